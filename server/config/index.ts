@@ -1,0 +1,127 @@
+/**
+ * The environment, parsed and validated once. Nothing else reads `process.env`.
+ * An invalid value throws a ConfigError whose message is one line naming the variable.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  publicUrl: string | null;
+  databaseUrl: string | null;
+  redisUrl: string | null;
+  sessionSecret: string;
+  createCode: string | null;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  sync: SyncLimits;
+  /** Rebuild the client from `client/` when dist is missing or older than the sources. */
+  buildClient: boolean;
+}
+
+export interface SyncLimits {
+  /** Largest accepted sync message in bytes (default 5 MB). */
+  maxMessageBytes: number;
+  /** Token bucket per connection: sustained messages per second and burst. */
+  messagesPerSecond: number;
+  messageBurst: number;
+  /** Compact a room's update log into a snapshot past this many updates or bytes. */
+  compactAfterUpdates: number;
+  compactAfterBytes: number;
+  /** Unload a room this long after its last connection left. */
+  unloadAfterMs: number;
+}
+
+export class ConfigError extends Error {}
+
+const intIn = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number')
+    .transform(Number)
+    .refine((n) => n >= min && n <= max, `must be between ${min} and ${max}`);
+
+const url = (protocols: string[]) =>
+  z.string().refine((s) => {
+    try {
+      return protocols.includes(new URL(s).protocol);
+    } catch {
+      return false;
+    }
+  }, `must be a URL starting with ${protocols.join(' or ')}`);
+
+const EnvSchema = z.object({
+  PORT: intIn(0, 65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  PUBLIC_URL: url(['http:', 'https:']).optional(),
+  DATABASE_URL: url(['postgres:', 'postgresql:']).optional(),
+  REDIS_URL: url(['redis:', 'rediss:']).optional(),
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  CREATE_CODE: z.string().min(1).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SYNC_MAX_MESSAGE_BYTES: intIn(1024, 512 * 1024 * 1024).default(5 * 1024 * 1024),
+  SYNC_MESSAGES_PER_SECOND: intIn(1, 1_000_000).default(200),
+  SYNC_MESSAGE_BURST: intIn(1, 1_000_000).default(1000),
+  SYNC_COMPACT_AFTER_UPDATES: intIn(1, 10_000_000).default(500),
+  SYNC_COMPACT_AFTER_BYTES: intIn(1024, 1024 * 1024 * 1024).default(4 * 1024 * 1024),
+  SYNC_UNLOAD_AFTER_MS: intIn(0, 24 * 3600 * 1000).default(10_000),
+  SAMSKAP_BUILD_CLIENT: z.enum(['auto', 'never']).default('auto'),
+});
+
+/** Parses `env`; creates DATA_DIR and the generated session secret when needed. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = EnvSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = String(issue?.path[0] ?? 'environment');
+    throw new ConfigError(`Invalid configuration: ${name} ${issue?.message ?? 'is invalid'} (got ${JSON.stringify(cleaned[name] ?? '')})`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.DATA_DIR);
+  if (!e.DATABASE_URL || !e.SESSION_SECRET) ensureDir(dataDir);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    publicUrl: e.PUBLIC_URL ? e.PUBLIC_URL.replace(/\/+$/, '') : null,
+    databaseUrl: e.DATABASE_URL ?? null,
+    redisUrl: e.REDIS_URL ?? null,
+    sessionSecret: e.SESSION_SECRET ?? generatedSecret(dataDir),
+    createCode: e.CREATE_CODE ?? null,
+    logLevel: e.LOG_LEVEL,
+    buildClient: e.SAMSKAP_BUILD_CLIENT === 'auto',
+    sync: {
+      maxMessageBytes: e.SYNC_MAX_MESSAGE_BYTES,
+      messagesPerSecond: e.SYNC_MESSAGES_PER_SECOND,
+      messageBurst: e.SYNC_MESSAGE_BURST,
+      compactAfterUpdates: e.SYNC_COMPACT_AFTER_UPDATES,
+      compactAfterBytes: e.SYNC_COMPACT_AFTER_BYTES,
+      unloadAfterMs: e.SYNC_UNLOAD_AFTER_MS,
+    },
+  };
+}
+
+function ensureDir(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (err) {
+    throw new ConfigError(`Invalid configuration: DATA_DIR cannot be created at ${dir} (${(err as Error).message})`);
+  }
+}
+
+/** SESSION_SECRET when unset: generated once into DATA_DIR so cookies survive restarts. */
+function generatedSecret(dataDir: string): string {
+  const file = path.join(dataDir, 'session-secret');
+  if (existsSync(file)) {
+    const secret = readFileSync(file, 'utf8').trim();
+    if (secret.length >= 32) return secret;
+  }
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, secret + '\n', { mode: 0o600 });
+  return secret;
+}

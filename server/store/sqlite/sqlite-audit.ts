@@ -1,0 +1,48 @@
+import { auditHash, GENESIS_HASH } from '../audit-hash.js';
+import type { AuditEntry, AuditRepo, NewAuditEntry } from '../types.js';
+import type { Runner } from './sqlite-store.js';
+
+interface AuditRow {
+  workshop_id: string;
+  seq: number;
+  at: string;
+  actor_id: string | null;
+  type: string;
+  data: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export class SqliteAuditRepo implements AuditRepo {
+  constructor(private readonly run: Runner) {}
+
+  append(e: NewAuditEntry): Promise<AuditEntry> {
+    return this.run((db) =>
+      db.transaction((): AuditEntry => {
+        const last = db.prepare('SELECT seq, hash FROM audit WHERE workshop_id = ? ORDER BY seq DESC LIMIT 1').get(e.workshopId) as { seq: number; hash: string } | undefined;
+        const seq = (last?.seq ?? 0) + 1;
+        const prevHash = last?.hash ?? GENESIS_HASH;
+        const hash = auditHash(prevHash, e, seq);
+        db.prepare('INSERT INTO audit (workshop_id, seq, at, actor_id, type, data, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+          e.workshopId, seq, e.at, e.actorId, e.type, JSON.stringify(e.data), prevHash, hash,
+        );
+        return { ...e, seq, prevHash, hash };
+      })(),
+    );
+  }
+
+  list(workshopId: string): Promise<AuditEntry[]> {
+    return this.run((db) =>
+      (db.prepare('SELECT * FROM audit WHERE workshop_id = ? ORDER BY seq').all(workshopId) as AuditRow[]).map((r) => ({
+        seq: r.seq,
+        workshopId: r.workshop_id,
+        at: r.at,
+        actorId: r.actor_id,
+        type: r.type,
+        data: JSON.parse(r.data) as Record<string, unknown>,
+        prevHash: r.prev_hash,
+        hash: r.hash,
+      })),
+    );
+  }
+}

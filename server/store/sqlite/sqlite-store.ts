@@ -1,0 +1,107 @@
+/**
+ * SQLite adapter (better-sqlite3, WAL). better-sqlite3 is synchronous, so every call runs to
+ * completion at once; the only interleaving risk is an async `transaction(fn)` whose `fn` awaits.
+ * A gate makes every call from outside a running transaction wait until it has committed.
+ */
+import Database from 'better-sqlite3';
+import { AppError, ErrorCode } from '../../../shared/errors.js';
+import type { Store } from '../types.js';
+import { sqliteMigrations } from './migrations.js';
+import { SqliteDocStore } from './sqlite-docs.js';
+import { SqliteWorkshopRepo } from './sqlite-workshops.js';
+import { SqliteAuditRepo } from './sqlite-audit.js';
+
+export type Runner = <T>(fn: (db: Database.Database) => T) => Promise<T>;
+
+export interface SqliteStoreOptions {
+  /** A file path, or ':memory:'. */
+  filename: string;
+}
+
+export class SqliteStore implements Store {
+  readonly docs: SqliteDocStore;
+  readonly workshops: SqliteWorkshopRepo;
+  readonly audit: SqliteAuditRepo;
+  private readonly db: Database.Database;
+  private txDone: Promise<void> | null = null;
+
+  constructor(options: SqliteStoreOptions) {
+    this.db = wrap(() => new Database(options.filename));
+    this.db.pragma('journal_mode = WAL');
+    // NORMAL in WAL mode: a committed transaction survives a killed process (the WAL is written
+    // before commit returns); only an OS crash can lose the last transactions.
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('foreign_keys = ON');
+    this.db.pragma('busy_timeout = 5000');
+    const run = this.gatedRunner();
+    this.docs = new SqliteDocStore(run);
+    this.workshops = new SqliteWorkshopRepo(run);
+    this.audit = new SqliteAuditRepo(run);
+  }
+
+  async migrate(): Promise<void> {
+    await this.gatedRunner()((db) => {
+      const current = db.pragma('user_version', { simple: true }) as number;
+      sqliteMigrations.slice(current).forEach((m, i) => {
+        db.transaction(() => {
+          db.exec(m.sql);
+          db.pragma(`user_version = ${current + i + 1}`);
+        })();
+      });
+    });
+  }
+
+  async health(): Promise<void> {
+    await this.gatedRunner()((db) => db.prepare('SELECT 1').get());
+  }
+
+  async close(): Promise<void> {
+    while (this.txDone) await this.txDone;
+    if (this.db.open) this.db.close();
+  }
+
+  async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
+    while (this.txDone) await this.txDone;
+    let release!: () => void;
+    this.txDone = new Promise((r) => (release = r));
+    const run: Runner = async (f) => wrap(() => f(this.db));
+    const tx: Store = {
+      docs: new SqliteDocStore(run),
+      workshops: new SqliteWorkshopRepo(run),
+      audit: new SqliteAuditRepo(run),
+      transaction: (inner) => inner(tx),
+      migrate: () => this.migrate(),
+      health: () => this.health(),
+      close: () => Promise.reject(new Error('close() inside a transaction')),
+    };
+    try {
+      wrap(() => this.db.exec('BEGIN IMMEDIATE'));
+      const result = await fn(tx);
+      wrap(() => this.db.exec('COMMIT'));
+      return result;
+    } catch (err) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      throw err;
+    } finally {
+      this.txDone = null;
+      release();
+    }
+  }
+
+  private gatedRunner(): Runner {
+    return async (fn) => {
+      while (this.txDone) await this.txDone;
+      return wrap(() => fn(this.db));
+    };
+  }
+}
+
+/** Driver errors become storage_unavailable; the original stays as `cause` for the log. */
+function wrap<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    throw Object.assign(new AppError(ErrorCode.storageUnavailable, 503, 'The database is unavailable.'), { cause: err });
+  }
+}

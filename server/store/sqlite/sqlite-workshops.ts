@@ -1,0 +1,143 @@
+import type { Role } from '../../../shared/api.js';
+import type { BoardRecord, InviteRecord, MemberRecord, OrganisationRecord, WorkshopRecord, WorkshopRepo } from '../types.js';
+import type { Runner } from './sqlite-store.js';
+
+interface MemberRow {
+  id: string;
+  workshop_id: string;
+  display_name: string;
+  role: Role;
+  organisation_id: string | null;
+  token_hash: string;
+  created_at: string;
+}
+interface InviteRow {
+  id: string;
+  workshop_id: string;
+  role: Role;
+  organisation_id: string | null;
+  token_hash: string;
+  created_by: string;
+  created_at: string;
+  expires_at: string | null;
+  max_uses: number | null;
+  uses: number;
+  revoked_at: string | null;
+}
+
+const toMember = (r: MemberRow): MemberRecord => ({
+  id: r.id,
+  workshopId: r.workshop_id,
+  displayName: r.display_name,
+  role: r.role,
+  organisationId: r.organisation_id,
+  tokenHash: r.token_hash,
+  createdAt: r.created_at,
+});
+const toInvite = (r: InviteRow): InviteRecord => ({
+  id: r.id,
+  workshopId: r.workshop_id,
+  role: r.role,
+  organisationId: r.organisation_id,
+  tokenHash: r.token_hash,
+  createdBy: r.created_by,
+  createdAt: r.created_at,
+  expiresAt: r.expires_at,
+  maxUses: r.max_uses,
+  uses: r.uses,
+  revokedAt: r.revoked_at,
+});
+
+export class SqliteWorkshopRepo implements WorkshopRepo {
+  constructor(private readonly run: Runner) {}
+
+  create(w: WorkshopRecord, orgs: OrganisationRecord[], boards: BoardRecord[]): Promise<void> {
+    return this.run((db) =>
+      db.transaction(() => {
+        db.prepare('INSERT INTO workshops (id, title, created_at) VALUES (?, ?, ?)').run(w.id, w.title, w.createdAt);
+        const org = db.prepare('INSERT INTO organisations (id, workshop_id, name, position) VALUES (?, ?, ?, ?)');
+        for (const o of orgs) org.run(o.id, o.workshopId, o.name, o.position);
+        const board = db.prepare('INSERT INTO boards (id, workshop_id, title, created_at) VALUES (?, ?, ?, ?)');
+        for (const b of boards) board.run(b.id, b.workshopId, b.title, b.createdAt);
+      })(),
+    );
+  }
+
+  get(id: string): Promise<WorkshopRecord | null> {
+    return this.run((db) => {
+      const r = db.prepare('SELECT id, title, created_at FROM workshops WHERE id = ?').get(id) as { id: string; title: string; created_at: string } | undefined;
+      return r ? { id: r.id, title: r.title, createdAt: r.created_at } : null;
+    });
+  }
+
+  organisations(workshopId: string): Promise<OrganisationRecord[]> {
+    return this.run((db) =>
+      (db.prepare('SELECT id, workshop_id, name, position FROM organisations WHERE workshop_id = ? ORDER BY position').all(workshopId) as { id: string; workshop_id: string; name: string; position: number }[]).map(
+        (r) => ({ id: r.id, workshopId: r.workshop_id, name: r.name, position: r.position }),
+      ),
+    );
+  }
+
+  boards(workshopId: string): Promise<BoardRecord[]> {
+    return this.run((db) =>
+      (db.prepare('SELECT id, workshop_id, title, created_at FROM boards WHERE workshop_id = ? ORDER BY created_at, id').all(workshopId) as { id: string; workshop_id: string; title: string; created_at: string }[]).map(
+        (r) => ({ id: r.id, workshopId: r.workshop_id, title: r.title, createdAt: r.created_at }),
+      ),
+    );
+  }
+
+  delete(id: string): Promise<boolean> {
+    return this.run((db) => db.prepare('DELETE FROM workshops WHERE id = ?').run(id).changes > 0);
+  }
+
+  addMember(m: MemberRecord): Promise<void> {
+    return this.run((db) => {
+      db.prepare('INSERT INTO members (id, workshop_id, display_name, role, organisation_id, token_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+        m.id, m.workshopId, m.displayName, m.role, m.organisationId, m.tokenHash, m.createdAt,
+      );
+    });
+  }
+
+  memberByTokenHash(tokenHash: string): Promise<MemberRecord | null> {
+    return this.run((db) => {
+      const r = db.prepare('SELECT * FROM members WHERE token_hash = ?').get(tokenHash) as MemberRow | undefined;
+      return r ? toMember(r) : null;
+    });
+  }
+
+  members(workshopId: string): Promise<MemberRecord[]> {
+    return this.run((db) => (db.prepare('SELECT * FROM members WHERE workshop_id = ? ORDER BY created_at, id').all(workshopId) as MemberRow[]).map(toMember));
+  }
+
+  addInvite(i: InviteRecord): Promise<void> {
+    return this.run((db) => {
+      db.prepare(
+        `INSERT INTO invites (id, workshop_id, role, organisation_id, token_hash, created_by, created_at, expires_at, max_uses, uses, revoked_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(i.id, i.workshopId, i.role, i.organisationId, i.tokenHash, i.createdBy, i.createdAt, i.expiresAt, i.maxUses, i.uses, i.revokedAt);
+    });
+  }
+
+  inviteByTokenHash(tokenHash: string): Promise<InviteRecord | null> {
+    return this.run((db) => {
+      const r = db.prepare('SELECT * FROM invites WHERE token_hash = ?').get(tokenHash) as InviteRow | undefined;
+      return r ? toInvite(r) : null;
+    });
+  }
+
+  invites(workshopId: string): Promise<InviteRecord[]> {
+    return this.run((db) => (db.prepare('SELECT * FROM invites WHERE workshop_id = ? ORDER BY created_at, id').all(workshopId) as InviteRow[]).map(toInvite));
+  }
+
+  revokeInvite(workshopId: string, inviteId: string, at: string): Promise<boolean> {
+    return this.run(
+      (db) => db.prepare('UPDATE invites SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ? AND workshop_id = ?').run(at, inviteId, workshopId).changes > 0,
+    );
+  }
+
+  consumeInvite(inviteId: string): Promise<boolean> {
+    return this.run(
+      (db) => db.prepare('UPDATE invites SET uses = uses + 1 WHERE id = ? AND (max_uses IS NULL OR uses < max_uses)').run(inviteId).changes > 0,
+    );
+  }
+}

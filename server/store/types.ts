@@ -1,0 +1,115 @@
+/**
+ * The one storage contract. Every method is async (PostgreSQL forces it). Adapters wrap driver
+ * errors in AppError('storage_unavailable', 503) and own their migrations.
+ * The contract suite is tests/contracts/store.contract.ts.
+ */
+import type { Role } from '../../shared/api.js';
+
+export interface Store {
+  docs: DocStore;
+  workshops: WorkshopRepo;
+  audit: AuditRepo;
+  /** Runs `fn` atomically; `tx` is a view of this store bound to the transaction. */
+  transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
+  migrate(): Promise<void>;
+  /** Resolves when the store answers; rejects with storage_unavailable otherwise. */
+  health(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Yjs documents as bytes: an append-only update log per room, compacted into a snapshot. */
+export interface DocStore {
+  /** Appends one update; resolves with its sequence number once it is durable. */
+  appendUpdate(room: string, update: Uint8Array): Promise<number>;
+  /** The snapshot (if any) and every update after it, in order. */
+  load(room: string): Promise<LoadedDoc>;
+  /** Replaces the snapshot and drops the updates with seq ≤ uptoSeq. */
+  compact(room: string, snapshot: Uint8Array, uptoSeq: number): Promise<void>;
+  delete(room: string): Promise<void>;
+  /** Deletes every room whose name starts with `prefix` (a workshop's rooms: `<id>/`). */
+  deletePrefix(prefix: string): Promise<void>;
+}
+
+export interface LoadedDoc {
+  snapshot: Uint8Array | null;
+  updates: Uint8Array[];
+  /** Highest seq contained in the result (snapshot or updates); 0 for an empty room. */
+  lastSeq: number;
+}
+
+export interface WorkshopRecord {
+  id: string;
+  title: string;
+  createdAt: string;
+}
+export interface OrganisationRecord {
+  id: string;
+  workshopId: string;
+  name: string;
+  position: number;
+}
+export interface BoardRecord {
+  id: string;
+  workshopId: string;
+  title: string;
+  createdAt: string;
+}
+export interface MemberRecord {
+  id: string;
+  workshopId: string;
+  displayName: string;
+  role: Role;
+  organisationId: string | null;
+  tokenHash: string;
+  createdAt: string;
+}
+export interface InviteRecord {
+  id: string;
+  workshopId: string;
+  role: Role;
+  organisationId: string | null;
+  tokenHash: string;
+  createdBy: string;
+  createdAt: string;
+  expiresAt: string | null;
+  maxUses: number | null;
+  uses: number;
+  revokedAt: string | null;
+}
+
+export interface WorkshopRepo {
+  create(w: WorkshopRecord, orgs: OrganisationRecord[], boards: BoardRecord[]): Promise<void>;
+  get(id: string): Promise<WorkshopRecord | null>;
+  organisations(workshopId: string): Promise<OrganisationRecord[]>;
+  boards(workshopId: string): Promise<BoardRecord[]>;
+  /** Deletes the workshop and every record that belongs to it (not its documents: see DocStore). */
+  delete(id: string): Promise<boolean>;
+  addMember(m: MemberRecord): Promise<void>;
+  memberByTokenHash(tokenHash: string): Promise<MemberRecord | null>;
+  members(workshopId: string): Promise<MemberRecord[]>;
+  addInvite(i: InviteRecord): Promise<void>;
+  inviteByTokenHash(tokenHash: string): Promise<InviteRecord | null>;
+  invites(workshopId: string): Promise<InviteRecord[]>;
+  /** Sets revokedAt; false when no such invite in that workshop. */
+  revokeInvite(workshopId: string, inviteId: string, at: string): Promise<boolean>;
+  /** Increments `uses` only while below `maxUses`; false when used up. Atomic. */
+  consumeInvite(inviteId: string): Promise<boolean>;
+}
+
+export interface AuditEntry {
+  seq: number;
+  workshopId: string;
+  at: string;
+  actorId: string | null;
+  type: string;
+  data: Record<string, unknown>;
+  prevHash: string;
+  hash: string;
+}
+export type NewAuditEntry = Omit<AuditEntry, 'seq' | 'prevHash' | 'hash'>;
+
+/** Append-only, hash-chained decision log per workshop. */
+export interface AuditRepo {
+  append(entry: NewAuditEntry): Promise<AuditEntry>;
+  list(workshopId: string): Promise<AuditEntry[]>;
+}

@@ -1,0 +1,110 @@
+/**
+ * REST payloads of `/api`, defined once as zod schemas; TypeScript types derive from them.
+ * Documented in docs/api.md.
+ */
+import { z } from 'zod';
+import { ID_PATTERN } from './ids.js';
+
+export const Limits = {
+  titleMax: 200,
+  nameMax: 100,
+  organisationsMax: 50,
+  createCodeMax: 200,
+  tokenMax: 200,
+  inviteMaxHours: 24 * 365,
+  inviteMaxUses: 10_000,
+} as const;
+
+/** Trimmed, non-empty, no control characters, bounded. */
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), { message: 'must not contain control characters' });
+
+export const Id = z.string().regex(ID_PATTERN, 'is not a valid id');
+export const Role = z.enum(['facilitator', 'participant', 'observer']);
+export type Role = z.infer<typeof Role>;
+
+export const CreateWorkshopBody = z.strictObject({
+  title: text(Limits.titleMax),
+  organisations: z
+    .array(z.strictObject({ name: text(Limits.nameMax) }))
+    .max(Limits.organisationsMax)
+    .refine((orgs) => new Set(orgs.map((o) => o.name.toLowerCase())).size === orgs.length, {
+      message: 'organisation names must be unique',
+    }),
+  displayName: text(Limits.nameMax),
+  /** Optional: index into `organisations` of the creator's own organisation. */
+  organisationIndex: z.number().int().min(0).optional(),
+  createCode: z.string().max(Limits.createCodeMax).optional(),
+});
+export type CreateWorkshopBody = z.infer<typeof CreateWorkshopBody>;
+
+export const CreateInviteBody = z
+  .strictObject({
+    role: Role,
+    organisationId: Id.optional(),
+    expiresInHours: z.number().positive().max(Limits.inviteMaxHours).optional(),
+    maxUses: z.number().int().min(1).max(Limits.inviteMaxUses).optional(),
+  })
+  .refine((b) => b.role !== 'participant' || b.organisationId !== undefined, {
+    message: 'a participant invite must name an organisation',
+    path: ['organisationId'],
+  });
+export type CreateInviteBody = z.infer<typeof CreateInviteBody>;
+
+export const JoinBody = z.strictObject({
+  inviteToken: z.string().min(1).max(Limits.tokenMax),
+  displayName: text(Limits.nameMax),
+});
+export type JoinBody = z.infer<typeof JoinBody>;
+
+export interface OrganisationDto {
+  id: string;
+  name: string;
+}
+export interface MemberDto {
+  id: string;
+  displayName: string;
+  role: Role;
+  organisationId: string | null;
+  createdAt: string;
+}
+export interface BoardDto {
+  id: string;
+  title: string;
+  room: string;
+}
+export interface WorkshopDto {
+  id: string;
+  title: string;
+  createdAt: string;
+  organisations: OrganisationDto[];
+  boards: BoardDto[];
+  rooms: string[];
+  me: MemberDto;
+}
+export interface CreatedWorkshopDto {
+  id: string;
+  title: string;
+  organisations: OrganisationDto[];
+  token: string;
+  member: MemberDto;
+}
+export interface InviteDto {
+  id: string;
+  token: string;
+  link: string;
+  role: Role;
+  organisationId: string | null;
+  expiresAt: string | null;
+  maxUses: number | null;
+}
+export interface JoinedDto {
+  member: MemberDto;
+  token: string;
+  workshopId: string;
+}

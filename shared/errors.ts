@@ -1,0 +1,60 @@
+/**
+ * Error codes shared by every transport. One `AppError(code, status)` is thrown by services;
+ * `server/http/errors.ts`, the socket ack wrapper and the sync endpoint each map it in one place.
+ */
+export const ErrorCode = {
+  validationFailed: 'validation_failed',
+  invalidJson: 'invalid_json',
+  unauthenticated: 'unauthenticated',
+  forbidden: 'forbidden',
+  notFound: 'not_found',
+  workshopNotFound: 'workshop_not_found',
+  inviteUnknown: 'invite_unknown',
+  inviteExpired: 'invite_expired',
+  inviteRevoked: 'invite_revoked',
+  inviteUsedUp: 'invite_used_up',
+  createCodeRequired: 'create_code_required',
+  payloadTooLarge: 'payload_too_large',
+  rateLimited: 'rate_limited',
+  storageUnavailable: 'storage_unavailable',
+  internal: 'internal_error',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly status: number,
+    message?: string,
+    /** Extra machine-readable detail, e.g. the invalid field's path. Never secrets. */
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message ?? code);
+    this.name = 'AppError';
+  }
+}
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; details?: Record<string, unknown> };
+}
+
+/**
+ * WebSocket close codes of `/sync/<room>`. 4400–4499 mirror HTTP 4xx: the stock y-websocket
+ * provider treats them as final and stops reconnecting. 45xx are transient ("try again later").
+ */
+export const CloseCode = {
+  /** Server shutting down; reconnect. */
+  goingAway: 1001,
+  /** Hard cap of the ws layer (twice the configured maximum): frame refused before it is read. */
+  frameTooBig: 1009,
+  malformedMessage: 4400,
+  unauthenticated: 4401,
+  forbidden: 4403,
+  unknownRoom: 4404,
+  workshopDeleted: 4410,
+  messageTooLarge: 4413,
+  roomFull: 4429,
+  internalError: 4500,
+  rateLimited: 4529,
+} as const;
+export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];

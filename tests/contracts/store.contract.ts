@@ -1,0 +1,188 @@
+/**
+ * The Store contract. Every adapter runs it unchanged:
+ *   describeStoreContract('sqlite', () => new SqliteStore({ filename: ':memory:' }))
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { AppError } from '../../shared/errors.js';
+import { GENESIS_HASH, auditHash } from '../../server/store/audit-hash.js';
+import type { MemberRecord, Store } from '../../server/store/types.js';
+
+const now = () => new Date().toISOString();
+let counter = 0;
+const id = (p: string) => `${p}${String(++counter).padStart(15 - p.length, '0')}x`.slice(0, 16);
+
+async function seedWorkshop(store: Store) {
+  const w = { id: id('w'), title: 'Digitalt samarbeid', createdAt: now() };
+  const orgs = [
+    { id: id('o'), workshopId: w.id, name: 'NAV', position: 0 },
+    { id: id('o'), workshopId: w.id, name: 'Bufdir', position: 1 },
+  ];
+  const boards = [{ id: id('b'), workshopId: w.id, title: 'Board', createdAt: now() }];
+  await store.workshops.create(w, orgs, boards);
+  return { w, orgs, boards };
+}
+
+function member(workshopId: string, organisationId: string | null, tokenHash: string): MemberRecord {
+  return { id: id('m'), workshopId, displayName: 'Kari', role: 'participant', organisationId, tokenHash, createdAt: now() };
+}
+
+export function describeStoreContract(name: string, makeStore: () => Promise<Store>): void {
+  describe(`Store contract: ${name}`, () => {
+    let store: Store;
+    beforeEach(async () => {
+      store = await makeStore();
+      await store.migrate();
+    });
+    afterEach(async () => {
+      await store.close();
+    });
+
+    it('migrate is idempotent and health answers', async () => {
+      await store.migrate();
+      await expect(store.health()).resolves.toBeUndefined();
+    });
+
+    it('appends updates in order and loads them back', async () => {
+      const doc = new Y.Doc();
+      const updates: Uint8Array[] = [];
+      doc.on('update', (u: Uint8Array) => updates.push(u));
+      doc.getText('t').insert(0, 'hei');
+      doc.getText('t').insert(3, ' verda');
+      const seqs = [];
+      for (const u of updates) seqs.push(await store.docs.appendUpdate('r1/vision', u));
+      expect(seqs[1]!).toBeGreaterThan(seqs[0]!);
+      const loaded = await store.docs.load('r1/vision');
+      expect(loaded.snapshot).toBeNull();
+      expect(loaded.updates).toHaveLength(2);
+      expect(loaded.lastSeq).toBe(seqs[1]);
+      const copy = new Y.Doc();
+      for (const u of loaded.updates) Y.applyUpdate(copy, u);
+      expect(copy.getText('t').toString()).toBe('hei verda');
+    });
+
+    it('an unknown room loads empty', async () => {
+      expect(await store.docs.load('nothing/here')).toEqual({ snapshot: null, updates: [], lastSeq: 0 });
+    });
+
+    it('compacts into a snapshot, keeping later updates', async () => {
+      const doc = new Y.Doc();
+      const seqs: number[] = [];
+      for (const word of ['a', 'b', 'c']) {
+        const before = Y.encodeStateVector(doc);
+        doc.getText('t').insert(doc.getText('t').length, word);
+        seqs.push(await store.docs.appendUpdate('r2/charter', Y.encodeStateAsUpdate(doc, before)));
+      }
+      const upto = seqs[1]!;
+      const snapDoc = new Y.Doc();
+      const loaded = await store.docs.load('r2/charter');
+      loaded.updates.slice(0, 2).forEach((u) => Y.applyUpdate(snapDoc, u));
+      await store.docs.compact('r2/charter', Y.encodeStateAsUpdate(snapDoc), upto);
+      const after = await store.docs.load('r2/charter');
+      expect(after.snapshot).not.toBeNull();
+      expect(after.updates).toHaveLength(1);
+      expect(after.lastSeq).toBe(seqs[2]);
+      const copy = new Y.Doc();
+      Y.applyUpdate(copy, after.snapshot!);
+      after.updates.forEach((u) => Y.applyUpdate(copy, u));
+      expect(copy.getText('t').toString()).toBe('abc');
+      // An older snapshot never replaces a newer one.
+      await store.docs.compact('r2/charter', new Uint8Array([0, 0]), seqs[0]!);
+      expect((await store.docs.load('r2/charter')).snapshot).toEqual(after.snapshot);
+    });
+
+    it('deletes a room and a prefix of rooms, leaving others', async () => {
+      const u = Y.encodeStateAsUpdate(new Y.Doc());
+      for (const room of ['aa/vision', 'aa/board/x', 'ab/vision', 'a%/vision']) await store.docs.appendUpdate(room, u);
+      await store.docs.delete('ab/vision');
+      expect((await store.docs.load('ab/vision')).updates).toHaveLength(0);
+      await store.docs.deletePrefix('aa/');
+      expect((await store.docs.load('aa/vision')).updates).toHaveLength(0);
+      expect((await store.docs.load('aa/board/x')).updates).toHaveLength(0);
+      expect((await store.docs.load('a%/vision')).updates).toHaveLength(1);
+    });
+
+    it('stores workshops with organisations and boards, and deletes them wholly', async () => {
+      const { w, orgs, boards } = await seedWorkshop(store);
+      expect(await store.workshops.get(w.id)).toEqual(w);
+      expect(await store.workshops.organisations(w.id)).toEqual(orgs);
+      expect(await store.workshops.boards(w.id)).toEqual(boards);
+      const m = member(w.id, orgs[0]!.id, 'hash-' + w.id);
+      await store.workshops.addMember(m);
+      await store.audit.append({ workshopId: w.id, at: now(), actorId: m.id, type: 'member.joined', data: {} });
+      expect(await store.workshops.delete(w.id)).toBe(true);
+      expect(await store.workshops.get(w.id)).toBeNull();
+      expect(await store.workshops.members(w.id)).toEqual([]);
+      expect(await store.workshops.memberByTokenHash(m.tokenHash)).toBeNull();
+      expect(await store.audit.list(w.id)).toEqual([]);
+      expect(await store.workshops.delete(w.id)).toBe(false);
+    });
+
+    it('finds members by token hash and refuses duplicate hashes', async () => {
+      const { w, orgs } = await seedWorkshop(store);
+      const m = member(w.id, orgs[1]!.id, 'h-' + w.id);
+      await store.workshops.addMember(m);
+      expect(await store.workshops.memberByTokenHash(m.tokenHash)).toEqual(m);
+      expect(await store.workshops.memberByTokenHash('other')).toBeNull();
+      await expect(store.workshops.addMember({ ...m, id: id('m') })).rejects.toBeInstanceOf(AppError);
+    });
+
+    it('consumes invites atomically up to maxUses and revokes them', async () => {
+      const { w, orgs } = await seedWorkshop(store);
+      const invite = {
+        id: id('i'), workshopId: w.id, role: 'participant' as const, organisationId: orgs[0]!.id, tokenHash: 'ih-' + w.id,
+        createdBy: 'someone', createdAt: now(), expiresAt: null, maxUses: 3, uses: 0, revokedAt: null,
+      };
+      await store.workshops.addInvite(invite);
+      const results = await Promise.all(Array.from({ length: 10 }, () => store.workshops.consumeInvite(invite.id)));
+      expect(results.filter(Boolean)).toHaveLength(3);
+      expect((await store.workshops.inviteByTokenHash(invite.tokenHash))?.uses).toBe(3);
+      expect(await store.workshops.revokeInvite(w.id, invite.id, now())).toBe(true);
+      expect(await store.workshops.revokeInvite('other-workshop', invite.id, now())).toBe(false);
+      expect((await store.workshops.invites(w.id))[0]?.revokedAt).not.toBeNull();
+    });
+
+    it('chains audit entries by hash', async () => {
+      const { w } = await seedWorkshop(store);
+      const a = await store.audit.append({ workshopId: w.id, at: now(), actorId: null, type: 'workshop.created', data: { b: 1, a: [2] } });
+      const b = await store.audit.append({ workshopId: w.id, at: now(), actorId: 'm', type: 'invite.created', data: {} });
+      expect(a.seq).toBe(1);
+      expect(a.prevHash).toBe(GENESIS_HASH);
+      expect(b.prevHash).toBe(a.hash);
+      const list = await store.audit.list(w.id);
+      expect(list).toEqual([a, b]);
+      expect(auditHash(GENESIS_HASH, list[0]!, 1)).toBe(a.hash);
+    });
+
+    it('commits a transaction as a whole and rolls it back on error', async () => {
+      const { w } = await seedWorkshop(store);
+      await expect(
+        store.transaction(async (tx) => {
+          await tx.audit.append({ workshopId: w.id, at: now(), actorId: null, type: 'x', data: {} });
+          throw new Error('boom');
+        }),
+      ).rejects.toThrow('boom');
+      expect(await store.audit.list(w.id)).toEqual([]);
+      await store.transaction(async (tx) => {
+        await tx.audit.append({ workshopId: w.id, at: now(), actorId: null, type: 'y', data: {} });
+        await tx.docs.appendUpdate(`${w.id}/vision`, new Uint8Array([0, 0]));
+      });
+      expect(await store.audit.list(w.id)).toHaveLength(1);
+    });
+
+    it('keeps calls outside a transaction out of it', async () => {
+      const { w } = await seedWorkshop(store);
+      let outside: Promise<unknown> | undefined;
+      await expect(
+        store.transaction(async (tx) => {
+          await tx.audit.append({ workshopId: w.id, at: now(), actorId: null, type: 'inside', data: {} });
+          outside = store.audit.append({ workshopId: w.id, at: now(), actorId: null, type: 'outside', data: {} });
+          await new Promise((r) => setTimeout(r, 5));
+          throw new Error('rollback');
+        }),
+      ).rejects.toThrow('rollback');
+      await outside;
+      expect((await store.audit.list(w.id)).map((e) => e.type)).toEqual(['outside']);
+    });
+  });
+}
