@@ -55,6 +55,8 @@ export const CloseCode = {
   messageTooLarge: 4413,
   roomFull: 4429,
   internalError: 4500,
+  /** The client does not read fast enough; reconnect. */
+  slowConsumer: 4503,
   rateLimited: 4529,
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];

@@ -1,0 +1,77 @@
+/**
+ * Composition root: one HTTP server, one port. Requests go to socket.io's engine under
+ * `/socket.io/` and to express otherwise; upgrades are routed by path here and only here.
+ */
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { createAuthenticator } from './auth/authenticator.js';
+import type { Config } from './config/index.js';
+import { createHttpApp } from './http/app.js';
+import type { Logger } from './log.js';
+import { createRealtime, SOCKET_PATH } from './realtime/index.js';
+import { createWorkshopService } from './services/workshops.js';
+import { createStore } from './store/index.js';
+import type { Store } from './store/types.js';
+import { DocRegistry } from './sync/doc-registry.js';
+import { createSyncEndpoint, SYNC_PREFIX } from './sync/endpoint.js';
+
+export interface Samskap {
+  server: Server;
+  store: Store;
+  sync: ReturnType<typeof createSyncEndpoint>;
+  registry: DocRegistry;
+  /** Starts listening; resolves with the bound port. */
+  listen(): Promise<number>;
+  /** Graceful: stores everything queued, closes sockets, then the store. */
+  close(): Promise<void>;
+}
+
+export async function createSamskap(config: Config, log: Logger, opts: { clientDir: string; store?: Store }): Promise<Samskap> {
+  const store = opts.store ?? (await createStore(config));
+  const auth = createAuthenticator({ store, secret: config.sessionSecret });
+  const registry = new DocRegistry({
+    store,
+    log,
+    compaction: { afterUpdates: config.sync.compactAfterUpdates, afterBytes: config.sync.compactAfterBytes },
+    unloadAfterMs: config.sync.unloadAfterMs,
+  });
+  const sync = createSyncEndpoint({ registry, auth, store, log, limits: config.sync, publicUrl: config.publicUrl });
+  const realtime = createRealtime({ auth, log, publicUrl: config.publicUrl });
+  const workshops = createWorkshopService({ store, createCode: config.createCode, evictors: [sync, realtime] });
+  const app = createHttpApp({ log, store, auth, workshops, publicUrl: config.publicUrl, clientDir: opts.clientDir, openRate: config.http.openRate });
+
+  const server = createServer((req, res) => {
+    if (req.url?.startsWith(SOCKET_PATH)) realtime.engine.handleRequest(req, res);
+    else app(req, res);
+  });
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const url = req.url ?? '';
+    if (url.startsWith(SYNC_PREFIX)) void sync.handleUpgrade(req, socket, head);
+    else if (url.startsWith(SOCKET_PATH)) realtime.engine.handleUpgrade(req, socket, head);
+    else {
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    }
+  });
+
+  let closing: Promise<void> | null = null;
+  return {
+    server,
+    store,
+    sync,
+    registry,
+    listen: () =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(config.port, config.host, () => resolve((server.address() as AddressInfo).port));
+      }),
+    close: () =>
+      (closing ??= (async () => {
+        server.close();
+        await sync.close();
+        await realtime.close();
+        server.closeAllConnections();
+        await store.close();
+      })()),
+  };
+}

@@ -1,0 +1,77 @@
+/** The express app: security headers, JSON API under /api, the built client with SPA routes. */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import express, { type RequestHandler } from 'express';
+import { AppError, ErrorCode } from '../../shared/errors.js';
+import type { Authenticator } from '../auth/authenticator.js';
+import type { Logger } from '../log.js';
+import type { WorkshopService } from '../services/workshops.js';
+import type { Store } from '../store/types.js';
+import { TokenBucket } from '../util/token-bucket.js';
+import { errorHandler } from './errors.js';
+import { workshopRoutes } from './routes/workshops.js';
+import { securityHeaders } from './security.js';
+
+export interface HttpDeps {
+  log: Logger;
+  store: Store;
+  auth: Authenticator;
+  workshops: WorkshopService;
+  publicUrl: string | null;
+  /** Folder of the built client (index.html + assets); absent folder → API only. */
+  clientDir: string;
+  /** Rate of unauthenticated writes (create, join) per client address. */
+  openRate: { perSecond: number; burst: number };
+}
+
+export function createHttpApp(deps: HttpDeps): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', false);
+  app.use(securityHeaders);
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ ok: true });
+  });
+  app.get('/readyz', async (_req, res) => {
+    await deps.store.health();
+    res.json({ ok: true });
+  });
+
+  const api = express.Router();
+  api.use(express.json({ limit: '64kb', strict: true }));
+  api.use(workshopRoutes({ workshops: deps.workshops, auth: deps.auth, publicUrl: deps.publicUrl, openLimit: perIpLimit(deps.openRate.perSecond, deps.openRate.burst) }));
+  api.use((_req, _res, next) => next(new AppError(ErrorCode.notFound, 404, 'No such API endpoint.')));
+  app.use('/api', api);
+
+  if (existsSync(path.join(deps.clientDir, 'index.html'))) {
+    app.use(express.static(deps.clientDir, { index: false, maxAge: '1h', setHeaders: noCacheForHtml }));
+    app.get(/^\/(?!api\/|sync\/|socket\.io\/).*/, (_req, res) => {
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(path.join(deps.clientDir, 'index.html'));
+    });
+  }
+  app.use((_req, _res, next) => next(new AppError(ErrorCode.notFound, 404, 'Not found.')));
+  app.use(errorHandler(deps.log));
+  return app;
+}
+
+function noCacheForHtml(res: express.Response, file: string): void {
+  if (file.endsWith('.html')) res.setHeader('Cache-Control', 'no-cache');
+}
+
+/** Per client address: `perSecond` sustained with a burst; protects the unauthenticated writes. */
+function perIpLimit(perSecond: number, burst: number): RequestHandler {
+  const buckets = new Map<string, TokenBucket>();
+  return (req, _res, next) => {
+    const key = req.socket.remoteAddress ?? '?';
+    let bucket = buckets.get(key);
+    if (!bucket) {
+      if (buckets.size > 10_000) buckets.clear();
+      bucket = new TokenBucket(perSecond, burst);
+      buckets.set(key, bucket);
+    }
+    if (!bucket.take()) throw new AppError(ErrorCode.rateLimited, 429, 'Too many requests; wait a moment and try again.');
+    next();
+  };
+}

@@ -1,0 +1,67 @@
+/**
+ * socket.io for workshop events. Bound to an engine.io server that the one upgrade router in
+ * server/app.ts feeds, so `/socket.io/` and `/sync/` never race for the same upgrade.
+ * A socket is authenticated in the handshake (`auth.token`, or the session cookie with
+ * `auth.workshopId`) and joins its workshop's room. Facilitation events come in #5.
+ */
+import { Server as Engine } from 'engine.io';
+import { Server as IoServer } from 'socket.io';
+import type { Actor } from '../auth/access.js';
+import type { Authenticator } from '../auth/authenticator.js';
+import { sameOrigin } from '../http/origin.js';
+import type { Logger } from '../log.js';
+
+export const SOCKET_PATH = '/socket.io/';
+
+export interface RealtimeDeps {
+  auth: Authenticator;
+  log: Logger;
+  publicUrl: string | null;
+}
+
+export type Realtime = ReturnType<typeof createRealtime>;
+
+export const workshopRoom = (workshopId: string) => `workshop:${workshopId}`;
+
+export function createRealtime(deps: RealtimeDeps) {
+  const engine = new Engine({ maxHttpBufferSize: 1e5 });
+  const io = new IoServer({ path: SOCKET_PATH, serveClient: false });
+  io.bind(engine);
+
+  io.use(async (socket, next) => {
+    try {
+      const a = socket.handshake.auth as { token?: unknown; workshopId?: unknown };
+      const token = typeof a.token === 'string' ? a.token : null;
+      const workshopId = typeof a.workshopId === 'string' ? a.workshopId : null;
+      const creds = token ? { token, viaCookie: false } : deps.auth.credentials(socket.request, workshopId);
+      if (!creds) return next(new Error('unauthenticated'));
+      if (creds.viaCookie && !sameOrigin(socket.request, deps.publicUrl)) return next(new Error('forbidden'));
+      const actor = await deps.auth.fromToken(creds.token);
+      if (!actor) return next(new Error('unauthenticated'));
+      socket.data.actor = actor satisfies Actor;
+      next();
+    } catch (err) {
+      deps.log.error({ err }, 'socket handshake failed');
+      next(new Error('internal_error'));
+    }
+  });
+
+  io.on('connection', (socket) => {
+    const actor = socket.data.actor as Actor;
+    void socket.join(workshopRoom(actor.member.workshopId));
+    socket.emit('session.ready', { memberId: actor.member.id, role: actor.member.role, workshopId: actor.member.workshopId });
+  });
+
+  return {
+    engine,
+    io,
+    async evictWorkshop(workshopId: string): Promise<void> {
+      io.in(workshopRoom(workshopId)).disconnectSockets(true);
+    },
+    async close(): Promise<void> {
+      io.disconnectSockets(true);
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      engine.close();
+    },
+  };
+}

@@ -1,0 +1,156 @@
+/**
+ * Workshops, members and invites. Transports parse input and call these; every change is written
+ * together with its audit entry in one transaction.
+ */
+import type { CreateInviteBody, CreateWorkshopBody, CreatedWorkshopDto, InviteDto, JoinBody, JoinedDto, MemberDto, WorkshopDto } from '../../shared/api.js';
+import { AppError, ErrorCode } from '../../shared/errors.js';
+import { formatRoom } from '../../shared/ids.js';
+import { authorize, type Actor } from '../auth/access.js';
+import { hashToken, newId, newToken } from '../auth/tokens.js';
+import type { MemberRecord, Store } from '../store/types.js';
+import { toMemberDto, toOrganisationDto } from './dto.js';
+
+/** Implemented by the live transports: drop every connection and loaded document of a workshop. */
+export interface WorkshopEvictor {
+  evictWorkshop(workshopId: string): Promise<void>;
+}
+
+export interface WorkshopServiceDeps {
+  store: Store;
+  createCode: string | null;
+  evictors: WorkshopEvictor[];
+  now?: () => Date;
+}
+
+export type WorkshopService = ReturnType<typeof createWorkshopService>;
+
+export function createWorkshopService(deps: WorkshopServiceDeps) {
+  const { store } = deps;
+  const now = () => (deps.now ?? (() => new Date()))();
+
+  return {
+    async create(body: CreateWorkshopBody): Promise<CreatedWorkshopDto> {
+      if (deps.createCode !== null && body.createCode !== deps.createCode) {
+        throw new AppError(ErrorCode.createCodeRequired, 403, 'Creating a workshop on this server needs the right creation code.');
+      }
+      if (body.organisationIndex !== undefined && body.organisationIndex >= body.organisations.length) {
+        throw new AppError(ErrorCode.validationFailed, 400, 'organisationIndex: does not point into organisations', { field: 'organisationIndex' });
+      }
+      const at = now().toISOString();
+      const workshop = { id: newId(), title: body.title, createdAt: at };
+      const orgs = body.organisations.map((o, position) => ({ id: newId(), workshopId: workshop.id, name: o.name, position }));
+      const board = { id: newId(), workshopId: workshop.id, title: 'Board', createdAt: at };
+      const token = newToken();
+      const member: MemberRecord = {
+        id: newId(),
+        workshopId: workshop.id,
+        displayName: body.displayName,
+        role: 'facilitator',
+        organisationId: body.organisationIndex !== undefined ? orgs[body.organisationIndex]!.id : null,
+        tokenHash: hashToken(token),
+        createdAt: at,
+      };
+      await store.transaction(async (tx) => {
+        await tx.workshops.create(workshop, orgs, [board]);
+        await tx.workshops.addMember(member);
+        await tx.audit.append({ workshopId: workshop.id, at, actorId: member.id, type: 'workshop.created', data: { title: workshop.title, organisations: orgs.map((o) => o.name) } });
+      });
+      return { id: workshop.id, title: workshop.title, organisations: orgs.map(toOrganisationDto), token, member: toMemberDto(member) };
+    },
+
+    async get(actor: Actor, workshopId: string): Promise<WorkshopDto> {
+      authorize(actor, 'workshop.read', workshopId);
+      const workshop = await store.workshops.get(workshopId);
+      if (!workshop) throw new AppError(ErrorCode.workshopNotFound, 404, 'No such workshop.');
+      const [orgs, boards] = await Promise.all([store.workshops.organisations(workshopId), store.workshops.boards(workshopId)]);
+      const boardDtos = boards.map((b) => ({ id: b.id, title: b.title, room: formatRoom({ workshopId, part: { kind: 'board', boardId: b.id } }) }));
+      return {
+        ...workshop,
+        organisations: orgs.map(toOrganisationDto),
+        boards: boardDtos,
+        rooms: [formatRoom({ workshopId, part: { kind: 'vision' } }), formatRoom({ workshopId, part: { kind: 'charter' } }), ...boardDtos.map((b) => b.room)],
+        me: toMemberDto(actor.member),
+      };
+    },
+
+    async members(actor: Actor, workshopId: string): Promise<MemberDto[]> {
+      authorize(actor, 'members.read', workshopId);
+      return (await store.workshops.members(workshopId)).map(toMemberDto);
+    },
+
+    async createInvite(actor: Actor, workshopId: string, body: CreateInviteBody, linkBase: string): Promise<InviteDto> {
+      authorize(actor, 'invite.manage', workshopId);
+      if (body.organisationId !== undefined) {
+        const orgs = await store.workshops.organisations(workshopId);
+        if (!orgs.some((o) => o.id === body.organisationId)) {
+          throw new AppError(ErrorCode.validationFailed, 400, 'organisationId: not an organisation of this workshop', { field: 'organisationId' });
+        }
+      }
+      const at = now();
+      const token = newToken();
+      const invite = {
+        id: newId(),
+        workshopId,
+        role: body.role,
+        organisationId: body.organisationId ?? null,
+        tokenHash: hashToken(token),
+        createdBy: actor.member.id,
+        createdAt: at.toISOString(),
+        expiresAt: body.expiresInHours !== undefined ? new Date(at.getTime() + body.expiresInHours * 3_600_000).toISOString() : null,
+        maxUses: body.maxUses ?? null,
+        uses: 0,
+        revokedAt: null,
+      };
+      await store.transaction(async (tx) => {
+        await tx.workshops.addInvite(invite);
+        await tx.audit.append({ workshopId, at: invite.createdAt, actorId: actor.member.id, type: 'invite.created', data: { inviteId: invite.id, role: invite.role, organisationId: invite.organisationId } });
+      });
+      const { id, role, organisationId, expiresAt, maxUses } = invite;
+      return { id, token, link: `${linkBase}/join/${token}`, role, organisationId, expiresAt, maxUses };
+    },
+
+    async revokeInvite(actor: Actor, workshopId: string, inviteId: string): Promise<void> {
+      authorize(actor, 'invite.manage', workshopId);
+      const at = now().toISOString();
+      await store.transaction(async (tx) => {
+        if (!(await tx.workshops.revokeInvite(workshopId, inviteId, at))) throw new AppError(ErrorCode.notFound, 404, 'No such invite.');
+        await tx.audit.append({ workshopId, at, actorId: actor.member.id, type: 'invite.revoked', data: { inviteId } });
+      });
+    },
+
+    async join(body: JoinBody): Promise<JoinedDto> {
+      const invite = await store.workshops.inviteByTokenHash(hashToken(body.inviteToken));
+      if (!invite) throw new AppError(ErrorCode.inviteUnknown, 404, 'This invite link is not known. Check that you copied all of it.');
+      if (invite.revokedAt) throw new AppError(ErrorCode.inviteRevoked, 410, 'This invite link has been revoked by a facilitator.');
+      if (invite.expiresAt && Date.parse(invite.expiresAt) <= now().getTime()) throw new AppError(ErrorCode.inviteExpired, 410, 'This invite link has expired.');
+      const token = newToken();
+      const at = now().toISOString();
+      const member: MemberRecord = {
+        id: newId(),
+        workshopId: invite.workshopId,
+        displayName: body.displayName,
+        role: invite.role,
+        organisationId: invite.organisationId,
+        tokenHash: hashToken(token),
+        createdAt: at,
+      };
+      await store.transaction(async (tx) => {
+        if (!(await tx.workshops.consumeInvite(invite.id))) throw new AppError(ErrorCode.inviteUsedUp, 410, 'This invite link has been used as many times as allowed.');
+        await tx.workshops.addMember(member);
+        await tx.audit.append({ workshopId: invite.workshopId, at, actorId: member.id, type: 'member.joined', data: { inviteId: invite.id, role: member.role, organisationId: member.organisationId } });
+      });
+      return { member: toMemberDto(member), token, workshopId: invite.workshopId };
+    },
+
+    /** GDPR: the workshop and every document, update and record of it. */
+    async delete(actor: Actor, workshopId: string): Promise<void> {
+      authorize(actor, 'workshop.delete', workshopId);
+      // Evict first so no live room writes again after the delete.
+      for (const e of deps.evictors) await e.evictWorkshop(workshopId);
+      await store.transaction(async (tx) => {
+        await tx.docs.deletePrefix(`${workshopId}/`);
+        await tx.workshops.delete(workshopId);
+      });
+    },
+  };
+}

@@ -1,0 +1,157 @@
+/**
+ * `/sync/<room>`: the y-websocket endpoint. The caller is authenticated and authorised, and the
+ * room loaded, before the upgrade completes; a refusal completes the handshake only to close at
+ * once with a documented code (4401 token, 4403 origin or other workshop, 4404 unknown room,
+ * 4410 deleted workshop), so a stock provider stops instead of reconnecting.
+ */
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { CloseCode } from '../../shared/errors.js';
+import { parseRoom } from '../../shared/ids.js';
+import { can, type Actor } from '../auth/access.js';
+import type { Authenticator } from '../auth/authenticator.js';
+import { sameOrigin } from '../http/origin.js';
+import type { Logger } from '../log.js';
+import type { Store } from '../store/types.js';
+import { SyncConnection, type ConnectionLimits } from './connection.js';
+import type { DocRegistry } from './doc-registry.js';
+import { SyncStats } from './stats.js';
+
+export const SYNC_PREFIX = '/sync/';
+
+export interface SyncEndpointDeps {
+  registry: DocRegistry;
+  auth: Authenticator;
+  store: Store;
+  log: Logger;
+  limits: ConnectionLimits;
+  publicUrl: string | null;
+}
+
+export type SyncEndpoint = ReturnType<typeof createSyncEndpoint>;
+
+class Refusal {
+  constructor(
+    readonly code: number,
+    readonly reason: string,
+  ) {}
+}
+
+export function createSyncEndpoint(deps: SyncEndpointDeps) {
+  const { registry, log } = deps;
+  const stats = new SyncStats();
+  // The ws layer's own hard cap; our limit (checked per message) answers with 4413 below it.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: deps.limits.maxMessageBytes * 2, perMessageDeflate: false });
+  const connections = new Set<{ conn: SyncConnection; workshopId: string }>();
+  /** Workshops being deleted: refused until the deletion has finished. */
+  const evicted = new Set<string>();
+
+  const refuse = (req: IncomingMessage, socket: Duplex, head: Buffer, r: Refusal) => {
+    stats.closed(r.code);
+    wss.handleUpgrade(req, socket, head, (ws) => ws.close(r.code, r.reason));
+  };
+
+  async function authorise(req: IncomingMessage): Promise<{ name: string; actor: Actor; workshopId: string; organisation: string | null }> {
+    const pathname = new URL(req.url ?? '/', 'http://x').pathname;
+    let name: string;
+    try {
+      name = decodeURIComponent(pathname.slice(SYNC_PREFIX.length));
+    } catch {
+      throw new Refusal(CloseCode.unknownRoom, 'unknown room');
+    }
+    const ref = parseRoom(name);
+    if (!ref) throw new Refusal(CloseCode.unknownRoom, 'unknown room');
+    if (evicted.has(ref.workshopId)) throw new Refusal(CloseCode.workshopDeleted, 'workshop deleted');
+    const creds = deps.auth.credentials(req, ref.workshopId);
+    if (!creds) throw new Refusal(CloseCode.unauthenticated, 'no token');
+    if (creds.viaCookie && !sameOrigin(req, deps.publicUrl)) throw new Refusal(CloseCode.forbidden, 'origin not allowed');
+    const actor = await deps.auth.fromToken(creds.token);
+    if (!actor) throw new Refusal(CloseCode.unauthenticated, 'invalid token');
+    if (!can(actor, 'doc.read', ref.workshopId)) throw new Refusal(CloseCode.forbidden, 'not a member of this workshop');
+    if (ref.part.kind === 'board') {
+      const boardId = ref.part.boardId;
+      const boards = await deps.store.workshops.boards(ref.workshopId);
+      if (!boards.some((b) => b.id === boardId)) throw new Refusal(CloseCode.unknownRoom, 'unknown board');
+    }
+    const orgId = actor.member.organisationId;
+    const organisation = orgId ? ((await deps.store.workshops.organisations(ref.workshopId)).find((o) => o.id === orgId)?.name ?? null) : null;
+    return { name, actor, workshopId: ref.workshopId, organisation };
+  }
+
+  function attach(ws: WebSocket, target: Awaited<ReturnType<typeof authorise>>, room: Awaited<ReturnType<DocRegistry['acquire']>>) {
+    const { actor, workshopId } = target;
+    const m = actor.member;
+    const entry = {
+      workshopId,
+      conn: new SyncConnection(
+        ws,
+        actor.member.id,
+        { name: m.displayName, organisation: target.organisation, organisationId: m.organisationId, role: m.role, memberId: m.id },
+        {
+          room,
+          limits: deps.limits,
+          log,
+          stats,
+          canWrite: () => can(actor, 'doc.write', workshopId),
+          onClose: () => {
+            connections.delete(entry);
+            registry.release(room);
+          },
+        },
+      ),
+    };
+    connections.add(entry);
+    entry.conn.start();
+  }
+
+  return {
+    stats,
+
+    async handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+      socket.on('error', () => socket.destroy());
+      let target: Awaited<ReturnType<typeof authorise>>;
+      try {
+        target = await authorise(req);
+      } catch (err) {
+        if (!(err instanceof Refusal)) log.error({ err }, 'sync upgrade failed');
+        return refuse(req, socket, head, err instanceof Refusal ? err : new Refusal(CloseCode.internalError, 'server error'));
+      }
+      let room;
+      try {
+        room = await registry.acquire(target.name);
+      } catch (err) {
+        log.error({ err, room: target.name }, 'room could not be loaded');
+        return refuse(req, socket, head, new Refusal(CloseCode.internalError, 'room could not be loaded'));
+      }
+      if (evicted.has(target.workshopId)) {
+        registry.release(room);
+        return refuse(req, socket, head, new Refusal(CloseCode.workshopDeleted, 'workshop deleted'));
+      }
+      let attached = false;
+      socket.once('close', () => {
+        if (!attached) registry.release(room);
+      });
+      wss.handleUpgrade(req, socket, head, (ws) => {
+        attached = true;
+        attach(ws, target, room);
+      });
+    },
+
+    /** Closes every connection to the workshop's rooms and drops them without a last snapshot. */
+    async evictWorkshop(workshopId: string): Promise<void> {
+      evicted.add(workshopId);
+      setTimeout(() => evicted.delete(workshopId), 60_000).unref();
+      for (const e of [...connections]) if (e.workshopId === workshopId) e.conn.close(CloseCode.workshopDeleted, 'workshop deleted');
+      await registry.unloadWhere((name) => name.startsWith(`${workshopId}/`), { compact: false });
+    },
+
+    /** Graceful shutdown: everything queued is stored, then every socket is closed with 1001. */
+    async close(): Promise<void> {
+      await Promise.all(registry.rooms().map((r) => r.idle()));
+      for (const e of [...connections]) e.conn.close(CloseCode.goingAway, 'server shutting down');
+      await Promise.all(registry.rooms().map((r) => registry.unload(r)));
+      wss.close();
+    },
+  };
+}
