@@ -209,3 +209,21 @@ function encodeLen(bytes: Uint8Array): number[] {
   out.push(n);
   return [...out, ...bytes];
 }
+
+describe('deleting a workshop', () => {
+  it('closes its sync connections with 4410 and removes its documents', async () => {
+    const g = await fixture(s.base);
+    const p = provider(s.wsBase, g.charter, g.participantA);
+    await synced(p);
+    p.doc.getText('t').insert(0, 'personal data');
+    await until(() => s.app.registry.rooms().some((r) => r.name === g.charter && r.doc.getText('t').length > 0));
+    const closed = closedFor(p);
+    expect((await call(s.base, 'DELETE', `/api/workshops/${g.workshop.id}`, undefined, g.facilitator)).status).toBe(204);
+    expect((await closed).code).toBe(CloseCode.workshopDeleted);
+    expect(s.app.registry.rooms().some((r) => r.name.startsWith(g.workshop.id))).toBe(false);
+    expect((await s.app.store.docs.load(g.charter)).updates).toHaveLength(0);
+    const again = raw(g.charter, g.participantA);
+    expect([CloseCode.workshopDeleted, CloseCode.unauthenticated]).toContain(await again.closed);
+    p.destroy();
+  });
+});

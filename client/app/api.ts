@@ -1,0 +1,73 @@
+/**
+ * Typed calls to the REST API. Session cookies travel on their own (`same-origin`); failures
+ * become an `ApiError` carrying the server's error code and, for validation errors, the field.
+ */
+import type {
+  CreateInviteBody,
+  CreateWorkshopBody,
+  CreatedWorkshopDto,
+  InviteDto,
+  JoinBody,
+  JoinedDto,
+  MemberDto,
+  WorkshopDto,
+} from '../../shared/api.js';
+import type { ErrorBody, ErrorCode } from '../../shared/errors.js';
+
+/** `network_error`: no answer at all (offline, server down); `bad_response`: an answer we cannot read. */
+export type ClientErrorCode = ErrorCode | 'network_error' | 'bad_response';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ClientErrorCode,
+    message: string,
+    /** The invalid field's path for `validation_failed`, e.g. `organisations.1.name`. */
+    readonly field: string | null = null,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+async function request<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      credentials: 'same-origin',
+      // The server sends `Referrer-Policy: no-referrer`, which makes a browser send `Origin: null`
+      // on same-origin writes; the server checks Origin on cookie-authenticated writes.
+      referrerPolicy: 'same-origin',
+      headers: body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch (err) {
+    throw new ApiError(0, 'network_error', (err as Error).message);
+  }
+  if (res.status === 204) return undefined as T;
+  const data: unknown = await res.json().catch(() => null);
+  if (res.ok && data !== null) return data as T;
+  const error = (data as Partial<ErrorBody> | null)?.error;
+  if (!error || typeof error.code !== 'string') throw new ApiError(res.status, 'bad_response', `HTTP ${res.status}`);
+  throw new ApiError(res.status, error.code, error.message, fieldOf(error));
+}
+
+function fieldOf(error: ErrorBody['error']): string | null {
+  const field = error.details?.field;
+  if (typeof field === 'string') return field;
+  const prefix = /^([\w.]+):/.exec(error.message);
+  return error.code === 'validation_failed' && prefix ? (prefix[1] ?? null) : null;
+}
+
+const ws = (id: string) => `/api/workshops/${encodeURIComponent(id)}`;
+
+export const api = {
+  createWorkshop: (body: CreateWorkshopBody) => request<CreatedWorkshopDto>('POST', '/api/workshops', body),
+  join: (body: JoinBody) => request<JoinedDto>('POST', '/api/join', body),
+  workshop: (id: string) => request<WorkshopDto>('GET', ws(id)),
+  members: (id: string) => request<{ members: MemberDto[] }>('GET', `${ws(id)}/members`).then((r) => r.members),
+  createInvite: (id: string, body: CreateInviteBody) => request<InviteDto>('POST', `${ws(id)}/invites`, body),
+  revokeInvite: (id: string, inviteId: string) => request<void>('DELETE', `${ws(id)}/invites/${encodeURIComponent(inviteId)}`),
+  deleteWorkshop: (id: string) => request<void>('DELETE', ws(id)),
+};

@@ -1,0 +1,50 @@
+/**
+ * Locale state: Nynorsk by default, remembered in localStorage, mirrored to `<html lang>`.
+ * Messages are written in English at the call sites (`msg('…', { id })`); `client/locales/`
+ * holds the hand-written Nynorsk and Bokmål templates, loaded on demand.
+ */
+import { configureLocalization } from '@lit/localize';
+
+export const LOCALES = ['nn', 'nb', 'en'] as const;
+export type AppLocale = (typeof LOCALES)[number];
+
+/** Each language named in itself, so a reader finds their own. */
+export const LOCALE_NAMES: Record<AppLocale, string> = { nn: 'Nynorsk', nb: 'Bokmål', en: 'English' };
+
+const STORAGE_KEY = 'samskap.locale';
+const DEFAULT_LOCALE: AppLocale = 'nn';
+
+const { getLocale, setLocale } = configureLocalization({
+  sourceLocale: 'en',
+  targetLocales: ['nn', 'nb'],
+  loadLocale: (locale) => import(`../locales/${locale}.ts`),
+});
+
+export const isAppLocale = (value: unknown): value is AppLocale => LOCALES.includes(value as AppLocale);
+
+/** The active locale (the source locale `en` until the first target locale has loaded). */
+export const appLocale = (): AppLocale => {
+  const locale = getLocale();
+  return isAppLocale(locale) ? locale : DEFAULT_LOCALE;
+};
+
+/** The remembered choice, or Nynorsk. Storage may be unavailable (private mode): ignore that. */
+export function storedLocale(): AppLocale {
+  try {
+    const stored = localStorage.getItem(STORAGE_KEY);
+    return isAppLocale(stored) ? stored : DEFAULT_LOCALE;
+  } catch {
+    return DEFAULT_LOCALE;
+  }
+}
+
+/** Loads `locale`, then switches text and `<html lang>` together, and remembers the choice. */
+export async function setAppLocale(locale: AppLocale): Promise<void> {
+  try {
+    localStorage.setItem(STORAGE_KEY, locale);
+  } catch {
+    // Not remembered; the switch itself still works.
+  }
+  await setLocale(locale);
+  if (getLocale() === locale) document.documentElement.lang = locale;
+}

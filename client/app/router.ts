@@ -1,0 +1,57 @@
+/**
+ * A tiny History-API router. `parseRoute` maps a path to a route; `navigate` changes the URL and
+ * tells the shell (window event `sk-route`), which also listens to `popstate`.
+ */
+import { ID_PATTERN } from '../../shared/ids.js';
+
+export type Route =
+  | { name: 'start' }
+  | { name: 'join'; token: string }
+  | { name: 'workshop'; id: string }
+  | { name: 'not-found' };
+
+/** A one-off message the shell shows on the next page (e.g. after deleting a workshop). */
+export type Notice = 'workshop-deleted';
+
+export const ROUTE_EVENT = 'sk-route';
+export interface RouteEventDetail {
+  notice: Notice | null;
+}
+
+export function parseRoute(pathname: string): Route {
+  const segments = pathname.split('/').filter((s) => s !== '');
+  const [first, second] = segments;
+  if (first === undefined) return { name: 'start' };
+  if (first === 'join' && second !== undefined && segments.length === 2) {
+    return { name: 'join', token: safeDecode(second) };
+  }
+  if (first === 'w' && second !== undefined && ID_PATTERN.test(second)) return { name: 'workshop', id: second };
+  return { name: 'not-found' };
+}
+
+export const currentRoute = (): Route => parseRoute(location.pathname);
+
+export function navigate(path: string, opts: { replace?: boolean; notice?: Notice } = {}): void {
+  if (opts.replace) history.replaceState(null, '', path);
+  else history.pushState(null, '', path);
+  const detail: RouteEventDetail = { notice: opts.notice ?? null };
+  window.dispatchEvent(new CustomEvent<RouteEventDetail>(ROUTE_EVENT, { detail }));
+}
+
+/** The same-origin path a click on a link should route in-app, or null to let the browser act. */
+export function routableHref(event: MouseEvent): string | null {
+  if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return null;
+  const anchor = event.composedPath().find((n): n is HTMLAnchorElement => n instanceof HTMLAnchorElement);
+  if (!anchor || !anchor.href || anchor.target || anchor.hasAttribute('download')) return null;
+  const url = new URL(anchor.href);
+  if (url.origin !== location.origin || url.pathname.startsWith('/api/')) return null;
+  return url.pathname + url.search + url.hash;
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}

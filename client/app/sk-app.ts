@@ -1,0 +1,124 @@
+/**
+ * `<sk-app>`: the shell. A header with the product name and the language switch on every page,
+ * one `<main>` showing the page for the current URL, and a one-off notice after navigation.
+ *
+ * Listens: `popstate` and `sk-route` on window (see router.ts); clicks on same-origin links are
+ * routed in-app. After an in-app navigation, focus moves to the new page's `<h1>`.
+ * Events: none. Slots: none. Parts: none.
+ */
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
+import { html, LitElement, type PropertyValues } from 'lit';
+import '../join/sk-join-page.js';
+import '../start/sk-start-page.js';
+import '../workshop/sk-workshop-page.js';
+import { appLocale, isAppLocale, LOCALE_NAMES, LOCALES, setAppLocale } from './i18n.js';
+import { currentRoute, navigate, ROUTE_EVENT, routableHref, type Notice, type Route, type RouteEventDetail } from './router.js';
+import { sharedStyles } from './shared.styles.js';
+import { appStyles } from './sk-app.styles.js';
+
+export class SkApp extends LitElement {
+  static override styles = [sharedStyles, appStyles];
+  static override properties = {
+    route: { state: true },
+    notice: { state: true },
+  };
+  declare route: Route;
+  declare notice: Notice | null;
+  private moveFocus = false;
+
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this);
+    this.route = currentRoute();
+    this.notice = null;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('popstate', this.onPopState);
+    window.addEventListener(ROUTE_EVENT, this.onRoute);
+    this.addEventListener('click', this.onClick);
+  }
+
+  override disconnectedCallback(): void {
+    window.removeEventListener('popstate', this.onPopState);
+    window.removeEventListener(ROUTE_EVENT, this.onRoute);
+    this.removeEventListener('click', this.onClick);
+    super.disconnectedCallback();
+  }
+
+  private readonly onPopState = () => this.show(null);
+  private readonly onRoute = (e: Event) => this.show((e as CustomEvent<RouteEventDetail>).detail.notice);
+  private readonly onClick = (e: MouseEvent) => {
+    const path = routableHref(e);
+    if (path === null) return;
+    e.preventDefault();
+    if (path !== location.pathname + location.search + location.hash) navigate(path);
+  };
+
+  private show(notice: Notice | null): void {
+    this.route = currentRoute();
+    this.notice = notice;
+    this.moveFocus = true;
+    window.scrollTo(0, 0);
+  }
+
+  protected override async updated(changed: PropertyValues<this>): Promise<void> {
+    if (!changed.has('route') || !this.moveFocus) return;
+    this.moveFocus = false;
+    const page = this.renderRoot.querySelector('main > :last-child');
+    if (page instanceof LitElement) await page.updateComplete;
+    const heading = page?.shadowRoot?.querySelector('h1');
+    (heading ?? this.renderRoot.querySelector('main'))?.focus();
+  }
+
+  private onLocaleChange(e: Event): void {
+    const value = (e.target as HTMLSelectElement).value;
+    if (isAppLocale(value)) void setAppLocale(value);
+  }
+
+  override render() {
+    const active = appLocale();
+    return html`
+      <header>
+        <div class="bar">
+          <a class="brand" href="/">
+            <svg aria-hidden="true" viewBox="0 0 32 32" width="28" height="28"><rect width="32" height="32" rx="7" fill="currentColor" /><circle cx="12" cy="13" r="5" fill="#fff" opacity=".9" /><circle cx="20" cy="13" r="5" fill="#fff" opacity=".6" /><circle cx="16" cy="20" r="5" fill="#fff" opacity=".75" /></svg>
+            <span>Samskap</span>
+          </a>
+          <div class="language">
+            <label for="language">${msg('Language', { id: 'app_language' })}</label>
+            <select id="language" @change=${this.onLocaleChange}>
+              ${LOCALES.map((l) => html`<option value=${l} lang=${l} ?selected=${l === active}>${LOCALE_NAMES[l]}</option>`)}
+            </select>
+          </div>
+        </div>
+      </header>
+      <main id="main" tabindex="-1">${this.renderNotice()}${this.renderPage()}</main>
+    `;
+  }
+
+  private renderNotice() {
+    if (this.notice !== 'workshop-deleted') return null;
+    return html`<p class="notice" role="status">${msg('The workshop and everything in it has been deleted.', { id: 'app_notice_deleted' })}</p>`;
+  }
+
+  private renderPage() {
+    const route = this.route;
+    switch (route.name) {
+      case 'start':
+        return html`<sk-start-page></sk-start-page>`;
+      case 'join':
+        return html`<sk-join-page .token=${route.token}></sk-join-page>`;
+      case 'workshop':
+        return html`<sk-workshop-page .workshopId=${route.id}></sk-workshop-page>`;
+      case 'not-found':
+        document.title = `${msg('Page not found', { id: 'app_not_found_title' })} – Samskap`;
+        return html`<section class="card">
+          <h1 tabindex="-1">${msg('Page not found', { id: 'app_not_found_title' })}</h1>
+          <p>${msg('There is nothing at this address.', { id: 'app_not_found_text' })}</p>
+          <p><a href="/">${msg('Go to the start page', { id: 'app_go_home' })}</a></p>
+        </section>`;
+    }
+  }
+}

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { createLogger } from '../log.js';
+import { SqliteStore } from '../store/sqlite/sqlite-store.js';
+import { DocRegistry } from './doc-registry.js';
+import type { RoomPeer } from './room.js';
+
+function peer(memberId: string): RoomPeer & { got: Uint8Array[]; failed: number[] } {
+  const got: Uint8Array[] = [];
+  const failed: number[] = [];
+  return { memberId, user: {}, ownedClientIds: new Set(), got, failed, send: (m) => got.push(m), fail: (c) => failed.push(c) };
+}
+
+const edit = (text: string) => {
+  const d = new Y.Doc();
+  d.getText('t').insert(0, text);
+  return Y.encodeStateAsUpdate(d);
+};
+
+async function setup(compactAfterUpdates = 1000) {
+  const store = new SqliteStore({ filename: ':memory:' });
+  await store.migrate();
+  let loads = 0;
+  const load = store.docs.load.bind(store.docs);
+  store.docs.load = (room) => {
+    loads++;
+    return load(room);
+  };
+  const registry = new DocRegistry({ store, log: createLogger('silent'), compaction: { afterUpdates: compactAfterUpdates, afterBytes: 1e9 }, unloadAfterMs: 20 });
+  return { store, registry, loads: () => loads };
+}
+
+describe('Room and DocRegistry', () => {
+  it('merges one tick of updates into one stored update and one message per peer, never echoing', async () => {
+    const { store, registry } = await setup();
+    const room = await registry.acquire('w/vision');
+    const [a, b, c] = [peer('a'), peer('b'), peer('c')];
+    [a, b, c].forEach((p) => room.peers.add(p));
+    room.submit(a, edit('one'));
+    room.submit(a, edit('two'));
+    room.submit(b, edit('three'));
+    await room.idle();
+    expect((await store.docs.load('w/vision')).updates).toHaveLength(1);
+    expect(c.got).toHaveLength(1);
+    expect(a.got).toHaveLength(1);
+    expect(b.got).toHaveLength(1);
+    const seen = (msgs: Uint8Array[]) => {
+      const d = new Y.Doc();
+      // Skip the 2-3 byte header (type 0, sub 2, varUint length): re-decode properly.
+      for (const m of msgs) Y.applyUpdate(d, m.subarray(2 + varLen(m.subarray(2))));
+      return d.getText('t').toString();
+    };
+    expect(seen(c.got)).toMatch(/one/);
+    expect(seen(c.got)).toMatch(/three/);
+    expect(seen(a.got)).not.toMatch(/one|two/);
+    expect(seen(b.got)).not.toMatch(/three/);
+    expect(room.doc.getText('t').length).toBe('onetwothree'.length);
+  });
+
+  it('loads a room once for concurrent first connections and unloads it when idle', async () => {
+    const { registry, loads } = await setup();
+    const rooms = await Promise.all(Array.from({ length: 20 }, () => registry.acquire('w/charter')));
+    expect(new Set(rooms).size).toBe(1);
+    expect(loads()).toBe(1);
+    rooms.forEach((r) => registry.release(r));
+    expect(registry.rooms()).toHaveLength(1);
+    await new Promise((r) => setTimeout(r, 60));
+    expect(registry.rooms()).toHaveLength(0);
+    await registry.acquire('w/charter');
+    expect(loads()).toBe(2);
+  });
+
+  it('does not relay when the store refuses an update; the sender is closed to resend', async () => {
+    const { store, registry } = await setup();
+    const room = await registry.acquire('w/board/x');
+    const [a, b] = [peer('a'), peer('b')];
+    room.peers.add(a);
+    room.peers.add(b);
+    await store.close();
+    room.submit(a, edit('lost?'));
+    await room.idle();
+    expect(b.got).toHaveLength(0);
+    expect(a.failed).toEqual([4500]);
+    expect(room.doc.getText('t').toString()).toBe('');
+  });
+
+  it('compacts the log into a snapshot past the threshold, in the background', async () => {
+    const { store, registry } = await setup(10);
+    const room = await registry.acquire('w/vision');
+    const p = peer('a');
+    room.peers.add(p);
+    for (let i = 0; i < 25; i++) {
+      room.submit(p, edit(`e${i}`));
+      await room.idle();
+    }
+    await new Promise((r) => setTimeout(r, 20));
+    const loaded = await store.docs.load('w/vision');
+    expect(loaded.snapshot).not.toBeNull();
+    expect(loaded.updates.length).toBeLessThan(10);
+    const d = new Y.Doc();
+    Y.applyUpdate(d, loaded.snapshot!);
+    loaded.updates.forEach((u) => Y.applyUpdate(d, u));
+    expect(d.getText('t').length).toBe(room.doc.getText('t').length);
+  });
+});
+
+function varLen(b: Uint8Array): number {
+  let i = 0;
+  while (b[i]! & 128) i++;
+  return i + 1;
+}

@@ -1,0 +1,34 @@
+/**
+ * Builds `client/` into `dist/client`, which the server serves. In development (`npx vite`) the
+ * API, the Yjs sync endpoint and socket.io are proxied to a server on port 3000.
+ */
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Plugin } from 'vite';
+
+const clientDir = fileURLToPath(new URL('./client', import.meta.url));
+const outDir = fileURLToPath(new URL('./dist/client', import.meta.url));
+const server = 'http://127.0.0.1:3000';
+
+/**
+ * Callers may pass their own `root` inline (the server's build-on-start passes the repository
+ * root), which would otherwise override this file's `root`; the client always lives in client/.
+ */
+const clientRoot: Plugin = { name: 'samskap-client-root', config: () => ({ root: clientDir }) };
+
+export default defineConfig({
+  root: clientDir,
+  plugins: [clientRoot],
+  build: {
+    outDir,
+    emptyOutDir: true,
+    target: 'es2022',
+    reportCompressedSize: true,
+  },
+  server: {
+    proxy: {
+      '/api': { target: server },
+      '/sync': { target: server, ws: true },
+      '/socket.io': { target: server, ws: true },
+    },
+  },
+});
