@@ -36,6 +36,13 @@ export default tseslint.config(
     },
   },
   {
+    // Tests beside client code run in Node (vitest) and may read files.
+    files: ['client/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': restrict([{ group: ['**/server/**'], message: 'client/ never imports server/; share through shared/.' }]),
+    },
+  },
+  {
     files: ['server/**/*.ts'],
     rules: {
       'no-console': 'error',

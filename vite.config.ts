@@ -3,7 +3,7 @@
  * API, the Yjs sync endpoint and socket.io are proxied to a server on port 3000.
  */
 import { fileURLToPath } from 'node:url';
-import { defineConfig, type Plugin } from 'vite';
+import { defaultClientConditions, defineConfig, type Plugin } from 'vite';
 
 const clientDir = fileURLToPath(new URL('./client', import.meta.url));
 const outDir = fileURLToPath(new URL('./dist/client', import.meta.url));
@@ -15,9 +15,17 @@ const server = 'http://127.0.0.1:3000';
  */
 const clientRoot: Plugin = { name: 'samskap-client-root', config: () => ({ root: clientDir }) };
 
-export default defineConfig({
+/**
+ * Builds always resolve packages' `production` exports (Lit's dev build warns and is larger).
+ * Vite would pick `development` whenever NODE_ENV is already set to something else, e.g. `test`
+ * when a vitest suite builds the client.
+ */
+const productionConditions = defaultClientConditions.map((c) => (c === 'development|production' ? 'production' : c));
+
+export default defineConfig(({ command }) => ({
   root: clientDir,
   plugins: [clientRoot],
+  resolve: { conditions: command === 'build' ? productionConditions : [...defaultClientConditions] },
   build: {
     outDir,
     emptyOutDir: true,
@@ -31,4 +39,4 @@ export default defineConfig({
       '/socket.io': { target: server, ws: true },
     },
   },
-});
+}));

@@ -11,7 +11,6 @@ import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 
 const configs = (process.env.BENCH_CLIENTS ?? '50,200').split(',').map(Number);

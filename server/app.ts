@@ -28,7 +28,7 @@ export interface Samskap {
 }
 
 export async function createSamskap(config: Config, log: Logger, opts: { clientDir: string; store?: Store }): Promise<Samskap> {
-  const store = opts.store ?? (await createStore(config));
+  const store = opts.store ?? (await createStore(config, log));
   const auth = createAuthenticator({ store, secret: config.sessionSecret });
   const registry = new DocRegistry({
     store,

@@ -35,10 +35,9 @@ async function request<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?
   try {
     res = await fetch(path, {
       method,
+      // fetch() is mode "cors", so browsers send the real Origin on writes even under the server's
+      // `Referrer-Policy: no-referrer` (a plain <form> POST would send `Origin: null` and be refused).
       credentials: 'same-origin',
-      // The server sends `Referrer-Policy: no-referrer`, which makes a browser send `Origin: null`
-      // on same-origin writes; the server checks Origin on cookie-authenticated writes.
-      referrerPolicy: 'same-origin',
       headers: body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });

@@ -28,6 +28,15 @@ export const appLocale = (): AppLocale => {
   return isAppLocale(locale) ? locale : DEFAULT_LOCALE;
 };
 
+/**
+ * Locales for `Intl` formatting. Chromium ships no Nynorsk date data and would fall back to US
+ * English, so Nynorsk falls back to Norwegian (the same month names); English uses British forms.
+ */
+export function formatLocales(): string[] {
+  const locale = appLocale();
+  return locale === 'nn' ? ['nn', 'no', 'nb'] : locale === 'nb' ? ['nb', 'no'] : ['en-GB'];
+}
+
 /** The remembered choice, or Nynorsk. Storage may be unavailable (private mode): ignore that. */
 export function storedLocale(): AppLocale {
   try {

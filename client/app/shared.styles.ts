@@ -65,6 +65,10 @@ export const sharedStyles = css`
   .hint {
     color: var(--sk-muted);
     font-size: 0.925rem;
+    margin: 0 0 0.75rem;
+  }
+  .field .hint,
+  fieldset .hint {
     margin: 0;
   }
   input,

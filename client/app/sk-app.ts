@@ -67,7 +67,11 @@ export class SkApp extends LitElement {
     if (!changed.has('route') || !this.moveFocus) return;
     this.moveFocus = false;
     const page = this.renderRoot.querySelector('main > :last-child');
-    if (page instanceof LitElement) await page.updateComplete;
+    if (page instanceof LitElement) {
+      await page.updateComplete;
+      await (page as LitElement & { pageReady?: Promise<unknown> }).pageReady;
+      await page.updateComplete;
+    }
     const heading = page?.shadowRoot?.querySelector('h1');
     (heading ?? this.renderRoot.querySelector('main'))?.focus();
   }

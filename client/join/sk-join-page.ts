@@ -67,6 +67,11 @@ export class SkJoinPage extends LitElement {
     }
   }
 
+  private onInput(e: InputEvent): void {
+    this.name = (e.target as HTMLInputElement).value;
+    this.nameError = '';
+  }
+
   private async focusName(): Promise<void> {
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLInputElement>('#name')?.focus();
@@ -85,9 +90,9 @@ export class SkJoinPage extends LitElement {
         <h2 id="join-form-heading">${msg('Who are you?', { id: 'join_form_heading' })}</h2>
         <div class="field">
           <label for="name">${msg('Your name', { id: 'field_your_name' })}</label>
-          <input id="name" name="name" required maxlength="100" autocomplete="name" .value=${live(this.name)} aria-invalid=${invalid ? 'true' : 'false'} aria-describedby=${invalid ? 'name-error name-hint' : 'name-hint'} @input=${(e: InputEvent) => (this.name = (e.target as HTMLInputElement).value)} />
-          <p class="hint" id="name-hint">${msg('Only the members of this workshop see it.', { id: 'join_name_hint' })}</p>
+          <input id="name" name="name" required maxlength="100" autocomplete="name" .value=${live(this.name)} aria-invalid=${invalid ? 'true' : 'false'} aria-describedby=${invalid ? 'name-error name-hint' : 'name-hint'} @input=${this.onInput} />
           <p class="error" id="name-error">${this.nameError}</p>
+          <p class="hint" id="name-hint">${msg('Only the members of this workshop see it.', { id: 'join_name_hint' })}</p>
         </div>
         <div class="alert" role="alert">${this.alert}</div>
         ${this.final ? html`<p><a href="/">${msg('Go to the start page', { id: 'app_go_home' })}</a></p>` : nothing}

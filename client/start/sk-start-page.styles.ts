@@ -20,7 +20,8 @@ export const startStyles = css`
   }
   .org {
     display: grid;
-    grid-template-columns: 1.75rem minmax(0, 32rem) auto;
+    grid-template-columns: 1.75rem minmax(0, 32rem) max-content;
+    justify-content: start;
     align-items: center;
     gap: 0.25rem 0.5rem;
   }

@@ -43,8 +43,17 @@ export class SkStartPage extends LitElement {
     this.form = { ...this.form, ...patch };
   }
 
+  /** Editing a field clears its error; the next submit checks again. */
+  private edit(field: string, patch: Partial<CreateForm>): void {
+    if (this.errors[field]) {
+      const { [field]: _cleared, ...rest } = this.errors;
+      this.errors = rest;
+    }
+    this.set(patch);
+  }
+
   private setOrg(key: number, name: string): void {
-    this.set({ orgs: this.form.orgs.map((o) => (o.key === key ? { ...o, name } : o)) });
+    this.edit(orgField(key), { orgs: this.form.orgs.map((o) => (o.key === key ? { ...o, name } : o)) });
   }
 
   private async addOrg(): Promise<void> {
@@ -57,9 +66,7 @@ export class SkStartPage extends LitElement {
   private async removeOrg(key: number): Promise<void> {
     const at = this.form.orgs.findIndex((o) => o.key === key);
     const orgs = this.form.orgs.filter((o) => o.key !== key);
-    const { [orgField(key)]: _dropped, ...errors } = this.errors;
-    this.errors = errors;
-    this.set({ orgs, ownOrg: this.form.ownOrg === String(key) ? '' : this.form.ownOrg });
+    this.edit(orgField(key), { orgs, ownOrg: this.form.ownOrg === String(key) ? '' : this.form.ownOrg });
     await this.updateComplete;
     const next = orgs[Math.min(at, orgs.length - 1)];
     if (next) this.focusField(orgField(next.key));
@@ -115,7 +122,7 @@ export class SkStartPage extends LitElement {
         <h2 id="form-heading">${msg('About the workshop', { id: 'start_form_heading' })}</h2>
         <div class="field">
           <label for="title">${msg('Title of the workshop', { id: 'start_title_label' })}</label>
-          <input id="title" name="title" required maxlength="200" autocomplete="off" .value=${live(f.title)} aria-invalid=${title.invalid} aria-describedby=${title.describedBy ?? nothing} @input=${(e: InputEvent) => this.set({ title: (e.target as HTMLInputElement).value })} />
+          <input id="title" name="title" required maxlength="200" autocomplete="off" .value=${live(f.title)} aria-invalid=${title.invalid} aria-describedby=${title.describedBy ?? nothing} @input=${(e: InputEvent) => this.edit('title', { title: (e.target as HTMLInputElement).value })} />
           ${title.line}
         </div>
         <fieldset>
@@ -128,7 +135,7 @@ export class SkStartPage extends LitElement {
         </fieldset>
         <div class="field">
           <label for="displayName">${msg('Your name', { id: 'field_your_name' })}</label>
-          <input id="displayName" name="displayName" required maxlength="100" autocomplete="name" .value=${live(f.displayName)} aria-invalid=${name.invalid} aria-describedby=${name.describedBy ?? nothing} @input=${(e: InputEvent) => this.set({ displayName: (e.target as HTMLInputElement).value })} />
+          <input id="displayName" name="displayName" required maxlength="100" autocomplete="name" .value=${live(f.displayName)} aria-invalid=${name.invalid} aria-describedby=${name.describedBy ?? nothing} @input=${(e: InputEvent) => this.edit('displayName', { displayName: (e.target as HTMLInputElement).value })} />
           ${name.line}
         </div>
         <div class="field">
@@ -141,7 +148,7 @@ export class SkStartPage extends LitElement {
         ${f.askCode
           ? html`<div class="field">
               <label for="createCode">${msg('Creation code', { id: 'start_code_label' })}</label>
-              <input id="createCode" name="createCode" required maxlength="200" autocomplete="off" .value=${live(f.createCode)} aria-invalid=${code.invalid} aria-describedby=${code.describedBy ?? nothing} @input=${(e: InputEvent) => this.set({ createCode: (e.target as HTMLInputElement).value })} />
+              <input id="createCode" name="createCode" required maxlength="200" autocomplete="off" .value=${live(f.createCode)} aria-invalid=${code.invalid} aria-describedby=${code.describedBy ?? nothing} @input=${(e: InputEvent) => this.edit('createCode', { createCode: (e.target as HTMLInputElement).value })} />
               ${code.line}
             </div>`
           : nothing}
@@ -158,13 +165,12 @@ export class SkStartPage extends LitElement {
   private renderOrg(key: number, name: string, n: number) {
     const id = orgField(key);
     const e = this.err(id);
+    const remove = msg('Remove', { id: 'start_org_remove' });
     return html`<li class="org">
       <label class="visually-hidden" for=${id}>${msg(str`Organisation ${n}`, { id: 'start_org_label' })}</label>
       <span class="org-number" aria-hidden="true">${n}.</span>
       <input id=${id} maxlength="100" autocomplete="organization" .value=${live(name)} aria-invalid=${e.invalid} aria-describedby=${e.describedBy ?? 'orgs-hint'} @input=${(ev: InputEvent) => this.setOrg(key, (ev.target as HTMLInputElement).value)} />
-      <button type="button" class="remove" ?disabled=${this.form.orgs.length === 1} @click=${() => this.removeOrg(key)}>
-        ${msg('Remove', { id: 'start_org_remove' })}<span class="visually-hidden"> ${msg(str`organisation ${n}`, { id: 'start_org_remove_which' })}</span>
-      </button>
+      <button type="button" class="remove" aria-label=${`${remove} ${msg(str`organisation ${n}`, { id: 'start_org_remove_which' })}`} ?disabled=${this.form.orgs.length === 1} @click=${() => this.removeOrg(key)}>${remove}</button>
       ${e.line}
     </li>`;
   }

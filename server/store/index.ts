@@ -1,13 +1,24 @@
 /** Chooses the store adapter from configuration. */
 import path from 'node:path';
 import type { Config } from '../config/index.js';
+import type { Logger } from '../log.js';
+import { PostgresStore } from './postgres/postgres-store.js';
 import { SqliteStore } from './sqlite/sqlite-store.js';
 import type { Store } from './types.js';
 
-export async function createStore(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<Store> {
+export async function createStore(config: Pick<Config, 'databaseUrl' | 'dataDir'>, log: Logger): Promise<Store> {
   if (config.databaseUrl) {
-    // TODO(#7): PostgreSQL adapter.
-    throw new Error('DATABASE_URL (PostgreSQL) is not supported yet');
+    const pgStore = new PostgresStore({
+      connectionString: config.databaseUrl,
+      onIdleError: (err) => log.warn({ err }, 'an idle PostgreSQL connection failed; the pool reconnects'),
+    });
+    try {
+      await pgStore.migrate();
+    } catch (err) {
+      await pgStore.close();
+      throw err;
+    }
+    return pgStore;
   }
   const store = new SqliteStore({ filename: path.join(config.dataDir, 'samskap.sqlite') });
   await store.migrate();

@@ -93,12 +93,13 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
 
     it('deletes a room and a prefix of rooms, leaving others', async () => {
       const u = Y.encodeStateAsUpdate(new Y.Doc());
-      for (const room of ['aa/vision', 'aa/board/x', 'ab/vision', 'a%/vision']) await store.docs.appendUpdate(room, u);
+      for (const room of ['aa/vision', 'aa/board/x', 'aa/😀', 'ab/vision', 'a%/vision']) await store.docs.appendUpdate(room, u);
       await store.docs.delete('ab/vision');
       expect((await store.docs.load('ab/vision')).updates).toHaveLength(0);
       await store.docs.deletePrefix('aa/');
       expect((await store.docs.load('aa/vision')).updates).toHaveLength(0);
       expect((await store.docs.load('aa/board/x')).updates).toHaveLength(0);
+      expect((await store.docs.load('aa/😀')).updates).toHaveLength(0);
       expect((await store.docs.load('a%/vision')).updates).toHaveLength(1);
     });
 

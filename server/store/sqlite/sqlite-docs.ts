@@ -49,12 +49,11 @@ export class SqliteDocStore implements DocStore {
   }
 
   deletePrefix(prefix: string): Promise<void> {
-    // Range scan instead of LIKE: a prefix may contain '%' or '_'.
-    const end = prefix + '\uffff';
+    // Exact comparison instead of LIKE: a prefix may contain '%' or '_'.
     return this.run((db) =>
       db.transaction(() => {
-        db.prepare('DELETE FROM doc_updates WHERE room >= ? AND room < ?').run(prefix, end);
-        db.prepare('DELETE FROM doc_snapshots WHERE room >= ? AND room < ?').run(prefix, end);
+        db.prepare('DELETE FROM doc_updates WHERE substr(room, 1, length(?)) = ?').run(prefix, prefix);
+        db.prepare('DELETE FROM doc_snapshots WHERE substr(room, 1, length(?)) = ?').run(prefix, prefix);
       })(),
     );
   }

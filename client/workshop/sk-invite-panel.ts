@@ -1,0 +1,182 @@
+/**
+ * `<sk-invite-panel>`: facilitators create invite links (role, organisation, expiry, uses), copy
+ * them and revoke them behind a confirmation. Links exist only in this page's memory: the server
+ * shows a token once and keeps only its hash.
+ *
+ * Properties: `workshopId`, `organisations`.
+ * Events: none. Slots: none. Parts: none. Uses `<sk-confirm-dialog>` and `<sk-invite-list>`.
+ */
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
+import { html, LitElement, nothing } from 'lit';
+import { live } from 'lit/directives/live.js';
+import type { InviteDto, OrganisationDto, Role } from '../../shared/api.js';
+import { api } from '../app/api.js';
+import { sharedStyles } from '../app/shared.styles.js';
+import '../app/sk-confirm-dialog.js';
+import type { SkConfirmDialog } from '../app/sk-confirm-dialog.js';
+import { errorText, roleName } from '../app/texts.js';
+import { emptyInviteForm, toInviteBody, validateInvite, type InviteErrors, type InviteForm } from './invite-form.js';
+import './sk-invite-list.js';
+import type { InviteItem, RevokeRequest, SkInviteList } from './sk-invite-list.js';
+import { invitePanelStyles } from './sk-invite-panel.styles.js';
+
+const ROLES: Role[] = ['participant', 'observer', 'facilitator'];
+
+export class SkInvitePanel extends LitElement {
+  static override styles = [sharedStyles, invitePanelStyles];
+  static override properties = {
+    workshopId: { type: String },
+    organisations: { attribute: false },
+    form: { state: true },
+    errors: { state: true },
+    alert: { state: true },
+    busy: { state: true },
+    invites: { state: true },
+    pending: { state: true },
+    revokeBusy: { state: true },
+    revokeError: { state: true },
+    status: { state: true },
+  };
+  declare workshopId: string;
+  declare organisations: OrganisationDto[];
+  declare form: InviteForm;
+  declare errors: InviteErrors;
+  declare alert: string;
+  declare busy: boolean;
+  declare invites: InviteItem[];
+  declare pending: InviteItem | null;
+  declare revokeBusy: boolean;
+  declare revokeError: string;
+  declare status: string;
+
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this);
+    this.workshopId = '';
+    this.organisations = [];
+    this.form = emptyInviteForm();
+    this.errors = {};
+    this.alert = '';
+    this.busy = false;
+    this.invites = [];
+    this.pending = null;
+    this.revokeBusy = false;
+    this.revokeError = '';
+    this.status = '';
+  }
+
+  /** Editing a field clears its error (and a role change the organisation's); submit checks again. */
+  private set(patch: Partial<InviteForm>): void {
+    const errors = { ...this.errors };
+    for (const key of Object.keys(patch)) delete errors[(key === 'role' ? 'organisationId' : key) as keyof InviteErrors];
+    this.errors = errors;
+    this.form = { ...this.form, ...patch };
+  }
+
+  private async create(e: SubmitEvent): Promise<void> {
+    e.preventDefault();
+    if (this.busy) return;
+    this.alert = '';
+    this.errors = validateInvite(this.form);
+    if (Object.keys(this.errors).length > 0) {
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+      return;
+    }
+    this.busy = true;
+    try {
+      const invite: InviteDto = await api.createInvite(this.workshopId, toInviteBody(this.form));
+      this.invites = [{ ...invite, revoked: false }, ...this.invites];
+      this.status = msg('Invite link created. Copy it and send it to the person you invite.', { id: 'inv_status_created' });
+    } catch (err) {
+      this.alert = errorText(err);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private askRevoke(e: CustomEvent<RevokeRequest>): void {
+    this.pending = e.detail.invite;
+    this.revokeError = '';
+    void this.renderRoot.querySelector<SkConfirmDialog>('sk-confirm-dialog')?.show(e.detail.opener);
+  }
+
+  private async revoke(): Promise<void> {
+    const invite = this.pending;
+    if (!invite) return;
+    this.revokeBusy = true;
+    try {
+      await api.revokeInvite(this.workshopId, invite.id);
+      this.invites = this.invites.map((i) => (i.id === invite.id ? { ...i, revoked: true } : i));
+      this.status = msg('The invite link has been revoked.', { id: 'inv_status_revoked' });
+      this.revokeBusy = false;
+      this.renderRoot.querySelector<SkConfirmDialog>('sk-confirm-dialog')?.close();
+      // The revoke button is gone now; keep focus near where it was.
+      this.renderRoot.querySelector<SkInviteList>('sk-invite-list')?.focusHeading();
+    } catch (err) {
+      this.revokeError = errorText(err);
+    } finally {
+      this.revokeBusy = false;
+    }
+  }
+
+  override render() {
+    const f = this.form;
+    const orgRequired = f.role === 'participant';
+    const field = (id: keyof InviteErrors) => ({ invalid: this.errors[id] ? 'true' : 'false', line: html`<p class="error" id="${id}-error">${this.errors[id] ?? ''}</p>` });
+    const org = field('organisationId');
+    const hours = field('hours');
+    const uses = field('maxUses');
+    return html`
+      <section class="card" aria-labelledby="invite-heading">
+        <h2 id="invite-heading">${msg('Invite people', { id: 'inv_heading' })}</h2>
+        <p class="hint">${msg('Each link lets people join with the role and organisation you choose here.', { id: 'inv_intro' })}</p>
+        <form novalidate @submit=${this.create}>
+          <div class="row">
+            <div class="field">
+              <label for="role">${msg('Role', { id: 'ws_me_role' })}</label>
+              <select id="role" @change=${(e: Event) => this.set({ role: (e.target as HTMLSelectElement).value as Role })}>
+                ${ROLES.map((r) => html`<option value=${r} ?selected=${f.role === r}>${roleName(r)}</option>`)}
+              </select>
+            </div>
+            <div class="field">
+              <label for="organisationId">${orgRequired ? msg('Organisation', { id: 'ws_me_org' }) : msg('Organisation (optional)', { id: 'inv_org_optional' })}</label>
+              <select id="organisationId" ?required=${orgRequired} aria-invalid=${org.invalid} aria-describedby="organisationId-error" @change=${(e: Event) => this.set({ organisationId: (e.target as HTMLSelectElement).value })}>
+                <option value="" ?selected=${f.organisationId === ''}>${orgRequired ? msg('Choose…', { id: 'inv_org_choose' }) : msg('None', { id: 'ws_no_org' })}</option>
+                ${this.organisations.map((o) => html`<option value=${o.id} ?selected=${f.organisationId === o.id}>${o.name}</option>`)}
+              </select>
+              ${org.line}
+            </div>
+          </div>
+          <div class="row">
+            <div class="field">
+              <label for="hours">${msg('Valid for, in hours (optional)', { id: 'inv_hours_label' })}</label>
+              <input id="hours" type="number" inputmode="numeric" min="1" max="8760" .value=${live(f.hours)} aria-invalid=${hours.invalid} aria-describedby="hours-hint hours-error" @input=${(e: InputEvent) => this.set({ hours: (e.target as HTMLInputElement).value })} />
+              <p class="hint" id="hours-hint">${msg('Empty: the link does not expire.', { id: 'inv_hours_hint' })}</p>
+              ${hours.line}
+            </div>
+            <div class="field">
+              <label for="maxUses">${msg('Maximum number of uses (optional)', { id: 'inv_uses_label' })}</label>
+              <input id="maxUses" type="number" inputmode="numeric" min="1" max="10000" step="1" .value=${live(f.maxUses)} aria-invalid=${uses.invalid} aria-describedby="maxUses-hint maxUses-error" @input=${(e: InputEvent) => this.set({ maxUses: (e.target as HTMLInputElement).value })} />
+              <p class="hint" id="maxUses-hint">${msg('Empty: any number of people can use it.', { id: 'inv_uses_hint' })}</p>
+              ${uses.line}
+            </div>
+          </div>
+          <div class="alert" role="alert">${this.alert}</div>
+          <button class="primary" type="submit" ?disabled=${this.busy} aria-busy=${this.busy ? 'true' : 'false'}>
+            ${this.busy ? msg('Creating…', { id: 'start_submit_busy' }) : msg('Create invite link', { id: 'inv_submit' })}
+          </button>
+        </form>
+        <p class="status" role="status">${this.status}</p>
+        ${this.invites.length > 0
+          ? html`<sk-invite-list .invites=${this.invites} .organisations=${this.organisations} @sk-revoke-request=${this.askRevoke} @sk-status=${(e: CustomEvent<string>) => (this.status = e.detail)}></sk-invite-list>`
+          : nothing}
+      </section>
+      <sk-confirm-dialog .heading=${msg('Revoke the invite link?', { id: 'inv_revoke_heading' })} .confirmLabel=${msg('Revoke link', { id: 'inv_revoke_confirm' })} .busyLabel=${msg('Revoking…', { id: 'inv_revoke_busy' })} .busy=${this.revokeBusy} .error=${this.revokeError} @sk-confirm=${this.revoke}>
+        <p>${msg('Nobody can join with this link any more. People who have already joined stay members.', { id: 'inv_revoke_text' })}</p>
+      </sk-confirm-dialog>
+    `;
+  }
+}
+
+customElements.define('sk-invite-panel', SkInvitePanel);

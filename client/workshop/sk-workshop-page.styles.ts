@@ -1,0 +1,70 @@
+import { css } from 'lit';
+
+export const workshopStyles = css`
+  .loading {
+    color: var(--sk-muted);
+  }
+  .grid {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr));
+    gap: 0 1.25rem;
+  }
+  .facts {
+    display: grid;
+    grid-template-columns: max-content 1fr;
+    gap: 0.35rem 1rem;
+    margin: 0;
+  }
+  .facts dt {
+    color: var(--sk-muted);
+  }
+  .facts dd {
+    margin: 0;
+    font-weight: 600;
+    overflow-wrap: anywhere;
+  }
+  .orgs {
+    margin: 0;
+    padding-left: 1.25rem;
+  }
+  .board {
+    background: var(--sk-primary-soft);
+    border-style: dashed;
+    border-color: var(--sk-primary);
+  }
+  .board p {
+    margin: 0;
+  }
+  .section-head {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: space-between;
+    align-items: baseline;
+    gap: 0.5rem 1rem;
+    margin-bottom: 0.5rem;
+  }
+  .section-head h2 {
+    margin: 0;
+  }
+  .members {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  .members li {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0 0.75rem;
+    padding: 0.5rem 0;
+    border-top: 1px solid var(--sk-line);
+  }
+  .members li:first-child {
+    border-top: 0;
+  }
+  .member-name {
+    font-weight: 600;
+  }
+  .member-meta {
+    color: var(--sk-muted);
+  }
+`;

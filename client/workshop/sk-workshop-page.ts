@@ -1,0 +1,154 @@
+/**
+ * `<sk-workshop-page>`: a workshop as its member sees it (`/w/<id>`): title, who you are, the
+ * organisations, the members and, for facilitators, invites and deleting the workshop. The
+ * board itself comes later. A caller who is not a member (401/404) is told so, with a way home.
+ *
+ * Properties: `workshopId`.
+ * Events: none. Slots: none. Parts: none.
+ */
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import type { MemberDto, WorkshopDto } from '../../shared/api.js';
+import { api, ApiError } from '../app/api.js';
+import { formatLocales } from '../app/i18n.js';
+import { sharedStyles } from '../app/shared.styles.js';
+import { errorText, roleName } from '../app/texts.js';
+import './sk-delete-workshop.js';
+import './sk-invite-panel.js';
+import { workshopStyles } from './sk-workshop-page.styles.js';
+
+type Load = { state: 'loading' } | { state: 'ready'; workshop: WorkshopDto } | { state: 'denied' } | { state: 'failed'; error: unknown };
+
+export class SkWorkshopPage extends LitElement {
+  static override styles = [sharedStyles, workshopStyles];
+  static override properties = {
+    workshopId: { type: String },
+    load: { state: true },
+    members: { state: true },
+    membersBusy: { state: true },
+  };
+  declare workshopId: string;
+  declare load: Load;
+  declare members: MemberDto[];
+  declare membersBusy: boolean;
+  /** Settles when the first load is done; the shell waits for it before moving focus to the h1. */
+  pageReady: Promise<void> = Promise.resolve();
+
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this);
+    this.workshopId = '';
+    this.load = { state: 'loading' };
+    this.members = [];
+    this.membersBusy = false;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('workshopId') && this.workshopId) this.pageReady = this.fetch();
+  }
+
+  private async fetch(): Promise<void> {
+    const id = this.workshopId;
+    this.load = { state: 'loading' };
+    try {
+      const [workshop, members] = await Promise.all([api.workshop(id), api.members(id)]);
+      if (id !== this.workshopId) return;
+      this.members = members;
+      this.load = { state: 'ready', workshop };
+    } catch (error) {
+      if (id !== this.workshopId) return;
+      const denied = error instanceof ApiError && (error.status === 401 || error.status === 404);
+      this.load = denied ? { state: 'denied' } : { state: 'failed', error };
+    }
+  }
+
+  private async refreshMembers(): Promise<void> {
+    this.membersBusy = true;
+    try {
+      this.members = await api.members(this.workshopId);
+    } catch (error) {
+      this.load = { state: 'failed', error };
+    } finally {
+      this.membersBusy = false;
+    }
+  }
+
+  protected override updated(): void {
+    const l = this.load;
+    const heading = l.state === 'ready' ? l.workshop.title : l.state === 'loading' ? msg('Workshop', { id: 'ws_heading_generic' }) : msg('No access', { id: 'ws_denied_title' });
+    document.title = `${heading} – Samskap`;
+  }
+
+  override render() {
+    const l = this.load;
+    switch (l.state) {
+      case 'loading':
+        return html`<p role="status" class="loading">${msg('Loading the workshop…', { id: 'ws_loading' })}</p>`;
+      case 'denied':
+        return html`<section class="card">
+          <h1 tabindex="-1">${msg('No access', { id: 'ws_denied_title' })}</h1>
+          <p>${msg('You are not a member of this workshop (or it was deleted).', { id: 'err_not_member' })}</p>
+          <p class="hint">${msg('To take part, open the invite link you were given in this browser.', { id: 'ws_denied_hint' })}</p>
+          <p><a href="/">${msg('Go to the start page', { id: 'app_go_home' })}</a></p>
+        </section>`;
+      case 'failed':
+        return html`<section class="card">
+          <h1 tabindex="-1">${msg('Workshop', { id: 'ws_heading_generic' })}</h1>
+          <div class="alert" role="alert">${errorText(l.error)}</div>
+          <button type="button" @click=${this.fetch}>${msg('Try again', { id: 'ws_retry' })}</button>
+        </section>`;
+      case 'ready':
+        return this.renderWorkshop(l.workshop);
+    }
+  }
+
+  private renderWorkshop(w: WorkshopDto) {
+    const orgName = (id: string | null) => w.organisations.find((o) => o.id === id)?.name ?? null;
+    const facilitator = w.me.role === 'facilitator';
+    const created = new Intl.DateTimeFormat(formatLocales(), { dateStyle: 'long' }).format(new Date(w.createdAt));
+    return html`
+      <h1 tabindex="-1">${w.title}</h1>
+      <p class="lead">${msg('Created', { id: 'ws_created' })} <time datetime=${w.createdAt}>${created}</time></p>
+      <div class="grid">
+        <section class="card" aria-labelledby="me-heading">
+          <h2 id="me-heading">${msg('About you', { id: 'ws_me_heading' })}</h2>
+          <dl class="facts">
+            <dt>${msg('Name', { id: 'ws_me_name' })}</dt><dd>${w.me.displayName}</dd>
+            <dt>${msg('Role', { id: 'ws_me_role' })}</dt><dd>${roleName(w.me.role)}</dd>
+            <dt>${msg('Organisation', { id: 'ws_me_org' })}</dt><dd>${orgName(w.me.organisationId) ?? msg('None', { id: 'ws_no_org' })}</dd>
+          </dl>
+        </section>
+        <section class="card" aria-labelledby="orgs-heading">
+          <h2 id="orgs-heading">${msg('Organisations', { id: 'ws_orgs_heading' })}</h2>
+          ${w.organisations.length === 0
+            ? html`<p>${msg('No organisations yet.', { id: 'ws_orgs_empty' })}</p>`
+            : html`<ul class="orgs">${w.organisations.map((o) => html`<li>${o.name}</li>`)}</ul>`}
+        </section>
+      </div>
+      <section class="card board" aria-labelledby="board-heading">
+        <h2 id="board-heading">${msg('Shared board', { id: 'ws_board_heading' })}</h2>
+        <p>${msg('The shared board, where you create the shared vision together, is coming soon.', { id: 'ws_board_soon' })}</p>
+      </section>
+      <section class="card" aria-labelledby="members-heading">
+        <div class="section-head">
+          <h2 id="members-heading">${msg('Members', { id: 'ws_members_heading' })}</h2>
+          <button type="button" ?disabled=${this.membersBusy} aria-busy=${this.membersBusy ? 'true' : 'false'} @click=${this.refreshMembers}>${msg('Update list', { id: 'ws_members_refresh' })}</button>
+        </div>
+        <ul class="members">
+          ${this.members.map(
+            (m) => html`<li>
+              <span class="member-name">${m.displayName}</span>
+              <span class="member-meta">${roleName(m.role)}${orgName(m.organisationId) ? html`, ${orgName(m.organisationId)}` : nothing}</span>
+            </li>`,
+          )}
+        </ul>
+      </section>
+      ${facilitator
+        ? html`<sk-invite-panel .workshopId=${w.id} .organisations=${w.organisations}></sk-invite-panel>
+            <sk-delete-workshop .workshopId=${w.id} .workshopTitle=${w.title}></sk-delete-workshop>`
+        : nothing}
+    `;
+  }
+}
+
+customElements.define('sk-workshop-page', SkWorkshopPage);

@@ -1,0 +1,83 @@
+/**
+ * PostgreSQL migrations, applied in order; migration i is version i+1 in `schema_migrations`.
+ * Never edit or reorder an applied one: add a new one. Timestamps stay ISO strings (TEXT) so
+ * records round-trip exactly as in SQLite. Room names are compared byte-wise (COLLATE "C"), so
+ * prefix deletes are exact and can use the (room, seq) index whatever the cluster's locale.
+ */
+export interface Migration {
+  name: string;
+  sql: string;
+}
+
+export const postgresMigrations: Migration[] = [
+  {
+    name: '001_initial',
+    sql: `
+      CREATE TABLE workshops (
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE TABLE organisations (
+        id TEXT PRIMARY KEY,
+        workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        position INTEGER NOT NULL
+      );
+      CREATE INDEX organisations_workshop ON organisations(workshop_id);
+      CREATE TABLE boards (
+        id TEXT PRIMARY KEY,
+        workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+        title TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX boards_workshop ON boards(workshop_id);
+      CREATE TABLE members (
+        id TEXT PRIMARY KEY,
+        workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+        display_name TEXT NOT NULL,
+        role TEXT NOT NULL,
+        organisation_id TEXT REFERENCES organisations(id) ON DELETE SET NULL,
+        token_hash TEXT NOT NULL UNIQUE,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX members_workshop ON members(workshop_id);
+      CREATE TABLE invites (
+        id TEXT PRIMARY KEY,
+        workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+        role TEXT NOT NULL,
+        organisation_id TEXT REFERENCES organisations(id) ON DELETE CASCADE,
+        token_hash TEXT NOT NULL UNIQUE,
+        created_by TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        expires_at TEXT,
+        max_uses INTEGER,
+        uses INTEGER NOT NULL DEFAULT 0,
+        revoked_at TEXT
+      );
+      CREATE INDEX invites_workshop ON invites(workshop_id);
+      CREATE TABLE audit (
+        workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        at TEXT NOT NULL,
+        actor_id TEXT,
+        type TEXT NOT NULL,
+        data TEXT NOT NULL,
+        prev_hash TEXT NOT NULL,
+        hash TEXT NOT NULL,
+        PRIMARY KEY (workshop_id, seq)
+      );
+      CREATE TABLE doc_updates (
+        seq BIGSERIAL PRIMARY KEY,
+        room TEXT COLLATE "C" NOT NULL,
+        data BYTEA NOT NULL
+      );
+      CREATE INDEX doc_updates_room ON doc_updates(room, seq);
+      CREATE TABLE doc_snapshots (
+        room TEXT COLLATE "C" PRIMARY KEY,
+        data BYTEA NOT NULL,
+        upto_seq BIGINT NOT NULL
+      );
+    `,
+  },
+];

@@ -1,0 +1,106 @@
+/**
+ * PostgreSQL adapter (pg Pool). Calls outside a transaction each take a pooled connection, so
+ * they never join a running `transaction(fn)`: that one holds its own client until COMMIT.
+ * Writers that must not interleave (a room's update log, a workshop's audit chain, migrations)
+ * serialise on transaction-scoped advisory locks, which also holds across several instances.
+ */
+import pg from 'pg';
+import type { Store } from '../types.js';
+import { postgresMigrations } from './migrations.js';
+import { PostgresAuditRepo } from './postgres-audit.js';
+import { PostgresDocStore } from './postgres-docs.js';
+import { clientRunner, poolRunner, wrap, withTransaction, type Runner } from './postgres-runner.js';
+import { PostgresWorkshopRepo } from './postgres-workshops.js';
+
+export interface PostgresStoreOptions {
+  /** postgres://user@host:port/database */
+  connectionString: string;
+  /** Pool size; default 10. */
+  max?: number;
+  /** How long to wait for a connection (a new one, or a free one from a full pool); default 10 s. */
+  connectionTimeoutMillis?: number;
+  /** Told when an idle pooled connection fails (the pool has already dropped it). */
+  onIdleError?: (err: Error) => void;
+}
+
+/** Key of the migration lock: "samskap" in ASCII. */
+const MIGRATION_LOCK = "x'73616d736b6170'::bigint";
+
+export class PostgresStore implements Store {
+  readonly docs: PostgresDocStore;
+  readonly workshops: PostgresWorkshopRepo;
+  readonly audit: PostgresAuditRepo;
+  private readonly pool: pg.Pool;
+  private readonly run: Runner;
+  private closed: Promise<void> | null = null;
+
+  constructor(options: PostgresStoreOptions) {
+    this.pool = new pg.Pool({
+      connectionString: options.connectionString,
+      max: options.max ?? 10,
+      connectionTimeoutMillis: options.connectionTimeoutMillis ?? 10_000,
+    });
+    // Without a listener an idle client's error (server restart, cut network) crashes the process.
+    this.pool.on('error', (err) => options.onIdleError?.(err));
+    this.run = poolRunner(this.pool);
+    this.docs = new PostgresDocStore(this.run);
+    this.workshops = new PostgresWorkshopRepo(this.run);
+    this.audit = new PostgresAuditRepo(this.run);
+  }
+
+  /** Applies the missing migrations in one transaction; concurrent starters wait on the lock, then find nothing to do. */
+  async migrate(): Promise<void> {
+    await withTransaction(this.pool, async (client) => {
+      const query = (sql: string, params?: unknown[]) => wrap(() => client.query(sql, params));
+      await query(`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`);
+      await query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+        version INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        applied_at TIMESTAMPTZ NOT NULL DEFAULT now()
+      )`);
+      const applied = (await query('SELECT version, name FROM schema_migrations ORDER BY version')).rows as { version: number; name: string }[];
+      for (const row of applied) {
+        const known = postgresMigrations[row.version - 1];
+        if (known && known.name !== row.name) {
+          throw new Error(`Migration ${row.version} is recorded as ${row.name} but this build calls it ${known.name}.`);
+        }
+      }
+      const current = applied.length ? applied[applied.length - 1]!.version : 0;
+      for (const [i, m] of postgresMigrations.entries()) {
+        if (i + 1 <= current) continue;
+        await query(m.sql);
+        await query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [i + 1, m.name]);
+      }
+    });
+  }
+
+  async health(): Promise<void> {
+    await this.run.query('SELECT 1');
+  }
+
+  /** Ends the pool once; waits for checked-out clients (a running transaction) to be released. */
+  close(): Promise<void> {
+    this.closed ??= wrap(() => this.pool.end());
+    return this.closed;
+  }
+
+  transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
+    return withTransaction(this.pool, async (client) => {
+      const run = clientRunner(client);
+      const tx: Store = {
+        docs: new PostgresDocStore(run),
+        workshops: new PostgresWorkshopRepo(run),
+        audit: new PostgresAuditRepo(run),
+        transaction: (inner) => inner(tx),
+        migrate: () => this.migrate(),
+        health: () => run.query('SELECT 1').then(() => undefined),
+        close: () => Promise.reject(new Error('close() inside a transaction')),
+      };
+      try {
+        return await fn(tx);
+      } finally {
+        await run.finish();
+      }
+    });
+  }
+}

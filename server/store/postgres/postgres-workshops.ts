@@ -1,0 +1,97 @@
+import type { BoardRecord, InviteRecord, MemberRecord, OrganisationRecord, WorkshopRecord, WorkshopRepo } from '../types.js';
+import type { Runner } from './postgres-runner.js';
+
+// Columns aliased to the record fields, so rows are records as they come. Lists order by
+// COLLATE "C" to sort byte-wise as SQLite does, whatever the cluster's locale.
+const MEMBER = `id, workshop_id AS "workshopId", display_name AS "displayName", role, organisation_id AS "organisationId",
+  token_hash AS "tokenHash", created_at AS "createdAt"`;
+const INVITE = `id, workshop_id AS "workshopId", role, organisation_id AS "organisationId", token_hash AS "tokenHash",
+  created_by AS "createdBy", created_at AS "createdAt", expires_at AS "expiresAt", max_uses AS "maxUses", uses, revoked_at AS "revokedAt"`;
+const BY_CREATION = 'ORDER BY created_at COLLATE "C", id COLLATE "C"';
+
+export class PostgresWorkshopRepo implements WorkshopRepo {
+  constructor(private readonly run: Runner) {}
+
+  async create(w: WorkshopRecord, orgs: OrganisationRecord[], boards: BoardRecord[]): Promise<void> {
+    // One statement, so atomic without a transaction; foreign keys are checked at its end.
+    await this.run.query(
+      `WITH w AS (INSERT INTO workshops (id, title, created_at) VALUES ($1, $2, $3)),
+       o AS (INSERT INTO organisations (id, workshop_id, name, position)
+             SELECT * FROM unnest($4::text[], $5::text[], $6::text[], $7::int[]))
+       INSERT INTO boards (id, workshop_id, title, created_at) SELECT * FROM unnest($8::text[], $9::text[], $10::text[], $11::text[])`,
+      [
+        w.id, w.title, w.createdAt,
+        orgs.map((o) => o.id), orgs.map((o) => o.workshopId), orgs.map((o) => o.name), orgs.map((o) => o.position),
+        boards.map((b) => b.id), boards.map((b) => b.workshopId), boards.map((b) => b.title), boards.map((b) => b.createdAt),
+      ],
+    );
+  }
+
+  async get(id: string): Promise<WorkshopRecord | null> {
+    const r = await this.run.query<WorkshopRecord>('SELECT id, title, created_at AS "createdAt" FROM workshops WHERE id = $1', [id]);
+    return r.rows[0] ?? null;
+  }
+
+  async organisations(workshopId: string): Promise<OrganisationRecord[]> {
+    const r = await this.run.query<OrganisationRecord>(
+      'SELECT id, workshop_id AS "workshopId", name, position FROM organisations WHERE workshop_id = $1 ORDER BY position',
+      [workshopId],
+    );
+    return r.rows;
+  }
+
+  async boards(workshopId: string): Promise<BoardRecord[]> {
+    const r = await this.run.query<BoardRecord>(
+      `SELECT id, workshop_id AS "workshopId", title, created_at AS "createdAt" FROM boards WHERE workshop_id = $1 ${BY_CREATION}`,
+      [workshopId],
+    );
+    return r.rows;
+  }
+
+  async delete(id: string): Promise<boolean> {
+    return ((await this.run.query('DELETE FROM workshops WHERE id = $1', [id])).rowCount ?? 0) > 0;
+  }
+
+  async addMember(m: MemberRecord): Promise<void> {
+    await this.run.query(
+      'INSERT INTO members (id, workshop_id, display_name, role, organisation_id, token_hash, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+      [m.id, m.workshopId, m.displayName, m.role, m.organisationId, m.tokenHash, m.createdAt],
+    );
+  }
+
+  async memberByTokenHash(tokenHash: string): Promise<MemberRecord | null> {
+    return (await this.run.query<MemberRecord>(`SELECT ${MEMBER} FROM members WHERE token_hash = $1`, [tokenHash])).rows[0] ?? null;
+  }
+
+  async members(workshopId: string): Promise<MemberRecord[]> {
+    return (await this.run.query<MemberRecord>(`SELECT ${MEMBER} FROM members WHERE workshop_id = $1 ${BY_CREATION}`, [workshopId])).rows;
+  }
+
+  async addInvite(i: InviteRecord): Promise<void> {
+    await this.run.query(
+      `INSERT INTO invites (id, workshop_id, role, organisation_id, token_hash, created_by, created_at, expires_at, max_uses, uses, revoked_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+      [i.id, i.workshopId, i.role, i.organisationId, i.tokenHash, i.createdBy, i.createdAt, i.expiresAt, i.maxUses, i.uses, i.revokedAt],
+    );
+  }
+
+  async inviteByTokenHash(tokenHash: string): Promise<InviteRecord | null> {
+    return (await this.run.query<InviteRecord>(`SELECT ${INVITE} FROM invites WHERE token_hash = $1`, [tokenHash])).rows[0] ?? null;
+  }
+
+  async invites(workshopId: string): Promise<InviteRecord[]> {
+    return (await this.run.query<InviteRecord>(`SELECT ${INVITE} FROM invites WHERE workshop_id = $1 ${BY_CREATION}`, [workshopId])).rows;
+  }
+
+  async revokeInvite(workshopId: string, inviteId: string, at: string): Promise<boolean> {
+    const r = await this.run.query('UPDATE invites SET revoked_at = COALESCE(revoked_at, $1) WHERE id = $2 AND workshop_id = $3', [at, inviteId, workshopId]);
+    return (r.rowCount ?? 0) > 0;
+  }
+
+  async consumeInvite(inviteId: string): Promise<boolean> {
+    // Atomic under READ COMMITTED: a concurrent UPDATE waits for the row, then re-checks the
+    // WHERE against the committed `uses`.
+    const r = await this.run.query('UPDATE invites SET uses = uses + 1 WHERE id = $1 AND (max_uses IS NULL OR uses < max_uses)', [inviteId]);
+    return (r.rowCount ?? 0) > 0;
+  }
+}

@@ -1,0 +1,177 @@
+/**
+ * Typed access to a board document. Every write is one `doc.transact(fn, origin)`; the origin
+ * tags it so an UndoManager can track only the local user's changes.
+ */
+import { generateKeyBetween, generateNKeysBetween } from 'fractional-indexing';
+import * as Y from 'yjs';
+import { BoardKey, F, Limits, readElement, type Author, type BoardElement, type ElementKind, type PaletteColor } from './schema.js';
+
+export interface NewElement {
+  kind: ElementKind;
+  x: number;
+  y: number;
+  w?: number;
+  h?: number;
+  color?: PaletteColor;
+  text?: string;
+  label?: string;
+  from?: string;
+  to?: string;
+  points?: number[];
+}
+
+export type ElementPatch = Partial<Pick<BoardElement, 'x' | 'y' | 'w' | 'h' | 'color' | 'from' | 'to'>>;
+
+const DEFAULT_SIZE: Record<ElementKind, [number, number]> = {
+  note: [180, 140],
+  text: [240, 60],
+  rect: [200, 120],
+  ellipse: [200, 120],
+  diamond: [200, 140],
+  connector: [8, 8],
+  frame: [800, 560],
+  pen: [8, 8],
+};
+
+export class BoardDoc {
+  readonly elements: Y.Map<Y.Map<unknown>>;
+
+  constructor(
+    readonly doc: Y.Doc,
+    private readonly newId: () => string,
+  ) {
+    this.elements = doc.getMap<Y.Map<unknown>>(BoardKey.elements);
+  }
+
+  get(id: string): BoardElement | null {
+    const m = this.elements.get(id);
+    return m instanceof Y.Map ? readElement(id, m) : null;
+  }
+
+  /** Every well-formed element, back to front. */
+  list(): BoardElement[] {
+    const out: BoardElement[] = [];
+    this.elements.forEach((m, id) => {
+      const e = m instanceof Y.Map ? readElement(id, m) : null;
+      if (e) out.push(e);
+    });
+    return out.sort((a, b) => (a.z < b.z ? -1 : a.z > b.z ? 1 : a.id < b.id ? -1 : 1));
+  }
+
+  /** Y.Text of an element's text (or label, for connectors) for inline editing. */
+  textOf(id: string, field: 'text' | 'label' = 'text'): Y.Text | null {
+    const v = this.elements.get(id)?.get(field === 'text' ? F.text : F.label);
+    return v instanceof Y.Text ? v : null;
+  }
+
+  create(input: NewElement, author: Author, origin: unknown, now = new Date()): string {
+    const id = this.newId();
+    const [dw, dh] = DEFAULT_SIZE[input.kind];
+    const m = new Y.Map<unknown>();
+    const text = new Y.Text();
+    text.insert(0, (input.text ?? '').slice(0, Limits.textMax));
+    const label = new Y.Text();
+    label.insert(0, (input.label ?? '').slice(0, Limits.labelMax));
+    const fields: Record<string, unknown> = {
+      [F.kind]: input.kind,
+      [F.x]: input.x,
+      [F.y]: input.y,
+      [F.w]: input.w ?? dw,
+      [F.h]: input.h ?? dh,
+      [F.z]: this.topZ(input.kind),
+      [F.color]: input.color ?? (input.kind === 'note' ? 'yellow' : input.kind === 'frame' ? 'white' : 'blue'),
+      [F.text]: text,
+      [F.label]: label,
+      [F.authorId]: author.id,
+      [F.authorName]: author.name,
+      [F.organisationId]: author.organisationId ?? '',
+      [F.organisationName]: author.organisationName ?? '',
+      [F.createdAt]: now.toISOString(),
+    };
+    if (input.from) fields[F.from] = input.from;
+    if (input.to) fields[F.to] = input.to;
+    if (input.points) fields[F.points] = input.points.slice(0, Limits.pointsMax);
+    this.doc.transact(() => {
+      for (const [k, v] of Object.entries(fields)) m.set(k, v);
+      this.elements.set(id, m);
+    }, origin);
+    return id;
+  }
+
+  update(id: string, patch: ElementPatch, origin: unknown): void {
+    const m = this.elements.get(id);
+    if (!(m instanceof Y.Map)) return;
+    this.doc.transact(() => {
+      for (const [k, v] of Object.entries(patch)) if (v !== undefined) m.set(k, v);
+    }, origin);
+  }
+
+  /** Replaces the whole text of an element (outline view, tests); inline editing uses textOf(). */
+  setText(id: string, value: string, origin: unknown, field: 'text' | 'label' = 'text'): void {
+    const t = this.textOf(id, field);
+    if (!t) return;
+    this.doc.transact(() => {
+      t.delete(0, t.length);
+      t.insert(0, value.slice(0, field === 'text' ? Limits.textMax : Limits.labelMax));
+    }, origin);
+  }
+
+  /** Moves elements; a frame carries the elements lying inside it. Connectors follow by binding. */
+  move(ids: string[], dx: number, dy: number, origin: unknown): void {
+    const moving = new Set(ids);
+    for (const id of ids) {
+      const e = this.get(id);
+      if (e?.kind === 'frame') for (const inner of this.inside(e)) moving.add(inner.id);
+    }
+    this.doc.transact(() => {
+      for (const id of moving) {
+        const m = this.elements.get(id);
+        const e = this.get(id);
+        if (!m || !e || e.kind === 'connector') continue;
+        m.set(F.x, e.x + dx);
+        m.set(F.y, e.y + dy);
+      }
+    }, origin);
+  }
+
+  /** Deletes elements and the connectors bound to them. */
+  delete(ids: string[], origin: unknown): void {
+    const gone = new Set(ids);
+    for (const e of this.list()) if (e.kind === 'connector' && ((e.from && gone.has(e.from)) || (e.to && gone.has(e.to)))) gone.add(e.id);
+    this.doc.transact(() => {
+      for (const id of gone) this.elements.delete(id);
+    }, origin);
+  }
+
+  bringToFront(ids: string[], origin: unknown): void {
+    const top = this.list().at(-1)?.z ?? null;
+    const keys = generateNKeysBetween(top, null, ids.length);
+    this.doc.transact(() => ids.forEach((id, i) => this.elements.get(id)?.set(F.z, keys[i]!)), origin);
+  }
+
+  sendToBack(ids: string[], origin: unknown): void {
+    const bottom = this.list()[0]?.z ?? null;
+    const keys = generateNKeysBetween(null, bottom, ids.length);
+    this.doc.transact(() => ids.forEach((id, i) => this.elements.get(id)?.set(F.z, keys[i]!)), origin);
+  }
+
+  /** Elements whose box lies wholly inside the frame's box (frames themselves excluded). */
+  inside(frame: BoardElement): BoardElement[] {
+    return this.list().filter(
+      (e) => e.id !== frame.id && e.kind !== 'frame' && e.kind !== 'connector' && e.x >= frame.x && e.y >= frame.y && e.x + e.w <= frame.x + frame.w && e.y + e.h <= frame.y + frame.h,
+    );
+  }
+
+  /** The innermost frame containing an element, if any. */
+  frameOf(e: BoardElement): BoardElement | null {
+    const frames = this.list().filter((f) => f.kind === 'frame' && f.id !== e.id && e.x >= f.x && e.y >= f.y && e.x + e.w <= f.x + f.w && e.y + e.h <= f.y + f.h);
+    return frames.sort((a, b) => a.w * a.h - b.w * b.h)[0] ?? null;
+  }
+
+  /** Frames go under everything else: new frames get a key below the bottom, others above the top. */
+  private topZ(kind: ElementKind): string {
+    const all = this.list();
+    if (kind === 'frame') return generateKeyBetween(null, all[0]?.z ?? null);
+    return generateKeyBetween(all.at(-1)?.z ?? null, null);
+  }
+}

@@ -1,0 +1,218 @@
+/**
+ * The first screens in real Chromium against the real server: a facilitator creates a workshop
+ * and invites a participant, who joins from another browser context; the language switch; axe
+ * on every page (errors and dialogs shown too); no console errors or CSP violations throughout.
+ * The steps build on each other and run in order.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSamskap, type Samskap } from '../../server/app.js';
+import { loadConfig } from '../../server/config/index.js';
+import { createLogger } from '../../server/log.js';
+import { axeViolations } from './axe.js';
+import { apiErrorStatus, launchChromium, watchPage, type PageWatch } from './chromium.js';
+
+const STEP = { timeout: 30_000 };
+const TITLE = 'Livshendinga «alvorleg sjukt barn»';
+
+let dataDir: string;
+let app: Samskap;
+let base: string;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+const watches = new Map<Page, PageWatch>();
+
+/** A fresh, isolated browser context (own cookies and storage) with one watched page. */
+async function openPage(expected?: Parameters<typeof watchPage>[1]): Promise<Page> {
+  const context = await browser.newContext({ baseURL: base, locale: 'nn-NO' });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+  context.setDefaultTimeout(10_000);
+  contexts.push(context);
+  const page = await context.newPage();
+  watches.set(page, await watchPage(page, expected));
+  return page;
+}
+
+async function expectAxeClean(page: Page): Promise<void> {
+  expect(await axeViolations(page)).toEqual([]);
+}
+
+beforeAll(async () => {
+  await build({ configFile: 'vite.config.ts', logLevel: 'silent' });
+  dataDir = mkdtempSync(path.join(tmpdir(), 'samskap-browser-'));
+  const config = loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent', SAMSKAP_BUILD_CLIENT: 'never' });
+  app = await createSamskap(config, createLogger('silent'), { clientDir: path.resolve('dist/client') });
+  base = `http://127.0.0.1:${await app.listen()}`;
+  browser = await launchChromium();
+}, 60_000);
+
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => {});
+  await browser?.close();
+  await app?.close();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('start page, invites and joining in Chromium', () => {
+  let facilitator: Page;
+  let participant: Page;
+  let workshopUrl: string;
+  let inviteLink: string;
+
+  it('shows the start page in Nynorsk, accessible, with errors tied to their fields', STEP, async () => {
+    facilitator = await openPage();
+    await facilitator.goto('/');
+    await expect.poll(() => facilitator.evaluate(() => document.documentElement.lang)).toBe('nn');
+    await facilitator.getByRole('heading', { level: 1, name: 'Opprett ein verkstad' }).waitFor();
+    await expectAxeClean(facilitator);
+
+    await facilitator.getByRole('button', { name: 'Opprett verkstaden' }).click();
+    const title = facilitator.getByLabel('Tittel på verkstaden');
+    await expect.poll(() => title.getAttribute('aria-invalid')).toBe('true');
+    expect(await title.evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement)).toBe(true);
+    await facilitator.getByText('Skriv ein tittel på verkstaden.').waitFor();
+    await expectAxeClean(facilitator);
+  });
+
+  it('lets a facilitator create a workshop with two organisations', STEP, async () => {
+    await facilitator.getByLabel('Tittel på verkstaden').fill(TITLE);
+    await facilitator.getByLabel('Verksemd 1', { exact: true }).fill('Statens vegvesen');
+    await facilitator.getByRole('button', { name: 'Legg til verksemd' }).click();
+    await facilitator.getByLabel('Verksemd 2', { exact: true }).fill('Nav');
+    await facilitator.getByLabel('Namnet ditt').fill('Kari Nordmann');
+    await facilitator.getByLabel('Verksemda di (valfritt)').selectOption({ label: 'Statens vegvesen' });
+    await facilitator.getByRole('button', { name: 'Opprett verkstaden' }).click();
+
+    await facilitator.waitForURL(/\/w\/[A-Za-z0-9_-]{16}$/);
+    workshopUrl = facilitator.url();
+    await facilitator.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+    const me = facilitator.getByRole('region', { name: 'Om deg' });
+    await me.getByText('Fasilitator').waitFor();
+    await me.getByText('Statens vegvesen').waitFor();
+    await facilitator.getByRole('heading', { name: 'Inviter andre' }).waitFor();
+    await expectAxeClean(facilitator);
+  });
+
+  it('creates a participant invite for the second organisation and copies it', STEP, async () => {
+    await facilitator.getByLabel('Rolle', { exact: true }).selectOption({ label: 'Deltakar' });
+    await facilitator.getByLabel('Verksemd', { exact: true }).selectOption({ label: 'Nav' });
+    await facilitator.getByRole('button', { name: 'Lag invitasjonslenkje' }).click();
+    await facilitator.getByRole('status').getByText('Invitasjonslenkja er laga.', { exact: false }).waitFor();
+
+    inviteLink = await facilitator.getByLabel('Invitasjonslenkje for Deltakar, Nav').inputValue();
+    expect(inviteLink).toMatch(new RegExp(`^${base}/join/[A-Za-z0-9_-]+$`));
+    await facilitator.getByRole('button', { name: 'Kopier lenkja: Deltakar, Nav' }).click();
+    await facilitator.getByRole('status').getByText('Lenkja er kopiert.').waitFor();
+    expect(await facilitator.evaluate(() => navigator.clipboard.readText())).toBe(inviteLink);
+    await expectAxeClean(facilitator);
+  });
+
+  it('lets a participant join through the link in another browser context', STEP, async () => {
+    participant = await openPage();
+    await participant.goto(inviteLink);
+    await participant.getByRole('heading', { level: 1, name: 'Bli med i verkstaden' }).waitFor();
+    await expectAxeClean(participant);
+
+    await participant.getByLabel('Namnet ditt').fill('Ola Nordmann');
+    await participant.getByRole('button', { name: 'Bli med' }).click();
+    await participant.waitForURL(workshopUrl);
+    await participant.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+    const me = participant.getByRole('region', { name: 'Om deg' });
+    await me.getByText('Deltakar').waitFor();
+    await me.getByText('Nav', { exact: true }).waitFor();
+    expect(await participant.getByRole('heading', { name: 'Inviter andre' }).count()).toBe(0);
+    await expectAxeClean(participant);
+
+    await facilitator.getByRole('button', { name: 'Oppdater lista' }).click();
+    await facilitator.getByRole('region', { name: 'Medlemmer' }).getByText('Ola Nordmann').waitFor();
+  });
+
+  it('switches the language to English and Bokmål, and remembers it', STEP, async () => {
+    const language = participant.getByLabel(/^(Språk|Language)$/);
+    await language.selectOption('en');
+    await participant.getByRole('heading', { name: 'About you' }).waitFor();
+    await participant.getByRole('region', { name: 'About you' }).getByText('Participant').waitFor();
+    expect(await participant.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(await participant.getByLabel('Language').inputValue()).toBe('en');
+
+    await language.selectOption('nb');
+    await participant.getByRole('region', { name: 'Om deg' }).getByText('Deltaker').waitFor();
+    await participant.getByRole('heading', { name: 'Virksomheter' }).waitFor();
+    expect(await participant.evaluate(() => document.documentElement.lang)).toBe('nb');
+    await expectAxeClean(participant);
+
+    await participant.reload();
+    await participant.getByRole('heading', { name: 'Virksomheter' }).waitFor();
+    expect(await participant.evaluate(() => [document.documentElement.lang, localStorage.getItem('samskap.locale')])).toEqual(['nb', 'nb']);
+  });
+
+  it('revokes an invite behind an accessible confirmation dialog', STEP, async () => {
+    const revoke = facilitator.getByRole('button', { name: 'Trekk tilbake: Deltakar, Nav' });
+    await revoke.click();
+    const dialog = facilitator.getByRole('dialog', { name: 'Trekkje tilbake invitasjonslenkja?' });
+    await dialog.waitFor();
+    await expectAxeClean(facilitator);
+    await facilitator.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await revoke.evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement)).toBe(true);
+
+    await revoke.click();
+    await dialog.getByRole('button', { name: 'Trekk tilbake lenkja' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await facilitator.getByText('Trekt tilbake: lenkja verkar ikkje lenger.').waitFor();
+
+    const late = await openPage(apiErrorStatus(410));
+    await late.goto(inviteLink);
+    await late.getByLabel('Namnet ditt').fill('Per Nordmann');
+    await late.getByRole('button', { name: 'Bli med' }).click();
+    await late.getByRole('alert').getByText('Ein fasilitator har trekt tilbake denne invitasjonslenkja.', { exact: false }).waitFor();
+    await expectAxeClean(late);
+  });
+
+  it('explains an unknown invite link in an accessible alert', STEP, async () => {
+    const page = await openPage(apiErrorStatus(404));
+    await page.goto('/join/not-a-real-invite-token');
+    await page.getByLabel('Namnet ditt').fill('Per Nordmann');
+    await page.getByRole('button', { name: 'Bli med' }).click();
+    await page.getByRole('alert').getByText('Vi kjenner ikkje att denne invitasjonslenkja.', { exact: false }).waitFor();
+    await page.getByRole('link', { name: 'Gå til startsida' }).waitFor();
+    await expectAxeClean(page);
+  });
+
+  it('tells a visitor without a session that they are not a member', STEP, async () => {
+    const page = await openPage(apiErrorStatus(401));
+    await page.goto(workshopUrl);
+    await page.getByText('Du er ikkje medlem av denne verkstaden (eller han er sletta).').waitFor();
+    await page.getByRole('link', { name: 'Gå til startsida' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Opprett ein verkstad' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/');
+    await expectAxeClean(page);
+  });
+
+  it('deletes the workshop after the title is typed', STEP, async () => {
+    await facilitator.getByRole('button', { name: 'Slett verkstaden …' }).click();
+    const dialog = facilitator.getByRole('dialog', { name: 'Slette verkstaden for godt?' });
+    const typed = dialog.getByLabel('Skriv tittelen på verkstaden for å stadfeste');
+    await typed.fill('feil tittel');
+    await dialog.getByRole('button', { name: 'Slett for godt' }).click();
+    await expect.poll(() => typed.getAttribute('aria-invalid')).toBe('true');
+    await expectAxeClean(facilitator);
+
+    await typed.fill(TITLE);
+    await dialog.getByRole('button', { name: 'Slett for godt' }).click();
+    await facilitator.getByRole('status').getByText('Verkstaden og alt innhaldet i han er sletta.').waitFor();
+    expect(new URL(facilitator.url()).pathname).toBe('/');
+
+    watches.get(participant)?.allow(apiErrorStatus(401));
+    await participant.reload();
+    await participant.getByText('Du er ikke medlem av dette verkstedet (eller det er slettet).').waitFor();
+  });
+
+  it('logged no console errors, uncaught exceptions or CSP violations', () => {
+    expect([...watches.values()].flatMap((w) => w.problems)).toEqual([]);
+  });
+});
