@@ -29,6 +29,7 @@ export const appStyles = css`
     color: var(--sk-text);
   }
   .language {
+    margin-left: auto;
     display: flex;
     align-items: center;
     gap: 0.5rem;

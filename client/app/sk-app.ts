@@ -64,6 +64,8 @@ export class SkApp extends LitElement {
   }
 
   protected override async updated(changed: PropertyValues<this>): Promise<void> {
+    // Pages set the title themselves; this one has no element of its own.
+    if (this.route.name === 'not-found') document.title = `${msg('Page not found', { id: 'app_not_found_title' })} – Samskap`;
     if (!changed.has('route') || !this.moveFocus) return;
     this.moveFocus = false;
     const page = this.renderRoot.querySelector('main > :last-child');
@@ -117,7 +119,6 @@ export class SkApp extends LitElement {
       case 'workshop':
         return html`<sk-workshop-page .workshopId=${route.id}></sk-workshop-page>`;
       case 'not-found':
-        document.title = `${msg('Page not found', { id: 'app_not_found_title' })} – Samskap`;
         return html`<section class="card">
           <h1 tabindex="-1">${msg('Page not found', { id: 'app_not_found_title' })}</h1>
           <p>${msg('There is nothing at this address.', { id: 'app_not_found_text' })}</p>

@@ -56,10 +56,14 @@ export class SkWorkshopPage extends LitElement {
       this.members = members;
       this.load = { state: 'ready', workshop };
     } catch (error) {
-      if (id !== this.workshopId) return;
-      const denied = error instanceof ApiError && (error.status === 401 || error.status === 404);
-      this.load = denied ? { state: 'denied' } : { state: 'failed', error };
+      if (id === this.workshopId) this.fail(error);
     }
+  }
+
+  /** 401/404: no session for this workshop, or the workshop is gone; anything else may pass. */
+  private fail(error: unknown): void {
+    const denied = error instanceof ApiError && (error.status === 401 || error.status === 404);
+    this.load = denied ? { state: 'denied' } : { state: 'failed', error };
   }
 
   private async refreshMembers(): Promise<void> {
@@ -67,7 +71,7 @@ export class SkWorkshopPage extends LitElement {
     try {
       this.members = await api.members(this.workshopId);
     } catch (error) {
-      this.load = { state: 'failed', error };
+      this.fail(error);
     } finally {
       this.membersBusy = false;
     }

@@ -31,3 +31,9 @@ export async function axeViolations(page: Page): Promise<AxeViolationSummary[]> 
     }));
   });
 }
+
+/** Fails with the list of violations, so a failure names the rule and the element. */
+export async function expectAxeClean(page: Page): Promise<void> {
+  const violations = await axeViolations(page);
+  if (violations.length > 0) throw new Error(`axe found WCAG violations on ${page.url()}:\n${JSON.stringify(violations, null, 2)}`);
+}

@@ -61,3 +61,12 @@ export const apiErrorStatus =
     m.type() === 'error' &&
     new URL(m.location().url || 'about:blank', 'http://x').pathname.startsWith('/api/') &&
     statuses.some((s) => m.text().includes(`status of ${s}`));
+
+/** The focused element through open shadow roots, as `tag: text` (`none` when nothing is). */
+export function focused(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    let el = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    return el ? `${el.tagName.toLowerCase()}: ${(el.textContent ?? '').trim()}` : 'none';
+  });
+}
