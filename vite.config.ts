@@ -3,17 +3,11 @@
  * API, the Yjs sync endpoint and socket.io are proxied to a server on port 3000.
  */
 import { fileURLToPath } from 'node:url';
-import { defaultClientConditions, defineConfig, type Plugin } from 'vite';
+import { defaultClientConditions, defineConfig } from 'vite';
 
 const clientDir = fileURLToPath(new URL('./client', import.meta.url));
 const outDir = fileURLToPath(new URL('./dist/client', import.meta.url));
 const server = 'http://127.0.0.1:3000';
-
-/**
- * Callers may pass their own `root` inline (the server's build-on-start passes the repository
- * root), which would otherwise override this file's `root`; the client always lives in client/.
- */
-const clientRoot: Plugin = { name: 'samskap-client-root', config: () => ({ root: clientDir }) };
 
 /**
  * Builds always resolve packages' `production` exports (Lit's dev build warns and is larger).
@@ -24,7 +18,6 @@ const productionConditions = defaultClientConditions.map((c) => (c === 'developm
 
 export default defineConfig(({ command }) => ({
   root: clientDir,
-  plugins: [clientRoot],
   resolve: { conditions: command === 'build' ? productionConditions : [...defaultClientConditions] },
   build: {
     outDir,

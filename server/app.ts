@@ -39,7 +39,7 @@ export async function createSamskap(config: Config, log: Logger, opts: { clientD
   const sync = createSyncEndpoint({ registry, auth, store, log, limits: config.sync, publicUrl: config.publicUrl });
   const realtime = createRealtime({ auth, log, publicUrl: config.publicUrl });
   const workshops = createWorkshopService({ store, createCode: config.createCode, evictors: [sync, realtime] });
-  const app = createHttpApp({ log, store, auth, workshops, publicUrl: config.publicUrl, clientDir: opts.clientDir, openRate: config.http.openRate });
+  const app = createHttpApp({ log, store, auth, workshops, publicUrl: config.publicUrl, clientDir: opts.clientDir, openRate: config.http.openRate, trustProxy: config.http.trustProxy });
 
   const server = createServer((req, res) => {
     if (req.url?.startsWith(SOCKET_PATH)) realtime.engine.handleRequest(req, res);

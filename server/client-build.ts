@@ -19,5 +19,5 @@ export async function ensureClientBuilt(root: string, outDir: string, log: Logge
   if (existsSync(index) && statSync(index).mtimeMs >= newestSource) return;
   log.info('building the client (dist/client is missing or stale)');
   const { build } = await import('vite');
-  await build({ root, configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
+  await build({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn', build: { outDir } });
 }

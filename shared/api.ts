@@ -103,6 +103,16 @@ export interface InviteDto {
   expiresAt: string | null;
   maxUses: number | null;
 }
+export interface InviteSummaryDto {
+  id: string;
+  role: Role;
+  organisationId: string | null;
+  createdAt: string;
+  expiresAt: string | null;
+  maxUses: number | null;
+  uses: number;
+  revokedAt: string | null;
+}
 export interface JoinedDto {
   member: MemberDto;
   token: string;

@@ -154,6 +154,9 @@ describe('invites and joining', () => {
     const revoked = await invite(s.base, w.id, w.token, { role: 'observer' });
     expect((await call(s.base, 'DELETE', `/api/workshops/${w.id}/invites/${revoked.id}`, undefined, w.token)).status).toBe(204);
     expect(await code(revoked.token)).toBe('invite_revoked');
+    const listed = await call<{ invites: Array<{ id: string; uses: number; revokedAt: string | null }> }>(s.base, 'GET', `/api/workshops/${w.id}/invites`, undefined, w.token);
+    expect(listed.body.invites.map((i) => [i.id, i.uses, i.revokedAt !== null])).toEqual([[once.id, 1, false], [revoked.id, 0, true]]);
+    expect(JSON.stringify(listed.body)).not.toMatch(/token/i);
     const expired = await invite(s.base, w.id, w.token, { role: 'observer', expiresInHours: 0.000001 });
     await new Promise((r) => setTimeout(r, 20));
     expect(await code(expired.token)).toBe('invite_expired');

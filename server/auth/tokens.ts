@@ -22,3 +22,10 @@ export function verifyCookieValue(value: string, secret: string): string | null 
 function mac(token: string, secret: string): string {
   return createHmac('sha256', secret).update(token).digest('base64url');
 }
+
+/** Compares two secrets in time independent of where they differ. */
+export function sameSecret(given: string, expected: string): boolean {
+  const a = createHash('sha256').update(given).digest();
+  const b = createHash('sha256').update(expected).digest();
+  return timingSafeEqual(a, b);
+}

@@ -18,7 +18,7 @@ export interface Config {
   createCode: string | null;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   sync: SyncLimits;
-  http: { openRate: { perSecond: number; burst: number } };
+  http: { openRate: { perSecond: number; burst: number }; trustProxy: string | false };
   /** Rebuild the client from `client/` when dist is missing or older than the sources. */
   buildClient: boolean;
 }
@@ -70,6 +70,7 @@ const EnvSchema = z.object({
   SYNC_COMPACT_AFTER_UPDATES: intIn(1, 10_000_000).default(500),
   SYNC_COMPACT_AFTER_BYTES: intIn(1024, 1024 * 1024 * 1024).default(4 * 1024 * 1024),
   SYNC_UNLOAD_AFTER_MS: intIn(0, 24 * 3600 * 1000).default(10_000),
+  TRUST_PROXY: z.string().regex(/^[\w.:/, -]+$/, 'must be loopback, a number of hops or addresses').optional(),
   RATE_LIMIT_OPEN_PER_MINUTE: intIn(1, 1_000_000).default(120),
   SAMSKAP_BUILD_CLIENT: z.enum(['auto', 'never']).default('auto'),
 });
@@ -97,7 +98,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     createCode: e.CREATE_CODE ?? null,
     logLevel: e.LOG_LEVEL,
     buildClient: e.SAMSKAP_BUILD_CLIENT === 'auto',
-    http: { openRate: { perSecond: e.RATE_LIMIT_OPEN_PER_MINUTE / 60, burst: Math.max(1, Math.ceil(e.RATE_LIMIT_OPEN_PER_MINUTE / 2)) } },
+    http: { trustProxy: e.TRUST_PROXY ?? false, openRate: { perSecond: e.RATE_LIMIT_OPEN_PER_MINUTE / 60, burst: Math.max(1, Math.ceil(e.RATE_LIMIT_OPEN_PER_MINUTE / 2)) } },
     sync: {
       maxMessageBytes: e.SYNC_MAX_MESSAGE_BYTES,
       messagesPerSecond: e.SYNC_MESSAGES_PER_SECOND,

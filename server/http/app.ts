@@ -22,12 +22,14 @@ export interface HttpDeps {
   clientDir: string;
   /** Rate of unauthenticated writes (create, join) per client address. */
   openRate: { perSecond: number; burst: number };
+  /** express `trust proxy`: behind a reverse proxy, rate limits key on the forwarded address. */
+  trustProxy: string | false;
 }
 
 export function createHttpApp(deps: HttpDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', false);
+  app.set('trust proxy', /^\d+$/.test(String(deps.trustProxy)) ? Number(deps.trustProxy) : deps.trustProxy);
   app.use(securityHeaders);
 
   app.get('/healthz', (_req, res) => {
@@ -46,7 +48,8 @@ export function createHttpApp(deps: HttpDeps): express.Express {
 
   if (existsSync(path.join(deps.clientDir, 'index.html'))) {
     app.use(express.static(deps.clientDir, { index: false, maxAge: '1h', setHeaders: noCacheForHtml }));
-    app.get(/^\/(?!api\/|sync\/|socket\.io\/).*/, (_req, res) => {
+    // SPA routes only: a missing asset (e.g. an old hashed bundle after a redeploy) stays a 404.
+    app.get(/^\/(?!api\/|sync\/|socket\.io\/|assets\/)[^.]*$/, (_req, res) => {
       res.setHeader('Cache-Control', 'no-cache');
       res.sendFile(path.join(deps.clientDir, 'index.html'));
     });
@@ -64,7 +67,7 @@ function noCacheForHtml(res: express.Response, file: string): void {
 function perIpLimit(perSecond: number, burst: number): RequestHandler {
   const buckets = new Map<string, TokenBucket>();
   return (req, _res, next) => {
-    const key = req.socket.remoteAddress ?? '?';
+    const key = req.ip ?? req.socket.remoteAddress ?? '?';
     let bucket = buckets.get(key);
     if (!bucket) {
       if (buckets.size > 10_000) buckets.clear();

@@ -2,11 +2,11 @@
  * Workshops, members and invites. Transports parse input and call these; every change is written
  * together with its audit entry in one transaction.
  */
-import type { CreateInviteBody, CreateWorkshopBody, CreatedWorkshopDto, InviteDto, JoinBody, JoinedDto, MemberDto, WorkshopDto } from '../../shared/api.js';
+import type { CreateInviteBody, CreateWorkshopBody, CreatedWorkshopDto, InviteDto, InviteSummaryDto, JoinBody, JoinedDto, MemberDto, WorkshopDto } from '../../shared/api.js';
 import { AppError, ErrorCode } from '../../shared/errors.js';
 import { formatRoom } from '../../shared/ids.js';
 import { authorize, type Actor } from '../auth/access.js';
-import { hashToken, newId, newToken } from '../auth/tokens.js';
+import { hashToken, newId, newToken, sameSecret } from '../auth/tokens.js';
 import type { MemberRecord, Store } from '../store/types.js';
 import { toMemberDto, toOrganisationDto } from './dto.js';
 
@@ -30,7 +30,7 @@ export function createWorkshopService(deps: WorkshopServiceDeps) {
 
   return {
     async create(body: CreateWorkshopBody): Promise<CreatedWorkshopDto> {
-      if (deps.createCode !== null && body.createCode !== deps.createCode) {
+      if (deps.createCode !== null && !sameSecret(body.createCode ?? '', deps.createCode)) {
         throw new AppError(ErrorCode.createCodeRequired, 403, 'Creating a workshop on this server needs the right creation code.');
       }
       if (body.organisationIndex !== undefined && body.organisationIndex >= body.organisations.length) {
@@ -107,6 +107,14 @@ export function createWorkshopService(deps: WorkshopServiceDeps) {
       });
       const { id, role, organisationId, expiresAt, maxUses } = invite;
       return { id, token, link: `${linkBase}/join/${token}`, role, organisationId, expiresAt, maxUses };
+    },
+
+    /** Invites without their tokens (only hashes are stored, so a lost link cannot be shown again). */
+    async invites(actor: Actor, workshopId: string): Promise<InviteSummaryDto[]> {
+      authorize(actor, 'invite.manage', workshopId);
+      return (await store.workshops.invites(workshopId)).map(({ id, role, organisationId, createdAt, expiresAt, maxUses, uses, revokedAt }) => ({
+        id, role, organisationId, createdAt, expiresAt, maxUses, uses, revokedAt,
+      }));
     },
 
     async revokeInvite(actor: Actor, workshopId: string, inviteId: string): Promise<void> {

@@ -48,6 +48,10 @@ export function workshopRoutes(deps: WorkshopRouteDeps): Router {
     res.status(201).json(await workshops.createInvite(actorOf(res.locals), id(req), body, base(req)));
   });
 
+  r.get('/workshops/:id/invites', member, async (req, res) => {
+    res.json({ invites: await workshops.invites(actorOf(res.locals), id(req)) });
+  });
+
   r.delete('/workshops/:id/invites/:inviteId', member, async (req, res) => {
     await workshops.revokeInvite(actorOf(res.locals), id(req), parseInput(Id, req.params.inviteId));
     res.status(204).end();
