@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { fixture, type Fixture } from './helpers/api.js';
-import { startChild } from './helpers/child-server.js';
+import { killAllChildren, startChild } from './helpers/child-server.js';
 import { provider, RawClient, synced, until } from './helpers/sync.js';
 
 const dirs: string[] = [];
@@ -17,7 +17,10 @@ const newDir = () => {
   dirs.push(d);
   return d;
 };
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+afterAll(() => {
+  killAllChildren();
+  dirs.forEach((d) => rmSync(d, { recursive: true, force: true }));
+});
 
 /** Everything a fresh client sees in `room` on a freshly started server. */
 async function freshView(wsBase: string, room: string, token: string): Promise<Y.Doc> {

@@ -13,6 +13,13 @@ export interface ChildServer {
 }
 
 const root = path.resolve(import.meta.dirname, '../..');
+const running = new Set<ChildProcess>();
+
+/** Kills every child still running (call in afterAll so a failed test leaves no server behind). */
+export function killAllChildren(): void {
+  for (const p of running) p.kill('SIGKILL');
+  running.clear();
+}
 
 export async function startChild(env: Record<string, string>, timeoutMs = 20_000): Promise<ChildServer> {
   const proc = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server/main.ts')], {
@@ -20,6 +27,8 @@ export async function startChild(env: Record<string, string>, timeoutMs = 20_000
     env: { PATH: process.env.PATH ?? '', PORT: '0', LOG_LEVEL: 'warn', SAMSKAP_BUILD_CLIENT: 'never', RATE_LIMIT_OPEN_PER_MINUTE: '100000', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  running.add(proc);
+  proc.once('exit', () => running.delete(proc));
   let out = '';
   proc.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   proc.stderr!.on('data', (d: Buffer) => (out += d.toString()));

@@ -1,0 +1,57 @@
+/**
+ * Everything a board view needs, built once per open board and shared by the canvas, the outline
+ * and the toolbar: the typed document, who I am, whether I may write, my undo history and
+ * presence. Views never open connections themselves.
+ */
+import type { Awareness } from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import type { OrganisationDto, Role } from '../../shared/api.js';
+import { BoardDoc } from '../../shared/board/board-doc.js';
+import { migrateBoard } from '../../shared/board/migrations.js';
+import type { Author } from '../../shared/board/schema.js';
+import type { RoomConnection } from '../net/room-connection.js';
+import { organisationColors, type OrgColor } from './org-colors.js';
+
+export interface BoardSession {
+  readonly board: BoardDoc;
+  readonly conn: RoomConnection;
+  readonly awareness: Awareness;
+  readonly me: Author & { role: Role };
+  /** Observers: no editing controls; the server drops their writes anyway. */
+  readonly readOnly: boolean;
+  /** The origin of every local write; the undo manager tracks only this one. */
+  readonly origin: object;
+  readonly undo: Y.UndoManager;
+  readonly organisations: OrganisationDto[];
+  colorOf(organisationId: string | null): OrgColor;
+  destroy(): void;
+}
+
+export function newElementId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(12));
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_');
+}
+
+export function createBoardSession(conn: RoomConnection, me: Author & { role: Role }, organisations: OrganisationDto[]): BoardSession {
+  const board = new BoardDoc(conn.doc, newElementId);
+  const origin = { local: me.id };
+  const undo = new Y.UndoManager(board.elements, { trackedOrigins: new Set([origin]), captureTimeout: 400 });
+  const colors = organisationColors(organisations);
+  const readOnly = me.role === 'observer';
+  if (!readOnly) void conn.ready.then(() => migrateBoard(conn.doc, origin));
+  return {
+    board,
+    conn,
+    awareness: conn.awareness,
+    me,
+    readOnly,
+    origin,
+    undo,
+    organisations,
+    colorOf: (id) => colors.get(id ?? '') ?? colors.get('')!,
+    destroy() {
+      undo.destroy();
+      conn.destroy();
+    },
+  };
+}
