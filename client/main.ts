@@ -14,3 +14,8 @@ async function start(): Promise<void> {
 }
 
 void start();
+
+// Lets a board open again while offline (see public/sw.js); a failure only loses that.
+if ('serviceWorker' in navigator && location.protocol !== 'file:') {
+  navigator.serviceWorker.register('/sw.js').catch((err: unknown) => console.warn('Offline support is unavailable:', err));
+}

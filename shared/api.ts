@@ -3,6 +3,7 @@
  * Documented in docs/api.md.
  */
 import { z } from 'zod';
+import { contrastRatio, HEX_COLOR, MIN_ORG_CONTRAST } from './color.js';
 import { ID_PATTERN } from './ids.js';
 
 export const Limits = {
@@ -25,6 +26,8 @@ const text = (max: number) =>
     .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), { message: 'must not contain control characters' });
 
 export const Id = z.string().regex(ID_PATTERN, 'is not a valid id');
+export const Language = z.enum(['nn', 'nb', 'en']);
+export type Language = z.infer<typeof Language>;
 export const Role = z.enum(['facilitator', 'participant', 'observer']);
 export type Role = z.infer<typeof Role>;
 
@@ -40,6 +43,8 @@ export const CreateWorkshopBody = z.strictObject({
   /** Optional: index into `organisations` of the creator's own organisation. */
   organisationIndex: z.number().int().min(0).optional(),
   createCode: z.string().max(Limits.createCodeMax).optional(),
+  /** The workshop's default language (Nynorsk unless said otherwise). */
+  language: Language.optional(),
 });
 export type CreateWorkshopBody = z.infer<typeof CreateWorkshopBody>;
 
@@ -56,6 +61,21 @@ export const CreateInviteBody = z
   });
 export type CreateInviteBody = z.infer<typeof CreateInviteBody>;
 
+export const UpdateWorkshopBody = z
+  .strictObject({ title: text(Limits.titleMax).optional(), language: Language.optional() })
+  .refine((b) => b.title !== undefined || b.language !== undefined, { message: 'nothing to change' });
+export type UpdateWorkshopBody = z.infer<typeof UpdateWorkshopBody>;
+
+/** `null` returns the organisation to its automatic colour. */
+export const OrganisationColorBody = z.strictObject({
+  color: z
+    .string()
+    .regex(HEX_COLOR, 'must be a colour like #1d4ed8')
+    .refine((c) => contrastRatio(c, '#ffffff') >= MIN_ORG_CONTRAST, { message: `needs a contrast of at least ${MIN_ORG_CONTRAST}:1 against white` })
+    .nullable(),
+});
+export type OrganisationColorBody = z.infer<typeof OrganisationColorBody>;
+
 export const JoinBody = z.strictObject({
   inviteToken: z.string().min(1).max(Limits.tokenMax),
   displayName: text(Limits.nameMax),
@@ -65,6 +85,8 @@ export type JoinBody = z.infer<typeof JoinBody>;
 export interface OrganisationDto {
   id: string;
   name: string;
+  /** Chosen by a facilitator; null means the automatic colour. */
+  color: string | null;
 }
 export interface MemberDto {
   id: string;
@@ -81,6 +103,7 @@ export interface BoardDto {
 export interface WorkshopDto {
   id: string;
   title: string;
+  language: Language;
   createdAt: string;
   organisations: OrganisationDto[];
   boards: BoardDto[];

@@ -197,3 +197,37 @@ describe('security headers', () => {
     expect((await fetch(`${s.base}/readyz`)).status).toBe(200);
   });
 });
+
+describe('workshop settings', () => {
+  it('facilitators change title, default language and organisation colours (with contrast checked)', async () => {
+    const w = await createWorkshop(s.base);
+    const created = await call<WorkshopDto>(s.base, 'GET', `/api/workshops/${w.id}`, undefined, w.token);
+    expect(created.body.language).toBe('nn');
+    expect(created.body.organisations.map((o) => o.color)).toEqual([null, null]);
+    const patched = await call<WorkshopDto>(s.base, 'PATCH', `/api/workshops/${w.id}`, { language: 'en', title: 'Ny tittel' }, w.token);
+    expect(patched.status).toBe(200);
+    expect(patched.body).toMatchObject({ language: 'en', title: 'Ny tittel' });
+    const org = w.organisations[0]!.id;
+    const low = await call<{ error: { code: string; message: string } }>(s.base, 'PATCH', `/api/workshops/${w.id}/organisations/${org}`, { color: '#ffeb3b' }, w.token);
+    expect(low.status).toBe(400);
+    expect(low.body.error.message).toMatch(/^color: needs a contrast/);
+    expect((await call(s.base, 'PATCH', `/api/workshops/${w.id}/organisations/${org}`, { color: 'red' }, w.token)).status).toBe(400);
+    const ok = await call<WorkshopDto>(s.base, 'PATCH', `/api/workshops/${w.id}/organisations/${org}`, { color: '#7e22ce' }, w.token);
+    expect(ok.body.organisations[0]!.color).toBe('#7e22ce');
+    expect((await call<WorkshopDto>(s.base, 'PATCH', `/api/workshops/${w.id}/organisations/${org}`, { color: null }, w.token)).body.organisations[0]!.color).toBeNull();
+    const other = await createWorkshop(s.base);
+    expect((await call(s.base, 'PATCH', `/api/workshops/${w.id}/organisations/${other.organisations[0]!.id}`, { color: null }, w.token)).status).toBe(404);
+    expect((await call(s.base, 'PATCH', `/api/workshops/${w.id}`, {}, w.token)).status).toBe(400);
+    expect((await call(s.base, 'PATCH', `/api/workshops/${w.id}`, { language: 'sv' }, w.token)).status).toBe(400);
+    const p = await join(s.base, (await invite(s.base, w.id, w.token, { role: 'participant', organisationId: org })).token, 'P');
+    expect((await call(s.base, 'PATCH', `/api/workshops/${w.id}`, { language: 'nb' }, p.token)).status).toBe(403);
+    expect((await call(s.base, 'PATCH', `/api/workshops/${w.id}/organisations/${org}`, { color: null }, p.token)).status).toBe(403);
+    const types = (await s.app.store.audit.list(w.id)).map((e) => e.type);
+    expect(types).toEqual(expect.arrayContaining(['workshop.updated', 'organisation.color_set']));
+  });
+
+  it('creates a workshop in a chosen default language', async () => {
+    const r = await call<CreatedWorkshopDto>(s.base, 'POST', '/api/workshops', { title: 'T', organisations: [], displayName: 'D', language: 'nb' });
+    expect((await call<WorkshopDto>(s.base, 'GET', `/api/workshops/${r.body.id}`, undefined, r.body.token)).body.language).toBe('nb');
+  });
+});

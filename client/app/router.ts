@@ -4,10 +4,13 @@
  */
 import { ID_PATTERN } from '../../shared/ids.js';
 
+/** `/w/<id>` opens the board; `/w/<id>/settings` holds members, invites and deletion. */
+export type WorkshopTab = 'board' | 'settings';
+
 export type Route =
   | { name: 'start' }
   | { name: 'join'; token: string }
-  | { name: 'workshop'; id: string }
+  | { name: 'workshop'; id: string; tab: WorkshopTab }
   | { name: 'not-found' };
 
 /** A one-off message the shell shows on the next page (e.g. after deleting a workshop). */
@@ -25,7 +28,11 @@ export function parseRoute(pathname: string): Route {
   if (first === 'join' && second !== undefined && segments.length === 2) {
     return { name: 'join', token: safeDecode(second) };
   }
-  if (first === 'w' && second !== undefined && ID_PATTERN.test(second)) return { name: 'workshop', id: second };
+  if (first === 'w' && second !== undefined && ID_PATTERN.test(second)) {
+    const third = segments[2];
+    if (segments.length === 2) return { name: 'workshop', id: second, tab: 'board' };
+    if (segments.length === 3 && third === 'settings') return { name: 'workshop', id: second, tab: 'settings' };
+  }
   return { name: 'not-found' };
 }
 

@@ -48,6 +48,10 @@ export const appStyles = css`
     margin: 0 auto;
     padding: clamp(1rem, 4vw, 2.5rem) 1rem 3rem;
   }
+  main.wide {
+    max-width: none;
+    padding: 0.75rem 1rem 1rem;
+  }
   main:focus {
     outline: none;
   }

@@ -100,7 +100,7 @@ export class SkApp extends LitElement {
           </div>
         </div>
       </header>
-      <main id="main" tabindex="-1">${this.renderNotice()}${this.renderPage()}</main>
+      <main id="main" tabindex="-1" class=${this.route.name === 'workshop' && this.route.tab === 'board' ? 'wide' : ''}>${this.renderNotice()}${this.renderPage()}</main>
     `;
   }
 
@@ -117,7 +117,7 @@ export class SkApp extends LitElement {
       case 'join':
         return html`<sk-join-page .token=${route.token}></sk-join-page>`;
       case 'workshop':
-        return html`<sk-workshop-page .workshopId=${route.id}></sk-workshop-page>`;
+        return html`<sk-workshop-page .workshopId=${route.id} .tab=${route.tab}></sk-workshop-page>`;
       case 'not-found':
         return html`<section class="card">
           <h1 tabindex="-1">${msg('Page not found', { id: 'app_not_found_title' })}</h1>

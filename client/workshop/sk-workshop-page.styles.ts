@@ -1,6 +1,34 @@
 import { css } from 'lit';
 
 export const workshopStyles = css`
+  .head {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: 0.5rem 1.5rem;
+    margin-bottom: 0.75rem;
+  }
+  .head h1 {
+    margin: 0;
+  }
+  .tabs {
+    display: flex;
+    gap: 0.25rem;
+  }
+  .tabs a {
+    padding: 0.4rem 0.8rem;
+    border-radius: 6px;
+    text-decoration: none;
+    color: var(--sk-text);
+    font-weight: 600;
+  }
+  .tabs a[aria-current='page'] {
+    background: var(--sk-primary);
+    color: #fff;
+  }
+  .tabs a:not([aria-current='page']):hover {
+    background: var(--sk-line);
+  }
   .loading {
     color: var(--sk-muted);
   }

@@ -1,9 +1,10 @@
 /**
- * `<sk-workshop-page>`: a workshop as its member sees it (`/w/<id>`): title, who you are, the
- * organisations, the members and, for facilitators, invites and deleting the workshop. The
- * board itself comes later. A caller who is not a member (401/404) is told so, with a way home.
+ * `<sk-workshop-page>`: a workshop as its member sees it. The title and the tabs on top; the
+ * board tab (`/w/<id>`) shows `<sk-board-page>`, the settings tab (`/w/<id>/settings`) who you
+ * are, the organisations, the members and, for facilitators, invites and deleting the workshop.
+ * A caller who is not a member (401/404) is told so, with a way home.
  *
- * Properties: `workshopId`.
+ * Properties: `workshopId`, `tab` ('board' | 'settings').
  * Events: none. Slots: none. Parts: none.
  */
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
@@ -13,6 +14,8 @@ import { api, ApiError } from '../app/api.js';
 import { formatLocales } from '../app/i18n.js';
 import { sharedStyles } from '../app/shared.styles.js';
 import { errorText, roleName } from '../app/texts.js';
+import '../board/sk-board-page.js';
+import type { WorkshopTab } from '../app/router.js';
 import './sk-delete-workshop.js';
 import './sk-invite-panel.js';
 import { workshopStyles } from './sk-workshop-page.styles.js';
@@ -23,11 +26,13 @@ export class SkWorkshopPage extends LitElement {
   static override styles = [sharedStyles, workshopStyles];
   static override properties = {
     workshopId: { type: String },
+    tab: { type: String },
     load: { state: true },
     members: { state: true },
     membersBusy: { state: true },
   };
   declare workshopId: string;
+  declare tab: WorkshopTab;
   declare load: Load;
   declare members: MemberDto[];
   declare membersBusy: boolean;
@@ -38,6 +43,7 @@ export class SkWorkshopPage extends LitElement {
     super();
     updateWhenLocaleChanges(this);
     this.workshopId = '';
+    this.tab = 'board';
     this.load = { state: 'loading' };
     this.members = [];
     this.membersBusy = false;
@@ -107,11 +113,25 @@ export class SkWorkshopPage extends LitElement {
   }
 
   private renderWorkshop(w: WorkshopDto) {
+    const tab = (name: WorkshopTab, href: string, label: string) =>
+      html`<a href=${href} aria-current=${this.tab === name ? 'page' : 'false'}>${label}</a>`;
+    return html`
+      <div class="head">
+        <h1 tabindex="-1">${w.title}</h1>
+        <nav class="tabs" aria-label=${msg('Workshop parts', { id: 'ws_tabs' })}>
+          ${tab('board', `/w/${w.id}`, msg('Board', { id: 'ws_tab_board' }))}
+          ${tab('settings', `/w/${w.id}/settings`, w.me.role === 'facilitator' ? msg('Members and invites', { id: 'ws_tab_settings' }) : msg('Members', { id: 'ws_members_heading' }))}
+        </nav>
+      </div>
+      ${this.tab === 'board' ? html`<sk-board-page .workshop=${w}></sk-board-page>` : this.renderSettings(w)}
+    `;
+  }
+
+  private renderSettings(w: WorkshopDto) {
     const orgName = (id: string | null) => w.organisations.find((o) => o.id === id)?.name ?? null;
     const facilitator = w.me.role === 'facilitator';
     const created = new Intl.DateTimeFormat(formatLocales(), { dateStyle: 'long' }).format(new Date(w.createdAt));
     return html`
-      <h1 tabindex="-1">${w.title}</h1>
       <p class="lead">${msg('Created', { id: 'ws_created' })} <time datetime=${w.createdAt}>${created}</time></p>
       <div class="grid">
         <section class="card" aria-labelledby="me-heading">
@@ -129,10 +149,6 @@ export class SkWorkshopPage extends LitElement {
             : html`<ul class="orgs">${w.organisations.map((o) => html`<li>${o.name}</li>`)}</ul>`}
         </section>
       </div>
-      <section class="card board" aria-labelledby="board-heading">
-        <h2 id="board-heading">${msg('Shared board', { id: 'ws_board_heading' })}</h2>
-        <p>${msg('The shared board, where you create the shared vision together, is coming soon.', { id: 'ws_board_soon' })}</p>
-      </section>
       <section class="card" aria-labelledby="members-heading">
         <div class="section-head">
           <h2 id="members-heading">${msg('Members', { id: 'ws_members_heading' })}</h2>

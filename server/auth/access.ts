@@ -11,6 +11,7 @@ export interface Actor {
 export type Action =
   | 'workshop.read'
   | 'workshop.delete'
+  | 'workshop.manage'
   | 'members.read'
   | 'invite.manage'
   | 'doc.read'
@@ -22,6 +23,7 @@ const allowed: Record<Action, readonly Role[]> = {
   'doc.read': ['facilitator', 'participant', 'observer'],
   'doc.write': ['facilitator', 'participant'],
   'workshop.delete': ['facilitator'],
+  'workshop.manage': ['facilitator'],
   'invite.manage': ['facilitator'],
 };
 

@@ -2,7 +2,7 @@
  * Workshops, members and invites. Transports parse input and call these; every change is written
  * together with its audit entry in one transaction.
  */
-import type { CreateInviteBody, CreateWorkshopBody, CreatedWorkshopDto, InviteDto, InviteSummaryDto, JoinBody, JoinedDto, MemberDto, WorkshopDto } from '../../shared/api.js';
+import type { CreateInviteBody, CreateWorkshopBody, CreatedWorkshopDto, InviteDto, InviteSummaryDto, UpdateWorkshopBody, JoinBody, JoinedDto, MemberDto, WorkshopDto } from '../../shared/api.js';
 import { AppError, ErrorCode } from '../../shared/errors.js';
 import { formatRoom } from '../../shared/ids.js';
 import { authorize, type Actor } from '../auth/access.js';
@@ -37,8 +37,8 @@ export function createWorkshopService(deps: WorkshopServiceDeps) {
         throw new AppError(ErrorCode.validationFailed, 400, 'organisationIndex: does not point into organisations', { field: 'organisationIndex' });
       }
       const at = now().toISOString();
-      const workshop = { id: newId(), title: body.title, createdAt: at };
-      const orgs = body.organisations.map((o, position) => ({ id: newId(), workshopId: workshop.id, name: o.name, position }));
+      const workshop = { id: newId(), title: body.title, language: body.language ?? 'nn', createdAt: at };
+      const orgs = body.organisations.map((o, position) => ({ id: newId(), workshopId: workshop.id, name: o.name, position, color: null }));
       const board = { id: newId(), workshopId: workshop.id, title: 'Board', createdAt: at };
       const token = newToken();
       const member: MemberRecord = {
@@ -71,6 +71,24 @@ export function createWorkshopService(deps: WorkshopServiceDeps) {
         rooms: [formatRoom({ workshopId, part: { kind: 'vision' } }), formatRoom({ workshopId, part: { kind: 'charter' } }), ...boardDtos.map((b) => b.room)],
         me: toMemberDto(actor.member),
       };
+    },
+
+    async update(actor: Actor, workshopId: string, body: UpdateWorkshopBody): Promise<void> {
+      authorize(actor, 'workshop.manage', workshopId);
+      const at = now().toISOString();
+      await store.transaction(async (tx) => {
+        await tx.workshops.update(workshopId, body);
+        await tx.audit.append({ workshopId, at, actorId: actor.member.id, type: 'workshop.updated', data: { ...body } });
+      });
+    },
+
+    async setOrganisationColor(actor: Actor, workshopId: string, organisationId: string, color: string | null): Promise<void> {
+      authorize(actor, 'workshop.manage', workshopId);
+      const at = now().toISOString();
+      await store.transaction(async (tx) => {
+        if (!(await tx.workshops.setOrganisationColor(workshopId, organisationId, color))) throw new AppError(ErrorCode.notFound, 404, 'No such organisation in this workshop.');
+        await tx.audit.append({ workshopId, at, actorId: actor.member.id, type: 'organisation.color_set', data: { organisationId, color } });
+      });
     },
 
     async members(actor: Actor, workshopId: string): Promise<MemberDto[]> {

@@ -3,7 +3,7 @@
  * errors in AppError('storage_unavailable', 503) and own their migrations.
  * The contract suite is tests/contracts/store.contract.ts.
  */
-import type { Role } from '../../shared/api.js';
+import type { Language, Role } from '../../shared/api.js';
 
 export interface Store {
   docs: DocStore;
@@ -40,6 +40,7 @@ export interface LoadedDoc {
 export interface WorkshopRecord {
   id: string;
   title: string;
+  language: Language;
   createdAt: string;
 }
 export interface OrganisationRecord {
@@ -47,6 +48,7 @@ export interface OrganisationRecord {
   workshopId: string;
   name: string;
   position: number;
+  color: string | null;
 }
 export interface BoardRecord {
   id: string;
@@ -82,6 +84,10 @@ export interface WorkshopRepo {
   get(id: string): Promise<WorkshopRecord | null>;
   organisations(workshopId: string): Promise<OrganisationRecord[]>;
   boards(workshopId: string): Promise<BoardRecord[]>;
+  /** Changes title and/or language; false when no such workshop. */
+  update(id: string, patch: Partial<Pick<WorkshopRecord, 'title' | 'language'>>): Promise<boolean>;
+  /** False when the organisation is not this workshop's. */
+  setOrganisationColor(workshopId: string, organisationId: string, color: string | null): Promise<boolean>;
   /** Deletes the workshop and every record that belongs to it (not its documents: see DocStore). */
   delete(id: string): Promise<boolean>;
   addMember(m: MemberRecord): Promise<void>;

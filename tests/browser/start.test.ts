@@ -81,6 +81,10 @@ describe('start page, invites and joining in Chromium', () => {
     workshopUrl = facilitator.url();
     await facilitator.getByRole('heading', { level: 1, name: TITLE }).waitFor();
     await expect.poll(() => focused(facilitator)).toBe(`h1: ${TITLE}`);
+    // The workshop opens on its board; members and invites have their own tab.
+    expect(await facilitator.getByRole('link', { name: 'Tavle' }).getAttribute('aria-current')).toBe('page');
+    await facilitator.getByRole('link', { name: 'Medlemmer og invitasjonar' }).click();
+    await facilitator.waitForURL(/\/w\/[A-Za-z0-9_-]{16}\/settings$/);
     const me = facilitator.getByRole('region', { name: 'Om deg' });
     await me.getByText('Fasilitator').waitFor();
     await me.getByText('Statens vegvesen').waitFor();
@@ -112,6 +116,7 @@ describe('start page, invites and joining in Chromium', () => {
     await participant.getByRole('button', { name: 'Bli med' }).click();
     await participant.waitForURL(workshopUrl);
     await participant.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+    await participant.getByRole('link', { name: 'Medlemmer', exact: true }).click();
     const me = participant.getByRole('region', { name: 'Om deg' });
     await me.getByText('Deltakar').waitFor();
     await me.getByText('Nav', { exact: true }).waitFor();

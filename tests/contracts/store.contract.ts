@@ -13,10 +13,10 @@ let counter = 0;
 const id = (p: string) => `${p}${String(++counter).padStart(15 - p.length, '0')}x`.slice(0, 16);
 
 async function seedWorkshop(store: Store) {
-  const w = { id: id('w'), title: 'Digitalt samarbeid', createdAt: now() };
+  const w = { id: id('w'), title: 'Digitalt samarbeid', language: 'nb' as const, createdAt: now() };
   const orgs = [
-    { id: id('o'), workshopId: w.id, name: 'NAV', position: 0 },
-    { id: id('o'), workshopId: w.id, name: 'Bufdir', position: 1 },
+    { id: id('o'), workshopId: w.id, name: 'NAV', position: 0, color: null },
+    { id: id('o'), workshopId: w.id, name: 'Bufdir', position: 1, color: '#1d4ed8' },
   ];
   const boards = [{ id: id('b'), workshopId: w.id, title: 'Board', createdAt: now() }];
   await store.workshops.create(w, orgs, boards);
@@ -117,6 +117,19 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       expect(await store.workshops.memberByTokenHash(m.tokenHash)).toBeNull();
       expect(await store.audit.list(w.id)).toEqual([]);
       expect(await store.workshops.delete(w.id)).toBe(false);
+    });
+
+    it('updates title, language and organisation colours', async () => {
+      const { w, orgs } = await seedWorkshop(store);
+      expect(await store.workshops.update(w.id, { language: 'en' })).toBe(true);
+      expect(await store.workshops.get(w.id)).toEqual({ ...w, language: 'en' });
+      expect(await store.workshops.update(w.id, { title: 'Ny tittel' })).toBe(true);
+      expect(await store.workshops.get(w.id)).toEqual({ ...w, language: 'en', title: 'Ny tittel' });
+      expect(await store.workshops.update('nope', { title: 'x' })).toBe(false);
+      expect(await store.workshops.setOrganisationColor(w.id, orgs[0]!.id, '#b91c1c')).toBe(true);
+      expect(await store.workshops.setOrganisationColor(w.id, orgs[1]!.id, null)).toBe(true);
+      expect((await store.workshops.organisations(w.id)).map((o) => o.color)).toEqual(['#b91c1c', null]);
+      expect(await store.workshops.setOrganisationColor('other', orgs[0]!.id, null)).toBe(false);
     });
 
     it('finds members by token hash and refuses duplicate hashes', async () => {

@@ -1,6 +1,6 @@
 /** `/api/workshops…` and `/api/join`: parse, call the service, answer. */
 import { Router, type Request } from 'express';
-import { CreateInviteBody, CreateWorkshopBody, Id, JoinBody } from '../../../shared/api.js';
+import { CreateInviteBody, CreateWorkshopBody, Id, JoinBody, OrganisationColorBody, UpdateWorkshopBody } from '../../../shared/api.js';
 import type { Authenticator } from '../../auth/authenticator.js';
 import type { WorkshopService } from '../../services/workshops.js';
 import { actorOf, requireActor } from '../auth-middleware.js';
@@ -36,6 +36,17 @@ export function workshopRoutes(deps: WorkshopRouteDeps): Router {
   });
 
   r.get('/workshops/:id', member, async (req, res) => {
+    res.json(await workshops.get(actorOf(res.locals), id(req)));
+  });
+
+  r.patch('/workshops/:id', member, async (req, res) => {
+    await workshops.update(actorOf(res.locals), id(req), parseInput(UpdateWorkshopBody, req.body));
+    res.json(await workshops.get(actorOf(res.locals), id(req)));
+  });
+
+  r.patch('/workshops/:id/organisations/:orgId', member, async (req, res) => {
+    const { color } = parseInput(OrganisationColorBody, req.body);
+    await workshops.setOrganisationColor(actorOf(res.locals), id(req), parseInput(Id, req.params.orgId), color);
     res.json(await workshops.get(actorOf(res.locals), id(req)));
   });
 

@@ -80,4 +80,11 @@ export const postgresMigrations: Migration[] = [
       );
     `,
   },
+  {
+    name: '002_language_and_colours',
+    sql: `
+      ALTER TABLE workshops ADD COLUMN language TEXT NOT NULL DEFAULT 'nn';
+      ALTER TABLE organisations ADD COLUMN color TEXT;
+    `,
+  },
 ];

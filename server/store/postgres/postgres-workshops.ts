@@ -15,29 +15,40 @@ export class PostgresWorkshopRepo implements WorkshopRepo {
   async create(w: WorkshopRecord, orgs: OrganisationRecord[], boards: BoardRecord[]): Promise<void> {
     // One statement, so atomic without a transaction; foreign keys are checked at its end.
     await this.run.query(
-      `WITH w AS (INSERT INTO workshops (id, title, created_at) VALUES ($1, $2, $3)),
-       o AS (INSERT INTO organisations (id, workshop_id, name, position)
-             SELECT * FROM unnest($4::text[], $5::text[], $6::text[], $7::int[]))
+      `WITH w AS (INSERT INTO workshops (id, title, created_at, language) VALUES ($1, $2, $3, $12)),
+       o AS (INSERT INTO organisations (id, workshop_id, name, position, color)
+             SELECT * FROM unnest($4::text[], $5::text[], $6::text[], $7::int[], $13::text[]))
        INSERT INTO boards (id, workshop_id, title, created_at) SELECT * FROM unnest($8::text[], $9::text[], $10::text[], $11::text[])`,
       [
         w.id, w.title, w.createdAt,
         orgs.map((o) => o.id), orgs.map((o) => o.workshopId), orgs.map((o) => o.name), orgs.map((o) => o.position),
         boards.map((b) => b.id), boards.map((b) => b.workshopId), boards.map((b) => b.title), boards.map((b) => b.createdAt),
+        w.language, orgs.map((o) => o.color),
       ],
     );
   }
 
   async get(id: string): Promise<WorkshopRecord | null> {
-    const r = await this.run.query<WorkshopRecord>('SELECT id, title, created_at AS "createdAt" FROM workshops WHERE id = $1', [id]);
+    const r = await this.run.query<WorkshopRecord>('SELECT id, title, language, created_at AS "createdAt" FROM workshops WHERE id = $1', [id]);
     return r.rows[0] ?? null;
   }
 
   async organisations(workshopId: string): Promise<OrganisationRecord[]> {
     const r = await this.run.query<OrganisationRecord>(
-      'SELECT id, workshop_id AS "workshopId", name, position FROM organisations WHERE workshop_id = $1 ORDER BY position',
+      'SELECT id, workshop_id AS "workshopId", name, position, color FROM organisations WHERE workshop_id = $1 ORDER BY position',
       [workshopId],
     );
     return r.rows;
+  }
+
+  async update(id: string, patch: Partial<Pick<WorkshopRecord, 'title' | 'language'>>): Promise<boolean> {
+    const r = await this.run.query('UPDATE workshops SET title = COALESCE($1, title), language = COALESCE($2, language) WHERE id = $3', [patch.title ?? null, patch.language ?? null, id]);
+    return (r.rowCount ?? 0) > 0;
+  }
+
+  async setOrganisationColor(workshopId: string, organisationId: string, color: string | null): Promise<boolean> {
+    const r = await this.run.query('UPDATE organisations SET color = $1 WHERE id = $2 AND workshop_id = $3', [color, organisationId, workshopId]);
+    return (r.rowCount ?? 0) > 0;
   }
 
   async boards(workshopId: string): Promise<BoardRecord[]> {

@@ -54,9 +54,9 @@ export class SqliteWorkshopRepo implements WorkshopRepo {
   create(w: WorkshopRecord, orgs: OrganisationRecord[], boards: BoardRecord[]): Promise<void> {
     return this.run((db) =>
       db.transaction(() => {
-        db.prepare('INSERT INTO workshops (id, title, created_at) VALUES (?, ?, ?)').run(w.id, w.title, w.createdAt);
-        const org = db.prepare('INSERT INTO organisations (id, workshop_id, name, position) VALUES (?, ?, ?, ?)');
-        for (const o of orgs) org.run(o.id, o.workshopId, o.name, o.position);
+        db.prepare('INSERT INTO workshops (id, title, language, created_at) VALUES (?, ?, ?, ?)').run(w.id, w.title, w.language, w.createdAt);
+        const org = db.prepare('INSERT INTO organisations (id, workshop_id, name, position, color) VALUES (?, ?, ?, ?, ?)');
+        for (const o of orgs) org.run(o.id, o.workshopId, o.name, o.position, o.color);
         const board = db.prepare('INSERT INTO boards (id, workshop_id, title, created_at) VALUES (?, ?, ?, ?)');
         for (const b of boards) board.run(b.id, b.workshopId, b.title, b.createdAt);
       })(),
@@ -65,16 +65,24 @@ export class SqliteWorkshopRepo implements WorkshopRepo {
 
   get(id: string): Promise<WorkshopRecord | null> {
     return this.run((db) => {
-      const r = db.prepare('SELECT id, title, created_at FROM workshops WHERE id = ?').get(id) as { id: string; title: string; created_at: string } | undefined;
-      return r ? { id: r.id, title: r.title, createdAt: r.created_at } : null;
+      const r = db.prepare('SELECT id, title, language, created_at FROM workshops WHERE id = ?').get(id) as
+        | { id: string; title: string; language: WorkshopRecord['language']; created_at: string }
+        | undefined;
+      return r ? { id: r.id, title: r.title, language: r.language, createdAt: r.created_at } : null;
     });
   }
 
   organisations(workshopId: string): Promise<OrganisationRecord[]> {
     return this.run((db) =>
-      (db.prepare('SELECT id, workshop_id, name, position FROM organisations WHERE workshop_id = ? ORDER BY position').all(workshopId) as { id: string; workshop_id: string; name: string; position: number }[]).map(
-        (r) => ({ id: r.id, workshopId: r.workshop_id, name: r.name, position: r.position }),
-      ),
+      (
+        db.prepare('SELECT id, workshop_id, name, position, color FROM organisations WHERE workshop_id = ? ORDER BY position').all(workshopId) as {
+          id: string;
+          workshop_id: string;
+          name: string;
+          position: number;
+          color: string | null;
+        }[]
+      ).map((r) => ({ id: r.id, workshopId: r.workshop_id, name: r.name, position: r.position, color: r.color })),
     );
   }
 
@@ -84,6 +92,17 @@ export class SqliteWorkshopRepo implements WorkshopRepo {
         (r) => ({ id: r.id, workshopId: r.workshop_id, title: r.title, createdAt: r.created_at }),
       ),
     );
+  }
+
+  update(id: string, patch: Partial<Pick<WorkshopRecord, 'title' | 'language'>>): Promise<boolean> {
+    return this.run(
+      (db) =>
+        db.prepare('UPDATE workshops SET title = COALESCE(?, title), language = COALESCE(?, language) WHERE id = ?').run(patch.title ?? null, patch.language ?? null, id).changes > 0,
+    );
+  }
+
+  setOrganisationColor(workshopId: string, organisationId: string, color: string | null): Promise<boolean> {
+    return this.run((db) => db.prepare('UPDATE organisations SET color = ? WHERE id = ? AND workshop_id = ?').run(color, organisationId, workshopId).changes > 0);
   }
 
   delete(id: string): Promise<boolean> {
