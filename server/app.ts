@@ -1,15 +1,20 @@
 /**
  * Composition root: one HTTP server, one port. Requests go to socket.io's engine under
  * `/socket.io/` and to express otherwise; upgrades are routed by path here and only here.
+ * With REDIS_URL, documents, awareness and socket.io broadcasts fan out to other instances.
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { createAuthenticator } from './auth/authenticator.js';
+import { newId } from './auth/tokens.js';
 import type { Config } from './config/index.js';
 import { createHttpApp } from './http/app.js';
 import type { Logger } from './log.js';
+import { Metrics } from './metrics.js';
 import { createRealtime, SOCKET_PATH } from './realtime/index.js';
+import { LocalFanout, type Fanout } from './scale/fanout.js';
+import { RedisFanout } from './scale/redis-fanout.js';
 import { createWorkshopService } from './services/workshops.js';
 import { createStore } from './store/index.js';
 import type { Store } from './store/types.js';
@@ -21,6 +26,8 @@ export interface Samskap {
   store: Store;
   sync: ReturnType<typeof createSyncEndpoint>;
   registry: DocRegistry;
+  metrics: Metrics;
+  fanout: Fanout;
   /** Starts listening; resolves with the bound port. */
   listen(): Promise<number>;
   /** Graceful: stores everything queued, closes sockets, then the store. */
@@ -29,17 +36,43 @@ export interface Samskap {
 
 export async function createSamskap(config: Config, log: Logger, opts: { clientDir: string; store?: Store }): Promise<Samskap> {
   const store = opts.store ?? (await createStore(config, log));
+  const instanceId = newId();
+  const fanout: Fanout = config.redisUrl
+    ? new RedisFanout({ url: config.redisUrl, instanceId, prefix: config.redisPrefix, log })
+    : new LocalFanout(instanceId);
   const auth = createAuthenticator({ store, secret: config.sessionSecret });
-  const registry = new DocRegistry({
+  let registry: DocRegistry | null = null;
+  const metrics = new Metrics({ roomsLoaded: () => registry?.rooms().length ?? 0 });
+  registry = new DocRegistry({
     store,
     log,
+    fanout,
+    metrics,
     compaction: { afterUpdates: config.sync.compactAfterUpdates, afterBytes: config.sync.compactAfterBytes },
     unloadAfterMs: config.sync.unloadAfterMs,
+    reconcileEveryMs: config.redisUrl ? config.sync.reconcileEveryMs : 0,
   });
-  const sync = createSyncEndpoint({ registry, auth, store, log, limits: config.sync, publicUrl: config.publicUrl });
-  const realtime = createRealtime({ auth, log, publicUrl: config.publicUrl });
+  const sync = createSyncEndpoint({ registry, auth, store, log, limits: config.sync, publicUrl: config.publicUrl, stats: metrics.sync, fanout });
+  fanout.onControl((command) => {
+    const [verb, workshopId] = command.split(':');
+    if (verb === 'evict' && workshopId) {
+      sync.evictedElsewhere(workshopId).catch((err: unknown) => log.warn({ err, workshopId }, 'eviction from another instance failed'));
+    }
+  });
+  const realtime = await createRealtime({ auth, log, publicUrl: config.publicUrl, redis: config.redisUrl ? { url: config.redisUrl, prefix: config.redisPrefix } : null });
   const workshops = createWorkshopService({ store, createCode: config.createCode, evictors: [sync, realtime] });
-  const app = createHttpApp({ log, store, auth, workshops, publicUrl: config.publicUrl, clientDir: opts.clientDir, openRate: config.http.openRate, trustProxy: config.http.trustProxy });
+  const app = createHttpApp({
+    log,
+    store,
+    auth,
+    workshops,
+    publicUrl: config.publicUrl,
+    clientDir: opts.clientDir,
+    openRate: config.http.openRate,
+    trustProxy: config.http.trustProxy,
+    readiness: [() => store.health(), () => fanout.health()],
+    metrics: metrics.registry,
+  });
 
   const server = createServer((req, res) => {
     if (req.url?.startsWith(SOCKET_PATH)) realtime.engine.handleRequest(req, res);
@@ -55,11 +88,14 @@ export async function createSamskap(config: Config, log: Logger, opts: { clientD
   });
 
   let closing: Promise<void> | null = null;
+  const reg = registry;
   return {
     server,
     store,
     sync,
-    registry,
+    registry: reg,
+    metrics,
+    fanout,
     listen: () =>
       new Promise((resolve, reject) => {
         server.once('error', reject);
@@ -68,9 +104,11 @@ export async function createSamskap(config: Config, log: Logger, opts: { clientD
     close: () =>
       (closing ??= (async () => {
         server.close();
+        reg.stopTimers();
         await sync.close();
         await realtime.close();
         server.closeAllConnections();
+        await fanout.close();
         await store.close();
       })()),
   };

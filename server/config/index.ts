@@ -14,6 +14,7 @@ export interface Config {
   publicUrl: string | null;
   databaseUrl: string | null;
   redisUrl: string | null;
+  redisPrefix: string;
   sessionSecret: string;
   createCode: string | null;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -34,6 +35,10 @@ export interface SyncLimits {
   compactAfterBytes: number;
   /** Unload a room this long after its last connection left. */
   unloadAfterMs: number;
+  /** Connections beyond this in one room are refused with 4429. */
+  maxClientsPerRoom: number;
+  /** With REDIS_URL: loaded rooms reconcile from the store this often (0 = only after a loss). */
+  reconcileEveryMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -70,6 +75,9 @@ const EnvSchema = z.object({
   SYNC_COMPACT_AFTER_UPDATES: intIn(1, 10_000_000).default(500),
   SYNC_COMPACT_AFTER_BYTES: intIn(1024, 1024 * 1024 * 1024).default(4 * 1024 * 1024),
   SYNC_UNLOAD_AFTER_MS: intIn(0, 24 * 3600 * 1000).default(10_000),
+  SYNC_MAX_CLIENTS_PER_ROOM: intIn(1, 1_000_000).default(2000),
+  SYNC_RECONCILE_MS: intIn(0, 24 * 3600 * 1000).default(30_000),
+  REDIS_PREFIX: z.string().regex(/^[\w:.-]{1,64}$/, 'must be 1-64 letters, digits or :._-').default('samskap:'),
   TRUST_PROXY: z.string().regex(/^[\w.:/, -]+$/, 'must be loopback, a number of hops or addresses').optional(),
   RATE_LIMIT_OPEN_PER_MINUTE: intIn(1, 1_000_000).default(120),
   SAMSKAP_BUILD_CLIENT: z.enum(['auto', 'never']).default('auto'),
@@ -94,6 +102,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     publicUrl: e.PUBLIC_URL ? e.PUBLIC_URL.replace(/\/+$/, '') : null,
     databaseUrl: e.DATABASE_URL ?? null,
     redisUrl: e.REDIS_URL ?? null,
+    redisPrefix: e.REDIS_PREFIX,
     sessionSecret: e.SESSION_SECRET ?? generatedSecret(dataDir),
     createCode: e.CREATE_CODE ?? null,
     logLevel: e.LOG_LEVEL,
@@ -106,6 +115,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       compactAfterUpdates: e.SYNC_COMPACT_AFTER_UPDATES,
       compactAfterBytes: e.SYNC_COMPACT_AFTER_BYTES,
       unloadAfterMs: e.SYNC_UNLOAD_AFTER_MS,
+      maxClientsPerRoom: e.SYNC_MAX_CLIENTS_PER_ROOM,
+      reconcileEveryMs: e.SYNC_RECONCILE_MS,
     },
   };
 }

@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express, { type RequestHandler } from 'express';
+import type { Registry } from 'prom-client';
 import { AppError, ErrorCode } from '../../shared/errors.js';
 import type { Authenticator } from '../auth/authenticator.js';
 import type { Logger } from '../log.js';
@@ -24,6 +25,10 @@ export interface HttpDeps {
   openRate: { perSecond: number; burst: number };
   /** express `trust proxy`: behind a reverse proxy, rate limits key on the forwarded address. */
   trustProxy: string | false;
+  /** Each must resolve for `/readyz` to answer 200 (store, fan-out). */
+  readiness: (() => Promise<void>)[];
+  /** Prometheus registry served at `/metrics`. */
+  metrics: Registry;
 }
 
 export function createHttpApp(deps: HttpDeps): express.Express {
@@ -36,8 +41,12 @@ export function createHttpApp(deps: HttpDeps): express.Express {
     res.json({ ok: true });
   });
   app.get('/readyz', async (_req, res) => {
-    await deps.store.health();
+    await Promise.all(deps.readiness.map((check) => check()));
     res.json({ ok: true });
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.setHeader('Content-Type', deps.metrics.contentType);
+    res.send(await deps.metrics.metrics());
   });
 
   const api = express.Router();

@@ -5,6 +5,8 @@
  * `auth.workshopId`) and joins its workshop's room. Facilitation events come in #5.
  */
 import { Server as Engine } from 'engine.io';
+import { createAdapter } from '@socket.io/redis-adapter';
+import { Redis } from 'ioredis';
 import { Server as IoServer } from 'socket.io';
 import type { Actor } from '../auth/access.js';
 import type { Authenticator } from '../auth/authenticator.js';
@@ -17,16 +19,26 @@ export interface RealtimeDeps {
   auth: Authenticator;
   log: Logger;
   publicUrl: string | null;
+  /** With Redis, broadcasts reach sockets on every instance (socket.io's Redis adapter). */
+  redis: { url: string; prefix: string } | null;
 }
 
-export type Realtime = ReturnType<typeof createRealtime>;
+export type Realtime = Awaited<ReturnType<typeof createRealtime>>;
 
 export const workshopRoom = (workshopId: string) => `workshop:${workshopId}`;
 
-export function createRealtime(deps: RealtimeDeps) {
+export async function createRealtime(deps: RealtimeDeps) {
   const engine = new Engine({ maxHttpBufferSize: 1e5 });
   const io = new IoServer({ path: SOCKET_PATH, serveClient: false });
   io.bind(engine);
+  const redisClients: Redis[] = [];
+  if (deps.redis) {
+    const pub = new Redis(deps.redis.url, { maxRetriesPerRequest: 1 });
+    const sub = pub.duplicate();
+    for (const c of [pub, sub]) c.on('error', (err: Error) => deps.log.debug({ err }, 'socket.io redis connection error'));
+    redisClients.push(pub, sub);
+    io.adapter(createAdapter(pub, sub, { key: `${deps.redis.prefix}io` }));
+  }
 
   io.use(async (socket, next) => {
     try {
@@ -62,6 +74,7 @@ export function createRealtime(deps: RealtimeDeps) {
       io.disconnectSockets(true);
       await new Promise<void>((resolve) => io.close(() => resolve()));
       engine.close();
+      await Promise.allSettled(redisClients.map((c) => c.quit()));
     },
   };
 }

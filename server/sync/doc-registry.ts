@@ -1,18 +1,19 @@
 /**
  * Loaded rooms by name. A room loads once however many connections arrive together, stays while
  * anything holds it, and unloads `unloadAfterMs` after the last release, once all it had queued is
- * stored.
+ * stored. With fan-out, a room subscribes before it loads (so nothing published meanwhile is
+ * missed) and reconciles from the store when the fan-out comes back after a loss.
  */
-import type { Logger } from '../log.js';
-import type { Store } from '../store/types.js';
-import { loadRoom, Room, type CompactionPolicy } from './room.js';
+import type { FanoutMessage } from '../scale/fanout.js';
+import { loadRoom, Room, type RoomDeps } from './room.js';
 
-export interface DocRegistryDeps {
-  store: Store;
-  log: Logger;
-  compaction: CompactionPolicy;
+export interface DocRegistryDeps extends RoomDeps {
   unloadAfterMs: number;
+  /** Every this often, loaded rooms reconcile from the store (0: only after a fan-out loss). */
+  reconcileEveryMs: number;
 }
+
+const SWEEP_EVERY_MS = 5_000;
 
 export class DocRegistry {
   private readonly loaded = new Map<string, Room>();
@@ -20,7 +21,25 @@ export class DocRegistry {
   private readonly unloading = new Map<string, Promise<void>>();
   private readonly unloadTimers = new Map<Room, NodeJS.Timeout>();
 
-  constructor(private readonly deps: DocRegistryDeps) {}
+  private readonly timers: NodeJS.Timeout[] = [];
+
+  constructor(private readonly deps: DocRegistryDeps) {
+    deps.fanout.onResume(() => void this.reconcileAll());
+    this.timers.push(setInterval(() => this.rooms().forEach((r) => r.presence.sweep()), SWEEP_EVERY_MS));
+    if (deps.reconcileEveryMs > 0) this.timers.push(setInterval(() => void this.reconcileAll(), deps.reconcileEveryMs));
+    this.timers.forEach((t) => t.unref());
+  }
+
+  /** Every loaded room catches up with the store; returns when all have. */
+  async reconcileAll(): Promise<void> {
+    await Promise.all(
+      this.rooms().map((r) => r.reconcile().catch((err: unknown) => this.deps.log.warn({ err, room: r.name }, 'reconcile failed'))),
+    );
+  }
+
+  stopTimers(): void {
+    this.timers.forEach((t) => clearInterval(t));
+  }
 
   /** Returns the room, loading it if needed, with one reference taken for the caller. */
   async acquire(name: string): Promise<Room> {
@@ -68,6 +87,7 @@ export class DocRegistry {
       if (opts.compact) await room.compact(true);
       room.doc.destroy();
       this.loaded.delete(room.name);
+      await this.deps.fanout.unsubscribe(room.name);
       this.deps.log.debug({ room: room.name }, 'room unloaded');
     })();
     this.unloading.set(room.name, done);
@@ -86,7 +106,7 @@ export class DocRegistry {
   private load(name: string): Promise<Room> {
     let pending = this.loading.get(name);
     if (!pending) {
-      pending = loadRoom(name, this.deps).then(
+      pending = this.subscribeAndLoad(name).then(
         (room) => {
           this.loaded.set(name, room);
           this.loading.delete(name);
@@ -100,5 +120,31 @@ export class DocRegistry {
       this.loading.set(name, pending);
     }
     return pending;
+  }
+
+  private async subscribeAndLoad(name: string): Promise<Room> {
+    let room: Room | null = null;
+    const early: FanoutMessage[] = [];
+    const deliver = (m: FanoutMessage) => {
+      if (!room) return void early.push(m);
+      if (m.kind === 'update') room.applyRemote(m.payload, m.sentAt);
+      else room.presence.applyRemote(m.payload);
+    };
+    const safeDeliver = (m: FanoutMessage) => {
+      try {
+        deliver(m);
+      } catch (err) {
+        this.deps.log.warn({ err, room: name }, 'a fan-out message could not be applied');
+      }
+    };
+    await this.deps.fanout.subscribe(name, safeDeliver);
+    try {
+      room = await loadRoom(name, this.deps);
+    } catch (err) {
+      await this.deps.fanout.unsubscribe(name);
+      throw err;
+    }
+    early.splice(0).forEach(safeDeliver);
+    return room;
   }
 }

@@ -16,7 +16,8 @@ import type { Logger } from '../log.js';
 import type { Store } from '../store/types.js';
 import { SyncConnection, type ConnectionLimits } from './connection.js';
 import type { DocRegistry } from './doc-registry.js';
-import { SyncStats } from './stats.js';
+import type { Fanout } from '../scale/fanout.js';
+import type { SyncStats } from './stats.js';
 
 export const SYNC_PREFIX = '/sync/';
 
@@ -25,8 +26,10 @@ export interface SyncEndpointDeps {
   auth: Authenticator;
   store: Store;
   log: Logger;
-  limits: ConnectionLimits;
+  limits: ConnectionLimits & { maxClientsPerRoom: number };
   publicUrl: string | null;
+  stats: SyncStats;
+  fanout: Fanout;
 }
 
 export type SyncEndpoint = ReturnType<typeof createSyncEndpoint>;
@@ -40,7 +43,7 @@ class Refusal {
 
 export function createSyncEndpoint(deps: SyncEndpointDeps) {
   const { registry, log } = deps;
-  const stats = new SyncStats();
+  const { stats } = deps;
   // The ws layer's own hard cap; our limit (checked per message) answers with 4413 below it.
   const wss = new WebSocketServer({ noServer: true, maxPayload: deps.limits.maxMessageBytes * 2, perMessageDeflate: false });
   const connections = new Set<{ conn: SyncConnection; workshopId: string }>();
@@ -105,6 +108,13 @@ export function createSyncEndpoint(deps: SyncEndpointDeps) {
     entry.conn.start();
   }
 
+  async function evictLocally(workshopId: string): Promise<void> {
+    evicted.add(workshopId);
+    setTimeout(() => evicted.delete(workshopId), 60_000).unref();
+    for (const e of [...connections]) if (e.workshopId === workshopId) e.conn.close(CloseCode.workshopDeleted, 'workshop deleted');
+    await registry.unloadWhere((name) => name.startsWith(`${workshopId}/`), { compact: false });
+  }
+
   return {
     stats,
 
@@ -128,6 +138,10 @@ export function createSyncEndpoint(deps: SyncEndpointDeps) {
         registry.release(room);
         return refuse(req, socket, head, new Refusal(CloseCode.workshopDeleted, 'workshop deleted'));
       }
+      if (room.peers.size >= deps.limits.maxClientsPerRoom) {
+        registry.release(room);
+        return refuse(req, socket, head, new Refusal(CloseCode.roomFull, 'room full'));
+      }
       let attached = false;
       socket.once('close', () => {
         if (!attached) registry.release(room);
@@ -138,13 +152,18 @@ export function createSyncEndpoint(deps: SyncEndpointDeps) {
       });
     },
 
-    /** Closes every connection to the workshop's rooms and drops them without a last snapshot. */
+    /** Closes every connection to the workshop's rooms, here and on other instances. */
     async evictWorkshop(workshopId: string): Promise<void> {
-      evicted.add(workshopId);
-      setTimeout(() => evicted.delete(workshopId), 60_000).unref();
-      for (const e of [...connections]) if (e.workshopId === workshopId) e.conn.close(CloseCode.workshopDeleted, 'workshop deleted');
-      await registry.unloadWhere((name) => name.startsWith(`${workshopId}/`), { compact: false });
+      deps.fanout.publishControl(`evict:${workshopId}`);
+      await evictLocally(workshopId);
     },
+
+    /** Another instance deleted a workshop: evict here, then remove anything written meanwhile. */
+    async evictedElsewhere(workshopId: string): Promise<void> {
+      await evictLocally(workshopId);
+      await deps.store.docs.deletePrefix(`${workshopId}/`);
+    },
+
 
     /** Graceful shutdown: everything queued is stored, then every socket is closed with 1001. */
     async close(): Promise<void> {

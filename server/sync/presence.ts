@@ -1,12 +1,15 @@
 /**
  * Awareness of one room, held by the server. Invariants:
  * - a connection speaks only for client ids it owns (the first one it announces, or one that
- *   another connection of the same member owned: a reconnect taking over);
+ *   another connection of the same member held: a reconnect taking over);
  * - the `user` fields name, organisation, organisationId, role and memberId come from the member
  *   record, whatever the client sent.
- * Changes are coalesced per tick into one outgoing message, encoded once.
+ * Changes are coalesced per tick into one outgoing message, encoded once. Local changes are also
+ * published to other instances; their entries arrive through `applyRemote`, are relayed but never
+ * republished, and expire unless renewed (clients renew every 15 s), so a dead instance's
+ * cursors disappear.
  */
-import { decodeAwarenessUpdate, encodeAwarenessMessage, type AwarenessEntry } from './protocol.js';
+import { decodeAwarenessUpdate, encodeAwarenessMessage, encodeAwarenessUpdate, type AwarenessEntry } from './protocol.js';
 
 export interface PresenceOwner {
   readonly memberId: string;
@@ -16,21 +19,32 @@ export interface PresenceOwner {
 }
 
 interface Held extends AwarenessEntry {
-  owner: PresenceOwner;
+  owner: PresenceOwner | null;
+  memberId: string;
+  /** For entries of other instances: when last renewed (ms). */
+  renewedAt: number;
 }
 
 const MAX_CLIENT_IDS_PER_CONNECTION = 1;
+export const REMOTE_PRESENCE_TTL_MS = 30_000;
+
+export interface PresenceIo {
+  /** Delivers to every connection of the room but `except`. */
+  send(message: Uint8Array, except: PresenceOwner | null): void;
+  /** Hands local changes (an awareness update, not a message) to other instances. */
+  publish(update: Uint8Array): void;
+}
 
 export class RoomPresence {
   private readonly states = new Map<number, Held>();
   private changed = new Map<number, AwarenessEntry>();
-  private senders = new Set<PresenceOwner>();
+  private changedLocally = new Map<number, AwarenessEntry>();
+  private senders = new Set<PresenceOwner | null>();
   private scheduled = false;
 
-  /** `send(message, except)` delivers to every connection of the room but `except`. */
-  constructor(private readonly send: (message: Uint8Array, except: PresenceOwner | null) => void) {}
+  constructor(private readonly io: PresenceIo) {}
 
-  /** Applies an awareness update from `owner`; returns how many entries were refused. */
+  /** Applies an awareness update from a local connection; returns how many entries were refused. */
   apply(owner: PresenceOwner, update: Uint8Array): number {
     let refused = 0;
     for (const entry of decodeAwarenessUpdate(update)) {
@@ -38,20 +52,44 @@ export class RoomPresence {
         refused++;
         continue;
       }
-      const held = this.states.get(entry.clientId);
       const state = entry.state === 'null' ? 'null' : fixUser(entry.state, owner.user);
       if (state === undefined) {
         refused++;
         continue;
       }
-      const fresh = !held || held.clock < entry.clock || (held.clock === entry.clock && state === 'null' && held.state !== 'null');
-      if (!fresh) continue;
-      if (held && held.owner !== owner) held.owner.ownedClientIds.delete(entry.clientId);
+      const held = this.states.get(entry.clientId);
+      if (!isFresh(held, entry.clock, state)) continue;
+      if (held?.owner && held.owner !== owner) held.owner.ownedClientIds.delete(entry.clientId);
       owner.ownedClientIds.add(entry.clientId);
-      this.states.set(entry.clientId, { clientId: entry.clientId, clock: entry.clock, state, owner });
-      this.queue({ clientId: entry.clientId, clock: entry.clock, state }, owner);
+      const fixed = { clientId: entry.clientId, clock: entry.clock, state };
+      this.states.set(entry.clientId, { ...fixed, owner, memberId: owner.memberId, renewedAt: Date.now() });
+      this.queue(fixed, owner, true);
     }
     return refused;
+  }
+
+  /** Entries published by another instance (already checked and fixed there). */
+  applyRemote(update: Uint8Array, now = Date.now()): void {
+    for (const entry of decodeAwarenessUpdate(update)) {
+      const held = this.states.get(entry.clientId);
+      if (held?.owner) continue; // a local connection owns it here
+      if (!isFresh(held, entry.clock, entry.state) && entry.state !== 'null') {
+        if (held) held.renewedAt = now;
+        continue;
+      }
+      if (entry.state === 'null') this.states.delete(entry.clientId);
+      else this.states.set(entry.clientId, { ...entry, owner: null, memberId: memberIdOf(entry.state), renewedAt: now });
+      this.queue(entry, null, false);
+    }
+  }
+
+  /** Removes entries of other instances that were not renewed in time. */
+  sweep(now = Date.now()): void {
+    for (const [clientId, held] of this.states) {
+      if (held.owner || now - held.renewedAt < REMOTE_PRESENCE_TTL_MS) continue;
+      this.states.delete(clientId);
+      this.queue({ clientId, clock: held.clock + 1, state: 'null' }, null, false);
+    }
   }
 
   /** Every current state, as one message for a newcomer (null when there is none). */
@@ -66,7 +104,7 @@ export class RoomPresence {
       const held = this.states.get(clientId);
       if (!held || held.owner !== owner) continue;
       this.states.delete(clientId);
-      this.queue({ clientId, clock: held.clock + 1, state: 'null' }, null);
+      this.queue({ clientId, clock: held.clock + 1, state: 'null' }, null, true);
     }
     owner.ownedClientIds.clear();
     this.senders.delete(owner);
@@ -80,13 +118,13 @@ export class RoomPresence {
     if (owner.ownedClientIds.has(clientId)) return true;
     if (owner.ownedClientIds.size >= MAX_CLIENT_IDS_PER_CONNECTION) return false;
     const held = this.states.get(clientId);
-    return !held || held.owner.memberId === owner.memberId;
+    return !held || held.memberId === owner.memberId;
   }
 
-  private queue(entry: AwarenessEntry, sender: PresenceOwner | null): void {
+  private queue(entry: AwarenessEntry, sender: PresenceOwner | null, local: boolean): void {
     this.changed.set(entry.clientId, entry);
-    if (sender) this.senders.add(sender);
-    else this.senders.add(NOBODY);
+    if (local) this.changedLocally.set(entry.clientId, entry);
+    this.senders.add(sender);
     if (this.scheduled) return;
     this.scheduled = true;
     setImmediate(() => this.flush());
@@ -94,16 +132,29 @@ export class RoomPresence {
 
   private flush(): void {
     this.scheduled = false;
-    if (this.changed.size === 0) return;
-    const message = encodeAwarenessMessage(this.changed.values());
-    const only = this.senders.size === 1 ? [...this.senders][0]! : null;
+    if (this.changedLocally.size) this.io.publish(encodeAwarenessUpdate(this.changedLocally.values()));
+    if (this.changed.size) {
+      const only = this.senders.size === 1 ? [...this.senders][0]! : null;
+      this.io.send(encodeAwarenessMessage(this.changed.values()), only);
+    }
     this.changed = new Map();
+    this.changedLocally = new Map();
     this.senders = new Set();
-    this.send(message, only === NOBODY ? null : only);
   }
 }
 
-const NOBODY: PresenceOwner = { memberId: '', user: {}, ownedClientIds: new Set() };
+function isFresh(held: Held | undefined, clock: number, state: string): boolean {
+  return !held || held.clock < clock || (held.clock === clock && state === 'null' && held.state !== 'null');
+}
+
+function memberIdOf(json: string): string {
+  try {
+    const id = (JSON.parse(json) as { user?: { memberId?: unknown } }).user?.memberId;
+    return typeof id === 'string' ? id : '';
+  } catch {
+    return '';
+  }
+}
 
 /** Returns the state JSON with `user` fixed, or undefined when the state is not a JSON object. */
 function fixUser(json: string, user: Record<string, string | null>): string | undefined {

@@ -78,8 +78,8 @@ export function decodeAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
   }
 }
 
-/** A complete awareness message (type 1) carrying `entries`. */
-export function encodeAwarenessMessage(entries: Iterable<AwarenessEntry>): Uint8Array {
+/** An awareness update (the payload of an awareness message) carrying `entries`. */
+export function encodeAwarenessUpdate(entries: Iterable<AwarenessEntry>): Uint8Array {
   const list = [...entries];
   const inner = encoding.createEncoder();
   encoding.writeVarUint(inner, list.length);
@@ -88,8 +88,13 @@ export function encodeAwarenessMessage(entries: Iterable<AwarenessEntry>): Uint8
     encoding.writeVarUint(inner, e.clock);
     encoding.writeVarString(inner, e.state);
   }
+  return encoding.toUint8Array(inner);
+}
+
+/** A complete awareness message (type 1) carrying `entries`. */
+export function encodeAwarenessMessage(entries: Iterable<AwarenessEntry>): Uint8Array {
   const outer = encoding.createEncoder();
   encoding.writeVarUint(outer, MessageType.awareness);
-  encoding.writeVarUint8Array(outer, encoding.toUint8Array(inner));
+  encoding.writeVarUint8Array(outer, encodeAwarenessUpdate(entries));
   return encoding.toUint8Array(outer);
 }

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createLogger } from '../log.js';
 import { SqliteStore } from '../store/sqlite/sqlite-store.js';
+import { Metrics } from '../metrics.js';
+import { LocalFanout } from '../scale/fanout.js';
 import { DocRegistry } from './doc-registry.js';
 import type { RoomPeer } from './room.js';
 
@@ -26,7 +28,15 @@ async function setup(compactAfterUpdates = 1000) {
     loads++;
     return load(room);
   };
-  const registry = new DocRegistry({ store, log: createLogger('silent'), compaction: { afterUpdates: compactAfterUpdates, afterBytes: 1e9 }, unloadAfterMs: 20 });
+  const registry = new DocRegistry({
+    store,
+    log: createLogger('silent'),
+    compaction: { afterUpdates: compactAfterUpdates, afterBytes: 1e9 },
+    unloadAfterMs: 20,
+    reconcileEveryMs: 0,
+    fanout: new LocalFanout('test-instance-000'),
+    metrics: new Metrics({ roomsLoaded: () => 0 }),
+  });
   return { store, registry, loads: () => loads };
 }
 

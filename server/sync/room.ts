@@ -3,17 +3,20 @@
  *
  * Durability rule: `doc` holds only what the store holds. An update from a client is validated,
  * queued, merged with the others of the same tick, appended to the store, and only then applied
- * to `doc` and relayed (never back to its sender). Sync-step-2 answers to newcomers read `doc`,
- * so they can never contain an update that is not yet stored.
+ * to `doc`, relayed (never back to its sender) and published to other instances. Sync-step-2
+ * answers to newcomers read `doc`, so they never contain an update that is not yet stored.
+ * Updates from other instances were stored by them; they are applied and relayed, not stored.
  */
 import * as Y from 'yjs';
 import type { Logger } from '../log.js';
+import type { Metrics } from '../metrics.js';
+import type { Fanout } from '../scale/fanout.js';
 import type { Store } from '../store/types.js';
 import { encodeSync, SyncType } from './protocol.js';
 import { RoomPresence, type PresenceOwner } from './presence.js';
 
-/** Where a change to a server document came from (see STYLE.md: every write tagged). */
-export const Origin = { client: 'client', store: 'store' } as const;
+/** Where a change to a server document came from (every write is tagged). */
+export const Origin = { client: 'client', store: 'store', remote: 'remote' } as const;
 
 export interface RoomPeer extends PresenceOwner {
   send(message: Uint8Array): void;
@@ -24,6 +27,14 @@ export interface RoomPeer extends PresenceOwner {
 export interface CompactionPolicy {
   afterUpdates: number;
   afterBytes: number;
+}
+
+export interface RoomDeps {
+  store: Store;
+  log: Logger;
+  compaction: CompactionPolicy;
+  fanout: Fanout;
+  metrics: Metrics;
 }
 
 interface Pending {
@@ -46,11 +57,13 @@ export class Room {
   constructor(
     readonly name: string,
     readonly doc: Y.Doc,
-    private lastSeq: number,
-    private readonly deps: { store: Store; log: Logger; compaction: CompactionPolicy },
+    private readonly deps: RoomDeps,
   ) {
-    this.presence = new RoomPresence((message, except) => {
-      for (const p of this.peers) if (p !== except) p.send(message);
+    this.presence = new RoomPresence({
+      send: (message, except) => {
+        for (const p of this.peers) if (p !== except) this.sendTo(p, message);
+      },
+      publish: (update) => deps.fanout.publish(name, 'awareness', update),
     });
   }
 
@@ -79,26 +92,66 @@ export class Room {
     }
   }
 
+  /** An update another instance stored and published. */
+  applyRemote(update: Uint8Array, sentAt: number): void {
+    const stats = this.deps.metrics.sync;
+    stats.remoteUpdatesIn++;
+    this.deps.metrics.fanoutLag.observe(Math.max(0, Date.now() - sentAt) / 1000);
+    try {
+      Y.applyUpdate(this.doc, update, Origin.remote);
+    } catch (err) {
+      this.deps.log.warn({ err, room: this.name }, 'an update from another instance could not be applied');
+      return;
+    }
+    this.broadcast(encodeSync(SyncType.update, update));
+    this.sinceSnapshot.updates++;
+  }
+
+  /** Brings the document up to the store (after lost fan-out) and relays what was missing. */
+  async reconcile(): Promise<void> {
+    const loaded = await this.deps.store.docs.load(this.name);
+    const before = Y.encodeStateVector(this.doc);
+    for (const part of loaded.snapshot ? [loaded.snapshot, ...loaded.updates] : loaded.updates) {
+      try {
+        Y.applyUpdate(this.doc, part, Origin.store);
+      } catch (err) {
+        this.deps.log.warn({ err, room: this.name }, 'skipped a stored update that cannot be applied');
+      }
+    }
+    const missing = Y.encodeStateAsUpdate(this.doc, before);
+    if (missing.byteLength > 2) this.broadcast(encodeSync(SyncType.update, missing));
+  }
+
   /** Resolves when every queued update has been stored and relayed. */
   idle(): Promise<void> {
     if (!this.running) return Promise.resolve();
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
-  /** Writes a snapshot when the log has grown past the policy (or `force` and anything is new). */
+  /**
+   * Writes a snapshot when the log has grown past the policy (or `force` and anything is new).
+   * Built from the store, not from memory: with several instances the store may hold updates
+   * from others that have not reached this one yet, and compaction must never drop them.
+   */
   async compact(force = false): Promise<void> {
     const { updates, bytes } = this.sinceSnapshot;
     const due = updates >= this.deps.compaction.afterUpdates || bytes >= this.deps.compaction.afterBytes;
     if (this.compacting || updates === 0 || !(due || (force && updates > 1))) return;
     this.compacting = true;
-    // Encoded synchronously with lastSeq: the snapshot holds exactly the updates up to it.
-    const snapshot = Y.encodeStateAsUpdate(this.doc);
-    const upto = this.lastSeq;
-    const counted = { updates, bytes };
     try {
-      await this.deps.store.docs.compact(this.name, snapshot, upto);
-      this.sinceSnapshot.updates -= counted.updates;
-      this.sinceSnapshot.bytes -= counted.bytes;
+      const loaded = await this.deps.store.docs.load(this.name);
+      const doc = new Y.Doc();
+      for (const part of loaded.snapshot ? [loaded.snapshot, ...loaded.updates] : loaded.updates) {
+        try {
+          Y.applyUpdate(doc, part, Origin.store);
+        } catch {
+          // Unreadable stored update: left out of the snapshot, as loads leave it out.
+        }
+      }
+      await this.deps.store.docs.compact(this.name, Y.encodeStateAsUpdate(doc), loaded.lastSeq);
+      doc.destroy();
+      this.sinceSnapshot.updates -= updates;
+      this.sinceSnapshot.bytes -= bytes;
     } catch (err) {
       this.deps.log.warn({ err, room: this.name }, 'compaction failed; the update log stays');
     } finally {
@@ -122,13 +175,16 @@ export class Room {
 
   private async commit(batch: Pending[]): Promise<void> {
     const merged = batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((p) => p.update));
+    const started = performance.now();
     try {
-      this.lastSeq = await this.deps.store.docs.appendUpdate(this.name, merged);
+      await this.deps.store.docs.appendUpdate(this.name, merged);
     } catch (err) {
       this.deps.log.error({ err, room: this.name }, 'update not stored; senders will resend on reconnect');
       for (const p of new Set(batch.map((b) => b.peer))) p.fail(4500, 'storage unavailable');
       return;
     }
+    this.deps.metrics.storeLatency.observe((performance.now() - started) / 1000);
+    this.deps.metrics.sync.updatesStored++;
     this.sinceSnapshot.updates++;
     this.sinceSnapshot.bytes += merged.byteLength;
     try {
@@ -140,6 +196,7 @@ export class Room {
       return;
     }
     this.relay(batch, merged);
+    this.deps.fanout.publish(this.name, 'update', merged);
   }
 
   /** Everyone gets the batch once; a sender gets only the others' part, never its own. */
@@ -148,18 +205,27 @@ export class Room {
     const full = encodeSync(SyncType.update, merged);
     for (const peer of this.peers) {
       if (!senders.has(peer)) {
-        peer.send(full);
+        this.sendTo(peer, full);
         continue;
       }
       if (senders.size === 1) continue;
       const others = batch.filter((p) => p.peer !== peer).map((p) => p.update);
-      peer.send(encodeSync(SyncType.update, others.length === 1 ? others[0]! : Y.mergeUpdates(others)));
+      this.sendTo(peer, encodeSync(SyncType.update, others.length === 1 ? others[0]! : Y.mergeUpdates(others)));
     }
+  }
+
+  private broadcast(message: Uint8Array): void {
+    for (const peer of this.peers) this.sendTo(peer, message);
+  }
+
+  private sendTo(peer: RoomPeer, message: Uint8Array): void {
+    this.deps.metrics.sync.messagesOut++;
+    peer.send(message);
   }
 }
 
 /** Builds a room's document from the store; an update that cannot be applied is skipped and logged. */
-export async function loadRoom(name: string, deps: { store: Store; log: Logger; compaction: CompactionPolicy }): Promise<Room> {
+export async function loadRoom(name: string, deps: RoomDeps): Promise<Room> {
   const loaded = await deps.store.docs.load(name);
   const doc = new Y.Doc();
   const parts = loaded.snapshot ? [loaded.snapshot, ...loaded.updates] : loaded.updates;
@@ -170,7 +236,7 @@ export async function loadRoom(name: string, deps: { store: Store; log: Logger; 
       deps.log.warn({ err, room: name }, 'skipped a stored update that cannot be applied');
     }
   }
-  const room = new Room(name, doc, loaded.lastSeq, deps);
+  const room = new Room(name, doc, deps);
   room.countUnsnapshotted(loaded.updates.length, loaded.updates.reduce((n, u) => n + u.byteLength, 0));
   return room;
 }

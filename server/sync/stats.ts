@@ -1,7 +1,10 @@
-/** Counters of the sync endpoint (exported as metrics in #7; read by tests now). */
+/** Counters of the sync endpoint: plain numbers on the hot path, read by server/metrics.ts and tests. */
 export class SyncStats {
   connections = 0;
   messagesIn = 0;
+  messagesOut = 0;
+  updatesStored = 0;
+  remoteUpdatesIn = 0;
   droppedWrites = 0;
   readonly closeCodes = new Map<number, number>();
 

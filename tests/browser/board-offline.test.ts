@@ -1,0 +1,119 @@
+/**
+ * The board offline, in Chromium: a participant loses the network, keeps working, reloads the
+ * page while still offline (service worker + IndexedDB bring the board back), comes back, and
+ * both organisations' edits converge with nothing lost.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from './chromium.js';
+import { buildClient, startServer, type BuiltClient, type TestServer } from './harness.js';
+
+let client: BuiltClient;
+let server: TestServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  client = await buildClient();
+  server = await startServer(client.dir);
+  browser = await launchChromium();
+}, 120_000);
+afterAll(async () => {
+  await Promise.all(contexts.map((c) => c.close()));
+  await browser?.close();
+  await server?.close();
+  client?.remove();
+});
+
+async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ baseURL: server.base });
+  contexts.push(context);
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  await page.goto('/');
+  return { context, page };
+}
+
+/** Creates a note with the keyboard contract: `n`, type, Escape. */
+async function addNote(page: Page, text: string): Promise<void> {
+  await page.locator('sk-board-canvas').first().focus();
+  await page.keyboard.press('n');
+  await page.keyboard.type(text);
+  await page.keyboard.press('Escape');
+}
+
+const note = (page: Page, text: string) => page.locator('sk-board-canvas [data-id]').filter({ hasText: text });
+
+/** Updates y-indexeddb has written for the board's room (so a reload will find them). */
+const storedUpdates = (page: Page, room: string) =>
+  page.evaluate(
+    (name) =>
+      new Promise<number>((resolve) => {
+        const req = indexedDB.open(name);
+        req.onsuccess = () => {
+          const db = req.result;
+          if (!db.objectStoreNames.contains('updates')) return resolve(0);
+          const count = db.transaction('updates').objectStore('updates').count();
+          count.onsuccess = () => resolve(count.result);
+        };
+        req.onerror = () => resolve(-1);
+      }),
+    `samskap:${room}`,
+  );
+
+describe('the board offline', () => {
+  it('keeps offline edits across a reload and merges them on reconnect', async () => {
+    const a = await newPage();
+    const created = await a.page.evaluate(async () => {
+      const res = await fetch('/api/workshops', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ title: 'Fråkopla verkstad', organisations: [{ name: 'Nav' }, { name: 'Bergen kommune' }], displayName: 'Anne', organisationIndex: 0 }),
+      });
+      return (await res.json()) as { id: string; organisations: { id: string }[] };
+    });
+    const invite = await a.page.evaluate(async ({ id, org }) => {
+      const res = await fetch(`/api/workshops/${id}/invites`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ role: 'participant', organisationId: org }) });
+      return ((await res.json()) as { token: string }).token;
+    }, { id: created.id, org: created.organisations[1]!.id });
+    const b = await newPage();
+    await b.page.evaluate(async (inviteToken) => {
+      await fetch('/api/join', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ inviteToken, displayName: 'Bjørn' }) });
+    }, invite);
+
+    await a.page.goto(`/w/${created.id}`);
+    await b.page.goto(`/w/${created.id}`);
+    const room = await b.page.evaluate(async (id) => ((await (await fetch(`/api/workshops/${id}`)).json()) as { boards: { room: string }[] }).boards[0]!.room, created.id);
+    await a.page.getByRole('status').filter({ hasText: 'Lagra og oppdatert' }).waitFor();
+    await b.page.getByRole('status').filter({ hasText: 'Lagra og oppdatert' }).waitFor();
+    // The service worker has taken control, so a reload can work offline.
+    await b.page.waitForFunction(() => navigator.serviceWorker.controller !== null || navigator.serviceWorker.ready.then(() => true));
+    await b.page.reload();
+    await b.page.getByRole('status').filter({ hasText: 'Lagra og oppdatert' }).waitFor();
+
+    await addNote(a.page, 'Før brotet');
+    await note(b.page, 'Før brotet').waitFor();
+
+    const storedBefore = await storedUpdates(b.page, room);
+    await b.context.setOffline(true);
+    await b.page.getByRole('status').filter({ hasText: /Fråkopla/ }).waitFor();
+    await addNote(b.page, 'Skrive utan nett');
+    await b.page.getByRole('status').filter({ hasText: /endringar blir sende/ }).waitFor();
+    await addNote(a.page, 'Medan B var borte');
+    // y-indexeddb writes asynchronously; wait until the offline edit is on disk.
+    await expect.poll(() => storedUpdates(b.page, room), { timeout: 5000 }).toBeGreaterThan(storedBefore);
+
+    // Reload while still offline: the shell from the service worker, the board from IndexedDB.
+    await b.page.reload();
+    await note(b.page, 'Skrive utan nett').waitFor();
+    await note(b.page, 'Før brotet').waitFor();
+    expect(await note(b.page, 'Medan B var borte').count()).toBe(0);
+
+    await b.context.setOffline(false);
+    await note(b.page, 'Medan B var borte').waitFor({ timeout: 15_000 });
+    await note(a.page, 'Skrive utan nett').waitFor({ timeout: 15_000 });
+    for (const p of [a.page, b.page]) {
+      expect(await p.locator('sk-board-canvas [data-id]').count()).toBe(3);
+    }
+  }, 90_000);
+});
