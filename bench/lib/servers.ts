@@ -1,0 +1,97 @@
+/**
+ * Servers under test, each in its own process so its CPU and memory can be read from /proc:
+ * Samskap (`server/main.ts`) and the reference y-websocket server (@y/websocket-server 0.1.1,
+ * the last Yjs-13 release). Both listen on loopback only.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+export interface Target {
+  name: string;
+  pid: number;
+  /** ws URL of room `i` (Samskap: authenticated, in its own workshop). */
+  roomUrl(i: number): Promise<string>;
+  stop(): Promise<void>;
+}
+
+function waitForLine(proc: ChildProcess, pattern: RegExp): Promise<RegExpExecArray> {
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const onData = (d: Buffer) => {
+      out += d;
+      const m = pattern.exec(out);
+      if (m) resolve(m);
+    };
+    proc.stdout!.on('data', onData);
+    proc.stderr!.on('data', (d: Buffer) => (out += d));
+    proc.once('exit', (c) => reject(new Error(`server exited ${c}: ${out}`)));
+  });
+}
+
+const stopper = (proc: ChildProcess, cleanup = () => {}) => async () => {
+  const exited = new Promise((r) => proc.once('exit', r));
+  proc.kill('SIGTERM');
+  await exited;
+  cleanup();
+};
+
+export async function startReference(port: number): Promise<Target> {
+  const proc = spawn(process.execPath, ['node_modules/@y/websocket-server/src/server.js'], {
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  await waitForLine(proc, /running at/);
+  return { name: 'reference', pid: proc.pid!, roomUrl: async (i) => `ws://127.0.0.1:${port}/bench-room-${i}`, stop: stopper(proc) };
+}
+
+export async function startSamskap(env: Record<string, string> = {}): Promise<Target & { base: string }> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'samskap-bench-'));
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    env: {
+      ...process.env,
+      PORT: '0',
+      DATA_DIR: dir,
+      LOG_LEVEL: 'warn',
+      SAMSKAP_BUILD_CLIENT: 'never',
+      RATE_LIMIT_OPEN_PER_MINUTE: '1000000',
+      SYNC_MESSAGE_BURST: '1000000',
+      SYNC_MESSAGES_PER_SECOND: '1000000',
+      SYNC_MAX_CLIENTS_PER_ROOM: '100000',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const port = Number((await waitForLine(proc, /running at http:\/\/[^:]+:(\d+)/))[1]);
+  const base = `http://127.0.0.1:${port}`;
+  const rooms = new Map<number, string>();
+  return {
+    name: 'samskap',
+    pid: proc.pid!,
+    base,
+    async roomUrl(i) {
+      let url = rooms.get(i);
+      if (!url) {
+        const res = await fetch(`${base}/api/workshops`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: `bench ${i}`, organisations: [], displayName: 'bench' }) });
+        const w = (await res.json()) as { id: string; token: string };
+        url = `ws://127.0.0.1:${port}/sync/${w.id}/charter?token=${w.token}`;
+        rooms.set(i, url);
+      }
+      return url;
+    },
+    stop: stopper(proc, () => rmSync(dir, { recursive: true, force: true })),
+  };
+}
+
+/** CPU seconds (user + system) of a process. */
+export function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+export function rssMb(pid: number): { now: number; peak: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+  return { now: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
+}

@@ -1,0 +1,184 @@
+/**
+ * `npm run bench:sync`: Samskap's sync endpoint against the reference y-websocket server, in the
+ * same run on the same machine. For each configuration: propagation latency of every edit to every
+ * other client (p50/p95/p99/max), consistency, server CPU (percent of one core and µs per delivered
+ * message), peak RSS, and the load generator's own event-loop lag (a saturated generator shows).
+ *   BENCH_ONLY=200,500   run only the configurations whose name contains one of these
+ *   BENCH_SECONDS=5      length of each measured window
+ */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import * as Y from 'yjs';
+import { BoardDoc } from '../shared/board/board-doc.js';
+import { openCrowd, openWriter, percentile, syncMessage, type Crowd } from './lib/clients.js';
+import { cpuSeconds, rssMb, startReference, startSamskap, type Target } from './lib/servers.js';
+import WebSocket from 'ws';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const ONLY = process.env.BENCH_ONLY?.split(',');
+const RATE_HZ = 20;
+
+interface Row {
+  config: string;
+  server: string;
+  clients: number;
+  connected: string;
+  delivered: string;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  cpuPct: number;
+  usPerMsg: number;
+  idleCpuPct?: number;
+  peakRssMb: number;
+  genLagP99: number;
+  extra?: string;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** One room (or `rooms` rooms), `clients` crowd clients each, one writer per room at 20 Hz. */
+async function roomLoad(target: Target, config: string, rooms: number, clients: number, cursorHz = 0): Promise<Row> {
+  const lag = monitorEventLoopDelay({ resolution: 5 });
+  const crowds: Crowd[] = [];
+  const writers = [];
+  const connectStart = performance.now();
+  for (let r = 0; r < rooms; r++) {
+    const url = await target.roomUrl(r);
+    const sentAt: number[] = [];
+    crowds.push(await openCrowd(Array.from({ length: clients }, () => url), sentAt));
+    writers.push(await openWriter(url, sentAt));
+  }
+  const connectMs = performance.now() - connectStart;
+  await Promise.all(crowds.flatMap((c) => c.synced));
+  if (cursorHz) crowds.forEach((c) => c.startCursors(cursorHz));
+  await sleep(500);
+  lag.enable();
+  const cpu0 = cpuSeconds(target.pid);
+  const msgs0 = crowds.reduce((n, c) => n + c.messages, 0);
+  const t0 = performance.now();
+  const edits = SECONDS * RATE_HZ;
+  for (let i = 0; i < edits; i++) {
+    writers.forEach((w) => w.edit());
+    await sleep(1000 / RATE_HZ);
+  }
+  const expected = edits * clients * rooms;
+  const deadline = Date.now() + 15_000;
+  const got = () => crowds.reduce((n, c) => n + c.latencies.length, 0);
+  while (got() < expected && Date.now() < deadline) await sleep(20);
+  const cpu = cpuSeconds(target.pid) - cpu0;
+  const wall = (performance.now() - t0) / 1000;
+  const delivered = crowds.reduce((n, c) => n + c.messages, 0) - msgs0;
+  lag.disable();
+  let idleCpuPct: number | undefined;
+  if (clients >= 500) {
+    const i0 = cpuSeconds(target.pid);
+    await sleep(3000);
+    idleCpuPct = Math.round(((cpuSeconds(target.pid) - i0) / 3) * 100);
+  }
+  const all = crowds.flatMap((c) => c.latencies).sort((a, b) => a - b);
+  const failed = crowds.reduce((n, c) => n + c.failed, 0);
+  crowds.forEach((c) => c.close());
+  writers.forEach((w) => w.close());
+  return {
+    config,
+    server: target.name,
+    clients: clients * rooms,
+    connected: `${clients * rooms - failed}/${clients * rooms} in ${(connectMs / 1000).toFixed(1)} s`,
+    delivered: `${all.length}/${expected}`,
+    p50: round(percentile(all, 50)),
+    p95: round(percentile(all, 95)),
+    p99: round(percentile(all, 99)),
+    max: round(all.at(-1) ?? NaN),
+    cpuPct: Math.round((cpu / wall) * 100),
+    usPerMsg: round((cpu / Math.max(1, delivered)) * 1e6),
+    idleCpuPct,
+    peakRssMb: Math.round(rssMb(target.pid).peak),
+    genLagP99: round(lag.percentile(99) / 1e6),
+  };
+}
+
+/** A board of 10,000 notes; 20 clients join at once; time until all hold the whole document. */
+async function joinBurst(target: Target): Promise<Row> {
+  const doc = new Y.Doc();
+  const board = new BoardDoc(doc, (() => { let n = 0; return () => `n${(n++).toString().padStart(14, '0')}`; })());
+  const author = { id: 'bench', name: 'Bench', organisationId: null, organisationName: null };
+  doc.transact(() => {
+    for (let i = 0; i < 10_000; i++) board.create({ kind: 'note', x: (i % 100) * 200, y: Math.floor(i / 100) * 160, text: `Lapp nummer ${i}: felles plattform` }, author, 'bench');
+  });
+  const update = Y.encodeStateAsUpdate(doc);
+  const url = await target.roomUrl(9999);
+  const seed = new WebSocket(url, { perMessageDeflate: false });
+  await new Promise((r) => seed.once('open', r));
+  seed.send(syncMessage(2, update));
+  // Wait until the server holds it: a probe's sync step 2 is as large as the document.
+  for (;;) {
+    const probe = await openCrowd([url], []);
+    const size = await new Promise<number>((resolve) => probe.sockets[0]!.on('message', (m: Buffer) => m[0] === 0 && m[1] === 1 && resolve(m.length)));
+    probe.close();
+    if (size >= update.length * 0.9) break;
+    await sleep(200);
+  }
+  seed.terminate();
+  const cpu0 = cpuSeconds(target.pid);
+  const t0 = performance.now();
+  const crowd = await openCrowd(Array.from({ length: 20 }, () => url), []);
+  await Promise.all(crowd.synced);
+  const ms = performance.now() - t0;
+  const cpu = cpuSeconds(target.pid) - cpu0;
+  crowd.close();
+  return {
+    config: 'join burst: 20 × 10k-note board',
+    server: target.name,
+    clients: 20,
+    connected: `${20 - crowd.failed}/20`,
+    delivered: `${(update.length / 1e6).toFixed(1)} MB each`,
+    p50: NaN,
+    p95: NaN,
+    p99: NaN,
+    max: round(ms),
+    cpuPct: Math.round((cpu / (ms / 1000)) * 100),
+    usPerMsg: NaN,
+    peakRssMb: Math.round(rssMb(target.pid).peak),
+    genLagP99: NaN,
+    extra: `all synced in ${Math.round(ms)} ms`,
+  };
+}
+
+const round = (n: number) => Math.round(n * 10) / 10;
+
+const CONFIGS: Array<{ name: string; run: (t: Target) => Promise<Row> }> = [
+  { name: '50 clients + 10 Hz cursors', run: (t) => roomLoad(t, '50 clients + 10 Hz cursors', 1, 50, 10) },
+  { name: '200 clients', run: (t) => roomLoad(t, '200 clients', 1, 200) },
+  { name: '500 clients', run: (t) => roomLoad(t, '500 clients', 1, 500) },
+  { name: '1000 clients', run: (t) => roomLoad(t, '1000 clients', 1, 1000) },
+  { name: '100 rooms x 10', run: (t) => roomLoad(t, '100 rooms x 10', 100, 10) },
+  { name: 'join burst', run: joinBurst },
+];
+
+const rows: Row[] = [];
+let port = 40_000 + Math.floor(Math.random() * 10_000);
+for (const c of CONFIGS) {
+  if (ONLY && !ONLY.some((o) => c.name.includes(o))) continue;
+  for (const start of [() => startReference(port++), () => startSamskap()]) {
+    const target = await start();
+    try {
+      const row = await c.run(target);
+      rows.push(row);
+      console.error(`${row.config} · ${row.server}: p99 ${row.p99} ms, cpu ${row.cpuPct} %, ${row.usPerMsg} µs/msg ${row.extra ?? ''}`);
+    } finally {
+      await target.stop();
+    }
+  }
+}
+
+console.log(`\nSync benchmark: one writer per room at ${RATE_HZ} Hz for ${SECONDS} s; latency in ms; CPU of the server process`);
+console.table(rows.map(({ extra: _e, ...r }) => r));
+console.log('\nSamskap / reference:');
+for (const c of new Set(rows.map((r) => r.config))) {
+  const ref = rows.find((r) => r.config === c && r.server === 'reference');
+  const sk = rows.find((r) => r.config === c && r.server === 'samskap');
+  if (!ref || !sk) continue;
+  const ratio = (a: number, b: number) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? (a / b).toFixed(2) : '–');
+  console.log(`  ${c}: p99 ${ratio(sk.p99, ref.p99)} · max ${ratio(sk.max, ref.max)} · CPU ${ratio(sk.cpuPct, ref.cpuPct)} · µs/msg ${ratio(sk.usPerMsg, ref.usPerMsg)}`);
+}
