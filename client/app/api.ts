@@ -10,6 +10,7 @@ import type {
   JoinBody,
   JoinedDto,
   MemberDto,
+  UpdateWorkshopBody,
   WorkshopDto,
 } from '../../shared/api.js';
 import type { ErrorBody, ErrorCode } from '../../shared/errors.js';
@@ -30,7 +31,7 @@ export class ApiError extends Error {
   }
 }
 
-async function request<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T> {
+async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
   let res: Response;
   try {
     res = await fetch(path, {
@@ -69,4 +70,7 @@ export const api = {
   createInvite: (id: string, body: CreateInviteBody) => request<InviteDto>('POST', `${ws(id)}/invites`, body),
   revokeInvite: (id: string, inviteId: string) => request<void>('DELETE', `${ws(id)}/invites/${encodeURIComponent(inviteId)}`),
   deleteWorkshop: (id: string) => request<void>('DELETE', ws(id)),
+  updateWorkshop: (id: string, body: UpdateWorkshopBody) => request<WorkshopDto>('PATCH', ws(id), body),
+  setOrganisationColor: (id: string, orgId: string, color: string | null) =>
+    request<WorkshopDto>('PATCH', `${ws(id)}/organisations/${encodeURIComponent(orgId)}`, { color }),
 };

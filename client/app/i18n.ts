@@ -47,12 +47,26 @@ export function storedLocale(): AppLocale {
   }
 }
 
-/** Loads `locale`, then switches text and `<html lang>` together, and remembers the choice. */
-export async function setAppLocale(locale: AppLocale): Promise<void> {
+/** True when this browser's user has chosen a language (else a workshop's default applies). */
+export function hasChosenLocale(): boolean {
   try {
-    localStorage.setItem(STORAGE_KEY, locale);
+    return isAppLocale(localStorage.getItem(STORAGE_KEY));
   } catch {
-    // Not remembered; the switch itself still works.
+    return false;
+  }
+}
+
+/**
+ * Loads `locale`, then switches text and `<html lang>` together. `remember` (the user's own
+ * choice) keeps it for next time; a workshop's default language is applied without remembering.
+ */
+export async function setAppLocale(locale: AppLocale, remember = true): Promise<void> {
+  if (remember) {
+    try {
+      localStorage.setItem(STORAGE_KEY, locale);
+    } catch {
+      // Not remembered; the switch itself still works.
+    }
   }
   await setLocale(locale);
   if (getLocale() === locale) document.documentElement.lang = locale;

@@ -15,6 +15,9 @@ export const appStyles = css`
     align-items: center;
     justify-content: space-between;
   }
+  .bar.wide {
+    max-width: none;
+  }
   .brand {
     display: inline-flex;
     align-items: center;

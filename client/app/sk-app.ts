@@ -87,7 +87,7 @@ export class SkApp extends LitElement {
     const active = appLocale();
     return html`
       <header>
-        <div class="bar">
+        <div class="bar ${this.route.name === 'workshop' && this.route.tab === 'board' ? 'wide' : ''}">
           <a class="brand" href="/">
             <svg aria-hidden="true" viewBox="0 0 32 32" width="28" height="28"><rect width="32" height="32" rx="7" fill="currentColor" /><circle cx="12" cy="13" r="5" fill="#fff" opacity=".9" /><circle cx="20" cy="13" r="5" fill="#fff" opacity=".6" /><circle cx="16" cy="20" r="5" fill="#fff" opacity=".75" /></svg>
             <span>Samskap</span>

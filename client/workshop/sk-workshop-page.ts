@@ -11,12 +11,13 @@ import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import type { MemberDto, WorkshopDto } from '../../shared/api.js';
 import { api, ApiError } from '../app/api.js';
-import { formatLocales } from '../app/i18n.js';
+import { appLocale, formatLocales, hasChosenLocale, setAppLocale } from '../app/i18n.js';
 import { sharedStyles } from '../app/shared.styles.js';
 import { errorText, roleName } from '../app/texts.js';
 import '../board/sk-board-page.js';
 import type { WorkshopTab } from '../app/router.js';
 import './sk-delete-workshop.js';
+import './sk-workshop-settings.js';
 import './sk-invite-panel.js';
 import { workshopStyles } from './sk-workshop-page.styles.js';
 
@@ -57,9 +58,12 @@ export class SkWorkshopPage extends LitElement {
     const id = this.workshopId;
     this.load = { state: 'loading' };
     try {
-      const [workshop, members] = await Promise.all([api.workshop(id), api.members(id)]);
+      // The members list is not needed to work (offline, the workshop comes from the cache).
+      const [workshop, members] = await Promise.all([api.workshop(id), api.members(id).catch(() => [])]);
       if (id !== this.workshopId) return;
       this.members = members;
+      // The workshop's default language, unless this browser's user chose one.
+      if (!hasChosenLocale() && workshop.language !== appLocale()) await setAppLocale(workshop.language, false);
       this.load = { state: 'ready', workshop };
     } catch (error) {
       if (id === this.workshopId) this.fail(error);
@@ -71,6 +75,10 @@ export class SkWorkshopPage extends LitElement {
     const denied = error instanceof ApiError && (error.status === 401 || error.status === 404);
     this.load = denied ? { state: 'denied' } : { state: 'failed', error };
   }
+
+  private readonly onChanged = (e: CustomEvent<WorkshopDto>) => {
+    this.load = { state: 'ready', workshop: e.detail };
+  };
 
   private async refreshMembers(): Promise<void> {
     this.membersBusy = true;
@@ -164,7 +172,8 @@ export class SkWorkshopPage extends LitElement {
         </ul>
       </section>
       ${facilitator
-        ? html`<sk-invite-panel .workshopId=${w.id} .organisations=${w.organisations}></sk-invite-panel>
+        ? html`<sk-workshop-settings .workshop=${w} @sk-workshop-changed=${this.onChanged}></sk-workshop-settings>
+            <sk-invite-panel .workshopId=${w.id} .organisations=${w.organisations}></sk-invite-panel>
             <sk-delete-workshop .workshopId=${w.id} .workshopTitle=${w.title}></sk-delete-workshop>`
         : nothing}
     `;

@@ -1,0 +1,153 @@
+/**
+ * `<sk-board-page>`: the workshop's board. Opens the board's room once (y-websocket + IndexedDB),
+ * builds the BoardSession shared by its views, and shows either the canvas or the outline (the
+ * accessible list of every element), with the organisation filter, the connection state and
+ * who is here. Facilitators and participants can insert templates; observers only read.
+ *
+ * Properties: `workshop` (WorkshopDto). Events: none. Parts: none.
+ */
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import type { WorkshopDto } from '../../shared/api.js';
+import type { TemplateId } from '../../shared/board/templates.js';
+import { appLocale } from '../app/i18n.js';
+import { sharedStyles } from '../app/shared.styles.js';
+import { openRoom } from '../net/room-connection.js';
+import { createBoardSession, type BoardSession } from './board-session.js';
+import './canvas/sk-board-canvas.js';
+import type { SkBoardCanvas } from './canvas/sk-board-canvas.js';
+import './outline/sk-board-outline.js';
+import { boardPageStyles } from './sk-board-page.styles.js';
+import './sk-connection-status.js';
+import './sk-participants.js';
+import { insertTemplateAtCenter } from './templates/insert.js';
+import './templates/sk-template-picker.js';
+
+type View = 'canvas' | 'outline';
+
+export class SkBoardPage extends LitElement {
+  static override styles = [sharedStyles, boardPageStyles];
+  static override properties = {
+    workshop: { attribute: false },
+    session: { state: true },
+    view: { state: true },
+    highlightOrg: { state: true },
+    following: { state: true },
+  };
+  declare workshop: WorkshopDto | null;
+  declare session: BoardSession | null;
+  declare view: View;
+  declare highlightOrg: string | null;
+  declare following: number | null;
+  /** Where the canvas was looking when the outline took its place, for "show on board". */
+  private pendingFocus: string | null = null;
+
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this);
+    this.workshop = null;
+    this.session = null;
+    this.view = 'canvas';
+    this.highlightOrg = null;
+    this.following = null;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('workshop')) this.open();
+  }
+
+  override disconnectedCallback(): void {
+    this.session?.destroy();
+    this.session = null;
+    super.disconnectedCallback();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Moved in the DOM after a first render: open again what disconnectedCallback closed.
+    if (this.hasUpdated && this.workshop && !this.session) this.open();
+  }
+
+  private open(): void {
+    this.session?.destroy();
+    this.session = null;
+    const w = this.workshop;
+    const board = w?.boards[0];
+    if (!w || !board) return;
+    const org = w.organisations.find((o) => o.id === w.me.organisationId) ?? null;
+    const me = { id: w.me.id, name: w.me.displayName, organisationId: org?.id ?? null, organisationName: org?.name ?? null, role: w.me.role };
+    const session = createBoardSession(openRoom(board.room), me, w.organisations);
+    session.awareness.setLocalStateField('user', { name: me.name, organisation: me.organisationName, organisationId: me.organisationId, role: me.role, memberId: me.id });
+    this.session = session;
+  }
+
+  private get canvas(): SkBoardCanvas | null {
+    return this.renderRoot.querySelector('sk-board-canvas');
+  }
+
+  private async show(view: View): Promise<void> {
+    this.view = view;
+    await this.updateComplete;
+    if (view === 'canvas' && this.pendingFocus) {
+      const id = this.pendingFocus;
+      this.pendingFocus = null;
+      await this.canvas?.updateComplete;
+      this.canvas?.focusElement(id);
+    }
+  }
+
+  private onInsertTemplate(e: CustomEvent<{ templateId: TemplateId }>): void {
+    const s = this.session;
+    if (!s || s.readOnly) return;
+    const center = this.canvas?.viewCenter() ?? { x: 0, y: 0 };
+    insertTemplateAtCenter(s, e.detail.templateId, center, appLocale());
+  }
+
+  override render() {
+    const s = this.session;
+    const w = this.workshop;
+    if (!s || !w) return html`<p role="status">${msg('Opening the board…', { id: 'board_opening' })}</p>`;
+    const viewButton = (v: View, label: string) =>
+      html`<button type="button" class="seg" aria-pressed=${this.view === v ? 'true' : 'false'} @click=${() => this.show(v)}>${label}</button>`;
+    return html`
+      <div class="bar">
+        <div class="views" role="group" aria-label=${msg('View', { id: 'board_view' })}>
+          ${viewButton('canvas', msg('Board', { id: 'board_view_canvas' }))} ${viewButton('outline', msg('Outline', { id: 'board_view_outline' }))}
+        </div>
+        ${s.readOnly ? html`<span class="badge">${msg('Observer: you can read, not change', { id: 'board_read_only' })}</span>` : html`<sk-template-picker @sk-insert-template=${this.onInsertTemplate}></sk-template-picker>`}
+        <label class="filter">
+          <span>${msg('Highlight', { id: 'board_filter' })}</span>
+          <select @change=${(e: Event) => (this.highlightOrg = (e.target as HTMLSelectElement).value || null)}>
+            <option value="">${msg('All organisations', { id: 'board_filter_all' })}</option>
+            ${w.organisations.map((o) => html`<option value=${o.id} ?selected=${this.highlightOrg === o.id}>${o.name}</option>`)}
+          </select>
+        </label>
+        <sk-connection-status .conn=${s.conn}></sk-connection-status>
+      </div>
+      <div class="layout">
+        <div class="stage">
+          ${this.view === 'canvas'
+            ? html`<sk-board-canvas .session=${s} .highlightOrg=${this.highlightOrg}></sk-board-canvas>`
+            : html`<sk-board-outline .session=${s} .highlightOrg=${this.highlightOrg} @sk-show-element=${this.onShowElement}></sk-board-outline>`}
+        </div>
+        <aside aria-labelledby="people-heading">
+          <h2 id="people-heading">${msg('Here now', { id: 'board_people' })}</h2>
+          <sk-participants .session=${s} .following=${this.following} @sk-follow=${this.onFollow}></sk-participants>
+        </aside>
+      </div>
+    `;
+  }
+
+  private readonly onShowElement = (e: CustomEvent<{ id: string }>) => {
+    this.pendingFocus = e.detail.id;
+    void this.show('canvas');
+  };
+
+  private readonly onFollow = async (e: CustomEvent<{ clientId: number | null }>) => {
+    this.following = e.detail.clientId;
+    if (this.view !== 'canvas') await this.show('canvas');
+    this.canvas?.follow(this.following);
+  };
+}
+
+customElements.define('sk-board-page', SkBoardPage);
