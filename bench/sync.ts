@@ -10,7 +10,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import * as Y from 'yjs';
 import { BoardDoc } from '../shared/board/board-doc.js';
 import { openCrowd, openWriter, percentile, syncMessage, type Crowd } from './lib/clients.js';
-import { cpuSeconds, rssMb, startReference, startSamskap, type Target } from './lib/servers.js';
+import { cpuSeconds, freePort, rssMb, startReference, startSamskap, type Target } from './lib/servers.js';
 import WebSocket from 'ws';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -157,10 +157,9 @@ const CONFIGS: Array<{ name: string; run: (t: Target) => Promise<Row> }> = [
 ];
 
 const rows: Row[] = [];
-let port = 40_000 + Math.floor(Math.random() * 10_000);
 for (const c of CONFIGS) {
   if (ONLY && !ONLY.some((o) => c.name.includes(o))) continue;
-  for (const start of [() => startReference(port++), () => startSamskap()]) {
+  for (const start of [async () => startReference(await freePort()), () => startSamskap()]) {
     const target = await start();
     try {
       const row = await c.run(target);

@@ -7,7 +7,7 @@
  * Properties: `workshop` (WorkshopDto). Events: none. Parts: none.
  */
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { html, LitElement, type PropertyValues } from 'lit';
 import type { WorkshopDto } from '../../shared/api.js';
 import type { TemplateId } from '../../shared/board/templates.js';
 import { appLocale } from '../app/i18n.js';

@@ -8,6 +8,7 @@ import * as Y from 'yjs';
 import { CloseCode } from '../../shared/errors.js';
 import type { Logger } from '../log.js';
 import { TokenBucket } from '../util/token-bucket.js';
+import { binaryFrame, rawSocket } from './frame.js';
 import { decodeClientMessage, MalformedMessage } from './protocol.js';
 import type { Room, RoomPeer } from './room.js';
 import type { SyncStats } from './stats.js';
@@ -36,6 +37,7 @@ export class SyncConnection implements RoomPeer {
   droppedWrites = 0;
   private readonly bucket: TokenBucket;
   private closed = false;
+  private alive = true;
 
   constructor(
     private readonly ws: WebSocket,
@@ -53,6 +55,7 @@ export class SyncConnection implements RoomPeer {
     this.ws.on('message', (data, isBinary) => this.onMessage(data as Buffer, isBinary));
     this.ws.on('error', (err) => this.deps.log.debug({ err, room: room.name }, 'sync socket error'));
     this.ws.on('close', () => this.onClosed());
+    this.ws.on('pong', () => (this.alive = true));
     this.send(room.step1());
     const presence = room.presence.snapshot();
     if (presence) this.send(presence);
@@ -61,7 +64,20 @@ export class SyncConnection implements RoomPeer {
   send(message: Uint8Array): void {
     if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
     if (this.ws.bufferedAmount > MAX_BUFFERED_BYTES) return this.close(CloseCode.slowConsumer, 'too slow to keep up');
-    this.ws.send(message);
+    const socket = rawSocket(this.ws);
+    if (socket) socket.write(binaryFrame(message));
+    else this.ws.send(message);
+  }
+
+  /** Called every heartbeat interval: a connection that did not answer the last ping is dead. */
+  heartbeat(): void {
+    if (this.closed) return;
+    if (!this.alive) {
+      this.ws.terminate();
+      return this.onClosed();
+    }
+    this.alive = false;
+    this.ws.ping();
   }
 
   fail(code: number, reason: string): void {

@@ -20,6 +20,7 @@ import type { Fanout } from '../scale/fanout.js';
 import type { SyncStats } from './stats.js';
 
 export const SYNC_PREFIX = '/sync/';
+const HEARTBEAT_MS = 30_000;
 
 export interface SyncEndpointDeps {
   registry: DocRegistry;
@@ -49,6 +50,10 @@ export function createSyncEndpoint(deps: SyncEndpointDeps) {
   const connections = new Set<{ conn: SyncConnection; workshopId: string }>();
   /** Workshops being deleted: refused until the deletion has finished. */
   const evicted = new Set<string>();
+  // Dead TCP connections (a laptop closed mid-sentence) are found by ping and dropped, so their
+  // cursors leave and their rooms can unload.
+  const heartbeat = setInterval(() => connections.forEach((e) => e.conn.heartbeat()), HEARTBEAT_MS);
+  heartbeat.unref();
 
   const refuse = (req: IncomingMessage, socket: Duplex, head: Buffer, r: Refusal) => {
     stats.closed(r.code);
@@ -167,6 +172,7 @@ export function createSyncEndpoint(deps: SyncEndpointDeps) {
 
     /** Graceful shutdown: everything queued is stored, then every socket is closed with 1001. */
     async close(): Promise<void> {
+      clearInterval(heartbeat);
       await Promise.all(registry.rooms().map((r) => r.idle()));
       for (const e of [...connections]) e.conn.close(CloseCode.goingAway, 'server shutting down');
       await Promise.all(registry.rooms().map((r) => registry.unload(r)));

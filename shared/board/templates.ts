@@ -49,8 +49,8 @@ interface TemplateSpec extends TemplateMeta {
 
 const l = (nn: string, nb: string, en: string): Localised => ({ nn, nb, en });
 
-/** Where the first line of content sits below a frame's top edge (the title is drawn above it). */
-const TOP = 64;
+/** Where content starts below a frame's top edge (the canvas draws the title above the frame). */
+const TOP = 24;
 const PAD = 24;
 
 const ACTOR_GUIDANCE = l(
@@ -102,9 +102,9 @@ const PARADOX_GUIDANCE = l(
 function paradoxes(): { frames: FrameSpec[]; links: Array<[string, string]> } {
   const axes: Array<[Localised, Localised, Localised]> = [
     [l('Paradoks 1: lokalt eller sentralt', 'Paradoks 1: lokalt eller sentralt', 'Paradox 1: local or central'), l('Lokale løysingar', 'Lokale løsninger', 'Local solutions'), l('Sentrale initiativ', 'Sentrale initiativer', 'Central initiatives')],
-    [l('Paradoks 2: eiga nytte eller felles løysingar', 'Paradoks 2: egen nytte eller felles løsninger', 'Paradox 2: own benefit or shared solutions'), l('Lokal nytte', 'Lokal nytte', 'Local benefit'), l('Kollektive løysingar', 'Kollektive løsninger', 'Collective solutions')],
+    [l('Paradoks 2: lokal nytte eller kollektive løysingar', 'Paradoks 2: lokal nytte eller kollektive løsninger', 'Paradox 2: local benefit or collective solutions'), l('Lokal nytte', 'Lokal nytte', 'Local benefit'), l('Kollektive løysingar', 'Kollektive løsninger', 'Collective solutions')],
     [l('Paradoks 3: fag eller IT', 'Paradoks 3: fag eller IT', 'Paradox 3: domain or IT'), l('Fagkompetanse', 'Fagkompetanse', 'Domain expertise'), l('IT-kompetanse', 'IT-kompetanse', 'IT expertise')],
-    [l('Paradoks 4: tilpassa eller universelt', 'Paradoks 4: tilpasset eller universelt', 'Paradox 4: contextual or universal'), l('Kontekstuell digitalisering', 'Kontekstuell digitalisering', 'Contextual digitalisation'), l('Universell digitalisering', 'Universell digitalisering', 'Universal digitalisation')],
+    [l('Paradoks 4: kontekstuell eller universell', 'Paradoks 4: kontekstuell eller universell', 'Paradox 4: contextual or universal'), l('Kontekstuell digitalisering', 'Kontekstuell digitalisering', 'Contextual digitalisation'), l('Universell digitalisering', 'Universell digitalisering', 'Universal digitalisation')],
   ];
   const w = 1400;
   const h = 300;

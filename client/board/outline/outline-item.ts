@@ -1,0 +1,129 @@
+/**
+ * One element of the outline as a list item: kind, text, author and organisation (colour swatch
+ * plus name, never colour alone), and its actions. Rendered by `<sk-board-outline>`, which owns
+ * the state; these functions only read `ItemContext` and call back.
+ */
+import { msg, str } from '@lit/localize';
+import { html, nothing } from 'lit';
+import { styleMap } from 'lit/directives/style-map.js';
+import type { BoardElement } from '../../../shared/board/schema.js';
+import type { BoardSession } from '../board-session.js';
+import { domId, type OutlineSection } from './outline-model.js';
+import { connectorHeading, elementName, frameTitle, kindName, shownText } from './outline-texts.js';
+
+export interface ItemContext {
+  session: BoardSession;
+  writable: boolean;
+  editing: string | null;
+  /** The text when editing began: the field keeps the user's draft while others type. */
+  editText: string;
+  highlightOrg: string | null;
+  sections: OutlineSection[];
+  /** The element that holds the list's tab stop. */
+  tabStop: string | undefined;
+  onEdit(e: BoardElement): void;
+  onEndEdit(e: BoardElement, save: boolean): void;
+  onMove(e: BoardElement, select: HTMLSelectElement | null): void;
+  onDelete(e: BoardElement, opener: HTMLElement): void;
+  onShow(e: BoardElement): void;
+}
+
+const authorName = (e: BoardElement) => e.author.name || msg('unknown', { id: 'outline_unknown_author' });
+const editable = (e: BoardElement) => e.kind !== 'pen';
+const movable = (e: BoardElement) => e.kind !== 'connector' && e.kind !== 'frame';
+
+export function renderItem(e: BoardElement, ctx: ItemContext) {
+  const key = domId(e.id);
+  const color = ctx.session.colorOf(e.author.organisationId);
+  const mark = ctx.highlightOrg ? (e.author.organisationId === ctx.highlightOrg ? 'highlighted' : 'dimmed') : '';
+  const text = shownText(e);
+  const heading = e.kind === 'connector' ? connectorHeading(e, (id) => ctx.session.board.get(id)) : kindName(e.kind);
+  return html`<li
+    class="item ${mark}"
+    data-element-id=${e.id}
+    tabindex=${ctx.tabStop === e.id ? '0' : '-1'}
+    aria-labelledby=${ctx.editing === e.id ? `kind-${key}` : `kind-${key} text-${key}`}
+    aria-describedby="by-${key}"
+    style=${styleMap({ '--org': color.strong })}
+  >
+    <p class="kind">
+      <span id="kind-${key}"
+        >${heading}${mark === 'highlighted' ? html` <span class="badge">${msg('Highlighted', { id: 'outline_highlighted' })}</span>` : nothing}</span
+      >
+    </p>
+    ${ctx.editing === e.id
+      ? renderEditor(e, ctx)
+      : html`<p class="text ${text ? '' : 'empty'}" id="text-${key}">${text || msg('(no text)', { id: 'outline_no_text' })}</p>`}
+    <p class="by" id="by-${key}">
+      <span>${msg(str`By ${authorName(e)}`, { id: 'outline_by' })}</span>
+      <span class="org"
+        ><span class="swatch" aria-hidden="true" style=${styleMap({ background: color.strong })}></span>${e.author.organisationName ||
+        msg('no organisation', { id: 'outline_no_org' })}</span
+      >
+    </p>
+    ${ctx.editing === e.id ? nothing : renderActions(e, ctx)}
+  </li>`;
+}
+
+function renderActions(e: BoardElement, ctx: ItemContext) {
+  const name = elementName(e);
+  const key = domId(e.id);
+  const here = ctx.sections.find((s) => s.items.some((i) => i.id === e.id));
+  const destinations = ctx.sections.filter((s) => s !== here);
+  return html`<div class="item-actions">
+    ${ctx.writable && editable(e)
+      ? html`<button type="button" class="small" data-edit=${e.id} aria-label=${msg(str`Edit ${name}`, { id: 'outline_edit_label' })} @click=${() => ctx.onEdit(e)}>
+          ${msg('Edit', { id: 'outline_edit' })}
+        </button>`
+      : nothing}
+    ${ctx.writable && movable(e) && destinations.length
+      ? html`<span class="move">
+          <label for="move-${key}">${msg('Move to', { id: 'outline_move_to' })}</label>
+          <select id="move-${key}" aria-describedby="kind-${key} text-${key}">
+            ${destinations.map((s) => html`<option value=${s.frame?.id ?? ''}>${frameTitle(s.frame)}</option>`)}
+          </select>
+          <button
+            type="button"
+            class="small"
+            aria-label=${msg(str`Move ${name}`, { id: 'outline_move_label' })}
+            @click=${(ev: Event) => ctx.onMove(e, (ev.currentTarget as HTMLElement).parentElement!.querySelector('select'))}
+          >
+            ${msg('Move', { id: 'outline_move' })}
+          </button>
+        </span>`
+      : nothing}
+    ${ctx.writable
+      ? html`<button type="button" class="small danger" aria-label=${msg(str`Delete ${name}`, { id: 'outline_delete_label' })} @click=${(ev: Event) => ctx.onDelete(e, ev.currentTarget as HTMLElement)}>
+          ${msg('Delete', { id: 'outline_delete' })}
+        </button>`
+      : nothing}
+    <button type="button" class="small" aria-label=${msg(str`Show on board: ${name}`, { id: 'outline_show_label' })} @click=${() => ctx.onShow(e)}>
+      ${msg('Show on board', { id: 'outline_show' })}
+    </button>
+  </div>`;
+}
+
+/** The inline text editor: Ctrl+Enter saves, Escape cancels. */
+export function renderEditor(e: BoardElement, ctx: ItemContext) {
+  const key = domId(e.id);
+  const keydown = (ev: KeyboardEvent) => {
+    if (ev.key === 'Enter' && (ev.ctrlKey || ev.metaKey)) {
+      ev.preventDefault();
+      ctx.onEndEdit(e, true);
+    } else if (ev.key === 'Escape') {
+      ev.preventDefault();
+      ev.stopPropagation();
+      ctx.onEndEdit(e, false);
+    }
+  };
+  const label = e.kind === 'frame' ? msg(str`Title of ${elementName(e)}`, { id: 'outline_title_field' }) : msg(str`Text of ${elementName(e)}`, { id: 'outline_text_field' });
+  return html`<div class="edit">
+    <label for="edit-${key}">${label}</label>
+    <textarea id="edit-${key}" rows="3" aria-describedby="edit-hint-${key}" .value=${ctx.editText} @keydown=${keydown}></textarea>
+    <p class="hint" id="edit-hint-${key}">${msg('Ctrl+Enter saves, Escape cancels.', { id: 'outline_edit_hint' })}</p>
+    <div class="actions">
+      <button type="button" class="small primary" @click=${() => ctx.onEndEdit(e, true)}>${msg('Save', { id: 'outline_save' })}</button>
+      <button type="button" class="small" @click=${() => ctx.onEndEdit(e, false)}>${msg('Cancel', { id: 'outline_cancel' })}</button>
+    </div>
+  </div>`;
+}
