@@ -36,11 +36,16 @@ const DEFAULT_SIZE: Record<ElementKind, [number, number]> = {
 export class BoardDoc {
   readonly elements: Y.Map<Y.Map<unknown>>;
 
+  /** Lowest and highest z key, kept while nothing but our own creates change the board. */
+  private zRange: { bottom: string | null; top: string | null } | null = null;
+
   constructor(
     readonly doc: Y.Doc,
     private readonly newId: () => string,
   ) {
     this.elements = doc.getMap<Y.Map<unknown>>(BoardKey.elements);
+    // Any change may move the extremes; recomputed on the next create (O(n), no sort).
+    this.elements.observeDeep(() => (this.zRange = null));
   }
 
   get(id: string): BoardElement | null {
@@ -170,8 +175,20 @@ export class BoardDoc {
 
   /** Frames go under everything else: new frames get a key below the bottom, others above the top. */
   private topZ(kind: ElementKind): string {
-    const all = this.list();
-    if (kind === 'frame') return generateKeyBetween(null, all[0]?.z ?? null);
-    return generateKeyBetween(all.at(-1)?.z ?? null, null);
+    const range = (this.zRange ??= this.scanZ());
+    if (kind === 'frame') return (range.bottom = generateKeyBetween(null, range.bottom));
+    return (range.top = generateKeyBetween(range.top, null));
+  }
+
+  private scanZ(): { bottom: string | null; top: string | null } {
+    let bottom: string | null = null;
+    let top: string | null = null;
+    this.elements.forEach((m) => {
+      const z = m instanceof Y.Map ? m.get(F.z) : undefined;
+      if (typeof z !== 'string') return;
+      if (bottom === null || z < bottom) bottom = z;
+      if (top === null || z > top) top = z;
+    });
+    return { bottom, top };
   }
 }
