@@ -5,7 +5,12 @@
  */
 import WebSocket from 'ws';
 import * as Y from 'yjs';
+import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+
+/** The writer's Y.Doc client id, registered per `sentAt` array (one writer per room). */
+const writers = new WeakMap<number[], number>();
+const writerClient = (sentAt: number[]) => writers.get(sentAt);
 
 export const syncMessage = (sub: number, payload: Uint8Array): Uint8Array => {
   const e = encoding.createEncoder();
@@ -89,8 +94,18 @@ export async function openCrowd(urls: string[], sentAt: number[], connectTimeout
             if (m[0] !== 0) return;
             if (m[1] === 1) return resolveSynced();
             if (m[1] !== 2) return;
-            const t = sentAt[k++];
-            if (t !== undefined) crowd.latencies.push(performance.now() - t);
+            // A server may merge several edits into one message: the writer's clock range in the
+            // update says which edits it carries (edit i is the writer's item with clock i).
+            const now = performance.now();
+            const meta = Y.parseUpdateMeta(decoding.readVarUint8Array(decoding.createDecoder(m.subarray(2))));
+            for (const [client, to] of meta.to) {
+              if (client !== writerClient(sentAt)) continue;
+              for (let i = meta.from.get(client) ?? 0; i < to; i++) {
+                const t = sentAt[i];
+                if (t !== undefined && i >= k) crowd.latencies.push(now - t);
+              }
+              k = Math.max(k, to);
+            }
           });
         }),
     ),
@@ -108,6 +123,7 @@ export async function openWriter(url: string, sentAt: number[]): Promise<Writer>
   await new Promise((r) => ws.once('open', r));
   ws.on('message', () => undefined);
   const doc = new Y.Doc();
+  writers.set(sentAt, doc.clientID);
   const map = doc.getMap('bench');
   let i = 0;
   return {

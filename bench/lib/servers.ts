@@ -47,9 +47,9 @@ export async function startReference(port: number): Promise<Target> {
   return { name: 'reference', pid: proc.pid!, roomUrl: async (i) => `ws://127.0.0.1:${port}/bench-room-${i}`, stop: stopper(proc) };
 }
 
-export async function startSamskap(env: Record<string, string> = {}): Promise<Target & { base: string }> {
+export async function startSamskap(env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<Target & { base: string }> {
   const dir = mkdtempSync(path.join(tmpdir(), 'samskap-bench-'));
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const proc = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/main.ts'], {
     env: {
       ...process.env,
       PORT: '0',

@@ -1,6 +1,7 @@
 import { auditHash, GENESIS_HASH } from '../audit-hash.js';
 import type { AuditEntry, AuditRepo, NewAuditEntry } from '../types.js';
 import type { Runner } from './sqlite-store.js';
+import { statement } from './statements.js';
 
 interface AuditRow {
   workshop_id: string;
@@ -19,11 +20,11 @@ export class SqliteAuditRepo implements AuditRepo {
   append(e: NewAuditEntry): Promise<AuditEntry> {
     return this.run((db) =>
       db.transaction((): AuditEntry => {
-        const last = db.prepare('SELECT seq, hash FROM audit WHERE workshop_id = ? ORDER BY seq DESC LIMIT 1').get(e.workshopId) as { seq: number; hash: string } | undefined;
+        const last = statement(db, 'SELECT seq, hash FROM audit WHERE workshop_id = ? ORDER BY seq DESC LIMIT 1').get(e.workshopId) as { seq: number; hash: string } | undefined;
         const seq = (last?.seq ?? 0) + 1;
         const prevHash = last?.hash ?? GENESIS_HASH;
         const hash = auditHash(prevHash, e, seq);
-        db.prepare('INSERT INTO audit (workshop_id, seq, at, actor_id, type, data, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+        statement(db, 'INSERT INTO audit (workshop_id, seq, at, actor_id, type, data, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
           e.workshopId, seq, e.at, e.actorId, e.type, JSON.stringify(e.data), prevHash, hash,
         );
         return { ...e, seq, prevHash, hash };
@@ -33,7 +34,7 @@ export class SqliteAuditRepo implements AuditRepo {
 
   list(workshopId: string): Promise<AuditEntry[]> {
     return this.run((db) =>
-      (db.prepare('SELECT * FROM audit WHERE workshop_id = ? ORDER BY seq').all(workshopId) as AuditRow[]).map((r) => ({
+      (statement(db, 'SELECT * FROM audit WHERE workshop_id = ? ORDER BY seq').all(workshopId) as AuditRow[]).map((r) => ({
         seq: r.seq,
         workshopId: r.workshop_id,
         at: r.at,

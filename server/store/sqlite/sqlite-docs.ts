@@ -1,22 +1,56 @@
 import type { DocStore, LoadedDoc } from '../types.js';
 import type { Runner } from './sqlite-store.js';
+import { statement } from './statements.js';
+import type Database from 'better-sqlite3';
 
+function insert(db: Database.Database, room: string, update: Uint8Array): number {
+  const r = statement(db, 'INSERT INTO doc_updates (room, data) VALUES (?, ?)').run(room, Buffer.from(update.buffer, update.byteOffset, update.byteLength));
+  return Number(r.lastInsertRowid);
+}
+
+interface QueuedAppend {
+  room: string;
+  update: Uint8Array;
+  resolve: (seq: number) => void;
+  reject: (err: unknown) => void;
+}
+
+/**
+ * Appends are group-committed: all appends of one tick (across rooms) go into one transaction,
+ * so many busy rooms cost one commit per tick instead of one each. Each caller still resolves
+ * only after its update is committed. Inside a store transaction appends run at once.
+ */
 export class SqliteDocStore implements DocStore {
-  constructor(private readonly run: Runner) {}
+  private queue: QueuedAppend[] = [];
+
+  constructor(
+    private readonly run: Runner,
+    private readonly groupCommit = true,
+  ) {}
 
   appendUpdate(room: string, update: Uint8Array): Promise<number> {
-    return this.run((db) => {
-      const r = db.prepare('INSERT INTO doc_updates (room, data) VALUES (?, ?)').run(room, Buffer.from(update.buffer, update.byteOffset, update.byteLength));
-      return Number(r.lastInsertRowid);
+    if (!this.groupCommit) return this.run((db) => insert(db, room, update));
+    return new Promise((resolve, reject) => {
+      this.queue.push({ room, update, resolve, reject });
+      if (this.queue.length === 1) setImmediate(() => this.flush());
     });
+  }
+
+  private flush(): void {
+    const batch = this.queue;
+    this.queue = [];
+    this.run((db) => db.transaction(() => batch.map((a) => insert(db, a.room, a.update)))()).then(
+      (seqs) => batch.forEach((a, i) => a.resolve(seqs[i]!)),
+      (err: unknown) => batch.forEach((a) => a.reject(err)),
+    );
   }
 
   load(room: string): Promise<LoadedDoc> {
     return this.run((db) =>
       db.transaction((): LoadedDoc => {
-        const snap = db.prepare('SELECT data, upto_seq FROM doc_snapshots WHERE room = ?').get(room) as { data: Buffer; upto_seq: number } | undefined;
+        const snap = statement(db, 'SELECT data, upto_seq FROM doc_snapshots WHERE room = ?').get(room) as { data: Buffer; upto_seq: number } | undefined;
         const after = snap?.upto_seq ?? 0;
-        const rows = db.prepare('SELECT seq, data FROM doc_updates WHERE room = ? AND seq > ? ORDER BY seq').all(room, after) as { seq: number; data: Buffer }[];
+        const rows = statement(db, 'SELECT seq, data FROM doc_updates WHERE room = ? AND seq > ? ORDER BY seq').all(room, after) as { seq: number; data: Buffer }[];
         return {
           snapshot: snap ? new Uint8Array(snap.data) : null,
           updates: rows.map((r) => new Uint8Array(r.data)),
@@ -29,12 +63,13 @@ export class SqliteDocStore implements DocStore {
   compact(room: string, snapshot: Uint8Array, uptoSeq: number): Promise<void> {
     return this.run((db) =>
       db.transaction(() => {
-        db.prepare(
+        statement(
+          db,
           `INSERT INTO doc_snapshots (room, data, upto_seq) VALUES (?, ?, ?)
            ON CONFLICT(room) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq
            WHERE excluded.upto_seq >= doc_snapshots.upto_seq`,
         ).run(room, Buffer.from(snapshot), uptoSeq);
-        db.prepare('DELETE FROM doc_updates WHERE room = ? AND seq <= ?').run(room, uptoSeq);
+        statement(db, 'DELETE FROM doc_updates WHERE room = ? AND seq <= ?').run(room, uptoSeq);
       })(),
     );
   }
@@ -42,8 +77,8 @@ export class SqliteDocStore implements DocStore {
   delete(room: string): Promise<void> {
     return this.run((db) =>
       db.transaction(() => {
-        db.prepare('DELETE FROM doc_updates WHERE room = ?').run(room);
-        db.prepare('DELETE FROM doc_snapshots WHERE room = ?').run(room);
+        statement(db, 'DELETE FROM doc_updates WHERE room = ?').run(room);
+        statement(db, 'DELETE FROM doc_snapshots WHERE room = ?').run(room);
       })(),
     );
   }
@@ -52,9 +87,10 @@ export class SqliteDocStore implements DocStore {
     // Exact comparison instead of LIKE: a prefix may contain '%' or '_'.
     return this.run((db) =>
       db.transaction(() => {
-        db.prepare('DELETE FROM doc_updates WHERE substr(room, 1, length(?)) = ?').run(prefix, prefix);
-        db.prepare('DELETE FROM doc_snapshots WHERE substr(room, 1, length(?)) = ?').run(prefix, prefix);
+        statement(db, 'DELETE FROM doc_updates WHERE substr(room, 1, length(?)) = ?').run(prefix, prefix);
+        statement(db, 'DELETE FROM doc_snapshots WHERE substr(room, 1, length(?)) = ?').run(prefix, prefix);
       })(),
     );
   }
 }
+

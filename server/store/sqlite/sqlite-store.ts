@@ -66,7 +66,7 @@ export class SqliteStore implements Store {
     this.txDone = new Promise((r) => (release = r));
     const run: Runner = async (f) => wrap(() => f(this.db));
     const tx: Store = {
-      docs: new SqliteDocStore(run),
+      docs: new SqliteDocStore(run, false),
       workshops: new SqliteWorkshopRepo(run),
       audit: new SqliteAuditRepo(run),
       transaction: (inner) => inner(tx),

@@ -1,6 +1,7 @@
 import type { Role } from '../../../shared/api.js';
 import type { BoardRecord, InviteRecord, MemberRecord, OrganisationRecord, WorkshopRecord, WorkshopRepo } from '../types.js';
 import type { Runner } from './sqlite-store.js';
+import { statement } from './statements.js';
 
 interface MemberRow {
   id: string;
@@ -54,10 +55,10 @@ export class SqliteWorkshopRepo implements WorkshopRepo {
   create(w: WorkshopRecord, orgs: OrganisationRecord[], boards: BoardRecord[]): Promise<void> {
     return this.run((db) =>
       db.transaction(() => {
-        db.prepare('INSERT INTO workshops (id, title, language, created_at) VALUES (?, ?, ?, ?)').run(w.id, w.title, w.language, w.createdAt);
-        const org = db.prepare('INSERT INTO organisations (id, workshop_id, name, position, color) VALUES (?, ?, ?, ?, ?)');
+        statement(db, 'INSERT INTO workshops (id, title, language, created_at) VALUES (?, ?, ?, ?)').run(w.id, w.title, w.language, w.createdAt);
+        const org = statement(db, 'INSERT INTO organisations (id, workshop_id, name, position, color) VALUES (?, ?, ?, ?, ?)');
         for (const o of orgs) org.run(o.id, o.workshopId, o.name, o.position, o.color);
-        const board = db.prepare('INSERT INTO boards (id, workshop_id, title, created_at) VALUES (?, ?, ?, ?)');
+        const board = statement(db, 'INSERT INTO boards (id, workshop_id, title, created_at) VALUES (?, ?, ?, ?)');
         for (const b of boards) board.run(b.id, b.workshopId, b.title, b.createdAt);
       })(),
     );
@@ -65,7 +66,7 @@ export class SqliteWorkshopRepo implements WorkshopRepo {
 
   get(id: string): Promise<WorkshopRecord | null> {
     return this.run((db) => {
-      const r = db.prepare('SELECT id, title, language, created_at FROM workshops WHERE id = ?').get(id) as
+      const r = statement(db, 'SELECT id, title, language, created_at FROM workshops WHERE id = ?').get(id) as
         | { id: string; title: string; language: WorkshopRecord['language']; created_at: string }
         | undefined;
       return r ? { id: r.id, title: r.title, language: r.language, createdAt: r.created_at } : null;
@@ -75,7 +76,7 @@ export class SqliteWorkshopRepo implements WorkshopRepo {
   organisations(workshopId: string): Promise<OrganisationRecord[]> {
     return this.run((db) =>
       (
-        db.prepare('SELECT id, workshop_id, name, position, color FROM organisations WHERE workshop_id = ? ORDER BY position').all(workshopId) as {
+        statement(db, 'SELECT id, workshop_id, name, position, color FROM organisations WHERE workshop_id = ? ORDER BY position').all(workshopId) as {
           id: string;
           workshop_id: string;
           name: string;
@@ -88,7 +89,7 @@ export class SqliteWorkshopRepo implements WorkshopRepo {
 
   boards(workshopId: string): Promise<BoardRecord[]> {
     return this.run((db) =>
-      (db.prepare('SELECT id, workshop_id, title, created_at FROM boards WHERE workshop_id = ? ORDER BY created_at, id').all(workshopId) as { id: string; workshop_id: string; title: string; created_at: string }[]).map(
+      (statement(db, 'SELECT id, workshop_id, title, created_at FROM boards WHERE workshop_id = ? ORDER BY created_at, id').all(workshopId) as { id: string; workshop_id: string; title: string; created_at: string }[]).map(
         (r) => ({ id: r.id, workshopId: r.workshop_id, title: r.title, createdAt: r.created_at }),
       ),
     );
@@ -97,21 +98,21 @@ export class SqliteWorkshopRepo implements WorkshopRepo {
   update(id: string, patch: Partial<Pick<WorkshopRecord, 'title' | 'language'>>): Promise<boolean> {
     return this.run(
       (db) =>
-        db.prepare('UPDATE workshops SET title = COALESCE(?, title), language = COALESCE(?, language) WHERE id = ?').run(patch.title ?? null, patch.language ?? null, id).changes > 0,
+        statement(db, 'UPDATE workshops SET title = COALESCE(?, title), language = COALESCE(?, language) WHERE id = ?').run(patch.title ?? null, patch.language ?? null, id).changes > 0,
     );
   }
 
   setOrganisationColor(workshopId: string, organisationId: string, color: string | null): Promise<boolean> {
-    return this.run((db) => db.prepare('UPDATE organisations SET color = ? WHERE id = ? AND workshop_id = ?').run(color, organisationId, workshopId).changes > 0);
+    return this.run((db) => statement(db, 'UPDATE organisations SET color = ? WHERE id = ? AND workshop_id = ?').run(color, organisationId, workshopId).changes > 0);
   }
 
   delete(id: string): Promise<boolean> {
-    return this.run((db) => db.prepare('DELETE FROM workshops WHERE id = ?').run(id).changes > 0);
+    return this.run((db) => statement(db, 'DELETE FROM workshops WHERE id = ?').run(id).changes > 0);
   }
 
   addMember(m: MemberRecord): Promise<void> {
     return this.run((db) => {
-      db.prepare('INSERT INTO members (id, workshop_id, display_name, role, organisation_id, token_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+      statement(db, 'INSERT INTO members (id, workshop_id, display_name, role, organisation_id, token_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
         m.id, m.workshopId, m.displayName, m.role, m.organisationId, m.tokenHash, m.createdAt,
       );
     });
@@ -119,18 +120,18 @@ export class SqliteWorkshopRepo implements WorkshopRepo {
 
   memberByTokenHash(tokenHash: string): Promise<MemberRecord | null> {
     return this.run((db) => {
-      const r = db.prepare('SELECT * FROM members WHERE token_hash = ?').get(tokenHash) as MemberRow | undefined;
+      const r = statement(db, 'SELECT * FROM members WHERE token_hash = ?').get(tokenHash) as MemberRow | undefined;
       return r ? toMember(r) : null;
     });
   }
 
   members(workshopId: string): Promise<MemberRecord[]> {
-    return this.run((db) => (db.prepare('SELECT * FROM members WHERE workshop_id = ? ORDER BY created_at, id').all(workshopId) as MemberRow[]).map(toMember));
+    return this.run((db) => (statement(db, 'SELECT * FROM members WHERE workshop_id = ? ORDER BY created_at, id').all(workshopId) as MemberRow[]).map(toMember));
   }
 
   addInvite(i: InviteRecord): Promise<void> {
     return this.run((db) => {
-      db.prepare(
+      statement(db, 
         `INSERT INTO invites (id, workshop_id, role, organisation_id, token_hash, created_by, created_at, expires_at, max_uses, uses, revoked_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ).run(i.id, i.workshopId, i.role, i.organisationId, i.tokenHash, i.createdBy, i.createdAt, i.expiresAt, i.maxUses, i.uses, i.revokedAt);
@@ -139,24 +140,24 @@ export class SqliteWorkshopRepo implements WorkshopRepo {
 
   inviteByTokenHash(tokenHash: string): Promise<InviteRecord | null> {
     return this.run((db) => {
-      const r = db.prepare('SELECT * FROM invites WHERE token_hash = ?').get(tokenHash) as InviteRow | undefined;
+      const r = statement(db, 'SELECT * FROM invites WHERE token_hash = ?').get(tokenHash) as InviteRow | undefined;
       return r ? toInvite(r) : null;
     });
   }
 
   invites(workshopId: string): Promise<InviteRecord[]> {
-    return this.run((db) => (db.prepare('SELECT * FROM invites WHERE workshop_id = ? ORDER BY created_at, id').all(workshopId) as InviteRow[]).map(toInvite));
+    return this.run((db) => (statement(db, 'SELECT * FROM invites WHERE workshop_id = ? ORDER BY created_at, id').all(workshopId) as InviteRow[]).map(toInvite));
   }
 
   revokeInvite(workshopId: string, inviteId: string, at: string): Promise<boolean> {
     return this.run(
-      (db) => db.prepare('UPDATE invites SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ? AND workshop_id = ?').run(at, inviteId, workshopId).changes > 0,
+      (db) => statement(db, 'UPDATE invites SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ? AND workshop_id = ?').run(at, inviteId, workshopId).changes > 0,
     );
   }
 
   consumeInvite(inviteId: string): Promise<boolean> {
     return this.run(
-      (db) => db.prepare('UPDATE invites SET uses = uses + 1 WHERE id = ? AND (max_uses IS NULL OR uses < max_uses)').run(inviteId).changes > 0,
+      (db) => statement(db, 'UPDATE invites SET uses = uses + 1 WHERE id = ? AND (max_uses IS NULL OR uses < max_uses)').run(inviteId).changes > 0,
     );
   }
 }
