@@ -1,0 +1,138 @@
+/**
+ * `npm run bench:board`: the board in headless Chromium with 5,000 elements. Prints the time from
+ * navigation to all visible elements painted, frame times (p50/p95) while panning and zooming for
+ * 5 s, JS heap, how many elements are in the DOM (culling), and the built client's JS size (gzip)
+ * loaded on the board route. Goals (issue #3): < 1.5 s first paint, p95 < 16.7 ms, < 150 KB gzip.
+ */
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { build } from 'vite';
+import { BoardDoc } from '../shared/board/board-doc.js';
+import type { ElementKind } from '../shared/board/schema.js';
+import { syncMessage } from './lib/clients.js';
+import { startSamskap } from './lib/servers.js';
+
+const ELEMENTS = Number(process.env.BENCH_ELEMENTS ?? 5000);
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? NaN;
+
+await build({ configFile: path.resolve('vite.config.ts'), logLevel: 'warn' });
+const server = await startSamskap();
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: FLAGS });
+try {
+  const context = await browser.newContext({ baseURL: server.base, viewport: { width: 1440, height: 900 } });
+  // tsx (esbuild keepNames) wraps functions passed to page.evaluate in __name(); give the page one.
+  await context.addInitScript('window.__name = (f) => f;');
+  const page = await context.newPage();
+  await page.goto('/');
+  const w = await page.evaluate(async () => {
+    const res = await fetch('/api/workshops', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'Ytelse', organisations: [{ name: 'A' }, { name: 'B' }, { name: 'C' }], displayName: 'Bench', organisationIndex: 0 }) });
+    return (await res.json()) as { id: string; token: string; organisations: { id: string; name: string }[] };
+  });
+  const ws0 = (await (await fetch(`${server.base}/api/workshops/${w.id}`, { headers: { authorization: `Bearer ${w.token}` } })).json()) as { boards: { room: string }[] };
+  const room = ws0.boards[0]!.room;
+
+  // Fill the board: a grid of notes, shapes and text, 3 organisations, as one update.
+  const doc = new Y.Doc();
+  let n = 0;
+  const board = new BoardDoc(doc, () => `e${(n++).toString().padStart(15, '0')}`);
+  const kinds: ElementKind[] = ['note', 'note', 'note', 'rect', 'ellipse', 'text', 'diamond'];
+  doc.transact(() => {
+    for (let i = 0; i < ELEMENTS; i++) {
+      const org = w.organisations[i % 3]!;
+      board.create({ kind: kinds[i % kinds.length]!, x: (i % 100) * 220, y: Math.floor(i / 100) * 180, text: `Innspel ${i}: felles løysing` }, { id: 'm', name: 'Bench', organisationId: org.id, organisationName: org.name }, 'bench');
+    }
+  });
+  const update = Y.encodeStateAsUpdate(doc);
+  const seed = new WebSocket(`${server.base.replace('http', 'ws')}/sync/${room}?token=${w.token}`);
+  await new Promise((r) => seed.once('open', r));
+  seed.send(syncMessage(2, update));
+  await new Promise((r) => setTimeout(r, 1500));
+  seed.close();
+
+  const jsBodies: Promise<Buffer>[] = [];
+  page.on('response', (r) => {
+    if (r.request().resourceType() === 'script') jsBodies.push(r.body());
+  });
+  // Measure from navigation start to the first frame in which elements are in the DOM and stable.
+  await page.goto(`/w/${w.id}`);
+  const firstPaintMs = await page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        let last = -1;
+        let stable = 0;
+        const find = () => {
+          const app = document.querySelector('sk-app')?.shadowRoot;
+          const ws = app?.querySelector('sk-workshop-page')?.shadowRoot;
+          const bp = ws?.querySelector('sk-board-page')?.shadowRoot;
+          return bp?.querySelector('sk-board-canvas')?.shadowRoot?.querySelectorAll('[data-id]').length ?? 0;
+        };
+        const tick = () => {
+          const count = find();
+          if (count > 0 && count === last) stable++;
+          else stable = 0;
+          last = count;
+          if (stable >= 2) resolve(performance.now());
+          else requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      }),
+  );
+  const inDom = await page.locator('sk-board-canvas [data-id]').count();
+
+  // Frame times while panning (wheel) and zooming (ctrl+wheel) for 5 s.
+  const canvas = page.locator('sk-board-canvas').first();
+  const box = (await canvas.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __stop: boolean };
+    w.__frames = [];
+    w.__stop = false;
+    let prev = performance.now();
+    const loop = (t: number) => {
+      w.__frames.push(t - prev);
+      prev = t;
+      if (!w.__stop) requestAnimationFrame(loop);
+    };
+    requestAnimationFrame(loop);
+  });
+  const end = Date.now() + 5000;
+  let i = 0;
+  while (Date.now() < end) {
+    if (i % 40 < 30) await page.mouse.wheel(i % 80 < 40 ? 40 : -40, 25);
+    else {
+      await page.keyboard.down('Control');
+      await page.mouse.wheel(0, i % 80 < 60 ? -30 : 30);
+      await page.keyboard.up('Control');
+    }
+    i++;
+    await page.waitForTimeout(16);
+  }
+  const frames = await page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __stop: boolean };
+    w.__stop = true;
+    return w.__frames.slice(1);
+  });
+  const inDomAfter = await page.locator('sk-board-canvas [data-id]').count();
+  const heap = await page.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? NaN);
+  const jsGzip = (await Promise.all(jsBodies)).reduce((sum, body) => sum + gzipSync(body).length, 0);
+
+  console.log(`Board benchmark (${ELEMENTS} elements, 1440×900, headless Chromium)`);
+  console.table({
+    'first paint of visible elements (ms)': Math.round(firstPaintMs),
+    'elements in the DOM at first paint': inDom,
+    'elements in the DOM after panning': inDomAfter,
+    'pan/zoom frames measured': frames.length,
+    'frame time p50 (ms)': Math.round(pct(frames, 50) * 10) / 10,
+    'frame time p95 (ms)': Math.round(pct(frames, 95) * 10) / 10,
+    'JS heap used (MB)': Math.round(heap / 1e5) / 10,
+    'JS loaded on the board route (KB gzip)': Math.round(jsGzip / 102.4) / 10,
+    'document size (KB)': Math.round(update.length / 102.4) / 10,
+  });
+} finally {
+  await browser.close();
+  await server.stop();
+}
