@@ -1,6 +1,7 @@
 /**
  * The durability rule: an update relayed to anyone is already stored. Tested against a real
- * server process, stopped gracefully (SIGTERM) and killed (SIGKILL) in the middle of a stream.
+ * server process, stopped gracefully (SIGTERM) and killed (SIGKILL) in the middle of a stream,
+ * on SQLite and on PostgreSQL (which skips with a notice when absent and fails when CI=true).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +10,31 @@ import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { fixture, type Fixture } from './helpers/api.js';
 import { killAllChildren, startChild } from './helpers/child-server.js';
+import { absentServices, createTestDatabase, pgUnreachable } from './helpers/services.js';
 import { provider, RawClient, synced, until } from './helpers/sync.js';
+
+const noPostgres = absentServices([['PostgreSQL', await pgUnreachable()]]);
+const drops: (() => Promise<void>)[] = [];
+afterAll(async () => {
+  for (const drop of drops) await drop();
+});
+
+/** Environment of one store kind; PostgreSQL gets a fresh database per test. */
+const STORES: Array<[string, () => Promise<Record<string, string>>]> = [
+  ['SQLite', async () => ({ DATA_DIR: newDir() })],
+  ...(noPostgres
+    ? []
+    : ([
+        [
+          'PostgreSQL',
+          async () => {
+            const db = await createTestDatabase();
+            drops.push(db.drop);
+            return { DATA_DIR: newDir(), DATABASE_URL: db.url, SESSION_SECRET: 'z'.repeat(40) };
+          },
+        ],
+      ] as Array<[string, () => Promise<Record<string, string>>]>)),
+];
 
 const dirs: string[] = [];
 const newDir = () => {
@@ -31,10 +56,10 @@ async function freshView(wsBase: string, room: string, token: string): Promise<Y
   return doc;
 }
 
-describe('durability', () => {
+describe.each(STORES)('durability on %s', (_kind, makeEnv) => {
   it('keeps edits across a graceful restart (SIGTERM stores everything, exits 0)', async () => {
-    const dir = newDir();
-    let server = await startChild({ DATA_DIR: dir });
+    const env = await makeEnv();
+    let server = await startChild(env);
     const f: Fixture = await fixture(server.base);
     const a = provider(server.wsBase, f.charter, f.participantA);
     await synced(a);
@@ -43,7 +68,7 @@ describe('durability', () => {
     server.proc.kill('SIGTERM');
     expect(await server.exited).toBe(0);
     a.destroy();
-    server = await startChild({ DATA_DIR: dir });
+    server = await startChild(env);
     const doc = await freshView(server.wsBase, f.charter, f.participantB);
     expect(doc.getArray<string>('items').toArray()).toEqual(Array.from({ length: 50 }, (_, i) => `item-${i}`));
     server.proc.kill('SIGTERM');
@@ -51,8 +76,8 @@ describe('durability', () => {
   });
 
   it('kill -9 mid-stream, 10 times: a fresh client has every update that another client received', async () => {
-    const dir = newDir();
-    let server = await startChild({ DATA_DIR: dir });
+    const env = await makeEnv();
+    let server = await startChild(env);
     const f = await fixture(server.base);
     const receivedEver = new Set<string>();
     const figures: Array<{ sent: number; received: number; restored: number }> = [];
@@ -82,7 +107,7 @@ describe('durability', () => {
       reader.destroy();
       writer.close();
 
-      server = await startChild({ DATA_DIR: dir });
+      server = await startChild(env);
       const restoredDoc = await freshView(server.wsBase, f.charter, f.observer);
       const restored = new Set(restoredDoc.getArray<string>('items').toArray());
       const missing = [...receivedEver].filter((x) => !restored.has(x));
@@ -92,6 +117,6 @@ describe('durability', () => {
     server.proc.kill('SIGTERM');
     await server.exited;
     const total = figures.reduce((t, x) => ({ sent: t.sent + x.sent, received: t.received + x.received, restored: t.restored + x.restored }), { sent: 0, received: 0, restored: 0 });
-    console.log(`kill -9 x${figures.length}: sent ${total.sent}, received by B ${total.received}, restored ${total.restored}, lost of received 0`);
+    console.log(`${_kind} kill -9 x${figures.length}: sent ${total.sent}, received by B ${total.received}, restored ${total.restored}, lost of received 0`);
   }, 120_000);
 });
