@@ -3,6 +3,7 @@
  * ≥ 4.5:1 on white) and a light variant (fills, with dark text ≥ 4.5:1 on it).
  */
 import type { OrganisationDto } from '../../shared/api.js';
+import { tint } from '../../shared/color.js';
 
 export interface OrgColor {
   /** For text, borders and cursors on white. */
@@ -26,9 +27,12 @@ const PAIRS: OrgColor[] = [
 ];
 const NONE: OrgColor = { strong: '#4b5563', soft: '#f3f4f6' };
 
-/** organisationId → colour; '' (no organisation) → grey. Stable by the organisations' order. */
+/**
+ * organisationId → colour; '' (no organisation) → grey. Automatic colours are stable by the
+ * organisations' order; a facilitator's choice (contrast-checked by the server) wins.
+ */
 export function organisationColors(orgs: OrganisationDto[]): Map<string, OrgColor> {
   const map = new Map<string, OrgColor>([['', NONE]]);
-  orgs.forEach((o, i) => map.set(o.id, PAIRS[i % PAIRS.length]!));
+  orgs.forEach((o, i) => map.set(o.id, o.color ? { strong: o.color, soft: tint(o.color) } : PAIRS[i % PAIRS.length]!));
   return map;
 }

@@ -127,7 +127,7 @@ export class SkBoardPage extends LitElement {
       <div class="layout">
         <div class="stage">
           ${this.view === 'canvas'
-            ? html`<sk-board-canvas .session=${s} .highlightOrg=${this.highlightOrg}></sk-board-canvas>`
+            ? html`<sk-board-canvas .session=${s} .highlightOrg=${this.highlightOrg} @sk-follow-change=${this.onFollowChange}></sk-board-canvas>`
             : html`<sk-board-outline .session=${s} .highlightOrg=${this.highlightOrg} @sk-show-element=${this.onShowElement}></sk-board-outline>`}
         </div>
         <aside aria-labelledby="people-heading">
@@ -141,6 +141,11 @@ export class SkBoardPage extends LitElement {
   private readonly onShowElement = (e: CustomEvent<{ id: string }>) => {
     this.pendingFocus = e.detail.id;
     void this.show('canvas');
+  };
+
+  /** The canvas stopped following (I panned myself). */
+  private readonly onFollowChange = (e: CustomEvent<number | null>) => {
+    this.following = e.detail;
   };
 
   private readonly onFollow = async (e: CustomEvent<{ clientId: number | null }>) => {

@@ -1,0 +1,144 @@
+/**
+ * Board actions against a real BoardDoc: shortcuts match across layouts, writes carry the local
+ * origin (undo is per user), align/distribute/duplicate/paste do what they say, and observers
+ * get no writing action.
+ */
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { BoardDoc } from '../../shared/board/board-doc.js';
+import { actionById, actionForKey, matches, newNote, nudge, pasteText, runAction, visibleActions, type ActionContext } from './actions.js';
+import { serialize } from './canvas/clipboard.js';
+
+const me = { id: 'm1', name: 'Kari', organisationId: 'o1', organisationName: 'Nav' };
+let n = 0;
+
+function setup(readOnly = false) {
+  const board = new BoardDoc(new Y.Doc(), () => `e${++n}`);
+  const origin = { local: 'm1' };
+  const undo = new Y.UndoManager(board.elements, { trackedOrigins: new Set([origin]), captureTimeout: 0 });
+  const state = { selection: [] as string[], editing: null as string | null, snap: false, clip: '' };
+  const ctx = (): ActionContext => ({
+    board,
+    origin,
+    me,
+    readOnly,
+    undo,
+    selection: state.selection,
+    select: (ids) => void (state.selection = ids),
+    placePoint: () => ({ x: 500, y: 300 }),
+    edit: (id) => void (state.editing = id),
+    view: { zoomBy: () => {}, zoomReset: () => {}, zoomToFit: () => {}, zoomToSelection: () => {} },
+    snap: state.snap,
+    setSnap: (on) => void (state.snap = on),
+    clipboard: { write: (t) => void (state.clip = t), read: async () => state.clip },
+    openHelp: () => {},
+  });
+  return { board, undo, state, ctx };
+}
+
+const key = (k: string, mods: Partial<KeyboardEvent> = {}) => ({ key: k, code: '', ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...mods }) as KeyboardEvent;
+
+describe('shortcuts', () => {
+  it('match with Ctrl or Cmd, by position for Shift+digit, and symbols on any layout', () => {
+    expect(matches(key('z', { ctrlKey: true }), 'Mod+Z')).toBe(true);
+    expect(matches(key('z', { metaKey: true }), 'Mod+Z')).toBe(true);
+    expect(matches(key('Z', { ctrlKey: true, shiftKey: true }), 'Mod+Z')).toBe(false);
+    expect(matches(key('Z', { ctrlKey: true, shiftKey: true }), 'Mod+Shift+Z')).toBe(true);
+    expect(matches(key('!', { shiftKey: true, code: 'Digit1' }), 'Shift+1')).toBe(true);
+    expect(matches(key('+', { shiftKey: true }), '+')).toBe(true);
+    expect(matches(key('?', { shiftKey: true }), '?')).toBe(true);
+    expect(matches(key('n'), 'N')).toBe(true);
+    expect(matches(key('n', { ctrlKey: true }), 'N')).toBe(false);
+    expect(actionForKey(key('y', { ctrlKey: true }), { readOnly: false })?.id).toBe('redo');
+    expect(actionForKey(key('Backspace'), { readOnly: false })?.id).toBe('delete');
+  });
+
+  it('give observers no writing action', () => {
+    expect(actionForKey(key('n'), { readOnly: true })).toBeUndefined();
+    expect(actionForKey(key('Delete'), { readOnly: true })).toBeUndefined();
+    expect(actionForKey(key('+'), { readOnly: true })?.id).toBe('zoom-in');
+    expect(visibleActions({ readOnly: true }).every((a) => !a.writes)).toBe(true);
+  });
+});
+
+describe('actions', () => {
+  it('adds a note at the view centre, selects it and starts editing; a second one is offset', () => {
+    const { board, state, ctx } = setup();
+    const id = newNote(ctx());
+    expect(board.get(id)).toMatchObject({ kind: 'note', x: 410, y: 230, author: me });
+    expect(state).toMatchObject({ selection: [id], editing: id });
+    expect(board.get(newNote(ctx()))).toMatchObject({ x: 434, y: 254 });
+  });
+
+  it('deletes, and undo brings back only my own element', () => {
+    const { board, state, ctx, undo } = setup();
+    const mine = newNote(ctx());
+    const theirs = board.create({ kind: 'note', x: 0, y: 0 }, { ...me, id: 'm2' }, { remote: true });
+    state.selection = [mine];
+    runAction(actionById('delete')!, ctx());
+    expect(board.get(mine)).toBeNull();
+    undo.undo();
+    expect(board.get(mine)).not.toBeNull();
+    undo.undo();
+    expect(board.get(mine)).toBeNull();
+    expect(board.get(theirs)).not.toBeNull();
+  });
+
+  it('aligns and distributes a selection', () => {
+    const { board, state, ctx } = setup();
+    const ids = [0, 1, 2].map((i) => board.create({ kind: 'rect', x: i * 300 + (i === 1 ? 40 : 0), y: i * 50, w: 100, h: 100 }, me, {}));
+    state.selection = ids;
+    runAction(actionById('align-top')!, ctx());
+    expect(ids.map((id) => board.get(id)!.y)).toEqual([0, 0, 0]);
+    runAction(actionById('distribute-h')!, ctx());
+    expect(ids.map((id) => board.get(id)!.x)).toEqual([0, 300, 600]);
+    runAction(actionById('align-right')!, ctx());
+    expect(ids.map((id) => board.get(id)!.x)).toEqual([600, 600, 600]);
+  });
+
+  it('duplicates with connectors re-bound, and pastes copies or plain text', () => {
+    const { board, state, ctx } = setup();
+    const a = board.create({ kind: 'note', x: 0, y: 0, text: 'A' }, me, {});
+    const b = board.create({ kind: 'note', x: 400, y: 0, text: 'B' }, me, {});
+    const link = board.create({ kind: 'connector', x: 0, y: 0, from: a, to: b, label: 'fører til' }, me, {});
+    state.selection = [a, b, link];
+    runAction(actionById('duplicate')!, ctx());
+    expect(state.selection).toHaveLength(3);
+    const copies = state.selection.map((id) => board.get(id)!);
+    const conn = copies.find((e) => e.kind === 'connector')!;
+    expect(copies.map((e) => e.id)).toContain(conn.from);
+    expect(conn).toMatchObject({ label: 'fører til' });
+    expect(copies.find((e) => e.text === 'A')).toMatchObject({ x: 24, y: 24 });
+
+    pasteText(ctx(), serialize([board.get(a)!]));
+    expect(board.get(state.selection[0]!)).toMatchObject({ text: 'A', x: 410, y: 230 });
+    pasteText(ctx(), 'Vi byggjer på felles plattformer');
+    expect(board.get(state.selection[0]!)).toMatchObject({ kind: 'note', text: 'Vi byggjer på felles plattformer' });
+    pasteText(ctx(), '{"samskap/board-elements@1":true,"elements":[{"kind":"script","x":1}]}');
+    expect(state.selection).toEqual([]);
+  });
+
+  it('moves the selection and orders it to the front and back', () => {
+    const { board, state, ctx } = setup();
+    const a = board.create({ kind: 'note', x: 0, y: 0 }, me, {});
+    const b = board.create({ kind: 'note', x: 0, y: 0 }, me, {});
+    state.selection = [a];
+    nudge(ctx(), 10, -1);
+    expect(board.get(a)).toMatchObject({ x: 10, y: -1 });
+    runAction(actionById('front')!, ctx());
+    expect(board.list().map((e) => e.id)).toEqual([b, a]);
+    runAction(actionById('back')!, ctx());
+    expect(board.list().map((e) => e.id)).toEqual([a, b]);
+  });
+
+  it('does nothing for an observer', () => {
+    const { board, state, ctx } = setup(true);
+    const a = board.create({ kind: 'note', x: 0, y: 0 }, me, {});
+    state.selection = [a];
+    for (const id of ['delete', 'new-note', 'duplicate', 'front']) expect(actionById(id)!.enabled(ctx())).toBe(false);
+    nudge(ctx(), 10, 0);
+    pasteText(ctx(), 'x');
+    expect(board.list()).toHaveLength(1);
+    expect(board.get(a)).toMatchObject({ x: 0 });
+  });
+});

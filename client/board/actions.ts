@@ -1,0 +1,225 @@
+/**
+ * Board actions, defined once as plain objects and used by the toolbar, the context menu and the
+ * keyboard alike. `run` writes only through `ctx.board` with `ctx.origin`, so undo stays per user.
+ * Shortcuts: `Mod` is Ctrl (⌘ on Mac); a letter is matched case-insensitively; `Shift+1` names
+ * the key by its position so any keyboard layout works.
+ */
+import { msg } from '@lit/localize';
+import type { BoardDoc } from '../../shared/board/board-doc.js';
+import type { Author, BoardElement, ElementKind } from '../../shared/board/schema.js';
+import { insertCopies, parse, serialize, toItems } from './canvas/clipboard.js';
+import type { Point } from './canvas/viewport.js';
+
+export interface ActionContext {
+  readonly board: BoardDoc;
+  readonly origin: object;
+  readonly me: Author;
+  readonly readOnly: boolean;
+  readonly undo: { undo(): unknown; redo(): unknown; canUndo(): boolean; canRedo(): boolean; stopCapturing(): void };
+  /** Selected ids, or the focused element when nothing is selected. */
+  readonly selection: readonly string[];
+  select(ids: string[]): void;
+  /** Where new things go: the view centre, or the pointer for paste from a context menu. */
+  placePoint(): Point;
+  edit(id: string): void;
+  view: { zoomBy(factor: number): void; zoomReset(): void; zoomToFit(): void; zoomToSelection(): void };
+  snap: boolean;
+  setSnap(on: boolean): void;
+  clipboard: { write(text: string): Promise<void> | void; read(): Promise<string> };
+  openHelp(): void;
+}
+
+export type ActionGroup = 'create' | 'edit' | 'arrange' | 'align' | 'history' | 'view' | 'help';
+
+export interface Action {
+  id: string;
+  label(): string;
+  shortcut?: string;
+  /** Further shortcuts for the same action (not shown as the main one). */
+  alt?: string[];
+  group: ActionGroup;
+  /** Changes the board: absent for observers. */
+  writes: boolean;
+  enabled(ctx: ActionContext): boolean;
+  run(ctx: ActionContext): void;
+}
+
+const selected = (ctx: ActionContext): BoardElement[] => ctx.selection.map((id) => ctx.board.get(id)).filter((e): e is BoardElement => !!e);
+const boxes = (ctx: ActionContext) => selected(ctx).filter((e) => e.kind !== 'connector');
+const canWrite = (ctx: ActionContext) => !ctx.readOnly;
+const hasSelection = (ctx: ActionContext) => canWrite(ctx) && ctx.selection.length > 0;
+const EDITABLE: readonly ElementKind[] = ['note', 'text', 'rect', 'ellipse', 'diamond', 'frame', 'connector'];
+
+/** Creates a note at the place point (shifted while another note sits exactly there) and edits it. */
+export function newNote(ctx: ActionContext): string {
+  const c = ctx.placePoint();
+  let x = Math.round(c.x - 90);
+  let y = Math.round(c.y - 70);
+  const taken = new Set(ctx.board.list().map((e) => `${e.x},${e.y}`));
+  while (taken.has(`${x},${y}`)) {
+    x += 24;
+    y += 24;
+  }
+  const id = ctx.board.create({ kind: 'note', x, y }, ctx.me, ctx.origin);
+  ctx.select([id]);
+  ctx.edit(id);
+  return id;
+}
+
+/** Moves the selection by (dx, dy) world px. */
+export function nudge(ctx: ActionContext, dx: number, dy: number): void {
+  if (canWrite(ctx) && ctx.selection.length) ctx.board.move([...ctx.selection], dx, dy, ctx.origin);
+}
+
+type Edge = 'left' | 'center' | 'right' | 'top' | 'middle' | 'bottom';
+function align(ctx: ActionContext, edge: Edge): void {
+  const list = boxes(ctx);
+  const x0 = Math.min(...list.map((e) => e.x));
+  const x1 = Math.max(...list.map((e) => e.x + e.w));
+  const y0 = Math.min(...list.map((e) => e.y));
+  const y1 = Math.max(...list.map((e) => e.y + e.h));
+  ctx.board.doc.transact(() => {
+    for (const e of list) {
+      const target = { left: [x0, e.y], center: [(x0 + x1 - e.w) / 2, e.y], right: [x1 - e.w, e.y], top: [e.x, y0], middle: [e.x, (y0 + y1 - e.h) / 2], bottom: [e.x, y1 - e.h] }[edge];
+      ctx.board.update(e.id, { x: Math.round(target[0]!), y: Math.round(target[1]!) }, ctx.origin);
+    }
+  }, ctx.origin);
+}
+
+/** Equal gaps between the selected elements along one axis, the outermost ones staying put. */
+function distribute(ctx: ActionContext, axis: 'x' | 'y'): void {
+  const size = axis === 'x' ? 'w' : 'h';
+  const list = boxes(ctx).sort((a, b) => a[axis] - b[axis]);
+  const first = list[0]!;
+  const last = list.at(-1)!;
+  const total = list.reduce((s, e) => s + e[size], 0);
+  const gap = (last[axis] + last[size] - first[axis] - total) / (list.length - 1);
+  let at = first[axis];
+  ctx.board.doc.transact(() => {
+    for (const e of list) {
+      ctx.board.update(e.id, { [axis]: Math.round(at) }, ctx.origin);
+      at += e[size] + gap;
+    }
+  }, ctx.origin);
+}
+
+async function paste(ctx: ActionContext): Promise<void> {
+  const raw = await ctx.clipboard.read().catch(() => '');
+  pasteText(ctx, raw);
+}
+
+/** Pastes Samskap elements, or plain text as a new note; selects what was pasted. */
+export function pasteText(ctx: ActionContext, raw: string): void {
+  if (ctx.readOnly || !raw.trim()) return;
+  const items = parse(raw);
+  if (items) return ctx.select(insertCopies(ctx.board, items, { at: ctx.placePoint() }, ctx.me, ctx.origin));
+  const c = ctx.placePoint();
+  ctx.select([ctx.board.create({ kind: 'note', x: Math.round(c.x - 90), y: Math.round(c.y - 70), text: raw }, ctx.me, ctx.origin)]);
+}
+
+const zoomStep = 1.25;
+const a = (x: Action) => x;
+
+export const ACTIONS: Action[] = [
+  a({ id: 'new-note', label: () => msg('New sticky note', { id: 'canvas_act_new_note' }), shortcut: 'N', group: 'create', writes: true, enabled: canWrite, run: (ctx) => void newNote(ctx) }),
+  a({
+    id: 'edit',
+    label: () => msg('Edit text', { id: 'canvas_act_edit' }),
+    shortcut: 'Enter',
+    group: 'edit',
+    writes: true,
+    enabled: (ctx) => canWrite(ctx) && ctx.selection.length === 1 && EDITABLE.includes(selected(ctx)[0]?.kind ?? 'pen'),
+    run: (ctx) => ctx.edit(ctx.selection[0]!),
+  }),
+  a({ id: 'duplicate', label: () => msg('Duplicate', { id: 'canvas_act_duplicate' }), shortcut: 'Mod+D', group: 'edit', writes: true, enabled: hasSelection, run: (ctx) => ctx.select(insertCopies(ctx.board, toItems(selected(ctx)), { offset: 24 }, ctx.me, ctx.origin)) }),
+  a({ id: 'copy', label: () => msg('Copy', { id: 'canvas_act_copy' }), shortcut: 'Mod+C', group: 'edit', writes: false, enabled: (ctx) => ctx.selection.length > 0, run: (ctx) => void ctx.clipboard.write(serialize(selected(ctx))) }),
+  a({
+    id: 'cut',
+    label: () => msg('Cut', { id: 'canvas_act_cut' }),
+    shortcut: 'Mod+X',
+    group: 'edit',
+    writes: true,
+    enabled: hasSelection,
+    run: (ctx) => {
+      void ctx.clipboard.write(serialize(selected(ctx)));
+      ctx.board.delete([...ctx.selection], ctx.origin);
+      ctx.select([]);
+    },
+  }),
+  a({ id: 'paste', label: () => msg('Paste', { id: 'canvas_act_paste' }), shortcut: 'Mod+V', group: 'edit', writes: true, enabled: canWrite, run: (ctx) => void paste(ctx) }),
+  a({
+    id: 'delete',
+    label: () => msg('Delete', { id: 'canvas_act_delete' }),
+    shortcut: 'Delete',
+    alt: ['Backspace'],
+    group: 'edit',
+    writes: true,
+    enabled: hasSelection,
+    run: (ctx) => {
+      ctx.board.delete([...ctx.selection], ctx.origin);
+      ctx.select([]);
+    },
+  }),
+  a({ id: 'select-all', label: () => msg('Select all', { id: 'canvas_act_select_all' }), shortcut: 'Mod+A', group: 'edit', writes: false, enabled: () => true, run: (ctx) => ctx.select(ctx.board.list().map((e) => e.id)) }),
+  a({ id: 'front', label: () => msg('Bring to front', { id: 'canvas_act_front' }), shortcut: ']', group: 'arrange', writes: true, enabled: hasSelection, run: (ctx) => ctx.board.bringToFront(sortedByZ(ctx), ctx.origin) }),
+  a({ id: 'back', label: () => msg('Send to back', { id: 'canvas_act_back' }), shortcut: '[', group: 'arrange', writes: true, enabled: hasSelection, run: (ctx) => ctx.board.sendToBack(sortedByZ(ctx), ctx.origin) }),
+  ...(
+    [
+      ['left', () => msg('Align left', { id: 'canvas_act_align_left' })],
+      ['center', () => msg('Align centre', { id: 'canvas_act_align_center' })],
+      ['right', () => msg('Align right', { id: 'canvas_act_align_right' })],
+      ['top', () => msg('Align top', { id: 'canvas_act_align_top' })],
+      ['middle', () => msg('Align middle', { id: 'canvas_act_align_middle' })],
+      ['bottom', () => msg('Align bottom', { id: 'canvas_act_align_bottom' })],
+    ] as Array<[Edge, () => string]>
+  ).map(([edge, label]) => a({ id: `align-${edge}`, label, group: 'align', writes: true, enabled: (ctx) => canWrite(ctx) && boxes(ctx).length > 1, run: (ctx) => align(ctx, edge) })),
+  a({ id: 'distribute-h', label: () => msg('Distribute horizontally', { id: 'canvas_act_distribute_h' }), group: 'align', writes: true, enabled: (ctx) => canWrite(ctx) && boxes(ctx).length > 2, run: (ctx) => distribute(ctx, 'x') }),
+  a({ id: 'distribute-v', label: () => msg('Distribute vertically', { id: 'canvas_act_distribute_v' }), group: 'align', writes: true, enabled: (ctx) => canWrite(ctx) && boxes(ctx).length > 2, run: (ctx) => distribute(ctx, 'y') }),
+  a({ id: 'undo', label: () => msg('Undo', { id: 'canvas_act_undo' }), shortcut: 'Mod+Z', group: 'history', writes: true, enabled: (ctx) => canWrite(ctx) && ctx.undo.canUndo(), run: (ctx) => void ctx.undo.undo() }),
+  a({ id: 'redo', label: () => msg('Redo', { id: 'canvas_act_redo' }), shortcut: 'Mod+Shift+Z', alt: ['Mod+Y'], group: 'history', writes: true, enabled: (ctx) => canWrite(ctx) && ctx.undo.canRedo(), run: (ctx) => void ctx.undo.redo() }),
+  a({ id: 'zoom-in', label: () => msg('Zoom in', { id: 'canvas_act_zoom_in' }), shortcut: '+', alt: ['='], group: 'view', writes: false, enabled: () => true, run: (ctx) => ctx.view.zoomBy(zoomStep) }),
+  a({ id: 'zoom-out', label: () => msg('Zoom out', { id: 'canvas_act_zoom_out' }), shortcut: '-', group: 'view', writes: false, enabled: () => true, run: (ctx) => ctx.view.zoomBy(1 / zoomStep) }),
+  a({ id: 'zoom-reset', label: () => msg('Zoom to 100 %', { id: 'canvas_act_zoom_reset' }), shortcut: '0', group: 'view', writes: false, enabled: () => true, run: (ctx) => ctx.view.zoomReset() }),
+  a({ id: 'zoom-fit', label: () => msg('Zoom to fit', { id: 'canvas_act_zoom_fit' }), shortcut: 'Shift+1', group: 'view', writes: false, enabled: () => true, run: (ctx) => ctx.view.zoomToFit() }),
+  a({ id: 'zoom-selection', label: () => msg('Zoom to selection', { id: 'canvas_act_zoom_selection' }), shortcut: 'Shift+2', group: 'view', writes: false, enabled: (ctx) => ctx.selection.length > 0, run: (ctx) => ctx.view.zoomToSelection() }),
+  a({ id: 'snap', label: () => msg('Snap to grid', { id: 'canvas_act_snap' }), shortcut: 'G', group: 'view', writes: true, enabled: canWrite, run: (ctx) => ctx.setSnap(!ctx.snap) }),
+  a({ id: 'help', label: () => msg('Keyboard shortcuts', { id: 'canvas_act_help' }), shortcut: '?', group: 'help', writes: false, enabled: () => true, run: (ctx) => ctx.openHelp() }),
+];
+
+function sortedByZ(ctx: ActionContext): string[] {
+  return selected(ctx)
+    .sort((x, y) => (x.z < y.z ? -1 : x.z > y.z ? 1 : 0))
+    .map((e) => e.id);
+}
+
+/** Runs an action as its own undo step (not merged with an edit made just before it). */
+export function runAction(a: Action, ctx: ActionContext): void {
+  if (!a.enabled(ctx)) return;
+  ctx.undo.stopCapturing();
+  a.run(ctx);
+  ctx.undo.stopCapturing();
+}
+
+export const actionById = (id: string): Action | undefined => ACTIONS.find((x) => x.id === id);
+
+/** Actions an observer may see: nothing that writes. */
+export const visibleActions = (ctx: Pick<ActionContext, 'readOnly'>): Action[] => ACTIONS.filter((x) => !(ctx.readOnly && x.writes));
+
+/** Whether a key event matches a shortcut such as `Mod+Shift+Z`, `Shift+1`, `?` or `N`. */
+export function matches(e: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>, shortcut: string): boolean {
+  const parts = shortcut.split('+');
+  // `+` on its own (zoom in) splits into two empty parts.
+  const key = shortcut.endsWith('+') ? '+' : parts.at(-1)!;
+  const mods = new Set(shortcut.endsWith('+') ? parts.slice(0, -2) : parts.slice(0, -1));
+  if (mods.has('Mod') !== (e.ctrlKey || e.metaKey) || e.altKey !== mods.has('Alt')) return false;
+  // Symbols need Shift on some layouts and not on others: ignore Shift for them.
+  if (!/^[A-Za-z0-9]$/.test(key) && key.length === 1 && !mods.has('Shift')) return e.key === key;
+  if (e.shiftKey !== mods.has('Shift')) return false;
+  if (/^[0-9]$/.test(key)) return e.code === `Digit${key}` || (!e.shiftKey && e.key === key);
+  return e.key.toLowerCase() === key.toLowerCase();
+}
+
+/** The action a key event asks for, if any (observers get no writing action). */
+export function actionForKey(e: KeyboardEvent, ctx: Pick<ActionContext, 'readOnly'>): Action | undefined {
+  return visibleActions(ctx).find((x) => [x.shortcut, ...(x.alt ?? [])].some((s) => s && matches(e, s)));
+}

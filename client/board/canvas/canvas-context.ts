@@ -1,0 +1,80 @@
+/**
+ * What the canvas hands to actions and renderers: the ActionContext (board, origin, selection,
+ * view commands) built from the canvas's current state, each element's render state, and the
+ * system clipboard's copy/cut/paste events.
+ */
+import { pasteText, type ActionContext } from '../actions.js';
+import type { BoardElement } from '../../../shared/board/schema.js';
+import { serialize } from './clipboard.js';
+import type { ElementState } from './renderers.js';
+import type { SkBoardCanvas } from './sk-board-canvas.js';
+import type { SkShortcutHelp } from './sk-shortcut-help.js';
+
+export function actionContextOf(c: SkBoardCanvas): ActionContext {
+  const s = c.session!;
+  const vp = c.viewport;
+  return {
+    board: s.board,
+    origin: s.origin,
+    me: s.me,
+    readOnly: s.readOnly,
+    undo: s.undo,
+    selection: [...c.selection],
+    select: (ids) => c.select(ids),
+    placePoint: () => c.viewCenter(),
+    edit: (id) => c.edit(id),
+    view: {
+      zoomBy: (f) => c.userView(() => vp.zoomAt(vp.zoom * f)),
+      zoomReset: () => c.userView(() => vp.zoomAt(1)),
+      zoomToFit: () => c.zoomToFit(),
+      zoomToSelection: () => c.zoomToSelection(),
+    },
+    snap: c.snap,
+    setSnap: (on) => (c.snap = on),
+    clipboard: { write: (t) => navigator.clipboard.writeText(t), read: () => navigator.clipboard.readText() },
+    openHelp: () => c.renderRoot.querySelector<SkShortcutHelp>('sk-shortcut-help')?.show(),
+  };
+}
+
+/** How one element shows: selection, focus, organisation filter, others' selections. */
+export function elementState(c: SkBoardCanvas, e: BoardElement, remote: Map<string, string>): ElementState {
+  const s = c.session!;
+  const hl = c.highlightOrg;
+  const emphasis = hl !== null && e.author.organisationId === hl;
+  return {
+    selected: c.selection.has(e.id),
+    tabStop: c.focusId === e.id,
+    dim: hl !== null && e.author.organisationId !== hl,
+    emphasis,
+    remote: remote.get(e.id) ?? null,
+    org: s.colorOf(e.author.organisationId).strong,
+    // The highlighted organisation's elements come above the dimmed rest.
+    rank: c.model!.zRank(e.id) + (emphasis ? c.model!.elements.size : 0),
+    handles: c.selection.size === 1 && c.selection.has(e.id) && !s.readOnly && e.kind !== 'connector' && e.kind !== 'pen',
+    editing: c.editing?.id === e.id,
+    tip: (c.hoverId === e.id || c.focusId === e.id) && c.editing?.id !== e.id,
+    label: '',
+  };
+}
+
+/** Copy, cut and paste arrive as clipboard events: they carry the data without a permission prompt. */
+export function handleClipboard(c: SkBoardCanvas, e: ClipboardEvent): void {
+  const target = e.composedPath()[0];
+  if (!c.session || !c.matches(':focus-within') || target instanceof HTMLTextAreaElement || target instanceof HTMLInputElement) return;
+  const ctx = actionContextOf(c);
+  if (e.type === 'paste') {
+    if (ctx.readOnly) return;
+    e.preventDefault();
+    ctx.undo.stopCapturing();
+    return pasteText(ctx, e.clipboardData?.getData('text/plain') ?? '');
+  }
+  const chosen = ctx.selection.map((id) => c.model?.get(id)).filter((x): x is BoardElement => !!x);
+  if (!chosen.length) return;
+  e.preventDefault();
+  e.clipboardData?.setData('text/plain', serialize(chosen));
+  if (e.type === 'cut' && !ctx.readOnly) {
+    ctx.undo.stopCapturing();
+    ctx.board.delete(ctx.selection.slice(), ctx.origin);
+    c.select([]);
+  }
+}

@@ -1,0 +1,68 @@
+/**
+ * Pure geometry of the board: where a connector meets its elements' outlines, and the reading
+ * order used for keyboard focus (frames first, then top to bottom, left to right).
+ */
+import type { BoardElement } from '../../../shared/board/schema.js';
+import { contains, type Point, type Rect } from './viewport.js';
+
+const center = (r: Rect): Point => ({ x: r.x + r.w / 2, y: r.y + r.h / 2 });
+
+/** Where the ray from the centre of `e` towards `toward` leaves its outline. */
+export function borderPoint(e: BoardElement, toward: Point): Point {
+  const c = center(e);
+  const dx = toward.x - c.x;
+  const dy = toward.y - c.y;
+  if (dx === 0 && dy === 0) return c;
+  const hw = e.w / 2;
+  const hh = e.h / 2;
+  let t: number;
+  if (e.kind === 'ellipse') t = 1 / Math.sqrt((dx * dx) / (hw * hw) + (dy * dy) / (hh * hh));
+  else if (e.kind === 'diamond') t = 1 / (Math.abs(dx) / hw + Math.abs(dy) / hh);
+  else t = Math.min(dx === 0 ? Infinity : hw / Math.abs(dx), dy === 0 ? Infinity : hh / Math.abs(dy));
+  return { x: c.x + dx * Math.min(t, 1), y: c.y + dy * Math.min(t, 1) };
+}
+
+/** The visible segment of a connector between two elements, clipped to both outlines. */
+export function connectorSegment(from: BoardElement, to: BoardElement): [Point, Point] {
+  return [borderPoint(from, center(to)), borderPoint(to, center(from))];
+}
+
+/** The frame an element lies in (the smallest containing one), from a list of frames. */
+export function containingFrame(e: BoardElement, frames: BoardElement[]): BoardElement | null {
+  let best: BoardElement | null = null;
+  for (const f of frames) if (f.id !== e.id && contains(f, e) && (!best || f.w * f.h < best.w * best.h)) best = f;
+  return best;
+}
+
+const byPosition = (a: BoardElement, b: BoardElement) => a.y - b.y || a.x - b.x || (a.id < b.id ? -1 : 1);
+
+/**
+ * Reading order for Tab: top-level items (frames and loose elements) by y then x; each frame is
+ * followed by what lies in it, by y then x. Connectors come right after their source element.
+ */
+export function readingOrder(all: Iterable<BoardElement>): BoardElement[] {
+  const list = [...all];
+  const frames = list.filter((e) => e.kind === 'frame');
+  const children = new Map<string, BoardElement[]>();
+  const top: BoardElement[] = [];
+  const connectors = new Map<string, BoardElement[]>();
+  for (const e of list) {
+    if (e.kind === 'connector') {
+      const key = e.from ?? '';
+      connectors.set(key, [...(connectors.get(key) ?? []), e]);
+      continue;
+    }
+    const f = e.kind === 'frame' ? null : containingFrame(e, frames);
+    if (f) children.set(f.id, [...(children.get(f.id) ?? []), e]);
+    else top.push(e);
+  }
+  const out: BoardElement[] = [];
+  const emit = (e: BoardElement) => {
+    out.push(e, ...(connectors.get(e.id) ?? []));
+    for (const c of (children.get(e.id) ?? []).sort(byPosition)) emit(c);
+  };
+  for (const e of top.sort(byPosition)) emit(e);
+  const placed = new Set(out.map((e) => e.id));
+  for (const e of list) if (!placed.has(e.id)) out.push(e);
+  return out;
+}
