@@ -54,7 +54,7 @@ export function openRoom(room: string, opts: OpenRoomOptions = {}): RoomConnecti
 
   doc.on('update', (_u: Uint8Array, origin: unknown) => {
     if (origin === provider || origin === idb) return;
-    if (!(provider.wsconnected && provider.synced)) set({ unsent: status.unsent + 1 });
+    if (!(navigator.onLine && provider.wsconnected && provider.synced)) set({ unsent: status.unsent + 1 });
   });
   provider.on('sync', (synced: boolean) => {
     if (synced) set({ state: 'synced', unsent: 0 });
@@ -63,8 +63,18 @@ export function openRoom(room: string, opts: OpenRoomOptions = {}): RoomConnecti
     if (s === 'disconnected') set({ state: status.state === 'closed' ? 'closed' : 'offline' });
   });
   provider.on('closed', (e: { code: number }) => set({ state: 'closed', closeCode: e.code }));
-  const onOffline = () => set({ state: status.state === 'closed' ? 'closed' : 'offline' });
+  // The browser knows before the socket does: stop sending into a dead connection, and resync
+  // (sync step 1/2 carries every unsent change) as soon as the network is back.
+  const onOffline = () => {
+    if (status.state === 'closed') return;
+    provider.disconnect();
+    set({ state: 'offline' });
+  };
+  const onOnline = () => {
+    if (status.state !== 'closed') provider.connect();
+  };
   window.addEventListener('offline', onOffline);
+  window.addEventListener('online', onOnline);
 
   const fromServer = new Promise<void>((resolve) => provider.once('sync', () => resolve()));
   const fromDisk = idb ? idb.whenSynced.then(() => (doc.share.size > 0 ? undefined : fromServer)) : fromServer;
@@ -80,6 +90,7 @@ export function openRoom(room: string, opts: OpenRoomOptions = {}): RoomConnecti
     },
     destroy() {
       window.removeEventListener('offline', onOffline);
+      window.removeEventListener('online', onOnline);
       provider.destroy();
       void idb?.destroy();
       doc.destroy();

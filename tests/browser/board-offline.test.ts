@@ -36,7 +36,7 @@ async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
 
 /** Creates a note with the keyboard contract: `n`, type, Escape. */
 async function addNote(page: Page, text: string): Promise<void> {
-  await page.locator('sk-board-canvas').first().focus();
+  await page.locator('sk-board-canvas .viewport').focus();
   await page.keyboard.press('n');
   await page.keyboard.type(text);
   await page.keyboard.press('Escape');
