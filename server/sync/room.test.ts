@@ -67,6 +67,26 @@ describe('Room and DocRegistry', () => {
     expect(room.doc.getText('t').length).toBe('onetwothree'.length);
   });
 
+  it('encodes the whole document once for every joiner with an empty state, until it changes', async () => {
+    const { registry } = await setup();
+    const room = await registry.acquire('w/join');
+    const p = peer('a');
+    room.peers.add(p);
+    room.submit(p, edit('one'));
+    await room.idle();
+    const empty = Y.encodeStateVector(new Y.Doc());
+    const first = room.answerStep1(empty);
+    expect(room.answerStep1(empty)).toBe(first);
+    room.submit(p, edit('two'));
+    await room.idle();
+    const second = room.answerStep1(empty);
+    expect(second).not.toBe(first);
+    const d = new Y.Doc();
+    Y.applyUpdate(d, second.subarray(2 + varLen(second.subarray(2))));
+    expect(d.getText('t').toString()).toMatch(/one/);
+    expect(d.getText('t').toString()).toMatch(/two/);
+  });
+
   it('loads a room once for concurrent first connections and unloads it when idle', async () => {
     const { registry, loads } = await setup();
     const rooms = await Promise.all(Array.from({ length: 20 }, () => registry.acquire('w/charter')));

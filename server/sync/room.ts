@@ -53,12 +53,15 @@ export class Room {
   private idleWaiters: (() => void)[] = [];
   private sinceSnapshot = { updates: 0, bytes: 0 };
   private compacting = false;
+  /** The whole document encoded once for every newcomer with an empty state (joins burst). */
+  private fullState: Uint8Array | null = null;
 
   constructor(
     readonly name: string,
     readonly doc: Y.Doc,
     private readonly deps: RoomDeps,
   ) {
+    doc.on('update', () => (this.fullState = null));
     this.presence = new RoomPresence({
       send: (message, except) => {
         for (const p of this.peers) if (p !== except) this.sendTo(p, message);
@@ -75,7 +78,9 @@ export class Room {
 
   /** Sync step 2 for a peer that sent its state vector: everything stored that it lacks. */
   answerStep1(stateVector: Uint8Array): Uint8Array {
-    return encodeSync(SyncType.step2, Y.encodeStateAsUpdate(this.doc, stateVector));
+    const empty = stateVector.byteLength === 1 && stateVector[0] === 0;
+    if (!empty) return encodeSync(SyncType.step2, Y.encodeStateAsUpdate(this.doc, stateVector));
+    return (this.fullState ??= encodeSync(SyncType.step2, Y.encodeStateAsUpdate(this.doc)));
   }
 
   /** Our state vector, sent first to every newcomer so it sends what we lack. */
