@@ -106,3 +106,53 @@ export class PrivateRedis {
     await exited;
   }
 }
+
+/**
+ * A private PostgreSQL cluster (initdb into a temp folder, run as the `postgres` system user)
+ * that a test may stop and start again without touching the machine's server.
+ */
+export class PrivatePostgres {
+  private constructor(
+    readonly dir: string,
+    readonly port: number,
+    private readonly bin: string,
+  ) {}
+
+  static async create(): Promise<PrivatePostgres> {
+    const { execFileSync } = await import('node:child_process');
+    const { mkdtempSync, chmodSync, readdirSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const version = readdirSync('/usr/lib/postgresql').sort().at(-1);
+    if (!version) throw new Error('no PostgreSQL binaries under /usr/lib/postgresql');
+    const bin = `/usr/lib/postgresql/${version}/bin`;
+    const dir = mkdtempSync(path.join(tmpdir(), 'samskap-pg-'));
+    chmodSync(dir, 0o777);
+    const pg = new PrivatePostgres(path.join(dir, 'data'), await freePort(), bin);
+    execFileSync('su', ['postgres', '-s', '/bin/sh', '-c', `${bin}/initdb -D ${pg.dir} -A trust -U postgres >/dev/null`]);
+    await pg.start();
+    return pg;
+  }
+
+  get url(): string {
+    return `postgres://postgres@127.0.0.1:${this.port}/postgres`;
+  }
+
+  async start(): Promise<void> {
+    const { execFileSync } = await import('node:child_process');
+    execFileSync('su', ['postgres', '-s', '/bin/sh', '-c', `${this.bin}/pg_ctl -D ${this.dir} -o "-p ${this.port} -k /tmp -c listen_addresses=127.0.0.1" -w -l ${this.dir}.log start >/dev/null`]);
+  }
+
+  /** `-m immediate`: like a crash; the next start recovers from the WAL. */
+  async stop(): Promise<void> {
+    const { execFileSync } = await import('node:child_process');
+    execFileSync('su', ['postgres', '-s', '/bin/sh', '-c', `${this.bin}/pg_ctl -D ${this.dir} -m immediate -w stop >/dev/null`]);
+  }
+
+  async destroy(): Promise<void> {
+    await this.stop().catch(() => undefined);
+    const { rmSync } = await import('node:fs');
+    const path = await import('node:path');
+    rmSync(path.dirname(this.dir), { recursive: true, force: true });
+  }
+}

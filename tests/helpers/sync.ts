@@ -23,9 +23,9 @@ export function closedFor(p: WebsocketProvider, timeoutMs = 5000): Promise<{ cod
   return within(timeoutMs, 'provider closed', new Promise((resolve) => p.once('closed', (e) => resolve(e))));
 }
 
-export async function until(cond: () => boolean, timeoutMs = 5000, what = 'condition'): Promise<void> {
+export async function until(cond: () => boolean | Promise<boolean>, timeoutMs = 5000, what = 'condition'): Promise<void> {
   const start = Date.now();
-  while (!cond()) {
+  while (!(await cond())) {
     if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 10));
   }
