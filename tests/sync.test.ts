@@ -227,3 +227,27 @@ describe('deleting a workshop', () => {
     p.destroy();
   });
 });
+
+describe('room cap', () => {
+  it('refuses connections beyond SYNC_MAX_CLIENTS_PER_ROOM with 4429, other rooms unaffected', async () => {
+    const capped = await startServer({ SYNC_MAX_CLIENTS_PER_ROOM: '2' });
+    try {
+      const g = await fixture(capped.base);
+      const url = (room: string, token: string) => `${capped.wsBase}/${room}?token=${token}`;
+      const one = new RawClient(url(g.charter, g.participantA));
+      const two = new RawClient(url(g.charter, g.participantB));
+      await Promise.all([one.opened, two.opened]);
+      await until(() => capped.app.registry.rooms().some((r) => r.name === g.charter && r.peers.size === 2));
+      const three = new RawClient(url(g.charter, g.observer));
+      expect(await three.closed).toBe(CloseCode.roomFull);
+      const elsewhere = new RawClient(url(g.board, g.observer));
+      await elsewhere.opened;
+      await until(() => elsewhere.messages.length > 0);
+      expect(elsewhere.closeCode).toBeNull();
+      [one, two, elsewhere].forEach((c) => c.close());
+    } finally {
+      await capped.stop();
+      capped.cleanup();
+    }
+  });
+});
