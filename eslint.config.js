@@ -18,6 +18,11 @@ export default tseslint.config(
     },
   },
   {
+    // The service worker is plain JavaScript served as it is.
+    files: ['client/public/sw.js'],
+    languageOptions: { globals: { self: 'readonly', caches: 'readonly', fetch: 'readonly', URL: 'readonly' } },
+  },
+  {
     files: ['shared/**/*.ts'],
     rules: {
       'no-restricted-imports': restrict([

@@ -2,11 +2,14 @@
  * Builds `client/` into `dist/client`, which the server serves. In development (`npx vite`) the
  * API, the Yjs sync endpoint and socket.io are proxied to a server on port 3000.
  */
+import { cpSync, createReadStream, statSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defaultClientConditions, defineConfig } from 'vite';
+import { defaultClientConditions, defineConfig, type Plugin } from 'vite';
 
 const clientDir = fileURLToPath(new URL('./client', import.meta.url));
 const outDir = fileURLToPath(new URL('./dist/client', import.meta.url));
+const shoelaceAssets = fileURLToPath(new URL('./node_modules/@shoelace-style/shoelace/dist/assets', import.meta.url));
 const server = 'http://127.0.0.1:3000';
 
 /**
@@ -16,9 +19,36 @@ const server = 'http://127.0.0.1:3000';
  */
 const productionConditions = defaultClientConditions.map((c) => (c === 'development|production' ? 'production' : c));
 
+/**
+ * Shoelace's icons, served by Samskap itself under `/shoelace/assets` (client/app/shoelace.ts
+ * points the library there): copied into the build, served from node_modules in development.
+ * Without this, `<sl-icon>` would load from a CDN, which the CSP (and an offline network) forbids.
+ */
+function shoelaceAssetsPlugin(): Plugin {
+  let out = outDir;
+  return {
+    name: 'samskap-shoelace-assets',
+    configResolved(config) {
+      out = path.resolve(config.root, config.build.outDir);
+    },
+    writeBundle() {
+      cpSync(shoelaceAssets, path.join(out, 'shoelace', 'assets'), { recursive: true });
+    },
+    configureServer(dev) {
+      dev.middlewares.use('/shoelace/assets', (req, res, next) => {
+        const file = path.join(shoelaceAssets, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
+        if (!file.startsWith(shoelaceAssets + path.sep) || !statSync(file, { throwIfNoEntry: false })?.isFile()) return next();
+        res.setHeader('content-type', file.endsWith('.svg') ? 'image/svg+xml' : 'application/octet-stream');
+        createReadStream(file).pipe(res);
+      });
+    },
+  };
+}
+
 export default defineConfig(({ command }) => ({
   root: clientDir,
   resolve: { conditions: command === 'build' ? productionConditions : [...defaultClientConditions] },
+  plugins: [shoelaceAssetsPlugin()],
   build: {
     outDir,
     emptyOutDir: true,

@@ -3,11 +3,12 @@
  * nobody sees the English source text flash, then start the shell.
  */
 import { setAppLocale, storedLocale } from './app/i18n.js';
+import './app/shoelace.js';
 import { SkApp } from './app/sk-app.js';
 
 async function start(): Promise<void> {
   try {
-    await setAppLocale(storedLocale());
+    await setAppLocale(storedLocale(), false);
   } finally {
     customElements.define('sk-app', SkApp);
   }

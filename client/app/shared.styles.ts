@@ -1,4 +1,8 @@
-/** Styles every page shares: type scale, cards, form fields, buttons, alerts, focus ring. */
+/**
+ * Styles every page shares: type scale, cards, form fields, buttons, alerts, focus ring. Buttons
+ * are Shoelace's `<sl-button>` (colours come from the `--sl-*` tokens in global.css); the native
+ * `button` rules serve the dense outline view, which keeps plain buttons (see sk-board-outline).
+ */
 import { css } from 'lit';
 
 export const sharedStyles = css`
@@ -135,6 +139,20 @@ export const sharedStyles = css`
     opacity: 0.65;
   }
   button[aria-busy='true'] {
+    cursor: progress;
+  }
+  sl-button::part(base) {
+    font-weight: 600;
+  }
+  /* Secondary buttons read as actions in our colour, not as grey boxes. */
+  sl-button[variant='default']::part(base) {
+    border-color: var(--sk-primary);
+    color: var(--sk-primary);
+  }
+  sl-button[variant='default']::part(base):hover {
+    background: var(--sk-primary-soft);
+  }
+  sl-button[aria-busy='true']::part(base) {
     cursor: progress;
   }
   .actions {

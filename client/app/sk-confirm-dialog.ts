@@ -1,20 +1,28 @@
 /**
- * `<sk-confirm-dialog>`: a modal confirmation on the native `<dialog>` (`showModal()`), so focus
- * is trapped and Escape cancels. Opening focuses the input (when `requireText` is set) or the
- * cancel button (the safe choice); closing returns focus to the opener.
+ * `<sk-confirm-dialog>`: a modal confirmation on Shoelace's `<sl-dialog>` (focus is trapped inside,
+ * Escape cancels, the heading names the dialog). Opening focuses the input (when `requireText` is
+ * set) or the cancel button (the safe choice); closing returns focus to the opener. Clicking the
+ * backdrop does not close it, and nothing closes it while `busy`.
  *
  * Properties: `heading`, `confirmLabel`, `busyLabel`, `busy`, `error` (shown as an alert),
  * `requireText` (when set, the user must type it before confirming), `requireLabel`.
  * Methods: `show(opener)`, `close()`.
  * Events: `sk-confirm` (the user confirmed; the host does the work, then calls `close()` or sets
  * `error`), `sk-close` (the dialog closed, confirmed or not).
- * Slots: default (the explanation). Parts: `dialog`.
+ * Slots: default (the explanation). Parts: `dialog` (the `<sl-dialog>`).
  */
+import '@shoelace-style/shoelace/dist/components/button/button.js';
+import '@shoelace-style/shoelace/dist/components/dialog/dialog.js';
+import type SlButton from '@shoelace-style/shoelace/dist/components/button/button.js';
+import type SlDialog from '@shoelace-style/shoelace/dist/components/dialog/dialog.js';
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
+import { submitOnEnter } from './forms.js';
 import { sharedStyles } from './shared.styles.js';
 import { dialogStyles } from './sk-confirm-dialog.styles.js';
+
+type CloseRequest = CustomEvent<{ source: 'close-button' | 'keyboard' | 'overlay' }>;
 
 export class SkConfirmDialog extends LitElement {
   static override styles = [sharedStyles, dialogStyles];
@@ -54,34 +62,50 @@ export class SkConfirmDialog extends LitElement {
     this.mismatch = false;
   }
 
-  private get dialog(): HTMLDialogElement | null {
-    return this.renderRoot.querySelector('dialog');
+  private get dialog(): SlDialog | null {
+    return this.renderRoot.querySelector('sl-dialog');
   }
 
+  /** Opens the dialog; settles once it is shown. `opener` gets focus back when it closes. */
   async show(opener: HTMLElement | null): Promise<void> {
     this.opener = opener;
     this.typed = '';
     this.mismatch = false;
     this.error = '';
     await this.updateComplete;
-    this.dialog?.showModal();
-    this.renderRoot.querySelector<HTMLElement>(this.requireText !== null ? 'input' : '.cancel')?.focus();
+    await this.dialog?.show();
   }
 
   close(): void {
-    this.dialog?.close();
+    void this.dialog?.hide();
   }
 
-  private onClose(): void {
-    const opener = this.opener;
-    this.opener = null;
-    if (opener?.isConnected) opener.focus();
-    this.dispatchEvent(new CustomEvent('sk-close', { bubbles: true, composed: true }));
+  /** Shoelace would focus the panel; the safe choice (or the field to type in) is better. */
+  private onInitialFocus(e: Event): void {
+    if (e.target !== this.dialog) return;
+    e.preventDefault();
+    if (this.requireText !== null) this.renderRoot.querySelector('input')?.focus();
+    else this.renderRoot.querySelector<SlButton>('.cancel')?.focus();
   }
 
-  private onCancel(e: Event): void {
-    // Escape while the request runs would hide its outcome; wait for it.
-    if (this.busy) e.preventDefault();
+  private onRequestClose(e: CloseRequest): void {
+    if (e.target !== this.dialog) return;
+    // Escape while the request runs would hide its outcome; a stray click beside it is no answer.
+    if (this.busy || e.detail.source === 'overlay') e.preventDefault();
+  }
+
+  /**
+   * Focus goes back as soon as closing starts, as with a native dialog, not after the fade-out.
+   * The microtask runs once Shoelace has released its focus trap (right after `sl-hide`).
+   */
+  private onHide(e: Event): void {
+    if (e.target !== this.dialog) return;
+    queueMicrotask(() => {
+      const opener = this.opener;
+      this.opener = null;
+      if (opener?.isConnected) opener.focus();
+      this.dispatchEvent(new CustomEvent('sk-close', { bubbles: true, composed: true }));
+    });
   }
 
   private async confirm(e: SubmitEvent): Promise<void> {
@@ -99,9 +123,8 @@ export class SkConfirmDialog extends LitElement {
   override render() {
     const needsText = this.requireText !== null;
     return html`
-      <dialog part="dialog" aria-labelledby="heading" @close=${this.onClose} @cancel=${this.onCancel}>
-        <form novalidate @submit=${this.confirm}>
-          <h2 id="heading">${this.heading}</h2>
+      <form novalidate @submit=${this.confirm} @keydown=${submitOnEnter}>
+        <sl-dialog part="dialog" label=${this.heading} @sl-initial-focus=${this.onInitialFocus} @sl-request-close=${this.onRequestClose} @sl-hide=${this.onHide}>
           <div class="body"><slot></slot></div>
           ${needsText
             ? html`<div class="field">
@@ -111,12 +134,12 @@ export class SkConfirmDialog extends LitElement {
               </div>`
             : nothing}
           <div class="alert" role="alert">${this.error}</div>
-          <div class="actions">
-            <button class="danger solid" type="submit" ?disabled=${this.busy} aria-busy=${this.busy ? 'true' : 'false'}>${this.busy ? this.busyLabel : this.confirmLabel}</button>
-            <button class="cancel" type="button" ?disabled=${this.busy} @click=${this.close}>${msg('Cancel', { id: 'dialog_cancel' })}</button>
+          <div class="actions" slot="footer">
+            <sl-button variant="danger" type="submit" ?disabled=${this.busy} aria-busy=${this.busy ? 'true' : 'false'}>${this.busy ? this.busyLabel : this.confirmLabel}</sl-button>
+            <sl-button class="cancel" ?disabled=${this.busy} @click=${this.close}>${msg('Cancel', { id: 'dialog_cancel' })}</sl-button>
           </div>
-        </form>
-      </dialog>
+        </sl-dialog>
+      </form>
     `;
   }
 }

@@ -6,10 +6,12 @@
  * Properties: `token` (the invite token from the URL).
  * Events: none (navigates through the router). Slots: none. Parts: none.
  */
+import '@shoelace-style/shoelace/dist/components/button/button.js';
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { api, ApiError } from '../app/api.js';
+import { submitOnEnter } from '../app/forms.js';
 import { navigate } from '../app/router.js';
 import { sharedStyles } from '../app/shared.styles.js';
 import { errorText, fieldErrorText } from '../app/texts.js';
@@ -86,7 +88,7 @@ export class SkJoinPage extends LitElement {
     return html`
       <h1 tabindex="-1">${msg('Join the workshop', { id: 'join_heading' })}</h1>
       <p class="lead">${msg('You have been invited to take part in a workshop in Samskap. Write your name as the others should see it.', { id: 'join_lead' })}</p>
-      <form class="card" novalidate @submit=${this.submit} aria-labelledby="join-form-heading">
+      <form class="card" novalidate @submit=${this.submit} @keydown=${submitOnEnter} aria-labelledby="join-form-heading">
         <h2 id="join-form-heading">${msg('Who are you?', { id: 'join_form_heading' })}</h2>
         <div class="field">
           <label for="name">${msg('Your name', { id: 'field_your_name' })}</label>
@@ -97,9 +99,9 @@ export class SkJoinPage extends LitElement {
         <div class="alert" role="alert">${this.alert}</div>
         ${this.final ? html`<p><a href="/">${msg('Go to the start page', { id: 'app_go_home' })}</a></p>` : nothing}
         <div class="actions">
-          <button class="primary" type="submit" ?disabled=${this.busy} aria-busy=${this.busy ? 'true' : 'false'}>
+          <sl-button variant="primary" type="submit" ?disabled=${this.busy} aria-busy=${this.busy ? 'true' : 'false'}>
             ${this.busy ? msg('Joining…', { id: 'join_submit_busy' }) : msg('Join', { id: 'join_submit' })}
-          </button>
+          </sl-button>
         </div>
       </form>
     `;

@@ -1,7 +1,7 @@
 /*
  * Samskap's service worker: lets a board open again while offline (reload included).
  * - Page loads (navigations): network first; the last good app shell is kept as a fallback.
- * - /assets/* (content-hashed): cache first.
+ * - /assets/* (content-hashed) and /shoelace/* (icons of the component library): cache first.
  * - GET /api/workshops/<id> (the workshop a board needs): network first, cached copy offline.
  * Everything else (other API calls, /sync, /socket.io) goes to the network untouched.
  * The documents themselves are kept by y-indexeddb, not here.
@@ -48,7 +48,7 @@ self.addEventListener('fetch', (event) => {
   if (url.origin !== self.location.origin) return;
   if (request.mode === 'navigate') {
     event.respondWith(networkFirst(request, SHELL));
-  } else if (url.pathname.startsWith('/assets/')) {
+  } else if (url.pathname.startsWith('/assets/') || url.pathname.startsWith('/shoelace/')) {
     event.respondWith(cacheFirst(request));
   } else if (/^\/api\/workshops\/[A-Za-z0-9_-]{16}$/.test(url.pathname)) {
     event.respondWith(networkFirst(request, url.pathname));

@@ -6,10 +6,13 @@
  *
  * Events: none (navigates through the router). Slots: none. Parts: none.
  */
+import '@shoelace-style/shoelace/dist/components/button/button.js';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { api } from '../app/api.js';
+import { buttonLabel } from '../app/button-label.js';
+import { submitOnEnter } from '../app/forms.js';
 import { navigate } from '../app/router.js';
 import { sharedStyles } from '../app/shared.styles.js';
 import { errorText } from '../app/texts.js';
@@ -118,7 +121,7 @@ export class SkStartPage extends LitElement {
     return html`
       <h1 tabindex="-1">${msg('Create a workshop', { id: 'start_heading' })}</h1>
       <p class="lead">${msg('Bring several organisations together to create a shared vision. You will lead the workshop as its facilitator and can invite the others afterwards.', { id: 'start_lead' })}</p>
-      <form class="card" novalidate @submit=${this.submit} aria-labelledby="form-heading">
+      <form class="card" novalidate @submit=${this.submit} @keydown=${submitOnEnter} aria-labelledby="form-heading">
         <h2 id="form-heading">${msg('About the workshop', { id: 'start_form_heading' })}</h2>
         <div class="field">
           <label for="title">${msg('Title of the workshop', { id: 'start_title_label' })}</label>
@@ -131,7 +134,7 @@ export class SkStartPage extends LitElement {
           <ol class="orgs">
             ${f.orgs.map((o, i) => this.renderOrg(o.key, o.name, i + 1))}
           </ol>
-          <button type="button" @click=${this.addOrg}>${msg('Add organisation', { id: 'start_org_add' })}</button>
+          <sl-button @click=${this.addOrg}>${msg('Add organisation', { id: 'start_org_add' })}</sl-button>
         </fieldset>
         <div class="field">
           <label for="displayName">${msg('Your name', { id: 'field_your_name' })}</label>
@@ -154,9 +157,9 @@ export class SkStartPage extends LitElement {
           : nothing}
         <div class="alert" role="alert">${this.alert}</div>
         <div class="actions">
-          <button class="primary" type="submit" ?disabled=${this.busy} aria-busy=${this.busy ? 'true' : 'false'}>
+          <sl-button variant="primary" type="submit" ?disabled=${this.busy} aria-busy=${this.busy ? 'true' : 'false'}>
             ${this.busy ? msg('Creating…', { id: 'start_submit_busy' }) : msg('Create workshop', { id: 'start_submit' })}
-          </button>
+          </sl-button>
         </div>
       </form>
     `;
@@ -170,7 +173,9 @@ export class SkStartPage extends LitElement {
       <label class="visually-hidden" for=${id}>${msg(str`Organisation ${n}`, { id: 'start_org_label' })}</label>
       <span class="org-number" aria-hidden="true">${n}.</span>
       <input id=${id} maxlength="100" autocomplete="organization" .value=${live(name)} aria-invalid=${e.invalid} aria-describedby=${e.describedBy ?? 'orgs-hint'} @input=${(ev: InputEvent) => this.setOrg(key, (ev.target as HTMLInputElement).value)} />
-      <button type="button" class="remove" aria-label=${`${remove} ${msg(str`organisation ${n}`, { id: 'start_org_remove_which' })}`} ?disabled=${this.form.orgs.length === 1} @click=${() => this.removeOrg(key)}>${remove}</button>
+      <sl-button class="remove" ?disabled=${this.form.orgs.length === 1} @click=${() => this.removeOrg(key)}>
+        ${buttonLabel(remove, `${remove} ${msg(str`organisation ${n}`, { id: 'start_org_remove_which' })}`)}
+      </sl-button>
       ${e.line}
     </li>`;
   }

@@ -6,6 +6,7 @@
  * Properties: `workshopId`, `workshopTitle`.
  * Events: none (navigates through the router). Slots: none. Parts: none.
  */
+import '@shoelace-style/shoelace/dist/components/button/button.js';
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement } from 'lit';
 import { api } from '../app/api.js';
@@ -67,7 +68,7 @@ export class SkDeleteWorkshop extends LitElement {
       <section class="card" aria-labelledby="delete-heading">
         <h2 id="delete-heading">${msg('Delete the workshop', { id: 'del_heading' })}</h2>
         <p>${msg('Deleting removes the workshop and everything in it for all members: organisations, members, invite links and all content. It cannot be undone.', { id: 'del_text' })}</p>
-        <button type="button" class="danger" @click=${this.open}>${msg('Delete workshop…', { id: 'del_open' })}</button>
+        <sl-button variant="danger" outline @click=${this.open}>${msg('Delete workshop…', { id: 'del_open' })}</sl-button>
       </section>
       <sk-confirm-dialog
         .heading=${msg('Delete the workshop for good?', { id: 'del_dialog_heading' })}

@@ -7,9 +7,11 @@
  * confirms), `sk-status` (detail: text for the host's live status region).
  * Slots: none. Parts: none.
  */
+import '@shoelace-style/shoelace/dist/components/button/button.js';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement } from 'lit';
 import type { InviteDto, OrganisationDto } from '../../shared/api.js';
+import { buttonLabel } from '../app/button-label.js';
 import { formatLocales } from '../app/i18n.js';
 import { sharedStyles } from '../app/shared.styles.js';
 import { roleName } from '../app/texts.js';
@@ -99,8 +101,8 @@ export class SkInviteList extends LitElement {
               : html`<label class="visually-hidden" for=${`link-${invite.id}`}>${msg(str`Invite link for ${who}`, { id: 'inv_link_label' })}</label>
                   <div class="link-row">
                     <input id=${`link-${invite.id}`} readonly .value=${invite.link} @focus=${(e: FocusEvent) => (e.target as HTMLInputElement).select()} />
-                    <button type="button" aria-label=${`${copy}: ${who}`} @click=${() => this.copy(invite)}>${copy}</button>
-                    <button type="button" class="danger" aria-label=${`${revoke}: ${who}`} @click=${(e: Event) => this.requestRevoke(invite, e)}>${revoke}</button>
+                    <sl-button @click=${() => this.copy(invite)}>${buttonLabel(copy, `${copy}: ${who}`)}</sl-button>
+                    <sl-button variant="danger" outline @click=${(e: Event) => this.requestRevoke(invite, e)}>${buttonLabel(revoke, `${revoke}: ${who}`)}</sl-button>
                   </div>`}
           </li>`;
         })}

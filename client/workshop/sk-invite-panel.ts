@@ -6,11 +6,13 @@
  * Properties: `workshopId`, `organisations`.
  * Events: none. Slots: none. Parts: none. Uses `<sk-confirm-dialog>` and `<sk-invite-list>`.
  */
+import '@shoelace-style/shoelace/dist/components/button/button.js';
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { InviteDto, OrganisationDto, Role } from '../../shared/api.js';
 import { api } from '../app/api.js';
+import { submitOnEnter } from '../app/forms.js';
 import { sharedStyles } from '../app/shared.styles.js';
 import '../app/sk-confirm-dialog.js';
 import type { SkConfirmDialog } from '../app/sk-confirm-dialog.js';
@@ -131,7 +133,7 @@ export class SkInvitePanel extends LitElement {
       <section class="card" aria-labelledby="invite-heading">
         <h2 id="invite-heading">${msg('Invite people', { id: 'inv_heading' })}</h2>
         <p class="hint">${msg('Each link lets people join with the role and organisation you choose here.', { id: 'inv_intro' })}</p>
-        <form novalidate @submit=${this.create}>
+        <form novalidate @submit=${this.create} @keydown=${submitOnEnter}>
           <div class="row">
             <div class="field">
               <label for="role">${msg('Role', { id: 'ws_me_role' })}</label>
@@ -163,9 +165,9 @@ export class SkInvitePanel extends LitElement {
             </div>
           </div>
           <div class="alert" role="alert">${this.alert}</div>
-          <button class="primary" type="submit" ?disabled=${this.busy} aria-busy=${this.busy ? 'true' : 'false'}>
+          <sl-button variant="primary" type="submit" ?disabled=${this.busy} aria-busy=${this.busy ? 'true' : 'false'}>
             ${this.busy ? msg('Creating…', { id: 'start_submit_busy' }) : msg('Create invite link', { id: 'inv_submit' })}
-          </button>
+          </sl-button>
         </form>
         <p class="status" role="status">${this.status}</p>
         ${this.invites.length > 0

@@ -7,6 +7,7 @@
  * Properties: `workshopId`, `tab` ('board' | 'settings').
  * Events: none. Slots: none. Parts: none.
  */
+import '@shoelace-style/shoelace/dist/components/button/button.js';
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import type { MemberDto, WorkshopDto } from '../../shared/api.js';
@@ -113,7 +114,7 @@ export class SkWorkshopPage extends LitElement {
         return html`<section class="card">
           <h1 tabindex="-1">${msg('Workshop', { id: 'ws_heading_generic' })}</h1>
           <div class="alert" role="alert">${errorText(l.error)}</div>
-          <button type="button" @click=${this.fetch}>${msg('Try again', { id: 'ws_retry' })}</button>
+          <sl-button @click=${this.fetch}>${msg('Try again', { id: 'ws_retry' })}</sl-button>
         </section>`;
       case 'ready':
         return this.renderWorkshop(l.workshop);
@@ -160,7 +161,7 @@ export class SkWorkshopPage extends LitElement {
       <section class="card" aria-labelledby="members-heading">
         <div class="section-head">
           <h2 id="members-heading">${msg('Members', { id: 'ws_members_heading' })}</h2>
-          <button type="button" ?disabled=${this.membersBusy} aria-busy=${this.membersBusy ? 'true' : 'false'} @click=${this.refreshMembers}>${msg('Update list', { id: 'ws_members_refresh' })}</button>
+          <sl-button ?disabled=${this.membersBusy} aria-busy=${this.membersBusy ? 'true' : 'false'} @click=${this.refreshMembers}>${msg('Update list', { id: 'ws_members_refresh' })}</sl-button>
         </div>
         <ul class="members">
           ${this.members.map(

@@ -6,6 +6,7 @@
  * Properties: `workshop` (WorkshopDto).
  * Events: `sk-workshop-changed` (detail: the updated WorkshopDto). Parts: none.
  */
+import '@shoelace-style/shoelace/dist/components/button/button.js';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { css, html, LitElement, nothing } from 'lit';
 import type { Language, WorkshopDto } from '../../shared/api.js';
@@ -109,7 +110,7 @@ export class SkWorkshopSettings extends LitElement {
           <input id="c-${o.id}" type="color" .value=${c.strong} aria-describedby=${err ? `e-${o.id}` : nothing}
             @change=${(e: Event) => this.setColor(o.id, (e.target as HTMLInputElement).value)} />
           <span class="sample" style="color:${c.strong}">${o.name}</span>
-          ${o.color ? html`<button type="button" @click=${() => this.setColor(o.id, null)}>${msg(str`Automatic colour for ${o.name}`, { id: 'set_color_reset' })}</button>` : nothing}
+          ${o.color ? html`<sl-button size="small" @click=${() => this.setColor(o.id, null)}>${msg(str`Automatic colour for ${o.name}`, { id: 'set_color_reset' })}</sl-button>` : nothing}
           ${err ? html`<span id="e-${o.id}" class="error" role="alert">${err}</span>` : nothing}
         </div>`;
       })}

@@ -4,13 +4,15 @@
  * picker, adds a note to a frame, edits, moves and deletes it (after confirming), and undoes; a
  * participant of another organisation sees every change live; an observer reads without any
  * editing control. axe runs on the outline with content and with each dialog open; text that
- * looks like markup stays text. The steps build on each other and run in order.
+ * looks like markup stays text. No request leaves the server. The steps build on each other and
+ * run in order.
  */
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAxeClean } from './axe.js';
 import { focused, launchChromium, watchPage, type PageWatch } from './chromium.js';
 import { buildClient, startServer, type BuiltClient, type TestServer } from './harness.js';
+import { dialogNamed, dialogShown, focusedControl, watchOrigin } from './shoelace.js';
 
 const STEP = { timeout: 30_000 };
 const XSS = '<img src=x onerror="window.__xss=1">';
@@ -19,12 +21,14 @@ let client: BuiltClient;
 let server: TestServer;
 let browser: Browser;
 const watches = new Map<Page, PageWatch>();
+const outside: string[][] = [];
 
 async function openPage(): Promise<Page> {
   const context = await browser.newContext({ baseURL: server.base, locale: 'nn-NO', viewport: { width: 1280, height: 900 } });
   context.setDefaultTimeout(10_000);
   const page = await context.newPage();
   watches.set(page, await watchPage(page));
+  outside.push(watchOrigin(page, server.base));
   await page.goto('/');
   return page;
 }
@@ -129,16 +133,21 @@ describe('the outline view, keyboard only', () => {
     const open = facilitator.getByRole('button', { name: 'Set inn mal' });
     await tabTo(facilitator, open, { back: true });
     await facilitator.keyboard.press('Enter');
-    const dialog = facilitator.getByRole('dialog', { name: 'Set inn ein mal' });
-    await dialog.waitFor();
-    expect(await focused(facilitator)).toBe('button: Aktørkart');
+    const dialog = dialogNamed(facilitator, 'Set inn ein mal');
+    await dialogShown(dialog);
+    const hasFocus = (l: Locator) => l.evaluate((el) => el.matches(':focus'));
+    const menu = dialog.getByRole('menu', { name: 'Set inn ein mal' });
+    await expect.poll(() => hasFocus(menu.getByRole('menuitem', { name: 'Aktørkart', exact: true }))).toBe(true);
     await dialog.getByText('Tre felt for kva vi bør byrje med', { exact: false }).waitFor();
+    // Each template's one-line description is its accessible description, not part of its name.
+    const sss = menu.getByRole('menuitem', { name: 'Start, stopp, hald fram', exact: true });
+    expect(await sss.evaluate((el) => (el.getRootNode() as ShadowRoot).getElementById(el.getAttribute('aria-describedby') ?? '')?.textContent)).toMatch(/^Tre felt for kva vi bør byrje med/);
     await expectAxeClean(facilitator);
     for (let i = 0; i < 4; i++) await facilitator.keyboard.press('ArrowDown');
-    expect(await focused(facilitator)).toBe('button: Start, stopp, hald fram');
+    expect(await hasFocus(sss)).toBe(true);
     await facilitator.keyboard.press('Enter');
     await dialog.waitFor({ state: 'hidden' });
-    expect(await focused(facilitator)).toBe('button: Set inn mal');
+    expect(await focusedControl(facilitator)).toBe('sl-button: Set inn mal');
     for (const frame of ['Start', 'Stopp', 'Hald fram']) await section(facilitator, frame).waitFor();
     await section(facilitator, 'Hald fram').getByText('Kva fungerer og bør halde fram?', { exact: false }).waitFor();
     await facilitator.getByRole('status').getByText('Malen «Start, stopp, hald fram» er sett inn.').waitFor();
@@ -213,12 +222,12 @@ describe('the outline view, keyboard only', () => {
     const remove = stop.getByRole('button', { name: 'Slett lapp «Dele data på tvers»' });
     await tabTo(facilitator, remove, { back: true });
     await facilitator.keyboard.press('Enter');
-    const dialog = facilitator.getByRole('dialog', { name: 'Slette lapp «Dele data på tvers»?' });
-    await dialog.waitFor();
-    expect(await focused(facilitator)).toBe('button: Avbryt');
+    const dialog = dialogNamed(facilitator, 'Slette lapp «Dele data på tvers»?');
+    await dialogShown(dialog);
+    await expect.poll(() => focusedControl(facilitator)).toBe('sl-button: Avbryt');
     await expectAxeClean(facilitator);
     await facilitator.keyboard.press('Shift+Tab');
-    expect(await focused(facilitator)).toBe('button: Slett');
+    expect(await focusedControl(facilitator)).toBe('sl-button: Slett');
     await facilitator.keyboard.press('Enter');
     await dialog.waitFor({ state: 'hidden' });
     await status(facilitator).getByText('Sletta lapp «Dele data på tvers».').waitFor();
@@ -305,5 +314,9 @@ describe('the outline view, keyboard only', () => {
 describe('the whole run', () => {
   it('logged no console errors, uncaught exceptions or CSP violations', () => {
     expect([...watches.values()].flatMap((w) => w.problems)).toEqual([]);
+  });
+
+  it('requested nothing outside the server (no CDN)', () => {
+    expect(outside.flat()).toEqual([]);
   });
 });

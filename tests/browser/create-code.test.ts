@@ -1,12 +1,14 @@
 /**
  * On a server with CREATE_CODE, the start page asks for the creation code only after the server
  * refuses without it, ties the error to the field, and creates the workshop with the right code.
+ * Enter in a field submits the form as the button does. No request leaves the server.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAxeClean } from './axe.js';
 import { apiErrorStatus, focused, launchChromium, watchPage } from './chromium.js';
 import { buildClient, startServer, type BuiltClient, type TestServer } from './harness.js';
+import { watchOrigin } from './shoelace.js';
 
 let client: BuiltClient;
 let server: TestServer;
@@ -31,6 +33,7 @@ describe('a server that needs a creation code', () => {
     const page = await context.newPage();
     // Chromium logs the refused request (403) the page then explains.
     const watch = await watchPage(page, apiErrorStatus(403));
+    const outside = watchOrigin(page, server.base);
     await page.goto('/');
     await page.getByRole('heading', { level: 1, name: 'Opprett ein verkstad' }).waitFor();
     expect(await page.getByLabel('Opprettingskode').count()).toBe(0);
@@ -47,12 +50,13 @@ describe('a server that needs a creation code', () => {
     await expectAxeClean(page);
 
     await code.fill('feil');
-    await page.getByRole('button', { name: 'Opprett verkstaden' }).click();
+    await code.press('Enter');
     await page.getByText('Opprettingskoden er ikkje rett.', { exact: false }).waitFor();
     await code.fill('hemmeleg-kode');
     await page.getByRole('button', { name: 'Opprett verkstaden' }).click();
     await page.getByRole('heading', { level: 1, name: 'Verkstad med kode' }).waitFor();
     expect(watch.problems).toEqual([]);
+    expect(outside).toEqual([]);
     await context.close();
   });
 });

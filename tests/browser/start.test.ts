@@ -2,14 +2,15 @@
  * The first screens in real Chromium against the real server: a facilitator creates a workshop
  * and invites a participant, who joins from another browser context; the language switch;
  * revoking an invite; error pages; deleting the workshop. axe runs on every page (with errors and
- * dialogs shown too), and no console error or CSP violation may occur. The steps build on each
- * other and run in order.
+ * dialogs shown too), and no console error or CSP violation may occur, nor any request outside the
+ * server. The steps build on each other and run in order.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAxeClean } from './axe.js';
 import { apiErrorStatus, focused, launchChromium, watchPage, type PageWatch } from './chromium.js';
 import { buildClient, startServer, type BuiltClient, type TestServer } from './harness.js';
+import { dialogNamed, dialogShown, focusedControl, watchOrigin } from './shoelace.js';
 
 const STEP = { timeout: 30_000 };
 const TITLE = 'Livshendinga «alvorleg sjukt barn»';
@@ -20,6 +21,7 @@ let base: string;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
 const watches = new Map<Page, PageWatch>();
+const outside: string[][] = [];
 
 /** A fresh, isolated browser context (own cookies and storage) with one watched page. */
 async function openPage(expected?: Parameters<typeof watchPage>[1]): Promise<Page> {
@@ -29,6 +31,7 @@ async function openPage(expected?: Parameters<typeof watchPage>[1]): Promise<Pag
   contexts.push(context);
   const page = await context.newPage();
   watches.set(page, await watchPage(page, expected));
+  outside.push(watchOrigin(page, base));
   return page;
 }
 
@@ -149,13 +152,13 @@ describe('start page, invites and joining in Chromium', () => {
   it('revokes an invite behind an accessible confirmation dialog', STEP, async () => {
     const revoke = facilitator.getByRole('button', { name: 'Trekk tilbake: Deltakar, Nav' });
     await revoke.click();
-    const dialog = facilitator.getByRole('dialog', { name: 'Trekkje tilbake invitasjonslenkja?' });
-    await dialog.waitFor();
-    expect(await focused(facilitator)).toBe('button: Avbryt');
+    const dialog = dialogNamed(facilitator, 'Trekkje tilbake invitasjonslenkja?');
+    await dialogShown(dialog);
+    await expect.poll(() => focusedControl(facilitator)).toBe('sl-button: Avbryt');
     await expectAxeClean(facilitator);
     await facilitator.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
-    expect(await focused(facilitator)).toBe('button: Trekk tilbake');
+    expect(await focusedControl(facilitator)).toBe('sl-button: Trekk tilbake: Deltakar, Nav');
 
     await revoke.click();
     await dialog.getByRole('button', { name: 'Trekk tilbake lenkja' }).click();
@@ -192,8 +195,10 @@ describe('start page, invites and joining in Chromium', () => {
 
   it('deletes the workshop after the title is typed', STEP, async () => {
     await facilitator.getByRole('button', { name: 'Slett verkstaden …' }).click();
-    const dialog = facilitator.getByRole('dialog', { name: 'Slette verkstaden for godt?' });
+    const dialog = dialogNamed(facilitator, 'Slette verkstaden for godt?');
+    await dialogShown(dialog);
     const typed = dialog.getByLabel('Skriv tittelen på verkstaden for å stadfeste');
+    await expect.poll(() => typed.evaluate((el) => el.matches(':focus'))).toBe(true);
     await typed.fill('feil tittel');
     await dialog.getByRole('button', { name: 'Slett for godt' }).click();
     await expect.poll(() => typed.getAttribute('aria-invalid')).toBe('true');
@@ -213,5 +218,9 @@ describe('start page, invites and joining in Chromium', () => {
 describe('the whole run', () => {
   it('logged no console errors, uncaught exceptions or CSP violations', () => {
     expect([...watches.values()].flatMap((w) => w.problems)).toEqual([]);
+  });
+
+  it('requested nothing outside the server (no CDN)', () => {
+    expect(outside.flat()).toEqual([]);
   });
 });

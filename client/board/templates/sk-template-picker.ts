@@ -1,20 +1,39 @@
 /**
- * `<sk-template-picker>`: an "Insert template" button opening a modal dialog (native `<dialog>`,
- * so focus is trapped and Escape closes) that lists the board templates, each with a one-line
- * description. Choosing one closes the dialog, returns focus to the button and says in a polite
- * live region what was inserted. Renders nothing when `readOnly`.
+ * `<sk-template-picker>`: an "Insert template" button opening a modal `<sl-dialog>` (focus is
+ * trapped, Escape closes) with the board templates as an `<sl-menu>`: ↑/↓/Home/End move between
+ * them, Enter or a click chooses; each says its one-line description (aria-describedby).
+ * Choosing one closes the dialog, returns focus to the button and says in a polite live region
+ * what was inserted. Renders nothing when `readOnly`.
  *
  * Properties: `readOnly`.
  * Events: `sk-insert-template` `{ templateId }` (the host inserts it, e.g. with
  * `insertTemplateAtCenter` from ./insert.ts). Slots: none. Parts: `button`, `dialog`.
  */
+import '@shoelace-style/shoelace/dist/components/button/button.js';
+import '@shoelace-style/shoelace/dist/components/dialog/dialog.js';
+import type SlButton from '@shoelace-style/shoelace/dist/components/button/button.js';
+import type SlDialog from '@shoelace-style/shoelace/dist/components/dialog/dialog.js';
+import type SlMenuItem from '@shoelace-style/shoelace/dist/components/menu-item/menu-item.js';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement, nothing } from 'lit';
-import { TEMPLATES, type TemplateId, type TemplateMeta } from '../../../shared/board/templates.js';
+import { TEMPLATES, type TemplateId } from '../../../shared/board/templates.js';
 import { appLocale } from '../../app/i18n.js';
 import { sharedStyles } from '../../app/shared.styles.js';
 import { dialogStyles } from '../../app/sk-confirm-dialog.styles.js';
 import { pickerStyles } from './sk-template-picker.styles.js';
+
+/**
+ * The menu (with the popup code its submenus need) is a separate chunk: loaded when the browser is
+ * idle after the picker appears, so it is cached for offline use, and awaited when opening.
+ */
+let menuLoaded: Promise<unknown> | null = null;
+function loadMenu(): Promise<unknown> {
+  menuLoaded ??= Promise.all([import('@shoelace-style/shoelace/dist/components/menu/menu.js'), import('@shoelace-style/shoelace/dist/components/menu-item/menu-item.js')]).catch((err: unknown) => {
+    menuLoaded = null;
+    throw err;
+  });
+  return menuLoaded;
+}
 
 export interface InsertTemplateDetail {
   templateId: TemplateId;
@@ -28,6 +47,8 @@ export class SkTemplatePicker extends LitElement {
   };
   declare readOnly: boolean;
   declare announcement: string;
+  /** The template chosen while the dialog closes; announced once it has. */
+  private chosen: TemplateId | null = null;
 
   constructor() {
     super();
@@ -36,54 +57,72 @@ export class SkTemplatePicker extends LitElement {
     this.announcement = '';
   }
 
-  private get dialog(): HTMLDialogElement | null {
-    return this.renderRoot.querySelector('dialog');
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Offline, a failed prefetch only means the next open tries again.
+    const prefetch = () => void loadMenu().catch(() => {});
+    if (this.readOnly) return;
+    if ('requestIdleCallback' in window) requestIdleCallback(prefetch, { timeout: 5000 });
+    else setTimeout(prefetch, 1000); // Safari
   }
 
-  private open(): void {
+  private get dialog(): SlDialog | null {
+    return this.renderRoot.querySelector('sl-dialog');
+  }
+
+  private async open(): Promise<void> {
     this.announcement = '';
-    this.dialog?.showModal();
-    this.renderRoot.querySelector<HTMLElement>('.choice')?.focus();
+    this.chosen = null;
+    await loadMenu().catch(() => {}); // without it the items still show, as plain text
+    void this.dialog?.show();
   }
 
-  private choose(t: TemplateMeta): void {
-    this.dialog?.close();
-    const detail: InsertTemplateDetail = { templateId: t.id };
-    this.dispatchEvent(new CustomEvent('sk-insert-template', { detail, bubbles: true, composed: true }));
-    const title = t.title[appLocale()];
-    requestAnimationFrame(() => (this.announcement = msg(str`Template «${title}» inserted.`, { id: 'outline_tpl_inserted' })));
-  }
-
-  /** ↑/↓ move between the templates (Tab works too). */
-  private onKeydown(e: KeyboardEvent): void {
-    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
-    const choices = [...this.renderRoot.querySelectorAll<HTMLElement>('.choice')];
-    const at = choices.indexOf(e.composedPath()[0] as HTMLElement);
-    if (at < 0) return;
+  /** Focus starts on the first template (Shoelace would focus the panel). */
+  private onInitialFocus(e: Event): void {
+    if (e.target !== this.dialog) return;
     e.preventDefault();
-    choices[(at + (e.key === 'ArrowDown' ? 1 : choices.length - 1)) % choices.length]?.focus();
+    this.renderRoot.querySelector<SlMenuItem>('sl-menu-item')?.focus();
+  }
+
+  private onSelect(e: CustomEvent<{ item: SlMenuItem }>): void {
+    const templateId = e.detail.item.value as TemplateId;
+    this.chosen = templateId;
+    const detail: InsertTemplateDetail = { templateId };
+    this.dispatchEvent(new CustomEvent('sk-insert-template', { detail, bubbles: true, composed: true }));
+    void this.dialog?.hide();
+  }
+
+  /** Focus goes back as soon as closing starts, once Shoelace has released its focus trap. */
+  private onHide(e: Event): void {
+    if (e.target !== this.dialog) return;
+    queueMicrotask(() => {
+      this.renderRoot.querySelector<SlButton>('sl-button[part~="button"]')?.focus();
+      const t = TEMPLATES.find((x) => x.id === this.chosen);
+      this.chosen = null;
+      if (!t) return;
+      const title = t.title[appLocale()];
+      requestAnimationFrame(() => (this.announcement = msg(str`Template «${title}» inserted.`, { id: 'outline_tpl_inserted' })));
+    });
   }
 
   override render() {
     if (this.readOnly) return nothing;
     const lang = appLocale();
+    const heading = msg('Insert a template', { id: 'outline_tpl_heading' });
     return html`
-      <button type="button" part="button" aria-haspopup="dialog" @click=${this.open}>${msg('Insert template', { id: 'outline_tpl_open' })}</button>
-      <dialog part="dialog" aria-labelledby="tpl-heading" aria-describedby="tpl-intro" @keydown=${this.onKeydown}>
-        <h2 id="tpl-heading">${msg('Insert a template', { id: 'outline_tpl_heading' })}</h2>
+      <sl-button part="button" aria-haspopup="dialog" @click=${this.open}>${msg('Insert template', { id: 'outline_tpl_open' })}</sl-button>
+      <sl-dialog part="dialog" class="picker" label=${heading} @sl-initial-focus=${this.onInitialFocus} @sl-hide=${this.onHide}>
         <p id="tpl-intro" class="hint">${msg('Adds frames with guidance to the board, in your language. Undo removes all of it in one step.', { id: 'outline_tpl_intro' })}</p>
-        <ul class="templates">
+        <sl-menu aria-label=${heading} aria-describedby="tpl-intro" @sl-select=${this.onSelect}>
           ${TEMPLATES.map(
-            (t) => html`<li>
-              <button type="button" class="choice" aria-describedby="tpl-${t.id}" @click=${() => this.choose(t)}>${t.title[lang]}</button>
-              <p id="tpl-${t.id}">${t.description[lang]}</p>
-            </li>`,
+            (t) => html`<sl-menu-item value=${t.id} aria-describedby="tpl-${t.id}">
+              <span class="title">${t.title[lang]}</span>
+              <span class="description" id="tpl-${t.id}" aria-hidden="true">${t.description[lang]}</span>
+            </sl-menu-item>`,
           )}
-        </ul>
-        <div class="actions">
-          <button type="button" @click=${() => this.dialog?.close()}>${msg('Close', { id: 'outline_tpl_close' })}</button>
-        </div>
-      </dialog>
+        </sl-menu>
+        <sl-button slot="footer" @click=${() => this.dialog?.hide()}>${msg('Close', { id: 'outline_tpl_close' })}</sl-button>
+      </sl-dialog>
       <span class="visually-hidden" role="status">${this.announcement}</span>
     `;
   }
