@@ -113,7 +113,8 @@ describe.skipIf(skip)('Redis lost and back', () => {
     const raw = new RawClient(`${one.wsBase}/${f.board}?token=${f.observer}`);
     await raw.opened;
     raw.sendStep1();
-    await until(() => raw.updates().length > 0);
+    // Wait for the answer to our step 1 (sync step 2), not just any relayed update.
+    await until(() => raw.messages.some((m) => m[0] === 0 && m[1] === 1));
     const seenOnOne = new Y.Doc();
     raw.updates().forEach((u) => Y.applyUpdate(seenOnOne, u));
     expect(seenOnOne.getArray('items').length).toBe(21);
