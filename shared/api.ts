@@ -66,6 +66,9 @@ export const UpdateWorkshopBody = z
   .refine((b) => b.title !== undefined || b.language !== undefined, { message: 'nothing to change' });
 export type UpdateWorkshopBody = z.infer<typeof UpdateWorkshopBody>;
 
+export const AddOrganisationBody = z.strictObject({ name: text(Limits.nameMax) });
+export type AddOrganisationBody = z.infer<typeof AddOrganisationBody>;
+
 /** `null` returns the organisation to its automatic colour. */
 export const OrganisationColorBody = z.strictObject({
   color: z

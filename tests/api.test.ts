@@ -226,6 +226,22 @@ describe('workshop settings', () => {
     expect(types).toEqual(expect.arrayContaining(['workshop.updated', 'organisation.color_set']));
   });
 
+  it('facilitators add organisations later; names stay unique', async () => {
+    const w = await createWorkshop(s.base);
+    const added = await call<WorkshopDto>(s.base, 'POST', `/api/workshops/${w.id}/organisations`, { name: 'Statens vegvesen' }, w.token);
+    expect(added.status).toBe(201);
+    expect(added.body.organisations.map((o) => o.name)).toEqual(['Helsedirektoratet', 'Bergen kommune', 'Statens vegvesen']);
+    const dup = await call<{ error: { message: string } }>(s.base, 'POST', `/api/workshops/${w.id}/organisations`, { name: 'bergen kommune' }, w.token);
+    expect(dup.status).toBe(400);
+    expect(dup.body.error.message).toMatch(/^name:/);
+    expect((await call(s.base, 'POST', `/api/workshops/${w.id}/organisations`, { name: '' }, w.token)).status).toBe(400);
+    const newOrg = added.body.organisations[2]!.id;
+    const inv = await invite(s.base, w.id, w.token, { role: 'participant', organisationId: newOrg });
+    expect((await join(s.base, inv.token, 'Vegard')).member.organisationId).toBe(newOrg);
+    const o = await join(s.base, (await invite(s.base, w.id, w.token, { role: 'observer' })).token, 'O');
+    expect((await call(s.base, 'POST', `/api/workshops/${w.id}/organisations`, { name: 'X' }, o.token)).status).toBe(403);
+  });
+
   it('creates a workshop in a chosen default language', async () => {
     const r = await call<CreatedWorkshopDto>(s.base, 'POST', '/api/workshops', { title: 'T', organisations: [], displayName: 'D', language: 'nb' });
     expect((await call<WorkshopDto>(s.base, 'GET', `/api/workshops/${r.body.id}`, undefined, r.body.token)).body.language).toBe('nb');

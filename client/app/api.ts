@@ -71,6 +71,7 @@ export const api = {
   revokeInvite: (id: string, inviteId: string) => request<void>('DELETE', `${ws(id)}/invites/${encodeURIComponent(inviteId)}`),
   deleteWorkshop: (id: string) => request<void>('DELETE', ws(id)),
   updateWorkshop: (id: string, body: UpdateWorkshopBody) => request<WorkshopDto>('PATCH', ws(id), body),
+  addOrganisation: (id: string, name: string) => request<WorkshopDto>('POST', `${ws(id)}/organisations`, { name }),
   setOrganisationColor: (id: string, orgId: string, color: string | null) =>
     request<WorkshopDto>('PATCH', `${ws(id)}/organisations/${encodeURIComponent(orgId)}`, { color }),
 };

@@ -12,6 +12,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import type { Language, WorkshopDto } from '../../shared/api.js';
 import { contrastRatio, MIN_ORG_CONTRAST } from '../../shared/color.js';
 import { api } from '../app/api.js';
+import { submitOnEnter } from '../app/forms.js';
 import { LOCALE_NAMES, LOCALES } from '../app/i18n.js';
 import { sharedStyles } from '../app/shared.styles.js';
 import { errorText } from '../app/texts.js';
@@ -89,6 +90,22 @@ export class SkWorkshopSettings extends LitElement {
     }
   }
 
+  private async addOrganisation(e: SubmitEvent): Promise<void> {
+    e.preventDefault();
+    const w = this.workshop;
+    const form = e.target as HTMLFormElement;
+    const name = String(new FormData(form).get('name') ?? '').trim();
+    if (!w || !name) return;
+    try {
+      const updated = await api.addOrganisation(w.id, name);
+      form.reset();
+      this.errors = { ...this.errors, newOrg: '' };
+      this.changed(updated, msg(str`${name} is added. Invite its representatives below.`, { id: 'set_add_org_done' }));
+    } catch (err) {
+      this.errors = { ...this.errors, newOrg: errorText(err) };
+    }
+  }
+
   override render() {
     const w = this.workshop;
     if (!w) return nothing;
@@ -114,6 +131,14 @@ export class SkWorkshopSettings extends LitElement {
           ${err ? html`<span id="e-${o.id}" class="error" role="alert">${err}</span>` : nothing}
         </div>`;
       })}
+      <h3>${msg('Add an organisation', { id: 'set_add_org' })}</h3>
+      <form class="row" @submit=${this.addOrganisation} @keydown=${submitOnEnter}>
+        <label for="new-org">${msg('Name of the organisation', { id: 'set_add_org_name' })}</label>
+        <input id="new-org" name="name" required maxlength="100" autocomplete="organization"
+          aria-invalid=${this.errors.newOrg ? 'true' : 'false'} aria-describedby=${this.errors.newOrg ? 'e-new-org' : nothing} />
+        <sl-button variant="primary" type="submit">${msg('Add', { id: 'set_add_org_submit' })}</sl-button>
+        ${this.errors.newOrg ? html`<span id="e-new-org" class="error" role="alert">${this.errors.newOrg}</span>` : nothing}
+      </form>
       <p role="status" class="hint">${this.status}</p>
     </section>`;
   }

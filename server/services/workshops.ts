@@ -3,6 +3,7 @@
  * together with its audit entry in one transaction.
  */
 import type { CreateInviteBody, CreateWorkshopBody, CreatedWorkshopDto, InviteDto, InviteSummaryDto, UpdateWorkshopBody, JoinBody, JoinedDto, MemberDto, WorkshopDto } from '../../shared/api.js';
+import { Limits } from '../../shared/api.js';
 import { AppError, ErrorCode } from '../../shared/errors.js';
 import { formatRoom } from '../../shared/ids.js';
 import { authorize, type Actor } from '../auth/access.js';
@@ -79,6 +80,22 @@ export function createWorkshopService(deps: WorkshopServiceDeps) {
       await store.transaction(async (tx) => {
         await tx.workshops.update(workshopId, body);
         await tx.audit.append({ workshopId, at, actorId: actor.member.id, type: 'workshop.updated', data: { ...body } });
+      });
+    },
+
+    /** A partner who joins later is added as an organisation of its own ("utvidelse og samskaping"). */
+    async addOrganisation(actor: Actor, workshopId: string, name: string): Promise<void> {
+      authorize(actor, 'workshop.manage', workshopId);
+      const at = now().toISOString();
+      await store.transaction(async (tx) => {
+        const orgs = await tx.workshops.organisations(workshopId);
+        if (orgs.length >= Limits.organisationsMax) throw new AppError(ErrorCode.validationFailed, 400, `name: a workshop has at most ${Limits.organisationsMax} organisations`, { field: 'name' });
+        if (orgs.some((o) => o.name.toLowerCase() === name.toLowerCase())) {
+          throw new AppError(ErrorCode.validationFailed, 400, 'name: an organisation of this name is already in the workshop', { field: 'name' });
+        }
+        const org = { id: newId(), workshopId, name, position: Math.max(-1, ...orgs.map((o) => o.position)) + 1, color: null };
+        await tx.workshops.addOrganisation(org);
+        await tx.audit.append({ workshopId, at, actorId: actor.member.id, type: 'organisation.added', data: { organisationId: org.id, name } });
       });
     },
 

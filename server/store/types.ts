@@ -86,6 +86,8 @@ export interface WorkshopRepo {
   boards(workshopId: string): Promise<BoardRecord[]>;
   /** Changes title and/or language; false when no such workshop. */
   update(id: string, patch: Partial<Pick<WorkshopRecord, 'title' | 'language'>>): Promise<boolean>;
+  /** Adds an organisation at the end of the workshop's list. */
+  addOrganisation(o: OrganisationRecord): Promise<void>;
   /** False when the organisation is not this workshop's. */
   setOrganisationColor(workshopId: string, organisationId: string, color: string | null): Promise<boolean>;
   /** Deletes the workshop and every record that belongs to it (not its documents: see DocStore). */

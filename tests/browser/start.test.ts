@@ -95,6 +95,19 @@ describe('start page, invites and joining in Chromium', () => {
     await expectAxeClean(facilitator);
   });
 
+  it('adds a partner organisation later and gives it a colour with enough contrast', STEP, async () => {
+    await facilitator.getByLabel('Namnet på verksemda').fill('Statsforvaltaren');
+    await facilitator.getByLabel('Namnet på verksemda').press('Enter');
+    await facilitator.getByRole('status').getByText('Statsforvaltaren er lagd til.', { exact: false }).waitFor();
+    await facilitator.getByLabel('Verksemd', { exact: true }).locator('option', { hasText: 'Statsforvaltaren' }).waitFor({ state: 'attached' });
+    // Too light for text on white: refused in the field, with the reason.
+    await facilitator.getByLabel('Statsforvaltaren', { exact: true }).fill('#ffee00');
+    await facilitator.getByRole('alert').getByText('For lys', { exact: false }).waitFor();
+    await facilitator.getByLabel('Statsforvaltaren', { exact: true }).fill('#7e22ce');
+    await facilitator.getByRole('status').getByText('Farga er lagra.').waitFor();
+    await expectAxeClean(facilitator);
+  });
+
   it('creates a participant invite for the second organisation and copies it', STEP, async () => {
     await facilitator.getByLabel('Rolle', { exact: true }).selectOption({ label: 'Deltakar' });
     await facilitator.getByLabel('Verksemd', { exact: true }).selectOption({ label: 'Nav' });

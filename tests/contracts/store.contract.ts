@@ -130,6 +130,9 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       expect(await store.workshops.setOrganisationColor(w.id, orgs[1]!.id, null)).toBe(true);
       expect((await store.workshops.organisations(w.id)).map((o) => o.color)).toEqual(['#b91c1c', null]);
       expect(await store.workshops.setOrganisationColor('other', orgs[0]!.id, null)).toBe(false);
+      const later = { id: id('o'), workshopId: w.id, name: 'Statsforvaltaren', position: 2, color: null };
+      await store.workshops.addOrganisation(later);
+      expect((await store.workshops.organisations(w.id)).at(-1)).toEqual(later);
     });
 
     it('finds members by token hash and refuses duplicate hashes', async () => {

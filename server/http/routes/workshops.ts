@@ -1,6 +1,6 @@
 /** `/api/workshops…` and `/api/join`: parse, call the service, answer. */
 import { Router, type Request } from 'express';
-import { CreateInviteBody, CreateWorkshopBody, Id, JoinBody, OrganisationColorBody, UpdateWorkshopBody } from '../../../shared/api.js';
+import { AddOrganisationBody, CreateInviteBody, CreateWorkshopBody, Id, JoinBody, OrganisationColorBody, UpdateWorkshopBody } from '../../../shared/api.js';
 import type { Authenticator } from '../../auth/authenticator.js';
 import type { WorkshopService } from '../../services/workshops.js';
 import { actorOf, requireActor } from '../auth-middleware.js';
@@ -42,6 +42,12 @@ export function workshopRoutes(deps: WorkshopRouteDeps): Router {
   r.patch('/workshops/:id', member, async (req, res) => {
     await workshops.update(actorOf(res.locals), id(req), parseInput(UpdateWorkshopBody, req.body));
     res.json(await workshops.get(actorOf(res.locals), id(req)));
+  });
+
+  r.post('/workshops/:id/organisations', member, async (req, res) => {
+    const { name } = parseInput(AddOrganisationBody, req.body);
+    await workshops.addOrganisation(actorOf(res.locals), id(req), name);
+    res.status(201).json(await workshops.get(actorOf(res.locals), id(req)));
   });
 
   r.patch('/workshops/:id/organisations/:orgId', member, async (req, res) => {

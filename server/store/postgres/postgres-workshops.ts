@@ -46,6 +46,10 @@ export class PostgresWorkshopRepo implements WorkshopRepo {
     return (r.rowCount ?? 0) > 0;
   }
 
+  async addOrganisation(o: OrganisationRecord): Promise<void> {
+    await this.run.query('INSERT INTO organisations (id, workshop_id, name, position, color) VALUES ($1, $2, $3, $4, $5)', [o.id, o.workshopId, o.name, o.position, o.color]);
+  }
+
   async setOrganisationColor(workshopId: string, organisationId: string, color: string | null): Promise<boolean> {
     const r = await this.run.query('UPDATE organisations SET color = $1 WHERE id = $2 AND workshop_id = $3', [color, organisationId, workshopId]);
     return (r.rowCount ?? 0) > 0;

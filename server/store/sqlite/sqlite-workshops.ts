@@ -102,6 +102,12 @@ export class SqliteWorkshopRepo implements WorkshopRepo {
     );
   }
 
+  addOrganisation(o: OrganisationRecord): Promise<void> {
+    return this.run((db) => {
+      statement(db, 'INSERT INTO organisations (id, workshop_id, name, position, color) VALUES (?, ?, ?, ?, ?)').run(o.id, o.workshopId, o.name, o.position, o.color);
+    });
+  }
+
   setOrganisationColor(workshopId: string, organisationId: string, color: string | null): Promise<boolean> {
     return this.run((db) => statement(db, 'UPDATE organisations SET color = ? WHERE id = ? AND workshop_id = ?').run(color, organisationId, workshopId).changes > 0);
   }
