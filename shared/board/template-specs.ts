@@ -1,0 +1,341 @@
+/**
+ * The templates' content: frames, guidance and layout, in Nynorsk, Bokmål and English. Positions
+ * are relative to a template's top-left corner. Inserted by shared/board/templates.ts.
+ */
+import type { PaletteColor } from './schema.js';
+
+export const TEMPLATE_IDS = ['actor-map', 'paradoxes', 'maturity', 'life-event', 'start-stop-continue'] as const;
+export type TemplateId = (typeof TEMPLATE_IDS)[number];
+export type TemplateLang = 'nn' | 'nb' | 'en';
+export type Localised = Record<TemplateLang, string>;
+
+export interface TemplateMeta {
+  id: TemplateId;
+  title: Localised;
+  /** One line for the template picker. */
+  description: Localised;
+}
+
+export interface ItemSpec {
+  kind: 'text' | 'note';
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  text: Localised;
+  color?: PaletteColor;
+  /** Names the item for connectors within the template. */
+  key?: string;
+}
+export interface FrameSpec {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  title: Localised;
+  items: ItemSpec[];
+}
+export interface TemplateSpec extends TemplateMeta {
+  frames: FrameSpec[];
+  /** Connectors between keyed items, drawn as the axis of a paradox. */
+  links?: Array<[from: string, to: string]>;
+}
+
+const l = (nn: string, nb: string, en: string): Localised => ({ nn, nb, en });
+
+/** Where content starts below a frame's top edge (the canvas draws the title above the frame). */
+const TOP = 24;
+const PAD = 24;
+
+const ACTOR_GUIDANCE = l(
+  'Éin lapp per aktør. Skriv:\n• Rolle: kva har dei ansvar for?\n• Behov: kva treng dei?\n• Krav: kva må løysinga oppfylle for dei?\n• Gevinst: kva vinn dei på at vi lykkast?',
+  'Én lapp per aktør. Skriv:\n• Rolle: hva har de ansvar for?\n• Behov: hva trenger de?\n• Krav: hva må løsningen oppfylle for dem?\n• Gevinst: hva vinner de på at vi lykkes?',
+  'One sticky note per actor. Write:\n• Role: what are they responsible for?\n• Needs: what do they need?\n• Requirements: what must the solution meet for them?\n• Gains: what do they gain if we succeed?',
+);
+const USER_GUIDANCE = l(
+  'Éin lapp per brukargruppe. Skriv:\n• Kven er dei, og kva skjer i livet deira?\n• Behov: kva treng dei frå oss samla?\n• Krav: kva må vere på plass for at dei skal stole på tenesta?\n• Gevinst: kva blir betre for dei?',
+  'Én lapp per brukergruppe. Skriv:\n• Hvem er de, og hva skjer i livet deres?\n• Behov: hva trenger de fra oss samlet?\n• Krav: hva må være på plass for at de skal stole på tjenesten?\n• Gevinst: hva blir bedre for dem?',
+  'One sticky note per user group. Write:\n• Who are they, and what is happening in their lives?\n• Needs: what do they need from all of us together?\n• Requirements: what must be in place for them to trust the service?\n• Gains: what gets better for them?',
+);
+
+function actorMap(): FrameSpec[] {
+  const zones: Array<[Localised, Localised]> = [
+    [l('Departement', 'Departementer', 'Ministries'), ACTOR_GUIDANCE],
+    [l('Statlege verksemder og etatar', 'Statlige virksomheter og etater', 'Government agencies'), ACTOR_GUIDANCE],
+    [l('Kommunar og fylkeskommunar', 'Kommuner og fylkeskommuner', 'Municipalities and counties'), ACTOR_GUIDANCE],
+    [l('Frivillige organisasjonar og næringsliv', 'Frivillige organisasjoner og næringsliv', 'NGOs and companies'), ACTOR_GUIDANCE],
+    [l('Sluttbrukarar og brukargrupper', 'Sluttbrukere og brukergrupper', 'End users and user groups'), USER_GUIDANCE],
+  ];
+  const w = 560;
+  const h = 480;
+  const gap = 40;
+  // Three zones on top, two centred below them.
+  const spots = [
+    [0, 0],
+    [w + gap, 0],
+    [2 * (w + gap), 0],
+    [(w + gap) / 2, h + gap],
+    [(w + gap) / 2 + w + gap, h + gap],
+  ] as const;
+  return zones.map(([title, guidance], i) => ({
+    x: spots[i]![0],
+    y: spots[i]![1],
+    w,
+    h,
+    title,
+    items: [{ kind: 'text', x: PAD, y: TOP, w: w - 2 * PAD, h: 170, text: guidance }],
+  }));
+}
+
+const PARADOX_GUIDANCE = l(
+  'Kvar verksemd set ein lapp på aksen der ho står i dag. Snakk saman om spreiinga.',
+  'Hver virksomhet setter en lapp på aksen der den står i dag. Snakk sammen om spredningen.',
+  'Each organisation places a sticky note on the axis where it stands today. Talk about the spread.',
+);
+
+function paradoxes(): { frames: FrameSpec[]; links: Array<[string, string]> } {
+  const axes: Array<[Localised, Localised, Localised]> = [
+    [l('Paradoks 1: lokalt eller sentralt', 'Paradoks 1: lokalt eller sentralt', 'Paradox 1: local or central'), l('Lokale løysingar', 'Lokale løsninger', 'Local solutions'), l('Sentrale initiativ', 'Sentrale initiativer', 'Central initiatives')],
+    [l('Paradoks 2: lokal nytte eller kollektive løysingar', 'Paradoks 2: lokal nytte eller kollektive løsninger', 'Paradox 2: local benefit or collective solutions'), l('Lokal nytte', 'Lokal nytte', 'Local benefit'), l('Kollektive løysingar', 'Kollektive løsninger', 'Collective solutions')],
+    [l('Paradoks 3: fag eller IT', 'Paradoks 3: fag eller IT', 'Paradox 3: domain or IT'), l('Fagkompetanse', 'Fagkompetanse', 'Domain expertise'), l('IT-kompetanse', 'IT-kompetanse', 'IT expertise')],
+    [l('Paradoks 4: kontekstuell eller universell', 'Paradoks 4: kontekstuell eller universell', 'Paradox 4: contextual or universal'), l('Kontekstuell digitalisering', 'Kontekstuell digitalisering', 'Contextual digitalisation'), l('Universell digitalisering', 'Universell digitalisering', 'Universal digitalisation')],
+  ];
+  const w = 1400;
+  const h = 300;
+  const pole = { w: 300, h: 60 };
+  const frames: FrameSpec[] = [];
+  const links: Array<[string, string]> = [];
+  axes.forEach(([title, left, right], i) => {
+    frames.push({
+      x: 0,
+      y: i * (h + 40),
+      w,
+      h,
+      title,
+      items: [
+        { kind: 'text', x: PAD, y: TOP + 20, ...pole, text: left, key: `p${i}l` },
+        { kind: 'text', x: w - PAD - pole.w, y: TOP + 20, ...pole, text: right, key: `p${i}r` },
+        { kind: 'text', x: (w - 720) / 2, y: h - 80, w: 720, h: 56, text: PARADOX_GUIDANCE },
+      ],
+    });
+    links.push([`p${i}l`, `p${i}r`]);
+  });
+  return { frames, links };
+}
+
+function maturity(): FrameSpec[] {
+  const steps: Array<[Localised, Localised]> = [
+    [
+      l('Generasjon 1', 'Generasjon 1', 'Generation 1'),
+      l(
+        'Skjema og tenester på nett: dei same prosessane som før, no digitale. Eigne prosessar, eigne brukarar.',
+        'Skjemaer og tjenester på nett: de samme prosessene som før, nå digitale. Egne prosesser, egne brukere.',
+        'Forms and services online: the same processes as before, now digital. Own processes, own users.',
+      ),
+    ],
+    [
+      l('Generasjon 2', 'Generasjon 2', 'Generation 2'),
+      l(
+        'Arbeidsprosessane inne i verksemda er digitaliserte og delvis automatiserte. Eigne prosessar, eigne brukarar.',
+        'Arbeidsprosessene i virksomheten er digitalisert og delvis automatisert. Egne prosesser, egne brukere.',
+        'The work processes inside the organisation are digitalised and partly automated. Own processes, own users.',
+      ),
+    ],
+    [
+      l('Generasjon 3', 'Generasjon 3', 'Generation 3'),
+      l(
+        'Eigne data blir brukte på nytt, så tenestene blir betre og meir proaktive. Eigne prosessar, eigne brukarar.',
+        'Egne data blir brukt på nytt, så tjenestene blir bedre og mer proaktive. Egne prosesser, egne brukere.',
+        'Own data is reused, so services become better and more proactive. Own processes, own users.',
+      ),
+    ],
+    [
+      l('Generasjon 4: saman med andre', 'Generasjon 4: sammen med andre', 'Generation 4: together with others'),
+      l(
+        'Samanhengande tenester for sluttbrukarane, laga saman med andre verksemder, med eit langsiktig perspektiv.',
+        'Sammenhengende tjenester for sluttbrukerne, laget sammen med andre virksomheter, med et langsiktig perspektiv.',
+        'Seamless services for end users, built together with other organisations, with a long-term view.',
+      ),
+    ],
+  ];
+  const w = 440;
+  const h = 460;
+  const rise = 120;
+  return steps.map(([title, text], i) => ({
+    x: i * (w + 30),
+    y: (steps.length - 1 - i) * rise,
+    w,
+    h,
+    title,
+    items: [
+      { kind: 'text', x: PAD, y: TOP, w: w - 2 * PAD, h: 110, text },
+      ...(i === 0
+        ? [
+            {
+              kind: 'text' as const,
+              x: PAD,
+              y: TOP + 130,
+              w: w - 2 * PAD,
+              h: 110,
+              text: l(
+                'Kvar verksemd set ein lapp på trinnet der ho står i dag, og ein der ho vil vere. Kva skal til for å ta neste steg?',
+                'Hver virksomhet setter en lapp på trinnet der den står i dag, og en der den vil være. Hva skal til for å ta neste steg?',
+                'Each organisation places a sticky note on the step where it stands today, and one where it wants to be. What would it take to climb the next step?',
+              ),
+            },
+          ]
+        : []),
+    ],
+  }));
+}
+
+function lifeEvent(): FrameSpec[] {
+  const phases: Array<[Localised, Localised]> = [
+    [
+      l('1 · Før det skjer', '1 · Før det skjer', '1 · Before it happens'),
+      l(
+        'Kva veit familien på førehand, og kva burde dei ha visst? Kven er alt i kontakt med dei?',
+        'Hva vet familien på forhånd, og hva burde de ha visst? Hvem er allerede i kontakt med dem?',
+        'What does the family know beforehand, and what should they have known? Who is already in touch with them?',
+      ),
+    ],
+    [
+      l('2 · Når det skjer', '2 · Når det skjer', '2 · When it happens'),
+      l(
+        'Kva skjer den første dagen? Kven tek kontakt, og kva må familien fortelje fleire gonger?',
+        'Hva skjer den første dagen? Hvem tar kontakt, og hva må familien fortelle flere ganger?',
+        'What happens on the first day? Who gets in touch, and what does the family have to tell more than once?',
+      ),
+    ],
+    [
+      l('3 · Dei første vekene', '3 · De første ukene', '3 · The first weeks'),
+      l(
+        'Kva må dei søkje om, og hos kven? Kvar stoppar det opp mellom verksemdene?',
+        'Hva må de søke om, og hos hvem? Hvor stopper det opp mellom virksomhetene?',
+        'What do they have to apply for, and where? Where do things get stuck between organisations?',
+      ),
+    ],
+    [
+      l('4 · Kvardagen', '4 · Hverdagen', '4 · Everyday life'),
+      l(
+        'Korleis går kvardagen med behandling, skule, jobb og økonomi? Kva kunne gått av seg sjølv?',
+        'Hvordan går hverdagen med behandling, skole, jobb og økonomi? Hva kunne gått av seg selv?',
+        'How does everyday life work with treatment, school, work and money? What could happen by itself?',
+      ),
+    ],
+    [
+      l('5 · Vidare framover', '5 · Videre fremover', '5 · Looking ahead'),
+      l(
+        'Kva treng familien på lang sikt? Kva må verksemdene gjere saman for at det skal henge saman?',
+        'Hva trenger familien på lang sikt? Hva må virksomhetene gjøre sammen for at det skal henge sammen?',
+        'What does the family need in the long run? What must the organisations do together to make it hang together?',
+      ),
+    ],
+  ];
+  const w = 420;
+  const h = 560;
+  return phases.map(([title, text], i) => ({
+    x: i * (w + 30),
+    y: 0,
+    w,
+    h,
+    title,
+    items: [
+      { kind: 'text', x: PAD, y: TOP, w: w - 2 * PAD, h: 120, text },
+      ...(i === 0
+        ? [
+            {
+              kind: 'note' as const,
+              x: PAD,
+              y: TOP + 140,
+              w: w - 2 * PAD,
+              h: 110,
+              color: 'pink' as const,
+              text: l(
+                'Livshending: «eit alvorleg sjukt barn». Skriv inn den livshendinga de arbeider med.',
+                'Livshendelse: «et alvorlig sykt barn». Skriv inn den livshendelsen dere jobber med.',
+                'Life event: «a seriously ill child». Replace it with the life event you are working on.',
+              ),
+            },
+          ]
+        : []),
+    ],
+  }));
+}
+
+function startStopContinue(): FrameSpec[] {
+  const fields: Array<[Localised, Localised]> = [
+    [l('Start', 'Start', 'Start'), l('Kva bør vi byrje å gjere saman? Éin idé per lapp.', 'Hva bør vi begynne å gjøre sammen? Én idé per lapp.', 'What should we start doing together? One idea per sticky note.')],
+    [l('Stopp', 'Stopp', 'Stop'), l('Kva bør vi slutte med? Éin idé per lapp.', 'Hva bør vi slutte med? Én idé per lapp.', 'What should we stop doing? One idea per sticky note.')],
+    [l('Hald fram', 'Fortsett', 'Continue'), l('Kva fungerer og bør halde fram? Éin idé per lapp.', 'Hva fungerer og bør fortsette? Én idé per lapp.', 'What works and should continue? One idea per sticky note.')],
+  ];
+  const w = 480;
+  const h = 560;
+  return fields.map(([title, text], i) => ({
+    x: i * (w + 30),
+    y: 0,
+    w,
+    h,
+    title,
+    items: [{ kind: 'text', x: PAD, y: TOP, w: w - 2 * PAD, h: 70, text }],
+  }));
+}
+
+const paradoxSpec = paradoxes();
+export const SPECS: TemplateSpec[] = [
+  {
+    id: 'actor-map',
+    title: l('Aktørkart', 'Aktørkart', 'Actor map'),
+    description: l(
+      'Soner for departement, statlege verksemder, kommunar, frivillige og næringsliv og sluttbrukarar: rolle, behov, krav og gevinst.',
+      'Soner for departementer, statlige virksomheter, kommuner, frivillige og næringsliv og sluttbrukere: rolle, behov, krav og gevinst.',
+      'Zones for ministries, agencies, municipalities, NGOs and companies, and end users: role, needs, requirements and gains.',
+    ),
+    frames: actorMap(),
+  },
+  {
+    id: 'paradoxes',
+    title: l('Dei fire paradoksa', 'De fire paradoksene', 'The four paradoxes'),
+    description: l(
+      'Fire aksar der kvar verksemd viser kvar ho står, så de ser spreiinga og kan snakke om ho.',
+      'Fire akser der hver virksomhet viser hvor den står, så dere ser spredningen og kan snakke om den.',
+      'Four axes where each organisation shows where it stands, so you see the spread and can talk about it.',
+    ),
+    frames: paradoxSpec.frames,
+    links: paradoxSpec.links,
+  },
+  {
+    id: 'maturity',
+    title: l('Modnadstrapp', 'Modenhetstrapp', 'Maturity staircase'),
+    description: l(
+      'Generasjon 1–4 som trinn: frå eigne prosessar og eigne brukarar til tenester laga saman med andre.',
+      'Generasjon 1–4 som trinn: fra egne prosesser og egne brukere til tjenester laget sammen med andre.',
+      'Generations 1–4 as steps: from own processes and own users to services built together with others.',
+    ),
+    frames: maturity(),
+  },
+  {
+    id: 'life-event',
+    title: l('Livshending som reise', 'Livshendelse som reise', 'Life-event journey'),
+    description: l(
+      'Fem fasar i ei livshending, frå før det skjer til vidare framover, sett frå dei det gjeld.',
+      'Fem faser i en livshendelse, fra før det skjer til videre fremover, sett fra dem det gjelder.',
+      'Five phases of a life event, from before it happens to looking ahead, seen by the people it affects.',
+    ),
+    frames: lifeEvent(),
+  },
+  {
+    id: 'start-stop-continue',
+    title: l('Start, stopp, hald fram', 'Start, stopp, fortsett', 'Start, stop, continue'),
+    description: l(
+      'Tre felt for kva vi bør byrje med, slutte med og halde fram med saman.',
+      'Tre felt for hva vi bør begynne med, slutte med og fortsette med sammen.',
+      'Three fields for what we should start, stop and continue doing together.',
+    ),
+    frames: startStopContinue(),
+  },
+];
+
+export const TEMPLATES: readonly TemplateMeta[] = SPECS.map(({ id, title, description }) => ({ id, title, description }));
+
+export const isTemplateId = (v: unknown): v is TemplateId => (TEMPLATE_IDS as readonly unknown[]).includes(v);
