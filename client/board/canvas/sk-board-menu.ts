@@ -1,22 +1,48 @@
 /**
- * `<sk-board-menu>`: the canvas's context menu (right-click, Shift+F10, ContextMenu key). A
- * role="menu" list of the same action objects as toolbar and keyboard; arrow keys, Home/End,
- * Enter/Space run, Escape or Tab close. Focus moves into the menu on open and back on close.
+ * `<sk-board-menu>`: the canvas's context menu (right-click, Shift+F10, ContextMenu key), a
+ * Shoelace `<sl-menu>` of the same action objects as toolbar and keyboard (the ones that apply
+ * now). ↑/↓/Home/End move, Enter/Space or a click run, Escape or Tab close. It opens at (x, y),
+ * upwards / leftwards when there is no room; focus moves to its first item on open, and the host
+ * puts it back on close.
  *
  * Properties: `ctx` (ActionContext), `actions` (Action[]), `x`, `y` (px in the canvas).
  * Events: `sk-menu-close` (the menu is done; the host removes it and restores focus).
  * Parts: `menu`.
  */
+import type SlMenu from '@shoelace-style/shoelace/dist/components/menu/menu.js';
+import type SlMenuItem from '@shoelace-style/shoelace/dist/components/menu-item/menu-item.js';
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { css, html, LitElement } from 'lit';
 import { runAction, type Action, type ActionContext } from '../actions.js';
 
+/**
+ * The menu (with the popup code its submenus need) is a separate chunk, shared with the template
+ * picker: loaded when the browser is idle, so it is cached for offline use, and awaited on open.
+ */
+let menuLoaded: Promise<unknown> | null = null;
+function loadMenu(): Promise<unknown> {
+  menuLoaded ??= Promise.all([
+    import('@shoelace-style/shoelace/dist/components/menu/menu.js'),
+    import('@shoelace-style/shoelace/dist/components/menu-item/menu-item.js'),
+    import('@shoelace-style/shoelace/dist/components/divider/divider.js'),
+  ]).catch((err: unknown) => {
+    menuLoaded = null;
+    throw err;
+  });
+  return menuLoaded;
+}
+if (typeof window !== 'undefined') {
+  // Offline, a failed prefetch only means the next open tries again.
+  const prefetch = () => void loadMenu().catch(() => {});
+  if ('requestIdleCallback' in window) requestIdleCallback(prefetch, { timeout: 5000 });
+  else setTimeout(prefetch, 1000); // Safari
+}
+
 export class SkBoardMenu extends LitElement {
   static override styles = css`
-    [role='menu'] {
+    sl-menu {
       position: absolute;
       min-width: 13rem;
-      margin: 0;
       padding: 4px;
       background: var(--sk-surface, #fff);
       border: 1px solid var(--sk-line, #d5dbe1);
@@ -27,43 +53,51 @@ export class SkBoardMenu extends LitElement {
       overflow-y: auto;
       z-index: 10;
     }
-    [role='menuitem'] {
-      display: flex;
-      justify-content: space-between;
-      gap: 1.5rem;
-      width: 100%;
-      padding: 6px 10px;
-      border: 0;
-      border-radius: 6px;
-      background: none;
-      color: var(--sk-text, #17212b);
-      font: inherit;
-      text-align: start;
-      cursor: pointer;
+    /* Hidden until its items have loaded and it has found its place. */
+    sl-menu.placing {
+      visibility: hidden;
     }
-    [role='menuitem']:hover,
-    [role='menuitem']:focus {
+    sl-menu-item::part(base) {
+      gap: 1.5rem;
+      padding: 6px 10px;
+      border-radius: 6px;
+      font-size: inherit;
+      line-height: 1.4;
+    }
+    sl-menu-item::part(checked-icon),
+    sl-menu-item::part(submenu-icon) {
+      display: none;
+    }
+    sl-menu-item:hover::part(base) {
       background: var(--sk-primary-soft, #e6f0f3);
+      color: var(--sk-text, #17212b);
+    }
+    /* The focused item turns teal with white text (Shoelace); the shortcut follows. */
+    sl-menu-item:focus-visible {
       outline: none;
     }
-    [role='menuitem']:focus-visible {
+    sl-menu-item:focus-visible::part(base) {
       outline: 2px solid var(--sk-focus, #1a5fb4);
+      outline-offset: 1px;
     }
     kbd {
       font: inherit;
       color: var(--sk-muted, #4b5866);
     }
-    [role='separator'] {
-      height: 1px;
-      margin: 4px 6px;
-      background: var(--sk-line, #d5dbe1);
+    sl-menu-item:focus-visible kbd {
+      color: inherit;
+    }
+    sl-divider {
+      --spacing: 4px;
+      margin-inline: 6px;
     }
   `;
-  static override properties = { ctx: { attribute: false }, actions: { attribute: false }, x: { type: Number }, y: { type: Number } };
+  static override properties = { ctx: { attribute: false }, actions: { attribute: false }, x: { type: Number }, y: { type: Number }, placing: { state: true } };
   declare ctx: ActionContext;
   declare actions: Action[];
   declare x: number;
   declare y: number;
+  declare placing: boolean;
 
   constructor() {
     super();
@@ -71,22 +105,30 @@ export class SkBoardMenu extends LitElement {
     this.actions = [];
     this.x = 0;
     this.y = 0;
+    this.placing = true;
   }
 
-  private items(): HTMLElement[] {
-    return [...this.renderRoot.querySelectorAll<HTMLElement>('[role="menuitem"]')];
+  private get menu(): SlMenu | null {
+    return this.renderRoot.querySelector('sl-menu');
   }
 
-  protected override firstUpdated(): void {
+  protected override async firstUpdated(): Promise<void> {
+    await loadMenu().catch(() => {}); // without it the items still show, as plain text
+    const menu = this.menu;
+    if (!menu) return;
+    const items = [...menu.querySelectorAll<SlMenuItem>('sl-menu-item')];
+    await Promise.all([menu, ...items].map((el) => (el as Partial<LitElement>).updateComplete));
     // Keep the menu inside the canvas: open upwards / leftwards when there is no room.
-    const menu = this.renderRoot.querySelector<HTMLElement>('[role="menu"]');
     const bounds = ((this.getRootNode() as ShadowRoot).host ?? this).getBoundingClientRect();
-    if (menu) {
-      const r = menu.getBoundingClientRect();
-      if (r.bottom > bounds.bottom - 4) menu.style.top = `${Math.max(4, this.y - (r.bottom - bounds.bottom) - 8)}px`;
-      if (r.right > bounds.right - 4) menu.style.left = `${Math.max(4, this.x - (r.right - bounds.right) - 8)}px`;
-    }
-    this.items()[0]?.focus();
+    const r = menu.getBoundingClientRect();
+    if (r.bottom > bounds.bottom - 4) menu.style.top = `${Math.max(4, this.y - (r.bottom - bounds.bottom) - 8)}px`;
+    if (r.right > bounds.right - 4) menu.style.left = `${Math.max(4, this.x - (r.right - bounds.right) - 8)}px`;
+    this.placing = false;
+    await this.updateComplete;
+    const first = items[0];
+    if (!first) return;
+    menu.setCurrentItem?.(first);
+    first.focus();
   }
 
   private close(): void {
@@ -98,35 +140,24 @@ export class SkBoardMenu extends LitElement {
     runAction(a, this.ctx);
   }
 
+  /** `<sl-menu>` moves between and runs the items; closing is ours. */
   private onKey(e: KeyboardEvent): void {
-    const items = this.items();
-    const i = items.indexOf(this.renderRoot.querySelector(':focus') as HTMLElement);
-    const go = (n: number) => items[(n + items.length) % items.length]?.focus();
-    const keys: Record<string, () => void> = {
-      ArrowDown: () => go(i + 1),
-      ArrowUp: () => go(i - 1),
-      Home: () => go(0),
-      End: () => go(items.length - 1),
-      Escape: () => this.close(),
-      Tab: () => this.close(),
-    };
-    const fn = keys[e.key];
-    if (!fn) return;
+    if (e.key !== 'Escape' && e.key !== 'Tab') return;
     e.preventDefault();
     e.stopPropagation();
-    fn();
+    this.close();
   }
 
   override render() {
     const shown = this.actions.filter((a) => a.enabled(this.ctx));
-    return html`<div part="menu" role="menu" aria-label=${msg('Actions', { id: 'canvas_menu' })} style="left:${this.x}px;top:${this.y}px" @keydown=${this.onKey}>
+    return html`<sl-menu part="menu" class=${this.placing ? 'placing' : ''} aria-label=${msg('Actions', { id: 'canvas_menu' })} style="left:${this.x}px;top:${this.y}px" @keydown=${this.onKey}>
       ${shown.map(
-        (a, i) => html`${i > 0 && shown[i - 1]!.group !== a.group ? html`<div role="separator"></div>` : ''}
-          <button type="button" role="menuitem" tabindex="-1" @click=${() => this.run(a)}>
-            <span>${a.label()}</span>${a.shortcut ? html`<kbd>${a.shortcut.replace('Mod', 'Ctrl')}</kbd>` : ''}
-          </button>`,
+        (a, i) => html`${i > 0 && shown[i - 1]!.group !== a.group ? html`<sl-divider></sl-divider>` : ''}
+          <sl-menu-item tabindex="-1" @click=${() => this.run(a)}>
+            ${a.label()}${a.shortcut ? html`<kbd slot="suffix">${a.shortcut.replace('Mod', 'Ctrl')}</kbd>` : ''}
+          </sl-menu-item>`,
       )}
-    </div>`;
+    </sl-menu>`;
   }
 }
 

@@ -1,89 +1,85 @@
 /**
- * `<sk-shortcut-help>`: the in-app list of keyboard shortcuts (`?`), in a native modal
- * `<dialog>` (focus trapped, Escape closes). Rows come from the same action objects the keyboard
- * handler uses, plus the keys that are not actions (Tab, arrows, tools).
+ * `<sk-shortcut-help>`: the in-app list of keyboard shortcuts (`?`), in a modal `<sl-dialog>`
+ * (focus trapped, the heading names it, Escape closes, focus returns to the opener). Rows come
+ * from the same action objects the keyboard handler uses, plus the keys that are not actions
+ * (Tab, arrows, tools).
+ *
+ * The canvas's own keys must not fire while the help is open: keydown stops here, except Tab and
+ * Escape, which Shoelace handles on the document (focus trap, close) and which are marked handled
+ * (`preventDefault`) so the canvas leaves them alone.
  *
  * Properties: `readOnly`. Methods: `show()`. Events: none. Parts: `dialog`.
  */
+import '@shoelace-style/shoelace/dist/components/button/button.js';
+import '@shoelace-style/shoelace/dist/components/dialog/dialog.js';
+import type SlDialog from '@shoelace-style/shoelace/dist/components/dialog/dialog.js';
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { css, html, LitElement } from 'lit';
+import { dialogStyles } from '../../app/sk-confirm-dialog.styles.js';
 import { ACTIONS } from '../actions.js';
 import { TOOLS } from './tools.js';
 
+type Focusable = HTMLElement | SVGElement;
+
+/** The focused element, looking into shadow roots. */
+function deepActiveElement(): Focusable | null {
+  let el = document.activeElement;
+  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+  return el instanceof HTMLElement || el instanceof SVGElement ? el : null;
+}
+
 export class SkShortcutHelp extends LitElement {
-  static override styles = css`
-    dialog[open] {
-      display: flex;
-      flex-direction: column;
-    }
-    dialog {
-      max-width: min(40rem, 92vw);
-      max-height: 85vh;
-      overflow: hidden;
-      padding: 1.25rem 1.5rem;
-      border: 1px solid var(--sk-line, #d5dbe1);
-      border-radius: 12px;
-      color: var(--sk-text, #17212b);
-      box-shadow: 0 16px 40px rgb(23 33 43 / 25%);
-    }
-    dialog::backdrop {
-      background: rgb(23 33 43 / 35%);
-    }
-    .head {
-      display: flex;
-      align-items: center;
-      justify-content: space-between;
-      gap: 1rem;
-      margin-bottom: 0.75rem;
-    }
-    h2 {
-      margin: 0;
-      font-size: 1.2rem;
-    }
-    .list {
-      overflow-y: auto;
-      min-height: 0;
-    }
-    .list:focus-visible {
-      outline: 3px solid var(--sk-focus, #1a5fb4);
-    }
-    table {
-      border-collapse: collapse;
-      width: 100%;
-      font-size: 0.9rem;
-    }
-    th,
-    td {
-      text-align: start;
-      padding: 5px 8px;
-      border-bottom: 1px solid var(--sk-line, #d5dbe1);
-    }
-    kbd {
-      font: inherit;
-      font-size: 0.85rem;
-      padding: 1px 6px;
-      border: 1px solid #9aa5b1;
-      border-radius: 4px;
-      background: #f6f8fa;
-      white-space: nowrap;
-    }
-    button {
-      font: inherit;
-      font-weight: 600;
-      padding: 0.45rem 1rem;
-      border-radius: 6px;
-      border: 1px solid var(--sk-primary, #1d5c73);
-      background: var(--sk-primary, #1d5c73);
-      color: #fff;
-      cursor: pointer;
-    }
-    button:focus-visible {
-      outline: 3px solid var(--sk-focus, #1a5fb4);
-      outline-offset: 2px;
-    }
-  `;
+  static override styles = [
+    dialogStyles,
+    css`
+      sl-dialog {
+        --width: min(40rem, 92vw);
+      }
+      sl-dialog::part(panel) {
+        max-height: 85vh;
+      }
+      /* The list scrolls, not the dialog's body: the list can take focus, so keys scroll it. */
+      sl-dialog::part(body) {
+        display: flex;
+        flex-direction: column;
+        overflow: hidden;
+      }
+      sl-dialog::part(footer) {
+        text-align: end;
+      }
+      .list {
+        overflow-y: auto;
+        min-height: 0;
+      }
+      .list:focus-visible {
+        outline: 3px solid var(--sk-focus, #1a5fb4);
+        outline-offset: 2px;
+      }
+      table {
+        border-collapse: collapse;
+        width: 100%;
+        font-size: 0.9rem;
+      }
+      th,
+      td {
+        text-align: start;
+        padding: 5px 8px;
+        border-bottom: 1px solid var(--sk-line, #d5dbe1);
+      }
+      kbd {
+        font: inherit;
+        font-size: 0.85rem;
+        padding: 1px 6px;
+        border: 1px solid #9aa5b1;
+        border-radius: 4px;
+        background: #f6f8fa;
+        white-space: nowrap;
+      }
+    `,
+  ];
   static override properties = { readOnly: { type: Boolean } };
   declare readOnly: boolean;
+  private opener: Focusable | null = null;
 
   constructor() {
     super();
@@ -91,8 +87,40 @@ export class SkShortcutHelp extends LitElement {
     this.readOnly = false;
   }
 
+  private get dialog(): SlDialog | null {
+    return this.renderRoot.querySelector('sl-dialog');
+  }
+
+  /** Opens the help; the element focused now gets focus back when it closes. */
   show(): void {
-    this.renderRoot.querySelector('dialog')?.showModal();
+    if (this.dialog?.open) return;
+    this.opener = deepActiveElement();
+    void this.dialog?.show();
+  }
+
+  /** Focus starts on the list, so the arrow keys scroll it (Shoelace would focus the panel). */
+  private onInitialFocus(e: Event): void {
+    if (e.target !== this.dialog) return;
+    e.preventDefault();
+    this.renderRoot.querySelector<HTMLElement>('.list')?.focus();
+  }
+
+  /** Focus goes back as soon as closing starts, once Shoelace has released its focus trap. */
+  private onHide(e: Event): void {
+    if (e.target !== this.dialog) return;
+    queueMicrotask(() => {
+      const opener = this.opener;
+      this.opener = null;
+      if (opener?.isConnected) opener.focus();
+    });
+  }
+
+  private onKeyDown(e: KeyboardEvent): void {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      void this.dialog?.hide();
+    } else if (e.key === 'Tab') e.preventDefault(); // Shoelace's focus trap moves the focus
+    else e.stopPropagation();
   }
 
   private rows(): Array<[string, string]> {
@@ -114,25 +142,23 @@ export class SkShortcutHelp extends LitElement {
   }
 
   override render() {
-    return html`<dialog part="dialog" aria-labelledby="help-title">
-      <div class="head">
-        <h2 id="help-title">${msg('Keyboard shortcuts', { id: 'canvas_help_title' })}</h2>
-        <form method="dialog"><button>${msg('Close', { id: 'canvas_help_close' })}</button></form>
+    const title = msg('Keyboard shortcuts', { id: 'canvas_help_title' });
+    return html`<sl-dialog part="dialog" label=${title} @sl-initial-focus=${this.onInitialFocus} @sl-hide=${this.onHide} @keydown=${this.onKeyDown}>
+      <div class="list" tabindex="0" role="region" aria-label=${title}>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">${msg('Keys', { id: 'canvas_help_keys' })}</th>
+              <th scope="col">${msg('What it does', { id: 'canvas_help_does' })}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${this.rows().map(([k, what]) => html`<tr><td><kbd>${k}</kbd></td><td>${what}</td></tr>`)}
+          </tbody>
+        </table>
       </div>
-      <div class="list" tabindex="0" role="region" aria-labelledby="help-title">
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">${msg('Keys', { id: 'canvas_help_keys' })}</th>
-            <th scope="col">${msg('What it does', { id: 'canvas_help_does' })}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${this.rows().map(([k, what]) => html`<tr><td><kbd>${k}</kbd></td><td>${what}</td></tr>`)}
-        </tbody>
-      </table>
-      </div>
-    </dialog>`;
+      <sl-button slot="footer" @click=${() => this.dialog?.hide()}>${msg('Close', { id: 'canvas_help_close' })}</sl-button>
+    </sl-dialog>`;
   }
 }
 
