@@ -3,7 +3,8 @@
  * same run on the same machine. For each configuration: propagation latency of every edit to every
  * other client (p50/p95/p99/max), consistency, server CPU (percent of one core and µs per delivered
  * message), peak RSS, and the load generator's own event-loop lag (a saturated generator shows).
- *   BENCH_ONLY=200,500   run only the configurations whose name contains one of these
+ *   BENCH_ONLY=200,500   run only the configurations whose name contains one of these ('redis':
+ *                        one vs two instances on PostgreSQL, needs the machine's PostgreSQL and Redis)
  *   BENCH_SECONDS=5      length of each measured window
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -11,6 +12,7 @@ import * as Y from 'yjs';
 import { BoardDoc } from '../shared/board/board-doc.js';
 import { openCrowd, openWriter, percentile, syncMessage, type Crowd } from './lib/clients.js';
 import { cpuSeconds, freePort, rssMb, startReference, startSamskap, type Target } from './lib/servers.js';
+import pg from 'pg';
 import WebSocket from 'ws';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -147,6 +149,74 @@ async function joinBurst(target: Target): Promise<Row> {
 
 const round = (n: number) => Math.round(n * 10) / 10;
 
+/**
+ * Two Samskap instances on PostgreSQL + Redis, the crowd split across them and the writer on the
+ * first: what the Redis hop adds, compared with the same load on one instance (same store).
+ */
+async function twoInstances(clients: number): Promise<Row[]> {
+  const admin = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const name = `samskap_bench_${Date.now().toString(36)}`;
+  const sql = async (q: string) => {
+    const c = new pg.Client({ connectionString: admin });
+    await c.connect();
+    await c.query(q).finally(() => c.end());
+  };
+  await sql(`CREATE DATABASE ${name}`);
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  const env = { DATABASE_URL: url.toString(), REDIS_URL: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379', REDIS_PREFIX: `${name}:`, SESSION_SECRET: 'b'.repeat(40) };
+  const rows: Row[] = [];
+  try {
+    for (const instances of [1, 2]) {
+      const servers = await Promise.all(Array.from({ length: instances }, () => startSamskap(env)));
+      try {
+        const first = await servers[0]!.roomUrl(0);
+        const urls = servers.map((srv) => first.replace(servers[0]!.base.replace('http', 'ws'), srv.base.replace('http', 'ws')));
+        const sentAt: number[] = [];
+        // One crowd per instance (sharing the writer's clock), so the Redis hop shows on its own.
+        const crowds = await Promise.all(urls.map((u) => openCrowd(Array.from({ length: clients / urls.length }, () => u), sentAt)));
+        const writer = await openWriter(first, sentAt);
+        await Promise.all(crowds.flatMap((c) => c.synced));
+        await sleep(500);
+        for (let i = 0; i < SECONDS * RATE_HZ; i++) {
+          writer.edit();
+          await sleep(1000 / RATE_HZ);
+        }
+        const expected = SECONDS * RATE_HZ * clients;
+        const deadline = Date.now() + 10_000;
+        const got = () => crowds.reduce((n, c) => n + c.latencies.length, 0);
+        while (got() < expected && Date.now() < deadline) await sleep(20);
+        const all = crowds.flatMap((c) => c.latencies).sort((a, b) => a - b);
+        const remote = instances > 1 ? [...crowds[1]!.latencies].sort((a, b) => a - b) : null;
+        const failed = crowds.reduce((n, c) => n + c.failed, 0);
+        crowds.forEach((c) => c.close());
+        writer.close();
+        rows.push({
+          config: `${clients} clients on PostgreSQL, ${instances} instance${instances > 1 ? 's + Redis' : ''}`,
+          server: 'samskap',
+          clients,
+          connected: `${clients - failed}/${clients}`,
+          delivered: `${all.length}/${expected}`,
+          p50: round(percentile(all, 50)),
+          p95: round(percentile(all, 95)),
+          p99: round(percentile(all, 99)),
+          max: round(all.at(-1) ?? NaN),
+          cpuPct: NaN,
+          usPerMsg: NaN,
+          peakRssMb: Math.round(rssMb(servers[0]!.pid).peak),
+          genLagP99: NaN,
+          extra: remote ? `clients on the second instance (via Redis): p50 ${round(percentile(remote, 50))} ms, p99 ${round(percentile(remote, 99))} ms` : undefined,
+        });
+      } finally {
+        await Promise.all(servers.map((srv) => srv.stop()));
+      }
+    }
+  } finally {
+    await sql(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  }
+  return rows;
+}
+
 const CONFIGS: Array<{ name: string; run: (t: Target) => Promise<Row> }> = [
   { name: '50 clients + 10 Hz cursors', run: (t) => roomLoad(t, '50 clients + 10 Hz cursors', 1, 50, 10) },
   { name: '200 clients', run: (t) => roomLoad(t, '200 clients', 1, 200) },
@@ -157,6 +227,11 @@ const CONFIGS: Array<{ name: string; run: (t: Target) => Promise<Row> }> = [
 ];
 
 const rows: Row[] = [];
+if (!ONLY || ONLY.some((o) => 'redis'.includes(o))) {
+  const [single, double] = await twoInstances(200);
+  rows.push(single!, double!);
+  console.error(`one instance: p50 ${single!.p50} ms, p99 ${single!.p99} ms; two instances + Redis: p50 ${double!.p50} ms, p99 ${double!.p99} ms; ${double!.extra}`);
+}
 for (const c of CONFIGS) {
   if (ONLY && !ONLY.some((o) => c.name.includes(o))) continue;
   for (const start of [async () => startReference(await freePort()), () => startSamskap()]) {
