@@ -41,9 +41,9 @@ export async function createSamskap(config: Config, log: Logger, opts: { clientD
     ? new RedisFanout({ url: config.redisUrl, instanceId, prefix: config.redisPrefix, log })
     : new LocalFanout(instanceId);
   const auth = createAuthenticator({ store, secret: config.sessionSecret });
-  let registry: DocRegistry | null = null;
-  const metrics = new Metrics({ roomsLoaded: () => registry?.rooms().length ?? 0 });
-  registry = new DocRegistry({
+  // Read when scraped, after `registry` exists.
+  const metrics: Metrics = new Metrics({ roomsLoaded: (): number => registry.rooms().length });
+  const registry: DocRegistry = new DocRegistry({
     store,
     log,
     fanout,
@@ -88,12 +88,11 @@ export async function createSamskap(config: Config, log: Logger, opts: { clientD
   });
 
   let closing: Promise<void> | null = null;
-  const reg = registry;
   return {
     server,
     store,
     sync,
-    registry: reg,
+    registry,
     metrics,
     fanout,
     listen: () =>
@@ -104,7 +103,7 @@ export async function createSamskap(config: Config, log: Logger, opts: { clientD
     close: () =>
       (closing ??= (async () => {
         server.close();
-        reg.stopTimers();
+        registry.stopTimers();
         await sync.close();
         await realtime.close();
         server.closeAllConnections();

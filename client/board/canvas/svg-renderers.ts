@@ -30,7 +30,7 @@ const arrowHead = (a: Point, b: Point, size = 12) => {
   return `M${b.x},${b.y}L${p(0.45)}L${p(-0.45)}Z`;
 };
 
-const attrs = (e: BoardElement, s: ElementState) =>
+const attrs = (s: ElementState) =>
   `conn${s.selected ? ' selected' : ''}${s.dim ? ' dim' : ''}${s.emphasis ? ' emphasis' : ''}${s.remote ? ' remote' : ''}`;
 
 export function renderConnector(e: BoardElement, from: BoardElement | undefined, to: BoardElement | undefined, s: ElementState): TemplateResult | typeof nothing {
@@ -38,7 +38,7 @@ export function renderConnector(e: BoardElement, from: BoardElement | undefined,
   const [a, b] = connectorSegment(from, to);
   const stroke = STROKE[e.color as PaletteColor];
   const mid = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
-  return svg`<g class=${attrs(e, s)} data-id=${e.id} role="group" tabindex=${s.tabStop ? 0 : -1} aria-label=${s.label} style="--stroke:${stroke};--remote:${s.remote ?? 'transparent'}">
+  return svg`<g class=${attrs(s)} data-id=${e.id} role="group" tabindex=${s.tabStop ? 0 : -1} aria-label=${s.label} style="--stroke:${stroke};--remote:${s.remote ?? 'transparent'}">
     <path class="hit" d="M${a.x},${a.y}L${b.x},${b.y}" />
     <path class="line" d="M${a.x},${a.y}L${b.x},${b.y}" />
     <path class="head" d=${arrowHead(a, b)} />
@@ -47,7 +47,7 @@ export function renderConnector(e: BoardElement, from: BoardElement | undefined,
 }
 
 export function renderPen(e: BoardElement, s: ElementState): TemplateResult {
-  return svg`<g class=${`pen ${attrs(e, s)}`} data-id=${e.id} role="group" tabindex=${s.tabStop ? 0 : -1} aria-label=${s.label} style="--stroke:${STROKE[e.color as PaletteColor]};--remote:${s.remote ?? 'transparent'}">
+  return svg`<g class=${`pen ${attrs(s)}`} data-id=${e.id} role="group" tabindex=${s.tabStop ? 0 : -1} aria-label=${s.label} style="--stroke:${STROKE[e.color as PaletteColor]};--remote:${s.remote ?? 'transparent'}">
     <rect class="pen-box" x=${e.x - 4} y=${e.y - 4} width=${e.w + 8} height=${e.h + 8} rx="6" />
     <path class="ink" d=${penPath(e)} />
   </g>`;
