@@ -1,0 +1,155 @@
+/**
+ * The vision document (`<workshopId>/vision`): the only file that spells its Yjs keys.
+ *
+ *   prosemirror: Y.XmlFragment  the text, bound to ProseMirror by y-prosemirror
+ *   comments: Y.Map             commentId → Y.Map (see shared/vision/comments.ts)
+ *
+ * The document is kept with garbage collection off (`VISION_DOC_OPTIONS`) on the server and in
+ * every client, so snapshots (milestones, "since your last visit") can show deleted text.
+ *
+ * The ProseMirror schema lives here too, so the server builds the template and measures length
+ * with the same node names the editor uses. Links allow only http, https and mailto.
+ */
+import { Schema, type MarkSpec, type NodeSpec } from 'prosemirror-model';
+import * as Y from 'yjs';
+
+export const VisionKey = {
+  fragment: 'prosemirror',
+  comments: 'comments',
+} as const;
+
+/** Snapshots need deleted content: never garbage-collect the vision document. */
+export const VISION_DOC_OPTIONS = { gc: false } as const;
+
+export const visionFragment = (doc: Y.Doc): Y.XmlFragment => doc.getXmlFragment(VisionKey.fragment);
+export const visionComments = (doc: Y.Doc): Y.Map<Y.Map<unknown>> => doc.getMap(VisionKey.comments);
+
+/** True for the only link targets we keep: http, https and mailto. */
+export function isSafeHref(href: unknown): href is string {
+  if (typeof href !== 'string' || href.length > 2048) return false;
+  const trimmed = href.trim();
+  return /^(https?:\/\/|mailto:)/i.test(trimmed) && !/[\u0000-\u001f\u007f\s]/.test(trimmed);
+}
+
+const nodes: Record<string, NodeSpec> = {
+  doc: { content: 'block+' },
+  paragraph: {
+    content: 'inline*',
+    group: 'block',
+    parseDOM: [{ tag: 'p' }],
+    toDOM: () => ['p', 0],
+  },
+  heading: {
+    attrs: { level: { default: 2, validate: 'number' } },
+    content: 'inline*',
+    group: 'block',
+    defining: true,
+    parseDOM: [1, 2, 3, 4, 5, 6].map((n) => ({ tag: `h${n}`, attrs: { level: Math.min(Math.max(n, 2), 4) } })),
+    toDOM: (node) => [`h${Math.min(Math.max(Number(node.attrs.level) || 2, 2), 4)}`, 0],
+  },
+  blockquote: {
+    content: 'block+',
+    group: 'block',
+    defining: true,
+    parseDOM: [{ tag: 'blockquote' }],
+    toDOM: () => ['blockquote', 0],
+  },
+  bullet_list: {
+    content: 'list_item+',
+    group: 'block',
+    parseDOM: [{ tag: 'ul' }],
+    toDOM: () => ['ul', 0],
+  },
+  ordered_list: {
+    content: 'list_item+',
+    group: 'block',
+    parseDOM: [{ tag: 'ol' }],
+    toDOM: () => ['ol', 0],
+  },
+  list_item: {
+    content: 'paragraph block*',
+    defining: true,
+    parseDOM: [{ tag: 'li' }],
+    toDOM: () => ['li', 0],
+  },
+  text: { group: 'inline' },
+  hard_break: {
+    inline: true,
+    group: 'inline',
+    selectable: false,
+    parseDOM: [{ tag: 'br' }],
+    toDOM: () => ['br'],
+  },
+};
+
+const marks: Record<string, MarkSpec> = {
+  link: {
+    attrs: { href: { validate: 'string' } },
+    inclusive: false,
+    parseDOM: [
+      {
+        tag: 'a[href]',
+        getAttrs: (dom) => {
+          const href = (dom as HTMLElement).getAttribute('href');
+          return isSafeHref(href) ? { href: href.trim() } : false;
+        },
+      },
+    ],
+    toDOM: (mark) => {
+      const href = isSafeHref(mark.attrs.href) ? mark.attrs.href : '#';
+      return ['a', { href, rel: 'noopener noreferrer nofollow', target: '_blank' }, 0];
+    },
+  },
+  em: {
+    parseDOM: [{ tag: 'i' }, { tag: 'em' }, { style: 'font-style=italic' }],
+    toDOM: () => ['em', 0],
+  },
+  strong: {
+    parseDOM: [
+      { tag: 'strong' },
+      { tag: 'b', getAttrs: (node) => (node as HTMLElement).style.fontWeight !== 'normal' && null },
+      { style: 'font-weight=bold' },
+      { style: 'font-weight', getAttrs: (value) => /^(bold(er)?|[5-9]\d{2,})$/.test(value as string) && null },
+    ],
+    toDOM: () => ['strong', 0],
+  },
+  /**
+   * Set by y-prosemirror when it renders a snapshot diff (milestones, "since your last visit",
+   * authorship): `user` is the member id that wrote or deleted the passage.
+   */
+  ychange: {
+    attrs: { user: { default: null }, type: { default: null }, color: { default: null } },
+    inclusive: false,
+    parseDOM: [],
+    toDOM: (mark) => [
+      'span',
+      {
+        class: `ychange ychange-${String(mark.attrs.type)}`,
+        'data-user': String(mark.attrs.user ?? ''),
+        style: mark.attrs.color ? `--ychange-color: ${(mark.attrs.color as { light?: string }).light ?? ''}` : '',
+      },
+      0,
+    ],
+  },
+};
+
+export const visionSchema = new Schema({ nodes, marks });
+
+/** Characters of text in the vision (what the length cap counts). */
+export function visionTextLength(doc: Y.Doc): number {
+  return xmlTextLength(visionFragment(doc));
+}
+
+function xmlTextLength(node: Y.XmlFragment | Y.XmlElement): number {
+  let n = 0;
+  for (const child of node.toArray()) {
+    if (child instanceof Y.XmlText) n += child.length;
+    else if (child instanceof Y.XmlElement) n += xmlTextLength(child);
+  }
+  return n;
+}
+
+/** True when the vision holds no text at all (only empty blocks, or nothing). */
+export function visionIsEmpty(doc: Y.Doc): boolean {
+  return visionTextLength(doc) === 0;
+}
