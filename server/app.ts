@@ -18,7 +18,9 @@ import { RedisFanout } from './scale/redis-fanout.js';
 import { createWorkshopService } from './services/workshops.js';
 import { createStore } from './store/index.js';
 import type { Store } from './store/types.js';
+import { createAttributionRecorder } from './services/vision-attribution.js';
 import { DocRegistry } from './sync/doc-registry.js';
+import { createRoomKinds } from './sync/room-kinds.js';
 import { createSyncEndpoint, SYNC_PREFIX } from './sync/endpoint.js';
 
 export interface Samskap {
@@ -51,6 +53,7 @@ export async function createSamskap(config: Config, log: Logger, opts: { clientD
     compaction: { afterUpdates: config.sync.compactAfterUpdates, afterBytes: config.sync.compactAfterBytes },
     unloadAfterMs: config.sync.unloadAfterMs,
     reconcileEveryMs: config.redisUrl ? config.sync.reconcileEveryMs : 0,
+    kindOf: createRoomKinds({ visionMaxChars: config.sync.visionMaxChars, onVisionStored: createAttributionRecorder({ store, log }) }),
   });
   const sync = createSyncEndpoint({ registry, auth, store, log, limits: config.sync, publicUrl: config.publicUrl, stats: metrics.sync, fanout });
   fanout.onControl((command) => {

@@ -8,6 +8,7 @@ import pg from 'pg';
 import type { Store } from '../types.js';
 import { postgresMigrations } from './migrations.js';
 import { PostgresAuditRepo } from './postgres-audit.js';
+import { PostgresVisionRepo } from './postgres-vision.js';
 import { PostgresDocStore } from './postgres-docs.js';
 import { clientRunner, poolRunner, wrap, withTransaction, type Runner } from './postgres-runner.js';
 import { PostgresWorkshopRepo } from './postgres-workshops.js';
@@ -30,6 +31,7 @@ export class PostgresStore implements Store {
   readonly docs: PostgresDocStore;
   readonly workshops: PostgresWorkshopRepo;
   readonly audit: PostgresAuditRepo;
+  readonly vision: PostgresVisionRepo;
   private readonly pool: pg.Pool;
   private readonly run: Runner;
   private closed: Promise<void> | null = null;
@@ -46,6 +48,7 @@ export class PostgresStore implements Store {
     this.docs = new PostgresDocStore(this.run);
     this.workshops = new PostgresWorkshopRepo(this.run);
     this.audit = new PostgresAuditRepo(this.run);
+    this.vision = new PostgresVisionRepo(this.run);
   }
 
   /** Applies the missing migrations in one transaction; concurrent starters wait on the lock, then find nothing to do. */
@@ -91,6 +94,7 @@ export class PostgresStore implements Store {
         docs: new PostgresDocStore(run),
         workshops: new PostgresWorkshopRepo(run),
         audit: new PostgresAuditRepo(run),
+        vision: new PostgresVisionRepo(run),
         transaction: (inner) => inner(tx),
         migrate: () => this.migrate(),
         health: () => run.query('SELECT 1').then(() => undefined),

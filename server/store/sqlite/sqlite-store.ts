@@ -10,6 +10,7 @@ import { sqliteMigrations } from './migrations.js';
 import { SqliteDocStore } from './sqlite-docs.js';
 import { SqliteWorkshopRepo } from './sqlite-workshops.js';
 import { SqliteAuditRepo } from './sqlite-audit.js';
+import { SqliteVisionRepo } from './sqlite-vision.js';
 
 export type Runner = <T>(fn: (db: Database.Database) => T) => Promise<T>;
 
@@ -22,6 +23,7 @@ export class SqliteStore implements Store {
   readonly docs: SqliteDocStore;
   readonly workshops: SqliteWorkshopRepo;
   readonly audit: SqliteAuditRepo;
+  readonly vision: SqliteVisionRepo;
   private readonly db: Database.Database;
   private txDone: Promise<void> | null = null;
 
@@ -37,6 +39,7 @@ export class SqliteStore implements Store {
     this.docs = new SqliteDocStore(run);
     this.workshops = new SqliteWorkshopRepo(run);
     this.audit = new SqliteAuditRepo(run);
+    this.vision = new SqliteVisionRepo(run);
   }
 
   async migrate(): Promise<void> {
@@ -69,6 +72,7 @@ export class SqliteStore implements Store {
       docs: new SqliteDocStore(run, false),
       workshops: new SqliteWorkshopRepo(run),
       audit: new SqliteAuditRepo(run),
+      vision: new SqliteVisionRepo(run),
       transaction: (inner) => inner(tx),
       migrate: () => this.migrate(),
       health: () => this.health(),
