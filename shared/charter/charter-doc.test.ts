@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { CharterDoc } from './charter-doc.js';
+import { migrateCharter } from './migrations.js';
+import { CF, CharterKey, readActor, readBody, readMaturity, readParadox, readPrinciple, readRelation } from './schema.js';
+
+let n = 0;
+const newId = () => `id${String(++n).padStart(14, '0')}`;
+const local = { local: true };
+const sync = (a: Y.Doc, b: Y.Doc) => {
+  Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)));
+  Y.applyUpdate(a, Y.encodeStateAsUpdate(b, Y.encodeStateVector(a)));
+};
+
+describe('CharterDoc', () => {
+  it('keeps an actor map: actors in order, relations only between existing actors', () => {
+    const c = new CharterDoc(new Y.Doc(), newId);
+    const nav = c.addActor({ name: 'NAV', kind: 'state_agency', needs: 'Felles data' }, local);
+    const bergen = c.addActor({ name: 'Bergen kommune', kind: 'municipality' }, local);
+    const rel = c.addRelation(nav, bergen, 'delivers_data_to', local);
+    expect(c.actors().map((a) => a.name)).toEqual(['NAV', 'Bergen kommune']);
+    expect(c.actors()[0]).toMatchObject({ kind: 'state_agency', needs: 'Felles data', x: null });
+    expect(c.relations()).toEqual([{ id: rel, from: nav, to: bergen, kind: 'delivers_data_to', note: '' }]);
+    c.setActorText(nav, 'gains', 'Færre søknader', local);
+    expect(c.actors()[0]!.gains).toBe('Færre søknader');
+    c.move('actors', bergen, null, nav, local);
+    expect(c.actors().map((a) => a.name)).toEqual(['Bergen kommune', 'NAV']);
+    c.removeActor(bergen, local);
+    expect(c.relations()).toEqual([]);
+    expect(c.map('relations').size).toBe(0);
+  });
+
+  it('stores maturity, paradox positions and a governance model', () => {
+    const c = new CharterDoc(new Y.Doc(), newId);
+    c.setMaturity('orgA', 3, 'Eigne prosessar, felles brukarar', local);
+    c.setParadox('domain_vs_it', 'orgA', 140, 'IT-tung', local);
+    expect(c.maturity()).toEqual([{ organisationId: 'orgA', generation: 3, justification: 'Eigne prosessar, felles brukarar' }]);
+    expect(c.paradoxes()).toEqual([{ axis: 'domain_vs_it', organisationId: 'orgA', position: 100, note: 'IT-tung' }]);
+    const board = c.addBody({ name: 'Styringsgruppe', members: ['orgB', 'orgA'], rule: 'consent', rhythm: 'monthly' }, local);
+    c.setBodyMember(board, 'orgC', true, local);
+    c.setBodyMember(board, 'orgB', false, local);
+    expect(c.bodies()[0]).toMatchObject({ name: 'Styringsgruppe', members: ['orgA', 'orgC'], rule: 'consent', rhythm: 'monthly' });
+    const s1 = c.addEscalationStep('Arbeidsgruppe', null, local);
+    const s2 = c.addEscalationStep('Styringsgruppe', board, local);
+    c.move('escalation', s2, null, s1, local);
+    expect(c.escalation().map((s) => s.bodyId)).toEqual([board, null]);
+    c.addFunding({ who: 'Sju departement', amount: 12_000_000, share: 70 }, local);
+    expect(c.funding()[0]).toMatchObject({ who: 'Sju departement', amount: 12_000_000, share: 70 });
+    const d = c.addDecision('Prioritere tenester', local);
+    c.setResponsibility(d, board, 'decide', local);
+    c.setResponsibility(d, 'orgA', 'consult', local);
+    c.setResponsibility(d, 'orgA', null, local);
+    expect(c.decisions()).toEqual([expect.objectContaining({ label: 'Prioritere tenester', cells: { [board]: 'decide' } })]);
+  });
+
+  it('orders principle drafts by fractional index so concurrent moves both hold', () => {
+    const d1 = new Y.Doc();
+    const d2 = new Y.Doc();
+    const c1 = new CharterDoc(d1, newId);
+    const c2 = new CharterDoc(d2, newId);
+    const a = c1.addPrinciple('Vi byggjer på felles nasjonale plattformer', 'm1', local);
+    const b = c1.addPrinciple('Brukaren fortel berre éin gong', 'm1', local);
+    const c = c1.addPrinciple('Open kjeldekode', 'm1', local);
+    sync(d1, d2);
+    c1.move('principles', c, null, a, local);
+    c2.move('principles', a, c, null, local);
+    sync(d1, d2);
+    expect(c1.principles().map((p) => p.id)).toEqual(c2.principles().map((p) => p.id));
+    c2.setPrincipleText(b, 'Brukaren fortel berre éin gong (endra)', local);
+    sync(d1, d2);
+    expect(c1.principle(b)?.text).toBe('Brukaren fortel berre éin gong (endra)');
+    expect(c1.textOf('principles', b, CF.text)).toBeInstanceOf(Y.Text);
+  });
+
+  it('reads hostile or broken maps safely', () => {
+    const doc = new Y.Doc();
+    const put = (key: keyof typeof CharterKey, id: string, fields: Record<string, unknown>) => {
+      const m = new Y.Map<unknown>();
+      doc.getMap<Y.Map<unknown>>(CharterKey[key]).set(id, m);
+      for (const [k, v] of Object.entries(fields)) m.set(k, v);
+      return m;
+    };
+    expect(readActor('a', put('actors', 'a', { [CF.kind]: 'pirate', [CF.name]: 'x' }))).toBeNull();
+    expect(readActor('b', put('actors', 'b', { [CF.kind]: 'ngo', [CF.name]: 42, [CF.x]: Number.NaN, [CF.needs]: 'x'.repeat(20_000) }))).toMatchObject({
+      name: '', x: null, needs: 'x'.repeat(10_000),
+    });
+    expect(readRelation('r', put('relations', 'r', { [CF.kind]: 'serves', [CF.from]: 'a' }))).toBeNull();
+    expect(readMaturity('o', put('maturity', 'o', { [CF.generation]: 5 }))).toBeNull();
+    expect(readParadox('nonsense/o', put('paradoxes', 'nonsense/o', { [CF.position]: 50 }))).toBeNull();
+    expect(readParadox('domain_vs_it/o', put('paradoxes', 'domain_vs_it/o', { [CF.position]: -3 }))?.position).toBe(0);
+    expect(readBody('g', put('bodies', 'g', { [CF.rule]: 'dictator', [CF.members]: 'all' }))).toMatchObject({ rule: 'consensus', members: [] });
+    expect(readPrinciple('p', put('principles', 'p', { [CF.text]: 'plain string' }))).toBeNull();
+    const c = new CharterDoc(doc, newId);
+    expect(c.actors().map((a) => a.id)).toEqual(['b']);
+    // A hostile order key does not break inserts after it.
+    doc.getMap<Y.Map<unknown>>(CharterKey.actors).get('b')!.set(CF.order, '!!!');
+    expect(() => c.addActor({ name: 'Ny', kind: 'company' }, local)).not.toThrow();
+  });
+
+  it('migrates once and records the schema version', () => {
+    const doc = new Y.Doc();
+    expect(migrateCharter(doc, local)).toEqual(['001_initial']);
+    expect(migrateCharter(doc, local)).toEqual([]);
+  });
+});

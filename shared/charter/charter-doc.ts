@@ -1,0 +1,294 @@
+/**
+ * Typed access to a charter document. Every write is one `doc.transact(fn, origin)`. Ordered
+ * collections get fractional `order` keys; `move` places an item between two neighbours.
+ * Reads go through the untrusted `read*` functions of ./schema.ts.
+ */
+import { generateKeyBetween } from 'fractional-indexing';
+import * as Y from 'yjs';
+import {
+  CF,
+  CharterKey,
+  CharterLimits as L,
+  paradoxKey,
+  readActor,
+  readBody,
+  readDecision,
+  readEscalationStep,
+  readFunding,
+  readMaturity,
+  readParadox,
+  readPrinciple,
+  readRelation,
+  type Actor,
+  type ActorKind,
+  type BodyRule,
+  type DecisionRow,
+  type EscalationStep,
+  type FundingSource,
+  type Generation,
+  type GovernanceBody,
+  type MaturityEntry,
+  type ParadoxAxis,
+  type ParadoxPosition,
+  type PrincipleDraft,
+  type Relation,
+  type RelationKind,
+  type Responsibility,
+} from './schema.js';
+
+type Entries = Y.Map<Y.Map<unknown>>;
+export type OrderedCollection = 'actors' | 'bodies' | 'escalation' | 'funding' | 'decisions' | 'principles';
+
+export interface ActorInput {
+  name: string;
+  kind: ActorKind;
+  role?: string;
+  needs?: string;
+  requirements?: string;
+  gains?: string;
+  x?: number | null;
+  y?: number | null;
+}
+export type ActorPatch = Partial<Pick<Actor, 'name' | 'kind' | 'x' | 'y'>>;
+export type ActorTextField = 'role' | 'needs' | 'requirements' | 'gains';
+export interface BodyInput {
+  name: string;
+  mandate?: string;
+  members?: string[];
+  chair?: string;
+  rule?: BodyRule;
+  rhythm?: string;
+}
+export type BodyPatch = Partial<Pick<GovernanceBody, 'name' | 'chair' | 'rule' | 'rhythm'>>;
+export type FundingInput = Pick<FundingSource, 'who' | 'amount' | 'share'>;
+
+const yText = (s: string, max: number = L.textMax) => {
+  const t = new Y.Text();
+  t.insert(0, s.slice(0, max));
+  return t;
+};
+const byOrder = <T extends { order: string; id: string }>(a: T, b: T) => (a.order < b.order ? -1 : a.order > b.order ? 1 : a.id < b.id ? -1 : 1);
+
+export class CharterDoc {
+  constructor(
+    readonly doc: Y.Doc,
+    private readonly newId: () => string,
+  ) {}
+
+  map(key: keyof typeof CharterKey & string): Entries {
+    return this.doc.getMap<Y.Map<unknown>>(CharterKey[key]);
+  }
+
+  // ---- reads ----
+
+  actors(): Actor[] {
+    return this.collect('actors', readActor).sort(byOrder);
+  }
+  relations(): Relation[] {
+    const ids = new Set(this.actors().map((a) => a.id));
+    return this.collect('relations', readRelation).filter((r) => ids.has(r.from) && ids.has(r.to));
+  }
+  maturity(): MaturityEntry[] {
+    return this.collect('maturity', readMaturity);
+  }
+  paradoxes(): ParadoxPosition[] {
+    return this.collect('paradoxes', readParadox);
+  }
+  bodies(): GovernanceBody[] {
+    return this.collect('bodies', readBody).sort(byOrder);
+  }
+  escalation(): EscalationStep[] {
+    return this.collect('escalation', readEscalationStep).sort(byOrder);
+  }
+  funding(): FundingSource[] {
+    return this.collect('funding', readFunding).sort(byOrder);
+  }
+  decisions(): DecisionRow[] {
+    return this.collect('decisions', readDecision).sort(byOrder);
+  }
+  principles(): PrincipleDraft[] {
+    return this.collect('principles', readPrinciple).sort(byOrder);
+  }
+  principle(id: string): PrincipleDraft | null {
+    const m = this.map('principles').get(id);
+    return m instanceof Y.Map ? readPrinciple(id, m) : null;
+  }
+
+  /** The Y.Text of a text field, for binding an editor; null when absent or not text. */
+  textOf(collection: 'actors' | 'relations' | 'maturity' | 'paradoxes' | 'bodies' | 'principles', key: string, field: string): Y.Text | null {
+    const v = this.map(collection).get(key)?.get(field);
+    return v instanceof Y.Text ? v : null;
+  }
+
+  // ---- actor map ----
+
+  addActor(input: ActorInput, origin: unknown): string {
+    return this.insert('actors', {
+      [CF.name]: input.name.slice(0, L.nameMax),
+      [CF.kind]: input.kind,
+      [CF.role]: yText(input.role ?? ''),
+      [CF.needs]: yText(input.needs ?? ''),
+      [CF.requirements]: yText(input.requirements ?? ''),
+      [CF.gains]: yText(input.gains ?? ''),
+      ...(typeof input.x === 'number' ? { [CF.x]: input.x } : {}),
+      ...(typeof input.y === 'number' ? { [CF.y]: input.y } : {}),
+    }, origin);
+  }
+  updateActor(id: string, patch: ActorPatch, origin: unknown): void {
+    this.patch('actors', id, patch, origin);
+  }
+  setActorText(id: string, field: ActorTextField, value: string, origin: unknown): void {
+    this.replaceText('actors', id, CF[field], value, origin);
+  }
+  /** Removes an actor and every relation that touches it. */
+  removeActor(id: string, origin: unknown): void {
+    this.doc.transact(() => {
+      this.map('actors').delete(id);
+      const rel = this.map('relations');
+      for (const r of this.collect('relations', readRelation)) if (r.from === id || r.to === id) rel.delete(r.id);
+    }, origin);
+  }
+  addRelation(from: string, to: string, kind: RelationKind, origin: unknown, note = ''): string {
+    const id = this.newId();
+    this.doc.transact(() => this.map('relations').set(id, fill({ [CF.from]: from, [CF.to]: to, [CF.kind]: kind, [CF.note]: yText(note) })), origin);
+    return id;
+  }
+  removeRelation(id: string, origin: unknown): void {
+    this.doc.transact(() => this.map('relations').delete(id), origin);
+  }
+
+  // ---- maturity and paradoxes (the server writes revealed answers here) ----
+
+  setMaturity(organisationId: string, generation: Generation, justification: string, origin: unknown): void {
+    this.doc.transact(() => this.map('maturity').set(organisationId, fill({ [CF.generation]: generation, [CF.justification]: yText(justification) })), origin);
+  }
+  setParadox(axis: ParadoxAxis, organisationId: string, position: number, note: string, origin: unknown): void {
+    const p = Math.min(100, Math.max(0, position));
+    this.doc.transact(() => this.map('paradoxes').set(paradoxKey(axis, organisationId), fill({ [CF.position]: p, [CF.note]: yText(note) })), origin);
+  }
+
+  // ---- governance model ----
+
+  addBody(input: BodyInput, origin: unknown): string {
+    const members = new Y.Map<boolean>();
+    for (const m of input.members ?? []) members.set(m, true);
+    return this.insert('bodies', {
+      [CF.name]: input.name.slice(0, L.nameMax),
+      [CF.mandate]: yText(input.mandate ?? ''),
+      [CF.members]: members,
+      [CF.chair]: (input.chair ?? '').slice(0, L.nameMax),
+      [CF.rule]: input.rule ?? 'consensus',
+      [CF.rhythm]: (input.rhythm ?? '').slice(0, L.nameMax),
+    }, origin);
+  }
+  updateBody(id: string, patch: BodyPatch, origin: unknown): void {
+    this.patch('bodies', id, patch, origin);
+  }
+  setBodyMember(bodyId: string, organisationId: string, member: boolean, origin: unknown): void {
+    const members = this.map('bodies').get(bodyId)?.get(CF.members);
+    if (!(members instanceof Y.Map)) return;
+    this.doc.transact(() => (member ? members.set(organisationId, true) : members.delete(organisationId)), origin);
+  }
+  addEscalationStep(label: string, bodyId: string | null, origin: unknown): string {
+    return this.insert('escalation', { [CF.label]: label.slice(0, L.nameMax), ...(bodyId ? { [CF.bodyId]: bodyId } : {}) }, origin);
+  }
+  addFunding(input: FundingInput, origin: unknown): string {
+    return this.insert('funding', {
+      [CF.who]: input.who.slice(0, L.nameMax),
+      ...(input.amount !== null ? { [CF.amount]: input.amount } : {}),
+      ...(input.share !== null ? { [CF.share]: input.share } : {}),
+    }, origin);
+  }
+  updateFunding(id: string, patch: Partial<FundingInput>, origin: unknown): void {
+    this.patch('funding', id, patch, origin);
+  }
+  addDecision(label: string, origin: unknown): string {
+    return this.insert('decisions', { [CF.label]: label.slice(0, L.nameMax), [CF.cells]: new Y.Map<string>() }, origin);
+  }
+  /** Sets who decides / is consulted / is informed; null clears the cell. */
+  setResponsibility(decisionId: string, partyId: string, value: Responsibility | null, origin: unknown): void {
+    const cells = this.map('decisions').get(decisionId)?.get(CF.cells);
+    if (!(cells instanceof Y.Map)) return;
+    this.doc.transact(() => (value ? cells.set(partyId, value) : cells.delete(partyId)), origin);
+  }
+
+  // ---- principle drafts ----
+
+  addPrinciple(text: string, authorId: string, origin: unknown, now = new Date()): string {
+    return this.insert('principles', { [CF.text]: yText(text, L.principleMax), [CF.authorId]: authorId, [CF.createdAt]: now.toISOString() }, origin);
+  }
+  setPrincipleText(id: string, value: string, origin: unknown): void {
+    this.replaceText('principles', id, CF.text, value, origin, L.principleMax);
+  }
+
+  // ---- shared by the collections ----
+
+  /** Moves an item between two neighbours (ids, or null for either end). */
+  move(collection: OrderedCollection, id: string, after: string | null, before: string | null, origin: unknown): void {
+    const m = this.map(collection).get(id);
+    if (!m) return;
+    const orderOf = (x: string | null) => (x ? (this.map(collection).get(x)?.get(CF.order) as string | undefined) ?? null : null);
+    const lo = orderOf(after);
+    let hi = orderOf(before);
+    if (lo !== null && hi !== null && lo >= hi) hi = null;
+    this.doc.transact(() => m.set(CF.order, safeKey(lo, hi)), origin);
+  }
+  /** Deletes any keyed entry (facilitator deletions are audited by the caller). */
+  remove(collection: keyof typeof CharterKey & string, id: string, origin: unknown): void {
+    if (collection === 'actors') return this.removeActor(id, origin);
+    this.doc.transact(() => this.map(collection).delete(id), origin);
+  }
+
+  private collect<T>(key: keyof typeof CharterKey & string, read: (id: string, m: Y.Map<unknown>) => T | null): T[] {
+    const out: T[] = [];
+    this.map(key).forEach((m, id) => {
+      const v = m instanceof Y.Map ? read(id, m) : null;
+      if (v) out.push(v);
+    });
+    return out;
+  }
+
+  private insert(collection: OrderedCollection, fields: Record<string, unknown>, origin: unknown): string {
+    const id = this.newId();
+    const last = this.collect(collection, (_id, m) => (typeof m.get(CF.order) === 'string' ? (m.get(CF.order) as string) : null)).sort().at(-1) ?? null;
+    this.doc.transact(() => this.map(collection).set(id, fill({ ...fields, [CF.order]: safeKey(last, null) })), origin);
+    return id;
+  }
+
+  private patch(collection: OrderedCollection, id: string, patch: Record<string, unknown>, origin: unknown): void {
+    const m = this.map(collection).get(id);
+    if (!(m instanceof Y.Map)) return;
+    this.doc.transact(() => {
+      for (const [k, v] of Object.entries(patch)) {
+        if (v === undefined) continue;
+        if (v === null) m.delete(k);
+        else m.set(k, typeof v === 'string' ? v.slice(0, L.nameMax) : v);
+      }
+    }, origin);
+  }
+
+  private replaceText(collection: OrderedCollection, id: string, field: string, value: string, origin: unknown, max: number = L.textMax): void {
+    const t = this.map(collection).get(id)?.get(field);
+    if (!(t instanceof Y.Text)) return;
+    this.doc.transact(() => {
+      t.delete(0, t.length);
+      t.insert(0, value.slice(0, max));
+    }, origin);
+  }
+}
+
+function fill(fields: Record<string, unknown>): Y.Map<unknown> {
+  const m = new Y.Map<unknown>();
+  for (const [k, v] of Object.entries(fields)) m.set(k, v);
+  return m;
+}
+
+/** generateKeyBetween, tolerant of hostile keys written by someone else. */
+function safeKey(lo: string | null, hi: string | null): string {
+  try {
+    return generateKeyBetween(lo, hi);
+  } catch {
+    // A neighbour's key is malformed: place at the start; ties order by id.
+    return generateKeyBetween(null, null);
+  }
+}

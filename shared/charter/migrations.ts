@@ -1,0 +1,28 @@
+/** Named migrations of the charter document; each runs once, in order, in one transaction. */
+import type * as Y from 'yjs';
+import { CHARTER_SCHEMA_VERSION, CharterKey } from './schema.js';
+
+interface Migration {
+  name: string;
+  to: number;
+  run(doc: Y.Doc): void;
+}
+
+const migrations: Migration[] = [
+  // v1 is the first shape: nothing to transform, only the version to record.
+  { name: '001_initial', to: 1, run: () => {} },
+];
+
+/** Brings a charter document up to CHARTER_SCHEMA_VERSION; returns the names of the migrations run. */
+export function migrateCharter(doc: Y.Doc, origin: unknown): string[] {
+  const meta = doc.getMap<unknown>(CharterKey.meta);
+  const raw = meta.get(CharterKey.schemaVersion);
+  const current = typeof raw === 'number' ? raw : 0;
+  const due = migrations.filter((m) => m.to > current && m.to <= CHARTER_SCHEMA_VERSION);
+  if (due.length === 0) return [];
+  doc.transact(() => {
+    for (const m of due) m.run(doc);
+    meta.set(CharterKey.schemaVersion, CHARTER_SCHEMA_VERSION);
+  }, origin);
+  return due.map((m) => m.name);
+}

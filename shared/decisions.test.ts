@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { principleStatus, reasonProblem, tally, type DecisionRule, type Stance, type StatusInput } from './decisions.js';
+
+const orgs = ['a', 'b', 'c'];
+const status = (rule: DecisionRule, stances: Record<string, Stance>, extra: Partial<StatusInput> = {}) =>
+  principleStatus({ rule, participating: orgs, stances: new Map(Object.entries(stances)), proposed: true, closed: false, textMatches: true, ...extra });
+
+describe('principle status', () => {
+  it('is draft before a proposal and stale after an edit, whatever the stances', () => {
+    expect(status('consensus', { a: 'endorse', b: 'endorse', c: 'endorse' }, { proposed: false })).toBe('draft');
+    expect(status('consensus', { a: 'endorse', b: 'endorse', c: 'endorse' }, { textMatches: false })).toBe('stale');
+  });
+
+  it('consensus: every organisation endorses (abstaining stands aside), any objection blocks', () => {
+    expect(status('consensus', { a: 'endorse', b: 'endorse' })).toBe('open');
+    expect(status('consensus', { a: 'endorse', b: 'endorse', c: 'endorse' })).toBe('agreed');
+    expect(status('consensus', { a: 'endorse', b: 'abstain', c: 'endorse' })).toBe('agreed');
+    expect(status('consensus', { a: 'abstain', b: 'abstain', c: 'abstain' })).toBe('open');
+    expect(status('consensus', { a: 'endorse', b: 'object', c: 'endorse' })).toBe('blocked');
+    expect(status('consensus', { a: 'endorse' }, { closed: true })).toBe('rejected');
+  });
+
+  it('consent: no objection once all have responded, or when the facilitator closes', () => {
+    expect(status('consent', { a: 'endorse' })).toBe('open');
+    expect(status('consent', { a: 'endorse', b: 'abstain', c: 'abstain' })).toBe('agreed');
+    expect(status('consent', { a: 'endorse' }, { closed: true })).toBe('agreed');
+    expect(status('consent', { a: 'object' })).toBe('blocked');
+    expect(status('consent', { a: 'object' }, { closed: true })).toBe('rejected');
+  });
+
+  it('majority: more than half of the organisations endorse', () => {
+    expect(status('majority', { a: 'endorse' })).toBe('open');
+    expect(status('majority', { a: 'endorse', b: 'endorse', c: 'object' })).toBe('agreed');
+    expect(status('majority', { a: 'object', b: 'object' })).toBe('rejected');
+    expect(status('majority', { a: 'endorse', b: 'abstain' }, { closed: true })).toBe('rejected');
+    expect(principleStatus({ rule: 'majority', participating: [], stances: new Map(), proposed: true, closed: false, textMatches: true })).toBe('rejected');
+  });
+
+  it('counts only participating organisations, once each', () => {
+    expect(tally(['a', 'a', 'b'], new Map([['a', 'endorse'], ['z', 'object']]))).toEqual({ endorse: 1, object: 0, abstain: 0, pending: 1 });
+  });
+
+  it('an objection needs a reason', () => {
+    expect(reasonProblem('object', '  ')).not.toBeNull();
+    expect(reasonProblem('object', 'Vi manglar heimel')).toBeNull();
+    expect(reasonProblem('endorse', undefined)).toBeNull();
+  });
+});

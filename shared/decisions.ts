@@ -1,0 +1,84 @@
+/**
+ * Pure rules for agreeing on principles. The server computes every status shown; clients may use
+ * the same functions to explain it. Organisations, not people, take stances: the latest stance of
+ * an organisation counts.
+ *
+ * - `consensus` (default): agreed when every participating organisation endorses; an organisation
+ *   may abstain (stand aside) without blocking, but at least one must endorse. Any objection
+ *   blocks until it is withdrawn.
+ * - `consent`: agreed when nobody objects, once every organisation has responded or the
+ *   facilitator has closed the question.
+ * - `majority`: agreed when more than half of the participating organisations endorse.
+ *
+ * Closing freezes the outcome: `agreed` or `rejected`. A draft whose text changed after it was
+ * proposed is `stale` whatever its stances, until it is proposed again.
+ */
+import { z } from 'zod';
+
+export const DecisionRule = z.enum(['consensus', 'consent', 'majority']);
+export type DecisionRule = z.infer<typeof DecisionRule>;
+export const DEFAULT_DECISION_RULE: DecisionRule = 'consensus';
+
+export const Stance = z.enum(['endorse', 'object', 'abstain']);
+export type Stance = z.infer<typeof Stance>;
+
+export type PrincipleStatus = 'draft' | 'open' | 'blocked' | 'agreed' | 'rejected' | 'stale';
+
+export interface StatusInput {
+  rule: DecisionRule;
+  /** Organisations whose stance is asked for (those with a participant or facilitator). */
+  participating: readonly string[];
+  /** Latest stance per organisation. */
+  stances: ReadonlyMap<string, Stance>;
+  proposed: boolean;
+  closed: boolean;
+  /** False when the draft's text no longer matches the proposed text (or the draft is gone). */
+  textMatches: boolean;
+}
+
+export interface Tally {
+  endorse: number;
+  object: number;
+  abstain: number;
+  pending: number;
+}
+
+export function tally(participating: readonly string[], stances: ReadonlyMap<string, Stance>): Tally {
+  const t: Tally = { endorse: 0, object: 0, abstain: 0, pending: 0 };
+  for (const org of new Set(participating)) {
+    const s = stances.get(org);
+    if (s) t[s]++;
+    else t.pending++;
+  }
+  return t;
+}
+
+export function principleStatus(input: StatusInput): PrincipleStatus {
+  if (!input.proposed) return 'draft';
+  if (!input.textMatches) return 'stale';
+  const t = tally(input.participating, input.stances);
+  const total = t.endorse + t.object + t.abstain + t.pending;
+  const allResponded = t.pending === 0 && total > 0;
+  switch (input.rule) {
+    case 'consensus':
+      if (t.object > 0) return input.closed ? 'rejected' : 'blocked';
+      if (allResponded && t.endorse > 0) return 'agreed';
+      return input.closed ? 'rejected' : 'open';
+    case 'consent':
+      if (t.object > 0) return input.closed ? 'rejected' : 'blocked';
+      if (allResponded || (input.closed && total > 0)) return 'agreed';
+      return input.closed ? 'rejected' : 'open';
+    case 'majority': {
+      const needed = Math.floor(total / 2) + 1;
+      if (total > 0 && t.endorse >= needed) return 'agreed';
+      if (input.closed || t.endorse + t.pending < needed) return 'rejected';
+      return 'open';
+    }
+  }
+}
+
+/** A stance's reason: an objection must explain itself. */
+export function reasonProblem(stance: Stance, reason: string | undefined): string | null {
+  if (stance === 'object' && !(reason && reason.trim().length > 0)) return 'an objection needs a reason';
+  return null;
+}

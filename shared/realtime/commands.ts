@@ -1,0 +1,87 @@
+/**
+ * socket.io commands (client → server, `noun.verb`), defined once as zod schemas. Every command
+ * is answered with an `Ack`. Identity (member, role, organisation) always comes from the
+ * handshake, never from a payload: schemas are strict, so an `organisationId` field is refused.
+ */
+import { z } from 'zod';
+import { DecisionRule, Stance } from '../decisions.js';
+import { ID_PATTERN } from '../ids.js';
+import { PARADOX_AXES } from '../charter/schema.js';
+
+export const RealtimeLimits = {
+  phaseMax: 100,
+  agendaMax: 30,
+  timerMaxSeconds: 24 * 3600,
+  votesPerPersonMax: 100,
+  elementIdsMax: 1000,
+  reasonMax: 2000,
+  noteMax: 2000,
+} as const;
+
+const Id = z.string().regex(ID_PATTERN, 'is not a valid id');
+/** Board element ids are written by clients into Yjs; bounded, not shaped. */
+const ElementId = z.string().min(1).max(64);
+const line = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), { message: 'must not contain control characters' });
+const prose = (max: number) => z.string().max(max).refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), { message: 'must not contain control characters' });
+const Empty = z.strictObject({});
+
+export const ParadoxAxis = z.enum(PARADOX_AXES);
+export const QuestionKind = z.enum(['maturity', 'paradox']);
+
+export const MaturityAnswer = z.strictObject({ generation: z.number().int().min(1).max(4), justification: prose(RealtimeLimits.noteMax).optional() });
+export const ParadoxAnswer = z.strictObject({ position: z.number().min(0).max(100), note: prose(RealtimeLimits.noteMax).optional() });
+export const AnswerValue = z.union([MaturityAnswer, ParadoxAnswer]);
+export type MaturityAnswer = z.infer<typeof MaturityAnswer>;
+export type ParadoxAnswer = z.infer<typeof ParadoxAnswer>;
+export type AnswerValue = z.infer<typeof AnswerValue>;
+
+export const ViewBox = z.strictObject({
+  boardId: Id,
+  x: z.number().min(-1e6).max(1e6),
+  y: z.number().min(-1e6).max(1e6),
+  zoom: z.number().min(0.01).max(100),
+});
+
+export const Commands = {
+  'state.sync': Empty,
+  'phase.set': z.strictObject({ phase: line(RealtimeLimits.phaseMax), agenda: z.array(line(RealtimeLimits.phaseMax)).max(RealtimeLimits.agendaMax).optional() }),
+  'timer.start': z.strictObject({ seconds: z.number().int().min(1).max(RealtimeLimits.timerMaxSeconds) }),
+  'timer.pause': Empty,
+  'timer.resume': Empty,
+  'timer.reset': Empty,
+  'view.summon': ViewBox,
+  'hand.raise': Empty,
+  /** Without memberId: your own hand; a facilitator may lower anyone's. */
+  'hand.lower': z.strictObject({ memberId: Id.optional() }),
+  /** Without boardId: every board of the workshop. */
+  'board.lock': z.strictObject({ boardId: Id.optional(), locked: z.boolean() }),
+  'question.open': z
+    .strictObject({ kind: QuestionKind, axis: ParadoxAxis.optional() })
+    .refine((q) => (q.kind === 'paradox') === (q.axis !== undefined), { message: 'a paradox question names its axis, a maturity question none', path: ['axis'] }),
+  'question.close': z.strictObject({ questionId: Id }),
+  'answer.submit': z.strictObject({ questionId: Id, value: AnswerValue }),
+  'answer.reveal': z.strictObject({ questionId: Id }),
+  'vote.open': z.strictObject({
+    boardId: Id,
+    votesPerPerson: z.number().int().min(1).max(RealtimeLimits.votesPerPersonMax),
+    elementIds: z.array(ElementId).min(1).max(RealtimeLimits.elementIdsMax).optional(),
+  }),
+  'vote.cast': z.strictObject({ roundId: Id, elementId: ElementId }),
+  'vote.retract': z.strictObject({ roundId: Id, elementId: ElementId }),
+  'vote.close': z.strictObject({ roundId: Id }),
+  'principle.propose': z.strictObject({ principleId: ElementId }),
+  'principle.endorse': z.strictObject({ principleId: ElementId, stance: Stance, reason: prose(RealtimeLimits.reasonMax).optional() }),
+  'principle.close': z.strictObject({ principleId: ElementId }),
+} as const;
+
+export type CommandName = keyof typeof Commands;
+export type CommandPayload<K extends CommandName> = z.infer<(typeof Commands)[K]>;
+export const COMMAND_NAMES = Object.keys(Commands) as CommandName[];
+
+export { DecisionRule };

@@ -1,0 +1,167 @@
+/**
+ * What the server sends over socket.io: command results (ack data), broadcasts (`noun.pastTense`)
+ * and the typed event maps for `socket.io` and `socket.io-client`.
+ *
+ * Every broadcast carries `seq`, a per-workshop sequence number taken when the change was
+ * stored. `state.sync` answers with a snapshot carrying the `seq` it reflects; a client drops
+ * any broadcast with `seq` ≤ its snapshot's, so reconnects never go back in time.
+ */
+import type { ErrorCode } from '../errors.js';
+import type { DecisionRule, PrincipleStatus, Stance } from '../decisions.js';
+import type { Role } from '../api.js';
+import type { AnswerValue, CommandName, CommandPayload } from './commands.js';
+import type { ParadoxAxis } from '../charter/schema.js';
+
+export type Ack<T> = { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string; details?: Record<string, unknown> } };
+
+/** Server time based: remaining = paused ? pausedRemainingMs : durationMs − (serverNow − startedAt). */
+export interface TimerView {
+  /** ms since epoch (server clock) when the current run started; null when not running. */
+  startedAt: number | null;
+  durationMs: number;
+  /** Set while paused. */
+  pausedRemainingMs: number | null;
+  running: boolean;
+  /** Remaining at `serverNow`; clients count down from it with their own clock. */
+  remainingMs: number;
+  serverNow: number;
+}
+
+export interface QuestionView {
+  questionId: string;
+  kind: 'maturity' | 'paradox';
+  axis: ParadoxAxis | null;
+  status: 'open' | 'closed' | 'revealed';
+  /** How many have answered (never who, or what, before the reveal). */
+  answered: number;
+  /** The caller's own answer, if any. */
+  mine: AnswerValue | null;
+  /** Every answer, only once revealed. */
+  answers: RevealedAnswer[] | null;
+}
+export interface RevealedAnswer {
+  memberId: string;
+  organisationId: string;
+  value: AnswerValue;
+}
+
+export interface VoteRoundView {
+  roundId: string;
+  boardId: string;
+  votesPerPerson: number;
+  elementIds: string[] | null;
+  status: 'open' | 'closed';
+  /** The caller's own votes (element ids, one entry per dot). */
+  mine: string[];
+  /** Anonymous results, only once closed. */
+  results: VoteResult[] | null;
+  voters: number | null;
+}
+export interface VoteResult {
+  elementId: string;
+  votes: number;
+}
+
+export interface StanceView {
+  organisationId: string;
+  stance: Stance;
+  memberId: string;
+  at: string;
+  reason: string | null;
+}
+export interface PrincipleView {
+  principleId: string;
+  /** The draft's current text; the proposed text when the draft is gone. */
+  text: string;
+  proposedText: string | null;
+  /** SHA-256 (hex) of the proposed text. */
+  textHash: string | null;
+  currentHash: string;
+  rule: DecisionRule | null;
+  proposedAt: string | null;
+  proposedBy: string | null;
+  closed: boolean;
+  status: PrincipleStatus;
+  stances: StanceView[];
+  participating: string[];
+}
+
+export interface HandView {
+  memberId: string;
+  at: string;
+}
+
+export interface WorkshopState {
+  seq: number;
+  serverNow: number;
+  decisionRule: DecisionRule;
+  phase: string | null;
+  agenda: string[];
+  timer: TimerView;
+  lockedBoards: string[];
+  hands: HandView[];
+  questions: QuestionView[];
+  rounds: VoteRoundView[];
+  principles: PrincipleView[];
+}
+
+/** Ack data per command. */
+export interface CommandResults {
+  'state.sync': WorkshopState;
+  'phase.set': { phase: string; agenda: string[] };
+  'timer.start': TimerView;
+  'timer.pause': TimerView;
+  'timer.resume': TimerView;
+  'timer.reset': TimerView;
+  'view.summon': { seq: number };
+  'hand.raise': HandView;
+  'hand.lower': { memberId: string };
+  'board.lock': { lockedBoards: string[] };
+  'question.open': { questionId: string };
+  'question.close': { questionId: string };
+  'answer.submit': { questionId: string; answered: number };
+  'answer.reveal': { questionId: string; answers: RevealedAnswer[] };
+  'vote.open': { roundId: string };
+  'vote.cast': { roundId: string; mine: string[]; remaining: number };
+  'vote.retract': { roundId: string; mine: string[]; remaining: number };
+  'vote.close': { roundId: string; results: VoteResult[]; voters: number };
+  'principle.propose': PrincipleView;
+  'principle.endorse': PrincipleView;
+  'principle.close': PrincipleView;
+}
+
+type Seq = { seq: number };
+/** Broadcasts to everyone in the workshop, each after its change is stored. */
+export interface Broadcasts {
+  'phase.changed': Seq & { phase: string; agenda: string[] };
+  'timer.changed': Seq & { timer: TimerView };
+  'view.summoned': Seq & { by: string; boardId: string; x: number; y: number; zoom: number };
+  'hand.raised': Seq & HandView;
+  'hand.lowered': Seq & { memberId: string };
+  'board.locked': Seq & { lockedBoards: string[] };
+  'question.opened': Seq & { questionId: string; kind: 'maturity' | 'paradox'; axis: ParadoxAxis | null };
+  'question.closed': Seq & { questionId: string };
+  /** Progress only: a count, never who or what. */
+  'answer.submitted': Seq & { questionId: string; answered: number };
+  'answer.revealed': Seq & { questionId: string; answers: RevealedAnswer[] };
+  'vote.opened': Seq & { roundId: string; boardId: string; votesPerPerson: number; elementIds: string[] | null };
+  'vote.closed': Seq & { roundId: string; boardId: string; results: VoteResult[]; voters: number };
+  'principle.proposed': Seq & { principle: PrincipleView };
+  'principle.endorsed': Seq & { principle: PrincipleView };
+  'principle.closed': Seq & { principle: PrincipleView };
+  'settings.changed': Seq & { decisionRule: DecisionRule };
+}
+export type BroadcastName = keyof Broadcasts;
+
+export interface SessionReady {
+  memberId: string;
+  role: Role;
+  workshopId: string;
+}
+
+export type ServerToClientEvents = { [K in BroadcastName]: (e: Broadcasts[K]) => void } & {
+  'session.ready': (e: SessionReady) => void;
+};
+export type ClientToServerEvents = {
+  [K in CommandName]: (payload: CommandPayload<K>, ack: (r: Ack<CommandResults[K]>) => void) => void;
+};

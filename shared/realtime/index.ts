@@ -1,0 +1,3 @@
+/** The socket.io contract: commands (zod), results, broadcasts and the typed event maps. */
+export * from './commands.js';
+export * from './events.js';
