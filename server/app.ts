@@ -15,6 +15,7 @@ import { Metrics } from './metrics.js';
 import { createRealtime, SOCKET_PATH } from './realtime/index.js';
 import { LocalFanout, type Fanout } from './scale/fanout.js';
 import { RedisFanout } from './scale/redis-fanout.js';
+import { createExportService } from './services/exports.js';
 import { createVisionService } from './services/vision.js';
 import { createWorkshopService } from './services/workshops.js';
 import { createStore } from './store/index.js';
@@ -71,6 +72,8 @@ export async function createSamskap(config: Config, log: Logger, opts: { clientD
     auth,
     workshops,
     vision: createVisionService({ store, docs: registry }),
+    // TODO(#5): principles from the principle service once it lands; until then none are listed.
+    exports: createExportService({ store, docs: registry, principles: async () => [], verifyAudit: () => ({ ok: true }) }),
     publicUrl: config.publicUrl,
     clientDir: opts.clientDir,
     openRate: config.http.openRate,

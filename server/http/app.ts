@@ -6,11 +6,13 @@ import type { Registry } from 'prom-client';
 import { AppError, ErrorCode } from '../../shared/errors.js';
 import type { Authenticator } from '../auth/authenticator.js';
 import type { Logger } from '../log.js';
+import type { ExportService } from '../services/exports.js';
 import type { VisionService } from '../services/vision.js';
 import type { WorkshopService } from '../services/workshops.js';
 import type { Store } from '../store/types.js';
 import { TokenBucket } from '../util/token-bucket.js';
 import { errorHandler } from './errors.js';
+import { exportRoutes } from './routes/exports.js';
 import { visionRoutes } from './routes/vision.js';
 import { workshopRoutes } from './routes/workshops.js';
 import { securityHeaders } from './security.js';
@@ -21,6 +23,7 @@ export interface HttpDeps {
   auth: Authenticator;
   workshops: WorkshopService;
   vision: VisionService;
+  exports: ExportService;
   publicUrl: string | null;
   /** Folder of the built client (index.html + assets); absent folder → API only. */
   clientDir: string;
@@ -58,6 +61,7 @@ export function createHttpApp(deps: HttpDeps): express.Express {
   api.use(express.json({ limit: '64kb', strict: true }));
   api.use(workshopRoutes({ workshops: deps.workshops, auth: deps.auth, publicUrl: deps.publicUrl, openLimit: perIpLimit(deps.openRate.perSecond, deps.openRate.burst) }));
   api.use(visionRoutes({ vision: deps.vision, auth: deps.auth, publicUrl: deps.publicUrl }));
+  api.use(exportRoutes({ exports: deps.exports, auth: deps.auth, publicUrl: deps.publicUrl }));
   api.use((_req, _res, next) => next(new AppError(ErrorCode.notFound, 404, 'No such API endpoint.')));
   app.use('/api', api);
 
