@@ -12,7 +12,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { charterExportJsonSchema, type CharterExport } from '../shared/export/charter-export.js';
-import { call, fixture, type Fixture } from './helpers/api.js';
+import { fixture, type Fixture } from './helpers/api.js';
 import { HOSTILE, HOSTILE_VISIBLE } from './helpers/hostile.js';
 import { startServer, type TestServer } from './helpers/server.js';
 import { inCi } from './helpers/services.js';
