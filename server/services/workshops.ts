@@ -4,6 +4,7 @@
  */
 import type { CreateInviteBody, CreateWorkshopBody, CreatedWorkshopDto, InviteDto, InviteSummaryDto, UpdateWorkshopBody, JoinBody, JoinedDto, MemberDto, WorkshopDto } from '../../shared/api.js';
 import { Limits } from '../../shared/api.js';
+import { DEFAULT_DECISION_RULE } from '../../shared/decisions.js';
 import { AppError, ErrorCode } from '../../shared/errors.js';
 import { formatRoom } from '../../shared/ids.js';
 import { authorize, type Actor } from '../auth/access.js';
@@ -38,7 +39,7 @@ export function createWorkshopService(deps: WorkshopServiceDeps) {
         throw new AppError(ErrorCode.validationFailed, 400, 'organisationIndex: does not point into organisations', { field: 'organisationIndex' });
       }
       const at = now().toISOString();
-      const workshop = { id: newId(), title: body.title, language: body.language ?? 'nn', createdAt: at };
+      const workshop = { id: newId(), title: body.title, language: body.language ?? 'nn', decisionRule: DEFAULT_DECISION_RULE, createdAt: at };
       const orgs = body.organisations.map((o, position) => ({ id: newId(), workshopId: workshop.id, name: o.name, position, color: null }));
       const board = { id: newId(), workshopId: workshop.id, title: 'Board', createdAt: at };
       const token = newToken();

@@ -11,6 +11,10 @@ import { PostgresAuditRepo } from './postgres-audit.js';
 import { PostgresDocStore } from './postgres-docs.js';
 import { clientRunner, poolRunner, wrap, withTransaction, type Runner } from './postgres-runner.js';
 import { PostgresWorkshopRepo } from './postgres-workshops.js';
+import { PostgresFacilitationRepo } from './postgres-facilitation.js';
+import { PostgresAnswerRepo } from './postgres-answers.js';
+import { PostgresVoteRepo } from './postgres-votes.js';
+import { PostgresPrincipleRepo } from './postgres-principles.js';
 
 export interface PostgresStoreOptions {
   /** postgres://user@host:port/database */
@@ -30,6 +34,10 @@ export class PostgresStore implements Store {
   readonly docs: PostgresDocStore;
   readonly workshops: PostgresWorkshopRepo;
   readonly audit: PostgresAuditRepo;
+  readonly facilitation: PostgresFacilitationRepo;
+  readonly answers: PostgresAnswerRepo;
+  readonly votes: PostgresVoteRepo;
+  readonly principles: PostgresPrincipleRepo;
   private readonly pool: pg.Pool;
   private readonly run: Runner;
   private closed: Promise<void> | null = null;
@@ -46,6 +54,10 @@ export class PostgresStore implements Store {
     this.docs = new PostgresDocStore(this.run);
     this.workshops = new PostgresWorkshopRepo(this.run);
     this.audit = new PostgresAuditRepo(this.run);
+    this.facilitation = new PostgresFacilitationRepo(this.run);
+    this.answers = new PostgresAnswerRepo(this.run);
+    this.votes = new PostgresVoteRepo(this.run);
+    this.principles = new PostgresPrincipleRepo(this.run);
   }
 
   /** Applies the missing migrations in one transaction; concurrent starters wait on the lock, then find nothing to do. */
@@ -91,6 +103,10 @@ export class PostgresStore implements Store {
         docs: new PostgresDocStore(run),
         workshops: new PostgresWorkshopRepo(run),
         audit: new PostgresAuditRepo(run),
+        facilitation: new PostgresFacilitationRepo(run),
+        answers: new PostgresAnswerRepo(run),
+        votes: new PostgresVoteRepo(run),
+        principles: new PostgresPrincipleRepo(run),
         transaction: (inner) => inner(tx),
         migrate: () => this.migrate(),
         health: () => run.query('SELECT 1').then(() => undefined),
