@@ -15,10 +15,13 @@ import { Metrics } from './metrics.js';
 import { createRealtime, SOCKET_PATH } from './realtime/index.js';
 import { LocalFanout, type Fanout } from './scale/fanout.js';
 import { RedisFanout } from './scale/redis-fanout.js';
+import { createVisionService } from './services/vision.js';
 import { createWorkshopService } from './services/workshops.js';
 import { createStore } from './store/index.js';
 import type { Store } from './store/types.js';
+import { createAttributionRecorder } from './services/vision-attribution.js';
 import { DocRegistry } from './sync/doc-registry.js';
+import { createRoomKinds } from './sync/room-kinds.js';
 import { createSyncEndpoint, SYNC_PREFIX } from './sync/endpoint.js';
 
 export interface Samskap {
@@ -51,6 +54,7 @@ export async function createSamskap(config: Config, log: Logger, opts: { clientD
     compaction: { afterUpdates: config.sync.compactAfterUpdates, afterBytes: config.sync.compactAfterBytes },
     unloadAfterMs: config.sync.unloadAfterMs,
     reconcileEveryMs: config.redisUrl ? config.sync.reconcileEveryMs : 0,
+    kindOf: createRoomKinds({ visionMaxChars: config.sync.visionMaxChars, onVisionStored: createAttributionRecorder({ store, log }) }),
   });
   const sync = createSyncEndpoint({ registry, auth, store, log, limits: config.sync, publicUrl: config.publicUrl, stats: metrics.sync, fanout });
   fanout.onControl((command) => {
@@ -60,12 +64,13 @@ export async function createSamskap(config: Config, log: Logger, opts: { clientD
     }
   });
   const realtime = await createRealtime({ auth, log, publicUrl: config.publicUrl, redis: config.redisUrl ? { url: config.redisUrl, prefix: config.redisPrefix } : null });
-  const workshops = createWorkshopService({ store, createCode: config.createCode, evictors: [sync, realtime] });
+  const workshops = createWorkshopService({ store, createCode: config.createCode, evictors: [sync, realtime], limits: { visionMaxChars: config.sync.visionMaxChars } });
   const app = createHttpApp({
     log,
     store,
     auth,
     workshops,
+    vision: createVisionService({ store, docs: registry }),
     publicUrl: config.publicUrl,
     clientDir: opts.clientDir,
     openRate: config.http.openRate,

@@ -17,7 +17,7 @@ export const Limits = {
 } as const;
 
 /** Trimmed, non-empty, no control characters, bounded. */
-const text = (max: number) =>
+export const text = (max: number) =>
   z
     .string()
     .trim()
@@ -112,6 +112,8 @@ export interface WorkshopDto {
   boards: BoardDto[];
   rooms: string[];
   me: MemberDto;
+  /** Caps the client checks before the server refuses. */
+  limits: { visionMaxChars: number };
 }
 export interface CreatedWorkshopDto {
   id: string;

@@ -18,6 +18,8 @@ export const ErrorCode = {
   rateLimited: 'rate_limited',
   storageUnavailable: 'storage_unavailable',
   internal: 'internal_error',
+  milestoneNotFound: 'milestone_not_found',
+  documentNotEmpty: 'document_not_empty',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -53,6 +55,8 @@ export const CloseCode = {
   unknownRoom: 4404,
   workshopDeleted: 4410,
   messageTooLarge: 4413,
+  /** The update would take the document past its cap (the vision's VISION_MAX_CHARS). */
+  documentTooLong: 4414,
   roomFull: 4429,
   internalError: 4500,
   /** The client does not read fast enough; reconnect. */

@@ -6,10 +6,12 @@ import type { Registry } from 'prom-client';
 import { AppError, ErrorCode } from '../../shared/errors.js';
 import type { Authenticator } from '../auth/authenticator.js';
 import type { Logger } from '../log.js';
+import type { VisionService } from '../services/vision.js';
 import type { WorkshopService } from '../services/workshops.js';
 import type { Store } from '../store/types.js';
 import { TokenBucket } from '../util/token-bucket.js';
 import { errorHandler } from './errors.js';
+import { visionRoutes } from './routes/vision.js';
 import { workshopRoutes } from './routes/workshops.js';
 import { securityHeaders } from './security.js';
 
@@ -18,6 +20,7 @@ export interface HttpDeps {
   store: Store;
   auth: Authenticator;
   workshops: WorkshopService;
+  vision: VisionService;
   publicUrl: string | null;
   /** Folder of the built client (index.html + assets); absent folder → API only. */
   clientDir: string;
@@ -50,8 +53,11 @@ export function createHttpApp(deps: HttpDeps): express.Express {
   });
 
   const api = express.Router();
+  // A last-seen snapshot of a much-edited vision can outgrow the general limit.
+  api.use('/workshops/:id/vision/seen', express.json({ limit: '2mb', strict: true }));
   api.use(express.json({ limit: '64kb', strict: true }));
   api.use(workshopRoutes({ workshops: deps.workshops, auth: deps.auth, publicUrl: deps.publicUrl, openLimit: perIpLimit(deps.openRate.perSecond, deps.openRate.burst) }));
+  api.use(visionRoutes({ vision: deps.vision, auth: deps.auth, publicUrl: deps.publicUrl }));
   api.use((_req, _res, next) => next(new AppError(ErrorCode.notFound, 404, 'No such API endpoint.')));
   app.use('/api', api);
 

@@ -7,6 +7,7 @@ import { Limits } from '../../shared/api.js';
 import { DEFAULT_DECISION_RULE } from '../../shared/decisions.js';
 import { AppError, ErrorCode } from '../../shared/errors.js';
 import { formatRoom } from '../../shared/ids.js';
+import { visionTemplateUpdate } from '../../shared/vision/template.js';
 import { authorize, type Actor } from '../auth/access.js';
 import { hashToken, newId, newToken, sameSecret } from '../auth/tokens.js';
 import type { MemberRecord, Store } from '../store/types.js';
@@ -21,6 +22,8 @@ export interface WorkshopServiceDeps {
   store: Store;
   createCode: string | null;
   evictors: WorkshopEvictor[];
+  /** Reported to members with the workshop, so clients check before the server refuses. */
+  limits: { visionMaxChars: number };
   now?: () => Date;
 }
 
@@ -55,6 +58,7 @@ export function createWorkshopService(deps: WorkshopServiceDeps) {
       await store.transaction(async (tx) => {
         await tx.workshops.create(workshop, orgs, [board]);
         await tx.workshops.addMember(member);
+        await tx.docs.appendUpdate(formatRoom({ workshopId: workshop.id, part: { kind: 'vision' } }), visionTemplateUpdate(workshop.language));
         await tx.audit.append({ workshopId: workshop.id, at, actorId: member.id, type: 'workshop.created', data: { title: workshop.title, organisations: orgs.map((o) => o.name) } });
       });
       return { id: workshop.id, title: workshop.title, organisations: orgs.map(toOrganisationDto), token, member: toMemberDto(member) };
@@ -72,6 +76,7 @@ export function createWorkshopService(deps: WorkshopServiceDeps) {
         boards: boardDtos,
         rooms: [formatRoom({ workshopId, part: { kind: 'vision' } }), formatRoom({ workshopId, part: { kind: 'charter' } }), ...boardDtos.map((b) => b.room)],
         me: toMemberDto(actor.member),
+        limits: deps.limits,
       };
     },
 

@@ -17,6 +17,7 @@ export interface Store {
   answers: AnswerRepo;
   votes: VoteRepo;
   principles: PrincipleRepo;
+  vision: VisionRepo;
   /** Runs `fn` atomically; `tx` is a view of this store bound to the transaction. */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
   migrate(): Promise<void>;
@@ -130,4 +131,42 @@ export type NewAuditEntry = Omit<AuditEntry, 'seq' | 'prevHash' | 'hash'>;
 export interface AuditRepo {
   append(entry: NewAuditEntry): Promise<AuditEntry>;
   list(workshopId: string): Promise<AuditEntry[]>;
+}
+
+/** A deleted range of Yjs items: [client, clock, length]. */
+export type DeletedRange = [number, number, number];
+
+export interface VisionAuthors {
+  /** Yjs client id → the member whose connection first wrote with it. */
+  clients: Map<number, string>;
+  /** Ranges each member deleted, in the order they were recorded. */
+  deletions: { memberId: string; ranges: DeletedRange[] }[];
+}
+
+export interface MilestoneRecord {
+  id: string;
+  workshopId: string;
+  name: string;
+  createdAt: string;
+  createdBy: string;
+  /** `Y.encodeSnapshot` of the vision when it was saved. */
+  snapshot: Uint8Array;
+}
+
+/**
+ * What the server knows about the vision beyond its bytes: who wrote and deleted what (recorded
+ * from authenticated connections, never from the document), each member's last-seen snapshot,
+ * and the milestones. Rows of a deleted workshop go with it.
+ */
+export interface VisionRepo {
+  /** Claims client ids for a member; an id already claimed keeps its first member. */
+  recordClients(workshopId: string, memberId: string, clientIds: number[]): Promise<void>;
+  recordDeletions(workshopId: string, memberId: string, ranges: DeletedRange[]): Promise<void>;
+  authors(workshopId: string): Promise<VisionAuthors>;
+  setSeen(workshopId: string, memberId: string, snapshot: Uint8Array, at: string): Promise<void>;
+  seen(workshopId: string, memberId: string): Promise<{ snapshot: Uint8Array; at: string } | null>;
+  addMilestone(m: MilestoneRecord): Promise<void>;
+  /** Oldest first, without their snapshots' bytes. */
+  milestones(workshopId: string): Promise<Omit<MilestoneRecord, 'snapshot'>[]>;
+  milestone(workshopId: string, id: string): Promise<MilestoneRecord | null>;
 }

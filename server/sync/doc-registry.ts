@@ -4,6 +4,7 @@
  * stored. With fan-out, a room subscribes before it loads (so nothing published meanwhile is
  * missed) and reconciles from the store when the fan-out comes back after a loss.
  */
+import type * as Y from 'yjs';
 import type { FanoutMessage } from '../scale/fanout.js';
 import { loadRoom, Room, type RoomDeps } from './room.js';
 
@@ -67,6 +68,26 @@ export class DocRegistry {
     const timer = setTimeout(() => void this.unload(room), this.deps.unloadAfterMs);
     timer.unref();
     this.unloadTimers.set(room, timer);
+  }
+
+  /** Runs `fn` on a room's document (loading it if needed); `fn` must not keep the doc. */
+  async read<T>(name: string, fn: (doc: Y.Doc) => T): Promise<T> {
+    const room = await this.acquire(name);
+    try {
+      return fn(room.doc);
+    } finally {
+      this.release(room);
+    }
+  }
+
+  /** A change the server makes to a room's document: stored, applied and relayed like a client's. */
+  async change(name: string, fn: (doc: Y.Doc) => void): Promise<void> {
+    const room = await this.acquire(name);
+    try {
+      await room.change(fn);
+    } finally {
+      this.release(room);
+    }
   }
 
   rooms(): Room[] {

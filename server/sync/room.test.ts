@@ -5,7 +5,7 @@ import { SqliteStore } from '../store/sqlite/sqlite-store.js';
 import { Metrics } from '../metrics.js';
 import { LocalFanout } from '../scale/fanout.js';
 import { DocRegistry } from './doc-registry.js';
-import type { RoomPeer } from './room.js';
+import type { RoomKind, RoomPeer } from './room.js';
 
 function peer(memberId: string): RoomPeer & { got: Uint8Array[]; failed: number[] } {
   const got: Uint8Array[] = [];
@@ -19,7 +19,7 @@ const edit = (text: string) => {
   return Y.encodeStateAsUpdate(d);
 };
 
-async function setup(compactAfterUpdates = 1000) {
+async function setup(compactAfterUpdates = 1000, kindOf: (name: string) => RoomKind = () => ({ gc: true })) {
   const store = new SqliteStore({ filename: ':memory:' });
   await store.migrate();
   let loads = 0;
@@ -36,6 +36,7 @@ async function setup(compactAfterUpdates = 1000) {
     reconcileEveryMs: 0,
     fanout: new LocalFanout('test-instance-000'),
     metrics: new Metrics({ roomsLoaded: () => 0 }),
+    kindOf,
   });
   return { store, registry, loads: () => loads };
 }
@@ -131,6 +132,45 @@ describe('Room and DocRegistry', () => {
     Y.applyUpdate(d, loaded.snapshot!);
     loaded.updates.forEach((u) => Y.applyUpdate(d, u));
     expect(d.getText('t').length).toBe(room.doc.getText('t').length);
+  });
+
+  it('stores a server change before relaying it to every peer, and resolves once stored', async () => {
+    const { store, registry } = await setup();
+    const room = await registry.acquire('w/charter');
+    const a = peer('a');
+    room.peers.add(a);
+    await registry.change('w/charter', (doc) => doc.getText('t').insert(0, 'from the server'));
+    expect(room.doc.getText('t').toString()).toBe('from the server');
+    expect(a.got).toHaveLength(1);
+    expect((await store.docs.load('w/charter')).updates).toHaveLength(1);
+    await registry.change('w/charter', () => undefined);
+    expect(a.got).toHaveLength(1);
+    expect(await registry.read('w/charter', (doc) => doc.getText('t').length)).toBe(15);
+  });
+
+  it('rejects a server change the store refuses, leaving the document as stored', async () => {
+    const { store, registry } = await setup();
+    const room = await registry.acquire('w/charter');
+    await store.close();
+    await expect(room.change((doc) => doc.getText('t').insert(0, 'x'))).rejects.toThrow();
+    expect(room.doc.getText('t').toString()).toBe('');
+  });
+
+  it('refuses with 4414 an update that takes a capped document past its cap, and keeps what was there', async () => {
+    const measure = (doc: Y.Doc) => doc.getText('t').length;
+    const stored: string[] = [];
+    const { registry } = await setup(1000, () => ({ gc: false, cap: { max: 50, measure }, onStored: (m) => stored.push(m) }));
+    const room = await registry.acquire('w/vision');
+    const a = peer('a');
+    room.peers.add(a);
+    room.submit(a, edit('x'.repeat(40)));
+    await room.idle();
+    room.submit(a, edit('y'.repeat(20)));
+    await room.idle();
+    expect(a.failed).toEqual([4414]);
+    expect(room.doc.getText('t').length).toBe(40);
+    expect(room.doc.gc).toBe(false);
+    expect(stored).toEqual(['a']);
   });
 });
 

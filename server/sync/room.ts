@@ -16,7 +16,7 @@ import { encodeSync, SyncType } from './protocol.js';
 import { RoomPresence, type PresenceOwner } from './presence.js';
 
 /** Where a change to a server document came from (every write is tagged). */
-export const Origin = { client: 'client', store: 'store', remote: 'remote' } as const;
+export const Origin = { client: 'client', store: 'store', remote: 'remote', server: 'server' } as const;
 
 export interface RoomPeer extends PresenceOwner {
   send(message: Uint8Array): void;
@@ -35,11 +35,25 @@ export interface RoomDeps {
   compaction: CompactionPolicy;
   fanout: Fanout;
   metrics: Metrics;
+  /** What kind of document a room name holds (garbage collection, caps, hooks). */
+  kindOf(name: string): RoomKind;
+}
+
+/** Per-kind behaviour of a room: see server/sync/room-kinds.ts. */
+export interface RoomKind {
+  /** Yjs garbage collection; off where snapshots must show deleted content (the vision). */
+  gc: boolean;
+  /** A cap on the document's size as the kind measures it; updates past it close with 4414. */
+  cap?: { max: number; measure: (doc: Y.Doc) => number };
+  /** Told of every stored update that came from a member's connection (attribution). */
+  onStored?: (memberId: string, update: Uint8Array) => void;
 }
 
 interface Pending {
-  peer: RoomPeer;
+  /** Null for a change the server itself makes (`change`). */
+  peer: RoomPeer | null;
   update: Uint8Array;
+  settle?: (err: Error | null) => void;
 }
 
 export class Room {
@@ -55,13 +69,19 @@ export class Room {
   private compacting = false;
   /** The whole document encoded once for every newcomer with an empty state (joins burst). */
   private fullState: Uint8Array | null = null;
+  /** The cap's measure of `doc`, computed when first needed after a change. */
+  private measured: number | null = null;
 
   constructor(
     readonly name: string,
     readonly doc: Y.Doc,
     private readonly deps: RoomDeps,
+    private readonly kind: RoomKind = { gc: true },
   ) {
-    doc.on('update', () => (this.fullState = null));
+    doc.on('update', () => {
+      this.fullState = null;
+      this.measured = null;
+    });
     this.presence = new RoomPresence({
       send: (message, except) => {
         for (const p of this.peers) if (p !== except) this.sendTo(p, message);
@@ -90,10 +110,58 @@ export class Room {
 
   /** Queues a validated update from `peer`; it is stored, applied and relayed within a tick. */
   submit(peer: RoomPeer, update: Uint8Array): void {
-    this.pending.push({ peer, update });
+    if (this.overCap(update)) {
+      peer.fail(4414, 'document too long');
+      return;
+    }
+    this.enqueue({ peer, update });
+  }
+
+  /**
+   * A change the server makes itself (a template, revealed answers): `fn` edits a copy of the
+   * document; the resulting update goes through the same queue as a client's (stored before it
+   * is applied or relayed). Resolves once stored and relayed; rejects when it could not be stored.
+   */
+  change(fn: (doc: Y.Doc) => void): Promise<void> {
+    const scratch = new Y.Doc({ gc: this.doc.gc });
+    Y.applyUpdate(scratch, Y.encodeStateAsUpdate(this.doc), Origin.store);
+    const updates: Uint8Array[] = [];
+    scratch.on('update', (u: Uint8Array) => updates.push(u));
+    try {
+      scratch.transact(() => fn(scratch), Origin.server);
+    } finally {
+      scratch.destroy();
+    }
+    if (updates.length === 0) return Promise.resolve();
+    const update = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
+    return new Promise((resolve, reject) => this.enqueue({ peer: null, update, settle: (err) => (err ? reject(err) : resolve()) }));
+  }
+
+  private enqueue(p: Pending): void {
+    this.pending.push(p);
     if (!this.running) {
       this.running = true;
       setImmediate(() => void this.drain());
+    }
+  }
+
+  /** True when applying `update` would take the document past its kind's cap (and grow it). */
+  private overCap(update: Uint8Array): boolean {
+    const cap = this.kind.cap;
+    if (!cap) return false;
+    const current = (this.measured ??= cap.measure(this.doc));
+    // Text in an update takes at least a byte per character, so small updates need no trial.
+    if (current + update.byteLength <= cap.max) return false;
+    const trial = new Y.Doc({ gc: this.doc.gc });
+    try {
+      Y.applyUpdate(trial, Y.encodeStateAsUpdate(this.doc), Origin.store);
+      Y.applyUpdate(trial, update, Origin.client);
+      const after = cap.measure(trial);
+      return after > cap.max && after > current;
+    } catch {
+      return false; // unreadable: the commit path refuses it with 4400
+    } finally {
+      trial.destroy();
     }
   }
 
@@ -145,7 +213,7 @@ export class Room {
     this.compacting = true;
     try {
       const loaded = await this.deps.store.docs.load(this.name);
-      const doc = new Y.Doc();
+      const doc = new Y.Doc({ gc: this.kind.gc });
       for (const part of loaded.snapshot ? [loaded.snapshot, ...loaded.updates] : loaded.updates) {
         try {
           Y.applyUpdate(doc, part, Origin.store);
@@ -185,7 +253,7 @@ export class Room {
       await this.deps.store.docs.appendUpdate(this.name, merged);
     } catch (err) {
       this.deps.log.error({ err, room: this.name }, 'update not stored; senders will resend on reconnect');
-      for (const p of new Set(batch.map((b) => b.peer))) p.fail(4500, 'storage unavailable');
+      this.failBatch(batch, 4500, 'storage unavailable', err);
       return;
     }
     this.deps.metrics.storeLatency.observe((performance.now() - started) / 1000);
@@ -197,11 +265,24 @@ export class Room {
     } catch (err) {
       // Stored but not integrable: loads skip it too. The sender is misbehaving.
       this.deps.log.warn({ err, room: this.name }, 'stored update could not be applied');
-      for (const p of new Set(batch.map((b) => b.peer))) p.fail(4400, 'update could not be applied');
+      this.failBatch(batch, 4400, 'update could not be applied', err);
       return;
     }
     this.relay(batch, merged);
     this.deps.fanout.publish(this.name, 'update', merged);
+    for (const p of batch) {
+      p.settle?.(null);
+      if (p.peer && this.kind.onStored) this.kind.onStored(p.peer.memberId, p.update);
+    }
+  }
+
+  private failBatch(batch: Pending[], code: number, reason: string, err: unknown): void {
+    const peers = new Set<RoomPeer>();
+    for (const p of batch) {
+      if (p.peer) peers.add(p.peer);
+      p.settle?.(err instanceof Error ? err : new Error(reason));
+    }
+    for (const peer of peers) peer.fail(code, reason);
   }
 
   /** Everyone gets the batch once; a sender gets only the others' part, never its own. */
@@ -213,8 +294,8 @@ export class Room {
         this.sendTo(peer, full);
         continue;
       }
-      if (senders.size === 1) continue;
       const others = batch.filter((p) => p.peer !== peer).map((p) => p.update);
+      if (others.length === 0) continue;
       this.sendTo(peer, encodeSync(SyncType.update, others.length === 1 ? others[0]! : Y.mergeUpdates(others)));
     }
   }
@@ -232,7 +313,8 @@ export class Room {
 /** Builds a room's document from the store; an update that cannot be applied is skipped and logged. */
 export async function loadRoom(name: string, deps: RoomDeps): Promise<Room> {
   const loaded = await deps.store.docs.load(name);
-  const doc = new Y.Doc();
+  const kind = deps.kindOf(name);
+  const doc = new Y.Doc({ gc: kind.gc });
   const parts = loaded.snapshot ? [loaded.snapshot, ...loaded.updates] : loaded.updates;
   for (const part of parts) {
     try {
@@ -241,7 +323,7 @@ export async function loadRoom(name: string, deps: RoomDeps): Promise<Room> {
       deps.log.warn({ err, room: name }, 'skipped a stored update that cannot be applied');
     }
   }
-  const room = new Room(name, doc, deps);
+  const room = new Room(name, doc, deps, kind);
   room.countUnsnapshotted(loaded.updates.length, loaded.updates.reduce((n, u) => n + u.byteLength, 0));
   return room;
 }

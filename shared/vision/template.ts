@@ -65,3 +65,12 @@ export function resetVisionTemplate(doc: Y.Doc, language: Language): void {
     writeVisionTemplate(doc, language);
   });
 }
+
+/** The template as one Yjs update, for a new workshop's vision room. */
+export function visionTemplateUpdate(language: Language): Uint8Array {
+  const doc = new Y.Doc({ gc: false });
+  writeVisionTemplate(doc, language);
+  const update = Y.encodeStateAsUpdate(doc);
+  doc.destroy();
+  return update;
+}

@@ -204,5 +204,33 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
     });
 
     describeGovernanceContract(() => store, seedWorkshop);
+    it('records vision authors first-come, deletions in order, last-seen and milestones; all go with the workshop', async () => {
+      const { w } = await seedWorkshop(store);
+      await store.vision.recordClients(w.id, 'member-a', [1, 2 ** 32 - 1]);
+      await store.vision.recordClients(w.id, 'member-b', [2 ** 32 - 1, 7]);
+      await store.vision.recordDeletions(w.id, 'member-a', [[1, 0, 3]]);
+      await store.vision.recordDeletions(w.id, 'member-b', [[1, 3, 2], [7, 0, 1]]);
+      const authors = await store.vision.authors(w.id);
+      expect([...authors.clients.entries()].sort((a, b) => a[0] - b[0])).toEqual([[1, 'member-a'], [7, 'member-b'], [2 ** 32 - 1, 'member-a']]);
+      expect(authors.deletions).toEqual([{ memberId: 'member-a', ranges: [[1, 0, 3]] }, { memberId: 'member-b', ranges: [[1, 3, 2], [7, 0, 1]] }]);
+
+      expect(await store.vision.seen(w.id, 'member-a')).toBeNull();
+      await store.vision.setSeen(w.id, 'member-a', new Uint8Array([1, 2, 3]), '2026-01-01T00:00:00.000Z');
+      await store.vision.setSeen(w.id, 'member-a', new Uint8Array([4, 5]), '2026-01-02T00:00:00.000Z');
+      expect(await store.vision.seen(w.id, 'member-a')).toEqual({ snapshot: new Uint8Array([4, 5]), at: '2026-01-02T00:00:00.000Z' });
+
+      const first = { id: id('s'), workshopId: w.id, name: 'After workshop 1', createdAt: '2026-01-01T10:00:00.000Z', createdBy: 'member-a', snapshot: new Uint8Array([9, 9]) };
+      const second = { ...first, id: id('s'), name: 'After workshop 2', createdAt: '2026-02-01T10:00:00.000Z', snapshot: new Uint8Array([8]) };
+      await store.vision.addMilestone(second);
+      await store.vision.addMilestone(first);
+      expect(await store.vision.milestones(w.id)).toEqual([first, second].map(({ snapshot: _s, ...m }) => m));
+      expect(await store.vision.milestone(w.id, second.id)).toEqual(second);
+      expect(await store.vision.milestone('other-workshop00', second.id)).toBeNull();
+
+      await store.workshops.delete(w.id);
+      expect((await store.vision.authors(w.id)).clients.size).toBe(0);
+      expect(await store.vision.seen(w.id, 'member-a')).toBeNull();
+      expect(await store.vision.milestones(w.id)).toEqual([]);
+    });
   });
 }

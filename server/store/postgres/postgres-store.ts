@@ -8,6 +8,7 @@ import pg from 'pg';
 import type { Store } from '../types.js';
 import { postgresMigrations } from './migrations.js';
 import { PostgresAuditRepo } from './postgres-audit.js';
+import { PostgresVisionRepo } from './postgres-vision.js';
 import { PostgresDocStore } from './postgres-docs.js';
 import { clientRunner, poolRunner, wrap, withTransaction, type Runner } from './postgres-runner.js';
 import { PostgresWorkshopRepo } from './postgres-workshops.js';
@@ -38,6 +39,7 @@ export class PostgresStore implements Store {
   readonly answers: PostgresAnswerRepo;
   readonly votes: PostgresVoteRepo;
   readonly principles: PostgresPrincipleRepo;
+  readonly vision: PostgresVisionRepo;
   private readonly pool: pg.Pool;
   private readonly run: Runner;
   private closed: Promise<void> | null = null;
@@ -58,6 +60,7 @@ export class PostgresStore implements Store {
     this.answers = new PostgresAnswerRepo(this.run);
     this.votes = new PostgresVoteRepo(this.run);
     this.principles = new PostgresPrincipleRepo(this.run);
+    this.vision = new PostgresVisionRepo(this.run);
   }
 
   /** Applies the missing migrations in one transaction; concurrent starters wait on the lock, then find nothing to do. */
@@ -107,6 +110,7 @@ export class PostgresStore implements Store {
         answers: new PostgresAnswerRepo(run),
         votes: new PostgresVoteRepo(run),
         principles: new PostgresPrincipleRepo(run),
+        vision: new PostgresVisionRepo(run),
         transaction: (inner) => inner(tx),
         migrate: () => this.migrate(),
         health: () => run.query('SELECT 1').then(() => undefined),

@@ -83,7 +83,41 @@ export const sqliteMigrations: Migration[] = [
     `,
   },
   {
-    name: '003_governance',
+    name: '003_vision',
+    sql: `
+      CREATE TABLE vision_clients (
+        workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+        client_id BIGINT NOT NULL,
+        member_id TEXT NOT NULL,
+        PRIMARY KEY (workshop_id, client_id)
+      );
+      CREATE TABLE vision_deletions (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+        member_id TEXT NOT NULL,
+        ranges TEXT NOT NULL
+      );
+      CREATE INDEX vision_deletions_workshop ON vision_deletions(workshop_id, seq);
+      CREATE TABLE vision_seen (
+        workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+        member_id TEXT NOT NULL,
+        snapshot BLOB NOT NULL,
+        at TEXT NOT NULL,
+        PRIMARY KEY (workshop_id, member_id)
+      );
+      CREATE TABLE milestones (
+        id TEXT PRIMARY KEY,
+        workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        created_by TEXT NOT NULL,
+        snapshot BLOB NOT NULL
+      );
+      CREATE INDEX milestones_workshop ON milestones(workshop_id, created_at);
+    `,
+  },
+  {
+    name: '004_governance',
     sql: `
       CREATE TABLE facilitation (
         workshop_id TEXT PRIMARY KEY REFERENCES workshops(id) ON DELETE CASCADE,

@@ -14,6 +14,7 @@ import { SqliteFacilitationRepo } from './sqlite-facilitation.js';
 import { SqliteAnswerRepo } from './sqlite-answers.js';
 import { SqliteVoteRepo } from './sqlite-votes.js';
 import { SqlitePrincipleRepo } from './sqlite-principles.js';
+import { SqliteVisionRepo } from './sqlite-vision.js';
 
 export type Runner = <T>(fn: (db: Database.Database) => T) => Promise<T>;
 
@@ -30,6 +31,7 @@ export class SqliteStore implements Store {
   readonly answers: SqliteAnswerRepo;
   readonly votes: SqliteVoteRepo;
   readonly principles: SqlitePrincipleRepo;
+  readonly vision: SqliteVisionRepo;
   private readonly db: Database.Database;
   private txDone: Promise<void> | null = null;
 
@@ -49,6 +51,7 @@ export class SqliteStore implements Store {
     this.answers = new SqliteAnswerRepo(run);
     this.votes = new SqliteVoteRepo(run);
     this.principles = new SqlitePrincipleRepo(run);
+    this.vision = new SqliteVisionRepo(run);
   }
 
   async migrate(): Promise<void> {
@@ -85,6 +88,7 @@ export class SqliteStore implements Store {
       answers: new SqliteAnswerRepo(run),
       votes: new SqliteVoteRepo(run),
       principles: new SqlitePrincipleRepo(run),
+      vision: new SqliteVisionRepo(run),
       transaction: (inner) => inner(tx),
       migrate: () => this.migrate(),
       health: () => this.health(),

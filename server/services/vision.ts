@@ -1,0 +1,117 @@
+/**
+ * The vision beyond its text: who wrote what (recorded by the sync layer), each member's
+ * last-seen snapshot, milestones (the server's own snapshot of the document, named by a
+ * facilitator) and resetting an emptied vision to the template.
+ */
+import * as Y from 'yjs';
+import { AppError, ErrorCode } from '../../shared/errors.js';
+import { formatRoom } from '../../shared/ids.js';
+import type { MilestoneDto, MilestoneWithSnapshotDto, SeenDto, VisionAuthorsDto } from '../../shared/vision/api.js';
+import { SNAPSHOT_MAX_BYTES } from '../../shared/vision/api.js';
+import { visionIsEmpty } from '../../shared/vision/schema.js';
+import { resetVisionTemplate } from '../../shared/vision/template.js';
+import { authorize, type Actor } from '../auth/access.js';
+import { newId } from '../auth/tokens.js';
+import type { MemberRecord, MilestoneRecord, Store } from '../store/types.js';
+
+/** What the service needs of the sync layer's documents (DocRegistry). */
+export interface VisionDocs {
+  read<T>(room: string, fn: (doc: Y.Doc) => T): Promise<T>;
+  change(room: string, fn: (doc: Y.Doc) => void): Promise<void>;
+}
+
+export interface VisionServiceDeps {
+  store: Store;
+  docs: VisionDocs;
+  now?: () => Date;
+}
+
+export type VisionService = ReturnType<typeof createVisionService>;
+
+const visionRoom = (workshopId: string) => formatRoom({ workshopId, part: { kind: 'vision' } });
+
+export function createVisionService(deps: VisionServiceDeps) {
+  const { store } = deps;
+  const now = () => (deps.now ?? (() => new Date()))().toISOString();
+
+  const milestoneDto = (m: Omit<MilestoneRecord, 'snapshot'>, members: Map<string, MemberRecord>): MilestoneDto => {
+    const by = members.get(m.createdBy);
+    return { id: m.id, name: m.name, createdAt: m.createdAt, createdBy: { memberId: m.createdBy, displayName: by?.displayName ?? '', organisationId: by?.organisationId ?? null } };
+  };
+  const membersById = async (workshopId: string) => new Map((await store.workshops.members(workshopId)).map((m) => [m.id, m]));
+
+  return {
+    async authors(actor: Actor, workshopId: string): Promise<VisionAuthorsDto> {
+      authorize(actor, 'doc.read', workshopId);
+      const a = await store.vision.authors(workshopId);
+      const byMember = new Map<string, VisionAuthorsDto['deletions'][number]>();
+      for (const d of a.deletions) {
+        const entry = byMember.get(d.memberId) ?? { memberId: d.memberId, ranges: [] };
+        entry.ranges.push(...d.ranges);
+        byMember.set(d.memberId, entry);
+      }
+      return { clients: Object.fromEntries([...a.clients].map(([c, m]) => [String(c), m])), deletions: [...byMember.values()] };
+    },
+
+    async seen(actor: Actor, workshopId: string): Promise<SeenDto> {
+      authorize(actor, 'doc.read', workshopId);
+      const s = await store.vision.seen(workshopId, actor.member.id);
+      return s ? { snapshot: Buffer.from(s.snapshot).toString('base64'), at: s.at } : { snapshot: null, at: null };
+    },
+
+    async setSeen(actor: Actor, workshopId: string, snapshotBase64: string): Promise<void> {
+      authorize(actor, 'doc.read', workshopId);
+      const bytes = new Uint8Array(Buffer.from(snapshotBase64, 'base64'));
+      if (bytes.byteLength === 0 || bytes.byteLength > SNAPSHOT_MAX_BYTES || !isSnapshot(bytes)) {
+        throw new AppError(ErrorCode.validationFailed, 400, 'snapshot: is not an encoded Yjs snapshot', { field: 'snapshot' });
+      }
+      await store.vision.setSeen(workshopId, actor.member.id, bytes, now());
+    },
+
+    async milestones(actor: Actor, workshopId: string): Promise<MilestoneDto[]> {
+      authorize(actor, 'doc.read', workshopId);
+      const [list, members] = await Promise.all([store.vision.milestones(workshopId), membersById(workshopId)]);
+      return list.map((m) => milestoneDto(m, members));
+    },
+
+    async milestone(actor: Actor, workshopId: string, milestoneId: string): Promise<MilestoneWithSnapshotDto> {
+      authorize(actor, 'doc.read', workshopId);
+      const m = await store.vision.milestone(workshopId, milestoneId);
+      if (!m) throw new AppError(ErrorCode.milestoneNotFound, 404, 'No such milestone in this workshop.');
+      return { ...milestoneDto(m, await membersById(workshopId)), snapshot: Buffer.from(m.snapshot).toString('base64') };
+    },
+
+    /** Saves the server's current state of the vision under `name`. */
+    async createMilestone(actor: Actor, workshopId: string, name: string): Promise<MilestoneDto> {
+      authorize(actor, 'workshop.manage', workshopId);
+      const snapshot = await deps.docs.read(visionRoom(workshopId), (doc) => Y.encodeSnapshot(Y.snapshot(doc)));
+      const record: MilestoneRecord = { id: newId(), workshopId, name, createdAt: now(), createdBy: actor.member.id, snapshot };
+      await store.transaction(async (tx) => {
+        await tx.vision.addMilestone(record);
+        await tx.audit.append({ workshopId, at: record.createdAt, actorId: actor.member.id, type: 'milestone.saved', data: { milestoneId: record.id, name } });
+      });
+      return milestoneDto(record, new Map([[actor.member.id, actor.member]]));
+    },
+
+    /** Writes the template again; only when the vision holds no text (nothing is thrown away). */
+    async reset(actor: Actor, workshopId: string): Promise<void> {
+      authorize(actor, 'workshop.manage', workshopId);
+      const workshop = await store.workshops.get(workshopId);
+      if (!workshop) throw new AppError(ErrorCode.workshopNotFound, 404, 'No such workshop.');
+      await deps.docs.change(visionRoom(workshopId), (doc) => {
+        if (!visionIsEmpty(doc)) throw new AppError(ErrorCode.documentNotEmpty, 409, 'The vision still has text; only an empty vision can be reset to the template.');
+        resetVisionTemplate(doc, workshop.language);
+      });
+      await store.audit.append({ workshopId, at: now(), actorId: actor.member.id, type: 'vision.reset', data: {} });
+    },
+  };
+}
+
+function isSnapshot(bytes: Uint8Array): boolean {
+  try {
+    Y.decodeSnapshot(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}

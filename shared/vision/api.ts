@@ -1,0 +1,41 @@
+/** REST payloads of the vision: attribution, last seen, milestones. Documented in docs/api.md. */
+import { z } from 'zod';
+import { text } from '../api.js';
+
+/** A Yjs snapshot (`Y.encodeSnapshot`) as base64; at most 1 MB of bytes. */
+export const SNAPSHOT_MAX_BYTES = 1024 * 1024;
+export const Base64Snapshot = z
+  .string()
+  .max(Math.ceil((SNAPSHOT_MAX_BYTES * 4) / 3) + 4)
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64');
+
+export const SeenBody = z.strictObject({ snapshot: Base64Snapshot });
+export type SeenBody = z.infer<typeof SeenBody>;
+
+export const CreateMilestoneBody = z.strictObject({ name: text(120) });
+export type CreateMilestoneBody = z.infer<typeof CreateMilestoneBody>;
+
+/** `[client, clock, length]` of deleted Yjs items. */
+export type DeletedRangeDto = [number, number, number];
+
+export interface VisionAuthorsDto {
+  /** Yjs client id (as a string key) → member id of the connection that wrote with it. */
+  clients: Record<string, string>;
+  deletions: { memberId: string; ranges: DeletedRangeDto[] }[];
+}
+
+export interface SeenDto {
+  snapshot: string | null;
+  at: string | null;
+}
+
+export interface MilestoneDto {
+  id: string;
+  name: string;
+  createdAt: string;
+  createdBy: { memberId: string; displayName: string; organisationId: string | null };
+}
+
+export interface MilestoneWithSnapshotDto extends MilestoneDto {
+  snapshot: string;
+}
