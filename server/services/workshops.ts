@@ -12,6 +12,7 @@ import { authorize, type Actor } from '../auth/access.js';
 import { hashToken, newId, newToken, sameSecret } from '../auth/tokens.js';
 import type { MemberRecord, Store } from '../store/types.js';
 import { toMemberDto, toOrganisationDto } from './dto.js';
+import type { EventSink } from './ports.js';
 
 /** Implemented by the live transports: drop every connection and loaded document of a workshop. */
 export interface WorkshopEvictor {
@@ -24,6 +25,8 @@ export interface WorkshopServiceDeps {
   evictors: WorkshopEvictor[];
   /** Reported to members with the workshop, so clients check before the server refuses. */
   limits: { visionMaxChars: number };
+  /** Told when the decision rule changes (sockets see `settings.changed`). */
+  sink?: EventSink;
   now?: () => Date;
 }
 
@@ -83,10 +86,12 @@ export function createWorkshopService(deps: WorkshopServiceDeps) {
     async update(actor: Actor, workshopId: string, body: UpdateWorkshopBody): Promise<void> {
       authorize(actor, 'workshop.manage', workshopId);
       const at = now().toISOString();
-      await store.transaction(async (tx) => {
+      const seq = await store.transaction(async (tx) => {
         await tx.workshops.update(workshopId, body);
         await tx.audit.append({ workshopId, at, actorId: actor.member.id, type: 'workshop.updated', data: { ...body } });
+        return body.decisionRule ? tx.facilitation.nextSeq(workshopId) : null;
       });
+      if (seq !== null && body.decisionRule) deps.sink?.broadcast(workshopId, 'settings.changed', { seq, decisionRule: body.decisionRule });
     },
 
     /** A partner who joins later is added as an organisation of its own ("utvidelse og samskaping"). */

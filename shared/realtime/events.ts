@@ -161,6 +161,8 @@ export interface SessionReady {
 
 export type ServerToClientEvents = { [K in BroadcastName]: (e: Broadcasts[K]) => void } & {
   'session.ready': (e: SessionReady) => void;
+  /** Sent to a socket once on connect; `state.sync` answers with the same shape. */
+  'state.synced': (e: WorkshopState) => void;
 };
 export type ClientToServerEvents = {
   [K in CommandName]: (payload: CommandPayload<K>, ack: (r: Ack<CommandResults[K]>) => void) => void;
