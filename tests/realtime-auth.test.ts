@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommandName } from '../shared/realtime/index.js';
 import { threeOrgs, type ThreeOrgs } from './helpers/governance.js';
 import { startServer, type TestServer } from './helpers/server.js';
-import { connected, type TestSocket } from './helpers/socket.js';
+import { connectedAll, type TestSocket } from './helpers/socket.js';
 
 let s: TestServer;
 let f: ThreeOrgs;
@@ -18,7 +18,7 @@ const someId = 'AAAAAAAAAAAAAAAA';
 beforeAll(async () => {
   s = await startServer();
   f = await threeOrgs(s.base);
-  [facilitator, participant, observer] = await Promise.all([f.facilitator, f.participantA, f.observer].map((t) => connected(s.base, t)));
+  [facilitator, participant, observer] = await connectedAll(s.base, f.facilitator, f.participantA, f.observer);
 });
 afterAll(async () => {
   for (const c of [facilitator, participant, observer]) c?.close();

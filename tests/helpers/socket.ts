@@ -64,3 +64,8 @@ export async function connected(base: string, token: string): Promise<TestSocket
   await s.synced;
   return s;
 }
+
+/** Connects one socket per token, in parallel; the tuple keeps its length for destructuring. */
+export async function connectedAll<T extends readonly string[]>(base: string, ...tokens: T): Promise<{ -readonly [K in keyof T]: TestSocket }> {
+  return (await Promise.all(tokens.map((t) => connected(base, t)))) as { -readonly [K in keyof T]: TestSocket };
+}
