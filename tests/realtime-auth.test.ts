@@ -49,11 +49,12 @@ const valid = (): Record<CommandName, unknown> => ({
   'principle.propose': { principleId: 'p1' },
   'principle.endorse': { principleId: 'p1', stance: 'endorse' },
   'principle.close': { principleId: 'p1' },
+  'content.remove': { room: 'charter', collection: 'actors', id: 'nothing-here' },
 });
 
 const facilitatorOnly: CommandName[] = [
   'phase.set', 'timer.start', 'timer.pause', 'timer.resume', 'timer.reset', 'view.summon', 'board.lock',
-  'question.open', 'question.close', 'answer.reveal', 'vote.open', 'vote.close', 'principle.propose', 'principle.close',
+  'question.open', 'question.close', 'answer.reveal', 'vote.open', 'vote.close', 'principle.propose', 'principle.close', 'content.remove',
 ];
 
 describe('socket.io command authorisation', () => {

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BoardDoc } from '../shared/board/board-doc.js';
 import { CharterDoc } from '../shared/charter/charter-doc.js';
 import type { Broadcasts, PrincipleView } from '../shared/realtime/index.js';
 import { call } from './helpers/api.js';
@@ -133,6 +134,24 @@ describe('principles', () => {
     expect((await b.ok('principle.endorse', { principleId: id, stance: 'endorse' })).status).toBe('agreed');
     expect((await list()).find((x) => x.principleId === underConsent)?.rule).toBe('consent');
     expect((await call(s.base, 'GET', `/api/workshops/${f.workshop.id}`, undefined, f.observer)).body).toMatchObject({ decisionRule: 'majority' });
+  });
+
+  it('a facilitator removes content; the audit log records what, participants may not', async () => {
+    const id = await draft('Eit innlegg utanfor temaet');
+    expect(await a.cmd('content.remove', { room: 'charter', collection: 'principles', id })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const removed = c.next<Broadcasts['content.removed']>('content.removed', (e) => e.id === id);
+    expect(await fac.ok('content.remove', { room: 'charter', collection: 'principles', id })).toEqual({ removed: true });
+    expect(await removed).toMatchObject({ room: 'charter', collection: 'principles', by: f.workshop.me.id });
+    expect(await fac.ok('content.remove', { room: 'charter', collection: 'principles', id })).toEqual({ removed: false });
+    expect((await list()).some((p) => p.principleId === id)).toBe(false);
+    let note = '';
+    await s.app.registry.change(f.board, (d) => {
+      note = new BoardDoc(d, () => 'note-to-remove-1').create({ kind: 'note', x: 0, y: 0, text: 'Støy' }, { id: 'm', name: 'M', organisationId: null, organisationName: null }, 'test');
+    });
+    expect(await fac.ok('content.remove', { room: 'board', boardId: f.boardId, id: note })).toEqual({ removed: true });
+    const log = (await call<{ entries: { type: string; data: Record<string, unknown> }[] }>(s.base, 'GET', `/api/workshops/${f.workshop.id}/audit`, undefined, f.facilitator)).body;
+    const entries = log.entries.filter((e) => e.type === 'content.removed');
+    expect(entries.map((e) => e.data.removed)).toEqual([{ text: 'Eit innlegg utanfor temaet' }, { kind: 'note', text: 'Støy' }]);
   });
 
   it('the audit log tells the story, verifies, and shows a tampered row', async () => {

@@ -1,6 +1,7 @@
 /** One `register<Concern>Handlers` per concern: a list of `on(...)` lines and nothing else. */
 import type { AnswerService } from '../services/answers.js';
 import type { FacilitationService } from '../services/facilitation.js';
+import type { ModerationService } from '../services/moderation.js';
 import type { PrincipleService } from '../services/principles.js';
 import type { VoteService } from '../services/votes.js';
 import type { WorkshopStateService } from '../services/workshop-state.js';
@@ -11,6 +12,7 @@ export interface RealtimeServices {
   answers: AnswerService;
   votes: VoteService;
   principles: PrincipleService;
+  moderation: ModerationService;
   state: WorkshopStateService;
 }
 
@@ -28,6 +30,7 @@ export function registerFacilitationHandlers(ctx: SocketContext, s: RealtimeServ
   on(ctx, 'hand.raise', (_p, actor) => s.facilitation.raiseHand(actor));
   on(ctx, 'hand.lower', (p, actor) => s.facilitation.lowerHand(actor, p.memberId));
   on(ctx, 'board.lock', (p, actor) => s.facilitation.lockBoards(actor, p));
+  on(ctx, 'content.remove', (p, actor) => s.moderation.remove(actor, p));
 }
 
 export function registerAnswerHandlers(ctx: SocketContext, s: RealtimeServices): void {

@@ -2,6 +2,7 @@
 import { createAnswerService } from './answers.js';
 import type { BoardLocks } from './board-locks.js';
 import { createFacilitationService } from './facilitation.js';
+import { createModerationService } from './moderation.js';
 import type { DecisionDeps } from './ports.js';
 import { createPrincipleService } from './principles.js';
 import { createVoteService } from './votes.js';
@@ -16,6 +17,7 @@ export function createDecisionServices(deps: DecisionDeps & { locks: BoardLocks 
     answers,
     votes,
     principles,
+    moderation: createModerationService(deps),
     state: createWorkshopStateService({ store: deps.store, now: deps.now, answers, votes, principles }),
   };
 }

@@ -128,6 +128,7 @@ export interface CommandResults {
   'principle.propose': PrincipleView;
   'principle.endorse': PrincipleView;
   'principle.close': PrincipleView;
+  'content.remove': { removed: boolean };
 }
 
 type Seq = { seq: number };
@@ -150,6 +151,7 @@ export interface Broadcasts {
   'principle.endorsed': Seq & { principle: PrincipleView };
   'principle.closed': Seq & { principle: PrincipleView };
   'settings.changed': Seq & { decisionRule: DecisionRule };
+  'content.removed': Seq & { room: 'board' | 'charter'; boardId: string | null; collection: string | null; id: string; by: string };
 }
 export type BroadcastName = keyof Broadcasts;
 
