@@ -4,8 +4,8 @@
  */
 import { ID_PATTERN } from '../../shared/ids.js';
 
-/** `/w/<id>` opens the board; `/w/<id>/settings` holds members, invites and deletion. */
-export type WorkshopTab = 'board' | 'settings';
+/** `/w/<id>` opens the board; `/w/<id>/vision` the shared vision; `/w/<id>/settings` holds members, invites and deletion. */
+export type WorkshopTab = 'board' | 'vision' | 'settings';
 
 export type Route =
   | { name: 'start' }
@@ -31,7 +31,7 @@ export function parseRoute(pathname: string): Route {
   if (first === 'w' && second !== undefined && ID_PATTERN.test(second)) {
     const third = segments[2];
     if (segments.length === 2) return { name: 'workshop', id: second, tab: 'board' };
-    if (segments.length === 3 && third === 'settings') return { name: 'workshop', id: second, tab: 'settings' };
+    if (segments.length === 3 && (third === 'settings' || third === 'vision')) return { name: 'workshop', id: second, tab: third };
   }
   return { name: 'not-found' };
 }

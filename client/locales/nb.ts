@@ -6,5 +6,6 @@ import { app } from './nb/app.js';
 import { board } from './nb/board.js';
 import { canvas } from './nb/canvas.js';
 import { outline } from './nb/outline.js';
+import { vision } from './nb/vision.js';
 
-export const templates = { ...app, ...board, ...canvas, ...outline };
+export const templates = { ...app, ...board, ...canvas, ...outline, ...vision };

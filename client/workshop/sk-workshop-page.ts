@@ -1,10 +1,11 @@
 /**
  * `<sk-workshop-page>`: a workshop as its member sees it. The title and the tabs on top; the
- * board tab (`/w/<id>`) shows `<sk-board-page>`, the settings tab (`/w/<id>/settings`) who you
+ * board tab (`/w/<id>`) shows `<sk-board-page>`, the vision tab (`/w/<id>/vision`)
+ * `<sk-vision-page>`, the settings tab (`/w/<id>/settings`) who you
  * are, the organisations, the members and, for facilitators, invites and deleting the workshop.
  * A caller who is not a member (401/404) is told so, with a way home.
  *
- * Properties: `workshopId`, `tab` ('board' | 'settings').
+ * Properties: `workshopId`, `tab` ('board' | 'vision' | 'settings').
  * Events: none. Slots: none. Parts: none.
  */
 import '@shoelace-style/shoelace/dist/components/button/button.js';
@@ -16,6 +17,7 @@ import { appLocale, formatLocales, hasChosenLocale, setAppLocale } from '../app/
 import { sharedStyles } from '../app/shared.styles.js';
 import { errorText, roleName } from '../app/texts.js';
 import '../board/sk-board-page.js';
+import '../vision/sk-vision-page.js';
 import type { WorkshopTab } from '../app/router.js';
 import './sk-delete-workshop.js';
 import './sk-workshop-settings.js';
@@ -129,10 +131,15 @@ export class SkWorkshopPage extends LitElement {
         <h1 tabindex="-1">${w.title}</h1>
         <nav class="tabs" aria-label=${msg('Workshop parts', { id: 'ws_tabs' })}>
           ${tab('board', `/w/${w.id}`, msg('Board', { id: 'ws_tab_board' }))}
+          ${tab('vision', `/w/${w.id}/vision`, msg('Vision', { id: 'ws_tab_vision' }))}
           ${tab('settings', `/w/${w.id}/settings`, w.me.role === 'facilitator' ? msg('Members and invites', { id: 'ws_tab_settings' }) : msg('Members', { id: 'ws_members_heading' }))}
         </nav>
       </div>
-      ${this.tab === 'board' ? html`<sk-board-page .workshop=${w}></sk-board-page>` : this.renderSettings(w)}
+      ${this.tab === 'board'
+        ? html`<sk-board-page .workshop=${w}></sk-board-page>`
+        : this.tab === 'vision'
+          ? html`<sk-vision-page .workshop=${w} .members=${this.members}></sk-vision-page>`
+          : this.renderSettings(w)}
     `;
   }
 
