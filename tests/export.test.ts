@@ -4,6 +4,7 @@
  * schema, the SVG through an XML parser, the PNG's header. A hostile-text corpus goes through all.
  */
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -12,7 +13,8 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { charterExportJsonSchema, type CharterExport } from '../shared/export/charter-export.js';
-import { fixture, type Fixture } from './helpers/api.js';
+import { call, fixture, type Fixture } from './helpers/api.js';
+import { connectedAll } from './helpers/socket.js';
 import { HOSTILE, HOSTILE_VISIBLE } from './helpers/hostile.js';
 import { startServer, type TestServer } from './helpers/server.js';
 import { inCi } from './helpers/services.js';
@@ -21,11 +23,22 @@ import { fillWorkshop, type FilledContent } from './helpers/workshop-content.js'
 let s: TestServer;
 let f: Fixture;
 let content: FilledContent;
+const AGREED = 'Vi deler data éin gong, med samtykke.';
+const BLOCKED = 'Kvar etat byggjer sitt eige.';
 const tmp = mkdtempSync(path.join(tmpdir(), 'samskap-export-'));
 beforeAll(async () => {
   s = await startServer();
   f = await fixture(s.base);
   content = await fillWorkshop(s.wsBase, f.workshop, f.facilitator, HOSTILE);
+  const draft = async (text: string) => (await call<{ id: string }>(s.base, 'POST', `/api/workshops/${f.workshop.id}/principles`, { text }, f.facilitator)).body.id;
+  const [agreed, blocked] = [await draft(AGREED), await draft(BLOCKED)];
+  const [fac, a, b] = await connectedAll(s.base, f.facilitator, f.participantA, f.participantB);
+  for (const principleId of [agreed, blocked]) await fac.ok('principle.propose', { principleId });
+  await a.ok('principle.endorse', { principleId: agreed, stance: 'endorse' });
+  await b.ok('principle.endorse', { principleId: agreed, stance: 'endorse', reason: 'Godt for innbyggjarane' });
+  await a.ok('principle.endorse', { principleId: blocked, stance: 'endorse' });
+  await b.ok('principle.endorse', { principleId: blocked, stance: 'object', reason: HOSTILE[5] });
+  for (const x of [fac, a, b]) x.close();
 }, 60_000);
 afterAll(async () => {
   await s.stop();
@@ -53,6 +66,7 @@ if (!hasPoppler) {
 }
 
 /** Markdown's backslash escapes undone: the text a reader sees. */
+const sha = (t: string) => createHash('sha256').update(t).digest('hex');
 const unescapeMd = (md: string) => md.replace(/\\([!-/:-@[-`{-~])/g, '$1');
 
 describe('charter export', () => {
@@ -76,9 +90,35 @@ describe('charter export', () => {
     expect(md).not.toMatch(/\u202e|\u0000|\u0007/);
     const seen = unescapeMd(md);
     for (const v of HOSTILE_VISIBLE) expect(seen, v).toContain(v);
+    // all=true lists the blocked principle too, with the objection and its (hostile) reason.
+    expect(seen).toContain(BLOCKED);
+    expect(seen).toContain("| Bergen kommune | Protesterer | Kari |");
+    expect(seen).toContain("=cmd|' /C calc'!A0 |");
     // Table rows keep their column count even with pipes in the text.
     const relationRow = md.split('\n').find((l) => l.startsWith('| NAV | finansierer |'))!;
     expect(relationRow.split(/(?<!\\)\|/).length - 2).toBe(4);
+  });
+
+  it('by default only agreed principles, each with every organisation’s stance, person, time, reason and text hash', async () => {
+    const md = unescapeMd((await download('/export/charter?format=md&lang=en')).body.toString('utf8'));
+    expect(md).toContain('## Agreed principles');
+    expect(md).toContain(AGREED);
+    expect(md).not.toContain(BLOCKED);
+    expect(md).toContain('Status: Agreed · Decision rule: Consensus');
+    expect(md).toContain(`\`${sha(AGREED)}\``);
+    expect(md).toMatch(/\| Helsedirektoratet \| Endorses \| Ola \| \d+ \w+ 20\d\d/);
+    expect(md).toContain('| Bergen kommune | Endorses | Kari |');
+    expect(md).toContain('Godt for innbyggjarane');
+    const json = JSON.parse((await download('/export/charter?format=json')).body.toString('utf8')) as CharterExport;
+    expect(json.allPrinciples).toBe(false);
+    expect(json.principles).toHaveLength(1);
+    expect(json.principles[0]).toMatchObject({ text: AGREED, status: 'agreed', rule: 'consensus', textHash: sha(AGREED) });
+    expect(json.principles[0]!.stances.map((x) => [x.organisation, x.stance, x.person])).toEqual([
+      ['Helsedirektoratet', 'endorse', 'Ola'],
+      ['Bergen kommune', 'endorse', 'Kari'],
+    ]);
+    const audit = (await call<{ entries: { hash: string }[]; verification: { ok: boolean } }>(s.base, 'GET', `/api/workshops/${f.workshop.id}/audit`, undefined, f.facilitator)).body;
+    expect(json.audit).toEqual({ headHash: audit.entries.at(-1)!.hash, entries: audit.entries.length, verified: true });
   });
 
   it('DOCX: real headings, lists, tables with header rows, language, title and author', async () => {
@@ -99,6 +139,8 @@ describe('charter export', () => {
     const text = [...doc.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('\n');
     const decoded = new XMLParser({ processEntities: true }).parse(`<x>${text.replace(/\n/g, ' ')}</x>`).x as string;
     expect(decoded).toContain('Drømmebildet');
+    expect(decoded).toContain(AGREED);
+    expect(decoded).toContain('Tilslutter seg');
     expect(doc).not.toContain('<script>');
     expect(doc).not.toMatch(/\u202e/);
     for (const v of HOSTILE_VISIBLE.filter((x) => !x.includes('&amp;'))) expect(decoded.replace(/\s+/g, ' '), v).toContain(v);
@@ -119,6 +161,8 @@ describe('charter export', () => {
     expect(text).toContain('Drøymebiletet vårt');
     expect(text).toContain('Kva vi skal oppnå saman');
     expect(text).toContain('Helsedirektoratet');
+    expect(text).toContain(AGREED);
+    expect(text).toContain(sha(AGREED));
     for (const v of ['alert(1)', 'not a heading', "=cmd|' /C calc'!A0", 'ABCevil-DEF']) expect(text, v).toContain(v);
     const raw = r.body.toString('latin1');
     expect(raw).toContain('/Lang (nn-NO)');
