@@ -13,22 +13,10 @@ import type SlDialog from '@shoelace-style/shoelace/dist/components/dialog/dialo
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { isSafeHref } from '../../shared/vision/schema.js';
 import { submitOnEnter } from '../app/forms.js';
 import { sharedStyles } from '../app/shared.styles.js';
 import { dialogStyles } from '../app/sk-confirm-dialog.styles.js';
-
-/** The address as typed, made into a link we keep, or null. */
-export function normaliseHref(typed: string): string | null {
-  const t = typed.trim();
-  if (!t) return null;
-  if (isSafeHref(t)) return t;
-  const typedText: string = t;
-  if (/^[a-z][a-z0-9+.-]*:/i.test(t)) return null; // another scheme (javascript:, data:, …)
-  if (/^[^\s@/]+@[^\s@/]+\.[^\s@/]+$/.test(typedText)) return `mailto:${typedText}`;
-  const https = `https://${typedText.replace(/^\/+/, '')}`;
-  return /^https:\/\/[^\s/]+\.[^\s/]+/.test(https) && isSafeHref(https) ? https : null;
-}
+import { normaliseHref } from './link-href.js';
 
 export class SkVisionLinkDialog extends LitElement {
   static override styles = [sharedStyles, dialogStyles];

@@ -74,7 +74,7 @@ export class SkVisionToolbar extends LitElement {
     const s = this.state;
     if (!s) return false;
     if (a.id === 'comment') return !s.selection.empty;
-    if (a.id === 'help' || a.id === 'link') return true;
+    if (a.id === 'help' || a.id === 'link' || a.active?.(s)) return true; // a pressed button can be pressed again
     return a.command({ editLink() {}, addComment() {}, showHelp() {} })(s) !== false;
   }
 

@@ -1,9 +1,13 @@
 /**
  * The vision live in Chromium: two members of different organisations type into the same
  * paragraph at once and end with the same text; each sees the other's cursor with their name;
- * undo takes back only one's own typing; the toolbar and shortcuts format text.
+ * undo takes back only one's own typing; the toolbar and shortcuts format text; links and the
+ * shortcut help work from the keyboard, and the toolbar is one tab stop with arrow keys.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAxeClean } from './axe.js';
+import { focused } from './chromium.js';
+import { dialogNamed, dialogShown } from './shoelace.js';
 import { caretAfter, createWorld, editor, expectNoProblems, openVision, textOf, type Member, type VisionWorld } from './vision-harness.js';
 
 let world: VisionWorld;
@@ -60,6 +64,47 @@ describe('the vision, live', () => {
     await anne.page.keyboard.type('Feit');
     await editor(bo.page).locator('ul li strong', { hasText: 'Feit' }).waitFor();
     await expect.poll(() => anne.page.getByRole('toolbar').getByRole('button', { name: 'Feit' }).getAttribute('aria-pressed')).toBe('true');
+    await anne.page.keyboard.press('Control+b');
+  }, 30_000);
+
+  it('adds a link with Ctrl+K, refusing javascript:', async () => {
+    await anne.page.keyboard.type(' Les meir');
+    for (let i = 0; i < 'Les meir'.length; i++) await anne.page.keyboard.press('Shift+ArrowLeft');
+    await anne.page.keyboard.press('Control+k');
+    const dialog = dialogNamed(anne.page, 'Legg til lenkje');
+    await dialogShown(dialog);
+    await expectAxeClean(anne.page);
+    await anne.page.keyboard.type('javascript:alert(1)');
+    await anne.page.keyboard.press('Enter');
+    await dialog.getByText('Skriv ei nettadresse (http eller https) eller ei e-postadresse.').waitFor();
+    await dialog.getByRole('textbox').fill('www.nav.no');
+    await anne.page.keyboard.press('Enter');
+    await editor(bo.page).locator('a[href="https://www.nav.no"]', { hasText: 'Les meir' }).waitFor();
+    expect(await focused(anne.page)).toMatch(/^div: /); // back in the text
+  }, 30_000);
+
+  it('lists the shortcuts (Ctrl+/) and moves through the toolbar with arrow keys', async () => {
+    await anne.page.keyboard.press('Control+/');
+    const help = dialogNamed(anne.page, 'Snøggtastar');
+    await dialogShown(help);
+    await help.getByRole('cell', { name: 'Ctrl+Alt+M' }).waitFor();
+    await expectAxeClean(anne.page);
+    await anne.page.keyboard.press('Escape');
+    await expect.poll(() => anne.page.locator('sk-vision-shortcuts sl-dialog').evaluate((d) => (d as HTMLElement & { open: boolean }).open)).toBe(false);
+
+    const toolbar = anne.page.getByRole('toolbar', { name: 'Formatering av teksten' });
+    await toolbar.getByRole('button', { name: 'Angre' }).focus();
+    await anne.page.keyboard.press('ArrowRight');
+    expect(await focused(anne.page)).toBe('button: ');
+    expect(await anne.page.evaluate(() => {
+      let el = document.activeElement;
+      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+      return el?.getAttribute('aria-label');
+    })).toBe('Gjer om att');
+    await anne.page.keyboard.press('End');
+    await anne.page.keyboard.press('Enter');
+    await dialogShown(help);
+    await anne.page.keyboard.press('Escape');
     expectNoProblems(world);
   }, 30_000);
 });

@@ -1,0 +1,95 @@
+/**
+ * The journey in Chromium: a facilitator saves named milestones; a participant who joins later
+ * pages through them from the first to today, each read-only with what changed since the step
+ * before highlighted by organisation, and compares a milestone with now. Participants cannot
+ * save milestones; an unknown milestone is a 404. axe on the journey view.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAxeClean } from './axe.js';
+import { caretAfter, createWorld, editor, expectNoProblems, openVision, type Member, type VisionWorld } from './vision-harness.js';
+
+let world: VisionWorld;
+let anne: Member;
+let bo: Member;
+const SHOTS = process.env.VISION_SHOTS;
+
+beforeAll(async () => {
+  world = await createWorld();
+  anne = world.facilitator;
+  bo = await world.newMember('Bo Nav', { organisation: 'Nav' });
+}, 120_000);
+afterAll(async () => world?.close());
+
+const journey = (m: Member) => m.page.locator('sk-vision-journey');
+
+async function saveMilestone(m: Member, name: string): Promise<void> {
+  await journey(m).getByLabel('Lagre draumebiletet slik det er no, som ein milepæl').fill(name);
+  await journey(m).getByRole('button', { name: 'Lagre milepælen' }).click();
+  await journey(m).getByText(`Milepælen «${name}» er lagra.`).waitFor();
+}
+
+describe('the journey', () => {
+  it('lets a facilitator save milestones as the text grows', async () => {
+    await openVision(anne.page, world.workshopId);
+    await caretAfter(anne.page, 'Skildra kva som er annleis');
+    await anne.page.keyboard.type(' Første økt.');
+    await anne.page.getByRole('button', { name: 'Reisa' }).click();
+    await saveMilestone(anne, 'Etter verkstad 1');
+    await anne.page.getByRole('button', { name: 'Tilbake til skrivinga' }).click();
+    await caretAfter(anne.page, 'Kven er sluttbrukarane');
+    await anne.page.keyboard.type(' Andre økt.');
+    await anne.page.getByRole('button', { name: 'Reisa' }).click();
+    await saveMilestone(anne, 'Etter verkstad 2');
+  }, 30_000);
+
+  it('lets a newcomer page through the milestones to today, and compare', async () => {
+    await openVision(bo.page, world.workshopId);
+    await caretAfter(bo.page, 'Korleis kom vi hit');
+    await bo.page.keyboard.type(' Nav kjem inn.');
+    await bo.page.getByRole('button', { name: 'Reisa' }).click();
+    expect(await journey(bo).getByRole('button', { name: 'Lagre milepælen' }).count()).toBe(0);
+    const steps = journey(bo).getByRole('list', { name: 'Milepælar' }).getByRole('button');
+    expect(await steps.allTextContents()).toEqual(['Etter verkstad 1', 'Etter verkstad 2', 'I dag']);
+    await journey(bo).getByText('Steg 3 av 3').waitFor();
+    // Today: Bo's sentence is new since milestone 2.
+    await expect.poll(() => editor(bo.page).locator('ins.change').allTextContents()).toEqual([' Nav kjem inn.']);
+    expect(await editor(bo.page).getAttribute('contenteditable')).toBe('false');
+
+    await journey(bo).getByRole('button', { name: 'Førre' }).click();
+    await journey(bo).getByText('Steg 2 av 3').waitFor();
+    await expect.poll(() => editor(bo.page).locator('ins.change').allTextContents()).toEqual([' Andre økt.']);
+    expect(await editor(bo.page).getByText('Nav kjem inn.').count()).toBe(0);
+    await bo.page.getByText('Etter verkstad 2: endringane sidan Etter verkstad 1 er utheva').waitFor();
+    await expectAxeClean(bo.page);
+    if (SHOTS) await bo.page.screenshot({ path: `${SHOTS}/vision-journey.png`, fullPage: true });
+
+    await journey(bo).getByRole('button', { name: 'Førre' }).click();
+    await journey(bo).getByText('Steg 1 av 3').waitFor();
+    await expect.poll(() => editor(bo.page).getByText('Andre økt.').count()).toBe(0);
+    await editor(bo.page).getByText('Første økt.', { exact: false }).waitFor();
+    expect(await journey(bo).getByRole('button', { name: 'Førre' }).isDisabled()).toBe(true);
+
+    // Plain view of a milestone: nothing highlighted.
+    await journey(bo).getByLabel('Uthev det som er endra sidan steget før').uncheck();
+    await expect.poll(() => editor(bo.page).locator('ins.change, del.change').count()).toBe(0);
+    await editor(bo.page).getByText('Første økt.', { exact: false }).waitFor();
+    await journey(bo).getByLabel('Uthev det som er endra sidan steget før').check();
+
+    // Compare the first milestone with now.
+    await journey(bo).getByLabel('Frå').selectOption({ label: 'Etter verkstad 1' });
+    await journey(bo).getByLabel('Til').selectOption({ label: 'I dag' });
+    await journey(bo).getByRole('button', { name: 'Samanlikn', exact: true }).click();
+    await expect.poll(() => editor(bo.page).locator('ins.change').allTextContents()).toEqual([' Andre økt.', ' Nav kjem inn.']);
+    const navOrg = world.organisations.find((o) => o.name === 'Nav')!.id;
+    expect(await editor(bo.page).locator('ins.change', { hasText: 'Nav kjem inn.' }).getAttribute('data-organisation')).toBe(navOrg);
+
+    await bo.page.getByRole('button', { name: 'Tilbake til skrivinga' }).click();
+    expect(await editor(bo.page).getAttribute('contenteditable')).toBe('true');
+    expectNoProblems(world);
+  }, 60_000);
+
+  it('answers 404 for an unknown milestone', async () => {
+    const status = await bo.page.evaluate(async (id) => (await fetch(`/api/workshops/${id}/milestones/AAAAAAAAAAAAAAAA`)).status, world.workshopId);
+    expect(status).toBe(404);
+  });
+});
