@@ -112,7 +112,8 @@ export const visionPageStyles = css`
     border-radius: var(--sk-radius);
     background: var(--sk-surface);
     min-height: 20rem;
-    overflow: hidden;
+    /* Others' cursor labels may reach past the text's right edge. */
+    overflow: visible;
   }
   .loading {
     padding: 1rem;

@@ -12,6 +12,7 @@ export const visionToolbarStyles = css`
     gap: 4px;
     padding: 4px;
     border-bottom: 1px solid var(--sk-line, #d5dbe1);
+    border-radius: var(--sk-radius, 10px) var(--sk-radius, 10px) 0 0;
     background: var(--sk-surface, #fff);
   }
   .group {

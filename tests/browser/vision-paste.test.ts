@@ -2,7 +2,8 @@
  * Bad input in the vision editor, in Chromium: pasted hostile HTML (script, style, event
  * attributes, javascript: links) is reduced to the schema and nothing of it runs; safe links
  * survive. A change that would take the text past the cap (VISION_MAX_CHARS, small here) is
- * refused whole with a clear message, and the text stays as it was.
+ * refused whole with a clear message, and the text stays as it was. Reset to the template is
+ * offered to facilitators only, and only while the vision has no text. An observer reads only.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -72,6 +73,31 @@ describe('bad input', () => {
     await anne.page.keyboard.type(' Kort.');
     await editor(bo.page).getByText('Kort.', { exact: false }).waitFor();
     await expect.poll(() => alert.textContent()).toBe('');
+    expectNoProblems(world);
+  }, 30_000);
+
+  it('resets an empty vision to the template (facilitators only)', async () => {
+    const reset = anne.page.getByRole('button', { name: 'Tilbakestill til malen' });
+    expect(await reset.isDisabled()).toBe(true);
+    expect(await bo.page.getByRole('button', { name: 'Tilbakestill til malen' }).count()).toBe(0);
+    await editor(anne.page).click();
+    await anne.page.keyboard.press('Control+a');
+    await anne.page.keyboard.press('Delete');
+    await expect.poll(() => reset.isDisabled()).toBe(false);
+    await reset.click();
+    await anne.page.getByText('Malen er tilbake.').waitFor();
+    await editor(bo.page).getByRole('heading', { name: 'Kva vi skal oppnå saman' }).waitFor();
+    await expect.poll(() => reset.isDisabled()).toBe(true);
+  }, 30_000);
+
+  it('lets an observer read, without any editing control', async () => {
+    const oda = await world.newMember('Oda Observatør', { role: 'observer' });
+    await oda.page.goto(`/w/${world.workshopId}/vision`);
+    await editor(oda.page).getByRole('heading', { name: 'Kva vi skal oppnå saman' }).waitFor();
+    expect(await editor(oda.page).getAttribute('contenteditable')).toBe('false');
+    expect(await oda.page.getByRole('toolbar').count()).toBe(0);
+    await oda.page.getByText('Observatør: du kan lese, ikkje endre').waitFor();
+    await expectAxeClean(oda.page);
     expectNoProblems(world);
   }, 30_000);
 });
