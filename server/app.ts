@@ -15,6 +15,7 @@ import { Metrics } from './metrics.js';
 import { createRealtime, SOCKET_PATH } from './realtime/index.js';
 import { LocalFanout, type Fanout } from './scale/fanout.js';
 import { RedisFanout } from './scale/redis-fanout.js';
+import { createBackupService } from './services/backup.js';
 import { createExportService } from './services/exports.js';
 import { createVisionService } from './services/vision.js';
 import { createWorkshopService } from './services/workshops.js';
@@ -91,6 +92,7 @@ export async function createSamskap(config: Config, log: Logger, opts: SamskapOp
     vision: createVisionService({ store, docs: registry }),
     principles: decisions.principles,
     audit: createAuditLogService({ store }),
+    backup: createBackupService({ store, docs: registry, createCode: config.createCode }),
     exports: createExportService({ store, docs: registry, principles: (actor, workshopId) => decisions.principles.views(actor, workshopId), verifyAudit: verifyAuditChain }),
     publicUrl: config.publicUrl,
     clientDir: opts.clientDir,

@@ -6,6 +6,7 @@
 import type * as Y from 'yjs';
 import type { Language } from '../../shared/api.js';
 import { CharterDoc } from '../../shared/charter/charter-doc.js';
+import { PARADOX_AXES } from '../../shared/charter/schema.js';
 import { CHARTER_EXPORT_VERSION, type CharterExport } from '../../shared/export/charter-export.js';
 import type { PrincipleView } from '../../shared/realtime/events.js';
 import type { MemberRecord, MilestoneRecord, OrganisationRecord, WorkshopRecord } from '../store/types.js';
@@ -25,6 +26,8 @@ export interface CharterSources {
 
 export function buildCharterModel(src: CharterSources, opts: { language: Language; all: boolean; now: Date }): CharterExport {
   const org = new Map(src.organisations.map((o) => [o.id, oneLine(o.name)]));
+  const position = new Map(src.organisations.map((o, i) => [o.id, i]));
+  const byOrganisation = (a: { organisationId: string }, b: { organisationId: string }) => position.get(a.organisationId)! - position.get(b.organisationId)!;
   const person = new Map(src.members.map((m) => [m.id, oneLine(m.displayName)]));
   const charter = new CharterDoc(src.charter, () => '');
   const actors = charter.actors();
@@ -49,13 +52,15 @@ export function buildCharterModel(src: CharterSources, opts: { language: Languag
     maturity: charter
       .maturity()
       .filter((m) => org.has(m.organisationId))
+      .sort(byOrganisation)
       .map((m) => ({ organisationId: m.organisationId, organisation: org.get(m.organisationId)!, generation: m.generation, justification: plain(m.justification) })),
     paradoxes: charter
       .paradoxes()
       .filter((x) => org.has(x.organisationId))
+      .sort((a, b) => PARADOX_AXES.indexOf(a.axis) - PARADOX_AXES.indexOf(b.axis) || byOrganisation(a, b))
       .map((x) => ({ axis: x.axis, organisationId: x.organisationId, organisation: org.get(x.organisationId)!, position: x.position, note: plain(x.note) })),
     governance: {
-      bodies: bodies.map((b) => ({ name: oneLine(b.name), mandate: plain(b.mandate), members: b.members.map((id) => org.get(id)).filter((n): n is string => !!n), chair: oneLine(b.chair), rule: b.rule, rhythm: oneLine(b.rhythm) })),
+      bodies: bodies.map((b) => ({ name: oneLine(b.name), mandate: plain(b.mandate), members: b.members.filter((id) => org.has(id)).sort((x, y) => position.get(x)! - position.get(y)!).map((id) => org.get(id)!), chair: oneLine(b.chair), rule: b.rule, rhythm: oneLine(b.rhythm) })),
       escalation: charter.escalation().map((s) => ({ label: oneLine(s.label), body: s.bodyId ? bodyName.get(s.bodyId) ?? null : null })),
       funding: charter.funding().map((f) => ({ who: oneLine(f.who), amount: f.amount, share: f.share })),
       matrix: {

@@ -6,13 +6,14 @@ import type { Registry } from 'prom-client';
 import { AppError, ErrorCode } from '../../shared/errors.js';
 import type { Authenticator } from '../auth/authenticator.js';
 import type { Logger } from '../log.js';
+import type { BackupService } from '../services/backup.js';
 import type { ExportService } from '../services/exports.js';
 import type { VisionService } from '../services/vision.js';
 import type { WorkshopService } from '../services/workshops.js';
 import type { Store } from '../store/types.js';
 import { TokenBucket } from '../util/token-bucket.js';
 import { errorHandler } from './errors.js';
-import { exportRoutes } from './routes/exports.js';
+import { exportRoutes, importBodyParser } from './routes/exports.js';
 import { visionRoutes } from './routes/vision.js';
 import { governanceRoutes } from './routes/governance.js';
 import type { PrincipleService } from '../services/principles.js';
@@ -27,6 +28,7 @@ export interface HttpDeps {
   workshops: WorkshopService;
   vision: VisionService;
   exports: ExportService;
+  backup: BackupService;
   principles: PrincipleService;
   audit: AuditLogService;
   publicUrl: string | null;
@@ -63,10 +65,21 @@ export function createHttpApp(deps: HttpDeps): express.Express {
   const api = express.Router();
   // A last-seen snapshot of a much-edited vision can outgrow the general limit.
   api.use('/workshops/:id/vision/seen', express.json({ limit: '2mb', strict: true }));
+  api.use('/workshops/import', importBodyParser);
   api.use(express.json({ limit: '64kb', strict: true }));
-  api.use(workshopRoutes({ workshops: deps.workshops, auth: deps.auth, publicUrl: deps.publicUrl, openLimit: perIpLimit(deps.openRate.perSecond, deps.openRate.burst) }));
+  const openLimit = perIpLimit(deps.openRate.perSecond, deps.openRate.burst);
+  api.use(workshopRoutes({ workshops: deps.workshops, auth: deps.auth, publicUrl: deps.publicUrl, openLimit }));
   api.use(visionRoutes({ vision: deps.vision, auth: deps.auth, publicUrl: deps.publicUrl }));
-  api.use(exportRoutes({ exports: deps.exports, auth: deps.auth, publicUrl: deps.publicUrl }));
+  api.use(
+    exportRoutes({
+      exports: deps.exports,
+      backup: deps.backup,
+      auth: deps.auth,
+      publicUrl: deps.publicUrl,
+      openLimit,
+      sessionCookie: (req, workshopId, token) => deps.auth.cookieHeader(workshopId, token, (deps.publicUrl ?? `${req.protocol}://${req.get('host')}`).startsWith('https:')),
+    }),
+  );
   api.use(governanceRoutes({ principles: deps.principles, audit: deps.audit, auth: deps.auth, publicUrl: deps.publicUrl }));
   api.use((_req, _res, next) => next(new AppError(ErrorCode.notFound, 404, 'No such API endpoint.')));
   app.use('/api', api);

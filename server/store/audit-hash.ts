@@ -28,3 +28,18 @@ export function verifyAuditChain(entries: AuditEntry[]): { ok: true } | { ok: fa
   }
   return { ok: true };
 }
+
+/**
+ * Archived chains (a workshop imported, perhaps more than once): consecutive entries of one
+ * workshop id form one chain, and each must verify on its own.
+ */
+export function verifyArchivedChains(entries: AuditEntry[]): { ok: true } | { ok: false; brokenAt: number } {
+  let start = 0;
+  for (let i = 1; i <= entries.length; i++) {
+    if (i < entries.length && entries[i]!.workshopId === entries[start]!.workshopId) continue;
+    const result = verifyAuditChain(entries.slice(start, i));
+    if (!result.ok) return result;
+    start = i;
+  }
+  return { ok: true };
+}

@@ -18,6 +18,7 @@ export interface Store {
   votes: VoteRepo;
   principles: PrincipleRepo;
   vision: VisionRepo;
+  backup: BackupRepo;
   /** Runs `fn` atomically; `tx` is a view of this store bound to the transaction. */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
   migrate(): Promise<void>;
@@ -169,4 +170,18 @@ export interface VisionRepo {
   /** Oldest first, without their snapshots' bytes. */
   milestones(workshopId: string): Promise<Omit<MilestoneRecord, 'snapshot'>[]>;
   milestone(workshopId: string, id: string): Promise<MilestoneRecord | null>;
+}
+
+/**
+ * Whole-workshop copies for backup and import. `dump` reads every table of BACKUP_TABLES;
+ * `restore` writes rows of those tables (only known tables and columns: anything else is refused
+ * with `backup_invalid`). The audit archive keeps an imported workshop's original chain verbatim.
+ */
+export interface BackupRepo {
+  dump(workshopId: string): Promise<import('./backup-tables.js').BackupRows>;
+  restore(rows: import('./backup-tables.js').BackupRows): Promise<void>;
+  archiveAudit(workshopId: string, entries: AuditEntry[]): Promise<void>;
+  archivedAudit(workshopId: string): Promise<AuditEntry[]>;
+  /** Every table that has a `workshop_id` column (for the completeness check). */
+  tablesWithWorkshop(): Promise<string[]>;
 }

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { AppError } from '../../shared/errors.js';
 import { GENESIS_HASH, auditHash } from '../../server/store/audit-hash.js';
+import { BACKUP_TABLES, NOT_IN_BACKUP_TABLES } from '../../server/store/backup-tables.js';
 import type { MemberRecord, Store } from '../../server/store/types.js';
 import { describeGovernanceContract } from './governance.contract.js';
 
@@ -231,6 +232,30 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       expect((await store.vision.authors(w.id)).clients.size).toBe(0);
       expect(await store.vision.seen(w.id, 'member-a')).toBeNull();
       expect(await store.vision.milestones(w.id)).toEqual([]);
+    });
+
+    it('backs a workshop up table by table and restores it; every workshop table is accounted for', async () => {
+      const { w, orgs } = await seedWorkshop(store);
+      const m = member(w.id, orgs[0]!.id, 'hash-backup-' + w.id);
+      await store.workshops.addMember(m);
+      await store.vision.recordDeletions(w.id, m.id, [[1, 2, 3]]);
+      await store.vision.setSeen(w.id, m.id, new Uint8Array([7, 8]), now());
+      const rows = await store.backup.dump(w.id);
+      expect(rows.organisations!.map((o) => o.name).sort()).toEqual(['Bufdir', 'NAV']);
+      expect(rows.vision_deletions).toEqual([{ workshop_id: w.id, member_id: m.id, ranges: '[[1,2,3]]' }]);
+      expect(rows.vision_seen![0]!.snapshot).toEqual({ $bytes: Buffer.from([7, 8]).toString('base64') });
+      await store.workshops.delete(w.id);
+      await store.backup.restore(rows);
+      expect(await store.workshops.get(w.id)).toEqual(w);
+      expect(await store.backup.dump(w.id)).toEqual(rows);
+      expect((await store.vision.seen(w.id, m.id))!.snapshot).toEqual(new Uint8Array([7, 8]));
+      await expect(store.backup.restore({ users: [{ id: 'x' }] })).rejects.toMatchObject({ code: 'backup_invalid' });
+      await expect(store.backup.restore({ organisations: [{ id: 'o-x', 'name) VALUES (1); --': 'x' }] })).rejects.toMatchObject({ code: 'backup_invalid' });
+      const entries = [{ seq: 1, workshopId: 'old', at: now(), actorId: null, type: 'x', data: { a: 1 }, prevHash: GENESIS_HASH, hash: 'h' }];
+      await store.backup.archiveAudit(w.id, entries);
+      expect(await store.backup.archivedAudit(w.id)).toEqual(entries);
+      const covered = new Set([...BACKUP_TABLES.map((t) => t.table), ...NOT_IN_BACKUP_TABLES]);
+      expect((await store.backup.tablesWithWorkshop()).filter((t) => !covered.has(t))).toEqual([]);
     });
   });
 }

@@ -212,4 +212,15 @@ export const postgresMigrations: Migration[] = [
       ALTER TABLE workshops ADD COLUMN decision_rule TEXT NOT NULL DEFAULT 'consensus';
     `,
   },
+  {
+    name: '005_audit_archive',
+    sql: `
+      CREATE TABLE audit_archive (
+        workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        entry TEXT NOT NULL,
+        PRIMARY KEY (workshop_id, position)
+      );
+    `,
+  },
 ];

@@ -9,6 +9,7 @@ import type { Store } from '../types.js';
 import { postgresMigrations } from './migrations.js';
 import { PostgresAuditRepo } from './postgres-audit.js';
 import { PostgresVisionRepo } from './postgres-vision.js';
+import { PostgresBackupRepo } from './postgres-backup.js';
 import { PostgresDocStore } from './postgres-docs.js';
 import { clientRunner, poolRunner, wrap, withTransaction, type Runner } from './postgres-runner.js';
 import { PostgresWorkshopRepo } from './postgres-workshops.js';
@@ -40,6 +41,7 @@ export class PostgresStore implements Store {
   readonly votes: PostgresVoteRepo;
   readonly principles: PostgresPrincipleRepo;
   readonly vision: PostgresVisionRepo;
+  readonly backup: PostgresBackupRepo;
   private readonly pool: pg.Pool;
   private readonly run: Runner;
   private closed: Promise<void> | null = null;
@@ -61,6 +63,7 @@ export class PostgresStore implements Store {
     this.votes = new PostgresVoteRepo(this.run);
     this.principles = new PostgresPrincipleRepo(this.run);
     this.vision = new PostgresVisionRepo(this.run);
+    this.backup = new PostgresBackupRepo(this.run);
   }
 
   /** Applies the missing migrations in one transaction; concurrent starters wait on the lock, then find nothing to do. */
@@ -111,6 +114,7 @@ export class PostgresStore implements Store {
         votes: new PostgresVoteRepo(run),
         principles: new PostgresPrincipleRepo(run),
         vision: new PostgresVisionRepo(run),
+        backup: new PostgresBackupRepo(run),
         transaction: (inner) => inner(tx),
         migrate: () => this.migrate(),
         health: () => run.query('SELECT 1').then(() => undefined),

@@ -15,6 +15,7 @@ import { SqliteAnswerRepo } from './sqlite-answers.js';
 import { SqliteVoteRepo } from './sqlite-votes.js';
 import { SqlitePrincipleRepo } from './sqlite-principles.js';
 import { SqliteVisionRepo } from './sqlite-vision.js';
+import { SqliteBackupRepo } from './sqlite-backup.js';
 
 export type Runner = <T>(fn: (db: Database.Database) => T) => Promise<T>;
 
@@ -32,6 +33,7 @@ export class SqliteStore implements Store {
   readonly votes: SqliteVoteRepo;
   readonly principles: SqlitePrincipleRepo;
   readonly vision: SqliteVisionRepo;
+  readonly backup: SqliteBackupRepo;
   private readonly db: Database.Database;
   private txDone: Promise<void> | null = null;
 
@@ -52,6 +54,7 @@ export class SqliteStore implements Store {
     this.votes = new SqliteVoteRepo(run);
     this.principles = new SqlitePrincipleRepo(run);
     this.vision = new SqliteVisionRepo(run);
+    this.backup = new SqliteBackupRepo(run);
   }
 
   async migrate(): Promise<void> {
@@ -89,6 +92,7 @@ export class SqliteStore implements Store {
       votes: new SqliteVoteRepo(run),
       principles: new SqlitePrincipleRepo(run),
       vision: new SqliteVisionRepo(run),
+      backup: new SqliteBackupRepo(run),
       transaction: (inner) => inner(tx),
       migrate: () => this.migrate(),
       health: () => this.health(),

@@ -1,0 +1,55 @@
+/**
+ * What a workshop backup carries from the database, table by table, in an order that satisfies
+ * foreign keys on restore. `seq`-like columns the database assigns are left out (and rows kept
+ * in their order). Left out on purpose: invites (their tokens are secrets of the old server),
+ * the audit log (carried whole, see AuditArchive) and documents (carried as Yjs state).
+ * tests/contracts/store.contract.ts checks that every table with a workshop is listed here or there.
+ */
+export interface BackupTable {
+  table: string;
+  /** SQL condition selecting a workshop's rows; `$1` is the workshop id. */
+  where: string;
+  /** Assigned by the database: not carried, rows restored in this column's order. */
+  assigned?: string;
+}
+
+export const BACKUP_TABLES: readonly BackupTable[] = [
+  { table: 'workshops', where: 'id = $1' },
+  { table: 'organisations', where: 'workshop_id = $1' },
+  { table: 'boards', where: 'workshop_id = $1' },
+  { table: 'members', where: 'workshop_id = $1' },
+  { table: 'vision_clients', where: 'workshop_id = $1' },
+  { table: 'vision_deletions', where: 'workshop_id = $1', assigned: 'seq' },
+  { table: 'vision_seen', where: 'workshop_id = $1' },
+  { table: 'milestones', where: 'workshop_id = $1' },
+  { table: 'facilitation', where: 'workshop_id = $1' },
+  { table: 'board_locks', where: 'workshop_id = $1' },
+  { table: 'raised_hands', where: 'workshop_id = $1' },
+  { table: 'questions', where: 'workshop_id = $1' },
+  { table: 'answers', where: 'question_id IN (SELECT id FROM questions WHERE workshop_id = $1)' },
+  { table: 'vote_rounds', where: 'workshop_id = $1' },
+  { table: 'votes', where: 'round_id IN (SELECT id FROM vote_rounds WHERE workshop_id = $1)', assigned: 'id' },
+  { table: 'principles', where: 'workshop_id = $1' },
+  { table: 'stances', where: 'workshop_id = $1', assigned: 'seq' },
+];
+
+/** Tables with workshop data that the backup carries another way, or must not carry. */
+export const NOT_IN_BACKUP_TABLES = ['invites', 'audit', 'audit_archive', 'doc_updates', 'doc_snapshots'] as const;
+
+/** A cell as it travels in a backup: bytes as `{ "$bytes": base64 }`, booleans as 0/1. */
+export type BackupCell = string | number | null | { $bytes: string };
+export type BackupRow = Record<string, BackupCell>;
+export type BackupRows = Record<string, BackupRow[]>;
+
+export function toCell(v: unknown): BackupCell {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  if (typeof v === 'number' || typeof v === 'string') return v;
+  if (typeof v === 'bigint') return Number(v);
+  if (v instanceof Uint8Array) return { $bytes: Buffer.from(v).toString('base64') };
+  return String(v);
+}
+
+export function fromCell(v: BackupCell): string | number | null | Buffer {
+  return v !== null && typeof v === 'object' ? Buffer.from(v.$bytes, 'base64') : v;
+}
