@@ -1,0 +1,79 @@
+/**
+ * `npm run bench:export`: how long exports take on a board of 5,000 elements (issue #6: under
+ * 10 s) and for a filled charter, measured end to end over HTTP against a real Samskap process:
+ * board SVG and PNG, charter Markdown, DOCX, PDF and JSON, backup, and import of that backup.
+ */
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { BoardDoc } from '../shared/board/board-doc.js';
+import type { ElementKind } from '../shared/board/schema.js';
+import { syncMessage } from './lib/clients.js';
+import { startSamskap } from './lib/servers.js';
+
+const ELEMENTS = Number(process.env.BENCH_ELEMENTS ?? 5000);
+const RUNS = 3;
+
+const server = await startSamskap();
+try {
+  const post = (path: string, body: unknown, token?: string) =>
+    fetch(`${server.base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+  const w = (await (await post('/api/workshops', { title: 'Ytelse', organisations: [{ name: 'A' }, { name: 'B' }, { name: 'C' }], displayName: 'Bench', organisationIndex: 0 })).json()) as { id: string; token: string; organisations: { id: string; name: string }[] };
+  const auth = { authorization: `Bearer ${w.token}` };
+  const ws = (await (await fetch(`${server.base}/api/workshops/${w.id}`, { headers: auth })).json()) as { boards: { id: string; room: string }[] };
+
+  const doc = new Y.Doc();
+  let n = 0;
+  const board = new BoardDoc(doc, () => `e${(n++).toString().padStart(15, '0')}`);
+  const kinds: ElementKind[] = ['note', 'note', 'note', 'rect', 'ellipse', 'text', 'diamond', 'pen'];
+  doc.transact(() => {
+    let prev: string | null = null;
+    for (let i = 0; i < ELEMENTS; i++) {
+      const org = w.organisations[i % 3]!;
+      const author = { id: 'm', name: 'Bench', organisationId: org.id, organisationName: org.name };
+      const id = board.create({ kind: kinds[i % kinds.length]!, x: (i % 100) * 220, y: Math.floor(i / 100) * 180, text: `Innspel ${i}: ei felles løysing for alle`, points: [0, 0, 30, 20, 60, 10, 90, 40] }, author, 'bench');
+      if (prev && i % 10 === 0) board.create({ kind: 'connector', x: 0, y: 0, from: prev, to: id, label: 'fører til' }, author, 'bench');
+      prev = id;
+    }
+  });
+  const seed = new WebSocket(`${server.base.replace('http', 'ws')}/sync/${ws.boards[0]!.room}?token=${w.token}`);
+  await new Promise((r) => seed.once('open', r));
+  seed.send(syncMessage(2, Y.encodeStateAsUpdate(doc)));
+  await new Promise((r) => setTimeout(r, 1500));
+  seed.close();
+  for (let i = 0; i < 20; i++) {
+    const r = await post(`/api/workshops/${w.id}/principles`, { text: `Prinsipp ${i}: vi deler det vi kan, og vi seier frå når vi ikkje kan.` }, w.token);
+    if (r.status !== 201) throw new Error(`principle draft: ${r.status}`);
+  }
+
+  const rows: [string, number, number][] = [];
+  const time = async (label: string, path: string, init?: RequestInit) => {
+    const times: number[] = [];
+    let bytes = 0;
+    for (let i = 0; i < RUNS; i++) {
+      const t = performance.now();
+      const r = await fetch(`${server.base}${path}`, { ...init, headers: { ...auth, ...(init?.headers ?? {}) } });
+      const body = Buffer.from(await r.arrayBuffer());
+      if (!r.ok) throw new Error(`${label}: ${r.status} ${body.toString().slice(0, 200)}`);
+      times.push(performance.now() - t);
+      bytes = body.length;
+    }
+    rows.push([label, Math.min(...times), bytes]);
+    return times;
+  };
+  const b = `/api/workshops/${w.id}/export/board/${ws.boards[0]!.id}`;
+  await time(`board SVG (${ELEMENTS} elements)`, `${b}?format=svg`);
+  await time(`board PNG (${ELEMENTS} elements)`, `${b}?format=png`);
+  for (const f of ['md', 'docx', 'pdf', 'json']) await time(`charter ${f}`, `/api/workshops/${w.id}/export/charter?format=${f}&all=true`);
+  await time('backup', `/api/workshops/${w.id}/backup`);
+  const backup = await (await fetch(`${server.base}/api/workshops/${w.id}/backup`, { headers: auth })).json();
+  const body = JSON.stringify({ displayName: 'Bench', backup });
+  await time('import of that backup', '/api/workshops/import', { method: 'POST', body, headers: { 'content-type': 'application/json' } });
+
+  console.log(`\nExports (best of ${RUNS}, over HTTP, 2-core machine)\n`);
+  console.log('| export | time | size |\n| --- | ---: | ---: |');
+  for (const [label, ms, bytes] of rows) console.log(`| ${label} | ${Math.round(ms)} ms | ${(bytes / 1024).toFixed(0)} KB |`);
+  const worst = Math.max(...rows.filter(([l]) => l.startsWith('board')).map(([, ms]) => ms));
+  console.log(`\nSlowest board export: ${(worst / 1000).toFixed(2)} s (goal: under 10 s)`);
+} finally {
+  await server.stop();
+}
