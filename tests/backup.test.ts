@@ -178,7 +178,7 @@ describe('backup and import', () => {
     const p = provider(b.wsBase, `${imported.id}/vision`, imported.token, new Y.Doc(VISION_DOC_OPTIONS));
     await synced(p);
     const then = Y.createDocFromSnapshot(p.doc, Y.decodeSnapshot(Buffer.from(m.snapshot, 'base64')));
-    expect(visionFragment(then).toString()).toContain('Drøymebiletet vårt');
+    expect(visionFragment(then).toString()).toContain('Draumebiletet vårt');
     p.destroy();
   });
 

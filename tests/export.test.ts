@@ -78,8 +78,8 @@ describe('charter export', () => {
     const md = r.body.toString('utf8');
     const headings = md.split('\n').filter((l) => /^#{1,6} /.test(l));
     expect(headings[0]).toBe('# Alvorleg sjukt barn — Samarbeidsavtale');
-    expect(headings).toContain('## Drøymebiletet');
-    expect(headings).toContain('### Drøymebiletet vårt');
+    expect(headings).toContain('## Draumebiletet');
+    expect(headings).toContain('### Draumebiletet vårt');
     expect(headings).toContain('## Aktørkart');
     expect(headings.some((h) => h.includes('not a heading'))).toBe(false);
     // No raw HTML, no table row or link produced by user text.
@@ -140,7 +140,7 @@ describe('charter export', () => {
     const decoded = new XMLParser({ processEntities: true }).parse(`<x>${text.replace(/\n/g, ' ')}</x>`).x as string;
     expect(decoded).toContain('Drømmebildet');
     expect(decoded).toContain(AGREED);
-    expect(decoded).toContain('Tilslutter seg');
+    expect(decoded).toContain('Slutter seg til');
     expect(doc).not.toContain('<script>');
     expect(doc).not.toMatch(/\u202e/);
     for (const v of HOSTILE_VISIBLE.filter((x) => !x.includes('&amp;'))) expect(decoded.replace(/\s+/g, ' '), v).toContain(v);
@@ -158,7 +158,7 @@ describe('charter export', () => {
     const info = execFileSync('pdfinfo', [file]).toString();
     expect(info).toMatch(/Title:\s+Alvorleg sjukt barn — Samarbeidsavtale/);
     const text = execFileSync('pdftotext', ['-layout', file, '-']).toString();
-    expect(text).toContain('Drøymebiletet vårt');
+    expect(text).toContain('Draumebiletet vårt');
     expect(text).toContain('Kva vi skal oppnå saman');
     expect(text).toContain('Helsedirektoratet');
     expect(text).toContain(AGREED);

@@ -37,7 +37,7 @@ describe('vision', () => {
     const a = provider(s.wsBase, room, f.participantA, visionDoc());
     await synced(a);
     const blocks = paragraphs(a.doc);
-    expect(blocks[0]).toBe('heading:Drøymebiletet vårt');
+    expect(blocks[0]).toBe('heading:Draumebiletet vårt');
     expect(blocks.filter((b) => b.startsWith('heading:'))).toHaveLength(4);
     expect(blocks).toContain('heading:Kva vi skal oppnå saman');
     a.destroy();
@@ -135,7 +135,7 @@ describe('vision', () => {
     await until(() => visionFragment(witness.doc).length === 1, 5000, 'the server has the emptied vision');
     witness.destroy();
     expect((await api('POST', '/vision/reset', f.facilitator)).status).toBe(204);
-    await until(() => paragraphs(a.doc)[0] === 'heading:Drøymebiletet vårt', 5000, 'template back in the connected client');
+    await until(() => paragraphs(a.doc)[0] === 'heading:Draumebiletet vårt', 5000, 'template back in the connected client');
     a.destroy();
   });
 

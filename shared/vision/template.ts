@@ -14,9 +14,9 @@ interface Section {
 
 const TEMPLATE: Record<Language, { title: string; sections: Section[] }> = {
   nn: {
-    title: 'Drøymebiletet vårt',
+    title: 'Draumebiletet vårt',
     sections: [
-      { heading: 'Kva vi skal oppnå saman', prompt: 'Skildra kva som er annleis når vi har lukkast, for innbyggjarane og for kvar av organisasjonane.' },
+      { heading: 'Kva vi skal oppnå saman', prompt: 'Skildra kva som er annleis når vi har lukkast, for innbyggjarane og for kvar av verksemdene.' },
       { heading: 'Behova til sluttbrukarane', prompt: 'Kven er sluttbrukarane, og kva treng dei frå oss saman som ingen av oss kan gje åleine?' },
       { heading: 'Forteljinga vår', prompt: 'Korleis kom vi hit, og kvar er vi på veg? Skriv historia saman med dei andre aktørane.' },
     ],
@@ -24,7 +24,7 @@ const TEMPLATE: Record<Language, { title: string; sections: Section[] }> = {
   nb: {
     title: 'Drømmebildet vårt',
     sections: [
-      { heading: 'Hva vi skal oppnå sammen', prompt: 'Beskriv hva som er annerledes når vi har lyktes, for innbyggerne og for hver av organisasjonene.' },
+      { heading: 'Hva vi skal oppnå sammen', prompt: 'Beskriv hva som er annerledes når vi har lyktes, for innbyggerne og for hver av virksomhetene.' },
       { heading: 'Sluttbrukernes behov', prompt: 'Hvem er sluttbrukerne, og hva trenger de fra oss sammen som ingen av oss kan gi alene?' },
       { heading: 'Vår fortelling', prompt: 'Hvordan kom vi hit, og hvor er vi på vei? Skriv historien sammen med de andre aktørene.' },
     ],
