@@ -5,7 +5,8 @@
 import { app } from './nb/app.js';
 import { board } from './nb/board.js';
 import { canvas } from './nb/canvas.js';
+import { exportTexts } from './nb/export.js';
 import { outline } from './nb/outline.js';
 import { vision } from './nb/vision.js';
 
-export const templates = { ...app, ...board, ...canvas, ...outline, ...vision };
+export const templates = { ...app, ...board, ...canvas, ...exportTexts, ...outline, ...vision };

@@ -6,7 +6,8 @@
 import { app } from './nn/app.js';
 import { board } from './nn/board.js';
 import { canvas } from './nn/canvas.js';
+import { exportTexts } from './nn/export.js';
 import { outline } from './nn/outline.js';
 import { vision } from './nn/vision.js';
 
-export const templates = { ...app, ...board, ...canvas, ...outline, ...vision };
+export const templates = { ...app, ...board, ...canvas, ...exportTexts, ...outline, ...vision };

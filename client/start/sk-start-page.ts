@@ -11,6 +11,7 @@ import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { api } from '../app/api.js';
+import './sk-import-form.js';
 import { buttonLabel } from '../app/button-label.js';
 import { submitOnEnter } from '../app/forms.js';
 import { navigate } from '../app/router.js';
@@ -162,6 +163,7 @@ export class SkStartPage extends LitElement {
           </sl-button>
         </div>
       </form>
+      <sk-import-form></sk-import-form>
     `;
   }
 

@@ -17,6 +17,7 @@ import { appLocale, formatLocales, hasChosenLocale, setAppLocale } from '../app/
 import { sharedStyles } from '../app/shared.styles.js';
 import { errorText, roleName } from '../app/texts.js';
 import '../board/sk-board-page.js';
+import '../export/sk-export-dialog.js';
 import '../vision/sk-vision-page.js';
 import type { WorkshopTab } from '../app/router.js';
 import './sk-delete-workshop.js';
@@ -129,6 +130,7 @@ export class SkWorkshopPage extends LitElement {
     return html`
       <div class="head">
         <h1 tabindex="-1">${w.title}</h1>
+        <sk-export-dialog .workshop=${w}></sk-export-dialog>
         <nav class="tabs" aria-label=${msg('Workshop parts', { id: 'ws_tabs' })}>
           ${tab('board', `/w/${w.id}`, msg('Board', { id: 'ws_tab_board' }))}
           ${tab('vision', `/w/${w.id}/vision`, msg('Vision', { id: 'ws_tab_vision' }))}

@@ -10,7 +10,7 @@ import type { RoomKind } from './room.js';
 export interface RoomKindDeps {
   visionMaxChars: number;
   /** A stored update from a member's connection to `<workshopId>/vision`. */
-  onVisionStored(workshopId: string, memberId: string, update: Uint8Array): void;
+  onVisionStored(workshopId: string, memberId: string, update: Uint8Array, doc: import('yjs').Doc): void;
 }
 
 const PLAIN: RoomKind = { gc: true };
@@ -23,7 +23,7 @@ export function createRoomKinds(deps: RoomKindDeps): (name: string) => RoomKind 
     return {
       gc: false,
       cap: { max: deps.visionMaxChars, measure: visionTextLength },
-      onStored: (memberId, update) => deps.onVisionStored(workshopId, memberId, update),
+      onStored: (memberId, update, doc) => deps.onVisionStored(workshopId, memberId, update, doc),
     };
   };
 }

@@ -45,8 +45,11 @@ export interface RoomKind {
   gc: boolean;
   /** A cap on the document's size as the kind measures it; updates past it close with 4414. */
   cap?: { max: number; measure: (doc: Y.Doc) => number };
-  /** Told of every stored update that came from a member's connection (attribution). */
-  onStored?: (memberId: string, update: Uint8Array) => void;
+  /**
+   * Told of every stored update that came from a member's connection (attribution), before it
+   * is applied: `doc` is the document as it was, so what is new in the update can be told apart.
+   */
+  onStored?: (memberId: string, update: Uint8Array, doc: Y.Doc) => void;
 }
 
 interface Pending {
@@ -257,6 +260,7 @@ export class Room {
       return;
     }
     this.deps.metrics.storeLatency.observe((performance.now() - started) / 1000);
+    if (this.kind.onStored) for (const p of batch) if (p.peer) this.kind.onStored(p.peer.memberId, p.update, this.doc);
     this.deps.metrics.sync.updatesStored++;
     this.sinceSnapshot.updates++;
     this.sinceSnapshot.bytes += merged.byteLength;
@@ -270,10 +274,7 @@ export class Room {
     }
     this.relay(batch, merged);
     this.deps.fanout.publish(this.name, 'update', merged);
-    for (const p of batch) {
-      p.settle?.(null);
-      if (p.peer && this.kind.onStored) this.kind.onStored(p.peer.memberId, p.update);
-    }
+    for (const p of batch) p.settle?.(null);
   }
 
   private failBatch(batch: Pending[], code: number, reason: string, err: unknown): void {
