@@ -83,11 +83,16 @@ export class SkApp extends LitElement {
     if (isAppLocale(value)) void setAppLocale(value);
   }
 
+  /** The board and the vision editor use the whole window width; forms stay narrow. */
+  private wide(): boolean {
+    return this.route.name === 'workshop' && (this.route.tab === 'board' || this.route.tab === 'vision');
+  }
+
   override render() {
     const active = appLocale();
     return html`
       <header>
-        <div class="bar ${this.route.name === 'workshop' && this.route.tab === 'board' ? 'wide' : ''}">
+        <div class="bar ${this.wide() ? 'wide' : ''}">
           <a class="brand" href="/">
             <svg aria-hidden="true" viewBox="0 0 32 32" width="28" height="28"><rect width="32" height="32" rx="7" fill="currentColor" /><circle cx="12" cy="13" r="5" fill="#fff" opacity=".9" /><circle cx="20" cy="13" r="5" fill="#fff" opacity=".6" /><circle cx="16" cy="20" r="5" fill="#fff" opacity=".75" /></svg>
             <span>Samskap</span>
@@ -100,7 +105,7 @@ export class SkApp extends LitElement {
           </div>
         </div>
       </header>
-      <main id="main" tabindex="-1" class=${this.route.name === 'workshop' && this.route.tab === 'board' ? 'wide' : ''}>${this.renderNotice()}${this.renderPage()}</main>
+      <main id="main" tabindex="-1" class=${this.wide() ? 'wide' : ''}>${this.renderNotice()}${this.renderPage()}</main>
     `;
   }
 
