@@ -96,7 +96,7 @@ export class SkImportForm extends LitElement {
         <input id="import-file" type="file" accept=".json,application/json" @change=${(e: Event) => (this.file = (e.target as HTMLInputElement).files?.[0] ?? null)} />
       </div>
       <div class="field">
-        <label for="import-name">${msg('Your name', { id: 'field_your_name' })}</label>
+        <label for="import-name">${msg('Name of the facilitator of the copy (you)', { id: 'import_name' })}</label>
         <input id="import-name" maxlength="100" autocomplete="name" .value=${live(this.displayName)} @input=${(e: InputEvent) => (this.displayName = (e.target as HTMLInputElement).value)} />
       </div>
       ${this.askCode

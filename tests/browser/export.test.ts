@@ -107,7 +107,7 @@ describe('export and import in Chromium', () => {
     await form.getByRole('heading', { name: 'Flytt ein verkstad hit' }).waitFor();
     await expectAxeClean(newcomer);
     await form.getByLabel('Kopifil').setInputFiles({ name: 'broken.samskap.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"samskap-backup","vers') });
-    await form.getByLabel('Namnet ditt').fill('Ida');
+    await form.getByLabel('Namn på fasilitatoren for kopien (deg)').fill('Ida');
     await form.getByRole('button', { name: 'Importer verkstad' }).click();
     await form.getByRole('alert').getByText('Fila kunne ikkje lesast').waitFor();
     await form.getByLabel('Kopifil').setInputFiles(backupPath);

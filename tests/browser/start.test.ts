@@ -149,7 +149,7 @@ describe('start page, invites and joining in Chromium', () => {
     await participant.getByRole('heading', { name: 'About you' }).waitFor();
     await participant.getByRole('region', { name: 'About you' }).getByText('Participant').waitFor();
     expect(await participant.evaluate(() => document.documentElement.lang)).toBe('en');
-    expect(await participant.getByLabel('Language').inputValue()).toBe('en');
+    expect(await participant.getByLabel('Language', { exact: true }).inputValue()).toBe('en');
 
     await language.selectOption('nb');
     await participant.getByRole('region', { name: 'Om deg' }).getByText('Deltaker').waitFor();

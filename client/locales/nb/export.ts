@@ -38,6 +38,7 @@ export const exportTexts = {
   import_heading: 'Flytt et verksted hit',
   import_intro: 'En fasilitator kan laste ned en kopi av et verksted (Eksporter, deretter «En kopi av hele verkstedet»). Importer den her for å fortsette med alt som er i den: tekster, tavler, prinsipper og hvem som sluttet seg til hva.',
   import_invalid: 'Dette er ikke en brukbar Samskap-kopi. Ingenting ble opprettet.',
+  import_name: 'Navn på fasilitatoren for kopien (deg)',
   import_no_file: 'Velg kopifilen først.',
   import_no_name: 'Skriv navnet ditt.',
   import_submit: 'Importer verksted',

@@ -38,6 +38,7 @@ export const exportTexts = {
   import_heading: 'Flytt ein verkstad hit',
   import_intro: 'Ein fasilitator kan laste ned ein kopi av ein verkstad (Eksporter, så «Ein kopi av heile verkstaden»). Importer han her for å halde fram med alt som er i han: tekstar, tavler, prinsipp og kven som slutta seg til kva.',
   import_invalid: 'Dette er ikkje ein brukande Samskap-kopi. Ingenting vart oppretta.',
+  import_name: 'Namn på fasilitatoren for kopien (deg)',
   import_no_file: 'Vel kopifila først.',
   import_no_name: 'Skriv namnet ditt.',
   import_submit: 'Importer verkstad',
