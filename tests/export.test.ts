@@ -144,6 +144,9 @@ describe('charter export', () => {
     expect(doc).not.toContain('<script>');
     expect(doc).not.toMatch(/\u202e/);
     for (const v of HOSTILE_VISIBLE.filter((x) => !x.includes('&amp;'))) expect(decoded.replace(/\s+/g, ' '), v).toContain(v);
+    // The actor map as a picture, with a text alternative naming the actors.
+    expect(Object.keys(files).some((n) => /^word\/media\/.+\.png$/.test(n))).toBe(true);
+    expect(doc).toMatch(/<wp:docPr [^>]*descr="Aktørkart: NAV, Bergen kommune"/);
     const rels = strFromU8(files['word/_rels/document.xml.rels']!);
     expect(rels).toContain('https://example.org/a?b=1');
     expect(rels).not.toContain('javascript:');
@@ -169,6 +172,7 @@ describe('charter export', () => {
     expect(raw).toMatch(/\/Outlines \d+ 0 R/);
     expect(raw).toContain('/DisplayDocTitle true');
     expect(raw).toMatch(/\/FontFile2/);
+    expect(raw).toMatch(/\/Subtype \/Image/); // the actor map
     // Outline entries: one per heading, nested.
     expect((raw.match(/\/Parent \d+ 0 R/g) ?? []).length).toBeGreaterThan(10);
   });

@@ -7,7 +7,12 @@ import type { Block, CharterExport, Inline } from '../../shared/export/charter-e
 import type { ExportLabels } from './labels.js';
 import { oneLine, plain } from './plain-text.js';
 
-export type DocNode = Block | { type: 'table'; header: string[]; rows: string[][] } | { type: 'mono'; text: string };
+export type DocNode =
+  | Block
+  | { type: 'table'; header: string[]; rows: string[][] }
+  | { type: 'mono'; text: string }
+  /** A picture (PNG) with its text alternative; formats without pictures leave it out. */
+  | { type: 'image'; png: Buffer; width: number; height: number; alt: string };
 
 const t = (text: string): Inline[] => [{ text: plain(text) }];
 const p = (text: string): Block => ({ type: 'paragraph', content: t(text) });
@@ -24,7 +29,7 @@ function shiftHeadings(blocks: Block[]): Block[] {
   });
 }
 
-export function layoutCharter(m: CharterExport, L: ExportLabels, formatDate: (iso: string) => string): DocNode[] {
+export function layoutCharter(m: CharterExport, L: ExportLabels, formatDate: (iso: string) => string, actorMap?: { png: Buffer; width: number; height: number }): DocNode[] {
   const out: DocNode[] = [];
   const none = L.none;
   const orgName = new Map(m.organisations.map((o) => [o.id, o.name]));
@@ -35,6 +40,7 @@ export function layoutCharter(m: CharterExport, L: ExportLabels, formatDate: (is
   out.push(h(2, L.vision), ...shiftHeadings(m.vision));
 
   out.push(h(2, L.actorMap));
+  if (actorMap) out.push({ type: 'image', ...actorMap, alt: `${L.actorMap}: ${m.actors.map((a) => oneLine(a.name)).join(', ')}` });
   if (m.actors.length) {
     out.push({
       type: 'table',

@@ -9,6 +9,7 @@ import {
   Document,
   ExternalHyperlink,
   HeadingLevel,
+  ImageRun,
   LevelFormat,
   Packer,
   Paragraph,
@@ -66,6 +67,15 @@ function paragraphs(node: DocNode, ctx: { level: number; quote: boolean; lists: 
       ];
     case 'mono':
       return [new Paragraph({ children: [new TextRun({ text: node.text, font: 'Consolas' })] })];
+    case 'image': {
+      // At most the text width of an A4 page (about 6.3 in at 96 px to the inch).
+      const scale = Math.min(1, 600 / node.width);
+      return [
+        new Paragraph({
+          children: [new ImageRun({ type: 'png', data: node.png, transformation: { width: Math.round(node.width * scale), height: Math.round(node.height * scale) }, altText: { name: node.alt, description: node.alt, title: node.alt } })],
+        }),
+      ];
+    }
   }
 }
 

@@ -50,6 +50,8 @@ function block(b: DocNode, indent: string): string[] {
     }
     case 'mono':
       return [`\`${b.text.replace(/`/g, '')}\``, ''];
+    case 'image':
+      return []; // the table that follows carries the same content
   }
 }
 

@@ -88,6 +88,16 @@ function render(doc: Doc, node: DocNode, outline: Outline, indent: number): void
     case 'mono':
       doc.font('mono').fontSize(9).text(node.text, doc.page.margins.left + indent);
       doc.moveDown(0.4);
+      return;
+    case 'image': {
+      const maxW = doc.page.width - doc.page.margins.left - doc.page.margins.right - indent;
+      const scale = Math.min(1, maxW / node.width, 400 / node.height);
+      const h = node.height * scale;
+      if (doc.y + h > doc.page.height - doc.page.margins.bottom) doc.addPage();
+      doc.image(node.png, doc.page.margins.left + indent, doc.y, { width: node.width * scale, height: h });
+      doc.y += h;
+      doc.moveDown(0.6);
+    }
   }
 }
 

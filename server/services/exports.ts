@@ -10,6 +10,8 @@ import { AppError, ErrorCode } from '../../shared/errors.js';
 import { formatRoom } from '../../shared/ids.js';
 import type { PrincipleView } from '../../shared/realtime/events.js';
 import { authorize, type Actor } from '../auth/access.js';
+import { CharterDoc } from '../../shared/charter/charter-doc.js';
+import { actorDiagramSvg } from '../export/actor-diagram.js';
 import { pngScale, renderPng } from '../export/board-png.js';
 import { renderBoardSvg } from '../export/board-svg.js';
 import { layoutCharter } from '../export/charter-layout.js';
@@ -59,23 +61,30 @@ export function createExportService(deps: ExportDeps) {
         store.audit.list(workshopId),
       ]);
       const at = now();
+      const labels = exportLabels[language];
+      let diagram: ReturnType<typeof actorDiagramSvg> = null;
       const model = await deps.docs.read(formatRoom({ workshopId, part: { kind: 'vision' } }), (vision) =>
-        deps.docs.read(formatRoom({ workshopId, part: { kind: 'charter' } }), (charter) =>
-          buildCharterModel(
+        deps.docs.read(formatRoom({ workshopId, part: { kind: 'charter' } }), (charter) => {
+          if (opts.format === 'docx' || opts.format === 'pdf') {
+            const c = new CharterDoc(charter, () => '');
+            diagram = actorDiagramSvg(c.actors(), c.relations(), (kind) => labels.relationKinds[kind] ?? kind);
+          }
+          return buildCharterModel(
             {
               workshop, organisations, members, vision, charter, principles, milestones,
               audit: { headHash: audit.at(-1)?.hash ?? '0'.repeat(64), entries: audit.length, verified: deps.verifyAudit(audit).ok },
             },
             { language, all: opts.all, now: at },
-          ),
-        ),
+          );
+        }),
       );
       const filename = `${slug(workshop.title)}-${language === 'en' ? 'charter' : 'avtale'}-${at.toISOString().slice(0, 10)}.${opts.format}`;
       const file = (body: Buffer): ExportFile => ({ body, contentType: CONTENT_TYPES[opts.format], filename });
       if (opts.format === 'json') return file(Buffer.from(JSON.stringify(model, null, 2) + '\n'));
-      const labels = exportLabels[language];
       const dateFormat = new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Oslo' });
-      const nodes = layoutCharter(model, labels, (iso) => (Number.isNaN(Date.parse(iso)) ? iso : dateFormat.format(new Date(iso))));
+      const picture = diagram as ReturnType<typeof actorDiagramSvg>;
+      const actorMap = picture ? { png: renderPng(picture.svg, picture.width, picture.height), width: picture.width, height: picture.height } : undefined;
+      const nodes = layoutCharter(model, labels, (iso) => (Number.isNaN(Date.parse(iso)) ? iso : dateFormat.format(new Date(iso))), actorMap);
       const meta = { title: `${model.workshop.title} — ${labels.charter}`, author: 'Samskap', language };
       if (opts.format === 'md') return file(Buffer.from(renderMarkdown(nodes)));
       if (opts.format === 'docx') return file(await renderDocx(nodes, meta));
