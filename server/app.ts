@@ -59,7 +59,10 @@ export async function createSamskap(config: Config, log: Logger, opts: SamskapOp
     : new LocalFanout(instanceId);
   const auth = createAuthenticator({ store, secret: config.sessionSecret });
   // Read when scraped, after `registry` exists.
-  const metrics: Metrics = new Metrics({ roomsLoaded: (): number => registry.rooms().length });
+  const metrics: Metrics = new Metrics({
+    roomsLoaded: (): number => registry.rooms().length,
+    roomBytes: (): number => registry.rooms().reduce((n, room) => n + room.encodedSize(), 0),
+  });
   const registry: DocRegistry = new DocRegistry({
     store,
     log,

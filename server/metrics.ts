@@ -11,12 +11,13 @@ export class Metrics {
   readonly storeLatency: Histogram;
   readonly fanoutLag: Histogram;
 
-  constructor(sources: { roomsLoaded: () => number }) {
+  constructor(sources: { roomsLoaded: () => number; roomBytes: () => number }) {
     const r = this.registry;
     const s = this.sync;
     collectDefaultMetrics({ register: r, prefix: 'samskap_process_' });
     new Gauge({ name: 'samskap_sync_connections', help: 'Open sync connections', registers: [r], collect() { this.set(s.connections); } });
     new Gauge({ name: 'samskap_sync_rooms_loaded', help: 'Documents loaded in memory', registers: [r], collect() { this.set(sources.roomsLoaded()); } });
+    new Gauge({ name: 'samskap_sync_room_bytes', help: 'Encoded size of the documents loaded in memory (what a newcomer receives)', registers: [r], collect() { this.set(sources.roomBytes()); } });
     const counter = (name: string, help: string, read: () => number) =>
       new Counter({ name, help, registers: [r], collect() { this.reset(); this.inc(read()); } });
     counter('samskap_sync_messages_in_total', 'Sync messages received from clients', () => s.messagesIn);

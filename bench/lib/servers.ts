@@ -47,8 +47,9 @@ export async function startReference(port: number): Promise<Target> {
   return { name: 'reference', pid: proc.pid!, roomUrl: async (i) => `ws://127.0.0.1:${port}/bench-room-${i}`, stop: stopper(proc) };
 }
 
-export async function startSamskap(env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<Target & { base: string }> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'samskap-bench-'));
+/** `dataDir`: reuse a data folder (and keep it on stop) to measure a restart. */
+export async function startSamskap(env: Record<string, string> = {}, nodeArgs: string[] = [], dataDir?: string): Promise<Target & { base: string; dataDir: string }> {
+  const dir = dataDir ?? mkdtempSync(path.join(tmpdir(), 'samskap-bench-'));
   const proc = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/main.ts'], {
     env: {
       ...process.env,
@@ -71,6 +72,7 @@ export async function startSamskap(env: Record<string, string> = {}, nodeArgs: s
     name: 'samskap',
     pid: proc.pid!,
     base,
+    dataDir: dir,
     async roomUrl(i) {
       let url = rooms.get(i);
       if (!url) {
@@ -81,7 +83,7 @@ export async function startSamskap(env: Record<string, string> = {}, nodeArgs: s
       }
       return url;
     },
-    stop: stopper(proc, () => rmSync(dir, { recursive: true, force: true })),
+    stop: stopper(proc, () => (dataDir ? undefined : rmSync(dir, { recursive: true, force: true }))),
   };
 }
 

@@ -35,7 +35,7 @@ async function setup(compactAfterUpdates = 1000, kindOf: (name: string) => RoomK
     unloadAfterMs: 20,
     reconcileEveryMs: 0,
     fanout: new LocalFanout('test-instance-000'),
-    metrics: new Metrics({ roomsLoaded: () => 0 }),
+    metrics: new Metrics({ roomsLoaded: () => 0, roomBytes: () => 0 }),
     kindOf,
   });
   return { store, registry, loads: () => loads };

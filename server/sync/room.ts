@@ -106,6 +106,11 @@ export class Room {
     return (this.fullState ??= encodeSync(SyncType.step2, Y.encodeStateAsUpdate(this.doc)));
   }
 
+  /** Bytes of the whole document as a newcomer receives it (cached until the next change). */
+  encodedSize(): number {
+    return (this.fullState ??= encodeSync(SyncType.step2, Y.encodeStateAsUpdate(this.doc))).byteLength;
+  }
+
   /** Our state vector, sent first to every newcomer so it sends what we lack. */
   step1(): Uint8Array {
     return encodeSync(SyncType.step1, Y.encodeStateVector(this.doc));
