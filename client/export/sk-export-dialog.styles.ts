@@ -12,18 +12,28 @@ export const exportDialogStyles = css`
     margin: 0 0 1rem;
     padding: 0;
   }
-  .choices label {
-    display: flex;
-    gap: 0.5rem;
-    align-items: baseline;
-    padding: 0.25rem 0;
-    font-weight: normal;
-  }
+  .choices label,
   .check {
     display: flex;
-    gap: 0.5rem;
-    align-items: baseline;
+    gap: 0.6rem;
+    align-items: flex-start;
+    padding: 0.3rem 0;
     font-weight: normal;
+  }
+  .choices label > span:first-of-type {
+    font-weight: 600;
+  }
+  .choices .hint {
+    font-weight: normal;
+  }
+  input[type='radio'],
+  input[type='checkbox'] {
+    flex: none;
+    width: 1.15rem;
+    height: 1.15rem;
+    margin: 0.15rem 0 0;
+    padding: 0;
+    accent-color: var(--sk-accent, #1d5a73);
   }
   progress {
     width: 100%;
