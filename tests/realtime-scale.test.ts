@@ -50,7 +50,7 @@ describe.skipIf(skip)('decisions on two instances (PostgreSQL + Redis)', () => {
     const fac = await on(one, f.facilitator);
     const aOne = await on(one, f.participantA);
     const aTwo = await on(two, f.participantA);
-    const { roundId } = await fac.ok('vote.open', { boardId: f.workshop.boards[0]!.id, votesPerPerson: 3 });
+    const { roundId } = await fac.ok('vote.open', { boardId: f.workshop.boards[0]!.id, votesPerPerson: 3, elementIds: ['e0', 'e1', 'e2', 'e3', 'e4'] });
     await aTwo.next<Broadcasts['vote.opened']>('vote.opened', (e) => e.roundId === roundId);
     const casts = await Promise.all(Array.from({ length: 50 }, (_, i) => (i % 2 ? aOne : aTwo).cmd('vote.cast', { roundId, elementId: `e${i % 5}` })));
     expect(casts.filter((r) => r.ok)).toHaveLength(3);

@@ -5,6 +5,8 @@ import { call } from './helpers/api.js';
 import { threeOrgs, type ThreeOrgs } from './helpers/governance.js';
 import { startServer, type TestServer } from './helpers/server.js';
 import { connectedAll, type TestSocket } from './helpers/socket.js';
+import { provider, synced, until } from './helpers/sync.js';
+import { BoardDoc } from '../shared/board/board-doc.js';
 
 let s: TestServer;
 let f: ThreeOrgs;
@@ -71,6 +73,20 @@ describe('dot voting', () => {
     const closedEntry = audit.entries.find((e) => e.type === 'vote.closed');
     expect(audit.entries.some((e) => e.type === 'vote.opened')).toBe(true);
     expect(closedEntry?.data).toMatchObject({ roundId, voters: 2 });
+  });
+
+  it('in a round over the whole board, takes votes only for elements that are on it', async () => {
+    const p = provider(s.wsBase, f.workshop.boards[0]!.room, f.participantA);
+    await synced(p);
+    const note = new BoardDoc(p.doc, () => 'note-on-board-01').create({ kind: 'note', x: 0, y: 0, text: 'Felles plattform' }, { id: 'm', name: 'Ola', organisationId: null, organisationName: null }, 'test');
+    const witness = provider(s.wsBase, f.workshop.boards[0]!.room, f.observer);
+    await until(() => witness.doc.getMap('elements').has(note), 5000, 'the note stored');
+    p.destroy();
+    witness.destroy();
+    const { roundId } = await fac.ok('vote.open', { boardId: f.boardId, votesPerPerson: 2 });
+    expect(await a.cmd('vote.cast', { roundId, elementId: 'not-on-the-board' })).toMatchObject({ ok: false, error: { code: 'validation_failed', details: { field: 'elementId' } } });
+    expect(await a.ok('vote.cast', { roundId, elementId: note })).toMatchObject({ mine: [note], remaining: 1 });
+    await fac.ok('vote.close', { roundId });
   });
 
   it('refuses a round on a board of another workshop', async () => {
