@@ -76,7 +76,8 @@ export async function createSamskap(config: Config, log: Logger, opts: SamskapOp
   const locks = createBoardLocks({ store, announce: (workshopId) => fanout.publishControl(`locks:${workshopId}`) });
   const sync = createSyncEndpoint({ registry, auth, store, log, limits: config.sync, publicUrl: config.publicUrl, stats: metrics.sync, fanout, writeGuard: locks });
   fanout.onControl((command) => {
-    const [verb, workshopId] = command.split(':');
+    const [verb, workshopId, memberId] = command.split(':');
+    if (verb === 'evict-member' && workshopId && memberId) sync.evictMember(workshopId, memberId, true);
     if (verb === 'evict' && workshopId) {
       sync.evictedElsewhere(workshopId).catch((err: unknown) => log.warn({ err, workshopId }, 'eviction from another instance failed'));
     }

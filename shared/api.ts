@@ -80,6 +80,9 @@ export const OrganisationColorBody = z.strictObject({
 });
 export type OrganisationColorBody = z.infer<typeof OrganisationColorBody>;
 
+export const ChangeRoleBody = z.strictObject({ role: Role });
+export type ChangeRoleBody = z.infer<typeof ChangeRoleBody>;
+
 export const JoinBody = z.strictObject({
   inviteToken: z.string().min(1).max(Limits.tokenMax),
   displayName: text(Limits.nameMax),

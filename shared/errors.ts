@@ -64,6 +64,8 @@ export const CloseCode = {
   documentTooLong: 4414,
   roomFull: 4429,
   internalError: 4500,
+  /** A facilitator changed this member's role: reconnect to be let in with the new one. */
+  roleChanged: 4501,
   /** The client does not read fast enough; reconnect. */
   slowConsumer: 4503,
   rateLimited: 4529,

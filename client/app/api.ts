@@ -87,6 +87,7 @@ export const api = {
   join: (body: JoinBody) => request<JoinedDto>('POST', '/api/join', body),
   workshop: (id: string) => request<WorkshopDto>('GET', ws(id)),
   members: (id: string) => request<{ members: MemberDto[] }>('GET', `${ws(id)}/members`).then((r) => r.members),
+  changeRole: (id: string, memberId: string, role: MemberDto['role']) => request<MemberDto>('PATCH', `${ws(id)}/members/${encodeURIComponent(memberId)}`, { role }),
   createInvite: (id: string, body: CreateInviteBody) => request<InviteDto>('POST', `${ws(id)}/invites`, body),
   revokeInvite: (id: string, inviteId: string) => request<void>('DELETE', `${ws(id)}/invites/${encodeURIComponent(inviteId)}`),
   deleteWorkshop: (id: string) => request<void>('DELETE', ws(id)),

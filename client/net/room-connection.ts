@@ -39,6 +39,10 @@ export interface OpenRoomOptions {
   doc?: { gc?: boolean };
 }
 
+const ROLE_CHANGED = 4501;
+/** Window event: this member's role changed (told by the sync endpoint's close code 4501). */
+export const ROLE_CHANGED_EVENT = 'sk-role-changed';
+
 export function syncUrl(): string {
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/sync`;
 }
@@ -65,6 +69,10 @@ export function openRoom(room: string, opts: OpenRoomOptions = {}): RoomConnecti
     if (s === 'disconnected') set({ state: status.state === 'closed' ? 'closed' : 'offline' });
   });
   provider.on('closed', (e: { code: number }) => set({ state: 'closed', closeCode: e.code }));
+  // 4501: a facilitator changed our role; the provider reconnects by itself, the page reloads who we are.
+  provider.on('connection-close', (e: CloseEvent | null) => {
+    if (e?.code === ROLE_CHANGED) window.dispatchEvent(new CustomEvent(ROLE_CHANGED_EVENT));
+  });
   // The browser knows before the socket does: stop sending into a dead connection, and resync
   // (sync step 1/2 carries every unsent change) as soon as the network is back.
   const onOffline = () => {

@@ -82,6 +82,7 @@ export const workshopStyles = css`
   .members li {
     display: flex;
     flex-wrap: wrap;
+    align-items: center;
     gap: 0 0.75rem;
     padding: 0.5rem 0;
     border-top: 1px solid var(--sk-line);
@@ -94,5 +95,15 @@ export const workshopStyles = css`
   }
   .member-meta {
     color: var(--sk-muted);
+  }
+  .role-notice {
+    margin: 0 0 0.75rem;
+    padding: 0.5rem 0.75rem;
+    border-left: 4px solid var(--sk-accent, #1d5a73);
+    background: var(--sk-surface, #fff);
+  }
+  .members select {
+    margin-left: auto;
+    width: auto;
   }
 `;

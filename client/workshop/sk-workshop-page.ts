@@ -9,9 +9,10 @@
  * Events: none. Slots: none. Parts: none.
  */
 import '@shoelace-style/shoelace/dist/components/button/button.js';
-import { msg, updateWhenLocaleChanges } from '@lit/localize';
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import type { MemberDto, WorkshopDto } from '../../shared/api.js';
+import { live } from 'lit/directives/live.js';
+import type { MemberDto, Role, WorkshopDto } from '../../shared/api.js';
 import { api, ApiError } from '../app/api.js';
 import { appLocale, formatLocales, hasChosenLocale, setAppLocale } from '../app/i18n.js';
 import { sharedStyles } from '../app/shared.styles.js';
@@ -23,7 +24,10 @@ import type { WorkshopTab } from '../app/router.js';
 import './sk-delete-workshop.js';
 import './sk-workshop-settings.js';
 import './sk-invite-panel.js';
+import { ROLE_CHANGED_EVENT } from '../net/room-connection.js';
 import { workshopStyles } from './sk-workshop-page.styles.js';
+
+const ROLES: Role[] = ['facilitator', 'participant', 'observer'];
 
 type Load = { state: 'loading' } | { state: 'ready'; workshop: WorkshopDto } | { state: 'denied' } | { state: 'failed'; error: unknown };
 
@@ -35,12 +39,17 @@ export class SkWorkshopPage extends LitElement {
     load: { state: true },
     members: { state: true },
     membersBusy: { state: true },
+    roleNotice: { state: true },
+    myRoleNotice: { state: true },
   };
   declare workshopId: string;
   declare tab: WorkshopTab;
   declare load: Load;
   declare members: MemberDto[];
   declare membersBusy: boolean;
+  declare roleNotice: string;
+  /** Shown to a member whose own role a facilitator changed while the page was open. */
+  declare myRoleNotice: string;
   /** Settles when the first load is done; the shell waits for it before moving focus to the h1. */
   pageReady: Promise<void> = Promise.resolve();
 
@@ -52,6 +61,8 @@ export class SkWorkshopPage extends LitElement {
     this.load = { state: 'loading' };
     this.members = [];
     this.membersBusy = false;
+    this.roleNotice = '';
+    this.myRoleNotice = '';
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -78,6 +89,45 @@ export class SkWorkshopPage extends LitElement {
   private fail(error: unknown): void {
     const denied = error instanceof ApiError && (error.status === 401 || error.status === 404);
     this.load = denied ? { state: 'denied' } : { state: 'failed', error };
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener(ROLE_CHANGED_EVENT, this.onRoleChanged);
+  }
+
+  override disconnectedCallback(): void {
+    window.removeEventListener(ROLE_CHANGED_EVENT, this.onRoleChanged);
+    super.disconnectedCallback();
+  }
+
+  /** Our role changed: reload who we are without tearing the page down. */
+  private readonly onRoleChanged = async () => {
+    const id = this.workshopId;
+    try {
+      const [workshop, members] = await Promise.all([api.workshop(id), api.members(id)]);
+      if (id !== this.workshopId) return;
+      this.members = members;
+      this.load = { state: 'ready', workshop };
+      this.myRoleNotice = msg(str`Your role is now: ${roleName(workshop.me.role)}.`, { id: 'ws_my_role_changed' });
+    } catch (error) {
+      this.fail(error);
+    }
+  };
+
+  private async changeRole(member: MemberDto, role: Role): Promise<void> {
+    this.roleNotice = '';
+    try {
+      const changed = await api.changeRole(this.workshopId, member.id, role);
+      this.members = this.members.map((m) => (m.id === changed.id ? changed : m));
+      this.roleNotice = msg(str`${member.displayName} is now: ${roleName(role)}.`, { id: 'ws_role_changed' });
+    } catch (error) {
+      this.members = [...this.members]; // puts the select back to the stored role
+      this.roleNotice =
+        error instanceof ApiError && error.code === 'conflict'
+          ? msg('A workshop needs at least one facilitator: make someone else facilitator first.', { id: 'ws_role_last_facilitator' })
+          : errorText(error);
+    }
   }
 
   private readonly onChanged = (e: CustomEvent<WorkshopDto>) => {
@@ -137,6 +187,7 @@ export class SkWorkshopPage extends LitElement {
           ${tab('settings', `/w/${w.id}/settings`, w.me.role === 'facilitator' ? msg('Members and invites', { id: 'ws_tab_settings' }) : msg('Members', { id: 'ws_members_heading' }))}
         </nav>
       </div>
+      <p role="status" class="role-notice" ?hidden=${!this.myRoleNotice}>${this.myRoleNotice}</p>
       ${this.tab === 'board'
         ? html`<sk-board-page .workshop=${w}></sk-board-page>`
         : this.tab === 'vision'
@@ -176,10 +227,16 @@ export class SkWorkshopPage extends LitElement {
           ${this.members.map(
             (m) => html`<li>
               <span class="member-name">${m.displayName}</span>
-              <span class="member-meta">${roleName(m.role)}${orgName(m.organisationId) ? html`, ${orgName(m.organisationId)}` : nothing}</span>
+              <span class="member-meta">${facilitator ? nothing : roleName(m.role)}${orgName(m.organisationId) ? html`${facilitator ? '' : ', '}${orgName(m.organisationId)}` : nothing}</span>
+              ${facilitator
+                ? html`<select aria-label=${msg(str`Role of ${m.displayName}`, { id: 'ws_member_role_label' })} .value=${live(m.role)} @change=${(e: Event) => void this.changeRole(m, (e.target as HTMLSelectElement).value as Role)}>
+                    ${ROLES.map((r) => html`<option value=${r} ?selected=${m.role === r}>${roleName(r)}</option>`)}
+                  </select>`
+                : nothing}
             </li>`,
           )}
         </ul>
+        <p role="status" class="hint">${this.roleNotice}</p>
       </section>
       ${facilitator
         ? html`<sk-workshop-settings .workshop=${w} @sk-workshop-changed=${this.onChanged}></sk-workshop-settings>

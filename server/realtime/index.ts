@@ -101,6 +101,14 @@ export async function createRealtime(deps: RealtimeDeps) {
     async evictWorkshop(workshopId: string): Promise<void> {
       io.in(workshopRoom(workshopId)).disconnectSockets(true);
     },
+    /** A member's role changed: their sockets (on any instance) are told, then disconnected; they reconnect with the new role. */
+    async evictMember(workshopId: string, memberId: string): Promise<void> {
+      for (const s of await io.in(workshopRoom(workshopId)).fetchSockets()) {
+        if ((s.data as { actor?: Actor }).actor?.member.id !== memberId) continue;
+        s.emit('member.role_changed', { memberId });
+        s.disconnect(true);
+      }
+    },
     async close(): Promise<void> {
       io.disconnectSockets(true);
       await new Promise<void>((resolve) => io.close(() => resolve()));

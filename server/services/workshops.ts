@@ -3,7 +3,7 @@
  * together with its audit entry in one transaction.
  */
 import type { CreateInviteBody, CreateWorkshopBody, CreatedWorkshopDto, InviteDto, InviteSummaryDto, UpdateWorkshopBody, JoinBody, JoinedDto, MemberDto, WorkshopDto } from '../../shared/api.js';
-import { Limits } from '../../shared/api.js';
+import { Limits, type Role } from '../../shared/api.js';
 import { DEFAULT_DECISION_RULE } from '../../shared/decisions.js';
 import { AppError, ErrorCode } from '../../shared/errors.js';
 import { formatRoom } from '../../shared/ids.js';
@@ -17,6 +17,8 @@ import type { EventSink } from './ports.js';
 /** Implemented by the live transports: drop every connection and loaded document of a workshop. */
 export interface WorkshopEvictor {
   evictWorkshop(workshopId: string): Promise<void>;
+  /** Drop one member's live connections so they come back with their new role. */
+  evictMember?(workshopId: string, memberId: string): void | Promise<void>;
 }
 
 export interface WorkshopServiceDeps {
@@ -119,6 +121,26 @@ export function createWorkshopService(deps: WorkshopServiceDeps) {
         if (!(await tx.workshops.setOrganisationColor(workshopId, organisationId, color))) throw new AppError(ErrorCode.notFound, 404, 'No such organisation in this workshop.');
         await tx.audit.append({ workshopId, at, actorId: actor.member.id, type: 'organisation.color_set', data: { organisationId, color } });
       });
+    },
+
+    /** A facilitator changes a member's role; a workshop always keeps at least one facilitator. */
+    async changeRole(actor: Actor, workshopId: string, memberId: string, role: Role): Promise<MemberDto> {
+      authorize(actor, 'workshop.manage', workshopId);
+      const at = now().toISOString();
+      const changed = await store.transaction(async (tx) => {
+        const members = await tx.workshops.members(workshopId);
+        const m = members.find((x) => x.id === memberId);
+        if (!m) throw new AppError(ErrorCode.notFound, 404, 'memberId: no such member in this workshop.', { field: 'memberId' });
+        if (m.role === role) return m;
+        if (m.role === 'facilitator' && !members.some((x) => x.role === 'facilitator' && x.id !== m.id)) {
+          throw new AppError(ErrorCode.conflict, 409, 'A workshop needs at least one facilitator: make someone else facilitator first.');
+        }
+        await tx.workshops.setRole(workshopId, memberId, role);
+        await tx.audit.append({ workshopId, at, actorId: actor.member.id, type: 'member.role_changed', data: { memberId, from: m.role, to: role } });
+        return { ...m, role, changedFrom: m.role };
+      });
+      if ('changedFrom' in changed) for (const e of deps.evictors) await e.evictMember?.(workshopId, memberId);
+      return toMemberDto(changed);
     },
 
     async members(actor: Actor, workshopId: string): Promise<MemberDto[]> {

@@ -105,6 +105,8 @@ export interface WorkshopRepo {
   /** Deletes the workshop and every record that belongs to it (not its documents: see DocStore). */
   delete(id: string): Promise<boolean>;
   addMember(m: MemberRecord): Promise<void>;
+  /** Changes a member's role; false when no such member in that workshop. */
+  setRole(workshopId: string, memberId: string, role: Role): Promise<boolean>;
   memberByTokenHash(tokenHash: string): Promise<MemberRecord | null>;
   members(workshopId: string): Promise<MemberRecord[]>;
   addInvite(i: InviteRecord): Promise<void>;

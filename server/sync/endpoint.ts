@@ -178,6 +178,15 @@ export function createSyncEndpoint(deps: SyncEndpointDeps) {
     },
 
 
+    /**
+     * A member's role changed: their connections close with 4501 (transient), here and on other
+     * instances, so they reconnect and are let in with the new role.
+     */
+    evictMember(workshopId: string, memberId: string, fromControl = false): void {
+      if (!fromControl) deps.fanout.publishControl(`evict-member:${workshopId}:${memberId}`);
+      for (const e of [...connections]) if (e.workshopId === workshopId && e.conn.memberId === memberId) e.conn.close(CloseCode.roleChanged, 'role changed');
+    },
+
     /** Graceful shutdown: everything queued is stored, then every socket is closed with 1001. */
     async close(): Promise<void> {
       clearInterval(heartbeat);

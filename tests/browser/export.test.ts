@@ -98,6 +98,14 @@ describe('export and import in Chromium', () => {
     const dialog = dialogNamed(participant, 'Eksporter');
     await dialogShown(dialog);
     expect(await dialog.getByRole('radio').count()).toBe(2);
+    await dialog.locator('[slot=footer]').getByRole('button', { name: 'Lukk' }).click();
+
+    // The facilitator makes Pål an observer; Pål's open page learns it at once.
+    await facilitator.goto(`/w/${workshopId}/settings`);
+    await facilitator.getByLabel('Rolla til Pål').selectOption('observer');
+    await facilitator.getByText('Pål er no: Observatør.').waitFor();
+    await participant.getByText('Rolla di er no: Observatør.').waitFor();
+    await expectAxeClean(facilitator);
   });
 
   it('someone imports the backup on the start page and lands in the copy; a damaged file is refused', STEP, async () => {

@@ -137,6 +137,16 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       expect((await store.workshops.organisations(w.id)).at(-1)).toEqual(later);
     });
 
+    it('changes a member’s role within its workshop only', async () => {
+      const { w, orgs } = await seedWorkshop(store);
+      const m = member(w.id, orgs[0]!.id, 'hash-role-' + w.id);
+      await store.workshops.addMember(m);
+      expect(await store.workshops.setRole(w.id, m.id, 'observer')).toBe(true);
+      expect((await store.workshops.members(w.id))[0]!.role).toBe('observer');
+      expect(await store.workshops.setRole('another-workshop', m.id, 'facilitator')).toBe(false);
+      expect(await store.workshops.setRole(w.id, 'no-such-member', 'facilitator')).toBe(false);
+    });
+
     it('finds members by token hash and refuses duplicate hashes', async () => {
       const { w, orgs } = await seedWorkshop(store);
       const m = member(w.id, orgs[1]!.id, 'h-' + w.id);

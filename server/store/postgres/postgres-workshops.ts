@@ -1,3 +1,4 @@
+import type { Role } from '../../../shared/api.js';
 import type { BoardRecord, InviteRecord, MemberRecord, OrganisationRecord, WorkshopRecord, WorkshopRepo } from '../types.js';
 import type { Runner } from './postgres-runner.js';
 
@@ -79,6 +80,10 @@ export class PostgresWorkshopRepo implements WorkshopRepo {
 
   async memberByTokenHash(tokenHash: string): Promise<MemberRecord | null> {
     return (await this.run.query<MemberRecord>(`SELECT ${MEMBER} FROM members WHERE token_hash = $1`, [tokenHash])).rows[0] ?? null;
+  }
+
+  async setRole(workshopId: string, memberId: string, role: Role): Promise<boolean> {
+    return (await this.run.query('UPDATE members SET role = $1 WHERE workshop_id = $2 AND id = $3', [role, workshopId, memberId])).rowCount === 1;
   }
 
   async members(workshopId: string): Promise<MemberRecord[]> {

@@ -126,6 +126,10 @@ export class SqliteWorkshopRepo implements WorkshopRepo {
     });
   }
 
+  setRole(workshopId: string, memberId: string, role: Role): Promise<boolean> {
+    return this.run((db) => statement(db, 'UPDATE members SET role = ? WHERE workshop_id = ? AND id = ?').run(role, workshopId, memberId).changes === 1);
+  }
+
   memberByTokenHash(tokenHash: string): Promise<MemberRecord | null> {
     return this.run((db) => {
       const r = statement(db, 'SELECT * FROM members WHERE token_hash = ?').get(tokenHash) as MemberRow | undefined;
