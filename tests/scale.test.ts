@@ -110,15 +110,20 @@ describe.skipIf(skip)('Redis lost and back', () => {
     for (let i = 0; i < 20; i++) a.doc.getArray<string>('items').push([`during-${i}`]);
     for (let i = 0; i < 20; i++) b.doc.getArray<string>('items').push([`other-${i}`]);
     // Stored by each instance, but nothing crosses while Redis is down.
-    const raw = new RawClient(`${one.wsBase}/${f.board}?token=${f.observer}`);
-    await raw.opened;
-    raw.sendStep1();
-    // Wait for the answer to our step 1 (sync step 2), not just any relayed update.
-    await until(() => raw.messages.some((m) => m[0] === 0 && m[1] === 1));
+    // Instance one has a's 21 items (once a's provider has sent them), and never b's.
     const seenOnOne = new Y.Doc();
-    raw.updates().forEach((u) => Y.applyUpdate(seenOnOne, u));
+    await until(async () => {
+      const raw = new RawClient(`${one.wsBase}/${f.board}?token=${f.observer}`);
+      await raw.opened;
+      raw.sendStep1();
+      // Wait for the answer to our step 1 (sync step 2), not just any relayed update.
+      await until(() => raw.messages.some((m) => m[0] === 0 && m[1] === 1));
+      raw.updates().forEach((u) => Y.applyUpdate(seenOnOne, u));
+      raw.close();
+      return seenOnOne.getArray('items').length >= 21;
+    }, 10_000, 'a’s items stored on instance one');
     expect(seenOnOne.getArray('items').length).toBe(21);
-    raw.close();
+    expect(seenOnOne.getArray<string>('items').toArray().some((x) => x.startsWith('other-'))).toBe(false);
 
     const restarted = Date.now();
     await redis.start();

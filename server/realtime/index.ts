@@ -41,7 +41,9 @@ export async function createRealtime(deps: RealtimeDeps) {
   io.bind(engine);
   const redisClients: Redis[] = [];
   if (deps.redis) {
-    const pub = new Redis(deps.redis.url, { maxRetriesPerRequest: 1 });
+    // No retry limit: the adapter publishes without handling failures, so commands wait for the
+    // connection to come back (broadcasts to other instances arrive late) instead of rejecting.
+    const pub = new Redis(deps.redis.url, { maxRetriesPerRequest: null });
     const sub = pub.duplicate();
     for (const c of [pub, sub]) c.on('error', (err: Error) => deps.log.debug({ err }, 'socket.io redis connection error'));
     redisClients.push(pub, sub);

@@ -35,12 +35,15 @@ export class RedisFanout implements Fanout {
     this.prefix = opts.prefix ?? 'samskap:';
     const common = { maxRetriesPerRequest: 1, retryStrategy: (n: number) => Math.min(n * 200, 2000) };
     this.pub = new Redis(opts.url, { ...common, connectionName: `samskap-pub-${opts.instanceId}` });
-    this.sub = new Redis(opts.url, { ...common, connectionName: `samskap-sub-${opts.instanceId}` });
+    // We resubscribe ourselves (below): ioredis's own resubscription leaves its promises unhandled,
+    // and a connection that drops again mid-way would reject them as unhandled rejections.
+    this.sub = new Redis(opts.url, { ...common, autoResubscribe: false, connectionName: `samskap-sub-${opts.instanceId}` });
     for (const c of [this.pub, this.sub]) c.on('error', (err: Error) => opts.log.debug({ err }, 'redis connection error'));
     this.sub.on('close', () => (this.lost = true));
     this.sub.on('ready', () => {
       if (!this.lost) return;
       this.lost = false;
+      this.sub.subscribe(this.controlChannel(), ...this.handlers.keys()).catch((err: unknown) => opts.log.warn({ err }, 'resubscription failed; the next reconnect retries'));
       opts.log.info('redis connection is back; rooms reconcile from the store');
       for (const fn of this.resumeHandlers) fn();
     });
