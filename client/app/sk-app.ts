@@ -57,10 +57,13 @@ export class SkApp extends LitElement {
   };
 
   private show(notice: Notice | null): void {
+    const before = this.route;
     this.route = currentRoute();
     this.notice = notice;
-    this.moveFocus = true;
-    window.scrollTo(0, 0);
+    // Between the charter's sections the section links stay put: focus stays on the one clicked.
+    const sameCharter = before.name === 'workshop' && this.route.name === 'workshop' && before.id === this.route.id && before.tab === 'charter' && this.route.tab === 'charter';
+    this.moveFocus = !sameCharter;
+    if (!sameCharter) window.scrollTo(0, 0);
   }
 
   protected override async updated(changed: PropertyValues<this>): Promise<void> {
@@ -87,7 +90,7 @@ export class SkApp extends LitElement {
     const active = appLocale();
     return html`
       <header>
-        <div class="bar ${this.route.name === 'workshop' && this.route.tab === 'board' ? 'wide' : ''}">
+        <div class="bar ${this.wide() ? 'wide' : ''}">
           <a class="brand" href="/">
             <svg aria-hidden="true" viewBox="0 0 32 32" width="28" height="28"><rect width="32" height="32" rx="7" fill="currentColor" /><circle cx="12" cy="13" r="5" fill="#fff" opacity=".9" /><circle cx="20" cy="13" r="5" fill="#fff" opacity=".6" /><circle cx="16" cy="20" r="5" fill="#fff" opacity=".75" /></svg>
             <span>Samskap</span>
@@ -100,8 +103,13 @@ export class SkApp extends LitElement {
           </div>
         </div>
       </header>
-      <main id="main" tabindex="-1" class=${this.route.name === 'workshop' && this.route.tab === 'board' ? 'wide' : ''}>${this.renderNotice()}${this.renderPage()}</main>
+      <main id="main" tabindex="-1" class=${this.wide() ? 'wide' : ''}>${this.renderNotice()}${this.renderPage()}</main>
     `;
+  }
+
+  /** The board and the charter use the whole width. */
+  private wide(): boolean {
+    return this.route.name === 'workshop' && this.route.tab !== 'settings';
   }
 
   private renderNotice() {
@@ -117,7 +125,7 @@ export class SkApp extends LitElement {
       case 'join':
         return html`<sk-join-page .token=${route.token}></sk-join-page>`;
       case 'workshop':
-        return html`<sk-workshop-page .workshopId=${route.id} .tab=${route.tab}></sk-workshop-page>`;
+        return html`<sk-workshop-page .workshopId=${route.id} .tab=${route.tab} .section=${route.section ?? 'actors'}></sk-workshop-page>`;
       case 'not-found':
         return html`<section class="card">
           <h1 tabindex="-1">${msg('Page not found', { id: 'app_not_found_title' })}</h1>

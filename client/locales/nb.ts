@@ -5,6 +5,8 @@
 import { app } from './nb/app.js';
 import { board } from './nb/board.js';
 import { canvas } from './nb/canvas.js';
+import { charter } from './nb/charter.js';
+import { facilitation } from './nb/facilitation.js';
 import { outline } from './nb/outline.js';
 
-export const templates = { ...app, ...board, ...canvas, ...outline };
+export const templates = { ...app, ...board, ...canvas, ...charter, ...facilitation, ...outline };

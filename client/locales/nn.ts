@@ -6,6 +6,8 @@
 import { app } from './nn/app.js';
 import { board } from './nn/board.js';
 import { canvas } from './nn/canvas.js';
+import { charter } from './nn/charter.js';
+import { facilitation } from './nn/facilitation.js';
 import { outline } from './nn/outline.js';
 
-export const templates = { ...app, ...board, ...canvas, ...outline };
+export const templates = { ...app, ...board, ...canvas, ...charter, ...facilitation, ...outline };

@@ -1,10 +1,13 @@
 /**
- * `<sk-workshop-page>`: a workshop as its member sees it. The title and the tabs on top; the
- * board tab (`/w/<id>`) shows `<sk-board-page>`, the settings tab (`/w/<id>/settings`) who you
- * are, the organisations, the members and, for facilitators, invites and deleting the workshop.
+ * `<sk-workshop-page>`: a workshop as its member sees it. The title and the tabs on top, with
+ * the live bar (phase, timer, hands, facilitator tools) and any open question below them; the
+ * board tab (`/w/<id>`) shows `<sk-board-page>`, the charter tab (`/w/<id>/charter/<section>`)
+ * `<sk-charter-page>`, the settings tab (`/w/<id>/settings`) who you are, the organisations, the
+ * members and, for facilitators, invites and deleting the workshop. The page owns the one
+ * socket.io connection of the workshop and hands it to the views.
  * A caller who is not a member (401/404) is told so, with a way home.
  *
- * Properties: `workshopId`, `tab` ('board' | 'settings').
+ * Properties: `workshopId`, `tab` ('board' | 'charter' | 'settings'), `section` (charter section).
  * Events: none. Slots: none. Parts: none.
  */
 import '@shoelace-style/shoelace/dist/components/button/button.js';
@@ -16,7 +19,12 @@ import { appLocale, formatLocales, hasChosenLocale, setAppLocale } from '../app/
 import { sharedStyles } from '../app/shared.styles.js';
 import { errorText, roleName } from '../app/texts.js';
 import '../board/sk-board-page.js';
-import type { WorkshopTab } from '../app/router.js';
+import type { SkBoardPage } from '../board/sk-board-page.js';
+import type { CharterSection, WorkshopTab } from '../app/router.js';
+import '../charter/sk-charter-page.js';
+import '../facilitation/sk-answer-form.js';
+import '../facilitation/sk-live-bar.js';
+import { WorkshopSocket } from '../net/workshop-socket.js';
 import './sk-delete-workshop.js';
 import './sk-workshop-settings.js';
 import './sk-invite-panel.js';
@@ -29,13 +37,17 @@ export class SkWorkshopPage extends LitElement {
   static override properties = {
     workshopId: { type: String },
     tab: { type: String },
+    section: { type: String },
     load: { state: true },
+    socket: { state: true },
     members: { state: true },
     membersBusy: { state: true },
   };
   declare workshopId: string;
   declare tab: WorkshopTab;
+  declare section: CharterSection;
   declare load: Load;
+  declare socket: WorkshopSocket | null;
   declare members: MemberDto[];
   declare membersBusy: boolean;
   /** Settles when the first load is done; the shell waits for it before moving focus to the h1. */
@@ -46,14 +58,36 @@ export class SkWorkshopPage extends LitElement {
     updateWhenLocaleChanges(this);
     this.workshopId = '';
     this.tab = 'board';
+    this.section = 'actors';
     this.load = { state: 'loading' };
+    this.socket = null;
     this.members = [];
     this.membersBusy = false;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('workshopId') && this.workshopId) this.pageReady = this.fetch();
+    // One live connection per workshop, opened once the member is known to belong to it.
+    const id = this.load.state === 'ready' ? this.load.workshop.id : null;
+    if (this.socket?.workshopId !== id) {
+      this.socket?.destroy();
+      this.socket = id ? new WorkshopSocket(id) : null;
+    }
   }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.hasUpdated) this.requestUpdate();
+  }
+
+  override disconnectedCallback(): void {
+    this.socket?.destroy();
+    this.socket = null;
+    super.disconnectedCallback();
+  }
+
+  /** Where the board is looking now, for the facilitator's "summon"; null off the board. */
+  private readonly boardView = () => this.renderRoot.querySelector<SkBoardPage>('sk-board-page')?.currentView() ?? null;
 
   private async fetch(): Promise<void> {
     const id = this.workshopId;
@@ -129,10 +163,17 @@ export class SkWorkshopPage extends LitElement {
         <h1 tabindex="-1">${w.title}</h1>
         <nav class="tabs" aria-label=${msg('Workshop parts', { id: 'ws_tabs' })}>
           ${tab('board', `/w/${w.id}`, msg('Board', { id: 'ws_tab_board' }))}
+          ${tab('charter', `/w/${w.id}/charter/${this.section}`, msg('Charter', { id: 'ws_tab_charter' }))}
           ${tab('settings', `/w/${w.id}/settings`, w.me.role === 'facilitator' ? msg('Members and invites', { id: 'ws_tab_settings' }) : msg('Members', { id: 'ws_members_heading' }))}
         </nav>
       </div>
-      ${this.tab === 'board' ? html`<sk-board-page .workshop=${w}></sk-board-page>` : this.renderSettings(w)}
+      <sk-live-bar .workshop=${w} .socket=${this.socket} .members=${this.members} .boardView=${this.boardView} .onBoard=${this.tab === 'board'}></sk-live-bar>
+      <sk-answer-form .workshop=${w} .socket=${this.socket}></sk-answer-form>
+      ${this.tab === 'board'
+        ? html`<sk-board-page .workshop=${w} .socket=${this.socket}></sk-board-page>`
+        : this.tab === 'charter'
+          ? html`<sk-charter-page .workshop=${w} .section=${this.section} .socket=${this.socket} .members=${this.members}></sk-charter-page>`
+          : this.renderSettings(w)}
     `;
   }
 

@@ -110,6 +110,7 @@ export const app = {
   set_color_reset: str`Automatisk farge for ${0}`,
   ws_tabs: 'Delar av verkstaden',
   ws_tab_board: 'Tavle',
+  ws_tab_charter: 'Avtale',
   ws_tab_settings: 'Medlemmer og invitasjonar',
   ws_created: 'Oppretta',
   ws_denied_hint: 'For å vere med må du opne invitasjonslenkja du fekk, i denne nettlesaren.',

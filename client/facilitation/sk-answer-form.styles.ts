@@ -1,0 +1,54 @@
+import { css } from 'lit';
+
+export const answerFormStyles = css`
+  .question {
+    background: #fffbeb;
+    border: 2px solid #b45309;
+    border-radius: var(--sk-radius);
+    padding: 0.75rem 1rem;
+    margin-bottom: 1rem;
+  }
+  h2 {
+    font-size: 1.1rem;
+    margin: 0 0 0.25rem;
+  }
+  fieldset {
+    border: 0;
+    padding: 0;
+    margin: 0 0 0.75rem;
+  }
+  .choice {
+    display: flex;
+    gap: 0.5rem;
+    align-items: center;
+    font-weight: 400;
+    padding: 0.15rem 0;
+  }
+  .choice input {
+    width: auto;
+    min-height: 0;
+  }
+  textarea {
+    font: inherit;
+    max-width: 36rem;
+    padding: 0.4rem 0.6rem;
+    border: 1px solid var(--sk-border);
+    border-radius: 6px;
+  }
+  .range {
+    max-width: 36rem;
+    margin-bottom: 0.75rem;
+  }
+  .poles {
+    display: flex;
+    justify-content: space-between;
+    font-size: 0.88rem;
+    color: var(--sk-muted);
+  }
+  .mine {
+    font-weight: 600;
+  }
+  .alert:empty {
+    display: none;
+  }
+`;
