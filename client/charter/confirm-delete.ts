@@ -2,6 +2,7 @@
  * `ConfirmDelete`: "are you sure?" before removing anything from the charter, on the shared
  * `<sk-confirm-dialog>`. `ask(opener, heading, text, run)` opens it; confirming runs `run` and
  * closes. When the opener went away with what it deleted, focus goes to `fallback()`.
+ * Render `render()` in the host's template.
  */
 import { msg } from '@lit/localize';
 import { html, type ReactiveControllerHost, type TemplateResult } from 'lit';
@@ -10,6 +11,9 @@ import type { SkConfirmDialog } from '../app/sk-confirm-dialog.js';
 
 export class ConfirmDelete {
   private pending: { heading: string; text: string; run: () => void; opener: HTMLElement | null } | null = null;
+  /** Settles when the dialog's closing animation is over: opening it again mid-way breaks Shoelace's dialog. */
+  private hidden: Promise<void> = Promise.resolve();
+  private settleHidden: () => void = () => {};
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -24,6 +28,7 @@ export class ConfirmDelete {
     this.pending = { heading, text, run, opener };
     this.host.requestUpdate();
     await this.host.updateComplete;
+    await this.hidden;
     await this.dialog?.show(opener);
   }
 
@@ -32,20 +37,27 @@ export class ConfirmDelete {
     this.dialog?.close();
   };
 
+  /** `pending` stays: a late close event of the previous question must not blank a new one. */
   private readonly onClose = () => {
     const opener = this.pending?.opener;
-    this.pending = null;
     if (opener && !opener.isConnected) queueMicrotask(() => this.fallback()?.focus());
   };
+
+  private readonly onHide = () => {
+    this.hidden = new Promise((resolve) => (this.settleHidden = resolve));
+  };
+  private readonly onAfterHide = () => this.settleHidden();
 
   render(): TemplateResult {
     const p = this.pending;
     return html`<sk-confirm-dialog
-      heading=${p?.heading ?? ''}
-      confirmLabel=${msg('Delete', { id: 'charter_delete' })}
-      busyLabel=${msg('Deleting…', { id: 'charter_deleting' })}
+      .heading=${p?.heading ?? ''}
+      .confirmLabel=${msg('Delete', { id: 'charter_delete' })}
+      .busyLabel=${msg('Deleting…', { id: 'charter_deleting' })}
       @sk-confirm=${this.onConfirm}
       @sk-close=${this.onClose}
+      @sl-hide=${this.onHide}
+      @sl-after-hide=${this.onAfterHide}
       >${p?.text ?? ''}</sk-confirm-dialog
     >`;
   }

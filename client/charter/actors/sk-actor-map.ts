@@ -40,6 +40,8 @@ export class SkActorMap extends LitElement {
   declare readOnly: boolean;
   declare drag: { id: string; start: Pos; origin: Pos; at: Pos; moved: boolean } | null;
   private suppressClick = false;
+  /** Keyboard moves not yet back from the document (they come a frame later): key presses add up. */
+  private nudged = new Map<string, Pos>();
 
   constructor() {
     super();
@@ -54,13 +56,22 @@ export class SkActorMap extends LitElement {
     this.dispatchEvent(new CustomEvent<T>(name, { detail, bubbles: true, composed: true }));
   }
 
+  protected override willUpdate(changed: Map<string, unknown>): void {
+    if (!changed.has('actors')) return;
+    for (const a of this.actors) {
+      const n = this.nudged.get(a.id);
+      if (n && a.x === n.x && a.y === n.y) this.nudged.delete(a.id);
+    }
+  }
+
   private positions(): Map<string, Pos> {
     const pos = layoutActors(this.actors);
+    for (const [id, p] of this.nudged) if (pos.has(id)) pos.set(id, p);
     if (this.drag) pos.set(this.drag.id, this.drag.at);
     return pos;
   }
 
-  private onKey(e: KeyboardEvent, a: Actor, at: Pos): void {
+  private onKey(e: KeyboardEvent, a: Actor): void {
     const btn = e.currentTarget as HTMLElement;
     if (e.key === 'Delete' || e.key === 'Backspace') {
       if (this.readOnly) return;
@@ -73,7 +84,12 @@ export class SkActorMap extends LitElement {
     const m = delta[e.key];
     if (!m || this.readOnly) return;
     e.preventDefault();
-    this.emit<ActorMoveDetail>('sk-actor-move', { id: a.id, x: at.x + m.x, y: at.y + m.y });
+    const at = this.positions().get(a.id);
+    if (!at) return;
+    const next = { x: at.x + m.x, y: at.y + m.y };
+    this.nudged.set(a.id, next);
+    this.requestUpdate();
+    this.emit<ActorMoveDetail>('sk-actor-move', { id: a.id, ...next });
   }
 
   private onPointerDown(e: PointerEvent, a: Actor, at: Pos): void {
@@ -140,7 +156,7 @@ export class SkActorMap extends LitElement {
                 data-actor=${a.id}
                 style="left:${at.x - box.x}px;top:${at.y - box.y}px;width:${NODE_W}px;height:${NODE_H}px"
                 aria-describedby="map-hint"
-                @keydown=${(e: KeyboardEvent) => this.onKey(e, a, at)}
+                @keydown=${(e: KeyboardEvent) => this.onKey(e, a)}
                 @pointerdown=${(e: PointerEvent) => this.onPointerDown(e, a, at)}
                 @pointermove=${this.onPointerMove}
                 @pointerup=${this.onPointerUp}

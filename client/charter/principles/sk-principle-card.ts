@@ -24,6 +24,7 @@ import type { Stance } from '../../../shared/decisions.js';
 import { TextBinding } from '../../board/canvas/text-binding.js';
 import { buttonLabel } from '../../app/button-label.js';
 import { formatLocales } from '../../app/i18n.js';
+import { LiveLimits } from '../../facilitation/limits.js';
 import { sharedStyles } from '../../app/shared.styles.js';
 import type { CharterSession } from '../charter-session.js';
 import { stanceName, statusName } from '../charter-texts.js';
@@ -213,7 +214,7 @@ export class SkPrincipleCard extends LitElement {
           id="reason"
           label=${object ? msg('Reason (required)', { id: 'charter_reason_required' }) : msg('Reason (optional)', { id: 'charter_reason_optional' })}
           rows="3"
-          maxlength="2000"
+          maxlength=${LiveLimits.reasonMax}
           ?required=${object}
         ></sl-textarea>
         <p class="error" role="alert">${this.reasonError}</p>
