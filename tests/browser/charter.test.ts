@@ -47,7 +47,7 @@ const charter = (page: Page) => page.locator('sk-charter-page');
 async function dialogGone(page: Page, host: string): Promise<void> {
   const d = charter(page).locator(`${host} sl-dialog`).first();
   await expect.poll(() => d.evaluate((el) => (el as HTMLElement & { open: boolean }).open)).toBe(false);
-  await d.evaluate((el) => Promise.all((el.shadowRoot?.getAnimations({ subtree: true }) ?? []).map((a) => a.finished)));
+  await d.evaluate((el) => Promise.all((el.shadowRoot?.getAnimations() ?? []).map((a) => a.finished)));
 }
 
 async function section(page: Page, workshopId: string, name: string, heading: string): Promise<void> {
