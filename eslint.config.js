@@ -59,7 +59,8 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': restrict([
         { group: ['**/client/**'], message: 'server/ never imports client/.' },
-        { group: ['**/http/**', '**/sync/**', '**/realtime/**'], message: 'store and services never import transports.' },
+        // shared/realtime is the wire contract (isomorphic), not the server's socket.io transport.
+        { group: ['**/http/**', '**/sync/**', '**/realtime/**', '!**/shared/realtime/**'], message: 'store and services never import transports.' },
       ]),
     },
   },
@@ -68,7 +69,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': restrict([
         { group: ['**/client/**'], message: 'server/ never imports client/.' },
-        { group: ['**/http/**', '**/sync/**', '**/realtime/**', '**/services/**'], message: 'the store is the bottom layer.' },
+        { group: ['**/http/**', '**/sync/**', '**/realtime/**', '!**/shared/realtime/**', '**/services/**'], message: 'the store is the bottom layer.' },
       ]),
     },
   },

@@ -17,6 +17,9 @@ import { LocalFanout, type Fanout } from './scale/fanout.js';
 import { RedisFanout } from './scale/redis-fanout.js';
 import { createVisionService } from './services/vision.js';
 import { createWorkshopService } from './services/workshops.js';
+import { createAuditLogService } from './services/audit-log.js';
+import { createBoardLocks } from './services/board-locks.js';
+import { createDecisionServices } from './services/decisions.js';
 import { createStore } from './store/index.js';
 import type { Store } from './store/types.js';
 import { createAttributionRecorder } from './services/vision-attribution.js';
@@ -37,8 +40,16 @@ export interface Samskap {
   close(): Promise<void>;
 }
 
-export async function createSamskap(config: Config, log: Logger, opts: { clientDir: string; store?: Store }): Promise<Samskap> {
+export interface SamskapOptions {
+  clientDir: string;
+  store?: Store;
+  /** The decision services' clock (timers, timestamps); tests inject one. */
+  now?: () => Date;
+}
+
+export async function createSamskap(config: Config, log: Logger, opts: SamskapOptions): Promise<Samskap> {
   const store = opts.store ?? (await createStore(config, log));
+  const now = opts.now ?? (() => new Date());
   const instanceId = newId();
   const fanout: Fanout = config.redisUrl
     ? new RedisFanout({ url: config.redisUrl, instanceId, prefix: config.redisPrefix, log })
@@ -56,21 +67,28 @@ export async function createSamskap(config: Config, log: Logger, opts: { clientD
     reconcileEveryMs: config.redisUrl ? config.sync.reconcileEveryMs : 0,
     kindOf: createRoomKinds({ visionMaxChars: config.sync.visionMaxChars, onVisionStored: createAttributionRecorder({ store, log }) }),
   });
-  const sync = createSyncEndpoint({ registry, auth, store, log, limits: config.sync, publicUrl: config.publicUrl, stats: metrics.sync, fanout });
+  const locks = createBoardLocks({ store, announce: (workshopId) => fanout.publishControl(`locks:${workshopId}`) });
+  const sync = createSyncEndpoint({ registry, auth, store, log, limits: config.sync, publicUrl: config.publicUrl, stats: metrics.sync, fanout, writeGuard: locks });
   fanout.onControl((command) => {
     const [verb, workshopId] = command.split(':');
     if (verb === 'evict' && workshopId) {
       sync.evictedElsewhere(workshopId).catch((err: unknown) => log.warn({ err, workshopId }, 'eviction from another instance failed'));
     }
+    if (verb === 'locks' && workshopId) locks.reload(workshopId).catch((err: unknown) => log.warn({ err, workshopId }, 'board locks could not be reloaded'));
   });
+  fanout.onResume(() => void locks.reloadAll().catch((err: unknown) => log.warn({ err }, 'board locks could not be reloaded')));
   const realtime = await createRealtime({ auth, log, publicUrl: config.publicUrl, redis: config.redisUrl ? { url: config.redisUrl, prefix: config.redisPrefix } : null });
-  const workshops = createWorkshopService({ store, createCode: config.createCode, evictors: [sync, realtime], limits: { visionMaxChars: config.sync.visionMaxChars } });
+  const decisions = createDecisionServices({ store, sink: realtime.sink, docs: registry, now, newId, locks });
+  realtime.serve(decisions);
+  const workshops = createWorkshopService({ store, createCode: config.createCode, evictors: [sync, realtime], limits: { visionMaxChars: config.sync.visionMaxChars }, sink: realtime.sink });
   const app = createHttpApp({
     log,
     store,
     auth,
     workshops,
     vision: createVisionService({ store, docs: registry }),
+    principles: decisions.principles,
+    audit: createAuditLogService({ store }),
     publicUrl: config.publicUrl,
     clientDir: opts.clientDir,
     openRate: config.http.openRate,

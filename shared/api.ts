@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { contrastRatio, HEX_COLOR, MIN_ORG_CONTRAST } from './color.js';
 import { ID_PATTERN } from './ids.js';
+import { DecisionRule } from './decisions.js';
 
 export const Limits = {
   titleMax: 200,
@@ -62,8 +63,8 @@ export const CreateInviteBody = z
 export type CreateInviteBody = z.infer<typeof CreateInviteBody>;
 
 export const UpdateWorkshopBody = z
-  .strictObject({ title: text(Limits.titleMax).optional(), language: Language.optional() })
-  .refine((b) => b.title !== undefined || b.language !== undefined, { message: 'nothing to change' });
+  .strictObject({ title: text(Limits.titleMax).optional(), language: Language.optional(), decisionRule: DecisionRule.optional() })
+  .refine((b) => b.title !== undefined || b.language !== undefined || b.decisionRule !== undefined, { message: 'nothing to change' });
 export type UpdateWorkshopBody = z.infer<typeof UpdateWorkshopBody>;
 
 export const AddOrganisationBody = z.strictObject({ name: text(Limits.nameMax) });
@@ -107,6 +108,8 @@ export interface WorkshopDto {
   id: string;
   title: string;
   language: Language;
+  /** How principles are agreed: consensus (default), consent or majority. */
+  decisionRule: DecisionRule;
   createdAt: string;
   organisations: OrganisationDto[];
   boards: BoardDto[];

@@ -20,6 +20,10 @@ export const ErrorCode = {
   internal: 'internal_error',
   milestoneNotFound: 'milestone_not_found',
   documentNotEmpty: 'document_not_empty',
+  /** The thing is not in a state that allows this (a closed round, a revealed question). */
+  conflict: 'conflict',
+  /** A dot vote beyond the round's votes per person. */
+  voteBudgetSpent: 'vote_budget_spent',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -31,7 +31,7 @@ export class ApiError extends Error {
   }
 }
 
-async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
+async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
   let res: Response;
   try {
     res = await fetch(path, {
@@ -60,6 +60,26 @@ function fieldOf(error: ErrorBody['error']): string | null {
   return error.code === 'validation_failed' && prefix ? (prefix[1] ?? null) : null;
 }
 
+/** `GET …/vision/authors`: who wrote (client id → member id) and who deleted what (Yjs id ranges). */
+export interface VisionAuthorsDto {
+  clients: Record<string, string>;
+  deletions: Array<{ memberId: string; ranges: Array<[client: number, clock: number, len: number]> }>;
+}
+/** `GET …/vision/seen`: the caller's last-seen state (base64 of `Y.encodeSnapshot`), null before the first visit. */
+export interface VisionSeenDto {
+  snapshot: string | null;
+  at: string | null;
+}
+export interface MilestoneDto {
+  id: string;
+  name: string;
+  createdAt: string;
+  createdBy: { memberId: string; displayName: string; organisationId: string | null };
+}
+export interface MilestoneWithSnapshotDto extends MilestoneDto {
+  snapshot: string;
+}
+
 const ws = (id: string) => `/api/workshops/${encodeURIComponent(id)}`;
 
 export const api = {
@@ -74,4 +94,11 @@ export const api = {
   addOrganisation: (id: string, name: string) => request<WorkshopDto>('POST', `${ws(id)}/organisations`, { name }),
   setOrganisationColor: (id: string, orgId: string, color: string | null) =>
     request<WorkshopDto>('PATCH', `${ws(id)}/organisations/${encodeURIComponent(orgId)}`, { color }),
+  visionAuthors: (id: string) => request<VisionAuthorsDto>('GET', `${ws(id)}/vision/authors`),
+  visionSeen: (id: string) => request<VisionSeenDto>('GET', `${ws(id)}/vision/seen`),
+  markVisionSeen: (id: string, snapshot: string) => request<void>('PUT', `${ws(id)}/vision/seen`, { snapshot }),
+  resetVision: (id: string) => request<void>('POST', `${ws(id)}/vision/reset`),
+  milestones: (id: string) => request<{ milestones: MilestoneDto[] }>('GET', `${ws(id)}/milestones`).then((r) => r.milestones),
+  milestone: (id: string, milestoneId: string) => request<MilestoneWithSnapshotDto>('GET', `${ws(id)}/milestones/${encodeURIComponent(milestoneId)}`),
+  saveMilestone: (id: string, name: string) => request<MilestoneDto>('POST', `${ws(id)}/milestones`, { name }),
 };

@@ -5,10 +5,10 @@
 import { ID_PATTERN } from '../../shared/ids.js';
 
 /**
- * `/w/<id>` opens the board; `/w/<id>/charter[/<section>]` the charter (actors by default);
- * `/w/<id>/settings` holds members, invites and deletion.
+ * `/w/<id>` opens the board; `/w/<id>/vision` the shared vision; `/w/<id>/charter[/<section>]`
+ * the charter (actors by default); `/w/<id>/settings` holds members, invites and deletion.
  */
-export type WorkshopTab = 'board' | 'charter' | 'settings';
+export type WorkshopTab = 'board' | 'vision' | 'charter' | 'settings';
 export const CHARTER_SECTIONS = ['actors', 'maturity', 'paradoxes', 'governance', 'principles'] as const;
 export type CharterSection = (typeof CHARTER_SECTIONS)[number];
 const isSection = (s: string | undefined): s is CharterSection => (CHARTER_SECTIONS as readonly (string | undefined)[]).includes(s);
@@ -37,7 +37,7 @@ export function parseRoute(pathname: string): Route {
   if (first === 'w' && second !== undefined && ID_PATTERN.test(second)) {
     const third = segments[2];
     if (segments.length === 2) return { name: 'workshop', id: second, tab: 'board' };
-    if (segments.length === 3 && third === 'settings') return { name: 'workshop', id: second, tab: 'settings' };
+    if (segments.length === 3 && (third === 'settings' || third === 'vision')) return { name: 'workshop', id: second, tab: third };
     if (third === 'charter' && segments.length === 3) return { name: 'workshop', id: second, tab: 'charter', section: 'actors' };
     if (third === 'charter' && segments.length === 4 && isSection(segments[3])) return { name: 'workshop', id: second, tab: 'charter', section: segments[3] };
   }

@@ -109,7 +109,7 @@ export class SkApp extends LitElement {
 
   /** The board and the charter use the whole width. */
   private wide(): boolean {
-    return this.route.name === 'workshop' && this.route.tab !== 'settings';
+    return this.route.name === 'workshop' && (this.route.tab === 'board' || this.route.tab === 'charter');
   }
 
   private renderNotice() {

@@ -1,6 +1,7 @@
 /**
  * `<sk-connection-status>`: the state of a room's connection in words, for everyone (a polite
- * live region): connecting, synced, offline with N unsent changes, or closed for good.
+ * live region): connecting, synced, offline with N unsent changes, or closed for good (with the
+ * reason: the workshop deleted, the vision too long (4414), or refused).
  *
  * Properties: `conn` (RoomConnection). Events: none. Parts: none.
  */
@@ -77,6 +78,7 @@ export class SkConnectionStatus extends LitElement {
           ? msg('Offline: reconnecting', { id: 'board_conn_offline' })
           : msg(str`Offline: ${s.unsent} changes will be sent when you are back`, { id: 'board_conn_offline_unsent' });
       case 'closed':
+        if (s.closeCode === 4414) return msg('The server refused a change: the text is longer than allowed. Shorten it, then reload the page.', { id: 'vision_conn_too_long' });
         return s.closeCode === 4410
           ? msg('This workshop has been deleted.', { id: 'board_conn_deleted' })
           : msg('The server refused the connection. Reload the page or open your invite link again.', { id: 'board_conn_refused' });

@@ -8,5 +8,6 @@ import { canvas } from './nb/canvas.js';
 import { charter } from './nb/charter.js';
 import { facilitation } from './nb/facilitation.js';
 import { outline } from './nb/outline.js';
+import { vision } from './nb/vision.js';
 
-export const templates = { ...app, ...board, ...canvas, ...charter, ...facilitation, ...outline };
+export const templates = { ...app, ...board, ...canvas, ...charter, ...facilitation, ...outline, ...vision };

@@ -9,5 +9,6 @@ import { canvas } from './nn/canvas.js';
 import { charter } from './nn/charter.js';
 import { facilitation } from './nn/facilitation.js';
 import { outline } from './nn/outline.js';
+import { vision } from './nn/vision.js';
 
-export const templates = { ...app, ...board, ...canvas, ...charter, ...facilitation, ...outline };
+export const templates = { ...app, ...board, ...canvas, ...charter, ...facilitation, ...outline, ...vision };

@@ -35,6 +35,8 @@ export interface OpenRoomOptions {
   persist?: boolean;
   /** Override for tests; default is this page's origin. */
   serverUrl?: string;
+  /** Options of the room's Y.Doc, e.g. `VISION_DOC_OPTIONS` (no garbage collection, for snapshots). */
+  doc?: { gc?: boolean };
 }
 
 export function syncUrl(): string {
@@ -42,7 +44,7 @@ export function syncUrl(): string {
 }
 
 export function openRoom(room: string, opts: OpenRoomOptions = {}): RoomConnection {
-  const doc = new Y.Doc();
+  const doc = new Y.Doc(opts.doc);
   const idb = opts.persist === false ? null : new IndexeddbPersistence(`samskap:${room}`, doc);
   const provider = new WebsocketProvider(opts.serverUrl ?? syncUrl(), room, doc, { maxBackoffTime: 5000 });
   const listeners = new Set<(s: ConnectionStatus) => void>();

@@ -55,6 +55,7 @@ const BROADCASTS: BroadcastName[] = [
   'principle.endorsed',
   'principle.closed',
   'settings.changed',
+  'content.removed',
 ];
 const COMMAND_TIMEOUT_MS = 10_000;
 

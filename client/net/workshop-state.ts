@@ -130,6 +130,9 @@ function reduce(s: WorkshopState, h: Held): WorkshopState {
     }
     case 'settings.changed':
       return { ...s, decisionRule: h.event.decisionRule };
+    case 'content.removed':
+      // The removal itself arrives through the document's room; only the seq moves on.
+      return s;
   }
 }
 

@@ -1,13 +1,15 @@
 /**
  * `<sk-workshop-page>`: a workshop as its member sees it. The title and the tabs on top, with
  * the live bar (phase, timer, hands, facilitator tools) and any open question below them; the
- * board tab (`/w/<id>`) shows `<sk-board-page>`, the charter tab (`/w/<id>/charter/<section>`)
- * `<sk-charter-page>`, the settings tab (`/w/<id>/settings`) who you are, the organisations, the
- * members and, for facilitators, invites and deleting the workshop. The page owns the one
- * socket.io connection of the workshop and hands it to the views.
+ * board tab (`/w/<id>`) shows `<sk-board-page>`, the vision tab (`/w/<id>/vision`)
+ * `<sk-vision-page>`, the charter tab (`/w/<id>/charter/<section>`) `<sk-charter-page>`, the
+ * settings tab (`/w/<id>/settings`) who you are, the organisations, the members and, for
+ * facilitators, invites and deleting the workshop. The page owns the one socket.io connection of
+ * the workshop and hands it to the views.
  * A caller who is not a member (401/404) is told so, with a way home.
  *
- * Properties: `workshopId`, `tab` ('board' | 'charter' | 'settings'), `section` (charter section).
+ * Properties: `workshopId`, `tab` ('board' | 'vision' | 'charter' | 'settings'), `section`
+ * (charter section).
  * Events: none. Slots: none. Parts: none.
  */
 import '@shoelace-style/shoelace/dist/components/button/button.js';
@@ -25,6 +27,7 @@ import '../charter/sk-charter-page.js';
 import '../facilitation/sk-answer-form.js';
 import '../facilitation/sk-live-bar.js';
 import { WorkshopSocket } from '../net/workshop-socket.js';
+import '../vision/sk-vision-page.js';
 import './sk-delete-workshop.js';
 import './sk-workshop-settings.js';
 import './sk-invite-panel.js';
@@ -163,6 +166,7 @@ export class SkWorkshopPage extends LitElement {
         <h1 tabindex="-1">${w.title}</h1>
         <nav class="tabs" aria-label=${msg('Workshop parts', { id: 'ws_tabs' })}>
           ${tab('board', `/w/${w.id}`, msg('Board', { id: 'ws_tab_board' }))}
+          ${tab('vision', `/w/${w.id}/vision`, msg('Vision', { id: 'ws_tab_vision' }))}
           ${tab('charter', `/w/${w.id}/charter/${this.section}`, msg('Charter', { id: 'ws_tab_charter' }))}
           ${tab('settings', `/w/${w.id}/settings`, w.me.role === 'facilitator' ? msg('Members and invites', { id: 'ws_tab_settings' }) : msg('Members', { id: 'ws_members_heading' }))}
         </nav>
@@ -171,9 +175,11 @@ export class SkWorkshopPage extends LitElement {
       <sk-answer-form .workshop=${w} .socket=${this.socket}></sk-answer-form>
       ${this.tab === 'board'
         ? html`<sk-board-page .workshop=${w} .socket=${this.socket}></sk-board-page>`
-        : this.tab === 'charter'
-          ? html`<sk-charter-page .workshop=${w} .section=${this.section} .socket=${this.socket} .members=${this.members}></sk-charter-page>`
-          : this.renderSettings(w)}
+        : this.tab === 'vision'
+          ? html`<sk-vision-page .workshop=${w} .members=${this.members}></sk-vision-page>`
+          : this.tab === 'charter'
+            ? html`<sk-charter-page .workshop=${w} .section=${this.section} .socket=${this.socket} .members=${this.members}></sk-charter-page>`
+            : this.renderSettings(w)}
     `;
   }
 

@@ -15,7 +15,14 @@ export type Action =
   | 'members.read'
   | 'invite.manage'
   | 'doc.read'
-  | 'doc.write';
+  | 'doc.write'
+  /** Agenda, timer, summon, locks, questions, reveals, vote rounds, proposals, closing. */
+  | 'facilitation.run'
+  /** Raise a hand, answer a question, vote, take a stance (stances also need an organisation). */
+  | 'facilitation.take_part'
+  /** Write to a board a facilitator has locked. */
+  | 'board.write_locked'
+  | 'audit.read';
 
 const allowed: Record<Action, readonly Role[]> = {
   'workshop.read': ['facilitator', 'participant', 'observer'],
@@ -25,6 +32,10 @@ const allowed: Record<Action, readonly Role[]> = {
   'workshop.delete': ['facilitator'],
   'workshop.manage': ['facilitator'],
   'invite.manage': ['facilitator'],
+  'facilitation.run': ['facilitator'],
+  'facilitation.take_part': ['facilitator', 'participant'],
+  'board.write_locked': ['facilitator'],
+  'audit.read': ['facilitator', 'participant', 'observer'],
 };
 
 export function can(actor: Actor, action: Action, workshopId: string): boolean {

@@ -12,6 +12,9 @@ import type { Store } from '../store/types.js';
 import { TokenBucket } from '../util/token-bucket.js';
 import { errorHandler } from './errors.js';
 import { visionRoutes } from './routes/vision.js';
+import { governanceRoutes } from './routes/governance.js';
+import type { PrincipleService } from '../services/principles.js';
+import type { AuditLogService } from '../services/audit-log.js';
 import { workshopRoutes } from './routes/workshops.js';
 import { securityHeaders } from './security.js';
 
@@ -21,6 +24,8 @@ export interface HttpDeps {
   auth: Authenticator;
   workshops: WorkshopService;
   vision: VisionService;
+  principles: PrincipleService;
+  audit: AuditLogService;
   publicUrl: string | null;
   /** Folder of the built client (index.html + assets); absent folder → API only. */
   clientDir: string;
@@ -58,6 +63,7 @@ export function createHttpApp(deps: HttpDeps): express.Express {
   api.use(express.json({ limit: '64kb', strict: true }));
   api.use(workshopRoutes({ workshops: deps.workshops, auth: deps.auth, publicUrl: deps.publicUrl, openLimit: perIpLimit(deps.openRate.perSecond, deps.openRate.burst) }));
   api.use(visionRoutes({ vision: deps.vision, auth: deps.auth, publicUrl: deps.publicUrl }));
+  api.use(governanceRoutes({ principles: deps.principles, audit: deps.audit, auth: deps.auth, publicUrl: deps.publicUrl }));
   api.use((_req, _res, next) => next(new AppError(ErrorCode.notFound, 404, 'No such API endpoint.')));
   app.use('/api', api);
 

@@ -2,7 +2,9 @@
  * socket.io for workshop events. Bound to an engine.io server that the one upgrade router in
  * server/app.ts feeds, so `/socket.io/` and `/sync/` never race for the same upgrade.
  * A socket is authenticated in the handshake (`auth.token`, or the session cookie with
- * `auth.workshopId`) and joins its workshop's room. Facilitation events come in #5.
+ * `auth.workshopId`) and joins its workshop's room, gets `session.ready` and a `state.synced`
+ * snapshot, and its commands are registered per concern (./handlers.ts). Broadcasts go through
+ * `io.to(workshopRoom(id))`, so with Redis they reach sockets on every instance.
  */
 import { Server as Engine } from 'engine.io';
 import { createAdapter } from '@socket.io/redis-adapter';
@@ -12,6 +14,10 @@ import type { Actor } from '../auth/access.js';
 import type { Authenticator } from '../auth/authenticator.js';
 import { sameOrigin } from '../http/origin.js';
 import type { Logger } from '../log.js';
+import type { BroadcastName, Broadcasts } from '../../shared/realtime/index.js';
+import type { EventSink } from '../services/ports.js';
+import { TokenBucket } from '../util/token-bucket.js';
+import { registerAll, type RealtimeServices } from './handlers.js';
 
 export const SOCKET_PATH = '/socket.io/';
 
@@ -21,6 +27,8 @@ export interface RealtimeDeps {
   publicUrl: string | null;
   /** With Redis, broadcasts reach sockets on every instance (socket.io's Redis adapter). */
   redis: { url: string; prefix: string } | null;
+  /** Commands per socket: sustained rate and burst (default 20/s, burst 100). */
+  commandRate?: { perSecond: number; burst: number };
 }
 
 export type Realtime = Awaited<ReturnType<typeof createRealtime>>;
@@ -58,15 +66,38 @@ export async function createRealtime(deps: RealtimeDeps) {
     }
   });
 
+  let services: RealtimeServices | null = null;
+  const rate = deps.commandRate ?? { perSecond: 20, burst: 100 };
   io.on('connection', (socket) => {
     const actor = socket.data.actor as Actor;
-    void socket.join(workshopRoom(actor.member.workshopId));
-    socket.emit('session.ready', { memberId: actor.member.id, role: actor.member.role, workshopId: actor.member.workshopId });
+    const workshopId = actor.member.workshopId;
+    void socket.join(workshopRoom(workshopId));
+    socket.emit('session.ready', { memberId: actor.member.id, role: actor.member.role, workshopId });
+    if (!services) return;
+    const log = deps.log.child({ workshop: workshopId, member: actor.member.id });
+    const ctx = { socket, actor, log, bucket: new TokenBucket(rate.perSecond, rate.burst) };
+    for (const register of registerAll) register(ctx, services);
+    // Joined before the snapshot is read: later changes arrive as broadcasts with higher seq.
+    services.state.snapshot(actor).then(
+      (state) => socket.emit('state.synced', state),
+      (err: unknown) => log.warn({ err }, 'snapshot on connect failed'),
+    );
   });
+
+  const sink: EventSink = {
+    broadcast<K extends BroadcastName>(id: string, name: K, event: Broadcasts[K]): void {
+      io.to(workshopRoom(id)).emit(name, event);
+    },
+  };
 
   return {
     engine,
     io,
+    sink,
+    /** Handlers are registered once the services exist (they need `sink`). */
+    serve(s: RealtimeServices): void {
+      services = s;
+    },
     async evictWorkshop(workshopId: string): Promise<void> {
       io.in(workshopRoom(workshopId)).disconnectSockets(true);
     },

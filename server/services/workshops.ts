@@ -4,6 +4,7 @@
  */
 import type { CreateInviteBody, CreateWorkshopBody, CreatedWorkshopDto, InviteDto, InviteSummaryDto, UpdateWorkshopBody, JoinBody, JoinedDto, MemberDto, WorkshopDto } from '../../shared/api.js';
 import { Limits } from '../../shared/api.js';
+import { DEFAULT_DECISION_RULE } from '../../shared/decisions.js';
 import { AppError, ErrorCode } from '../../shared/errors.js';
 import { formatRoom } from '../../shared/ids.js';
 import { visionTemplateUpdate } from '../../shared/vision/template.js';
@@ -11,6 +12,7 @@ import { authorize, type Actor } from '../auth/access.js';
 import { hashToken, newId, newToken, sameSecret } from '../auth/tokens.js';
 import type { MemberRecord, Store } from '../store/types.js';
 import { toMemberDto, toOrganisationDto } from './dto.js';
+import type { EventSink } from './ports.js';
 
 /** Implemented by the live transports: drop every connection and loaded document of a workshop. */
 export interface WorkshopEvictor {
@@ -23,6 +25,8 @@ export interface WorkshopServiceDeps {
   evictors: WorkshopEvictor[];
   /** Reported to members with the workshop, so clients check before the server refuses. */
   limits: { visionMaxChars: number };
+  /** Told when the decision rule changes (sockets see `settings.changed`). */
+  sink?: EventSink;
   now?: () => Date;
 }
 
@@ -41,7 +45,7 @@ export function createWorkshopService(deps: WorkshopServiceDeps) {
         throw new AppError(ErrorCode.validationFailed, 400, 'organisationIndex: does not point into organisations', { field: 'organisationIndex' });
       }
       const at = now().toISOString();
-      const workshop = { id: newId(), title: body.title, language: body.language ?? 'nn', createdAt: at };
+      const workshop = { id: newId(), title: body.title, language: body.language ?? 'nn', decisionRule: DEFAULT_DECISION_RULE, createdAt: at };
       const orgs = body.organisations.map((o, position) => ({ id: newId(), workshopId: workshop.id, name: o.name, position, color: null }));
       const board = { id: newId(), workshopId: workshop.id, title: 'Board', createdAt: at };
       const token = newToken();
@@ -82,10 +86,12 @@ export function createWorkshopService(deps: WorkshopServiceDeps) {
     async update(actor: Actor, workshopId: string, body: UpdateWorkshopBody): Promise<void> {
       authorize(actor, 'workshop.manage', workshopId);
       const at = now().toISOString();
-      await store.transaction(async (tx) => {
+      const seq = await store.transaction(async (tx) => {
         await tx.workshops.update(workshopId, body);
         await tx.audit.append({ workshopId, at, actorId: actor.member.id, type: 'workshop.updated', data: { ...body } });
+        return body.decisionRule ? tx.facilitation.nextSeq(workshopId) : null;
       });
+      if (seq !== null && body.decisionRule) deps.sink?.broadcast(workshopId, 'settings.changed', { seq, decisionRule: body.decisionRule });
     },
 
     /** A partner who joins later is added as an organisation of its own ("utvidelse og samskaping"). */

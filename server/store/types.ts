@@ -4,11 +4,19 @@
  * The contract suite is tests/contracts/store.contract.ts.
  */
 import type { Language, Role } from '../../shared/api.js';
+import type { DecisionRule } from '../../shared/decisions.js';
+import type { AnswerRepo, FacilitationRepo, PrincipleRepo, VoteRepo } from './governance-types.js';
+
+export type * from './governance-types.js';
 
 export interface Store {
   docs: DocStore;
   workshops: WorkshopRepo;
   audit: AuditRepo;
+  facilitation: FacilitationRepo;
+  answers: AnswerRepo;
+  votes: VoteRepo;
+  principles: PrincipleRepo;
   vision: VisionRepo;
   /** Runs `fn` atomically; `tx` is a view of this store bound to the transaction. */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
@@ -42,6 +50,8 @@ export interface WorkshopRecord {
   id: string;
   title: string;
   language: Language;
+  /** How principles are agreed in this workshop (default consensus). */
+  decisionRule: DecisionRule;
   createdAt: string;
 }
 export interface OrganisationRecord {
@@ -85,8 +95,8 @@ export interface WorkshopRepo {
   get(id: string): Promise<WorkshopRecord | null>;
   organisations(workshopId: string): Promise<OrganisationRecord[]>;
   boards(workshopId: string): Promise<BoardRecord[]>;
-  /** Changes title and/or language; false when no such workshop. */
-  update(id: string, patch: Partial<Pick<WorkshopRecord, 'title' | 'language'>>): Promise<boolean>;
+  /** Changes title, language and/or decision rule; false when no such workshop. */
+  update(id: string, patch: Partial<Pick<WorkshopRecord, 'title' | 'language' | 'decisionRule'>>): Promise<boolean>;
   /** Adds an organisation at the end of the workshop's list. */
   addOrganisation(o: OrganisationRecord): Promise<void>;
   /** False when the organisation is not this workshop's. */

@@ -31,6 +31,13 @@ export interface SyncEndpointDeps {
   publicUrl: string | null;
   stats: SyncStats;
   fanout: Fanout;
+  /** Read-only beyond the role: board locks (prepared before a connection is accepted, asked per write). */
+  writeGuard?: WriteGuard;
+}
+
+export interface WriteGuard {
+  prepare(workshopId: string): Promise<void>;
+  readOnly(actor: Actor, room: string): boolean;
 }
 
 export type SyncEndpoint = ReturnType<typeof createSyncEndpoint>;
@@ -82,6 +89,7 @@ export function createSyncEndpoint(deps: SyncEndpointDeps) {
       const boards = await deps.store.workshops.boards(ref.workshopId);
       if (!boards.some((b) => b.id === boardId)) throw new Refusal(CloseCode.unknownRoom, 'unknown board');
     }
+    await deps.writeGuard?.prepare(ref.workshopId);
     const orgId = actor.member.organisationId;
     const organisation = orgId ? ((await deps.store.workshops.organisations(ref.workshopId)).find((o) => o.id === orgId)?.name ?? null) : null;
     return { name, actor, workshopId: ref.workshopId, organisation };
@@ -101,7 +109,7 @@ export function createSyncEndpoint(deps: SyncEndpointDeps) {
           limits: deps.limits,
           log,
           stats,
-          canWrite: () => can(actor, 'doc.write', workshopId),
+          canWrite: () => can(actor, 'doc.write', workshopId) && !deps.writeGuard?.readOnly(actor, target.name),
           onClose: () => {
             connections.delete(entry);
             registry.release(room);

@@ -48,6 +48,14 @@ export const ViewBox = z.strictObject({
   zoom: z.number().min(0.01).max(100),
 });
 
+export const CharterCollection = z.enum(['actors', 'relations', 'maturity', 'paradoxes', 'bodies', 'escalation', 'funding', 'decisions', 'principles']);
+
+/** A facilitator removes content (moderation); audited with what was removed. */
+export const ContentRemove = z.union([
+  z.strictObject({ room: z.literal('board'), boardId: Id, id: ElementId }),
+  z.strictObject({ room: z.literal('charter'), collection: CharterCollection, id: z.string().min(1).max(200) }),
+]);
+
 export const Commands = {
   'state.sync': Empty,
   'phase.set': z.strictObject({ phase: line(RealtimeLimits.phaseMax), agenda: z.array(line(RealtimeLimits.phaseMax)).max(RealtimeLimits.agendaMax).optional() }),
@@ -78,6 +86,7 @@ export const Commands = {
   'principle.propose': z.strictObject({ principleId: ElementId }),
   'principle.endorse': z.strictObject({ principleId: ElementId, stance: Stance, reason: prose(RealtimeLimits.reasonMax).optional() }),
   'principle.close': z.strictObject({ principleId: ElementId }),
+  'content.remove': ContentRemove,
 } as const;
 
 export type CommandName = keyof typeof Commands;

@@ -128,6 +128,7 @@ export interface CommandResults {
   'principle.propose': PrincipleView;
   'principle.endorse': PrincipleView;
   'principle.close': PrincipleView;
+  'content.remove': { removed: boolean };
 }
 
 type Seq = { seq: number };
@@ -150,6 +151,7 @@ export interface Broadcasts {
   'principle.endorsed': Seq & { principle: PrincipleView };
   'principle.closed': Seq & { principle: PrincipleView };
   'settings.changed': Seq & { decisionRule: DecisionRule };
+  'content.removed': Seq & { room: 'board' | 'charter'; boardId: string | null; collection: string | null; id: string; by: string };
 }
 export type BroadcastName = keyof Broadcasts;
 
@@ -161,6 +163,8 @@ export interface SessionReady {
 
 export type ServerToClientEvents = { [K in BroadcastName]: (e: Broadcasts[K]) => void } & {
   'session.ready': (e: SessionReady) => void;
+  /** Sent to a socket once on connect; `state.sync` answers with the same shape. */
+  'state.synced': (e: WorkshopState) => void;
 };
 export type ClientToServerEvents = {
   [K in CommandName]: (payload: CommandPayload<K>, ack: (r: Ack<CommandResults[K]>) => void) => void;

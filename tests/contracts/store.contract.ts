@@ -7,13 +7,14 @@ import * as Y from 'yjs';
 import { AppError } from '../../shared/errors.js';
 import { GENESIS_HASH, auditHash } from '../../server/store/audit-hash.js';
 import type { MemberRecord, Store } from '../../server/store/types.js';
+import { describeGovernanceContract } from './governance.contract.js';
 
 const now = () => new Date().toISOString();
 let counter = 0;
 const id = (p: string) => `${p}${String(++counter).padStart(15 - p.length, '0')}x`.slice(0, 16);
 
 async function seedWorkshop(store: Store) {
-  const w = { id: id('w'), title: 'Digitalt samarbeid', language: 'nb' as const, createdAt: now() };
+  const w = { id: id('w'), title: 'Digitalt samarbeid', language: 'nb' as const, decisionRule: 'consensus' as const, createdAt: now() };
   const orgs = [
     { id: id('o'), workshopId: w.id, name: 'NAV', position: 0, color: null },
     { id: id('o'), workshopId: w.id, name: 'Bufdir', position: 1, color: '#1d4ed8' },
@@ -202,6 +203,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       expect((await store.audit.list(w.id)).map((e) => e.type)).toEqual(['outside']);
     });
 
+    describeGovernanceContract(() => store, seedWorkshop);
     it('records vision authors first-come, deletions in order, last-seen and milestones; all go with the workshop', async () => {
       const { w } = await seedWorkshop(store);
       await store.vision.recordClients(w.id, 'member-a', [1, 2 ** 32 - 1]);

@@ -17,7 +17,7 @@ export interface TestServer {
   cleanup(): void;
 }
 
-export async function startServer(env: Record<string, string> = {}, dataDir?: string): Promise<TestServer> {
+export async function startServer(env: Record<string, string> = {}, dataDir?: string, opts: { now?: () => Date } = {}): Promise<TestServer> {
   const dir = dataDir ?? mkdtempSync(path.join(tmpdir(), 'samskap-test-'));
   const config = loadConfig({
     PORT: '0',
@@ -27,7 +27,7 @@ export async function startServer(env: Record<string, string> = {}, dataDir?: st
     RATE_LIMIT_OPEN_PER_MINUTE: '100000',
     ...env,
   });
-  const app = await createSamskap(config, createLogger(config.logLevel), { clientDir: path.join(dir, 'no-client') });
+  const app = await createSamskap(config, createLogger(config.logLevel), { clientDir: path.join(dir, 'no-client'), now: opts.now });
   const port = await app.listen();
   return {
     app,

@@ -111,6 +111,7 @@ export const app: Record<keyof typeof nynorsk, string | ReturnType<typeof str>> 
   set_color_saved: 'Fargen er lagret.',
   set_color_reset: str`Automatisk farge for ${0}`,
   ws_tabs: 'Deler av verkstedet',
+  ws_tab_vision: 'Drømmebilde',
   ws_tab_board: 'Tavle',
   ws_tab_charter: 'Avtale',
   ws_tab_settings: 'Medlemmer og invitasjoner',

@@ -109,6 +109,7 @@ export const app = {
   set_color_saved: 'Farga er lagra.',
   set_color_reset: str`Automatisk farge for ${0}`,
   ws_tabs: 'Delar av verkstaden',
+  ws_tab_vision: 'Draumebilete',
   ws_tab_board: 'Tavle',
   ws_tab_charter: 'Avtale',
   ws_tab_settings: 'Medlemmer og invitasjonar',

@@ -12,6 +12,10 @@ import { PostgresVisionRepo } from './postgres-vision.js';
 import { PostgresDocStore } from './postgres-docs.js';
 import { clientRunner, poolRunner, wrap, withTransaction, type Runner } from './postgres-runner.js';
 import { PostgresWorkshopRepo } from './postgres-workshops.js';
+import { PostgresFacilitationRepo } from './postgres-facilitation.js';
+import { PostgresAnswerRepo } from './postgres-answers.js';
+import { PostgresVoteRepo } from './postgres-votes.js';
+import { PostgresPrincipleRepo } from './postgres-principles.js';
 
 export interface PostgresStoreOptions {
   /** postgres://user@host:port/database */
@@ -31,6 +35,10 @@ export class PostgresStore implements Store {
   readonly docs: PostgresDocStore;
   readonly workshops: PostgresWorkshopRepo;
   readonly audit: PostgresAuditRepo;
+  readonly facilitation: PostgresFacilitationRepo;
+  readonly answers: PostgresAnswerRepo;
+  readonly votes: PostgresVoteRepo;
+  readonly principles: PostgresPrincipleRepo;
   readonly vision: PostgresVisionRepo;
   private readonly pool: pg.Pool;
   private readonly run: Runner;
@@ -48,6 +56,10 @@ export class PostgresStore implements Store {
     this.docs = new PostgresDocStore(this.run);
     this.workshops = new PostgresWorkshopRepo(this.run);
     this.audit = new PostgresAuditRepo(this.run);
+    this.facilitation = new PostgresFacilitationRepo(this.run);
+    this.answers = new PostgresAnswerRepo(this.run);
+    this.votes = new PostgresVoteRepo(this.run);
+    this.principles = new PostgresPrincipleRepo(this.run);
     this.vision = new PostgresVisionRepo(this.run);
   }
 
@@ -94,6 +106,10 @@ export class PostgresStore implements Store {
         docs: new PostgresDocStore(run),
         workshops: new PostgresWorkshopRepo(run),
         audit: new PostgresAuditRepo(run),
+        facilitation: new PostgresFacilitationRepo(run),
+        answers: new PostgresAnswerRepo(run),
+        votes: new PostgresVoteRepo(run),
+        principles: new PostgresPrincipleRepo(run),
         vision: new PostgresVisionRepo(run),
         transaction: (inner) => inner(tx),
         migrate: () => this.migrate(),

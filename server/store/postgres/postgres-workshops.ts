@@ -15,7 +15,7 @@ export class PostgresWorkshopRepo implements WorkshopRepo {
   async create(w: WorkshopRecord, orgs: OrganisationRecord[], boards: BoardRecord[]): Promise<void> {
     // One statement, so atomic without a transaction; foreign keys are checked at its end.
     await this.run.query(
-      `WITH w AS (INSERT INTO workshops (id, title, created_at, language) VALUES ($1, $2, $3, $12)),
+      `WITH w AS (INSERT INTO workshops (id, title, created_at, language, decision_rule) VALUES ($1, $2, $3, $12, $14)),
        o AS (INSERT INTO organisations (id, workshop_id, name, position, color)
              SELECT * FROM unnest($4::text[], $5::text[], $6::text[], $7::int[], $13::text[]))
        INSERT INTO boards (id, workshop_id, title, created_at) SELECT * FROM unnest($8::text[], $9::text[], $10::text[], $11::text[])`,
@@ -23,13 +23,13 @@ export class PostgresWorkshopRepo implements WorkshopRepo {
         w.id, w.title, w.createdAt,
         orgs.map((o) => o.id), orgs.map((o) => o.workshopId), orgs.map((o) => o.name), orgs.map((o) => o.position),
         boards.map((b) => b.id), boards.map((b) => b.workshopId), boards.map((b) => b.title), boards.map((b) => b.createdAt),
-        w.language, orgs.map((o) => o.color),
+        w.language, orgs.map((o) => o.color), w.decisionRule,
       ],
     );
   }
 
   async get(id: string): Promise<WorkshopRecord | null> {
-    const r = await this.run.query<WorkshopRecord>('SELECT id, title, language, created_at AS "createdAt" FROM workshops WHERE id = $1', [id]);
+    const r = await this.run.query<WorkshopRecord>('SELECT id, title, language, decision_rule AS "decisionRule", created_at AS "createdAt" FROM workshops WHERE id = $1', [id]);
     return r.rows[0] ?? null;
   }
 
@@ -41,8 +41,11 @@ export class PostgresWorkshopRepo implements WorkshopRepo {
     return r.rows;
   }
 
-  async update(id: string, patch: Partial<Pick<WorkshopRecord, 'title' | 'language'>>): Promise<boolean> {
-    const r = await this.run.query('UPDATE workshops SET title = COALESCE($1, title), language = COALESCE($2, language) WHERE id = $3', [patch.title ?? null, patch.language ?? null, id]);
+  async update(id: string, patch: Partial<Pick<WorkshopRecord, 'title' | 'language' | 'decisionRule'>>): Promise<boolean> {
+    const r = await this.run.query(
+      'UPDATE workshops SET title = COALESCE($1, title), language = COALESCE($2, language), decision_rule = COALESCE($4, decision_rule) WHERE id = $3',
+      [patch.title ?? null, patch.language ?? null, id, patch.decisionRule ?? null],
+    );
     return (r.rowCount ?? 0) > 0;
   }
 

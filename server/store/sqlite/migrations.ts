@@ -116,4 +116,95 @@ export const sqliteMigrations: Migration[] = [
       CREATE INDEX milestones_workshop ON milestones(workshop_id, created_at);
     `,
   },
+  {
+    name: '004_governance',
+    sql: `
+      CREATE TABLE facilitation (
+        workshop_id TEXT PRIMARY KEY REFERENCES workshops(id) ON DELETE CASCADE,
+        phase TEXT,
+        agenda TEXT NOT NULL DEFAULT '[]',
+        timer_started_at INTEGER,
+        timer_duration_ms INTEGER NOT NULL DEFAULT 0,
+        timer_paused_remaining_ms INTEGER,
+        seq INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE TABLE board_locks (
+        workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+        board_id TEXT NOT NULL,
+        locked_by TEXT NOT NULL,
+        locked_at TEXT NOT NULL,
+        PRIMARY KEY (workshop_id, board_id)
+      );
+      CREATE TABLE raised_hands (
+        workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+        member_id TEXT NOT NULL,
+        at TEXT NOT NULL,
+        PRIMARY KEY (workshop_id, member_id)
+      );
+      CREATE TABLE questions (
+        id TEXT PRIMARY KEY,
+        workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        axis TEXT,
+        status TEXT NOT NULL,
+        opened_by TEXT NOT NULL,
+        opened_at TEXT NOT NULL
+      );
+      CREATE INDEX questions_workshop ON questions(workshop_id);
+      CREATE TABLE answers (
+        question_id TEXT NOT NULL REFERENCES questions(id) ON DELETE CASCADE,
+        member_id TEXT NOT NULL,
+        organisation_id TEXT NOT NULL,
+        value TEXT NOT NULL,
+        at TEXT NOT NULL,
+        PRIMARY KEY (question_id, member_id)
+      );
+      CREATE TABLE vote_rounds (
+        id TEXT PRIMARY KEY,
+        workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+        board_id TEXT NOT NULL,
+        votes_per_person INTEGER NOT NULL,
+        element_ids TEXT,
+        status TEXT NOT NULL,
+        opened_by TEXT NOT NULL,
+        opened_at TEXT NOT NULL,
+        closed_at TEXT
+      );
+      CREATE INDEX vote_rounds_workshop ON vote_rounds(workshop_id);
+      CREATE TABLE votes (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        round_id TEXT NOT NULL REFERENCES vote_rounds(id) ON DELETE CASCADE,
+        member_id TEXT NOT NULL,
+        element_id TEXT NOT NULL,
+        at TEXT NOT NULL
+      );
+      CREATE INDEX votes_round_member ON votes(round_id, member_id);
+      CREATE TABLE principles (
+        workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+        id TEXT NOT NULL,
+        text TEXT NOT NULL,
+        text_hash TEXT NOT NULL,
+        rule TEXT NOT NULL,
+        proposed_at TEXT NOT NULL,
+        proposed_by TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        closed INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (workshop_id, id)
+      );
+      CREATE TABLE stances (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        workshop_id TEXT NOT NULL,
+        principle_id TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        organisation_id TEXT NOT NULL,
+        member_id TEXT NOT NULL,
+        stance TEXT NOT NULL,
+        reason TEXT,
+        at TEXT NOT NULL,
+        FOREIGN KEY (workshop_id, principle_id) REFERENCES principles(workshop_id, id) ON DELETE CASCADE
+      );
+      CREATE INDEX stances_workshop ON stances(workshop_id, seq);
+      ALTER TABLE workshops ADD COLUMN decision_rule TEXT NOT NULL DEFAULT 'consensus';
+    `,
+  },
 ];

@@ -10,6 +10,10 @@ import { sqliteMigrations } from './migrations.js';
 import { SqliteDocStore } from './sqlite-docs.js';
 import { SqliteWorkshopRepo } from './sqlite-workshops.js';
 import { SqliteAuditRepo } from './sqlite-audit.js';
+import { SqliteFacilitationRepo } from './sqlite-facilitation.js';
+import { SqliteAnswerRepo } from './sqlite-answers.js';
+import { SqliteVoteRepo } from './sqlite-votes.js';
+import { SqlitePrincipleRepo } from './sqlite-principles.js';
 import { SqliteVisionRepo } from './sqlite-vision.js';
 
 export type Runner = <T>(fn: (db: Database.Database) => T) => Promise<T>;
@@ -23,6 +27,10 @@ export class SqliteStore implements Store {
   readonly docs: SqliteDocStore;
   readonly workshops: SqliteWorkshopRepo;
   readonly audit: SqliteAuditRepo;
+  readonly facilitation: SqliteFacilitationRepo;
+  readonly answers: SqliteAnswerRepo;
+  readonly votes: SqliteVoteRepo;
+  readonly principles: SqlitePrincipleRepo;
   readonly vision: SqliteVisionRepo;
   private readonly db: Database.Database;
   private txDone: Promise<void> | null = null;
@@ -39,6 +47,10 @@ export class SqliteStore implements Store {
     this.docs = new SqliteDocStore(run);
     this.workshops = new SqliteWorkshopRepo(run);
     this.audit = new SqliteAuditRepo(run);
+    this.facilitation = new SqliteFacilitationRepo(run);
+    this.answers = new SqliteAnswerRepo(run);
+    this.votes = new SqliteVoteRepo(run);
+    this.principles = new SqlitePrincipleRepo(run);
     this.vision = new SqliteVisionRepo(run);
   }
 
@@ -72,6 +84,10 @@ export class SqliteStore implements Store {
       docs: new SqliteDocStore(run, false),
       workshops: new SqliteWorkshopRepo(run),
       audit: new SqliteAuditRepo(run),
+      facilitation: new SqliteFacilitationRepo(run),
+      answers: new SqliteAnswerRepo(run),
+      votes: new SqliteVoteRepo(run),
+      principles: new SqlitePrincipleRepo(run),
       vision: new SqliteVisionRepo(run),
       transaction: (inner) => inner(tx),
       migrate: () => this.migrate(),

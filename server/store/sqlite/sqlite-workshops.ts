@@ -55,7 +55,7 @@ export class SqliteWorkshopRepo implements WorkshopRepo {
   create(w: WorkshopRecord, orgs: OrganisationRecord[], boards: BoardRecord[]): Promise<void> {
     return this.run((db) =>
       db.transaction(() => {
-        statement(db, 'INSERT INTO workshops (id, title, language, created_at) VALUES (?, ?, ?, ?)').run(w.id, w.title, w.language, w.createdAt);
+        statement(db, 'INSERT INTO workshops (id, title, language, decision_rule, created_at) VALUES (?, ?, ?, ?, ?)').run(w.id, w.title, w.language, w.decisionRule, w.createdAt);
         const org = statement(db, 'INSERT INTO organisations (id, workshop_id, name, position, color) VALUES (?, ?, ?, ?, ?)');
         for (const o of orgs) org.run(o.id, o.workshopId, o.name, o.position, o.color);
         const board = statement(db, 'INSERT INTO boards (id, workshop_id, title, created_at) VALUES (?, ?, ?, ?)');
@@ -66,10 +66,10 @@ export class SqliteWorkshopRepo implements WorkshopRepo {
 
   get(id: string): Promise<WorkshopRecord | null> {
     return this.run((db) => {
-      const r = statement(db, 'SELECT id, title, language, created_at FROM workshops WHERE id = ?').get(id) as
-        | { id: string; title: string; language: WorkshopRecord['language']; created_at: string }
+      const r = statement(db, 'SELECT id, title, language, decision_rule, created_at FROM workshops WHERE id = ?').get(id) as
+        | { id: string; title: string; language: WorkshopRecord['language']; decision_rule: WorkshopRecord['decisionRule']; created_at: string }
         | undefined;
-      return r ? { id: r.id, title: r.title, language: r.language, createdAt: r.created_at } : null;
+      return r ? { id: r.id, title: r.title, language: r.language, decisionRule: r.decision_rule, createdAt: r.created_at } : null;
     });
   }
 
@@ -95,10 +95,12 @@ export class SqliteWorkshopRepo implements WorkshopRepo {
     );
   }
 
-  update(id: string, patch: Partial<Pick<WorkshopRecord, 'title' | 'language'>>): Promise<boolean> {
+  update(id: string, patch: Partial<Pick<WorkshopRecord, 'title' | 'language' | 'decisionRule'>>): Promise<boolean> {
     return this.run(
       (db) =>
-        statement(db, 'UPDATE workshops SET title = COALESCE(?, title), language = COALESCE(?, language) WHERE id = ?').run(patch.title ?? null, patch.language ?? null, id).changes > 0,
+        statement(db, 'UPDATE workshops SET title = COALESCE(?, title), language = COALESCE(?, language), decision_rule = COALESCE(?, decision_rule) WHERE id = ?').run(
+          patch.title ?? null, patch.language ?? null, patch.decisionRule ?? null, id,
+        ).changes > 0,
     );
   }
 

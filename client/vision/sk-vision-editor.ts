@@ -1,0 +1,296 @@
+/**
+ * `<sk-vision-editor>`: the vision text in ProseMirror, bound to the room's Y.XmlFragment, with
+ * its toolbar, the link dialog and the shortcut help. Live, it is editable (unless read-only)
+ * and shows others' cursors and the commented ranges; `showSnapshot` turns it into a read-only
+ * rendering of a snapshot or of the changes between two (authorship, "since your last visit",
+ * milestones), `showLive` back.
+ *
+ * Properties: `session` (VisionSession; the room must be ready), `comments` (VisionComment[]),
+ * `activeCommentId`.
+ * Methods: `showSnapshot(snapshot | null, prevSnapshot, authorship, quietMember)`, `showLive()`,
+ * `focusEditor()`, `revealComment(id)`, `commentOnSelection()`.
+ * Events: `sk-vision-change` (detail: `{ length }`, characters of text), `sk-vision-refused`
+ * (detail: `{ length }`: a change was refused by the length cap), `sk-vision-comment-request`
+ * (detail: `{ anchor, head, quote }`), `sk-vision-comment-focus` (detail: `{ id }`: a commented
+ * range was clicked), `sk-vision-anchors` (detail: ResolvedComment[]).
+ * Parts: none.
+ */
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { TextSelection, type EditorState } from 'prosemirror-state';
+import type { EditorView } from 'prosemirror-view';
+import { ySyncPluginKey } from 'y-prosemirror';
+import * as Y from 'yjs';
+import type { VisionComment } from '../../shared/vision/comments.js';
+import { visionSchema } from '../../shared/vision/schema.js';
+import { sharedStyles } from '../app/shared.styles.js';
+import type { Authorship } from './attribution.js';
+import { anchorRange, type PMMapping } from './comment-anchors.js';
+import { decorationsFor, resolveComments, setCommentDecorations, type ResolvedComment } from './comment-decorations.js';
+import { editorAction, keyLabel, type EditorHooks } from './editor-actions.js';
+import { createVisionEditor } from './editor-view.js';
+import { visionEditorStyles } from './sk-vision-editor.styles.js';
+import './sk-vision-link-dialog.js';
+import type { SkVisionLinkDialog } from './sk-vision-link-dialog.js';
+import './sk-vision-shortcuts.js';
+import type { SkVisionShortcuts } from './sk-vision-shortcuts.js';
+import './sk-vision-toolbar.js';
+import type { VisionSession } from './vision-session.js';
+
+interface SyncState {
+  type: Y.XmlFragment;
+  binding: { mapping: PMMapping; unrenderSnapshot(): void };
+  snapshot: unknown;
+  prevSnapshot: unknown;
+}
+
+export class SkVisionEditor extends LitElement {
+  static override styles = [sharedStyles, visionEditorStyles];
+  static override properties = {
+    session: { attribute: false },
+    comments: { attribute: false },
+    activeCommentId: { attribute: false },
+    state: { state: true },
+    live: { state: true },
+  };
+  declare session: VisionSession | null;
+  declare comments: VisionComment[];
+  declare activeCommentId: string | null;
+  declare state: EditorState | null;
+  declare live: boolean;
+  private view: EditorView | null = null;
+  private quiet: string | null = null;
+  private anchorTimer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this);
+    this.session = null;
+    this.comments = [];
+    this.activeCommentId = null;
+    this.state = null;
+    this.live = true;
+  }
+
+  private readonly hooks: EditorHooks = {
+    editLink: () => void this.openLinkDialog(),
+    addComment: () => this.commentOnSelection(),
+    showHelp: () => this.renderRoot.querySelector<SkVisionShortcuts>('sk-vision-shortcuts')?.show(),
+  };
+
+  protected override firstUpdated(): void {
+    this.createView();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('session') && changed.get('session') !== undefined) this.createView();
+    if (changed.has('comments') || changed.has('activeCommentId')) this.scheduleAnchors();
+  }
+
+  override disconnectedCallback(): void {
+    this.destroyView();
+    super.disconnectedCallback();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.hasUpdated && !this.view) this.createView();
+  }
+
+  private destroyView(): void {
+    if (this.anchorTimer) clearTimeout(this.anchorTimer);
+    this.view?.destroy();
+    this.view = null;
+  }
+
+  private createView(): void {
+    this.destroyView();
+    const s = this.session;
+    const host = this.renderRoot.querySelector<HTMLElement>('.host');
+    if (!s || !host) return;
+    this.view = createVisionEditor(host, {
+      fragment: s.fragment,
+      awareness: s.conn.awareness,
+      readOnly: s.readOnly,
+      maxChars: s.maxChars,
+      language: s.language,
+      label: msg('Vision text', { id: 'vision_editor_label' }),
+      describedBy: 'editor-hint',
+      hooks: this.hooks,
+      colorOf: s.colorOf,
+      member: s.member,
+      changeTitle: (type, who) => {
+        const name = who.organisationName ? `${who.name} (${who.organisationName})` : who.name;
+        return type === 'added' ? msg(str`Written by ${name}`, { id: 'vision_change_added_by' }) : msg(str`Deleted by ${name}`, { id: 'vision_change_removed_by' });
+      },
+      quietMember: () => this.quiet,
+      onRefused: (length) => this.emit('sk-vision-refused', { length }),
+      onChange: (state) => this.onState(state),
+    });
+    this.onState(this.view.state);
+  }
+
+  private emit<T>(name: string, detail: T): void {
+    this.dispatchEvent(new CustomEvent<T>(name, { detail, bubbles: true, composed: true }));
+  }
+
+  private lastLength = -1;
+  private onState(state: EditorState): void {
+    this.state = state;
+    const y = ySyncPluginKey.getState(state) as SyncState | undefined;
+    const live = !y || (y.snapshot == null && y.prevSnapshot == null);
+    if (live !== this.live) this.live = live;
+    if (!live) return;
+    const length = state.doc.textContent.length;
+    if (length !== this.lastLength) {
+      this.lastLength = length;
+      this.emit('sk-vision-change', { length });
+    }
+    this.scheduleAnchors();
+  }
+
+  /** Resolves comment ranges once the editor has rendered the latest change. */
+  private scheduleAnchors(): void {
+    if (this.anchorTimer) return;
+    this.anchorTimer = setTimeout(() => {
+      this.anchorTimer = null;
+      const view = this.view;
+      if (!view || !this.live) return;
+      const resolved = resolveComments(view.state, this.comments);
+      setCommentDecorations(view, decorationsFor(view.state, resolved, this.activeCommentId));
+      this.emit<ResolvedComment[]>('sk-vision-anchors', resolved);
+    }, 30);
+  }
+
+  /** Renders `snapshot` (null: now, following live changes) against `prevSnapshot`, read-only. */
+  showSnapshot(snapshot: Y.Snapshot | null, prevSnapshot: Y.Snapshot, authorship: Authorship, quietMember: string | null = null): void {
+    const view = this.view;
+    if (!view) return;
+    this.quiet = quietMember;
+    this.live = false;
+    view.dispatch(view.state.tr.setMeta(ySyncPluginKey, { snapshot, prevSnapshot, permanentUserData: authorship }));
+  }
+
+  showLive(): void {
+    const view = this.view;
+    const y = view && (ySyncPluginKey.getState(view.state) as SyncState | undefined);
+    if (!view || !y || (y.snapshot == null && y.prevSnapshot == null)) return;
+    this.quiet = null;
+    y.binding.unrenderSnapshot();
+  }
+
+  focusEditor(): void {
+    this.view?.focus();
+  }
+
+  /** Selects a comment's range and scrolls it into view; false when it is detached. */
+  revealComment(range: { from: number; to: number } | null): boolean {
+    const view = this.view;
+    if (!view || !range || range.to > view.state.doc.content.size) return false;
+    view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, range.from, range.to)).scrollIntoView());
+    view.focus();
+    return true;
+  }
+
+  /** Asks the page to comment on the current selection (Ctrl+Alt+M, toolbar). */
+  commentOnSelection(): void {
+    const view = this.view;
+    const s = this.session;
+    const y = view && (ySyncPluginKey.getState(view.state) as SyncState | undefined);
+    if (!view || !s || !y || view.state.selection.empty || !this.live) return;
+    const { from, to } = view.state.selection;
+    const stored = anchorRange(y.type, y.binding.mapping, from, to);
+    this.emit('sk-vision-comment-request', { ...stored, quote: view.state.doc.textBetween(from, to, ' ').slice(0, 280) });
+  }
+
+  private linkRange(): { from: number; to: number; href: string | null } | null {
+    const view = this.view;
+    if (!view) return null;
+    const link = visionSchema.marks.link!;
+    const { from, to, empty, $from } = view.state.selection;
+    if (!empty) {
+      let href: string | null = null;
+      view.state.doc.nodesBetween(from, to, (n) => {
+        const m = link.isInSet(n.marks);
+        if (m && href === null) href = String(m.attrs.href);
+      });
+      return { from, to, href };
+    }
+    // A caret in a link edits the whole link.
+    const mark = link.isInSet($from.marks());
+    if (!mark) return { from, to, href: null };
+    let start = from;
+    let end = from;
+    const parent = $from.parent;
+    const base = $from.start();
+    parent.forEach((child, offset) => {
+      if (link.isInSet(child.marks) && child.marks.some((m) => m.eq(mark)) && base + offset <= from && from <= base + offset + child.nodeSize) {
+        start = Math.min(start, base + offset);
+        end = Math.max(end, base + offset + child.nodeSize);
+      }
+    });
+    return { from: start, to: end, href: String(mark.attrs.href) };
+  }
+
+  private pendingLink: { from: number; to: number } | null = null;
+
+  private async openLinkDialog(): Promise<void> {
+    const r = this.linkRange();
+    if (!r || this.session?.readOnly) return;
+    this.pendingLink = { from: r.from, to: r.to };
+    await this.renderRoot.querySelector<SkVisionLinkDialog>('sk-vision-link-dialog')?.show(r.href);
+  }
+
+  private onLinkSave(e: CustomEvent<{ href: string }>): void {
+    const view = this.view;
+    const r = this.pendingLink;
+    if (!view || !r) return;
+    const link = visionSchema.marks.link!;
+    const mark = link.create({ href: e.detail.href });
+    let tr = view.state.tr;
+    if (r.from === r.to) tr = tr.insert(r.from, visionSchema.text(e.detail.href, [mark]));
+    else tr = tr.removeMark(r.from, r.to, link).addMark(r.from, r.to, mark);
+    view.dispatch(tr);
+  }
+
+  private onLinkRemove(): void {
+    const view = this.view;
+    const r = this.pendingLink;
+    if (view && r && r.from !== r.to) view.dispatch(view.state.tr.removeMark(r.from, r.to, visionSchema.marks.link!));
+  }
+
+  private onAction(e: CustomEvent<{ id: string }>): void {
+    const view = this.view;
+    const a = editorAction(e.detail.id);
+    if (!view || !a) return;
+    a.command(this.hooks)(view.state, view.dispatch, view);
+    if (!['link', 'comment', 'help'].includes(a.id)) view.focus();
+  }
+
+  /** A click on a highlighted range shows its comment in the panel. */
+  private onClick(e: MouseEvent): void {
+    const hit = (e.composedPath() as Element[]).find((n) => n instanceof HTMLElement && n.dataset.commentId);
+    if (hit instanceof HTMLElement && hit.dataset.commentId) this.emit('sk-vision-comment-focus', { id: hit.dataset.commentId });
+  }
+
+  override render() {
+    const ro = this.session?.readOnly ?? true;
+    return html`
+      ${this.live && !ro ? html`<sk-vision-toolbar .state=${this.state} @sk-vision-action=${this.onAction}></sk-vision-toolbar>` : nothing}
+      <p id="editor-hint" class="visually-hidden">
+        ${ro ? msg('Read only.', { id: 'vision_editor_hint_ro' }) : msg(str`Formatting toolbar above. ${keyLabel('Mod-/')} lists the keyboard shortcuts.`, { id: 'vision_editor_hint' })}
+      </p>
+      <div class="host ${this.live ? 'live' : 'snapshot'}" @click=${this.onClick}></div>
+      <sk-vision-link-dialog @sk-link-save=${this.onLinkSave} @sk-link-remove=${this.onLinkRemove} @sk-close=${() => this.view?.focus()}></sk-vision-link-dialog>
+      <sk-vision-shortcuts ?readOnly=${ro} @sk-close=${() => this.view?.focus()}></sk-vision-shortcuts>
+    `;
+  }
+}
+
+customElements.define('sk-vision-editor', SkVisionEditor);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sk-vision-editor': SkVisionEditor;
+  }
+}

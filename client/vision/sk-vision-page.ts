@@ -1,0 +1,358 @@
+/**
+ * `<sk-vision-page>`: the shared vision ("drømmebilde"). Opens the `<id>/vision` room once and
+ * shows the editor with the comments panel beside it. Views: writing (live), who wrote what
+ * (authorship, read-only), the changes since your last visit (read-only diff), and the journey
+ * (milestones, read-only). A banner offers the changes by others since the last visit, with
+ * "Show" and "Mark as seen". Facilitators can reset an empty vision to the template.
+ *
+ * Properties: `workshop` (WorkshopDto), `members` (MemberDto[]).
+ * Events: none. Slots: none. Parts: none.
+ */
+import '@shoelace-style/shoelace/dist/components/button/button.js';
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import * as Y from 'yjs';
+import type { MemberDto, WorkshopDto } from '../../shared/api.js';
+import { listComments, observeComments, type VisionComment } from '../../shared/vision/comments.js';
+import { api, ApiError } from '../app/api.js';
+import { sharedStyles } from '../app/shared.styles.js';
+import { errorText } from '../app/texts.js';
+import '../board/sk-connection-status.js';
+import type { ResolvedComment } from './comment-decorations.js';
+import { checkSinceVisit, markSeen, type SinceVisit } from './since-visit.js';
+import './sk-vision-comments.js';
+import type { CommentDraft } from './sk-vision-comments.js';
+import './sk-vision-editor.js';
+import type { SkVisionEditor } from './sk-vision-editor.js';
+import './sk-vision-journey.js';
+import type { RenderRequest } from './sk-vision-journey.js';
+import { visionPageStyles } from './sk-vision-page.styles.js';
+import { changesText, formatWhen, unknownAuthor } from './texts.js';
+import { createVisionSession, type VisionSession } from './vision-session.js';
+
+type View = 'edit' | 'authorship' | 'since' | 'journey';
+
+export class SkVisionPage extends LitElement {
+  static override styles = [sharedStyles, visionPageStyles];
+  static override properties = {
+    workshop: { attribute: false },
+    members: { attribute: false },
+    session: { state: true },
+    ready: { state: true },
+    view: { state: true },
+    caption: { state: true },
+    since: { state: true },
+    notice: { state: true },
+    error: { state: true },
+    length: { state: true },
+    comments: { state: true },
+    anchors: { state: true },
+    activeCommentId: { state: true },
+    draft: { state: true },
+    busy: { state: true },
+  };
+  declare workshop: WorkshopDto | null;
+  declare members: MemberDto[];
+  declare session: VisionSession | null;
+  declare ready: boolean;
+  declare view: View;
+  declare caption: string;
+  declare since: SinceVisit | null;
+  declare notice: string;
+  declare error: string;
+  declare length: number;
+  declare comments: VisionComment[];
+  declare anchors: ResolvedComment[];
+  declare activeCommentId: string | null;
+  declare draft: CommentDraft | null;
+  declare busy: boolean;
+  private cleanup: Array<() => void> = [];
+
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this);
+    this.workshop = null;
+    this.members = [];
+    this.session = null;
+    this.ready = false;
+    this.view = 'edit';
+    this.caption = '';
+    this.since = null;
+    this.notice = '';
+    this.error = '';
+    this.length = -1;
+    this.comments = [];
+    this.anchors = [];
+    this.activeCommentId = null;
+    this.draft = null;
+    this.busy = false;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('workshop') && this.workshop?.id !== (changed.get('workshop') as WorkshopDto | null | undefined)?.id) this.open();
+    if (changed.has('members')) this.session?.setMembers(this.members);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.hasUpdated && this.workshop && !this.session) this.open();
+  }
+
+  override disconnectedCallback(): void {
+    this.close();
+    super.disconnectedCallback();
+  }
+
+  private close(): void {
+    this.cleanup.forEach((fn) => fn());
+    this.cleanup = [];
+    this.session?.destroy();
+    this.session = null;
+    this.ready = false;
+  }
+
+  private open(): void {
+    this.close();
+    const w = this.workshop;
+    if (!w) return;
+    const s = createVisionSession(w, this.members, unknownAuthor);
+    const org = w.organisations.find((o) => o.id === w.me.organisationId) ?? null;
+    s.conn.awareness.setLocalStateField('user', { name: w.me.displayName, organisation: org?.name ?? null, organisationId: org?.id ?? null, role: w.me.role, memberId: w.me.id });
+    this.session = s;
+    this.view = 'edit';
+    this.since = null;
+    void s.conn.ready.then(() => {
+      if (this.session !== s) return;
+      this.ready = true;
+      this.comments = listComments(s.doc);
+      this.cleanup.push(observeComments(s.doc, () => (this.comments = listComments(s.doc))));
+    });
+    // "Since your last visit" compares with the server's state: wait for the first sync.
+    const onSynced = () => {
+      if (this.session === s && s.conn.status().state === 'synced') {
+        off();
+        void this.checkSince(s);
+      }
+    };
+    const off = s.conn.onStatus(onSynced);
+    this.cleanup.push(off);
+    onSynced();
+  }
+
+  private async checkSince(s: VisionSession): Promise<void> {
+    try {
+      const since = await checkSinceVisit(s);
+      if (this.session === s) this.since = since;
+    } catch (error) {
+      // Offline or the server does not know yet: the banner stays away, writing goes on.
+      if (!(error instanceof ApiError && error.code === 'network_error')) this.error = errorText(error);
+    }
+  }
+
+  private get editor(): SkVisionEditor | null {
+    return this.renderRoot.querySelector('sk-vision-editor');
+  }
+
+  private async setView(view: View): Promise<void> {
+    const s = this.session;
+    const editor = this.editor;
+    if (!s || !editor) return;
+    this.error = '';
+    if (view === 'edit') {
+      this.view = 'edit';
+      this.caption = '';
+      editor.showLive();
+      return;
+    }
+    if (view === 'journey') {
+      this.view = 'journey';
+      this.caption = '';
+      return; // the journey panel asks for what to render
+    }
+    try {
+      if (view === 'authorship') {
+        const authorship = await s.loadAuthorship();
+        this.view = 'authorship';
+        this.caption = msg('Who wrote what: each passage in the colour of its writer’s organisation. Hover over a passage for the name.', { id: 'vision_authorship_caption' });
+        editor.showSnapshot(null, Y.emptySnapshot, authorship);
+      } else if (this.since?.kind === 'changes') {
+        const since = this.since;
+        this.view = 'since';
+        this.caption = msg('Changes by others since your last visit: inserted text is underlined, deleted text struck through, in the colour of the organisation.', { id: 'vision_since_caption' });
+        editor.showSnapshot(since.now, since.prev, since.authorship, s.me.id);
+      }
+    } catch (error) {
+      this.error = errorText(error);
+    }
+  }
+
+  private async onJourneyRender(e: CustomEvent<RenderRequest>): Promise<void> {
+    const s = this.session;
+    if (!s) return;
+    try {
+      const authorship = await s.loadAuthorship();
+      this.caption = e.detail.caption;
+      this.editor?.showSnapshot(e.detail.snapshot, e.detail.prevSnapshot, authorship);
+    } catch (error) {
+      this.error = errorText(error);
+    }
+  }
+
+  private async markSeen(): Promise<void> {
+    const s = this.session;
+    if (!s) return;
+    this.busy = true;
+    try {
+      await markSeen(s);
+      this.since = { kind: 'none' };
+      this.notice = msg('Marked as seen.', { id: 'vision_since_marked' });
+      if (this.view === 'since') await this.setView('edit');
+    } catch (error) {
+      this.error = errorText(error);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async resetTemplate(): Promise<void> {
+    const s = this.session;
+    if (!s) return;
+    this.busy = true;
+    try {
+      await api.resetVision(s.workshopId);
+      this.notice = msg('The template is back.', { id: 'vision_reset_done' });
+    } catch (error) {
+      this.error =
+        error instanceof ApiError && (error.code as string) === 'document_not_empty'
+          ? msg('The vision has text in it, so it cannot be reset. Delete the text first.', { id: 'vision_reset_not_empty' })
+          : errorText(error);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private onRefused(e: CustomEvent<{ length: number }>): void {
+    const max = this.session?.maxChars ?? 0;
+    this.error = msg(str`Not added: the vision can hold at most ${max.toLocaleString()} characters, and this change would make it ${e.detail.length.toLocaleString()}. Shorten the text first.`, { id: 'vision_too_long' });
+  }
+
+  private onCommentRequest(e: CustomEvent<CommentDraft>): void {
+    if (this.session?.readOnly) return;
+    this.draft = e.detail;
+  }
+
+  /** Saved or cancelled, writing goes on where it was. */
+  private onDraftDone(): void {
+    this.draft = null;
+    this.editor?.focusEditor();
+  }
+
+  private onReveal(e: CustomEvent<{ id: string }>): void {
+    this.activeCommentId = e.detail.id;
+    const r = this.anchors.find((a) => a.comment.id === e.detail.id);
+    this.editor?.revealComment(r?.range ?? null);
+  }
+
+  private renderSince() {
+    const s = this.since;
+    if (!s || s.kind !== 'changes') return nothing;
+    const orgs = s.summary.byOrganisation.size;
+    const when = s.at ? formatWhen(s.at) : '';
+    return html`<section class="since" aria-labelledby="since-heading">
+      <h2 id="since-heading">${msg('Since your last visit', { id: 'vision_since_heading' })}${when ? html` <span class="when">(${when})</span>` : nothing}</h2>
+      <p>${changesText(s.summary.passages, orgs)}</p>
+      <div class="actions">
+        ${this.view === 'since'
+          ? nothing
+          : html`<sl-button variant="primary" @click=${() => this.setView('since')}>${msg('Show the changes', { id: 'vision_since_show' })}</sl-button>`}
+        <sl-button ?disabled=${this.busy} @click=${this.markSeen}>${msg('Mark as seen', { id: 'vision_since_mark' })}</sl-button>
+      </div>
+    </section>`;
+  }
+
+  private renderLegend() {
+    const s = this.session;
+    if (!s || this.view === 'edit') return nothing;
+    return html`<ul class="legend" aria-label=${msg('Colours of the organisations', { id: 'vision_legend' })}>
+      ${s.organisations.map((o) => html`<li><span class="swatch" style="background:${s.colorOf(o.id).soft};border-color:${s.colorOf(o.id).strong}" aria-hidden="true"></span>${o.name}</li>`)}
+      <li><span class="swatch" style="background:${s.colorOf(null).soft};border-color:${s.colorOf(null).strong}" aria-hidden="true"></span>${unknownAuthor()}</li>
+    </ul>`;
+  }
+
+  override render() {
+    const s = this.session;
+    if (!s) return nothing;
+    const viewButton = (v: View, label: string) =>
+      html`<button type="button" class="seg" aria-pressed=${this.view === v ? 'true' : 'false'} ?disabled=${!this.ready} @click=${() => this.setView(v)}>${label}</button>`;
+    const snapshotView = this.view !== 'edit';
+    return html`
+      <h2 class="visually-hidden">${msg('Vision', { id: 'ws_tab_vision' })}</h2>
+      <div class="bar">
+        <div class="views" role="group" aria-label=${msg('View', { id: 'vision_views' })}>
+          ${viewButton('edit', s.readOnly ? msg('Read', { id: 'vision_view_read' }) : msg('Write', { id: 'vision_view_edit' }))}
+          ${viewButton('authorship', msg('Who wrote what', { id: 'vision_view_authorship' }))}
+          ${viewButton('journey', msg('The journey', { id: 'vision_journey' }))}
+        </div>
+        ${s.facilitator && this.view === 'edit' && this.ready
+          ? html`<sl-button size="small" ?disabled=${this.length !== 0 || this.busy} @click=${this.resetTemplate}>${msg('Reset to template', { id: 'vision_reset' })}</sl-button>`
+          : nothing}
+        ${s.readOnly ? html`<span class="badge">${msg('Observer: you can read, not change', { id: 'vision_read_only' })}</span>` : nothing}
+        <sk-connection-status .conn=${s.conn}></sk-connection-status>
+      </div>
+      ${this.renderSince()}
+      <div class="alert" role="alert">${this.error}</div>
+      <p class="notice" role="status">${this.notice}</p>
+      ${snapshotView && this.caption
+        ? html`<div class="caption">
+            <p>${this.caption}</p>
+            ${this.renderLegend()}
+            <sl-button variant="primary" @click=${() => this.setView('edit')}>${msg('Back to editing', { id: 'vision_back' })}</sl-button>
+          </div>`
+        : snapshotView && this.view === 'journey'
+          ? html`<div class="caption"><sl-button variant="primary" @click=${() => this.setView('edit')}>${msg('Back to editing', { id: 'vision_back' })}</sl-button></div>`
+          : nothing}
+      <div class="layout">
+        <div class="paper">
+          ${this.ready
+            ? html`<sk-vision-editor
+                .session=${s}
+                .comments=${this.comments}
+                .activeCommentId=${this.activeCommentId}
+                @sk-vision-change=${(e: CustomEvent<{ length: number }>) => {
+                  this.length = e.detail.length;
+                  if (this.error && this.length <= s.maxChars) this.error = '';
+                }}
+                @sk-vision-refused=${this.onRefused}
+                @sk-vision-comment-request=${this.onCommentRequest}
+                @sk-vision-comment-focus=${(e: CustomEvent<{ id: string }>) => (this.activeCommentId = e.detail.id)}
+                @sk-vision-anchors=${(e: CustomEvent<ResolvedComment[]>) => (this.anchors = e.detail)}
+              ></sk-vision-editor>`
+            : html`<p role="status" class="loading">${msg('Opening the vision…', { id: 'vision_opening' })}</p>`}
+        </div>
+        <aside aria-label=${this.view === 'journey' ? msg('The journey', { id: 'vision_journey' }) : msg('Comments', { id: 'vision_comments' })}>
+          ${!this.ready
+            ? nothing
+            : this.view === 'journey'
+              ? html`<sk-vision-journey .session=${s} @sk-vision-render=${this.onJourneyRender}></sk-vision-journey>`
+              : html`<sk-vision-comments
+                  .session=${s}
+                  .resolved=${this.anchors}
+                  .activeId=${this.activeCommentId}
+                  .draft=${this.draft}
+                  @sk-comment-reveal=${this.onReveal}
+                  @sk-comment-active=${(e: CustomEvent<{ id: string }>) => (this.activeCommentId = e.detail.id)}
+                  @sk-comment-draft-done=${this.onDraftDone}
+                ></sk-vision-comments>`}
+        </aside>
+      </div>
+    `;
+  }
+}
+
+customElements.define('sk-vision-page', SkVisionPage);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sk-vision-page': SkVisionPage;
+  }
+}

@@ -1,0 +1,24 @@
+/** Builds the decision services (facilitation, answers, votes, principles, snapshot) on shared deps. */
+import { createAnswerService } from './answers.js';
+import type { BoardLocks } from './board-locks.js';
+import { createFacilitationService } from './facilitation.js';
+import { createModerationService } from './moderation.js';
+import type { DecisionDeps } from './ports.js';
+import { createPrincipleService } from './principles.js';
+import { createVoteService } from './votes.js';
+import { createWorkshopStateService } from './workshop-state.js';
+
+export function createDecisionServices(deps: DecisionDeps & { locks: BoardLocks }) {
+  const answers = createAnswerService(deps);
+  const votes = createVoteService(deps);
+  const principles = createPrincipleService(deps);
+  return {
+    facilitation: createFacilitationService(deps),
+    answers,
+    votes,
+    principles,
+    moderation: createModerationService(deps),
+    state: createWorkshopStateService({ store: deps.store, now: deps.now, answers, votes, principles }),
+  };
+}
+export type DecisionServices = ReturnType<typeof createDecisionServices>;

@@ -1,0 +1,62 @@
+/**
+ * A facilitator removes content from a board or the charter (an off-topic note, a duplicate
+ * actor). The removal is made as the server, like any update, and recorded in the audit log with
+ * what was removed, so the log shows who took what away.
+ */
+import * as Y from 'yjs';
+import { BoardDoc } from '../../shared/board/board-doc.js';
+import { CharterDoc } from '../../shared/charter/charter-doc.js';
+import { CharterKey } from '../../shared/charter/schema.js';
+import { formatRoom } from '../../shared/ids.js';
+import type { CommandPayload } from '../../shared/realtime/index.js';
+import { authorize, type Actor } from '../auth/access.js';
+import { requireBoard } from './facilitation.js';
+import { recorded, type DecisionDeps } from './ports.js';
+
+export type ModerationService = ReturnType<typeof createModerationService>;
+
+const SNIPPET = 200;
+
+/** A short, plain description of a map for the audit log. */
+function describe(m: unknown): Record<string, string> {
+  if (!(m instanceof Y.Map)) return {};
+  const out: Record<string, string> = {};
+  for (const key of ['kind', 'name', 'label', 'text', 'who']) {
+    const v = m.get(key);
+    const text = v instanceof Y.Text ? v.toString() : typeof v === 'string' ? v : null;
+    if (text) out[key] = text.slice(0, SNIPPET);
+  }
+  return out;
+}
+
+export function createModerationService(deps: DecisionDeps) {
+  return {
+    async remove(actor: Actor, p: CommandPayload<'content.remove'>): Promise<{ removed: boolean }> {
+      const workshopId = actor.member.workshopId;
+      authorize(actor, 'facilitation.run', workshopId);
+      if (p.room === 'board') await requireBoard(deps, workshopId, p.boardId);
+      const room = p.room === 'board' ? formatRoom({ workshopId, part: { kind: 'board', boardId: p.boardId } }) : formatRoom({ workshopId, part: { kind: 'charter' } });
+      let what: Record<string, string> | null = null;
+      await deps.docs.change(room, (doc) => {
+        if (p.room === 'board') {
+          const board = new BoardDoc(doc, deps.newId);
+          if (!board.elements.has(p.id)) return;
+          what = describe(board.elements.get(p.id));
+          board.delete([p.id], 'server');
+        } else {
+          const map = doc.getMap<unknown>(CharterKey[p.collection]);
+          if (!map.has(p.id)) return;
+          what = describe(map.get(p.id));
+          new CharterDoc(doc, deps.newId).remove(p.collection, p.id, 'server');
+        }
+      });
+      if (!what) return { removed: false };
+      const target = { room: p.room, boardId: p.room === 'board' ? p.boardId : null, collection: p.room === 'charter' ? p.collection : null, id: p.id };
+      const { seq } = await recorded(deps, workshopId, (tx) =>
+        tx.audit.append({ workshopId, at: deps.now().toISOString(), actorId: actor.member.id, type: 'content.removed', data: { ...target, removed: what } }),
+      );
+      deps.sink.broadcast(workshopId, 'content.removed', { seq, ...target, by: actor.member.id });
+      return { removed: true };
+    },
+  };
+}

@@ -1,0 +1,52 @@
+/**
+ * The snapshot a socket gets on connect and on `state.sync`: everything the server holds about
+ * the live workshop, as this actor may see it, with the event number it reflects. The number is
+ * read first, so any change after it arrives as a broadcast with a higher one.
+ */
+import type { WorkshopState } from '../../shared/realtime/index.js';
+import { authorize, type Actor } from '../auth/access.js';
+import type { AnswerService } from './answers.js';
+import { timerView } from './facilitation.js';
+import type { DecisionDeps } from './ports.js';
+import type { PrincipleService } from './principles.js';
+import type { VoteService } from './votes.js';
+
+export interface WorkshopStateDeps extends Pick<DecisionDeps, 'store' | 'now'> {
+  answers: AnswerService;
+  votes: VoteService;
+  principles: PrincipleService;
+}
+
+export type WorkshopStateService = ReturnType<typeof createWorkshopStateService>;
+
+export function createWorkshopStateService(deps: WorkshopStateDeps) {
+  return {
+    async snapshot(actor: Actor): Promise<WorkshopState> {
+      const workshopId = actor.member.workshopId;
+      authorize(actor, 'workshop.read', workshopId);
+      const f = await deps.store.facilitation.get(workshopId);
+      const [workshop, lockedBoards, hands, questions, rounds, principles] = await Promise.all([
+        deps.store.workshops.get(workshopId),
+        deps.store.facilitation.lockedBoards(workshopId),
+        deps.store.facilitation.hands(workshopId),
+        deps.answers.views(actor),
+        deps.votes.views(actor),
+        deps.principles.views(actor, workshopId),
+      ]);
+      const now = deps.now().getTime();
+      return {
+        seq: f.seq,
+        serverNow: now,
+        decisionRule: workshop?.decisionRule ?? 'consensus',
+        phase: f.phase,
+        agenda: f.agenda,
+        timer: timerView(f.timer, now),
+        lockedBoards,
+        hands,
+        questions,
+        rounds,
+        principles,
+      };
+    },
+  };
+}

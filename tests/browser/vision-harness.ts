@@ -1,0 +1,123 @@
+/**
+ * Shared set-up of the vision's browser tests: a built client and a server, Chromium, and a
+ * workshop with members of different organisations, each in their own browser context (own
+ * session cookie, own IndexedDB). Every page is watched for console errors, CSP violations and
+ * requests that leave the server.
+ */
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { launchChromium, watchPage, type PageWatch } from './chromium.js';
+import { buildClient, startServer, type BuiltClient, type TestServer } from './harness.js';
+import { watchOrigin } from './shoelace.js';
+
+export interface VisionWorld {
+  server: TestServer;
+  browser: Browser;
+  close(): Promise<void>;
+  /** Every problem seen in any page so far, and every request outside the server. */
+  problems(): string[];
+  newMember(name: string, opts?: { role?: 'participant' | 'observer' | 'facilitator'; organisation?: string }): Promise<Member>;
+  workshopId: string;
+  organisations: Array<{ id: string; name: string }>;
+  facilitator: Member;
+}
+
+export interface Member {
+  name: string;
+  context: BrowserContext;
+  page: Page;
+  watch: PageWatch;
+}
+
+/** REST from the page, so the browser keeps the session cookie it sets. */
+export function call<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
+  return page.evaluate(
+    async ([m, p, b]) => {
+      const res = await fetch(p as string, { method: m as string, headers: { 'content-type': 'application/json' }, body: b === undefined ? undefined : JSON.stringify(b) });
+      if (!res.ok) throw new Error(`${m} ${p}: ${res.status} ${await res.text()}`);
+      return res.status === 204 ? null : res.json();
+    },
+    [method, path, body] as const,
+  ) as Promise<T>;
+}
+
+export async function createWorld(env: Record<string, string> = {}): Promise<VisionWorld> {
+  const client: BuiltClient = await buildClient();
+  const server = await startServer(client.dir, env);
+  const browser = await launchChromium();
+  const watches: PageWatch[] = [];
+  const outside: string[][] = [];
+  const contexts: BrowserContext[] = [];
+
+  async function openContext(): Promise<{ context: BrowserContext; page: Page; watch: PageWatch }> {
+    const context = await browser.newContext({ baseURL: server.base, locale: 'nn-NO', viewport: { width: 1280, height: 900 } });
+    context.setDefaultTimeout(10_000);
+    contexts.push(context);
+    const page = await context.newPage();
+    const watch = await watchPage(page);
+    watches.push(watch);
+    outside.push(watchOrigin(page, server.base));
+    await page.goto('/');
+    return { context, page, watch };
+  }
+
+  const f = await openContext();
+  const created = await call<{ id: string; organisations: Array<{ id: string; name: string }> }>(f.page, 'POST', '/api/workshops', {
+    title: 'Alvorleg sjukt barn',
+    organisations: [{ name: 'Helsedirektoratet' }, { name: 'Nav' }, { name: 'Bergen kommune' }],
+    displayName: 'Kari Fasilitator',
+    organisationIndex: 0,
+  });
+  const world: VisionWorld = {
+    server,
+    browser,
+    workshopId: created.id,
+    organisations: created.organisations,
+    facilitator: { name: 'Kari Fasilitator', ...f },
+    problems: () => [...watches.flatMap((w) => w.problems), ...outside.flat().map((u) => `request outside the server: ${u}`)],
+    async newMember(name, opts = {}) {
+      const role = opts.role ?? 'participant';
+      const org = created.organisations.find((o) => o.name === (opts.organisation ?? 'Nav'));
+      const invite = await call<{ token: string }>(f.page, 'POST', `/api/workshops/${created.id}/invites`, role === 'participant' ? { role, organisationId: org!.id } : { role });
+      const m = await openContext();
+      await call(m.page, 'POST', '/api/join', { inviteToken: invite.token, displayName: name });
+      return { name, ...m };
+    },
+    async close() {
+      await Promise.all(contexts.map((c) => c.close().catch(() => {})));
+      await browser.close();
+      await server.close();
+      client.remove();
+    },
+  };
+  return world;
+}
+
+export const editor = (page: Page) => page.locator('sk-vision-editor .ProseMirror');
+
+/** Opens the vision tab and waits until the text is shown and the room is in sync. */
+export async function openVision(page: Page, workshopId: string): Promise<void> {
+  await page.goto(`/w/${workshopId}/vision`);
+  await editor(page).waitFor();
+  await page.locator('sk-vision-page sk-connection-status').getByText('Lagra og oppdatert').waitFor();
+}
+
+/** Puts the caret at the end of the paragraph holding `text`. */
+export async function caretAfter(page: Page, text: string): Promise<void> {
+  const p = editor(page).locator('p', { hasText: text }).first();
+  await p.click();
+  await page.keyboard.press('End');
+}
+
+/** The text of an element of the editor without others' cursor labels. */
+export function textOf(locator: Locator): Promise<string> {
+  return locator.evaluate((el) => {
+    const copy = el.cloneNode(true) as HTMLElement;
+    copy.querySelectorAll('.remote-cursor').forEach((c) => c.remove());
+    return copy.textContent ?? '';
+  });
+}
+
+export function expectNoProblems(world: VisionWorld): void {
+  expect(world.problems()).toEqual([]);
+}

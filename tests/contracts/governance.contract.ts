@@ -1,0 +1,122 @@
+/**
+ * Store contract for the decisions the server holds (facilitation, answers, votes, principles).
+ * Called from describeStoreContract, so every adapter runs it unchanged.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Store } from '../../server/store/types.js';
+
+type Seed = (store: Store) => Promise<{ w: { id: string }; orgs: { id: string }[]; boards: { id: string }[] }>;
+
+const now = () => new Date().toISOString();
+let n = 0;
+const uid = (p: string) => `${p}${String(++n).padStart(15 - p.length, '0')}g`.slice(0, 16);
+
+export function describeGovernanceContract(getStore: () => Store, seedWorkshop: Seed): void {
+  describe('governance', () => {
+    it('keeps facilitation state, hands out sequence numbers and locks boards', async () => {
+      const store = getStore();
+      const { w, boards } = await seedWorkshop(store);
+      expect(await store.facilitation.get(w.id)).toEqual({ workshopId: w.id, phase: null, agenda: [], timer: { startedAt: null, durationMs: 0, pausedRemainingMs: null }, seq: 0 });
+      await store.facilitation.setPhase(w.id, 'Aktørkart', ['Intro', 'Aktørkart']);
+      const timer = { startedAt: 1_790_000_000_000, durationMs: 300_000, pausedRemainingMs: null };
+      await store.facilitation.setTimer(w.id, timer);
+      const seqs = await Promise.all(Array.from({ length: 20 }, () => store.facilitation.nextSeq(w.id)));
+      expect([...seqs].sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+      expect(await store.facilitation.get(w.id)).toEqual({ workshopId: w.id, phase: 'Aktørkart', agenda: ['Intro', 'Aktørkart'], timer, seq: 20 });
+      expect(await store.facilitation.setBoardLocks(w.id, [boards[0]!.id, 'other0000000000b'], true, 'm', now())).toEqual([boards[0]!.id, 'other0000000000b'].sort());
+      expect(await store.facilitation.setBoardLocks(w.id, ['other0000000000b'], false, 'm', now())).toEqual([boards[0]!.id]);
+      const hand = await store.facilitation.raiseHand(w.id, 'member1', '2026-01-01T00:00:00.000Z');
+      expect(await store.facilitation.raiseHand(w.id, 'member1', '2026-01-02T00:00:00.000Z')).toEqual(hand);
+      expect(await store.facilitation.hands(w.id)).toEqual([{ memberId: 'member1', at: '2026-01-01T00:00:00.000Z' }]);
+      expect(await store.facilitation.lowerHand(w.id, 'member1')).toBe(true);
+      expect(await store.facilitation.lowerHand(w.id, 'member1')).toBe(false);
+      await store.workshops.delete(w.id);
+      expect((await store.facilitation.get(w.id)).seq).toBe(0);
+      expect(await store.facilitation.lockedBoards(w.id)).toEqual([]);
+    });
+
+    it('takes answers only while a question is open', async () => {
+      const store = getStore();
+      const { w, orgs } = await seedWorkshop(store);
+      const q = { id: uid('q'), workshopId: w.id, kind: 'maturity' as const, axis: null, status: 'open' as const, openedBy: 'f', openedAt: now() };
+      await store.answers.openQuestion(q);
+      expect(await store.answers.question(w.id, q.id)).toEqual(q);
+      expect(await store.answers.question('elsewhere', q.id)).toBeNull();
+      const a = { questionId: q.id, memberId: 'm1', organisationId: orgs[0]!.id, value: { generation: 2 }, at: now() };
+      expect(await store.answers.submit(w.id, a)).toBe(true);
+      expect(await store.answers.submit(w.id, { ...a, value: { generation: 3 } })).toBe(true);
+      expect(await store.answers.submit('elsewhere', { ...a, memberId: 'm2' })).toBe(false);
+      expect(await store.answers.count(q.id)).toBe(1);
+      expect(await store.answers.setStatus(w.id, q.id, 'closed')).toBe(true);
+      expect(await store.answers.submit(w.id, { ...a, memberId: 'm2' })).toBe(false);
+      expect(await store.answers.setStatus(w.id, q.id, 'revealed')).toBe(true);
+      expect(await store.answers.setStatus(w.id, q.id, 'revealed')).toBe(false);
+      expect(await store.answers.answers(q.id)).toEqual([{ ...a, value: { generation: 3 } }]);
+      expect((await store.answers.questions(w.id)).map((x) => x.status)).toEqual(['revealed']);
+    });
+
+    it('holds a vote budget under 50 concurrent casts and tallies anonymously', async () => {
+      const store = getStore();
+      const { w, boards } = await seedWorkshop(store);
+      const round = { id: uid('r'), workshopId: w.id, boardId: boards[0]!.id, votesPerPerson: 3, elementIds: ['e1', 'e2'], status: 'open' as const, openedBy: 'f', openedAt: now(), closedAt: null };
+      await store.votes.openRound(round);
+      expect(await store.votes.round(w.id, round.id)).toEqual(round);
+      const results = await Promise.all(Array.from({ length: 50 }, (_, i) => store.votes.cast(w.id, round.id, 'm1', i % 2 ? 'e1' : 'e2', now())));
+      expect(results.filter((r) => r === 'cast')).toHaveLength(3);
+      expect(results.filter((r) => r === 'over_budget')).toHaveLength(47);
+      expect(await store.votes.votesOf(round.id, 'm1')).toHaveLength(3);
+      expect(await store.votes.cast(w.id, round.id, 'm2', 'e1', now())).toBe('cast');
+      expect(await store.votes.retract(w.id, round.id, 'm2', 'e2')).toBe(false);
+      expect(await store.votes.retract(w.id, round.id, 'm2', 'e1')).toBe(true);
+      expect(await store.votes.cast(w.id, round.id, 'm2', 'e1', now())).toBe('cast');
+      expect(await store.votes.close(w.id, round.id, now())).toBe(true);
+      expect(await store.votes.close(w.id, round.id, now())).toBe(false);
+      expect(await store.votes.cast(w.id, round.id, 'm3', 'e1', now())).toBe('closed');
+      expect(await store.votes.retract(w.id, round.id, 'm2', 'e1')).toBe(false);
+      const { results: tally, voters } = await store.votes.results(round.id);
+      expect(voters).toBe(2);
+      expect(tally.reduce((s, r) => s + r.votes, 0)).toBe(4);
+      expect(tally[0]!.votes).toBeGreaterThanOrEqual(tally.at(-1)!.votes);
+      expect((await store.votes.rounds(w.id))[0]?.status).toBe('closed');
+    });
+
+    it('proposes principles in versions and keeps every stance', async () => {
+      const store = getStore();
+      const { w, orgs } = await seedWorkshop(store);
+      const base = { id: 'draft-1', workshopId: w.id, text: 'Felles plattformer først', textHash: 'a'.repeat(64), rule: 'consensus' as const, proposedAt: now(), proposedBy: 'f' };
+      const p1 = await store.principles.propose(base);
+      expect(p1).toEqual({ ...base, version: 1, closed: false });
+      const stance = { principleId: base.id, workshopId: w.id, version: 1, organisationId: orgs[0]!.id, memberId: 'm1', stance: 'object' as const, reason: 'Uklart', at: now() };
+      expect(await store.principles.addStance(stance)).toBe(true);
+      expect(await store.principles.addStance({ ...stance, stance: 'endorse', reason: null })).toBe(true);
+      expect(await store.principles.addStance({ ...stance, version: 2 })).toBe(false);
+      const p2 = await store.principles.propose({ ...base, text: 'Endra', textHash: 'b'.repeat(64), rule: 'majority' });
+      expect(p2).toMatchObject({ version: 2, text: 'Endra', rule: 'majority', closed: false });
+      expect(await store.principles.close(w.id, base.id)).toBe(true);
+      expect(await store.principles.close(w.id, base.id)).toBe(false);
+      expect(await store.principles.addStance({ ...stance, version: 2 })).toBe(false);
+      expect((await store.principles.stances(w.id)).map((s) => [s.version, s.stance])).toEqual([[1, 'object'], [1, 'endorse']]);
+      expect(await store.principles.get(w.id, base.id)).toMatchObject({ version: 2, closed: true });
+      expect(await store.principles.list(w.id)).toHaveLength(1);
+      expect(await store.principles.get('elsewhere', base.id)).toBeNull();
+      expect(await store.workshops.update(w.id, { decisionRule: 'consent' })).toBe(true);
+      expect((await store.workshops.get(w.id))?.decisionRule).toBe('consent');
+      await store.workshops.delete(w.id);
+      expect(await store.principles.stances(w.id)).toEqual([]);
+    });
+
+    it('writes a change and its audit entry together or not at all', async () => {
+      const store = getStore();
+      const { w } = await seedWorkshop(store);
+      await expect(
+        store.transaction(async (tx) => {
+          await tx.facilitation.setPhase(w.id, 'Prinsipp', []);
+          await tx.audit.append({ workshopId: w.id, at: now(), actorId: 'f', type: 'phase.set', data: {} });
+          throw new Error('boom');
+        }),
+      ).rejects.toThrow('boom');
+      expect((await store.facilitation.get(w.id)).phase).toBeNull();
+      expect(await store.audit.list(w.id)).toEqual([]);
+    });
+  });
+}
