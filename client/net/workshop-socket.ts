@@ -4,8 +4,9 @@
  *
  * `command(name, payload)` resolves with the ack's data or rejects with a `CommandError` carrying
  * the ack's error code (`network_error` when offline or unanswered). On every (re)connect the
- * client asks for `state.sync` and replays broadcasts on top (see WorkshopStateStore), so a late
- * joiner or a reconnect shows the right phase and timer. `view.summoned` is an event, not state:
+ * server pushes a snapshot (`state.synced`) and the client asks for one too (`state.sync`, for a
+ * server that does not push); broadcasts are ordered against them by `seq` (WorkshopStateStore),
+ * so a late joiner or a reconnect shows the right phase and timer. `view.summoned` is an event, not state:
  * listeners get it through `onSummon`.
  */
 import { io, type Socket } from 'socket.io-client';
@@ -124,13 +125,12 @@ export class WorkshopSocket {
     return ack.data as CommandResults[K];
   }
 
-  /** Fetches the whole state again (after every connect, and when asked). */
+  /** Fetches the whole state again (the server also pushes it on connect, as `state.synced`). */
   async sync(): Promise<void> {
-    this.store.beginSync();
     try {
       this.store.snapshot(await this.command('state.sync', {}));
     } catch {
-      this.store.abortSync();
+      // The pushed snapshot or the next reconnect brings the state.
     }
   }
 

@@ -29,16 +29,26 @@ describe('WorkshopStateStore', () => {
     expect(s.current?.state.seq).toBe(6);
   });
 
-  it('holds broadcasts during a sync and replays only the newer ones on the snapshot', () => {
+  it('replays broadcasts that overtook a snapshot, and drops those it covers', () => {
     const s = new WorkshopStateStore();
     s.snapshot(state(1));
-    s.beginSync();
     s.broadcast('hand.raised', { seq: 9, memberId: 'a', at: 't' });
     s.broadcast('hand.raised', { seq: 11, memberId: 'b', at: 't' });
-    expect(s.current?.state.hands).toEqual([]);
+    // A reconnect: the snapshot reflects seq 10 (a is in it), b came after it.
     s.snapshot(state(10, { hands: [{ memberId: 'a', at: 't' }] }));
     expect(s.current?.state.hands.map((h) => h.memberId)).toEqual(['a', 'b']);
     expect(s.current?.state.seq).toBe(11);
+  });
+
+  it('keeps, per fact, the newest broadcast even when they arrive out of order', () => {
+    const s = new WorkshopStateStore();
+    s.snapshot(state(0));
+    s.broadcast('hand.lowered', { seq: 6, memberId: 'a' });
+    s.broadcast('hand.raised', { seq: 5, memberId: 'a', at: 't' });
+    // Another fact with an older seq still counts.
+    s.broadcast('phase.changed', { seq: 4, phase: 'Actors', agenda: [] });
+    expect(s.current?.state.hands).toEqual([]);
+    expect(s.current?.state.phase).toBe('Actors');
   });
 
   it('never goes back to an older snapshot', () => {
@@ -48,15 +58,12 @@ describe('WorkshopStateStore', () => {
     expect(s.current?.state.phase).toBe('New');
   });
 
-  it('ignores broadcasts before the first snapshot, and applies held ones if the sync fails', () => {
+  it('keeps broadcasts from before the first snapshot for it', () => {
     const s = new WorkshopStateStore();
-    s.broadcast('board.locked', { seq: 2, lockedBoards: ['x'] });
+    s.broadcast('board.locked', { seq: 3, lockedBoards: ['x'] });
     expect(s.current).toBeNull();
     s.snapshot(state(2));
-    s.beginSync();
-    s.broadcast('board.locked', { seq: 3, lockedBoards: ['y'] });
-    s.abortSync();
-    expect(s.current?.state.lockedBoards).toEqual(['y']);
+    expect(s.current?.state.lockedBoards).toEqual(['x']);
   });
 
   it('follows questions from open to reveal, keeping my own answer private to me', () => {

@@ -1,11 +1,14 @@
 /**
  * The client's copy of the server-held workshop state (phase, timer, hands, locks, questions,
- * vote rounds, principles). Pure: no socket, no DOM, so the seq rules are unit-tested.
+ * vote rounds, principles). Pure: no socket, no DOM, so the ordering rules are unit-tested.
  *
- * Invariants: the state only moves forward. A broadcast whose `seq` is not above the state's is
- * a stale fact and dropped; while a `state.sync` is in flight, broadcasts are held and replayed
- * on top of the snapshot (those it already covers are dropped), so a reconnect never goes back in
- * time. Private facts that only acks carry (my answer, my votes) are set directly.
+ * Invariants (docs/api.md, "Broadcasts"): a snapshot (`state.synced`, `state.sync`) carries the
+ * `seq` it reflects; a broadcast not above it is dropped, and per fact (the phase, the timer, a
+ * hand, a question, a round, a principle) only a broadcast with a higher `seq` than the last one
+ * applied to that fact counts. Broadcasts are kept until a snapshot covers them and replayed on
+ * top of a newer snapshot, so neither a reconnect nor broadcasts overtaking each other (several
+ * instances) ever go back in time. Private facts that only acks carry (my answer, my votes) are
+ * set directly.
  */
 import type { AnswerValue, Broadcasts, BroadcastName, QuestionView, TimerView, VoteRoundView, WorkshopState } from '../../shared/realtime/index.js';
 
@@ -17,9 +20,14 @@ export interface LiveState {
 
 type Held = { [K in BroadcastName]: { name: K; event: Broadcasts[K] } }[BroadcastName];
 
+/** Broadcasts kept for replay on a later snapshot; more than this many unseen is a resync anyway. */
+const LOG_MAX = 500;
+
 export class WorkshopStateStore {
   private live: LiveState | null = null;
-  private held: Held[] | null = null;
+  private snapshotSeq = -1;
+  private readonly factSeq = new Map<string, number>();
+  private log: Held[] = [];
   private readonly listeners = new Set<(s: LiveState | null) => void>();
 
   constructor(private readonly now: () => number = Date.now) {}
@@ -33,30 +41,22 @@ export class WorkshopStateStore {
     return () => this.listeners.delete(fn);
   }
 
-  /** A `state.sync` was sent: hold broadcasts until its answer. */
-  beginSync(): void {
-    this.held ??= [];
-  }
-
-  /** The sync failed (no answer): apply what was held on top of what we have. */
-  abortSync(): void {
-    const held = this.held ?? [];
-    this.held = null;
-    for (const h of held) this.apply(h);
-  }
-
   snapshot(state: WorkshopState): void {
-    const held = this.held ?? [];
-    this.held = null;
-    if (!this.live || state.seq >= this.live.state.seq) this.live = { state, timerReceivedAt: this.now() };
-    for (const h of held) this.apply(h, false);
+    if (this.live && state.seq < this.snapshotSeq) return;
+    this.live = { state, timerReceivedAt: this.now() };
+    this.snapshotSeq = state.seq;
+    this.factSeq.clear();
+    this.log = this.log.filter((h) => h.event.seq > state.seq).sort((a, b) => a.event.seq - b.event.seq);
+    for (const h of this.log) this.apply(h);
     this.emit();
   }
 
   broadcast<K extends BroadcastName>(name: K, event: Broadcasts[K]): void {
     const h = { name, event } as Held;
-    if (this.held) this.held.push(h);
-    else this.apply(h);
+    if (event.seq <= this.snapshotSeq) return;
+    this.log.push(h);
+    if (this.log.length > LOG_MAX) this.log.shift();
+    if (this.apply(h)) this.emit();
   }
 
   /** My own answer (only the ack tells me; broadcasts carry counts). */
@@ -75,16 +75,49 @@ export class WorkshopStateStore {
     this.emit();
   }
 
-  private apply(h: Held, notify = true): void {
+  /** Applies a broadcast unless its fact already has a newer one; true when the state changed. */
+  private apply(h: Held): boolean {
     const live = this.live;
-    if (!live || h.event.seq <= live.state.seq) return;
-    const state = { ...reduce(live.state, h), seq: h.event.seq };
+    if (!live) return false;
+    const key = factOf(h);
+    if (h.event.seq <= (this.factSeq.get(key) ?? this.snapshotSeq)) return false;
+    this.factSeq.set(key, h.event.seq);
+    const state = { ...reduce(live.state, h), seq: Math.max(live.state.seq, h.event.seq) };
     this.live = { state, timerReceivedAt: h.name === 'timer.changed' ? this.now() : live.timerReceivedAt };
-    if (notify) this.emit();
+    return true;
   }
 
   private emit(): void {
     for (const fn of this.listeners) fn(this.live);
+  }
+}
+
+/** The fact a broadcast is about: broadcasts about one fact replace each other in `seq` order. */
+function factOf(h: Held): string {
+  switch (h.name) {
+    case 'phase.changed':
+    case 'timer.changed':
+    case 'board.locked':
+    case 'settings.changed':
+      return h.name;
+    case 'hand.raised':
+    case 'hand.lowered':
+      return `hand:${h.event.memberId}`;
+    case 'question.opened':
+    case 'question.closed':
+    case 'answer.submitted':
+    case 'answer.revealed':
+      return `question:${h.event.questionId}`;
+    case 'vote.opened':
+    case 'vote.closed':
+      return `round:${h.event.roundId}`;
+    case 'principle.proposed':
+    case 'principle.endorsed':
+    case 'principle.closed':
+      return `principle:${h.event.principle.principleId}`;
+    case 'view.summoned':
+    case 'content.removed':
+      return `event:${h.event.seq}`;
   }
 }
 
