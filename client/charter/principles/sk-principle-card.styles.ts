@@ -137,6 +137,11 @@ export const principleCardStyles = css`
     align-items: center;
     margin-top: 0.5rem;
   }
+  .mine {
+    align-self: center;
+    font-size: 0.9rem;
+    color: var(--sk-muted);
+  }
   .stance,
   .edit-tools {
     display: inline-flex;

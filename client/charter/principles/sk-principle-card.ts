@@ -163,7 +163,7 @@ export class SkPrincipleCard extends LitElement {
                   <sl-tooltip content=${text}>
                     <span class="chip stance-${c.stance ?? 'none'}" tabindex="0" data-org=${c.organisationId} data-stance=${c.stance ?? 'none'} style="--org:${color?.strong};--org-soft:${color?.soft}">
                       <span class="mark" aria-hidden="true">${c.stance === 'endorse' ? '✓' : c.stance === 'object' ? '✕' : c.stance === 'abstain' ? '–' : '?'}</span>
-                      <span aria-hidden="true">${c.name}</span>
+                      <span class="org" aria-hidden="true">${c.name}</span>
                       <span class="visually-hidden">${text}${m.stale && c.stance ? ` (${msg('for the earlier text', { id: 'charter_chip_stale' })})` : ''}</span>
                     </span>
                   </sl-tooltip>
@@ -180,7 +180,7 @@ export class SkPrincipleCard extends LitElement {
 
   private renderActions(d: PrincipleDraft, m: CardModel) {
     const stance = (s: Stance, label: string, click: () => void) =>
-      html`<sl-button size="small" variant=${this.myStance === s ? 'primary' : 'default'} ?disabled=${this.busy} aria-pressed=${this.myStance === s ? 'true' : 'false'} @click=${click}>${label}</sl-button>`;
+      html`<sl-button size="small" variant=${this.myStance === s ? 'primary' : 'default'} ?disabled=${this.busy} @click=${click}>${label}</sl-button>`;
     const n = this.index + 1;
     return html`<div class="actions">
       ${this.canStand
@@ -188,6 +188,7 @@ export class SkPrincipleCard extends LitElement {
             ${stance('endorse', msg('Endorse', { id: 'charter_endorse' }), () => this.emit<StanceDetail>('sk-stance', { stance: 'endorse' }))}
             ${stance('object', msg('Object…', { id: 'charter_object' }), () => this.ask('object'))}
             ${stance('abstain', msg('Abstain…', { id: 'charter_abstain' }), () => this.ask('abstain'))}
+            <span class="mine">${msg(str`Your organisation: ${stanceName(this.myStance)}`, { id: 'charter_my_stance' })}</span>
           </div>`
         : nothing}
       ${this.canPropose && !m.closed && (!m.proposed || m.stale)

@@ -175,6 +175,7 @@ export const charter: Record<keyof typeof nynorsk, string | ReturnType<typeof st
   charter_chips_label: 'Virksomhetenes standpunkter',
   charter_chip_stale: 'for den tidligere teksten',
   charter_your_stance: 'Virksomhetens standpunkt',
+  charter_my_stance: str`Virksomheten din: ${0}`,
   charter_endorse: 'Slutt deg til',
   charter_object: 'Kom med innvending …',
   charter_abstain: 'Stå over …',

@@ -177,6 +177,7 @@ export const charter = {
   charter_chips_label: 'Standpunkta til verksemdene',
   charter_chip_stale: 'for den tidlegare teksten',
   charter_your_stance: 'Standpunktet til verksemda di',
+  charter_my_stance: str`Verksemda di: ${0}`,
   charter_endorse: 'Slutt deg til',
   charter_object: 'Kom med innvending …',
   charter_abstain: 'Stå over …',
