@@ -140,14 +140,14 @@ export class SkDotVote extends LitElement {
   private renderResults(round: VoteRoundView, byId: Map<string, BoardElement>, name: (e: BoardElement | undefined, id: string) => string) {
     const rows = resultRows(round.results ?? []);
     return html`
-      <p>${msg(str`${round.voters ?? 0} people voted.`, { id: 'fac_vote_voters' })}</p>
+      <p>${msg(str`Voters: ${round.voters ?? 0}`, { id: 'fac_vote_voters' })}</p>
       ${rows.length === 0
         ? html`<p>${msg('No votes were cast.', { id: 'fac_vote_none' })}</p>`
         : html`<ol class="results">
             ${rows.map(
               (r) => html`<li data-element=${r.elementId}>
                 <button type="button" class="link" @click=${() => this.dispatchEvent(new CustomEvent('sk-show-element', { detail: { id: r.elementId }, bubbles: true, composed: true }))}>${name(byId.get(r.elementId), r.elementId)}</button>
-                <span class="count">${msg(str`${r.votes} votes`, { id: 'fac_vote_count' })}</span>
+                <span class="count">${msg(str`Votes: ${r.votes}`, { id: 'fac_vote_count' })}</span>
               </li>`,
             )}
           </ol>`}
