@@ -72,7 +72,7 @@ export class SkCharterPage extends LitElement {
   private open(): void {
     this.session?.destroy();
     const w = this.workshop;
-    this.session = w ? openCharter(formatRoom({ workshopId: w.id, part: { kind: 'charter' } }), w.me, w.organisations) : null;
+    this.session = w ? openCharter(formatRoom({ workshopId: w.id, part: { kind: 'charter' } }), w.me, w.organisations, () => this.socket) : null;
   }
 
   override render() {

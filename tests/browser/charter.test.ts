@@ -96,7 +96,7 @@ describe('the charter', () => {
     await expectAxeClean(facilitator);
   });
 
-  it('adds two actors and a relation through the dialogs, by keyboard', STEP, async () => {
+  it('adds two actors and a relation through the dialogs', STEP, async () => {
     const add = async (name: string, kind: string) => {
       await charter(facilitator).getByRole('button', { name: 'Legg til aktør' }).click();
       const dialog = dialogNamed(facilitator, 'Ny aktør');
@@ -174,6 +174,23 @@ describe('the charter', () => {
     await confirm.getByRole('button', { name: 'Slett' }).click();
     await node.waitFor({ state: 'detached' });
     await charter(facilitator).locator('sk-actor-table').getByText('Ingen relasjonar enno.').waitFor();
+    await charter(participant).locator('sk-actor-map').getByRole('button', { name: /Familien/ }).waitFor({ state: 'detached' });
+    // A facilitator's deletion is made by the server and audited.
+    const audit = await facilitator.evaluate(async (id) => (await fetch(`/api/workshops/${id}/audit`)).json(), workshopId);
+    expect((audit as { entries: Array<{ type: string }> }).entries.map((e) => e.type)).toContain('content.removed');
+  });
+
+  it('shows an observer the actor map without any editing control', STEP, async () => {
+    const invite = await post<{ token: string }>(facilitator, `/api/workshops/${workshopId}/invites`, { role: 'observer' });
+    const observer = await openPage();
+    await post(observer, '/api/join', { inviteToken: invite.token, displayName: 'Oda Observatør' });
+    await section(observer, workshopId, 'actors', 'Aktørkart');
+    await charter(observer).locator('sk-actor-table').getByRole('rowheader', { name: 'Arbeids- og velferdsetaten' }).waitFor();
+    expect(await charter(observer).getByRole('button', { name: 'Legg til aktør' }).count()).toBe(0);
+    expect(await charter(observer).locator('sk-actor-table').getByRole('button').count()).toBe(0);
+    await expectAxeClean(observer);
+    await section(observer, workshopId, 'principles', 'Prinsipp');
+    expect(await charter(observer).getByLabel('Nytt prinsipp').count()).toBe(0);
   });
 
   it('places organisations on the maturity staircase', STEP, async () => {

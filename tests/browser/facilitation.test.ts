@@ -163,6 +163,29 @@ describe('a facilitated session', () => {
     await facilitator.goto(`/w/${workshopId}`);
   });
 
+  it('asks where each organisation stands on a paradox; the reveal places the markers', STEP, async () => {
+    await openTools(facilitator);
+    const rounds = facilitator.locator('sk-rounds-panel');
+    await rounds.getByLabel('Spørsmål', { exact: true }).selectOption('domain_vs_it');
+    await rounds.getByRole('button', { name: 'Opne spørsmålet' }).click();
+    const form = nav.locator('sk-answer-form');
+    await form.getByRole('heading', { name: 'Paradoks: Domenekompetanse eller IT-kompetanse' }).waitFor();
+    const slider = form.getByRole('slider', { name: 'Plasseringa til verksemda di' });
+    await slider.focus();
+    for (let i = 0; i < 4; i++) await nav.keyboard.press('ArrowRight');
+    await form.getByLabel('Merknad').fill('Mykje IT i huset');
+    await form.getByRole('button', { name: 'Send svaret mitt' }).click();
+    await form.getByText('Svaret ditt: 70 av 100. Mykje IT i huset').waitFor();
+    await rounds.getByRole('button', { name: 'Vis svara: Paradoks: Domenekompetanse eller IT-kompetanse' }).click();
+    await closeTools(facilitator);
+    await facilitator.goto(`/w/${workshopId}/charter/paradoxes`);
+    const axis = facilitator.locator('sk-paradox-view').getByRole('region', { name: 'Domenekompetanse eller IT-kompetanse' });
+    const marker = axis.locator('.marker', { hasText: 'Nav' });
+    await expect.poll(() => marker.evaluate((el) => (el as HTMLElement).style.left)).toBe('70%');
+    expect(await marker.textContent()).toContain('Mykje IT i huset');
+    await facilitator.goto(`/w/${workshopId}`);
+  });
+
   it('runs a dot vote on the board: a budget, only my own dots, then the results', STEP, async () => {
     // Two notes from the outline.
     await facilitator.getByRole('button', { name: 'Oversikt' }).click();

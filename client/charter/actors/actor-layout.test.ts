@@ -1,19 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor, Relation } from '../../../shared/charter/schema.js';
-import { arrows, edgePoint, extent, layoutActors, NODE_H, NODE_W } from './actor-layout.js';
+import { arrows, edgePoint, extent, layoutActors, NODE_H, NODE_W, ring } from './actor-layout.js';
 
 const actor = (id: string, x: number | null = null, y: number | null = null): Actor => ({ id, name: id, kind: 'ngo', role: '', needs: '', requirements: '', gains: '', order: id, x, y });
 const rel = (id: string, from: string, to: string): Relation => ({ id, from, to, kind: 'serves', note: '' });
 
 describe('actor layout', () => {
-  it('keeps placed actors where they are and puts the others in free grid slots', () => {
-    const pos = layoutActors([actor('a', 24, 24), actor('b'), actor('c', 500, 500), actor('d')]);
+  it('keeps placed actors where they are and puts the others on a ring, clear of each other', () => {
+    const pos = layoutActors([actor('a', 24, 24), actor('b'), actor('c', 500, 500), actor('d'), actor('e'), actor('f')]);
     expect(pos.get('a')).toEqual({ x: 24, y: 24 });
     expect(pos.get('c')).toEqual({ x: 500, y: 500 });
-    // Slot 0 is taken by a: b goes to the next slot, d after it.
-    expect(pos.get('b')!.x).toBeGreaterThan(24 + NODE_W);
     const all = [...pos.values()];
     for (const p of all) for (const q of all) if (p !== q) expect(Math.abs(p.x - q.x) >= NODE_W || Math.abs(p.y - q.y) >= NODE_H).toBe(true);
+  });
+
+  it('spreads unplaced actors around the ring, the first at the top', () => {
+    const pos = ring(4);
+    expect(pos[0]!.y).toBeLessThan(pos[1]!.y);
+    expect(pos[2]!.y).toBeGreaterThan(pos[1]!.y);
+    expect(pos[1]!.x).toBeGreaterThan(pos[3]!.x);
+    expect(ring(1)).toHaveLength(1);
   });
 
   it('measures the drawing, including nodes dragged to negative coordinates', () => {

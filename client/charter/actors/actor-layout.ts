@@ -1,24 +1,36 @@
 /**
- * Geometry of the actor diagram, pure: where each actor's node sits (its stored x/y, or a grid
- * slot for actors nobody has placed yet, skipping slots that placed nodes cover), how big the
+ * Geometry of the actor diagram, pure: where each actor's node sits (its stored x/y, or a place
+ * on a ring for actors nobody has placed yet, so that every arrow between them runs clear of
+ * the other nodes; a place a stored node covers is skipped), how big the
  * drawing is, and where an arrow between two nodes starts and ends (on the boxes' edges, with
  * parallel relations between the same pair bent apart).
  */
 import type { Actor, Relation } from '../../../shared/charter/schema.js';
 
-export const NODE_W = 180;
-export const NODE_H = 64;
-const GAP_X = 90;
-const GAP_Y = 80;
-const COLUMNS = 4;
+export const NODE_W = 190;
+export const NODE_H = 72;
 export const MARGIN = 24;
+/** Room around the ring for edge labels. */
+const RING_GAP = 60;
 
 export interface Pos {
   x: number;
   y: number;
 }
 
-const overlaps = (a: Pos, b: Pos) => Math.abs(a.x - b.x) < NODE_W && Math.abs(a.y - b.y) < NODE_H;
+const overlaps = (a: Pos, b: Pos) => Math.abs(a.x - b.x) < NODE_W + 8 && Math.abs(a.y - b.y) < NODE_H + 8;
+
+/** The n places of a ring (an ellipse, wider than high, like the nodes), clockwise from the top. */
+export function ring(n: number): Pos[] {
+  if (n === 1) return [{ x: MARGIN, y: MARGIN }];
+  // Big enough that neighbours on the ring do not touch.
+  const rx = Math.max(NODE_W + RING_GAP, (n * (NODE_W + RING_GAP)) / (2 * Math.PI));
+  const ry = Math.max(NODE_H * 2, (n * (NODE_H + RING_GAP)) / (2 * Math.PI));
+  return Array.from({ length: n }, (_, i) => {
+    const a = -Math.PI / 2 + (2 * Math.PI * i) / n;
+    return { x: Math.round(MARGIN + rx + rx * Math.cos(a)), y: Math.round(MARGIN + ry + ry * Math.sin(a)) };
+  });
+}
 
 /** actorId → top-left corner of its node. */
 export function layoutActors(actors: readonly Actor[]): Map<string, Pos> {
@@ -30,14 +42,12 @@ export function layoutActors(actors: readonly Actor[]): Map<string, Pos> {
       placed.push({ x: a.x, y: a.y });
     }
   }
-  let slot = 0;
-  for (const a of actors) {
-    if (out.has(a.id)) continue;
-    let p: Pos;
-    do {
-      p = { x: MARGIN + (slot % COLUMNS) * (NODE_W + GAP_X), y: MARGIN + Math.floor(slot / COLUMNS) * (NODE_H + GAP_Y) };
-      slot++;
-    } while (placed.some((q) => overlaps(p, q)));
+  const free = actors.filter((a) => !out.has(a.id));
+  const slots = ring(free.length);
+  for (const [i, a] of free.entries()) {
+    let p = slots[i]!;
+    // A stored node sits there: step down below it until the place is free.
+    while (placed.some((q) => overlaps(p, q))) p = { x: p.x, y: p.y + NODE_H + 16 };
     out.set(a.id, p);
     placed.push(p);
   }

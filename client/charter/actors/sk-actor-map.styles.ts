@@ -59,9 +59,13 @@ export const actorMapStyles = css`
   }
   .node .name {
     font-weight: 700;
-    white-space: nowrap;
+    font-size: 0.95rem;
+    line-height: 1.2;
+    display: -webkit-box;
+    -webkit-line-clamp: 2;
+    -webkit-box-orient: vertical;
     overflow: hidden;
-    text-overflow: ellipsis;
+    overflow-wrap: anywhere;
   }
   .node .kind {
     font-size: 0.8rem;

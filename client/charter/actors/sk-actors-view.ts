@@ -99,7 +99,7 @@ export class SkActorsView extends LitElement {
       e.detail.opener,
       msg(str`Delete the actor ${a.name}?`, { id: 'charter_actor_delete_title' }),
       msg('Its relations are deleted with it.', { id: 'charter_actor_delete_text' }),
-      () => s.charter.removeActor(a.id, s.origin),
+      () => void s.remove('actors', a.id),
     );
   };
 
@@ -112,7 +112,7 @@ export class SkActorsView extends LitElement {
     const s = this.session;
     if (!s || s.readOnly) return;
     void this.confirm.ask(e.detail.opener, msg('Delete this relation?', { id: 'charter_rel_delete_title' }), msg('The actors stay.', { id: 'charter_rel_delete_text' }), () =>
-      s.charter.removeRelation(e.detail.id, s.origin),
+      void s.remove('relations', e.detail.id),
     );
   };
 

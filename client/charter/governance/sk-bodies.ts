@@ -77,7 +77,7 @@ export class SkBodies extends LitElement {
                     aria-label=${msg(str`Delete ${b.name}`, { id: 'charter_delete_named' })}
                     @click=${(e: Event) =>
                       this.confirm.ask(e.currentTarget as HTMLElement, msg(str`Delete the body ${b.name}?`, { id: 'charter_body_delete_title' }), msg('Escalation steps and decisions that name it lose that link.', { id: 'charter_body_delete_text' }), () =>
-                        s.charter.remove('bodies', b.id, s.origin),
+                        void s.remove('bodies', b.id),
                       )}
                   >
                     ${msg('Delete', { id: 'charter_delete' })}

@@ -106,7 +106,7 @@ export class SkDecisionMatrix extends LitElement {
                     ${ro
                       ? nothing
                       : html`<td class="actions">
-                          <button type="button" class="small danger" aria-label=${msg(str`Delete ${d.label}`, { id: 'charter_delete_named' })} @click=${(e: Event) => this.confirm.ask(e.currentTarget as HTMLElement, msg(str`Delete the decision ${d.label}?`, { id: 'charter_decision_delete_title' }), '', () => s.charter.remove('decisions', d.id, s.origin))}>${msg('Delete', { id: 'charter_delete' })}</button>
+                          <button type="button" class="small danger" aria-label=${msg(str`Delete ${d.label}`, { id: 'charter_delete_named' })} @click=${(e: Event) => this.confirm.ask(e.currentTarget as HTMLElement, msg(str`Delete the decision ${d.label}?`, { id: 'charter_decision_delete_title' }), '', () => void s.remove('decisions', d.id))}>${msg('Delete', { id: 'charter_delete' })}</button>
                         </td>`}
                   </tr>`,
                 )}

@@ -115,7 +115,7 @@ export class SkEscalation extends LitElement {
                           type="button"
                           class="small danger"
                           aria-label=${msg(str`Delete ${x.label}`, { id: 'charter_delete_named' })}
-                          @click=${(e: Event) => this.confirm.ask(e.currentTarget as HTMLElement, msg(str`Delete the step ${x.label}?`, { id: 'charter_step_delete_title' }), '', () => s.charter.remove('escalation', x.id, s.origin))}
+                          @click=${(e: Event) => this.confirm.ask(e.currentTarget as HTMLElement, msg(str`Delete the step ${x.label}?`, { id: 'charter_step_delete_title' }), '', () => void s.remove('escalation', x.id))}
                         >
                           ${msg('Delete', { id: 'charter_delete' })}
                         </button>

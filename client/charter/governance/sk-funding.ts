@@ -95,7 +95,7 @@ export class SkFunding extends LitElement {
                     <td class="num"><input class="cell" inputmode="decimal" aria-label=${msg(str`Amount from ${r.who}`, { id: 'charter_fund_amount_of' })} .value=${live(r.amount === null ? '' : String(r.amount))} @change=${(e: Event) => this.patch(r.id, 'amount', (e.target as HTMLInputElement).value)} /></td>
                     <td class="num"><input class="cell" inputmode="decimal" aria-label=${msg(str`Share from ${r.who} (%)`, { id: 'charter_fund_share_of' })} .value=${live(r.share === null ? '' : String(r.share))} @change=${(e: Event) => this.patch(r.id, 'share', (e.target as HTMLInputElement).value)} /></td>
                     <td class="actions">
-                      <button type="button" class="small danger" aria-label=${msg(str`Delete ${r.who}`, { id: 'charter_delete_named' })} @click=${(e: Event) => this.confirm.ask(e.currentTarget as HTMLElement, msg(str`Delete the funding from ${r.who}?`, { id: 'charter_fund_delete_title' }), '', () => s.charter.remove('funding', r.id, s.origin))}>${msg('Delete', { id: 'charter_delete' })}</button>
+                      <button type="button" class="small danger" aria-label=${msg(str`Delete ${r.who}`, { id: 'charter_delete_named' })} @click=${(e: Event) => this.confirm.ask(e.currentTarget as HTMLElement, msg(str`Delete the funding from ${r.who}?`, { id: 'charter_fund_delete_title' }), '', () => void s.remove('funding', r.id))}>${msg('Delete', { id: 'charter_delete' })}</button>
                     </td>
                   </tr>`,
             )}

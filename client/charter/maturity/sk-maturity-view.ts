@@ -36,7 +36,7 @@ export class SkMaturityView extends LitElement {
     if (!s || s.readOnly) return;
     const g = Number(raw);
     if ((GENERATIONS as readonly number[]).includes(g)) s.charter.setMaturity(orgId, g as Generation, current?.justification ?? '', s.origin);
-    else s.charter.remove('maturity', orgId, s.origin);
+    else void s.remove('maturity', orgId);
   }
 
   private setJustification(orgId: string, text: string, current: MaturityEntry | undefined): void {

@@ -4,13 +4,15 @@ export const paradoxStyles = css`
   .axis {
     display: grid;
     grid-template-columns: minmax(6rem, 10rem) 1fr minmax(6rem, 10rem);
-    align-items: center;
+    align-items: start;
     gap: 0.75rem;
     margin: 0.5rem 0 1rem;
   }
   .pole {
     font-weight: 600;
     font-size: 0.92rem;
+    /* In line with the track's rule. */
+    padding-top: 0.55rem;
   }
   .pole.high {
     text-align: end;
@@ -30,6 +32,23 @@ export const paradoxStyles = css`
     position: absolute;
     top: 0.6rem;
     transform: translateX(-50%);
+  }
+  .marker.start .dot {
+    align-items: flex-start;
+    transform: translateX(calc(50% - 0.6rem));
+  }
+  .marker.end .dot {
+    align-items: flex-end;
+    transform: translateX(calc(-50% + 0.6rem));
+  }
+  /* The row header names the organisation; the slider keeps its label for screen readers only. */
+  sl-range::part(form-control-label) {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
   }
   .dot {
     display: flex;

@@ -64,7 +64,9 @@ export class SkParadoxView extends LitElement {
                 const p = at.get(o.id)!;
                 const c = s.colorOf(o.id);
                 const tip = p.note ? `${o.name}: ${p.note}` : o.name;
-                return html`<li class="marker" style="left:${p.position}%;--org:${c.strong};--org-soft:${c.soft};--row:${i % 3}">
+                // Labels near an end grow inwards, so they stay over the track.
+                const side = p.position < 15 ? 'start' : p.position > 85 ? 'end' : 'mid';
+                return html`<li class="marker ${side}" style="left:${p.position}%;--org:${c.strong};--org-soft:${c.soft};--row:${i % 3}">
                   <sl-tooltip content=${tip}>
                     <span class="dot" tabindex="0"><span class="label">${o.name}</span><span class="visually-hidden">: ${p.position} / 100${p.note ? `. ${p.note}` : ''}</span></span>
                   </sl-tooltip>

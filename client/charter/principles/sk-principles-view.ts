@@ -129,7 +129,7 @@ export class SkPrinciplesView extends LitElement {
                 @sk-stance=${(e: CustomEvent<StanceDetail>) => this.run(d.id, (so) => so.command('principle.endorse', { principleId: d.id, ...e.detail }))}
                 @sk-move=${(e: CustomEvent<-1 | 1>) => this.move(d, e.detail, ids)}
                 @sk-delete=${(e: CustomEvent<{ opener: HTMLElement }>) =>
-                  this.confirm.ask(e.detail.opener, msg(str`Delete principle ${i + 1}?`, { id: 'charter_principle_delete_title' }), d.text, () => s.charter.remove('principles', d.id, s.origin))}
+                  this.confirm.ask(e.detail.opener, msg(str`Delete principle ${i + 1}?`, { id: 'charter_principle_delete_title' }), d.text, () => void s.remove('principles', d.id))}
               ></sk-principle-card>
             </li>`;
           },
