@@ -34,6 +34,20 @@ export const liveBarStyles = css`
     color: #92400e;
     font-weight: 600;
   }
+  .summon {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.4rem 1rem;
+    background: var(--sk-primary-soft);
+    border: 1px solid var(--sk-primary);
+    border-radius: 8px;
+    padding: 0.4rem 0.75rem;
+  }
+  .summon button.small {
+    min-height: 2.2rem;
+    padding: 0.2rem 0.7rem;
+  }
   .alert:empty {
     display: none;
   }

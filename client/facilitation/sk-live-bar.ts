@@ -3,7 +3,8 @@
  * (counting down from server time, so late joiners see the same), raised hands, a button to raise
  * or lower my hand, and for facilitators the button that opens their tools in a drawer.
  * A polite live region announces changes of phase and timer (started, paused, one minute left,
- * time is up), never every second; the clock itself is a `timer` role, which is silent.
+ * time is up), never every second; the clock itself is a `timer` role, which is silent. When the
+ * facilitator summons everyone to the board while I am on another tab, a notice links there.
  *
  * Properties: `workshop` (WorkshopDto), `socket` (WorkshopSocket), `members` (MemberDto[]),
  * `boardView` (() => view | null, for summon), `onBoard` (boolean).
@@ -35,6 +36,7 @@ export class SkLiveBar extends LitElement {
     onBoard: { type: Boolean },
     announcement: { state: true },
     error: { state: true },
+    summoned: { state: true },
   };
   declare workshop: WorkshopDto | null;
   declare socket: WorkshopSocket | null;
@@ -43,6 +45,8 @@ export class SkLiveBar extends LitElement {
   declare onBoard: boolean;
   declare announcement: string;
   declare error: string;
+  declare summoned: boolean;
+  private offSummon: (() => void) | null = null;
   private readonly live = new WorkshopStateController(this, () => this.socket);
   private tick = 0;
   private seen: { phase: string | null; remaining: number; running: boolean } | null = null;
@@ -57,12 +61,34 @@ export class SkLiveBar extends LitElement {
     this.onBoard = false;
     this.announcement = '';
     this.error = '';
+    this.summoned = false;
+  }
+
+  protected override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('socket')) this.listen();
+    if (this.onBoard) this.summoned = false;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.hasUpdated) this.listen();
   }
 
   override disconnectedCallback(): void {
     clearInterval(this.tick);
     this.tick = 0;
+    this.offSummon?.();
+    this.offSummon = null;
     super.disconnectedCallback();
+  }
+
+  /** The board page follows a summon itself; elsewhere I am only told. */
+  private listen(): void {
+    this.offSummon?.();
+    this.offSummon =
+      this.socket?.onSummon((e) => {
+        if (!this.onBoard && e.by !== this.workshop?.me.id) this.summoned = true;
+      }) ?? null;
   }
 
   private remaining(): number {
@@ -160,6 +186,13 @@ export class SkLiveBar extends LitElement {
       </div>
       <p class="alert" role="alert">${this.error}</p>
       <p class="visually-hidden" role="status">${this.announcement}</p>
+      ${this.summoned
+        ? html`<p class="summon" role="status">
+            ${msg('The facilitator asks everyone to look at the board.', { id: 'fac_summon_elsewhere' })}
+            <a href="/w/${w.id}">${msg('Go to the board', { id: 'fac_summon_go' })}</a>
+            <button type="button" class="small" @click=${() => (this.summoned = false)}>${msg('Not now', { id: 'fac_summon_dismiss' })}</button>
+          </p>`
+        : nothing}
       ${me.role === 'facilitator'
         ? html`<sl-drawer label=${msg('Facilitator tools', { id: 'fac_tools' })} placement="end" class="tools">
             <sk-facilitator-panel .workshop=${w} .socket=${this.socket} .members=${this.members} .boardView=${this.boardView} .onBoard=${this.onBoard}></sk-facilitator-panel>

@@ -235,6 +235,9 @@ describe('a facilitated session', () => {
   it('summons everyone to the facilitator’s view of the board; a participant may go back', STEP, async () => {
     await facilitator.getByRole('button', { name: 'Tavle', exact: true }).click();
     await facilitator.locator('sk-board-canvas .viewport').waitFor();
+    // Someone elsewhere in the workshop is told, with a way to the board.
+    await bergen.goto(`/w/${workshopId}/charter/actors`);
+    await bar(bergen).locator('.phase strong', { hasText: 'Dot-røysting' }).waitFor();
     await openTools(facilitator);
     await panel(facilitator).getByRole('button', { name: 'Hent alle til det eg ser' }).click();
     await panel(facilitator).getByRole('status').filter({ hasText: 'Alle vart henta' }).waitFor();
@@ -242,6 +245,11 @@ describe('a facilitated session', () => {
     await notice.getByText('Fasilitatoren henta alle hit').waitFor();
     await notice.getByRole('button', { name: 'Tilbake dit eg var' }).click();
     await notice.waitFor({ state: 'detached' });
+    const elsewhere = bar(bergen).locator('.summon');
+    await elsewhere.getByText('Fasilitatoren ber alle sjå på tavla.').waitFor();
+    await elsewhere.getByRole('link', { name: 'Gå til tavla' }).click();
+    await bergen.locator('sk-board-canvas').waitFor();
+    await elsewhere.waitFor({ state: 'detached' });
   });
 
   it('locks the board for participants and unlocks it', STEP, async () => {
