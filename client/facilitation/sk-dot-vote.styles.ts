@@ -88,6 +88,14 @@ export const dotVoteStyles = css`
     outline: 3px solid var(--sk-focus, #1a5fb4);
     outline-offset: 2px;
   }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+  }
   .count {
     font-weight: 700;
     margin-inline-start: 0.5rem;

@@ -125,7 +125,7 @@ export class SkDotVote extends LitElement {
           return html`<li data-element=${e.id}>
             <span class="what">${label}</span>
             ${canVote
-              ? html`<span class="dots" aria-label=${msg(str`${n} of your votes`, { id: 'fac_vote_mine' })}>${'●'.repeat(n)}${n === 0 ? '–' : ''}</span>
+              ? html`<span class="dots" aria-hidden="true">${'●'.repeat(n)}${n === 0 ? '–' : ''}</span><span class="visually-hidden">${msg(str`${n} of your votes`, { id: 'fac_vote_mine' })}</span>
                   <span class="buttons">
                     <button type="button" ?disabled=${this.busy || left <= 0} aria-label=${msg(str`Add a vote to ${label}`, { id: 'fac_vote_add' })} @click=${() => this.vote(round, e.id, true)}>+</button>
                     <button type="button" ?disabled=${this.busy || n === 0} aria-label=${msg(str`Take a vote back from ${label}`, { id: 'fac_vote_remove' })} @click=${() => this.vote(round, e.id, false)}>−</button>

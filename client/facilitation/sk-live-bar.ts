@@ -178,7 +178,7 @@ export class SkLiveBar extends LitElement {
         <span class="spacer"></span>
         ${this.live.link === 'online' ? nothing : html`<span class="link">${this.live.link === 'refused' ? msg('Live updates refused: reload the page', { id: 'fac_link_refused' }) : msg('Live updates: connecting…', { id: 'fac_link_connecting' })}</span>`}
         ${me.role !== 'observer'
-          ? html`<sl-button size="small" ?disabled=${!s} aria-pressed=${raised ? 'true' : 'false'} @click=${() => this.toggleHand(raised)}>${raised ? msg('Lower my hand', { id: 'fac_hand_lower' }) : msg('Raise my hand', { id: 'fac_hand_raise' })}</sl-button>`
+          ? html`<sl-button size="small" ?disabled=${!s} @click=${() => this.toggleHand(raised)}>${raised ? msg('Lower my hand', { id: 'fac_hand_lower' }) : msg('Raise my hand', { id: 'fac_hand_raise' })}</sl-button>`
           : nothing}
         ${me.role === 'facilitator'
           ? html`<sl-button size="small" variant="primary" @click=${() => this.renderRoot.querySelector<SlDrawer>('sl-drawer')?.show()}>${msg('Facilitator tools', { id: 'fac_tools' })}</sl-button>`

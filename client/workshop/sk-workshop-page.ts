@@ -73,10 +73,30 @@ export class SkWorkshopPage extends LitElement {
     // One live connection per workshop, opened once the member is known to belong to it.
     const id = this.load.state === 'ready' ? this.load.workshop.id : null;
     if (this.socket?.workshopId !== id) {
+      this.offSocket?.();
       this.socket?.destroy();
       this.socket = id ? new WorkshopSocket(id) : null;
+      this.offSocket = this.socket?.subscribe(this.onLive) ?? null;
     }
   }
+
+  private offSocket: (() => void) | null = null;
+  private namesAskedAt = 0;
+
+  /** Someone who joined after the page loaded raised a hand or took a stance: fetch the names again. */
+  private readonly onLive = () => {
+    const st = this.socket?.store.current?.state;
+    if (!st || this.membersBusy || Date.now() - this.namesAskedAt < 5000) return;
+    const known = new Set(this.members.map((m) => m.id));
+    const ids = [...st.hands.map((h) => h.memberId), ...st.principles.flatMap((p) => p.stances.map((x) => x.memberId))];
+    if (ids.every((id) => known.has(id))) return;
+    this.namesAskedAt = Date.now();
+    // Quietly: a failed refresh only leaves "someone" in place of a name.
+    api.members(this.workshopId).then(
+      (members) => (this.members = members),
+      () => undefined,
+    );
+  };
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -84,6 +104,8 @@ export class SkWorkshopPage extends LitElement {
   }
 
   override disconnectedCallback(): void {
+    this.offSocket?.();
+    this.offSocket = null;
     this.socket?.destroy();
     this.socket = null;
     super.disconnectedCallback();
