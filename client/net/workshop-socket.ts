@@ -71,9 +71,18 @@ export class WorkshopSocket {
   private readonly listeners = new Set<() => void>();
   private readonly summons = new Set<(s: Summon) => void>();
 
-  constructor(readonly workshopId: string) {
+  /**
+   * In the browser: this origin and the session cookie. `url` and `token` are for other callers
+   * (tests, scripts), which have no page origin and no cookie.
+   */
+  constructor(
+    readonly workshopId: string,
+    opts: { url?: string; token?: string } = {},
+  ) {
+    const auth = opts.token ? { token: opts.token } : { workshopId };
     // WebSocket only: no long-polling requests to fall back on or upgrade from (the server speaks both).
-    this.socket = io({ path: '/socket.io/', auth: { workshopId }, transports: ['websocket'], reconnectionDelayMax: 5000 });
+    const options = { path: '/socket.io/', auth, transports: ['websocket'], reconnectionDelayMax: 5000 };
+    this.socket = opts.url ? io(opts.url, options) : io(options);
     this.socket.on('connect', () => {
       this.setLink('online');
       void this.sync();
