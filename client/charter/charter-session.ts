@@ -19,6 +19,7 @@ import type { WorkshopSocket } from '../net/workshop-socket.js';
 export type CharterCollection = Extract<CommandPayload<'content.remove'>, { room: 'charter' }>['collection'];
 
 export interface CharterSession {
+  readonly workshopId: string;
   readonly charter: CharterDoc;
   readonly conn: RoomConnection;
   readonly me: MemberDto;
@@ -44,6 +45,7 @@ export function openCharter(room: string, me: MemberDto, organisations: Organisa
   conn.doc.on('update', onUpdate);
   if (!readOnly) void conn.ready.then(() => migrateCharter(conn.doc, origin));
   return {
+    workshopId: room.slice(0, room.indexOf('/')),
     charter,
     conn,
     me,

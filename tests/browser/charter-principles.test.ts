@@ -158,6 +158,14 @@ describe('three organisations agree on a principle', () => {
     expect(await stances(theirs)).toEqual(ORGS.map((o) => `${o}=none`));
   });
 
+  it('lets the facilitator choose the decision rule for new proposals; everyone sees it', STEP, async () => {
+    const rule = view(facilitator).getByLabel('Avgjerdsregel for nye framlegg');
+    expect(await rule.inputValue()).toBe('consensus');
+    await rule.selectOption('majority');
+    await view(participants[2]!).getByText('Avgjerdsregel: Fleirtal').waitFor();
+    await expectAxeClean(facilitator);
+  });
+
   it('had no console problems and made no request outside the server', () => {
     for (const [, w] of watches) expect(w.problems).toEqual([]);
     expect(outside.flat()).toEqual([]);

@@ -11,6 +11,14 @@ export const principlesStyles = css`
   .rule {
     color: var(--sk-muted);
     font-weight: 600;
+    display: inline-flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem;
+  }
+  .rule select {
+    width: auto;
+    min-height: 2.2rem;
   }
   .notice {
     background: #fef3c7;

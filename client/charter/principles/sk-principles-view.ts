@@ -13,7 +13,10 @@ import { html, LitElement, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { MemberDto } from '../../../shared/api.js';
 import { CharterLimits, type PrincipleDraft } from '../../../shared/charter/schema.js';
+import type { DecisionRule } from '../../../shared/decisions.js';
+import { api } from '../../app/api.js';
 import { sharedStyles } from '../../app/shared.styles.js';
+import { errorText } from '../../app/texts.js';
 import { commandErrorText } from '../../facilitation/facilitation-texts.js';
 import { WorkshopStateController } from '../../net/workshop-state-controller.js';
 import type { WorkshopSocket } from '../../net/workshop-socket.js';
@@ -29,12 +32,20 @@ import { principlesStyles } from './sk-principles-view.styles.js';
 
 export class SkPrinciplesView extends LitElement {
   static override styles = [sharedStyles, charterStyles, principlesStyles];
-  static override properties = { session: { attribute: false }, socket: { attribute: false }, members: { attribute: false }, busy: { state: true }, errors: { state: true } };
+  static override properties = {
+    session: { attribute: false },
+    socket: { attribute: false },
+    members: { attribute: false },
+    busy: { state: true },
+    errors: { state: true },
+    ruleError: { state: true },
+  };
   declare session: CharterSession | null;
   declare socket: WorkshopSocket | null;
   declare members: MemberDto[];
   declare busy: ReadonlySet<string>;
   declare errors: ReadonlyMap<string, string>;
+  declare ruleError: string;
   private readonly doc = new CharterController(this, () => this.session);
   private readonly live = new WorkshopStateController(this, () => this.socket);
   private readonly confirm = new ConfirmDelete(this, () => this.renderRoot.querySelector<HTMLElement>('#new-principle'));
@@ -47,6 +58,30 @@ export class SkPrinciplesView extends LitElement {
     this.members = [];
     this.busy = new Set();
     this.errors = new Map();
+    this.ruleError = '';
+  }
+
+  /** The facilitator chooses the rule for principles proposed from now on (REST; sockets hear `settings.changed`). */
+  private async setRule(e: Event): Promise<void> {
+    const s = this.session;
+    const value = (e.target as HTMLSelectElement).value as DecisionRule;
+    if (!s) return;
+    this.ruleError = '';
+    try {
+      await api.updateWorkshop(s.workshopId, { decisionRule: value });
+    } catch (err) {
+      this.ruleError = errorText(err);
+    }
+  }
+
+  private renderRule(rule: DecisionRule) {
+    if (this.session?.me.role !== 'facilitator') return html`<span class="rule">${msg(str`Decision rule: ${ruleText(rule)}`, { id: 'charter_decision_rule' })}</span>`;
+    return html`<label class="rule"
+      >${msg('Decision rule for new proposals', { id: 'charter_rule_choose' })}
+      <select @change=${this.setRule}>
+        ${(['consensus', 'consent', 'majority'] as const).map((r) => html`<option value=${r} ?selected=${r === rule}>${ruleText(r)}</option>`)}
+      </select></label
+    >`;
   }
 
   private readonly memberName = (id: string) => this.members.find((m) => m.id === id)?.displayName ?? msg('someone', { id: 'charter_someone' });
@@ -97,8 +132,9 @@ export class SkPrinciplesView extends LitElement {
     return html`
       <div class="head">
         <h2>${msg('Principles', { id: 'charter_nav_principles' })}</h2>
-        ${state ? html`<span class="rule">${msg(str`Decision rule: ${ruleText(state.decisionRule)}`, { id: 'charter_decision_rule' })}</span>` : nothing}
+        ${state ? this.renderRule(state.decisionRule) : nothing}
       </div>
+      <p class="alert" role="alert">${this.ruleError}</p>
       <p class="lead">${msg('What every organisation agrees to. A principle is agreed when the organisations have taken their stance on the proposed text.', { id: 'charter_principles_lead' })}</p>
       ${this.live.link !== 'online' ? html`<p class="notice" role="status">${msg('Live decisions are not connected right now; stances will show when the connection is back.', { id: 'charter_live_offline' })}</p>` : nothing}
       ${drafts.length === 0 ? html`<p class="empty">${msg('No principles yet.', { id: 'charter_principles_empty' })}</p>` : nothing}

@@ -198,6 +198,7 @@ export const charter = {
   charter_object_send: 'Send innvending',
   charter_abstain_send: 'Stå over',
   charter_someone: 'nokon',
+  charter_rule_choose: 'Avgjerdsregel for nye framlegg',
   charter_decision_rule: str`Avgjerdsregel: ${0}`,
   charter_principles_lead: 'Det alle verksemdene sluttar seg til. Eit prinsipp er vedteke når verksemdene har teke standpunkt til teksten som er lagd fram.',
   charter_live_offline: 'Direktekoplinga er nede no; standpunkta kjem fram når koplinga er tilbake.',
