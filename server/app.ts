@@ -15,9 +15,11 @@ import { Metrics } from './metrics.js';
 import { createRealtime, SOCKET_PATH } from './realtime/index.js';
 import { LocalFanout, type Fanout } from './scale/fanout.js';
 import { RedisFanout } from './scale/redis-fanout.js';
+import { createExportService } from './services/exports.js';
 import { createVisionService } from './services/vision.js';
 import { createWorkshopService } from './services/workshops.js';
 import { createAuditLogService } from './services/audit-log.js';
+import { verifyAuditChain } from './store/audit-hash.js';
 import { createBoardLocks } from './services/board-locks.js';
 import { createDecisionServices } from './services/decisions.js';
 import { createStore } from './store/index.js';
@@ -89,6 +91,7 @@ export async function createSamskap(config: Config, log: Logger, opts: SamskapOp
     vision: createVisionService({ store, docs: registry }),
     principles: decisions.principles,
     audit: createAuditLogService({ store }),
+    exports: createExportService({ store, docs: registry, principles: (actor, workshopId) => decisions.principles.views(actor, workshopId), verifyAudit: verifyAuditChain }),
     publicUrl: config.publicUrl,
     clientDir: opts.clientDir,
     openRate: config.http.openRate,

@@ -43,8 +43,9 @@ export function createAuthorship(dto: VisionAuthorsDto, local: Map<number, strin
   }
   local.forEach((memberId, client) => clients.set(client, memberId));
 
-  const byClient = new Map<number, DeleteRange[]>();
+  const raw = new Map<number, Array<DeleteRange & { order: number }>>();
   const dss = new Map<string, DeleteSetLike>();
+  let order = 0;
   for (const d of dto.deletions ?? []) {
     if (typeof d?.memberId !== 'string' || !Array.isArray(d.ranges)) continue;
     const ds: DeleteSetLike = dss.get(d.memberId) ?? { clients: new Map() };
@@ -53,15 +54,16 @@ export function createAuthorship(dto: VisionAuthorsDto, local: Map<number, strin
       if (!Array.isArray(r)) continue;
       const [client, clock, len] = r;
       if (!isCount(client) || !isCount(clock) || !isCount(len) || len === 0) continue;
-      const list = byClient.get(client) ?? [];
-      list.push({ clock, len, memberId: d.memberId });
-      byClient.set(client, list);
+      const list = raw.get(client) ?? [];
+      list.push({ clock, len, memberId: d.memberId, order: order++ });
+      raw.set(client, list);
       const own = ds.clients.get(client) ?? [];
       own.push({ clock, len });
       ds.clients.set(client, own);
     }
   }
-  byClient.forEach((list) => list.sort((a, b) => a.clock - b.clock));
+  const byClient = new Map<number, DeleteRange[]>();
+  raw.forEach((list, client) => byClient.set(client, flatten(list)));
   dss.forEach((ds) => ds.clients.forEach((list) => list.sort((a, b) => a.clock - b.clock)));
 
   return {
@@ -70,7 +72,7 @@ export function createAuthorship(dto: VisionAuthorsDto, local: Map<number, strin
     getUserByDeletedId(id) {
       const list = byClient.get(id.client);
       if (!list) return null;
-      // The last range starting at or before the clock; ranges of different members do not overlap.
+      // The last range starting at or before the clock (flattened: ranges do not overlap).
       let lo = 0;
       let hi = list.length - 1;
       let found: DeleteRange | null = null;
@@ -85,6 +87,31 @@ export function createAuthorship(dto: VisionAuthorsDto, local: Map<number, strin
       return found && id.clock < found.clock + found.len ? found.memberId : null;
     },
   };
+}
+
+/**
+ * Makes overlapping ranges disjoint. Where two members are recorded for the same deleted item,
+ * the one listed first wins: the server may record a range again for a member whose client only
+ * re-sent a deletion it had received (its sync step 2 carries its whole delete set).
+ */
+function flatten(ranges: Array<DeleteRange & { order: number }>): DeleteRange[] {
+  const points = [...new Set(ranges.flatMap((r) => [r.clock, r.clock + r.len]))].sort((a, b) => a - b);
+  const sorted = [...ranges].sort((a, b) => a.clock - b.clock);
+  const out: DeleteRange[] = [];
+  let active: Array<DeleteRange & { order: number }> = [];
+  let next = 0;
+  for (let i = 0; i + 1 < points.length; i++) {
+    const from = points[i]!;
+    const to = points[i + 1]!;
+    while (next < sorted.length && sorted[next]!.clock <= from) active.push(sorted[next++]!);
+    active = active.filter((r) => r.clock + r.len > from);
+    if (active.length === 0) continue;
+    const winner = active.reduce((a, b) => (b.order < a.order ? b : a));
+    const last = out[out.length - 1];
+    if (last && last.memberId === winner.memberId && last.clock + last.len === from) last.len += to - from;
+    else out.push({ clock: from, len: to - from, memberId: winner.memberId });
+  }
+  return out;
 }
 
 /**

@@ -21,14 +21,14 @@ export const visionToolbarStyles = css`
   }
   .group + .group {
     border-left: 1px solid var(--sk-line, #d5dbe1);
-    padding-left: 6px;
+    padding-left: 4px;
   }
   button {
     display: inline-grid;
     place-items: center;
-    min-width: 36px;
+    min-width: 34px;
     height: 36px;
-    padding: 0 6px;
+    padding: 0 5px;
     border: 1px solid transparent;
     border-radius: 8px;
     background: transparent;

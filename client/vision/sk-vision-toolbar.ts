@@ -87,10 +87,12 @@ export class SkVisionToolbar extends LitElement {
             const i = index++;
             const key = a.keys[0]!;
             const pressed = a.active && this.state ? (a.active(this.state) ? 'true' : 'false') : undefined;
+            // Visible text that is a word (H1) starts the accessible name, for speech users (WCAG 2.5.3).
+            const name = /^H\d$/.test(TEXT[a.id] ?? '') ? `${TEXT[a.id]} ${a.label()}` : a.label();
             return html`<button
               type="button"
               tabindex=${i === this.focusIndex ? '0' : '-1'}
-              aria-label=${a.label()}
+              aria-label=${name}
               title="${a.label()} (${keyLabel(key)})"
               aria-keyshortcuts=${ariaKeys(key)}
               aria-pressed=${pressed ?? nothing}

@@ -6,11 +6,13 @@ import type { Registry } from 'prom-client';
 import { AppError, ErrorCode } from '../../shared/errors.js';
 import type { Authenticator } from '../auth/authenticator.js';
 import type { Logger } from '../log.js';
+import type { ExportService } from '../services/exports.js';
 import type { VisionService } from '../services/vision.js';
 import type { WorkshopService } from '../services/workshops.js';
 import type { Store } from '../store/types.js';
 import { TokenBucket } from '../util/token-bucket.js';
 import { errorHandler } from './errors.js';
+import { exportRoutes } from './routes/exports.js';
 import { visionRoutes } from './routes/vision.js';
 import { governanceRoutes } from './routes/governance.js';
 import type { PrincipleService } from '../services/principles.js';
@@ -26,6 +28,7 @@ export interface HttpDeps {
   vision: VisionService;
   principles: PrincipleService;
   audit: AuditLogService;
+  exports: ExportService;
   publicUrl: string | null;
   /** Folder of the built client (index.html + assets); absent folder → API only. */
   clientDir: string;
@@ -64,6 +67,7 @@ export function createHttpApp(deps: HttpDeps): express.Express {
   api.use(workshopRoutes({ workshops: deps.workshops, auth: deps.auth, publicUrl: deps.publicUrl, openLimit: perIpLimit(deps.openRate.perSecond, deps.openRate.burst) }));
   api.use(visionRoutes({ vision: deps.vision, auth: deps.auth, publicUrl: deps.publicUrl }));
   api.use(governanceRoutes({ principles: deps.principles, audit: deps.audit, auth: deps.auth, publicUrl: deps.publicUrl }));
+  api.use(exportRoutes({ exports: deps.exports, auth: deps.auth, publicUrl: deps.publicUrl }));
   api.use((_req, _res, next) => next(new AppError(ErrorCode.notFound, 404, 'No such API endpoint.')));
   app.use('/api', api);
 

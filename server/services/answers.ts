@@ -84,8 +84,10 @@ export function createAnswerService(deps: DecisionDeps) {
         await tx.audit.append({ workshopId, at, actorId: actor.member.id, type: 'answers.revealed', data: { questionId, kind: q.kind, axis: q.axis, answers: list } });
         return list;
       });
-      await writeToCharter(deps, workshopId, q, answers);
+      // Revealed once stored: everyone learns it even if the charter write below fails (it is
+      // then reported to the facilitator, and the answers stay readable in the snapshot).
       sink.broadcast(workshopId, 'answer.revealed', { seq, questionId, answers });
+      await writeToCharter(deps, workshopId, q, answers);
       return { questionId, answers };
     },
 

@@ -25,7 +25,11 @@ export interface DecisionDeps {
   newId: () => string;
 }
 
-/** Runs `fn` in a transaction that also takes the workshop's next event number; broadcasts after commit. */
+/**
+ * Runs `fn` in a transaction that first takes the workshop's next event number (so, in
+ * PostgreSQL, the workshop's decisions queue on that row in seq order, before the audit lock);
+ * the caller broadcasts with it after commit.
+ */
 export async function recorded<T>(deps: DecisionDeps, workshopId: string, fn: (tx: Store, seq: number) => Promise<T>): Promise<{ result: T; seq: number }> {
   return deps.store.transaction(async (tx) => {
     const seq = await tx.facilitation.nextSeq(workshopId);

@@ -87,9 +87,11 @@ export function createWorkshopService(deps: WorkshopServiceDeps) {
       authorize(actor, 'workshop.manage', workshopId);
       const at = now().toISOString();
       const seq = await store.transaction(async (tx) => {
+        // The event number first, as every decision takes it: the same lock order everywhere.
+        const n = body.decisionRule ? await tx.facilitation.nextSeq(workshopId) : null;
         await tx.workshops.update(workshopId, body);
         await tx.audit.append({ workshopId, at, actorId: actor.member.id, type: 'workshop.updated', data: { ...body } });
-        return body.decisionRule ? tx.facilitation.nextSeq(workshopId) : null;
+        return n;
       });
       if (seq !== null && body.decisionRule) deps.sink?.broadcast(workshopId, 'settings.changed', { seq, decisionRule: body.decisionRule });
     },

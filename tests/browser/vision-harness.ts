@@ -102,12 +102,41 @@ export async function openVision(page: Page, workshopId: string): Promise<void> 
   await page.locator('sk-vision-page sk-connection-status').getByText('Lagra og oppdatert').waitFor();
 }
 
-/** Puts the caret at the end of the paragraph holding `text`. */
-export async function caretAfter(page: Page, text: string): Promise<void> {
+/**
+ * Selects `part` of the first paragraph holding `text` (the whole of `part`; an empty `part`
+ * puts the caret at the paragraph's end). Sets the DOM selection the way a mouse would, and
+ * waits until ProseMirror has taken it.
+ */
+export async function selectIn(page: Page, text: string, part = ''): Promise<void> {
   const p = editor(page).locator('p', { hasText: text }).first();
   await p.click();
-  await page.keyboard.press('End');
+  await p.evaluate((el, wanted) => {
+    const texts: Text[] = [];
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT, { acceptNode: (n) => (n.parentElement?.closest('.remote-cursor') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT) });
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) texts.push(n as Text);
+    const full = texts.map((t) => t.data).join('');
+    const start = wanted ? full.indexOf(wanted) : full.length;
+    if (start < 0) throw new Error(`"${wanted}" not in "${full}"`);
+    const at = (offset: number): [Text, number] => {
+      for (const t of texts) {
+        if (offset <= t.data.length) return [t, offset];
+        offset -= t.data.length;
+      }
+      const last = texts[texts.length - 1]!;
+      return [last, last.data.length];
+    };
+    const range = document.createRange();
+    range.setStart(...at(start));
+    range.setEnd(...at(start + wanted.length));
+    const sel = window.getSelection()!;
+    sel.removeAllRanges();
+    sel.addRange(range);
+  }, part);
+  await page.waitForTimeout(60); // ProseMirror reads the selection on selectionchange
 }
+
+/** Puts the caret at the end of the paragraph holding `text`. */
+export const caretAfter = (page: Page, text: string) => selectIn(page, text);
 
 /** The text of an element of the editor without others' cursor labels. */
 export function textOf(locator: Locator): Promise<string> {

@@ -3,29 +3,9 @@
  * order used for keyboard focus (frames first, then top to bottom, left to right).
  */
 import type { BoardElement } from '../../../shared/board/schema.js';
-import { contains, type Point, type Rect } from './viewport.js';
+import { contains } from './viewport.js';
 
-const center = (r: Rect): Point => ({ x: r.x + r.w / 2, y: r.y + r.h / 2 });
-
-/** Where the ray from the centre of `e` towards `toward` leaves its outline. */
-export function borderPoint(e: BoardElement, toward: Point): Point {
-  const c = center(e);
-  const dx = toward.x - c.x;
-  const dy = toward.y - c.y;
-  if (dx === 0 && dy === 0) return c;
-  const hw = e.w / 2;
-  const hh = e.h / 2;
-  let t: number;
-  if (e.kind === 'ellipse') t = 1 / Math.sqrt((dx * dx) / (hw * hw) + (dy * dy) / (hh * hh));
-  else if (e.kind === 'diamond') t = 1 / (Math.abs(dx) / hw + Math.abs(dy) / hh);
-  else t = Math.min(dx === 0 ? Infinity : hw / Math.abs(dx), dy === 0 ? Infinity : hh / Math.abs(dy));
-  return { x: c.x + dx * Math.min(t, 1), y: c.y + dy * Math.min(t, 1) };
-}
-
-/** The visible segment of a connector between two elements, clipped to both outlines. */
-export function connectorSegment(from: BoardElement, to: BoardElement): [Point, Point] {
-  return [borderPoint(from, center(to)), borderPoint(to, center(from))];
-}
+export { borderPoint, connectorSegment } from '../../../shared/board/look.js';
 
 /** The frame an element lies in (the smallest containing one), from a list of frames. */
 export function containingFrame(e: BoardElement, frames: BoardElement[]): BoardElement | null {

@@ -1,33 +1,8 @@
-/**
- * How the schema's palette names look: a calm fill for notes and shapes (dark text on it
- * ≥ 7:1) and a stroke for outlines, connectors and pen lines (≥ 3:1 on white).
- */
+/** The palette's colours (defined in shared/board/look.ts) and their names in three languages. */
 import { msg } from '@lit/localize';
 import type { PaletteColor } from '../../../shared/board/schema.js';
 
-export const FILL: Record<PaletteColor, string> = {
-  yellow: '#fff1a8',
-  orange: '#ffdcbc',
-  pink: '#fbd7e3',
-  purple: '#e6dcfa',
-  blue: '#d6e6fa',
-  teal: '#cdefea',
-  green: '#d8f0cf',
-  grey: '#e4e8ec',
-  white: '#ffffff',
-};
-
-export const STROKE: Record<PaletteColor, string> = {
-  yellow: '#8a6d00',
-  orange: '#b45309',
-  pink: '#be185d',
-  purple: '#7e22ce',
-  blue: '#1d4ed8',
-  teal: '#0f766e',
-  green: '#15803d',
-  grey: '#4b5563',
-  white: '#6b7785',
-};
+export { FILL, STROKE } from '../../../shared/board/look.js';
 
 export function colorName(c: PaletteColor): string {
   switch (c) {

@@ -2,10 +2,9 @@
  * Connectors (an arrow between two elements' outlines, following them when they move, with an
  * optional label) and pen strokes (perfect-freehand outlines), drawn in the canvas's SVG layer.
  */
-import { getStroke } from 'perfect-freehand';
 import { nothing, svg, type TemplateResult } from 'lit';
 import type { BoardElement, PaletteColor } from '../../../shared/board/schema.js';
-import { connectorSegment } from './geometry.js';
+import { connectorSegment, penOutline } from '../../../shared/board/look.js';
 import { STROKE } from './palette.js';
 import type { ElementState } from './renderers.js';
 import type { Point } from './viewport.js';
@@ -16,10 +15,7 @@ const penPaths = new WeakMap<BoardElement, string>();
 export function penPath(e: BoardElement): string {
   const cached = penPaths.get(e);
   if (cached !== undefined) return cached;
-  const pts: number[][] = [];
-  for (let i = 0; i + 1 < e.points.length; i += 2) pts.push([e.x + e.points[i]!, e.y + e.points[i + 1]!]);
-  const outline = getStroke(pts, { size: 5, thinning: 0.5, smoothing: 0.5, streamline: 0.5 });
-  const d = outline.length ? `M${outline.map(([x, y]) => `${x!.toFixed(1)},${y!.toFixed(1)}`).join('L')}Z` : '';
+  const d = penOutline(e);
   penPaths.set(e, d);
   return d;
 }

@@ -1,0 +1,127 @@
+/**
+ * The charter as one sequence of document nodes (headings, paragraphs, lists, quotes, tables),
+ * built once from the export model; the Markdown, DOCX and PDF writers only render nodes, so
+ * the three formats always carry the same content in the same order.
+ */
+import type { Block, CharterExport, Inline } from '../../shared/export/charter-export.js';
+import type { ExportLabels } from './labels.js';
+import { oneLine, plain } from './plain-text.js';
+
+export type DocNode = Block | { type: 'table'; header: string[]; rows: string[][] } | { type: 'mono'; text: string };
+
+const t = (text: string): Inline[] => [{ text: plain(text) }];
+const p = (text: string): Block => ({ type: 'paragraph', content: t(text) });
+const h = (level: number, text: string): Block => ({ type: 'heading', level, content: [{ text: oneLine(text) }] });
+const cell = (v: string | number | null | undefined, none: string) => (v === null || v === undefined || v === '' ? none : oneLine(String(v)));
+
+/** Vision headings sit under the section heading: shifted down one level. */
+function shiftHeadings(blocks: Block[]): Block[] {
+  return blocks.map((b) => {
+    if (b.type === 'heading') return { ...b, level: Math.min(6, b.level + 1) };
+    if (b.type === 'quote') return { ...b, blocks: shiftHeadings(b.blocks) };
+    if (b.type === 'list') return { ...b, items: b.items.map(shiftHeadings) };
+    return b;
+  });
+}
+
+export function layoutCharter(m: CharterExport, L: ExportLabels, formatDate: (iso: string) => string): DocNode[] {
+  const out: DocNode[] = [];
+  const none = L.none;
+  const orgName = new Map(m.organisations.map((o) => [o.id, o.name]));
+  out.push(h(1, `${m.workshop.title} — ${L.charter}`), p(`${L.exported}: ${formatDate(m.exportedAt)}`));
+
+  out.push(h(2, L.organisations), { type: 'list', ordered: false, items: m.organisations.map((o) => [p(o.name)]) });
+
+  out.push(h(2, L.vision), ...shiftHeadings(m.vision));
+
+  out.push(h(2, L.actorMap));
+  if (m.actors.length) {
+    out.push({
+      type: 'table',
+      header: [L.actor, L.kind, L.role, L.needs, L.requirements, L.gains],
+      rows: m.actors.map((a) => [cell(a.name, none), L.actorKinds[a.kind] ?? a.kind, cell(a.role, none), cell(a.needs, none), cell(a.requirements, none), cell(a.gains, none)]),
+    });
+  } else out.push(p(none));
+  if (m.relations.length) {
+    out.push(h(3, L.relations), {
+      type: 'table',
+      header: [L.from, L.relation, L.to, L.note],
+      rows: m.relations.map((r) => [cell(r.from, none), L.relationKinds[r.kind] ?? r.kind, cell(r.to, none), cell(r.note, none)]),
+    });
+  }
+
+  out.push(h(2, L.maturity));
+  if (m.maturity.length) {
+    out.push({ type: 'table', header: [L.organisation, L.generation, L.justification], rows: m.maturity.map((e) => [cell(e.organisation, none), String(e.generation), cell(e.justification, none)]) });
+  } else out.push(p(none));
+
+  out.push(h(2, L.paradoxes));
+  const axes = [...new Set(m.paradoxes.map((x) => x.axis))];
+  if (!axes.length) out.push(p(none));
+  for (const axis of axes) {
+    const [left, right] = L.axes[axis] ?? [axis, ''];
+    out.push(h(3, `${left} ↔ ${right}`), {
+      type: 'table',
+      header: [L.organisation, L.position, L.note],
+      rows: m.paradoxes.filter((x) => x.axis === axis).map((x) => [cell(x.organisation, none), String(Math.round(x.position)), cell(x.note, none)]),
+    });
+  }
+
+  const g = m.governance;
+  out.push(h(2, L.governance), h(3, L.bodies));
+  if (g.bodies.length) {
+    out.push({
+      type: 'table',
+      header: [L.body, L.mandate, L.members, L.chair, L.decisionRule, L.rhythm],
+      rows: g.bodies.map((b) => [cell(b.name, none), cell(b.mandate, none), cell(b.members.join(', '), none), cell(b.chair, none), L.rules[b.rule] ?? b.rule, cell(b.rhythm, none)]),
+    });
+  } else out.push(p(none));
+  out.push(h(3, L.escalation));
+  out.push(g.escalation.length ? { type: 'list', ordered: true, items: g.escalation.map((s) => [p(s.body ? `${s.label} (${s.body})` : s.label)]) } : p(none));
+  out.push(h(3, L.funding));
+  if (g.funding.length) {
+    const total = g.funding.reduce((n, f) => n + (f.amount ?? 0), 0);
+    const shares = g.funding.reduce((n, f) => n + (f.share ?? 0), 0);
+    out.push({
+      type: 'table',
+      header: [L.who, L.amount, L.share],
+      rows: [...g.funding.map((f) => [cell(f.who, none), cell(f.amount, none), cell(f.share, none)]), [L.total, String(total), String(shares)]],
+    });
+  } else out.push(p(none));
+  out.push(h(3, L.whoDecides));
+  if (g.matrix.rows.length && g.matrix.parties.length) {
+    out.push({
+      type: 'table',
+      header: [L.decision, ...g.matrix.parties.map((x) => oneLine(x))],
+      rows: g.matrix.rows.map((r) => [cell(r.decision, none), ...r.cells.map((c) => (c ? L.responsibilities[c] ?? c : none))]),
+    });
+  } else out.push(p(none));
+
+  out.push(h(2, m.allPrinciples ? L.principles : L.agreedPrinciples));
+  if (!m.principles.length) out.push(p(none));
+  m.principles.forEach((pr, i) => {
+    out.push(h(3, `${i + 1}. ${firstLine(pr.text)}`), { type: 'quote', blocks: pr.text.split('\n').map((line) => p(line)) });
+    out.push(p(`${L.status}: ${L.statuses[pr.status] ?? pr.status} · ${L.decisionRule}: ${pr.rule ? L.rules[pr.rule] ?? pr.rule : none}`));
+    if (pr.textHash) out.push(p(`${L.textHash}:`), { type: 'mono', text: pr.textHash });
+    out.push(
+      pr.stances.length
+        ? {
+            type: 'table',
+            header: [L.organisation, L.stance, L.person, L.time, L.reason],
+            rows: pr.stances.map((s) => [cell(s.organisation || orgName.get(s.organisationId), none), L.stances[s.stance] ?? s.stance, cell(s.person, none), formatDate(s.at), cell(s.reason, none)]),
+          }
+        : p(L.noStances),
+    );
+  });
+
+  out.push(h(2, L.milestones));
+  out.push(m.milestones.length ? { type: 'list', ordered: false, items: m.milestones.map((x) => [p(`${x.name} — ${formatDate(x.createdAt)}, ${L.savedBy} ${x.createdBy}`)]) } : p(none));
+
+  out.push(h(2, L.verification), p(L.verificationText(m.audit.entries, m.audit.verified)), p(`${L.headHash}:`), { type: 'mono', text: m.audit.headHash });
+  return out;
+}
+
+function firstLine(text: string): string {
+  const line = oneLine(text.split('\n')[0] ?? '');
+  return line.length > 80 ? `${line.slice(0, 79)}…` : line;
+}

@@ -1,0 +1,81 @@
+/**
+ * Builds the charter export model from what the server holds: the workshop's records, its own
+ * copies of the vision and charter documents, the principles with their stances, milestones and
+ * the audit chain. Every name is resolved here, so the writers never see an id.
+ */
+import type * as Y from 'yjs';
+import type { Language } from '../../shared/api.js';
+import { CharterDoc } from '../../shared/charter/charter-doc.js';
+import { CHARTER_EXPORT_VERSION, type CharterExport } from '../../shared/export/charter-export.js';
+import type { PrincipleView } from '../../shared/realtime/events.js';
+import type { MemberRecord, MilestoneRecord, OrganisationRecord, WorkshopRecord } from '../store/types.js';
+import { oneLine, plain } from './plain-text.js';
+import { visionBlocks } from './vision-blocks.js';
+
+export interface CharterSources {
+  workshop: WorkshopRecord;
+  organisations: OrganisationRecord[];
+  members: MemberRecord[];
+  vision: Y.Doc;
+  charter: Y.Doc;
+  principles: PrincipleView[];
+  milestones: Omit<MilestoneRecord, 'snapshot'>[];
+  audit: { headHash: string; entries: number; verified: boolean };
+}
+
+export function buildCharterModel(src: CharterSources, opts: { language: Language; all: boolean; now: Date }): CharterExport {
+  const org = new Map(src.organisations.map((o) => [o.id, oneLine(o.name)]));
+  const person = new Map(src.members.map((m) => [m.id, oneLine(m.displayName)]));
+  const charter = new CharterDoc(src.charter, () => '');
+  const actors = charter.actors();
+  const actorName = new Map(actors.map((a) => [a.id, oneLine(a.name)]));
+  const bodies = charter.bodies();
+  const bodyName = new Map(bodies.map((b) => [b.id, oneLine(b.name)]));
+  const partyIds = [...bodies.map((b) => b.id), ...src.organisations.map((o) => o.id)];
+  const partyName = (id: string) => bodyName.get(id) ?? org.get(id) ?? id;
+  const decisions = charter.decisions();
+  const usedParties = partyIds.filter((id) => decisions.some((d) => d.cells[id]));
+
+  return {
+    format: 'samskap-charter',
+    version: CHARTER_EXPORT_VERSION,
+    language: opts.language,
+    exportedAt: opts.now.toISOString(),
+    workshop: { id: src.workshop.id, title: oneLine(src.workshop.title), createdAt: src.workshop.createdAt },
+    organisations: src.organisations.map((o) => ({ id: o.id, name: oneLine(o.name), color: o.color })),
+    vision: visionBlocks(src.vision),
+    actors: actors.map((a) => ({ id: a.id, name: oneLine(a.name), kind: a.kind, role: plain(a.role), needs: plain(a.needs), requirements: plain(a.requirements), gains: plain(a.gains) })),
+    relations: charter.relations().map((r) => ({ from: actorName.get(r.from) ?? '', to: actorName.get(r.to) ?? '', kind: r.kind, note: plain(r.note) })),
+    maturity: charter
+      .maturity()
+      .filter((m) => org.has(m.organisationId))
+      .map((m) => ({ organisationId: m.organisationId, organisation: org.get(m.organisationId)!, generation: m.generation, justification: plain(m.justification) })),
+    paradoxes: charter
+      .paradoxes()
+      .filter((x) => org.has(x.organisationId))
+      .map((x) => ({ axis: x.axis, organisationId: x.organisationId, organisation: org.get(x.organisationId)!, position: x.position, note: plain(x.note) })),
+    governance: {
+      bodies: bodies.map((b) => ({ name: oneLine(b.name), mandate: plain(b.mandate), members: b.members.map((id) => org.get(id)).filter((n): n is string => !!n), chair: oneLine(b.chair), rule: b.rule, rhythm: oneLine(b.rhythm) })),
+      escalation: charter.escalation().map((s) => ({ label: oneLine(s.label), body: s.bodyId ? bodyName.get(s.bodyId) ?? null : null })),
+      funding: charter.funding().map((f) => ({ who: oneLine(f.who), amount: f.amount, share: f.share })),
+      matrix: {
+        parties: usedParties.map(partyName),
+        rows: decisions.map((d) => ({ decision: oneLine(d.label), cells: usedParties.map((id) => d.cells[id] ?? null) })),
+      },
+    },
+    principles: src.principles
+      .filter((p) => opts.all || p.status === 'agreed')
+      .map((p) => ({
+        id: p.principleId,
+        text: plain(p.proposedText ?? p.text),
+        status: p.status,
+        rule: p.rule,
+        textHash: p.textHash,
+        proposedAt: p.proposedAt,
+        stances: p.stances.map((s) => ({ organisationId: s.organisationId, organisation: org.get(s.organisationId) ?? '', stance: s.stance, person: person.get(s.memberId) ?? '', at: s.at, reason: s.reason === null ? null : plain(s.reason) })),
+      })),
+    allPrinciples: opts.all,
+    milestones: src.milestones.map((m) => ({ name: oneLine(m.name), createdAt: m.createdAt, createdBy: person.get(m.createdBy) ?? '' })),
+    audit: src.audit,
+  };
+}

@@ -1,0 +1,251 @@
+/** Words of the exported documents in the three languages (the app's own texts live in client/). */
+import type { Language } from '../../shared/api.js';
+
+export interface ExportLabels {
+  charter: string;
+  exported: string;
+  organisations: string;
+  vision: string;
+  actorMap: string;
+  actor: string;
+  kind: string;
+  role: string;
+  needs: string;
+  requirements: string;
+  gains: string;
+  relations: string;
+  from: string;
+  to: string;
+  relation: string;
+  note: string;
+  maturity: string;
+  organisation: string;
+  generation: string;
+  justification: string;
+  paradoxes: string;
+  position: string;
+  governance: string;
+  bodies: string;
+  body: string;
+  mandate: string;
+  members: string;
+  chair: string;
+  decisionRule: string;
+  rhythm: string;
+  escalation: string;
+  funding: string;
+  who: string;
+  amount: string;
+  share: string;
+  total: string;
+  whoDecides: string;
+  decision: string;
+  principles: string;
+  agreedPrinciples: string;
+  status: string;
+  stance: string;
+  person: string;
+  time: string;
+  reason: string;
+  textHash: string;
+  noStances: string;
+  milestones: string;
+  savedBy: string;
+  verification: string;
+  verificationText: (entries: number, verified: boolean) => string;
+  headHash: string;
+  none: string;
+  board: string;
+  actorKinds: Record<string, string>;
+  relationKinds: Record<string, string>;
+  axes: Record<string, [string, string]>;
+  rules: Record<string, string>;
+  stances: Record<string, string>;
+  statuses: Record<string, string>;
+  responsibilities: Record<string, string>;
+}
+
+const en: ExportLabels = {
+  charter: 'Charter',
+  exported: 'Exported',
+  organisations: 'Participating organisations',
+  vision: 'Shared vision',
+  actorMap: 'Actor map',
+  actor: 'Actor',
+  kind: 'Kind',
+  role: 'Role in the ecosystem',
+  needs: 'Needs',
+  requirements: 'Requirements',
+  gains: 'What they gain',
+  relations: 'Relations',
+  from: 'From',
+  to: 'To',
+  relation: 'Relation',
+  note: 'Note',
+  maturity: 'Digital maturity',
+  organisation: 'Organisation',
+  generation: 'Generation',
+  justification: 'Justification',
+  paradoxes: 'The four paradoxes',
+  position: 'Position (0–100)',
+  governance: 'Governance model',
+  bodies: 'Bodies',
+  body: 'Body',
+  mandate: 'Mandate',
+  members: 'Members',
+  chair: 'Chair',
+  decisionRule: 'Decision rule',
+  rhythm: 'Meeting rhythm',
+  escalation: 'Escalation path',
+  funding: 'Funding',
+  who: 'Who',
+  amount: 'Amount',
+  share: 'Share (%)',
+  total: 'Total',
+  whoDecides: 'Who decides what',
+  decision: 'Decision',
+  principles: 'Principles',
+  agreedPrinciples: 'Agreed principles',
+  status: 'Status',
+  stance: 'Stance',
+  person: 'Person',
+  time: 'Time',
+  reason: 'Reason',
+  textHash: 'SHA-256 of the endorsed text',
+  noStances: 'No organisation has taken a stance yet.',
+  milestones: 'Milestones',
+  savedBy: 'saved by',
+  verification: 'Verification',
+  verificationText: (n, ok) =>
+    `This record is backed by an audit log of ${n} entries${ok ? ', whose hash chain verified at export' : ', whose hash chain did NOT verify at export'}. Compare the head hash below with the server's.`,
+  headHash: 'Audit chain head hash',
+  none: '—',
+  board: 'Board',
+  actorKinds: { state_agency: 'State agency', municipality: 'Municipality', ministry: 'Ministry', company: 'Company', ngo: 'NGO', end_user_group: 'End-user group' },
+  relationKinds: { funds: 'funds', decides_over: 'decides over', delivers_data_to: 'delivers data to', serves: 'serves', collaborates_with: 'collaborates with' },
+  axes: {
+    local_vs_central: ['Local solutions', 'Central solutions'],
+    local_benefit_vs_collective: ['Local benefit', 'Collective solutions'],
+    domain_vs_it: ['Domain expertise', 'IT expertise'],
+    contextual_vs_universal: ['Contextual digitalisation', 'Universal digitalisation'],
+  },
+  rules: { consensus: 'Consensus', consent: 'Consent', majority: 'Majority', lead_decides: 'The lead decides' },
+  stances: { endorse: 'Endorses', object: 'Objects', abstain: 'Abstains' },
+  statuses: { draft: 'Draft', open: 'Open for stances', blocked: 'Blocked by an objection', agreed: 'Agreed', rejected: 'Not agreed', stale: 'Changed since proposed' },
+  responsibilities: { decide: 'Decides', consult: 'Consulted', inform: 'Informed' },
+};
+
+const nb: ExportLabels = {
+  ...en,
+  charter: 'Samarbeidsavtale',
+  exported: 'Eksportert',
+  organisations: 'Deltakende organisasjoner',
+  vision: 'Drømmebildet',
+  actorMap: 'Aktørkart',
+  actor: 'Aktør',
+  kind: 'Type',
+  role: 'Rolle i økosystemet',
+  needs: 'Behov',
+  requirements: 'Krav',
+  gains: 'Gevinst',
+  relations: 'Relasjoner',
+  from: 'Fra',
+  to: 'Til',
+  relation: 'Relasjon',
+  note: 'Merknad',
+  maturity: 'Digital modenhet',
+  organisation: 'Organisasjon',
+  generation: 'Generasjon',
+  justification: 'Begrunnelse',
+  paradoxes: 'De fire paradoksene',
+  position: 'Posisjon (0–100)',
+  governance: 'Styringsmodell',
+  bodies: 'Organer',
+  body: 'Organ',
+  mandate: 'Mandat',
+  members: 'Medlemmer',
+  chair: 'Leder',
+  decisionRule: 'Beslutningsregel',
+  rhythm: 'Møterytme',
+  escalation: 'Eskaleringsvei',
+  funding: 'Finansiering',
+  who: 'Hvem',
+  amount: 'Beløp',
+  share: 'Andel (%)',
+  total: 'Sum',
+  whoDecides: 'Hvem bestemmer hva',
+  decision: 'Beslutning',
+  principles: 'Prinsipper',
+  agreedPrinciples: 'Vedtatte prinsipper',
+  status: 'Status',
+  stance: 'Standpunkt',
+  person: 'Person',
+  time: 'Tidspunkt',
+  reason: 'Begrunnelse',
+  textHash: 'SHA-256 av teksten som ble tilsluttet',
+  noStances: 'Ingen organisasjon har tatt standpunkt ennå.',
+  milestones: 'Milepæler',
+  savedBy: 'lagret av',
+  verification: 'Kontroll',
+  verificationText: (n, ok) =>
+    `Dette dokumentet bygger på en revisjonslogg med ${n} oppføringer${ok ? ', der hash-kjeden var gyldig ved eksport' : ', der hash-kjeden IKKE var gyldig ved eksport'}. Sammenlign hash-verdien nedenfor med serverens.`,
+  headHash: 'Siste hash i revisjonsloggen',
+  board: 'Tavle',
+  actorKinds: { state_agency: 'Statlig etat', municipality: 'Kommune', ministry: 'Departement', company: 'Virksomhet', ngo: 'Frivillig organisasjon', end_user_group: 'Sluttbrukergruppe' },
+  relationKinds: { funds: 'finansierer', decides_over: 'bestemmer over', delivers_data_to: 'leverer data til', serves: 'betjener', collaborates_with: 'samarbeider med' },
+  axes: {
+    local_vs_central: ['Lokale løsninger', 'Sentrale løsninger'],
+    local_benefit_vs_collective: ['Lokal nytte', 'Kollektive løsninger'],
+    domain_vs_it: ['Fagkompetanse', 'IT-kompetanse'],
+    contextual_vs_universal: ['Kontekstuell digitalisering', 'Universell digitalisering'],
+  },
+  rules: { consensus: 'Konsensus', consent: 'Samtykke', majority: 'Flertall', lead_decides: 'Leder bestemmer' },
+  stances: { endorse: 'Tilslutter seg', object: 'Protesterer', abstain: 'Avstår' },
+  statuses: { draft: 'Utkast', open: 'Åpen for standpunkt', blocked: 'Stoppet av en innsigelse', agreed: 'Vedtatt', rejected: 'Ikke vedtatt', stale: 'Endret etter at det ble foreslått' },
+  responsibilities: { decide: 'Bestemmer', consult: 'Rådføres', inform: 'Informeres' },
+};
+
+const nn: ExportLabels = {
+  ...nb,
+  organisations: 'Deltakande organisasjonar',
+  vision: 'Drøymebiletet',
+  actorMap: 'Aktørkart',
+  gains: 'Vinst',
+  relations: 'Relasjonar',
+  from: 'Frå',
+  paradoxes: 'Dei fire paradoksa',
+  bodies: 'Organ',
+  members: 'Medlemer',
+  escalation: 'Eskaleringsveg',
+  who: 'Kven',
+  whoDecides: 'Kven bestemmer kva',
+  principles: 'Prinsipp',
+  agreedPrinciples: 'Vedtekne prinsipp',
+  stance: 'Standpunkt',
+  textHash: 'SHA-256 av teksten som vart slutta seg til',
+  noStances: 'Ingen organisasjon har teke standpunkt enno.',
+  milestones: 'Milepålar',
+  savedBy: 'lagra av',
+  verificationText: (n, ok) =>
+    `Dette dokumentet byggjer på ein revisjonslogg med ${n} oppføringar${ok ? ', der hash-kjeda var gyldig ved eksport' : ', der hash-kjeda IKKJE var gyldig ved eksport'}. Samanlikn hash-verdien nedanfor med serveren sin.`,
+  headHash: 'Siste hash i revisjonsloggen',
+  board: 'Tavle',
+  actorKinds: { ...nb.actorKinds, state_agency: 'Statleg etat', company: 'Verksemd', ngo: 'Frivillig organisasjon', end_user_group: 'Sluttbrukargruppe' },
+  relationKinds: { funds: 'finansierer', decides_over: 'bestemmer over', delivers_data_to: 'leverer data til', serves: 'tener', collaborates_with: 'samarbeider med' },
+  axes: {
+    local_vs_central: ['Lokale løysingar', 'Sentrale løysingar'],
+    local_benefit_vs_collective: ['Lokal nytte', 'Kollektive løysingar'],
+    domain_vs_it: ['Fagkompetanse', 'IT-kompetanse'],
+    contextual_vs_universal: ['Kontekstuell digitalisering', 'Universell digitalisering'],
+  },
+  rules: { consensus: 'Konsensus', consent: 'Samtykke', majority: 'Fleirtal', lead_decides: 'Leiar bestemmer' },
+  stances: { endorse: 'Sluttar seg til', object: 'Protesterer', abstain: 'Avstår' },
+  statuses: { draft: 'Utkast', open: 'Open for standpunkt', blocked: 'Stoppa av ei innvending', agreed: 'Vedteke', rejected: 'Ikkje vedteke', stale: 'Endra etter at det vart føreslått' },
+  responsibilities: { decide: 'Bestemmer', consult: 'Vert rådført', inform: 'Vert informert' },
+  chair: 'Leiar',
+  reason: 'Grunngjeving',
+  justification: 'Grunngjeving',
+  exported: 'Eksportert',
+};
+
+export const exportLabels: Record<Language, ExportLabels> = { nn, nb, en };

@@ -1,0 +1,105 @@
+/**
+ * Charter and board exports for any member (observers too). Reads the server's own copies of
+ * the documents and the decision records, builds the export model once, and renders the format
+ * asked for. Nothing here writes.
+ */
+import type * as Y from 'yjs';
+import type { Language } from '../../shared/api.js';
+import { BoardDoc } from '../../shared/board/board-doc.js';
+import { AppError, ErrorCode } from '../../shared/errors.js';
+import { formatRoom } from '../../shared/ids.js';
+import type { PrincipleView } from '../../shared/realtime/events.js';
+import { authorize, type Actor } from '../auth/access.js';
+import { pngScale, renderPng } from '../export/board-png.js';
+import { renderBoardSvg } from '../export/board-svg.js';
+import { layoutCharter } from '../export/charter-layout.js';
+import { buildCharterModel } from '../export/charter-model.js';
+import { renderDocx } from '../export/docx.js';
+import { CONTENT_TYPES, slug, type ExportFile } from '../export/files.js';
+import { exportLabels } from '../export/labels.js';
+import { renderMarkdown } from '../export/markdown.js';
+import { renderPdf } from '../export/pdf.js';
+import type { AuditEntry, Store } from '../store/types.js';
+
+export interface ExportDeps {
+  store: Store;
+  docs: { read<T>(room: string, fn: (doc: Y.Doc) => T): Promise<T> };
+  /** Every principle with its status and stances, as the server computes them. */
+  principles(actor: Actor, workshopId: string): Promise<PrincipleView[]>;
+  verifyAudit(entries: AuditEntry[]): { ok: boolean };
+  now?: () => Date;
+}
+
+export type CharterFormat = 'md' | 'docx' | 'pdf' | 'json';
+export type BoardFormat = 'svg' | 'png';
+export type ExportService = ReturnType<typeof createExportService>;
+
+const LOCALES: Record<Language, string> = { nn: 'nn-NO', nb: 'nb-NO', en: 'en-GB' };
+
+export function createExportService(deps: ExportDeps) {
+  const { store } = deps;
+  const now = () => (deps.now ?? (() => new Date()))();
+
+  async function workshopOf(workshopId: string) {
+    const w = await store.workshops.get(workshopId);
+    if (!w) throw new AppError(ErrorCode.workshopNotFound, 404, 'No such workshop.');
+    return w;
+  }
+
+  return {
+    async charter(actor: Actor, workshopId: string, opts: { format: CharterFormat; lang?: Language; all: boolean }): Promise<ExportFile> {
+      authorize(actor, 'workshop.read', workshopId);
+      const workshop = await workshopOf(workshopId);
+      const language = opts.lang ?? workshop.language;
+      const [organisations, members, principles, milestones, audit] = await Promise.all([
+        store.workshops.organisations(workshopId),
+        store.workshops.members(workshopId),
+        deps.principles(actor, workshopId),
+        store.vision.milestones(workshopId),
+        store.audit.list(workshopId),
+      ]);
+      const at = now();
+      const model = await deps.docs.read(formatRoom({ workshopId, part: { kind: 'vision' } }), (vision) =>
+        deps.docs.read(formatRoom({ workshopId, part: { kind: 'charter' } }), (charter) =>
+          buildCharterModel(
+            {
+              workshop, organisations, members, vision, charter, principles, milestones,
+              audit: { headHash: audit.at(-1)?.hash ?? '0'.repeat(64), entries: audit.length, verified: deps.verifyAudit(audit).ok },
+            },
+            { language, all: opts.all, now: at },
+          ),
+        ),
+      );
+      const filename = `${slug(workshop.title)}-${language === 'en' ? 'charter' : 'avtale'}-${at.toISOString().slice(0, 10)}.${opts.format}`;
+      const file = (body: Buffer): ExportFile => ({ body, contentType: CONTENT_TYPES[opts.format], filename });
+      if (opts.format === 'json') return file(Buffer.from(JSON.stringify(model, null, 2) + '\n'));
+      const labels = exportLabels[language];
+      const dateFormat = new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Oslo' });
+      const nodes = layoutCharter(model, labels, (iso) => (Number.isNaN(Date.parse(iso)) ? iso : dateFormat.format(new Date(iso))));
+      const meta = { title: `${model.workshop.title} — ${labels.charter}`, author: 'Samskap', language };
+      if (opts.format === 'md') return file(Buffer.from(renderMarkdown(nodes)));
+      if (opts.format === 'docx') return file(await renderDocx(nodes, meta));
+      return file(await renderPdf(nodes, meta));
+    },
+
+    async board(actor: Actor, workshopId: string, boardId: string, opts: { format: BoardFormat; frame?: string }): Promise<ExportFile> {
+      authorize(actor, 'workshop.read', workshopId);
+      const workshop = await workshopOf(workshopId);
+      const boards = await store.workshops.boards(workshopId);
+      const board = boards.find((b) => b.id === boardId);
+      if (!board) throw new AppError(ErrorCode.notFound, 404, 'No such board in this workshop.');
+      const organisations = (await store.workshops.organisations(workshopId)).map((o) => ({ id: o.id, name: o.name, color: o.color }));
+      const elements = await deps.docs.read(formatRoom({ workshopId, part: { kind: 'board', boardId } }), (doc) => new BoardDoc(doc, () => '').list());
+      let rendered: ReturnType<typeof renderBoardSvg>;
+      try {
+        rendered = renderBoardSvg({ title: `${workshop.title} — ${board.title}`, elements, organisations, frameId: opts.frame, rasterScale: opts.format === 'png' ? pngScale : undefined });
+      } catch (err) {
+        if (err instanceof RangeError) throw new AppError(ErrorCode.notFound, 404, 'frame: no such frame on this board.', { field: 'frame' });
+        throw err;
+      }
+      const filename = `${slug(workshop.title)}-${slug(board.title, 'board')}${opts.frame ? '-frame' : ''}.${opts.format}`;
+      const body = opts.format === 'svg' ? Buffer.from(rendered.svg) : renderPng(rendered.svg, rendered.width, rendered.height);
+      return { body, contentType: CONTENT_TYPES[opts.format], filename };
+    },
+  };
+}

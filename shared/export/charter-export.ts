@@ -1,0 +1,116 @@
+/**
+ * The charter export, version 1: everything the written agreement carries, in one
+ * machine-readable shape. The JSON export is exactly this; Markdown, DOCX and PDF render it.
+ * `docs/charter-export.schema.json` is generated from these schemas (`npm run schema:export`)
+ * and a test keeps the two equal.
+ */
+import { z } from 'zod';
+
+export const CHARTER_EXPORT_VERSION = 1;
+
+const Inline = z.object({
+  text: z.string(),
+  bold: z.boolean().optional(),
+  italic: z.boolean().optional(),
+  /** http, https or mailto only. */
+  href: z.string().optional(),
+});
+export type Inline = z.infer<typeof Inline>;
+
+export type Block =
+  | { type: 'heading'; level: number; content: Inline[] }
+  | { type: 'paragraph'; content: Inline[] }
+  | { type: 'quote'; blocks: Block[] }
+  | { type: 'list'; ordered: boolean; items: Block[][] };
+
+export const Block: z.ZodType<Block> = z.lazy(() =>
+  z.discriminatedUnion('type', [
+    z.object({ type: z.literal('heading'), level: z.number().int().min(1).max(6), content: z.array(Inline) }),
+    z.object({ type: z.literal('paragraph'), content: z.array(Inline) }),
+    z.object({ type: z.literal('quote'), blocks: z.array(Block) }),
+    z.object({ type: z.literal('list'), ordered: z.boolean(), items: z.array(z.array(Block)) }),
+  ]),
+).meta({ id: 'Block', description: 'A block of the vision: heading, paragraph, quote or list.' });
+
+const Stance = z.object({
+  organisationId: z.string(),
+  organisation: z.string(),
+  stance: z.enum(['endorse', 'object', 'abstain']),
+  person: z.string(),
+  at: z.string(),
+  reason: z.string().nullable(),
+});
+
+export const CharterExport = z.object({
+  format: z.literal('samskap-charter'),
+  version: z.literal(CHARTER_EXPORT_VERSION),
+  language: z.enum(['nn', 'nb', 'en']),
+  exportedAt: z.string(),
+  workshop: z.object({ id: z.string(), title: z.string(), createdAt: z.string() }),
+  organisations: z.array(z.object({ id: z.string(), name: z.string(), color: z.string().nullable() })),
+  vision: z.array(Block),
+  actors: z.array(
+    z.object({ id: z.string(), name: z.string(), kind: z.string(), role: z.string(), needs: z.string(), requirements: z.string(), gains: z.string() }),
+  ),
+  relations: z.array(z.object({ from: z.string(), to: z.string(), kind: z.string(), note: z.string() })),
+  maturity: z.array(z.object({ organisationId: z.string(), organisation: z.string(), generation: z.number().int().min(1).max(4), justification: z.string() })),
+  paradoxes: z.array(
+    z.object({ axis: z.string(), organisationId: z.string(), organisation: z.string(), position: z.number().min(0).max(100), note: z.string() }),
+  ),
+  governance: z.object({
+    bodies: z.array(
+      z.object({ name: z.string(), mandate: z.string(), members: z.array(z.string()), chair: z.string(), rule: z.string(), rhythm: z.string() }),
+    ),
+    escalation: z.array(z.object({ label: z.string(), body: z.string().nullable() })),
+    funding: z.array(z.object({ who: z.string(), amount: z.number().nullable(), share: z.number().nullable() })),
+    /** Columns are bodies and organisations by name; cells decide / consult / inform or null. */
+    matrix: z.object({
+      parties: z.array(z.string()),
+      rows: z.array(z.object({ decision: z.string(), cells: z.array(z.enum(['decide', 'consult', 'inform']).nullable()) })),
+    }),
+  }),
+  principles: z.array(
+    z.object({
+      id: z.string(),
+      text: z.string(),
+      status: z.enum(['draft', 'open', 'blocked', 'agreed', 'rejected', 'stale']),
+      rule: z.string().nullable(),
+      /** SHA-256 (hex) of the text that was proposed and endorsed. */
+      textHash: z.string().nullable(),
+      proposedAt: z.string().nullable(),
+      stances: z.array(Stance),
+    }),
+  ),
+  /** True when every principle is listed; false when only agreed ones are. */
+  allPrinciples: z.boolean(),
+  milestones: z.array(z.object({ name: z.string(), createdAt: z.string(), createdBy: z.string() })),
+  audit: z.object({
+    /** Hash of the newest audit entry: compare with `GET /api/workshops/:id/audit`. */
+    headHash: z.string(),
+    entries: z.number().int().min(0),
+    verified: z.boolean(),
+  }),
+});
+export type CharterExport = z.infer<typeof CharterExport>;
+
+/** The JSON Schema of the export (draft 2020-12), as published in docs/. */
+export function charterExportJsonSchema(): Record<string, unknown> {
+  return {
+    $id: 'https://samskap.no/schemas/charter-export.v1.json',
+    title: 'Samskap charter export, version 1',
+    ...z.toJSONSchema(CharterExport, { target: 'draft-2020-12' }),
+  };
+}
+
+/** Query of `GET /api/workshops/:id/export/charter`. */
+export const CharterExportQuery = z.strictObject({
+  format: z.enum(['md', 'docx', 'pdf', 'json']),
+  lang: z.enum(['nn', 'nb', 'en']).optional(),
+  all: z.enum(['true', 'false']).optional(),
+});
+
+/** Query of `GET /api/workshops/:id/export/board/:boardId`. */
+export const BoardExportQuery = z.strictObject({
+  format: z.enum(['svg', 'png']),
+  frame: z.string().max(64).optional(),
+});

@@ -1,0 +1,196 @@
+/**
+ * Exports parsed the way a reader's software would: the Markdown as text, the DOCX unzipped and
+ * its XML read, the PDF through pdftotext/pdfinfo (poppler-utils), the JSON against its published
+ * schema, the SVG through an XML parser, the PNG's header. A hostile-text corpus goes through all.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { strFromU8, unzipSync } from 'fflate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { charterExportJsonSchema, type CharterExport } from '../shared/export/charter-export.js';
+import { fixture, type Fixture } from './helpers/api.js';
+import { HOSTILE, HOSTILE_VISIBLE } from './helpers/hostile.js';
+import { startServer, type TestServer } from './helpers/server.js';
+import { inCi } from './helpers/services.js';
+import { fillWorkshop, type FilledContent } from './helpers/workshop-content.js';
+
+let s: TestServer;
+let f: Fixture;
+let content: FilledContent;
+const tmp = mkdtempSync(path.join(tmpdir(), 'samskap-export-'));
+beforeAll(async () => {
+  s = await startServer();
+  f = await fixture(s.base);
+  content = await fillWorkshop(s.wsBase, f.workshop, f.facilitator, HOSTILE);
+}, 60_000);
+afterAll(async () => {
+  await s.stop();
+  s.cleanup();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+async function download(pathAndQuery: string, token = f.observer): Promise<{ status: number; type: string; disposition: string; body: Buffer }> {
+  const r = await fetch(`${s.base}/api/workshops/${f.workshop.id}${pathAndQuery}`, { headers: { authorization: `Bearer ${token}` } });
+  return { status: r.status, type: r.headers.get('content-type') ?? '', disposition: r.headers.get('content-disposition') ?? '', body: Buffer.from(await r.arrayBuffer()) };
+}
+
+const hasPoppler = (() => {
+  try {
+    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+if (!hasPoppler) {
+  const why = 'pdftotext/pdfinfo (Debian poppler-utils) not installed: PDF checks cannot run';
+  if (inCi) throw new Error(why);
+  console.warn(`SKIPPING PDF checks: ${why}`);
+}
+
+/** Markdown's backslash escapes undone: the text a reader sees. */
+const unescapeMd = (md: string) => md.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+
+describe('charter export', () => {
+  it('Markdown: the structure holds, hostile text stays text', async () => {
+    const r = await download('/export/charter?format=md&lang=nn&all=true');
+    expect(r.status).toBe(200);
+    expect(r.type).toContain('text/markdown');
+    expect(r.disposition).toMatch(/^attachment; filename="alvorleg-sjukt-barn-avtale-\d{4}-\d{2}-\d{2}\.md"$/);
+    const md = r.body.toString('utf8');
+    const headings = md.split('\n').filter((l) => /^#{1,6} /.test(l));
+    expect(headings[0]).toBe('# Alvorleg sjukt barn — Samarbeidsavtale');
+    expect(headings).toContain('## Drøymebiletet');
+    expect(headings).toContain('### Drøymebiletet vårt');
+    expect(headings).toContain('## Aktørkart');
+    expect(headings.some((h) => h.includes('not a heading'))).toBe(false);
+    // No raw HTML, no table row or link produced by user text.
+    expect(md).not.toMatch(/(^|[^\\])<script/);
+    expect(md).not.toContain('](javascript:');
+    expect(md).toContain('[trygg lenkje](<https://example.org/a?b=1>)');
+    expect(md).toContain('farleg lenkje');
+    expect(md).not.toMatch(/\u202e|\u0000|\u0007/);
+    const seen = unescapeMd(md);
+    for (const v of HOSTILE_VISIBLE) expect(seen, v).toContain(v);
+    // Table rows keep their column count even with pipes in the text.
+    const relationRow = md.split('\n').find((l) => l.startsWith('| NAV | finansierer |'))!;
+    expect(relationRow.split(/(?<!\\)\|/).length - 2).toBe(4);
+  });
+
+  it('DOCX: real headings, lists, tables with header rows, language, title and author', async () => {
+    const r = await download('/export/charter?format=docx&lang=nb');
+    expect(r.status).toBe(200);
+    const files = unzipSync(new Uint8Array(r.body));
+    const doc = strFromU8(files['word/document.xml']!);
+    const styles = strFromU8(files['word/styles.xml']!);
+    const core = strFromU8(files['docProps/core.xml']!);
+    for (const xml of [doc, styles, core]) expect(XMLValidator.validate(xml)).toBe(true);
+    expect(doc).toContain('<w:pStyle w:val="Heading1"/>');
+    expect(doc).toContain('<w:pStyle w:val="Heading2"/>');
+    expect(doc).toContain('<w:tblHeader/>');
+    expect(doc).toContain('<w:numPr>');
+    expect(styles).toContain('w:val="nb-NO"');
+    expect(core).toContain('<dc:title>Alvorleg sjukt barn — Samarbeidsavtale</dc:title>');
+    expect(core).toContain('<dc:creator>Samskap</dc:creator>');
+    const text = [...doc.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('\n');
+    const decoded = new XMLParser({ processEntities: true }).parse(`<x>${text.replace(/\n/g, ' ')}</x>`).x as string;
+    expect(decoded).toContain('Drømmebildet');
+    expect(doc).not.toContain('<script>');
+    expect(doc).not.toMatch(/\u202e/);
+    for (const v of HOSTILE_VISIBLE.filter((x) => !x.includes('&amp;'))) expect(decoded.replace(/\s+/g, ' '), v).toContain(v);
+    const rels = strFromU8(files['word/_rels/document.xml.rels']!);
+    expect(rels).toContain('https://example.org/a?b=1');
+    expect(rels).not.toContain('javascript:');
+  });
+
+  it.skipIf(!hasPoppler)('PDF: text with Norwegian letters, outline, language and title', async () => {
+    const r = await download('/export/charter?format=pdf&lang=nn');
+    expect(r.status).toBe(200);
+    expect(r.body.subarray(0, 5).toString()).toBe('%PDF-');
+    const file = path.join(tmp, 'charter.pdf');
+    writeFileSync(file, r.body);
+    const info = execFileSync('pdfinfo', [file]).toString();
+    expect(info).toMatch(/Title:\s+Alvorleg sjukt barn — Samarbeidsavtale/);
+    const text = execFileSync('pdftotext', ['-layout', file, '-']).toString();
+    expect(text).toContain('Drøymebiletet vårt');
+    expect(text).toContain('Kva vi skal oppnå saman');
+    expect(text).toContain('Helsedirektoratet');
+    for (const v of ['alert(1)', 'not a heading', "=cmd|' /C calc'!A0", 'ABCevil-DEF']) expect(text, v).toContain(v);
+    const raw = r.body.toString('latin1');
+    expect(raw).toContain('/Lang (nn-NO)');
+    expect(raw).toMatch(/\/Outlines \d+ 0 R/);
+    expect(raw).toContain('/DisplayDocTitle true');
+    expect(raw).toMatch(/\/FontFile2/);
+    // Outline entries: one per heading, nested.
+    expect((raw.match(/\/Parent \d+ 0 R/g) ?? []).length).toBeGreaterThan(10);
+  });
+
+  it('JSON: valid against the published schema, which matches the code', async () => {
+    const published = JSON.parse(readFileSync('docs/charter-export.schema.json', 'utf8')) as Record<string, unknown>;
+    expect(published).toEqual(JSON.parse(JSON.stringify(charterExportJsonSchema())));
+    const r = await download('/export/charter?format=json&all=true');
+    expect(r.status).toBe(200);
+    const data = JSON.parse(r.body.toString('utf8')) as CharterExport;
+    const validate = new Ajv2020({ strict: false }).compile(published);
+    expect(validate(data), JSON.stringify(validate.errors)).toBe(true);
+    expect(data.language).toBe('nn');
+    expect(data.organisations.map((o) => o.name)).toEqual(['Helsedirektoratet', 'Bergen kommune']);
+    expect(data.actors.map((a) => a.name)).toEqual(['NAV', 'Bergen kommune']);
+    expect(data.actors[0]!.gains).toBe('ABCevil-DEF');
+    expect(data.relations).toEqual([{ from: 'NAV', to: 'Bergen kommune', kind: 'funds', note: HOSTILE[3] }]);
+    expect(data.governance.matrix.parties).toEqual(['Styringsgruppe', 'Bergen kommune']);
+    expect(data.governance.matrix.rows[0]!.cells).toEqual(['decide', 'consult']);
+    const hrefs = [...JSON.stringify(data.vision).matchAll(/"href":"([^"]*)"/g)].map((m) => m[1]);
+    expect(hrefs).toEqual(['https://example.org/a?b=1']);
+    expect(data.audit.entries).toBeGreaterThan(0);
+    expect(data.audit.headHash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('refuses a bad query and strangers; observers may export', async () => {
+    expect((await download('/export/charter?format=exe')).status).toBe(400);
+    expect((await download('/export/charter?format=md&lang=de')).status).toBe(400);
+    expect((await download('/export/charter?format=md&extra=1')).status).toBe(400);
+    const r = await fetch(`${s.base}/api/workshops/${f.workshop.id}/export/charter?format=md`);
+    expect(r.status).toBe(401);
+  });
+});
+
+describe('board export', () => {
+  it('SVG: well-formed, every element kind, organisation colours, escaped text', async () => {
+    const r = await download(`/export/board/${f.workshop.boards[0]!.id}?format=svg`);
+    expect(r.status).toBe(200);
+    expect(r.type).toContain('image/svg+xml');
+    const svg = r.body.toString('utf8');
+    expect(XMLValidator.validate(svg)).toBe(true);
+    const kinds = [...svg.matchAll(/data-kind="(\w+)"/g)].map((m) => m[1]);
+    for (const k of ['frame', 'note', 'rect', 'ellipse', 'diamond', 'text', 'pen', 'connector']) expect(kinds).toContain(k);
+    expect(svg).not.toContain('<script');
+    expect(svg).toContain('&#60;script&#62;');
+    expect(svg).not.toMatch(/\u202e/);
+    expect(svg).toContain('#1d4ed8'); // the first organisation's automatic colour band
+    expect(svg).toContain('Utanfor ramma');
+  });
+
+  it('SVG of one frame leaves out what lies outside it; unknown frames are 404', async () => {
+    const r = await download(`/export/board/${f.workshop.boards[0]!.id}?format=svg&frame=${content.frameId}`);
+    expect(r.status).toBe(200);
+    const svg = r.body.toString('utf8');
+    expect(svg).not.toContain('Utanfor ramma');
+    expect(svg).toContain('Ramme ein');
+    expect(svg).toMatch(/viewBox="-40 -40 980 580"/);
+    expect((await download(`/export/board/${f.workshop.boards[0]!.id}?format=svg&frame=${content.boardElements.note}`)).status).toBe(404);
+    expect((await download(`/export/board/AAAAAAAAAAAAAAAA?format=svg`)).status).toBe(404);
+  });
+
+  it('PNG: a real image of the board', async () => {
+    const r = await download(`/export/board/${f.workshop.boards[0]!.id}?format=png&frame=${content.frameId}`);
+    expect(r.status).toBe(200);
+    expect(r.body.subarray(1, 4).toString()).toBe('PNG');
+    expect(r.body.readUInt32BE(16)).toBe(1960); // width: (900 + 2 × 40) × 2
+    expect(r.body.readUInt32BE(20)).toBe(1160);
+  });
+});
