@@ -247,6 +247,13 @@ describe('the charter', () => {
     // Focus stays on the moved step's button, so it can move on.
     await facilitator.keyboard.press('Enter');
     await expect.poll(steps).toEqual(['Departementa', 'Arbeidsgruppa', 'Styringsgruppa']);
+    // Edited in place, it keeps its step and gets a body.
+    await view.getByRole('button', { name: 'Endre Arbeidsgruppa' }).click();
+    await view.getByLabel('Steg', { exact: true }).fill('Arbeidsgruppa for barn');
+    await view.getByLabel('Organ', { exact: true }).first().selectOption({ label: 'Styringsgruppa' });
+    await view.getByLabel('Steg', { exact: true }).press('Enter');
+    await expect.poll(steps).toEqual(['Departementa', 'Arbeidsgruppa for barn', 'Styringsgruppa']);
+    await view.locator('ol.steps > li', { hasText: 'Arbeidsgruppa for barn' }).getByText('(Styringsgruppa)').waitFor();
 
     for (const [who, amount, share] of [
       ['Helse- og omsorgsdepartementet', '600000', '60'],
