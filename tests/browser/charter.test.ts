@@ -157,6 +157,16 @@ describe('the charter', () => {
     const theirs = charter(participant).locator('sk-actor-map').getByRole('button', { name: /Familien/ });
     await expect.poll(() => theirs.evaluate((el) => parseFloat((el as HTMLElement).style.left))).toBe(before + 60);
     expect(await node.evaluate((el) => el.matches(':focus'))).toBe(true);
+
+    // And with the pointer: a drag moves it, a click would have opened it.
+    await node.scrollIntoViewIfNeeded();
+    const box = (await node.boundingBox())!;
+    await facilitator.mouse.move(box.x + 20, box.y + 20);
+    await facilitator.mouse.down();
+    await facilitator.mouse.move(box.x + 70, box.y + 60, { steps: 5 });
+    await facilitator.mouse.up();
+    await expect.poll(() => theirs.evaluate((el) => parseFloat((el as HTMLElement).style.left))).toBe(before + 110);
+    expect(await dialogNamed(facilitator, 'Endre aktør').count()).toBe(0);
   });
 
   it('deletes an actor only after confirming', STEP, async () => {

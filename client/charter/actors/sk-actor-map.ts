@@ -40,7 +40,7 @@ export class SkActorMap extends LitElement {
   declare readOnly: boolean;
   declare drag: { id: string; start: Pos; origin: Pos; at: Pos; moved: boolean } | null;
   private suppressClick = false;
-  /** Keyboard moves not yet back from the document (they come a frame later): key presses add up. */
+  /** Moves not yet back from the document (they come a frame later): key presses add up, drops stay put. */
   private nudged = new Map<string, Pos>();
 
   constructor() {
@@ -90,30 +90,59 @@ export class SkActorMap extends LitElement {
     this.nudged.set(a.id, next);
     this.requestUpdate();
     this.emit<ActorMoveDetail>('sk-actor-move', { id: a.id, ...next });
+    // Keep the moving node in sight inside the scrolling diagram.
+    const node = e.currentTarget as HTMLElement;
+    void this.updateComplete.then(() => node.scrollIntoView({ block: 'nearest', inline: 'nearest' }));
   }
 
+  /**
+   * A drag follows the pointer on the window, not on the node: the node is re-rendered as it
+   * moves, and a pointer capture does not always survive that.
+   */
   private onPointerDown(e: PointerEvent, a: Actor, at: Pos): void {
     if (this.readOnly || e.button !== 0) return;
-    (e.currentTarget as HTMLElement).setPointerCapture(e.pointerId);
     this.drag = { id: a.id, start: { x: e.clientX, y: e.clientY }, origin: at, at, moved: false };
+    window.addEventListener('pointermove', this.onPointerMove);
+    window.addEventListener('pointerup', this.onPointerUp);
+    window.addEventListener('pointercancel', this.onPointerCancel);
   }
 
-  private onPointerMove(e: PointerEvent): void {
+  private stopListening(): void {
+    window.removeEventListener('pointermove', this.onPointerMove);
+    window.removeEventListener('pointerup', this.onPointerUp);
+    window.removeEventListener('pointercancel', this.onPointerCancel);
+  }
+
+  override disconnectedCallback(): void {
+    this.stopListening();
+    super.disconnectedCallback();
+  }
+
+  private readonly onPointerMove = (e: PointerEvent) => {
     const d = this.drag;
     if (!d) return;
     const dx = e.clientX - d.start.x;
     const dy = e.clientY - d.start.y;
     if (!d.moved && Math.hypot(dx, dy) < DRAG_THRESHOLD) return;
+    e.preventDefault();
     this.drag = { ...d, moved: true, at: { x: Math.round(d.origin.x + dx), y: Math.round(d.origin.y + dy) } };
-  }
+  };
 
-  private onPointerUp(): void {
+  private readonly onPointerUp = () => {
+    this.stopListening();
     const d = this.drag;
     this.drag = null;
     if (!d?.moved) return;
     this.suppressClick = true;
+    // Stay where dropped until the document says so (a frame later), instead of jumping back.
+    this.nudged.set(d.id, d.at);
     this.emit<ActorMoveDetail>('sk-actor-move', { id: d.id, x: d.at.x, y: d.at.y });
-  }
+  };
+
+  private readonly onPointerCancel = () => {
+    this.stopListening();
+    this.drag = null;
+  };
 
   private onClick(e: MouseEvent, a: Actor): void {
     if (this.suppressClick) {
@@ -158,9 +187,6 @@ export class SkActorMap extends LitElement {
                 aria-describedby="map-hint"
                 @keydown=${(e: KeyboardEvent) => this.onKey(e, a)}
                 @pointerdown=${(e: PointerEvent) => this.onPointerDown(e, a, at)}
-                @pointermove=${this.onPointerMove}
-                @pointerup=${this.onPointerUp}
-                @pointercancel=${() => (this.drag = null)}
                 @click=${(e: MouseEvent) => this.onClick(e, a)}
               >
                 <span class="name">${a.name || '—'}</span>
