@@ -1,8 +1,10 @@
 /**
  * Localised texts of the live workshop (socket.io): what a refused command means to the user,
- * and the names of question kinds. Functions, so every call reads the active locale.
+ * and the titles of questions. Functions, so every call reads the active locale.
  */
-import { msg } from '@lit/localize';
+import { msg, str } from '@lit/localize';
+import type { QuestionView } from '../../shared/realtime/index.js';
+import { axisNames } from '../charter/charter-texts.js';
 import { CommandError } from '../net/workshop-socket.js';
 
 export function commandErrorText(err: unknown): string {
@@ -25,4 +27,8 @@ export function commandErrorText(err: unknown): string {
     default:
       return msg('Something went wrong on the server. Try again in a moment.', { id: 'err_internal' });
   }
+}
+
+export function questionTitle(q: Pick<QuestionView, 'kind' | 'axis'>): string {
+  return q.kind === 'maturity' || !q.axis ? msg('Maturity: which generation are you?', { id: 'fac_q_maturity' }) : msg(str`Paradox: ${axisNames(q.axis).name}`, { id: 'fac_q_paradox' });
 }

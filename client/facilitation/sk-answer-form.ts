@@ -21,9 +21,8 @@ import { sharedStyles } from '../app/shared.styles.js';
 import { axisNames, generationText } from '../charter/charter-texts.js';
 import { WorkshopStateController } from '../net/workshop-state-controller.js';
 import type { WorkshopSocket } from '../net/workshop-socket.js';
-import { commandErrorText } from './facilitation-texts.js';
+import { commandErrorText, questionTitle } from './facilitation-texts.js';
 import { answerFormStyles } from './sk-answer-form.styles.js';
-import { questionTitle } from './sk-rounds-panel.js';
 
 export class SkAnswerForm extends LitElement {
   static override styles = [sharedStyles, answerFormStyles];

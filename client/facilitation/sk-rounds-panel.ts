@@ -16,12 +16,8 @@ import { sharedStyles } from '../app/shared.styles.js';
 import { axisNames } from '../charter/charter-texts.js';
 import { WorkshopStateController } from '../net/workshop-state-controller.js';
 import type { WorkshopSocket } from '../net/workshop-socket.js';
-import { commandErrorText } from './facilitation-texts.js';
+import { commandErrorText, questionTitle } from './facilitation-texts.js';
 import { panelStyles } from './panel.styles.js';
-
-export function questionTitle(q: Pick<QuestionView, 'kind' | 'axis'>): string {
-  return q.kind === 'maturity' || !q.axis ? msg('Maturity: which generation are you?', { id: 'fac_q_maturity' }) : msg(str`Paradox: ${axisNames(q.axis).name}`, { id: 'fac_q_paradox' });
-}
 
 export class SkRoundsPanel extends LitElement {
   static override styles = [sharedStyles, panelStyles];

@@ -8,26 +8,15 @@
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { CharterLimits, type FundingSource } from '../../../shared/charter/schema.js';
+import { CharterLimits } from '../../../shared/charter/schema.js';
 import { formatLocales } from '../../app/i18n.js';
 import { sharedStyles } from '../../app/shared.styles.js';
 import { CharterController } from '../charter-controller.js';
 import type { CharterSession } from '../charter-session.js';
 import { charterStyles } from '../charter.styles.js';
 import { ConfirmDelete } from '../confirm-delete.js';
+import { parseAmount, totals } from './funding-model.js';
 import { governanceStyles } from './governance.styles.js';
-
-/** A number typed by a person ("1 200 000", "12,5") or null when empty or not a number ≥ 0. */
-export function parseAmount(raw: string): number | null {
-  const t = raw.replace(/[\s\u00a0]/g, '').replace(',', '.');
-  if (t === '') return null;
-  const n = Number(t);
-  return Number.isFinite(n) && n >= 0 ? n : null;
-}
-
-export function totals(sources: readonly FundingSource[]): { amount: number; share: number } {
-  return sources.reduce((t, s) => ({ amount: t.amount + (s.amount ?? 0), share: t.share + (s.share ?? 0) }), { amount: 0, share: 0 });
-}
 
 export class SkFunding extends LitElement {
   static override styles = [sharedStyles, charterStyles, governanceStyles];
