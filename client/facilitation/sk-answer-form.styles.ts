@@ -45,6 +45,21 @@ export const answerFormStyles = css`
     font-size: 0.88rem;
     color: var(--sk-muted);
   }
+  .revealed {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.4rem 1rem;
+    background: var(--sk-success-soft);
+    border: 1px solid var(--sk-success);
+    border-radius: 8px;
+    padding: 0.4rem 0.75rem;
+    margin: 0 0 0.75rem;
+  }
+  .revealed button {
+    min-height: 2.2rem;
+    padding: 0.2rem 0.7rem;
+  }
   .mine {
     font-weight: 600;
   }

@@ -3,7 +3,8 @@
  * member who speaks for an organisation: maturity (generation 1–4 and a justification) or a
  * paradox axis (position 0–100 and a note). Until the reveal, a member sees only their own
  * answer and how many have answered; the answer may be changed while the question is open.
- * Observers and members without an organisation are told a question is running.
+ * Observers and members without an organisation are told a question is running. A question
+ * revealed while the page is open leaves a short notice with a link to where the answers went.
  *
  * Properties: `workshop` (WorkshopDto), `socket` (WorkshopSocket).
  * Events: none. Slots: none. Parts: none.
@@ -26,13 +27,23 @@ import { answerFormStyles } from './sk-answer-form.styles.js';
 
 export class SkAnswerForm extends LitElement {
   static override styles = [sharedStyles, answerFormStyles];
-  static override properties = { workshop: { attribute: false }, socket: { attribute: false }, editing: { state: true }, error: { state: true }, busy: { state: true } };
+  static override properties = {
+    workshop: { attribute: false },
+    socket: { attribute: false },
+    editing: { state: true },
+    error: { state: true },
+    busy: { state: true },
+    revealed: { state: true },
+  };
   declare workshop: WorkshopDto | null;
   declare socket: WorkshopSocket | null;
   /** Question ids whose (already given) answer is being changed. */
   declare editing: ReadonlySet<string>;
   declare error: string;
   declare busy: boolean;
+  /** Questions seen open here and since revealed, until dismissed. */
+  declare revealed: ReadonlyArray<QuestionView>;
+  private seenOpen = new Set<string>();
   private readonly live = new WorkshopStateController(this, () => this.socket);
 
   constructor() {
@@ -43,6 +54,14 @@ export class SkAnswerForm extends LitElement {
     this.editing = new Set();
     this.error = '';
     this.busy = false;
+    this.revealed = [];
+  }
+
+  protected override willUpdate(): void {
+    for (const q of this.live.state?.questions ?? []) {
+      if (q.status === 'open') this.seenOpen.add(q.questionId);
+      else if (q.status === 'revealed' && this.seenOpen.delete(q.questionId)) this.revealed = [...this.revealed, q];
+    }
   }
 
   private async submit(e: SubmitEvent, q: QuestionView): Promise<void> {
@@ -82,9 +101,15 @@ export class SkAnswerForm extends LitElement {
     const st = this.live.state;
     if (!w || !st) return nothing;
     const open = st.questions.filter((q) => q.status === 'open');
-    if (open.length === 0) return nothing;
     const canAnswer = w.me.role !== 'observer' && w.me.organisationId !== null;
-    return html`${open.map((q) => {
+    return html`${this.revealed.map(
+      (q) => html`<p class="revealed" role="status">
+        ${msg(str`Answers revealed: ${questionTitle(q)}`, { id: 'fac_answer_revealed' })}
+        <a href="/w/${w.id}/charter/${q.kind === 'maturity' ? 'maturity' : 'paradoxes'}">${q.kind === 'maturity' ? msg('See the maturity staircase', { id: 'fac_answer_see_maturity' }) : msg('See the paradoxes', { id: 'fac_answer_see_paradoxes' })}</a>
+        <button type="button" @click=${() => (this.revealed = this.revealed.filter((x) => x !== q))}>${msg('Dismiss', { id: 'fac_answer_dismiss' })}</button>
+      </p>`,
+    )}
+    ${open.map((q) => {
       const title = questionTitle(q);
       return html`<section class="question" aria-labelledby="q-${q.questionId}">
         <h2 id="q-${q.questionId}">${title}</h2>

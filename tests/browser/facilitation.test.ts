@@ -155,6 +155,10 @@ describe('a facilitated session', () => {
     await rounds.locator('li', { hasText: 'open, 2 har svart' }).waitFor();
     await rounds.getByRole('button', { name: 'Vis svara: Modnad: kva generasjon er de?' }).click();
     await form(nav).locator('section').waitFor({ state: 'detached' });
+    const revealed = form(nav).locator('.revealed', { hasText: 'Svara er viste: Modnad: kva generasjon er de?' });
+    await revealed.getByRole('link', { name: 'Sjå modnadstrappa' }).waitFor();
+    await revealed.getByRole('button', { name: 'Lukk' }).click();
+    await revealed.waitFor({ state: 'detached' });
     await closeTools(facilitator);
     await facilitator.goto(`/w/${workshopId}/charter/maturity`);
     const stairs = facilitator.locator('sk-maturity-view');
