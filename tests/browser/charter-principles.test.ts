@@ -14,6 +14,8 @@ import { buildClient, startServer, type BuiltClient, type TestServer } from './h
 import { dialogNamed, dialogShown, watchOrigin } from './shoelace.js';
 
 const STEP = { timeout: 30_000 };
+/** Waits for what another browser or the server does; on a loaded machine that takes longer than vitest's default second. */
+const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 10_000 });
 const ORGS = ['Helsedirektoratet', 'Nav', 'Bergen kommune'];
 
 let client: BuiltClient;
@@ -96,7 +98,7 @@ describe('three organisations agree on a principle', () => {
     const first = card(facilitator, 1);
     expect(await status(first).textContent()).toBe('Utkast');
     await first.getByRole('button', { name: 'Legg fram til vedtak' }).click();
-    await expect.poll(() => status(first).textContent()).toBe('Ventar på svar');
+    await poll(() => status(first).textContent()).toBe('Ventar på svar');
     expect(await stances(first)).toEqual(ORGS.map((o) => `${o}=none`));
     // The facilitator speaks for no organisation: no stance buttons.
     expect(await first.getByRole('button', { name: 'Slutt deg til' }).count()).toBe(0);
@@ -109,10 +111,10 @@ describe('three organisations agree on a principle', () => {
       const c = card(p, 1);
       await c.getByRole('button', { name: 'Slutt deg til' }).click();
       await c.getByText('Verksemda di: Sluttar seg til').waitFor();
-      await expect.poll(() => stances(card(facilitator, 1))).toContain(`${ORGS[i]}=endorse`);
+      await poll(() => stances(card(facilitator, 1))).toContain(`${ORGS[i]}=endorse`);
     }
     for (const p of [facilitator, ...participants]) {
-      await expect.poll(() => status(card(p, 1)).textContent()).toBe('Vedteke');
+      await poll(() => status(card(p, 1)).textContent()).toBe('Vedteke');
       expect(await stances(card(p, 1))).toEqual(ORGS.map((o) => `${o}=endorse`));
     }
     // Who and when, for screen readers and on hover.
@@ -132,10 +134,10 @@ describe('three organisations agree on a principle', () => {
     await dialog.getByText('Ei innvending treng ei grunngiving').waitFor();
     await dialog.getByLabel('Grunngiving (må fyllast ut)').fill('Det strir mot personvernet');
     await dialog.getByRole('button', { name: 'Send innvending' }).click();
-    await expect.poll(() => status(card(facilitator, 2)).textContent()).toBe('Blokkert');
+    await poll(() => status(card(facilitator, 2)).textContent()).toBe('Blokkert');
     expect(await stances(card(facilitator, 2))).toEqual(['Helsedirektoratet=none', 'Nav=object', 'Bergen kommune=none']);
     expect(await card(facilitator, 2).locator('.chip[data-stance="object"]').textContent()).toContain('Det strir mot personvernet');
-    await expect.poll(() => status(card(participants[2]!, 2)).textContent()).toBe('Blokkert');
+    await poll(() => status(card(participants[2]!, 2)).textContent()).toBe('Blokkert');
   });
 
   it('editing an agreed text shows its stances as stale until it is proposed again', STEP, async () => {
@@ -147,14 +149,14 @@ describe('three organisations agree on a principle', () => {
     await first.getByRole('button', { name: 'Ferdig med å endre prinsipp 1' }).click();
     const theirs = card(participants[0]!, 1);
     for (const c of [first, theirs]) {
-      await expect.poll(() => status(c).textContent()).toBe('Teksten er endra etter framlegget');
+      await poll(() => status(c).textContent()).toBe('Teksten er endra etter framlegget');
       await c.getByText('Standpunkta under gjeld den tidlegare teksten', { exact: false }).waitFor();
     }
     expect(await theirs.getByRole('button', { name: 'Slutt deg til' }).count()).toBe(0);
     await expectAxeClean(participants[0]!);
 
     await first.getByRole('button', { name: 'Legg fram på nytt' }).click();
-    await expect.poll(() => status(theirs).textContent()).toBe('Ventar på svar');
+    await poll(() => status(theirs).textContent()).toBe('Ventar på svar');
     expect(await stances(theirs)).toEqual(ORGS.map((o) => `${o}=none`));
   });
 

@@ -14,6 +14,8 @@ import { buildClient, startServer, type BuiltClient, type TestServer } from './h
 import { dialogShown, watchOrigin } from './shoelace.js';
 
 const STEP = { timeout: 30_000 };
+/** Waits for what another browser or the server does; on a loaded machine that takes longer than vitest's default second. */
+const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 10_000 });
 
 let client: BuiltClient;
 let server: TestServer;
@@ -116,14 +118,14 @@ describe('a facilitated session', () => {
     await panel(facilitator).getByLabel('Minutt').fill('3');
     await panel(facilitator).getByRole('button', { name: 'Start tidtakaren' }).click();
     const clock = (p: Page) => bar(p).getByRole('timer').textContent();
-    await expect.poll(() => clock(nav)).toMatch(/^(3:00|2:5\d)$/);
+    await poll(() => clock(nav)).toMatch(/^(3:00|2:5\d)$/);
     await panel(facilitator).getByRole('button', { name: 'Pause' }).click();
     await bar(nav).locator('.paused-tag').waitFor();
     const paused = await clock(nav);
     await bergen.reload();
-    await expect.poll(() => clock(bergen)).toBe(paused);
+    await poll(() => clock(bergen)).toBe(paused);
     await panel(facilitator).getByRole('button', { name: 'Hald fram' }).click();
-    await expect.poll(() => bar(bergen).locator('.paused-tag').count()).toBe(0);
+    await poll(() => bar(bergen).locator('.paused-tag').count()).toBe(0);
   });
 
   it('shows raised hands to the facilitator, who lowers them', STEP, async () => {
@@ -185,7 +187,7 @@ describe('a facilitated session', () => {
     await facilitator.goto(`/w/${workshopId}/charter/paradoxes`);
     const axis = facilitator.locator('sk-paradox-view').getByRole('region', { name: 'Domenekompetanse eller IT-kompetanse' });
     const marker = axis.locator('.marker', { hasText: 'Nav' });
-    await expect.poll(() => marker.evaluate((el) => (el as HTMLElement).style.left)).toBe('70%');
+    await poll(() => marker.evaluate((el) => (el as HTMLElement).style.left)).toBe('70%');
     expect(await marker.textContent()).toContain('Mykje IT i huset');
     await facilitator.goto(`/w/${workshopId}`);
   });
@@ -215,7 +217,7 @@ describe('a facilitated session', () => {
     await vote(nav).getByText('Du har 0 av 2 røyster att.').waitFor();
     expect(await add(nav, 'Eitt kontaktpunkt').isDisabled()).toBe(true);
     // My own dots show on the canvas; nobody else's.
-    await expect.poll(() => nav.locator('sk-board-canvas .vote-badge').allTextContents()).toEqual(['2']);
+    await poll(() => nav.locator('sk-board-canvas .vote-badge').allTextContents()).toEqual(['2']);
     await add(bergen, 'Eitt kontaktpunkt').click();
     await vote(bergen).getByText('Du har 1 av 2 røyster att.').waitFor();
     expect(await bergen.locator('sk-board-canvas .vote-badge').allTextContents()).toEqual(['1']);
@@ -262,7 +264,7 @@ describe('a facilitated session', () => {
     await facilitator.keyboard.press('Space');
     await nav.getByText('Fasilitatoren har låst tavla: du kan lese, ikkje endre').waitFor();
     expect(await nav.locator('sk-template-picker').count()).toBe(0);
-    await expect.poll(() => lock.isChecked()).toBe(true);
+    await poll(() => lock.isChecked()).toBe(true);
     await facilitator.keyboard.press('Space');
     await nav.locator('sk-template-picker').waitFor();
   });

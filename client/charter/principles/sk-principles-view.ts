@@ -100,6 +100,20 @@ export class SkPrinciplesView extends LitElement {
     }
   }
 
+  /**
+   * Proposes the text on my screen. The server reads the draft from its own copy of the document,
+   * which my last keystrokes reach over another connection (the sync socket) and may not have
+   * reached yet: when the proposed text is not mine, propose again a moment later.
+   */
+  private async propose(socket: WorkshopSocket, principleId: string): Promise<void> {
+    for (const wait of [250, 500, 1000, 0]) {
+      const view = await socket.command('principle.propose', { principleId });
+      const mine = this.session?.charter.principle(principleId)?.text;
+      if (mine === undefined || view.proposedText === mine || wait === 0) return;
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
+
   private add(e: SubmitEvent): void {
     e.preventDefault();
     const s = this.session;
@@ -160,7 +174,7 @@ export class SkPrinciplesView extends LitElement {
                 ?canStand=${canTakeStance(me, model)}
                 ?busy=${this.busy.has(d.id)}
                 error=${this.errors.get(d.id) ?? ''}
-                @sk-propose=${() => this.run(d.id, (so) => so.command('principle.propose', { principleId: d.id }))}
+                @sk-propose=${() => this.run(d.id, (so) => this.propose(so, d.id))}
                 @sk-close-decision=${() => this.run(d.id, (so) => so.command('principle.close', { principleId: d.id }))}
                 @sk-stance=${(e: CustomEvent<StanceDetail>) => this.run(d.id, (so) => so.command('principle.endorse', { principleId: d.id, ...e.detail }))}
                 @sk-move=${(e: CustomEvent<-1 | 1>) => this.move(d, e.detail, ids)}
