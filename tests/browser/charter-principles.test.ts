@@ -8,7 +8,7 @@
  */
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAxeClean } from './axe.js';
+import { axeClean } from './settle.js';
 import { launchChromium, watchPage, type PageWatch } from './chromium.js';
 import { buildClient, startServer, type BuiltClient, type TestServer } from './harness.js';
 import { dialogNamed, dialogShown, watchOrigin } from './shoelace.js';
@@ -102,7 +102,7 @@ describe('three organisations agree on a principle', () => {
     expect(await stances(first)).toEqual(ORGS.map((o) => `${o}=none`));
     // The facilitator speaks for no organisation: no stance buttons.
     expect(await first.getByRole('button', { name: 'Slutt deg til' }).count()).toBe(0);
-    await expectAxeClean(facilitator);
+    await axeClean(facilitator);
   });
 
   it('each participant endorses for their own organisation; the card turns agreed everywhere', STEP, async () => {
@@ -119,7 +119,7 @@ describe('three organisations agree on a principle', () => {
     }
     // Who and when, for screen readers and on hover.
     expect(await card(facilitator, 1).locator('.chip').first().textContent()).toContain('Deltakar 1');
-    await expectAxeClean(participants[0]!);
+    await axeClean(participants[0]!);
   });
 
   it('an objection needs a reason, and blocks the second principle', STEP, async () => {
@@ -129,7 +129,7 @@ describe('three organisations agree on a principle', () => {
     await c.getByRole('button', { name: 'Kom med innvending …' }).click();
     const dialog = dialogNamed(nav, 'Innvending mot dette prinsippet');
     await dialogShown(dialog);
-    await expectAxeClean(nav);
+    await axeClean(nav);
     await dialog.getByRole('button', { name: 'Send innvending' }).click();
     await dialog.getByText('Ei innvending treng ei grunngiving').waitFor();
     await dialog.getByLabel('Grunngiving (må fyllast ut)').fill('Det strir mot personvernet');
@@ -153,7 +153,7 @@ describe('three organisations agree on a principle', () => {
       await c.getByText('Standpunkta under gjeld den tidlegare teksten', { exact: false }).waitFor();
     }
     expect(await theirs.getByRole('button', { name: 'Slutt deg til' }).count()).toBe(0);
-    await expectAxeClean(participants[0]!);
+    await axeClean(participants[0]!);
 
     await first.getByRole('button', { name: 'Legg fram på nytt' }).click();
     await poll(() => status(theirs).textContent()).toBe('Ventar på svar');
@@ -165,7 +165,7 @@ describe('three organisations agree on a principle', () => {
     expect(await rule.inputValue()).toBe('consensus');
     await rule.selectOption('majority');
     await view(participants[2]!).getByText('Avgjerdsregel: Fleirtal').waitFor();
-    await expectAxeClean(facilitator);
+    await axeClean(facilitator);
   });
 
   it('had no console problems and made no request outside the server', () => {

@@ -7,7 +7,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAxeClean } from './axe.js';
+import { axeClean } from './settle.js';
 import { launchChromium, watchPage, type PageWatch } from './chromium.js';
 import { buildClient, startServer, type BuiltClient, type TestServer } from './harness.js';
 import { dialogNamed, dialogShown, watchOrigin } from './shoelace.js';
@@ -95,7 +95,7 @@ describe('the charter', () => {
     await facilitator.waitForURL(`**/w/${workshopId}/charter/actors`);
     await charter(facilitator).getByRole('heading', { level: 2, name: 'Aktørkart' }).waitFor();
     await charter(facilitator).getByText('Ingen aktørar enno. Legg til den første', { exact: false }).waitFor();
-    await expectAxeClean(facilitator);
+    await axeClean(facilitator);
   });
 
   it('adds two actors and a relation through the dialogs', STEP, async () => {
@@ -113,7 +113,7 @@ describe('the charter', () => {
     };
     await add('Nav', 'Statleg etat');
     await add('Familien', 'Brukargruppe');
-    await expectAxeClean(facilitator);
+    await axeClean(facilitator);
 
     await charter(facilitator).getByRole('button', { name: 'Legg til relasjon' }).click();
     const dialog = dialogNamed(facilitator, 'Ny relasjon');
@@ -192,7 +192,7 @@ describe('the charter', () => {
     await facilitator.keyboard.press('Delete');
     const confirm = dialogNamed(facilitator, 'Slette aktøren Familien?');
     await dialogShown(confirm);
-    await expectAxeClean(facilitator);
+    await axeClean(facilitator);
     await confirm.getByRole('button', { name: 'Avbryt' }).click();
     await poll(() => node.evaluate((el) => el.matches(':focus'))).toBe(true);
     await node.focus();
@@ -215,14 +215,14 @@ describe('the charter', () => {
     await charter(observer).locator('sk-actor-table').getByRole('rowheader', { name: 'Arbeids- og velferdsetaten' }).waitFor();
     expect(await charter(observer).getByRole('button', { name: 'Legg til aktør' }).count()).toBe(0);
     expect(await charter(observer).locator('sk-actor-table').getByRole('button').count()).toBe(0);
-    await expectAxeClean(observer);
+    await axeClean(observer);
     await section(observer, workshopId, 'principles', 'Prinsipp');
     expect(await charter(observer).getByLabel('Nytt prinsipp').count()).toBe(0);
   });
 
   it('places organisations on the maturity staircase', STEP, async () => {
     await section(facilitator, workshopId, 'maturity', 'Modnadstrapp');
-    await expectAxeClean(facilitator);
+    await axeClean(facilitator);
     const view = charter(facilitator).locator('sk-maturity-view');
     await view.getByLabel('Generasjonen til Nav').selectOption('3');
     await view.getByLabel('Grunngiving for Nav').fill('Eigne tenester, lite deling');
@@ -232,7 +232,7 @@ describe('the charter', () => {
     await step3.locator('.chip', { hasText: 'Nav' }).waitFor();
     await poll(() => step3.locator('.chip').textContent()).toContain('Eigne tenester, lite deling');
     await view.locator('.step-2 .chip', { hasText: 'Bergen kommune' }).waitFor();
-    await expectAxeClean(facilitator);
+    await axeClean(facilitator);
   });
 
   it('marks positions on the four paradoxes', STEP, async () => {
@@ -244,12 +244,12 @@ describe('the charter', () => {
     await facilitator.keyboard.press('End');
     await view.locator('.marker').first().waitFor();
     expect(await view.locator('.marker').first().evaluate((el) => (el as HTMLElement).style.left)).toBe('100%');
-    await expectAxeClean(facilitator);
+    await axeClean(facilitator);
   });
 
   it('builds a governance model: body, escalation reordered by keyboard, funding with a total, decision matrix', STEP, async () => {
     await section(facilitator, workshopId, 'governance', 'Styringsmodell');
-    await expectAxeClean(facilitator);
+    await axeClean(facilitator);
     const view = charter(facilitator).locator('sk-governance-view');
     await view.getByRole('button', { name: 'Legg til organ' }).click();
     const dialog = dialogNamed(facilitator, 'Nytt styringsorgan');
@@ -300,12 +300,12 @@ describe('the charter', () => {
     await view.getByLabel('Styringsgruppa for Årleg budsjett').selectOption('decide');
     await view.getByLabel('Nav for Årleg budsjett').selectOption('consult');
     await poll(() => view.getByLabel('Styringsgruppa for Årleg budsjett').inputValue()).toBe('decide');
-    await expectAxeClean(facilitator);
+    await axeClean(facilitator);
   });
 
   it('keeps principle drafts: add, edit in place, reorder', STEP, async () => {
     await section(facilitator, workshopId, 'principles', 'Prinsipp');
-    await expectAxeClean(facilitator);
+    await axeClean(facilitator);
     const view = charter(facilitator).locator('sk-principles-view');
     for (const text of ['Vi byggjer på felles plattformer', 'Brukaren skal berre fortelje ting éin gong']) {
       await view.getByLabel('Nytt prinsipp').fill(text);
@@ -324,7 +324,7 @@ describe('the charter', () => {
     await poll(() => cards.first().locator('p.text').textContent()).toBe('Brukaren skal berre fortelje ting éin gong!');
     // One chip per organisation, none answered yet.
     expect(await cards.first().locator('.chip').count()).toBe(3);
-    await expectAxeClean(facilitator);
+    await axeClean(facilitator);
   });
 
   it('had no console problems and made no request outside the server', () => {

@@ -8,7 +8,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAxeClean } from './axe.js';
+import { axeClean } from './settle.js';
 import { launchChromium, watchPage, type PageWatch } from './chromium.js';
 import { buildClient, startServer, type BuiltClient, type TestServer } from './harness.js';
 import { dialogShown, watchOrigin } from './shoelace.js';
@@ -103,7 +103,7 @@ describe('a facilitated session', () => {
 
   it('sets the agenda and the phase; everyone sees the phase', STEP, async () => {
     await openTools(facilitator);
-    await expectAxeClean(facilitator);
+    await axeClean(facilitator);
     for (const phase of ['Aktørkart', 'Dot-røysting']) {
       await panel(facilitator).getByLabel('Ny fase').fill(phase);
       await panel(facilitator).getByLabel('Ny fase').press('Enter');
@@ -143,7 +143,7 @@ describe('a facilitated session', () => {
     await rounds.getByRole('button', { name: 'Opne spørsmålet' }).click();
     const form = (p: Page) => p.locator('sk-answer-form');
     await form(nav).getByRole('heading', { name: 'Modnad: kva generasjon er de?' }).waitFor();
-    await expectAxeClean(nav);
+    await axeClean(nav);
     await form(nav).getByRole('radio', { name: /Generasjon 3/ }).check();
     await form(nav).getByLabel('Grunngiving').fill('Eigne digitale tenester');
     await form(nav).getByRole('button', { name: 'Send svaret mitt' }).click();
@@ -209,7 +209,7 @@ describe('a facilitated session', () => {
 
     const vote = (p: Page) => p.locator('sk-dot-vote');
     await vote(nav).getByText('Du har 2 av 2 røyster att.').waitFor();
-    await expectAxeClean(nav);
+    await axeClean(nav);
     const add = (p: Page, text: string) => vote(p).getByRole('button', { name: new RegExp(`^Gi ei røyst til Lapp: ${text}`) });
     await add(nav, 'Felles plattform').click();
     await vote(nav).getByText('Du har 1 av 2 røyster att.').waitFor();
@@ -235,7 +235,7 @@ describe('a facilitated session', () => {
       expect(rows.map((r) => r.replace(/\s+/g, ' ').trim())).toEqual(['Lapp: Felles plattform Røyster: 2', 'Lapp: Eitt kontaktpunkt Røyster: 1']);
     }
     await closeTools(facilitator);
-    await expectAxeClean(bergen);
+    await axeClean(bergen);
   });
 
   it('summons everyone to the facilitator’s view of the board; a participant may go back', STEP, async () => {
