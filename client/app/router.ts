@@ -4,13 +4,19 @@
  */
 import { ID_PATTERN } from '../../shared/ids.js';
 
-/** `/w/<id>` opens the board; `/w/<id>/vision` the shared vision; `/w/<id>/settings` holds members, invites and deletion. */
-export type WorkshopTab = 'board' | 'vision' | 'settings';
+/**
+ * `/w/<id>` opens the board; `/w/<id>/vision` the shared vision; `/w/<id>/charter[/<section>]`
+ * the charter (actors by default); `/w/<id>/settings` holds members, invites and deletion.
+ */
+export type WorkshopTab = 'board' | 'vision' | 'charter' | 'settings';
+export const CHARTER_SECTIONS = ['actors', 'maturity', 'paradoxes', 'governance', 'principles'] as const;
+export type CharterSection = (typeof CHARTER_SECTIONS)[number];
+const isSection = (s: string | undefined): s is CharterSection => (CHARTER_SECTIONS as readonly (string | undefined)[]).includes(s);
 
 export type Route =
   | { name: 'start' }
   | { name: 'join'; token: string }
-  | { name: 'workshop'; id: string; tab: WorkshopTab }
+  | { name: 'workshop'; id: string; tab: WorkshopTab; section?: CharterSection }
   | { name: 'not-found' };
 
 /** A one-off message the shell shows on the next page (e.g. after deleting a workshop). */
@@ -32,6 +38,8 @@ export function parseRoute(pathname: string): Route {
     const third = segments[2];
     if (segments.length === 2) return { name: 'workshop', id: second, tab: 'board' };
     if (segments.length === 3 && (third === 'settings' || third === 'vision')) return { name: 'workshop', id: second, tab: third };
+    if (third === 'charter' && segments.length === 3) return { name: 'workshop', id: second, tab: 'charter', section: 'actors' };
+    if (third === 'charter' && segments.length === 4 && isSection(segments[3])) return { name: 'workshop', id: second, tab: 'charter', section: segments[3] };
   }
   return { name: 'not-found' };
 }

@@ -57,10 +57,13 @@ export class SkApp extends LitElement {
   };
 
   private show(notice: Notice | null): void {
+    const before = this.route;
     this.route = currentRoute();
     this.notice = notice;
-    this.moveFocus = true;
-    window.scrollTo(0, 0);
+    // Between the charter's sections the section links stay put: focus stays on the one clicked.
+    const sameCharter = before.name === 'workshop' && this.route.name === 'workshop' && before.id === this.route.id && before.tab === 'charter' && this.route.tab === 'charter';
+    this.moveFocus = !sameCharter;
+    if (!sameCharter) window.scrollTo(0, 0);
   }
 
   protected override async updated(changed: PropertyValues<this>): Promise<void> {
@@ -83,9 +86,9 @@ export class SkApp extends LitElement {
     if (isAppLocale(value)) void setAppLocale(value);
   }
 
-  /** The board and the vision editor use the whole window width; forms stay narrow. */
+  /** The board, the vision editor and the charter use the whole window width; forms stay narrow. */
   private wide(): boolean {
-    return this.route.name === 'workshop' && (this.route.tab === 'board' || this.route.tab === 'vision');
+    return this.route.name === 'workshop' && (this.route.tab === 'board' || this.route.tab === 'vision' || this.route.tab === 'charter');
   }
 
   override render() {
@@ -122,7 +125,7 @@ export class SkApp extends LitElement {
       case 'join':
         return html`<sk-join-page .token=${route.token}></sk-join-page>`;
       case 'workshop':
-        return html`<sk-workshop-page .workshopId=${route.id} .tab=${route.tab}></sk-workshop-page>`;
+        return html`<sk-workshop-page .workshopId=${route.id} .tab=${route.tab} .section=${route.section ?? 'actors'}></sk-workshop-page>`;
       case 'not-found':
         return html`<section class="card">
           <h1 tabindex="-1">${msg('Page not found', { id: 'app_not_found_title' })}</h1>

@@ -17,7 +17,10 @@ export interface BoardSession {
   readonly conn: RoomConnection;
   readonly awareness: Awareness;
   readonly me: Author & { role: Role };
-  /** Observers: no editing controls; the server drops their writes anyway. */
+  /**
+   * Observers, and participants while a facilitator has locked the board: no editing controls;
+   * the server drops their writes anyway. Read at use, since a lock comes and goes.
+   */
   readonly readOnly: boolean;
   /** The origin of every local write; the undo manager tracks only this one. */
   readonly origin: object;
@@ -32,19 +35,21 @@ export function newElementId(): string {
   return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_');
 }
 
-export function createBoardSession(conn: RoomConnection, me: Author & { role: Role }, organisations: OrganisationDto[]): BoardSession {
+export function createBoardSession(conn: RoomConnection, me: Author & { role: Role }, organisations: OrganisationDto[], locked: () => boolean = () => false): BoardSession {
   const board = new BoardDoc(conn.doc, newElementId);
   const origin = { local: me.id };
   const undo = new Y.UndoManager(board.elements, { trackedOrigins: new Set([origin]), captureTimeout: 400 });
   const colors = organisationColors(organisations);
-  const readOnly = me.role === 'observer';
-  if (!readOnly) void conn.ready.then(() => migrateBoard(conn.doc, origin));
+  const observer = me.role === 'observer';
+  if (!observer) void conn.ready.then(() => migrateBoard(conn.doc, origin));
   return {
     board,
     conn,
     awareness: conn.awareness,
     me,
-    readOnly,
+    get readOnly() {
+      return observer || (me.role !== 'facilitator' && locked());
+    },
     origin,
     undo,
     organisations,

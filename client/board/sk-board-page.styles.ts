@@ -1,6 +1,21 @@
 import { css } from 'lit';
 
 export const boardPageStyles = css`
+  .summoned {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem 1rem;
+    background: var(--sk-primary-soft);
+    border: 1px solid var(--sk-primary);
+    border-radius: 8px;
+    padding: 0.4rem 0.75rem;
+    margin-bottom: 0.5rem;
+  }
+  .summoned button {
+    min-height: 2.2rem;
+    padding: 0.2rem 0.7rem;
+  }
   .bar {
     display: flex;
     flex-wrap: wrap;

@@ -3,16 +3,24 @@
  * builds the BoardSession shared by its views, and shows either the canvas or the outline (the
  * accessible list of every element), with the organisation filter, the connection state and
  * who is here. Facilitators and participants can insert templates; observers only read.
+ * With the workshop's live connection it also: jumps to the facilitator's view when summoned
+ * (with a way back), turns read-only while a facilitator has locked the board, and shows the
+ * dot vote (panel beside the board, badges on it).
  *
- * Properties: `workshop` (WorkshopDto). Events: none. Parts: none.
+ * Properties: `workshop` (WorkshopDto), `socket` (WorkshopSocket or null).
+ * Methods: `currentView()` (board id, centre and zoom, for a summon). Events: none. Parts: none.
  */
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
-import { html, LitElement, type PropertyValues } from 'lit';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import type { WorkshopDto } from '../../shared/api.js';
 import type { TemplateId } from '../../shared/board/templates.js';
 import { appLocale } from '../app/i18n.js';
 import { sharedStyles } from '../app/shared.styles.js';
+import '../facilitation/sk-dot-vote.js';
 import { openRoom } from '../net/room-connection.js';
+import { WorkshopStateController } from '../net/workshop-state-controller.js';
+import type { Summon, WorkshopSocket } from '../net/workshop-socket.js';
+import type { VoteBadges } from './canvas/vote-badges.js';
 import { createBoardSession, type BoardSession } from './board-session.js';
 import './canvas/sk-board-canvas.js';
 import type { SkBoardCanvas } from './canvas/sk-board-canvas.js';
@@ -33,12 +41,22 @@ export class SkBoardPage extends LitElement {
     view: { state: true },
     highlightOrg: { state: true },
     following: { state: true },
+    socket: { attribute: false },
+    summoned: { state: true },
+    badges: { state: true },
   };
   declare workshop: WorkshopDto | null;
   declare session: BoardSession | null;
   declare view: View;
   declare highlightOrg: string | null;
   declare following: number | null;
+  declare socket: WorkshopSocket | null;
+  /** Where I was looking before the facilitator summoned everyone, to go back. */
+  declare summoned: { x: number; y: number; zoom: number } | null;
+  declare badges: VoteBadges | null;
+  private readonly live = new WorkshopStateController(this, () => this.socket);
+  private offSummon: (() => void) | null = null;
+  private wasLocked = false;
   /** Where the canvas was looking when the outline took its place, for "show on board". */
   private pendingFocus: string | null = null;
 
@@ -50,13 +68,61 @@ export class SkBoardPage extends LitElement {
     this.view = 'canvas';
     this.highlightOrg = null;
     this.following = null;
+    this.socket = null;
+    this.summoned = null;
+    this.badges = null;
+  }
+
+  /** The board and the centre and zoom of my view, or null when the canvas is not shown. */
+  currentView(): { boardId: string; x: number; y: number; zoom: number } | null {
+    const board = this.workshop?.boards[0];
+    const c = this.canvas;
+    if (!board || !c || this.view !== 'canvas') return null;
+    const p = c.viewCenter();
+    return { boardId: board.id, x: Math.round(p.x), y: Math.round(p.y), zoom: c.viewport.zoom };
+  }
+
+  private get locked(): boolean {
+    const id = this.workshop?.boards[0]?.id;
+    return !!id && (this.live.state?.lockedBoards.includes(id) ?? false);
+  }
+
+  private readonly onSummon = async (e: Summon) => {
+    if (e.boardId !== this.workshop?.boards[0]?.id || e.by === this.workshop?.me.id) return;
+    if (this.view !== 'canvas') await this.show('canvas');
+    const c = this.canvas;
+    if (!c) return;
+    const here = c.viewCenter();
+    this.summoned ??= { x: here.x, y: here.y, zoom: c.viewport.zoom };
+    c.showView({ x: e.x, y: e.y }, e.zoom);
+  };
+
+  private back(): void {
+    const from = this.summoned;
+    this.summoned = null;
+    if (from) this.canvas?.showView({ x: from.x, y: from.y }, from.zoom);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('workshop')) this.open();
+    if (changed.has('socket')) {
+      this.offSummon?.();
+      this.offSummon = this.socket?.onSummon(this.onSummon) ?? null;
+    }
+  }
+
+  protected override updated(): void {
+    // A lock came or went: the views read `session.readOnly` when they render.
+    if (this.locked !== this.wasLocked) {
+      this.wasLocked = this.locked;
+      this.canvas?.requestUpdate();
+      this.renderRoot.querySelector<LitElement>('sk-board-outline')?.requestUpdate();
+    }
   }
 
   override disconnectedCallback(): void {
+    this.offSummon?.();
+    this.offSummon = null;
     this.session?.destroy();
     this.session = null;
     super.disconnectedCallback();
@@ -66,6 +132,7 @@ export class SkBoardPage extends LitElement {
     super.connectedCallback();
     // Moved in the DOM after a first render: open again what disconnectedCallback closed.
     if (this.hasUpdated && this.workshop && !this.session) this.open();
+    if (this.hasUpdated && this.socket && !this.offSummon) this.offSummon = this.socket.onSummon(this.onSummon);
   }
 
   private open(): void {
@@ -76,7 +143,7 @@ export class SkBoardPage extends LitElement {
     if (!w || !board) return;
     const org = w.organisations.find((o) => o.id === w.me.organisationId) ?? null;
     const me = { id: w.me.id, name: w.me.displayName, organisationId: org?.id ?? null, organisationName: org?.name ?? null, role: w.me.role };
-    const session = createBoardSession(openRoom(board.room), me, w.organisations);
+    const session = createBoardSession(openRoom(board.room), me, w.organisations, () => this.locked);
     session.awareness.setLocalStateField('user', { name: me.name, organisation: me.organisationName, organisationId: me.organisationId, role: me.role, memberId: me.id });
     this.session = session;
   }
@@ -114,7 +181,10 @@ export class SkBoardPage extends LitElement {
         <div class="views" role="group" aria-label=${msg('View', { id: 'board_view' })}>
           ${viewButton('canvas', msg('Board', { id: 'board_view_canvas' }))} ${viewButton('outline', msg('Outline', { id: 'board_view_outline' }))}
         </div>
-        ${s.readOnly ? html`<span class="badge">${msg('Observer: you can read, not change', { id: 'board_read_only' })}</span>` : html`<sk-template-picker @sk-insert-template=${this.onInsertTemplate}></sk-template-picker>`}
+        ${s.readOnly
+          ? html`<span class="badge">${this.locked ? msg('The facilitator has locked the board: you can read, not change', { id: 'board_locked' }) : msg('Observer: you can read, not change', { id: 'board_read_only' })}</span>`
+          : html`<sk-template-picker @sk-insert-template=${this.onInsertTemplate}></sk-template-picker>`}
+        ${this.locked && !s.readOnly ? html`<span class="badge">${msg('Board locked for participants', { id: 'board_locked_facilitator' })}</span>` : nothing}
         <label class="filter">
           <span>${msg('Highlight', { id: 'board_filter' })}</span>
           <select @change=${(e: Event) => (this.highlightOrg = (e.target as HTMLSelectElement).value || null)}>
@@ -124,15 +194,23 @@ export class SkBoardPage extends LitElement {
         </label>
         <sk-connection-status .conn=${s.conn}></sk-connection-status>
       </div>
+      ${this.summoned
+        ? html`<div class="summoned" role="status">
+            <span>${msg('The facilitator brought everyone to this part of the board.', { id: 'board_summoned' })}</span>
+            <button type="button" @click=${this.back}>${msg('Back to where I was', { id: 'board_summoned_back' })}</button>
+            <button type="button" @click=${() => (this.summoned = null)}>${msg('Stay here', { id: 'board_summoned_stay' })}</button>
+          </div>`
+        : nothing}
       <div class="layout">
         <div class="stage">
           ${this.view === 'canvas'
-            ? html`<sk-board-canvas .session=${s} .highlightOrg=${this.highlightOrg} @sk-follow-change=${this.onFollowChange}></sk-board-canvas>`
+            ? html`<sk-board-canvas .session=${s} .highlightOrg=${this.highlightOrg} .voteBadges=${this.badges} @sk-follow-change=${this.onFollowChange}></sk-board-canvas>`
             : html`<sk-board-outline .session=${s} .highlightOrg=${this.highlightOrg} @sk-show-element=${this.onShowElement}></sk-board-outline>`}
         </div>
         <aside aria-labelledby="people-heading">
           <h2 id="people-heading">${msg('Here now', { id: 'board_people' })}</h2>
           <sk-participants .session=${s} .following=${this.following} @sk-follow=${this.onFollow}></sk-participants>
+          <sk-dot-vote .socket=${this.socket} .session=${s} .boardId=${w.boards[0]?.id ?? ''} @sk-vote-badges=${(e: CustomEvent<VoteBadges | null>) => (this.badges = e.detail)} @sk-show-element=${this.onShowElement}></sk-dot-vote>
         </aside>
       </div>
     `;

@@ -5,8 +5,10 @@
 import { app } from './nb/app.js';
 import { board } from './nb/board.js';
 import { canvas } from './nb/canvas.js';
+import { charter } from './nb/charter.js';
 import { exportTexts } from './nb/export.js';
+import { facilitation } from './nb/facilitation.js';
 import { outline } from './nb/outline.js';
 import { vision } from './nb/vision.js';
 
-export const templates = { ...app, ...board, ...canvas, ...exportTexts, ...outline, ...vision };
+export const templates = { ...app, ...board, ...canvas, ...charter, ...exportTexts, ...facilitation, ...outline, ...vision };

@@ -6,8 +6,10 @@
 import { app } from './nn/app.js';
 import { board } from './nn/board.js';
 import { canvas } from './nn/canvas.js';
+import { charter } from './nn/charter.js';
 import { exportTexts } from './nn/export.js';
+import { facilitation } from './nn/facilitation.js';
 import { outline } from './nn/outline.js';
 import { vision } from './nn/vision.js';
 
-export const templates = { ...app, ...board, ...canvas, ...exportTexts, ...outline, ...vision };
+export const templates = { ...app, ...board, ...canvas, ...charter, ...exportTexts, ...facilitation, ...outline, ...vision };

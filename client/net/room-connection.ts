@@ -11,6 +11,7 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { announceRoleChanged } from './role-changed.js';
 
 export type ConnectionState = 'connecting' | 'synced' | 'offline' | 'closed';
 export interface ConnectionStatus {
@@ -40,8 +41,6 @@ export interface OpenRoomOptions {
 }
 
 const ROLE_CHANGED = 4501;
-/** Window event: this member's role changed (told by the sync endpoint's close code 4501). */
-export const ROLE_CHANGED_EVENT = 'sk-role-changed';
 
 export function syncUrl(): string {
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/sync`;
@@ -71,7 +70,7 @@ export function openRoom(room: string, opts: OpenRoomOptions = {}): RoomConnecti
   provider.on('closed', (e: { code: number }) => set({ state: 'closed', closeCode: e.code }));
   // 4501: a facilitator changed our role; the provider reconnects by itself, the page reloads who we are.
   provider.on('connection-close', (e: CloseEvent | null) => {
-    if (e?.code === ROLE_CHANGED) window.dispatchEvent(new CustomEvent(ROLE_CHANGED_EVENT));
+    if (e?.code === ROLE_CHANGED) announceRoleChanged();
   });
   // The browser knows before the socket does: stop sending into a dead connection, and resync
   // (sync step 1/2 carries every unsent change) as soon as the network is back.

@@ -1,11 +1,15 @@
 /**
- * `<sk-workshop-page>`: a workshop as its member sees it. The title and the tabs on top; the
+ * `<sk-workshop-page>`: a workshop as its member sees it. The title and the tabs on top, with
+ * the live bar (phase, timer, hands, facilitator tools) and any open question below them; the
  * board tab (`/w/<id>`) shows `<sk-board-page>`, the vision tab (`/w/<id>/vision`)
- * `<sk-vision-page>`, the settings tab (`/w/<id>/settings`) who you
- * are, the organisations, the members and, for facilitators, invites and deleting the workshop.
+ * `<sk-vision-page>`, the charter tab (`/w/<id>/charter/<section>`) `<sk-charter-page>`, the
+ * settings tab (`/w/<id>/settings`) who you are, the organisations, the members and, for
+ * facilitators, invites and deleting the workshop. The page owns the one socket.io connection of
+ * the workshop and hands it to the views.
  * A caller who is not a member (401/404) is told so, with a way home.
  *
- * Properties: `workshopId`, `tab` ('board' | 'vision' | 'settings').
+ * Properties: `workshopId`, `tab` ('board' | 'vision' | 'charter' | 'settings'), `section`
+ * (charter section).
  * Events: none. Slots: none. Parts: none.
  */
 import '@shoelace-style/shoelace/dist/components/button/button.js';
@@ -19,12 +23,17 @@ import { sharedStyles } from '../app/shared.styles.js';
 import { errorText, roleName } from '../app/texts.js';
 import '../board/sk-board-page.js';
 import '../export/sk-export-dialog.js';
+import type { SkBoardPage } from '../board/sk-board-page.js';
+import type { CharterSection, WorkshopTab } from '../app/router.js';
+import '../charter/sk-charter-page.js';
+import '../facilitation/sk-answer-form.js';
+import '../facilitation/sk-live-bar.js';
+import { WorkshopSocket } from '../net/workshop-socket.js';
 import '../vision/sk-vision-page.js';
-import type { WorkshopTab } from '../app/router.js';
 import './sk-delete-workshop.js';
 import './sk-workshop-settings.js';
 import './sk-invite-panel.js';
-import { ROLE_CHANGED_EVENT } from '../net/room-connection.js';
+import { ROLE_CHANGED_EVENT } from '../net/role-changed.js';
 import { workshopStyles } from './sk-workshop-page.styles.js';
 
 const ROLES: Role[] = ['facilitator', 'participant', 'observer'];
@@ -36,7 +45,9 @@ export class SkWorkshopPage extends LitElement {
   static override properties = {
     workshopId: { type: String },
     tab: { type: String },
+    section: { type: String },
     load: { state: true },
+    socket: { state: true },
     members: { state: true },
     membersBusy: { state: true },
     roleNotice: { state: true },
@@ -44,7 +55,9 @@ export class SkWorkshopPage extends LitElement {
   };
   declare workshopId: string;
   declare tab: WorkshopTab;
+  declare section: CharterSection;
   declare load: Load;
+  declare socket: WorkshopSocket | null;
   declare members: MemberDto[];
   declare membersBusy: boolean;
   declare roleNotice: string;
@@ -58,7 +71,9 @@ export class SkWorkshopPage extends LitElement {
     updateWhenLocaleChanges(this);
     this.workshopId = '';
     this.tab = 'board';
+    this.section = 'actors';
     this.load = { state: 'loading' };
+    this.socket = null;
     this.members = [];
     this.membersBusy = false;
     this.roleNotice = '';
@@ -67,7 +82,51 @@ export class SkWorkshopPage extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('workshopId') && this.workshopId) this.pageReady = this.fetch();
+    // One live connection per workshop, opened once the member is known to belong to it.
+    const id = this.load.state === 'ready' ? this.load.workshop.id : null;
+    if (this.socket?.workshopId !== id) {
+      this.offSocket?.();
+      this.socket?.destroy();
+      this.socket = id ? new WorkshopSocket(id) : null;
+      this.offSocket = this.socket?.subscribe(this.onLive) ?? null;
+    }
   }
+
+  private offSocket: (() => void) | null = null;
+  private namesAskedAt = 0;
+
+  /** Someone who joined after the page loaded raised a hand or took a stance: fetch the names again. */
+  private readonly onLive = () => {
+    const st = this.socket?.store.current?.state;
+    if (!st || this.membersBusy || Date.now() - this.namesAskedAt < 5000) return;
+    const known = new Set(this.members.map((m) => m.id));
+    const ids = [...st.hands.map((h) => h.memberId), ...st.principles.flatMap((p) => p.stances.map((x) => x.memberId))];
+    if (ids.every((id) => known.has(id))) return;
+    this.namesAskedAt = Date.now();
+    // Quietly: a failed refresh only leaves "someone" in place of a name.
+    api.members(this.workshopId).then(
+      (members) => (this.members = members),
+      () => undefined,
+    );
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener(ROLE_CHANGED_EVENT, this.onRoleChanged);
+    if (this.hasUpdated) this.requestUpdate();
+  }
+
+  override disconnectedCallback(): void {
+    window.removeEventListener(ROLE_CHANGED_EVENT, this.onRoleChanged);
+    this.offSocket?.();
+    this.offSocket = null;
+    this.socket?.destroy();
+    this.socket = null;
+    super.disconnectedCallback();
+  }
+
+  /** Where the board is looking now, for the facilitator's "summon"; null off the board. */
+  private readonly boardView = () => this.renderRoot.querySelector<SkBoardPage>('sk-board-page')?.currentView() ?? null;
 
   private async fetch(): Promise<void> {
     const id = this.workshopId;
@@ -89,16 +148,6 @@ export class SkWorkshopPage extends LitElement {
   private fail(error: unknown): void {
     const denied = error instanceof ApiError && (error.status === 401 || error.status === 404);
     this.load = denied ? { state: 'denied' } : { state: 'failed', error };
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    window.addEventListener(ROLE_CHANGED_EVENT, this.onRoleChanged);
-  }
-
-  override disconnectedCallback(): void {
-    window.removeEventListener(ROLE_CHANGED_EVENT, this.onRoleChanged);
-    super.disconnectedCallback();
   }
 
   /** Our role changed: reload who we are without tearing the page down. */
@@ -184,15 +233,20 @@ export class SkWorkshopPage extends LitElement {
         <nav class="tabs" aria-label=${msg('Workshop parts', { id: 'ws_tabs' })}>
           ${tab('board', `/w/${w.id}`, msg('Board', { id: 'ws_tab_board' }))}
           ${tab('vision', `/w/${w.id}/vision`, msg('Vision', { id: 'ws_tab_vision' }))}
+          ${tab('charter', `/w/${w.id}/charter/${this.section}`, msg('Charter', { id: 'ws_tab_charter' }))}
           ${tab('settings', `/w/${w.id}/settings`, w.me.role === 'facilitator' ? msg('Members and invites', { id: 'ws_tab_settings' }) : msg('Members', { id: 'ws_members_heading' }))}
         </nav>
       </div>
       <p role="status" class="role-notice" ?hidden=${!this.myRoleNotice}>${this.myRoleNotice}</p>
+      <sk-live-bar .workshop=${w} .socket=${this.socket} .members=${this.members} .boardView=${this.boardView} .onBoard=${this.tab === 'board'}></sk-live-bar>
+      <sk-answer-form .workshop=${w} .socket=${this.socket}></sk-answer-form>
       ${this.tab === 'board'
-        ? html`<sk-board-page .workshop=${w}></sk-board-page>`
+        ? html`<sk-board-page .workshop=${w} .socket=${this.socket}></sk-board-page>`
         : this.tab === 'vision'
           ? html`<sk-vision-page .workshop=${w} .members=${this.members}></sk-vision-page>`
-          : this.renderSettings(w)}
+          : this.tab === 'charter'
+            ? html`<sk-charter-page .workshop=${w} .section=${this.section} .socket=${this.socket} .members=${this.members}></sk-charter-page>`
+            : this.renderSettings(w)}
     `;
   }
 

@@ -137,6 +137,23 @@ const layoutStyles = css`
     color: #4b5866;
     pointer-events: none;
   }
+  /* Dot-vote badges (vote-badges.ts): kept readable at any zoom, like cursors. */
+  .vote-badge {
+    position: absolute;
+    min-width: 28px;
+    height: 28px;
+    padding: 0 6px;
+    border-radius: 14px;
+    background: #7e22ce;
+    color: #fff;
+    font-weight: 700;
+    display: grid;
+    place-items: center;
+    transform: scale(var(--inv, 1));
+    transform-origin: top left;
+    pointer-events: none;
+    box-shadow: 0 0 0 2px #fff;
+  }
 `;
 
 export const canvasStyles = [layoutStyles, elementStyles];

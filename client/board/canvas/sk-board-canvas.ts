@@ -4,8 +4,10 @@
  * Y.Text, a context menu, shortcuts, presence (cursors, others' selections, follow) and undo of
  * my own changes only. Observers get no editing controls and no writing keys.
  *
- * Properties: `session` (BoardSession), `highlightOrg` (organisation id or null: others dimmed).
- * Methods: `viewCenter()`, `zoomToFit()`, `focusElement(id)`, `follow(clientId | null)`.
+ * Properties: `session` (BoardSession), `highlightOrg` (organisation id or null: others dimmed),
+ * `voteBadges` (elementId → dots to draw, or null).
+ * Methods: `viewCenter()`, `zoomToFit()`, `focusElement(id)`, `follow(clientId | null)`,
+ * `showView(center, zoom)` (a view someone else chose, e.g. the facilitator's summon).
  * Events: `sk-selection-change` (detail: string[] ids), `sk-follow-change` (detail: clientId or
  * null, when following starts or stops).
  * Parts: `toolbar`, `viewport`.
@@ -31,12 +33,14 @@ import './sk-shortcut-help.js';
 import { TextBinding } from './text-binding.js';
 import type { Tool } from './tools.js';
 import { Viewport, type Point } from './viewport.js';
+import { renderVoteBadges, type VoteBadges } from './vote-badges.js';
 
 export class SkBoardCanvas extends LitElement {
   static override styles = canvasStyles;
   static override properties = {
     session: { attribute: false },
     highlightOrg: { attribute: false },
+    voteBadges: { attribute: false },
     tool: { state: true },
     editing: { state: true },
     overlay: { state: true },
@@ -45,6 +49,7 @@ export class SkBoardCanvas extends LitElement {
   };
   declare session: BoardSession | null;
   declare highlightOrg: string | null;
+  declare voteBadges: VoteBadges | null;
   declare tool: Tool;
   declare editing: { id: string; field: 'text' | 'label' } | null;
   declare overlay: Overlay | null;
@@ -71,6 +76,7 @@ export class SkBoardCanvas extends LitElement {
     updateWhenLocaleChanges(this);
     this.session = null;
     this.highlightOrg = null;
+    this.voteBadges = null;
     this.tool = 'select';
     this.editing = null;
     this.overlay = null;
@@ -102,6 +108,12 @@ export class SkBoardCanvas extends LitElement {
     this.applyView(true);
     await this.updateComplete;
     this.elementNode(id)?.focus();
+  }
+
+  showView(center: Point, zoom: number): void {
+    if (this.followId !== null) this.follow(null);
+    this.viewport.centerOn(center, zoom);
+    this.applyView(true);
   }
 
   follow(clientId: number | null): void {
@@ -279,6 +291,7 @@ export class SkBoardCanvas extends LitElement {
         <div class="dots"></div>
         <div class="world" style="transform:translate(${vp.panX}px, ${vp.panY}px) scale(${vp.zoom});--inv:${1 / vp.zoom}">
           ${renderLayers({ model, visible, state: (e) => elementState(this, e, remote), peers: this.peers, colorOf: (o) => s.colorOf(o).strong, overlay: this.overlay, editing: this.editing, locale: appLocale() })}
+          ${renderVoteBadges(model, this.voteBadges)}
         </div>
         ${empty ? html`<p class="empty">${s.readOnly ? msg('Nothing on the board yet.', { id: 'canvas_empty_readonly' }) : msg('The board is empty. Press N or double-click to add a sticky note.', { id: 'canvas_empty_board' })}</p>` : nothing}
       </div>

@@ -113,6 +113,7 @@ export const app: Record<keyof typeof nynorsk, string | ReturnType<typeof str>> 
   ws_tabs: 'Deler av verkstedet',
   ws_tab_vision: 'Drømmebilde',
   ws_tab_board: 'Tavle',
+  ws_tab_charter: 'Avtale',
   ws_tab_settings: 'Medlemmer og invitasjoner',
   ws_created: 'Opprettet',
   ws_denied_hint: 'For å være med må du åpne invitasjonslenken du fikk, i denne nettleseren.',

@@ -21,4 +21,9 @@ export const board: Record<keyof typeof nynorsk, string | ReturnType<typeof str>
   board_filter: 'Fremhev',
   board_filter_all: 'Alle virksomheter',
   board_people: 'Her nå',
+  board_locked: 'Fasilitatoren har låst tavla: du kan lese, ikke endre',
+  board_locked_facilitator: 'Tavla er låst for deltakerne',
+  board_summoned: 'Fasilitatoren hentet alle hit til denne delen av tavla.',
+  board_summoned_back: 'Tilbake dit jeg var',
+  board_summoned_stay: 'Bli her',
 };

@@ -111,6 +111,7 @@ export const app = {
   ws_tabs: 'Delar av verkstaden',
   ws_tab_vision: 'Draumebilete',
   ws_tab_board: 'Tavle',
+  ws_tab_charter: 'Avtale',
   ws_tab_settings: 'Medlemmer og invitasjonar',
   ws_created: 'Oppretta',
   ws_denied_hint: 'For å vere med må du opne invitasjonslenkja du fekk, i denne nettlesaren.',

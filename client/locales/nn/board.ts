@@ -20,4 +20,9 @@ export const board = {
   board_filter: 'Framhev',
   board_filter_all: 'Alle verksemder',
   board_people: 'Her no',
+  board_locked: 'Fasilitatoren har låst tavla: du kan lese, ikkje endre',
+  board_locked_facilitator: 'Tavla er låst for deltakarane',
+  board_summoned: 'Fasilitatoren henta alle hit til denne delen av tavla.',
+  board_summoned_back: 'Tilbake dit eg var',
+  board_summoned_stay: 'Bli her',
 };

@@ -1,0 +1,112 @@
+/**
+ * `<sk-actor-table>`: the actor map as two tables, equivalent to the diagram: actors (name,
+ * kind, role, needs, requirements, gains) and relations (from, relation, to, note), each row with
+ * edit and delete buttons (none for observers).
+ *
+ * Properties: `actors`, `relations`, `readOnly`.
+ * Events: `sk-actor-edit`, `sk-actor-delete`, `sk-relation-edit`, `sk-relation-delete` (detail:
+ * { id, opener }). Slots: none. Parts: none.
+ */
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
+import { html, LitElement, nothing } from 'lit';
+import type { Actor, Relation } from '../../../shared/charter/schema.js';
+import { sharedStyles } from '../../app/shared.styles.js';
+import { charterStyles } from '../charter.styles.js';
+import { actorKindName, relationKindName } from '../charter-texts.js';
+import type { ActorRefDetail } from './sk-actor-map.js';
+
+export class SkActorTable extends LitElement {
+  static override styles = [sharedStyles, charterStyles];
+  static override properties = { actors: { attribute: false }, relations: { attribute: false }, readOnly: { type: Boolean } };
+  declare actors: Actor[];
+  declare relations: Relation[];
+  declare readOnly: boolean;
+
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this);
+    this.actors = [];
+    this.relations = [];
+    this.readOnly = false;
+  }
+
+  private emit(name: string, id: string, e: Event): void {
+    this.dispatchEvent(new CustomEvent<ActorRefDetail>(name, { detail: { id, opener: e.currentTarget as HTMLElement }, bubbles: true, composed: true }));
+  }
+
+  private buttons(kind: 'actor' | 'relation', id: string, name: string) {
+    if (this.readOnly) return nothing;
+    return html`<td class="actions"><div class="row-actions">
+      <button type="button" aria-label=${msg(str`Edit ${name}`, { id: 'charter_edit_named' })} @click=${(e: Event) => this.emit(`sk-${kind}-edit`, id, e)}>${msg('Edit', { id: 'charter_edit' })}</button>
+      <button type="button" class="danger" aria-label=${msg(str`Delete ${name}`, { id: 'charter_delete_named' })} @click=${(e: Event) => this.emit(`sk-${kind}-delete`, id, e)}>${msg('Delete', { id: 'charter_delete' })}</button>
+    </div></td>`;
+  }
+
+  override render() {
+    const names = new Map(this.actors.map((a) => [a.id, a.name]));
+    const actions = this.readOnly ? nothing : html`<th scope="col">${msg('Actions', { id: 'charter_actions' })}</th>`;
+    return html`
+      <div class="table-wrap">
+        <table>
+          <caption>${msg('Actors', { id: 'charter_nav_actors' })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">${msg('Name', { id: 'charter_actor_name' })}</th>
+              <th scope="col">${msg('Kind', { id: 'charter_actor_kind' })}</th>
+              <th scope="col">${msg('Role in the ecosystem', { id: 'charter_actor_role' })}</th>
+              <th scope="col">${msg('Needs', { id: 'charter_actor_needs' })}</th>
+              <th scope="col">${msg('Requirements', { id: 'charter_actor_requirements' })}</th>
+              <th scope="col">${msg('What they gain', { id: 'charter_actor_gains' })}</th>
+              ${actions}
+            </tr>
+          </thead>
+          <tbody>
+            ${this.actors.length === 0
+              ? html`<tr><td colspan=${this.readOnly ? 6 : 7} class="empty">${msg('No actors yet.', { id: 'charter_actors_empty' })}</td></tr>`
+              : this.actors.map(
+                  (a) => html`<tr data-actor=${a.id}>
+                    <th scope="row">${a.name}</th>
+                    <td>${actorKindName(a.kind)}</td>
+                    <td class="text">${a.role}</td>
+                    <td class="text">${a.needs}</td>
+                    <td class="text">${a.requirements}</td>
+                    <td class="text">${a.gains}</td>
+                    ${this.buttons('actor', a.id, a.name)}
+                  </tr>`,
+                )}
+          </tbody>
+        </table>
+      </div>
+      <div class="table-wrap">
+        <table>
+          <caption>${msg('Relations', { id: 'charter_relations' })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">${msg('From actor', { id: 'charter_rel_from' })}</th>
+              <th scope="col">${msg('Relation', { id: 'charter_rel_kind' })}</th>
+              <th scope="col">${msg('To actor', { id: 'charter_rel_to' })}</th>
+              <th scope="col">${msg('Note', { id: 'charter_note' })}</th>
+              ${actions}
+            </tr>
+          </thead>
+          <tbody>
+            ${this.relations.length === 0
+              ? html`<tr><td colspan=${this.readOnly ? 4 : 5} class="empty">${msg('No relations yet.', { id: 'charter_relations_empty' })}</td></tr>`
+              : this.relations.map((r) => {
+                  const label = `${names.get(r.from) ?? ''} ${relationKindName(r.kind)} ${names.get(r.to) ?? ''}`;
+                  return html`<tr data-relation=${r.id}>
+                    <td>${names.get(r.from)}</td>
+                    <td>${relationKindName(r.kind)}</td>
+                    <td>${names.get(r.to)}</td>
+                    <td class="text">${r.note}</td>
+                    ${this.buttons('relation', r.id, label)}
+                  </tr>`;
+                })}
+          </tbody>
+        </table>
+      </div>
+    `;
+  }
+}
+
+customElements.define('sk-actor-table', SkActorTable);

@@ -1,0 +1,79 @@
+/**
+ * Everything the charter views need, built once per open charter and shared by them: the typed
+ * document of the `<id>/charter` room, who I am, whether I may write, the origin of my writes
+ * and the organisations with their colours. Views never open connections themselves.
+ *
+ * Deleting goes through `remove`: a facilitator's deletion is a moderation the server performs
+ * and audits (`content.remove`); anyone else's (and a facilitator's while the live connection is
+ * down) is an ordinary edit of the shared document.
+ */
+import type { MemberDto, OrganisationDto } from '../../shared/api.js';
+import { CharterDoc } from '../../shared/charter/charter-doc.js';
+import { migrateCharter } from '../../shared/charter/migrations.js';
+import { newElementId } from '../board/board-session.js';
+import { organisationColors, type OrgColor } from '../board/org-colors.js';
+import type { CommandPayload } from '../../shared/realtime/index.js';
+import { openRoom, type RoomConnection } from '../net/room-connection.js';
+import type { WorkshopSocket } from '../net/workshop-socket.js';
+
+export type CharterCollection = Extract<CommandPayload<'content.remove'>, { room: 'charter' }>['collection'];
+
+export interface CharterSession {
+  readonly workshopId: string;
+  readonly charter: CharterDoc;
+  readonly conn: RoomConnection;
+  readonly me: MemberDto;
+  /** Observers read only; the server drops their writes anyway. */
+  readonly readOnly: boolean;
+  readonly origin: object;
+  readonly organisations: OrganisationDto[];
+  colorOf(organisationId: string | null): OrgColor;
+  orgName(organisationId: string | null): string;
+  remove(collection: CharterCollection, id: string): Promise<void>;
+  /** Called after every change of the document, local or remote. */
+  onChange(fn: () => void): () => void;
+  destroy(): void;
+}
+
+export function openCharter(room: string, me: MemberDto, organisations: OrganisationDto[], socket: () => WorkshopSocket | null, conn: RoomConnection = openRoom(room)): CharterSession {
+  const charter = new CharterDoc(conn.doc, newElementId);
+  const origin = { local: me.id };
+  const readOnly = me.role === 'observer';
+  const colors = organisationColors(organisations);
+  const listeners = new Set<() => void>();
+  const onUpdate = () => listeners.forEach((fn) => fn());
+  conn.doc.on('update', onUpdate);
+  if (!readOnly) void conn.ready.then(() => migrateCharter(conn.doc, origin));
+  return {
+    workshopId: room.slice(0, room.indexOf('/')),
+    charter,
+    conn,
+    me,
+    readOnly,
+    origin,
+    organisations,
+    colorOf: (id) => colors.get(id ?? '') ?? colors.get('')!,
+    orgName: (id) => organisations.find((o) => o.id === id)?.name ?? '',
+    async remove(collection, id) {
+      const live = socket();
+      if (me.role === 'facilitator' && live?.link === 'online') {
+        try {
+          await live.command('content.remove', { room: 'charter', collection, id });
+          return;
+        } catch {
+          // Not through the server this time: an ordinary edit still removes it.
+        }
+      }
+      charter.remove(collection, id, origin);
+    },
+    onChange(fn) {
+      listeners.add(fn);
+      return () => listeners.delete(fn);
+    },
+    destroy() {
+      conn.doc.off('update', onUpdate);
+      listeners.clear();
+      conn.destroy();
+    },
+  };
+}

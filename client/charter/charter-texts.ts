@@ -1,0 +1,138 @@
+/**
+ * Names of the charter's fixed vocabularies (actor kinds, relations, axes, generations, rules,
+ * responsibilities, stances, statuses), as functions so every call reads the active locale.
+ */
+import { msg } from '@lit/localize';
+import type { ActorKind, BodyRule, Generation, ParadoxAxis, RelationKind, Responsibility } from '../../shared/charter/schema.js';
+import type { PrincipleStatus, Stance } from '../../shared/decisions.js';
+
+export function actorKindName(k: ActorKind): string {
+  switch (k) {
+    case 'state_agency':
+      return msg('State agency', { id: 'charter_kind_state_agency' });
+    case 'municipality':
+      return msg('Municipality', { id: 'charter_kind_municipality' });
+    case 'ministry':
+      return msg('Ministry', { id: 'charter_kind_ministry' });
+    case 'company':
+      return msg('Company', { id: 'charter_kind_company' });
+    case 'ngo':
+      return msg('Voluntary organisation', { id: 'charter_kind_ngo' });
+    case 'end_user_group':
+      return msg('End-user group', { id: 'charter_kind_end_user_group' });
+  }
+}
+
+export function relationKindName(k: RelationKind): string {
+  switch (k) {
+    case 'funds':
+      return msg('funds', { id: 'charter_rel_funds' });
+    case 'decides_over':
+      return msg('decides over', { id: 'charter_rel_decides_over' });
+    case 'delivers_data_to':
+      return msg('delivers data to', { id: 'charter_rel_delivers_data_to' });
+    case 'serves':
+      return msg('serves', { id: 'charter_rel_serves' });
+    case 'collaborates_with':
+      return msg('collaborates with', { id: 'charter_rel_collaborates_with' });
+  }
+}
+
+/** The axis as a whole and its two poles (position 0 and 100). */
+export function axisNames(a: ParadoxAxis): { name: string; low: string; high: string } {
+  switch (a) {
+    case 'local_vs_central':
+      return {
+        name: msg('Local solutions or central initiatives', { id: 'charter_axis_local_central' }),
+        low: msg('Local solutions', { id: 'charter_axis_local_central_low' }),
+        high: msg('Central initiatives', { id: 'charter_axis_local_central_high' }),
+      };
+    case 'local_benefit_vs_collective':
+      return {
+        name: msg('Local benefit or collective solutions', { id: 'charter_axis_benefit' }),
+        low: msg('Local benefit', { id: 'charter_axis_benefit_low' }),
+        high: msg('Collective solutions', { id: 'charter_axis_benefit_high' }),
+      };
+    case 'domain_vs_it':
+      return {
+        name: msg('Domain expertise or IT expertise', { id: 'charter_axis_domain_it' }),
+        low: msg('Domain expertise', { id: 'charter_axis_domain_it_low' }),
+        high: msg('IT expertise', { id: 'charter_axis_domain_it_high' }),
+      };
+    case 'contextual_vs_universal':
+      return {
+        name: msg('Contextual or universal digitalisation', { id: 'charter_axis_context' }),
+        low: msg('Contextual digitalisation', { id: 'charter_axis_context_low' }),
+        high: msg('Universal digitalisation', { id: 'charter_axis_context_high' }),
+      };
+  }
+}
+
+export function generationText(g: Generation): string {
+  switch (g) {
+    case 1:
+      return msg('Digital support for our own work', { id: 'charter_gen_1' });
+    case 2:
+      return msg('Systems that run our own processes', { id: 'charter_gen_2' });
+    case 3:
+      return msg('Digital services for our own users', { id: 'charter_gen_3' });
+    case 4:
+      return msg('Seamless services together with others', { id: 'charter_gen_4' });
+  }
+}
+
+export function bodyRuleName(r: BodyRule): string {
+  switch (r) {
+    case 'consensus':
+      return msg('Consensus', { id: 'charter_rule_consensus' });
+    case 'consent':
+      return msg('Consent (no objections)', { id: 'charter_rule_consent' });
+    case 'majority':
+      return msg('Majority', { id: 'charter_rule_majority' });
+    case 'lead_decides':
+      return msg('Lead decides within a mandate', { id: 'charter_rule_lead' });
+  }
+}
+
+export function responsibilityName(r: Responsibility | null): string {
+  switch (r) {
+    case 'decide':
+      return msg('Decides', { id: 'charter_resp_decide' });
+    case 'consult':
+      return msg('Consulted', { id: 'charter_resp_consult' });
+    case 'inform':
+      return msg('Informed', { id: 'charter_resp_inform' });
+    case null:
+      return msg('No role', { id: 'charter_resp_none' });
+  }
+}
+
+export function stanceName(s: Stance | null): string {
+  switch (s) {
+    case 'endorse':
+      return msg('Endorses', { id: 'charter_stance_endorse' });
+    case 'object':
+      return msg('Objects', { id: 'charter_stance_object' });
+    case 'abstain':
+      return msg('Abstains', { id: 'charter_stance_abstain' });
+    case null:
+      return msg('No answer yet', { id: 'charter_stance_none' });
+  }
+}
+
+export function statusName(s: PrincipleStatus): string {
+  switch (s) {
+    case 'draft':
+      return msg('Draft', { id: 'charter_status_draft' });
+    case 'open':
+      return msg('Pending', { id: 'charter_status_open' });
+    case 'blocked':
+      return msg('Blocked', { id: 'charter_status_blocked' });
+    case 'agreed':
+      return msg('Agreed', { id: 'charter_status_agreed' });
+    case 'rejected':
+      return msg('Rejected', { id: 'charter_status_rejected' });
+    case 'stale':
+      return msg('Text changed since it was proposed', { id: 'charter_status_stale' });
+  }
+}

@@ -1,0 +1,73 @@
+import { css } from 'lit';
+
+export const maturityStyles = css`
+  .stairs {
+    list-style: none;
+    margin: 1rem 0;
+    padding: 0;
+    display: grid;
+    grid-template-columns: repeat(4, minmax(8rem, 1fr));
+    align-items: end;
+    gap: 0;
+  }
+  .step {
+    display: flex;
+    flex-direction: column;
+    justify-content: flex-end;
+  }
+  .tread {
+    padding: 0.4rem;
+    min-height: 3rem;
+  }
+  .riser {
+    background: var(--sk-primary-soft);
+    border: 1px solid var(--sk-primary);
+    border-bottom-width: 3px;
+    padding: 0.5rem;
+    display: flex;
+    flex-direction: column;
+    gap: 0.2rem;
+  }
+  .step-1 .riser {
+    min-height: 4rem;
+  }
+  .step-2 .riser {
+    min-height: 7rem;
+  }
+  .step-3 .riser {
+    min-height: 10rem;
+  }
+  .step-4 .riser {
+    min-height: 13rem;
+    background: #d1e7dd;
+  }
+  .gen {
+    font-weight: 700;
+  }
+  .what {
+    font-size: 0.9rem;
+  }
+  .orgs {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.3rem;
+  }
+  textarea.cell {
+    font: inherit;
+    width: 100%;
+    min-width: 14rem;
+    border: 1px solid var(--sk-border);
+    border-radius: 6px;
+  }
+  @media (max-width: 40rem) {
+    .stairs {
+      grid-template-columns: 1fr;
+    }
+    .riser {
+      min-height: 0 !important;
+    }
+  }
+`;

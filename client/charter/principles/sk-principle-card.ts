@@ -1,0 +1,231 @@
+/**
+ * `<sk-principle-card>`: one principle: its text (edited in place, bound to the draft's Y.Text so
+ * several people can type at once), its status, and one chip per organisation with its stance
+ * (who, when and why on hover or focus, and in the chip's text for screen readers). Stances on a
+ * text that changed after the proposal are marked as stale. Buttons: propose (facilitators),
+ * endorse / object (with a reason) / abstain (members with an organisation), move, delete.
+ *
+ * Properties: `draft` (PrincipleDraft), `model` (CardModel), `index`, `count`, `canEdit`,
+ * `canPropose`, `canStand`, `myStance`, `busy`, `error`, `session` (for the text binding),
+ * `memberName` (id → name).
+ * Events: `sk-propose`, `sk-close-decision`, `sk-stance` (detail: { stance, reason }), `sk-move`
+ * (detail: -1 | 1), `sk-delete` (detail: { opener }). Slots: none. Parts: `text`, `chips`.
+ */
+import '@shoelace-style/shoelace/dist/components/button/button.js';
+import '@shoelace-style/shoelace/dist/components/dialog/dialog.js';
+import '@shoelace-style/shoelace/dist/components/textarea/textarea.js';
+import '@shoelace-style/shoelace/dist/components/tooltip/tooltip.js';
+import type SlDialog from '@shoelace-style/shoelace/dist/components/dialog/dialog.js';
+import type SlTextarea from '@shoelace-style/shoelace/dist/components/textarea/textarea.js';
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
+import { html, LitElement, nothing } from 'lit';
+import { CharterLimits, type PrincipleDraft } from '../../../shared/charter/schema.js';
+import type { Stance } from '../../../shared/decisions.js';
+import { TextBinding } from '../../board/canvas/text-binding.js';
+import { buttonLabel } from '../../app/button-label.js';
+import { formatLocales } from '../../app/i18n.js';
+import { LiveLimits } from '../../facilitation/limits.js';
+import { sharedStyles } from '../../app/shared.styles.js';
+import type { CharterSession } from '../charter-session.js';
+import { stanceName, statusName } from '../charter-texts.js';
+import type { CardModel, StanceChip } from './principle-model.js';
+import { principleCardStyles } from './sk-principle-card.styles.js';
+
+export interface StanceDetail {
+  stance: Stance;
+  reason?: string;
+}
+
+export class SkPrincipleCard extends LitElement {
+  static override styles = [sharedStyles, principleCardStyles];
+  static override properties = {
+    draft: { attribute: false },
+    model: { attribute: false },
+    index: { type: Number },
+    count: { type: Number },
+    canEdit: { type: Boolean },
+    canPropose: { type: Boolean },
+    canStand: { type: Boolean },
+    myStance: { attribute: false },
+    busy: { type: Boolean },
+    error: { type: String },
+    session: { attribute: false },
+    memberName: { attribute: false },
+    editing: { state: true },
+    dialogStance: { state: true },
+    reasonError: { state: true },
+  };
+  declare draft: PrincipleDraft | null;
+  declare model: CardModel | null;
+  declare index: number;
+  declare count: number;
+  declare canEdit: boolean;
+  declare canPropose: boolean;
+  declare canStand: boolean;
+  declare myStance: Stance | null;
+  declare busy: boolean;
+  declare error: string;
+  declare session: CharterSession | null;
+  declare memberName: (id: string) => string;
+  declare editing: boolean;
+  declare dialogStance: 'object' | 'abstain';
+  declare reasonError: string;
+  private binding: TextBinding | null = null;
+
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this);
+    this.draft = this.model = this.session = this.myStance = null;
+    this.index = 0;
+    this.count = 1;
+    this.canEdit = this.canPropose = this.canStand = this.busy = this.editing = false;
+    this.error = this.reasonError = '';
+    this.memberName = (id) => id;
+    this.dialogStance = 'object';
+  }
+
+  override disconnectedCallback(): void {
+    this.binding?.destroy();
+    this.binding = null;
+    super.disconnectedCallback();
+  }
+
+  private emit<T>(name: string, detail?: T): void {
+    this.dispatchEvent(new CustomEvent<T | undefined>(name, { detail, bubbles: true, composed: true }));
+  }
+
+  private async edit(on: boolean): Promise<void> {
+    this.binding?.destroy();
+    this.binding = null;
+    this.editing = on;
+    await this.updateComplete;
+    const area = this.renderRoot.querySelector<HTMLTextAreaElement>('textarea.text');
+    const text = this.draft && this.session?.charter.textOf('principles', this.draft.id, 'text');
+    if (on && area && text && this.session) {
+      this.binding = new TextBinding(area, text, this.session.origin, CharterLimits.principleMax);
+      area.focus();
+    } else this.renderRoot.querySelector<HTMLElement>('.edit-text')?.focus();
+  }
+
+  private async ask(stance: 'object' | 'abstain'): Promise<void> {
+    this.dialogStance = stance;
+    this.reasonError = '';
+    await this.updateComplete;
+    const area = this.renderRoot.querySelector<SlTextarea>('#reason');
+    if (area) area.value = '';
+    await this.renderRoot.querySelector<SlDialog>('sl-dialog')?.show();
+  }
+
+  private sendStance(e: Event): void {
+    e.preventDefault();
+    const reason = (this.renderRoot.querySelector<SlTextarea>('#reason')?.value ?? '').trim();
+    if (this.dialogStance === 'object' && !reason) {
+      this.reasonError = msg('An objection needs a reason, so the others can answer it.', { id: 'charter_reason_missing' });
+      this.renderRoot.querySelector<SlTextarea>('#reason')?.focus();
+      return;
+    }
+    this.emit<StanceDetail>('sk-stance', reason ? { stance: this.dialogStance, reason } : { stance: this.dialogStance });
+    void this.renderRoot.querySelector<SlDialog>('sl-dialog')?.hide();
+  }
+
+  private chipText(c: StanceChip): string {
+    if (!c.stance) return `${c.name}: ${stanceName(null)}`;
+    const when = c.at ? new Intl.DateTimeFormat(formatLocales(), { dateStyle: 'short', timeStyle: 'short' }).format(new Date(c.at)) : '';
+    const who = c.memberId ? this.memberName(c.memberId) : '';
+    const base = msg(str`${c.name}: ${stanceName(c.stance)} (${who}, ${when})`, { id: 'charter_chip_detail' });
+    return c.reason ? `${base}. ${msg(str`Reason: ${c.reason}`, { id: 'charter_chip_reason' })}` : base;
+  }
+
+  override render() {
+    const d = this.draft;
+    const m = this.model;
+    if (!d || !m) return nothing;
+    const n = this.index + 1;
+    return html`
+      <article aria-labelledby="title-${d.id}" class="status-${m.status}">
+        <div class="top">
+          <h3 id="title-${d.id}">${msg(str`Principle ${n}`, { id: 'charter_principle_n' })}</h3>
+          <span class="status" data-status=${m.status}>${statusName(m.status)}</span>
+        </div>
+        ${this.editing
+          ? html`<label class="visually-hidden" for="text-${d.id}">${msg(str`Text of principle ${n}`, { id: 'charter_principle_text_label' })}</label>
+              <textarea id="text-${d.id}" class="text" part="text" rows="3" maxlength=${CharterLimits.principleMax}></textarea>`
+          : html`<p class="text" part="text">${d.text || html`<span class="empty">${msg('(no text yet)', { id: 'charter_principle_no_text' })}</span>`}</p>`}
+        ${m.stale
+          ? html`<p class="stale-note">${msg('The text was changed after it was proposed. The stances below are for the earlier text; the facilitator must propose it again.', { id: 'charter_stale_note' })}</p>`
+          : nothing}
+        ${m.proposed || m.chips.length
+          ? html`<ul class="chips ${m.stale ? 'stale' : ''}" part="chips" aria-label=${msg('Stances of the organisations', { id: 'charter_chips_label' })}>
+              ${m.chips.map((c) => {
+                const color = this.session?.colorOf(c.organisationId);
+                const text = this.chipText(c);
+                return html`<li>
+                  <sl-tooltip content=${text}>
+                    <span class="chip stance-${c.stance ?? 'none'}" tabindex="0" data-org=${c.organisationId} data-stance=${c.stance ?? 'none'} style="--org:${color?.strong};--org-soft:${color?.soft}">
+                      <span class="mark" aria-hidden="true">${c.stance === 'endorse' ? '✓' : c.stance === 'object' ? '✕' : c.stance === 'abstain' ? '–' : '?'}</span>
+                      <span class="org" aria-hidden="true">${c.name}</span>
+                      <span class="visually-hidden">${text}${m.stale && c.stance ? ` (${msg('for the earlier text', { id: 'charter_chip_stale' })})` : ''}</span>
+                    </span>
+                  </sl-tooltip>
+                </li>`;
+              })}
+            </ul>`
+          : nothing}
+        <div class="alert" role="alert">${this.error}</div>
+        ${this.renderActions(d, m)}
+      </article>
+      ${this.renderDialog()}
+    `;
+  }
+
+  private renderActions(d: PrincipleDraft, m: CardModel) {
+    const stance = (s: Stance, label: string, click: () => void) =>
+      html`<sl-button size="small" variant=${this.myStance === s ? 'primary' : 'default'} ?disabled=${this.busy} @click=${click}>${label}</sl-button>`;
+    const n = this.index + 1;
+    return html`<div class="actions">
+      ${this.canStand
+        ? html`<div class="stance" role="group" aria-label=${msg('Your organisation’s stance', { id: 'charter_your_stance' })}>
+            ${stance('endorse', msg('Endorse', { id: 'charter_endorse' }), () => this.emit<StanceDetail>('sk-stance', { stance: 'endorse' }))}
+            ${stance('object', msg('Object…', { id: 'charter_object' }), () => this.ask('object'))}
+            ${stance('abstain', msg('Abstain…', { id: 'charter_abstain' }), () => this.ask('abstain'))}
+            <span class="mine">${msg(str`Your organisation: ${stanceName(this.myStance)}`, { id: 'charter_my_stance' })}</span>
+          </div>`
+        : nothing}
+      ${this.canPropose && !m.closed && (!m.proposed || m.stale)
+        ? html`<sl-button size="small" variant="primary" ?disabled=${this.busy || !d.text.trim()} @click=${() => this.emit('sk-propose')}>${m.stale ? msg('Propose again', { id: 'charter_propose_again' }) : msg('Propose for agreement', { id: 'charter_propose' })}</sl-button>`
+        : nothing}
+      ${this.canPropose && m.proposed && !m.closed && !m.stale ? html`<sl-button size="small" ?disabled=${this.busy} @click=${() => this.emit('sk-close-decision')}>${msg('Close the decision', { id: 'charter_close_decision' })}</sl-button>` : nothing}
+      ${this.canEdit
+        ? html`<span class="edit-tools">
+            <sl-button size="small" class="edit-text" @click=${() => this.edit(!this.editing)}>${this.editing ? buttonLabel(msg('Done', { id: 'charter_done' }), msg(str`Done editing principle ${n}`, { id: 'charter_done_named' })) : buttonLabel(msg('Edit text', { id: 'charter_edit_text' }), msg(str`Edit text of principle ${n}`, { id: 'charter_edit_text_named' }))}</sl-button>
+            <sl-button size="small" class="up" ?disabled=${this.index === 0} @click=${() => this.emit('sk-move', -1)}>${buttonLabel(msg('Up', { id: 'charter_move_up' }), msg(str`Move principle ${n} up`, { id: 'charter_principle_up' }))}</sl-button>
+            <sl-button size="small" class="down" ?disabled=${this.index >= this.count - 1} @click=${() => this.emit('sk-move', 1)}>${buttonLabel(msg('Down', { id: 'charter_move_down' }), msg(str`Move principle ${n} down`, { id: 'charter_principle_down' }))}</sl-button>
+            <sl-button size="small" variant="danger" outline @click=${(e: Event) => this.emit('sk-delete', { opener: e.currentTarget as HTMLElement })}>${buttonLabel(msg('Delete', { id: 'charter_delete' }), msg(str`Delete principle ${n}`, { id: 'charter_principle_delete' }))}</sl-button>
+          </span>`
+        : nothing}
+    </div>`;
+  }
+
+  private renderDialog() {
+    if (!this.canStand) return nothing;
+    const object = this.dialogStance === 'object';
+    return html`<sl-dialog label=${object ? msg('Object to this principle', { id: 'charter_object_title' }) : msg('Abstain from this principle', { id: 'charter_abstain_title' })}>
+      <form novalidate @submit=${this.sendStance}>
+        <sl-textarea
+          id="reason"
+          label=${object ? msg('Reason (required)', { id: 'charter_reason_required' }) : msg('Reason (optional)', { id: 'charter_reason_optional' })}
+          rows="3"
+          maxlength=${LiveLimits.reasonMax}
+          ?required=${object}
+        ></sl-textarea>
+        <p class="error" role="alert">${this.reasonError}</p>
+      </form>
+      <div class="actions" slot="footer">
+        <sl-button variant="primary" @click=${this.sendStance}>${object ? msg('Object', { id: 'charter_object_send' }) : msg('Abstain', { id: 'charter_abstain_send' })}</sl-button>
+        <sl-button @click=${() => this.renderRoot.querySelector<SlDialog>('sl-dialog')?.hide()}>${msg('Cancel', { id: 'dialog_cancel' })}</sl-button>
+      </div>
+    </sl-dialog>`;
+  }
+}
+
+customElements.define('sk-principle-card', SkPrincipleCard);

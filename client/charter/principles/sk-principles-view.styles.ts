@@ -1,0 +1,40 @@
+import { css } from 'lit';
+
+export const principlesStyles = css`
+  .cards {
+    list-style: none;
+    margin: 0 0 1.5rem;
+    padding: 0;
+    display: grid;
+    gap: 0.9rem;
+  }
+  .rule {
+    color: var(--sk-muted);
+    font-weight: 600;
+    display: inline-flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem;
+  }
+  .rule select {
+    width: auto;
+    min-height: 2.2rem;
+  }
+  .notice {
+    background: #fef3c7;
+    border-left: 4px solid #92400e;
+    padding: 0.5rem 0.75rem;
+    border-radius: 4px;
+  }
+  form.add {
+    display: grid;
+    gap: 0.4rem;
+    max-width: 44rem;
+  }
+  form.add textarea {
+    font: inherit;
+    padding: 0.45rem 0.65rem;
+    border: 1px solid var(--sk-border);
+    border-radius: 6px;
+  }
+`;

@@ -1,0 +1,116 @@
+/**
+ * `<sk-charter-page>`: the workshop's charter. Opens the `<id>/charter` room once (y-websocket +
+ * IndexedDB) and shows one of its sections, each at its own address (`/w/<id>/charter/<section>`):
+ * actors, maturity, paradoxes, governance, principles. The section links stay in place between
+ * sections (focus stays on the link), the connection state is shown beside them.
+ *
+ * Properties: `workshop` (WorkshopDto), `section` (CharterSection), `socket` (WorkshopSocket,
+ * for principles), `members` (MemberDto[], to name people on stance chips).
+ * Events: none. Slots: none. Parts: none.
+ */
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import type { MemberDto, WorkshopDto } from '../../shared/api.js';
+import { formatRoom } from '../../shared/ids.js';
+import type { CharterSection } from '../app/router.js';
+import { sharedStyles } from '../app/shared.styles.js';
+import '../board/sk-connection-status.js';
+import type { WorkshopSocket } from '../net/workshop-socket.js';
+import './actors/sk-actors-view.js';
+import { CharterController } from './charter-controller.js';
+import { openCharter, type CharterSession } from './charter-session.js';
+import './governance/sk-governance-view.js';
+import './maturity/sk-maturity-view.js';
+import './paradoxes/sk-paradox-view.js';
+import './principles/sk-principles-view.js';
+import { charterPageStyles } from './sk-charter-page.styles.js';
+
+export class SkCharterPage extends LitElement {
+  static override styles = [sharedStyles, charterPageStyles];
+  static override properties = {
+    workshop: { attribute: false },
+    section: { type: String },
+    socket: { attribute: false },
+    members: { attribute: false },
+    session: { state: true },
+  };
+  declare workshop: WorkshopDto | null;
+  declare section: CharterSection;
+  declare socket: WorkshopSocket | null;
+  declare members: MemberDto[];
+  declare session: CharterSession | null;
+  private readonly doc = new CharterController(this, () => this.session);
+
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this);
+    this.workshop = null;
+    this.section = 'actors';
+    this.socket = null;
+    this.members = [];
+    this.session = null;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const w = this.workshop;
+    const old = changed.get('workshop') as WorkshopDto | null | undefined;
+    // Reopen only when the workshop or my role changed, not on every settings refresh.
+    if (changed.has('workshop') && (old?.id !== w?.id || old?.me.role !== w?.me.role || old?.organisations.length !== w?.organisations.length)) this.open();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.hasUpdated && this.workshop && !this.session) this.open();
+  }
+
+  override disconnectedCallback(): void {
+    this.session?.destroy();
+    this.session = null;
+    super.disconnectedCallback();
+  }
+
+  private open(): void {
+    this.session?.destroy();
+    const w = this.workshop;
+    this.session = w ? openCharter(formatRoom({ workshopId: w.id, part: { kind: 'charter' } }), w.me, w.organisations, () => this.socket) : null;
+  }
+
+  override render() {
+    const w = this.workshop;
+    const s = this.session;
+    if (!w || !s) return nothing;
+    const link = (section: CharterSection, label: string) =>
+      html`<li><a href="/w/${w.id}/charter/${section}" aria-current=${this.section === section ? 'page' : 'false'}>${label}</a></li>`;
+    return html`
+      <div class="bar">
+        <nav aria-label=${msg('Parts of the charter', { id: 'charter_nav' })}>
+          <ul>
+            ${link('actors', msg('Actors', { id: 'charter_nav_actors' }))} ${link('maturity', msg('Maturity', { id: 'charter_nav_maturity' }))}
+            ${link('paradoxes', msg('Paradoxes', { id: 'charter_nav_paradoxes' }))} ${link('governance', msg('Governance', { id: 'charter_nav_governance' }))}
+            ${link('principles', msg('Principles', { id: 'charter_nav_principles' }))}
+          </ul>
+        </nav>
+        ${s.readOnly ? html`<span class="badge">${msg('Observer: you can read, not change', { id: 'board_read_only' })}</span>` : nothing}
+        <sk-connection-status .conn=${s.conn}></sk-connection-status>
+      </div>
+      ${this.doc.ready ? this.renderSection(s) : html`<p role="status" class="loading">${msg('Opening the charter…', { id: 'charter_opening' })}</p>`}
+    `;
+  }
+
+  private renderSection(s: CharterSession) {
+    switch (this.section) {
+      case 'actors':
+        return html`<sk-actors-view .session=${s}></sk-actors-view>`;
+      case 'maturity':
+        return html`<sk-maturity-view .session=${s}></sk-maturity-view>`;
+      case 'paradoxes':
+        return html`<sk-paradox-view .session=${s}></sk-paradox-view>`;
+      case 'governance':
+        return html`<sk-governance-view .session=${s}></sk-governance-view>`;
+      case 'principles':
+        return html`<sk-principles-view .session=${s} .socket=${this.socket} .members=${this.members}></sk-principles-view>`;
+    }
+  }
+}
+
+customElements.define('sk-charter-page', SkCharterPage);

@@ -1,0 +1,158 @@
+/**
+ * `<sk-dot-vote>`: dot voting on the board, beside it. While a round is open on this board, a
+ * participant sees only their own dots and how many are left, and adds or takes back dots on
+ * each candidate element (keyboard and screen reader friendly; the same dots show as badges on
+ * the canvas). Once the facilitator closes the round, everyone sees the anonymous results.
+ * Nothing shows when there is no round for this board.
+ *
+ * Properties: `socket` (WorkshopSocket), `session` (BoardSession), `boardId`.
+ * Events: `sk-vote-badges` (detail: elementId → dots, or null), `sk-show-element` ({ id }).
+ * Slots: none. Parts: none.
+ */
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import type { BoardElement } from '../../shared/board/schema.js';
+import type { VoteRoundView } from '../../shared/realtime/index.js';
+import type { BoardSession } from '../board/board-session.js';
+import { kindName } from '../board/canvas/texts.js';
+import { WorkshopStateController } from '../net/workshop-state-controller.js';
+import type { WorkshopSocket } from '../net/workshop-socket.js';
+import { commandErrorText } from './facilitation-texts.js';
+import { dotVoteStyles } from './sk-dot-vote.styles.js';
+import { candidates, countDots, currentRound, resultRows } from './vote-model.js';
+
+export class SkDotVote extends LitElement {
+  static override styles = dotVoteStyles;
+  static override properties = { socket: { attribute: false }, session: { attribute: false }, boardId: { type: String }, busy: { state: true }, error: { state: true } };
+  declare socket: WorkshopSocket | null;
+  declare session: BoardSession | null;
+  declare boardId: string;
+  declare busy: boolean;
+  declare error: string;
+  private readonly live = new WorkshopStateController(this, () => this.socket);
+  private offDoc: (() => void) | null = null;
+  private lastBadges = '';
+
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this);
+    this.socket = null;
+    this.session = null;
+    this.boardId = '';
+    this.busy = false;
+    this.error = '';
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('session')) this.observe();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.hasUpdated) this.observe();
+  }
+
+  override disconnectedCallback(): void {
+    this.offDoc?.();
+    this.offDoc = null;
+    super.disconnectedCallback();
+  }
+
+  /** The candidates' texts change as people type: re-render while a round is shown. */
+  private observe(): void {
+    this.offDoc?.();
+    const doc = this.session?.conn.doc;
+    if (!doc) return;
+    const fn = () => {
+      if (currentRound(this.live.state, this.boardId)) this.requestUpdate();
+    };
+    doc.on('update', fn);
+    this.offDoc = () => doc.off('update', fn);
+  }
+
+  private async vote(round: VoteRoundView, elementId: string, add: boolean): Promise<void> {
+    const socket = this.socket;
+    if (!socket || this.busy) return;
+    this.busy = true;
+    this.error = '';
+    try {
+      const r = await socket.command(add ? 'vote.cast' : 'vote.retract', { roundId: round.roundId, elementId });
+      socket.store.setMyVotes(r.roundId, r.mine);
+    } catch (err) {
+      this.error = commandErrorText(err);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  protected override updated(): void {
+    const round = currentRound(this.live.state, this.boardId);
+    const badges = round ? (round.status === 'open' ? countDots(round.mine) : new Map((round.results ?? []).map((r) => [r.elementId, r.votes]))) : null;
+    const key = badges ? JSON.stringify([...badges]) : '';
+    if (key === this.lastBadges) return;
+    this.lastBadges = key;
+    this.dispatchEvent(new CustomEvent('sk-vote-badges', { detail: badges, bubbles: true, composed: true }));
+  }
+
+  override render() {
+    const round = currentRound(this.live.state, this.boardId);
+    const s = this.session;
+    if (!round || !s) return nothing;
+    const elements = s.board.list();
+    const name = (e: BoardElement | undefined, id: string) => (e ? `${kindName(e.kind)}: ${(e.kind === 'connector' ? e.label : e.text).trim() || msg('empty', { id: 'canvas_empty' })}` : msg(str`Removed element ${id.slice(0, 6)}`, { id: 'fac_vote_removed' }));
+    const byId = new Map(elements.map((e) => [e.id, e]));
+    return html`<section aria-labelledby="vote-heading">
+      <h2 id="vote-heading">${round.status === 'open' ? msg('Dot vote', { id: 'fac_vote_heading' }) : msg('Dot vote results', { id: 'fac_vote_results' })}</h2>
+      ${round.status === 'open' ? this.renderOpen(round, elements, name) : this.renderResults(round, byId, name)}
+    </section>`;
+  }
+
+  private renderOpen(round: VoteRoundView, elements: BoardElement[], name: (e: BoardElement | undefined, id: string) => string) {
+    const canVote = this.session?.me.role !== 'observer';
+    const left = round.votesPerPerson - round.mine.length;
+    const mine = countDots(round.mine);
+    const list = candidates(elements, round.elementIds);
+    return html`
+      ${canVote
+        ? html`<p class="budget" role="status">${msg(str`You have ${left} of ${round.votesPerPerson} votes left.`, { id: 'fac_vote_left' })}</p>`
+        : html`<p>${msg('A dot vote is running. You can watch; results show when it closes.', { id: 'fac_vote_watch' })}</p>`}
+      <p class="alert" role="alert">${this.error}</p>
+      ${list.length === 0 ? html`<p>${msg('Nothing on the board to vote on yet.', { id: 'fac_vote_nothing' })}</p>` : nothing}
+      <ul class="candidates">
+        ${list.map((e) => {
+          const n = mine.get(e.id) ?? 0;
+          const label = name(e, e.id);
+          return html`<li data-element=${e.id}>
+            <span class="what">${label}</span>
+            ${canVote
+              ? html`<span class="dots" aria-hidden="true">${'●'.repeat(n)}${n === 0 ? '–' : ''}</span><span class="visually-hidden">${msg(str`${n} of your votes`, { id: 'fac_vote_mine' })}</span>
+                  <span class="buttons">
+                    <button type="button" ?disabled=${this.busy || left <= 0} aria-label=${msg(str`Add a vote to ${label}`, { id: 'fac_vote_add' })} @click=${() => this.vote(round, e.id, true)}>+</button>
+                    <button type="button" ?disabled=${this.busy || n === 0} aria-label=${msg(str`Take a vote back from ${label}`, { id: 'fac_vote_remove' })} @click=${() => this.vote(round, e.id, false)}>−</button>
+                  </span>`
+              : nothing}
+          </li>`;
+        })}
+      </ul>
+    `;
+  }
+
+  private renderResults(round: VoteRoundView, byId: Map<string, BoardElement>, name: (e: BoardElement | undefined, id: string) => string) {
+    const rows = resultRows(round.results ?? []);
+    return html`
+      <p>${msg(str`Voters: ${round.voters ?? 0}`, { id: 'fac_vote_voters' })}</p>
+      ${rows.length === 0
+        ? html`<p>${msg('No votes were cast.', { id: 'fac_vote_none' })}</p>`
+        : html`<ol class="results">
+            ${rows.map(
+              (r) => html`<li data-element=${r.elementId}>
+                <button type="button" class="link" @click=${() => this.dispatchEvent(new CustomEvent('sk-show-element', { detail: { id: r.elementId }, bubbles: true, composed: true }))}>${name(byId.get(r.elementId), r.elementId)}</button>
+                <span class="count">${msg(str`Votes: ${r.votes}`, { id: 'fac_vote_count' })}</span>
+              </li>`,
+            )}
+          </ol>`}
+    `;
+  }
+}
+
+customElements.define('sk-dot-vote', SkDotVote);

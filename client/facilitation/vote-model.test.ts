@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import type { BoardElement } from '../../shared/board/schema.js';
+import type { VoteRoundView, WorkshopState } from '../../shared/realtime/index.js';
+import { candidates, countDots, currentRound, resultRows } from './vote-model.js';
+
+const el = (id: string, kind: BoardElement['kind'], x: number, y: number) => ({ id, kind, x, y }) as BoardElement;
+const round = (roundId: string, boardId: string, status: 'open' | 'closed'): VoteRoundView => ({ roundId, boardId, votesPerPerson: 3, elementIds: null, status, mine: [], results: null, voters: null });
+
+describe('dot vote model', () => {
+  it('shows the open round of this board, else its last closed one', () => {
+    const state = { rounds: [round('r1', 'b', 'closed'), round('r2', 'other', 'open'), round('r3', 'b', 'closed')] } as WorkshopState;
+    expect(currentRound(state, 'b')?.roundId).toBe('r3');
+    expect(currentRound({ ...state, rounds: [...state.rounds, round('r4', 'b', 'open')] }, 'b')?.roundId).toBe('r4');
+    expect(currentRound(null, 'b')).toBeNull();
+  });
+
+  it('offers notes, texts, shapes and frames in reading order, or only the elements the round names', () => {
+    const all = [el('c', 'connector', 0, 0), el('n2', 'note', 10, 50), el('n1', 'note', 300, 10), el('p', 'pen', 0, 0), el('f', 'frame', 0, 200)];
+    expect(candidates(all, null).map((e) => e.id)).toEqual(['n1', 'n2', 'f']);
+    expect(candidates(all, ['n2', 'c']).map((e) => e.id)).toEqual(['c', 'n2']);
+  });
+
+  it('counts my dots and orders results by votes', () => {
+    expect([...countDots(['a', 'b', 'a'])]).toEqual([
+      ['a', 2],
+      ['b', 1],
+    ]);
+    expect(resultRows([{ elementId: 'x', votes: 1 }, { elementId: 'y', votes: 4 }, { elementId: 'z', votes: 0 }]).map((r) => r.elementId)).toEqual(['y', 'x']);
+  });
+});

@@ -1,0 +1,276 @@
+/**
+ * The facilitator's kit in real Chromium against the real server, with a facilitator and two
+ * participants of two organisations: agenda and phase, a server-time timer, raised hands, a
+ * private maturity question revealed into the charter, a dot vote on the board (budget, only my
+ * own dots while it runs, results once closed), summoning everyone to the facilitator's view and
+ * locking the board. axe runs on the tools drawer, the answer form and the vote panel; no request
+ * leaves the server. The steps build on each other and run in order.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeClean } from './settle.js';
+import { launchChromium, watchPage, type PageWatch } from './chromium.js';
+import { buildClient, startServer, type BuiltClient, type TestServer } from './harness.js';
+import { dialogShown, watchOrigin } from './shoelace.js';
+
+const STEP = { timeout: 30_000 };
+/** Waits for what another browser or the server does; on a loaded machine that takes longer than vitest's default second. */
+const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 10_000 });
+
+let client: BuiltClient;
+let server: TestServer;
+let browser: Browser;
+const watches = new Map<Page, PageWatch>();
+const outside: string[][] = [];
+
+async function openPage(): Promise<Page> {
+  const context = await browser.newContext({ baseURL: server.base, locale: 'nn-NO', viewport: { width: 1280, height: 900 } });
+  context.setDefaultTimeout(10_000);
+  const page = await context.newPage();
+  watches.set(page, await watchPage(page));
+  outside.push(watchOrigin(page, server.base));
+  await page.goto('/');
+  return page;
+}
+
+function post<T>(page: Page, path: string, body: unknown): Promise<T> {
+  return page.evaluate(
+    async ([p, b]) => {
+      const res = await fetch(p as string, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(b) });
+      if (!res.ok) throw new Error(`${p}: ${res.status} ${await res.text()}`);
+      return res.json();
+    },
+    [path, body] as const,
+  ) as Promise<T>;
+}
+
+const bar = (page: Page) => page.locator('sk-live-bar');
+const panel = (page: Page) => page.locator('sk-facilitator-panel');
+const drawer = (page: Page) => bar(page).locator('sl-drawer');
+
+async function openTools(page: Page): Promise<void> {
+  await bar(page).getByRole('button', { name: 'Fasilitatorverktøy' }).click();
+  await dialogShown(drawer(page));
+  await panel(page).getByRole('heading', { name: 'Agenda' }).waitFor();
+}
+
+async function closeTools(page: Page): Promise<void> {
+  await drawer(page).evaluate((el) => (el as HTMLElement & { hide(): Promise<void> }).hide());
+}
+
+beforeAll(async () => {
+  client = await buildClient();
+  server = await startServer(client.dir);
+  browser = await launchChromium();
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  client?.remove();
+});
+
+describe('a facilitated session', () => {
+  let facilitator: Page;
+  let nav: Page;
+  let bergen: Page;
+  let workshopId: string;
+
+  it('sets up a facilitator and participants of two organisations, all on the board', STEP, async () => {
+    facilitator = await openPage();
+    const created = await post<{ id: string; organisations: Array<{ id: string; name: string }> }>(facilitator, '/api/workshops', {
+      title: 'Alvorleg sjukt barn',
+      organisations: [{ name: 'Helsedirektoratet' }, { name: 'Nav' }, { name: 'Bergen kommune' }],
+      displayName: 'Kari Fasilitator',
+      organisationIndex: 0,
+    });
+    workshopId = created.id;
+    const join = async (org: string, name: string) => {
+      const invite = await post<{ token: string }>(facilitator, `/api/workshops/${workshopId}/invites`, { role: 'participant', organisationId: created.organisations.find((o) => o.name === org)!.id });
+      const page = await openPage();
+      await post(page, '/api/join', { inviteToken: invite.token, displayName: name });
+      return page;
+    };
+    nav = await join('Nav', 'Ola Nav');
+    bergen = await join('Bergen kommune', 'Siri Bergen');
+    for (const p of [facilitator, nav, bergen]) {
+      await p.goto(`/w/${workshopId}`);
+      await bar(p).getByText('ikkje sett').waitFor();
+    }
+    // Participants have no facilitator tools.
+    expect(await bar(nav).getByRole('button', { name: 'Fasilitatorverktøy' }).count()).toBe(0);
+  });
+
+  it('sets the agenda and the phase; everyone sees the phase', STEP, async () => {
+    await openTools(facilitator);
+    await axeClean(facilitator);
+    for (const phase of ['Aktørkart', 'Dot-røysting']) {
+      await panel(facilitator).getByLabel('Ny fase').fill(phase);
+      await panel(facilitator).getByLabel('Ny fase').press('Enter');
+      await panel(facilitator).locator('.agenda li', { hasText: phase }).waitFor();
+    }
+    await panel(facilitator).getByRole('button', { name: 'Start fasen Dot-røysting' }).click();
+    for (const p of [facilitator, nav, bergen]) await bar(p).locator('.phase strong', { hasText: 'Dot-røysting' }).waitFor();
+    await bar(nav).getByRole('status').filter({ hasText: 'Fase: Dot-røysting' }).waitFor();
+  });
+
+  it('runs a timer from server time; a late page shows the same time left', STEP, async () => {
+    await panel(facilitator).getByLabel('Minutt').fill('3');
+    await panel(facilitator).getByRole('button', { name: 'Start tidtakaren' }).click();
+    const clock = (p: Page) => bar(p).getByRole('timer').textContent();
+    await poll(() => clock(nav)).toMatch(/^(3:00|2:5\d)$/);
+    await panel(facilitator).getByRole('button', { name: 'Pause' }).click();
+    await bar(nav).locator('.paused-tag').waitFor();
+    const paused = await clock(nav);
+    await bergen.reload();
+    await poll(() => clock(bergen)).toBe(paused);
+    await panel(facilitator).getByRole('button', { name: 'Hald fram' }).click();
+    await poll(() => bar(bergen).locator('.paused-tag').count()).toBe(0);
+  });
+
+  it('shows raised hands to the facilitator, who lowers them', STEP, async () => {
+    await bar(nav).getByRole('button', { name: 'Rekk opp handa' }).click();
+    await panel(facilitator).locator('.hands li', { hasText: 'Ola Nav' }).waitFor();
+    await bar(bergen).getByText('Handa oppe: Ola Nav').waitFor();
+    await panel(facilitator).getByRole('button', { name: 'Ta ned handa til Ola Nav' }).click();
+    await panel(facilitator).getByText('Ingen hender oppe.').waitFor();
+    await bar(nav).getByRole('button', { name: 'Rekk opp handa' }).waitFor();
+  });
+
+  it('asks a private maturity question and reveals the answers into the charter', STEP, async () => {
+    const rounds = facilitator.locator('sk-rounds-panel');
+    await rounds.getByLabel('Spørsmål', { exact: true }).selectOption('maturity');
+    await rounds.getByRole('button', { name: 'Opne spørsmålet' }).click();
+    const form = (p: Page) => p.locator('sk-answer-form');
+    await form(nav).getByRole('heading', { name: 'Modnad: kva generasjon er de?' }).waitFor();
+    await axeClean(nav);
+    await form(nav).getByRole('radio', { name: /Generasjon 3/ }).check();
+    await form(nav).getByLabel('Grunngiving').fill('Eigne digitale tenester');
+    await form(nav).getByRole('button', { name: 'Send svaret mitt' }).click();
+    await form(nav).getByText('Svaret ditt: generasjon 3. Eigne digitale tenester').waitFor();
+    await form(bergen).getByRole('radio', { name: /Generasjon 2/ }).check();
+    await form(bergen).getByRole('button', { name: 'Send svaret mitt' }).click();
+    await form(bergen).getByText('Svaret ditt: generasjon 2.', { exact: false }).waitFor();
+    // Nobody sees another's answer before the reveal: only counts travel.
+    await form(nav).getByText('2 har svart så langt', { exact: false }).waitFor();
+    expect(await form(nav).textContent()).not.toContain('generasjon 2');
+    await rounds.locator('li', { hasText: 'open, 2 har svart' }).waitFor();
+    await rounds.getByRole('button', { name: 'Vis svara: Modnad: kva generasjon er de?' }).click();
+    await form(nav).locator('section').waitFor({ state: 'detached' });
+    const revealed = form(nav).locator('.revealed', { hasText: 'Svara er viste: Modnad: kva generasjon er de?' });
+    await revealed.getByRole('link', { name: 'Sjå modnadstrappa' }).waitFor();
+    await revealed.getByRole('button', { name: 'Lukk' }).click();
+    await revealed.waitFor({ state: 'detached' });
+    await closeTools(facilitator);
+    await facilitator.goto(`/w/${workshopId}/charter/maturity`);
+    const stairs = facilitator.locator('sk-maturity-view');
+    await stairs.locator('.step-3 .chip', { hasText: 'Nav' }).waitFor();
+    await stairs.locator('.step-2 .chip', { hasText: 'Bergen kommune' }).waitFor();
+    await facilitator.goto(`/w/${workshopId}`);
+  });
+
+  it('asks where each organisation stands on a paradox; the reveal places the markers', STEP, async () => {
+    await openTools(facilitator);
+    const rounds = facilitator.locator('sk-rounds-panel');
+    await rounds.getByLabel('Spørsmål', { exact: true }).selectOption('domain_vs_it');
+    await rounds.getByRole('button', { name: 'Opne spørsmålet' }).click();
+    const form = nav.locator('sk-answer-form');
+    await form.getByRole('heading', { name: 'Paradoks: Domenekompetanse eller IT-kompetanse' }).waitFor();
+    const slider = form.getByRole('slider', { name: 'Plasseringa til verksemda di' });
+    await slider.focus();
+    for (let i = 0; i < 4; i++) await nav.keyboard.press('ArrowRight');
+    await form.getByLabel('Merknad').fill('Mykje IT i huset');
+    await form.getByRole('button', { name: 'Send svaret mitt' }).click();
+    await form.getByText('Svaret ditt: 70 av 100. Mykje IT i huset').waitFor();
+    await rounds.getByRole('button', { name: 'Vis svara: Paradoks: Domenekompetanse eller IT-kompetanse' }).click();
+    await closeTools(facilitator);
+    await facilitator.goto(`/w/${workshopId}/charter/paradoxes`);
+    const axis = facilitator.locator('sk-paradox-view').getByRole('region', { name: 'Domenekompetanse eller IT-kompetanse' });
+    const marker = axis.locator('.marker', { hasText: 'Nav' });
+    await poll(() => marker.evaluate((el) => (el as HTMLElement).style.left)).toBe('70%');
+    expect(await marker.textContent()).toContain('Mykje IT i huset');
+    await facilitator.goto(`/w/${workshopId}`);
+  });
+
+  it('runs a dot vote on the board: a budget, only my own dots, then the results', STEP, async () => {
+    // Two notes from the outline.
+    await facilitator.getByRole('button', { name: 'Oversikt' }).click();
+    for (const text of ['Felles plattform', 'Eitt kontaktpunkt']) {
+      await facilitator.locator('sk-board-outline').getByLabel('Ny lapp utanfor rammene').fill(text);
+      await facilitator.locator('sk-board-outline').getByRole('button', { name: 'Legg til lapp' }).click();
+      await facilitator.locator('sk-board-outline').getByText(text).first().waitFor();
+    }
+    await openTools(facilitator);
+    const rounds = facilitator.locator('sk-rounds-panel');
+    await rounds.getByLabel('Røyster per person').fill('2');
+    await rounds.getByRole('button', { name: 'Opne ei prikkrøysting på tavla' }).click();
+    await rounds.getByText('Ei prikkrøysting er open: 2 røyster per person.').waitFor();
+    await closeTools(facilitator);
+
+    const vote = (p: Page) => p.locator('sk-dot-vote');
+    await vote(nav).getByText('Du har 2 av 2 røyster att.').waitFor();
+    await axeClean(nav);
+    const add = (p: Page, text: string) => vote(p).getByRole('button', { name: new RegExp(`^Gi ei røyst til Lapp: ${text}`) });
+    await add(nav, 'Felles plattform').click();
+    await vote(nav).getByText('Du har 1 av 2 røyster att.').waitFor();
+    await add(nav, 'Felles plattform').click();
+    await vote(nav).getByText('Du har 0 av 2 røyster att.').waitFor();
+    expect(await add(nav, 'Eitt kontaktpunkt').isDisabled()).toBe(true);
+    // My own dots show on the canvas; nobody else's.
+    await poll(() => nav.locator('sk-board-canvas .vote-badge').allTextContents()).toEqual(['2']);
+    await add(bergen, 'Eitt kontaktpunkt').click();
+    await vote(bergen).getByText('Du har 1 av 2 røyster att.').waitFor();
+    expect(await bergen.locator('sk-board-canvas .vote-badge').allTextContents()).toEqual(['1']);
+    await vote(bergen).getByRole('button', { name: /^Ta tilbake ei røyst frå Lapp: Eitt kontaktpunkt/ }).click();
+    await vote(bergen).getByText('Du har 2 av 2 røyster att.').waitFor();
+    await add(bergen, 'Eitt kontaktpunkt').click();
+    await vote(bergen).getByText('Du har 1 av 2 røyster att.').waitFor();
+
+    await openTools(facilitator);
+    await rounds.getByRole('button', { name: 'Avslutt røystinga og vis resultatet' }).click();
+    for (const p of [facilitator, nav, bergen]) {
+      await vote(p).getByRole('heading', { name: 'Resultat av prikkrøystinga' }).waitFor();
+      await vote(p).getByText('Talet på røystande: 2').waitFor();
+      const rows = await vote(p).locator('ol.results li').allTextContents();
+      expect(rows.map((r) => r.replace(/\s+/g, ' ').trim())).toEqual(['Lapp: Felles plattform Røyster: 2', 'Lapp: Eitt kontaktpunkt Røyster: 1']);
+    }
+    await closeTools(facilitator);
+    await axeClean(bergen);
+  });
+
+  it('summons everyone to the facilitator’s view of the board; a participant may go back', STEP, async () => {
+    await facilitator.getByRole('button', { name: 'Tavle', exact: true }).click();
+    await facilitator.locator('sk-board-canvas .viewport').waitFor();
+    // Someone elsewhere in the workshop is told, with a way to the board.
+    await bergen.goto(`/w/${workshopId}/charter/actors`);
+    await bar(bergen).locator('.phase strong', { hasText: 'Dot-røysting' }).waitFor();
+    await openTools(facilitator);
+    await panel(facilitator).getByRole('button', { name: 'Hent alle til det eg ser' }).click();
+    await panel(facilitator).getByRole('status').filter({ hasText: 'Alle vart henta' }).waitFor();
+    const notice = nav.locator('sk-board-page .summoned');
+    await notice.getByText('Fasilitatoren henta alle hit').waitFor();
+    await notice.getByRole('button', { name: 'Tilbake dit eg var' }).click();
+    await notice.waitFor({ state: 'detached' });
+    const elsewhere = bar(bergen).locator('.summon');
+    await elsewhere.getByText('Fasilitatoren ber alle sjå på tavla.').waitFor();
+    await elsewhere.getByRole('link', { name: 'Gå til tavla' }).click();
+    await bergen.locator('sk-board-canvas').waitFor();
+    await elsewhere.waitFor({ state: 'detached' });
+  });
+
+  it('locks the board for participants and unlocks it', STEP, async () => {
+    const lock = panel(facilitator).getByRole('switch', { name: /Lås tavlene/ });
+    await lock.focus();
+    await facilitator.keyboard.press('Space');
+    await nav.getByText('Fasilitatoren har låst tavla: du kan lese, ikkje endre').waitFor();
+    expect(await nav.locator('sk-template-picker').count()).toBe(0);
+    await poll(() => lock.isChecked()).toBe(true);
+    await facilitator.keyboard.press('Space');
+    await nav.locator('sk-template-picker').waitFor();
+  });
+
+  it('had no console problems and made no request outside the server', () => {
+    for (const [, w] of watches) expect(w.problems).toEqual([]);
+    expect(outside.flat()).toEqual([]);
+  });
+});

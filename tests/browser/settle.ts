@@ -1,0 +1,23 @@
+/**
+ * Before axe measures colours: the pointer parked in a corner (a tooltip opened by wherever the
+ * last click left the mouse is fading in, half transparent) and every finite animation in the
+ * page, shadow trees included, run to its end.
+ */
+import type { Page } from 'playwright-core';
+import { expectAxeClean } from './axe.js';
+
+export async function settle(page: Page): Promise<void> {
+  await page.mouse.move(0, 0);
+  await page.evaluate(async () => {
+    // A frame for hover changes to start their transitions, then wait for them.
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const finite = document.getAnimations().filter((a) => a.effect?.getComputedTiming().endTime !== Infinity);
+    await Promise.all(finite.map((a) => a.finished.catch(() => undefined)));
+  });
+}
+
+/** `expectAxeClean` once the page has settled. */
+export async function axeClean(page: Page): Promise<void> {
+  await settle(page);
+  await expectAxeClean(page);
+}
