@@ -100,7 +100,7 @@ describe('WorkshopSocket', () => {
     const c = connect(f.participantC);
     await until(c, () => c.link === 'online');
     await until(fac, () => fac.link === 'online');
-    const { roundId } = await fac.command('vote.open', { boardId: f.boardId, votesPerPerson: 2 });
+    const { roundId } = await fac.command('vote.open', { boardId: f.boardId, votesPerPerson: 2, elementIds: ['note-1', 'note-2'] });
     await until(c, (x) => x.rounds.some((r) => r.roundId === roundId && r.status === 'open'));
     const cast = await c.command('vote.cast', { roundId, elementId: 'note-1' });
     c.store.setMyVotes(cast.roundId, cast.mine);
