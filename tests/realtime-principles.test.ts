@@ -154,6 +154,22 @@ describe('principles', () => {
     expect(entries.map((e) => e.data.removed)).toEqual([{ text: 'Eit innlegg utanfor temaet' }, { kind: 'note', text: 'Støy' }]);
   });
 
+  it('proposes only the text the facilitator sees: waits for it, or refuses without proposing', async () => {
+    const id = await draft('Tekst på skjermen');
+    const before = (await call<{ entries: unknown[] }>(s.base, 'GET', `/api/workshops/${f.workshop.id}/audit`, undefined, f.facilitator)).body.entries.length;
+    const refused = await fac.cmd('principle.propose', { principleId: id, expectedText: 'Tekst som aldri kjem fram' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect((await call<{ entries: unknown[] }>(s.base, 'GET', `/api/workshops/${f.workshop.id}/audit`, undefined, f.facilitator)).body.entries.length).toBe(before);
+    // An edit still on its way through the sync connection: the proposal waits for it.
+    const p = provider(s.wsBase, f.charter, f.facilitator);
+    await synced(p);
+    const proposing = fac.cmd('principle.propose', { principleId: id, expectedText: 'Tekst på skjermen, retta' });
+    await new Promise((r) => setTimeout(r, 200));
+    new CharterDoc(p.doc, () => 'x').setPrincipleText(id, 'Tekst på skjermen, retta', 'test');
+    expect(await proposing).toMatchObject({ ok: true, data: { proposedText: 'Tekst på skjermen, retta' } });
+    p.destroy();
+  }, 15_000);
+
   it('the audit log tells the story, verifies, and shows a tampered row', async () => {
     type Log = { entries: { seq: number; type: string; data: Record<string, unknown> }[]; verification: { ok: boolean; brokenAt?: number } };
     const log = (await call<Log>(s.base, 'GET', `/api/workshops/${f.workshop.id}/audit`, undefined, f.participantC)).body;

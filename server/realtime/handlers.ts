@@ -48,7 +48,7 @@ export function registerVoteHandlers(ctx: SocketContext, s: RealtimeServices): v
 }
 
 export function registerPrincipleHandlers(ctx: SocketContext, s: RealtimeServices): void {
-  on(ctx, 'principle.propose', (p, actor) => s.principles.propose(actor, p.principleId));
+  on(ctx, 'principle.propose', (p, actor) => s.principles.propose(actor, p.principleId, p.expectedText));
   on(ctx, 'principle.endorse', (p, actor) => s.principles.endorse(actor, p));
   on(ctx, 'principle.close', (p, actor) => s.principles.close(actor, p.principleId));
 }

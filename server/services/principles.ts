@@ -18,6 +18,8 @@ export type PrincipleService = ReturnType<typeof createPrincipleService>;
 
 export const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 const charterRoom = (workshopId: string) => formatRoom({ workshopId, part: { kind: 'charter' } });
+/** How long a proposal waits for the server's copy to show the text the proposer sees. */
+const PROPOSE_WAIT_MS = 3000;
 const notProposed = () => new AppError(ErrorCode.conflict, 409, 'This principle has not been proposed for agreement.');
 
 export function createPrincipleService(deps: DecisionDeps) {
@@ -83,10 +85,18 @@ export function createPrincipleService(deps: DecisionDeps) {
       return { id };
     },
 
-    async propose(actor: Actor, principleId: string): Promise<PrincipleView> {
+    async propose(actor: Actor, principleId: string, expectedText?: string): Promise<PrincipleView> {
       const workshopId = actor.member.workshopId;
       authorize(actor, 'facilitation.run', workshopId);
-      const text = (await drafts(workshopId)).get(principleId);
+      let text = (await drafts(workshopId)).get(principleId);
+      // The proposer's last keystrokes travel over the sync connection: give them a moment.
+      for (let waited = 0; expectedText !== undefined && text !== expectedText && waited < PROPOSE_WAIT_MS; waited += 50) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        text = (await drafts(workshopId)).get(principleId);
+      }
+      if (expectedText !== undefined && text !== undefined && text !== expectedText) {
+        throw new AppError(ErrorCode.conflict, 409, 'The server does not have your last edits to this principle yet. Wait a moment and propose again.');
+      }
       if (text === undefined) throw new AppError(ErrorCode.notFound, 404, 'principleId: no such draft in the charter.', { field: 'principleId' });
       if (text.trim() === '') throw new AppError(ErrorCode.validationFailed, 400, 'principleId: the draft is empty', { field: 'principleId' });
       const workshop = await store.workshops.get(workshopId);

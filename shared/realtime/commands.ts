@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { DecisionRule, Stance } from '../decisions.js';
 import { ID_PATTERN } from '../ids.js';
-import { PARADOX_AXES } from '../charter/schema.js';
+import { CharterLimits, PARADOX_AXES } from '../charter/schema.js';
 
 export const RealtimeLimits = {
   phaseMax: 100,
@@ -83,7 +83,12 @@ export const Commands = {
   'vote.cast': z.strictObject({ roundId: Id, elementId: ElementId }),
   'vote.retract': z.strictObject({ roundId: Id, elementId: ElementId }),
   'vote.close': z.strictObject({ roundId: Id }),
-  'principle.propose': z.strictObject({ principleId: ElementId }),
+  /**
+   * `expectedText`: the text on the proposer's screen. The server waits a moment for its own copy
+   * of the draft (which arrives over the sync connection) to say the same, and refuses with
+   * `conflict` if it does not, so what is proposed is what the facilitator saw.
+   */
+  'principle.propose': z.strictObject({ principleId: ElementId, expectedText: z.string().max(CharterLimits.principleMax).optional() }),
   'principle.endorse': z.strictObject({ principleId: ElementId, stance: Stance, reason: prose(RealtimeLimits.reasonMax).optional() }),
   'principle.close': z.strictObject({ principleId: ElementId }),
   'content.remove': ContentRemove,

@@ -102,16 +102,12 @@ export class SkPrinciplesView extends LitElement {
 
   /**
    * Proposes the text on my screen. The server reads the draft from its own copy of the document,
-   * which my last keystrokes reach over another connection (the sync socket) and may not have
-   * reached yet: when the proposed text is not mine, propose again a moment later.
+   * which my last keystrokes reach over another connection (the sync socket): it waits for them,
+   * given the text I see, and refuses (`conflict`) rather than propose something else.
    */
   private async propose(socket: WorkshopSocket, principleId: string): Promise<void> {
-    for (const wait of [250, 500, 1000, 0]) {
-      const view = await socket.command('principle.propose', { principleId });
-      const mine = this.session?.charter.principle(principleId)?.text;
-      if (mine === undefined || view.proposedText === mine || wait === 0) return;
-      await new Promise((resolve) => setTimeout(resolve, wait));
-    }
+    const mine = this.session?.charter.principle(principleId)?.text;
+    await socket.command('principle.propose', mine === undefined ? { principleId } : { principleId, expectedText: mine });
   }
 
   private add(e: SubmitEvent): void {
