@@ -25,15 +25,14 @@ import '../board/sk-board-page.js';
 import '../export/sk-export-dialog.js';
 import type { SkBoardPage } from '../board/sk-board-page.js';
 import type { CharterSection, WorkshopTab } from '../app/router.js';
-import '../charter/sk-charter-page.js';
 import '../facilitation/sk-answer-form.js';
 import '../facilitation/sk-live-bar.js';
 import { WorkshopSocket } from '../net/workshop-socket.js';
-import '../vision/sk-vision-page.js';
 import './sk-delete-workshop.js';
 import './sk-workshop-settings.js';
 import './sk-invite-panel.js';
 import { ROLE_CHANGED_EVENT } from '../net/role-changed.js';
+import { loadTab, prefetchTabs } from './lazy-tabs.js';
 import { workshopStyles } from './sk-workshop-page.styles.js';
 
 const ROLES: Role[] = ['facilitator', 'participant', 'observer'];
@@ -51,6 +50,7 @@ export class SkWorkshopPage extends LitElement {
     members: { state: true },
     membersBusy: { state: true },
     roleNotice: { state: true },
+    tabFailed: { state: true },
     myRoleNotice: { state: true },
   };
   declare workshopId: string;
@@ -61,6 +61,8 @@ export class SkWorkshopPage extends LitElement {
   declare members: MemberDto[];
   declare membersBusy: boolean;
   declare roleNotice: string;
+  /** The tab's code could not be loaded (offline before it was ever opened). */
+  declare tabFailed: boolean;
   /** Shown to a member whose own role a facilitator changed while the page was open. */
   declare myRoleNotice: string;
   /** Settles when the first load is done; the shell waits for it before moving focus to the h1. */
@@ -78,10 +80,18 @@ export class SkWorkshopPage extends LitElement {
     this.membersBusy = false;
     this.roleNotice = '';
     this.myRoleNotice = '';
+    this.tabFailed = false;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('workshopId') && this.workshopId) this.pageReady = this.fetch();
+    if (changed.has('tab')) {
+      const tab = this.tab;
+      this.tabFailed = false;
+      loadTab(tab).catch(() => {
+        if (this.tab === tab) this.tabFailed = true;
+      });
+    }
     // One live connection per workshop, opened once the member is known to belong to it.
     const id = this.load.state === 'ready' ? this.load.workshop.id : null;
     if (this.socket?.workshopId !== id) {
@@ -139,6 +149,7 @@ export class SkWorkshopPage extends LitElement {
       // The workshop's default language, unless this browser's user chose one.
       if (!hasChosenLocale() && workshop.language !== appLocale()) await setAppLocale(workshop.language, false);
       this.load = { state: 'ready', workshop };
+      prefetchTabs();
     } catch (error) {
       if (id === this.workshopId) this.fail(error);
     }
@@ -238,6 +249,9 @@ export class SkWorkshopPage extends LitElement {
         </nav>
       </div>
       <p role="status" class="role-notice" ?hidden=${!this.myRoleNotice}>${this.myRoleNotice}</p>
+      ${this.tabFailed
+        ? html`<div class="alert" role="alert">${msg('This part of the workshop could not be loaded. Check your connection and try again.', { id: 'ws_tab_load_failed' })}</div>`
+        : nothing}
       <sk-live-bar .workshop=${w} .socket=${this.socket} .members=${this.members} .boardView=${this.boardView} .onBoard=${this.tab === 'board'}></sk-live-bar>
       <sk-answer-form .workshop=${w} .socket=${this.socket}></sk-answer-form>
       ${this.tab === 'board'

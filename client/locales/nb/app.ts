@@ -129,6 +129,7 @@ export const app: Record<keyof typeof nynorsk, string | ReturnType<typeof str>> 
   ws_role_changed: str`${0} er nå: ${1}.`,
   ws_role_last_facilitator: 'Et verksted trenger minst én fasilitator: gjør noen andre til fasilitator først.',
   ws_member_role_label: str`Rollen til ${0}`,
+  ws_tab_load_failed: 'Denne delen av verkstedet kunne ikke lastes. Sjekk nettforbindelsen og prøv igjen.',
   ws_members_refresh: 'Oppdater listen',
   ws_no_org: 'Ingen',
   ws_orgs_empty: 'Ingen virksomheter ennå.',

@@ -127,6 +127,7 @@ export const app = {
   ws_role_changed: str`${0} er no: ${1}.`,
   ws_role_last_facilitator: 'Ein verkstad treng minst éin fasilitator: gjer nokon andre til fasilitator først.',
   ws_member_role_label: str`Rolla til ${0}`,
+  ws_tab_load_failed: 'Denne delen av verkstaden kunne ikkje lastast. Sjekk nettsambandet og prøv igjen.',
   ws_members_refresh: 'Oppdater lista',
   ws_no_org: 'Inga',
   ws_orgs_empty: 'Ingen verksemder enno.',

@@ -1,0 +1,37 @@
+/**
+ * The vision editor (ProseMirror) and the charter are loaded when their tab is first shown, so
+ * the board opens with only the code it needs. Once a workshop page has settled, both are fetched
+ * in idle time: the service worker then holds them, and the tabs also open offline.
+ */
+import type { WorkshopTab } from '../app/router.js';
+
+const loaders: Partial<Record<WorkshopTab, () => Promise<unknown>>> = {
+  vision: () => import('../vision/sk-vision-page.js'),
+  charter: () => import('../charter/sk-charter-page.js'),
+};
+const loading = new Map<WorkshopTab, Promise<unknown>>();
+
+/** Starts loading the tab's code (once); resolves when its elements are defined. */
+export function loadTab(tab: WorkshopTab): Promise<unknown> {
+  const load = loaders[tab];
+  if (!load) return Promise.resolve();
+  let p = loading.get(tab);
+  if (!p) {
+    p = load().catch((err: unknown) => {
+      loading.delete(tab); // offline and never fetched: try again next time the tab is shown
+      throw err;
+    });
+    loading.set(tab, p);
+  }
+  return p;
+}
+
+/** After `delayMs`, in idle time, loads every lazy tab (for offline use). */
+export function prefetchTabs(delayMs = 3000): void {
+  setTimeout(() => {
+    const idle = (window as { requestIdleCallback?: (fn: () => void) => void }).requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 0));
+    idle(() => {
+      for (const tab of Object.keys(loaders) as WorkshopTab[]) void loadTab(tab).catch(() => undefined);
+    });
+  }, delayMs);
+}
