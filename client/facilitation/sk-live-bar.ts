@@ -22,7 +22,6 @@ import type { WorkshopSocket } from '../net/workshop-socket.js';
 import { formatClock, remainingMs } from '../net/workshop-state.js';
 import { commandErrorText } from './facilitation-texts.js';
 import { timerAnnouncement } from './live-announcements.js';
-import './sk-facilitator-panel.js';
 import type { BoardView } from './sk-facilitator-panel.js';
 import { liveBarStyles } from './sk-live-bar.styles.js';
 

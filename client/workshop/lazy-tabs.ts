@@ -26,6 +26,24 @@ export function loadTab(tab: WorkshopTab): Promise<unknown> {
   return p;
 }
 
+/**
+ * Parts of the workshop page that the board does not need for its first paint: the export dialog,
+ * the private-answer form and the facilitator's panel. Loaded once the board had its chance to
+ * paint (`delayMs`), in idle time.
+ */
+export function loadExtras(delayMs = 1500): void {
+  const idle = (window as { requestIdleCallback?: (fn: () => void) => void }).requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 0));
+  setTimeout(
+    () =>
+      idle(() => {
+        void import('../export/sk-export-dialog.js');
+        void import('../facilitation/sk-answer-form.js');
+        void import('../facilitation/sk-facilitator-panel.js');
+      }),
+    delayMs,
+  );
+}
+
 /** After `delayMs`, in idle time, loads every lazy tab (for offline use). */
 export function prefetchTabs(delayMs = 3000): void {
   setTimeout(() => {

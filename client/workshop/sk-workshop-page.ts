@@ -22,17 +22,15 @@ import { appLocale, formatLocales, hasChosenLocale, setAppLocale } from '../app/
 import { sharedStyles } from '../app/shared.styles.js';
 import { errorText, roleName } from '../app/texts.js';
 import '../board/sk-board-page.js';
-import '../export/sk-export-dialog.js';
 import type { SkBoardPage } from '../board/sk-board-page.js';
 import type { CharterSection, WorkshopTab } from '../app/router.js';
-import '../facilitation/sk-answer-form.js';
 import '../facilitation/sk-live-bar.js';
 import { WorkshopSocket } from '../net/workshop-socket.js';
 import './sk-delete-workshop.js';
 import './sk-workshop-settings.js';
 import './sk-invite-panel.js';
 import { ROLE_CHANGED_EVENT } from '../net/role-changed.js';
-import { loadTab, prefetchTabs } from './lazy-tabs.js';
+import { loadExtras, loadTab, prefetchTabs } from './lazy-tabs.js';
 import { workshopStyles } from './sk-workshop-page.styles.js';
 
 const ROLES: Role[] = ['facilitator', 'participant', 'observer'];
@@ -149,6 +147,7 @@ export class SkWorkshopPage extends LitElement {
       // The workshop's default language, unless this browser's user chose one.
       if (!hasChosenLocale() && workshop.language !== appLocale()) await setAppLocale(workshop.language, false);
       this.load = { state: 'ready', workshop };
+      loadExtras();
       prefetchTabs();
     } catch (error) {
       if (id === this.workshopId) this.fail(error);
