@@ -5,7 +5,7 @@
 import { msg, str } from '@lit/localize';
 import type { QuestionView } from '../../shared/realtime/index.js';
 import { axisNames } from '../charter/charter-texts.js';
-import { CommandError } from '../net/workshop-socket.js';
+import { CommandError } from '../net/command-error.js';
 
 export function commandErrorText(err: unknown): string {
   const code: string = err instanceof CommandError ? err.code : 'internal_error';

@@ -10,7 +10,6 @@
  * listeners get it through `onSummon`.
  */
 import { io, type Socket } from 'socket.io-client';
-import type { ErrorCode } from '../../shared/errors.js';
 // Types only: the schemas' module builds zod schemas, whose eval probe the strict CSP reports.
 import type {
   Ack,
@@ -26,19 +25,12 @@ import type {
 } from '../../shared/realtime/index.js';
 import { WorkshopStateStore } from './workshop-state.js';
 import { announceRoleChanged } from './role-changed.js';
+import { CommandError } from './command-error.js';
 
 export type LinkState = 'connecting' | 'online' | 'offline' | 'refused';
 export type Summon = Broadcasts['view.summoned'];
 
-export class CommandError extends Error {
-  constructor(
-    readonly code: ErrorCode | 'network_error',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'CommandError';
-  }
-}
+export { CommandError };
 
 const BROADCASTS: BroadcastName[] = [
   'phase.changed',

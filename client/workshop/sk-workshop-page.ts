@@ -25,7 +25,7 @@ import '../board/sk-board-page.js';
 import type { SkBoardPage } from '../board/sk-board-page.js';
 import type { CharterSection, WorkshopTab } from '../app/router.js';
 import '../facilitation/sk-live-bar.js';
-import { WorkshopSocket } from '../net/workshop-socket.js';
+import type { WorkshopSocket } from '../net/workshop-socket.js';
 import './sk-delete-workshop.js';
 import './sk-workshop-settings.js';
 import './sk-invite-panel.js';
@@ -90,17 +90,28 @@ export class SkWorkshopPage extends LitElement {
         if (this.tab === tab) this.tabFailed = true;
       });
     }
-    // One live connection per workshop, opened once the member is known to belong to it.
+    // One live connection per workshop, opened once the member is known to belong to it. Its code
+    // (socket.io) is not needed to paint the board, so it loads beside it.
     const id = this.load.state === 'ready' ? this.load.workshop.id : null;
-    if (this.socket?.workshopId !== id) {
+    if (this.socketFor !== id) {
+      this.socketFor = id;
       this.offSocket?.();
+      this.offSocket = null;
       this.socket?.destroy();
-      this.socket = id ? new WorkshopSocket(id) : null;
-      this.offSocket = this.socket?.subscribe(this.onLive) ?? null;
+      this.socket = null;
+      if (id) {
+        void import('../net/workshop-socket.js').then(({ WorkshopSocket }) => {
+          if (this.socketFor !== id || !this.isConnected) return;
+          this.socket = new WorkshopSocket(id);
+          this.offSocket = this.socket.subscribe(this.onLive);
+        });
+      }
     }
   }
 
   private offSocket: (() => void) | null = null;
+  /** The workshop whose live connection is open or opening. */
+  private socketFor: string | null = null;
   private namesAskedAt = 0;
 
   /** Someone who joined after the page loaded raised a hand or took a stance: fetch the names again. */
@@ -130,6 +141,7 @@ export class SkWorkshopPage extends LitElement {
     this.offSocket = null;
     this.socket?.destroy();
     this.socket = null;
+    this.socketFor = null;
     super.disconnectedCallback();
   }
 
