@@ -11,7 +11,7 @@ import * as Y from 'yjs';
 import type { Logger } from '../log.js';
 import type { Metrics } from '../metrics.js';
 import type { Fanout } from '../scale/fanout.js';
-import type { Store } from '../store/types.js';
+import type { NewAuditEntry, Store } from '../store/types.js';
 import { encodeSync, SyncType } from './protocol.js';
 import { RoomPresence, type PresenceOwner } from './presence.js';
 
@@ -50,6 +50,16 @@ export interface RoomKind {
    * is applied: `doc` is the document as it was, so what is new in the update can be told apart.
    */
   onStored?: (memberId: string, update: Uint8Array, doc: Y.Doc) => void;
+  /**
+   * Removals worth an audit entry (a facilitator deleting board elements): which top-level keys
+   * of `map(doc)` an update from `peer` deletes, and the entry to append in the same transaction
+   * as the update. `by` decides whose removals count.
+   */
+  removals?: {
+    map: (doc: Y.Doc) => Y.Map<unknown>;
+    by: (peer: RoomPeer) => boolean;
+    entry: (memberId: string, keys: string[]) => NewAuditEntry;
+  };
 }
 
 interface Pending {
@@ -258,7 +268,14 @@ export class Room {
     const merged = batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((p) => p.update));
     const started = performance.now();
     try {
-      await this.deps.store.docs.appendUpdate(this.name, merged);
+      const audits = this.removalEntries(batch);
+      if (audits.length === 0) await this.deps.store.docs.appendUpdate(this.name, merged);
+      else {
+        await this.deps.store.transaction(async (tx) => {
+          await tx.docs.appendUpdate(this.name, merged);
+          for (const e of audits) await tx.audit.append(e);
+        });
+      }
     } catch (err) {
       this.deps.log.error({ err, room: this.name }, 'update not stored; senders will resend on reconnect');
       this.failBatch(batch, 4500, 'storage unavailable', err);
@@ -280,6 +297,33 @@ export class Room {
     this.relay(batch, merged);
     this.deps.fanout.publish(this.name, 'update', merged);
     for (const p of batch) p.settle?.(null);
+  }
+
+  /** Audit entries for what the batch removes, found from the updates' delete sets, before applying. */
+  private removalEntries(batch: Pending[]): NewAuditEntry[] {
+    const r = this.kind.removals;
+    if (!r) return [];
+    const entries: NewAuditEntry[] = [];
+    const map = r.map(this.doc);
+    for (const p of batch) {
+      if (!p.peer || !r.by(p.peer)) continue;
+      let ds: ReturnType<typeof Y.decodeUpdate>['ds'];
+      try {
+        ds = Y.decodeUpdate(p.update).ds;
+      } catch {
+        continue; // unreadable: the commit refuses it
+      }
+      if (ds.clients.size === 0) continue;
+      const keys = new Set<string>();
+      // Read-only: looks at the items the delete set covers (a transaction with no changes emits no update).
+      this.doc.transact((tr) =>
+        Y.iterateDeletedStructs(tr, ds, (s) => {
+          if (s instanceof Y.Item && !s.deleted && s.parent === map && s.parentSub !== null) keys.add(s.parentSub);
+        }),
+      );
+      if (keys.size) entries.push(r.entry(p.peer.memberId, [...keys].sort()));
+    }
+    return entries;
   }
 
   private failBatch(batch: Pending[], code: number, reason: string, err: unknown): void {
