@@ -34,12 +34,14 @@ describe('charter edits', () => {
     c.addEscalationStep('One', null, origin);
     const two = c.addEscalationStep('Two', null, origin);
     c.addEscalationStep('Three', null, origin);
-    replaceEscalationStep(c, two, 'Zwei', 'body1', origin);
+    expect(replaceEscalationStep(c, two, 'Zwei', 'body1', origin)).toBe(two);
     expect(c.escalation().map((s) => [s.label, s.bodyId])).toEqual([['One', null], ['Zwei', 'body1'], ['Three', null]]);
+    replaceEscalationStep(c, two, 'Zwei', null, origin);
+    expect(c.escalation()[1]!.bodyId).toBeNull();
     const d1 = c.addDecision('Budget', origin);
     c.addDecision('Roadmap', origin);
     c.setResponsibility(d1, 'orgA', 'decide', origin);
-    renameDecision(c, d1, 'Annual budget', origin);
+    expect(renameDecision(c, d1, 'Annual budget', origin)).toBe(d1);
     expect(c.decisions().map((d) => [d.label, d.cells])).toEqual([['Annual budget', { orgA: 'decide' }], ['Roadmap', {}]]);
   });
 

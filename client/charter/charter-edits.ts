@@ -1,10 +1,8 @@
 /**
- * Edits that take more than one CharterDoc call: saving a body (fields, mandate text, members),
- * moving an item up or down a list, and replacing an escalation step or a decision's label
- * (CharterDoc has no setter for those yet; TODO(#5): `updateEscalationStep` / `updateDecision`
- * in shared/charter would make them one transaction and keep the id).
+ * Edits of the charter the views share: saving a body (fields, mandate text, members), moving an
+ * item up or down a list, and editing an escalation step or a decision's label in place.
  */
-import { CharterLimits, type Responsibility } from '../../shared/charter/schema.js';
+import { CharterLimits } from '../../shared/charter/schema.js';
 import type { CharterDoc, OrderedCollection } from '../../shared/charter/charter-doc.js';
 import { applyText } from '../board/canvas/text-binding.js';
 import type { BodyForm } from './governance/sk-body-dialog.js';
@@ -35,25 +33,14 @@ export function saveBody(charter: CharterDoc, f: BodyForm, origin: unknown): str
   return f.id;
 }
 
-/** Replaces a step with a new one in the same place; returns the new id. */
+/** Edits a step in place; returns its id (unchanged). */
 export function replaceEscalationStep(charter: CharterDoc, id: string, label: string, bodyId: string | null, origin: unknown): string {
-  const ids = charter.escalation().map((s) => s.id);
-  const i = ids.indexOf(id);
-  const next = charter.addEscalationStep(label, bodyId, origin);
-  charter.move('escalation', next, ids[i - 1] ?? null, ids[i + 1] ?? null, origin);
-  charter.remove('escalation', id, origin);
-  return next;
+  charter.updateEscalationStep(id, { label, bodyId }, origin);
+  return id;
 }
 
-/** Renames a decision row by replacing it, cells and place kept; returns the new id. */
+/** Renames a decision row in place (its cells and place stay); returns its id (unchanged). */
 export function renameDecision(charter: CharterDoc, id: string, label: string, origin: unknown): string {
-  const rows = charter.decisions();
-  const i = rows.findIndex((r) => r.id === id);
-  const old = rows[i];
-  if (!old) return id;
-  const next = charter.addDecision(label, origin);
-  for (const [party, r] of Object.entries(old.cells) as [string, Responsibility][]) charter.setResponsibility(next, party, r, origin);
-  charter.move('decisions', next, rows[i - 1]?.id ?? null, rows[i + 1]?.id ?? null, origin);
-  charter.remove('decisions', id, origin);
-  return next;
+  charter.setDecisionLabel(id, label, origin);
+  return id;
 }

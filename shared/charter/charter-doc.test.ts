@@ -30,6 +30,20 @@ describe('CharterDoc', () => {
     expect(c.map('relations').size).toBe(0);
   });
 
+  it('edits relations, escalation steps and decision labels in place, keeping their ids', () => {
+    const c = new CharterDoc(new Y.Doc(), newId);
+    const [a, b, d] = ['A', 'B', 'D'].map((name) => c.addActor({ name, kind: 'ngo' }, 'test'));
+    const rel = c.addRelation(a!, b!, 'funds', 'test', 'pengar');
+    c.updateRelation(rel, { to: d!, kind: 'serves' }, 'test');
+    expect(c.relations()).toEqual([{ id: rel, from: a, to: d, kind: 'serves', note: 'pengar' }]);
+    const step = c.addEscalationStep('Arbeidsgruppe', null, 'test');
+    c.updateEscalationStep(step, { label: 'Styringsgruppe', bodyId: 'body-1' }, 'test');
+    expect(c.escalation().map((s) => [s.id, s.label, s.bodyId])).toEqual([[step, 'Styringsgruppe', 'body-1']]);
+    const dec = c.addDecision('Budsjett', 'test');
+    c.setDecisionLabel(dec, 'Årsbudsjett', 'test');
+    expect(c.decisions().map((x) => [x.id, x.label])).toEqual([[dec, 'Årsbudsjett']]);
+  });
+
   it('stores maturity, paradox positions and a governance model', () => {
     const c = new CharterDoc(new Y.Doc(), newId);
     c.setMaturity('orgA', 3, 'Eigne prosessar, felles brukarar', local);

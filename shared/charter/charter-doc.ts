@@ -153,6 +153,16 @@ export class CharterDoc {
     this.doc.transact(() => this.map('relations').set(id, fill({ [CF.from]: from, [CF.to]: to, [CF.kind]: kind, [CF.note]: yText(note) })), origin);
     return id;
   }
+  /** Changes a relation's ends or kind in place (its note is a Y.Text: see `textOf`). */
+  updateRelation(id: string, patch: Partial<Pick<Relation, 'from' | 'to' | 'kind'>>, origin: unknown): void {
+    const m = this.map('relations').get(id);
+    if (!(m instanceof Y.Map)) return;
+    this.doc.transact(() => {
+      if (patch.from) m.set(CF.from, patch.from.slice(0, L.idMax));
+      if (patch.to) m.set(CF.to, patch.to.slice(0, L.idMax));
+      if (patch.kind) m.set(CF.kind, patch.kind);
+    }, origin);
+  }
   removeRelation(id: string, origin: unknown): void {
     this.doc.transact(() => this.map('relations').delete(id), origin);
   }
@@ -192,6 +202,10 @@ export class CharterDoc {
   addEscalationStep(label: string, bodyId: string | null, origin: unknown): string {
     return this.insert('escalation', { [CF.label]: label.slice(0, L.nameMax), ...(bodyId ? { [CF.bodyId]: bodyId } : {}) }, origin);
   }
+  /** Changes a step's label and/or body in place (`bodyId: null` clears it). */
+  updateEscalationStep(id: string, patch: { label?: string; bodyId?: string | null }, origin: unknown): void {
+    this.patch('escalation', id, { [CF.label]: patch.label, [CF.bodyId]: patch.bodyId }, origin);
+  }
   addFunding(input: FundingInput, origin: unknown): string {
     return this.insert('funding', {
       [CF.who]: input.who.slice(0, L.nameMax),
@@ -204,6 +218,9 @@ export class CharterDoc {
   }
   addDecision(label: string, origin: unknown): string {
     return this.insert('decisions', { [CF.label]: label.slice(0, L.nameMax), [CF.cells]: new Y.Map<string>() }, origin);
+  }
+  setDecisionLabel(id: string, label: string, origin: unknown): void {
+    this.patch('decisions', id, { [CF.label]: label }, origin);
   }
   /** Sets who decides / is consulted / is informed; null clears the cell. */
   setResponsibility(decisionId: string, partyId: string, value: Responsibility | null, origin: unknown): void {

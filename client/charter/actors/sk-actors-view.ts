@@ -70,11 +70,10 @@ export class SkActorsView extends LitElement {
     const f = e.detail;
     const old = f.id ? s.charter.relations().find((r) => r.id === f.id) : undefined;
     const note = old ? s.charter.textOf('relations', old.id, 'note') : null;
-    if (old && note && old.from === f.from && old.to === f.to && old.kind === f.kind) {
-      applyText(note, f.note, s.origin, CharterLimits.textMax);
+    if (old) {
+      if (old.from !== f.from || old.to !== f.to || old.kind !== f.kind) s.charter.updateRelation(old.id, { from: f.from, to: f.to, kind: f.kind }, s.origin);
+      if (note) applyText(note, f.note, s.origin, CharterLimits.textMax);
     } else {
-      // Ends and kind are not editable in place: the relation is replaced.
-      if (old) s.charter.removeRelation(old.id, s.origin);
       s.charter.addRelation(f.from, f.to, f.kind, s.origin, f.note);
     }
     this.relationDialog?.close();
