@@ -11,7 +11,7 @@ import { formatRoom } from '../../shared/ids.js';
 import type { CommandPayload } from '../../shared/realtime/index.js';
 import { authorize, type Actor } from '../auth/access.js';
 import { requireBoard } from './facilitation.js';
-import { recorded, type DecisionDeps } from './ports.js';
+import type { DecisionDeps } from './ports.js';
 
 export type ModerationService = ReturnType<typeof createModerationService>;
 
@@ -37,24 +37,30 @@ export function createModerationService(deps: DecisionDeps) {
       if (p.room === 'board') await requireBoard(deps, workshopId, p.boardId);
       const room = p.room === 'board' ? formatRoom({ workshopId, part: { kind: 'board', boardId: p.boardId } }) : formatRoom({ workshopId, part: { kind: 'charter' } });
       let what: Record<string, string> | null = null;
-      await deps.docs.change(room, (doc) => {
-        if (p.room === 'board') {
-          const board = new BoardDoc(doc, deps.newId);
-          if (!board.elements.has(p.id)) return;
-          what = describe(board.elements.get(p.id));
-          board.delete([p.id], 'server');
-        } else {
-          const map = doc.getMap<unknown>(CharterKey[p.collection]);
-          if (!map.has(p.id)) return;
-          what = describe(map.get(p.id));
-          new CharterDoc(doc, deps.newId).remove(p.collection, p.id, 'server');
-        }
-      });
-      if (!what) return { removed: false };
       const target = { room: p.room, boardId: p.room === 'board' ? p.boardId : null, collection: p.room === 'charter' ? p.collection : null, id: p.id };
-      const { seq } = await recorded(deps, workshopId, (tx) =>
-        tx.audit.append({ workshopId, at: deps.now().toISOString(), actorId: actor.member.id, type: 'content.removed', data: { ...target, removed: what } }),
+      let seq = 0;
+      // The removal and its audit entry are written in one transaction.
+      await deps.docs.change(
+        room,
+        (doc) => {
+          if (p.room === 'board') {
+            const board = new BoardDoc(doc, deps.newId);
+            if (!board.elements.has(p.id)) return;
+            what = describe(board.elements.get(p.id));
+            board.delete([p.id], 'server');
+          } else {
+            const map = doc.getMap<unknown>(CharterKey[p.collection]);
+            if (!map.has(p.id)) return;
+            what = describe(map.get(p.id));
+            new CharterDoc(doc, deps.newId).remove(p.collection, p.id, 'server');
+          }
+        },
+        async (tx) => {
+          seq = await tx.facilitation.nextSeq(workshopId);
+          await tx.audit.append({ workshopId, at: deps.now().toISOString(), actorId: actor.member.id, type: 'content.removed', data: { ...target, removed: what } });
+        },
       );
+      if (!what) return { removed: false };
       deps.sink.broadcast(workshopId, 'content.removed', { seq, ...target, by: actor.member.id });
       return { removed: true };
     },

@@ -14,7 +14,7 @@ export interface EventSink {
 /** The sync layer's registry: `change` stores, applies and relays like a client's update. */
 export interface DocAccess {
   read<T>(room: string, fn: (doc: Y.Doc) => T): Promise<T>;
-  change(room: string, fn: (doc: Y.Doc) => void): Promise<void>;
+  change(room: string, fn: (doc: Y.Doc) => void, inTransaction?: (tx: Store) => Promise<void>): Promise<void>;
 }
 
 export interface DecisionDeps {

@@ -6,6 +6,7 @@
  */
 import type * as Y from 'yjs';
 import type { FanoutMessage } from '../scale/fanout.js';
+import type { Store } from '../store/types.js';
 import { loadRoom, Room, type RoomDeps } from './room.js';
 
 export interface DocRegistryDeps extends RoomDeps {
@@ -80,11 +81,14 @@ export class DocRegistry {
     }
   }
 
-  /** A change the server makes to a room's document: stored, applied and relayed like a client's. */
-  async change(name: string, fn: (doc: Y.Doc) => void): Promise<void> {
+  /**
+   * A change the server makes to a room's document: stored, applied and relayed like a client's.
+   * `inTransaction` writes records (e.g. its audit entry) in the same transaction as the update.
+   */
+  async change(name: string, fn: (doc: Y.Doc) => void, inTransaction?: (tx: Store) => Promise<void>): Promise<void> {
     const room = await this.acquire(name);
     try {
-      await room.change(fn);
+      await room.change(fn, inTransaction);
     } finally {
       this.release(room);
     }

@@ -148,6 +148,22 @@ describe('Room and DocRegistry', () => {
     expect(await registry.read('w/charter', (doc) => doc.getText('t').length)).toBe(15);
   });
 
+  it('writes a server change and its records in one transaction: both, or neither', async () => {
+    const { store, registry } = await setup();
+    await store.workshops.create({ id: 'wwwwwwwwwwwwwwww', title: 't', language: 'nn', decisionRule: 'consensus', createdAt: 'x' }, [], []);
+    const entry = { workshopId: 'wwwwwwwwwwwwwwww', at: 'x', actorId: null, type: 'content.removed', data: {} };
+    await registry.change('w/charter', (doc) => doc.getText('t').insert(0, 'kept'), (tx) => tx.audit.append(entry).then(() => undefined));
+    await expect(
+      registry.change('w/charter', (doc) => doc.getText('t').insert(0, 'lost '), async (tx) => {
+        await tx.audit.append(entry);
+        throw new Error('record refused');
+      }),
+    ).rejects.toThrow();
+    expect((await store.audit.list('wwwwwwwwwwwwwwww')).length).toBe(1);
+    expect(await registry.read('w/charter', (doc) => doc.getText('t').toString())).toBe('kept');
+    expect((await store.docs.load('w/charter')).updates).toHaveLength(1);
+  });
+
   it('rejects a server change the store refuses, leaving the document as stored', async () => {
     const { store, registry } = await setup();
     const room = await registry.acquire('w/charter');

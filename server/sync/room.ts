@@ -67,6 +67,8 @@ interface Pending {
   peer: RoomPeer | null;
   update: Uint8Array;
   settle?: (err: Error | null) => void;
+  /** Records to write in the same transaction as the update (a server change's audit entry). */
+  inTransaction?: (tx: Store) => Promise<void>;
 }
 
 export class Room {
@@ -140,7 +142,7 @@ export class Room {
    * document; the resulting update goes through the same queue as a client's (stored before it
    * is applied or relayed). Resolves once stored and relayed; rejects when it could not be stored.
    */
-  change(fn: (doc: Y.Doc) => void): Promise<void> {
+  change(fn: (doc: Y.Doc) => void, inTransaction?: (tx: Store) => Promise<void>): Promise<void> {
     const scratch = new Y.Doc({ gc: this.doc.gc });
     Y.applyUpdate(scratch, Y.encodeStateAsUpdate(this.doc), Origin.store);
     const updates: Uint8Array[] = [];
@@ -152,7 +154,7 @@ export class Room {
     }
     if (updates.length === 0) return Promise.resolve();
     const update = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
-    return new Promise((resolve, reject) => this.enqueue({ peer: null, update, settle: (err) => (err ? reject(err) : resolve()) }));
+    return new Promise((resolve, reject) => this.enqueue({ peer: null, update, inTransaction, settle: (err) => (err ? reject(err) : resolve()) }));
   }
 
   private enqueue(p: Pending): void {
@@ -269,11 +271,13 @@ export class Room {
     const started = performance.now();
     try {
       const audits = this.removalEntries(batch);
-      if (audits.length === 0) await this.deps.store.docs.appendUpdate(this.name, merged);
+      const records = batch.flatMap((p) => (p.inTransaction ? [p.inTransaction] : []));
+      if (audits.length === 0 && records.length === 0) await this.deps.store.docs.appendUpdate(this.name, merged);
       else {
         await this.deps.store.transaction(async (tx) => {
           await tx.docs.appendUpdate(this.name, merged);
           for (const e of audits) await tx.audit.append(e);
+          for (const record of records) await record(tx);
         });
       }
     } catch (err) {
