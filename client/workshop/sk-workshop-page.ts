@@ -25,7 +25,7 @@ import '../board/sk-board-page.js';
 import type { SkBoardPage } from '../board/sk-board-page.js';
 import type { CharterSection, WorkshopTab } from '../app/router.js';
 import '../facilitation/sk-live-bar.js';
-import type { WorkshopSocket } from '../net/workshop-socket.js';
+import { WorkshopSocket } from '../net/workshop-socket.js';
 import './sk-delete-workshop.js';
 import './sk-workshop-settings.js';
 import './sk-invite-panel.js';
@@ -90,22 +90,15 @@ export class SkWorkshopPage extends LitElement {
         if (this.tab === tab) this.tabFailed = true;
       });
     }
-    // One live connection per workshop, opened once the member is known to belong to it. Its code
-    // (socket.io) is not needed to paint the board, so it loads beside it.
+    // One live connection per workshop, opened once the member is known to belong to it. (Its code
+    // stays in the entry: facilitators act on it at once, and a late socket would drop their commands.)
     const id = this.load.state === 'ready' ? this.load.workshop.id : null;
     if (this.socketFor !== id) {
       this.socketFor = id;
       this.offSocket?.();
-      this.offSocket = null;
       this.socket?.destroy();
-      this.socket = null;
-      if (id) {
-        void import('../net/workshop-socket.js').then(({ WorkshopSocket }) => {
-          if (this.socketFor !== id || !this.isConnected) return;
-          this.socket = new WorkshopSocket(id);
-          this.offSocket = this.socket.subscribe(this.onLive);
-        });
-      }
+      this.socket = id ? new WorkshopSocket(id) : null;
+      this.offSocket = this.socket?.subscribe(this.onLive) ?? null;
     }
   }
 
