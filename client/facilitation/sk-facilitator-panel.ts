@@ -89,7 +89,8 @@ export class SkFacilitatorPanel extends LitElement {
     if (!name || !st) return;
     const agenda = [...st.agenda.filter((p) => p !== name), name].slice(0, LiveLimits.agendaMax);
     void this.run((s) => s.command('phase.set', { phase: st.phase ?? name, agenda }), msg(str`Added to the agenda: ${name}`, { id: 'fac_phase_added' })).then((ok) => {
-      if (ok && input) input.value = '';
+      // Only what was sent: the next name may already be typed (the broadcast can beat the ack).
+      if (ok && input && input.value.trim() === name) input.value = '';
     });
   }
 
