@@ -10,9 +10,10 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAxeClean } from './axe.js';
-import { focused, launchChromium, watchPage, type PageWatch } from './chromium.js';
+import { focused, launchChromium, type PageWatch } from './chromium.js';
 import { buildClient, startServer, type BuiltClient, type TestServer } from './harness.js';
-import { dialogNamed, dialogShown, focusedControl, watchOrigin } from './shoelace.js';
+import { openWatchedPage, postFromPage } from './pages.js';
+import { dialogNamed, dialogShown, focusedControl } from './shoelace.js';
 
 const STEP = { timeout: 30_000 };
 const XSS = '<img src=x onerror="window.__xss=1">';
@@ -23,27 +24,9 @@ let browser: Browser;
 const watches = new Map<Page, PageWatch>();
 const outside: string[][] = [];
 
-async function openPage(): Promise<Page> {
-  const context = await browser.newContext({ baseURL: server.base, locale: 'nn-NO', viewport: { width: 1280, height: 900 } });
-  context.setDefaultTimeout(10_000);
-  const page = await context.newPage();
-  watches.set(page, await watchPage(page));
-  outside.push(watchOrigin(page, server.base));
-  await page.goto('/');
-  return page;
-}
+const openPage = (): Promise<Page> => openWatchedPage(browser, server.base, watches, outside);
 
-/** REST from the page, so the browser keeps the session cookie it sets. */
-function post<T>(page: Page, path: string, body: unknown): Promise<T> {
-  return page.evaluate(
-    async ([p, b]) => {
-      const res = await fetch(p as string, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(b) });
-      if (!res.ok) throw new Error(`${p}: ${res.status} ${await res.text()}`);
-      return res.json();
-    },
-    [path, body] as const,
-  ) as Promise<T>;
-}
+const post = postFromPage;
 
 /** Presses Tab (or Shift+Tab) until `target` has focus: proves it is reachable by keyboard. */
 async function tabTo(page: Page, target: Locator, opts: { back?: boolean; max?: number } = {}): Promise<void> {

@@ -9,9 +9,10 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeClean } from './settle.js';
-import { launchChromium, watchPage, type PageWatch } from './chromium.js';
+import { launchChromium, type PageWatch } from './chromium.js';
 import { buildClient, startServer, type BuiltClient, type TestServer } from './harness.js';
-import { dialogNamed, dialogShown, watchOrigin } from './shoelace.js';
+import { openWatchedPage, postFromPage } from './pages.js';
+import { dialogNamed, dialogShown } from './shoelace.js';
 
 const STEP = { timeout: 30_000 };
 /** Waits for what another browser or the server does; on a loaded machine that takes longer than vitest's default second. */
@@ -24,26 +25,9 @@ let browser: Browser;
 const watches = new Map<Page, PageWatch>();
 const outside: string[][] = [];
 
-async function openPage(): Promise<Page> {
-  const context = await browser.newContext({ baseURL: server.base, locale: 'nn-NO', viewport: { width: 1280, height: 900 } });
-  context.setDefaultTimeout(10_000);
-  const page = await context.newPage();
-  watches.set(page, await watchPage(page));
-  outside.push(watchOrigin(page, server.base));
-  await page.goto('/');
-  return page;
-}
+const openPage = (): Promise<Page> => openWatchedPage(browser, server.base, watches, outside);
 
-function post<T>(page: Page, path: string, body: unknown): Promise<T> {
-  return page.evaluate(
-    async ([p, b]) => {
-      const res = await fetch(p as string, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(b) });
-      if (!res.ok) throw new Error(`${p}: ${res.status} ${await res.text()}`);
-      return res.json();
-    },
-    [path, body] as const,
-  ) as Promise<T>;
-}
+const post = postFromPage;
 
 const view = (page: Page) => page.locator('sk-principles-view');
 const card = (page: Page, n: number) => view(page).locator('sk-principle-card').nth(n - 1);

@@ -1,0 +1,27 @@
+/** Pages the browser tests share: a fresh context per page, watched for console problems and off-origin requests. */
+import type { Browser, Page } from 'playwright-core';
+import { watchPage, type PageWatch } from './chromium.js';
+import { watchOrigin } from './shoelace.js';
+
+/** A page in its own context (own cookies and storage), Nynorsk, 1280×900, on the start page. */
+export async function openWatchedPage(browser: Browser, base: string, watches: Map<Page, PageWatch>, outside: string[][]): Promise<Page> {
+  const context = await browser.newContext({ baseURL: base, locale: 'nn-NO', viewport: { width: 1280, height: 900 } });
+  context.setDefaultTimeout(10_000);
+  const page = await context.newPage();
+  watches.set(page, await watchPage(page));
+  outside.push(watchOrigin(page, base));
+  await page.goto('/');
+  return page;
+}
+
+/** REST from the page, so the browser keeps the session cookie it sets. */
+export function postFromPage<T>(page: Page, path: string, body: unknown): Promise<T> {
+  return page.evaluate(
+    async ([p, b]) => {
+      const res = await fetch(p as string, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(b) });
+      if (!res.ok) throw new Error(`${p}: ${res.status} ${await res.text()}`);
+      return res.json();
+    },
+    [path, body] as const,
+  ) as Promise<T>;
+}
