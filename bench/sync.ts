@@ -1,21 +1,27 @@
 /**
  * `npm run bench:sync`: Samskap's sync endpoint against the reference y-websocket server, in the
  * same run on the same machine. For each configuration: propagation latency of every edit to every
- * other client (p50/p95/p99/max), consistency, server CPU (percent of one core and µs per delivered
- * message), peak RSS, and the load generator's own event-loop lag (a saturated generator shows).
+ * other client (p50/p95/p99/max), consistency, server CPU (percent of one core; µs per delivered
+ * message, where one edit or one awareness state reaching one client is a message however many a
+ * server merges into a frame; µs per frame), peak RSS, and the load generator's own event-loop lag
+ * (a saturated generator shows). Crowd clients announce and renew presence as stock providers do.
  *   BENCH_ONLY=200,500   run only the configurations whose name contains one of these ('redis':
  *                        one vs two instances on PostgreSQL, needs the machine's PostgreSQL and Redis)
  *   BENCH_SECONDS=5      length of each measured window
+ *   BENCH_IDLE_SECONDS=15 length of the idle window (rooms of 500 and more; renewals come every 15–18 s)
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import * as Y from 'yjs';
 import { BoardDoc } from '../shared/board/board-doc.js';
-import { openCrowd, openWriter, percentile, syncMessage, type Crowd } from './lib/clients.js';
+import { openCrowd, openWriter, percentile, syncMessage, type Crowd, type SendTimes } from './lib/clients.js';
+import { loopbackWriteCost } from './lib/write-floor.js';
+import { epochNow, openCrowdInThread } from './lib/crowd-worker.js';
 import { cpuSeconds, freePort, rssMb, startReference, startSamskap, type Target } from './lib/servers.js';
 import pg from 'pg';
 import WebSocket from 'ws';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const IDLE_SECONDS = Number(process.env.BENCH_IDLE_SECONDS ?? 15);
 const ONLY = process.env.BENCH_ONLY?.split(',');
 const RATE_HZ = 20;
 
@@ -25,12 +31,14 @@ interface Row {
   clients: number;
   connected: string;
   delivered: string;
+  writers: number;
   p50: number;
   p95: number;
   p99: number;
   max: number;
   cpuPct: number;
   usPerMsg: number;
+  usPerFrame: number;
   idleCpuPct?: number;
   peakRssMb: number;
   genLagP99: number;
@@ -39,17 +47,17 @@ interface Row {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** One room (or `rooms` rooms), `clients` crowd clients each, one writer per room at 20 Hz. */
-async function roomLoad(target: Target, config: string, rooms: number, clients: number, cursorHz = 0): Promise<Row> {
+/** One room (or `rooms` rooms), `clients` crowd clients each, `perRoom` writers per room at 20 Hz each. */
+async function roomLoad(target: Target, config: string, rooms: number, clients: number, cursorHz = 0, perRoom = 1): Promise<Row> {
   const lag = monitorEventLoopDelay({ resolution: 5 });
   const crowds: Crowd[] = [];
   const writers = [];
   const connectStart = performance.now();
   for (let r = 0; r < rooms; r++) {
     const url = await target.roomUrl(r);
-    const sentAt: number[] = [];
-    crowds.push(await openCrowd(Array.from({ length: clients }, () => url), sentAt));
-    writers.push(await openWriter(url, sentAt));
+    const sent: SendTimes = new Map();
+    crowds.push(await openCrowd(Array.from({ length: clients }, () => url), sent));
+    for (let w = 0; w < perRoom; w++) writers.push(await openWriter(url, sent));
   }
   const connectMs = performance.now() - connectStart;
   await Promise.all(crowds.flatMap((c) => c.synced));
@@ -58,25 +66,30 @@ async function roomLoad(target: Target, config: string, rooms: number, clients: 
   lag.enable();
   const cpu0 = cpuSeconds(target.pid);
   const msgs0 = crowds.reduce((n, c) => n + c.messages, 0);
+  const frames0 = crowds.reduce((n, c) => n + c.frames, 0);
   const t0 = performance.now();
   const edits = SECONDS * RATE_HZ;
+  // Writers of one room spread over the 50 ms period, as independent people would be.
   for (let i = 0; i < edits; i++) {
-    writers.forEach((w) => w.edit());
-    await sleep(1000 / RATE_HZ);
+    for (let w = 0; w < perRoom; w++) {
+      for (let r = 0; r < rooms; r++) writers[r * perRoom + w]!.edit();
+      await sleep(1000 / RATE_HZ / perRoom);
+    }
   }
-  const expected = edits * clients * rooms;
+  const expected = edits * perRoom * clients * rooms;
   const deadline = Date.now() + 15_000;
   const got = () => crowds.reduce((n, c) => n + c.latencies.length, 0);
   while (got() < expected && Date.now() < deadline) await sleep(20);
   const cpu = cpuSeconds(target.pid) - cpu0;
   const wall = (performance.now() - t0) / 1000;
   const delivered = crowds.reduce((n, c) => n + c.messages, 0) - msgs0;
+  const frames = crowds.reduce((n, c) => n + c.frames, 0) - frames0;
   lag.disable();
   let idleCpuPct: number | undefined;
   if (clients >= 500) {
     const i0 = cpuSeconds(target.pid);
-    await sleep(3000);
-    idleCpuPct = Math.round(((cpuSeconds(target.pid) - i0) / 3) * 100);
+    await sleep(IDLE_SECONDS * 1000);
+    idleCpuPct = Math.round(((cpuSeconds(target.pid) - i0) / IDLE_SECONDS) * 100);
   }
   const all = crowds.flatMap((c) => c.latencies).sort((a, b) => a - b);
   const failed = crowds.reduce((n, c) => n + c.failed, 0);
@@ -88,12 +101,14 @@ async function roomLoad(target: Target, config: string, rooms: number, clients: 
     clients: clients * rooms,
     connected: `${clients * rooms - failed}/${clients * rooms} in ${(connectMs / 1000).toFixed(1)} s`,
     delivered: `${all.length}/${expected}`,
+    writers: perRoom * rooms,
     p50: round(percentile(all, 50)),
     p95: round(percentile(all, 95)),
     p99: round(percentile(all, 99)),
     max: round(all.at(-1) ?? NaN),
     cpuPct: Math.round((cpu / wall) * 100),
     usPerMsg: round((cpu / Math.max(1, delivered)) * 1e6),
+    usPerFrame: round((cpu / Math.max(1, frames)) * 1e6),
     idleCpuPct,
     peakRssMb: Math.round(rssMb(target.pid).peak),
     genLagP99: round(lag.percentile(99) / 1e6),
@@ -115,7 +130,7 @@ async function joinBurst(target: Target): Promise<Row> {
   seed.send(syncMessage(2, update));
   // Wait until the server holds it: a probe's sync step 2 is as large as the document.
   for (;;) {
-    const probe = await openCrowd([url], []);
+    const probe = await openCrowd([url], new Map(), { presence: false });
     const size = await new Promise<number>((resolve) => probe.sockets[0]!.on('message', (m: Buffer) => m[0] === 0 && m[1] === 1 && resolve(m.length)));
     probe.close();
     if (size >= update.length * 0.9) break;
@@ -124,7 +139,7 @@ async function joinBurst(target: Target): Promise<Row> {
   seed.terminate();
   const cpu0 = cpuSeconds(target.pid);
   const t0 = performance.now();
-  const crowd = await openCrowd(Array.from({ length: 20 }, () => url), []);
+  const crowd = await openCrowd(Array.from({ length: 20 }, () => url), new Map());
   await Promise.all(crowd.synced);
   const ms = performance.now() - t0;
   const cpu = cpuSeconds(target.pid) - cpu0;
@@ -135,12 +150,14 @@ async function joinBurst(target: Target): Promise<Row> {
     clients: 20,
     connected: `${20 - crowd.failed}/20`,
     delivered: `${(update.length / 1e6).toFixed(1)} MB each`,
+    writers: 0,
     p50: NaN,
     p95: NaN,
     p99: NaN,
     max: round(ms),
     cpuPct: Math.round((cpu / (ms / 1000)) * 100),
     usPerMsg: NaN,
+    usPerFrame: NaN,
     peakRssMb: Math.round(rssMb(target.pid).peak),
     genLagP99: NaN,
     extra: `all synced in ${Math.round(ms)} ms`,
@@ -172,40 +189,44 @@ async function twoInstances(clients: number): Promise<Row[]> {
       try {
         const first = await servers[0]!.roomUrl(0);
         const urls = servers.map((srv) => first.replace(servers[0]!.base.replace('http', 'ws'), srv.base.replace('http', 'ws')));
-        const sentAt: number[] = [];
-        // One crowd per instance (sharing the writer's clock), so the Redis hop shows on its own.
-        const crowds = await Promise.all(urls.map((u) => openCrowd(Array.from({ length: clients / urls.length }, () => u), sentAt)));
-        const writer = await openWriter(first, sentAt);
-        await Promise.all(crowds.flatMap((c) => c.synced));
+        const sent: SendTimes = new Map();
+        // One crowd per instance, each in its own thread, timed against the writer's clock.
+        const crowds = urls.map((u) => openCrowdInThread(Array.from({ length: clients / urls.length }, () => u)));
+        await Promise.all(crowds.map((c) => c.ready));
+        const writer = await openWriter(first, sent, epochNow);
         await sleep(500);
         for (let i = 0; i < SECONDS * RATE_HZ; i++) {
           writer.edit();
           await sleep(1000 / RATE_HZ);
         }
+        await sleep(2000);
         const expected = SECONDS * RATE_HZ * clients;
-        const deadline = Date.now() + 10_000;
-        const got = () => crowds.reduce((n, c) => n + c.latencies.length, 0);
-        while (got() < expected && Date.now() < deadline) await sleep(20);
-        const all = crowds.flatMap((c) => c.latencies).sort((a, b) => a - b);
-        const remote = instances > 1 ? [...crowds[1]!.latencies].sort((a, b) => a - b) : null;
-        const failed = crowds.reduce((n, c) => n + c.failed, 0);
-        crowds.forEach((c) => c.close());
+        const results = await Promise.all(crowds.map((c) => c.finish(sent)));
         writer.close();
+        const all = results.flatMap((r) => r.latencies).sort((a, b) => a - b);
+        const local = [...results[0]!.latencies].sort((a, b) => a - b);
+        const remote = instances > 1 ? [...results[1]!.latencies].sort((a, b) => a - b) : null;
+        const hop = (p: number) => round(percentile(remote!, p) - percentile(local, p));
+        const failed = results.reduce((n, r) => n + r.failed, 0);
         rows.push({
           config: `${clients} clients on PostgreSQL, ${instances} instance${instances > 1 ? 's + Redis' : ''}`,
           server: 'samskap',
           clients,
           connected: `${clients - failed}/${clients}`,
           delivered: `${all.length}/${expected}`,
+          writers: 1,
           p50: round(percentile(all, 50)),
           p95: round(percentile(all, 95)),
           p99: round(percentile(all, 99)),
           max: round(all.at(-1) ?? NaN),
           cpuPct: NaN,
           usPerMsg: NaN,
+          usPerFrame: NaN,
           peakRssMb: Math.round(rssMb(servers[0]!.pid).peak),
           genLagP99: NaN,
-          extra: remote ? `clients on the second instance (via Redis): p50 ${round(percentile(remote, 50))} ms, p99 ${round(percentile(remote, 99))} ms` : undefined,
+          extra: remote
+            ? `clients on the writer's instance: p50 ${round(percentile(local, 50))} ms, p99 ${round(percentile(local, 99))} ms; on the second (via Redis): p50 ${round(percentile(remote, 50))} ms, p99 ${round(percentile(remote, 99))} ms; the hop adds ${hop(50)} ms at p50, ${hop(99)} ms at p99`
+            : undefined,
         });
       } finally {
         await Promise.all(servers.map((srv) => srv.stop()));
@@ -220,12 +241,15 @@ async function twoInstances(clients: number): Promise<Row[]> {
 const CONFIGS: Array<{ name: string; run: (t: Target) => Promise<Row> }> = [
   { name: '50 clients + 10 Hz cursors', run: (t) => roomLoad(t, '50 clients + 10 Hz cursors', 1, 50, 10) },
   { name: '200 clients', run: (t) => roomLoad(t, '200 clients', 1, 200) },
+  { name: '200 clients, 10 writers', run: (t) => roomLoad(t, '200 clients, 10 writers', 1, 200, 0, 10) },
   { name: '500 clients', run: (t) => roomLoad(t, '500 clients', 1, 500) },
   { name: '1000 clients', run: (t) => roomLoad(t, '1000 clients', 1, 1000) },
   { name: '100 rooms x 10', run: (t) => roomLoad(t, '100 rooms x 10', 100, 10) },
   { name: 'join burst', run: joinBurst },
 ];
 
+const floor = await loopbackWriteCost();
+console.error(`one 40-byte write to a loopback socket costs ${floor.toFixed(1)} µs of CPU here (the floor for one message per frame)`);
 const rows: Row[] = [];
 if (!ONLY || ONLY.some((o) => 'redis'.includes(o))) {
   const [single, double] = await twoInstances(200);
@@ -246,7 +270,7 @@ for (const c of CONFIGS) {
   }
 }
 
-console.log(`\nSync benchmark: one writer per room at ${RATE_HZ} Hz for ${SECONDS} s; latency in ms; CPU of the server process`);
+console.log(`\nSync benchmark: writers at ${RATE_HZ} Hz each for ${SECONDS} s; latency in ms; CPU of the server process; a 40-byte loopback write costs ${floor.toFixed(1)} µs here`);
 console.table(rows.map(({ extra: _e, ...r }) => r));
 console.log('\nSamskap / reference:');
 for (const c of new Set(rows.map((r) => r.config))) {

@@ -70,6 +70,7 @@ export async function createSamskap(config: Config, log: Logger, opts: SamskapOp
     metrics,
     compaction: { afterUpdates: config.sync.compactAfterUpdates, afterBytes: config.sync.compactAfterBytes },
     unloadAfterMs: config.sync.unloadAfterMs,
+    tick: { framesPerSecond: config.sync.roomWritesPerSecond, maxMs: 50 },
     reconcileEveryMs: config.redisUrl ? config.sync.reconcileEveryMs : 0,
     kindOf: createRoomKinds({ visionMaxChars: config.sync.visionMaxChars, onVisionStored: createAttributionRecorder({ store, log }) }),
   });

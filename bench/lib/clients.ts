@@ -1,16 +1,16 @@
 /**
- * Load-generating clients. The crowd are lightweight protocol clients (raw ws, no Y.Doc): they
- * send sync step 1, optionally an awareness cursor at a fixed rate, and time every document
- * update they receive. The writer edits a real Y.Doc and stamps each edit's send time.
+ * Load-generating clients. The crowd are lightweight protocol clients (raw ws, no Y.Doc). Like a
+ * stock y-websocket provider they send sync step 1 and, with `presence`, announce an awareness
+ * state on connect and renew it every 15–18 s (y-protocols checks every 3 s and renews after
+ * 15 s); optionally they move a cursor at a fixed rate. They time every edit they receive and
+ * count what they receive both as frames and as messages: one edit or one awareness state reaching
+ * one client is one message, however many a server merges into a frame. Writers edit a real Y.Doc
+ * and stamp each edit's send time.
  */
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-
-/** The writer's Y.Doc client id, registered per `sentAt` array (one writer per room). */
-const writers = new WeakMap<number[], number>();
-const writerClient = (sentAt: number[]) => writers.get(sentAt);
 
 export const syncMessage = (sub: number, payload: Uint8Array): Uint8Array => {
   const e = encoding.createEncoder();
@@ -33,12 +33,27 @@ export function awarenessMessage(clientId: number, clock: number, state: unknown
 }
 
 const EMPTY_STEP1 = syncMessage(0, Y.encodeStateVector(new Y.Doc()));
+const RENEW_MS = 15_000;
+
+/** Send times of every writer's edits, by the writer's Y.Doc client id (edit k has clock k). */
+export type SendTimes = Map<number, number[]>;
+
+/** Awareness client ids, unique in the whole run (crowds of one room may sit on two servers). */
+let nextClientId = 100_000;
+
+export interface CrowdOptions {
+  /** Announce and renew an awareness state as a stock provider does (default true). */
+  presence?: boolean;
+  connectTimeoutMs?: number;
+  /** Told of each edit as it first arrives (writer's client id, edit number), for timing elsewhere. */
+  onEdit?: (client: number, i: number) => void;
+}
 
 export interface Crowd {
   sockets: WebSocket[];
-  /** Send time of edit k (shared with the writer). */
-  sentAt: number[];
   latencies: number[];
+  /** Frames received, and messages (edits and awareness states) they carried. */
+  frames: number;
   messages: number;
   failed: number;
   /** Resolves when a socket has received its initial state (sync step 2). */
@@ -47,26 +62,32 @@ export interface Crowd {
   startCursors(hz: number): void;
 }
 
-export async function openCrowd(urls: string[], sentAt: number[], connectTimeoutMs = 60_000): Promise<Crowd> {
+export async function openCrowd(urls: string[], sent: SendTimes, opts: CrowdOptions = {}): Promise<Crowd> {
+  const timers: NodeJS.Timeout[] = [];
+  const ids = new Map<WebSocket, { clientId: number; clock: number }>();
+  const announce = (ws: WebSocket, cursor: unknown) => {
+    const me = ids.get(ws)!;
+    if (ws.readyState === ws.OPEN) ws.send(awarenessMessage(me.clientId, ++me.clock, { user: { name: `bench ${me.clientId}` }, cursor }));
+  };
   const crowd: Crowd = {
     sockets: [],
-    sentAt,
     latencies: [],
+    frames: 0,
     messages: 0,
     failed: 0,
     synced: [],
-    close: () => crowd.sockets.forEach((ws) => ws.terminate()),
+    close: () => {
+      timers.forEach((t) => clearTimeout(t));
+      crowd.sockets.forEach((ws) => ws.terminate());
+    },
     startCursors(hz) {
-      let clock = 0;
-      const timer = setInterval(() => {
-        clock++;
-        crowd.sockets.forEach((ws, i) => ws.readyState === ws.OPEN && ws.send(awarenessMessage(100_000 + i, clock, { cursor: { x: clock, y: i } })));
-      }, 1000 / hz);
-      const close = crowd.close;
-      crowd.close = () => {
-        clearInterval(timer);
-        close();
-      };
+      let tick = 0;
+      timers.push(
+        setInterval(() => {
+          tick++;
+          crowd.sockets.forEach((ws, i) => announce(ws, { x: tick, y: i }));
+        }, 1000 / hz),
+      );
     },
   };
   await Promise.all(
@@ -74,38 +95,61 @@ export async function openCrowd(urls: string[], sentAt: number[], connectTimeout
       (url) =>
         new Promise<void>((resolve) => {
           const ws = new WebSocket(url, { perMessageDeflate: false });
-          let k = 0;
+          ids.set(ws, { clientId: nextClientId++, clock: 0 });
+          const seen = new Map<number, number>();
           let resolveSynced!: () => void;
           crowd.synced.push(new Promise((r) => (resolveSynced = r)));
           const timer = setTimeout(() => {
             crowd.failed++;
             ws.terminate();
             resolve();
-          }, connectTimeoutMs);
+          }, opts.connectTimeoutMs ?? 60_000);
           ws.on('open', () => {
             clearTimeout(timer);
             ws.send(EMPTY_STEP1);
             crowd.sockets.push(ws);
+            if (opts.presence ?? true) {
+              announce(ws, null);
+              const renew = () => {
+                announce(ws, null);
+                timers.push(setTimeout(renew, RENEW_MS + Math.random() * 3000));
+              };
+              timers.push(setTimeout(renew, RENEW_MS + Math.random() * 3000));
+            }
             resolve();
           });
           ws.on('error', () => undefined);
           ws.on('message', (m: Buffer) => {
-            crowd.messages++;
-            if (m[0] !== 0) return;
-            if (m[1] === 1) return resolveSynced();
-            if (m[1] !== 2) return;
-            // A server may merge several edits into one message: the writer's clock range in the
-            // update says which edits it carries (edit i is the writer's item with clock i).
+            crowd.frames++;
+            if (m[0] === 1) {
+              crowd.messages += awarenessEntries(m);
+              return;
+            }
+            if (m[0] !== 0) return crowd.messages++;
+            if (m[1] === 1) {
+              crowd.messages++;
+              return resolveSynced();
+            }
+            if (m[1] !== 2) return crowd.messages++;
+            // A server may merge several edits into one message: each writer's clock range in the
+            // update says which of its edits it carries (edit k is the writer's item with clock k).
             const now = performance.now();
             const meta = Y.parseUpdateMeta(decoding.readVarUint8Array(decoding.createDecoder(m.subarray(2))));
+            let edits = 0;
             for (const [client, to] of meta.to) {
-              if (client !== writerClient(sentAt)) continue;
-              for (let i = meta.from.get(client) ?? 0; i < to; i++) {
-                const t = sentAt[i];
-                if (t !== undefined && i >= k) crowd.latencies.push(now - t);
+              const from = meta.from.get(client) ?? 0;
+              edits += to - from;
+              const times = sent.get(client);
+              if (!times && !opts.onEdit) continue;
+              const k = seen.get(client) ?? 0;
+              for (let i = Math.max(from, k); i < to; i++) {
+                opts.onEdit?.(client, i);
+                const t = times?.[i];
+                if (t !== undefined) crowd.latencies.push(now - t);
               }
-              k = Math.max(k, to);
+              seen.set(client, Math.max(k, to));
             }
+            crowd.messages += Math.max(1, edits);
           });
         }),
     ),
@@ -113,24 +157,38 @@ export async function openCrowd(urls: string[], sentAt: number[], connectTimeout
   return crowd;
 }
 
+function awarenessEntries(m: Buffer): number {
+  try {
+    const d = decoding.createDecoder(m);
+    decoding.readVarUint(d);
+    return decoding.readVarUint(decoding.createDecoder(decoding.readVarUint8Array(d)));
+  } catch {
+    return 1;
+  }
+}
+
 export interface Writer {
   edit(): void;
   close(): void;
 }
 
-export async function openWriter(url: string, sentAt: number[]): Promise<Writer> {
+/** `now`: the clock the send times are taken with (the crowds' clock). */
+export async function openWriter(url: string, sent: SendTimes, now = () => performance.now()): Promise<Writer> {
   const ws = new WebSocket(url, { perMessageDeflate: false });
   await new Promise((r) => ws.once('open', r));
   ws.on('message', () => undefined);
   const doc = new Y.Doc();
-  writers.set(sentAt, doc.clientID);
+  const times: number[] = [];
+  sent.set(doc.clientID, times);
   const map = doc.getMap('bench');
+  // Each writer edits its own entry, as people edit different notes of a board.
+  const key = `w${doc.clientID}`;
   let i = 0;
   return {
     edit() {
       const sv = Y.encodeStateVector(doc);
-      map.set('x', i++);
-      sentAt.push(performance.now());
+      map.set(key, i++);
+      times.push(now());
       ws.send(syncMessage(2, Y.encodeStateAsUpdate(doc, sv)));
     },
     close: () => ws.terminate(),

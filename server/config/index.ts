@@ -41,6 +41,8 @@ export interface SyncLimits {
   reconcileEveryMs: number;
   /** Characters of text the vision may hold; an update past it is refused with 4414. */
   visionMaxChars: number;
+  /** A room ticks at most every `peers / roomWritesPerSecond` s (at most 50 ms): see server/sync/room.ts. */
+  roomWritesPerSecond: number;
 }
 
 export class ConfigError extends Error {}
@@ -80,6 +82,7 @@ const EnvSchema = z.object({
   SYNC_MAX_CLIENTS_PER_ROOM: intIn(1, 1_000_000).default(2000),
   SYNC_RECONCILE_MS: intIn(0, 24 * 3600 * 1000).default(30_000),
   VISION_MAX_CHARS: intIn(100, 10_000_000).default(200_000),
+  SYNC_ROOM_WRITES_PER_SECOND: intIn(100, 10_000_000).default(5_000),
   REDIS_PREFIX: z.string().regex(/^[\w:.-]{1,64}$/, 'must be 1-64 letters, digits or :._-').default('samskap:'),
   TRUST_PROXY: z.string().regex(/^[\w.:/, -]+$/, 'must be loopback, a number of hops or addresses').optional(),
   RATE_LIMIT_OPEN_PER_MINUTE: intIn(1, 1_000_000).default(120),
@@ -121,6 +124,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       maxClientsPerRoom: e.SYNC_MAX_CLIENTS_PER_ROOM,
       reconcileEveryMs: e.SYNC_RECONCILE_MS,
       visionMaxChars: e.VISION_MAX_CHARS,
+      roomWritesPerSecond: e.SYNC_ROOM_WRITES_PER_SECOND,
     },
   };
 }

@@ -57,16 +57,19 @@ export class SyncConnection implements RoomPeer {
     this.ws.on('close', () => this.onClosed());
     this.ws.on('pong', () => (this.alive = true));
     this.send(room.step1());
-    const presence = room.presence.snapshot();
-    if (presence) this.send(presence);
+    room.presence.welcome(this);
   }
 
-  send(message: Uint8Array): void {
+  send(...messages: Uint8Array[]): void {
     if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
     if (this.ws.bufferedAmount > MAX_BUFFERED_BYTES) return this.close(CloseCode.slowConsumer, 'too slow to keep up');
     const socket = rawSocket(this.ws);
-    if (socket) socket.write(binaryFrame(message));
-    else this.ws.send(message);
+    if (!socket) return messages.forEach((m) => this.ws.send(m));
+    if (messages.length === 1) return void socket.write(binaryFrame(messages[0]!));
+    // Corked: the frames leave in one writev.
+    socket.cork();
+    for (const m of messages) socket.write(binaryFrame(m));
+    socket.uncork();
   }
 
   /** Called every heartbeat interval: a connection that did not answer the last ping is dead. */

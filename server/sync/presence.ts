@@ -4,10 +4,14 @@
  *   another connection of the same member held: a reconnect taking over);
  * - the `user` fields name, organisation, organisationId, role and memberId come from the member
  *   record, whatever the client sent.
- * Changes are coalesced per tick into one outgoing message, encoded once. Local changes are also
- * published to other instances; their entries arrive through `applyRemote`, are relayed but never
- * republished, and expire unless renewed (clients renew every 15 s), so a dead instance's
- * cursors disappear.
+ * Changes are coalesced into one outgoing message per room tick, encoded once, and rate-capped:
+ * a room sends presence at most every `PRESENCE_MIN_MS`, and a change that only renews a state
+ * (same state, higher clock: clients renew every 15 s and drop a state after 30 s without one)
+ * waits up to `RENEWAL_DELAY_MS` to travel with others. A newcomer gets every current state in
+ * the next tick, one snapshot shared by all who joined in it (a join burst encodes it a few times,
+ * not once per joiner). Local changes are also published to other instances; their entries arrive
+ * through `applyRemote`, are relayed but never republished, and expire unless renewed, so a dead
+ * instance's cursors disappear.
  */
 import { decodeAwarenessUpdate, encodeAwarenessMessage, encodeAwarenessUpdate, type AwarenessEntry } from './protocol.js';
 
@@ -27,12 +31,24 @@ interface Held extends AwarenessEntry {
 
 const MAX_CLIENT_IDS_PER_CONNECTION = 1;
 export const REMOTE_PRESENCE_TTL_MS = 30_000;
+/** Shortest interval between two presence messages of one room (ms). */
+export const PRESENCE_MIN_MS = 50;
+/** How long a renewal may wait for company (ms); with 15 s renewals and a 30 s timeout, ample. */
+export const RENEWAL_DELAY_MS = 3_000;
 
 export interface PresenceIo {
-  /** Delivers to every connection of the room but `except`. */
-  send(message: Uint8Array, except: PresenceOwner | null): void;
+  /** Asks the room to call `take()` at `at` (a `performance.now()` time) or soon after. */
+  wake(at: number): void;
   /** Hands local changes (an awareness update, not a message) to other instances. */
   publish(update: Uint8Array): void;
+}
+
+/** What one tick sends: `delta` to everyone but `except` and the newcomers, `snapshot` to the newcomers. */
+export interface PresenceOut {
+  delta: Uint8Array | null;
+  except: PresenceOwner | null;
+  newcomers: ReadonlySet<PresenceOwner>;
+  snapshot: Uint8Array | null;
 }
 
 export class RoomPresence {
@@ -40,7 +56,11 @@ export class RoomPresence {
   private changed = new Map<number, AwarenessEntry>();
   private changedLocally = new Map<number, AwarenessEntry>();
   private senders = new Set<PresenceOwner | null>();
-  private scheduled = false;
+  private newcomers = new Set<PresenceOwner>();
+  /** Whether every pending change only renews a state, and since when the first one waits. */
+  private onlyRenewals = true;
+  private firstPendingAt = 0;
+  private lastSent = -Infinity;
 
   constructor(private readonly io: PresenceIo) {}
 
@@ -63,7 +83,7 @@ export class RoomPresence {
       owner.ownedClientIds.add(entry.clientId);
       const fixed = { clientId: entry.clientId, clock: entry.clock, state };
       this.states.set(entry.clientId, { ...fixed, owner, memberId: owner.memberId, renewedAt: Date.now() });
-      this.queue(fixed, owner, true);
+      this.queue(fixed, owner, true, held?.state === state);
     }
     return refused;
   }
@@ -79,7 +99,7 @@ export class RoomPresence {
       }
       if (entry.state === 'null') this.states.delete(entry.clientId);
       else this.states.set(entry.clientId, { ...entry, owner: null, memberId: memberIdOf(entry.state), renewedAt: now });
-      this.queue(entry, null, false);
+      this.queue(entry, null, false, held?.state === entry.state);
     }
   }
 
@@ -88,8 +108,15 @@ export class RoomPresence {
     for (const [clientId, held] of this.states) {
       if (held.owner || now - held.renewedAt < REMOTE_PRESENCE_TTL_MS) continue;
       this.states.delete(clientId);
-      this.queue({ clientId, clock: held.clock + 1, state: 'null' }, null, false);
+      this.queue({ clientId, clock: held.clock + 1, state: 'null' }, null, false, false);
     }
+  }
+
+  /** A new connection: it receives every current state in the next tick. */
+  welcome(owner: PresenceOwner): void {
+    this.newcomers.add(owner);
+    this.onlyRenewals = false;
+    this.io.wake(this.dueAt());
   }
 
   /** Every current state, as one message for a newcomer (null when there is none). */
@@ -104,10 +131,11 @@ export class RoomPresence {
       const held = this.states.get(clientId);
       if (!held || held.owner !== owner) continue;
       this.states.delete(clientId);
-      this.queue({ clientId, clock: held.clock + 1, state: 'null' }, null, true);
+      this.queue({ clientId, clock: held.clock + 1, state: 'null' }, null, true, false);
     }
     owner.ownedClientIds.clear();
     this.senders.delete(owner);
+    this.newcomers.delete(owner);
   }
 
   get size(): number {
@@ -121,25 +149,39 @@ export class RoomPresence {
     return !held || held.memberId === owner.memberId;
   }
 
-  private queue(entry: AwarenessEntry, sender: PresenceOwner | null, local: boolean): void {
-    this.changed.set(entry.clientId, entry);
-    if (local) this.changedLocally.set(entry.clientId, entry);
-    this.senders.add(sender);
-    if (this.scheduled) return;
-    this.scheduled = true;
-    setImmediate(() => this.flush());
+  /** When the pending changes are due (Infinity: nothing pending). */
+  dueAt(): number {
+    if (this.changed.size === 0 && this.newcomers.size === 0) return Infinity;
+    if (this.onlyRenewals) return this.firstPendingAt + RENEWAL_DELAY_MS;
+    return this.lastSent + PRESENCE_MIN_MS;
   }
 
-  private flush(): void {
-    this.scheduled = false;
+  /** Everything pending, for the room's tick to send (null when nothing is). Publishes local changes. */
+  take(now = performance.now()): PresenceOut | null {
+    if (this.changed.size === 0 && this.newcomers.size === 0) return null;
     if (this.changedLocally.size) this.io.publish(encodeAwarenessUpdate(this.changedLocally.values()));
-    if (this.changed.size) {
-      const only = this.senders.size === 1 ? [...this.senders][0]! : null;
-      this.io.send(encodeAwarenessMessage(this.changed.values()), only);
-    }
+    const out: PresenceOut = {
+      delta: this.changed.size ? encodeAwarenessMessage(this.changed.values()) : null,
+      except: this.senders.size === 1 ? [...this.senders][0]! : null,
+      newcomers: this.newcomers,
+      snapshot: this.newcomers.size ? this.snapshot() : null,
+    };
     this.changed = new Map();
     this.changedLocally = new Map();
     this.senders = new Set();
+    this.newcomers = new Set();
+    this.onlyRenewals = true;
+    this.lastSent = now;
+    return out;
+  }
+
+  private queue(entry: AwarenessEntry, sender: PresenceOwner | null, local: boolean, renewal: boolean): void {
+    if (this.changed.size === 0 && this.newcomers.size === 0) this.firstPendingAt = performance.now();
+    this.changed.set(entry.clientId, entry);
+    if (local) this.changedLocally.set(entry.clientId, entry);
+    this.senders.add(sender);
+    if (!renewal) this.onlyRenewals = false;
+    this.io.wake(this.dueAt());
   }
 }
 

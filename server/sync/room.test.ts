@@ -5,13 +5,34 @@ import { SqliteStore } from '../store/sqlite/sqlite-store.js';
 import { Metrics } from '../metrics.js';
 import { LocalFanout } from '../scale/fanout.js';
 import { DocRegistry } from './doc-registry.js';
-import type { RoomKind, RoomPeer } from './room.js';
+import type { RoomKind, RoomPeer, TickPolicy } from './room.js';
+import { RENEWAL_DELAY_MS } from './presence.js';
+import { encodeAwarenessUpdate } from './protocol.js';
 
-function peer(memberId: string): RoomPeer & { got: Uint8Array[]; failed: number[] } {
+/** A peer that records every message, and every write (the messages sent together). */
+function peer(memberId: string): RoomPeer & { got: Uint8Array[]; writes: Uint8Array[][]; failed: number[] } {
   const got: Uint8Array[] = [];
+  const writes: Uint8Array[][] = [];
   const failed: number[] = [];
-  return { memberId, user: {}, ownedClientIds: new Set(), got, failed, send: (m) => got.push(m), fail: (c) => failed.push(c) };
+  const send = (...m: Uint8Array[]) => {
+    got.push(...m);
+    writes.push(m);
+  };
+  return { memberId, user: { name: memberId }, ownedClientIds: new Set(), got, writes, failed, send, fail: (c) => failed.push(c) };
 }
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Waits until `ok()` holds (at most 2 s), for what a tick delivers a little later. */
+async function until(ok: () => boolean): Promise<void> {
+  for (const end = Date.now() + 2000; !ok() && Date.now() < end; ) await sleep(5);
+}
+const awareness = (clientId: number, clock: number, state: object) => encodeAwarenessUpdate([{ clientId, clock, state: JSON.stringify(state) }]);
+/** Text of a doc built from the update messages among `msgs` (type 0, sub 2). */
+const textOf = (msgs: Uint8Array[]) => {
+  const d = new Y.Doc();
+  for (const m of msgs) if (m[0] === 0 && m[1] === 2) Y.applyUpdate(d, m.subarray(2 + varLen(m.subarray(2))));
+  return d.getText('t').toString();
+};
 
 const edit = (text: string) => {
   const d = new Y.Doc();
@@ -19,7 +40,7 @@ const edit = (text: string) => {
   return Y.encodeStateAsUpdate(d);
 };
 
-async function setup(compactAfterUpdates = 1000, kindOf: (name: string) => RoomKind = () => ({ gc: true })) {
+async function setup(compactAfterUpdates = 1000, kindOf: (name: string) => RoomKind = () => ({ gc: true }), tick?: TickPolicy) {
   const store = new SqliteStore({ filename: ':memory:' });
   await store.migrate();
   let loads = 0;
@@ -37,6 +58,7 @@ async function setup(compactAfterUpdates = 1000, kindOf: (name: string) => RoomK
     fanout: new LocalFanout('test-instance-000'),
     metrics: new Metrics({ roomsLoaded: () => 0, roomBytes: () => 0 }),
     kindOf,
+    tick,
   });
   return { store, registry, loads: () => loads };
 }
@@ -187,6 +209,87 @@ describe('Room and DocRegistry', () => {
     expect(room.doc.getText('t').length).toBe(40);
     expect(room.doc.gc).toBe(false);
     expect(stored).toEqual(['a']);
+  });
+});
+
+describe('A room tick', () => {
+  // 3 peers at 10 writes per second: one tick every 300 ms at most.
+  const slow: TickPolicy = { framesPerSecond: 10, maxMs: 1000 };
+
+  it('relays at once in a quiet room, and merges what arrives within a busy one\'s tick, never echoing', async () => {
+    const { registry } = await setup(1000, undefined, slow);
+    const room = await registry.acquire('w/board/b');
+    const [a, b, c] = [peer('a'), peer('b'), peer('c')];
+    [a, b, c].forEach((p) => room.peers.add(p));
+    // A quiet room: a burst of three ticks goes at once, one write each.
+    for (const word of ['one', 'uno', 'ein']) {
+      room.submit(a, edit(word));
+      await room.idle();
+    }
+    expect([a.writes.length, b.writes.length, c.writes.length]).toEqual([0, 3, 3]);
+    // Now busy: the next tick is 300 ms away, and what arrives meanwhile goes as one write.
+    const started = performance.now();
+    room.submit(b, edit('two'));
+    await sleep(10);
+    room.submit(c, edit('three'));
+    await room.idle();
+    expect(performance.now() - started).toBeGreaterThan(200);
+    expect([a.writes.length, b.writes.length, c.writes.length]).toEqual([1, 4, 4]);
+    expect(textOf(a.got)).toMatch(/two/);
+    expect(textOf(a.got)).toMatch(/three/);
+    expect(textOf(b.got)).not.toMatch(/two/);
+    expect(textOf(c.got)).not.toMatch(/three/);
+  });
+
+  it('resolves a server change only once its tick has relayed it', async () => {
+    const { registry } = await setup(1000, undefined, slow);
+    const room = await registry.acquire('w/charter');
+    const a = peer('a');
+    room.peers.add(a);
+    await registry.change('w/charter', (doc) => doc.getText('t').insert(0, 'first'));
+    await registry.change('w/charter', (doc) => doc.getText('t').insert(0, 'second '));
+    expect(textOf(a.got)).toBe('second first');
+  });
+
+  it('gives the newcomers of one tick a single shared snapshot of every state', async () => {
+    const { registry } = await setup();
+    const room = await registry.acquire('w/board/b');
+    const x = peer('x');
+    room.peers.add(x);
+    room.presence.apply(x, awareness(7, 1, { cursor: { x: 1 } }));
+    await sleep(80);
+    const [n1, n2] = [peer('n1'), peer('n2')];
+    for (const n of [n1, n2]) {
+      room.peers.add(n);
+      room.presence.welcome(n);
+    }
+    await until(() => n1.got.length > 0 && n2.got.length > 0);
+    expect(n1.got).toHaveLength(1);
+    expect(n1.got[0]).toBe(n2.got[0]);
+    expect(new TextDecoder().decode(n1.got[0])).toContain('"cursor"');
+  });
+
+  it('holds a renewal back to travel with the next write, and sends it alone when it is due', async () => {
+    const { registry } = await setup();
+    const room = await registry.acquire('w/board/b');
+    const [x, y] = [peer('x'), peer('y')];
+    [x, y].forEach((p) => room.peers.add(p));
+    room.presence.apply(x, awareness(7, 1, { cursor: { x: 1 } }));
+    await until(() => y.writes.length > 0);
+    expect(y.writes).toHaveLength(1); // a change goes out at once
+    room.presence.apply(x, awareness(7, 2, { cursor: { x: 1 } }));
+    await sleep(100);
+    expect(y.writes).toHaveLength(1); // a renewal waits
+    room.submit(x, edit('hello'));
+    await room.idle();
+    expect(y.writes).toHaveLength(2);
+    expect(y.writes[1]!.map((m) => m[0])).toEqual([0, 1]); // the update and the renewal, one write
+    room.presence.apply(x, awareness(7, 3, { cursor: { x: 1 } }));
+    await sleep(RENEWAL_DELAY_MS - 500);
+    expect(y.writes).toHaveLength(2);
+    await sleep(800);
+    expect(y.writes).toHaveLength(3);
+    expect(y.writes[2]!.map((m) => m[0])).toEqual([1]);
   });
 });
 

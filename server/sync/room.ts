@@ -6,6 +6,13 @@
  * to `doc`, relayed (never back to its sender) and published to other instances. Sync-step-2
  * answers to newcomers read `doc`, so they never contain an update that is not yet stored.
  * Updates from other instances were stored by them; they are applied and relayed, not stored.
+ *
+ * Outgoing messages go through the room's tick: what is due (relayed updates, presence, welcomes)
+ * is merged and written to each connection in one write. Writes are what a message costs (a
+ * loopback write is ~14 µs of CPU whatever its size), so a room ticks at most once per
+ * `peers / framesPerSecond` seconds on average (capped at `maxMs`; a token bucket allows a burst of
+ * `TICK_BURST`): a quiet room relays at once, a busy large room merges what arrives in between,
+ * and commits it to the store as one update.
  */
 import * as Y from 'yjs';
 import type { Logger } from '../log.js';
@@ -19,10 +26,21 @@ import { RoomPresence, type PresenceOwner } from './presence.js';
 export const Origin = { client: 'client', store: 'store', remote: 'remote', server: 'server' } as const;
 
 export interface RoomPeer extends PresenceOwner {
-  send(message: Uint8Array): void;
+  /** Writes the messages in this order, in one write where the transport allows. */
+  send(...messages: Uint8Array[]): void;
   /** Closes this peer's connection (storage failure: it resends on reconnect). */
   fail(code: number, reason: string): void;
 }
+
+/** How often a room may write to its connections: see the file comment. */
+export interface TickPolicy {
+  framesPerSecond: number;
+  maxMs: number;
+}
+
+export const DEFAULT_TICK: TickPolicy = { framesPerSecond: 5_000, maxMs: 50 };
+/** Ticks a room may take in a row faster than its rate, after a pause. */
+const TICK_BURST = 3;
 
 export interface CompactionPolicy {
   afterUpdates: number;
@@ -37,6 +55,7 @@ export interface RoomDeps {
   metrics: Metrics;
   /** What kind of document a room name holds (garbage collection, caps, hooks). */
   kindOf(name: string): RoomKind;
+  tick?: TickPolicy;
 }
 
 /** Per-kind behaviour of a room: see server/sync/room-kinds.ts. */
@@ -60,6 +79,13 @@ export interface RoomKind {
     by: (peer: RoomPeer) => boolean;
     entry: (memberId: string, keys: string[]) => NewAuditEntry;
   };
+}
+
+/** Updates stored (or received from another instance) and waiting for the next tick. */
+interface Outgoing {
+  merged: Uint8Array;
+  /** Who sent which part (null: the server or another instance); nobody gets their own back. */
+  parts: { peer: RoomPeer | null; update: Uint8Array }[];
 }
 
 interface Pending {
@@ -86,6 +112,13 @@ export class Room {
   private fullState: Uint8Array | null = null;
   /** The cap's measure of `doc`, computed when first needed after a change. */
   private measured: number | null = null;
+  private outbox: Outgoing[] = [];
+  private afterTick: (() => void)[] = [];
+  /** Ticks the room may still take at once (a token bucket refilled at the room's tick rate). */
+  private tickTokens = TICK_BURST;
+  private tokensAt = 0;
+  private wakeAt = Infinity;
+  private cancelWake: (() => void) | null = null;
 
   constructor(
     readonly name: string,
@@ -98,9 +131,7 @@ export class Room {
       this.measured = null;
     });
     this.presence = new RoomPresence({
-      send: (message, except) => {
-        for (const p of this.peers) if (p !== except) this.sendTo(p, message);
-      },
+      wake: (at) => this.wake(at),
       publish: (update) => deps.fanout.publish(name, 'awareness', update),
     });
   }
@@ -157,12 +188,14 @@ export class Room {
     return new Promise((resolve, reject) => this.enqueue({ peer: null, update, inTransaction, settle: (err) => (err ? reject(err) : resolve()) }));
   }
 
+  /** Queues for the next commit, which a busy room holds until its next tick (one commit per tick). */
   private enqueue(p: Pending): void {
     this.pending.push(p);
-    if (!this.running) {
-      this.running = true;
-      setImmediate(() => void this.drain());
-    }
+    if (this.running) return;
+    this.running = true;
+    const delay = this.nextTickAt() - performance.now();
+    if (delay < 1) setImmediate(() => void this.drain());
+    else setTimeout(() => void this.drain(), delay);
   }
 
   /** True when applying `update` would take the document past its kind's cap (and grow it). */
@@ -196,7 +229,7 @@ export class Room {
       this.deps.log.warn({ err, room: this.name }, 'an update from another instance could not be applied');
       return;
     }
-    this.broadcast(encodeSync(SyncType.update, update));
+    this.send({ merged: update, parts: [{ peer: null, update }] });
     this.sinceSnapshot.updates++;
   }
 
@@ -212,13 +245,21 @@ export class Room {
       }
     }
     const missing = Y.encodeStateAsUpdate(this.doc, before);
-    if (missing.byteLength > 2) this.broadcast(encodeSync(SyncType.update, missing));
+    if (missing.byteLength > 2) this.send({ merged: missing, parts: [{ peer: null, update: missing }] });
   }
 
   /** Resolves when every queued update has been stored and relayed. */
   idle(): Promise<void> {
-    if (!this.running) return Promise.resolve();
+    if (this.isIdle()) return Promise.resolve();
     return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private isIdle(): boolean {
+    return !this.running && this.outbox.length === 0;
+  }
+
+  private settleIdle(): void {
+    if (this.isIdle()) for (const w of this.idleWaiters.splice(0)) w();
   }
 
   /**
@@ -261,7 +302,7 @@ export class Room {
       }
     } finally {
       this.running = false;
-      for (const w of this.idleWaiters.splice(0)) w();
+      this.settleIdle();
     }
     if (!this.closing) void this.compact();
   }
@@ -298,9 +339,10 @@ export class Room {
       this.failBatch(batch, 4400, 'update could not be applied', err);
       return;
     }
-    this.relay(batch, merged);
+    // Published first: other instances' clients then wait no longer than ours.
     this.deps.fanout.publish(this.name, 'update', merged);
-    for (const p of batch) p.settle?.(null);
+    this.send({ merged, parts: batch.map((p) => ({ peer: p.peer, update: p.update })) });
+    for (const p of batch) if (p.settle) this.afterTick.push(() => p.settle!(null));
   }
 
   /** Audit entries for what the batch removes, found from the updates' delete sets, before applying. */
@@ -339,28 +381,98 @@ export class Room {
     for (const peer of peers) peer.fail(code, reason);
   }
 
-  /** Everyone gets the batch once; a sender gets only the others' part, never its own. */
-  private relay(batch: Pending[], merged: Uint8Array): void {
-    const senders = new Set(batch.map((p) => p.peer));
-    const full = encodeSync(SyncType.update, merged);
-    for (const peer of this.peers) {
-      if (!senders.has(peer)) {
-        this.sendTo(peer, full);
-        continue;
-      }
-      const others = batch.filter((p) => p.peer !== peer).map((p) => p.update);
-      if (others.length === 0) continue;
-      this.sendTo(peer, encodeSync(SyncType.update, others.length === 1 ? others[0]! : Y.mergeUpdates(others)));
+  /** Queues updates for the next tick. */
+  private send(out: Outgoing): void {
+    this.outbox.push(out);
+    this.wake(performance.now());
+  }
+
+  /** Milliseconds between ticks at the room's sustained rate. */
+  private tickInterval(): number {
+    const policy = this.deps.tick ?? DEFAULT_TICK;
+    return Math.min(policy.maxMs, (this.peers.size * 1000) / policy.framesPerSecond);
+  }
+
+  /** Tokens now: a tick per interval, up to `TICK_BURST` (a writer's jitter does not make it wait). */
+  private tokens(now: number): number {
+    const interval = this.tickInterval();
+    return interval <= 0 ? TICK_BURST : Math.min(TICK_BURST, this.tickTokens + (now - this.tokensAt) / interval);
+  }
+
+  /** The earliest time the room's rate allows its next tick. */
+  private nextTickAt(): number {
+    const now = performance.now();
+    const tokens = this.tokens(now);
+    return tokens >= 1 ? now : now + (1 - tokens) * this.tickInterval();
+  }
+
+  /** Asks for a tick at `at`, or as soon after as the room's rate allows. */
+  private wake(at: number): void {
+    const when = Math.max(at, this.nextTickAt());
+    if (when >= this.wakeAt) return;
+    this.cancelWake?.();
+    this.wakeAt = when;
+    const delay = when - performance.now();
+    if (delay < 1) {
+      const h = setImmediate(() => this.tick());
+      this.cancelWake = () => clearImmediate(h);
+    } else {
+      const h = setTimeout(() => this.tick(), delay);
+      this.cancelWake = () => clearTimeout(h);
     }
   }
 
-  private broadcast(message: Uint8Array): void {
-    for (const peer of this.peers) this.sendTo(peer, message);
+  /**
+   * Everyone gets the updates once, merged (a sender only the others' parts, never its own), and
+   * what presence has pending, in one write per connection.
+   */
+  private tick(): void {
+    this.cancelWake = null;
+    this.wakeAt = Infinity;
+    const now = performance.now();
+    const outgoing = this.outbox;
+    this.outbox = [];
+    // Renewals that are not due yet ride along only when there is a write anyway.
+    const presence = outgoing.length || this.presence.dueAt() <= now ? this.presence.take(now) : null;
+    if (outgoing.length === 0 && !presence) return this.rewake();
+    this.tickTokens = Math.max(0, this.tokens(now) - 1);
+    this.tokensAt = now;
+    let full: Uint8Array | null = null;
+    let senders: Set<RoomPeer | null> | null = null;
+    if (outgoing.length) {
+      full = encodeSync(SyncType.update, outgoing.length === 1 ? outgoing[0]!.merged : Y.mergeUpdates(outgoing.map((o) => o.merged)));
+      senders = new Set(outgoing.flatMap((o) => o.parts.map((p) => p.peer)));
+    }
+    const frames: Uint8Array[] = [];
+    let written = 0;
+    for (const peer of this.peers) {
+      frames.length = 0;
+      if (full) {
+        if (!senders!.has(peer)) frames.push(full);
+        else {
+          const others = outgoing.flatMap((o) => o.parts.filter((p) => p.peer !== peer).map((p) => p.update));
+          if (others.length) frames.push(encodeSync(SyncType.update, others.length === 1 ? others[0]! : Y.mergeUpdates(others)));
+        }
+      }
+      if (presence) {
+        if (presence.newcomers.has(peer)) {
+          if (presence.snapshot) frames.push(presence.snapshot);
+        } else if (presence.delta && peer !== presence.except) frames.push(presence.delta);
+      }
+      if (frames.length === 0) continue;
+      written += frames.length;
+      peer.send(...frames);
+    }
+    this.deps.metrics.sync.messagesOut += written;
+    for (const fn of this.afterTick.splice(0)) fn();
+    this.settleIdle();
+    this.rewake();
   }
 
-  private sendTo(peer: RoomPeer, message: Uint8Array): void {
-    this.deps.metrics.sync.messagesOut++;
-    peer.send(message);
+  /** Presence that stayed pending (renewals not yet due) gets its own wake-up. */
+  private rewake(): void {
+    const due = this.presence.dueAt();
+    if (due !== Infinity) this.wake(due);
   }
 }
 

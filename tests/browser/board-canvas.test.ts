@@ -297,10 +297,13 @@ describe('the board canvas in Chromium', () => {
     await a.mouse.move(handle.x + 65, handle.y + 25, { steps: 4 });
     await a.mouse.up();
     await expect.poll(async () => Math.round((await frame.boundingBox())!.width - w0)).toBe(60);
+    // From the empty corner below and right of both, to just beyond the stroke's top left: from
+    // where they are now (focusing a note may have scrolled the page since the stroke was drawn).
     const d = (await note(a, 'Dobbeltklikka').boundingBox())!;
-    await a.mouse.move(d.x - 230, d.y - 30);
+    const p = (await a.locator('sk-board-canvas g.pen').boundingBox())!;
+    await a.mouse.move(Math.max(d.x + d.width, p.x + p.width) + 20, Math.max(d.y + d.height, p.y + p.height) + 20);
     await a.mouse.down();
-    await a.mouse.move(d.x + d.width + 20, d.y + d.height + 60, { steps: 5 });
+    await a.mouse.move(Math.min(d.x, p.x) - 8, Math.min(d.y, p.y) - 8, { steps: 5 });
     await a.mouse.up();
     await expect.poll(() => a.locator('sk-board-canvas .selected').count()).toBe(2);
     await shot(a, 'shapes');
