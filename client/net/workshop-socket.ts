@@ -64,6 +64,9 @@ export class WorkshopSocket {
   private readonly listeners = new Set<() => void>();
   private readonly summons = new Set<(s: Summon) => void>();
   private roleChanged = false;
+  private readonly offHandlers: (() => void)[] = [];
+  /** Disconnected by us because the browser went offline (not a refusal). */
+  private pausedOffline = false;
 
   /**
    * In the browser: this origin and the session cookie. `url` and `token` are for other callers
@@ -89,7 +92,7 @@ export class WorkshopSocket {
         this.socket.connect();
         return;
       }
-      this.setLink(this.socket.active ? 'offline' : 'refused');
+      this.setLink(this.socket.active || this.pausedOffline ? 'offline' : 'refused');
     });
     (this.socket.on.bind(this.socket) as (n: string, fn: () => void) => void)('member.role_changed', () => {
       this.roleChanged = true;
@@ -97,6 +100,23 @@ export class WorkshopSocket {
     });
     // A refusal by the server's middleware is final (socket.active is false); anything else retries.
     this.socket.on('connect_error', () => this.setLink(this.socket.active ? 'offline' : 'refused'));
+    // The browser knows before the socket does: no reconnect attempts into a dead network (each
+    // would fail), and one as soon as it is back; on reconnect `state.sync` brings the state.
+    if (typeof window !== 'undefined') {
+      const offline = () => {
+        if (this.link === 'refused') return;
+        this.pausedOffline = true;
+        this.socket.disconnect();
+      };
+      const online = () => {
+        if (!this.pausedOffline) return;
+        this.pausedOffline = false;
+        this.socket.connect();
+      };
+      window.addEventListener('offline', offline);
+      window.addEventListener('online', online);
+      this.offHandlers.push(() => window.removeEventListener('offline', offline), () => window.removeEventListener('online', online));
+    }
     this.socket.on('session.ready', (s) => {
       this.session = s;
       this.notify();
@@ -151,6 +171,7 @@ export class WorkshopSocket {
   }
 
   destroy(): void {
+    this.offHandlers.splice(0).forEach((off) => off());
     this.socket.removeAllListeners();
     this.socket.disconnect();
     this.listeners.clear();

@@ -33,15 +33,12 @@ export function loadTab(tab: WorkshopTab): Promise<unknown> {
  */
 export function loadExtras(delayMs = 1500): void {
   const idle = (window as { requestIdleCallback?: (fn: () => void) => void }).requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 0));
-  setTimeout(
-    () =>
-      idle(() => {
-        void import('../export/sk-export-dialog.js');
-        void import('../facilitation/sk-answer-form.js');
-        void import('../facilitation/sk-facilitator-panel.js');
-      }),
-    delayMs,
-  );
+  const extras = [() => import('../export/sk-export-dialog.js'), () => import('../facilitation/sk-answer-form.js'), () => import('../facilitation/sk-facilitator-panel.js')];
+  // Offline before they arrived: they are needed only with a connection, so fetch them when it is back.
+  const load = (part: () => Promise<unknown>) =>
+    part().catch(() => window.addEventListener('online', () => void load(part), { once: true }));
+  const start = () => idle(() => extras.forEach((part) => void load(part)));
+  setTimeout(() => (navigator.onLine ? start() : window.addEventListener('online', start, { once: true })), delayMs);
 }
 
 /** After `delayMs`, in idle time, loads every lazy tab (for offline use). */

@@ -1,7 +1,7 @@
 /**
  * The vision offline, in Chromium: a member loses the network mid-sentence, keeps writing (the
  * connection banner says how many changes wait), another member edits the same paragraph
- * meanwhile; back online, both edits are in both browsers.
+ * meanwhile; back online, both edits are in both browsers, and the live connection is back.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caretAfter, createWorld, editor, expectNoProblems, openVision, textOf, type Member, type VisionWorld } from './vision-harness.js';
@@ -27,6 +27,7 @@ describe('the vision offline', () => {
 
     await bo.context.setOffline(true);
     await status(bo).filter({ hasText: /Fråkopla/ }).waitFor();
+    await bo.page.locator('sk-live-bar .link').waitFor();
     await caretAfter(bo.page, 'Skildra kva som er annleis');
     await bo.page.keyboard.type(' Skrive utan nett.');
     await status(bo).filter({ hasText: /endringar blir sende når du er tilbake/ }).waitFor();
@@ -44,6 +45,9 @@ describe('the vision offline', () => {
       await expect.poll(() => para(m), { timeout: 15_000 }).toContain('Medan Bo var borte: ');
     }
     expect(await para(anne)).toBe(await para(bo));
+    // The live connection (socket.io) paused while offline and is back: a raised hand arrives.
+    await bo.page.locator('sk-live-bar').getByRole('button', { name: 'Rekk opp handa' }).click();
+    await anne.page.locator('sk-live-bar span.hands', { hasText: 'Bo Nav' }).waitFor();
     expectNoProblems(world);
   }, 60_000);
 });
