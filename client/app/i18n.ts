@@ -1,7 +1,9 @@
 /**
  * Locale state: Nynorsk by default, remembered in localStorage, mirrored to `<html lang>`.
  * Messages are written in English at the call sites (`msg('…', { id })`); `client/locales/`
- * holds the hand-written Nynorsk and Bokmål templates, loaded on demand.
+ * holds the hand-written Nynorsk and Bokmål templates, loaded on demand: `<locale>.ts` what the
+ * first paint may need, `later/<locale>.ts` the vision's and the charter's texts, added to the
+ * same table when those parts load (`loadLaterTexts`), so the board paints with less to fetch.
  */
 import { configureLocalization } from '@lit/localize';
 
@@ -19,6 +21,26 @@ const { getLocale, setLocale } = configureLocalization({
   targetLocales: ['nn', 'nb'],
   loadLocale: (locale) => import(`../locales/${locale}.ts`),
 });
+
+/** Set once a part needing the later texts has loaded: a language switch then brings them too. */
+let laterWanted = false;
+
+/** Adds the later texts of `locale` to its (lit-localize's) table. */
+async function addLaterTexts(locale: string): Promise<void> {
+  if (locale !== 'nn' && locale !== 'nb') return;
+  const [main, later] = await Promise.all([import(`../locales/${locale}.ts`), import(`../locales/later/${locale}.ts`)]);
+  Object.assign((main as { templates: object }).templates, (later as { templates: object }).templates);
+}
+
+/**
+ * The vision's and the charter's texts, for the active language. Their parts load their code only
+ * once this resolved (client/workshop/lazy-tabs.ts), so they render in the right language at once
+ * and nothing on screen needs to re-render (which would reset what someone is typing).
+ */
+export async function loadLaterTexts(): Promise<void> {
+  laterWanted = true;
+  await addLaterTexts(getLocale());
+}
 
 export const isAppLocale = (value: unknown): value is AppLocale => LOCALES.includes(value as AppLocale);
 
@@ -68,6 +90,7 @@ export async function setAppLocale(locale: AppLocale, remember = true): Promise<
       // Not remembered; the switch itself still works.
     }
   }
+  if (laterWanted) await addLaterTexts(locale);
   await setLocale(locale);
   if (getLocale() === locale) document.documentElement.lang = locale;
 }

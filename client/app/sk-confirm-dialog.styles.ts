@@ -5,6 +5,10 @@ export const dialogStyles = css`
   :host {
     display: contents;
   }
+  /* Loaded on first need (lazy-shoelace.ts): until then its content must not show inline. */
+  sl-dialog:not(:defined) {
+    display: none;
+  }
   sl-dialog {
     --width: min(34rem, calc(100vw - 2rem));
     --header-spacing: 1.5rem clamp(1rem, 4vw, 1.75rem) 0.25rem;

@@ -12,13 +12,13 @@
  * Slots: default (the explanation). Parts: `dialog` (the `<sl-dialog>`).
  */
 import '@shoelace-style/shoelace/dist/components/button/button.js';
-import '@shoelace-style/shoelace/dist/components/dialog/dialog.js';
 import type SlButton from '@shoelace-style/shoelace/dist/components/button/button.js';
 import type SlDialog from '@shoelace-style/shoelace/dist/components/dialog/dialog.js';
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { submitOnEnter } from './forms.js';
+import { loadDialog } from './lazy-shoelace.js';
 import { sharedStyles } from './shared.styles.js';
 import { dialogStyles } from './sk-confirm-dialog.styles.js';
 
@@ -72,6 +72,7 @@ export class SkConfirmDialog extends LitElement {
     this.typed = '';
     this.mismatch = false;
     this.error = '';
+    await loadDialog();
     await this.updateComplete;
     await this.dialog?.show();
   }

@@ -1,6 +1,10 @@
 import { css } from 'lit';
 
 export const liveBarStyles = css`
+  /* Loaded on first need (lazy-shoelace.ts): until then the tools must not show inline. */
+  sl-drawer:not(:defined) {
+    display: none;
+  }
   .bar {
     display: flex;
     flex-wrap: wrap;

@@ -11,12 +11,12 @@
  * Events: none. Slots: none. Parts: `bar`.
  */
 import '@shoelace-style/shoelace/dist/components/button/button.js';
-import '@shoelace-style/shoelace/dist/components/drawer/drawer.js';
 import type SlDrawer from '@shoelace-style/shoelace/dist/components/drawer/drawer.js';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement, nothing } from 'lit';
 import type { MemberDto, WorkshopDto } from '../../shared/api.js';
 import { sharedStyles } from '../app/shared.styles.js';
+import { loadDrawer } from '../app/lazy-shoelace.js';
 import { WorkshopStateController } from '../net/workshop-state-controller.js';
 import type { WorkshopSocket } from '../net/workshop-socket.js';
 import { formatClock, remainingMs } from '../net/workshop-state.js';
@@ -141,6 +141,16 @@ export class SkLiveBar extends LitElement {
     }
   }
 
+  private async openTools(): Promise<void> {
+    try {
+      await loadDrawer();
+    } catch {
+      this.error = msg('The facilitator tools could not be loaded. Check the connection and try again.', { id: 'fac_tools_unloaded' });
+      return;
+    }
+    void this.renderRoot.querySelector<SlDrawer>('sl-drawer')?.show();
+  }
+
   private handNames(ids: string[]): string {
     const me = this.workshop?.me.id;
     return ids.map((id) => (id === me ? msg('you', { id: 'board_people_you' }) : this.name(id))).join(', ');
@@ -180,7 +190,7 @@ export class SkLiveBar extends LitElement {
           ? html`<sl-button size="small" ?disabled=${!s} @click=${() => this.toggleHand(raised)}>${raised ? msg('Lower my hand', { id: 'fac_hand_lower' }) : msg('Raise my hand', { id: 'fac_hand_raise' })}</sl-button>`
           : nothing}
         ${me.role === 'facilitator'
-          ? html`<sl-button size="small" variant="primary" @click=${() => this.renderRoot.querySelector<SlDrawer>('sl-drawer')?.show()}>${msg('Facilitator tools', { id: 'fac_tools' })}</sl-button>`
+          ? html`<sl-button size="small" variant="primary" @click=${() => this.openTools()}>${msg('Facilitator tools', { id: 'fac_tools' })}</sl-button>`
           : nothing}
       </div>
       <p class="alert" role="alert">${this.error}</p>

@@ -13,30 +13,9 @@ import type SlMenu from '@shoelace-style/shoelace/dist/components/menu/menu.js';
 import type SlMenuItem from '@shoelace-style/shoelace/dist/components/menu-item/menu-item.js';
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { css, html, LitElement } from 'lit';
+import { loadMenu } from '../../app/lazy-shoelace.js';
 import { runAction, type Action, type ActionContext } from '../actions.js';
 
-/**
- * The menu (with the popup code its submenus need) is a separate chunk, shared with the template
- * picker: loaded when the browser is idle, so it is cached for offline use, and awaited on open.
- */
-let menuLoaded: Promise<unknown> | null = null;
-function loadMenu(): Promise<unknown> {
-  menuLoaded ??= Promise.all([
-    import('@shoelace-style/shoelace/dist/components/menu/menu.js'),
-    import('@shoelace-style/shoelace/dist/components/menu-item/menu-item.js'),
-    import('@shoelace-style/shoelace/dist/components/divider/divider.js'),
-  ]).catch((err: unknown) => {
-    menuLoaded = null;
-    throw err;
-  });
-  return menuLoaded;
-}
-if (typeof window !== 'undefined') {
-  // Offline, a failed prefetch only means the next open tries again.
-  const prefetch = () => void loadMenu().catch(() => {});
-  if ('requestIdleCallback' in window) requestIdleCallback(prefetch, { timeout: 5000 });
-  else setTimeout(prefetch, 1000); // Safari
-}
 
 export class SkBoardMenu extends LitElement {
   static override styles = css`

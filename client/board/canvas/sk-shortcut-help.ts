@@ -11,11 +11,11 @@
  * Properties: `readOnly`. Methods: `show()`. Events: none. Parts: `dialog`.
  */
 import '@shoelace-style/shoelace/dist/components/button/button.js';
-import '@shoelace-style/shoelace/dist/components/dialog/dialog.js';
 import type SlDialog from '@shoelace-style/shoelace/dist/components/dialog/dialog.js';
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { css, html, LitElement } from 'lit';
 import { dialogStyles } from '../../app/sk-confirm-dialog.styles.js';
+import { loadDialog } from '../../app/lazy-shoelace.js';
 import { ACTIONS } from '../actions.js';
 import { TOOLS } from './tools.js';
 
@@ -95,7 +95,7 @@ export class SkShortcutHelp extends LitElement {
   show(): void {
     if (this.dialog?.open) return;
     this.opener = deepActiveElement();
-    void this.dialog?.show();
+    void loadDialog().then(() => this.dialog?.show(), (err: unknown) => console.warn('The shortcut help could not be loaded:', err));
   }
 
   /** Focus starts on the list, so the arrow keys scroll it (Shoelace would focus the panel). */

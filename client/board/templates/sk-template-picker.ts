@@ -10,7 +10,6 @@
  * `insertTemplateAtCenter` from ./insert.ts). Slots: none. Parts: `button`, `dialog`.
  */
 import '@shoelace-style/shoelace/dist/components/button/button.js';
-import '@shoelace-style/shoelace/dist/components/dialog/dialog.js';
 import type SlButton from '@shoelace-style/shoelace/dist/components/button/button.js';
 import type SlDialog from '@shoelace-style/shoelace/dist/components/dialog/dialog.js';
 import type SlMenuItem from '@shoelace-style/shoelace/dist/components/menu-item/menu-item.js';
@@ -20,20 +19,9 @@ import { TEMPLATES, type TemplateId } from '../../../shared/board/templates.js';
 import { appLocale } from '../../app/i18n.js';
 import { sharedStyles } from '../../app/shared.styles.js';
 import { dialogStyles } from '../../app/sk-confirm-dialog.styles.js';
+import { loadDialog, loadMenu } from '../../app/lazy-shoelace.js';
 import { pickerStyles } from './sk-template-picker.styles.js';
 
-/**
- * The menu (with the popup code its submenus need) is a separate chunk: loaded when the browser is
- * idle after the picker appears, so it is cached for offline use, and awaited when opening.
- */
-let menuLoaded: Promise<unknown> | null = null;
-function loadMenu(): Promise<unknown> {
-  menuLoaded ??= Promise.all([import('@shoelace-style/shoelace/dist/components/menu/menu.js'), import('@shoelace-style/shoelace/dist/components/menu-item/menu-item.js')]).catch((err: unknown) => {
-    menuLoaded = null;
-    throw err;
-  });
-  return menuLoaded;
-}
 
 export interface InsertTemplateDetail {
   templateId: TemplateId;
@@ -57,15 +45,6 @@ export class SkTemplatePicker extends LitElement {
     this.announcement = '';
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // Offline, a failed prefetch only means the next open tries again.
-    const prefetch = () => void loadMenu().catch(() => {});
-    if (this.readOnly) return;
-    if ('requestIdleCallback' in window) requestIdleCallback(prefetch, { timeout: 5000 });
-    else setTimeout(prefetch, 1000); // Safari
-  }
-
   private get dialog(): SlDialog | null {
     return this.renderRoot.querySelector('sl-dialog');
   }
@@ -74,6 +53,12 @@ export class SkTemplatePicker extends LitElement {
     this.announcement = '';
     this.chosen = null;
     await loadMenu().catch(() => {}); // without it the items still show, as plain text
+    try {
+      await loadDialog();
+    } catch (err) {
+      console.warn('The template picker could not be loaded:', err);
+      return;
+    }
     void this.dialog?.show();
   }
 

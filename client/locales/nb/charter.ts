@@ -195,7 +195,6 @@ export const charter: Record<keyof typeof nynorsk, string | ReturnType<typeof st
   charter_reason_optional: 'Begrunnelse (valgfri)',
   charter_object_send: 'Send innvending',
   charter_abstain_send: 'Stå over',
-  charter_someone: 'noen',
   charter_rule_choose: 'Beslutningsregel for nye forslag',
   charter_decision_rule: str`Beslutningsregel: ${0}`,
   charter_principles_lead: 'Det alle virksomhetene slutter seg til. Et prinsipp er vedtatt når virksomhetene har tatt standpunkt til teksten som er lagt frem.',

@@ -41,6 +41,7 @@ export const facilitation: Record<keyof typeof nynorsk, string | ReturnType<type
   fac_time_left: 'Tid igjen',
   fac_timer_ended: 'slutt',
   fac_timer_paused: 'pause',
+  fac_tools_unloaded: 'Fasilitatorverktøyene kunne ikke lastes. Sjekk tilkoblingen og prøv igjen.',
   fac_hands: str`Hånd oppe: ${0}`,
   fac_link_refused: 'Direkteoppdateringer avviste tilkoblingen: last inn siden på nytt',
   fac_link_connecting: 'Direkteoppdateringer: kobler til …',

@@ -47,7 +47,6 @@ export const vision: Record<keyof typeof nynorsk, string | ReturnType<typeof str
   vision_compare_from: 'Fra',
   vision_compare_submit: 'Sammenlign',
   vision_compare_to: 'Til',
-  vision_conn_too_long: 'Serveren avviste en endring: teksten er lengre enn tillatt. Gjør den kortere, og last så siden på nytt.',
   vision_editor_hint: str`Verktøylinjen for formatering står over teksten. ${0} viser hurtigtastene.`,
   vision_editor_hint_ro: 'Bare for lesing.',
   vision_editor_label: 'Teksten i drømmebildet',

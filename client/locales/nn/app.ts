@@ -133,4 +133,7 @@ export const app = {
   ws_orgs_empty: 'Ingen verksemder enno.',
   ws_orgs_heading: 'Verksemder',
   ws_retry: 'Prøv igjen',
+  // Used on the board too (the live bar, the connection banner).
+  charter_someone: 'nokon',
+  vision_conn_too_long: 'Tenaren avviste ei endring: teksten er lengre enn tillate. Gjer han kortare, og last så sida på nytt.',
 };

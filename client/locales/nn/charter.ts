@@ -197,7 +197,6 @@ export const charter = {
   charter_reason_optional: 'Grunngiving (valfri)',
   charter_object_send: 'Send innvending',
   charter_abstain_send: 'Stå over',
-  charter_someone: 'nokon',
   charter_rule_choose: 'Avgjerdsregel for nye framlegg',
   charter_decision_rule: str`Avgjerdsregel: ${0}`,
   charter_principles_lead: 'Det alle verksemdene sluttar seg til. Eit prinsipp er vedteke når verksemdene har teke standpunkt til teksten som er lagd fram.',

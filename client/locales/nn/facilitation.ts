@@ -40,6 +40,7 @@ export const facilitation = {
   fac_time_left: 'Tid att',
   fac_timer_ended: 'slutt',
   fac_timer_paused: 'pause',
+  fac_tools_unloaded: 'Fasilitatorverktøya kunne ikkje lastast. Sjekk tilkoplinga og prøv igjen.',
   fac_hands: str`Handa oppe: ${0}`,
   fac_link_refused: 'Direkteoppdateringar avviste tilkoplinga: last sida på nytt',
   fac_link_connecting: 'Direkteoppdateringar: koplar til …',

@@ -46,7 +46,6 @@ export const vision = {
   vision_compare_from: 'Frå',
   vision_compare_submit: 'Samanlikn',
   vision_compare_to: 'Til',
-  vision_conn_too_long: 'Tenaren avviste ei endring: teksten er lengre enn tillate. Gjer han kortare, og last så sida på nytt.',
   vision_editor_hint: str`Verktøylinja for formatering står over teksten. ${0} viser snøggtastane.`,
   vision_editor_hint_ro: 'Berre for lesing.',
   vision_editor_label: 'Teksten i draumebiletet',

@@ -1,0 +1,5 @@
+/** Bokmål texts of the parts loaded after the first paint: the vision and the charter (see client/app/i18n.ts). */
+import { charter } from '../nb/charter.js';
+import { vision } from '../nb/vision.js';
+
+export const templates = { ...charter, ...vision };
