@@ -6,7 +6,8 @@
  *
  * Properties: `heading`, `confirmLabel`, `busyLabel`, `busy`, `error` (shown as an alert),
  * `requireText` (when set, the user must type it before confirming), `requireLabel`.
- * Methods: `show(opener)`, `close()`.
+ * Methods: `show(opener)`, `close()`. When Shoelace's dialog cannot be loaded (offline before it
+ * arrived), `show` asks with the browser's own `confirm` (or `prompt` for `requireText`) instead.
  * Events: `sk-confirm` (the user confirmed; the host does the work, then calls `close()` or sets
  * `error`), `sk-close` (the dialog closed, confirmed or not).
  * Slots: default (the explanation). Parts: `dialog` (the `<sl-dialog>`).
@@ -72,7 +73,15 @@ export class SkConfirmDialog extends LitElement {
     this.typed = '';
     this.mismatch = false;
     this.error = '';
-    await loadDialog();
+    try {
+      await loadDialog();
+    } catch {
+      // Offline before the dialog's code arrived: the browser's own confirmation, so the action works.
+      const question = [this.heading, this.textContent?.trim()].filter(Boolean).join('\n\n');
+      const ok = this.requireText === null ? window.confirm(question) : window.prompt(`${question}\n\n${this.requireLabel}`)?.trim() === this.requireText.trim();
+      if (ok) this.dispatchEvent(new CustomEvent('sk-confirm', { bubbles: true, composed: true }));
+      return;
+    }
     await this.updateComplete;
     await this.dialog?.show();
   }

@@ -75,6 +75,7 @@ describe('the outline view, keyboard only', () => {
   let participant: Page;
   let observer: Page;
   let workshopId: string;
+  let navId: string;
 
   it('sets up a workshop with a participant from another organisation and an observer', STEP, async () => {
     facilitator = await openPage();
@@ -86,6 +87,7 @@ describe('the outline view, keyboard only', () => {
     });
     workshopId = created.id;
     const nav = created.organisations.find((o) => o.name === 'Nav')!;
+    navId = nav.id;
     const invite = (body: unknown) => post<{ token: string }>(facilitator, `/api/workshops/${workshopId}/invites`, body);
     const forParticipant = await invite({ role: 'participant', organisationId: nav.id });
     const forObserver = await invite({ role: 'observer' });
@@ -283,6 +285,34 @@ describe('the outline view, keyboard only', () => {
     expect(await o.getByRole('button', { name: /^Vis på tavla/ }).count()).toBeGreaterThan(0);
     await observer.screenshot({ path: '/tmp/outline-observer.png' });
     await expectAxeClean(observer);
+  });
+
+  it('asks with the browser\'s own confirmation when the dialog\'s code cannot load (offline before it arrived)', STEP, async () => {
+    const { token } = await post<{ token: string }>(facilitator, `/api/workshops/${workshopId}/invites`, { role: 'participant', organisationId: navId });
+    // No service worker (it would answer from its cache), and Shoelace's dialog never arrives.
+    const context = await browser.newContext({ baseURL: server.base, locale: 'nn-NO', viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
+    try {
+      const page = await context.newPage();
+      await page.route(/\/assets\/dialog-[^/]*\.js$/, (route) => route.abort());
+      await page.goto('/');
+      await post(page, '/api/join', { inviteToken: token, displayName: 'Per Utan Dialog' });
+      await openOutline(page, workshopId);
+      await outline(page).getByLabel('Ny lapp utanfor rammene').fill('Utan dialog');
+      await outline(page).getByLabel('Ny lapp utanfor rammene').press('Control+Enter');
+      const loose = section(page, 'Ikkje i ei ramme');
+      await loose.getByRole('listitem').filter({ hasText: 'Utan dialog' }).waitFor();
+      const asked = new Promise<string>((resolve) =>
+        page.once('dialog', (d) => {
+          resolve(`${d.type()}: ${d.message()}`);
+          void d.accept();
+        }),
+      );
+      await loose.getByRole('button', { name: 'Slett lapp «Utan dialog»' }).click();
+      expect(await asked).toMatch(/^confirm: Slette lapp «Utan dialog»\?/);
+      await loose.getByRole('listitem').filter({ hasText: 'Utan dialog' }).waitFor({ state: 'detached' });
+    } finally {
+      await context.close();
+    }
   });
 
   it('shows an element on the canvas from the outline', STEP, async () => {
