@@ -5,7 +5,8 @@ import { SqliteStore } from '../store/sqlite/sqlite-store.js';
 import { Metrics } from '../metrics.js';
 import { LocalFanout } from '../scale/fanout.js';
 import { DocRegistry } from './doc-registry.js';
-import type { RoomKind, RoomPeer, TickPolicy } from './room.js';
+import type { RoomKind, RoomPeer } from './room.js';
+import type { TickPolicy } from './room-tick.js';
 import { RENEWAL_DELAY_MS } from './presence.js';
 import { encodeAwarenessUpdate } from './protocol.js';
 

@@ -7,12 +7,10 @@
  * answers to newcomers read `doc`, so they never contain an update that is not yet stored.
  * Updates from other instances were stored by them; they are applied and relayed, not stored.
  *
- * Outgoing messages go through the room's tick: what is due (relayed updates, presence, welcomes)
- * is merged and written to each connection in one write. Writes are what a message costs (a
- * loopback write is ~14 µs of CPU whatever its size), so a room ticks at most once per
- * `peers / framesPerSecond` seconds on average (capped at `maxMs`; a token bucket allows a burst of
- * `TICK_BURST`): a quiet room relays at once, a busy large room merges what arrives in between,
- * and commits it to the store as one update.
+ * Outgoing messages go through the room's ticks (server/sync/room-tick.ts): what is due (relayed
+ * updates, presence, welcomes) is merged and written to each connection in one write. A quiet room
+ * ticks at once; a busy large room merges what arrives in between, and commits it to the store as
+ * one update.
  */
 import * as Y from 'yjs';
 import type { Logger } from '../log.js';
@@ -21,6 +19,8 @@ import type { Fanout } from '../scale/fanout.js';
 import type { NewAuditEntry, Store } from '../store/types.js';
 import { encodeSync, SyncType } from './protocol.js';
 import { RoomPresence, type PresenceOwner } from './presence.js';
+import { removalEntries } from './room-removals.js';
+import { DEFAULT_TICK, TickSchedule, writeTick, type Outgoing, type TickPolicy } from './room-tick.js';
 
 /** Where a change to a server document came from (every write is tagged). */
 export const Origin = { client: 'client', store: 'store', remote: 'remote', server: 'server' } as const;
@@ -31,16 +31,6 @@ export interface RoomPeer extends PresenceOwner {
   /** Closes this peer's connection (storage failure: it resends on reconnect). */
   fail(code: number, reason: string): void;
 }
-
-/** How often a room may write to its connections: see the file comment. */
-export interface TickPolicy {
-  framesPerSecond: number;
-  maxMs: number;
-}
-
-export const DEFAULT_TICK: TickPolicy = { framesPerSecond: 5_000, maxMs: 50 };
-/** Ticks a room may take in a row faster than its rate, after a pause. */
-const TICK_BURST = 3;
 
 export interface CompactionPolicy {
   afterUpdates: number;
@@ -81,13 +71,6 @@ export interface RoomKind {
   };
 }
 
-/** Updates stored (or received from another instance) and waiting for the next tick. */
-interface Outgoing {
-  merged: Uint8Array;
-  /** Who sent which part (null: the server or another instance); nobody gets their own back. */
-  parts: { peer: RoomPeer | null; update: Uint8Array }[];
-}
-
 interface Pending {
   /** Null for a change the server itself makes (`change`). */
   peer: RoomPeer | null;
@@ -114,11 +97,7 @@ export class Room {
   private measured: number | null = null;
   private outbox: Outgoing[] = [];
   private afterTick: (() => void)[] = [];
-  /** Ticks the room may still take at once (a token bucket refilled at the room's tick rate). */
-  private tickTokens = TICK_BURST;
-  private tokensAt = 0;
-  private wakeAt = Infinity;
-  private cancelWake: (() => void) | null = null;
+  private readonly schedule: TickSchedule;
 
   constructor(
     readonly name: string,
@@ -130,8 +109,9 @@ export class Room {
       this.fullState = null;
       this.measured = null;
     });
+    this.schedule = new TickSchedule(deps.tick ?? DEFAULT_TICK, () => this.peers.size, () => this.tick());
     this.presence = new RoomPresence({
-      wake: (at) => this.wake(at),
+      wake: (at) => this.schedule.wake(at),
       publish: (update) => deps.fanout.publish(name, 'awareness', update),
     });
   }
@@ -193,7 +173,7 @@ export class Room {
     this.pending.push(p);
     if (this.running) return;
     this.running = true;
-    const delay = this.nextTickAt() - performance.now();
+    const delay = this.schedule.nextAt() - performance.now();
     if (delay < 1) setImmediate(() => void this.drain());
     else setTimeout(() => void this.drain(), delay);
   }
@@ -311,7 +291,7 @@ export class Room {
     const merged = batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((p) => p.update));
     const started = performance.now();
     try {
-      const audits = this.removalEntries(batch);
+      const audits = this.kind.removals ? removalEntries(this.kind.removals, this.doc, batch) : [];
       const records = batch.flatMap((p) => (p.inTransaction ? [p.inTransaction] : []));
       if (audits.length === 0 && records.length === 0) await this.deps.store.docs.appendUpdate(this.name, merged);
       else {
@@ -345,33 +325,6 @@ export class Room {
     for (const p of batch) if (p.settle) this.afterTick.push(() => p.settle!(null));
   }
 
-  /** Audit entries for what the batch removes, found from the updates' delete sets, before applying. */
-  private removalEntries(batch: Pending[]): NewAuditEntry[] {
-    const r = this.kind.removals;
-    if (!r) return [];
-    const entries: NewAuditEntry[] = [];
-    const map = r.map(this.doc);
-    for (const p of batch) {
-      if (!p.peer || !r.by(p.peer)) continue;
-      let ds: ReturnType<typeof Y.decodeUpdate>['ds'];
-      try {
-        ds = Y.decodeUpdate(p.update).ds;
-      } catch {
-        continue; // unreadable: the commit refuses it
-      }
-      if (ds.clients.size === 0) continue;
-      const keys = new Set<string>();
-      // Read-only: looks at the items the delete set covers (a transaction with no changes emits no update).
-      this.doc.transact((tr) =>
-        Y.iterateDeletedStructs(tr, ds, (s) => {
-          if (s instanceof Y.Item && !s.deleted && s.parent === map && s.parentSub !== null) keys.add(s.parentSub);
-        }),
-      );
-      if (keys.size) entries.push(r.entry(p.peer.memberId, [...keys].sort()));
-    }
-    return entries;
-  }
-
   private failBatch(batch: Pending[], code: number, reason: string, err: unknown): void {
     const peers = new Set<RoomPeer>();
     for (const p of batch) {
@@ -384,86 +337,18 @@ export class Room {
   /** Queues updates for the next tick. */
   private send(out: Outgoing): void {
     this.outbox.push(out);
-    this.wake(performance.now());
+    this.schedule.wake(performance.now());
   }
 
-  /** Milliseconds between ticks at the room's sustained rate. */
-  private tickInterval(): number {
-    const policy = this.deps.tick ?? DEFAULT_TICK;
-    return Math.min(policy.maxMs, (this.peers.size * 1000) / policy.framesPerSecond);
-  }
-
-  /** Tokens now: a tick per interval, up to `TICK_BURST` (a writer's jitter does not make it wait). */
-  private tokens(now: number): number {
-    const interval = this.tickInterval();
-    return interval <= 0 ? TICK_BURST : Math.min(TICK_BURST, this.tickTokens + (now - this.tokensAt) / interval);
-  }
-
-  /** The earliest time the room's rate allows its next tick. */
-  private nextTickAt(): number {
-    const now = performance.now();
-    const tokens = this.tokens(now);
-    return tokens >= 1 ? now : now + (1 - tokens) * this.tickInterval();
-  }
-
-  /** Asks for a tick at `at`, or as soon after as the room's rate allows. */
-  private wake(at: number): void {
-    const when = Math.max(at, this.nextTickAt());
-    if (when >= this.wakeAt) return;
-    this.cancelWake?.();
-    this.wakeAt = when;
-    const delay = when - performance.now();
-    if (delay < 1) {
-      const h = setImmediate(() => this.tick());
-      this.cancelWake = () => clearImmediate(h);
-    } else {
-      const h = setTimeout(() => this.tick(), delay);
-      this.cancelWake = () => clearTimeout(h);
-    }
-  }
-
-  /**
-   * Everyone gets the updates once, merged (a sender only the others' parts, never its own), and
-   * what presence has pending, in one write per connection.
-   */
+  /** Writes what is due: the updates, and presence when due or when there is a write anyway. */
   private tick(): void {
-    this.cancelWake = null;
-    this.wakeAt = Infinity;
     const now = performance.now();
     const outgoing = this.outbox;
     this.outbox = [];
-    // Renewals that are not due yet ride along only when there is a write anyway.
     const presence = outgoing.length || this.presence.dueAt() <= now ? this.presence.take(now) : null;
     if (outgoing.length === 0 && !presence) return this.rewake();
-    this.tickTokens = Math.max(0, this.tokens(now) - 1);
-    this.tokensAt = now;
-    let full: Uint8Array | null = null;
-    let senders: Set<RoomPeer | null> | null = null;
-    if (outgoing.length) {
-      full = encodeSync(SyncType.update, outgoing.length === 1 ? outgoing[0]!.merged : Y.mergeUpdates(outgoing.map((o) => o.merged)));
-      senders = new Set(outgoing.flatMap((o) => o.parts.map((p) => p.peer)));
-    }
-    const frames: Uint8Array[] = [];
-    let written = 0;
-    for (const peer of this.peers) {
-      frames.length = 0;
-      if (full) {
-        if (!senders!.has(peer)) frames.push(full);
-        else {
-          const others = outgoing.flatMap((o) => o.parts.filter((p) => p.peer !== peer).map((p) => p.update));
-          if (others.length) frames.push(encodeSync(SyncType.update, others.length === 1 ? others[0]! : Y.mergeUpdates(others)));
-        }
-      }
-      if (presence) {
-        if (presence.newcomers.has(peer)) {
-          if (presence.snapshot) frames.push(presence.snapshot);
-        } else if (presence.delta && peer !== presence.except) frames.push(presence.delta);
-      }
-      if (frames.length === 0) continue;
-      written += frames.length;
-      peer.send(...frames);
-    }
-    this.deps.metrics.sync.messagesOut += written;
+    this.schedule.spent(now);
+    this.deps.metrics.sync.messagesOut += writeTick(this.peers, outgoing, presence);
     for (const fn of this.afterTick.splice(0)) fn();
     this.settleIdle();
     this.rewake();
@@ -472,7 +357,7 @@ export class Room {
   /** Presence that stayed pending (renewals not yet due) gets its own wake-up. */
   private rewake(): void {
     const due = this.presence.dueAt();
-    if (due !== Infinity) this.wake(due);
+    if (due !== Infinity) this.schedule.wake(due);
   }
 }
 
