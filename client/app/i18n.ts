@@ -24,6 +24,8 @@ const { getLocale, setLocale } = configureLocalization({
 
 /** Set once a part needing the later texts has loaded: a language switch then brings them too. */
 let laterWanted = false;
+/** The language a switch in progress is loading (its later texts are added too if wanted meanwhile). */
+let switchingTo: AppLocale | null = null;
 
 /** Adds the later texts of `locale` to its (lit-localize's) table. */
 async function addLaterTexts(locale: string): Promise<void> {
@@ -39,7 +41,7 @@ async function addLaterTexts(locale: string): Promise<void> {
  */
 export async function loadLaterTexts(): Promise<void> {
   laterWanted = true;
-  await addLaterTexts(getLocale());
+  await Promise.all([...new Set([getLocale(), switchingTo ?? getLocale()])].map(addLaterTexts));
 }
 
 export const isAppLocale = (value: unknown): value is AppLocale => LOCALES.includes(value as AppLocale);
@@ -90,7 +92,12 @@ export async function setAppLocale(locale: AppLocale, remember = true): Promise<
       // Not remembered; the switch itself still works.
     }
   }
-  if (laterWanted) await addLaterTexts(locale);
-  await setLocale(locale);
+  switchingTo = locale;
+  try {
+    if (laterWanted) await addLaterTexts(locale);
+    await setLocale(locale);
+  } finally {
+    if (switchingTo === locale) switchingTo = null;
+  }
   if (getLocale() === locale) document.documentElement.lang = locale;
 }

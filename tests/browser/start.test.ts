@@ -160,6 +160,14 @@ describe('start page, invites and joining in Chromium', () => {
     await participant.reload();
     await participant.getByRole('heading', { name: 'Virksomheter' }).waitFor();
     expect(await participant.evaluate(() => [document.documentElement.lang, localStorage.getItem('samskap.locale')])).toEqual(['nb', 'nb']);
+
+    // The charter's texts come in a second table with its tab: in Bokmål, and after a switch on the tab, in Nynorsk.
+    await participant.goto(`${workshopUrl.replace(/\/$/, '')}/charter`);
+    await participant.locator('sk-charter-page').getByText('Ingen aktører ennå.', { exact: false }).first().waitFor();
+    await language.selectOption('nn');
+    await participant.locator('sk-charter-page').getByText('Ingen aktørar enno.', { exact: false }).first().waitFor();
+    await language.selectOption('nb');
+    await participant.locator('sk-charter-page').getByText('Ingen aktører ennå.', { exact: false }).first().waitFor();
   });
 
   it('revokes an invite behind an accessible confirmation dialog', STEP, async () => {
