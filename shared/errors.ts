@@ -62,6 +62,12 @@ export const CloseCode = {
   messageTooLarge: 4413,
   /** The update would take the document past its cap (the vision's VISION_MAX_CHARS). */
   documentTooLong: 4414,
+  /**
+   * The update breaks a rule of its room (content kind, nesting, ownership, a cap): it was not
+   * applied, stored or relayed. Final: a stock provider would only send it again. The reason names
+   * the rule (`update refused: <rule>`); Samskap's client drops its local copy and syncs again.
+   */
+  updateRefused: 4422,
   roomFull: 4429,
   internalError: 4500,
   /** A facilitator changed this member's role: reconnect to be let in with the new one. */
