@@ -61,7 +61,7 @@ export async function createSamskap(config: Config, log: Logger, opts: SamskapOp
   // Read when scraped, after `registry` exists.
   const metrics: Metrics = new Metrics({
     roomsLoaded: (): number => registry.rooms().length,
-    roomBytes: (): number => registry.rooms().reduce((n, room) => n + room.encodedSize(), 0),
+    roomBytes: (): number => registry.rooms().reduce((n, room) => n + room.storedBytes, 0),
   });
   const registry: DocRegistry = new DocRegistry({
     store,
@@ -72,7 +72,8 @@ export async function createSamskap(config: Config, log: Logger, opts: SamskapOp
     unloadAfterMs: config.sync.unloadAfterMs,
     tick: { framesPerSecond: config.sync.roomWritesPerSecond, maxMs: 50 },
     reconcileEveryMs: config.redisUrl ? config.sync.reconcileEveryMs : 0,
-    kindOf: createRoomKinds({ visionMaxChars: config.sync.visionMaxChars, onVisionStored: createAttributionRecorder({ store, log }) }),
+    maxDocBytes: config.sync.maxDocBytes,
+    kindOf: createRoomKinds({ visionMaxChars: config.sync.visionMaxChars, boardMaxElements: config.sync.boardMaxElements, onVisionStored: createAttributionRecorder({ store, log }) }),
   });
   const locks = createBoardLocks({ store, announce: (workshopId) => fanout.publishControl(`locks:${workshopId}`) });
   const sync = createSyncEndpoint({ registry, auth, store, log, limits: config.sync, publicUrl: config.publicUrl, stats: metrics.sync, fanout, writeGuard: locks });

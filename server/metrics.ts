@@ -17,13 +17,14 @@ export class Metrics {
     collectDefaultMetrics({ register: r, prefix: 'samskap_process_' });
     new Gauge({ name: 'samskap_sync_connections', help: 'Open sync connections', registers: [r], collect() { this.set(s.connections); } });
     new Gauge({ name: 'samskap_sync_rooms_loaded', help: 'Documents loaded in memory', registers: [r], collect() { this.set(sources.roomsLoaded()); } });
-    new Gauge({ name: 'samskap_sync_room_bytes', help: 'Encoded size of the documents loaded in memory (what a newcomer receives)', registers: [r], collect() { this.set(sources.roomBytes()); } });
+    new Gauge({ name: 'samskap_sync_room_bytes', help: 'Bytes of the documents loaded in memory as stored (snapshot and update log, deleted content included), kept as they grow', registers: [r], collect() { this.set(sources.roomBytes()); } });
     const counter = (name: string, help: string, read: () => number) =>
       new Counter({ name, help, registers: [r], collect() { this.reset(); this.inc(read()); } });
     counter('samskap_sync_messages_in_total', 'Sync messages received from clients', () => s.messagesIn);
     counter('samskap_sync_messages_out_total', 'Sync messages sent to clients', () => s.messagesOut);
     counter('samskap_sync_updates_stored_total', 'Merged updates appended to the store', () => s.updatesStored);
     counter('samskap_sync_dropped_writes_total', 'Writes dropped from read-only connections', () => s.droppedWrites);
+    counter('samskap_sync_refused_updates_total', 'Updates refused by a room\'s content rules or caps (4422, 4414)', () => s.refusedUpdates);
     counter('samskap_fanout_updates_in_total', 'Updates received from other instances', () => s.remoteUpdatesIn);
     this.storeLatency = new Histogram({
       name: 'samskap_store_append_seconds',

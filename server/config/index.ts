@@ -41,6 +41,10 @@ export interface SyncLimits {
   reconcileEveryMs: number;
   /** Characters of text the vision may hold; an update past it is refused with 4414. */
   visionMaxChars: number;
+  /** Bytes a document may take in the store, deleted content included; past it, 4414. */
+  maxDocBytes: number;
+  /** Elements a board may hold; an update adding more closes with 4414. */
+  boardMaxElements: number;
   /** A room ticks at most every `peers / roomWritesPerSecond` s (at most 50 ms): see server/sync/room.ts. */
   roomWritesPerSecond: number;
 }
@@ -83,6 +87,8 @@ const EnvSchema = z.object({
   SYNC_RECONCILE_MS: intIn(0, 24 * 3600 * 1000).default(30_000),
   VISION_MAX_CHARS: intIn(100, 10_000_000).default(200_000),
   SYNC_ROOM_WRITES_PER_SECOND: intIn(100, 10_000_000).default(5_000),
+  SYNC_MAX_DOC_BYTES: intIn(64 * 1024, 4 * 1024 * 1024 * 1024).default(32 * 1024 * 1024),
+  BOARD_MAX_ELEMENTS: intIn(10, 10_000_000).default(20_000),
   REDIS_PREFIX: z.string().regex(/^[\w:.-]{1,64}$/, 'must be 1-64 letters, digits or :._-').default('samskap:'),
   TRUST_PROXY: z.string().regex(/^[\w.:/, -]+$/, 'must be loopback, a number of hops or addresses').optional(),
   RATE_LIMIT_OPEN_PER_MINUTE: intIn(1, 1_000_000).default(120),
@@ -125,6 +131,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       reconcileEveryMs: e.SYNC_RECONCILE_MS,
       visionMaxChars: e.VISION_MAX_CHARS,
       roomWritesPerSecond: e.SYNC_ROOM_WRITES_PER_SECOND,
+      maxDocBytes: e.SYNC_MAX_DOC_BYTES,
+      boardMaxElements: e.BOARD_MAX_ELEMENTS,
     },
   };
 }

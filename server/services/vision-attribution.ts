@@ -13,29 +13,63 @@ import type { DeletedRange, Store } from '../store/types.js';
  * document does not have yet, and deleted ranges it has not deleted yet. A client's sync step 2
  * repeats everything the server lacks, so items and deletions the server already has (the
  * template, others' edits it relayed) are never credited to the sender.
+ *
+ * Work is bounded by the update and the document, never by the clocks an update names: delete
+ * ranges are clamped to what exists (the document's state and the update's own items), merged,
+ * and walked against the document's items in one pass per client.
  */
 export function authorsOfUpdate(update: Uint8Array, doc: Y.Doc): { clients: number[]; deleted: DeletedRange[] } {
   const { structs, ds } = Y.decodeUpdate(update);
-  const sv = Y.decodeStateVector(Y.encodeStateVector(doc));
   const clients = new Set<number>();
-  for (const s of structs) if (s instanceof Y.Item && s.id.clock + s.length > (sv.get(s.id.client) ?? 0)) clients.add(s.id.client);
+  const ends = new Map<number, number>();
+  for (const s of structs) {
+    if (!(s instanceof Y.Item)) continue;
+    const end = s.id.clock + s.length;
+    if (end > Y.getState(doc.store, s.id.client)) clients.add(s.id.client);
+    if (end > (ends.get(s.id.client) ?? 0)) ends.set(s.id.client, end);
+  }
   const deleted: DeletedRange[] = [];
-  if (ds.clients.size === 0) return { clients: [...clients], deleted };
-  const known = Y.snapshot(doc).ds;
   for (const [client, items] of ds.clients) {
-    for (const d of items) {
-      let start = -1;
-      for (let clock = d.clock; clock <= d.clock + d.len; clock++) {
-        const fresh = clock < d.clock + d.len && !Y.isDeleted(known, { client, clock } as Y.ID);
-        if (fresh && start < 0) start = clock;
-        if (!fresh && start >= 0) {
-          deleted.push([client, start, clock - start]);
-          start = -1;
-        }
-      }
-    }
+    const known = Y.getState(doc.store, client);
+    const limit = Math.max(known, ends.get(client) ?? 0);
+    for (const [start, end] of mergedRanges(items, limit)) deleted.push(...freshDeletions(doc, client, start, end, known));
   }
   return { clients: [...clients], deleted };
+}
+
+/** `[start, end)` ranges clamped to `limit`, sorted and merged. */
+function mergedRanges(items: ReadonlyArray<{ clock: number; len: number }>, limit: number): Array<[number, number]> {
+  const ranges = items.map((d): [number, number] => [Math.min(d.clock, limit), Math.min(d.clock + d.len, limit)]).filter(([a, b]) => b > a);
+  ranges.sort((x, y) => x[0] - y[0]);
+  const out: Array<[number, number]> = [];
+  for (const r of ranges) {
+    const last = out.at(-1);
+    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+    else out.push([r[0], r[1]]);
+  }
+  return out;
+}
+
+/** Parts of `[start, end)` of `client` that the document has not deleted (clocks past `known` are new items). */
+function freshDeletions(doc: Y.Doc, client: number, start: number, end: number, known: number): DeletedRange[] {
+  const out: DeletedRange[] = [];
+  const add = (a: number, b: number) => {
+    const last = out.at(-1);
+    if (last && last[1] + last[2] === a) last[2] += b - a;
+    else out.push([client, a, b - a]);
+  };
+  const structs = doc.store.clients.get(client) ?? [];
+  let clock = start;
+  if (clock < known && structs.length) {
+    for (let i = Y.findIndexSS(structs, clock); i < structs.length && clock < Math.min(end, known); i++) {
+      const s = structs[i]!;
+      const to = Math.min(s.id.clock + s.length, end, known);
+      if (!s.deleted) add(clock, to);
+      clock = to;
+    }
+  }
+  if (end > Math.max(clock, known)) add(Math.max(clock, known), end);
+  return out;
 }
 
 export function createAttributionRecorder(deps: { store: Store; log: Logger }) {

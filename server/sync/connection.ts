@@ -10,7 +10,7 @@ import type { Logger } from '../log.js';
 import { TokenBucket } from '../util/token-bucket.js';
 import { binaryFrame, rawSocket } from './frame.js';
 import { decodeClientMessage, MalformedMessage } from './protocol.js';
-import type { Room, RoomPeer } from './room.js';
+import { RoomBroken, type Room, type RoomPeer } from './room.js';
 import type { SyncStats } from './stats.js';
 
 export interface ConnectionLimits {
@@ -103,8 +103,10 @@ export class SyncConnection implements RoomPeer {
     try {
       this.handle(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
     } catch (err) {
-      if (!(err instanceof MalformedMessage)) this.deps.log.warn({ err, room: this.deps.room.name }, 'unexpected error on a sync message');
-      this.close(CloseCode.malformedMessage, 'malformed message');
+      if (err instanceof MalformedMessage) return this.close(CloseCode.malformedMessage, 'malformed message');
+      // Not the client's fault (a broken room is being rebuilt): it may reconnect.
+      if (!(err instanceof RoomBroken)) this.deps.log.error({ err, room: this.deps.room.name }, 'unexpected error on a sync message');
+      this.close(CloseCode.internalError, 'server error');
     }
   }
 
@@ -121,7 +123,6 @@ export class SyncConnection implements RoomPeer {
           return;
         }
         if (isEmptyUpdate(msg.update)) return;
-        validateUpdate(msg.update);
         return room.submit(this, msg.update);
       case 'awareness':
         room.presence.apply(this, msg.update);
@@ -152,15 +153,6 @@ export class SyncConnection implements RoomPeer {
 
 function isEmptyUpdate(u: Uint8Array): boolean {
   return u.byteLength === 2 && u[0] === 0 && u[1] === 0;
-}
-
-/** Fully decodes an update so a malformed one is refused before it is stored. */
-function validateUpdate(update: Uint8Array): void {
-  try {
-    Y.decodeUpdate(update);
-  } catch {
-    throw new MalformedMessage('unreadable update');
-  }
 }
 
 function validStateVector(sv: Uint8Array): Uint8Array {

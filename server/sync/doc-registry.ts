@@ -168,7 +168,7 @@ export class DocRegistry {
     };
     await this.deps.fanout.subscribe(name, safeDeliver);
     try {
-      room = await loadRoom(name, this.deps);
+      room = await loadRoom(name, { ...this.deps, onBroken: (broken) => void this.unload(broken, { compact: false }) });
     } catch (err) {
       await this.deps.fanout.unsubscribe(name);
       throw err;

@@ -7,21 +7,25 @@
 import { visionTextLength } from '../../shared/vision/schema.js';
 import { BoardKey } from '../../shared/board/schema.js';
 import { parseRoom } from '../../shared/ids.js';
+import { CONTENT_RULES } from '../../shared/sync/content-rules.js';
 import type { RoomKind } from './room.js';
 
 export interface RoomKindDeps {
   visionMaxChars: number;
+  boardMaxElements: number;
   /** A stored update from a member's connection to `<workshopId>/vision`. */
   onVisionStored(workshopId: string, memberId: string, update: Uint8Array, doc: import('yjs').Doc): void;
   now?: () => Date;
 }
 
-const PLAIN: RoomKind = { gc: true };
+const CHARTER: RoomKind = { gc: true, rules: CONTENT_RULES.charter };
 
 /** A facilitator deleting board elements is a decision for the audit log, like `content.remove`. */
-function boardKind(workshopId: string, boardId: string, now: () => Date): RoomKind {
+function boardKind(workshopId: string, boardId: string, maxElements: number, now: () => Date): RoomKind {
   return {
     gc: true,
+    rules: CONTENT_RULES.board,
+    caps: { keys: { map: (doc) => doc.getMap(BoardKey.elements), name: BoardKey.elements, max: maxElements } },
     removals: {
       map: (doc) => doc.getMap(BoardKey.elements),
       by: (peer) => peer.user.role === 'facilitator',
@@ -33,12 +37,13 @@ function boardKind(workshopId: string, boardId: string, now: () => Date): RoomKi
 export function createRoomKinds(deps: RoomKindDeps): (name: string) => RoomKind {
   return (name) => {
     const ref = parseRoom(name);
-    if (ref?.part.kind === 'board') return boardKind(ref.workshopId, ref.part.boardId, deps.now ?? (() => new Date()));
-    if (ref?.part.kind !== 'vision') return PLAIN;
+    if (ref?.part.kind === 'board') return boardKind(ref.workshopId, ref.part.boardId, deps.boardMaxElements, deps.now ?? (() => new Date()));
+    if (ref?.part.kind !== 'vision') return CHARTER;
     const { workshopId } = ref;
     return {
       gc: false,
-      cap: { max: deps.visionMaxChars, measure: visionTextLength },
+      rules: CONTENT_RULES.vision,
+      caps: { measure: { max: deps.visionMaxChars, of: visionTextLength } },
       onStored: (memberId, update, doc) => deps.onVisionStored(workshopId, memberId, update, doc),
     };
   };

@@ -1,3 +1,4 @@
+import { CONTENT_RULES } from '../../shared/sync/content-rules.js';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createLogger } from '../log.js';
@@ -41,7 +42,7 @@ const edit = (text: string) => {
   return Y.encodeStateAsUpdate(d);
 };
 
-async function setup(compactAfterUpdates = 1000, kindOf: (name: string) => RoomKind = () => ({ gc: true }), tick?: TickPolicy) {
+async function setup(compactAfterUpdates = 1000, kindOf: (name: string) => RoomKind = () => ({ gc: true, rules: CONTENT_RULES.charter }), tick?: TickPolicy) {
   const store = new SqliteStore({ filename: ':memory:' });
   await store.migrate();
   let loads = 0;
@@ -58,6 +59,7 @@ async function setup(compactAfterUpdates = 1000, kindOf: (name: string) => RoomK
     reconcileEveryMs: 0,
     fanout: new LocalFanout('test-instance-000'),
     metrics: new Metrics({ roomsLoaded: () => 0, roomBytes: () => 0 }),
+    maxDocBytes: 32 * 1024 * 1024,
     kindOf,
     tick,
   });
@@ -198,7 +200,7 @@ describe('Room and DocRegistry', () => {
   it('refuses with 4414 an update that takes a capped document past its cap, and keeps what was there', async () => {
     const measure = (doc: Y.Doc) => doc.getText('t').length;
     const stored: string[] = [];
-    const { registry } = await setup(1000, () => ({ gc: false, cap: { max: 50, measure }, onStored: (m) => stored.push(m) }));
+    const { registry } = await setup(1000, () => ({ gc: false, rules: CONTENT_RULES.vision, caps: { measure: { max: 50, of: measure } }, onStored: (m) => stored.push(m) }));
     const room = await registry.acquire('w/vision');
     const a = peer('a');
     room.peers.add(a);

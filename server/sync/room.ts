@@ -13,17 +13,20 @@
  * one update.
  */
 import * as Y from 'yjs';
+import type { ContentRules } from '../../shared/sync/content-rules.js';
 import type { Logger } from '../log.js';
 import type { Metrics } from '../metrics.js';
 import type { Fanout } from '../scale/fanout.js';
 import type { NewAuditEntry, Store } from '../store/types.js';
+import { buildDoc } from './doc-build.js';
+import { Origin } from './origin.js';
 import { encodeSync, SyncType } from './protocol.js';
 import { RoomPresence, type PresenceOwner } from './presence.js';
 import { removalEntries } from './room-removals.js';
 import { DEFAULT_TICK, TickSchedule, writeTick, type Outgoing, type TickPolicy } from './room-tick.js';
+import { checkUpdate, type UpdateCaps } from './update-check.js';
 
-/** Where a change to a server document came from (every write is tagged). */
-export const Origin = { client: 'client', store: 'store', remote: 'remote', server: 'server' } as const;
+export { Origin };
 
 export interface RoomPeer extends PresenceOwner {
   /** Writes the messages in this order, in one write where the transport allows. */
@@ -45,15 +48,28 @@ export interface RoomDeps {
   metrics: Metrics;
   /** What kind of document a room name holds (garbage collection, caps, hooks). */
   kindOf(name: string): RoomKind;
+  /** Bytes a document may take in the store, deleted content included (`SYNC_MAX_DOC_BYTES`). */
+  maxDocBytes: number;
+  /**
+   * The room's document broke (a stored update cannot be applied or encoded): its connections
+   * were closed with a transient code; the registry unloads it, and the next load rebuilds it
+   * from the store without the update that broke it.
+   */
+  onBroken?: (room: Room) => void;
   tick?: TickPolicy;
 }
+
+/** The room's document is broken: the room is being rebuilt (never the client's fault). */
+export class RoomBroken extends Error {}
 
 /** Per-kind behaviour of a room: see server/sync/room-kinds.ts. */
 export interface RoomKind {
   /** Yjs garbage collection; off where snapshots must show deleted content (the vision). */
   gc: boolean;
-  /** A cap on the document's size as the kind measures it; updates past it close with 4414. */
-  cap?: { max: number; measure: (doc: Y.Doc) => number };
+  /** What members' updates may contain (shared/sync/content-rules.ts); anything else closes with 4422. */
+  rules: ContentRules;
+  /** Caps beyond the stored bytes: a map's keys, the kind's own measure. Past one closes with 4414. */
+  caps?: Omit<UpdateCaps, 'maxDocBytes'>;
   /**
    * Told of every stored update that came from a member's connection (attribution), before it
    * is applied: `doc` is the document as it was, so what is new in the update can be told apart.
@@ -95,6 +111,9 @@ export class Room {
   private fullState: Uint8Array | null = null;
   /** The cap's measure of `doc`, computed when first needed after a change. */
   private measured: number | null = null;
+  /** Bytes of this document in the store (snapshot and log, deleted content included), kept as it grows. */
+  storedBytes = 0;
+  private broken = false;
   private outbox: Outgoing[] = [];
   private afterTick: (() => void)[] = [];
   private readonly schedule: TickSchedule;
@@ -103,7 +122,7 @@ export class Room {
     readonly name: string,
     readonly doc: Y.Doc,
     private readonly deps: RoomDeps,
-    private readonly kind: RoomKind = { gc: true },
+    private readonly kind: RoomKind,
   ) {
     doc.on('update', () => {
       this.fullState = null;
@@ -125,13 +144,13 @@ export class Room {
   /** Sync step 2 for a peer that sent its state vector: everything stored that it lacks. */
   answerStep1(stateVector: Uint8Array): Uint8Array {
     const empty = stateVector.byteLength === 1 && stateVector[0] === 0;
-    if (!empty) return encodeSync(SyncType.step2, Y.encodeStateAsUpdate(this.doc, stateVector));
-    return (this.fullState ??= encodeSync(SyncType.step2, Y.encodeStateAsUpdate(this.doc)));
-  }
-
-  /** Bytes of the whole document as a newcomer receives it (cached until the next change). */
-  encodedSize(): number {
-    return (this.fullState ??= encodeSync(SyncType.step2, Y.encodeStateAsUpdate(this.doc))).byteLength;
+    try {
+      if (!empty) return encodeSync(SyncType.step2, Y.encodeStateAsUpdate(this.doc, stateVector));
+      return (this.fullState ??= encodeSync(SyncType.step2, Y.encodeStateAsUpdate(this.doc)));
+    } catch (err) {
+      this.breakDown(err);
+      throw new RoomBroken('the room is being rebuilt');
+    }
   }
 
   /** Our state vector, sent first to every newcomer so it sends what we lack. */
@@ -139,11 +158,22 @@ export class Room {
     return encodeSync(SyncType.step1, Y.encodeStateVector(this.doc));
   }
 
-  /** Queues a validated update from `peer`; it is stored, applied and relayed within a tick. */
+  /**
+   * Checks an update from `peer` (content rules, caps) and queues it: it is stored, applied and
+   * relayed within a tick. A refused update closes the sender's connection only.
+   */
   submit(peer: RoomPeer, update: Uint8Array): void {
-    if (this.overCap(update)) {
-      peer.fail(4414, 'document too long');
-      return;
+    const verdict = checkUpdate({
+      update,
+      doc: this.doc,
+      rules: this.kind.rules,
+      caps: { maxDocBytes: this.deps.maxDocBytes, ...this.kind.caps },
+      docBytes: this.storedBytes,
+      measured: () => (this.measured ??= this.kind.caps?.measure?.of(this.doc) ?? 0),
+    });
+    if (!verdict.ok) {
+      this.deps.metrics.sync.refusedUpdates++;
+      return peer.fail(verdict.code, verdict.reason);
     }
     this.enqueue({ peer, update });
   }
@@ -178,26 +208,6 @@ export class Room {
     else setTimeout(() => void this.drain(), delay);
   }
 
-  /** True when applying `update` would take the document past its kind's cap (and grow it). */
-  private overCap(update: Uint8Array): boolean {
-    const cap = this.kind.cap;
-    if (!cap) return false;
-    const current = (this.measured ??= cap.measure(this.doc));
-    // Text in an update takes at least a byte per character, so small updates need no trial.
-    if (current + update.byteLength <= cap.max) return false;
-    const trial = new Y.Doc({ gc: this.doc.gc });
-    try {
-      Y.applyUpdate(trial, Y.encodeStateAsUpdate(this.doc), Origin.store);
-      Y.applyUpdate(trial, update, Origin.client);
-      const after = cap.measure(trial);
-      return after > cap.max && after > current;
-    } catch {
-      return false; // unreadable: the commit path refuses it with 4400
-    } finally {
-      trial.destroy();
-    }
-  }
-
   /** An update another instance stored and published. */
   applyRemote(update: Uint8Array, sentAt: number): void {
     const stats = this.deps.metrics.sync;
@@ -207,22 +217,21 @@ export class Room {
       Y.applyUpdate(this.doc, update, Origin.remote);
     } catch (err) {
       this.deps.log.warn({ err, room: this.name }, 'an update from another instance could not be applied');
-      return;
+      return this.breakDown(err);
     }
     this.send({ merged: update, parts: [{ peer: null, update }] });
     this.sinceSnapshot.updates++;
+    this.storedBytes += update.byteLength;
   }
 
   /** Brings the document up to the store (after lost fan-out) and relays what was missing. */
   async reconcile(): Promise<void> {
     const loaded = await this.deps.store.docs.load(this.name);
     const before = Y.encodeStateVector(this.doc);
-    for (const part of loaded.snapshot ? [loaded.snapshot, ...loaded.updates] : loaded.updates) {
-      try {
-        Y.applyUpdate(this.doc, part, Origin.store);
-      } catch (err) {
-        this.deps.log.warn({ err, room: this.name }, 'skipped a stored update that cannot be applied');
-      }
+    try {
+      for (const part of partsOf(loaded)) Y.applyUpdate(this.doc, part, Origin.store);
+    } catch (err) {
+      return this.breakDown(err);
     }
     const missing = Y.encodeStateAsUpdate(this.doc, before);
     if (missing.byteLength > 2) this.send({ merged: missing, parts: [{ peer: null, update: missing }] });
@@ -247,25 +256,21 @@ export class Room {
    * Built from the store, not from memory: with several instances the store may hold updates
    * from others that have not reached this one yet, and compaction must never drop them.
    */
-  async compact(force = false): Promise<void> {
+  async compact(force = false, repair = false): Promise<void> {
     const { updates, bytes } = this.sinceSnapshot;
     const due = updates >= this.deps.compaction.afterUpdates || bytes >= this.deps.compaction.afterBytes;
-    if (this.compacting || updates === 0 || !(due || (force && updates > 1))) return;
+    if (this.compacting || (!repair && (updates === 0 || !(due || (force && updates > 1))))) return;
     this.compacting = true;
     try {
       const loaded = await this.deps.store.docs.load(this.name);
-      const doc = new Y.Doc({ gc: this.kind.gc });
-      for (const part of loaded.snapshot ? [loaded.snapshot, ...loaded.updates] : loaded.updates) {
-        try {
-          Y.applyUpdate(doc, part, Origin.store);
-        } catch {
-          // Unreadable stored update: left out of the snapshot, as loads leave it out.
-        }
-      }
-      await this.deps.store.docs.compact(this.name, Y.encodeStateAsUpdate(doc), loaded.lastSeq);
+      // A stored update that breaks the document is left out of the snapshot, as loads leave it out.
+      const { doc } = buildDoc(this.name, partsOf(loaded), this.kind.gc, this.deps.log);
+      const snapshot = Y.encodeStateAsUpdate(doc);
       doc.destroy();
+      await this.deps.store.docs.compact(this.name, snapshot, loaded.lastSeq);
       this.sinceSnapshot.updates -= updates;
       this.sinceSnapshot.bytes -= bytes;
+      this.storedBytes += snapshot.byteLength - bytesOf(loaded);
     } catch (err) {
       this.deps.log.warn({ err, room: this.name }, 'compaction failed; the update log stays');
     } finally {
@@ -278,7 +283,13 @@ export class Room {
       while (this.pending.length) {
         const batch = this.pending;
         this.pending = [];
-        await this.commit(batch);
+        try {
+          await this.commit(batch);
+        } catch (err) {
+          // Never reaches the process: the batch's senders resend on reconnect.
+          this.deps.log.error({ err, room: this.name }, 'a batch of updates failed');
+          this.failBatch(batch, 4500, 'server error', err);
+        }
       }
     } finally {
       this.running = false;
@@ -288,7 +299,16 @@ export class Room {
   }
 
   private async commit(batch: Pending[]): Promise<void> {
-    const merged = batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((p) => p.update));
+    if (this.broken) return this.failBatch(batch, 4500, 'room is being rebuilt', new RoomBroken());
+    let merged: Uint8Array;
+    try {
+      merged = batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((p) => p.update));
+    } catch (err) {
+      // Each update passed its check alone; commit them one by one so only a culprit is refused.
+      if (batch.length === 1) return this.failBatch(batch, 4422, 'update refused: unreadable', err);
+      for (const p of batch) await this.commit([p]);
+      return;
+    }
     const started = performance.now();
     try {
       const audits = this.kind.removals ? removalEntries(this.kind.removals, this.doc, batch) : [];
@@ -311,13 +331,14 @@ export class Room {
     this.deps.metrics.sync.updatesStored++;
     this.sinceSnapshot.updates++;
     this.sinceSnapshot.bytes += merged.byteLength;
+    this.storedBytes += merged.byteLength;
     try {
       Y.applyUpdate(this.doc, merged, Origin.client);
     } catch (err) {
-      // Stored but not integrable: loads skip it too. The sender is misbehaving.
-      this.deps.log.warn({ err, room: this.name }, 'stored update could not be applied');
-      this.failBatch(batch, 4400, 'update could not be applied', err);
-      return;
+      // Stored but not integrable: loads leave it out. A lone sender is refused for good (it
+      // would only send it again); the rest of the room reconnects to the rebuilt document.
+      if (batch.length === 1) this.failBatch(batch, 4422, 'update refused: unreadable', err);
+      return this.breakDown(err);
     }
     // Published first: other instances' clients then wait no longer than ours.
     this.deps.fanout.publish(this.name, 'update', merged);
@@ -332,6 +353,18 @@ export class Room {
       p.settle?.(err instanceof Error ? err : new Error(reason));
     }
     for (const peer of peers) peer.fail(code, reason);
+  }
+
+  /**
+   * The document can no longer be trusted (an update could not be applied or encoded): every
+   * connection closes with a transient code, and the registry rebuilds the room from the store.
+   */
+  private breakDown(err: unknown): void {
+    if (this.broken) return;
+    this.broken = true;
+    this.deps.log.error({ err, room: this.name, alert: 'room-rebuilt' }, 'the room document broke; rebuilding it from the store');
+    for (const peer of [...this.peers]) peer.fail(4500, 'room is being rebuilt');
+    this.deps.onBroken?.(this);
   }
 
   /** Queues updates for the next tick. */
@@ -361,20 +394,19 @@ export class Room {
   }
 }
 
-/** Builds a room's document from the store; an update that cannot be applied is skipped and logged. */
+type Loaded = Awaited<ReturnType<Store['docs']['load']>>;
+const partsOf = (loaded: Loaded): Uint8Array[] => (loaded.snapshot ? [loaded.snapshot, ...loaded.updates] : loaded.updates);
+const bytesOf = (loaded: Loaded): number => partsOf(loaded).reduce((n, u) => n + u.byteLength, 0);
+
+/** Builds a room's document from the store, leaving out (and alerting on) any update that breaks it. */
 export async function loadRoom(name: string, deps: RoomDeps): Promise<Room> {
   const loaded = await deps.store.docs.load(name);
   const kind = deps.kindOf(name);
-  const doc = new Y.Doc({ gc: kind.gc });
-  const parts = loaded.snapshot ? [loaded.snapshot, ...loaded.updates] : loaded.updates;
-  for (const part of parts) {
-    try {
-      Y.applyUpdate(doc, part, Origin.store);
-    } catch (err) {
-      deps.log.warn({ err, room: name }, 'skipped a stored update that cannot be applied');
-    }
-  }
+  const { doc, dropped } = buildDoc(name, partsOf(loaded), kind.gc, deps.log);
   const room = new Room(name, doc, deps, kind);
   room.countUnsnapshotted(loaded.updates.length, loaded.updates.reduce((n, u) => n + u.byteLength, 0));
+  room.storedBytes = bytesOf(loaded);
+  // Writes a snapshot without what was dropped, so the damaged update is gone from the store.
+  if (dropped) await room.compact(true, true);
   return room;
 }

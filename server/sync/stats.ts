@@ -6,6 +6,8 @@ export class SyncStats {
   updatesStored = 0;
   remoteUpdatesIn = 0;
   droppedWrites = 0;
+  /** Updates refused by the room's rules or caps (4422, 4414). */
+  refusedUpdates = 0;
   readonly closeCodes = new Map<number, number>();
 
   closed(code: number): void {

@@ -1,0 +1,37 @@
+/**
+ * Builds a document from its stored parts (snapshot, then the update log). A part that cannot be
+ * applied, or after which the document can no longer be encoded (and so could not be sent to a
+ * newcomer or backed up), is left out: the room is rebuilt without it and an alert is logged.
+ * The fast path applies everything once; the slow path, part by part, runs only for a damaged log.
+ */
+import * as Y from 'yjs';
+import type { Logger } from '../log.js';
+import { Origin } from './origin.js';
+
+export function buildDoc(name: string, parts: readonly Uint8Array[], gc: boolean, log: Logger): { doc: Y.Doc; dropped: number } {
+  const doc = new Y.Doc({ gc });
+  try {
+    for (const part of parts) Y.applyUpdate(doc, part, Origin.store);
+    Y.encodeStateAsUpdate(doc);
+    return { doc, dropped: 0 };
+  } catch {
+    doc.destroy();
+  }
+  const kept: Uint8Array[] = [];
+  let dropped = 0;
+  let current = new Y.Doc({ gc });
+  parts.forEach((part, index) => {
+    try {
+      Y.applyUpdate(current, part, Origin.store);
+      Y.encodeStateAsUpdate(current);
+      kept.push(part);
+    } catch (err) {
+      dropped++;
+      log.error({ err, room: name, part: index, alert: 'stored-update-dropped' }, 'a stored update breaks the document: the room was rebuilt without it');
+      current.destroy();
+      current = new Y.Doc({ gc });
+      for (const k of kept) Y.applyUpdate(current, k, Origin.store);
+    }
+  });
+  return { doc: current, dropped };
+}
