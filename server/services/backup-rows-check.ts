@@ -83,7 +83,7 @@ export function checkedRows(content: BackupContent, closedAt: string): CheckedRo
           kind === 'workshop' ? v === source
           : kind === 'element' ? elements(roundBoard.get(row.round_id as string) ?? '').has(v as string)
           : defined.get(kind)!.has(v as string);
-        if (!ok) throw invalid(`${table}.${column} names ${quoted(String(v))}, which is not a ${kind} of this file`);
+        if (!ok) throw invalid(`${table}.${column} names ${quoted(String(v))}, which is not ${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind} of this file`);
       }
     }
   }
