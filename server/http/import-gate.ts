@@ -83,6 +83,8 @@ export function createImportGate(opts: ImportGateOptions) {
         req.on('data', onData);
         req.once('end', () => resolve(Buffer.concat(chunks)));
         req.once('error', reject);
+        // Cut off by the caller: nothing to answer, the slot is given back by the route.
+        req.once('close', () => reject(new AppError(ErrorCode.validationFailed, 400, 'The upload was cut off.')));
       });
     },
   };
