@@ -131,6 +131,9 @@ describe.each(STORES)('on %s', (kind) => {
       'a lock on its own workshop naming V\'s board': (rows) => {
         rows.board_locks = [{ workshop_id: T, board_id: ids.board, locked_by: ownMember, locked_at: at }];
       },
+      'the same hand raised twice in its own workshop': (rows) => {
+        rows.raised_hands = [at, at].map((when) => ({ workshop_id: T, member_id: ownMember, at: when }));
+      },
       'a principle of its own workshop its charter never defined': (rows) => {
         rows.principles = [{ workshop_id: T, id: ids.principle, text: 'x', text_hash: 'a'.repeat(64), rule: 'consensus', proposed_at: at, proposed_by: ownMember, version: 1, closed: 1 }];
       },

@@ -46,6 +46,8 @@ export function checkedRows(content: BackupContent, closedAt: string): CheckedRo
       if (issue.code === 'unrecognized_keys') throw invalid(`it has an unknown column ${quoted(issue.keys[0] ?? '')} in ${table}`);
       throw invalid(`a row of ${table} is malformed at ${issue.path.join('.') || 'the top'}`);
     });
+    const key = shape.key;
+    if (key && new Set(typed[table].map((r) => JSON.stringify(key.map((c) => r[c])))).size !== typed[table].length) throw invalid(`two rows of ${table} have the same ${key.join(' and ')}`);
   }
 
   const defined = new Map<RefKind, Set<string>>();

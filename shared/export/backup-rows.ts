@@ -28,9 +28,11 @@ export type VoteTally = z.infer<typeof VoteTally>;
 interface TableShape {
   row: z.ZodType<Record<string, unknown>>;
   refs: Record<string, RefKind>;
+  /** Columns no two rows of the file may share (the table's key within one workshop). */
+  key: readonly string[] | null;
 }
 
-const table = <S extends z.ZodRawShape>(shape: S, refs: Record<string, RefKind>): TableShape => ({ row: z.strictObject(shape), refs });
+const table = <S extends z.ZodRawShape>(shape: S, refs: Record<string, RefKind>, key: readonly string[] | null = null): TableShape => ({ row: z.strictObject(shape), refs, key });
 
 export const BACKUP_ROW_SCHEMAS: Readonly<Record<string, TableShape>> = {
   workshops: table({ id, title: text, created_at: time, language: z.string().max(16), decision_rule: z.enum(['consensus', 'consent', 'majority']) }, { id: 'workshop' }),
@@ -40,21 +42,22 @@ export const BACKUP_ROW_SCHEMAS: Readonly<Record<string, TableShape>> = {
     { id, workshop_id: id, display_name: text, role: z.enum(['facilitator', 'participant', 'observer']), organisation_id: id.nullable(), token_hash: z.string().max(200), created_at: time },
     { id: 'own', workshop_id: 'workshop', organisation_id: 'organisation' },
   ),
-  vision_clients: table({ workshop_id: id, client_id: bigint, member_id: id }, { workshop_id: 'workshop', member_id: 'member' }),
+  vision_clients: table({ workshop_id: id, client_id: bigint, member_id: id }, { workshop_id: 'workshop', member_id: 'member' }, ['client_id']),
   vision_deletions: table({ workshop_id: id, member_id: id, ranges: text }, { workshop_id: 'workshop', member_id: 'member' }),
-  vision_seen: table({ workshop_id: id, member_id: id, snapshot: bytes, at: time }, { workshop_id: 'workshop', member_id: 'member' }),
+  vision_seen: table({ workshop_id: id, member_id: id, snapshot: bytes, at: time }, { workshop_id: 'workshop', member_id: 'member' }, ['member_id']),
   milestones: table({ id, workshop_id: id, name: text, created_at: time, created_by: id, snapshot: bytes }, { id: 'own', workshop_id: 'workshop', created_by: 'member' }),
   facilitation: table(
     { workshop_id: id, phase: text.nullable(), agenda: text, timer_started_at: bigint.nullable(), timer_duration_ms: bigint, timer_paused_remaining_ms: bigint.nullable(), seq: bigint },
     { workshop_id: 'workshop' },
+    ['workshop_id'],
   ),
-  board_locks: table({ workshop_id: id, board_id: id, locked_by: id, locked_at: time }, { workshop_id: 'workshop', board_id: 'board', locked_by: 'member' }),
-  raised_hands: table({ workshop_id: id, member_id: id, at: time }, { workshop_id: 'workshop', member_id: 'member' }),
+  board_locks: table({ workshop_id: id, board_id: id, locked_by: id, locked_at: time }, { workshop_id: 'workshop', board_id: 'board', locked_by: 'member' }, ['board_id']),
+  raised_hands: table({ workshop_id: id, member_id: id, at: time }, { workshop_id: 'workshop', member_id: 'member' }, ['member_id']),
   questions: table(
     { id, workshop_id: id, kind: z.enum(['maturity', 'paradox']), axis: z.string().max(64).nullable(), status: z.enum(['open', 'closed', 'revealed']), opened_by: id, opened_at: time },
     { id: 'own', workshop_id: 'workshop', opened_by: 'member' },
   ),
-  answers: table({ question_id: id, member_id: id, organisation_id: id, value: text, at: time }, { question_id: 'question', member_id: 'member', organisation_id: 'organisation' }),
+  answers: table({ question_id: id, member_id: id, organisation_id: id, value: text, at: time }, { question_id: 'question', member_id: 'member', organisation_id: 'organisation' }, ['question_id', 'member_id']),
   vote_rounds: table(
     {
       id, workshop_id: id, board_id: id, votes_per_person: int.min(1), element_ids: text.nullable(), status: z.enum(['open', 'closed']),
@@ -67,6 +70,7 @@ export const BACKUP_ROW_SCHEMAS: Readonly<Record<string, TableShape>> = {
   principles: table(
     { workshop_id: id, id, text, text_hash: z.string().max(200), rule: z.enum(['consensus', 'consent', 'majority']), proposed_at: time, proposed_by: id, version: int, closed: z.union([z.literal(0), z.literal(1)]) },
     { workshop_id: 'workshop', id: 'principle', proposed_by: 'member' },
+    ['id'],
   ),
   stances: table(
     { workshop_id: id, principle_id: id, version: int, organisation_id: id, member_id: id, stance: z.enum(['endorse', 'object', 'abstain']), reason: text.nullable(), at: time },
