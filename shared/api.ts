@@ -128,6 +128,10 @@ export interface CreatedWorkshopDto {
   token: string;
   member: MemberDto;
 }
+/** `POST /api/workshops/import`: a created workshop, and what the import left behind (docs/api.md). */
+export interface ImportedWorkshopDto extends CreatedWorkshopDto {
+  warnings: string[];
+}
 export interface InviteDto {
   id: string;
   token: string;

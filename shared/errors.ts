@@ -15,6 +15,8 @@ export const ErrorCode = {
   inviteUsedUp: 'invite_used_up',
   createCodeRequired: 'create_code_required',
   payloadTooLarge: 'payload_too_large',
+  /** A request body in an encoding the endpoint does not read (an import with Content-Encoding). */
+  unsupportedEncoding: 'unsupported_encoding',
   rateLimited: 'rate_limited',
   storageUnavailable: 'storage_unavailable',
   internal: 'internal_error',

@@ -62,8 +62,12 @@ export class SkImportForm extends LitElement {
       } catch {
         throw new ApiError(400, 'backup_invalid', msg('The file could not be read: it is damaged or cut short.', { id: 'import_unreadable' }));
       }
-      const body = { displayName: this.displayName.trim(), backup, ...(this.createCode ? { createCode: this.createCode } : {}) };
-      const res = await fetch('/api/workshops/import', { method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: JSON.stringify(body) }).catch((err: Error) => {
+      // The code travels in a header, so a wrong one is refused before the server reads the file;
+      // one a header cannot carry (beyond Latin-1) goes in the body, which the server also accepts.
+      const inHeader = /^[\x20-\x7e\xa0-\xff]*$/.test(this.createCode);
+      const body = { displayName: this.displayName.trim(), backup, ...(this.createCode && !inHeader ? { createCode: this.createCode } : {}) };
+      const headers: Record<string, string> = { 'Content-Type': 'application/json', Accept: 'application/json', ...(this.createCode && inHeader ? { 'X-Create-Code': this.createCode } : {}) };
+      const res = await fetch('/api/workshops/import', { method: 'POST', credentials: 'same-origin', headers, body: JSON.stringify(body) }).catch((err: Error) => {
         throw new ApiError(0, 'network_error', err.message);
       });
       const data = (await res.json().catch(() => null)) as (CreatedWorkshopDto & Partial<ErrorBody>) | null;

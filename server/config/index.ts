@@ -20,6 +20,7 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   sync: SyncLimits;
   http: { openRate: { perSecond: number; burst: number }; trustProxy: string | false };
+  imports: ImportLimits;
   /** Rebuild the client from `client/` when dist is missing or older than the sources. */
   buildClient: boolean;
 }
@@ -47,6 +48,17 @@ export interface SyncLimits {
   boardMaxElements: number;
   /** A room ticks at most every `peers / roomWritesPerSecond` s (at most 50 ms): see server/sync/room.ts. */
   roomWritesPerSecond: number;
+}
+
+/** `POST /api/workshops/import` (docs/api.md, "Backup and import"). */
+export interface ImportLimits {
+  /** Largest accepted request body (64 MB). */
+  maxBodyBytes: number;
+  /** Bytes one client address may send to the import per UTC day (IMPORT_MAX_BYTES_PER_DAY). */
+  maxBytesPerDay: number;
+  /** Heap of the worker that parses and checks one import, in MB. */
+  workerHeapMb: number;
+  timeoutMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -92,6 +104,7 @@ const EnvSchema = z.object({
   REDIS_PREFIX: z.string().regex(/^[\w:.-]{1,64}$/, 'must be 1-64 letters, digits or :._-').default('samskap:'),
   TRUST_PROXY: z.string().regex(/^[\w.:/, -]+$/, 'must be loopback, a number of hops or addresses').optional(),
   RATE_LIMIT_OPEN_PER_MINUTE: intIn(1, 1_000_000).default(120),
+  IMPORT_MAX_BYTES_PER_DAY: intIn(1024, 1024 ** 4).default(256 * 1024 * 1024),
   SAMSKAP_BUILD_CLIENT: z.enum(['auto', 'never']).default('auto'),
 });
 
@@ -119,6 +132,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     createCode: e.CREATE_CODE ?? null,
     logLevel: e.LOG_LEVEL,
     buildClient: e.SAMSKAP_BUILD_CLIENT === 'auto',
+    imports: { maxBodyBytes: 64 * 1024 * 1024, maxBytesPerDay: e.IMPORT_MAX_BYTES_PER_DAY, workerHeapMb: 1024, timeoutMs: 120_000 },
     http: { trustProxy: e.TRUST_PROXY ?? false, openRate: { perSecond: e.RATE_LIMIT_OPEN_PER_MINUTE / 60, burst: Math.max(1, Math.ceil(e.RATE_LIMIT_OPEN_PER_MINUTE / 2)) } },
     sync: {
       maxMessageBytes: e.SYNC_MAX_MESSAGE_BYTES,

@@ -13,7 +13,11 @@ import type { WorkshopService } from '../services/workshops.js';
 import type { Store } from '../store/types.js';
 import { TokenBucket } from '../util/token-bucket.js';
 import { errorHandler } from './errors.js';
-import { exportRoutes, importBodyParser } from './routes/exports.js';
+import { exportRoutes } from './routes/exports.js';
+import { importRoutes } from './routes/import.js';
+import { createImportGate } from './import-gate.js';
+import { runImportWorker } from '../services/import-runner.js';
+import type { ImportLimits } from '../config/index.js';
 import { visionRoutes } from './routes/vision.js';
 import { governanceRoutes } from './routes/governance.js';
 import type { PrincipleService } from '../services/principles.js';
@@ -29,6 +33,9 @@ export interface HttpDeps {
   vision: VisionService;
   exports: ExportService;
   backup: BackupService;
+  /** CREATE_CODE: creating or importing a workshop needs it. */
+  createCode: string | null;
+  imports: ImportLimits;
   principles: PrincipleService;
   audit: AuditLogService;
   publicUrl: string | null;
@@ -65,9 +72,21 @@ export function createHttpApp(deps: HttpDeps): express.Express {
   const api = express.Router();
   // A last-seen snapshot of a much-edited vision can outgrow the general limit.
   api.use('/workshops/:id/vision/seen', express.json({ limit: '2mb', strict: true }));
-  api.use('/workshops/import', importBodyParser);
-  api.use(express.json({ limit: '64kb', strict: true }));
   const openLimit = perIpLimit(deps.openRate.perSecond, deps.openRate.burst);
+  const sessionCookie = (req: express.Request, workshopId: string, token: string) =>
+    deps.auth.cookieHeader(workshopId, token, (deps.publicUrl ?? `${req.protocol}://${req.get('host')}`).startsWith('https:'));
+  // Before any body parser: the import refuses callers before it reads a byte (routes/import.ts).
+  api.use(
+    importRoutes({
+      backup: deps.backup,
+      createCode: deps.createCode,
+      openLimit,
+      sessionCookie,
+      gate: createImportGate({ maxBodyBytes: deps.imports.maxBodyBytes, maxBytesPerDay: deps.imports.maxBytesPerDay }),
+      prepare: (body, opts) => runImportWorker(body, opts, { heapMb: deps.imports.workerHeapMb, timeoutMs: deps.imports.timeoutMs }),
+    }),
+  );
+  api.use(express.json({ limit: '64kb', strict: true }));
   api.use(workshopRoutes({ workshops: deps.workshops, auth: deps.auth, publicUrl: deps.publicUrl, openLimit }));
   api.use(visionRoutes({ vision: deps.vision, auth: deps.auth, publicUrl: deps.publicUrl }));
   api.use(
@@ -76,8 +95,6 @@ export function createHttpApp(deps: HttpDeps): express.Express {
       backup: deps.backup,
       auth: deps.auth,
       publicUrl: deps.publicUrl,
-      openLimit,
-      sessionCookie: (req, workshopId, token) => deps.auth.cookieHeader(workshopId, token, (deps.publicUrl ?? `${req.protocol}://${req.get('host')}`).startsWith('https:')),
     }),
   );
   api.use(governanceRoutes({ principles: deps.principles, audit: deps.audit, auth: deps.auth, publicUrl: deps.publicUrl }));

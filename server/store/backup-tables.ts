@@ -2,6 +2,8 @@
  * What a workshop backup carries from the database, table by table, in an order that satisfies
  * foreign keys on restore. `seq`-like columns the database assigns are left out (and rows kept
  * in their order). Left out on purpose: invites (their tokens are secrets of the old server),
+ * votes (who voted for what is secret; a closed round travels with its tally, see services/backup),
+ * unrevealed answers,
  * the audit log (carried whole, see AuditArchive) and documents (carried as Yjs state).
  * tests/contracts/store.contract.ts checks that every table with a workshop is listed here or there.
  */
@@ -26,9 +28,9 @@ export const BACKUP_TABLES: readonly BackupTable[] = [
   { table: 'board_locks', where: 'workshop_id = $1' },
   { table: 'raised_hands', where: 'workshop_id = $1' },
   { table: 'questions', where: 'workshop_id = $1' },
-  { table: 'answers', where: 'question_id IN (SELECT id FROM questions WHERE workshop_id = $1)' },
+  // Private until revealed: nobody, the facilitator neither, sees an unrevealed answer.
+  { table: 'answers', where: "question_id IN (SELECT id FROM questions WHERE workshop_id = $1 AND status = 'revealed')" },
   { table: 'vote_rounds', where: 'workshop_id = $1' },
-  { table: 'votes', where: 'round_id IN (SELECT id FROM vote_rounds WHERE workshop_id = $1)', assigned: 'id' },
   { table: 'principles', where: 'workshop_id = $1' },
   { table: 'stances', where: 'workshop_id = $1', assigned: 'seq' },
 ];

@@ -80,6 +80,37 @@ export function describeGovernanceContract(getStore: () => Store, seedWorkshop: 
       expect((await store.votes.rounds(w.id))[0]?.status).toBe('closed');
     });
 
+    it('a backup dump carries no votes and no unrevealed answers; a stored tally is the result', async () => {
+      const store = getStore();
+      const { w, orgs, boards } = await seedWorkshop(store);
+      const round = { id: uid('t'), workshopId: w.id, boardId: boards[0]!.id, votesPerPerson: 2, elementIds: null, status: 'open' as const, openedBy: 'f', openedAt: now(), closedAt: null };
+      await store.votes.openRound(round);
+      expect(await store.votes.cast(w.id, round.id, 'voter-secret-1', 'e1', now())).toBe('cast');
+      const hidden = { id: uid('q'), workshopId: w.id, kind: 'maturity' as const, axis: null, status: 'open' as const, openedBy: 'f', openedAt: now() };
+      const shown = { ...hidden, id: uid('q') };
+      for (const q of [hidden, shown]) {
+        await store.answers.openQuestion(q);
+        expect(await store.answers.submit(w.id, { questionId: q.id, memberId: 'answerer-1', organisationId: orgs[0]!.id, value: { generation: 2, justification: `secret ${q.id}` }, at: now() })).toBe(true);
+      }
+      expect(await store.answers.setStatus(w.id, shown.id, 'revealed')).toBe(true);
+      const rows = await store.backup.dump(w.id);
+      expect(rows.votes).toBeUndefined();
+      expect(JSON.stringify(rows)).not.toContain('voter-secret-1');
+      expect(rows.answers!.map((a) => a.question_id)).toEqual([shown.id]);
+      expect(JSON.stringify(rows)).not.toContain(`secret ${hidden.id}`);
+      // An imported round: its tally is stored in place of votes and read back as the result.
+      const imported = { ...round, id: uid('t'), status: 'closed' as const, closedAt: now() };
+      await store.votes.openRound(imported);
+      const tally = { results: [{ elementId: 'e9', votes: 3 }], voters: 2 };
+      const restored = (await store.backup.dump(w.id)).vote_rounds!.find((r) => r.id === imported.id)!;
+      expect(restored.tally).toBeNull();
+      await store.workshops.delete(w.id);
+      const again = await store.backup.dump(w.id);
+      expect(again.vote_rounds).toEqual([]);
+      await store.backup.restore({ ...rows, vote_rounds: [...rows.vote_rounds!, { ...restored, tally: JSON.stringify(tally) }] });
+      expect(await store.votes.results(imported.id)).toEqual(tally);
+    });
+
     it('proposes principles in versions and keeps every stance', async () => {
       const store = getStore();
       const { w, orgs } = await seedWorkshop(store);

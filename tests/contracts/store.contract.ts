@@ -7,6 +7,7 @@ import * as Y from 'yjs';
 import { AppError } from '../../shared/errors.js';
 import { GENESIS_HASH, auditHash } from '../../server/store/audit-hash.js';
 import { BACKUP_TABLES, NOT_IN_BACKUP_TABLES } from '../../server/store/backup-tables.js';
+import { BACKUP_ROW_SCHEMAS } from '../../shared/export/backup-rows.js';
 import type { MemberRecord, Store } from '../../server/store/types.js';
 import { describeGovernanceContract } from './governance.contract.js';
 
@@ -250,6 +251,8 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       await store.workshops.addMember(m);
       await store.vision.recordDeletions(w.id, m.id, [[1, 2, 3]]);
       await store.vision.setSeen(w.id, m.id, new Uint8Array([7, 8]), now());
+      await store.vision.recordClients(w.id, m.id, [2 ** 32 - 1]);
+      await store.facilitation.setTimer(w.id, { startedAt: 1_790_000_000_000, durationMs: 300_000, pausedRemainingMs: null });
       const rows = await store.backup.dump(w.id);
       expect(rows.organisations!.map((o) => o.name).sort()).toEqual(['Bufdir', 'NAV']);
       expect(rows.vision_deletions).toEqual([{ workshop_id: w.id, member_id: m.id, ranges: '[[1,2,3]]' }]);
@@ -264,6 +267,9 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       const entries = [{ seq: 1, workshopId: 'old', at: now(), actorId: null, type: 'x', data: { a: 1 }, prevHash: GENESIS_HASH, hash: 'h' }];
       await store.backup.archiveAudit(w.id, entries);
       expect(await store.backup.archivedAudit(w.id)).toEqual(entries);
+      // Every table an import restores has its typed schema, and what this store dumps fits it.
+      expect(BACKUP_TABLES.map((t) => t.table).filter((t) => !(t in BACKUP_ROW_SCHEMAS))).toEqual([]);
+      for (const [table, list] of Object.entries(rows)) for (const r of list) expect(BACKUP_ROW_SCHEMAS[table]!.row.safeParse(r).error, table).toBeUndefined();
       const covered = new Set([...BACKUP_TABLES.map((t) => t.table), ...NOT_IN_BACKUP_TABLES]);
       expect((await store.backup.tablesWithWorkshop()).filter((t) => !covered.has(t))).toEqual([]);
     });

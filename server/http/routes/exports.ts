@@ -1,10 +1,9 @@
 /** `/api/workshops/:id/export/…`: parse the query, call the export service, send the file. */
-import express, { Router, type Request, type RequestHandler, type Response } from 'express';
+import { Router, type Request, type Response } from 'express';
 import { Id } from '../../../shared/api.js';
 import { BoardExportQuery, CharterExportQuery } from '../../../shared/export/charter-export.js';
 import type { Authenticator } from '../../auth/authenticator.js';
 import { attachment, type ExportFile } from '../../export/files.js';
-import { ImportBody } from '../../../shared/export/backup.js';
 import type { BackupService } from '../../services/backup.js';
 import type { ExportService } from '../../services/exports.js';
 import { actorOf, requireActor } from '../auth-middleware.js';
@@ -13,10 +12,6 @@ import { parseInput } from '../errors.js';
 export interface ExportRouteDeps {
   exports: ExportService;
   backup: BackupService;
-  /** Rate limit for unauthenticated writes (import creates a workshop). */
-  openLimit: RequestHandler;
-  /** Sets the new facilitator's session cookie after an import. */
-  sessionCookie(req: Request, workshopId: string, token: string): string;
   auth: Authenticator;
   publicUrl: string | null;
 }
@@ -48,15 +43,5 @@ export function exportRoutes(deps: ExportRouteDeps): Router {
     send(res, await deps.backup.backup(actorOf(res.locals), id(req)));
   });
 
-  r.post('/workshops/import', deps.openLimit, async (req, res) => {
-    const body = parseInput(ImportBody, req.body);
-    const created = await deps.backup.import({ backup: body.backup, displayName: body.displayName, createCode: body.createCode });
-    res.setHeader('Set-Cookie', deps.sessionCookie(req, created.id, created.token));
-    res.status(201).json(created);
-  });
-
   return r;
 }
-
-/** A backup file is far larger than an ordinary request: its own body limit. */
-export const importBodyParser = express.json({ limit: '64mb', strict: true });

@@ -1,3 +1,4 @@
+import { parseTally } from '../vote-tally.js';
 import type { CastResult, VoteRepo, VoteRoundRecord } from '../types.js';
 import type { Runner } from './postgres-runner.js';
 
@@ -67,6 +68,8 @@ export class PostgresVoteRepo implements VoteRepo {
   }
 
   async results(roundId: string): Promise<{ results: { elementId: string; votes: number }[]; voters: number }> {
+    const stored = (await this.run.query<{ tally: string | null }>('SELECT tally FROM vote_rounds WHERE id = $1', [roundId])).rows[0];
+    if (stored?.tally) return parseTally(stored.tally);
     const rows = (await this.run.query<{ element_id: string; n: string }>(
       'SELECT element_id, COUNT(*) AS n FROM votes WHERE round_id = $1 GROUP BY element_id ORDER BY COUNT(*) DESC, element_id COLLATE "C"',
       [roundId],

@@ -218,4 +218,9 @@ export const sqliteMigrations: Migration[] = [
       );
     `,
   },
+  {
+    name: '006_vote_tally',
+    // An imported closed round carries its tally, not its votes (who voted for what stays behind).
+    sql: `ALTER TABLE vote_rounds ADD COLUMN tally TEXT;`,
+  },
 ];

@@ -1,3 +1,4 @@
+import { parseTally } from '../vote-tally.js';
 import type { CastResult, VoteRepo, VoteRoundRecord } from '../types.js';
 import type { Runner } from './sqlite-store.js';
 import { statement } from './statements.js';
@@ -86,6 +87,8 @@ export class SqliteVoteRepo implements VoteRepo {
 
   results(roundId: string): Promise<{ results: { elementId: string; votes: number }[]; voters: number }> {
     return this.run((db) => {
+      const stored = statement(db, 'SELECT tally FROM vote_rounds WHERE id = ?').get(roundId) as { tally: string | null } | undefined;
+      if (stored?.tally) return parseTally(stored.tally);
       const rows = statement(db, 'SELECT element_id, COUNT(*) AS n FROM votes WHERE round_id = ? GROUP BY element_id ORDER BY n DESC, element_id').all(roundId) as { element_id: string; n: number }[];
       const voters = (statement(db, 'SELECT COUNT(DISTINCT member_id) AS n FROM votes WHERE round_id = ?').get(roundId) as { n: number }).n;
       return { results: rows.map((r) => ({ elementId: r.element_id, votes: r.n })), voters };

@@ -1,0 +1,89 @@
+/**
+ * The typed shape of every table a backup may carry (docs/api.md, "Backup and import"). Each
+ * table lists its columns (a strict zod object: no other column is accepted) and which columns
+ * name what. On import every `workshop` column must be the file's own workshop, every record
+ * reference must name a record of that kind in the same file, and every principle or element
+ * reference must be defined in the file's own documents; anything else refuses the file.
+ */
+import { z } from 'zod';
+
+/** What an id column names. `own` is the row's own id (a new id on import). */
+export type RefKind = 'own' | 'workshop' | 'organisation' | 'board' | 'member' | 'milestone' | 'question' | 'round' | 'principle' | 'element';
+
+const text = z.string().max(1_000_000);
+const id = z.string().min(1).max(200);
+const int = z.number().int();
+/** PostgreSQL hands BIGINT columns out as decimal strings. */
+const bigint = z.union([int, z.string().regex(/^-?\d{1,19}$/)]);
+const bytes = z.strictObject({ $bytes: z.string() });
+const time = z.string().max(64);
+
+/** A closed round's result as a backup carries it instead of the votes: who voted for what stays behind. */
+export const VoteTally = z.strictObject({
+  results: z.array(z.strictObject({ elementId: id, votes: int.min(1) })).max(10_000),
+  voters: int.min(0),
+});
+export type VoteTally = z.infer<typeof VoteTally>;
+
+interface TableShape {
+  row: z.ZodType<Record<string, unknown>>;
+  refs: Record<string, RefKind>;
+  /** Columns no two rows of the file may share (the table's key within one workshop). */
+  key: readonly string[] | null;
+}
+
+const table = <S extends z.ZodRawShape>(shape: S, refs: Record<string, RefKind>, key: readonly string[] | null = null): TableShape => ({ row: z.strictObject(shape), refs, key });
+
+export const BACKUP_ROW_SCHEMAS: Readonly<Record<string, TableShape>> = {
+  workshops: table({ id, title: text, created_at: time, language: z.string().max(16), decision_rule: z.enum(['consensus', 'consent', 'majority']) }, { id: 'workshop' }),
+  organisations: table({ id, workshop_id: id, name: text, position: int, color: z.string().max(32).nullable() }, { id: 'own', workshop_id: 'workshop' }),
+  boards: table({ id, workshop_id: id, title: text, created_at: time }, { id: 'own', workshop_id: 'workshop' }),
+  members: table(
+    { id, workshop_id: id, display_name: text, role: z.enum(['facilitator', 'participant', 'observer']), organisation_id: id.nullable(), token_hash: z.string().max(200), created_at: time },
+    { id: 'own', workshop_id: 'workshop', organisation_id: 'organisation' },
+  ),
+  vision_clients: table({ workshop_id: id, client_id: bigint, member_id: id }, { workshop_id: 'workshop', member_id: 'member' }, ['client_id']),
+  vision_deletions: table({ workshop_id: id, member_id: id, ranges: text }, { workshop_id: 'workshop', member_id: 'member' }),
+  vision_seen: table({ workshop_id: id, member_id: id, snapshot: bytes, at: time }, { workshop_id: 'workshop', member_id: 'member' }, ['member_id']),
+  milestones: table({ id, workshop_id: id, name: text, created_at: time, created_by: id, snapshot: bytes }, { id: 'own', workshop_id: 'workshop', created_by: 'member' }),
+  facilitation: table(
+    { workshop_id: id, phase: text.nullable(), agenda: text, timer_started_at: bigint.nullable(), timer_duration_ms: bigint, timer_paused_remaining_ms: bigint.nullable(), seq: bigint },
+    { workshop_id: 'workshop' },
+    ['workshop_id'],
+  ),
+  board_locks: table({ workshop_id: id, board_id: id, locked_by: id, locked_at: time }, { workshop_id: 'workshop', board_id: 'board', locked_by: 'member' }, ['board_id']),
+  raised_hands: table({ workshop_id: id, member_id: id, at: time }, { workshop_id: 'workshop', member_id: 'member' }, ['member_id']),
+  questions: table(
+    { id, workshop_id: id, kind: z.enum(['maturity', 'paradox']), axis: z.string().max(64).nullable(), status: z.enum(['open', 'closed', 'revealed']), opened_by: id, opened_at: time },
+    { id: 'own', workshop_id: 'workshop', opened_by: 'member' },
+  ),
+  answers: table({ question_id: id, member_id: id, organisation_id: id, value: text, at: time }, { question_id: 'question', member_id: 'member', organisation_id: 'organisation' }, ['question_id', 'member_id']),
+  vote_rounds: table(
+    {
+      id, workshop_id: id, board_id: id, votes_per_person: int.min(1), element_ids: text.nullable(), status: z.enum(['open', 'closed']),
+      opened_by: id, opened_at: time, closed_at: time.nullable(), tally: text.nullable().optional(),
+    },
+    { id: 'own', workshop_id: 'workshop', board_id: 'board', opened_by: 'member' },
+  ),
+  /** Only in files written before tallies: read into tallies, never restored. */
+  votes: table({ round_id: id, member_id: id, element_id: id, at: time }, { round_id: 'round', member_id: 'member', element_id: 'element' }),
+  principles: table(
+    { workshop_id: id, id, text, text_hash: z.string().max(200), rule: z.enum(['consensus', 'consent', 'majority']), proposed_at: time, proposed_by: id, version: int, closed: z.union([z.literal(0), z.literal(1)]) },
+    { workshop_id: 'workshop', id: 'principle', proposed_by: 'member' },
+    ['id'],
+  ),
+  stances: table(
+    { workshop_id: id, principle_id: id, version: int, organisation_id: id, member_id: id, stance: z.enum(['endorse', 'object', 'abstain']), reason: text.nullable(), at: time },
+    { workshop_id: 'workshop', principle_id: 'principle', organisation_id: 'organisation', member_id: 'member' },
+  ),
+};
+
+/** Record kinds whose ids a file defines in its own rows (and which get new ids on import). */
+export const RECORD_KIND_OF: Readonly<Record<string, RefKind>> = {
+  organisations: 'organisation',
+  boards: 'board',
+  members: 'member',
+  milestones: 'milestone',
+  questions: 'question',
+  vote_rounds: 'round',
+};
