@@ -6,6 +6,10 @@ export class SyncStats {
   updatesStored = 0;
   remoteUpdatesIn = 0;
   droppedWrites = 0;
+  /** Awareness updates dropped: larger than a state may be, or beyond the rate (server/sync/awareness-gate.ts). */
+  awarenessDropped = 0;
+  /** Awareness queries (type 3) beyond the rate, not answered. */
+  awarenessQueriesDropped = 0;
   readonly closeCodes = new Map<number, number>();
 
   closed(code: number): void {
