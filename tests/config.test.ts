@@ -13,6 +13,7 @@ describe('configuration', () => {
     const c = loadConfig({ DATA_DIR: dir });
     expect(c).toMatchObject({ port: 3000, host: '127.0.0.1', publicUrl: null, databaseUrl: null, createCode: null, logLevel: 'info' });
     expect(c.sync.maxMessageBytes).toBe(5 * 1024 * 1024);
+    expect(c.sync.maxConnectionsPerMember).toBe(32);
     expect(c.sessionSecret.length).toBeGreaterThanOrEqual(32);
     expect(readFileSync(path.join(dir, 'session-secret'), 'utf8').trim()).toBe(c.sessionSecret);
     expect(loadConfig({ DATA_DIR: dir }).sessionSecret).toBe(c.sessionSecret);
@@ -27,6 +28,7 @@ describe('configuration', () => {
     ['SESSION_SECRET', 'short'],
     ['LOG_LEVEL', 'loud'],
     ['SYNC_MAX_MESSAGE_BYTES', '10'],
+    ['SYNC_MAX_CONNECTIONS_PER_MEMBER', '0'],
   ])('refuses %s=%s with one line naming it', (name, value) => {
     try {
       loadConfig({ DATA_DIR: dir, [name]: value });
