@@ -52,12 +52,15 @@ async function roomLoad(target: Target, config: string, rooms: number, clients: 
   const lag = monitorEventLoopDelay({ resolution: 5 });
   const crowds: Crowd[] = [];
   const writers = [];
+  // Real members, at most a couple of connections each (the server caps connections per member),
+  // joined before the connection time is measured.
+  const urls: string[][] = [];
+  for (let r = 0; r < rooms; r++) urls.push(await target.clientUrls(r, clients + perRoom));
   const connectStart = performance.now();
-  for (let r = 0; r < rooms; r++) {
-    const url = await target.roomUrl(r);
+  for (const room of urls) {
     const sent: SendTimes = new Map();
-    crowds.push(await openCrowd(Array.from({ length: clients }, () => url), sent));
-    for (let w = 0; w < perRoom; w++) writers.push(await openWriter(url, sent));
+    crowds.push(await openCrowd(room.slice(0, clients), sent));
+    for (const url of room.slice(clients)) writers.push(await openWriter(url, sent));
   }
   const connectMs = performance.now() - connectStart;
   await Promise.all(crowds.flatMap((c) => c.synced));
@@ -139,7 +142,7 @@ async function joinBurst(target: Target): Promise<Row> {
   seed.terminate();
   const cpu0 = cpuSeconds(target.pid);
   const t0 = performance.now();
-  const crowd = await openCrowd(Array.from({ length: 20 }, () => url), new Map());
+  const crowd = await openCrowd(await target.clientUrls(9999, 20), new Map());
   await Promise.all(crowd.synced);
   const ms = performance.now() - t0;
   const cpu = cpuSeconds(target.pid) - cpu0;
@@ -188,10 +191,12 @@ async function twoInstances(clients: number): Promise<Row[]> {
       const servers = await Promise.all(Array.from({ length: instances }, () => startSamskap(env)));
       try {
         const first = await servers[0]!.roomUrl(0);
-        const urls = servers.map((srv) => first.replace(servers[0]!.base.replace('http', 'ws'), srv.base.replace('http', 'ws')));
+        const members = await servers[0]!.clientUrls(0, clients);
+        const on = (srv: Target & { base: string }, u: string) => u.replace(servers[0]!.base.replace('http', 'ws'), srv.base.replace('http', 'ws'));
+        const share = clients / servers.length;
         const sent: SendTimes = new Map();
         // One crowd per instance, each in its own thread, timed against the writer's clock.
-        const crowds = urls.map((u) => openCrowdInThread(Array.from({ length: clients / urls.length }, () => u)));
+        const crowds = servers.map((srv, k) => openCrowdInThread(members.slice(k * share, (k + 1) * share).map((u) => on(srv, u))));
         await Promise.all(crowds.map((c) => c.ready));
         const writer = await openWriter(first, sent, epochNow);
         await sleep(500);

@@ -25,6 +25,8 @@ export class Metrics {
     counter('samskap_sync_updates_stored_total', 'Merged updates appended to the store', () => s.updatesStored);
     counter('samskap_sync_dropped_writes_total', 'Writes dropped from read-only connections', () => s.droppedWrites);
     counter('samskap_sync_refused_updates_total', 'Updates refused by a room\'s content rules or caps (4422, 4414)', () => s.refusedUpdates);
+    counter('samskap_sync_awareness_dropped_total', 'Awareness updates dropped: state over 8 KB or beyond 10 a second', () => s.awarenessDropped);
+    counter('samskap_sync_awareness_queries_dropped_total', 'Awareness queries beyond 1 a second, not answered', () => s.awarenessQueriesDropped);
     counter('samskap_fanout_updates_in_total', 'Updates received from other instances', () => s.remoteUpdatesIn);
     this.storeLatency = new Histogram({
       name: 'samskap_store_append_seconds',

@@ -70,10 +70,16 @@ export const CloseCode = {
    * the rule (`update refused: <rule>`); Samskap's client drops its local copy and syncs again.
    */
   updateRefused: 4422,
+  /** More than SYNC_MAX_CLIENTS_PER_ROOM connections, or an observer past half of them. */
   roomFull: 4429,
   internalError: 4500,
   /** A facilitator changed this member's role: reconnect to be let in with the new one. */
   roleChanged: 4501,
+  /**
+   * This member opened more than SYNC_MAX_CONNECTIONS_PER_MEMBER connections (on this instance):
+   * their oldest one closes. Transient, so a person with many tabs is never locked out.
+   */
+  superseded: 4509,
   /** The client does not read fast enough; reconnect. */
   slowConsumer: 4503,
   rateLimited: 4529,

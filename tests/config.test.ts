@@ -15,6 +15,7 @@ describe('configuration', () => {
     expect(c.sync.maxMessageBytes).toBe(5 * 1024 * 1024);
     expect(c.imports.maxBytesPerDay).toBe(256 * 1024 * 1024);
     expect(loadConfig({ DATA_DIR: dir, IMPORT_MAX_BYTES_PER_DAY: '1048576' }).imports.maxBytesPerDay).toBe(1024 * 1024);
+    expect(c.sync.maxConnectionsPerMember).toBe(32);
     expect(c.sessionSecret.length).toBeGreaterThanOrEqual(32);
     expect(readFileSync(path.join(dir, 'session-secret'), 'utf8').trim()).toBe(c.sessionSecret);
     expect(loadConfig({ DATA_DIR: dir }).sessionSecret).toBe(c.sessionSecret);
@@ -31,6 +32,7 @@ describe('configuration', () => {
     ['SYNC_MAX_MESSAGE_BYTES', '10'],
     ['IMPORT_MAX_BYTES_PER_DAY', 'lots'],
     ['IMPORT_MAX_BYTES_PER_DAY', '10'],
+    ['SYNC_MAX_CONNECTIONS_PER_MEMBER', '0'],
   ])('refuses %s=%s with one line naming it', (name, value) => {
     try {
       loadConfig({ DATA_DIR: dir, [name]: value });

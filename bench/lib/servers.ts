@@ -8,12 +8,18 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { clientTokens, createBenchWorkshop, type BenchWorkshop } from './members.js';
 
 export interface Target {
   name: string;
   pid: number;
-  /** ws URL of room `i` (Samskap: authenticated, in its own workshop). */
+  /** ws URL of room `i` (Samskap: authenticated as the facilitator of its own workshop). */
   roomUrl(i: number): Promise<string>;
+  /**
+   * `count` ws URLs of room `i` for that many clients (Samskap: each a real member's token, used
+   * by at most CLIENTS_PER_MEMBER clients, so the per-member connection cap never bites).
+   */
+  clientUrls(i: number, count: number): Promise<string[]>;
   stop(): Promise<void>;
 }
 
@@ -44,7 +50,8 @@ export async function startReference(port: number): Promise<Target> {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   await waitForLine(proc, /running at/);
-  return { name: 'reference', pid: proc.pid!, roomUrl: async (i) => `ws://127.0.0.1:${port}/bench-room-${i}`, stop: stopper(proc) };
+  const roomUrl = async (i: number) => `ws://127.0.0.1:${port}/bench-room-${i}`;
+  return { name: 'reference', pid: proc.pid!, roomUrl, clientUrls: async (i, count) => Array<string>(count).fill(await roomUrl(i)), stop: stopper(proc) };
 }
 
 /** `dataDir`: reuse a data folder (and keep it on stop) to measure a restart. */
@@ -67,21 +74,25 @@ export async function startSamskap(env: Record<string, string> = {}, nodeArgs: s
   });
   const port = Number((await waitForLine(proc, /running at http:\/\/[^:]+:(\d+)/))[1]);
   const base = `http://127.0.0.1:${port}`;
-  const rooms = new Map<number, string>();
+  const workshops = new Map<number, BenchWorkshop>();
+  const workshop = async (i: number) => {
+    let w = workshops.get(i);
+    if (!w) workshops.set(i, (w = await createBenchWorkshop(base, `bench ${i}`)));
+    return w;
+  };
+  const url = (w: BenchWorkshop, token: string) => `ws://127.0.0.1:${port}/sync/${w.id}/charter?token=${token}`;
   return {
     name: 'samskap',
     pid: proc.pid!,
     base,
     dataDir: dir,
     async roomUrl(i) {
-      let url = rooms.get(i);
-      if (!url) {
-        const res = await fetch(`${base}/api/workshops`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: `bench ${i}`, organisations: [], displayName: 'bench' }) });
-        const w = (await res.json()) as { id: string; token: string };
-        url = `ws://127.0.0.1:${port}/sync/${w.id}/charter?token=${w.token}`;
-        rooms.set(i, url);
-      }
-      return url;
+      const w = await workshop(i);
+      return url(w, w.token);
+    },
+    async clientUrls(i, count) {
+      const w = await workshop(i);
+      return (await clientTokens(base, w, count)).map((t) => url(w, t));
     },
     stop: stopper(proc, () => (dataDir ? undefined : rmSync(dir, { recursive: true, force: true }))),
   };

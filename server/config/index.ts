@@ -36,8 +36,10 @@ export interface SyncLimits {
   compactAfterBytes: number;
   /** Unload a room this long after its last connection left. */
   unloadAfterMs: number;
-  /** Connections beyond this in one room are refused with 4429. */
+  /** Connections beyond this in one room are refused with 4429 (observers: beyond half of it). */
   maxClientsPerRoom: number;
+  /** A member's connections beyond this (per instance) close their oldest with 4509. */
+  maxConnectionsPerMember: number;
   /** With REDIS_URL: loaded rooms reconcile from the store this often (0 = only after a loss). */
   reconcileEveryMs: number;
   /** Characters of text the vision may hold; an update past it is refused with 4414. */
@@ -96,6 +98,7 @@ const EnvSchema = z.object({
   SYNC_COMPACT_AFTER_BYTES: intIn(1024, 1024 * 1024 * 1024).default(4 * 1024 * 1024),
   SYNC_UNLOAD_AFTER_MS: intIn(0, 24 * 3600 * 1000).default(10_000),
   SYNC_MAX_CLIENTS_PER_ROOM: intIn(1, 1_000_000).default(2000),
+  SYNC_MAX_CONNECTIONS_PER_MEMBER: intIn(1, 1_000_000).default(32),
   SYNC_RECONCILE_MS: intIn(0, 24 * 3600 * 1000).default(30_000),
   VISION_MAX_CHARS: intIn(100, 10_000_000).default(200_000),
   SYNC_ROOM_WRITES_PER_SECOND: intIn(100, 10_000_000).default(5_000),
@@ -142,6 +145,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       compactAfterBytes: e.SYNC_COMPACT_AFTER_BYTES,
       unloadAfterMs: e.SYNC_UNLOAD_AFTER_MS,
       maxClientsPerRoom: e.SYNC_MAX_CLIENTS_PER_ROOM,
+      maxConnectionsPerMember: e.SYNC_MAX_CONNECTIONS_PER_MEMBER,
       reconcileEveryMs: e.SYNC_RECONCILE_MS,
       visionMaxChars: e.VISION_MAX_CHARS,
       roomWritesPerSecond: e.SYNC_ROOM_WRITES_PER_SECOND,

@@ -1,7 +1,7 @@
 /**
  * The one place that owns `socket.on` for commands: parse the payload with the command's zod
  * schema (failure → `validation_failed` naming the field), take the actor from the handshake
- * only, apply the socket's rate limit, await the service, and ack `{ ok: true, data }` or the
+ * only, apply the member's rate limit (shared by their sockets), await the service, and ack `{ ok: true, data }` or the
  * error's `{ ok: false, error: { code, message } }`. Nothing a client sends can crash it: a
  * missing ack callback, a non-object payload or a throwing service all end in a log line at most.
  */

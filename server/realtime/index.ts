@@ -3,7 +3,8 @@
  * server/app.ts feeds, so `/socket.io/` and `/sync/` never race for the same upgrade.
  * A socket is authenticated in the handshake (`auth.token`, or the session cookie with
  * `auth.workshopId`) and joins its workshop's room, gets `session.ready` and a `state.synced`
- * snapshot, and its commands are registered per concern (./handlers.ts). Broadcasts go through
+ * snapshot, and its commands are registered per concern (./handlers.ts), drawing on one command
+ * budget per member across their sockets (./member-budget.ts). Broadcasts go through
  * `io.to(workshopRoom(id))`, so with Redis they reach sockets on every instance.
  */
 import { Server as Engine } from 'engine.io';
@@ -16,8 +17,8 @@ import { sameOrigin } from '../http/origin.js';
 import type { Logger } from '../log.js';
 import type { BroadcastName, Broadcasts } from '../../shared/realtime/index.js';
 import type { EventSink } from '../services/ports.js';
-import { TokenBucket } from '../util/token-bucket.js';
 import { registerAll, type RealtimeServices } from './handlers.js';
+import { MemberBudgets } from './member-budget.js';
 
 export const SOCKET_PATH = '/socket.io/';
 
@@ -27,7 +28,7 @@ export interface RealtimeDeps {
   publicUrl: string | null;
   /** With Redis, broadcasts reach sockets on every instance (socket.io's Redis adapter). */
   redis: { url: string; prefix: string } | null;
-  /** Commands per socket: sustained rate and burst (default 20/s, burst 100). */
+  /** Commands per member, shared by their sockets on this instance: sustained rate and burst (default 20/s, burst 100). */
   commandRate?: { perSecond: number; burst: number };
 }
 
@@ -69,7 +70,7 @@ export async function createRealtime(deps: RealtimeDeps) {
   });
 
   let services: RealtimeServices | null = null;
-  const rate = deps.commandRate ?? { perSecond: 20, burst: 100 };
+  const budgets = new MemberBudgets(deps.commandRate ?? { perSecond: 20, burst: 100 });
   io.on('connection', (socket) => {
     const actor = socket.data.actor as Actor;
     const workshopId = actor.member.workshopId;
@@ -77,7 +78,8 @@ export async function createRealtime(deps: RealtimeDeps) {
     socket.emit('session.ready', { memberId: actor.member.id, role: actor.member.role, workshopId });
     if (!services) return;
     const log = deps.log.child({ workshop: workshopId, member: actor.member.id });
-    const ctx = { socket, actor, log, bucket: new TokenBucket(rate.perSecond, rate.burst) };
+    const ctx = { socket, actor, log, bucket: budgets.acquire(actor.member.id) };
+    socket.once('disconnect', () => budgets.release(actor.member.id));
     for (const register of registerAll) register(ctx, services);
     // Joined before the snapshot is read: later changes arrive as broadcasts with higher seq.
     services.state.snapshot(actor).then(
@@ -115,6 +117,7 @@ export async function createRealtime(deps: RealtimeDeps) {
       io.disconnectSockets(true);
       await new Promise<void>((resolve) => io.close(() => resolve()));
       engine.close();
+      budgets.close();
       await Promise.allSettled(redisClients.map((c) => c.quit()));
     },
   };

@@ -8,6 +8,7 @@ import * as Y from 'yjs';
 import { CloseCode } from '../../shared/errors.js';
 import type { Logger } from '../log.js';
 import { TokenBucket } from '../util/token-bucket.js';
+import { AwarenessGate } from './awareness-gate.js';
 import { binaryFrame, rawSocket } from './frame.js';
 import { decodeClientMessage, MalformedMessage } from './protocol.js';
 import { RoomBroken, type Room, type RoomPeer } from './room.js';
@@ -36,6 +37,7 @@ export class SyncConnection implements RoomPeer {
   readonly ownedClientIds = new Set<number>();
   droppedWrites = 0;
   private readonly bucket: TokenBucket;
+  private readonly awareness: AwarenessGate;
   private closed = false;
   private alive = true;
 
@@ -46,6 +48,8 @@ export class SyncConnection implements RoomPeer {
     private readonly deps: ConnectionDeps,
   ) {
     this.bucket = new TokenBucket(deps.limits.messagesPerSecond, deps.limits.messageBurst);
+    const presence = deps.room.presence;
+    this.awareness = new AwarenessGate({ apply: (u) => presence.apply(this, u), query: () => presence.welcome(this) }, deps.stats);
   }
 
   start(): void {
@@ -125,13 +129,9 @@ export class SyncConnection implements RoomPeer {
         if (isEmptyUpdate(msg.update)) return;
         return room.submit(this, msg.update);
       case 'awareness':
-        room.presence.apply(this, msg.update);
-        return;
-      case 'queryAwareness': {
-        const snapshot = room.presence.snapshot();
-        if (snapshot) this.send(snapshot);
-        return;
-      }
+        return this.awareness.update(msg.update);
+      case 'queryAwareness':
+        return this.awareness.query();
     }
   }
 
@@ -145,6 +145,7 @@ export class SyncConnection implements RoomPeer {
     this.closed = true;
     const { room } = this.deps;
     room.peers.delete(this);
+    this.awareness.dispose();
     room.presence.remove(this);
     this.deps.stats.connections--;
     this.deps.onClose(this);

@@ -2,7 +2,9 @@
  * `/sync/<room>`: the y-websocket endpoint. The caller is authenticated and authorised, and the
  * room loaded, before the upgrade completes; a refusal completes the handshake only to close at
  * once with a documented code (4401 token, 4403 origin or other workshop, 4404 unknown room,
- * 4410 deleted workshop), so a stock provider stops instead of reconnecting.
+ * 4410 deleted workshop, 4429 room full), so a stock provider stops instead of reconnecting.
+ * Admission (./admission.ts) caps connections per member (the oldest closes with 4509) and keeps
+ * observers to half of a room.
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -14,6 +16,7 @@ import type { Authenticator } from '../auth/authenticator.js';
 import { sameOrigin } from '../http/origin.js';
 import type { Logger } from '../log.js';
 import type { Store } from '../store/types.js';
+import { Admission } from './admission.js';
 import { SyncConnection, type ConnectionLimits } from './connection.js';
 import type { DocRegistry } from './doc-registry.js';
 import type { Fanout } from '../scale/fanout.js';
@@ -27,7 +30,7 @@ export interface SyncEndpointDeps {
   auth: Authenticator;
   store: Store;
   log: Logger;
-  limits: ConnectionLimits & { maxClientsPerRoom: number };
+  limits: ConnectionLimits & { maxClientsPerRoom: number; maxConnectionsPerMember: number };
   publicUrl: string | null;
   stats: SyncStats;
   fanout: Fanout;
@@ -55,6 +58,7 @@ export function createSyncEndpoint(deps: SyncEndpointDeps) {
   // The ws layer's own hard cap; our limit (checked per message) answers with 4413 below it.
   const wss = new WebSocketServer({ noServer: true, maxPayload: deps.limits.maxMessageBytes * 2, perMessageDeflate: false });
   const connections = new Set<{ conn: SyncConnection; workshopId: string }>();
+  const admission = new Admission<SyncConnection>({ maxPerMember: deps.limits.maxConnectionsPerMember, maxPerRoom: deps.limits.maxClientsPerRoom });
   /** Workshops being deleted: refused until the deletion has finished. */
   const evicted = new Set<string>();
   // Dead TCP connections (a laptop closed mid-sentence) are found by ping and dropped, so their
@@ -110,7 +114,8 @@ export function createSyncEndpoint(deps: SyncEndpointDeps) {
           log,
           stats,
           canWrite: () => can(actor, 'doc.write', workshopId) && !deps.writeGuard?.readOnly(actor, target.name),
-          onClose: () => {
+          onClose: (conn) => {
+            admission.remove(conn, target.name, m.role);
             connections.delete(entry);
             registry.release(room);
           },
@@ -119,6 +124,7 @@ export function createSyncEndpoint(deps: SyncEndpointDeps) {
     };
     connections.add(entry);
     entry.conn.start();
+    for (const old of admission.add(entry.conn, target.name, m.role)) old.close(CloseCode.superseded, 'too many connections of this member');
   }
 
   async function evictLocally(workshopId: string): Promise<void> {
@@ -154,6 +160,10 @@ export function createSyncEndpoint(deps: SyncEndpointDeps) {
       if (room.peers.size >= deps.limits.maxClientsPerRoom) {
         registry.release(room);
         return refuse(req, socket, head, new Refusal(CloseCode.roomFull, 'room full'));
+      }
+      if (target.actor.member.role === 'observer' && !admission.admitsObserver(target.name)) {
+        registry.release(room);
+        return refuse(req, socket, head, new Refusal(CloseCode.roomFull, 'room full for observers'));
       }
       let attached = false;
       socket.once('close', () => {

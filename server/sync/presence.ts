@@ -1,5 +1,6 @@
 /**
  * Awareness of one room, held by the server. Invariants:
+ * - a state (its JSON) is at most AWARENESS_MAX_STATE_BYTES; a larger one is refused;
  * - a connection speaks only for client ids it owns (the first one it announces, or one that
  *   another connection of the same member held: a reconnect taking over);
  * - the `user` fields name, organisation, organisationId, role and memberId come from the member
@@ -13,6 +14,7 @@
  * through `applyRemote`, are relayed but never republished, and expire unless renewed, so a dead
  * instance's cursors disappear.
  */
+import { AWARENESS_MAX_STATE_BYTES } from './awareness-gate.js';
 import { decodeAwarenessUpdate, encodeAwarenessMessage, encodeAwarenessUpdate, type AwarenessEntry } from './protocol.js';
 
 export interface PresenceOwner {
@@ -68,7 +70,7 @@ export class RoomPresence {
   apply(owner: PresenceOwner, update: Uint8Array): number {
     let refused = 0;
     for (const entry of decodeAwarenessUpdate(update)) {
-      if (!this.mayClaim(owner, entry.clientId)) {
+      if (!this.mayClaim(owner, entry.clientId) || Buffer.byteLength(entry.state) > AWARENESS_MAX_STATE_BYTES) {
         refused++;
         continue;
       }

@@ -8,6 +8,10 @@ export class SyncStats {
   droppedWrites = 0;
   /** Updates refused by the room's rules or caps (4422, 4414). */
   refusedUpdates = 0;
+  /** Awareness updates dropped: larger than a state may be, or beyond the rate (server/sync/awareness-gate.ts). */
+  awarenessDropped = 0;
+  /** Awareness queries (type 3) beyond the rate, not answered. */
+  awarenessQueriesDropped = 0;
   readonly closeCodes = new Map<number, number>();
 
   closed(code: number): void {

@@ -1,7 +1,8 @@
 /**
- * Presence on the board through Yjs awareness: my cursor, selection and viewport go out at most
- * once per animation frame (coalesced); others' states come in as a typed list. The server fixes
- * `state.user`, so a name and organisation shown here are the member's real ones.
+ * Presence on the board through Yjs awareness: my cursor, selection and viewport go out coalesced,
+ * on an animation frame at most every `MIN_SEND_MS` (the server relays at most 10 awareness
+ * updates a second per connection and drops the rest); others' states come in as a typed list.
+ * The server fixes `state.user`, so a name and organisation shown here are the member's real ones.
  */
 import type { Awareness } from 'y-protocols/awareness';
 import type { Point, Rect } from './viewport.js';
@@ -21,6 +22,9 @@ export interface Peer {
   viewport: Rect | null;
 }
 
+/** A little over the server's 100 ms, so timer jitter never makes a send one too many. */
+const MIN_SEND_MS = 110;
+
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const point = (v: unknown): Point | null => {
   const p = v as Partial<Point> | null;
@@ -34,6 +38,8 @@ const rect = (v: unknown): Rect | null => {
 export class PresenceChannel {
   private pending: Partial<LocalPresence> = {};
   private frame = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private lastSent = -Infinity;
   private notifyFrame = 0;
 
   constructor(
@@ -46,7 +52,14 @@ export class PresenceChannel {
   /** Queues fields of my state; they are sent together on the next animation frame. */
   publish(patch: Partial<LocalPresence>): void {
     Object.assign(this.pending, patch);
-    this.frame ||= requestAnimationFrame(this.flush);
+    if (this.frame || this.timer) return;
+    const wait = this.lastSent + MIN_SEND_MS - performance.now();
+    if (wait <= 0) this.frame = requestAnimationFrame(this.flush);
+    else
+      this.timer = setTimeout(() => {
+        this.timer = undefined;
+        this.frame = requestAnimationFrame(this.flush);
+      }, wait);
   }
 
   peers(): Peer[] {
@@ -69,6 +82,7 @@ export class PresenceChannel {
 
   destroy(): void {
     cancelAnimationFrame(this.frame);
+    clearTimeout(this.timer);
     cancelAnimationFrame(this.notifyFrame);
     this.awareness.off('change', this.onChange);
     if (this.awareness.getLocalState()) this.awareness.setLocalStateField('cursor', null);
@@ -76,6 +90,7 @@ export class PresenceChannel {
 
   private readonly flush = () => {
     this.frame = 0;
+    this.lastSent = performance.now();
     const state = this.awareness.getLocalState();
     if (state) this.awareness.setLocalState({ ...state, ...this.pending });
     this.pending = {};
