@@ -21,6 +21,7 @@ import { IdRemap } from '../export/id-remap.js';
 import { slug, type ExportFile } from '../export/files.js';
 import { verifyArchivedChains, verifyAuditChain } from '../store/audit-hash.js';
 import type { MemberRecord, Store } from '../store/types.js';
+import { importProvenance } from './audit-provenance.js';
 import { toMemberDto, toOrganisationDto } from './dto.js';
 
 export interface BackupDeps {
@@ -62,6 +63,7 @@ export function createBackupService(deps: BackupDeps) {
         rows: await store.backup.dump(workshopId),
         docs,
         audit: await store.audit.list(workshopId),
+        auditKey: await store.audit.publicKey(),
         ...(archive.length ? { auditArchive: archive } : {}),
       };
       const json = JSON.stringify(content);
@@ -88,7 +90,7 @@ export function createBackupService(deps: BackupDeps) {
         await tx.backup.archiveAudit(newWorkshopId, [...(content.auditArchive ?? []), ...content.audit]);
         await tx.audit.append({
           workshopId: newWorkshopId, at, actorId: member.id, type: 'workshop.imported',
-          data: { sourceWorkshopId: content.sourceWorkshopId, importedEntries: content.audit.length, importedHeadHash: content.audit.at(-1)?.hash ?? null },
+          data: { sourceWorkshopId: content.sourceWorkshopId, importedEntries: content.audit.length, importedHeadHash: content.audit.at(-1)?.hash ?? null, ...importProvenance(content) },
         });
       });
       const workshop = (await store.workshops.get(newWorkshopId))!;

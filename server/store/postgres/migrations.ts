@@ -223,4 +223,17 @@ export const postgresMigrations: Migration[] = [
       );
     `,
   },
+  {
+    // The audit chain's signing key: one row, made on first start and shared by every instance.
+    name: '006_audit_signing',
+    sql: `
+      CREATE TABLE audit_keys (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        public_key TEXT NOT NULL,
+        private_key TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      ALTER TABLE audit ADD COLUMN signature TEXT;
+    `,
+  },
 ];
