@@ -7,9 +7,10 @@
  */
 import { execFile, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreatedWorkshopDto } from '../shared/api.js';
@@ -57,11 +58,11 @@ async function download(s: TestServer, workshopId: string, token: string, query:
 }
 
 /** Asynchronous, so the servers in this process keep answering (a blocked loop drops kept-alive connections). */
-function verifyCharter(text: string | Buffer): Promise<{ status: number | null; out: string }> {
+function verifyCharter(text: string | Buffer, ...args: string[]): Promise<{ status: number | null; out: string }> {
   const file = path.join(tmp, `charter-${Math.random().toString(36).slice(2)}.json`);
   writeFileSync(file, text);
   return new Promise((resolve) => {
-    execFile('npm', ['run', '-s', 'verify-charter', '--', file], { encoding: 'utf8' }, (err, stdout, stderr) => {
+    execFile('npm', ['run', '-s', 'verify-charter', '--', file, ...args], { encoding: 'utf8' }, (err, stdout, stderr) => {
       resolve({ status: err ? (typeof err.code === 'number' ? err.code : -1) : 0, out: `${stdout}${stderr}` });
     });
   });
@@ -101,6 +102,10 @@ describe('the charter export carries key and signature', () => {
     expect(ok.status, ok.out).toBe(0);
     expect(ok.out).toContain(`VERIFIED "${f.workshop.title}": audit chain of ${json.audit.entries} entries holds`);
     expect(ok.out).toContain(keyA.fingerprint);
+    expect((await verifyCharter(body, '--fingerprint', keyA.fingerprint.toUpperCase())).status).toBe(0);
+    const otherKey = await verifyCharter(body, '--fingerprint', keyB.fingerprint);
+    expect(otherKey.status).toBe(1);
+    expect(otherKey.out).toContain(`it is signed by key ${keyA.fingerprint}, not by the expected ${keyB.fingerprint}`);
 
     const text = body.toString('utf8');
     const at = text.indexOf('"workshop.created"') + 2;
@@ -144,6 +149,8 @@ describe('provenance of imported chains', () => {
     const body = await download(b, created.id, created.token, 'format=json');
     const json = JSON.parse(body.toString('utf8')) as CharterExport;
     expect(json.audit.fingerprint).toBe(keyB.fingerprint);
+    const validate = new Ajv2020({ strict: false }).compile(JSON.parse(readFileSync('docs/charter-export.schema.json', 'utf8')) as Record<string, unknown>);
+    expect(validate(json), JSON.stringify(validate.errors)).toBe(true);
     expect(json.audit.imported).toEqual([{ workshopId: f.workshop.id, entries: backup.content.audit.length, headHash: backup.content.audit.at(-1)!.hash, provenance: label, fingerprint: keyA.fingerprint }]);
     expect((await verifyCharter(body)).status).toBe(0);
     const md = unescapeMd((await download(b, created.id, created.token, 'format=md&lang=en')).toString('utf8'));

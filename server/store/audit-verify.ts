@@ -10,7 +10,8 @@ import { keyFingerprint, publicKeyObject, verifyHead } from './audit-sign.js';
 
 export type CharterVerdict = { ok: true; summary: string } | { ok: false; reason: string };
 
-export function verifyCharterExport(text: string): CharterVerdict {
+/** `expectedFingerprint`, when given, must name the signing key (spaces, colons and case do not matter). */
+export function verifyCharterExport(text: string, expectedFingerprint?: string): CharterVerdict {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -29,5 +30,7 @@ export function verifyCharterExport(text: string): CharterVerdict {
   if (!head || audit.chain.length !== audit.entries || head.hash !== audit.headHash) return { ok: false, reason: 'the head hash is not the hash of the chain\'s newest entry' };
   if (!audit.signature) return { ok: false, reason: 'the chain head is not signed' };
   if (head.signature !== audit.signature || !verifyHead(audit.publicKey, head, audit.signature)) return { ok: false, reason: 'the head signature does not verify with the public key' };
+  const bare = (fp: string) => fp.replace(/[\s:]/g, '').toLowerCase();
+  if (expectedFingerprint !== undefined && bare(expectedFingerprint) !== bare(audit.fingerprint)) return { ok: false, reason: `it is signed by key ${audit.fingerprint}, not by the expected ${expectedFingerprint}` };
   return { ok: true, summary: `"${workshop.title}": audit chain of ${audit.entries} entries holds, head ${audit.headHash} is signed by key ${audit.fingerprint}` };
 }
