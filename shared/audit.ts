@@ -43,5 +43,35 @@ export const ImportedChainDto = z.object({
 });
 export type ImportedChainDto = z.infer<typeof ImportedChainDto>;
 
+export const AuditEntryDto = z.object({
+  seq: z.number().int().min(1),
+  workshopId: z.string(),
+  at: z.string(),
+  actorId: z.string().nullable(),
+  type: z.string(),
+  data: z.record(z.string(), z.unknown()),
+  prevHash: z.string(),
+  hash: z.string(),
+  /** Signature of the head this entry made; absent on entries older than signing. */
+  signature: z.string().optional(),
+});
+export type AuditEntryDto = z.infer<typeof AuditEntryDto>;
+
+const ChainVerification = z.object({ ok: z.boolean(), brokenAt: z.number().int().optional() });
+
+/** `GET /api/workshops/:id/audit`. */
+export const AuditLogDto = z.object({
+  entries: z.array(AuditEntryDto.omit({ workshopId: true })),
+  verification: ChainVerification,
+  /** Whether the newest entry is signed, and signed by this server's key (`GET /api/audit-key`). */
+  signature: HeadSignatureDto,
+  /**
+   * For a workshop imported from a backup: the original chain(s), verbatim (entries keep the
+   * workshop id they were hashed with). `provenance` is the newest imported chain's.
+   */
+  imported: z.object({ entries: z.array(AuditEntryDto), verification: ChainVerification, provenance: ProvenanceDto, chains: z.array(ImportedChainDto) }).optional(),
+});
+export type AuditLogDto = z.infer<typeof AuditLogDto>;
+
 export const UNVERIFIED = 'unverified' as const;
 export const provenanceLabel = (fingerprint: string) => `provenance: ${fingerprint}`;

@@ -14,7 +14,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreatedWorkshopDto } from '../shared/api.js';
-import type { AuditKeyDto, ImportedChainDto, ProvenanceDto } from '../shared/audit.js';
+import { AuditLogDto, type AuditKeyDto, type ImportedChainDto, type ProvenanceDto } from '../shared/audit.js';
 import type { CharterExport } from '../shared/export/charter-export.js';
 import { auditHash, GENESIS_HASH } from '../server/store/audit-hash.js';
 import { generateAuditKeyPair, keyFingerprint, signHead, type AuditKeyPair } from '../server/store/audit-sign.js';
@@ -72,6 +72,7 @@ async function importInto(s: TestServer, file: Backup): Promise<{ created: Creat
   const done = await call<CreatedWorkshopDto>(s.base, 'POST', '/api/workshops/import', { displayName: 'Importør Ida', backup: file });
   expect(done.status, JSON.stringify(done.body)).toBe(201);
   const audit = (await call<Audit>(s.base, 'GET', `/api/workshops/${done.body.id}/audit`, undefined, done.body.token)).body;
+  expect(AuditLogDto.safeParse(audit).success).toBe(true);
   return { created: done.body, audit };
 }
 

@@ -1,23 +1,10 @@
 /** The workshop's decision log with a verification of its hash chain and of its head's signature. */
-import type { AuditKeyDto, HeadSignatureDto, ImportedChainDto, ProvenanceDto } from '../../shared/audit.js';
+import type { AuditKeyDto, AuditLogDto } from '../../shared/audit.js';
 import { authorize, type Actor } from '../auth/access.js';
 import { verifyArchivedChains, verifyAuditChain } from '../store/audit-hash.js';
 import { keyFingerprint, publicKeyPem } from '../store/audit-sign.js';
-import type { AuditEntry, Store } from '../store/types.js';
+import type { Store } from '../store/types.js';
 import { headSignature, importedChains } from './audit-provenance.js';
-
-export interface AuditLogDto {
-  entries: Omit<AuditEntry, 'workshopId'>[];
-  verification: { ok: boolean; brokenAt?: number };
-  /** Whether the newest entry is signed, and signed by this server's key (`GET /api/audit-key`). */
-  signature: HeadSignatureDto;
-  /**
-   * For a workshop imported from a backup: the original chain, verbatim (its entries carry the
-   * original workshop id, as they were hashed). This chain's `workshop.imported` entry names its head.
-   * `provenance` is the newest imported chain's; `chains` has every imported chain's.
-   */
-  imported?: { entries: AuditEntry[]; verification: { ok: boolean; brokenAt?: number }; provenance: ProvenanceDto; chains: ImportedChainDto[] };
-}
 
 export function createAuditLogService(deps: { store: Store }) {
   return {
