@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AuditKeyDto } from '../shared/audit.js';
-import { verifyAuditChain } from '../server/store/audit-hash.js';
+import { auditHash, GENESIS_HASH, verifyAuditChain } from '../server/store/audit-hash.js';
 import { keyFingerprint, verifyHead } from '../server/store/audit-sign.js';
 import { PostgresStore } from '../server/store/postgres/postgres-store.js';
 import { SqliteStore } from '../server/store/sqlite/sqlite-store.js';
@@ -98,6 +98,30 @@ describe('on one SQLite file', () => {
       expect(signed.entries.slice(0, -1).map((e) => ({ seq: e.seq, hash: e.hash }))).toEqual(before);
       expect(signed.entries.slice(0, -1).every((e) => e.signature === undefined)).toBe(true);
       expect(signed.entries.at(-1)!.signature).toMatch(/^[A-Za-z0-9+/]{86}==$/);
+    } finally {
+      await s.stop();
+    }
+  });
+  it('a chain rewritten in the database and re-hashed keeps its links but no longer shows as signed by this server', async () => {
+    const data = mkdtempSync(path.join(dir, 'rehashed-'));
+    let s = await startServer({}, data);
+    const f = await fixture(s.base);
+    await s.stop();
+    const db = new Database(path.join(data, 'samskap.sqlite'));
+    const rows = db.prepare('SELECT seq, workshop_id, at, actor_id, type, data FROM audit WHERE workshop_id = ? ORDER BY seq').all(f.workshop.id) as { seq: number; workshop_id: string; at: string; actor_id: string | null; type: string; data: string }[];
+    let prev = GENESIS_HASH;
+    for (const r of rows) {
+      const entry = { workshopId: r.workshop_id, at: r.at, actorId: r.actor_id, type: r.type, data: r.seq === 1 ? { invented: 'a decision nobody took' } : (JSON.parse(r.data) as Record<string, unknown>) };
+      const hash = auditHash(prev, entry, r.seq);
+      db.prepare('UPDATE audit SET data = ?, prev_hash = ?, hash = ? WHERE workshop_id = ? AND seq = ?').run(JSON.stringify(entry.data), prev, hash, r.workshop_id, r.seq);
+      prev = hash;
+    }
+    db.close();
+    s = await startServer({}, data);
+    try {
+      const audit = (await call<{ verification: { ok: boolean }; signature: { signed: boolean; verified: boolean } }>(s.base, 'GET', `/api/workshops/${f.workshop.id}/audit`, undefined, f.facilitator)).body;
+      expect(audit.verification.ok).toBe(true);
+      expect(audit.signature).toMatchObject({ signed: true, verified: false });
     } finally {
       await s.stop();
     }
