@@ -52,6 +52,7 @@ export interface SamskapOptions {
 
 export async function createSamskap(config: Config, log: Logger, opts: SamskapOptions): Promise<Samskap> {
   const store = opts.store ?? (await createStore(config, log));
+  await store.audit.publicKey(); // the audit chain's key pair: made on the first start, then shared
   const now = opts.now ?? (() => new Date());
   const instanceId = newId();
   const fanout: Fanout = config.redisUrl

@@ -117,8 +117,10 @@ describe('charter export', () => {
       ['Helsedirektoratet', 'endorse', 'Ola'],
       ['Bergen kommune', 'endorse', 'Kari'],
     ]);
-    const audit = (await call<{ entries: { hash: string }[]; verification: { ok: boolean } }>(s.base, 'GET', `/api/workshops/${f.workshop.id}/audit`, undefined, f.facilitator)).body;
-    expect(json.audit).toEqual({ headHash: audit.entries.at(-1)!.hash, entries: audit.entries.length, verified: true });
+    const audit = (await call<{ entries: { hash: string; signature?: string }[]; verification: { ok: boolean }; signature: { publicKey: string; fingerprint: string } }>(s.base, 'GET', `/api/workshops/${f.workshop.id}/audit`, undefined, f.facilitator)).body;
+    expect(json.audit).toMatchObject({ headHash: audit.entries.at(-1)!.hash, entries: audit.entries.length, verified: true, signed: true, signatureVerified: true });
+    expect(json.audit).toMatchObject({ signature: audit.entries.at(-1)!.signature, publicKey: audit.signature.publicKey, fingerprint: audit.signature.fingerprint, imported: [] });
+    expect(json.audit.chain.map((e) => e.hash)).toEqual(audit.entries.map((e) => e.hash));
   });
 
   it('DOCX: real headings, lists, tables with header rows, language, title and author', async () => {

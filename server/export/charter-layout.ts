@@ -4,6 +4,7 @@
  * the three formats always carry the same content in the same order.
  */
 import type { Block, CharterExport, Inline } from '../../shared/export/charter-export.js';
+import { auditSection } from './audit-section.js';
 import type { ExportLabels } from './labels.js';
 import { oneLine, plain } from './plain-text.js';
 
@@ -123,7 +124,7 @@ export function layoutCharter(m: CharterExport, L: ExportLabels, formatDate: (is
   out.push(h(2, L.milestones));
   out.push(m.milestones.length ? { type: 'list', ordered: false, items: m.milestones.map((x) => [p(`${x.name} — ${formatDate(x.createdAt)}, ${L.savedBy} ${x.createdBy}`)]) } : p(none));
 
-  out.push(h(2, L.verification), p(L.verificationText(m.audit.entries, m.audit.verified)), p(`${L.headHash}:`), { type: 'mono', text: m.audit.headHash });
+  out.push(...auditSection(m.audit, L));
   return out;
 }
 

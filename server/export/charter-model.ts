@@ -21,7 +21,7 @@ export interface CharterSources {
   charter: Y.Doc;
   principles: PrincipleView[];
   milestones: Omit<MilestoneRecord, 'snapshot'>[];
-  audit: { headHash: string; entries: number; verified: boolean };
+  audit: CharterExport['audit'];
 }
 
 export function buildCharterModel(src: CharterSources, opts: { language: Language; all: boolean; now: Date }): CharterExport {

@@ -54,6 +54,11 @@ export interface ExportLabels {
   verification: string;
   verificationText: (entries: number, verified: boolean) => string;
   headHash: string;
+  signatureText: (signed: boolean, verified: boolean) => string;
+  keyFingerprint: string;
+  importedChains: string;
+  /** `provenance: <fingerprint>`, or unverified when null. */
+  provenance: (fingerprint: string | null) => string;
   none: string;
   board: string;
   actorKinds: Record<string, string>;
@@ -119,6 +124,11 @@ const en: ExportLabels = {
   verificationText: (n, ok) =>
     `This record is backed by an audit log of ${n} entries${ok ? ', whose hash chain verified at export' : ', whose hash chain did NOT verify at export'}. Compare the head hash below with the server's.`,
   headHash: 'Audit chain head hash',
+  signatureText: (signed, ok) =>
+    !signed ? 'The head of the chain is not signed (it predates signing).' : ok ? "The head of the chain is signed with the server's Ed25519 key; the signature verified at export." : "The head of the chain carries a signature that did NOT verify with the server's key.",
+  keyFingerprint: "Fingerprint of the server's signing key (SHA-256)",
+  importedChains: 'Imported audit chains',
+  provenance: (fp) => (fp ? `provenance: ${fp}` : 'unverified'),
   none: '—',
   board: 'Board',
   actorKinds: { state_agency: 'State agency', municipality: 'Municipality', ministry: 'Ministry', company: 'Company', ngo: 'NGO', end_user_group: 'End-user group' },
@@ -190,6 +200,11 @@ const nb: ExportLabels = {
   verificationText: (n, ok) =>
     `Dette dokumentet bygger på en revisjonslogg med ${n} oppføringer${ok ? ', der hash-kjeden var gyldig ved eksport' : ', der hash-kjeden IKKE var gyldig ved eksport'}. Sammenlign hash-verdien nedenfor med serverens.`,
   headHash: 'Siste hash i revisjonsloggen',
+  signatureText: (signed, ok) =>
+    !signed ? 'Siste oppføring i loggen er ikke signert (den er eldre enn signeringen).' : ok ? 'Siste oppføring i loggen er signert med serverens Ed25519-nøkkel; signaturen var gyldig ved eksport.' : 'Siste oppføring i loggen har en signatur som IKKE var gyldig med serverens nøkkel.',
+  keyFingerprint: 'Fingeravtrykk for serverens signeringsnøkkel (SHA-256)',
+  importedChains: 'Importerte revisjonslogger',
+  provenance: (fp) => (fp ? `opphav: ${fp}` : 'ikke verifisert'),
   board: 'Tavle',
   actorKinds: { state_agency: 'Statlig etat', municipality: 'Kommune', ministry: 'Departement', company: 'Virksomhet', ngo: 'Frivillig organisasjon', end_user_group: 'Sluttbrukergruppe' },
   relationKinds: { funds: 'finansierer', decides_over: 'bestemmer over', delivers_data_to: 'leverer data til', serves: 'betjener', collaborates_with: 'samarbeider med' },
@@ -231,6 +246,11 @@ const nn: ExportLabels = {
   verificationText: (n, ok) =>
     `Dette dokumentet byggjer på ein revisjonslogg med ${n} oppføringar${ok ? ', der hash-kjeda var gyldig ved eksport' : ', der hash-kjeda IKKJE var gyldig ved eksport'}. Samanlikn hash-verdien nedanfor med serveren sin.`,
   headHash: 'Siste hash i revisjonsloggen',
+  signatureText: (signed, ok) =>
+    !signed ? 'Siste oppføring i loggen er ikkje signert (ho er eldre enn signeringa).' : ok ? 'Siste oppføring i loggen er signert med nøkkelen til serveren (Ed25519); signaturen var gyldig ved eksport.' : 'Siste oppføring i loggen har ein signatur som IKKJE var gyldig med nøkkelen til serveren.',
+  keyFingerprint: 'Fingeravtrykk for signeringsnøkkelen til serveren (SHA-256)',
+  importedChains: 'Importerte revisjonsloggar',
+  provenance: (fp) => (fp ? `opphav: ${fp}` : 'ikkje stadfesta'),
   board: 'Tavle',
   actorKinds: { ...nb.actorKinds, state_agency: 'Statleg etat', company: 'Verksemd', ngo: 'Frivillig organisasjon', end_user_group: 'Sluttbrukargruppe' },
   relationKinds: { funds: 'finansierer', decides_over: 'bestemmer over', delivers_data_to: 'leverer data til', serves: 'tener', collaborates_with: 'samarbeider med' },

@@ -32,6 +32,8 @@ export interface PreparedImport {
   docs: { room: string; update: Uint8Array }[];
   audit: AuditEntry[];
   auditArchive: AuditEntry[];
+  /** The public key of the server that signed the chain (provenance), when the file carries one. */
+  auditKey?: string;
   /** What the import left behind (unrevealed answers, open rounds), for the importer to read. */
   warnings: string[];
 }
@@ -74,6 +76,7 @@ export function prepareImport(body: Uint8Array, opts: PrepareOptions): PreparedI
     docs,
     audit: content.audit,
     auditArchive: content.auditArchive ?? [],
+    ...(content.auditKey ? { auditKey: content.auditKey } : {}),
     warnings: warnings.map((w) => remap.text(w)),
   };
 }

@@ -16,6 +16,7 @@ import { hashToken, newId, newToken } from '../auth/tokens.js';
 import { slug, type ExportFile } from '../export/files.js';
 import type { MemberRecord, Store } from '../store/types.js';
 import type { PreparedImport } from './backup-prepare.js';
+import { importProvenance } from './audit-provenance.js';
 import { toMemberDto, toOrganisationDto } from './dto.js';
 
 export interface BackupDeps {
@@ -56,6 +57,7 @@ export function createBackupService(deps: BackupDeps) {
         rows,
         docs,
         audit: await store.audit.list(workshopId),
+        auditKey: await store.audit.publicKey(),
         ...(archive.length ? { auditArchive: archive } : {}),
       };
       const json = JSON.stringify(content);
@@ -87,5 +89,8 @@ export function createBackupService(deps: BackupDeps) {
  * file's provenance) are added beside these without changing them.
  */
 function importedEntryData(p: PreparedImport): Record<string, unknown> {
-  return { sourceWorkshopId: p.sourceWorkshopId, importedEntries: p.audit.length, importedHeadHash: p.audit.at(-1)?.hash ?? null, warnings: p.warnings.length };
+  return {
+    sourceWorkshopId: p.sourceWorkshopId, importedEntries: p.audit.length, importedHeadHash: p.audit.at(-1)?.hash ?? null, warnings: p.warnings.length,
+    ...importProvenance({ audit: p.audit, auditKey: p.auditKey }),
+  };
 }

@@ -22,6 +22,7 @@ import { exportLabels } from '../export/labels.js';
 import { renderMarkdown } from '../export/markdown.js';
 import { renderPdf } from '../export/pdf.js';
 import type { AuditEntry, Store } from '../store/types.js';
+import { charterAudit } from './audit-summary.js';
 
 export interface ExportDeps {
   store: Store;
@@ -58,7 +59,7 @@ export function createExportService(deps: ExportDeps) {
         store.workshops.members(workshopId),
         deps.principles(actor, workshopId),
         store.vision.milestones(workshopId),
-        store.audit.list(workshopId),
+        charterAudit(store, workshopId, deps.verifyAudit),
       ]);
       const at = now();
       const labels = exportLabels[language];
@@ -71,8 +72,7 @@ export function createExportService(deps: ExportDeps) {
           }
           return buildCharterModel(
             {
-              workshop, organisations, members, vision, charter, principles, milestones,
-              audit: { headHash: audit.at(-1)?.hash ?? '0'.repeat(64), entries: audit.length, verified: deps.verifyAudit(audit).ok },
+              workshop, organisations, members, vision, charter, principles, milestones, audit,
             },
             { language, all: opts.all, now: at },
           );

@@ -127,13 +127,20 @@ export interface AuditEntry {
   data: Record<string, unknown>;
   prevHash: string;
   hash: string;
+  /** Ed25519 signature (base64) of the chain head this entry made (audit-sign.ts); absent on entries older than signing. */
+  signature?: string;
 }
-export type NewAuditEntry = Omit<AuditEntry, 'seq' | 'prevHash' | 'hash'>;
+export type NewAuditEntry = Omit<AuditEntry, 'seq' | 'prevHash' | 'hash' | 'signature'>;
 
-/** Append-only, hash-chained decision log per workshop. */
+/**
+ * Append-only, hash-chained decision log per workshop. Each append signs the new head with the
+ * store's one key pair (made once, on first use, shared by every instance on the database).
+ */
 export interface AuditRepo {
   append(entry: NewAuditEntry): Promise<AuditEntry>;
   list(workshopId: string): Promise<AuditEntry[]>;
+  /** The signing key's public half (base64, raw 32 bytes); creates the pair when there is none. */
+  publicKey(): Promise<string>;
 }
 
 /** A deleted range of Yjs items: [client, clock, length]. */

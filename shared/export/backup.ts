@@ -20,6 +20,8 @@ const AuditEntry = z.strictObject({
   data: z.record(z.string(), z.unknown()),
   prevHash: z.string(),
   hash: z.string(),
+  /** Ed25519 signature of the head this entry made; absent on entries older than signing. */
+  signature: z.string().optional(),
 });
 
 export const BackupContent = z.strictObject({
@@ -27,6 +29,8 @@ export const BackupContent = z.strictObject({
   rows: z.record(z.string(), z.array(z.record(z.string(), Cell))),
   docs: z.record(z.string(), z.string()),
   audit: z.array(AuditEntry),
+  /** Public key (base64, raw 32 bytes) of the server whose key signed `audit`'s head. */
+  auditKey: z.string().optional(),
   /** Chains of earlier lives of this workshop (it was imported before), oldest first, verbatim. */
   auditArchive: z.array(AuditEntry).optional(),
 });

@@ -41,6 +41,18 @@ const Stance = z.object({
   reason: z.string().nullable(),
 });
 
+const AuditChainEntry = z.object({
+  seq: z.number().int().min(1),
+  workshopId: z.string(),
+  at: z.string(),
+  actorId: z.string().nullable(),
+  type: z.string(),
+  data: z.record(z.string(), z.unknown()),
+  prevHash: z.string(),
+  hash: z.string(),
+  signature: z.string().optional(),
+});
+
 export const CharterExport = z.object({
   format: z.literal('samskap-charter'),
   version: z.literal(CHARTER_EXPORT_VERSION),
@@ -89,6 +101,29 @@ export const CharterExport = z.object({
     headHash: z.string(),
     entries: z.number().int().min(0),
     verified: z.boolean(),
+    /** The head carries a signature, and it verified with `publicKey` at export. */
+    signed: z.boolean(),
+    signatureVerified: z.boolean(),
+    /** Ed25519 signature (base64) over the head (`samskap-audit-head/1\n<workshopId>\n<seq>\n<hash>`); null when unsigned. */
+    signature: z.string().nullable(),
+    /** The server's audit key (base64, raw 32 bytes), as `GET /api/audit-key` serves it. */
+    publicKey: z.string(),
+    /** SHA-256 of the raw key, hex in groups of four. */
+    fingerprint: z.string(),
+    /** The whole chain, so `npm run verify-charter -- <file>` can check it offline. */
+    chain: z.array(AuditChainEntry),
+    /** Chains imported with the workshop from a backup, oldest first. */
+    imported: z.array(
+      z.object({
+        workshopId: z.string(),
+        entries: z.number().int().min(0),
+        headHash: z.string(),
+        /** `provenance: <fingerprint>` when the head verified with the key its backup carried, else `unverified`. */
+        provenance: z.string(),
+        /** Fingerprint of that key; null when unverified. */
+        fingerprint: z.string().nullable(),
+      }),
+    ),
   }),
 });
 export type CharterExport = z.infer<typeof CharterExport>;

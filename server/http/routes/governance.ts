@@ -1,4 +1,4 @@
-/** `/api/workshops/:id/principles` and `/api/workshops/:id/audit`: parse, call the service, answer. */
+/** `/api/workshops/:id/principles`, `/api/workshops/:id/audit` and `/api/audit-key`: parse, call the service, answer. */
 import { Router, type Request } from 'express';
 import { Id } from '../../../shared/api.js';
 import { CreatePrincipleBody } from '../../../shared/charter/api.js';
@@ -31,6 +31,10 @@ export function governanceRoutes(deps: GovernanceRouteDeps): Router {
 
   r.get('/workshops/:id/audit', member, async (req, res) => {
     res.json(await deps.audit.read(actorOf(res.locals), id(req)));
+  });
+
+  r.get('/audit-key', async (_req, res) => {
+    res.json(await deps.audit.key());
   });
 
   return r;

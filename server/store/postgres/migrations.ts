@@ -228,4 +228,17 @@ export const postgresMigrations: Migration[] = [
     // An imported closed round carries its tally, not its votes (who voted for what stays behind).
     sql: `ALTER TABLE vote_rounds ADD COLUMN tally TEXT;`,
   },
+  {
+    // The audit chain's signing key: one row, made on first start and shared by every instance.
+    name: '007_audit_signing',
+    sql: `
+      CREATE TABLE audit_keys (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        public_key TEXT NOT NULL,
+        private_key TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      ALTER TABLE audit ADD COLUMN signature TEXT;
+    `,
+  },
 ];

@@ -1,4 +1,6 @@
+import type Database from 'better-sqlite3';
 import { auditHash, GENESIS_HASH } from '../audit-hash.js';
+import { generateAuditKeyPair, signHead, type AuditKeyPair } from '../audit-sign.js';
 import type { AuditEntry, AuditRepo, NewAuditEntry } from '../types.js';
 import type { Runner } from './sqlite-store.js';
 import { statement } from './statements.js';
@@ -12,6 +14,7 @@ interface AuditRow {
   data: string;
   prev_hash: string;
   hash: string;
+  signature: string | null;
 }
 
 export class SqliteAuditRepo implements AuditRepo {
@@ -24,10 +27,11 @@ export class SqliteAuditRepo implements AuditRepo {
         const seq = (last?.seq ?? 0) + 1;
         const prevHash = last?.hash ?? GENESIS_HASH;
         const hash = auditHash(prevHash, e, seq);
-        statement(db, 'INSERT INTO audit (workshop_id, seq, at, actor_id, type, data, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
-          e.workshopId, seq, e.at, e.actorId, e.type, JSON.stringify(e.data), prevHash, hash,
+        const signature = signHead(keyPair(db).privateKey, { workshopId: e.workshopId, seq, hash });
+        statement(db, 'INSERT INTO audit (workshop_id, seq, at, actor_id, type, data, prev_hash, hash, signature) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
+          e.workshopId, seq, e.at, e.actorId, e.type, JSON.stringify(e.data), prevHash, hash, signature,
         );
-        return { ...e, seq, prevHash, hash };
+        return { ...e, seq, prevHash, hash, signature };
       })(),
     );
   }
@@ -43,7 +47,22 @@ export class SqliteAuditRepo implements AuditRepo {
         data: JSON.parse(r.data) as Record<string, unknown>,
         prevHash: r.prev_hash,
         hash: r.hash,
+        ...(r.signature ? { signature: r.signature } : {}),
       })),
     );
   }
+
+  publicKey(): Promise<string> {
+    return this.run((db) => keyPair(db).publicKey);
+  }
+}
+
+/** The store's key pair; the first caller makes it. INSERT OR IGNORE, then read back: with several processes on one file, the first insert wins. */
+function keyPair(db: Database.Database): AuditKeyPair {
+  const read = () => statement(db, 'SELECT public_key AS publicKey, private_key AS privateKey FROM audit_keys WHERE id = 1').get() as AuditKeyPair | undefined;
+  const found = read();
+  if (found) return found;
+  const made = generateAuditKeyPair();
+  statement(db, 'INSERT OR IGNORE INTO audit_keys (id, public_key, private_key, created_at) VALUES (1, ?, ?, ?)').run(made.publicKey, made.privateKey, new Date().toISOString());
+  return read()!;
 }
