@@ -2,8 +2,9 @@
  * What each kind of room may hold, checked on every update a member sends before it is stored
  * (server/sync/update-check.ts). The allow list is the schema's shape, not its details: which
  * Yjs content kinds, which shared types, and how deep a plain value may nest. Anything else
- * (JSON, embeds, sub-documents, binary, XML hooks, deeper nesting) is refused with 4422, so no
- * member can store content that breaks encoding, exports or other members' clients.
+ * (JSON, embeds, sub-documents, binary outside the vision's comments, XML hooks, deeper nesting)
+ * is refused with 4422, so no member can store content that breaks encoding, exports or other
+ * members' clients.
  *
  * Rule names travel in the close reason (`update refused: <rule>`) and are stable: the client
  * translates them.
@@ -45,7 +46,8 @@ export const CONTENT_RULES: Record<RoomKindName, ContentRules> = {
   board: { contents: new Set<ContentClass>([Y.ContentAny, Y.ContentString, Y.ContentType, Y.ContentDeleted]), types: MAP_AND_TEXT, maxValueDepth: MAX_VALUE_DEPTH },
   charter: { contents: new Set<ContentClass>([Y.ContentAny, Y.ContentString, Y.ContentType, Y.ContentDeleted]), types: MAP_AND_TEXT, maxValueDepth: MAX_VALUE_DEPTH },
   vision: {
-    contents: new Set<ContentClass>([Y.ContentAny, Y.ContentString, Y.ContentType, Y.ContentDeleted, Y.ContentFormat]),
+    // Comments anchor to the text by `Y.encodeRelativePosition` bytes, which a map keeps as ContentBinary.
+    contents: new Set<ContentClass>([Y.ContentAny, Y.ContentString, Y.ContentType, Y.ContentDeleted, Y.ContentFormat, Y.ContentBinary]),
     // Comments keep their replies in a Y.Array (shared/vision/comments.ts).
     types: new Set<TypeClass>([Y.Map, Y.Text, Y.Array, Y.XmlFragment, Y.XmlElement, Y.XmlText]),
     maxValueDepth: MAX_VALUE_DEPTH,
