@@ -15,6 +15,10 @@ export interface CraftedItem {
   clock?: number;
   /** Root type the item is written into (no origins, so the parent is named). */
   root: string;
+  /** Instead of `root`: a parent given by the id of an item (which may be no type at all). */
+  parentId?: [client: number, clock: number];
+  /** A left origin: the parent is then not written (it is the origin's). */
+  origin?: [client: number, clock: number];
   /** Key in a map root; null for a sequence (text, array, fragment). */
   key: string | null;
   ref: number;
@@ -28,10 +32,19 @@ export function craftUpdate(items: CraftedItem[], deletes: Array<[client: number
     encoding.writeVarUint(e, 1);
     encoding.writeVarUint(e, it.client);
     encoding.writeVarUint(e, it.clock ?? 0);
-    encoding.writeUint8(e, (it.ref & 0b11111) | (it.key !== null ? 0b100000 : 0));
-    encoding.writeVarUint(e, 1); // parent is a root type, named
-    encoding.writeVarString(e, it.root);
-    if (it.key !== null) encoding.writeVarString(e, it.key);
+    encoding.writeUint8(e, (it.ref & 0b11111) | (it.origin ? 0b10000000 : 0) | (it.key !== null && !it.origin ? 0b100000 : 0));
+    if (it.origin) {
+      encoding.writeVarUint(e, it.origin[0]);
+      encoding.writeVarUint(e, it.origin[1]);
+    } else if (it.parentId) {
+      encoding.writeVarUint(e, 0); // parent is an item, by id
+      encoding.writeVarUint(e, it.parentId[0]);
+      encoding.writeVarUint(e, it.parentId[1]);
+    } else {
+      encoding.writeVarUint(e, 1); // parent is a root type, named
+      encoding.writeVarString(e, it.root);
+    }
+    if (it.key !== null && !it.origin) encoding.writeVarString(e, it.key);
     it.content(e);
   }
   encoding.writeVarUint(e, deletes.length);
@@ -72,6 +85,9 @@ export const typeContent = (typeRef: number, name?: string) => (e: encoding.Enco
   encoding.writeVarUint(e, typeRef);
   if (name !== undefined) encoding.writeVarString(e, name);
 };
+
+/** ContentDeleted: only a length. */
+export const deletedContent = (len: number) => (e: encoding.Encoder) => encoding.writeVarUint(e, len);
 
 export const stringContent = (s: string) => (e: encoding.Encoder) => encoding.writeVarString(e, s);
 
