@@ -17,6 +17,7 @@ import { LocalFanout, type Fanout } from './scale/fanout.js';
 import { RedisFanout } from './scale/redis-fanout.js';
 import { createBackupService } from './services/backup.js';
 import { createExportService } from './services/exports.js';
+import { createPngRenderer } from './export/png-renderer.js';
 import { createVisionService } from './services/vision.js';
 import { createWorkshopService } from './services/workshops.js';
 import { createAuditLogService } from './services/audit-log.js';
@@ -89,6 +90,7 @@ export async function createSamskap(config: Config, log: Logger, opts: SamskapOp
   const decisions = createDecisionServices({ store, sink: realtime.sink, docs: registry, now, newId, locks });
   realtime.serve(decisions);
   const workshops = createWorkshopService({ store, createCode: config.createCode, evictors: [sync, realtime], limits: { visionMaxChars: config.sync.visionMaxChars }, sink: realtime.sink });
+  const png = createPngRenderer({ timeoutMs: config.exports.renderTimeoutMs, workers: config.exports.renderWorkers, log });
   const app = createHttpApp({
     log,
     store,
@@ -98,10 +100,11 @@ export async function createSamskap(config: Config, log: Logger, opts: SamskapOp
     principles: decisions.principles,
     audit: createAuditLogService({ store }),
     backup: createBackupService({ store, docs: registry, createCode: config.createCode }),
-    exports: createExportService({ store, docs: registry, principles: (actor, workshopId) => decisions.principles.views(actor, workshopId), verifyAudit: verifyAuditChain }),
+    exports: createExportService({ store, docs: registry, principles: (actor, workshopId) => decisions.principles.views(actor, workshopId), verifyAudit: verifyAuditChain, renderPng: png.render }),
     publicUrl: config.publicUrl,
     clientDir: opts.clientDir,
     openRate: config.http.openRate,
+    exportsPerMinute: config.exports.perMemberPerMinute,
     trustProxy: config.http.trustProxy,
     readiness: [() => store.health(), () => fanout.health()],
     metrics: metrics.registry,
@@ -140,6 +143,7 @@ export async function createSamskap(config: Config, log: Logger, opts: SamskapOp
         await sync.close();
         await realtime.close();
         server.closeAllConnections();
+        await png.close();
         await fanout.close();
         await store.close();
       })()),

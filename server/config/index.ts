@@ -20,6 +20,9 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   sync: SyncLimits;
   http: { openRate: { perSecond: number; burst: number }; trustProxy: string | false };
+  exports: ExportLimits;
+  /** `/readyz` fails while DATA_DIR's file system has less free space than this. */
+  readyMinFreeBytes: number;
   /** Rebuild the client from `client/` when dist is missing or older than the sources. */
   buildClient: boolean;
 }
@@ -43,6 +46,15 @@ export interface SyncLimits {
   visionMaxChars: number;
   /** A room ticks at most every `peers / roomWritesPerSecond` s (at most 50 ms): see server/sync/room.ts. */
   roomWritesPerSecond: number;
+}
+
+export interface ExportLimits {
+  /** A PNG render (in a worker thread) running longer is stopped and answers 503 `export_timeout`. */
+  renderTimeoutMs: number;
+  /** Worker threads rendering PNGs at once; a few more renders wait, beyond that 503 `export_busy`. */
+  renderWorkers: number;
+  /** Charter and board exports per member per minute; more answer 429 with Retry-After. */
+  perMemberPerMinute: number;
 }
 
 export class ConfigError extends Error {}
@@ -86,6 +98,10 @@ const EnvSchema = z.object({
   REDIS_PREFIX: z.string().regex(/^[\w:.-]{1,64}$/, 'must be 1-64 letters, digits or :._-').default('samskap:'),
   TRUST_PROXY: z.string().regex(/^[\w.:/, -]+$/, 'must be loopback, a number of hops or addresses').optional(),
   RATE_LIMIT_OPEN_PER_MINUTE: intIn(1, 1_000_000).default(120),
+  EXPORT_RENDER_TIMEOUT_MS: intIn(10, 10 * 60 * 1000).default(20_000),
+  EXPORT_RENDER_WORKERS: intIn(1, 64).default(1),
+  EXPORTS_PER_MINUTE: intIn(1, 1_000_000).default(20),
+  READY_MIN_FREE_MB: intIn(0, 1024 * 1024).default(64),
   SAMSKAP_BUILD_CLIENT: z.enum(['auto', 'never']).default('auto'),
 });
 
@@ -114,6 +130,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     logLevel: e.LOG_LEVEL,
     buildClient: e.SAMSKAP_BUILD_CLIENT === 'auto',
     http: { trustProxy: e.TRUST_PROXY ?? false, openRate: { perSecond: e.RATE_LIMIT_OPEN_PER_MINUTE / 60, burst: Math.max(1, Math.ceil(e.RATE_LIMIT_OPEN_PER_MINUTE / 2)) } },
+    exports: { renderTimeoutMs: e.EXPORT_RENDER_TIMEOUT_MS, renderWorkers: e.EXPORT_RENDER_WORKERS, perMemberPerMinute: e.EXPORTS_PER_MINUTE },
+    readyMinFreeBytes: e.READY_MIN_FREE_MB * 1024 * 1024,
     sync: {
       maxMessageBytes: e.SYNC_MAX_MESSAGE_BYTES,
       messagesPerSecond: e.SYNC_MESSAGES_PER_SECOND,

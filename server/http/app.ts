@@ -13,6 +13,7 @@ import type { WorkshopService } from '../services/workshops.js';
 import type { Store } from '../store/types.js';
 import { TokenBucket } from '../util/token-bucket.js';
 import { errorHandler } from './errors.js';
+import { perMemberLimit } from './member-limit.js';
 import { exportRoutes, importBodyParser } from './routes/exports.js';
 import { visionRoutes } from './routes/vision.js';
 import { governanceRoutes } from './routes/governance.js';
@@ -36,6 +37,8 @@ export interface HttpDeps {
   clientDir: string;
   /** Rate of unauthenticated writes (create, join) per client address. */
   openRate: { perSecond: number; burst: number };
+  /** Charter and board exports per member per minute. */
+  exportsPerMinute: number;
   /** express `trust proxy`: behind a reverse proxy, rate limits key on the forwarded address. */
   trustProxy: string | false;
   /** Each must resolve for `/readyz` to answer 200 (store, fan-out). */
@@ -77,6 +80,7 @@ export function createHttpApp(deps: HttpDeps): express.Express {
       auth: deps.auth,
       publicUrl: deps.publicUrl,
       openLimit,
+      exportLimit: perMemberLimit(deps.exportsPerMinute),
       sessionCookie: (req, workshopId, token) => deps.auth.cookieHeader(workshopId, token, (deps.publicUrl ?? `${req.protocol}://${req.get('host')}`).startsWith('https:')),
     }),
   );

@@ -15,6 +15,8 @@ export interface ExportRouteDeps {
   backup: BackupService;
   /** Rate limit for unauthenticated writes (import creates a workshop). */
   openLimit: RequestHandler;
+  /** Per-member limit of charter and board exports (runs after authentication). */
+  exportLimit: RequestHandler;
   /** Sets the new facilitator's session cookie after an import. */
   sessionCookie(req: Request, workshopId: string, token: string): string;
   auth: Authenticator;
@@ -34,12 +36,12 @@ export function exportRoutes(deps: ExportRouteDeps): Router {
   const member = requireActor(deps.auth, deps.publicUrl);
   const id = (req: Request) => parseInput(Id, req.params.id);
 
-  r.get('/workshops/:id/export/charter', member, async (req, res) => {
+  r.get('/workshops/:id/export/charter', member, deps.exportLimit, async (req, res) => {
     const q = parseInput(CharterExportQuery, req.query);
     send(res, await deps.exports.charter(actorOf(res.locals), id(req), { format: q.format, lang: q.lang, all: q.all === 'true' }));
   });
 
-  r.get('/workshops/:id/export/board/:boardId', member, async (req, res) => {
+  r.get('/workshops/:id/export/board/:boardId', member, deps.exportLimit, async (req, res) => {
     const q = parseInput(BoardExportQuery, req.query);
     send(res, await deps.exports.board(actorOf(res.locals), id(req), parseInput(Id, req.params.boardId), q));
   });
