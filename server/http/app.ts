@@ -13,6 +13,7 @@ import type { WorkshopService } from '../services/workshops.js';
 import type { Store } from '../store/types.js';
 import { TokenBucket } from '../util/token-bucket.js';
 import { errorHandler } from './errors.js';
+import { jsonBodyParser } from './json-depth.js';
 import { perMemberLimit } from './member-limit.js';
 import { exportRoutes, importBodyParser } from './routes/exports.js';
 import { visionRoutes } from './routes/vision.js';
@@ -67,9 +68,9 @@ export function createHttpApp(deps: HttpDeps): express.Express {
 
   const api = express.Router();
   // A last-seen snapshot of a much-edited vision can outgrow the general limit.
-  api.use('/workshops/:id/vision/seen', express.json({ limit: '2mb', strict: true }));
+  api.use('/workshops/:id/vision/seen', jsonBodyParser({ limit: '2mb' }));
   api.use('/workshops/import', importBodyParser);
-  api.use(express.json({ limit: '64kb', strict: true }));
+  api.use(jsonBodyParser({ limit: '64kb' }));
   const openLimit = perIpLimit(deps.openRate.perSecond, deps.openRate.burst);
   api.use(workshopRoutes({ workshops: deps.workshops, auth: deps.auth, publicUrl: deps.publicUrl, openLimit }));
   api.use(visionRoutes({ vision: deps.vision, auth: deps.auth, publicUrl: deps.publicUrl }));
