@@ -25,6 +25,7 @@ import { verifyAuditChain } from './store/audit-hash.js';
 import { createBoardLocks } from './services/board-locks.js';
 import { createDecisionServices } from './services/decisions.js';
 import { createStore } from './store/index.js';
+import { dataDirCheck } from './store/data-dir-check.js';
 import type { Store } from './store/types.js';
 import { createAttributionRecorder } from './services/vision-attribution.js';
 import { DocRegistry } from './sync/doc-registry.js';
@@ -106,7 +107,8 @@ export async function createSamskap(config: Config, log: Logger, opts: SamskapOp
     openRate: config.http.openRate,
     exportsPerMinute: config.exports.perMemberPerMinute,
     trustProxy: config.http.trustProxy,
-    readiness: [() => store.health(), () => fanout.health()],
+    // SQLite lives in DATA_DIR; with PostgreSQL, SELECT 1 is all (its disk is the database server's).
+    readiness: [() => store.health(), () => fanout.health(), ...(config.databaseUrl ? [] : [dataDirCheck({ dir: config.dataDir, minFreeBytes: config.readyMinFreeBytes })])],
     metrics: metrics.registry,
   });
 

@@ -21,7 +21,7 @@ export interface Config {
   sync: SyncLimits;
   http: { openRate: { perSecond: number; burst: number }; trustProxy: string | false };
   exports: ExportLimits;
-  /** `/readyz` fails while DATA_DIR's file system has less free space than this. */
+  /** With SQLite, `/readyz` fails while DATA_DIR's file system has less free space than this. */
   readyMinFreeBytes: number;
   /** Rebuild the client from `client/` when dist is missing or older than the sources. */
   buildClient: boolean;
@@ -101,7 +101,7 @@ const EnvSchema = z.object({
   EXPORT_RENDER_TIMEOUT_MS: intIn(10, 10 * 60 * 1000).default(20_000),
   EXPORT_RENDER_WORKERS: intIn(1, 64).default(1),
   EXPORTS_PER_MINUTE: intIn(1, 1_000_000).default(20),
-  READY_MIN_FREE_MB: intIn(0, 1024 * 1024).default(64),
+  READY_MIN_FREE_MB: intIn(0, 1024 * 1024 * 1024).default(64),
   SAMSKAP_BUILD_CLIENT: z.enum(['auto', 'never']).default('auto'),
 });
 
