@@ -101,7 +101,7 @@ export async function createSamskap(config: Config, log: Logger, opts: SamskapOp
     principles: decisions.principles,
     audit: createAuditLogService({ store }),
     backup: createBackupService({ store, docs: registry, createCode: config.createCode }),
-    exports: createExportService({ store, docs: registry, principles: (actor, workshopId) => decisions.principles.views(actor, workshopId), verifyAudit: verifyAuditChain, renderPng: png.render }),
+    exports: createExportService({ store, docs: registry, principles: (actor, workshopId) => decisions.principles.views(actor, workshopId), verifyAudit: verifyAuditChain, pictures: png }),
     publicUrl: config.publicUrl,
     clientDir: opts.clientDir,
     openRate: config.http.openRate,

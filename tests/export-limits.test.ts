@@ -99,7 +99,8 @@ describe('PNG rendering off the event loop', () => {
     expect(result.body.subarray(1, 4).toString()).toBe('PNG');
     console.info(`PNG of ${NOTES} notes: ${Math.round(result.ms)} ms; /healthz answered ${latencies.length} times, slowest ${Math.round(Math.max(...latencies))} ms`);
     expect(latencies.length).toBeGreaterThan(3);
-    // Sorted: all but the slowest two (building the SVG itself still runs on the main thread).
+    // All but the slowest two: reading the 45,000 elements from the document still runs on the
+    // main thread (well under a second unloaded); drawing and rasterising run in the worker.
     expect([...latencies].sort((a, b) => a - b).at(-3)!).toBeLessThan(500);
   }, 60_000);
 

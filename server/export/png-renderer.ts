@@ -1,13 +1,13 @@
 /**
- * PNG rendering off the event loop: a few long-lived worker threads (`png-worker.ts`) rasterise
- * SVGs with resvg, one job each at a time. A render past `timeoutMs` has its worker terminated
+ * Pictures off the event loop: a few long-lived worker threads (`png-worker.ts`) build board
+ * SVGs and rasterise SVGs with resvg, one job each at a time. A render past `timeoutMs` has its worker terminated
  * (resvg cannot be interrupted otherwise) and answers 503 `export_timeout`; a replacement starts
  * on the next job. Jobs beyond the workers wait in a short queue; past it, 503 `export_busy`.
  */
 import { Worker } from 'node:worker_threads';
 import { AppError, ErrorCode } from '../../shared/errors.js';
 import type { Logger } from '../log.js';
-import type { PngJob, PngReply } from './png-worker.js';
+import type { BoardPicture, PictureJob, PictureReply } from './png-worker.js';
 
 export interface PngRendererOptions {
   timeoutMs: number;
@@ -18,7 +18,10 @@ export interface PngRendererOptions {
 }
 
 export interface PngRenderer {
+  /** An SVG rasterised (the charter's actor map). */
   render(svg: string, width: number, height: number): Promise<Buffer>;
+  /** A board as SVG or PNG; rejects with RangeError('frame') when the frame is not on it. */
+  board(picture: BoardPicture, format: 'svg' | 'png'): Promise<Buffer>;
   close(): Promise<void>;
 }
 
@@ -79,20 +82,20 @@ export function createPngRenderer(opts: PngRendererOptions): PngRenderer {
     waiting.shift()?.();
   }
 
-  function run(slot: Slot, job: PngJob): Promise<Buffer> {
+  function run(slot: Slot, job: PictureJob): Promise<Buffer> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         cleanup();
         forget(slot);
-        opts.log.warn({ timeoutMs: opts.timeoutMs, width: job.width, height: job.height }, 'PNG render timed out; worker stopped');
+        opts.log.warn({ timeoutMs: opts.timeoutMs, kind: job.kind }, 'picture render timed out; worker stopped');
         void slot.worker.terminate();
         reject(new AppError(ErrorCode.exportTimeout, 503, 'The picture took too long to render; export SVG or a single frame instead.'));
       }, opts.timeoutMs);
-      const onMessage = (reply: PngReply) => {
+      const onMessage = (reply: PictureReply) => {
         if (!('id' in reply) || reply.id !== job.id) return;
         cleanup();
-        if ('png' in reply) resolve(Buffer.from(reply.png.buffer, reply.png.byteOffset, reply.png.byteLength));
-        else reject(new Error(`PNG render failed: ${reply.error}`));
+        if ('body' in reply) resolve(Buffer.from(reply.body.buffer, reply.body.byteOffset, reply.body.byteLength));
+        else reject(reply.noFrame ? new RangeError('frame') : new Error(`picture render failed: ${reply.error}`));
       };
       const onExit = () => {
         cleanup();
@@ -109,16 +112,19 @@ export function createPngRenderer(opts: PngRendererOptions): PngRenderer {
     });
   }
 
+  async function job(make: (id: number) => PictureJob): Promise<Buffer> {
+    const slot = await acquire();
+    try {
+      await slot.ready;
+      return await run(slot, make(nextId++));
+    } finally {
+      release(slot);
+    }
+  }
+
   return {
-    async render(svg, width, height) {
-      const slot = await acquire();
-      try {
-        await slot.ready;
-        return await run(slot, { id: nextId++, svg, width, height });
-      } finally {
-        release(slot);
-      }
-    },
+    render: (svg, width, height) => job((id) => ({ id, kind: 'png', svg, width, height })),
+    board: (board, format) => job((id) => ({ id, kind: 'board', board, format })),
     async close() {
       closed = true;
       for (const wake of waiting.splice(0)) wake();

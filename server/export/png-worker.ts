@@ -1,30 +1,42 @@
 /**
- * Worker-thread side of `png-renderer.ts`: rasterises one SVG per message with resvg, off the
- * main thread. Says `ready` once loaded, so the render time limit never counts start-up.
+ * Worker-thread side of `png-renderer.ts`: builds board SVGs and rasterises SVGs with resvg, off
+ * the main thread. Says `ready` once loaded, so the time limit never counts start-up.
  */
 import { parentPort } from 'node:worker_threads';
-import { renderPng } from './board-png.js';
+import { pngScale, renderPng } from './board-png.js';
+import { renderBoardSvg, type BoardSvgInput } from './board-svg.js';
 
-export interface PngJob {
-  id: number;
-  svg: string;
-  width: number;
-  height: number;
+/** A board picture: the input of renderBoardSvg without its (not transferable) raster scale. */
+export type BoardPicture = Omit<BoardSvgInput, 'rasterScale'>;
+
+export type PictureJob =
+  | { id: number; kind: 'png'; svg: string; width: number; height: number }
+  | { id: number; kind: 'board'; board: BoardPicture; format: 'svg' | 'png' };
+
+export type PictureReply =
+  | { ready: true }
+  | { id: number; body: Uint8Array }
+  /** `noFrame`: renderBoardSvg's RangeError (the frame asked for is not on the board). */
+  | { id: number; error: string; noFrame?: true };
+
+function run(job: PictureJob): Buffer {
+  if (job.kind === 'png') return renderPng(job.svg, job.width, job.height);
+  const raster = job.format === 'png';
+  const picture = renderBoardSvg({ ...job.board, rasterScale: raster ? pngScale : undefined });
+  return raster ? renderPng(picture.svg, picture.width, picture.height) : Buffer.from(picture.svg);
 }
-
-export type PngReply = { ready: true } | { id: number; png: Uint8Array } | { id: number; error: string };
 
 const port = parentPort;
 if (port) {
-  port.on('message', (job: PngJob) => {
-    let reply: PngReply;
+  port.on('message', (job: PictureJob) => {
+    let reply: PictureReply;
     try {
-      const png = renderPng(job.svg, job.width, job.height);
-      reply = { id: job.id, png: new Uint8Array(png.buffer, png.byteOffset, png.byteLength) };
+      const body = run(job);
+      reply = { id: job.id, body: new Uint8Array(body.buffer, body.byteOffset, body.byteLength) };
     } catch (err) {
-      reply = { id: job.id, error: err instanceof Error ? err.message : String(err) };
+      reply = { id: job.id, error: err instanceof Error ? err.message : String(err), ...(err instanceof RangeError && err.message === 'frame' ? { noFrame: true as const } : {}) };
     }
     port.postMessage(reply);
   });
-  port.postMessage({ ready: true } satisfies PngReply);
+  port.postMessage({ ready: true } satisfies PictureReply);
 }
