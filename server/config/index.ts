@@ -49,9 +49,9 @@ export interface SyncLimits {
 }
 
 export interface ExportLimits {
-  /** A PNG render (in a worker thread) running longer is stopped and answers 503 `export_timeout`. */
+  /** A picture render (board SVG/PNG, in a worker thread) running longer is stopped: 503 `export_timeout`. */
   renderTimeoutMs: number;
-  /** Worker threads rendering PNGs at once; a few more renders wait, beyond that 503 `export_busy`. */
+  /** Worker threads rendering pictures at once; a few more renders wait, beyond that 503 `export_busy`. */
   renderWorkers: number;
   /** Charter and board exports per member per minute; more answer 429 with Retry-After. */
   perMemberPerMinute: number;
