@@ -89,7 +89,7 @@ export function createPngRenderer(opts: PngRendererOptions): PngRenderer {
         forget(slot);
         opts.log.warn({ timeoutMs: opts.timeoutMs, kind: job.kind }, 'picture render timed out; worker stopped');
         void slot.worker.terminate();
-        reject(new AppError(ErrorCode.exportTimeout, 503, 'The picture took too long to render; export SVG or a single frame instead.'));
+        reject(new AppError(ErrorCode.exportTimeout, 503, 'The picture took too long to draw; export a single frame instead.'));
       }, opts.timeoutMs);
       const onMessage = (reply: PictureReply) => {
         if (!('id' in reply) || reply.id !== job.id) return;
