@@ -107,7 +107,7 @@ export async function createSamskap(config: Config, log: Logger, opts: SamskapOp
     openRate: config.http.openRate,
     exportsPerMinute: config.exports.perMemberPerMinute,
     trustProxy: config.http.trustProxy,
-    // SQLite lives in DATA_DIR; with PostgreSQL, SELECT 1 is all (its disk is the database server's).
+    // SQLite lives in DATA_DIR; PostgreSQL's health() checks the database takes writes.
     readiness: [() => store.health(), () => fanout.health(), ...(config.databaseUrl ? [] : [dataDirCheck({ dir: config.dataDir, minFreeBytes: config.readyMinFreeBytes })])],
     metrics: metrics.registry,
   });
