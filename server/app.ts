@@ -17,6 +17,7 @@ import { LocalFanout, type Fanout } from './scale/fanout.js';
 import { RedisFanout } from './scale/redis-fanout.js';
 import { createBackupService } from './services/backup.js';
 import { createExportService } from './services/exports.js';
+import { createPngRenderer } from './export/png-renderer.js';
 import { createVisionService } from './services/vision.js';
 import { createWorkshopService } from './services/workshops.js';
 import { createAuditLogService } from './services/audit-log.js';
@@ -24,6 +25,7 @@ import { verifyAuditChain } from './store/audit-hash.js';
 import { createBoardLocks } from './services/board-locks.js';
 import { createDecisionServices } from './services/decisions.js';
 import { createStore } from './store/index.js';
+import { dataDirCheck } from './store/data-dir-check.js';
 import type { Store } from './store/types.js';
 import { createAttributionRecorder } from './services/vision-attribution.js';
 import { DocRegistry } from './sync/doc-registry.js';
@@ -91,6 +93,7 @@ export async function createSamskap(config: Config, log: Logger, opts: SamskapOp
   const decisions = createDecisionServices({ store, sink: realtime.sink, docs: registry, now, newId, locks });
   realtime.serve(decisions);
   const workshops = createWorkshopService({ store, createCode: config.createCode, evictors: [sync, realtime], limits: { visionMaxChars: config.sync.visionMaxChars }, sink: realtime.sink });
+  const png = createPngRenderer({ timeoutMs: config.exports.renderTimeoutMs, workers: config.exports.renderWorkers, log });
   const app = createHttpApp({
     log,
     store,
@@ -102,12 +105,14 @@ export async function createSamskap(config: Config, log: Logger, opts: SamskapOp
     backup: createBackupService({ store, docs: registry, now }),
     createCode: config.createCode,
     imports: config.imports,
-    exports: createExportService({ store, docs: registry, principles: (actor, workshopId) => decisions.principles.views(actor, workshopId), verifyAudit: verifyAuditChain }),
+    exports: createExportService({ store, docs: registry, principles: (actor, workshopId) => decisions.principles.views(actor, workshopId), verifyAudit: verifyAuditChain, pictures: png }),
     publicUrl: config.publicUrl,
     clientDir: opts.clientDir,
     openRate: config.http.openRate,
+    exportsPerMinute: config.exports.perMemberPerMinute,
     trustProxy: config.http.trustProxy,
-    readiness: [() => store.health(), () => fanout.health()],
+    // SQLite lives in DATA_DIR; PostgreSQL's health() checks the database takes writes.
+    readiness: [() => store.health(), () => fanout.health(), ...(config.databaseUrl ? [] : [dataDirCheck({ dir: config.dataDir, minFreeBytes: config.readyMinFreeBytes })])],
     metrics: metrics.registry,
   });
 
@@ -144,6 +149,7 @@ export async function createSamskap(config: Config, log: Logger, opts: SamskapOp
         await sync.close();
         await realtime.close();
         server.closeAllConnections();
+        await png.close();
         await fanout.close();
         await store.close();
       })()),

@@ -25,6 +25,10 @@ export const ErrorCode = {
   backupInvalid: 'backup_invalid',
   /** The thing is not in a state that allows this (a closed round, a revealed question). */
   conflict: 'conflict',
+  /** A picture took longer to render than the server allows (EXPORT_RENDER_TIMEOUT_MS); try one frame. */
+  exportTimeout: 'export_timeout',
+  /** Every export renderer is busy and the queue is full; try again after Retry-After. */
+  exportBusy: 'export_busy',
   /** A dot vote beyond the round's votes per person. */
   voteBudgetSpent: 'vote_budget_spent',
 } as const;

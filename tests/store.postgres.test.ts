@@ -82,7 +82,7 @@ describe.skipIf(unreachable !== null && !inCi)('PostgresStore', () => {
         const m = { id: 'm1', workshopId: 'w1', displayName: 'Kari', role: 'participant' as const, organisationId: null, tokenHash: 'h', createdAt: at };
         await store.workshops.addMember(m);
         await store.transaction(async (tx) => {
-          await expect(tx.workshops.addMember({ ...m, id: 'm2' })).rejects.toMatchObject({ code: 'storage_unavailable' });
+          await expect(tx.workshops.addMember({ ...m, id: 'm2' })).rejects.toMatchObject({ code: 'conflict', status: 409 });
           await tx.audit.append({ workshopId: 'w1', at, actorId: 'm1', type: 'after.failure', data: {} });
         });
         expect((await store.audit.list('w1')).map((e) => e.type)).toEqual(['after.failure']);

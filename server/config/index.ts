@@ -21,6 +21,9 @@ export interface Config {
   sync: SyncLimits;
   http: { openRate: { perSecond: number; burst: number }; trustProxy: string | false };
   imports: ImportLimits;
+  exports: ExportLimits;
+  /** With SQLite, `/readyz` fails while DATA_DIR's file system has less free space than this. */
+  readyMinFreeBytes: number;
   /** Rebuild the client from `client/` when dist is missing or older than the sources. */
   buildClient: boolean;
 }
@@ -61,6 +64,15 @@ export interface ImportLimits {
   /** Heap of the worker that parses and checks one import, in MB. */
   workerHeapMb: number;
   timeoutMs: number;
+}
+
+export interface ExportLimits {
+  /** A picture render (board SVG/PNG, in a worker thread) running longer is stopped: 503 `export_timeout`. */
+  renderTimeoutMs: number;
+  /** Worker threads rendering pictures at once; a few more renders wait, beyond that 503 `export_busy`. */
+  renderWorkers: number;
+  /** Charter and board exports per member per minute; more answer 429 with Retry-After. */
+  perMemberPerMinute: number;
 }
 
 export class ConfigError extends Error {}
@@ -108,6 +120,10 @@ const EnvSchema = z.object({
   TRUST_PROXY: z.string().regex(/^[\w.:/, -]+$/, 'must be loopback, a number of hops or addresses').optional(),
   RATE_LIMIT_OPEN_PER_MINUTE: intIn(1, 1_000_000).default(120),
   IMPORT_MAX_BYTES_PER_DAY: intIn(1024, 1024 ** 4).default(256 * 1024 * 1024),
+  EXPORT_RENDER_TIMEOUT_MS: intIn(10, 10 * 60 * 1000).default(20_000),
+  EXPORT_RENDER_WORKERS: intIn(1, 64).default(1),
+  EXPORTS_PER_MINUTE: intIn(1, 1_000_000).default(20),
+  READY_MIN_FREE_MB: intIn(0, 1024 * 1024 * 1024).default(64),
   SAMSKAP_BUILD_CLIENT: z.enum(['auto', 'never']).default('auto'),
 });
 
@@ -137,6 +153,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     buildClient: e.SAMSKAP_BUILD_CLIENT === 'auto',
     imports: { maxBodyBytes: 64 * 1024 * 1024, maxBytesPerDay: e.IMPORT_MAX_BYTES_PER_DAY, workerHeapMb: 1024, timeoutMs: 120_000 },
     http: { trustProxy: e.TRUST_PROXY ?? false, openRate: { perSecond: e.RATE_LIMIT_OPEN_PER_MINUTE / 60, burst: Math.max(1, Math.ceil(e.RATE_LIMIT_OPEN_PER_MINUTE / 2)) } },
+    exports: { renderTimeoutMs: e.EXPORT_RENDER_TIMEOUT_MS, renderWorkers: e.EXPORT_RENDER_WORKERS, perMemberPerMinute: e.EXPORTS_PER_MINUTE },
+    readyMinFreeBytes: e.READY_MIN_FREE_MB * 1024 * 1024,
     sync: {
       maxMessageBytes: e.SYNC_MAX_MESSAGE_BYTES,
       messagesPerSecond: e.SYNC_MESSAGES_PER_SECOND,

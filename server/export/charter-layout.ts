@@ -20,7 +20,7 @@ const p = (text: string): Block => ({ type: 'paragraph', content: t(text) });
 const h = (level: number, text: string): Block => ({ type: 'heading', level, content: [{ text: oneLine(text) }] });
 const cell = (v: string | number | null | undefined, none: string) => (v === null || v === undefined || v === '' ? none : oneLine(String(v)));
 
-/** Vision headings sit under the section heading: shifted down one level. */
+/** Vision headings sit under the section heading: shifted down one level. Recursion is bounded by MAX_BLOCK_DEPTH (see vision-blocks.ts). */
 function shiftHeadings(blocks: Block[]): Block[] {
   return blocks.map((b) => {
     if (b.type === 'heading') return { ...b, level: Math.min(6, b.level + 1) };

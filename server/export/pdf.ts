@@ -11,6 +11,8 @@ import { FONT_FILES } from './fonts.js';
 const LANG = { nn: 'nn-NO', nb: 'nb-NO', en: 'en-GB' } as const;
 const SIZES = [20, 16, 13.5, 12, 11, 10.5];
 const BODY = 10.5;
+/** Nested quotes and lists indent no further: the text keeps at least half the page width. */
+const MAX_INDENT = 240;
 
 type Doc = PDFKit.PDFDocument;
 
@@ -61,7 +63,7 @@ function render(doc: Doc, node: DocNode, outline: Outline, indent: number): void
       return;
     case 'quote': {
       const top = doc.y;
-      node.blocks.forEach((b) => render(doc, b, outline, indent + 14));
+      node.blocks.forEach((b) => render(doc, b, outline, Math.min(indent + 14, MAX_INDENT)));
       doc.save().moveTo(doc.page.margins.left + indent + 4, top).lineTo(doc.page.margins.left + indent + 4, Math.max(top, doc.y - 6)).lineWidth(2).strokeColor('#999999').stroke().restore();
       return;
     }
@@ -70,7 +72,7 @@ function render(doc: Doc, node: DocNode, outline: Outline, indent: number): void
         const marker = node.ordered ? `${n + 1}.` : '•';
         doc.font('regular').fontSize(BODY).text(marker, doc.page.margins.left + indent, doc.y, { width: 18, lineBreak: false });
         doc.moveUp();
-        item.forEach((b: Block) => render(doc, b, outline, indent + 20));
+        item.forEach((b: Block) => render(doc, b, outline, Math.min(indent + 20, MAX_INDENT)));
       });
       doc.moveDown(0.2);
       return;

@@ -2,58 +2,90 @@
  * The vision as export blocks, read from the server's copy of the Yjs document. Only the nodes
  * and marks of `visionSchema` are understood; anything else a writer smuggled in is read as
  * plain paragraphs (unknown blocks) or plain text (unknown marks). Links keep only safe targets.
+ *
+ * Any member can nest quotes and lists thousands of levels deep, so the walk is iterative (an
+ * explicit stack, never the call stack) and the blocks it returns nest at most
+ * `MAX_BLOCK_DEPTH` levels: deeper containers are flattened into the deepest kept one, their
+ * text kept in document order. Every writer may therefore recurse over the blocks.
  */
 import * as Y from 'yjs';
-import type { Block, Inline } from '../../shared/export/charter-export.js';
+import { MAX_BLOCK_DEPTH, type Block, type Inline } from '../../shared/export/charter-export.js';
 import { isSafeHref, visionFragment } from '../../shared/vision/schema.js';
 import { plain } from './plain-text.js';
 
-const MAX_DEPTH = 20;
+type XmlNode = Y.XmlElement | Y.XmlText | Y.XmlHook;
+
+/** One node still to read, and the block list (at its nesting depth) its block goes into. */
+interface Task {
+  node: XmlNode;
+  out: Block[];
+  depth: number;
+}
+
+const CONTAINERS = new Set(['blockquote', 'bullet_list', 'ordered_list', 'list_item']);
 
 export function visionBlocks(doc: Y.Doc): Block[] {
-  return blocksOf(visionFragment(doc), 0);
-}
-
-function blocksOf(parent: Y.XmlFragment | Y.XmlElement, depth: number): Block[] {
-  const out: Block[] = [];
-  for (const child of parent.toArray()) {
-    if (child instanceof Y.XmlElement) {
-      const b = blockOf(child, depth);
-      if (b) out.push(b);
-    } else if (child instanceof Y.XmlText) {
-      out.push({ type: 'paragraph', content: inlinesOf(child) });
+  const root: Block[] = [];
+  const stack: Task[] = [];
+  // Children are pushed in reverse, so they are taken (and append their blocks) in order; a
+  // node's whole subtree is taken before its next sibling.
+  const pushChildren = (parent: Y.XmlFragment | Y.XmlElement, out: Block[], depth: number) => {
+    const children = parent.toArray();
+    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, out, depth });
+  };
+  pushChildren(visionFragment(doc), root, 0);
+  for (let task = stack.pop(); task; task = stack.pop()) {
+    const { node, out, depth } = task;
+    if (node instanceof Y.XmlText) {
+      out.push({ type: 'paragraph', content: inlinesOf(node) });
+      continue;
+    }
+    if (!(node instanceof Y.XmlElement)) continue;
+    if (CONTAINERS.has(node.nodeName) && depth >= MAX_BLOCK_DEPTH) {
+      pushChildren(node, out, depth); // too deep: its content joins the deepest kept level
+      continue;
+    }
+    switch (node.nodeName) {
+      case 'heading': {
+        const level = Number(node.getAttribute('level'));
+        out.push({ type: 'heading', level: Number.isInteger(level) && level >= 1 && level <= 6 ? level : 2, content: inlineChildren(node) });
+        break;
+      }
+      case 'blockquote': {
+        const blocks: Block[] = [];
+        out.push({ type: 'quote', blocks });
+        pushChildren(node, blocks, depth + 1);
+        break;
+      }
+      case 'bullet_list':
+      case 'ordered_list': {
+        const children = node.toArray();
+        const items: Block[][] = children.map(() => []);
+        out.push({ type: 'list', ordered: node.nodeName === 'ordered_list', items });
+        for (let i = children.length - 1; i >= 0; i--) {
+          const child = children[i];
+          if (child instanceof Y.XmlElement) pushChildren(child, items[i]!, depth + 1);
+        }
+        break;
+      }
+      default:
+        out.push({ type: 'paragraph', content: inlineChildren(node) });
     }
   }
-  return out;
+  return root;
 }
 
-function blockOf(el: Y.XmlElement, depth: number): Block | null {
-  if (depth > MAX_DEPTH) return null;
-  switch (el.nodeName) {
-    case 'heading': {
-      const level = Number(el.getAttribute('level'));
-      return { type: 'heading', level: Number.isInteger(level) && level >= 1 && level <= 6 ? level : 2, content: inlineChildren(el) };
-    }
-    case 'blockquote':
-      return { type: 'quote', blocks: blocksOf(el, depth + 1) };
-    case 'bullet_list':
-    case 'ordered_list':
-      return {
-        type: 'list',
-        ordered: el.nodeName === 'ordered_list',
-        items: el.toArray().map((item) => (item instanceof Y.XmlElement ? blocksOf(item, depth + 1) : [])),
-      };
-    default:
-      return { type: 'paragraph', content: inlineChildren(el) };
-  }
-}
-
+/** The text inside `el`, however deeply it is wrapped in elements (read without recursion). */
 function inlineChildren(el: Y.XmlElement): Inline[] {
   const out: Inline[] = [];
-  for (const child of el.toArray()) {
-    if (child instanceof Y.XmlText) out.push(...inlinesOf(child));
-    else if (child instanceof Y.XmlElement && child.nodeName === 'hard_break') out.push({ text: '\n' });
-    else if (child instanceof Y.XmlElement) out.push(...inlineChildren(child));
+  const stack: XmlNode[] = el.toArray().reverse();
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (node instanceof Y.XmlText) out.push(...inlinesOf(node));
+    else if (node instanceof Y.XmlElement && node.nodeName === 'hard_break') out.push({ text: '\n' });
+    else if (node instanceof Y.XmlElement) {
+      const children = node.toArray();
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+    }
   }
   return out;
 }

@@ -18,6 +18,8 @@ import { importRoutes } from './routes/import.js';
 import { createImportGate } from './import-gate.js';
 import { runImportWorker } from '../services/import-runner.js';
 import type { ImportLimits } from '../config/index.js';
+import { jsonBodyParser } from './json-depth.js';
+import { perMemberLimit } from './member-limit.js';
 import { visionRoutes } from './routes/vision.js';
 import { governanceRoutes } from './routes/governance.js';
 import type { PrincipleService } from '../services/principles.js';
@@ -43,6 +45,8 @@ export interface HttpDeps {
   clientDir: string;
   /** Rate of unauthenticated writes (create, join) per client address. */
   openRate: { perSecond: number; burst: number };
+  /** Charter and board exports per member per minute. */
+  exportsPerMinute: number;
   /** express `trust proxy`: behind a reverse proxy, rate limits key on the forwarded address. */
   trustProxy: string | false;
   /** Each must resolve for `/readyz` to answer 200 (store, fan-out). */
@@ -71,7 +75,7 @@ export function createHttpApp(deps: HttpDeps): express.Express {
 
   const api = express.Router();
   // A last-seen snapshot of a much-edited vision can outgrow the general limit.
-  api.use('/workshops/:id/vision/seen', express.json({ limit: '2mb', strict: true }));
+  api.use('/workshops/:id/vision/seen', jsonBodyParser({ limit: '2mb' }));
   const openLimit = perIpLimit(deps.openRate.perSecond, deps.openRate.burst);
   const sessionCookie = (req: express.Request, workshopId: string, token: string) =>
     deps.auth.cookieHeader(workshopId, token, (deps.publicUrl ?? `${req.protocol}://${req.get('host')}`).startsWith('https:'));
@@ -86,7 +90,7 @@ export function createHttpApp(deps: HttpDeps): express.Express {
       prepare: (body, opts) => runImportWorker(body, opts, { heapMb: deps.imports.workerHeapMb, timeoutMs: deps.imports.timeoutMs }),
     }),
   );
-  api.use(express.json({ limit: '64kb', strict: true }));
+  api.use(jsonBodyParser({ limit: '64kb' }));
   api.use(workshopRoutes({ workshops: deps.workshops, auth: deps.auth, publicUrl: deps.publicUrl, openLimit }));
   api.use(visionRoutes({ vision: deps.vision, auth: deps.auth, publicUrl: deps.publicUrl }));
   api.use(
@@ -95,6 +99,7 @@ export function createHttpApp(deps: HttpDeps): express.Express {
       backup: deps.backup,
       auth: deps.auth,
       publicUrl: deps.publicUrl,
+      exportLimit: perMemberLimit(deps.exportsPerMinute),
     }),
   );
   api.use(governanceRoutes({ principles: deps.principles, audit: deps.audit, auth: deps.auth, publicUrl: deps.publicUrl }));

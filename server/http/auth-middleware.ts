@@ -8,8 +8,8 @@ import { sameOrigin } from './origin.js';
 export function requireActor(auth: Authenticator, publicUrl: string | null): RequestHandler {
   return async (req, res, next) => {
     const workshopId = typeof req.params.id === 'string' ? req.params.id : null;
-    const creds = auth.credentials(req, workshopId);
-    if (!creds) throw new AppError(ErrorCode.unauthenticated, 401, 'Sign in with your invite link first (no token or session cookie).');
+    const creds = auth.requestCredentials(req, workshopId);
+    if (!creds) throw new AppError(ErrorCode.unauthenticated, 401, 'Sign in with your invite link first (no bearer token or session cookie).');
     if (creds.viaCookie && req.method !== 'GET' && req.method !== 'HEAD' && !sameOrigin(req, publicUrl)) {
       throw new AppError(ErrorCode.forbidden, 403, 'Cross-origin request refused.');
     }

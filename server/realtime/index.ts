@@ -56,7 +56,7 @@ export async function createRealtime(deps: RealtimeDeps) {
       const a = socket.handshake.auth as { token?: unknown; workshopId?: unknown };
       const token = typeof a.token === 'string' ? a.token : null;
       const workshopId = typeof a.workshopId === 'string' ? a.workshopId : null;
-      const creds = token ? { token, viaCookie: false } : deps.auth.credentials(socket.request, workshopId);
+      const creds = token ? { token, viaCookie: false } : deps.auth.requestCredentials(socket.request, workshopId);
       if (!creds) return next(new Error('unauthenticated'));
       if (creds.viaCookie && !sameOrigin(socket.request, deps.publicUrl)) return next(new Error('forbidden'));
       const actor = await deps.auth.fromToken(creds.token);

@@ -12,8 +12,7 @@ import type { PrincipleView } from '../../shared/realtime/events.js';
 import { authorize, type Actor } from '../auth/access.js';
 import { CharterDoc } from '../../shared/charter/charter-doc.js';
 import { actorDiagramSvg } from '../export/actor-diagram.js';
-import { pngScale, renderPng } from '../export/board-png.js';
-import { renderBoardSvg } from '../export/board-svg.js';
+import type { PngRenderer } from '../export/png-renderer.js';
 import { layoutCharter } from '../export/charter-layout.js';
 import { buildCharterModel } from '../export/charter-model.js';
 import { renderDocx } from '../export/docx.js';
@@ -30,6 +29,8 @@ export interface ExportDeps {
   /** Every principle with its status and stances, as the server computes them. */
   principles(actor: Actor, workshopId: string): Promise<PrincipleView[]>;
   verifyAudit(entries: AuditEntry[]): { ok: boolean };
+  /** Pictures off the event loop, within a time limit (see export/png-renderer.ts). */
+  pictures: Pick<PngRenderer, 'render' | 'board'>;
   now?: () => Date;
 }
 
@@ -83,7 +84,7 @@ export function createExportService(deps: ExportDeps) {
       if (opts.format === 'json') return file(Buffer.from(JSON.stringify(model, null, 2) + '\n'));
       const dateFormat = new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Oslo' });
       const picture = diagram as ReturnType<typeof actorDiagramSvg>;
-      const actorMap = picture ? { png: renderPng(picture.svg, picture.width, picture.height), width: picture.width, height: picture.height } : undefined;
+      const actorMap = picture ? { png: await deps.pictures.render(picture.svg, picture.width, picture.height), width: picture.width, height: picture.height } : undefined;
       const nodes = layoutCharter(model, labels, (iso) => (Number.isNaN(Date.parse(iso)) ? iso : dateFormat.format(new Date(iso))), actorMap);
       const meta = { title: `${model.workshop.title} — ${labels.charter}`, author: 'Samskap', language };
       if (opts.format === 'md') return file(Buffer.from(renderMarkdown(nodes)));
@@ -99,15 +100,14 @@ export function createExportService(deps: ExportDeps) {
       if (!board) throw new AppError(ErrorCode.notFound, 404, 'No such board in this workshop.');
       const organisations = (await store.workshops.organisations(workshopId)).map((o) => ({ id: o.id, name: o.name, color: o.color }));
       const elements = await deps.docs.read(formatRoom({ workshopId, part: { kind: 'board', boardId } }), (doc) => new BoardDoc(doc, () => '').list());
-      let rendered: ReturnType<typeof renderBoardSvg>;
+      let body: Buffer;
       try {
-        rendered = renderBoardSvg({ title: `${workshop.title} — ${board.title}`, elements, organisations, frameId: opts.frame, rasterScale: opts.format === 'png' ? pngScale : undefined });
+        body = await deps.pictures.board({ title: `${workshop.title} — ${board.title}`, elements, organisations, frameId: opts.frame }, opts.format);
       } catch (err) {
         if (err instanceof RangeError) throw new AppError(ErrorCode.notFound, 404, 'frame: no such frame on this board.', { field: 'frame' });
         throw err;
       }
       const filename = `${slug(workshop.title)}-${slug(board.title, 'board')}${opts.frame ? '-frame' : ''}.${opts.format}`;
-      const body = opts.format === 'svg' ? Buffer.from(rendered.svg) : renderPng(rendered.svg, rendered.width, rendered.height);
       return { body, contentType: CONTENT_TYPES[opts.format], filename };
     },
   };

@@ -17,6 +17,12 @@ const Inline = z.object({
 });
 export type Inline = z.infer<typeof Inline>;
 
+/**
+ * Deepest nesting of quotes and lists in `vision` (a list and its items count one level): the
+ * server flattens anything deeper into the deepest level, keeping its text in order.
+ */
+export const MAX_BLOCK_DEPTH = 16;
+
 export type Block =
   | { type: 'heading'; level: number; content: Inline[] }
   | { type: 'paragraph'; content: Inline[] }

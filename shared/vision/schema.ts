@@ -140,11 +140,13 @@ export function visionTextLength(doc: Y.Doc): number {
   return xmlTextLength(visionFragment(doc));
 }
 
+/** Iterative: a member may nest elements deeper than the call stack reaches. */
 function xmlTextLength(node: Y.XmlFragment | Y.XmlElement): number {
   let n = 0;
-  for (const child of node.toArray()) {
+  const stack: unknown[] = node.toArray();
+  for (let child = stack.pop(); child !== undefined; child = stack.pop()) {
     if (child instanceof Y.XmlText) n += child.length;
-    else if (child instanceof Y.XmlElement) n += xmlTextLength(child);
+    else if (child instanceof Y.XmlElement) for (const c of child.toArray()) stack.push(c);
   }
   return n;
 }

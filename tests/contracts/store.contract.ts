@@ -157,6 +157,17 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       await expect(store.workshops.addMember({ ...m, id: id('m') })).rejects.toBeInstanceOf(AppError);
     });
 
+    it('a constraint violation is 409 conflict, not storage_unavailable', async () => {
+      const { w, orgs } = await seedWorkshop(store);
+      const m = member(w.id, orgs[0]!.id, 'dup-' + w.id);
+      await store.workshops.addMember(m);
+      await expect(store.workshops.addMember({ ...m, id: id('m') })).rejects.toMatchObject({ name: 'AppError', code: 'conflict', status: 409 });
+      await expect(store.workshops.addMember(m)).rejects.toMatchObject({ code: 'conflict', status: 409 });
+      await expect(store.transaction((tx) => tx.workshops.addMember({ ...m, id: id('m') }))).rejects.toMatchObject({ code: 'conflict', status: 409 });
+      // The store stays usable.
+      expect(await store.workshops.memberByTokenHash(m.tokenHash)).toEqual(m);
+    });
+
     it('consumes invites atomically up to maxUses and revokes them', async () => {
       const { w, orgs } = await seedWorkshop(store);
       const invite = {

@@ -1,5 +1,5 @@
 /** `/api/workshops/:id/export/…`: parse the query, call the export service, send the file. */
-import { Router, type Request, type Response } from 'express';
+import { Router, type Request, type RequestHandler, type Response } from 'express';
 import { Id } from '../../../shared/api.js';
 import { BoardExportQuery, CharterExportQuery } from '../../../shared/export/charter-export.js';
 import type { Authenticator } from '../../auth/authenticator.js';
@@ -12,6 +12,8 @@ import { parseInput } from '../errors.js';
 export interface ExportRouteDeps {
   exports: ExportService;
   backup: BackupService;
+  /** Per-member limit of charter and board exports (runs after authentication). */
+  exportLimit: RequestHandler;
   auth: Authenticator;
   publicUrl: string | null;
 }
@@ -29,12 +31,12 @@ export function exportRoutes(deps: ExportRouteDeps): Router {
   const member = requireActor(deps.auth, deps.publicUrl);
   const id = (req: Request) => parseInput(Id, req.params.id);
 
-  r.get('/workshops/:id/export/charter', member, async (req, res) => {
+  r.get('/workshops/:id/export/charter', member, deps.exportLimit, async (req, res) => {
     const q = parseInput(CharterExportQuery, req.query);
     send(res, await deps.exports.charter(actorOf(res.locals), id(req), { format: q.format, lang: q.lang, all: q.all === 'true' }));
   });
 
-  r.get('/workshops/:id/export/board/:boardId', member, async (req, res) => {
+  r.get('/workshops/:id/export/board/:boardId', member, deps.exportLimit, async (req, res) => {
     const q = parseInput(BoardExportQuery, req.query);
     send(res, await deps.exports.board(actorOf(res.locals), id(req), parseInput(Id, req.params.boardId), q));
   });

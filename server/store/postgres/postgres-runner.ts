@@ -4,7 +4,8 @@
  * at a time, each in a savepoint, so a failed call leaves the transaction usable as in SQLite).
  */
 import type { Pool, PoolClient, QueryResult, QueryResultRow } from 'pg';
-import { AppError, ErrorCode } from '../../../shared/errors.js';
+import type { AppError } from '../../../shared/errors.js';
+import { fromPostgresError } from '../driver-errors.js';
 
 export type Query = <R extends QueryResultRow = QueryResultRow>(sql: string, params?: unknown[]) => Promise<QueryResult<R>>;
 
@@ -14,7 +15,7 @@ export interface Runner {
   atomic<T>(fn: (query: Query) => Promise<T>): Promise<T>;
 }
 
-/** Driver errors become storage_unavailable; the original stays as `cause` for the log. */
+/** Driver errors become AppErrors (see driver-errors.ts); the original stays as `cause` for the log. */
 export async function wrap<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
@@ -24,8 +25,7 @@ export async function wrap<T>(fn: () => Promise<T>): Promise<T> {
 }
 
 export function storageError(err: unknown): AppError {
-  if (err instanceof AppError) return err;
-  return Object.assign(new AppError(ErrorCode.storageUnavailable, 503, 'The database is unavailable.'), { cause: err });
+  return fromPostgresError(err);
 }
 
 /**

@@ -5,6 +5,7 @@
  * serialise on transaction-scoped advisory locks, which also holds across several instances.
  */
 import pg from 'pg';
+import { AppError, ErrorCode } from '../../../shared/errors.js';
 import type { Store } from '../types.js';
 import { postgresMigrations } from './migrations.js';
 import { PostgresAuditRepo } from './postgres-audit.js';
@@ -92,8 +93,10 @@ export class PostgresStore implements Store {
     });
   }
 
+  /** Reachable and writable: a standby in recovery or a read-only database is not ready. */
   async health(): Promise<void> {
-    await this.run.query('SELECT 1');
+    const r = await this.run.query<{ writable: boolean }>("SELECT NOT pg_is_in_recovery() AND current_setting('transaction_read_only') = 'off' AS writable");
+    if (!r.rows[0]?.writable) throw new AppError(ErrorCode.storageUnavailable, 503, 'The database is read-only.');
   }
 
   /** Ends the pool once; waits for checked-out clients (a running transaction) to be released. */

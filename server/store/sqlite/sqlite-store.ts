@@ -4,7 +4,7 @@
  * A gate makes every call from outside a running transaction wait until it has committed.
  */
 import Database from 'better-sqlite3';
-import { AppError, ErrorCode } from '../../../shared/errors.js';
+import { fromSqliteError } from '../driver-errors.js';
 import type { Store } from '../types.js';
 import { sqliteMigrations } from './migrations.js';
 import { SqliteDocStore } from './sqlite-docs.js';
@@ -120,12 +120,11 @@ export class SqliteStore implements Store {
   }
 }
 
-/** Driver errors become storage_unavailable; the original stays as `cause` for the log. */
+/** Driver errors become AppErrors (see driver-errors.ts); the original stays as `cause` for the log. */
 function wrap<T>(fn: () => T): T {
   try {
     return fn();
   } catch (err) {
-    if (err instanceof AppError) throw err;
-    throw Object.assign(new AppError(ErrorCode.storageUnavailable, 503, 'The database is unavailable.'), { cause: err });
+    throw fromSqliteError(err);
   }
 }
