@@ -8,6 +8,7 @@
  * and stamp each edit's send time.
  */
 import WebSocket from 'ws';
+import { BoardDoc } from '../../shared/board/board-doc.js';
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
@@ -180,14 +181,17 @@ export async function openWriter(url: string, sent: SendTimes, now = () => perfo
   const doc = new Y.Doc();
   const times: number[] = [];
   sent.set(doc.clientID, times);
-  const map = doc.getMap('bench');
-  // Each writer edits its own entry, as people edit different notes of a board.
-  const key = `w${doc.clientID}`;
+  // Schema-valid content in a board room: each writer moves its own note, as people edit
+  // different notes of a board (its first edit creates the note).
+  const board = new BoardDoc(doc, () => `n${String(doc.clientID).padStart(15, "0")}`.slice(0, 16));
+  const author = { id: `bench-${doc.clientID}`, name: 'Bench', organisationId: null, organisationName: null };
+  let note: string | null = null;
   let i = 0;
   return {
     edit() {
       const sv = Y.encodeStateVector(doc);
-      map.set(key, i++);
+      if (note === null) note = board.create({ kind: 'note', x: 0, y: 0, text: 'Felles plattform' }, author, 'bench');
+      else board.update(note, { x: i++ }, 'bench');
       times.push(now());
       ws.send(syncMessage(2, Y.encodeStateAsUpdate(doc, sv)));
     },

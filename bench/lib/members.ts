@@ -11,13 +11,17 @@ export interface BenchWorkshop {
   /** The facilitator's token (who created it). */
   token: string;
   organisationId: string;
+  /** The workshop's first board room, `<id>/board/<boardId>`: where the benchmark's notes live. */
+  boardRoom: string;
 }
 
 export async function createBenchWorkshop(base: string, title: string): Promise<BenchWorkshop> {
   const res = await fetch(`${base}/api/workshops`, { method: 'POST', headers: json, body: JSON.stringify({ title, organisations: [{ name: 'Bench' }], displayName: 'bench' }) });
   if (res.status !== 201) throw new Error(`creating a bench workshop failed: ${res.status}`);
   const w = (await res.json()) as { id: string; token: string; organisations: { id: string }[] };
-  return { id: w.id, token: w.token, organisationId: w.organisations[0]!.id };
+  const full = await fetch(`${base}/api/workshops/${w.id}`, { headers: { authorization: `Bearer ${w.token}` } });
+  const boards = ((await full.json()) as { boards: { room: string }[] }).boards;
+  return { id: w.id, token: w.token, organisationId: w.organisations[0]!.id, boardRoom: boards[0]!.room };
 }
 
 /** Tokens of `count` clients: ceil(count / CLIENTS_PER_MEMBER) new participants, each token used at most that often. */

@@ -80,7 +80,7 @@ export async function startSamskap(env: Record<string, string> = {}, nodeArgs: s
     if (!w) workshops.set(i, (w = await createBenchWorkshop(base, `bench ${i}`)));
     return w;
   };
-  const url = (w: BenchWorkshop, token: string) => `ws://127.0.0.1:${port}/sync/${w.id}/charter?token=${token}`;
+  const url = (w: BenchWorkshop, token: string) => `ws://127.0.0.1:${port}/sync/${w.boardRoom}?token=${token}`;
   return {
     name: 'samskap',
     pid: proc.pid!,
