@@ -1,17 +1,26 @@
 /**
  * The one place that opens a Yjs room in the browser: a stock y-websocket provider on
- * `/sync/<room>` (authenticated by the session cookie) and IndexedDB persistence, so a reload
- * while offline shows the room and edits made offline are sent on reconnect.
+ * `/sync/<room>` (authenticated by the session cookie) and IndexedDB persistence keyed by member
+ * and room, so a reload while offline shows the room and edits made offline are sent on reconnect.
  *
  * Status: `connecting` → `synced` (server and client agree) ⇄ `offline` (with the number of local
  * changes made since the last sync, not yet confirmed by a resync); `closed` when the server
  * refused the room for good (a 44xx close code, e.g. the workshop was deleted).
+ *
+ * A refused update (4422, or 4414 past the vision's cap) cannot be taken back, and a stock
+ * provider would send it again on every reconnect. So the connection drops its copy (memory and
+ * IndexedDB), opens the room afresh and hands the new connection to `onReplaced` listeners (the
+ * views rebuild on it); what the old copy held that the server does not is announced with the
+ * refusal (`refusal.ts`), so nothing is lost silently.
  */
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { announceRefusal, isRefusal, refusedRule } from './refusal.js';
 import { announceRoleChanged } from './role-changed.js';
+import { clearRoomStore, roomStoreName } from './room-store.js';
+import { describeUnconfirmed } from './unconfirmed.js';
 
 export type ConnectionState = 'connecting' | 'synced' | 'offline' | 'closed';
 export interface ConnectionStatus {
@@ -26,12 +35,18 @@ export interface RoomConnection {
   readonly awareness: Awareness;
   /** Resolves once the room has content to show: from IndexedDB or from the server. */
   readonly ready: Promise<void>;
+  /** Resolves at the first sync with the server. */
+  readonly synced: Promise<void>;
   status(): ConnectionStatus;
   onStatus(fn: (s: ConnectionStatus) => void): () => void;
+  /** The server refused an update: this connection is gone and `next` holds the room afresh. */
+  onReplaced(fn: (next: RoomConnection) => void): () => void;
   destroy(): void;
 }
 
 export interface OpenRoomOptions {
+  /** Who is signed in: the IndexedDB copy is theirs alone. */
+  memberId: string;
   /** Keep a copy in IndexedDB (off for observers on shared machines is a later option). */
   persist?: boolean;
   /** Override for tests; default is this page's origin. */
@@ -46,12 +61,18 @@ export function syncUrl(): string {
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/sync`;
 }
 
-export function openRoom(room: string, opts: OpenRoomOptions = {}): RoomConnection {
+export function openRoom(room: string, opts: OpenRoomOptions): RoomConnection {
   const doc = new Y.Doc(opts.doc);
-  const idb = opts.persist === false ? null : new IndexeddbPersistence(`samskap:${room}`, doc);
-  const provider = new WebsocketProvider(opts.serverUrl ?? syncUrl(), room, doc, { maxBackoffTime: 5000 });
+  const storeName = roomStoreName(opts.memberId, room);
+  const idb = opts.persist === false ? null : new IndexeddbPersistence(storeName, doc);
+  // No BroadcastChannel between tabs: it would carry one member's unsent (or refused) changes into
+  // another member's tab, and hand a refused change back to a tab that has just dropped it.
+  const provider = new WebsocketProvider(opts.serverUrl ?? syncUrl(), room, doc, { maxBackoffTime: 5000, disableBc: true });
   const listeners = new Set<(s: ConnectionStatus) => void>();
+  const replaced = new Set<(next: RoomConnection) => void>();
   let status: ConnectionStatus = { state: 'connecting', unsent: 0, closeCode: null };
+  let torn = false;
+  let ownerLeft = false;
   const set = (patch: Partial<ConnectionStatus>) => {
     status = { ...status, ...patch };
     listeners.forEach((fn) => fn(status));
@@ -67,7 +88,10 @@ export function openRoom(room: string, opts: OpenRoomOptions = {}): RoomConnecti
   provider.on('status', ({ status: s }: { status: string }) => {
     if (s === 'disconnected') set({ state: status.state === 'closed' ? 'closed' : 'offline' });
   });
-  provider.on('closed', (e: { code: number }) => set({ state: 'closed', closeCode: e.code }));
+  provider.on('closed', (e: { code: number; reason: string }) => {
+    set({ state: 'closed', closeCode: e.code });
+    if (isRefusal(e.code)) void replace(e.code, e.reason);
+  });
   // 4501: a facilitator changed our role; the provider reconnects by itself, the page reloads who we are.
   provider.on('connection-close', (e: CloseEvent | null) => {
     if (e?.code === ROLE_CHANGED) announceRoleChanged();
@@ -85,6 +109,34 @@ export function openRoom(room: string, opts: OpenRoomOptions = {}): RoomConnecti
   window.addEventListener('offline', onOffline);
   window.addEventListener('online', onOnline);
 
+  /** Stops syncing and persisting; the document itself stays until `doc.destroy()`. */
+  let closing: Promise<void> | undefined;
+  const disconnect = () => {
+    if (torn) return closing;
+    torn = true;
+    window.removeEventListener('offline', onOffline);
+    window.removeEventListener('online', onOnline);
+    provider.destroy();
+    closing = idb?.destroy();
+    return closing;
+  };
+
+  /**
+   * Drops this copy, opens the room afresh and announces what the server never got. The old
+   * document lives until the views have the new one, so a keystroke in between is listed too.
+   */
+  async function replace(code: number, reason: string): Promise<void> {
+    await disconnect();
+    if (idb) await clearRoomStore(storeName).catch(() => undefined); // a stale copy only resyncs
+    const next = openRoom(room, opts);
+    const local = Y.encodeStateAsUpdate(doc);
+    const lost = next.synced.then(() => describeUnconfirmed(local, Y.encodeStateVector(next.doc)));
+    announceRefusal({ room, code, rule: refusedRule(code, reason), lost });
+    if (ownerLeft || replaced.size === 0) void lost.then(next.destroy, next.destroy);
+    else [...replaced].forEach((fn) => fn(next));
+    doc.destroy();
+  }
+
   const fromServer = new Promise<void>((resolve) => provider.once('sync', () => resolve()));
   const fromDisk = idb ? idb.whenSynced.then(() => (doc.share.size > 0 ? undefined : fromServer)) : fromServer;
   return {
@@ -92,16 +144,19 @@ export function openRoom(room: string, opts: OpenRoomOptions = {}): RoomConnecti
     doc,
     awareness: provider.awareness,
     ready: Promise.race([fromServer, fromDisk]),
+    synced: fromServer,
     status: () => status,
     onStatus(fn) {
       listeners.add(fn);
       return () => listeners.delete(fn);
     },
+    onReplaced(fn) {
+      replaced.add(fn);
+      return () => replaced.delete(fn);
+    },
     destroy() {
-      window.removeEventListener('offline', onOffline);
-      window.removeEventListener('online', onOnline);
-      provider.destroy();
-      void idb?.destroy();
+      ownerLeft = true;
+      void disconnect();
       doc.destroy();
     },
   };

@@ -1,0 +1,57 @@
+/**
+ * What a refused update means, in the person's language. The server names the rule in the close
+ * reason (`update refused: <rule>`, see shared/errors.ts); rules are recognised by the words in
+ * their names, so a rule added later still finds its sentence when it fits one, and the generic
+ * sentence otherwise.
+ */
+import { msg, str } from '@lit/localize';
+import { parseRoom } from '../../shared/ids.js';
+
+type Kind = 'too-long' | 'owner' | 'author' | 'read-only' | 'nesting' | 'size' | 'content';
+
+/** Checked in order: the first kind whose words the rule contains. */
+const WORDS: Array<[Kind, RegExp]> = [
+  ['too-long', /^too-long$/],
+  ['author', /author/i],
+  ['owner', /own|organi[sz]ation/i],
+  ['read-only', /read.?only|lock|observer/i],
+  ['nesting', /depth|deep|nest/i],
+  ['size', /size|large|big|long|many|count|cap/i],
+  ['content', /kind|content|schema|type|shape|field/i],
+];
+
+export const refusalKind = (rule: string | null): Kind | null => (rule ? (WORDS.find(([, re]) => re.test(rule))?.[0] ?? null) : null);
+
+/** One sentence: why the server refused the change. `maxChars` is the vision's cap. */
+export function refusalText(rule: string | null, maxChars: number): string {
+  switch (refusalKind(rule)) {
+    case 'too-long':
+      return msg(str`Your change was not saved: the vision would have become longer than the ${maxChars.toLocaleString()} characters it may hold.`, { id: 'refused_too_long' });
+    case 'owner':
+      return msg('Your change was not saved: it changed something that only its organisation (or a facilitator) may change.', { id: 'refused_owner' });
+    case 'author':
+      return msg('Your change was not saved: it named someone else as the author.', { id: 'refused_author' });
+    case 'read-only':
+      return msg('Your change was not saved: you can only read here right now.', { id: 'refused_read_only' });
+    case 'nesting':
+      return msg('Your change was not saved: it nested content more deeply than the workshop allows.', { id: 'refused_nesting' });
+    case 'size':
+      return msg('Your change was not saved: it was larger than the workshop allows.', { id: 'refused_size' });
+    case 'content':
+      return msg('Your change was not saved: it held content the workshop does not accept.', { id: 'refused_content' });
+    default:
+      return msg('Your change was not saved: the server refused it because it broke a rule of the workshop.', { id: 'refused_generic' });
+  }
+}
+
+/** The part of the workshop a room holds, for the notice's heading. */
+export function roomPartName(room: string): string {
+  switch (parseRoom(room)?.part.kind) {
+    case 'vision':
+      return msg('Vision', { id: 'ws_tab_vision' });
+    case 'charter':
+      return msg('Charter', { id: 'ws_tab_charter' });
+    default:
+      return msg('Board', { id: 'ws_tab_board' });
+  }
+}
