@@ -121,6 +121,10 @@ export function openRoom(room: string, opts: OpenRoomOptions): RoomConnection {
     return closing;
   };
 
+  const dropDoc = () => {
+    if (!doc.isDestroyed) doc.destroy();
+  };
+
   /**
    * Drops this copy, opens the room afresh and announces what the server never got. The old
    * document lives until the views have the new one, so a keystroke in between is listed too.
@@ -134,7 +138,7 @@ export function openRoom(room: string, opts: OpenRoomOptions): RoomConnection {
     announceRefusal({ room, code, rule: refusedRule(code, reason), lost });
     if (ownerLeft || replaced.size === 0) void lost.then(next.destroy, next.destroy);
     else [...replaced].forEach((fn) => fn(next));
-    doc.destroy();
+    dropDoc();
   }
 
   const fromServer = new Promise<void>((resolve) => provider.once('sync', () => resolve()));
@@ -157,7 +161,7 @@ export function openRoom(room: string, opts: OpenRoomOptions): RoomConnection {
     destroy() {
       ownerLeft = true;
       void disconnect();
-      doc.destroy();
+      dropDoc();
     },
   };
 }
