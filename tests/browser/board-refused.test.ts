@@ -1,0 +1,82 @@
+/**
+ * A refused update on the board, in Chromium: the real server refuses Bo's offline edits with
+ * 4422 `update refused: ownership` (the rule itself is stood in for by the test, until the
+ * server's validation of board updates lands: the next update from Bo is refused). Bo sees the
+ * notice with the rule's sentence and his note's text listed; the board opens afresh without
+ * the note, and a note he adds then reaches Anne.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CloseCode } from '../../shared/errors.js';
+import { focused } from './chromium.js';
+import { call, createWorld, expectNoProblems, type Member, type VisionWorld } from './vision-harness.js';
+
+let world: VisionWorld;
+let anne: Member;
+let bo: Member;
+
+beforeAll(async () => {
+  world = await createWorld();
+  anne = world.facilitator;
+  bo = await world.newMember('Bo Nav', { organisation: 'Nav' });
+}, 120_000);
+afterAll(async () => world?.close());
+
+/** The server refuses the next update `memberId` sends to `roomName`, as its validation would. */
+function refuseNextUpdate(roomName: string, memberId: string, rule: string): void {
+  const room = world.server.app.registry.rooms().find((r) => r.name === roomName);
+  if (!room) throw new Error(`${roomName} is not loaded`);
+  const submit = room.submit.bind(room);
+  room.submit = (peer, update) => {
+    if (peer.memberId !== memberId) return submit(peer, update);
+    room.submit = submit;
+    peer.fail(CloseCode.updateRefused, `update refused: ${rule}`);
+  };
+}
+
+async function addNote(page: Page, text: string): Promise<void> {
+  await page.locator('sk-board-canvas .viewport').focus();
+  await page.keyboard.press('n');
+  await page.keyboard.type(text);
+  await page.keyboard.press('Escape');
+}
+
+const note = (m: Member, text: string) => m.page.locator('sk-board-canvas [data-id]').filter({ hasText: text });
+const status = (m: Member) => m.page.locator('sk-board-page sk-connection-status').getByRole('status');
+
+describe('a refused update on the board', () => {
+  it('tells the person, lists the refused note, and the board works again', async () => {
+    const w = await call<{ me: { id: string }; boards: Array<{ room: string }> }>(bo.page, 'GET', `/api/workshops/${world.workshopId}`);
+    for (const m of [anne, bo]) {
+      await m.page.goto(`/w/${world.workshopId}`);
+      await status(m).filter({ hasText: 'Lagra og oppdatert' }).waitFor();
+    }
+    bo.watch.allow((m) => m.text().includes('net::ERR_FAILED') && m.location().url.includes('/assets/'));
+    await bo.context.setOffline(true);
+    await status(bo).filter({ hasText: /Fråkopla/ }).waitFor();
+    await addNote(bo.page, 'Lapp som blir avvist');
+    await note(bo, 'Lapp som blir avvist').waitFor();
+
+    refuseNextUpdate(w.boards[0]!.room, w.me.id, 'ownership');
+    await bo.context.setOffline(false);
+    const notice = bo.page.locator('sk-refused-notice section');
+    await notice.waitFor({ timeout: 15_000 });
+    expect(await notice.isVisible()).toBe(true);
+    expect((await notice.boundingBox())!.height).toBeGreaterThan(50);
+    expect(await notice.getByRole('heading').textContent()).toBe('Endringa di vart avvist (Tavle)');
+    expect(await notice.getByRole('alert').textContent()).toContain('Endringa di vart ikkje lagra: ho endra noko som berre verksemda det høyrer til (eller ein fasilitator) kan endre.');
+    await notice.getByRole('listitem').first().waitFor();
+    expect(await notice.getByRole('listitem').allTextContents()).toEqual(['Lapp som blir avvist']);
+    await notice.getByText('Andre endringar du gjorde her (til dømes flytting, fargar eller formatering), vart heller ikkje lagra.').waitFor();
+    await expect.poll(() => focused(bo.page)).toBe('h2: Endringa di vart avvist (Tavle)');
+
+    // The board opened afresh: the note is gone, and the board is in sync and writable.
+    await status(bo).filter({ hasText: 'Lagra og oppdatert' }).waitFor({ timeout: 15_000 });
+    await expect.poll(() => note(bo, 'Lapp som blir avvist').count()).toBe(0);
+    await addNote(bo.page, 'Ny lapp etterpå');
+    await note(anne, 'Ny lapp etterpå').waitFor({ timeout: 15_000 });
+    expect(await note(anne, 'Lapp som blir avvist').count()).toBe(0);
+    expect(await note(bo, 'Ny lapp etterpå').isVisible()).toBe(true);
+    expectNoProblems(world);
+  }, 90_000);
+});
