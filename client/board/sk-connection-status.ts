@@ -80,7 +80,7 @@ export class SkConnectionStatus extends LitElement {
           ? msg('Offline: reconnecting', { id: 'board_conn_offline' })
           : msg(str`Offline: ${s.unsent} changes will be sent when you are back`, { id: 'board_conn_offline_unsent' });
       case 'closed':
-        if (isRefusal(s.closeCode ?? 0)) return msg('The server refused a change. Opening again…', { id: 'board_conn_update_refused' });
+        if (isRefusal(s.closeCode ?? 0)) return msg('The server refused a change. If this part does not open again, reload the page.', { id: 'board_conn_update_refused' });
         return s.closeCode === 4410
           ? msg('This workshop has been deleted.', { id: 'board_conn_deleted' })
           : msg('The server refused the connection. Reload the page or open your invite link again.', { id: 'board_conn_refused' });

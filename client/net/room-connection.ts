@@ -57,6 +57,18 @@ export interface OpenRoomOptions {
 
 const ROLE_CHANGED = 4501;
 
+/** Refusals per room in this page: a room refused this often within the window is not reopened. */
+const recentRefusals = new Map<string, number[]>();
+const REOPEN_LIMIT = 3;
+const REOPEN_WINDOW_MS = 60_000;
+
+function mayReopen(room: string): boolean {
+  const now = Date.now();
+  const times = [...(recentRefusals.get(room) ?? []).filter((t) => now - t < REOPEN_WINDOW_MS), now];
+  recentRefusals.set(room, times);
+  return times.length <= REOPEN_LIMIT;
+}
+
 export function syncUrl(): string {
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/sync`;
 }
@@ -131,12 +143,15 @@ export function openRoom(room: string, opts: OpenRoomOptions): RoomConnection {
    */
   async function replace(code: number, reason: string): Promise<void> {
     await disconnect();
-    if (idb) await clearRoomStore(storeName).catch(() => undefined); // a stale copy only resyncs
-    const next = openRoom(room, opts);
+    // Not emptied: the fresh copy must not read the refused change back, so it is not persisted.
+    const cleared = idb ? await clearRoomStore(storeName).then(() => true, () => false) : true;
+    const next = openRoom(room, cleared ? opts : { ...opts, persist: false });
     const local = Y.encodeStateAsUpdate(doc);
     const lost = next.synced.then(() => describeUnconfirmed(local, Y.encodeStateVector(next.doc)));
     announceRefusal({ room, code, rule: refusedRule(code, reason), lost });
-    if (ownerLeft || replaced.size === 0) void lost.then(next.destroy, next.destroy);
+    // Nobody to take it, or refused again and again (a view that keeps writing what the server
+    // refuses): the fresh copy only tells what was lost, and this room stays closed.
+    if (ownerLeft || replaced.size === 0 || !mayReopen(room)) void lost.then(next.destroy, next.destroy);
     else [...replaced].forEach((fn) => fn(next));
     dropDoc();
   }
