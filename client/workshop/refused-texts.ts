@@ -1,26 +1,30 @@
 /**
  * What a refused update means, in the person's language. The server names the rule in the close
  * reason (`update refused: <rule>`, see shared/errors.ts); rules are recognised by the words in
- * their names, so a rule added later still finds its sentence when it fits one, and the generic
- * sentence otherwise.
+ * their names (`ownership`, `author-field`, `max-depth`, …), so a rule added later still finds its
+ * sentence when it fits one, and the generic sentence otherwise.
  */
 import { msg, str } from '@lit/localize';
 import { parseRoom } from '../../shared/ids.js';
 
 type Kind = 'too-long' | 'owner' | 'author' | 'read-only' | 'nesting' | 'size' | 'content';
 
-/** Checked in order: the first kind whose words the rule contains. */
-const WORDS: Array<[Kind, RegExp]> = [
-  ['too-long', /^too-long$/],
-  ['author', /author/i],
-  ['owner', /own|organi[sz]ation/i],
-  ['read-only', /read.?only|lock|observer/i],
-  ['nesting', /depth|deep|nest/i],
-  ['size', /size|large|big|long|many|count|cap/i],
-  ['content', /kind|content|schema|type|shape|field/i],
+/** Checked in order: the first kind with a word of the rule starting with one of its stems. */
+const STEMS: Array<[Kind, string[]]> = [
+  ['author', ['author']],
+  ['owner', ['own', 'organi', 'org']],
+  ['read-only', ['read', 'lock', 'observer']],
+  ['nesting', ['depth', 'deep', 'nest']],
+  ['size', ['size', 'large', 'big', 'long', 'many', 'count', 'cap']],
+  ['content', ['kind', 'content', 'schema', 'type', 'shape', 'field']],
 ];
 
-export const refusalKind = (rule: string | null): Kind | null => (rule ? (WORDS.find(([, re]) => re.test(rule))?.[0] ?? null) : null);
+export function refusalKind(rule: string | null): Kind | null {
+  if (!rule) return null;
+  if (rule === 'too-long') return 'too-long';
+  const words = rule.toLowerCase().split(/[^a-z]+/).filter(Boolean);
+  return STEMS.find(([, stems]) => words.some((w) => stems.some((s) => w.startsWith(s))))?.[0] ?? null;
+}
 
 /** One sentence: why the server refused the change. `maxChars` is the vision's cap. */
 export function refusalText(rule: string | null, maxChars: number): string {
