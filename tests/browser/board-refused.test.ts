@@ -1,7 +1,7 @@
 /**
  * A refused update on the board, in Chromium: the real server refuses Bo's offline edits with
  * 4422 `update refused: ownership` (the rule itself is stood in for by the test, until the
- * server's validation of board updates lands: the next update from Bo is refused). Bo sees the
+ * server's validation of board updates lands: Bo's updates holding a marker text are refused). Bo sees the
  * notice with the rule's sentence and his note's text listed; the board opens afresh without
  * the note, and a note he adds then reaches Anne.
  */
@@ -22,15 +22,18 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => world?.close());
 
-/** The server refuses the next update `memberId` sends to `roomName`, as its validation would. */
-function refuseNextUpdate(roomName: string, memberId: string, rule: string): void {
+/**
+ * From now on the server refuses, as its validation would, every update `memberId` sends to
+ * `roomName` that holds `marker` (as text); other updates, such as opening the board, pass.
+ */
+function refuseUpdatesWith(roomName: string, memberId: string, rule: string, marker: string): void {
   const room = world.server.app.registry.rooms().find((r) => r.name === roomName);
   if (!room) throw new Error(`${roomName} is not loaded`);
   const submit = room.submit.bind(room);
+  const bytes = Buffer.from(marker, 'utf8');
   room.submit = (peer, update) => {
-    if (peer.memberId !== memberId) return submit(peer, update);
-    room.submit = submit;
-    peer.fail(CloseCode.updateRefused, `update refused: ${rule}`);
+    if (peer.memberId === memberId && Buffer.from(update).includes(bytes)) peer.fail(CloseCode.updateRefused, `update refused: ${rule}`);
+    else submit(peer, update);
   };
 }
 
@@ -57,7 +60,7 @@ describe('a refused update on the board', () => {
     await addNote(bo.page, 'Lapp som blir avvist');
     await note(bo, 'Lapp som blir avvist').waitFor();
 
-    refuseNextUpdate(w.boards[0]!.room, w.me.id, 'ownership');
+    refuseUpdatesWith(w.boards[0]!.room, w.me.id, 'ownership', 'blir avvist');
     await bo.context.setOffline(false);
     const notice = bo.page.locator('sk-refused-notice section');
     await notice.waitFor({ timeout: 15_000 });
@@ -79,4 +82,30 @@ describe('a refused update on the board', () => {
     expect(await note(bo, 'Ny lapp etterpå').isVisible()).toBe(true);
     expectNoProblems(world);
   }, 90_000);
+
+  it('stops reopening a room refused three times within a minute, and still lists what was lost', async () => {
+    const w = await call<{ me: { id: string }; boards: Array<{ room: string }> }>(bo.page, 'GET', `/api/workshops/${world.workshopId}`);
+    const notice = bo.page.locator('sk-refused-notice section');
+    await notice.getByRole('button', { name: 'Lukk denne meldinga' }).click();
+    refuseUpdatesWith(w.boards[0]!.room, w.me.id, 'ownership', 'forsøk');
+    // The first refusal was the test above: two more reopen the board, the third does not.
+    const writeOffline = async (text: string) => {
+      await bo.context.setOffline(true);
+      await status(bo).filter({ hasText: /Fråkopla/ }).waitFor();
+      await addNote(bo.page, text);
+      await note(bo, text).waitFor();
+      await bo.context.setOffline(false);
+      await notice.getByRole('listitem').filter({ hasText: text }).waitFor({ timeout: 15_000 });
+    };
+    for (const text of ['Andre forsøk', 'Tredje forsøk']) {
+      await writeOffline(text);
+      await status(bo).filter({ hasText: 'Lagra og oppdatert' }).waitFor({ timeout: 15_000 });
+    }
+    await writeOffline('Fjerde forsøk');
+    expect(await notice.getByRole('listitem').allTextContents()).toEqual(['Andre forsøk', 'Tredje forsøk', 'Fjerde forsøk']);
+    await status(bo).filter({ hasText: 'Tenaren avviste ei endring. Opnar ikkje denne delen seg att, last sida på nytt.' }).waitFor();
+    expect(await status(bo).isVisible()).toBe(true);
+    for (const text of ['Andre forsøk', 'Tredje forsøk', 'Fjerde forsøk']) expect(await note(anne, text).count()).toBe(0);
+    expectNoProblems(world);
+  }, 60_000);
 });
