@@ -157,7 +157,9 @@ export function openRoom(room: string, opts: OpenRoomOptions): RoomConnection {
   }
 
   const fromServer = new Promise<void>((resolve) => provider.once('sync', () => resolve()));
-  const fromDisk = idb ? idb.whenSynced.then(() => (doc.share.size > 0 ? undefined : fromServer)) : fromServer;
+  // Content from disk means structs in the store: a view that touched a type (`getMap`) before the
+  // copy loaded must not make an empty copy look loaded (a board would migrate it before syncing).
+  const fromDisk = idb ? idb.whenSynced.then(() => (doc.store.clients.size > 0 ? undefined : fromServer)) : fromServer;
   return {
     room,
     doc,

@@ -1,7 +1,7 @@
 /**
  * A refused update on the board, in Chromium: the real server refuses Bo's offline edits with
  * 4422 `update refused: ownership` (the rule itself is stood in for by the test, until the
- * server's validation of board updates lands: Bo's updates holding a marker text are refused). Bo sees the
+ * server's validation of board updates lands). Bo sees the
  * notice with the rule's sentence and his note's text listed; the board opens afresh without
  * the note, and a note he adds then reaches Anne.
  */
@@ -24,9 +24,9 @@ afterAll(async () => world?.close());
 
 /**
  * From now on the server refuses, as its validation would, every update `memberId` sends to
- * `roomName` that holds `marker` (as text); other updates, such as opening the board, pass.
+ * `roomName` that holds `marker` (as text; every update for ''). Returns the way back.
  */
-function refuseUpdatesWith(roomName: string, memberId: string, rule: string, marker: string): void {
+function refuseUpdatesWith(roomName: string, memberId: string, rule: string, marker: string): () => void {
   const room = world.server.app.registry.rooms().find((r) => r.name === roomName);
   if (!room) throw new Error(`${roomName} is not loaded`);
   const submit = room.submit.bind(room);
@@ -35,6 +35,7 @@ function refuseUpdatesWith(roomName: string, memberId: string, rule: string, mar
     if (peer.memberId === memberId && Buffer.from(update).includes(bytes)) peer.fail(CloseCode.updateRefused, `update refused: ${rule}`);
     else submit(peer, update);
   };
+  return () => void (room.submit = submit);
 }
 
 async function addNote(page: Page, text: string): Promise<void> {
@@ -60,7 +61,9 @@ describe('a refused update on the board', () => {
     await addNote(bo.page, 'Lapp som blir avvist');
     await note(bo, 'Lapp som blir avvist').waitFor();
 
-    refuseUpdatesWith(w.boards[0]!.room, w.me.id, 'ownership', 'blir avvist');
+    // Every update from Bo is refused until the board has opened again: the fresh copy must sync
+    // without writing anything of its own (no migration of a copy that only looks empty).
+    const stop = refuseUpdatesWith(w.boards[0]!.room, w.me.id, 'ownership', '');
     await bo.context.setOffline(false);
     const notice = bo.page.locator('sk-refused-notice section');
     await notice.waitFor({ timeout: 15_000 });
@@ -75,6 +78,7 @@ describe('a refused update on the board', () => {
 
     // The board opened afresh: the note is gone, and the board is in sync and writable.
     await status(bo).filter({ hasText: 'Lagra og oppdatert' }).waitFor({ timeout: 15_000 });
+    stop();
     await expect.poll(() => note(bo, 'Lapp som blir avvist').count()).toBe(0);
     await addNote(bo.page, 'Ny lapp etterpå');
     await note(anne, 'Ny lapp etterpå').waitFor({ timeout: 15_000 });
