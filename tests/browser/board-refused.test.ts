@@ -7,8 +7,8 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CloseCode } from '../../shared/errors.js';
 import { focused } from './chromium.js';
+import { refuseUpdatesWith } from './refuse.js';
 import { call, createWorld, expectNoProblems, type Member, type VisionWorld } from './vision-harness.js';
 
 let world: VisionWorld;
@@ -21,22 +21,6 @@ beforeAll(async () => {
   bo = await world.newMember('Bo Nav', { organisation: 'Nav' });
 }, 120_000);
 afterAll(async () => world?.close());
-
-/**
- * From now on the server refuses, as its validation would, every update `memberId` sends to
- * `roomName` that holds `marker` (as text; every update for ''). Returns the way back.
- */
-function refuseUpdatesWith(roomName: string, memberId: string, rule: string, marker: string): () => void {
-  const room = world.server.app.registry.rooms().find((r) => r.name === roomName);
-  if (!room) throw new Error(`${roomName} is not loaded`);
-  const submit = room.submit.bind(room);
-  const bytes = Buffer.from(marker, 'utf8');
-  room.submit = (peer, update) => {
-    if (peer.memberId === memberId && Buffer.from(update).includes(bytes)) peer.fail(CloseCode.updateRefused, `update refused: ${rule}`);
-    else submit(peer, update);
-  };
-  return () => void (room.submit = submit);
-}
 
 async function addNote(page: Page, text: string): Promise<void> {
   await page.locator('sk-board-canvas .viewport').focus();
@@ -63,7 +47,7 @@ describe('a refused update on the board', () => {
 
     // Every update from Bo is refused until the board has opened again: the fresh copy must sync
     // without writing anything of its own (no migration of a copy that only looks empty).
-    const stop = refuseUpdatesWith(w.boards[0]!.room, w.me.id, 'ownership', '');
+    const stop = refuseUpdatesWith(world.server, w.boards[0]!.room, w.me.id, 'ownership', '');
     await bo.context.setOffline(false);
     const notice = bo.page.locator('sk-refused-notice section');
     await notice.waitFor({ timeout: 15_000 });
@@ -91,7 +75,7 @@ describe('a refused update on the board', () => {
     const w = await call<{ me: { id: string }; boards: Array<{ room: string }> }>(bo.page, 'GET', `/api/workshops/${world.workshopId}`);
     const notice = bo.page.locator('sk-refused-notice section');
     await notice.getByRole('button', { name: 'Lukk denne meldinga' }).click();
-    refuseUpdatesWith(w.boards[0]!.room, w.me.id, 'ownership', 'forsøk');
+    refuseUpdatesWith(world.server, w.boards[0]!.room, w.me.id, 'ownership', 'forsøk');
     // The first refusal was the test above: two more reopen the board, the third does not.
     const writeOffline = async (text: string) => {
       await bo.context.setOffline(true);
