@@ -149,11 +149,15 @@ export function openRoom(room: string, opts: OpenRoomOptions): RoomConnection {
     const local = Y.encodeStateAsUpdate(doc);
     const lost = next.synced.then(() => describeUnconfirmed(local, Y.encodeStateVector(next.doc)));
     announceRefusal({ room, code, rule: refusedRule(code, reason), lost });
+    if (!ownerLeft && replaced.size > 0 && mayReopen(room)) {
+      [...replaced].forEach((fn) => fn(next));
+      dropDoc();
+      return;
+    }
     // Nobody to take it, or refused again and again (a view that keeps writing what the server
-    // refuses): the fresh copy only tells what was lost, and this room stays closed.
-    if (ownerLeft || replaced.size === 0 || !mayReopen(room)) void lost.then(next.destroy, next.destroy);
-    else [...replaced].forEach((fn) => fn(next));
-    dropDoc();
+    // refuses): the fresh copy only tells what was lost; this room stays closed, its views keep
+    // showing the old copy (so its text can still be read and copied) until they close it.
+    void lost.then(next.destroy, next.destroy);
   }
 
   const fromServer = new Promise<void>((resolve) => provider.once('sync', () => resolve()));

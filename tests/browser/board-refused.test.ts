@@ -93,6 +93,8 @@ describe('a refused update on the board', () => {
     expect(await notice.getByRole('listitem').allTextContents()).toEqual(['Andre forsøk', 'Tredje forsøk', 'Fjerde forsøk']);
     await status(bo).filter({ hasText: 'Tenaren avviste ei endring. Opnar ikkje denne delen seg att, last sida på nytt.' }).waitFor();
     expect(await status(bo).isVisible()).toBe(true);
+    // The board stays as Bo left it (readable), while the server never got it.
+    expect(await note(bo, 'Fjerde forsøk').isVisible()).toBe(true);
     for (const text of ['Andre forsøk', 'Tredje forsøk', 'Fjerde forsøk']) expect(await note(anne, text).count()).toBe(0);
     expectNoProblems(world);
   }, 60_000);
