@@ -112,12 +112,15 @@ describe('a refused update in the vision', () => {
     }
     await bo.page.setViewportSize({ width: 1280, height: 900 });
 
-    // Copy, then the notice in Bokmål, then closed: focus goes back to the page's heading.
+    // Copy, then the notice in Bokmål and English, then closed: focus goes back to the page's heading.
     await notice(bo).getByRole('button', { name: 'Kopier tekstane' }).click();
     await notice(bo).getByRole('status').filter({ hasText: 'Kopiert.' }).waitFor();
     expect(await bo.page.evaluate(() => navigator.clipboard.readText())).toBe(BO.trim());
     await bo.page.getByLabel(/^(Språk|Language)$/).selectOption('nb');
     await alert.filter({ hasText: 'Endringen din ble ikke lagret: drømmebildet ville ha blitt lengre enn' }).waitFor();
+    await bo.page.getByLabel(/^(Språk|Language)$/).selectOption('en');
+    await alert.filter({ hasText: `Your change was not saved: the vision would have become longer than the ${CAP} characters it may hold.` }).waitFor();
+    await notice(bo).getByRole('heading', { name: 'Your change was refused (Vision)' }).waitFor();
     await bo.page.getByLabel(/^(Språk|Language)$/).selectOption('nn');
     await notice(bo).getByRole('button', { name: 'Lukk denne meldinga' }).click();
     expect(await notice(bo).count()).toBe(0);
