@@ -19,7 +19,7 @@ import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { announceRefusal, isRefusal, refusedRule } from './refusal.js';
 import { announceRoleChanged } from './role-changed.js';
-import { clearRoomStore, roomStoreName } from './room-store.js';
+import { emptyKeepingRefused, forgetRefused, readRefused, roomStoreName, type RefusedCopy } from './room-store.js';
 import { describeUnconfirmed } from './unconfirmed.js';
 
 export type ConnectionState = 'connecting' | 'synced' | 'offline' | 'closed';
@@ -74,6 +74,18 @@ export function syncUrl(): string {
 }
 
 export function openRoom(room: string, opts: OpenRoomOptions): RoomConnection {
+  return open(room, opts).conn;
+}
+
+/** What the server lacks of `copy`, once `conn` has synced, told to the person. */
+function announce(conn: RoomConnection, copy: RefusedCopy): Promise<unknown> {
+  const lost = conn.synced.then(() => describeUnconfirmed(copy.local, Y.encodeStateVector(conn.doc)));
+  announceRefusal({ room: conn.room, code: copy.code, rule: copy.rule, lost });
+  return lost;
+}
+
+/** `settled`: a refused copy kept beside this one (if any) has been listed and forgotten. */
+function open(room: string, opts: OpenRoomOptions): { conn: RoomConnection; settled: Promise<unknown> } {
   const doc = new Y.Doc(opts.doc);
   const storeName = roomStoreName(opts.memberId, room);
   const idb = opts.persist === false ? null : new IndexeddbPersistence(storeName, doc);
@@ -138,33 +150,32 @@ export function openRoom(room: string, opts: OpenRoomOptions): RoomConnection {
   };
 
   /**
-   * Drops this copy, opens the room afresh and announces what the server never got. The old
-   * document lives until the views have the new one, so a keystroke in between is listed too.
+   * Drops this copy (keeping it beside the emptied one until what the server lacks of it was
+   * listed: a reload in between shows the notice again), opens the room afresh and hands it over.
    */
   async function replace(code: number, reason: string): Promise<void> {
     await disconnect();
+    const copy: RefusedCopy = { local: Y.encodeStateAsUpdate(doc), code, rule: refusedRule(code, reason) };
+    const kept = idb ? await emptyKeepingRefused(storeName, copy).then(() => true, () => false) : false;
     // Not emptied: the fresh copy must not read the refused change back, so it is not persisted.
-    const cleared = idb ? await clearRoomStore(storeName).then(() => true, () => false) : true;
-    const next = openRoom(room, cleared ? opts : { ...opts, persist: false });
-    const local = Y.encodeStateAsUpdate(doc);
-    const lost = next.synced.then(() => describeUnconfirmed(local, Y.encodeStateVector(next.doc)));
-    announceRefusal({ room, code, rule: refusedRule(code, reason), lost });
+    const next = open(room, idb && !kept ? { ...opts, persist: false } : opts);
+    const settled = kept ? next.settled : announce(next.conn, copy);
     if (!ownerLeft && replaced.size > 0 && mayReopen(room)) {
-      [...replaced].forEach((fn) => fn(next));
+      [...replaced].forEach((fn) => fn(next.conn));
       dropDoc();
       return;
     }
     // Nobody to take it, or refused again and again (a view that keeps writing what the server
     // refuses): the fresh copy only tells what was lost; this room stays closed, its views keep
     // showing the old copy (so its text can still be read and copied) until they close it.
-    void lost.then(next.destroy, next.destroy);
+    void settled.then(next.conn.destroy, next.conn.destroy);
   }
 
   const fromServer = new Promise<void>((resolve) => provider.once('sync', () => resolve()));
   // Content from disk means structs in the store: a view that touched a type (`getMap`) before the
   // copy loaded must not make an empty copy look loaded (a board would migrate it before syncing).
   const fromDisk = idb ? idb.whenSynced.then(() => (doc.store.clients.size > 0 ? undefined : fromServer)) : fromServer;
-  return {
+  const conn: RoomConnection = {
     room,
     doc,
     awareness: provider.awareness,
@@ -185,4 +196,11 @@ export function openRoom(room: string, opts: OpenRoomOptions): RoomConnection {
       dropDoc();
     },
   };
+  const settled = idb
+    ? idb.whenSynced
+        .then(() => readRefused(storeName))
+        .then((copy) => copy && announce(conn, copy).then(() => forgetRefused(storeName)))
+        .catch(() => undefined)
+    : Promise.resolve();
+  return { conn, settled };
 }

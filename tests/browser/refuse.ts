@@ -21,3 +21,15 @@ export function refuseUpdatesWith(server: TestServer, roomName: string, memberId
   };
   return () => void (room.submit = submit);
 }
+
+/**
+ * Until the returned function is called, `server` answers a newcomer's sync step 1 in `roomName`
+ * with its own step 1 instead of step 2: the newcomer never gets the server's copy (never synced).
+ */
+export function holdSync(server: TestServer, roomName: string): () => void {
+  const room = server.app.registry.rooms().find((r) => r.name === roomName);
+  if (!room) throw new Error(`${roomName} is not loaded`);
+  const answer = room.answerStep1.bind(room);
+  room.answerStep1 = () => room.step1();
+  return () => void (room.answerStep1 = answer);
+}
