@@ -11,7 +11,9 @@
  * provider would send it again on every reconnect. So the connection drops its copy (memory and
  * IndexedDB), opens the room afresh and hands the new connection to `onReplaced` listeners (the
  * views rebuild on it); what the old copy held that the server does not is announced with the
- * refusal (`refusal.ts`), so nothing is lost silently.
+ * refusal (`refusal.ts`) once the fresh copy has synced, so nothing is lost silently. Until then
+ * the refused copy waits in IndexedDB beside the emptied one (`room-store.ts`): a reload in
+ * between announces it again. A room refused three times within a minute is not reopened.
  */
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
