@@ -17,7 +17,7 @@ import type { TemplateId } from '../../shared/board/templates.js';
 import { appLocale } from '../app/i18n.js';
 import { sharedStyles } from '../app/shared.styles.js';
 import '../facilitation/sk-dot-vote.js';
-import { openRoom } from '../net/room-connection.js';
+import { openRoom, type RoomConnection } from '../net/room-connection.js';
 import { WorkshopStateController } from '../net/workshop-state-controller.js';
 import type { Summon, WorkshopSocket } from '../net/workshop-socket.js';
 import type { VoteBadges } from './canvas/vote-badges.js';
@@ -135,7 +135,8 @@ export class SkBoardPage extends LitElement {
     if (this.hasUpdated && this.socket && !this.offSummon) this.offSummon = this.socket.onSummon(this.onSummon);
   }
 
-  private open(): void {
+  /** `conn`: the board opened afresh after the server refused an update (see room-connection.ts). */
+  private open(conn?: RoomConnection): void {
     this.session?.destroy();
     this.session = null;
     const w = this.workshop;
@@ -143,7 +144,8 @@ export class SkBoardPage extends LitElement {
     if (!w || !board) return;
     const org = w.organisations.find((o) => o.id === w.me.organisationId) ?? null;
     const me = { id: w.me.id, name: w.me.displayName, organisationId: org?.id ?? null, organisationName: org?.name ?? null, role: w.me.role };
-    const session = createBoardSession(openRoom(board.room), me, w.organisations, () => this.locked);
+    const session = createBoardSession(conn ?? openRoom(board.room, { memberId: w.me.id }), me, w.organisations, () => this.locked);
+    session.conn.onReplaced((next) => this.open(next));
     session.awareness.setLocalStateField('user', { name: me.name, organisation: me.organisationName, organisationId: me.organisationId, role: me.role, memberId: me.id });
     this.session = session;
   }

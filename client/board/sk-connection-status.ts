@@ -1,12 +1,14 @@
 /**
  * `<sk-connection-status>`: the state of a room's connection in words, for everyone (a polite
  * live region): connecting, synced, offline with N unsent changes, or closed for good (with the
- * reason: the workshop deleted, the vision too long (4414), or refused).
+ * reason: the workshop deleted, or refused). A refused update (4414, 4422) shows only for a moment:
+ * the room opens afresh, and `sk-refused-notice` says what was refused.
  *
  * Properties: `conn` (RoomConnection). Events: none. Parts: none.
  */
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { css, html, LitElement } from 'lit';
+import { isRefusal } from '../net/refusal.js';
 import type { ConnectionStatus, RoomConnection } from '../net/room-connection.js';
 
 export class SkConnectionStatus extends LitElement {
@@ -78,7 +80,7 @@ export class SkConnectionStatus extends LitElement {
           ? msg('Offline: reconnecting', { id: 'board_conn_offline' })
           : msg(str`Offline: ${s.unsent} changes will be sent when you are back`, { id: 'board_conn_offline_unsent' });
       case 'closed':
-        if (s.closeCode === 4414) return msg('The server refused a change: the text is longer than allowed. Shorten it, then reload the page.', { id: 'vision_conn_too_long' });
+        if (isRefusal(s.closeCode ?? 0)) return msg('The server refused a change. If this part does not open again, reload the page.', { id: 'board_conn_update_refused' });
         return s.closeCode === 4410
           ? msg('This workshop has been deleted.', { id: 'board_conn_deleted' })
           : msg('The server refused the connection. Reload the page or open your invite link again.', { id: 'board_conn_refused' });

@@ -35,7 +35,7 @@ export interface CharterSession {
   destroy(): void;
 }
 
-export function openCharter(room: string, me: MemberDto, organisations: OrganisationDto[], socket: () => WorkshopSocket | null, conn: RoomConnection = openRoom(room)): CharterSession {
+export function openCharter(room: string, me: MemberDto, organisations: OrganisationDto[], socket: () => WorkshopSocket | null, conn: RoomConnection = openRoom(room, { memberId: me.id })): CharterSession {
   const charter = new CharterDoc(conn.doc, newElementId);
   const origin = { local: me.id };
   const readOnly = me.role === 'observer';

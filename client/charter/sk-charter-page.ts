@@ -18,6 +18,7 @@ import '../board/sk-connection-status.js';
 import type { WorkshopSocket } from '../net/workshop-socket.js';
 import './actors/sk-actors-view.js';
 import { CharterController } from './charter-controller.js';
+import type { RoomConnection } from '../net/room-connection.js';
 import { openCharter, type CharterSession } from './charter-session.js';
 import './governance/sk-governance-view.js';
 import './maturity/sk-maturity-view.js';
@@ -69,10 +70,12 @@ export class SkCharterPage extends LitElement {
     super.disconnectedCallback();
   }
 
-  private open(): void {
+  /** `conn`: the charter opened afresh after the server refused an update (see room-connection.ts). */
+  private open(conn?: RoomConnection): void {
     this.session?.destroy();
     const w = this.workshop;
-    this.session = w ? openCharter(formatRoom({ workshopId: w.id, part: { kind: 'charter' } }), w.me, w.organisations, () => this.socket) : null;
+    this.session = w ? openCharter(formatRoom({ workshopId: w.id, part: { kind: 'charter' } }), w.me, w.organisations, () => this.socket, conn) : null;
+    this.session?.conn.onReplaced((next) => this.open(next));
   }
 
   override render() {

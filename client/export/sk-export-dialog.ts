@@ -92,7 +92,7 @@ export class SkExportDialog extends LitElement {
     const board = this.workshop.boards.find((b) => b.id === this.boardId);
     if (!board) return;
     this.frames = null;
-    const conn = openRoom(board.room);
+    const conn = openRoom(board.room, { memberId: this.workshop.me.id });
     try {
       // Wait for the server's copy (not only the browser's), and never close a socket mid-handshake.
       await new Promise<void>((resolve) => {

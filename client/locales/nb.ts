@@ -9,6 +9,7 @@ import { canvas } from './nb/canvas.js';
 import { exportTexts } from './nb/export.js';
 import { facilitation } from './nb/facilitation.js';
 import { outline } from './nb/outline.js';
+import { refused } from './nb/refused.js';
 
 /** What the first paint may need; the vision's and the charter's texts come with their tabs (`later/`). */
-export const templates: LocaleModule['templates'] = { ...app, ...board, ...canvas, ...exportTexts, ...facilitation, ...outline };
+export const templates: LocaleModule['templates'] = { ...app, ...board, ...canvas, ...exportTexts, ...facilitation, ...outline, ...refused };

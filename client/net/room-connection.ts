@@ -1,17 +1,28 @@
 /**
  * The one place that opens a Yjs room in the browser: a stock y-websocket provider on
- * `/sync/<room>` (authenticated by the session cookie) and IndexedDB persistence, so a reload
- * while offline shows the room and edits made offline are sent on reconnect.
+ * `/sync/<room>` (authenticated by the session cookie) and IndexedDB persistence keyed by member
+ * and room, so a reload while offline shows the room and edits made offline are sent on reconnect.
  *
  * Status: `connecting` → `synced` (server and client agree) ⇄ `offline` (with the number of local
  * changes made since the last sync, not yet confirmed by a resync); `closed` when the server
  * refused the room for good (a 44xx close code, e.g. the workshop was deleted).
+ *
+ * A refused update (4422, or 4414 past the vision's cap) cannot be taken back, and a stock
+ * provider would send it again on every reconnect. So the connection drops its copy (memory and
+ * IndexedDB), opens the room afresh and hands the new connection to `onReplaced` listeners (the
+ * views rebuild on it); what the old copy held that the server does not is announced with the
+ * refusal (`refusal.ts`) once the fresh copy has synced, so nothing is lost silently. Until then
+ * the refused copy waits in IndexedDB beside the emptied one (`room-store.ts`): a reload in
+ * between announces it again. A room refused three times within a minute is not reopened.
  */
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { announceRefusal, isRefusal, refusedRule } from './refusal.js';
 import { announceRoleChanged } from './role-changed.js';
+import { emptyKeepingRefused, forgetRefused, readRefused, roomStoreName, type RefusedCopy } from './room-store.js';
+import { describeUnconfirmed } from './unconfirmed.js';
 
 export type ConnectionState = 'connecting' | 'synced' | 'offline' | 'closed';
 export interface ConnectionStatus {
@@ -26,12 +37,18 @@ export interface RoomConnection {
   readonly awareness: Awareness;
   /** Resolves once the room has content to show: from IndexedDB or from the server. */
   readonly ready: Promise<void>;
+  /** Resolves at the first sync with the server. */
+  readonly synced: Promise<void>;
   status(): ConnectionStatus;
   onStatus(fn: (s: ConnectionStatus) => void): () => void;
+  /** The server refused an update: this connection is gone and `next` holds the room afresh. */
+  onReplaced(fn: (next: RoomConnection) => void): () => void;
   destroy(): void;
 }
 
 export interface OpenRoomOptions {
+  /** Who is signed in: the IndexedDB copy is theirs alone. */
+  memberId: string;
   /** Keep a copy in IndexedDB (off for observers on shared machines is a later option). */
   persist?: boolean;
   /** Override for tests; default is this page's origin. */
@@ -42,16 +59,46 @@ export interface OpenRoomOptions {
 
 const ROLE_CHANGED = 4501;
 
+/** Refusals per room in this page: a room refused this often within the window is not reopened. */
+const recentRefusals = new Map<string, number[]>();
+const REOPEN_LIMIT = 3;
+const REOPEN_WINDOW_MS = 60_000;
+
+function mayReopen(room: string): boolean {
+  const now = Date.now();
+  const times = [...(recentRefusals.get(room) ?? []).filter((t) => now - t < REOPEN_WINDOW_MS), now];
+  recentRefusals.set(room, times);
+  return times.length <= REOPEN_LIMIT;
+}
+
 export function syncUrl(): string {
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/sync`;
 }
 
-export function openRoom(room: string, opts: OpenRoomOptions = {}): RoomConnection {
+export function openRoom(room: string, opts: OpenRoomOptions): RoomConnection {
+  return open(room, opts).conn;
+}
+
+/** What the server lacks of `copy`, once `conn` has synced, told to the person. */
+function announce(conn: RoomConnection, copy: RefusedCopy): Promise<unknown> {
+  const lost = conn.synced.then(() => describeUnconfirmed(copy.local, Y.encodeStateVector(conn.doc)));
+  announceRefusal({ room: conn.room, code: copy.code, rule: copy.rule, lost });
+  return lost;
+}
+
+/** `settled`: a refused copy kept beside this one (if any) has been listed and forgotten. */
+function open(room: string, opts: OpenRoomOptions): { conn: RoomConnection; settled: Promise<unknown> } {
   const doc = new Y.Doc(opts.doc);
-  const idb = opts.persist === false ? null : new IndexeddbPersistence(`samskap:${room}`, doc);
-  const provider = new WebsocketProvider(opts.serverUrl ?? syncUrl(), room, doc, { maxBackoffTime: 5000 });
+  const storeName = roomStoreName(opts.memberId, room);
+  const idb = opts.persist === false ? null : new IndexeddbPersistence(storeName, doc);
+  // No BroadcastChannel between tabs: it would carry one member's unsent (or refused) changes into
+  // another member's tab, and hand a refused change back to a tab that has just dropped it.
+  const provider = new WebsocketProvider(opts.serverUrl ?? syncUrl(), room, doc, { maxBackoffTime: 5000, disableBc: true });
   const listeners = new Set<(s: ConnectionStatus) => void>();
+  const replaced = new Set<(next: RoomConnection) => void>();
   let status: ConnectionStatus = { state: 'connecting', unsent: 0, closeCode: null };
+  let torn = false;
+  let ownerLeft = false;
   const set = (patch: Partial<ConnectionStatus>) => {
     status = { ...status, ...patch };
     listeners.forEach((fn) => fn(status));
@@ -67,7 +114,10 @@ export function openRoom(room: string, opts: OpenRoomOptions = {}): RoomConnecti
   provider.on('status', ({ status: s }: { status: string }) => {
     if (s === 'disconnected') set({ state: status.state === 'closed' ? 'closed' : 'offline' });
   });
-  provider.on('closed', (e: { code: number }) => set({ state: 'closed', closeCode: e.code }));
+  provider.on('closed', (e: { code: number; reason: string }) => {
+    set({ state: 'closed', closeCode: e.code });
+    if (isRefusal(e.code)) void replace(e.code, e.reason);
+  });
   // 4501: a facilitator changed our role; the provider reconnects by itself, the page reloads who we are.
   provider.on('connection-close', (e: CloseEvent | null) => {
     if (e?.code === ROLE_CHANGED) announceRoleChanged();
@@ -85,24 +135,74 @@ export function openRoom(room: string, opts: OpenRoomOptions = {}): RoomConnecti
   window.addEventListener('offline', onOffline);
   window.addEventListener('online', onOnline);
 
+  /** Stops syncing and persisting; the document itself stays until `doc.destroy()`. */
+  let closing: Promise<void> | undefined;
+  const disconnect = () => {
+    if (torn) return closing;
+    torn = true;
+    window.removeEventListener('offline', onOffline);
+    window.removeEventListener('online', onOnline);
+    provider.destroy();
+    closing = idb?.destroy();
+    return closing;
+  };
+
+  const dropDoc = () => {
+    if (!doc.isDestroyed) doc.destroy();
+  };
+
+  /**
+   * Drops this copy (keeping it beside the emptied one until what the server lacks of it was
+   * listed: a reload in between shows the notice again), opens the room afresh and hands it over.
+   */
+  async function replace(code: number, reason: string): Promise<void> {
+    await disconnect();
+    const copy: RefusedCopy = { local: Y.encodeStateAsUpdate(doc), code, rule: refusedRule(code, reason) };
+    const kept = idb ? await emptyKeepingRefused(storeName, copy).then(() => true, () => false) : false;
+    // Not emptied: the fresh copy must not read the refused change back, so it is not persisted.
+    const next = open(room, idb && !kept ? { ...opts, persist: false } : opts);
+    const settled = kept ? next.settled : announce(next.conn, copy);
+    if (!ownerLeft && replaced.size > 0 && mayReopen(room)) {
+      [...replaced].forEach((fn) => fn(next.conn));
+      dropDoc();
+      return;
+    }
+    // Nobody to take it, or refused again and again (a view that keeps writing what the server
+    // refuses): the fresh copy only tells what was lost; this room stays closed, its views keep
+    // showing the old copy (so its text can still be read and copied) until they close it.
+    void settled.then(next.conn.destroy, next.conn.destroy);
+  }
+
   const fromServer = new Promise<void>((resolve) => provider.once('sync', () => resolve()));
-  const fromDisk = idb ? idb.whenSynced.then(() => (doc.share.size > 0 ? undefined : fromServer)) : fromServer;
-  return {
+  // Content from disk means structs in the store: a view that touched a type (`getMap`) before the
+  // copy loaded must not make an empty copy look loaded (a board would migrate it before syncing).
+  const fromDisk = idb ? idb.whenSynced.then(() => (doc.store.clients.size > 0 ? undefined : fromServer)) : fromServer;
+  const conn: RoomConnection = {
     room,
     doc,
     awareness: provider.awareness,
     ready: Promise.race([fromServer, fromDisk]),
+    synced: fromServer,
     status: () => status,
     onStatus(fn) {
       listeners.add(fn);
       return () => listeners.delete(fn);
     },
+    onReplaced(fn) {
+      replaced.add(fn);
+      return () => replaced.delete(fn);
+    },
     destroy() {
-      window.removeEventListener('offline', onOffline);
-      window.removeEventListener('online', onOnline);
-      provider.destroy();
-      void idb?.destroy();
-      doc.destroy();
+      ownerLeft = true;
+      void disconnect();
+      dropDoc();
     },
   };
+  const settled = idb
+    ? idb.whenSynced
+        .then(() => readRefused(storeName))
+        .then((copy) => copy && announce(conn, copy).then(() => forgetRefused(storeName)))
+        .catch(() => undefined)
+    : Promise.resolve();
+  return { conn, settled };
 }

@@ -123,6 +123,9 @@ export function createVisionEditor(host: HTMLElement, o: EditorViewOptions): Edi
       },
     },
     dispatchTransaction(tr) {
+      // y-prosemirror's cursor plugin dispatches a task after an awareness change, and does not
+      // notice when the view was destroyed meanwhile (its `binding.isDestroyed` is never set).
+      if (view.isDestroyed) return;
       const next = view.state.apply(tr);
       view.updateState(next);
       o.onChange(next);

@@ -28,6 +28,7 @@ import './sk-vision-journey.js';
 import type { RenderRequest } from './sk-vision-journey.js';
 import { visionPageStyles } from './sk-vision-page.styles.js';
 import { changesText, formatWhen, unknownAuthor } from './texts.js';
+import type { RoomConnection } from '../net/room-connection.js';
 import { createVisionSession, type VisionSession } from './vision-session.js';
 
 type View = 'edit' | 'authorship' | 'since' | 'journey';
@@ -111,11 +112,13 @@ export class SkVisionPage extends LitElement {
     this.ready = false;
   }
 
-  private open(): void {
+  /** `conn`: the vision opened afresh after the server refused an update (see room-connection.ts). */
+  private open(conn?: RoomConnection): void {
     this.close();
     const w = this.workshop;
     if (!w) return;
-    const s = createVisionSession(w, this.members, unknownAuthor);
+    const s = createVisionSession(w, this.members, unknownAuthor, conn);
+    this.cleanup.push(s.conn.onReplaced((next) => this.open(next)));
     const org = w.organisations.find((o) => o.id === w.me.organisationId) ?? null;
     s.conn.awareness.setLocalStateField('user', { name: w.me.displayName, organisation: org?.name ?? null, organisationId: org?.id ?? null, role: w.me.role, memberId: w.me.id });
     this.session = s;

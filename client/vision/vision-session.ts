@@ -14,6 +14,8 @@ import type * as Y from 'yjs';
 /** Used when the workshop does not say (an answer cached before the cap existed). */
 export const DEFAULT_VISION_MAX_CHARS = 200_000;
 
+export const openVisionRoom = (w: WorkshopDto): RoomConnection => openRoom(`${w.id}/vision`, { memberId: w.me.id, doc: VISION_DOC_OPTIONS });
+
 export interface MemberInfo {
   id: string | null;
   name: string;
@@ -46,8 +48,8 @@ export interface VisionSession {
   destroy(): void;
 }
 
-export function createVisionSession(w: WorkshopDto, members: MemberDto[], unknownName: () => string): VisionSession {
-  const conn = openRoom(`${w.id}/vision`, { doc: VISION_DOC_OPTIONS });
+/** `conn` is given when the room was opened afresh after a refused update (`RoomConnection.onReplaced`). */
+export function createVisionSession(w: WorkshopDto, members: MemberDto[], unknownName: () => string, conn: RoomConnection = openVisionRoom(w)): VisionSession {
   const colors = organisationColors(w.organisations);
   const colorOf = (id: string | null) => colors.get(id ?? '') ?? colors.get('')!;
   const orgName = (id: string | null) => w.organisations.find((o) => o.id === id)?.name ?? null;

@@ -29,6 +29,7 @@ import { WorkshopSocket } from '../net/workshop-socket.js';
 import './sk-delete-workshop.js';
 import './sk-workshop-settings.js';
 import './sk-invite-panel.js';
+import './sk-refused-notice.js';
 import { ROLE_CHANGED_EVENT } from '../net/role-changed.js';
 import { loadExtras, loadTab, prefetchTabs } from './lazy-tabs.js';
 import { workshopStyles } from './sk-workshop-page.styles.js';
@@ -253,6 +254,7 @@ export class SkWorkshopPage extends LitElement {
         </nav>
       </div>
       <p role="status" class="role-notice" ?hidden=${!this.myRoleNotice}>${this.myRoleNotice}</p>
+      <sk-refused-notice .maxChars=${w.limits?.visionMaxChars ?? 0}></sk-refused-notice>
       ${this.tabFailed
         ? html`<div class="alert" role="alert">${msg('This part of the workshop could not be loaded. Check your connection and try again.', { id: 'ws_tab_load_failed' })}</div>`
         : nothing}

@@ -44,8 +44,8 @@ async function addNote(page: Page, text: string): Promise<void> {
 
 const note = (page: Page, text: string) => page.locator('sk-board-canvas [data-id]').filter({ hasText: text });
 
-/** Updates y-indexeddb has written for the board's room (so a reload will find them). */
-const storedUpdates = (page: Page, room: string) =>
+/** Updates y-indexeddb has written for the board's room as this member keeps it (so a reload will find them). */
+const storedUpdates = (page: Page, store: string) =>
   page.evaluate(
     (name) =>
       new Promise<number>((resolve) => {
@@ -58,7 +58,7 @@ const storedUpdates = (page: Page, room: string) =>
         };
         req.onerror = () => resolve(-1);
       }),
-    `samskap:${room}`,
+    store,
   );
 
 describe('the board offline', () => {
@@ -83,7 +83,10 @@ describe('the board offline', () => {
 
     await a.page.goto(`/w/${created.id}`);
     await b.page.goto(`/w/${created.id}`);
-    const room = await b.page.evaluate(async (id) => ((await (await fetch(`/api/workshops/${id}`)).json()) as { boards: { room: string }[] }).boards[0]!.room, created.id);
+    const store = await b.page.evaluate(async (id) => {
+      const w = (await (await fetch(`/api/workshops/${id}`)).json()) as { me: { id: string }; boards: { room: string }[] };
+      return `samskap:${w.me.id}:${w.boards[0]!.room}`;
+    }, created.id);
     await a.page.getByRole('status').filter({ hasText: 'Lagra og oppdatert' }).waitFor();
     await b.page.getByRole('status').filter({ hasText: 'Lagra og oppdatert' }).waitFor();
     // The service worker has taken control, so a reload can work offline.
@@ -94,14 +97,14 @@ describe('the board offline', () => {
     await addNote(a.page, 'Før brotet');
     await note(b.page, 'Før brotet').waitFor();
 
-    const storedBefore = await storedUpdates(b.page, room);
+    const storedBefore = await storedUpdates(b.page, store);
     await b.context.setOffline(true);
     await b.page.getByRole('status').filter({ hasText: /Fråkopla/ }).waitFor();
     await addNote(b.page, 'Skrive utan nett');
     await b.page.getByRole('status').filter({ hasText: /endringar blir sende/ }).waitFor();
     await addNote(a.page, 'Medan B var borte');
     // y-indexeddb writes asynchronously; wait until the offline edit is on disk.
-    await expect.poll(() => storedUpdates(b.page, room), { timeout: 5000 }).toBeGreaterThan(storedBefore);
+    await expect.poll(() => storedUpdates(b.page, store), { timeout: 5000 }).toBeGreaterThan(storedBefore);
 
     // Reload while still offline: the shell from the service worker, the board from IndexedDB.
     await b.page.reload();

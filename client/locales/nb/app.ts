@@ -137,5 +137,4 @@ export const app: Record<keyof typeof nynorsk, string | ReturnType<typeof str>> 
   ws_retry: 'Prøv igjen',
   // Used on the board too (the live bar, the connection banner).
   charter_someone: 'noen',
-  vision_conn_too_long: 'Serveren avviste en endring: teksten er lengre enn tillatt. Gjør den kortere, og last så siden på nytt.',
 };

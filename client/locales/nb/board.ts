@@ -8,6 +8,7 @@ export const board: Record<keyof typeof nynorsk, string | ReturnType<typeof str>
   board_conn_offline: 'Frakoblet: prøver å koble til igjen',
   board_conn_offline_unsent: str`Frakoblet: ${0} endringer blir sendt når du er tilbake`,
   board_conn_deleted: 'Dette verkstedet er slettet.',
+  board_conn_update_refused: 'Serveren avviste en endring. Åpner ikke denne delen seg igjen, last inn siden på nytt.',
   board_conn_refused: 'Serveren avviste tilkoblingen. Last inn siden på nytt eller åpne invitasjonslenken din igjen.',
   board_people_count: str`${0} på tavla nå`,
   board_people_you: 'deg',

@@ -135,5 +135,4 @@ export const app = {
   ws_retry: 'Prøv igjen',
   // Used on the board too (the live bar, the connection banner).
   charter_someone: 'nokon',
-  vision_conn_too_long: 'Tenaren avviste ei endring: teksten er lengre enn tillate. Gjer han kortare, og last så sida på nytt.',
 };

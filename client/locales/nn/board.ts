@@ -7,6 +7,7 @@ export const board = {
   board_conn_offline: 'Fråkopla: prøver å kople til igjen',
   board_conn_offline_unsent: str`Fråkopla: ${0} endringar blir sende når du er tilbake`,
   board_conn_deleted: 'Denne verkstaden er sletta.',
+  board_conn_update_refused: 'Tenaren avviste ei endring. Opnar ikkje denne delen seg att, last sida på nytt.',
   board_conn_refused: 'Tenaren avviste tilkoplinga. Last sida på nytt eller opna invitasjonslenkja di igjen.',
   board_people_count: str`${0} på tavla no`,
   board_people_you: 'deg',

@@ -1,0 +1,23 @@
+/** Bokmål messages of the notice about a refused change, typed against the Nynorsk ones. */
+import { str } from '@lit/localize';
+import type { refused as nynorsk } from '../nn/refused.js';
+
+export const refused: Record<keyof typeof nynorsk, string | ReturnType<typeof str>> = {
+  refused_heading: 'Endringen din ble avvist',
+  refused_too_long: str`Endringen din ble ikke lagret: drømmebildet ville ha blitt lengre enn de ${0} tegnene det kan ha.`,
+  refused_owner: 'Endringen din ble ikke lagret: den endret noe som bare virksomheten det tilhører (eller en fasilitator) kan endre.',
+  refused_author: 'Endringen din ble ikke lagret: den oppga noen andre som forfatter.',
+  refused_read_only: 'Endringen din ble ikke lagret: du kan bare lese her nå.',
+  refused_nesting: 'Endringen din ble ikke lagret: den la innhold dypere inni hverandre enn verkstedet tillater.',
+  refused_size: 'Endringen din ble ikke lagret: den var større enn verkstedet tillater.',
+  refused_content: 'Endringen din ble ikke lagret: den hadde innhold som verkstedet ikke tar imot.',
+  refused_generic: 'Endringen din ble ikke lagret: serveren avviste den fordi den brøt en regel i verkstedet.',
+  refused_checking: 'Åpner den siste lagrede versjonen og sjekker hva som ikke ble lagret …',
+  refused_nothing_lost: 'Den siste lagrede versjonen er åpen igjen. Ingenting du skrev, gikk tapt.',
+  refused_texts_intro: 'Den siste lagrede versjonen er åpen igjen. Disse tekstene du skrev, ble ikke lagret; kopier dem for å ta vare på dem:',
+  refused_texts_field: 'Tekstene som ikke ble lagret, til å kopiere',
+  refused_others: 'Andre endringer du gjorde her (for eksempel flytting, farger eller formatering), ble heller ikke lagret.',
+  refused_copy: 'Kopier tekstene',
+  refused_copied: 'Kopiert. Lim inn tekstene der du vil ta vare på dem.',
+  refused_close: 'Lukk denne meldingen',
+};

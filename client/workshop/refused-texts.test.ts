@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { refusalKind, refusalText } from './refused-texts.js';
+
+describe('refused texts', () => {
+  it('finds the sentence for a rule by the words in its name', () => {
+    const kinds = ['too-long', 'ownership', 'org-owned-note', 'author-field', 'board-locked', 'read-only', 'max-depth', 'nesting', 'element-count', 'value-size', 'unknown-kind', 'schema'].map(refusalKind);
+    expect(kinds).toEqual(['too-long', 'owner', 'owner', 'author', 'read-only', 'read-only', 'nesting', 'nesting', 'size', 'size', 'content', 'content']);
+  });
+
+  it('falls back to the generic sentence for a rule it does not know, or none', () => {
+    const generic = refusalText(null, 10);
+    expect(generic).toContain('broke a rule');
+    expect(refusalText('zebra', 10)).toBe(generic);
+    expect(refusalText('too-long', 1234)).toContain((1234).toLocaleString());
+  });
+});
