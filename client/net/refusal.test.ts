@@ -14,5 +14,7 @@ describe('refusal', () => {
     expect(refusedRule(CloseCode.updateRefused, 'something else')).toBeNull();
     expect(refusedRule(CloseCode.updateRefused, '')).toBeNull();
     expect(refusedRule(CloseCode.documentTooLong, 'document too long')).toBe('too-long');
+    expect(refusedRule(CloseCode.documentTooLong, 'document too large')).toBe('doc-full');
+    expect(refusedRule(CloseCode.documentTooLong, 'too many elements')).toBe('board-full');
   });
 });

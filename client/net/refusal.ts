@@ -11,7 +11,10 @@ export const UPDATE_REFUSED_EVENT = 'sk-update-refused';
 export interface Refusal {
   room: string;
   code: number;
-  /** The rule the server named (`update refused: <rule>`), `too-long` for 4414, else null. */
+  /**
+   * The rule the server named (`update refused: <rule>`); for 4414 the cap: `too-long` (the
+   * vision's characters), `doc-full` (the document's stored size), `board-full` (elements).
+   */
   rule: string | null;
   /** What the local copy held that the server does not, once the fresh copy has synced. */
   lost: Promise<Unconfirmed>;
@@ -22,8 +25,10 @@ export const isRefusal = (code: number): boolean => code === CloseCode.updateRef
 const REASON = /^update refused:\s*(\S.*)$/;
 
 /** The rule named by a close reason. */
+const CAPS: Record<string, string> = { 'document too large': 'doc-full', 'too many elements': 'board-full' };
+
 export function refusedRule(code: number, reason: string): string | null {
-  if (code === CloseCode.documentTooLong) return 'too-long';
+  if (code === CloseCode.documentTooLong) return CAPS[reason.trim()] ?? 'too-long';
   return REASON.exec(reason.trim())?.[1]?.trim() ?? null;
 }
 

@@ -5,6 +5,8 @@ describe('refused texts', () => {
   it('finds the sentence for a rule by the words in its name', () => {
     const kinds = ['too-long', 'ownership', 'org-owned-note', 'author-field', 'board-locked', 'read-only', 'max-depth', 'nesting', 'element-count', 'value-size', 'unknown-kind', 'schema'].map(refusalKind);
     expect(kinds).toEqual(['too-long', 'owner', 'owner', 'author', 'read-only', 'read-only', 'nesting', 'nesting', 'size', 'size', 'content', 'content']);
+    // The server's rules (shared/sync/content-rules.ts) and caps, as they are named today.
+    expect(['content-kind', 'type-kind', 'nesting', 'doc-full', 'board-full'].map(refusalKind)).toEqual(['content', 'content', 'nesting', 'doc-full', 'board-full']);
   });
 
   it('falls back to the generic sentence for a rule it does not know, or none', () => {

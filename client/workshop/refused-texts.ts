@@ -7,7 +7,7 @@
 import { msg, str } from '@lit/localize';
 import { parseRoom } from '../../shared/ids.js';
 
-type Kind = 'too-long' | 'owner' | 'author' | 'read-only' | 'nesting' | 'size' | 'content';
+type Kind = 'too-long' | 'doc-full' | 'board-full' | 'owner' | 'author' | 'read-only' | 'nesting' | 'size' | 'content';
 
 /** Checked in order: the first kind with a word of the rule starting with one of its stems. */
 const STEMS: Array<[Kind, string[]]> = [
@@ -21,7 +21,7 @@ const STEMS: Array<[Kind, string[]]> = [
 
 export function refusalKind(rule: string | null): Kind | null {
   if (!rule) return null;
-  if (rule === 'too-long') return 'too-long';
+  if (rule === 'too-long' || rule === 'doc-full' || rule === 'board-full') return rule;
   const words = rule.toLowerCase().split(/[^a-z]+/).filter(Boolean);
   return STEMS.find(([, stems]) => words.some((w) => stems.some((s) => w.startsWith(s))))?.[0] ?? null;
 }
@@ -31,6 +31,10 @@ export function refusalText(rule: string | null, maxChars: number): string {
   switch (refusalKind(rule)) {
     case 'too-long':
       return msg(str`Your change was not saved: the vision would have become longer than the ${maxChars.toLocaleString()} characters it may hold.`, { id: 'refused_too_long' });
+    case 'doc-full':
+      return msg('Your change was not saved: this part of the workshop has reached the most it may hold, deleted text and history included. Ask a facilitator.', { id: 'refused_doc_full' });
+    case 'board-full':
+      return msg('Your change was not saved: the board already holds as many elements as it may. Delete some, or use another board.', { id: 'refused_board_full' });
     case 'owner':
       return msg('Your change was not saved: it changed something that only its organisation (or a facilitator) may change.', { id: 'refused_owner' });
     case 'author':

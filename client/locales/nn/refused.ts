@@ -4,6 +4,8 @@ import { str } from '@lit/localize';
 export const refused = {
   refused_heading: 'Endringa di vart avvist',
   refused_too_long: str`Endringa di vart ikkje lagra: draumebiletet ville ha vorte lengre enn dei ${0} teikna det kan ha.`,
+  refused_doc_full: 'Endringa di vart ikkje lagra: denne delen av verkstaden har nådd det meste han kan halde, sletta tekst og historikk medrekna. Spør ein fasilitator.',
+  refused_board_full: 'Endringa di vart ikkje lagra: tavla har alt så mange element som ho kan ha. Slett nokre, eller bruk ei anna tavle.',
   refused_owner: 'Endringa di vart ikkje lagra: ho endra noko som berre verksemda det høyrer til (eller ein fasilitator) kan endre.',
   refused_author: 'Endringa di vart ikkje lagra: ho oppgav nokon andre som forfattar.',
   refused_read_only: 'Endringa di vart ikkje lagra: du kan berre lese her no.',
