@@ -118,6 +118,46 @@ describe.each(STORES)('hostile updates on %s', (store) => {
     hostile.destroy();
   });
 
+  it('shared types nested past the room kind\'s level are refused (4422 nesting), in one update or one by one', async () => {
+    const board = provider(s.wsBase, f.board, f.participantA);
+    await synced(board);
+    const closed = closedFor(board);
+    board.doc.transact(() => {
+      let map = new Y.Map<unknown>();
+      board.doc.getMap('elements').set('deep', map);
+      for (let i = 0; i < 5; i++) map.set('inner', (map = new Y.Map<unknown>()));
+    });
+    expect(await closed).toEqual(expect.objectContaining({ code: CloseCode.updateRefused, reason: 'update refused: nesting' }));
+    board.destroy();
+    // The vision allows 64 levels; a chain of 100 elements, even sent one level per update, is refused.
+    const vision = provider(s.wsBase, rooms.vision, f.participantA, new Y.Doc({ gc: false }));
+    await synced(vision);
+    const visionClosed = closedFor(vision, 10_000);
+    let parent: Y.XmlElement | Y.XmlFragment = vision.doc.getXmlFragment('prosemirror');
+    for (let i = 0; i < 100 && vision.wsconnected; i++) {
+      const el: Y.XmlElement = new Y.XmlElement('blockquote');
+      parent.insert(0, [el]);
+      parent = el;
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    expect(await visionClosed).toEqual(expect.objectContaining({ code: CloseCode.updateRefused, reason: 'update refused: nesting' }));
+    const deepest = await s.app.registry.read(rooms.vision, (d) => {
+      let level = 0;
+      for (let el = d.getXmlFragment('prosemirror').get(0); el instanceof Y.XmlElement && el.nodeName === 'blockquote'; el = el.get(0)) level++;
+      return level;
+    });
+    expect(deepest).toBeLessThanOrEqual(64);
+    vision.destroy();
+  });
+
+  it('a new shared type under a parent the server does not have is refused (4422 unknown-parent)', async () => {
+    const hostile = await raw(f.charter);
+    const reason = closeReason(hostile);
+    hostile.sendUpdate(craftUpdate([{ client: HOSTILE_CLIENT + 3, clock: 0, root: '', parentId: [HOSTILE_CLIENT + 4, 7], key: 'x', ref: ContentRef.type, content: typeContent(TypeRef.map) }]));
+    expect(await hostile.closed).toBe(CloseCode.updateRefused);
+    expect(await reason).toBe('update refused: unknown-parent');
+  });
+
   it('content the rules allow still syncs: maps, texts, values 8 deep, and the vision\'s XML and formats', async () => {
     const a = provider(s.wsBase, rooms.vision, f.participantA);
     const b = provider(s.wsBase, rooms.vision, f.participantB);

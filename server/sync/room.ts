@@ -24,7 +24,7 @@ import { encodeSync, SyncType } from './protocol.js';
 import { RoomPresence, type PresenceOwner } from './presence.js';
 import { removalEntries } from './room-removals.js';
 import { DEFAULT_TICK, TickSchedule, writeTick, type Outgoing, type TickPolicy } from './room-tick.js';
-import { checkUpdate, type UpdateCaps } from './update-check.js';
+import { checkUpdate, screenNesting, type UpdateCaps } from './update-check.js';
 
 export { Origin };
 
@@ -91,6 +91,8 @@ interface Pending {
   /** Null for a change the server itself makes (`change`). */
   peer: RoomPeer | null;
   update: Uint8Array;
+  /** The update creates shared types: their nesting is checked at commit. */
+  types?: boolean;
   settle?: (err: Error | null) => void;
   /** Records to write in the same transaction as the update (a server change's audit entry). */
   inTransaction?: (tx: Store) => Promise<void>;
@@ -175,7 +177,7 @@ export class Room {
       this.deps.metrics.sync.refusedUpdates++;
       return peer.fail(verdict.code, verdict.reason);
     }
-    this.enqueue({ peer, update });
+    this.enqueue({ peer, update, types: verdict.types });
   }
 
   /**
@@ -298,8 +300,10 @@ export class Room {
     if (!this.closing) void this.compact();
   }
 
-  private async commit(batch: Pending[]): Promise<void> {
-    if (this.broken) return this.failBatch(batch, 4500, 'room is being rebuilt', new RoomBroken());
+  private async commit(all: Pending[]): Promise<void> {
+    if (this.broken) return this.failBatch(all, 4500, 'room is being rebuilt', new RoomBroken());
+    const batch = this.withoutTooDeep(all);
+    if (batch.length === 0) return;
     let merged: Uint8Array;
     try {
       merged = batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((p) => p.update));
@@ -344,6 +348,18 @@ export class Room {
     this.deps.fanout.publish(this.name, 'update', merged);
     this.send({ merged, parts: batch.map((p) => ({ peer: p.peer, update: p.update })) });
     for (const p of batch) if (p.settle) this.afterTick.push(() => p.settle!(null));
+  }
+
+  /** The batch less the members' updates that nest shared types too deep (their senders get 4422). */
+  private withoutTooDeep(batch: Pending[]): Pending[] {
+    const verdicts = screenNesting(batch.map((p) => ({ update: p.update, types: p.peer !== null && p.types === true })), this.doc, this.kind.rules);
+    return batch.filter((p, i) => {
+      const v = verdicts[i];
+      if (!v || v.ok) return true;
+      this.deps.metrics.sync.refusedUpdates++;
+      p.peer?.fail(v.code, v.reason);
+      return false;
+    });
   }
 
   private failBatch(batch: Pending[], code: number, reason: string, err: unknown): void {

@@ -7,10 +7,12 @@
  */
 import * as Y from 'yjs';
 import { CloseCode } from '../../shared/errors.js';
-import { brokenRule, type ContentRules } from '../../shared/sync/content-rules.js';
+import { brokenRule, UpdateRule, type ContentRules } from '../../shared/sync/content-rules.js';
 import { Origin } from './origin.js';
+import { checkTypeDepth } from './type-depth.js';
 
-export type Verdict = { ok: true } | { ok: false; code: number; reason: string };
+/** `types`: the update creates shared types, so its nesting is checked when it commits (`screenNesting`). */
+export type Verdict = { ok: true; types: boolean } | { ok: false; code: number; reason: string };
 
 export interface UpdateCaps {
   /** Bytes the document may take in the store, deleted content included. */
@@ -32,7 +34,6 @@ export interface CheckInput {
   measured: () => number;
 }
 
-const OK: Verdict = { ok: true };
 const refuse = (rule: string): Verdict => ({ ok: false, code: CloseCode.updateRefused, reason: `update refused: ${rule}` });
 const tooLong = (what: string): Verdict => ({ ok: false, code: CloseCode.documentTooLong, reason: what });
 
@@ -52,7 +53,25 @@ export function checkUpdate(input: CheckInput): Verdict {
     if (map.size + newKeys(structs, caps.keys.name, map) > caps.keys.max) return tooLong('too many elements');
   }
   if (caps.measure && overMeasure(input, caps.measure)) return tooLong('document too long');
-  return OK;
+  return { ok: true, types: structs.some((s) => s instanceof Y.Item && s.content instanceof Y.ContentType) };
+}
+
+/**
+ * How deep the shared types of a batch's updates would sit, checked when the batch commits: an
+ * update may build on one queued just before it (a list item in the list the last keystroke made),
+ * so each is resolved against the document and the batch's earlier updates. Returns the refusal of
+ * each update that breaks the rule (null for the others); only batches with new types pay for it.
+ */
+export function screenNesting(updates: ReadonlyArray<{ update: Uint8Array; types: boolean }>, doc: Y.Doc, rules: ContentRules): Array<Verdict | null> {
+  if (!updates.some((u) => u.types)) return updates.map(() => null);
+  const earlier: Array<Y.Item | Y.GC | Y.Skip> = [];
+  return updates.map((u) => {
+    const { structs } = Y.decodeUpdate(u.update);
+    const depth = u.types ? checkTypeDepth(structs, doc, rules.maxTypeLevel, earlier) : 'ok';
+    if (depth !== 'ok') return refuse(depth === 'too-deep' ? UpdateRule.nesting : UpdateRule.unknownParent);
+    earlier.push(...structs);
+    return null;
+  });
 }
 
 /** Keys the update adds to the root map `name` that `map` does not hold yet. */

@@ -18,8 +18,10 @@ export const UpdateRule = {
   contentKind: 'content-kind',
   /** A shared type the room does not allow (a Y.Array on a board, an XML hook, …). */
   typeKind: 'type-kind',
-  /** A plain value or a format attribute nested deeper than the room allows. */
+  /** A plain value, a format attribute or a shared type nested deeper than the room allows. */
   nesting: 'nesting',
+  /** A new shared type whose parent is neither in the document nor in the update. */
+  unknownParent: 'unknown-parent',
   /** A plain value larger than the room allows (a huge string in one field). */
   valueSize: 'value-size',
 } as const;
@@ -35,6 +37,11 @@ export interface ContentRules {
   types: ReadonlySet<TypeClass>;
   /** Depth of a plain value: a number is 0, `[1]` is 1, `{a: [1]}` is 2. */
   maxValueDepth: number;
+  /**
+   * Level of the deepest shared type: a root is 0, a board element's map 1, its text 2. Board and
+   * charter are flat (a map per entry, texts in it); the vision nests quotes and lists.
+   */
+  maxTypeLevel: number;
 }
 
 /** Deep enough for every field the schemas write (pen points are `[[x, y], …]`, depth 2). */
@@ -43,14 +50,16 @@ export const MAX_VALUE_DEPTH = 8;
 const MAP_AND_TEXT: ReadonlySet<TypeClass> = new Set<TypeClass>([Y.Map, Y.Text]);
 
 export const CONTENT_RULES: Record<RoomKindName, ContentRules> = {
-  board: { contents: new Set<ContentClass>([Y.ContentAny, Y.ContentString, Y.ContentType, Y.ContentDeleted]), types: MAP_AND_TEXT, maxValueDepth: MAX_VALUE_DEPTH },
-  charter: { contents: new Set<ContentClass>([Y.ContentAny, Y.ContentString, Y.ContentType, Y.ContentDeleted]), types: MAP_AND_TEXT, maxValueDepth: MAX_VALUE_DEPTH },
+  board: { contents: new Set<ContentClass>([Y.ContentAny, Y.ContentString, Y.ContentType, Y.ContentDeleted]), types: MAP_AND_TEXT, maxValueDepth: MAX_VALUE_DEPTH, maxTypeLevel: 4 },
+  charter: { contents: new Set<ContentClass>([Y.ContentAny, Y.ContentString, Y.ContentType, Y.ContentDeleted]), types: MAP_AND_TEXT, maxValueDepth: MAX_VALUE_DEPTH, maxTypeLevel: 4 },
   vision: {
     // Comments anchor to the text by `Y.encodeRelativePosition` bytes, which a map keeps as ContentBinary.
     contents: new Set<ContentClass>([Y.ContentAny, Y.ContentString, Y.ContentType, Y.ContentDeleted, Y.ContentFormat, Y.ContentBinary]),
     // Comments keep their replies in a Y.Array (shared/vision/comments.ts).
     types: new Set<TypeClass>([Y.Map, Y.Text, Y.Array, Y.XmlFragment, Y.XmlElement, Y.XmlText]),
     maxValueDepth: MAX_VALUE_DEPTH,
+    // A list level is two elements (list, item): 64 is thirty lists deep, beyond any writer.
+    maxTypeLevel: 64,
   },
 };
 
