@@ -29,13 +29,38 @@ export function loadTab(tab: WorkshopTab): Promise<unknown> {
   return p;
 }
 
+/** Resolves in idle time once the browser is online (waiting for the `online` event if not). */
+function onlineIdle(): Promise<void> {
+  const idle = (window as { requestIdleCallback?: (fn: () => void) => void }).requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 0));
+  return new Promise((resolve) => {
+    const go = () => idle(() => (navigator.onLine ? resolve() : window.addEventListener('online', go, { once: true })));
+    go();
+  });
+}
+
+/** Loads `part` when online and idle; offline before it arrived, again when the network is back. */
+async function loadWhenOnline(part: () => Promise<unknown>): Promise<void> {
+  for (;;) {
+    await onlineIdle();
+    try {
+      await part();
+      return;
+    } catch {
+      // The network went away mid-fetch: the next `online` tries again.
+      await new Promise((resolve) => window.addEventListener('online', resolve, { once: true }));
+    }
+  }
+}
+
+const after = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 /**
  * Parts of the workshop page that the board does not need for its first paint: the export dialog,
  * the private-answer form, the facilitator's panel, and Shoelace's dialog, drawer and menu (each
- * also loads on first need). Loaded once the board had its chance to paint (`delayMs`), in idle time.
+ * also loads on first need). Loaded once the board had its chance to paint (`delayMs`), in idle
+ * time, each only while the browser is online. Resolves when all have loaded.
  */
-export function loadExtras(delayMs = 1500): void {
-  const idle = (window as { requestIdleCallback?: (fn: () => void) => void }).requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 0));
+export async function loadExtras(delayMs = 1500): Promise<void> {
   const extras = [
     () => import('../export/sk-export-dialog.js'),
     // Its questions use the charter's texts.
@@ -45,19 +70,12 @@ export function loadExtras(delayMs = 1500): void {
     loadDrawer,
     loadMenu,
   ];
-  // Offline before they arrived: fetched when the network is back (or on first need).
-  const load = (part: () => Promise<unknown>) =>
-    part().catch(() => window.addEventListener('online', () => void load(part), { once: true }));
-  const start = () => idle(() => extras.forEach((part) => void load(part)));
-  setTimeout(() => (navigator.onLine ? start() : window.addEventListener('online', start, { once: true })), delayMs);
+  await after(delayMs);
+  await Promise.all(extras.map(loadWhenOnline));
 }
 
-/** After `delayMs`, in idle time, loads every lazy tab (for offline use). */
-export function prefetchTabs(delayMs = 3000): void {
-  setTimeout(() => {
-    const idle = (window as { requestIdleCallback?: (fn: () => void) => void }).requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 0));
-    idle(() => {
-      for (const tab of Object.keys(loaders) as WorkshopTab[]) void loadTab(tab).catch(() => undefined);
-    });
-  }, delayMs);
+/** After `delayMs`, in idle time and online, loads every lazy tab (for offline use). Resolves when all have loaded. */
+export async function prefetchTabs(delayMs = 3000): Promise<void> {
+  await after(delayMs);
+  await Promise.all((Object.keys(loaders) as WorkshopTab[]).map((tab) => loadWhenOnline(() => loadTab(tab))));
 }

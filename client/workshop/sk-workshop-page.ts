@@ -153,8 +153,8 @@ export class SkWorkshopPage extends LitElement {
       // The workshop's default language, unless this browser's user chose one.
       if (!hasChosenLocale() && workshop.language !== appLocale()) await setAppLocale(workshop.language, false);
       this.load = { state: 'ready', workshop };
-      loadExtras();
-      prefetchTabs();
+      // Everything the page may need offline is here: the service worker holds it (tests wait for this).
+      void Promise.all([loadExtras(), prefetchTabs()]).then(() => (document.documentElement.dataset.offlineReady = 'true'));
     } catch (error) {
       if (id === this.workshopId) this.fail(error);
     }

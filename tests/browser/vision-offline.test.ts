@@ -24,6 +24,8 @@ describe('the vision offline', () => {
   it('keeps offline writing and merges it with concurrent edits on reconnect', async () => {
     await openVision(anne.page, world.workshopId);
     await openVision(bo.page, world.workshopId);
+    // Bo had the page open a while: every part it may need offline has arrived.
+    await bo.page.locator('html[data-offline-ready]').waitFor({ state: 'attached', timeout: 20_000 });
 
     await bo.context.setOffline(true);
     await status(bo).filter({ hasText: /Fråkopla/ }).waitFor();
