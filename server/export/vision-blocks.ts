@@ -80,7 +80,7 @@ function inlineChildren(el: Y.XmlElement): Inline[] {
   const out: Inline[] = [];
   const stack: XmlNode[] = el.toArray().reverse();
   for (let node = stack.pop(); node; node = stack.pop()) {
-    if (node instanceof Y.XmlText) out.push(...inlinesOf(node));
+    if (node instanceof Y.XmlText) for (const inline of inlinesOf(node)) out.push(inline); // a loop: a text may hold many runs
     else if (node instanceof Y.XmlElement && node.nodeName === 'hard_break') out.push({ text: '\n' });
     else if (node instanceof Y.XmlElement) {
       const children = node.toArray();

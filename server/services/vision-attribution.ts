@@ -32,7 +32,7 @@ export function authorsOfUpdate(update: Uint8Array, doc: Y.Doc): { clients: numb
   for (const [client, items] of ds.clients) {
     const known = Y.getState(doc.store, client);
     const limit = Math.max(known, ends.get(client) ?? 0);
-    for (const [start, end] of mergedRanges(items, limit)) deleted.push(...freshDeletions(doc, client, start, end, known));
+    for (const [start, end] of mergedRanges(items, limit)) for (const range of freshDeletions(doc, client, start, end, known)) deleted.push(range);
   }
   return { clients: [...clients], deleted };
 }

@@ -47,7 +47,7 @@ export function createVisionService(deps: VisionServiceDeps) {
       const byMember = new Map<string, VisionAuthorsDto['deletions'][number]>();
       for (const d of a.deletions) {
         const entry = byMember.get(d.memberId) ?? { memberId: d.memberId, ranges: [] };
-        entry.ranges.push(...d.ranges);
+        for (const r of d.ranges) entry.ranges.push(r); // a loop: one update may delete many ranges
         byMember.set(d.memberId, entry);
       }
       return { clients: Object.fromEntries([...a.clients].map(([c, m]) => [String(c), m])), deletions: [...byMember.values()] };

@@ -91,8 +91,8 @@ interface Pending {
   /** Null for a change the server itself makes (`change`). */
   peer: RoomPeer | null;
   update: Uint8Array;
-  /** The update creates shared types: their nesting is checked at commit. */
-  types?: boolean;
+  /** The decoded update when it creates shared types: their nesting is checked at commit. */
+  structs?: ReturnType<typeof Y.decodeUpdate>['structs'] | null;
   settle?: (err: Error | null) => void;
   /** Records to write in the same transaction as the update (a server change's audit entry). */
   inTransaction?: (tx: Store) => Promise<void>;
@@ -177,7 +177,7 @@ export class Room {
       this.deps.metrics.sync.refusedUpdates++;
       return peer.fail(verdict.code, verdict.reason);
     }
-    this.enqueue({ peer, update, types: verdict.types });
+    this.enqueue({ peer, update, structs: verdict.structs });
   }
 
   /**
@@ -352,7 +352,7 @@ export class Room {
 
   /** The batch less the members' updates that nest shared types too deep (their senders get 4422). */
   private withoutTooDeep(batch: Pending[]): Pending[] {
-    const verdicts = screenNesting(batch.map((p) => ({ update: p.update, types: p.peer !== null && p.types === true })), this.doc, this.kind.rules);
+    const verdicts = screenNesting(batch.map((p) => ({ update: p.update, structs: p.peer ? (p.structs ?? null) : null })), this.doc, this.kind.rules);
     return batch.filter((p, i) => {
       const v = verdicts[i];
       if (!v || v.ok) return true;

@@ -11,8 +11,13 @@ import { brokenRule, UpdateRule, type ContentRules } from '../../shared/sync/con
 import { Origin } from './origin.js';
 import { checkTypeDepth } from './type-depth.js';
 
-/** `types`: the update creates shared types, so its nesting is checked when it commits (`screenNesting`). */
-export type Verdict = { ok: true; types: boolean } | { ok: false; code: number; reason: string };
+type Struct = Y.Item | Y.GC | Y.Skip;
+
+/**
+ * `structs`: the decoded update when it creates shared types (their nesting is checked when it
+ * commits, `screenNesting`, without decoding it again); null otherwise.
+ */
+export type Verdict = { ok: true; structs: Struct[] | null } | { ok: false; code: number; reason: string };
 
 export interface UpdateCaps {
   /** Bytes the document may take in the store, deleted content included. */
@@ -38,7 +43,7 @@ const refuse = (rule: string): Verdict => ({ ok: false, code: CloseCode.updateRe
 const tooLong = (what: string): Verdict => ({ ok: false, code: CloseCode.documentTooLong, reason: what });
 
 export function checkUpdate(input: CheckInput): Verdict {
-  let structs: Array<Y.Item | Y.GC | Y.Skip>;
+  let structs: Struct[];
   try {
     structs = Y.decodeUpdate(input.update).structs;
   } catch {
@@ -53,7 +58,7 @@ export function checkUpdate(input: CheckInput): Verdict {
     if (map.size + newKeys(structs, caps.keys.name, map) > caps.keys.max) return tooLong('too many elements');
   }
   if (caps.measure && overMeasure(input, caps.measure)) return tooLong('document too long');
-  return { ok: true, types: structs.some((s) => s instanceof Y.Item && s.content instanceof Y.ContentType) };
+  return { ok: true, structs: structs.some((s) => s instanceof Y.Item && s.content instanceof Y.ContentType) ? structs : null };
 }
 
 /**
@@ -62,14 +67,14 @@ export function checkUpdate(input: CheckInput): Verdict {
  * so each is resolved against the document and the batch's earlier updates. Returns the refusal of
  * each update that breaks the rule (null for the others); only batches with new types pay for it.
  */
-export function screenNesting(updates: ReadonlyArray<{ update: Uint8Array; types: boolean }>, doc: Y.Doc, rules: ContentRules): Array<Verdict | null> {
-  if (!updates.some((u) => u.types)) return updates.map(() => null);
-  const earlier: Array<Y.Item | Y.GC | Y.Skip> = [];
+export function screenNesting(updates: ReadonlyArray<{ update: Uint8Array; structs: Struct[] | null }>, doc: Y.Doc, rules: ContentRules): Array<Verdict | null> {
+  if (!updates.some((u) => u.structs)) return updates.map(() => null);
+  const earlier: Struct[] = [];
   return updates.map((u) => {
-    const { structs } = Y.decodeUpdate(u.update);
-    const depth = u.types ? checkTypeDepth(structs, doc, rules.maxTypeLevel, earlier) : 'ok';
+    const structs = u.structs ?? Y.decodeUpdate(u.update).structs;
+    const depth = u.structs ? checkTypeDepth(structs, doc, rules.maxTypeLevel, earlier) : 'ok';
     if (depth !== 'ok') return refuse(depth === 'too-deep' ? UpdateRule.nesting : UpdateRule.unknownParent);
-    earlier.push(...structs);
+    for (const s of structs) earlier.push(s); // not push(...structs): a large update would overflow the call stack
     return null;
   });
 }
