@@ -13,6 +13,8 @@ import { AppError, ErrorCode } from '../../shared/errors.js';
 import { RECORD_KIND_OF } from '../../shared/export/backup-rows.js';
 import { BACKUP_FORMAT, BACKUP_VERSION, BackupContent, BackupEnvelope, ImportBody } from '../../shared/export/backup.js';
 import { ID_PATTERN, parseRoom } from '../../shared/ids.js';
+import { brokenRule, CONTENT_RULES, UpdateRule } from '../../shared/sync/content-rules.js';
+import { checkTypeDepth } from '../../shared/sync/type-depth.js';
 import { VISION_DOC_OPTIONS, VisionKey } from '../../shared/vision/schema.js';
 import { hashToken, newId, newToken, sameSecret } from '../auth/tokens.js';
 import { IdRemap } from '../export/id-remap.js';
@@ -118,14 +120,34 @@ function checkedContent(file: unknown): BackupContent {
   if (content.auditArchive && !verifyArchivedChains(content.auditArchive).ok) throw invalid('its archived audit log does not verify');
   if (content.audit.some((e) => e.workshopId !== content.sourceWorkshopId)) throw invalid('its audit log belongs to another workshop');
   for (const [part, b64] of Object.entries(content.docs)) {
-    if (!parseRoom(`${content.sourceWorkshopId}/${part}`)) throw invalid(`it names an unknown document ${JSON.stringify(part.slice(0, 40))}`);
-    try {
-      Y.applyUpdate(new Y.Doc(), new Uint8Array(Buffer.from(b64, 'base64')));
-    } catch {
-      throw invalid(`its document ${part} cannot be read`);
-    }
+    const room = parseRoom(`${content.sourceWorkshopId}/${part}`);
+    if (!room) throw invalid(`it names an unknown document ${JSON.stringify(part.slice(0, 40))}`);
+    const rule = brokenDocRule(room.part.kind, new Uint8Array(Buffer.from(b64, 'base64')));
+    if (rule === 'unreadable') throw invalid(`its document ${part} cannot be read`);
+    if (rule) throw invalid(`its document ${part} holds what no ${room.part.kind} may hold (${rule})`);
   }
   return content;
+}
+
+/**
+ * A document from a file passes the rules a member's update passes (shared/sync/content-rules.ts):
+ * nothing a member could not have written reaches this server's rooms, exports or clients.
+ */
+function brokenDocRule(kind: 'vision' | 'charter' | 'board', update: Uint8Array): string | null {
+  try {
+    const { structs } = Y.decodeUpdate(update);
+    const rules = CONTENT_RULES[kind];
+    const broken = brokenRule(structs, rules);
+    if (broken) return broken;
+    const depth = checkTypeDepth(structs, new Y.Doc(), rules.maxTypeLevel);
+    if (depth !== 'ok') return depth === 'too-deep' ? UpdateRule.nesting : UpdateRule.unknownParent;
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, update);
+    Y.encodeStateAsUpdate(doc);
+    return null;
+  } catch {
+    return 'unreadable';
+  }
 }
 
 /** New ids for the workshop and every record (checkedRows made sure they are valid and distinct). */

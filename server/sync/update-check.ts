@@ -9,7 +9,7 @@ import * as Y from 'yjs';
 import { CloseCode } from '../../shared/errors.js';
 import { brokenRule, UpdateRule, type ContentRules } from '../../shared/sync/content-rules.js';
 import { Origin } from './origin.js';
-import { checkTypeDepth } from './type-depth.js';
+import { checkTypeDepth } from '../../shared/sync/type-depth.js';
 
 type Struct = Y.Item | Y.GC | Y.Skip;
 
