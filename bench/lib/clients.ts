@@ -36,7 +36,7 @@ export function awarenessMessage(clientId: number, clock: number, state: unknown
 const EMPTY_STEP1 = syncMessage(0, Y.encodeStateVector(new Y.Doc()));
 const RENEW_MS = 15_000;
 
-/** Send times of every writer's edits, by the writer's Y.Doc client id (edit k has clock k). */
+/** Send times of every writer's edits, by the writer's Y.Doc client id, indexed by the clock of the item each edit wrote. */
 export type SendTimes = Map<number, number[]>;
 
 /** Awareness client ids, unique in the whole run (crowds of one room may sit on two servers). */
@@ -182,17 +182,19 @@ export async function openWriter(url: string, sent: SendTimes, now = () => perfo
   const times: number[] = [];
   sent.set(doc.clientID, times);
   // Schema-valid content in a board room: each writer moves its own note, as people edit
-  // different notes of a board (its first edit creates the note).
-  const board = new BoardDoc(doc, () => `n${String(doc.clientID).padStart(15, "0")}`.slice(0, 16));
+  // different notes of a board. The note is created before the edits are timed; each edit then
+  // writes one item (`x`), and its send time is kept under that item's clock.
+  const board = new BoardDoc(doc, () => `n${String(doc.clientID).padStart(15, '0')}`.slice(0, 16));
   const author = { id: `bench-${doc.clientID}`, name: 'Bench', organisationId: null, organisationName: null };
-  let note: string | null = null;
+  const note = board.create({ kind: 'note', x: 0, y: 0, text: 'Felles plattform' }, author, 'bench');
+  ws.send(syncMessage(2, Y.encodeStateAsUpdate(doc)));
   let i = 0;
   return {
     edit() {
       const sv = Y.encodeStateVector(doc);
-      if (note === null) note = board.create({ kind: 'note', x: 0, y: 0, text: 'Felles plattform' }, author, 'bench');
-      else board.update(note, { x: i++ }, 'bench');
-      times.push(now());
+      const clock = Y.getState(doc.store, doc.clientID);
+      board.update(note, { x: ++i }, 'bench');
+      times[clock] = now();
       ws.send(syncMessage(2, Y.encodeStateAsUpdate(doc, sv)));
     },
     close: () => ws.terminate(),
