@@ -5,6 +5,7 @@
  * and a test keeps the two equal.
  */
 import { z } from 'zod';
+import { AuditEntryDto } from '../audit.js';
 
 export const CHARTER_EXPORT_VERSION = 1;
 
@@ -47,17 +48,8 @@ const Stance = z.object({
   reason: z.string().nullable(),
 });
 
-const AuditChainEntry = z.object({
-  seq: z.number().int().min(1),
-  workshopId: z.string(),
-  at: z.string(),
-  actorId: z.string().nullable(),
-  type: z.string(),
-  data: z.record(z.string(), z.unknown()),
-  prevHash: z.string(),
-  hash: z.string(),
-  signature: z.string().optional(),
-});
+/** One entry of the audit chain, as the audit API serves it. */
+const AuditChainEntry = AuditEntryDto;
 
 export const CharterExport = z.object({
   format: z.literal('samskap-charter'),
