@@ -6,6 +6,7 @@
  */
 import * as Y from 'yjs';
 import type { Logger } from '../log.js';
+import type { Store } from '../store/types.js';
 import { Origin } from './origin.js';
 
 export function buildDoc(name: string, parts: readonly Uint8Array[], gc: boolean, log: Logger): { doc: Y.Doc; dropped: number } {
@@ -35,3 +36,8 @@ export function buildDoc(name: string, parts: readonly Uint8Array[], gc: boolean
   });
   return { doc: current, dropped };
 }
+
+type Loaded = Awaited<ReturnType<Store['docs']['load']>>;
+/** A room's stored parts in the order they apply: the snapshot, then the update log. */
+export const partsOf = (loaded: Loaded): Uint8Array[] => (loaded.snapshot ? [loaded.snapshot, ...loaded.updates] : loaded.updates);
+export const bytesOf = (loaded: Loaded): number => partsOf(loaded).reduce((n, u) => n + u.byteLength, 0);

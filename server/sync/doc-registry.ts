@@ -7,7 +7,8 @@
 import type * as Y from 'yjs';
 import type { FanoutMessage } from '../scale/fanout.js';
 import type { Store } from '../store/types.js';
-import { loadRoom, Room, type RoomDeps } from './room.js';
+import { Room, type RoomDeps } from './room.js';
+import { loadRoom } from './room-load.js';
 
 export interface DocRegistryDeps extends RoomDeps {
   unloadAfterMs: number;

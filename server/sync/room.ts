@@ -13,20 +13,21 @@
  * one update.
  */
 import * as Y from 'yjs';
-import type { ContentRules } from '../../shared/sync/content-rules.js';
 import type { Logger } from '../log.js';
 import type { Metrics } from '../metrics.js';
 import type { Fanout } from '../scale/fanout.js';
-import type { NewAuditEntry, Store } from '../store/types.js';
-import { buildDoc } from './doc-build.js';
+import type { Store } from '../store/types.js';
+import { buildDoc, bytesOf, partsOf } from './doc-build.js';
+import type { RoomKind } from './room-kind.js';
 import { Origin } from './origin.js';
 import { encodeSync, SyncType } from './protocol.js';
 import { RoomPresence, type PresenceOwner } from './presence.js';
 import { removalEntries } from './room-removals.js';
 import { DEFAULT_TICK, TickSchedule, writeTick, type Outgoing, type TickPolicy } from './room-tick.js';
-import { checkUpdate, screenNesting, type UpdateCaps } from './update-check.js';
+import { checkUpdate, screenNesting } from './update-check.js';
 
 export { Origin };
+export type { RoomKind } from './room-kind.js';
 
 export interface RoomPeer extends PresenceOwner {
   /** Writes the messages in this order, in one write where the transport allows. */
@@ -61,31 +62,6 @@ export interface RoomDeps {
 
 /** The room's document is broken: the room is being rebuilt (never the client's fault). */
 export class RoomBroken extends Error {}
-
-/** Per-kind behaviour of a room: see server/sync/room-kinds.ts. */
-export interface RoomKind {
-  /** Yjs garbage collection; off where snapshots must show deleted content (the vision). */
-  gc: boolean;
-  /** What members' updates may contain (shared/sync/content-rules.ts); anything else closes with 4422. */
-  rules: ContentRules;
-  /** Caps beyond the stored bytes: a map's keys, the kind's own measure. Past one closes with 4414. */
-  caps?: Omit<UpdateCaps, 'maxDocBytes'>;
-  /**
-   * Told of every stored update that came from a member's connection (attribution), before it
-   * is applied: `doc` is the document as it was, so what is new in the update can be told apart.
-   */
-  onStored?: (memberId: string, update: Uint8Array, doc: Y.Doc) => void;
-  /**
-   * Removals worth an audit entry (a facilitator deleting board elements): which top-level keys
-   * of `map(doc)` an update from `peer` deletes, and the entry to append in the same transaction
-   * as the update. `by` decides whose removals count.
-   */
-  removals?: {
-    map: (doc: Y.Doc) => Y.Map<unknown>;
-    by: (peer: RoomPeer) => boolean;
-    entry: (memberId: string, keys: string[]) => NewAuditEntry;
-  };
-}
 
 interface Pending {
   /** Null for a change the server itself makes (`change`). */
@@ -408,21 +384,4 @@ export class Room {
     const due = this.presence.dueAt();
     if (due !== Infinity) this.schedule.wake(due);
   }
-}
-
-type Loaded = Awaited<ReturnType<Store['docs']['load']>>;
-const partsOf = (loaded: Loaded): Uint8Array[] => (loaded.snapshot ? [loaded.snapshot, ...loaded.updates] : loaded.updates);
-const bytesOf = (loaded: Loaded): number => partsOf(loaded).reduce((n, u) => n + u.byteLength, 0);
-
-/** Builds a room's document from the store, leaving out (and alerting on) any update that breaks it. */
-export async function loadRoom(name: string, deps: RoomDeps): Promise<Room> {
-  const loaded = await deps.store.docs.load(name);
-  const kind = deps.kindOf(name);
-  const { doc, dropped } = buildDoc(name, partsOf(loaded), kind.gc, deps.log);
-  const room = new Room(name, doc, deps, kind);
-  room.countUnsnapshotted(loaded.updates.length, loaded.updates.reduce((n, u) => n + u.byteLength, 0));
-  room.storedBytes = bytesOf(loaded);
-  // Writes a snapshot without what was dropped, so the damaged update is gone from the store.
-  if (dropped) await room.compact(true, true);
-  return room;
 }
