@@ -91,6 +91,8 @@ export class Room {
   private measured: number | null = null;
   /** Bytes of this document in the store (snapshot and log, deleted content included), kept as it grows. */
   storedBytes = 0;
+  /** Bytes queued for the store and not yet written: counted against the cap too. */
+  private queuedBytes = 0;
   private broken = false;
   private outbox: Outgoing[] = [];
   private afterTick: (() => void)[] = [];
@@ -146,7 +148,7 @@ export class Room {
       doc: this.doc,
       rules: this.kind.rules,
       caps: { maxDocBytes: this.deps.maxDocBytes, ...this.kind.caps },
-      docBytes: this.storedBytes,
+      docBytes: this.storedBytes + this.queuedBytes,
       measured: () => (this.measured ??= this.kind.caps?.measure?.of(this.doc) ?? 0),
     });
     if (!verdict.ok) {
@@ -179,6 +181,7 @@ export class Room {
   /** Queues for the next commit, which a busy room holds until its next tick (one commit per tick). */
   private enqueue(p: Pending): void {
     this.pending.push(p);
+    this.queuedBytes += p.update.byteLength;
     if (this.running) return;
     this.running = true;
     const delay = this.schedule.nextAt() - performance.now();
@@ -267,6 +270,8 @@ export class Room {
           // Never reaches the process: the batch's senders resend on reconnect.
           this.deps.log.error({ err, room: this.name }, 'a batch of updates failed');
           this.failBatch(batch, 4500, 'server error', err);
+        } finally {
+          for (const p of batch) this.queuedBytes -= p.update.byteLength;
         }
       }
     } finally {
