@@ -99,7 +99,7 @@ export async function createSamskap(config: Config, log: Logger, opts: SamskapOp
     store,
     auth,
     workshops,
-    vision: createVisionService({ store, docs: registry }),
+    vision: createVisionService({ store, docs: registry, maxDocBytes: config.sync.maxDocBytes }),
     principles: decisions.principles,
     audit: createAuditLogService({ store }),
     backup: createBackupService({ store, docs: registry, now }),

@@ -71,7 +71,7 @@ describe('vision', () => {
   });
 
   it('stores each member’s last-seen snapshot, refusing anything that is not one', async () => {
-    expect((await api<SeenDto>('GET', '/vision/seen', f.observer)).body).toEqual({ snapshot: null, at: null });
+    expect((await api<SeenDto>('GET', '/vision/seen', f.observer)).body).toEqual({ snapshot: null, at: null, historyCompactedAt: null });
     const bad = await api<{ error: { code: string } }>('PUT', '/vision/seen', f.observer, { snapshot: Buffer.from('not a snapshot').toString('base64') });
     expect(bad.status).toBe(400);
     expect(bad.body.error.code).toBe('validation_failed');

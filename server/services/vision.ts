@@ -6,7 +6,7 @@
 import * as Y from 'yjs';
 import { AppError, ErrorCode } from '../../shared/errors.js';
 import { formatRoom } from '../../shared/ids.js';
-import type { MilestoneDto, MilestoneWithSnapshotDto, SeenDto, VisionAuthorsDto } from '../../shared/vision/api.js';
+import type { CompactHistoryDto, VisionHistoryDto, MilestoneDto, MilestoneWithSnapshotDto, SeenDto, VisionAuthorsDto } from '../../shared/vision/api.js';
 import { SNAPSHOT_MAX_BYTES } from '../../shared/vision/api.js';
 import { visionIsEmpty } from '../../shared/vision/schema.js';
 import { resetVisionTemplate } from '../../shared/vision/template.js';
@@ -18,16 +18,23 @@ import type { MemberRecord, MilestoneRecord, Store } from '../store/types.js';
 export interface VisionDocs {
   read<T>(room: string, fn: (doc: Y.Doc) => T): Promise<T>;
   change(room: string, fn: (doc: Y.Doc) => void): Promise<void>;
+  /** Bytes the room's document takes in the store, deleted content included. */
+  storedBytes(room: string): Promise<number>;
+  /** Collects the stored history but what a `keep` snapshot shows; bytes before and after. */
+  collectHistory(room: string, keep: readonly Y.Snapshot[]): Promise<{ before: number; after: number }>;
 }
 
 export interface VisionServiceDeps {
   store: Store;
   docs: VisionDocs;
+  /** `SYNC_MAX_DOC_BYTES`. */
+  maxDocBytes: number;
   now?: () => Date;
 }
 
 export type VisionService = ReturnType<typeof createVisionService>;
 
+const COMPACTED = 'vision.compacted';
 const visionRoom = (workshopId: string) => formatRoom({ workshopId, part: { kind: 'vision' } });
 
 export function createVisionService(deps: VisionServiceDeps) {
@@ -38,6 +45,7 @@ export function createVisionService(deps: VisionServiceDeps) {
     const by = members.get(m.createdBy);
     return { id: m.id, name: m.name, createdAt: m.createdAt, createdBy: { memberId: m.createdBy, displayName: by?.displayName ?? '', organisationId: by?.organisationId ?? null } };
   };
+  const lastCompaction = async (workshopId: string) => (await store.audit.list(workshopId)).findLast((e) => e.type === COMPACTED)?.at ?? null;
   const membersById = async (workshopId: string) => new Map((await store.workshops.members(workshopId)).map((m) => [m.id, m]));
 
   return {
@@ -55,8 +63,8 @@ export function createVisionService(deps: VisionServiceDeps) {
 
     async seen(actor: Actor, workshopId: string): Promise<SeenDto> {
       authorize(actor, 'doc.read', workshopId);
-      const s = await store.vision.seen(workshopId, actor.member.id);
-      return s ? { snapshot: Buffer.from(s.snapshot).toString('base64'), at: s.at } : { snapshot: null, at: null };
+      const [s, historyCompactedAt] = await Promise.all([store.vision.seen(workshopId, actor.member.id), lastCompaction(workshopId)]);
+      return s ? { snapshot: Buffer.from(s.snapshot).toString('base64'), at: s.at, historyCompactedAt } : { snapshot: null, at: null, historyCompactedAt };
     },
 
     async setSeen(actor: Actor, workshopId: string, snapshotBase64: string): Promise<void> {
@@ -91,6 +99,32 @@ export function createVisionService(deps: VisionServiceDeps) {
         await tx.audit.append({ workshopId, at: record.createdAt, actorId: actor.member.id, type: 'milestone.saved', data: { milestoneId: record.id, name } });
       });
       return milestoneDto(record, new Map([[actor.member.id, actor.member]]));
+    },
+
+    /** How much of `SYNC_MAX_DOC_BYTES` the vision's history takes, and when it was last compacted. */
+    async history(actor: Actor, workshopId: string): Promise<VisionHistoryDto> {
+      authorize(actor, 'doc.read', workshopId);
+      const [storedBytes, compactedAt] = await Promise.all([deps.docs.storedBytes(visionRoom(workshopId)), lastCompaction(workshopId)]);
+      return { storedBytes, maxBytes: deps.maxDocBytes, compactedAt };
+    },
+
+    /**
+     * Compacts the vision's history: deleted text leaves the store, except what a milestone still
+     * shows, so every milestone renders as before. What it costs: a "since your last visit" older
+     * than this moment may no longer show the text removed before it (`seen` says when).
+     */
+    async compactHistory(actor: Actor, workshopId: string): Promise<CompactHistoryDto> {
+      authorize(actor, 'workshop.manage', workshopId);
+      const list = await store.vision.milestones(workshopId);
+      const snapshots: Y.Snapshot[] = [];
+      for (const m of list) {
+        const full = await store.vision.milestone(workshopId, m.id);
+        if (full) snapshots.push(Y.decodeSnapshot(full.snapshot));
+      }
+      const { before, after } = await deps.docs.collectHistory(visionRoom(workshopId), snapshots);
+      const at = now();
+      await store.audit.append({ workshopId, at, actorId: actor.member.id, type: COMPACTED, data: { bytesBefore: before, bytesAfter: after, milestonesKept: snapshots.length } });
+      return { bytesBefore: before, bytesAfter: after, milestonesKept: snapshots.length, at };
     },
 
     /** Writes the template again; only when the vision holds no text (nothing is thrown away). */

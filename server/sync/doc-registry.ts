@@ -95,6 +95,23 @@ export class DocRegistry {
     }
   }
 
+  /** Bytes a room's document takes in the store (loading it if needed). */
+  async storedBytes(name: string): Promise<number> {
+    const room = await this.acquire(name);
+    this.release(room);
+    return room.storedBytes;
+  }
+
+  /** Collects a room's stored history but what a `keep` snapshot shows (see `Room.collectHistory`). */
+  async collectHistory(name: string, keep: readonly Y.Snapshot[]): Promise<{ before: number; after: number }> {
+    const room = await this.acquire(name);
+    try {
+      return await room.collectHistory(keep);
+    } finally {
+      this.release(room);
+    }
+  }
+
   rooms(): Room[] {
     return [...this.loaded.values()];
   }

@@ -13,66 +13,21 @@
  * one update.
  */
 import * as Y from 'yjs';
-import type { Logger } from '../log.js';
-import type { Metrics } from '../metrics.js';
-import type { Fanout } from '../scale/fanout.js';
 import type { Store } from '../store/types.js';
+import { collectHistory } from '../../shared/sync/keep-shown.js';
 import { buildDoc, bytesOf, partsOf } from './doc-build.js';
 import type { RoomKind } from './room-kind.js';
 import { Origin } from './origin.js';
 import { encodeSync, SyncType } from './protocol.js';
-import { RoomPresence, type PresenceOwner } from './presence.js';
+import { RoomPresence } from './presence.js';
+import { failBatch, RoomBroken, type Pending, type RoomDeps, type RoomPeer } from './room-types.js';
 import { removalEntries } from './room-removals.js';
-import { DEFAULT_TICK, TickSchedule, writeTick, type Outgoing, type TickPolicy } from './room-tick.js';
+import { DEFAULT_TICK, TickSchedule, writeTick, type Outgoing } from './room-tick.js';
 import { checkUpdate, screenNesting } from './update-check.js';
 
 export { Origin };
 export type { RoomKind } from './room-kind.js';
-
-export interface RoomPeer extends PresenceOwner {
-  /** Writes the messages in this order, in one write where the transport allows. */
-  send(...messages: Uint8Array[]): void;
-  /** Closes this peer's connection (storage failure: it resends on reconnect). */
-  fail(code: number, reason: string): void;
-}
-
-export interface CompactionPolicy {
-  afterUpdates: number;
-  afterBytes: number;
-}
-
-export interface RoomDeps {
-  store: Store;
-  log: Logger;
-  compaction: CompactionPolicy;
-  fanout: Fanout;
-  metrics: Metrics;
-  /** What kind of document a room name holds (garbage collection, caps, hooks). */
-  kindOf(name: string): RoomKind;
-  /** Bytes a document may take in the store, deleted content included (`SYNC_MAX_DOC_BYTES`). */
-  maxDocBytes: number;
-  /**
-   * The room's document broke (a stored update cannot be applied or encoded): its connections
-   * were closed with a transient code; the registry unloads it, and the next load rebuilds it
-   * from the store without the update that broke it.
-   */
-  onBroken?: (room: Room) => void;
-  tick?: TickPolicy;
-}
-
-/** The room's document is broken: the room is being rebuilt (never the client's fault). */
-export class RoomBroken extends Error {}
-
-interface Pending {
-  /** Null for a change the server itself makes (`change`). */
-  peer: RoomPeer | null;
-  update: Uint8Array;
-  /** The decoded update when it creates shared types: their nesting is checked at commit. */
-  structs?: ReturnType<typeof Y.decodeUpdate>['structs'] | null;
-  settle?: (err: Error | null) => void;
-  /** Records to write in the same transaction as the update (a server change's audit entry). */
-  inTransaction?: (tx: Store) => Promise<void>;
-}
+export { RoomBroken, type CompactionPolicy, type RoomDeps, type RoomPeer } from './room-types.js';
 
 export class Room {
   readonly peers = new Set<RoomPeer>();
@@ -97,22 +52,33 @@ export class Room {
   private outbox: Outgoing[] = [];
   private afterTick: (() => void)[] = [];
   private readonly schedule: TickSchedule;
+  private current: Y.Doc;
 
   constructor(
     readonly name: string,
-    readonly doc: Y.Doc,
+    doc: Y.Doc,
     private readonly deps: RoomDeps,
     private readonly kind: RoomKind,
   ) {
-    doc.on('update', () => {
-      this.fullState = null;
-      this.measured = null;
-    });
+    this.current = this.watch(doc);
     this.schedule = new TickSchedule(deps.tick ?? DEFAULT_TICK, () => this.peers.size, () => this.tick());
     this.presence = new RoomPresence({
       wake: (at) => this.schedule.wake(at),
       publish: (update) => deps.fanout.publish(name, 'awareness', update),
     });
+  }
+
+  /** The loaded document; replaced only when its history is collected (`collectHistory`). */
+  get doc(): Y.Doc {
+    return this.current;
+  }
+
+  private watch(doc: Y.Doc): Y.Doc {
+    doc.on('update', () => {
+      this.fullState = null;
+      this.measured = null;
+    });
+    return doc;
   }
 
   /** Updates in the log after the snapshot, counted towards the next compaction. */
@@ -232,31 +198,80 @@ export class Room {
     if (this.isIdle()) for (const w of this.idleWaiters.splice(0)) w();
   }
 
-  /**
-   * Writes a snapshot when the log has grown past the policy (or `force` and anything is new).
-   * Built from the store, not from memory: with several instances the store may hold updates
-   * from others that have not reached this one yet, and compaction must never drop them.
-   */
+  /** Writes a snapshot when the log has grown past the policy (or `force` and anything is new). */
   async compact(force = false, repair = false): Promise<void> {
     const { updates, bytes } = this.sinceSnapshot;
     const due = updates >= this.deps.compaction.afterUpdates || bytes >= this.deps.compaction.afterBytes;
     if (this.compacting || (!repair && (updates === 0 || !(due || (force && updates > 1))))) return;
     this.compacting = true;
     try {
-      const loaded = await this.deps.store.docs.load(this.name);
-      // A stored update that breaks the document is left out of the snapshot, as loads leave it out.
-      const { doc } = buildDoc(this.name, partsOf(loaded), this.kind.gc, this.deps.log);
-      const snapshot = Y.encodeStateAsUpdate(doc);
-      doc.destroy();
-      await this.deps.store.docs.compact(this.name, snapshot, loaded.lastSeq);
-      this.sinceSnapshot.updates -= updates;
-      this.sinceSnapshot.bytes -= bytes;
-      this.storedBytes += snapshot.byteLength - bytesOf(loaded);
+      await this.rewriteStored(this.kind.gc);
     } catch (err) {
       this.deps.log.warn({ err, room: this.name }, 'compaction failed; the update log stays');
     } finally {
       this.compacting = false;
     }
+  }
+
+  /**
+   * Replaces the stored log with one snapshot, built from the store, not from memory: with several
+   * instances the store may hold updates from others that have not reached this one yet, and
+   * compaction must never drop them. A stored update that breaks the document is left out, as
+   * loads leave it out. Returns the stored bytes before.
+   */
+  private async rewriteStored(gc: boolean, rewrite?: (doc: Y.Doc) => void): Promise<number> {
+    const { updates, bytes } = this.sinceSnapshot;
+    const loaded = await this.deps.store.docs.load(this.name);
+    const before = bytesOf(loaded);
+    const { doc } = buildDoc(this.name, partsOf(loaded), gc, this.deps.log);
+    rewrite?.(doc);
+    const snapshot = Y.encodeStateAsUpdate(doc);
+    doc.destroy();
+    await this.deps.store.docs.compact(this.name, snapshot, loaded.lastSeq);
+    this.sinceSnapshot.updates -= updates;
+    this.sinceSnapshot.bytes -= bytes;
+    this.storedBytes += snapshot.byteLength - before;
+    return before;
+  }
+
+  /**
+   * Rewrites the stored document with its history collected: deleted content goes, except what a
+   * `keep` snapshot shows (shared/sync/keep-shown.ts); ids and state vectors stay. Then the loaded document is
+   * swapped for one built from the store, so memory shrinks too; connections stay open, since
+   * nothing they know changes. Returns the stored bytes before and after.
+   */
+  async collectHistory(keep: readonly Y.Snapshot[]): Promise<{ before: number; after: number }> {
+    while (this.compacting) await new Promise((r) => setTimeout(r, 10));
+    this.compacting = true;
+    try {
+      await this.idle();
+      const before = await this.rewriteStored(false, (doc) => collectHistory(doc, keep));
+      await this.reload();
+      return { before, after: this.storedBytes };
+    } finally {
+      this.compacting = false;
+    }
+  }
+
+  /** Swaps `doc` for one built from the store, once nothing is in flight (a busy room keeps its own). */
+  private async reload(): Promise<void> {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      await this.idle();
+      const loaded = await this.deps.store.docs.load(this.name);
+      if (!this.isIdle() || this.broken || this.closing) continue;
+      const { doc } = buildDoc(this.name, partsOf(loaded), this.kind.gc, this.deps.log);
+      // Updates other instances stored meanwhile reach this room's connections too.
+      const missing = Y.encodeStateAsUpdate(doc, Y.encodeStateVector(this.current));
+      const old = this.current;
+      this.current = this.watch(doc);
+      this.fullState = null;
+      this.measured = null;
+      this.storedBytes = bytesOf(loaded);
+      old.destroy();
+      if (missing.byteLength > 2) this.send({ merged: missing, parts: [{ peer: null, update: missing }] });
+      return;
+    }
+    this.deps.log.warn({ room: this.name }, 'the room stayed busy; its loaded document keeps the collected history until it unloads');
   }
 
   private async drain(): Promise<void> {
@@ -269,7 +284,7 @@ export class Room {
         } catch (err) {
           // Never reaches the process: the batch's senders resend on reconnect.
           this.deps.log.error({ err, room: this.name }, 'a batch of updates failed');
-          this.failBatch(batch, 4500, 'server error', err);
+          failBatch(batch, 4500, 'server error', err);
         } finally {
           for (const p of batch) this.queuedBytes -= p.update.byteLength;
         }
@@ -282,7 +297,7 @@ export class Room {
   }
 
   private async commit(all: Pending[]): Promise<void> {
-    if (this.broken) return this.failBatch(all, 4500, 'room is being rebuilt', new RoomBroken());
+    if (this.broken) return failBatch(all, 4500, 'room is being rebuilt', new RoomBroken());
     const batch = this.withoutTooDeep(all);
     if (batch.length === 0) return;
     let merged: Uint8Array;
@@ -290,7 +305,7 @@ export class Room {
       merged = batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((p) => p.update));
     } catch (err) {
       // Each update passed its check alone; commit them one by one so only a culprit is refused.
-      if (batch.length === 1) return this.failBatch(batch, 4422, 'update refused: unreadable', err);
+      if (batch.length === 1) return failBatch(batch, 4422, 'update refused: unreadable', err);
       for (const p of batch) await this.commit([p]);
       return;
     }
@@ -308,7 +323,7 @@ export class Room {
       }
     } catch (err) {
       this.deps.log.error({ err, room: this.name }, 'update not stored; senders will resend on reconnect');
-      this.failBatch(batch, 4500, 'storage unavailable', err);
+      failBatch(batch, 4500, 'storage unavailable', err);
       return;
     }
     this.deps.metrics.storeLatency.observe((performance.now() - started) / 1000);
@@ -322,7 +337,7 @@ export class Room {
     } catch (err) {
       // Stored but not integrable: loads leave it out. A lone sender is refused for good (it
       // would only send it again); the rest of the room reconnects to the rebuilt document.
-      if (batch.length === 1) this.failBatch(batch, 4422, 'update refused: unreadable', err);
+      if (batch.length === 1) failBatch(batch, 4422, 'update refused: unreadable', err);
       return this.breakDown(err);
     }
     // Published first: other instances' clients then wait no longer than ours.
@@ -341,15 +356,6 @@ export class Room {
       p.peer?.fail(v.code, v.reason);
       return false;
     });
-  }
-
-  private failBatch(batch: Pending[], code: number, reason: string, err: unknown): void {
-    const peers = new Set<RoomPeer>();
-    for (const p of batch) {
-      if (p.peer) peers.add(p.peer);
-      p.settle?.(err instanceof Error ? err : new Error(reason));
-    }
-    for (const peer of peers) peer.fail(code, reason);
   }
 
   /**

@@ -27,6 +27,29 @@ export interface VisionAuthorsDto {
 export interface SeenDto {
   snapshot: string | null;
   at: string | null;
+  /**
+   * When a facilitator last compacted the vision's history (null: never). A last-seen snapshot
+   * older than that may no longer show the text removed before it.
+   */
+  historyCompactedAt: string | null;
+}
+
+/** `GET /api/workshops/:id/vision/history`. */
+export interface VisionHistoryDto {
+  /** Bytes the vision takes in the store, deleted text and history included. */
+  storedBytes: number;
+  /** `SYNC_MAX_DOC_BYTES`: past it, changes are refused (4414) until the history is compacted. */
+  maxBytes: number;
+  compactedAt: string | null;
+}
+
+/** `POST /api/workshops/:id/vision/compact`: the stored bytes before and after. */
+export interface CompactHistoryDto {
+  bytesBefore: number;
+  bytesAfter: number;
+  /** Milestones whose snapshots still render as before (all of them). */
+  milestonesKept: number;
+  at: string;
 }
 
 export interface MilestoneDto {

@@ -39,6 +39,14 @@ export function visionRoutes(deps: VisionRouteDeps): Router {
     res.status(204).end();
   });
 
+  r.get('/workshops/:id/vision/history', member, async (req, res) => {
+    res.json(await vision.history(actorOf(res.locals), id(req)));
+  });
+
+  r.post('/workshops/:id/vision/compact', member, async (req, res) => {
+    res.json(await vision.compactHistory(actorOf(res.locals), id(req)));
+  });
+
   r.get('/workshops/:id/milestones', member, async (req, res) => {
     res.json({ milestones: await vision.milestones(actorOf(res.locals), id(req)) });
   });
