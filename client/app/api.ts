@@ -14,6 +14,7 @@ import type {
   WorkshopDto,
 } from '../../shared/api.js';
 import type { ErrorBody, ErrorCode } from '../../shared/errors.js';
+import type { CompactHistoryDto, VisionHistoryDto } from '../../shared/vision/api.js';
 
 /** `network_error`: no answer at all (offline, server down); `bad_response`: an answer we cannot read. */
 export type ClientErrorCode = ErrorCode | 'network_error' | 'bad_response';
@@ -69,7 +70,10 @@ export interface VisionAuthorsDto {
 export interface VisionSeenDto {
   snapshot: string | null;
   at: string | null;
+  /** When a facilitator last compacted the history: an older snapshot may miss text removed before it. */
+  historyCompactedAt: string | null;
 }
+export type { CompactHistoryDto, VisionHistoryDto } from '../../shared/vision/api.js';
 export interface MilestoneDto {
   id: string;
   name: string;
@@ -99,6 +103,8 @@ export const api = {
   visionSeen: (id: string) => request<VisionSeenDto>('GET', `${ws(id)}/vision/seen`),
   markVisionSeen: (id: string, snapshot: string) => request<void>('PUT', `${ws(id)}/vision/seen`, { snapshot }),
   resetVision: (id: string) => request<void>('POST', `${ws(id)}/vision/reset`),
+  visionHistory: (id: string) => request<VisionHistoryDto>('GET', `${ws(id)}/vision/history`),
+  compactVision: (id: string) => request<CompactHistoryDto>('POST', `${ws(id)}/vision/compact`),
   milestones: (id: string) => request<{ milestones: MilestoneDto[] }>('GET', `${ws(id)}/milestones`).then((r) => r.milestones),
   milestone: (id: string, milestoneId: string) => request<MilestoneWithSnapshotDto>('GET', `${ws(id)}/milestones/${encodeURIComponent(milestoneId)}`),
   saveMilestone: (id: string, name: string) => request<MilestoneDto>('POST', `${ws(id)}/milestones`, { name }),

@@ -12,7 +12,16 @@ import type { VisionSession } from './vision-session.js';
 export type SinceVisit =
   | { kind: 'first' }
   | { kind: 'none' }
-  | { kind: 'changes'; summary: ChangeSummary; prev: Y.Snapshot; now: Y.Snapshot; authorship: Authorship; at: string | null };
+  | {
+      kind: 'changes';
+      summary: ChangeSummary;
+      prev: Y.Snapshot;
+      now: Y.Snapshot;
+      authorship: Authorship;
+      at: string | null;
+      /** Set when the history was compacted after the last visit: text removed before then may not show. */
+      compactedAt: string | null;
+    };
 
 /** Call once the room has synced with the server, so "now" is the server's state. */
 export async function checkSinceVisit(s: VisionSession): Promise<SinceVisit> {
@@ -28,7 +37,8 @@ export async function checkSinceVisit(s: VisionSession): Promise<SinceVisit> {
     isMine: (m) => m === s.me.id,
     organisationOf: (m) => s.member(m).organisationId ?? '',
   });
-  return summary.passages === 0 ? { kind: 'none' } : { kind: 'changes', summary, prev, now, authorship, at: seen.at };
+  const compactedAt = seen.historyCompactedAt && seen.at && seen.historyCompactedAt > seen.at ? seen.historyCompactedAt : null;
+  return summary.passages === 0 ? { kind: 'none' } : { kind: 'changes', summary, prev, now, authorship, at: seen.at, compactedAt };
 }
 
 export function markSeen(s: VisionSession): Promise<void> {

@@ -12,6 +12,7 @@ import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import * as Y from 'yjs';
 import { api, type MilestoneDto } from '../app/api.js';
+import './sk-vision-history.js';
 import { sharedStyles } from '../app/shared.styles.js';
 import { errorText } from '../app/texts.js';
 import { decodeSnapshotBase64 } from './change-count.js';
@@ -300,6 +301,7 @@ export class SkVisionJourney extends LitElement {
               <button type="submit">${msg('Compare', { id: 'vision_compare_submit' })}</button>
             </form>`
         : nothing}
+      <sk-vision-history .session=${s}></sk-vision-history>
     `;
   }
 }

@@ -264,6 +264,9 @@ export class SkVisionPage extends LitElement {
     return html`<section class="since" aria-labelledby="since-heading">
       <h2 id="since-heading">${msg('Since your last visit', { id: 'vision_since_heading' })}${when ? html` <span class="when">(${when})</span>` : nothing}</h2>
       <p>${changesText(s.summary.passages, orgs)}</p>
+      ${s.compactedAt
+        ? html`<p class="hint">${msg(str`The history was compacted ${formatWhen(s.compactedAt)}: text removed before then may not show.`, { id: 'vision_since_compacted' })}</p>`
+        : nothing}
       <div class="actions">
         ${this.view === 'since'
           ? nothing

@@ -15,4 +15,10 @@ describe('refused texts', () => {
     expect(refusalText('zebra', 10)).toBe(generic);
     expect(refusalText('too-long', 1234)).toContain((1234).toLocaleString());
   });
+
+  it('tells where the vision’s full history can be compacted, and keeps the general sentence elsewhere', () => {
+    expect(refusalText('doc-full', 10, 'AAAAAAAAAAAAAAAA/vision')).toContain('compact the history');
+    expect(refusalText('doc-full', 10, 'AAAAAAAAAAAAAAAA/charter')).toContain('Ask a facilitator');
+    expect(refusalText('doc-full', 10)).toBe(refusalText('doc-full', 10, 'AAAAAAAAAAAAAAAA/charter'));
+  });
 });

@@ -27,8 +27,14 @@ export function refusalKind(rule: string | null): Kind | null {
 }
 
 /** One sentence: why the server refused the change. `maxChars` is the vision's cap. */
-export function refusalText(rule: string | null, maxChars: number): string {
-  switch (refusalKind(rule)) {
+export function refusalText(rule: string | null, maxChars: number, room?: string): string {
+  const kind = refusalKind(rule);
+  if (kind === 'doc-full' && room && parseRoom(room)?.part.kind === 'vision') {
+    return msg('Your change was not saved: the vision has reached the most it may hold, its history of deleted text included. A facilitator can compact the history (The journey → Compact the history); the milestones stay.', {
+      id: 'refused_doc_full_vision',
+    });
+  }
+  switch (kind) {
     case 'too-long':
       return msg(str`Your change was not saved: the vision would have become longer than the ${maxChars.toLocaleString()} characters it may hold.`, { id: 'refused_too_long' });
     case 'doc-full':

@@ -107,7 +107,7 @@ export class SkRefusedNotice extends LitElement {
   override render() {
     if (this.entries.length === 0) return nothing;
     const parts = [...new Set(this.entries.map((e) => roomPartName(e.refusal.room)))].join(', ');
-    const reasons = [...new Set(this.entries.map((e) => refusalText(e.refusal.rule, this.maxChars)))];
+    const reasons = [...new Set(this.entries.map((e) => refusalText(e.refusal.rule, this.maxChars, e.refusal.room)))];
     return html`<section aria-labelledby="refused-heading">
       <h2 id="refused-heading" tabindex="-1">${msg('Your change was refused', { id: 'refused_heading' })} (${parts})</h2>
       <div role="alert">${reasons.map((r) => html`<p>${r}</p>`)}</div>

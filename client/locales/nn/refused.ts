@@ -21,4 +21,5 @@ export const refused = {
   refused_copy: 'Kopier tekstane',
   refused_copied: 'Kopiert. Lim inn tekstane der du vil ta vare på dei.',
   refused_close: 'Lukk denne meldinga',
+  refused_doc_full_vision: 'Endringa di vart ikkje lagra: draumebiletet har nådd det meste det kan halde, historikken med sletta tekst medrekna. Ein fasilitator kan komprimere historikken (Reisa → Komprimer historikken); milepælane blir ståande.',
 };
