@@ -20,6 +20,10 @@ const view = (patch: Partial<PrincipleView> = {}): PrincipleView => ({
   status: 'open',
   stances: [],
   participating: ['c', 'a', 'b'],
+  boundOrganisations: ['c', 'a', 'b'],
+  laterStances: [],
+  outcome: null,
+  closedAt: null,
   ...patch,
 });
 
