@@ -263,4 +263,26 @@ describe.each(STORES)('decisions are recorded, not recomputed, on %s', (kind) =>
     const md = await markdown();
     expect(md).toContain('Adopted by Helsedirektoratet, Bergen kommune, Statsforvaltaren, Statens vegvesen and Skatteetaten on ');
   });
+
+  it('a backup carries the recorded decisions: the imported workshop shows the same outcomes, bound and later organisations', async () => {
+    const file = (await call<unknown>(s.base, 'GET', `/api/workshops/${W()}/backup`, undefined, f.facilitator)).body;
+    const imported = await call<{ id: string; token: string; organisations: { id: string; name: string }[] }>(s.base, 'POST', '/api/workshops/import', { displayName: 'Ida', backup: file });
+    expect(imported.status, JSON.stringify(imported.body)).toBe(201);
+    const described = async (workshopId: string, token: string) => {
+      const names = new Map((await call<{ organisations: { id: string; name: string }[] }>(s.base, 'GET', `/api/workshops/${workshopId}`, undefined, token)).body.organisations.map((o) => [o.id, o.name]));
+      const principles = (await call<{ principles: PrincipleView[] }>(s.base, 'GET', `/api/workshops/${workshopId}/principles`, undefined, token)).body.principles;
+      return principles.map((p) => ({
+        text: p.text, status: p.status, outcome: p.outcome, closedAt: p.closedAt,
+        bound: p.boundOrganisations.map((o) => names.get(o)), later: p.laterStances.map((x) => [names.get(x.organisationId), x.stance]),
+      }));
+    };
+    const before = await described(W(), f.facilitator);
+    expect(before.filter((p) => p.outcome !== null)).toHaveLength(3);
+    expect(await described(imported.body.id, imported.body.token)).toEqual(before);
+    // The original workshop's organisation ids stay behind in the records (its archived audit chain keeps them verbatim).
+    const again = (await call<{ content: { rows: Record<string, unknown[]> } }>(s.base, 'GET', `/api/workshops/${imported.body.id}/backup`, undefined, imported.body.token)).body;
+    expect(again.content.rows.principle_bindings!.length).toBeGreaterThan(0);
+    const rows = JSON.stringify(again.content.rows);
+    for (const org of [...f.orgs, orgD]) expect(rows).not.toContain(org);
+  });
 });
