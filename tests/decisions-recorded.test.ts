@@ -152,6 +152,8 @@ describe.each(STORES)('decisions are recorded, not recomputed, on %s', (kind) =>
   let objected = '';
   let orgD = '';
   let d: TestSocket;
+  let orgE = '';
+  let memberE = '';
 
   it('agreed by the three organisations, closed: the export and the audit log say so', async () => {
     agreed = await draft(AGREED_TEXT);
@@ -249,8 +251,9 @@ describe.each(STORES)('decisions are recorded, not recomputed, on %s', (kind) =>
 
   it('a proposal made now binds D too; it can close when a bound organisation has no members left', async () => {
     expect((await call(s.base, 'PATCH', `/api/workshops/${W()}`, { decisionRule: 'consent' }, f.facilitator)).status).toBe(200);
-    const orgE = await addOrganisation('Skatteetaten');
+    orgE = await addOrganisation('Skatteetaten');
     const e = await member(orgE, 'Eirik');
+    memberE = e.id;
     const id = await draft('Vi deler data gjennom felles API');
     expect((await fac.ok('principle.propose', { principleId: id })).boundOrganisations).toEqual([...f.orgs, orgD, orgE]);
     expect((await setRole(e.id, 'observer')).status).toBe(200);
@@ -262,6 +265,22 @@ describe.each(STORES)('decisions are recorded, not recomputed, on %s', (kind) =>
     await expectExportAgreesWithAudit();
     const md = await markdown();
     expect(md).toContain('Adopted by Helsedirektoratet, Bergen kommune, Statsforvaltaren, Statens vegvesen and Skatteetaten on ');
+  });
+
+  it('an organisation without a participant when it was proposed takes a stance that shows and does not count', async () => {
+    const id = await draft('Brukaren skal berre fortelje éin gong');
+    expect((await fac.ok('principle.propose', { principleId: id })).boundOrganisations).toEqual([...f.orgs, orgD]);
+    expect((await setRole(memberE, 'participant')).status).toBe(200);
+    const e = await connected(s.base, (await join(s.base, (await invite(s.base, W(), f.facilitator, { role: 'participant', organisationId: orgE })).token, 'Eva')).token);
+    sockets.push(e);
+    const late = await e.ok('principle.endorse', { principleId: id, stance: 'object', reason: 'Vi kom for seint med' });
+    expect(late).toMatchObject({ status: 'open', stances: [], laterStances: [expect.objectContaining({ organisationId: orgE, stance: 'object' })] });
+    for (const x of [a, b, c, d]) await x.ok('principle.endorse', { principleId: id, stance: 'endorse' });
+    // Consent: every bound organisation answered, none objected; E's objection is beside the decision.
+    expect(await one(id)).toMatchObject({ status: 'agreed', boundOrganisations: [...f.orgs, orgD] });
+    await expectExportAgreesWithAudit();
+    expect((await fac.ok('principle.close', { principleId: id })).outcome).toBe('agreed');
+    await expectExportAgreesWithAudit();
   });
 
   it('a backup carries the recorded decisions: the imported workshop shows the same outcomes, bound and later organisations', async () => {
@@ -277,7 +296,7 @@ describe.each(STORES)('decisions are recorded, not recomputed, on %s', (kind) =>
       }));
     };
     const before = await described(W(), f.facilitator);
-    expect(before.filter((p) => p.outcome !== null)).toHaveLength(3);
+    expect(before.filter((p) => p.outcome !== null)).toHaveLength(4);
     expect(await described(imported.body.id, imported.body.token)).toEqual(before);
     // The original workshop's organisation ids stay behind in the records (its archived audit chain keeps them verbatim).
     const again = (await call<{ content: { rows: Record<string, unknown[]> } }>(s.base, 'GET', `/api/workshops/${imported.body.id}/backup`, undefined, imported.body.token)).body;
