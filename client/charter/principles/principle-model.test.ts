@@ -69,6 +69,8 @@ describe('principle card model', () => {
     const closed = view({ closed: true, status: 'agreed', outcome: 'agreed', closedAt: '2026-12-03T10:00:00Z', boundOrganisations: ['a', 'b'], participating: ['a', 'b'] });
     const m = cardModel('Share first, edited later', closed, [...orgs, { id: 'd', name: 'Vegvesenet' }]);
     expect([m.status, m.stale, m.closed, m.closedAt]).toEqual(['agreed', false, true, '2026-12-03T10:00:00Z']);
+    expect([m.decidedText, m.editedSinceClosed]).toEqual(['Share first', true]);
+    expect(cardModel('Share first', closed, orgs).editedSinceClosed).toBe(false);
     expect(m.chips.map((c) => c.organisationId)).toEqual(['a', 'b']);
     // A bound organisation's stance is recorded; one outside the set (c, or the newcomer d) may join after the fact.
     expect(canTakeStance({ role: 'participant', organisationId: 'a' }, m)).toBe(false);

@@ -28,6 +28,10 @@ export interface CardModel {
   /** Organisations outside the bound set that took a stance: joined after the fact. */
   later: StanceChip[];
   closedAt: string | null;
+  /** A closed principle's text as adopted (or rejected): what the decision is about, whatever the draft says now. */
+  decidedText: string | null;
+  /** The draft was edited after the principle closed. */
+  editedSinceClosed: boolean;
 }
 
 export function cardModel(draftText: string | null, view: PrincipleView | undefined, organisations: ReadonlyArray<{ id: string; name: string }>): CardModel {
@@ -46,7 +50,9 @@ export function cardModel(draftText: string | null, view: PrincipleView | undefi
   });
   const chips = ids.map((id) => chip(id, view?.stances.find((x) => x.organisationId === id)));
   const later = [...(view?.laterStances ?? [])].sort((a, b) => rank(a.organisationId) - rank(b.organisationId)).map((s) => chip(s.organisationId, s));
-  return { status: stale ? 'stale' : proposed ? view.status : 'draft', proposed, closed, stale, chips, later, closedAt: view?.closedAt ?? null };
+  const decidedText = closed ? view.proposedText : null;
+  const editedSinceClosed = decidedText !== null && draftText !== null && draftText !== decidedText;
+  return { status: stale ? 'stale' : proposed ? view.status : 'draft', proposed, closed, stale, chips, later, closedAt: view?.closedAt ?? null, decidedText, editedSinceClosed };
 }
 
 /** My organisation is outside the proposal's bound set: a stance of mine joins after the fact. */

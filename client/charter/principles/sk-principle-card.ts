@@ -186,7 +186,10 @@ export class SkPrincipleCard extends LitElement {
         ${this.editing
           ? html`<label class="visually-hidden" for="text-${d.id}">${msg(str`Text of principle ${n}`, { id: 'charter_principle_text_label' })}</label>
               <textarea id="text-${d.id}" class="text" part="text" rows="3" maxlength=${CharterLimits.principleMax}></textarea>`
-          : html`<p class="text" part="text">${d.text || html`<span class="empty">${msg('(no text yet)', { id: 'charter_principle_no_text' })}</span>`}</p>`}
+          : html`<p class="text" part="text">${(m.decidedText ?? d.text) || html`<span class="empty">${msg('(no text yet)', { id: 'charter_principle_no_text' })}</span>`}</p>`}
+        ${m.editedSinceClosed
+          ? html`<p class="stale-note">${msg('This is the text that was decided. The draft has been edited since; a change needs a new proposal.', { id: 'charter_decided_text_note' })}</p>`
+          : nothing}
         ${m.stale
           ? html`<p class="stale-note">${msg('The text was changed after it was proposed. The stances below are for the earlier text; the facilitator must propose it again.', { id: 'charter_stale_note' })}</p>`
           : nothing}

@@ -211,4 +211,5 @@ export const charter: Record<keyof typeof nynorsk, string | ReturnType<typeof st
   charter_joined_later: 'Sluttet seg til i etterkant',
   charter_later_label: 'Virksomheter som sluttet seg til i etterkant',
   charter_join_later: 'Slutt deg til i etterkant: virksomhetens standpunkt',
+  charter_decided_text_note: 'Dette er teksten som ble avgjort. Utkastet er endret siden; en endring krever et nytt forslag.',
 };

@@ -213,4 +213,5 @@ export const charter = {
   charter_joined_later: 'Slutta seg til i etterkant',
   charter_later_label: 'Verksemder som slutta seg til i etterkant',
   charter_join_later: 'Slutt deg til i etterkant: standpunktet til verksemda di',
+  charter_decided_text_note: 'Dette er teksten som vart avgjord. Utkastet er endra sidan; ei endring krev eit nytt framlegg.',
 };
