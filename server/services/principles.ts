@@ -21,7 +21,6 @@ import { recorded, type DecisionDeps } from './ports.js';
 
 export type PrincipleService = ReturnType<typeof createPrincipleService>;
 
-export { sha256 };
 const charterRoom = (workshopId: string) => formatRoom({ workshopId, part: { kind: 'charter' } });
 /** How long a proposal waits for the server's copy to show the text the proposer sees. */
 const PROPOSE_WAIT_MS = 3000;
