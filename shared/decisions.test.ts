@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { principleStatus, reasonProblem, tally, type DecisionRule, type Stance, type StatusInput } from './decisions.js';
+import { closingOutcome, notYetJoined, principleStatus, reasonProblem, tally, type DecisionRule, type Stance, type StatusInput } from './decisions.js';
 
 const orgs = ['a', 'b', 'c'];
 const status = (rule: DecisionRule, stances: Record<string, Stance>, extra: Partial<StatusInput> = {}) =>
@@ -44,5 +44,25 @@ describe('principle status', () => {
     expect(reasonProblem('object', '  ')).not.toBeNull();
     expect(reasonProblem('object', 'Vi manglar heimel')).toBeNull();
     expect(reasonProblem('endorse', undefined)).toBeNull();
+  });
+});
+
+describe('recorded decisions', () => {
+  const closing = (rule: DecisionRule, stances: Record<string, Stance>, participating = orgs) => closingOutcome({ rule, participating, stances: new Map(Object.entries(stances)) });
+
+  it('closes with agreed or rejected only, counting the bound organisations, members or not', () => {
+    expect(closing('consensus', { a: 'endorse', b: 'endorse', c: 'endorse' })).toBe('agreed');
+    // c is bound and never answered (its members left or became observers): consensus is not reached.
+    expect(closing('consensus', { a: 'endorse', b: 'endorse' })).toBe('rejected');
+    expect(closing('consent', { a: 'endorse', b: 'endorse' })).toBe('agreed');
+    expect(closing('consent', { a: 'endorse', b: 'object' })).toBe('rejected');
+    expect(closing('majority', { a: 'endorse', b: 'endorse' })).toBe('agreed');
+    expect(closing('majority', { a: 'endorse' })).toBe('rejected');
+    expect(closing('consent', {}, [])).toBe('rejected');
+  });
+
+  it('names the organisations neither bound nor joined after the fact, in their order', () => {
+    expect(notYetJoined(['a', 'b', 'c', 'd', 'e'], ['a', 'b', 'c'], ['e'])).toEqual(['d']);
+    expect(notYetJoined(['a', 'b'], ['a', 'b'], [])).toEqual([]);
   });
 });

@@ -12,6 +12,11 @@
  *
  * Closing freezes the outcome: `agreed` or `rejected`. A draft whose text changed after it was
  * proposed is `stale` whatever its stances, until it is proposed again.
+ *
+ * Decisions are recorded, not recomputed: the organisations that count (`participating`) are
+ * those bound when the principle was proposed, and a closed principle's status is the outcome
+ * recorded when it closed. An organisation outside the bound set may take a stance later ("join
+ * after the fact"); it is shown beside the decision and never changes it.
  */
 import { z } from 'zod';
 
@@ -24,9 +29,11 @@ export type Stance = z.infer<typeof Stance>;
 
 export type PrincipleStatus = 'draft' | 'open' | 'blocked' | 'agreed' | 'rejected' | 'stale';
 
+export type ClosedOutcome = 'agreed' | 'rejected';
+
 export interface StatusInput {
   rule: DecisionRule;
-  /** Organisations whose stance is asked for (those with a participant or facilitator). */
+  /** Organisations whose stance is asked for: those bound when it was proposed. */
   participating: readonly string[];
   /** Latest stance per organisation. */
   stances: ReadonlyMap<string, Stance>;
@@ -81,4 +88,15 @@ export function principleStatus(input: StatusInput): PrincipleStatus {
 export function reasonProblem(stance: Stance, reason: string | undefined): string | null {
   if (stance === 'object' && !(reason && reason.trim().length > 0)) return 'an objection needs a reason';
   return null;
+}
+
+/** The outcome a proposal closes with (the same rule, `closed` set); never `stale` or `open`. */
+export function closingOutcome(input: Omit<StatusInput, 'proposed' | 'closed' | 'textMatches'>): ClosedOutcome {
+  return principleStatus({ ...input, proposed: true, closed: true, textMatches: true }) === 'agreed' ? 'agreed' : 'rejected';
+}
+
+/** The organisations of `all` (in their order) that were not bound and have not joined after the fact. */
+export function notYetJoined(all: readonly string[], bound: readonly string[], joined: readonly string[]): string[] {
+  const done = new Set([...bound, ...joined]);
+  return all.filter((o) => !done.has(o));
 }

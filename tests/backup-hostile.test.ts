@@ -134,6 +134,12 @@ describe.each(STORES)('on %s', (kind) => {
       'the same hand raised twice in its own workshop': (rows) => {
         rows.raised_hands = [at, at].map((when) => ({ workshop_id: T, member_id: ownMember, at: when }));
       },
+      'a binding of V\'s principle to V\'s organisation': (rows) => {
+        rows.principle_bindings = [{ workshop_id: ids.V, principle_id: ids.principle, version: 1, organisation_id: ids.orgA }];
+      },
+      'a binding in its own workshop naming V\'s principle and organisation': (rows) => {
+        rows.principle_bindings = [{ workshop_id: T, principle_id: ids.principle, version: 1, organisation_id: ids.orgB }];
+      },
       'a principle of its own workshop its charter never defined': (rows) => {
         rows.principles = [{ workshop_id: T, id: ids.principle, text: 'x', text_hash: 'a'.repeat(64), rule: 'consensus', proposed_at: at, proposed_by: ownMember, version: 1, closed: 1 }];
       },

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CharterKey } from '../shared/charter/schema.js';
 import type { CreatedWorkshopDto } from '../shared/api.js';
+import type { PrincipleView } from '../shared/realtime/index.js';
 import { addComment } from '../shared/vision/comments.js';
 import { VISION_DOC_OPTIONS, visionFragment } from '../shared/vision/schema.js';
 import { call, fixture, type Fixture } from './helpers/api.js';
@@ -194,6 +195,26 @@ describe('backup and import', () => {
     const log = (await call<{ imported: { entries: unknown[]; verification: { ok: boolean } } }>(a.base, 'GET', `/api/workshops/${again.body.id}/audit`, undefined, again.body.token)).body;
     expect(log.imported.verification.ok).toBe(true);
     expect(log.imported.entries.length).toBe(first.content.audit.length + second.content.audit.length);
+  });
+
+  it('carries the organisations a proposal bound; a file from before them gets them derived', async () => {
+    const bound = first.content.rows.principle_bindings!;
+    expect(bound.map((r) => r.organisation_id).sort()).toEqual(first.content.rows.organisations!.map((o) => o.id as string).sort());
+    const principlesOf = async (id: string, token: string) => (await call<{ principles: PrincipleView[] }>(b.base, 'GET', `/api/workshops/${id}/principles`, undefined, token)).body.principles;
+    const orgsOf = async (id: string, token: string) => (await call<{ organisations: { id: string }[] }>(b.base, 'GET', `/api/workshops/${id}`, undefined, token)).body.organisations.map((o) => o.id);
+    const proposed = (list: PrincipleView[]) => list.find((p) => p.proposedAt !== null)!;
+    expect(proposed(await principlesOf(imported.id, imported.token))).toMatchObject({ status: 'blocked', boundOrganisations: await orgsOf(imported.id, imported.token) });
+    // As written before migration 008: no bindings table, no outcome columns.
+    const { createHash } = await import('node:crypto');
+    const old = structuredClone(first.content);
+    delete old.rows.principle_bindings;
+    for (const r of old.rows.principles!) {
+      delete r.outcome;
+      delete r.closed_at;
+    }
+    const done = await call<CreatedWorkshopDto>(b.base, 'POST', '/api/workshops/import', { displayName: 'Frå før', backup: { ...first, content: old, sha256: createHash('sha256').update(JSON.stringify(old)).digest('hex') } });
+    expect(done.status, JSON.stringify(done.body)).toBe(201);
+    expect(proposed(await principlesOf(done.body.id, done.body.token))).toMatchObject({ status: 'blocked', boundOrganisations: await orgsOf(done.body.id, done.body.token) });
   });
 
   it('refuses damaged, truncated and foreign files and creates nothing', async () => {

@@ -101,6 +101,8 @@ describe('principles', () => {
     expect(stale.stances).toHaveLength(1);
     expect(stale.currentHash).not.toBe(stale.textHash);
     expect(await b.cmd('principle.endorse', { principleId: id, stance: 'endorse' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    // Closing would record an outcome for a text nobody sees any more: refused until proposed again.
+    expect(await fac.cmd('principle.close', { principleId: id })).toMatchObject({ ok: false, error: { code: 'conflict' } });
 
     const again = await fac.ok('principle.propose', { principleId: id });
     expect(again).toMatchObject({ status: 'open', proposedText: 'Open kjeldekode når det er mogleg', stances: [] });

@@ -110,15 +110,18 @@ export function layoutCharter(m: CharterExport, L: ExportLabels, formatDate: (is
     out.push(h(3, `${i + 1}. ${firstLine(pr.text)}`), { type: 'quote', blocks: pr.text.split('\n').map((line) => p(line)) });
     out.push(p(`${L.status}: ${L.statuses[pr.status] ?? pr.status} · ${L.decisionRule}: ${pr.rule ? L.rules[pr.rule] ?? pr.rule : none}`));
     if (pr.textHash) out.push(p(`${L.textHash}:`), { type: 'mono', text: pr.textHash });
-    out.push(
-      pr.stances.length
-        ? {
-            type: 'table',
-            header: [L.organisation, L.stance, L.person, L.time, L.reason],
-            rows: pr.stances.map((s) => [cell(s.organisation || orgName.get(s.organisationId), none), L.stances[s.stance] ?? s.stance, cell(s.person, none), formatDate(s.at), cell(s.reason, none)]),
-          }
-        : p(L.noStances),
-    );
+    const stanceTable = (list: typeof pr.stances): DocNode => ({
+      type: 'table',
+      header: [L.organisation, L.stance, L.person, L.time, L.reason],
+      rows: list.map((s) => [cell(s.organisation || orgName.get(s.organisationId), none), L.stances[s.stance] ?? s.stance, cell(s.person, none), formatDate(s.at), cell(s.reason, none)]),
+    });
+    const names = (list: { organisation: string; organisationId: string }[]) => joinNames(list.map((o) => cell(o.organisation || orgName.get(o.organisationId), none)), L.and) || none;
+    const closedAt = pr.closedAt === null ? none : formatDate(pr.closedAt);
+    if (pr.closed) out.push(p(pr.status === 'agreed' ? L.adoptedBy(names(pr.boundOrganisations), closedAt) : L.closedWithout(names(pr.boundOrganisations), closedAt)));
+    else if (pr.proposedAt !== null) out.push(p(L.boundOpen(names(pr.boundOrganisations))));
+    out.push(pr.stances.length ? stanceTable(pr.stances) : p(L.noStances));
+    if (pr.laterStances.length) out.push(h(4, L.joinedLater), stanceTable(pr.laterStances));
+    if (pr.notYetJoined.length) out.push(p(L.notYetJoined(names(pr.notYetJoined))));
   });
 
   out.push(h(2, L.milestones));
@@ -126,6 +129,11 @@ export function layoutCharter(m: CharterExport, L: ExportLabels, formatDate: (is
 
   out.push(...auditSection(m.audit, L));
   return out;
+}
+
+/** "A", "A and B", "A, B and C". */
+function joinNames(names: string[], and: string): string {
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} ${and} ${names[names.length - 1]}`;
 }
 
 function firstLine(text: string): string {

@@ -8,7 +8,8 @@ import type { Language } from '../../shared/api.js';
 import { CharterDoc } from '../../shared/charter/charter-doc.js';
 import { PARADOX_AXES } from '../../shared/charter/schema.js';
 import { CHARTER_EXPORT_VERSION, type CharterExport } from '../../shared/export/charter-export.js';
-import type { PrincipleView } from '../../shared/realtime/events.js';
+import { notYetJoined } from '../../shared/decisions.js';
+import type { PrincipleView, StanceView } from '../../shared/realtime/events.js';
 import type { MemberRecord, MilestoneRecord, OrganisationRecord, WorkshopRecord } from '../store/types.js';
 import { oneLine, plain } from './plain-text.js';
 import { visionBlocks } from './vision-blocks.js';
@@ -38,6 +39,8 @@ export function buildCharterModel(src: CharterSources, opts: { language: Languag
   const partyName = (id: string) => bodyName.get(id) ?? org.get(id) ?? id;
   const decisions = charter.decisions();
   const usedParties = partyIds.filter((id) => decisions.some((d) => d.cells[id]));
+  const orgRef = (id: string) => ({ organisationId: id, organisation: org.get(id) ?? '' });
+  const stanceOf = (s: StanceView) => ({ organisationId: s.organisationId, organisation: org.get(s.organisationId) ?? '', stance: s.stance, person: person.get(s.memberId) ?? '', at: s.at, reason: s.reason === null ? null : plain(s.reason) });
 
   return {
     format: 'samskap-charter',
@@ -77,7 +80,12 @@ export function buildCharterModel(src: CharterSources, opts: { language: Languag
         rule: p.rule,
         textHash: p.textHash,
         proposedAt: p.proposedAt,
-        stances: p.stances.map((s) => ({ organisationId: s.organisationId, organisation: org.get(s.organisationId) ?? '', stance: s.stance, person: person.get(s.memberId) ?? '', at: s.at, reason: s.reason === null ? null : plain(s.reason) })),
+        stances: p.stances.map(stanceOf),
+        boundOrganisations: p.boundOrganisations.map(orgRef),
+        closed: p.closed,
+        closedAt: p.closedAt,
+        laterStances: p.laterStances.map(stanceOf),
+        notYetJoined: p.proposedAt === null ? [] : notYetJoined(src.organisations.map((o) => o.id), p.boundOrganisations, p.laterStances.map((s) => s.organisationId)).map(orgRef),
       })),
     allPrinciples: opts.all,
     milestones: src.milestones.map((m) => ({ name: oneLine(m.name), createdAt: m.createdAt, createdBy: person.get(m.createdBy) ?? '' })),

@@ -49,6 +49,14 @@ export interface ExportLabels {
   reason: string;
   textHash: string;
   noStances: string;
+  /** A closed, agreed principle: who adopted it (a list joined with `and`) and when. */
+  adoptedBy: (names: string, date: string) => string;
+  closedWithout: (names: string, date: string) => string;
+  /** An open proposal: the organisations whose stance counts, fixed when it was proposed. */
+  boundOpen: (names: string) => string;
+  joinedLater: string;
+  notYetJoined: (names: string) => string;
+  and: string;
   milestones: string;
   savedBy: string;
   verification: string;
@@ -118,6 +126,12 @@ const en: ExportLabels = {
   reason: 'Reason',
   textHash: 'SHA-256 of the endorsed text',
   noStances: 'No organisation has taken a stance yet.',
+  adoptedBy: (names, date) => `Adopted by ${names} on ${date}.`,
+  closedWithout: (names, date) => `Closed without agreement on ${date}; it was put to ${names}.`,
+  boundOpen: (names) => `Organisations whose stance counts (fixed when proposed): ${names}.`,
+  joinedLater: 'Joined after the fact',
+  notYetJoined: (names) => `Not yet joined: ${names}.`,
+  and: 'and',
   milestones: 'Milestones',
   savedBy: 'saved by',
   verification: 'Verification',
@@ -194,6 +208,12 @@ const nb: ExportLabels = {
   reason: 'Begrunnelse',
   textHash: 'SHA-256 av teksten virksomhetene sluttet seg til',
   noStances: 'Ingen virksomhet har tatt standpunkt ennå.',
+  adoptedBy: (names, date) => `Vedtatt av ${names} ${date}.`,
+  closedWithout: (names, date) => `Lukket uten enighet ${date}; lagt fram for ${names}.`,
+  boundOpen: (names) => `Virksomheter som teller (fastsatt da det ble lagt fram): ${names}.`,
+  joinedLater: 'Sluttet seg til i etterkant',
+  notYetJoined: (names) => `Har ikke sluttet seg til ennå: ${names}.`,
+  and: 'og',
   milestones: 'Milepæler',
   savedBy: 'lagret av',
   verification: 'Kontroll',
@@ -241,6 +261,11 @@ const nn: ExportLabels = {
   stance: 'Standpunkt',
   textHash: 'SHA-256 av teksten verksemdene slutta seg til',
   noStances: 'Inga verksemd har teke standpunkt enno.',
+  adoptedBy: (names, date) => `Vedteke av ${names} ${date}.`,
+  closedWithout: (names, date) => `Lukka utan semje ${date}; lagt fram for ${names}.`,
+  boundOpen: (names) => `Verksemder som tel (fastsett då det vart lagt fram): ${names}.`,
+  joinedLater: 'Slutta seg til i etterkant',
+  notYetJoined: (names) => `Har ikkje slutta seg til enno: ${names}.`,
   milestones: 'Milepålar',
   savedBy: 'lagra av',
   verificationText: (n, ok) =>

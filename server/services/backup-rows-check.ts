@@ -14,6 +14,7 @@ import type { BackupContent } from '../../shared/export/backup.js';
 import { BACKUP_ROW_SCHEMAS, RECORD_KIND_OF, VoteTally, type RefKind } from '../../shared/export/backup-rows.js';
 import { ID_PATTERN, parseRoom } from '../../shared/ids.js';
 import type { BackupRow, BackupRows } from '../store/backup-tables.js';
+import { checkedBindings } from './backup-bindings.js';
 
 const invalid = (why: string) => new AppError(ErrorCode.backupInvalid, 400, `This is not a usable Samskap backup: ${why}.`);
 const quoted = (s: string) => JSON.stringify(s.slice(0, 40));
@@ -89,6 +90,7 @@ export function checkedRows(content: BackupContent, closedAt: string): CheckedRo
       }
     }
   }
+  typed.principle_bindings = checkedBindings(typed);
   return privateLeftBehind(typed, elements, closedAt);
 }
 

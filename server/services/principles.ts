@@ -3,20 +3,24 @@
  * proposal stores the draft's text as the server's copy has it, its SHA-256 and the workshop's
  * decision rule; a stance binds to that proposal (its version) and counts for the caller's own
  * organisation, from the session. Status is computed by shared/decisions.ts.
+ *
+ * Decisions are recorded, not recomputed: a proposal binds the organisations with a participant or
+ * facilitator at that moment (later role changes and new organisations do not change who counts),
+ * and closing records the outcome. An organisation outside the bound set may still take a stance,
+ * open or closed: it joins after the fact, shown beside the decision (principle-view.ts).
  */
-import { createHash } from 'node:crypto';
 import { CharterDoc } from '../../shared/charter/charter-doc.js';
-import { principleStatus, reasonProblem, type Stance } from '../../shared/decisions.js';
+import { closingOutcome, reasonProblem } from '../../shared/decisions.js';
 import { AppError, ErrorCode } from '../../shared/errors.js';
 import { formatRoom } from '../../shared/ids.js';
-import type { CommandPayload, PrincipleView, StanceView } from '../../shared/realtime/index.js';
+import type { CommandPayload, PrincipleView } from '../../shared/realtime/index.js';
 import { authorize, type Actor } from '../auth/access.js';
-import type { PrincipleRecord, StanceRecord } from '../store/types.js';
+import type { Store } from '../store/types.js';
+import { principleViews, sha256 } from './principle-view.js';
 import { recorded, type DecisionDeps } from './ports.js';
 
 export type PrincipleService = ReturnType<typeof createPrincipleService>;
 
-export const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 const charterRoom = (workshopId: string) => formatRoom({ workshopId, part: { kind: 'charter' } });
 /** How long a proposal waits for the server's copy to show the text the proposer sees. */
 const PROPOSE_WAIT_MS = 3000;
@@ -28,39 +32,20 @@ export function createPrincipleService(deps: DecisionDeps) {
   const drafts = (workshopId: string) =>
     deps.docs.read(charterRoom(workshopId), (doc) => new Map(new CharterDoc(doc, deps.newId).principles().map((p) => [p.id, p.text])));
 
-  async function participating(workshopId: string): Promise<string[]> {
-    const members = await store.workshops.members(workshopId);
-    const orgs = await store.workshops.organisations(workshopId);
-    const speaking = new Set(members.filter((m) => m.role !== 'observer' && m.organisationId).map((m) => m.organisationId));
-    return orgs.filter((o) => speaking.has(o.id)).map((o) => o.id);
-  }
-
-  function view(id: string, current: string | undefined, rec: PrincipleRecord | undefined, all: StanceRecord[], orgs: string[]): PrincipleView {
-    const latest = new Map<string, StanceRecord>();
-    for (const s of all) if (rec && s.principleId === id && s.version === rec.version) latest.set(s.organisationId, s);
-    const text = current ?? rec?.text ?? '';
-    const currentHash = sha256(text);
-    const stances: StanceView[] = [...latest.values()].map((s) => ({ organisationId: s.organisationId, stance: s.stance, memberId: s.memberId, at: s.at, reason: s.reason }));
-    const status = principleStatus({
-      rule: rec?.rule ?? 'consensus',
-      participating: orgs,
-      stances: new Map<string, Stance>([...latest].map(([org, s]) => [org, s.stance])),
-      proposed: rec !== undefined,
-      closed: rec?.closed ?? false,
-      textMatches: current !== undefined && rec !== undefined && currentHash === rec.textHash,
-    });
-    return {
-      principleId: id, text, proposedText: rec?.text ?? null, textHash: rec?.textHash ?? null, currentHash, rule: rec?.rule ?? null,
-      proposedAt: rec?.proposedAt ?? null, proposedBy: rec?.proposedBy ?? null, closed: rec?.closed ?? false, status, stances, participating: orgs,
-    };
+  /** Organisations with a participant or facilitator now: whom a proposal made now binds. */
+  async function speaking(db: Store, workshopId: string): Promise<string[]> {
+    const [members, orgs] = await Promise.all([db.workshops.members(workshopId), db.workshops.organisations(workshopId)]);
+    const ids = new Set(members.filter((m) => m.role !== 'observer' && m.organisationId).map((m) => m.organisationId));
+    return orgs.filter((o) => ids.has(o.id)).map((o) => o.id);
   }
 
   /** Every draft in the charter (in its order) and every proposal whose draft is gone. */
   async function views(workshopId: string, only?: string): Promise<PrincipleView[]> {
-    const [current, records, stances, orgs] = await Promise.all([drafts(workshopId), store.principles.list(workshopId), store.principles.stances(workshopId), participating(workshopId)]);
-    const byId = new Map(records.map((r) => [r.id, r]));
-    const ids = [...new Set([...current.keys(), ...records.map((r) => r.id)])].filter((id) => only === undefined || id === only);
-    return ids.map((id) => view(id, current.get(id), byId.get(id), stances, orgs));
+    const [current, records, stances, bindings, orgs, now] = await Promise.all([
+      drafts(workshopId), store.principles.list(workshopId), store.principles.stances(workshopId), store.principles.bindings(workshopId),
+      store.workshops.organisations(workshopId), speaking(store, workshopId),
+    ]);
+    return principleViews({ drafts: current, records, stances, bindings, organisations: orgs.map((o) => o.id), speaking: now }, only);
   }
 
   async function one(workshopId: string, id: string): Promise<PrincipleView> {
@@ -102,8 +87,9 @@ export function createPrincipleService(deps: DecisionDeps) {
       const workshop = await store.workshops.get(workshopId);
       const at = deps.now().toISOString();
       const { seq } = await recorded(deps, workshopId, async (tx) => {
-        const rec = await tx.principles.propose({ id: principleId, workshopId, text, textHash: sha256(text), rule: workshop?.decisionRule ?? 'consensus', proposedAt: at, proposedBy: actor.member.id });
-        await tx.audit.append({ workshopId, at, actorId: actor.member.id, type: 'principle.proposed', data: { principleId, version: rec.version, textHash: rec.textHash, rule: rec.rule, text } });
+        const bound = await speaking(tx, workshopId);
+        const rec = await tx.principles.propose({ id: principleId, workshopId, text, textHash: sha256(text), rule: workshop?.decisionRule ?? 'consensus', proposedAt: at, proposedBy: actor.member.id }, bound);
+        await tx.audit.append({ workshopId, at, actorId: actor.member.id, type: 'principle.proposed', data: { principleId, version: rec.version, textHash: rec.textHash, rule: rec.rule, text, boundOrganisations: bound } });
       });
       const principle = await one(workshopId, principleId);
       sink.broadcast(workshopId, 'principle.proposed', { seq, principle });
@@ -120,13 +106,16 @@ export function createPrincipleService(deps: DecisionDeps) {
       const before = await one(workshopId, p.principleId);
       const rec = await store.principles.get(workshopId, p.principleId);
       if (!rec) throw notProposed();
+      const later = !before.boundOrganisations.includes(organisationId);
+      if (before.closed && !later) throw new AppError(ErrorCode.conflict, 409, 'This principle is closed: your organisation’s stance was recorded when it closed.');
       if (before.status === 'stale') throw new AppError(ErrorCode.conflict, 409, 'The draft has changed since it was proposed; it must be proposed again.');
       const at = deps.now().toISOString();
       const reason = p.reason?.trim() || null;
       const { seq } = await recorded(deps, workshopId, async (tx) => {
         const stance = { principleId: rec.id, workshopId, version: rec.version, organisationId, memberId: actor.member.id, stance: p.stance, reason, at };
         if (!(await tx.principles.addStance(stance))) throw new AppError(ErrorCode.conflict, 409, 'This principle is closed, or was proposed again meanwhile.');
-        await tx.audit.append({ workshopId, at, actorId: actor.member.id, type: 'principle.stance', data: { principleId: rec.id, version: rec.version, textHash: rec.textHash, organisationId, stance: p.stance, reason } });
+        const data = { principleId: rec.id, version: rec.version, textHash: rec.textHash, organisationId, stance: p.stance, reason };
+        await tx.audit.append({ workshopId, at, actorId: actor.member.id, type: 'principle.stance', data: later ? { ...data, later: true } : data });
       });
       const principle = await one(workshopId, p.principleId);
       sink.broadcast(workshopId, 'principle.endorsed', { seq, principle });
@@ -138,18 +127,20 @@ export function createPrincipleService(deps: DecisionDeps) {
       authorize(actor, 'facilitation.run', workshopId);
       const at = deps.now().toISOString();
       const before = await one(workshopId, principleId);
-      const outcome = principleStatus({
-        rule: before.rule ?? 'consensus',
-        participating: before.participating,
-        stances: new Map(before.stances.map((s) => [s.organisationId, s.stance])),
-        proposed: before.textHash !== null,
-        closed: true,
-        textMatches: before.status !== 'stale',
-      });
+      if (before.status === 'stale' && !before.closed) throw new AppError(ErrorCode.conflict, 409, 'The draft has changed since it was proposed; propose it again before closing.');
       const { seq } = await recorded(deps, workshopId, async (tx) => {
-        if (!(await tx.principles.get(workshopId, principleId))) throw notProposed();
-        if (!(await tx.principles.close(workshopId, principleId))) throw new AppError(ErrorCode.conflict, 409, 'This principle is already closed.');
-        await tx.audit.append({ workshopId, at, actorId: actor.member.id, type: 'principle.closed', data: { principleId, outcome } });
+        const rec = await tx.principles.get(workshopId, principleId);
+        if (!rec) throw notProposed();
+        // Counted inside the transaction, so a stance taken meanwhile is in or the close waits for it.
+        const [stances, bindings] = await Promise.all([tx.principles.stances(workshopId), tx.principles.bindings(workshopId)]);
+        const open = principleViews({ drafts: new Map(), records: [{ ...rec, closed: false }], stances, bindings, organisations: before.boundOrganisations, speaking: [] }, principleId)[0]!;
+        // The bound organisations count, members or not: one whose members all left stays pending.
+        const outcome = closingOutcome({ rule: rec.rule, participating: open.boundOrganisations, stances: new Map(open.stances.map((s) => [s.organisationId, s.stance])) });
+        if (!(await tx.principles.close(workshopId, principleId, outcome, at))) throw new AppError(ErrorCode.conflict, 409, 'This principle is already closed.');
+        await tx.audit.append({
+          workshopId, at, actorId: actor.member.id, type: 'principle.closed',
+          data: { principleId, outcome, version: rec.version, textHash: rec.textHash, boundOrganisations: open.boundOrganisations },
+        });
       });
       const principle = await one(workshopId, principleId);
       sink.broadcast(workshopId, 'principle.closed', { seq, principle });

@@ -32,6 +32,7 @@ export const BACKUP_TABLES: readonly BackupTable[] = [
   { table: 'answers', where: "question_id IN (SELECT id FROM questions WHERE workshop_id = $1 AND status = 'revealed')" },
   { table: 'vote_rounds', where: 'workshop_id = $1' },
   { table: 'principles', where: 'workshop_id = $1' },
+  { table: 'principle_bindings', where: 'workshop_id = $1' },
   { table: 'stances', where: 'workshop_id = $1', assigned: 'seq' },
 ];
 

@@ -2,7 +2,8 @@
  * Records and repos of the decisions the server holds (DESIGN.md §3): facilitation state, hidden
  * answers, vote rounds, principles and stances. Part of the one Store contract (./types.ts).
  */
-import type { DecisionRule, Stance } from '../../shared/decisions.js';
+import type { ClosedOutcome, DecisionRule, Stance } from '../../shared/decisions.js';
+export type { ClosedOutcome } from '../../shared/decisions.js';
 
 /** Server-time based: remaining = pausedRemainingMs ?? durationMs − (now − startedAt). */
 export interface TimerRecord {
@@ -114,6 +115,15 @@ export interface PrincipleRecord {
   /** Counts proposals of this draft; stances bind to one. */
   version: number;
   closed: boolean;
+  /** Frozen when closed; null while open (and for a closed principle from before 008 without an audit entry). */
+  outcome: ClosedOutcome | null;
+  closedAt: string | null;
+}
+/** An organisation a proposal (one version) asks, fixed when it is proposed. */
+export interface BindingRecord {
+  principleId: string;
+  version: number;
+  organisationId: string;
 }
 export interface StanceRecord {
   principleId: string;
@@ -127,14 +137,22 @@ export interface StanceRecord {
 }
 
 export interface PrincipleRepo {
-  /** Proposes, or proposes again (new text, hash and rule; version + 1; open again). Returns the record. */
-  propose(p: Omit<PrincipleRecord, 'version' | 'closed'>): Promise<PrincipleRecord>;
+  /**
+   * Proposes, or proposes again (new text, hash and rule; version + 1; open again), binding the
+   * new version to `bound` (the organisations whose stance counts). Returns the record.
+   */
+  propose(p: Omit<PrincipleRecord, 'version' | 'closed' | 'outcome' | 'closedAt'>, bound: readonly string[]): Promise<PrincipleRecord>;
   get(workshopId: string, id: string): Promise<PrincipleRecord | null>;
   list(workshopId: string): Promise<PrincipleRecord[]>;
-  /** Appends a stance (history is kept) only while that version is proposed and open; false otherwise. */
+  /**
+   * Appends a stance (history is kept) on that version while it is open, or, once closed, for an
+   * organisation outside its bound set (joining after the fact); false otherwise.
+   */
   addStance(s: StanceRecord): Promise<boolean>;
+  /** Every binding of the workshop's principles (every version). */
+  bindings(workshopId: string): Promise<BindingRecord[]>;
   /** Every stance row of the workshop, oldest first. */
   stances(workshopId: string): Promise<StanceRecord[]>;
-  /** False when already closed or not proposed. */
-  close(workshopId: string, id: string): Promise<boolean>;
+  /** Closes with its outcome frozen; false when already closed or not proposed. */
+  close(workshopId: string, id: string, outcome: ClosedOutcome, at: string): Promise<boolean>;
 }

@@ -68,9 +68,20 @@ export const BACKUP_ROW_SCHEMAS: Readonly<Record<string, TableShape>> = {
   /** Only in files written before tallies: read into tallies, never restored. */
   votes: table({ round_id: id, member_id: id, element_id: id, at: time }, { round_id: 'round', member_id: 'member', element_id: 'element' }),
   principles: table(
-    { workshop_id: id, id, text, text_hash: z.string().max(200), rule: z.enum(['consensus', 'consent', 'majority']), proposed_at: time, proposed_by: id, version: int, closed: z.union([z.literal(0), z.literal(1)]) },
+    {
+      workshop_id: id, id, text, text_hash: z.string().max(200), rule: z.enum(['consensus', 'consent', 'majority']), proposed_at: time, proposed_by: id, version: int,
+      closed: z.union([z.literal(0), z.literal(1)]),
+      // Since 008_decision_binding; absent in older files (the outcome is then derived from the bound stances).
+      outcome: z.enum(['agreed', 'rejected']).nullable().optional(), closed_at: time.nullable().optional(),
+    },
     { workshop_id: 'workshop', id: 'principle', proposed_by: 'member' },
     ['id'],
+  ),
+  /** The organisations each proposal bound (since 008_decision_binding; derived for older files, see backup-rows-check). */
+  principle_bindings: table(
+    { workshop_id: id, principle_id: id, version: int, organisation_id: id },
+    { workshop_id: 'workshop', principle_id: 'principle', organisation_id: 'organisation' },
+    ['principle_id', 'version', 'organisation_id'],
   ),
   stances: table(
     { workshop_id: id, principle_id: id, version: int, organisation_id: id, member_id: id, stance: z.enum(['endorse', 'object', 'abstain']), reason: text.nullable(), at: time },

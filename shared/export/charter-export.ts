@@ -48,6 +48,8 @@ const Stance = z.object({
   reason: z.string().nullable(),
 });
 
+const OrganisationRef = z.object({ organisationId: z.string(), organisation: z.string() });
+
 /** One entry of the audit chain, as the audit API serves it. */
 const AuditChainEntry = AuditEntryDto;
 
@@ -88,7 +90,18 @@ export const CharterExport = z.object({
       /** SHA-256 (hex) of the text that was proposed and endorsed. */
       textHash: z.string().nullable(),
       proposedAt: z.string().nullable(),
+      /** Latest stance of each bound organisation (the ones that decided). */
       stances: z.array(Stance),
+      /** The organisations whose stance counts, fixed when it was proposed (since issue #13). */
+      boundOrganisations: z.array(OrganisationRef),
+      /** Closed: its `status` is the outcome recorded when it closed, whatever happened later. */
+      closed: z.boolean(),
+      /** When it closed; null while open (and for a principle closed before this was recorded). */
+      closedAt: z.string().nullable(),
+      /** Organisations outside the bound set that took a stance afterwards (joined after the fact); never change `status`. */
+      laterStances: z.array(Stance),
+      /** The workshop's other organisations: neither bound nor joined after the fact. Empty for a draft. */
+      notYetJoined: z.array(OrganisationRef),
     }),
   ),
   /** True when every principle is listed; false when only agreed ones are. */

@@ -7,7 +7,7 @@
  * any broadcast with `seq` ≤ its snapshot's, so reconnects never go back in time.
  */
 import type { ErrorCode } from '../errors.js';
-import type { DecisionRule, PrincipleStatus, Stance } from '../decisions.js';
+import type { ClosedOutcome, DecisionRule, PrincipleStatus, Stance } from '../decisions.js';
 import type { Role } from '../api.js';
 import type { AnswerValue, CommandName, CommandPayload } from './commands.js';
 import type { ParadoxAxis } from '../charter/schema.js';
@@ -81,9 +81,22 @@ export interface PrincipleView {
   proposedAt: string | null;
   proposedBy: string | null;
   closed: boolean;
+  /**
+   * While proposed, computed from the bound organisations' stances; once closed, the outcome
+   * recorded when it closed (`agreed` or `rejected`), whatever happens later.
+   */
   status: PrincipleStatus;
+  /** Latest stance of each bound organisation on the proposed version. */
   stances: StanceView[];
+  /** The bound organisations for a proposal; for a draft, those that would be bound if it were proposed now. */
   participating: string[];
+  /** The organisations whose stance counts, fixed when proposed (workshop order); empty for a draft. */
+  boundOrganisations: string[];
+  /** Latest stance of each organisation outside the bound set: joining after the fact (never changes the outcome). */
+  laterStances: StanceView[];
+  /** The outcome recorded when it closed; null while open or a draft. */
+  outcome: ClosedOutcome | null;
+  closedAt: string | null;
 }
 
 export interface HandView {

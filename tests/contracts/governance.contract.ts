@@ -115,25 +115,52 @@ export function describeGovernanceContract(getStore: () => Store, seedWorkshop: 
       const store = getStore();
       const { w, orgs } = await seedWorkshop(store);
       const base = { id: 'draft-1', workshopId: w.id, text: 'Felles plattformer først', textHash: 'a'.repeat(64), rule: 'consensus' as const, proposedAt: now(), proposedBy: 'f' };
-      const p1 = await store.principles.propose(base);
-      expect(p1).toEqual({ ...base, version: 1, closed: false });
+      const p1 = await store.principles.propose(base, [orgs[0]!.id]);
+      expect(p1).toEqual({ ...base, version: 1, closed: false, outcome: null, closedAt: null });
       const stance = { principleId: base.id, workshopId: w.id, version: 1, organisationId: orgs[0]!.id, memberId: 'm1', stance: 'object' as const, reason: 'Uklart', at: now() };
       expect(await store.principles.addStance(stance)).toBe(true);
       expect(await store.principles.addStance({ ...stance, stance: 'endorse', reason: null })).toBe(true);
       expect(await store.principles.addStance({ ...stance, version: 2 })).toBe(false);
-      const p2 = await store.principles.propose({ ...base, text: 'Endra', textHash: 'b'.repeat(64), rule: 'majority' });
+      const p2 = await store.principles.propose({ ...base, text: 'Endra', textHash: 'b'.repeat(64), rule: 'majority' }, [orgs[0]!.id, orgs[1]!.id]);
       expect(p2).toMatchObject({ version: 2, text: 'Endra', rule: 'majority', closed: false });
-      expect(await store.principles.close(w.id, base.id)).toBe(true);
-      expect(await store.principles.close(w.id, base.id)).toBe(false);
+      expect(await store.principles.close(w.id, base.id, 'rejected', '2026-12-03T10:00:00.000Z')).toBe(true);
+      expect(await store.principles.close(w.id, base.id, 'agreed', '2026-12-03T11:00:00.000Z')).toBe(false);
       expect(await store.principles.addStance({ ...stance, version: 2 })).toBe(false);
       expect((await store.principles.stances(w.id)).map((s) => [s.version, s.stance])).toEqual([[1, 'object'], [1, 'endorse']]);
-      expect(await store.principles.get(w.id, base.id)).toMatchObject({ version: 2, closed: true });
+      expect(await store.principles.get(w.id, base.id)).toMatchObject({ version: 2, closed: true, outcome: 'rejected', closedAt: '2026-12-03T10:00:00.000Z' });
       expect(await store.principles.list(w.id)).toHaveLength(1);
       expect(await store.principles.get('elsewhere', base.id)).toBeNull();
       expect(await store.workshops.update(w.id, { decisionRule: 'consent' })).toBe(true);
       expect((await store.workshops.get(w.id))?.decisionRule).toBe('consent');
       await store.workshops.delete(w.id);
       expect(await store.principles.stances(w.id)).toEqual([]);
+      expect(await store.principles.bindings(w.id)).toEqual([]);
+    });
+
+    it('binds each version to its organisations; once closed, only others may still join', async () => {
+      const store = getStore();
+      const { w, orgs } = await seedWorkshop(store);
+      const [a, b] = [orgs[0]!.id, orgs[1]!.id].sort() as [string, string];
+      const later = 'olater000000001x';
+      const base = { id: 'draft-2', workshopId: w.id, text: 'Vi deler data', textHash: 'c'.repeat(64), rule: 'consensus' as const, proposedAt: now(), proposedBy: 'f' };
+      await store.principles.propose(base, [a]);
+      await store.principles.propose(base, [a, b]);
+      await store.principles.propose({ ...base, id: 'draft-3' }, []);
+      expect(await store.principles.bindings(w.id)).toEqual([
+        { principleId: 'draft-2', version: 1, organisationId: a },
+        { principleId: 'draft-2', version: 2, organisationId: a },
+        { principleId: 'draft-2', version: 2, organisationId: b },
+      ]);
+      const stance = { principleId: base.id, workshopId: w.id, version: 2, organisationId: a, memberId: 'm1', stance: 'endorse' as const, reason: null, at: now() };
+      expect(await store.principles.addStance(stance)).toBe(true);
+      expect(await store.principles.close(w.id, base.id, 'rejected', now())).toBe(true);
+      // Bound organisations are frozen; an organisation outside the set joins after the fact.
+      expect(await store.principles.addStance({ ...stance, organisationId: b })).toBe(false);
+      expect(await store.principles.addStance({ ...stance, organisationId: later })).toBe(true);
+      expect(await store.principles.addStance({ ...stance, organisationId: later, version: 1 })).toBe(false);
+      expect((await store.principles.stances(w.id)).map((s) => s.organisationId)).toEqual([a, later]);
+      // Proposing again opens a new version with no recorded outcome.
+      expect(await store.principles.propose(base, [b])).toMatchObject({ version: 3, closed: false, outcome: null, closedAt: null });
     });
 
     it('writes a change and its audit entry together or not at all', async () => {

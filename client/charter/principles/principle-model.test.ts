@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PrincipleView } from '../../../shared/realtime/index.js';
-import { canTakeStance, cardModel } from './principle-model.js';
+import { canTakeStance, cardModel, myStance, outsideBound } from './principle-model.js';
 
 const orgs = [
   { id: 'a', name: 'Nav' },
@@ -20,6 +20,10 @@ const view = (patch: Partial<PrincipleView> = {}): PrincipleView => ({
   status: 'open',
   stances: [],
   participating: ['c', 'a', 'b'],
+  boundOrganisations: ['c', 'a', 'b'],
+  laterStances: [],
+  outcome: null,
+  closedAt: null,
   ...patch,
 });
 
@@ -59,5 +63,31 @@ describe('principle card model', () => {
     expect(canTakeStance({ role: 'participant', organisationId: null }, m)).toBe(false);
     expect(canTakeStance({ role: 'observer', organisationId: 'a' }, m)).toBe(false);
     expect(canTakeStance({ role: 'participant', organisationId: 'a' }, cardModel('Share first', view({ closed: true }), orgs))).toBe(false);
+  });
+
+  it('keeps a closed decision as recorded: its bound organisations, its outcome, whatever the draft says now', () => {
+    const closed = view({ closed: true, status: 'agreed', outcome: 'agreed', closedAt: '2026-12-03T10:00:00Z', boundOrganisations: ['a', 'b'], participating: ['a', 'b'] });
+    const m = cardModel('Share first, edited later', closed, [...orgs, { id: 'd', name: 'Vegvesenet' }]);
+    expect([m.status, m.stale, m.closed, m.closedAt]).toEqual(['agreed', false, true, '2026-12-03T10:00:00Z']);
+    expect([m.decidedText, m.editedSinceClosed]).toEqual(['Share first', true]);
+    expect(cardModel('Share first', closed, orgs).editedSinceClosed).toBe(false);
+    expect(m.chips.map((c) => c.organisationId)).toEqual(['a', 'b']);
+    // A bound organisation's stance is recorded; one outside the set (c, or the newcomer d) may join after the fact.
+    expect(canTakeStance({ role: 'participant', organisationId: 'a' }, m)).toBe(false);
+    expect(outsideBound({ organisationId: 'd' }, m)).toBe(true);
+    expect(canTakeStance({ role: 'participant', organisationId: 'd' }, m)).toBe(true);
+    expect(canTakeStance({ role: 'observer', organisationId: 'd' }, m)).toBe(false);
+    expect(myStance({ organisationId: 'd' }, m)).toBeNull();
+  });
+
+  it('lists organisations that joined after the fact, in the workshop order, apart from the bound ones', () => {
+    const stance = (organisationId: string) => ({ organisationId, stance: 'endorse' as const, memberId: `m-${organisationId}`, at: '2026-12-04T09:00:00Z', reason: null });
+    const m = cardModel('Share first', view({ closed: true, status: 'agreed', outcome: 'agreed', boundOrganisations: ['a'], laterStances: [stance('c'), stance('b')] }), orgs);
+    expect(m.chips.map((c) => c.organisationId)).toEqual(['a']);
+    expect(m.later.map((c) => [c.name, c.stance])).toEqual([
+      ['Bufdir', 'endorse'],
+      ['Bergen', 'endorse'],
+    ]);
+    expect(myStance({ organisationId: 'c' }, m)).toBe('endorse');
   });
 });

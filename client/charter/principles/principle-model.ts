@@ -1,7 +1,8 @@
 /**
  * What a principle card shows, pure: its status (the server's, or `stale` as soon as the draft's
- * text here differs from the proposed text, before the server says so), and one chip per
- * participating organisation with its latest stance, who took it, when and why.
+ * text here differs from the proposed text of an open proposal, before the server says so), one
+ * chip per bound organisation with its latest stance, who took it, when and why, and one per
+ * organisation that joined after the fact. A closed principle keeps its recorded outcome.
  */
 import type { Role } from '../../../shared/api.js';
 import type { PrincipleStatus, Stance } from '../../../shared/decisions.js';
@@ -20,29 +21,54 @@ export interface CardModel {
   status: PrincipleStatus;
   proposed: boolean;
   closed: boolean;
-  /** The draft changed after it was proposed: stances shown are for the old text. */
+  /** The draft changed after it was proposed (while open): stances shown are for the old text. */
   stale: boolean;
+  /** The bound organisations (fixed when proposed), or for a draft every organisation. */
   chips: StanceChip[];
+  /** Organisations outside the bound set that took a stance: joined after the fact. */
+  later: StanceChip[];
+  closedAt: string | null;
+  /** A closed principle's text as adopted (or rejected): what the decision is about, whatever the draft says now. */
+  decidedText: string | null;
+  /** The draft was edited after the principle closed. */
+  editedSinceClosed: boolean;
 }
 
 export function cardModel(draftText: string | null, view: PrincipleView | undefined, organisations: ReadonlyArray<{ id: string; name: string }>): CardModel {
   const proposed = !!view && view.proposedAt !== null;
-  const stale = proposed && (view.status === 'stale' || (draftText !== null && view.proposedText !== null && draftText !== view.proposedText));
+  const closed = !!view?.closed;
+  const stale = proposed && !closed && (view.status === 'stale' || (draftText !== null && view.proposedText !== null && draftText !== view.proposedText));
   const names = new Map(organisations.map((o) => [o.id, o.name]));
-  const ids = view && view.participating.length > 0 ? [...view.participating] : organisations.map((o) => o.id);
+  const ids = proposed ? [...view.boundOrganisations] : view && view.participating.length > 0 ? [...view.participating] : organisations.map((o) => o.id);
   const rank = (id: string) => {
     const i = organisations.findIndex((o) => o.id === id);
     return i < 0 ? organisations.length : i;
   };
   ids.sort((a, b) => rank(a) - rank(b));
-  const chips = ids.map((id): StanceChip => {
-    const s = view?.stances.find((x) => x.organisationId === id);
-    return { organisationId: id, name: names.get(id) ?? id, stance: s?.stance ?? null, memberId: s?.memberId ?? null, at: s?.at ?? null, reason: s?.reason ?? null };
+  const chip = (id: string, s: PrincipleView['stances'][number] | undefined): StanceChip => ({
+    organisationId: id, name: names.get(id) ?? id, stance: s?.stance ?? null, memberId: s?.memberId ?? null, at: s?.at ?? null, reason: s?.reason ?? null,
   });
-  return { status: stale ? 'stale' : proposed ? view.status : 'draft', proposed, closed: !!view?.closed, stale, chips };
+  const chips = ids.map((id) => chip(id, view?.stances.find((x) => x.organisationId === id)));
+  const later = [...(view?.laterStances ?? [])].sort((a, b) => rank(a.organisationId) - rank(b.organisationId)).map((s) => chip(s.organisationId, s));
+  const decidedText = closed ? view.proposedText : null;
+  const editedSinceClosed = decidedText !== null && draftText !== null && draftText !== decidedText;
+  return { status: stale ? 'stale' : proposed ? view.status : 'draft', proposed, closed, stale, chips, later, closedAt: view?.closedAt ?? null, decidedText, editedSinceClosed };
+}
+
+/** My organisation is outside the proposal's bound set: a stance of mine joins after the fact. */
+export function outsideBound(me: { organisationId: string | null }, m: CardModel): boolean {
+  return m.proposed && me.organisationId !== null && !m.chips.some((c) => c.organisationId === me.organisationId);
+}
+
+/** My organisation's latest stance on this proposal, bound or joined after the fact. */
+export function myStance(me: { organisationId: string | null }, m: CardModel): Stance | null {
+  if (!me.organisationId) return null;
+  return [...m.chips, ...m.later].find((c) => c.organisationId === me.organisationId)?.stance ?? null;
 }
 
 /** Whether I may take a stance on this principle now (the server checks again). */
 export function canTakeStance(me: { role: Role; organisationId: string | null }, m: CardModel): boolean {
-  return me.role !== 'observer' && me.organisationId !== null && m.proposed && !m.closed && !m.stale;
+  if (me.role === 'observer' || me.organisationId === null || !m.proposed || m.stale) return false;
+  // Once closed, only an organisation outside the bound set may still join (after the fact).
+  return !m.closed || outsideBound(me, m);
 }

@@ -82,6 +82,15 @@ export const principleCardStyles = css`
     padding: 0.5rem 0.75rem;
     border-radius: 4px;
   }
+  .decision {
+    margin: 0.5rem 0 0;
+    font-weight: 600;
+  }
+  .later-title {
+    margin: 0.5rem 0 0;
+    font-size: 0.9rem;
+    color: var(--sk-muted);
+  }
   .chips {
     list-style: none;
     margin: 0.5rem 0;

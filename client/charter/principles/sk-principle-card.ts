@@ -2,12 +2,15 @@
  * `<sk-principle-card>`: one principle: its text (edited in place, bound to the draft's Y.Text so
  * several people can type at once), its status, and one chip per organisation with its stance
  * (who, when and why on hover or focus, and in the chip's text for screen readers). Stances on a
- * text that changed after the proposal are marked as stale. Buttons: propose (facilitators),
- * endorse / object (with a reason) / abstain (members with an organisation), move, delete.
+ * text that changed after the proposal are marked as stale. A closed principle says who adopted
+ * it and when ("adopted by A, B and C on 3 December 2026"), whether my organisation has joined,
+ * and lists the organisations that joined after the fact. Buttons: propose (facilitators),
+ * endorse / object (with a reason) / abstain (members with an organisation; on a closed
+ * principle, to join it after the fact), move, delete.
  *
  * Properties: `draft` (PrincipleDraft), `model` (CardModel), `index`, `count`, `canEdit`,
- * `canPropose`, `canStand`, `myStance`, `busy`, `error`, `session` (for the text binding),
- * `memberName` (id → name).
+ * `canPropose`, `canStand`, `myStance`, `myOrganisationId`, `busy`, `error`, `session` (for the
+ * text binding), `memberName` (id → name).
  * Events: `sk-propose`, `sk-close-decision`, `sk-stance` (detail: { stance, reason }), `sk-move`
  * (detail: -1 | 1), `sk-delete` (detail: { opener }). Slots: none. Parts: `text`, `chips`.
  */
@@ -28,7 +31,7 @@ import { LiveLimits } from '../../facilitation/limits.js';
 import { sharedStyles } from '../../app/shared.styles.js';
 import type { CharterSession } from '../charter-session.js';
 import { stanceName, statusName } from '../charter-texts.js';
-import type { CardModel, StanceChip } from './principle-model.js';
+import { outsideBound, type CardModel, type StanceChip } from './principle-model.js';
 import { principleCardStyles } from './sk-principle-card.styles.js';
 
 export interface StanceDetail {
@@ -47,6 +50,7 @@ export class SkPrincipleCard extends LitElement {
     canPropose: { type: Boolean },
     canStand: { type: Boolean },
     myStance: { attribute: false },
+    myOrganisationId: { attribute: false },
     busy: { type: Boolean },
     error: { type: String },
     session: { attribute: false },
@@ -63,6 +67,7 @@ export class SkPrincipleCard extends LitElement {
   declare canPropose: boolean;
   declare canStand: boolean;
   declare myStance: Stance | null;
+  declare myOrganisationId: string | null;
   declare busy: boolean;
   declare error: string;
   declare session: CharterSession | null;
@@ -75,7 +80,7 @@ export class SkPrincipleCard extends LitElement {
   constructor() {
     super();
     updateWhenLocaleChanges(this);
-    this.draft = this.model = this.session = this.myStance = null;
+    this.draft = this.model = this.session = this.myStance = this.myOrganisationId = null;
     this.index = 0;
     this.count = 1;
     this.canEdit = this.canPropose = this.canStand = this.busy = this.editing = false;
@@ -136,6 +141,37 @@ export class SkPrincipleCard extends LitElement {
     return c.reason ? `${base}. ${msg(str`Reason: ${c.reason}`, { id: 'charter_chip_reason' })}` : base;
   }
 
+  /** "Adopted by A, B and C on <date>", with whether my organisation has joined; or why my stance does not count. */
+  private decisionText(m: CardModel): string | null {
+    const me = { organisationId: this.myOrganisationId };
+    const outside = outsideBound(me, m);
+    const joined = outside && m.later.some((c) => c.organisationId === me.organisationId);
+    if (!m.closed) return outside ? msg('Your organisation joined after this was proposed: its stance is shown beside the decision and does not count.', { id: 'charter_outside_open' }) : null;
+    const names = new Intl.ListFormat(formatLocales(), { style: 'long', type: 'conjunction' }).format(m.chips.map((c) => c.name));
+    const date = m.closedAt ? new Intl.DateTimeFormat(formatLocales(), { dateStyle: 'long' }).format(new Date(m.closedAt)) : '';
+    if (m.status !== 'agreed') return msg(str`Closed without agreement on ${date}; it was put to ${names}.`, { id: 'charter_closed_without' });
+    if (outside && !joined) return msg(str`Adopted by ${names} on ${date}; your organisation has not joined yet.`, { id: 'charter_adopted_not_joined' });
+    return msg(str`Adopted by ${names} on ${date}.`, { id: 'charter_adopted_by' });
+  }
+
+  private renderChips(list: StanceChip[], label: string, stale: boolean, cls = '') {
+    return html`<ul class="chips ${cls} ${stale ? 'stale' : ''}" part="chips" aria-label=${label}>
+      ${list.map((c) => {
+        const color = this.session?.colorOf(c.organisationId);
+        const text = this.chipText(c);
+        return html`<li>
+          <sl-tooltip content=${text}>
+            <span class="chip stance-${c.stance ?? 'none'}" tabindex="0" data-org=${c.organisationId} data-stance=${c.stance ?? 'none'} style="--org:${color?.strong};--org-soft:${color?.soft}">
+              <span class="mark" aria-hidden="true">${c.stance === 'endorse' ? '✓' : c.stance === 'object' ? '✕' : c.stance === 'abstain' ? '–' : '?'}</span>
+              <span class="org" aria-hidden="true">${c.name}</span>
+              <span class="visually-hidden">${text}${stale && c.stance ? ` (${msg('for the earlier text', { id: 'charter_chip_stale' })})` : ''}</span>
+            </span>
+          </sl-tooltip>
+        </li>`;
+      })}
+    </ul>`;
+  }
+
   override render() {
     const d = this.draft;
     const m = this.model;
@@ -150,26 +186,18 @@ export class SkPrincipleCard extends LitElement {
         ${this.editing
           ? html`<label class="visually-hidden" for="text-${d.id}">${msg(str`Text of principle ${n}`, { id: 'charter_principle_text_label' })}</label>
               <textarea id="text-${d.id}" class="text" part="text" rows="3" maxlength=${CharterLimits.principleMax}></textarea>`
-          : html`<p class="text" part="text">${d.text || html`<span class="empty">${msg('(no text yet)', { id: 'charter_principle_no_text' })}</span>`}</p>`}
+          : html`<p class="text" part="text">${(m.decidedText ?? d.text) || html`<span class="empty">${msg('(no text yet)', { id: 'charter_principle_no_text' })}</span>`}</p>`}
+        ${m.editedSinceClosed
+          ? html`<p class="stale-note">${msg('This is the text that was decided. The draft has been edited since; a change needs a new proposal.', { id: 'charter_decided_text_note' })}</p>`
+          : nothing}
         ${m.stale
           ? html`<p class="stale-note">${msg('The text was changed after it was proposed. The stances below are for the earlier text; the facilitator must propose it again.', { id: 'charter_stale_note' })}</p>`
           : nothing}
-        ${m.proposed || m.chips.length
-          ? html`<ul class="chips ${m.stale ? 'stale' : ''}" part="chips" aria-label=${msg('Stances of the organisations', { id: 'charter_chips_label' })}>
-              ${m.chips.map((c) => {
-                const color = this.session?.colorOf(c.organisationId);
-                const text = this.chipText(c);
-                return html`<li>
-                  <sl-tooltip content=${text}>
-                    <span class="chip stance-${c.stance ?? 'none'}" tabindex="0" data-org=${c.organisationId} data-stance=${c.stance ?? 'none'} style="--org:${color?.strong};--org-soft:${color?.soft}">
-                      <span class="mark" aria-hidden="true">${c.stance === 'endorse' ? '✓' : c.stance === 'object' ? '✕' : c.stance === 'abstain' ? '–' : '?'}</span>
-                      <span class="org" aria-hidden="true">${c.name}</span>
-                      <span class="visually-hidden">${text}${m.stale && c.stance ? ` (${msg('for the earlier text', { id: 'charter_chip_stale' })})` : ''}</span>
-                    </span>
-                  </sl-tooltip>
-                </li>`;
-              })}
-            </ul>`
+        ${this.decisionText(m) ? html`<p class="decision" data-closed=${m.closed}>${this.decisionText(m)}</p>` : nothing}
+        ${m.proposed || m.chips.length ? this.renderChips(m.chips, msg('Stances of the organisations', { id: 'charter_chips_label' }), m.stale) : nothing}
+        ${m.later.length
+          ? html`<p class="later-title" id="later-${d.id}">${msg('Joined after the fact', { id: 'charter_joined_later' })}</p>
+              ${this.renderChips(m.later, msg('Organisations that joined after the fact', { id: 'charter_later_label' }), false, 'later')}`
           : nothing}
         <div class="alert" role="alert">${this.error}</div>
         ${this.renderActions(d, m)}
@@ -184,7 +212,7 @@ export class SkPrincipleCard extends LitElement {
     const n = this.index + 1;
     return html`<div class="actions">
       ${this.canStand
-        ? html`<div class="stance" role="group" aria-label=${msg('Your organisation’s stance', { id: 'charter_your_stance' })}>
+        ? html`<div class="stance" role="group" aria-label=${m.closed ? msg('Join after the fact: your organisation’s stance', { id: 'charter_join_later' }) : msg('Your organisation’s stance', { id: 'charter_your_stance' })}>
             ${stance('endorse', msg('Endorse', { id: 'charter_endorse' }), () => this.emit<StanceDetail>('sk-stance', { stance: 'endorse' }))}
             ${stance('object', msg('Object…', { id: 'charter_object' }), () => this.ask('object'))}
             ${stance('abstain', msg('Abstain…', { id: 'charter_abstain' }), () => this.ask('abstain'))}

@@ -25,7 +25,7 @@ import { moveStep } from '../charter-edits.js';
 import type { CharterSession } from '../charter-session.js';
 import { charterStyles } from '../charter.styles.js';
 import { ConfirmDelete } from '../confirm-delete.js';
-import { canTakeStance, cardModel } from './principle-model.js';
+import { canTakeStance, cardModel, myStance } from './principle-model.js';
 import './sk-principle-card.js';
 import type { StanceDetail } from './sk-principle-card.js';
 import { principlesStyles } from './sk-principles-view.styles.js';
@@ -154,7 +154,7 @@ export class SkPrinciplesView extends LitElement {
           (d) => d.id,
           (d, i) => {
             const model = cardModel(d.text, views.get(d.id), s.organisations);
-            const mine = me.organisationId ? (model.chips.find((c) => c.organisationId === me.organisationId)?.stance ?? null) : null;
+            const mine = myStance(me, model);
             return html`<li>
               <sk-principle-card
                 data-id=${d.id}
@@ -165,6 +165,7 @@ export class SkPrinciplesView extends LitElement {
                 .session=${s}
                 .memberName=${this.memberName}
                 .myStance=${mine}
+                .myOrganisationId=${me.organisationId}
                 ?canEdit=${!s.readOnly}
                 ?canPropose=${s.me.role === 'facilitator'}
                 ?canStand=${canTakeStance(me, model)}

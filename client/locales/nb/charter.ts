@@ -204,4 +204,12 @@ export const charter: Record<keyof typeof nynorsk, string | ReturnType<typeof st
   charter_principle_new: 'Nytt prinsipp',
   charter_principle_placeholder: 'For eksempel: vi bygger på felles nasjonale plattformer før vi bygger egne.',
   charter_principle_add: 'Legg til prinsipp',
+  charter_outside_open: 'Virksomheten din kom med etter at dette ble lagt fram: standpunktet vises ved siden av vedtaket og teller ikke med.',
+  charter_closed_without: str`Lukket uten enighet den ${0}; lagt fram for ${1}.`,
+  charter_adopted_not_joined: str`Vedtatt av ${0} den ${1}; virksomheten din har ikke sluttet seg til ennå.`,
+  charter_adopted_by: str`Vedtatt av ${0} den ${1}.`,
+  charter_joined_later: 'Sluttet seg til i etterkant',
+  charter_later_label: 'Virksomheter som sluttet seg til i etterkant',
+  charter_join_later: 'Slutt deg til i etterkant: virksomhetens standpunkt',
+  charter_decided_text_note: 'Dette er teksten som ble avgjort. Utkastet er endret siden; en endring krever et nytt forslag.',
 };

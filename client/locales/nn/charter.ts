@@ -206,4 +206,12 @@ export const charter = {
   charter_principle_new: 'Nytt prinsipp',
   charter_principle_placeholder: 'Til dømes: vi byggjer på felles nasjonale plattformer før vi byggjer eigne.',
   charter_principle_add: 'Legg til prinsipp',
+  charter_outside_open: 'Verksemda di kom med etter at dette vart lagt fram: standpunktet vert vist ved sida av vedtaket og tel ikkje med.',
+  charter_closed_without: str`Lukka utan semje den ${0}; lagt fram for ${1}.`,
+  charter_adopted_not_joined: str`Vedteke av ${0} den ${1}; verksemda di har ikkje slutta seg til enno.`,
+  charter_adopted_by: str`Vedteke av ${0} den ${1}.`,
+  charter_joined_later: 'Slutta seg til i etterkant',
+  charter_later_label: 'Verksemder som slutta seg til i etterkant',
+  charter_join_later: 'Slutt deg til i etterkant: standpunktet til verksemda di',
+  charter_decided_text_note: 'Dette er teksten som vart avgjord. Utkastet er endra sidan; ei endring krev eit nytt framlegg.',
 };

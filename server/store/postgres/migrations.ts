@@ -241,4 +241,42 @@ export const postgresMigrations: Migration[] = [
       ALTER TABLE audit ADD COLUMN signature TEXT;
     `,
   },
+  {
+    // Decisions are recorded, not recomputed (issue #13). A closed principle keeps its outcome and
+    // when it closed; every proposal keeps the organisations it bound (those with a participant or
+    // facilitator when it was proposed), per version like its stances.
+    // Backfill of older databases, documented in docs/api.md ("Decisions are recorded"):
+    // - outcome and closed_at of a closed principle come from its newest `principle.closed` audit
+    //   entry; without one the outcome stays NULL and is derived once from the frozen inputs below;
+    // - a closed principle binds the organisations that took a stance on its closed version (an
+    //   organisation that had not answered when it closed can join after the fact);
+    // - an open principle binds the organisations with a participant or facilitator now, which is
+    //   what the status was computed against until this migration.
+    name: '008_decision_binding',
+    sql: `
+      ALTER TABLE principles ADD COLUMN outcome TEXT;
+      ALTER TABLE principles ADD COLUMN closed_at TEXT;
+      CREATE TABLE principle_bindings (
+        workshop_id TEXT NOT NULL,
+        principle_id TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        organisation_id TEXT NOT NULL,
+        PRIMARY KEY (workshop_id, principle_id, version, organisation_id),
+        FOREIGN KEY (workshop_id, principle_id) REFERENCES principles(workshop_id, id) ON DELETE CASCADE
+      );
+      UPDATE principles p SET outcome = c.outcome, closed_at = c.at
+        FROM (SELECT DISTINCT ON (workshop_id, data::jsonb->>'principleId') workshop_id, data::jsonb->>'principleId' AS principle_id, data::jsonb->>'outcome' AS outcome, at
+              FROM audit WHERE type = 'principle.closed' ORDER BY workshop_id, data::jsonb->>'principleId', seq DESC) c
+        WHERE p.closed AND c.workshop_id = p.workshop_id AND c.principle_id = p.id;
+      UPDATE principles SET outcome = NULL WHERE outcome NOT IN ('agreed', 'rejected');
+      INSERT INTO principle_bindings (workshop_id, principle_id, version, organisation_id)
+        SELECT DISTINCT s.workshop_id, s.principle_id, s.version, s.organisation_id FROM stances s
+        JOIN principles p ON p.workshop_id = s.workshop_id AND p.id = s.principle_id AND p.version = s.version
+        WHERE p.closed = true;
+      INSERT INTO principle_bindings (workshop_id, principle_id, version, organisation_id)
+        SELECT DISTINCT p.workshop_id, p.id, p.version, m.organisation_id FROM principles p
+        JOIN members m ON m.workshop_id = p.workshop_id
+        WHERE p.closed = false AND m.role <> 'observer' AND m.organisation_id IS NOT NULL;
+    `,
+  },
 ];

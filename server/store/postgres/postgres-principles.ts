@@ -1,21 +1,30 @@
-import type { PrincipleRecord, PrincipleRepo, StanceRecord } from '../types.js';
+import type { BindingRecord, ClosedOutcome, PrincipleRecord, PrincipleRepo, StanceRecord } from '../types.js';
 import type { Runner } from './postgres-runner.js';
 
-const PRINCIPLE = `id, workshop_id AS "workshopId", text, text_hash AS "textHash", rule, proposed_at AS "proposedAt", proposed_by AS "proposedBy", version, closed`;
+const PRINCIPLE = `id, workshop_id AS "workshopId", text, text_hash AS "textHash", rule, proposed_at AS "proposedAt", proposed_by AS "proposedBy", version, closed, outcome, closed_at AS "closedAt"`;
 const STANCE = `workshop_id AS "workshopId", principle_id AS "principleId", version, organisation_id AS "organisationId", member_id AS "memberId", stance, reason, at`;
 
 export class PostgresPrincipleRepo implements PrincipleRepo {
   constructor(private readonly run: Runner) {}
 
-  async propose(p: Omit<PrincipleRecord, 'version' | 'closed'>): Promise<PrincipleRecord> {
-    const r = await this.run.query<PrincipleRecord>(
-      `INSERT INTO principles (workshop_id, id, text, text_hash, rule, proposed_at, proposed_by, version, closed) VALUES ($1, $2, $3, $4, $5, $6, $7, 1, false)
-       ON CONFLICT (workshop_id, id) DO UPDATE SET text = excluded.text, text_hash = excluded.text_hash, rule = excluded.rule,
-         proposed_at = excluded.proposed_at, proposed_by = excluded.proposed_by, version = principles.version + 1, closed = false
-       RETURNING ${PRINCIPLE}`,
-      [p.workshopId, p.id, p.text, p.textHash, p.rule, p.proposedAt, p.proposedBy],
-    );
-    return r.rows[0]!;
+  async propose(p: Omit<PrincipleRecord, 'version' | 'closed' | 'outcome' | 'closedAt'>, bound: readonly string[]): Promise<PrincipleRecord> {
+    return this.run.atomic(async (query) => {
+      const r = await query<PrincipleRecord>(
+        `INSERT INTO principles (workshop_id, id, text, text_hash, rule, proposed_at, proposed_by, version, closed) VALUES ($1, $2, $3, $4, $5, $6, $7, 1, false)
+         ON CONFLICT (workshop_id, id) DO UPDATE SET text = excluded.text, text_hash = excluded.text_hash, rule = excluded.rule,
+           proposed_at = excluded.proposed_at, proposed_by = excluded.proposed_by, version = principles.version + 1, closed = false, outcome = NULL, closed_at = NULL
+         RETURNING ${PRINCIPLE}`,
+        [p.workshopId, p.id, p.text, p.textHash, p.rule, p.proposedAt, p.proposedBy],
+      );
+      const rec = r.rows[0]!;
+      if (bound.length > 0) {
+        await query(
+          `INSERT INTO principle_bindings (workshop_id, principle_id, version, organisation_id) SELECT $1, $2, $3, unnest($4::text[]) ON CONFLICT DO NOTHING`,
+          [p.workshopId, p.id, rec.version, [...bound]],
+        );
+      }
+      return rec;
+    });
   }
 
   async get(workshopId: string, id: string): Promise<PrincipleRecord | null> {
@@ -29,7 +38,8 @@ export class PostgresPrincipleRepo implements PrincipleRepo {
   async addStance(s: StanceRecord): Promise<boolean> {
     // FOR SHARE: a concurrent close or re-proposal waits, or this insert sees its result.
     const r = await this.run.query(
-      `WITH p AS (SELECT 1 FROM principles WHERE workshop_id = $1 AND id = $2 AND version = $3 AND NOT closed FOR SHARE)
+      `WITH p AS (SELECT 1 FROM principles p WHERE p.workshop_id = $1 AND p.id = $2 AND p.version = $3 AND (NOT p.closed
+         OR NOT EXISTS (SELECT 1 FROM principle_bindings b WHERE b.workshop_id = p.workshop_id AND b.principle_id = p.id AND b.version = p.version AND b.organisation_id = $4)) FOR SHARE OF p)
        INSERT INTO stances (workshop_id, principle_id, version, organisation_id, member_id, stance, reason, at)
        SELECT $1, $2, $3, $4, $5, $6, $7, $8 FROM p`,
       [s.workshopId, s.principleId, s.version, s.organisationId, s.memberId, s.stance, s.reason, s.at],
@@ -41,7 +51,18 @@ export class PostgresPrincipleRepo implements PrincipleRepo {
     return (await this.run.query<StanceRecord>(`SELECT ${STANCE} FROM stances WHERE workshop_id = $1 ORDER BY seq`, [workshopId])).rows;
   }
 
-  async close(workshopId: string, id: string): Promise<boolean> {
-    return ((await this.run.query('UPDATE principles SET closed = true WHERE workshop_id = $1 AND id = $2 AND NOT closed', [workshopId, id])).rowCount ?? 0) > 0;
+  async bindings(workshopId: string): Promise<BindingRecord[]> {
+    return (
+      await this.run.query<BindingRecord>(
+        `SELECT principle_id AS "principleId", version, organisation_id AS "organisationId" FROM principle_bindings WHERE workshop_id = $1
+         ORDER BY principle_id COLLATE "C", version, organisation_id COLLATE "C"`,
+        [workshopId],
+      )
+    ).rows;
+  }
+
+  async close(workshopId: string, id: string, outcome: ClosedOutcome, at: string): Promise<boolean> {
+    const r = await this.run.query('UPDATE principles SET closed = true, outcome = $3, closed_at = $4 WHERE workshop_id = $1 AND id = $2 AND NOT closed', [workshopId, id, outcome, at]);
+    return (r.rowCount ?? 0) > 0;
   }
 }

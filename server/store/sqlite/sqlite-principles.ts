@@ -1,5 +1,5 @@
 import type { DecisionRule, Stance } from '../../../shared/decisions.js';
-import type { PrincipleRecord, PrincipleRepo, StanceRecord } from '../types.js';
+import type { BindingRecord, ClosedOutcome, PrincipleRecord, PrincipleRepo, StanceRecord } from '../types.js';
 import type { Runner } from './sqlite-store.js';
 import { statement } from './statements.js';
 
@@ -13,25 +13,33 @@ interface PrincipleRow {
   proposed_by: string;
   version: number;
   closed: number;
+  outcome: ClosedOutcome | null;
+  closed_at: string | null;
 }
 const toPrinciple = (r: PrincipleRow): PrincipleRecord => ({
   id: r.id, workshopId: r.workshop_id, text: r.text, textHash: r.text_hash, rule: r.rule, proposedAt: r.proposed_at, proposedBy: r.proposed_by, version: r.version, closed: r.closed === 1,
+  outcome: r.outcome, closedAt: r.closed_at,
 });
 
 export class SqlitePrincipleRepo implements PrincipleRepo {
   constructor(private readonly run: Runner) {}
 
-  propose(p: Omit<PrincipleRecord, 'version' | 'closed'>): Promise<PrincipleRecord> {
+  propose(p: Omit<PrincipleRecord, 'version' | 'closed' | 'outcome' | 'closedAt'>, bound: readonly string[]): Promise<PrincipleRecord> {
     return this.run((db) =>
-      toPrinciple(
-        statement(
-          db,
-          `INSERT INTO principles (workshop_id, id, text, text_hash, rule, proposed_at, proposed_by, version, closed) VALUES (?, ?, ?, ?, ?, ?, ?, 1, 0)
-           ON CONFLICT (workshop_id, id) DO UPDATE SET text = excluded.text, text_hash = excluded.text_hash, rule = excluded.rule,
-             proposed_at = excluded.proposed_at, proposed_by = excluded.proposed_by, version = principles.version + 1, closed = 0
-           RETURNING *`,
-        ).get(p.workshopId, p.id, p.text, p.textHash, p.rule, p.proposedAt, p.proposedBy) as PrincipleRow,
-      ),
+      db.transaction(() => {
+        const rec = toPrinciple(
+          statement(
+            db,
+            `INSERT INTO principles (workshop_id, id, text, text_hash, rule, proposed_at, proposed_by, version, closed) VALUES (?, ?, ?, ?, ?, ?, ?, 1, 0)
+             ON CONFLICT (workshop_id, id) DO UPDATE SET text = excluded.text, text_hash = excluded.text_hash, rule = excluded.rule,
+               proposed_at = excluded.proposed_at, proposed_by = excluded.proposed_by, version = principles.version + 1, closed = 0, outcome = NULL, closed_at = NULL
+             RETURNING *`,
+          ).get(p.workshopId, p.id, p.text, p.textHash, p.rule, p.proposedAt, p.proposedBy) as PrincipleRow,
+        );
+        const bind = statement(db, 'INSERT OR IGNORE INTO principle_bindings (workshop_id, principle_id, version, organisation_id) VALUES (?, ?, ?, ?)');
+        for (const org of bound) bind.run(p.workshopId, p.id, rec.version, org);
+        return rec;
+      })(),
     );
   }
 
@@ -52,8 +60,21 @@ export class SqlitePrincipleRepo implements PrincipleRepo {
         statement(
           db,
           `INSERT INTO stances (workshop_id, principle_id, version, organisation_id, member_id, stance, reason, at)
-           SELECT ?, ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM principles WHERE workshop_id = ? AND id = ? AND version = ? AND closed = 0)`,
-        ).run(s.workshopId, s.principleId, s.version, s.organisationId, s.memberId, s.stance, s.reason, s.at, s.workshopId, s.principleId, s.version).changes > 0,
+           SELECT ?, ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM principles p WHERE p.workshop_id = ? AND p.id = ? AND p.version = ? AND (p.closed = 0
+             OR NOT EXISTS (SELECT 1 FROM principle_bindings b WHERE b.workshop_id = p.workshop_id AND b.principle_id = p.id AND b.version = p.version AND b.organisation_id = ?)))`,
+        ).run(s.workshopId, s.principleId, s.version, s.organisationId, s.memberId, s.stance, s.reason, s.at, s.workshopId, s.principleId, s.version, s.organisationId).changes > 0,
+    );
+  }
+
+  bindings(workshopId: string): Promise<BindingRecord[]> {
+    return this.run((db) =>
+      (
+        statement(db, 'SELECT principle_id, version, organisation_id FROM principle_bindings WHERE workshop_id = ? ORDER BY principle_id, version, organisation_id').all(workshopId) as {
+          principle_id: string;
+          version: number;
+          organisation_id: string;
+        }[]
+      ).map((r) => ({ principleId: r.principle_id, version: r.version, organisationId: r.organisation_id })),
     );
   }
 
@@ -76,7 +97,9 @@ export class SqlitePrincipleRepo implements PrincipleRepo {
     );
   }
 
-  close(workshopId: string, id: string): Promise<boolean> {
-    return this.run((db) => statement(db, 'UPDATE principles SET closed = 1 WHERE workshop_id = ? AND id = ? AND closed = 0').run(workshopId, id).changes > 0);
+  close(workshopId: string, id: string, outcome: ClosedOutcome, at: string): Promise<boolean> {
+    return this.run(
+      (db) => statement(db, 'UPDATE principles SET closed = 1, outcome = ?, closed_at = ? WHERE workshop_id = ? AND id = ? AND closed = 0').run(outcome, at, workshopId, id).changes > 0,
+    );
   }
 }
