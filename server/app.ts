@@ -76,7 +76,7 @@ export async function createSamskap(config: Config, log: Logger, opts: SamskapOp
     tick: { framesPerSecond: config.sync.roomWritesPerSecond, maxMs: 50 },
     reconcileEveryMs: config.redisUrl ? config.sync.reconcileEveryMs : 0,
     maxDocBytes: config.sync.maxDocBytes,
-    kindOf: createRoomKinds({ visionMaxChars: config.sync.visionMaxChars, boardMaxElements: config.sync.boardMaxElements, onVisionStored: createAttributionRecorder({ store, log }) }),
+    kindOf: createRoomKinds({ store, log, visionMaxChars: config.sync.visionMaxChars, boardMaxElements: config.sync.boardMaxElements, onVisionStored: createAttributionRecorder({ store, log }) }),
   });
   const locks = createBoardLocks({ store, announce: (workshopId) => fanout.publishControl(`locks:${workshopId}`) });
   const sync = createSyncEndpoint({ registry, auth, store, log, limits: config.sync, publicUrl: config.publicUrl, stats: metrics.sync, fanout, writeGuard: locks });

@@ -63,8 +63,14 @@ export const CreateInviteBody = z
 export type CreateInviteBody = z.infer<typeof CreateInviteBody>;
 
 export const UpdateWorkshopBody = z
-  .strictObject({ title: text(Limits.titleMax).optional(), language: Language.optional(), decisionRule: DecisionRule.optional() })
-  .refine((b) => b.title !== undefined || b.language !== undefined || b.decisionRule !== undefined, { message: 'nothing to change' });
+  .strictObject({
+    title: text(Limits.titleMax).optional(),
+    language: Language.optional(),
+    decisionRule: DecisionRule.optional(),
+    /** Only an element's organisation and the facilitators may change, move or delete it (issue #13). */
+    protectOrganisationContent: z.boolean().optional(),
+  })
+  .refine((b) => Object.values(b).some((v) => v !== undefined), { message: 'nothing to change' });
 export type UpdateWorkshopBody = z.infer<typeof UpdateWorkshopBody>;
 
 export const AddOrganisationBody = z.strictObject({ name: text(Limits.nameMax) });
@@ -113,6 +119,8 @@ export interface WorkshopDto {
   language: Language;
   /** How principles are agreed: consensus (default), consent or majority. */
   decisionRule: DecisionRule;
+  /** Board elements that name an organisation may be changed only by it and the facilitators. */
+  protectOrganisationContent: boolean;
   createdAt: string;
   organisations: OrganisationDto[];
   boards: BoardDto[];

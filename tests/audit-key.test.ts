@@ -28,7 +28,7 @@ async function twoStoresShareOneKey(stores: Store[]): Promise<void> {
   const keys = await Promise.all(stores.map((s) => s.audit.publicKey()));
   expect(new Set(keys).size).toBe(1);
   expect(Buffer.from(keys[0]!, 'base64')).toHaveLength(32);
-  await stores[0]!.workshops.create({ id: 'w1', title: 'T', language: 'nn', decisionRule: 'consensus', createdAt: at() }, [], []);
+  await stores[0]!.workshops.create({ id: 'w1', title: 'T', language: 'nn', decisionRule: 'consensus', createdAt: at(), protectOrganisationContent: false }, [], []);
   // Appends from both instances, at once, into one chain: every head signed by the one key.
   await Promise.all(stores.flatMap((s, i) => [0, 1, 2].map((n) => s.audit.append({ workshopId: 'w1', at: at(), actorId: null, type: 'x', data: { i, n } }))));
   const list = await stores[1]!.audit.list('w1');

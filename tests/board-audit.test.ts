@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { BoardDoc } from '../shared/board/board-doc.js';
-import { call, fixture, type Fixture } from './helpers/api.js';
+import { authorOf, call, fixture, type Fixture } from './helpers/api.js';
 import { startServer, type TestServer } from './helpers/server.js';
 import { provider, synced, until } from './helpers/sync.js';
 
@@ -24,15 +24,15 @@ const removals = async () =>
   (await call<{ entries: { type: string; actorId: string; data: Record<string, unknown> }[] }>(s.base, 'GET', `/api/workshops/${f.workshop.id}/audit`, undefined, f.facilitator)).body.entries.filter((e) => e.type === 'content.removed');
 
 it('logs the elements a facilitator deletes on a board, and nothing else', async () => {
-  const author = { id: 'm', name: 'M', organisationId: null, organisationName: null };
+  const [facAuthor, partAuthor] = await Promise.all([authorOf(s.base, f.workshop.id, f.facilitator), authorOf(s.base, f.workshop.id, f.participantA)]);
   let n = 0;
   const fac = provider(s.wsBase, f.board, f.facilitator);
   const part = provider(s.wsBase, f.board, f.participantA);
   await Promise.all([synced(fac), synced(part)]);
   const facBoard = new BoardDoc(fac.doc, () => `element-${++n}-0000000`);
   const partBoard = new BoardDoc(part.doc, () => `partnote-${++n}-000000`);
-  const [a, b, c] = [1, 2, 3].map((i) => facBoard.create({ kind: 'note', x: i * 200, y: 0, text: `Lapp ${i}` }, author, 'test'));
-  const mine = partBoard.create({ kind: 'note', x: 0, y: 300, text: 'Deltakaren sin' }, author, 'test');
+  const [a, b, c] = [1, 2, 3].map((i) => facBoard.create({ kind: 'note', x: i * 200, y: 0, text: `Lapp ${i}` }, facAuthor, 'test'));
+  const mine = partBoard.create({ kind: 'note', x: 0, y: 300, text: 'Deltakaren sin' }, partAuthor, 'test');
   await until(() => fac.doc.getMap('elements').size === 4 && part.doc.getMap('elements').size === 4, 5000, 'all four notes everywhere');
 
   partBoard.delete([mine!], 'test'); // a participant: not a decision

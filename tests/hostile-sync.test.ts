@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CloseCode } from '../shared/errors.js';
-import { call, fixture, type Fixture } from './helpers/api.js';
+import { authorOf, call, fixture, type Fixture } from './helpers/api.js';
 import {
   anyContent, binaryContent, ContentRef, craftUpdate, deepAnyContent, docContent, embedContent, formatContent, jsonContent, nestedJson,
   stringContent, TypeRef, typeContent, type CraftedItem,
@@ -266,12 +266,15 @@ describe('size caps', () => {
   it('a board takes at most BOARD_MAX_ELEMENTS elements; the update past it closes with 4414', async () => {
     const p = provider(s.wsBase, f.board, f.participantA);
     await synced(p);
+    const me = await authorOf(s.base, f.workshop.id, f.participantA);
+    // An element names its author (the server refuses one that names someone else).
+    const authored = () => new Y.Map<unknown>([['authorId', me.id], ['organisationId', me.organisationId]]);
     const elements = p.doc.getMap<Y.Map<unknown>>('elements');
     const existing = elements.size;
-    for (let i = existing; i < 10; i++) elements.set(`note-${i}`, new Y.Map());
+    for (let i = existing; i < 10; i++) elements.set(`note-${i}`, authored());
     await until(() => s.app.registry.rooms().some((r) => r.name === f.board && r.doc.getMap('elements').size === 10), 5000, 'ten elements stored');
     const closed = closedFor(p);
-    elements.set('one-too-many', new Y.Map());
+    elements.set('one-too-many', authored());
     expect(await closed).toEqual(expect.objectContaining({ code: CloseCode.documentTooLong, reason: 'too many elements' }));
     const room = s.app.registry.rooms().find((r) => r.name === f.board)!;
     expect(room.doc.getMap('elements').has('one-too-many')).toBe(false);

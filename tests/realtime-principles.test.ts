@@ -92,7 +92,8 @@ describe('principles', () => {
     await fac.ok('principle.propose', { principleId: id });
     await a.ok('principle.endorse', { principleId: id, stance: 'endorse' });
 
-    const client = provider(s.wsBase, f.charter, f.participantB);
+    // Only a facilitator may change a proposed principle's text (issue #13; tests/ownership-sync.test.ts).
+    const client = provider(s.wsBase, f.charter, f.facilitator);
     await synced(client);
     new CharterDoc(client.doc, () => 'unused').setPrincipleText(id, 'Open kjeldekode når det er mogleg', 'test');
     await until(async () => (await list()).find((x) => x.principleId === id)?.status === 'stale', 5000, 'stale status');

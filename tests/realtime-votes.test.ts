@@ -1,7 +1,7 @@
 /** Dot voting over socket.io: the budget under concurrency, own votes only, anonymous results. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Broadcasts } from '../shared/realtime/index.js';
-import { call } from './helpers/api.js';
+import { authorOf, call } from './helpers/api.js';
 import { threeOrgs, type ThreeOrgs } from './helpers/governance.js';
 import { startServer, type TestServer } from './helpers/server.js';
 import { connectedAll, type TestSocket } from './helpers/socket.js';
@@ -78,7 +78,7 @@ describe('dot voting', () => {
   it('in a round over the whole board, takes votes only for elements that are on it', async () => {
     const p = provider(s.wsBase, f.workshop.boards[0]!.room, f.participantA);
     await synced(p);
-    const note = new BoardDoc(p.doc, () => 'note-on-board-01').create({ kind: 'note', x: 0, y: 0, text: 'Felles plattform' }, { id: 'm', name: 'Ola', organisationId: null, organisationName: null }, 'test');
+    const note = new BoardDoc(p.doc, () => 'note-on-board-01').create({ kind: 'note', x: 0, y: 0, text: 'Felles plattform' }, await authorOf(s.base, f.workshop.id, f.participantA), 'test');
     const witness = provider(s.wsBase, f.workshop.boards[0]!.room, f.observer);
     await until(() => witness.doc.getMap('elements').has(note), 5000, 'the note stored');
     p.destroy();

@@ -30,7 +30,8 @@ it('frees a 10,000-note room after the last client leaves', async () => {
   const doc = new Y.Doc();
   let n = 0;
   const board = new BoardDoc(doc, () => `n${(n++).toString().padStart(14, '0')}`);
-  const author = { id: 'm', name: 'M', organisationId: null, organisationName: null };
+  // The writer's own identity: the server refuses elements that name someone else.
+  const author = { id: w.member.id, name: w.member.displayName, organisationId: w.member.organisationId, organisationName: null };
   doc.transact(() => {
     for (let i = 0; i < 10_000; i++) board.create({ kind: 'note', x: i, y: i, text: `Lapp ${i}: ei felles løysing` }, author, 'test');
   });

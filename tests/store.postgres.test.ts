@@ -59,7 +59,7 @@ describe.skipIf(unreachable !== null && !inCi)('PostgresStore', () => {
       try {
         await store.migrate();
         const at = new Date().toISOString();
-        await store.workshops.create({ id: 'w1', title: 'T', language: 'nn' as const, decisionRule: 'consensus' as const, createdAt: at }, [], []);
+        await store.workshops.create({ id: 'w1', title: 'T', language: 'nn' as const, decisionRule: 'consensus' as const, createdAt: at, protectOrganisationContent: false }, [], []);
         await Promise.all(Array.from({ length: 20 }, (_, i) => store.audit.append({ workshopId: 'w1', at, actorId: null, type: 't', data: { i } })));
         const list = await store.audit.list('w1');
         expect(list.map((e) => e.seq)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
@@ -78,7 +78,7 @@ describe.skipIf(unreachable !== null && !inCi)('PostgresStore', () => {
       try {
         await store.migrate();
         const at = new Date().toISOString();
-        await store.workshops.create({ id: 'w1', title: 'T', language: 'nn' as const, decisionRule: 'consensus' as const, createdAt: at }, [], []);
+        await store.workshops.create({ id: 'w1', title: 'T', language: 'nn' as const, decisionRule: 'consensus' as const, createdAt: at, protectOrganisationContent: false }, [], []);
         const m = { id: 'm1', workshopId: 'w1', displayName: 'Kari', role: 'participant' as const, organisationId: null, tokenHash: 'h', createdAt: at };
         await store.workshops.addMember(m);
         await store.transaction(async (tx) => {

@@ -21,6 +21,7 @@ import type { ImportLimits } from '../config/index.js';
 import { jsonBodyParser } from './json-depth.js';
 import { perMemberLimit } from './member-limit.js';
 import { visionRoutes } from './routes/vision.js';
+import { changesRoutes } from './routes/changes.js';
 import { governanceRoutes } from './routes/governance.js';
 import type { PrincipleService } from '../services/principles.js';
 import type { AuditLogService } from '../services/audit-log.js';
@@ -93,6 +94,7 @@ export function createHttpApp(deps: HttpDeps): express.Express {
   api.use(jsonBodyParser({ limit: '64kb' }));
   api.use(workshopRoutes({ workshops: deps.workshops, auth: deps.auth, publicUrl: deps.publicUrl, openLimit }));
   api.use(visionRoutes({ vision: deps.vision, auth: deps.auth, publicUrl: deps.publicUrl }));
+  api.use(changesRoutes({ store: deps.store, auth: deps.auth, publicUrl: deps.publicUrl }));
   api.use(
     exportRoutes({
       exports: deps.exports,

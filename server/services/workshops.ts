@@ -47,7 +47,7 @@ export function createWorkshopService(deps: WorkshopServiceDeps) {
         throw new AppError(ErrorCode.validationFailed, 400, 'organisationIndex: does not point into organisations', { field: 'organisationIndex' });
       }
       const at = now().toISOString();
-      const workshop = { id: newId(), title: body.title, language: body.language ?? 'nn', decisionRule: DEFAULT_DECISION_RULE, createdAt: at };
+      const workshop = { id: newId(), title: body.title, language: body.language ?? 'nn', decisionRule: DEFAULT_DECISION_RULE, createdAt: at, protectOrganisationContent: false };
       const orgs = body.organisations.map((o, position) => ({ id: newId(), workshopId: workshop.id, name: o.name, position, color: null }));
       const board = { id: newId(), workshopId: workshop.id, title: 'Board', createdAt: at };
       const token = newToken();
@@ -77,6 +77,7 @@ export function createWorkshopService(deps: WorkshopServiceDeps) {
       const boardDtos = boards.map((b) => ({ id: b.id, title: b.title, room: formatRoom({ workshopId, part: { kind: 'board', boardId: b.id } }) }));
       return {
         ...workshop,
+        protectOrganisationContent: workshop.protectOrganisationContent ?? false,
         organisations: orgs.map(toOrganisationDto),
         boards: boardDtos,
         rooms: [formatRoom({ workshopId, part: { kind: 'vision' } }), formatRoom({ workshopId, part: { kind: 'charter' } }), ...boardDtos.map((b) => b.room)],
@@ -88,14 +89,19 @@ export function createWorkshopService(deps: WorkshopServiceDeps) {
     async update(actor: Actor, workshopId: string, body: UpdateWorkshopBody): Promise<void> {
       authorize(actor, 'workshop.manage', workshopId);
       const at = now().toISOString();
-      const seq = await store.transaction(async (tx) => {
+      const settings = body.decisionRule !== undefined || body.protectOrganisationContent !== undefined;
+      const changed = await store.transaction(async (tx) => {
         // The event number first, as every decision takes it: the same lock order everywhere.
-        const n = body.decisionRule ? await tx.facilitation.nextSeq(workshopId) : null;
+        const n = settings ? await tx.facilitation.nextSeq(workshopId) : null;
         await tx.workshops.update(workshopId, body);
         await tx.audit.append({ workshopId, at, actorId: actor.member.id, type: 'workshop.updated', data: { ...body } });
-        return n;
+        return n === null ? null : { seq: n, workshop: await tx.workshops.get(workshopId) };
       });
-      if (seq !== null && body.decisionRule) deps.sink?.broadcast(workshopId, 'settings.changed', { seq, decisionRule: body.decisionRule });
+      // Every setting in each event: a client that missed one catches up with the next.
+      if (changed?.workshop) {
+        const w = changed.workshop;
+        deps.sink?.broadcast(workshopId, 'settings.changed', { seq: changed.seq, decisionRule: w.decisionRule, protectOrganisationContent: w.protectOrganisationContent ?? false });
+      }
     },
 
     /** A partner who joins later is added as an organisation of its own ("utvidelse og samskaping"). */

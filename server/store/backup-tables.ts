@@ -37,7 +37,9 @@ export const BACKUP_TABLES: readonly BackupTable[] = [
 ];
 
 /** Tables with workshop data that the backup carries another way, or must not carry. */
-export const NOT_IN_BACKUP_TABLES = ['invites', 'audit', 'audit_archive', 'doc_updates', 'doc_snapshots'] as const;
+// last_edits: who last changed each entry is this server's record of its connections; an
+// imported workshop starts without it (its documents still name their authors).
+export const NOT_IN_BACKUP_TABLES = ['invites', 'audit', 'audit_archive', 'doc_updates', 'doc_snapshots', 'last_edits'] as const;
 
 /** A cell as it travels in a backup: bytes as `{ "$bytes": base64 }`, booleans as 0/1. */
 export type BackupCell = string | number | null | { $bytes: string };

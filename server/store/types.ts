@@ -18,6 +18,7 @@ export interface Store {
   votes: VoteRepo;
   principles: PrincipleRepo;
   vision: VisionRepo;
+  edits: EditRepo;
   backup: BackupRepo;
   /** Runs `fn` atomically; `tx` is a view of this store bound to the transaction. */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
@@ -54,6 +55,8 @@ export interface WorkshopRecord {
   /** How principles are agreed in this workshop (default consensus). */
   decisionRule: DecisionRule;
   createdAt: string;
+  /** Only an element's organisation and the facilitators may change a board element that names one. */
+  protectOrganisationContent: boolean;
 }
 export interface OrganisationRecord {
   id: string;
@@ -97,7 +100,7 @@ export interface WorkshopRepo {
   organisations(workshopId: string): Promise<OrganisationRecord[]>;
   boards(workshopId: string): Promise<BoardRecord[]>;
   /** Changes title, language and/or decision rule; false when no such workshop. */
-  update(id: string, patch: Partial<Pick<WorkshopRecord, 'title' | 'language' | 'decisionRule'>>): Promise<boolean>;
+  update(id: string, patch: Partial<Pick<WorkshopRecord, 'title' | 'language' | 'decisionRule' | 'protectOrganisationContent'>>): Promise<boolean>;
   /** Adds an organisation at the end of the workshop's list. */
   addOrganisation(o: OrganisationRecord): Promise<void>;
   /** False when the organisation is not this workshop's. */
@@ -193,4 +196,22 @@ export interface BackupRepo {
   archivedAudit(workshopId: string): Promise<AuditEntry[]>;
   /** Every table that has a `workshop_id` column (for the completeness check). */
   tablesWithWorkshop(): Promise<string[]>;
+}
+
+/** Who last changed an entry of a shared document, recorded from the authenticated connection. */
+export interface LastEdit {
+  /** The room's part: `charter` or `board/<boardId>`. */
+  room: string;
+  /** `<collection>/<key>` in the charter, the element id on a board. */
+  key: string;
+  memberId: string;
+  organisationId: string | null;
+  at: string;
+}
+
+export interface EditRepo {
+  /** Upserts one record per (room, key): the latest edit wins. */
+  record(workshopId: string, edits: readonly LastEdit[]): Promise<void>;
+  /** A room's records (all rooms when `room` is null), by key. */
+  list(workshopId: string, room: string | null): Promise<LastEdit[]>;
 }

@@ -1,7 +1,8 @@
 /** What a kind of room is (server/sync/room-kinds.ts builds one per room name). */
 import type * as Y from 'yjs';
 import type { ContentRules } from '../../shared/sync/content-rules.js';
-import type { NewAuditEntry } from '../store/types.js';
+import type { LastEdit, NewAuditEntry } from '../store/types.js';
+import type { Guard } from './ownership.js';
 import type { RoomPeer } from './room.js';
 import type { UpdateCaps } from './update-check.js';
 
@@ -23,6 +24,13 @@ export interface RoomKind {
    * of `map(doc)` an update from `peer` deletes, and the entry to append in the same transaction
    * as the update. `by` decides whose removals count.
    */
+  /**
+   * What a member may change inside the document (server/sync/ownership.ts), checked at commit on
+   * the entries each update touches; a refusal closes the sender with 4422.
+   */
+  guard?: Guard;
+  /** Keeps last-editor records (best effort, after the update is stored). */
+  recordEdits?: (edits: LastEdit[]) => void;
   removals?: {
     map: (doc: Y.Doc) => Y.Map<unknown>;
     by: (peer: RoomPeer) => boolean;

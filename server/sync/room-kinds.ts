@@ -8,9 +8,15 @@ import { visionTextLength } from '../../shared/vision/schema.js';
 import { BoardKey } from '../../shared/board/schema.js';
 import { parseRoom } from '../../shared/ids.js';
 import { CONTENT_RULES } from '../../shared/sync/content-rules.js';
+import type { Logger } from '../log.js';
+import type { LastEdit, Store } from '../store/types.js';
+import { boardGuard, charterGuard } from './ownership.js';
 import type { RoomKind } from './room.js';
 
 export interface RoomKindDeps {
+  /** For ownership checks (a principle's state, a workshop's settings) and last-editor records. */
+  store: Store;
+  log: Logger;
   visionMaxChars: number;
   boardMaxElements: number;
   /** A stored update from a member's connection to `<workshopId>/vision`. */
@@ -18,13 +24,19 @@ export interface RoomKindDeps {
   now?: () => Date;
 }
 
-const CHARTER: RoomKind = { gc: true, rules: CONTENT_RULES.charter };
+/** Last-editor records are kept best effort, off the sync path, like the vision's attribution. */
+function editRecorder(deps: RoomKindDeps, workshopId: string): (edits: LastEdit[]) => void {
+  return (edits) => void deps.store.edits.record(workshopId, edits).catch((err: unknown) => deps.log.warn({ err, workshopId }, 'last editors not recorded'));
+}
 
 /** A facilitator deleting board elements is a decision for the audit log, like `content.remove`. */
-function boardKind(workshopId: string, boardId: string, maxElements: number, now: () => Date): RoomKind {
+function boardKind(deps: RoomKindDeps, workshopId: string, boardId: string, now: () => Date): RoomKind {
+  const maxElements = deps.boardMaxElements;
   return {
     gc: true,
     rules: CONTENT_RULES.board,
+    guard: boardGuard({ store: deps.store, workshopId, boardId, now }),
+    recordEdits: editRecorder(deps, workshopId),
     caps: { keys: { map: (doc) => doc.getMap(BoardKey.elements), name: BoardKey.elements, max: maxElements } },
     removals: {
       map: (doc) => doc.getMap(BoardKey.elements),
@@ -37,9 +49,13 @@ function boardKind(workshopId: string, boardId: string, maxElements: number, now
 export function createRoomKinds(deps: RoomKindDeps): (name: string) => RoomKind {
   return (name) => {
     const ref = parseRoom(name);
-    if (ref?.part.kind === 'board') return boardKind(ref.workshopId, ref.part.boardId, deps.boardMaxElements, deps.now ?? (() => new Date()));
-    if (ref?.part.kind !== 'vision') return CHARTER;
+    const now = deps.now ?? (() => new Date());
+    if (ref?.part.kind === 'board') return boardKind(deps, ref.workshopId, ref.part.boardId, now);
+    if (!ref) return { gc: true, rules: CONTENT_RULES.charter };
     const { workshopId } = ref;
+    if (ref.part.kind === 'charter') {
+      return { gc: true, rules: CONTENT_RULES.charter, guard: charterGuard({ store: deps.store, workshopId, now }), recordEdits: editRecorder(deps, workshopId) };
+    }
     return {
       gc: false,
       rules: CONTENT_RULES.vision,

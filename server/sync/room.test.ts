@@ -175,7 +175,7 @@ describe('Room and DocRegistry', () => {
 
   it('writes a server change and its records in one transaction: both, or neither', async () => {
     const { store, registry } = await setup();
-    await store.workshops.create({ id: 'wwwwwwwwwwwwwwww', title: 't', language: 'nn', decisionRule: 'consensus', createdAt: 'x' }, [], []);
+    await store.workshops.create({ id: 'wwwwwwwwwwwwwwww', title: 't', language: 'nn', decisionRule: 'consensus', createdAt: 'x', protectOrganisationContent: false }, [], []);
     const entry = { workshopId: 'wwwwwwwwwwwwwwww', at: 'x', actorId: null, type: 'content.removed', data: {} };
     await registry.change('w/charter', (doc) => doc.getText('t').insert(0, 'kept'), (tx) => tx.audit.append(entry).then(() => undefined));
     await expect(

@@ -7,10 +7,8 @@
  * answers to newcomers read `doc`, so they never contain an update that is not yet stored.
  * Updates from other instances were stored by them; they are applied and relayed, not stored.
  *
- * Outgoing messages go through the room's ticks (server/sync/room-tick.ts): what is due (relayed
- * updates, presence, welcomes) is merged and written to each connection in one write. A quiet room
- * ticks at once; a busy large room merges what arrives in between, and commits it to the store as
- * one update.
+ * Outgoing messages go through the room's ticks (room-tick.ts): what is due is merged and written
+ * to each connection in one write; a busy room commits what arrives in between as one update.
  */
 import * as Y from 'yjs';
 import type { Store } from '../store/types.js';
@@ -21,6 +19,7 @@ import { Origin } from './origin.js';
 import { encodeSync, SyncType } from './protocol.js';
 import { RoomPresence } from './presence.js';
 import { failBatch, RoomBroken, type Pending, type RoomDeps, type RoomPeer } from './room-types.js';
+import { guardBatch } from './room-guard.js';
 import { removalEntries } from './room-removals.js';
 import { DEFAULT_TICK, TickSchedule, writeTick, type Outgoing } from './room-tick.js';
 import { checkUpdate, screenNesting } from './update-check.js';
@@ -260,7 +259,6 @@ export class Room {
       const loaded = await this.deps.store.docs.load(this.name);
       if (!this.isIdle() || this.broken || this.closing) continue;
       const { doc } = buildDoc(this.name, partsOf(loaded), this.kind.gc, this.deps.log);
-      // Updates other instances stored meanwhile reach this room's connections too.
       const missing = Y.encodeStateAsUpdate(doc, Y.encodeStateVector(this.current));
       const old = this.current;
       this.current = this.watch(doc);
@@ -298,7 +296,9 @@ export class Room {
 
   private async commit(all: Pending[]): Promise<void> {
     if (this.broken) return failBatch(all, 4500, 'room is being rebuilt', new RoomBroken());
-    const batch = this.withoutTooDeep(all);
+    const guarded = await guardBatch(this.kind, this.withoutTooDeep(all), this.doc);
+    this.deps.metrics.sync.refusedUpdates += guarded.refused;
+    const batch = guarded.kept;
     if (batch.length === 0) return;
     let merged: Uint8Array;
     try {
@@ -311,7 +311,7 @@ export class Room {
     }
     const started = performance.now();
     try {
-      const audits = this.kind.removals ? removalEntries(this.kind.removals, this.doc, batch) : [];
+      const audits = [...(this.kind.removals ? removalEntries(this.kind.removals, this.doc, batch) : []), ...guarded.audit];
       const records = batch.flatMap((p) => (p.inTransaction ? [p.inTransaction] : []));
       if (audits.length === 0 && records.length === 0) await this.deps.store.docs.appendUpdate(this.name, merged);
       else {
@@ -328,6 +328,7 @@ export class Room {
     }
     this.deps.metrics.storeLatency.observe((performance.now() - started) / 1000);
     if (this.kind.onStored) for (const p of batch) if (p.peer) this.kind.onStored(p.peer.memberId, p.update, this.doc);
+    if (guarded.edits.length) this.kind.recordEdits?.(guarded.edits);
     this.deps.metrics.sync.updatesStored++;
     this.sinceSnapshot.updates++;
     this.sinceSnapshot.bytes += merged.byteLength;

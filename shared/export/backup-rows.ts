@@ -35,7 +35,7 @@ interface TableShape {
 const table = <S extends z.ZodRawShape>(shape: S, refs: Record<string, RefKind>, key: readonly string[] | null = null): TableShape => ({ row: z.strictObject(shape), refs, key });
 
 export const BACKUP_ROW_SCHEMAS: Readonly<Record<string, TableShape>> = {
-  workshops: table({ id, title: text, created_at: time, language: z.string().max(16), decision_rule: z.enum(['consensus', 'consent', 'majority']) }, { id: 'workshop' }),
+  workshops: table({ id, title: text, created_at: time, language: z.string().max(16), decision_rule: z.enum(['consensus', 'consent', 'majority']), protect_organisation_content: int.min(0).max(1).optional() }, { id: 'workshop' }),
   organisations: table({ id, workshop_id: id, name: text, position: int, color: z.string().max(32).nullable() }, { id: 'own', workshop_id: 'workshop' }),
   boards: table({ id, workshop_id: id, title: text, created_at: time }, { id: 'own', workshop_id: 'workshop' }),
   members: table(

@@ -163,7 +163,7 @@ export interface Broadcasts {
   'principle.proposed': Seq & { principle: PrincipleView };
   'principle.endorsed': Seq & { principle: PrincipleView };
   'principle.closed': Seq & { principle: PrincipleView };
-  'settings.changed': Seq & { decisionRule: DecisionRule };
+  'settings.changed': Seq & { decisionRule: DecisionRule; protectOrganisationContent: boolean };
   'content.removed': Seq & { room: 'board' | 'charter'; boardId: string | null; collection: string | null; id: string; by: string };
 }
 export type BroadcastName = keyof Broadcasts;

@@ -16,7 +16,7 @@ let counter = 0;
 const id = (p: string) => `${p}${String(++counter).padStart(15 - p.length, '0')}x`.slice(0, 16);
 
 async function seedWorkshop(store: Store) {
-  const w = { id: id('w'), title: 'Digitalt samarbeid', language: 'nb' as const, decisionRule: 'consensus' as const, createdAt: now() };
+  const w = { id: id('w'), title: 'Digitalt samarbeid', language: 'nb' as const, decisionRule: 'consensus' as const, createdAt: now(), protectOrganisationContent: false };
   const orgs = [
     { id: id('o'), workshopId: w.id, name: 'NAV', position: 0, color: null },
     { id: id('o'), workshopId: w.id, name: 'Bufdir', position: 1, color: '#1d4ed8' },

@@ -56,3 +56,9 @@ export async function fixture(base: string): Promise<Fixture> {
   const workshop = (await call<WorkshopDto>(base, 'GET', `/api/workshops/${created.id}`, undefined, facilitator)).body;
   return { workshop, facilitator, participantA, participantB, observer, charter: `${created.id}/charter`, board: workshop.boards[0]!.room };
 }
+
+/** The board author fields of the member behind `token`: the server refuses elements naming anyone else. */
+export async function authorOf(base: string, workshopId: string, token: string): Promise<{ id: string; name: string; organisationId: string | null; organisationName: string | null }> {
+  const w = (await call<WorkshopDto>(base, 'GET', `/api/workshops/${workshopId}`, undefined, token)).body;
+  return { id: w.me.id, name: w.me.displayName, organisationId: w.me.organisationId, organisationName: w.organisations.find((o) => o.id === w.me.organisationId)?.name ?? null };
+}

@@ -67,13 +67,14 @@ export async function fillWorkshop(wsBase: string, w: WorkshopDto, token: string
     const d = c.addDecision('Prioritering av tiltak', 'test');
     c.setResponsibility(d, body, 'decide', 'test');
     c.setResponsibility(d, orgB!.id, 'consult', 'test');
-    c.addPrinciple(`Brukaren først. ${hostile[8]}`, 'member', 'test');
+    c.addPrinciple(`Brukaren først. ${hostile[8]}`, w.me.id, 'test');
   });
   const boardElements: Record<string, string> = {};
   let frameId = '';
   await write(wsBase, w.boards[0]!.room, token, {}, (doc) => {
     const b = new BoardDoc(doc, newId);
-    const author = { id: 'm', name: 'Kari', organisationId: orgA!.id, organisationName: orgA!.name };
+    // The writer's own identity: the server refuses elements that name someone else (issue #13).
+    const author = { id: w.me.id, name: w.me.displayName, organisationId: w.me.organisationId, organisationName: w.organisations.find((o) => o.id === w.me.organisationId)?.name ?? null };
     frameId = b.create({ kind: 'frame', x: 0, y: 0, w: 900, h: 500, text: 'Ramme ein' }, author, 'test');
     const note = b.create({ kind: 'note', x: 40, y: 80, text: hostile[0] }, author, 'test');
     const rect = b.create({ kind: 'rect', x: 400, y: 80, text: hostile[11], color: 'blue' }, author, 'test');

@@ -279,4 +279,23 @@ export const postgresMigrations: Migration[] = [
         WHERE p.closed = false AND m.role <> 'observer' AND m.organisation_id IS NOT NULL;
     `,
   },
+  {
+    // Ownership inside shared documents (issue #13): who last changed each board element and
+    // charter entry, recorded by the server from the authenticated connection (never from the
+    // document), and the workshop setting that lets only an element's organisation (and the
+    // facilitators) change it.
+    name: '010_last_edits',
+    sql: `
+      ALTER TABLE workshops ADD COLUMN protect_organisation_content INTEGER NOT NULL DEFAULT 0;
+      CREATE TABLE last_edits (
+        workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+        room TEXT NOT NULL,
+        key TEXT NOT NULL,
+        member_id TEXT NOT NULL,
+        organisation_id TEXT,
+        at TEXT NOT NULL,
+        PRIMARY KEY (workshop_id, room, key)
+      );
+    `,
+  },
 ];

@@ -9,6 +9,7 @@ import { AppError, ErrorCode } from '../../../shared/errors.js';
 import type { Store } from '../types.js';
 import { postgresMigrations } from './migrations.js';
 import { PostgresAuditRepo } from './postgres-audit.js';
+import { PostgresEditRepo } from './postgres-edits.js';
 import { PostgresVisionRepo } from './postgres-vision.js';
 import { PostgresBackupRepo } from './postgres-backup.js';
 import { PostgresDocStore } from './postgres-docs.js';
@@ -42,6 +43,7 @@ export class PostgresStore implements Store {
   readonly votes: PostgresVoteRepo;
   readonly principles: PostgresPrincipleRepo;
   readonly vision: PostgresVisionRepo;
+  readonly edits: PostgresEditRepo;
   readonly backup: PostgresBackupRepo;
   private readonly pool: pg.Pool;
   private readonly run: Runner;
@@ -64,6 +66,7 @@ export class PostgresStore implements Store {
     this.votes = new PostgresVoteRepo(this.run);
     this.principles = new PostgresPrincipleRepo(this.run);
     this.vision = new PostgresVisionRepo(this.run);
+    this.edits = new PostgresEditRepo(this.run);
     this.backup = new PostgresBackupRepo(this.run);
   }
 
@@ -117,6 +120,7 @@ export class PostgresStore implements Store {
         votes: new PostgresVoteRepo(run),
         principles: new PostgresPrincipleRepo(run),
         vision: new PostgresVisionRepo(run),
+        edits: new PostgresEditRepo(run),
         backup: new PostgresBackupRepo(run),
         transaction: (inner) => inner(tx),
         migrate: () => this.migrate(),

@@ -30,7 +30,10 @@ export class PostgresWorkshopRepo implements WorkshopRepo {
   }
 
   async get(id: string): Promise<WorkshopRecord | null> {
-    const r = await this.run.query<WorkshopRecord>('SELECT id, title, language, decision_rule AS "decisionRule", created_at AS "createdAt" FROM workshops WHERE id = $1', [id]);
+    const r = await this.run.query<WorkshopRecord>(
+      'SELECT id, title, language, decision_rule AS "decisionRule", created_at AS "createdAt", protect_organisation_content = 1 AS "protectOrganisationContent" FROM workshops WHERE id = $1',
+      [id],
+    );
     return r.rows[0] ?? null;
   }
 
@@ -42,10 +45,11 @@ export class PostgresWorkshopRepo implements WorkshopRepo {
     return r.rows;
   }
 
-  async update(id: string, patch: Partial<Pick<WorkshopRecord, 'title' | 'language' | 'decisionRule'>>): Promise<boolean> {
+  async update(id: string, patch: Partial<Pick<WorkshopRecord, 'title' | 'language' | 'decisionRule' | 'protectOrganisationContent'>>): Promise<boolean> {
+    const protect = patch.protectOrganisationContent === undefined ? null : patch.protectOrganisationContent ? 1 : 0;
     const r = await this.run.query(
-      'UPDATE workshops SET title = COALESCE($1, title), language = COALESCE($2, language), decision_rule = COALESCE($4, decision_rule) WHERE id = $3',
-      [patch.title ?? null, patch.language ?? null, id, patch.decisionRule ?? null],
+      'UPDATE workshops SET title = COALESCE($1, title), language = COALESCE($2, language), decision_rule = COALESCE($4, decision_rule), protect_organisation_content = COALESCE($5, protect_organisation_content) WHERE id = $3',
+      [patch.title ?? null, patch.language ?? null, id, patch.decisionRule ?? null, protect],
     );
     return (r.rowCount ?? 0) > 0;
   }

@@ -14,6 +14,7 @@ import { SqliteFacilitationRepo } from './sqlite-facilitation.js';
 import { SqliteAnswerRepo } from './sqlite-answers.js';
 import { SqliteVoteRepo } from './sqlite-votes.js';
 import { SqlitePrincipleRepo } from './sqlite-principles.js';
+import { SqliteEditRepo } from './sqlite-edits.js';
 import { SqliteVisionRepo } from './sqlite-vision.js';
 import { SqliteBackupRepo } from './sqlite-backup.js';
 
@@ -33,6 +34,7 @@ export class SqliteStore implements Store {
   readonly votes: SqliteVoteRepo;
   readonly principles: SqlitePrincipleRepo;
   readonly vision: SqliteVisionRepo;
+  readonly edits: SqliteEditRepo;
   readonly backup: SqliteBackupRepo;
   private readonly db: Database.Database;
   private txDone: Promise<void> | null = null;
@@ -54,6 +56,7 @@ export class SqliteStore implements Store {
     this.votes = new SqliteVoteRepo(run);
     this.principles = new SqlitePrincipleRepo(run);
     this.vision = new SqliteVisionRepo(run);
+    this.edits = new SqliteEditRepo(run);
     this.backup = new SqliteBackupRepo(run);
   }
 
@@ -92,6 +95,7 @@ export class SqliteStore implements Store {
       votes: new SqliteVoteRepo(run),
       principles: new SqlitePrincipleRepo(run),
       vision: new SqliteVisionRepo(run),
+      edits: new SqliteEditRepo(run),
       backup: new SqliteBackupRepo(run),
       transaction: (inner) => inner(tx),
       migrate: () => this.migrate(),

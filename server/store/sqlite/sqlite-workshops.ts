@@ -66,10 +66,12 @@ export class SqliteWorkshopRepo implements WorkshopRepo {
 
   get(id: string): Promise<WorkshopRecord | null> {
     return this.run((db) => {
-      const r = statement(db, 'SELECT id, title, language, decision_rule, created_at FROM workshops WHERE id = ?').get(id) as
-        | { id: string; title: string; language: WorkshopRecord['language']; decision_rule: WorkshopRecord['decisionRule']; created_at: string }
+      const r = statement(db, 'SELECT id, title, language, decision_rule, created_at, protect_organisation_content FROM workshops WHERE id = ?').get(id) as
+        | { id: string; title: string; language: WorkshopRecord['language']; decision_rule: WorkshopRecord['decisionRule']; created_at: string; protect_organisation_content: number }
         | undefined;
-      return r ? { id: r.id, title: r.title, language: r.language, decisionRule: r.decision_rule, createdAt: r.created_at } : null;
+      return r
+        ? { id: r.id, title: r.title, language: r.language, decisionRule: r.decision_rule, createdAt: r.created_at, protectOrganisationContent: r.protect_organisation_content === 1 }
+        : null;
     });
   }
 
@@ -95,12 +97,14 @@ export class SqliteWorkshopRepo implements WorkshopRepo {
     );
   }
 
-  update(id: string, patch: Partial<Pick<WorkshopRecord, 'title' | 'language' | 'decisionRule'>>): Promise<boolean> {
+  update(id: string, patch: Partial<Pick<WorkshopRecord, 'title' | 'language' | 'decisionRule' | 'protectOrganisationContent'>>): Promise<boolean> {
+    const protect = patch.protectOrganisationContent === undefined ? null : patch.protectOrganisationContent ? 1 : 0;
     return this.run(
       (db) =>
-        statement(db, 'UPDATE workshops SET title = COALESCE(?, title), language = COALESCE(?, language), decision_rule = COALESCE(?, decision_rule) WHERE id = ?').run(
-          patch.title ?? null, patch.language ?? null, patch.decisionRule ?? null, id,
-        ).changes > 0,
+        statement(
+          db,
+          'UPDATE workshops SET title = COALESCE(?, title), language = COALESCE(?, language), decision_rule = COALESCE(?, decision_rule), protect_organisation_content = COALESCE(?, protect_organisation_content) WHERE id = ?',
+        ).run(patch.title ?? null, patch.language ?? null, patch.decisionRule ?? null, protect, id).changes > 0,
     );
   }
 

@@ -1,0 +1,126 @@
+/**
+ * Who may change what inside the charter and board documents (issue #13), checked by the server
+ * on the entries each member's update touches (server/sync/touched.ts), never by the client:
+ *
+ * Charter
+ * - An organisation's self-assessment (`maturity/<orgId>`, `paradoxes/<axis>/<orgId>`): only its
+ *   members and facilitators (`ownership`). A facilitator's change to another organisation's entry
+ *   is audited (`charter.changed`, before and after) in the same transaction as the update.
+ * - A principle: a proposed one only by facilitators (`principle-proposed`); a closed one by
+ *   nobody (`principle-closed`). A new draft names its sender as author; no update changes the
+ *   author or creation time of an existing one (`author-field`).
+ * Board
+ * - A new element names its sender and the sender's organisation; no update changes the author
+ *   fields of an existing one (`author-field`).
+ * - With `protectOrganisationContent`, an element that names an organisation is changed, moved or
+ *   deleted only by that organisation's members and facilitators (`ownership`).
+ * - Removing another organisation's element is audited (`content.removed`, with the element).
+ *
+ * Every touched entry gets a last-editor record (person and organisation), kept best effort.
+ */
+import * as Y from 'yjs';
+import { BoardKey, F, readElement } from '../../shared/board/schema.js';
+import { CharterKey, CF, readMaturity, readParadox } from '../../shared/charter/schema.js';
+import type { LastEdit, NewAuditEntry, Store } from '../store/types.js';
+import type { RoomPeer } from './room-types.js';
+import type { Touch } from './touched.js';
+
+export type GuardVerdict = { refused: string } | { audit: NewAuditEntry[]; edits: LastEdit[] };
+
+export type Guard = (peer: RoomPeer, touches: readonly Touch[], doc: Y.Doc, update: Uint8Array) => Promise<GuardVerdict>;
+
+export interface GuardDeps {
+  store: Store;
+  workshopId: string;
+  now: () => Date;
+}
+
+const refuse = (rule: string): GuardVerdict => ({ refused: rule });
+const AUTHOR_FIELDS = [F.authorId, F.organisationId, F.createdAt] as const;
+
+function who(peer: RoomPeer): { memberId: string; organisationId: string | null; facilitator: boolean } {
+  return { memberId: peer.memberId, organisationId: peer.user.organisationId ?? null, facilitator: peer.user.role === 'facilitator' };
+}
+
+/** The document after `update`, for before-and-after audit entries (small documents only). */
+function after(doc: Y.Doc, update: Uint8Array): Y.Doc {
+  const trial = new Y.Doc({ gc: doc.gc });
+  Y.applyUpdate(trial, Y.encodeStateAsUpdate(doc));
+  Y.applyUpdate(trial, update);
+  return trial;
+}
+
+export function charterGuard(deps: GuardDeps): Guard {
+  return async (peer, touches, doc, update) => {
+    const me = who(peer);
+    const at = deps.now().toISOString();
+    const audit: NewAuditEntry[] = [];
+    const edits: LastEdit[] = [];
+    let trial: Y.Doc | null = null;
+    try {
+      for (const t of touches) {
+        if (t.root === CharterKey.maturity || t.root === CharterKey.paradoxes) {
+          const owner = t.root === CharterKey.maturity ? t.key : (t.key.split('/')[1] ?? '');
+          if (owner !== me.organisationId) {
+            if (!me.facilitator) return refuse('ownership');
+            trial ??= after(doc, update);
+            const read = (d: Y.Doc) => {
+              const m = d.getMap<unknown>(t.root).get(t.key);
+              if (!(m instanceof Y.Map)) return null;
+              return t.root === CharterKey.maturity ? readMaturity(t.key, m) : readParadox(t.key, m);
+            };
+            audit.push({ workshopId: deps.workshopId, at, actorId: me.memberId, type: 'charter.changed', data: { collection: t.root, key: t.key, organisationId: owner, before: read(doc), after: read(trial) } });
+          }
+        } else if (t.root === CharterKey.principles) {
+          const record = await deps.store.principles.get(deps.workshopId, t.key);
+          if (record?.closed) return refuse('principle-closed');
+          if (record && !me.facilitator) return refuse('principle-proposed');
+          const existing = doc.getMap<unknown>(CharterKey.principles).get(t.key);
+          const authorOk = existing instanceof Y.Map ? sameFields(t, existing, [CF.authorId, CF.createdAt]) : t.kind !== 'create' || t.fields.get(CF.authorId) === me.memberId;
+          if (!authorOk) return refuse('author-field');
+        }
+        edits.push({ room: 'charter', key: `${t.root}/${t.key}`, memberId: me.memberId, organisationId: me.organisationId, at });
+      }
+    } finally {
+      trial?.destroy();
+    }
+    return { audit, edits };
+  };
+}
+
+export function boardGuard(deps: GuardDeps & { boardId: string }): Guard {
+  // Read when it matters (rarely: another organisation's element, not a facilitator), so a changed setting holds at once.
+  const protectedNow = async () => (await deps.store.workshops.get(deps.workshopId))?.protectOrganisationContent ?? false;
+  return async (peer, touches, doc) => {
+    const me = who(peer);
+    const at = deps.now().toISOString();
+    const audit: NewAuditEntry[] = [];
+    const edits: LastEdit[] = [];
+    const elements = doc.getMap<unknown>(BoardKey.elements);
+    for (const t of touches) {
+      if (t.root !== BoardKey.elements) continue;
+      const existing = elements.get(t.key);
+      const current = existing instanceof Y.Map ? readElement(t.key, existing) : null;
+      if (existing instanceof Y.Map) {
+        if (t.kind !== 'delete' && !sameFields(t, existing, AUTHOR_FIELDS)) return refuse('author-field');
+        const owner = current?.author.organisationId ?? null;
+        if (owner !== null && owner !== me.organisationId && !me.facilitator && (await protectedNow())) return refuse('ownership');
+        // A facilitator's removals are audited already (room-kinds.ts, `removals`).
+        if (t.kind === 'delete' && owner !== null && owner !== me.organisationId && !me.facilitator) {
+          audit.push({ workshopId: deps.workshopId, at, actorId: me.memberId, type: 'content.removed', data: { room: 'board', boardId: deps.boardId, ids: [t.key], via: 'edit', organisationId: owner, before: current } });
+        }
+      } else if (t.kind === 'create') {
+        // No organisation is written as '' by the app (shared/board/board-doc.ts) or left out.
+        if (t.fields.get(F.authorId) !== me.memberId || (t.fields.get(F.organisationId) || null) !== me.organisationId) return refuse('author-field');
+      }
+      edits.push({ room: `board/${deps.boardId}`, key: t.key, memberId: me.memberId, organisationId: me.organisationId, at });
+    }
+    return { audit, edits };
+  };
+}
+
+/** True when `t` leaves `fields` of the existing entry as they are (a replacement must repeat them). */
+function sameFields(t: Touch, existing: Y.Map<unknown>, fields: readonly string[]): boolean {
+  const replaced = t.kind === 'create';
+  return fields.every((f) => (replaced || t.fields.has(f) ? (t.fields.get(f) ?? null) === (existing.get(f) ?? null) : true));
+}

@@ -1,0 +1,170 @@
+/**
+ * Ownership inside the shared documents, enforced by the server per update (issue #13), tried
+ * with stock y-websocket providers acting as the members: an organisation's self-assessment is
+ * its own (and the facilitators'); board elements name their real author, whose fields never
+ * change; a protected workshop keeps each organisation's elements to it; a proposed principle is
+ * the facilitators' to edit and a closed one nobody's. Refused updates close the sender with a
+ * final 4422 and reach nobody; accepted ones leave a last-editor record (`GET …/changes`), and a
+ * facilitator's change to another organisation's entry is audited with before and after.
+ */
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { BoardDoc } from '../shared/board/board-doc.js';
+import { CharterDoc } from '../shared/charter/charter-doc.js';
+import { CloseCode } from '../shared/errors.js';
+import { authorOf, call } from './helpers/api.js';
+import { threeOrgs, type ThreeOrgs } from './helpers/governance.js';
+import { startServer, type TestServer } from './helpers/server.js';
+import { connected } from './helpers/socket.js';
+import { closedFor, provider, synced, until } from './helpers/sync.js';
+
+let s: TestServer;
+let f: ThreeOrgs;
+const newId = () => randomBytes(12).toString('base64url');
+beforeAll(async () => {
+  s = await startServer();
+  f = await threeOrgs(s.base);
+});
+afterAll(async () => {
+  await s.stop();
+  s.cleanup();
+});
+
+type Change = { room: string; key: string; memberId: string; organisationId: string | null; at: string };
+const changes = async (room: string) => (await call<{ changes: Change[] }>(s.base, 'GET', `/api/workshops/${f.workshop.id}/changes?room=${encodeURIComponent(room)}`, undefined, f.observer)).body.changes;
+const audit = async () => (await call<{ entries: { type: string; actorId: string; data: Record<string, unknown> }[] }>(s.base, 'GET', `/api/workshops/${f.workshop.id}/audit`, undefined, f.observer)).body.entries;
+const serverDoc = (room: string) => s.app.registry.rooms().find((r) => r.name === room)?.doc;
+const refused = (rule: string) => expect.objectContaining({ code: CloseCode.updateRefused, reason: `update refused: ${rule}` });
+
+/** A stock provider for `token`, synced. */
+async function open(room: string, token: string) {
+  const p = provider(s.wsBase, room, token);
+  await synced(p);
+  return p;
+}
+
+/** Makes the change as `token` and expects the connection to close with the rule; nothing is stored. */
+async function expectRefused(room: string, token: string, rule: string, change: (doc: Y.Doc) => void): Promise<void> {
+  const p = await open(room, token);
+  const before = Y.encodeStateVector(serverDoc(room)!);
+  const closed = closedFor(p);
+  change(p.doc);
+  expect(await closed).toEqual(refused(rule));
+  p.destroy();
+  expect(Buffer.from(Y.encodeStateVector(serverDoc(room)!)).equals(Buffer.from(before))).toBe(true);
+}
+
+describe('an organisation’s self-assessment in the charter', () => {
+  it('is changed only by its members and facilitators; a facilitator’s change is audited with before and after', async () => {
+    const room = f.charter;
+    const [orgA, orgB] = f.orgs;
+    const a = await open(room, f.participantA);
+    new CharterDoc(a.doc, newId).setMaturity(orgA, 2, 'Vi deler data i dag', 'test');
+    new CharterDoc(a.doc, newId).setParadox('domain_vs_it', orgA, 30, 'Fag først', 'test');
+    await until(() => new CharterDoc(serverDoc(room)!, newId).maturity().length === 1, 5000, 'A’s own maturity stored');
+
+    await expectRefused(room, f.participantB, 'ownership', (d) => new CharterDoc(d, newId).setMaturity(orgA, 1, 'Forfalska', 'test'));
+    await expectRefused(room, f.participantB, 'ownership', (d) => new CharterDoc(d, newId).setParadox('domain_vs_it', orgA, 95, '', 'test'));
+    await expectRefused(room, f.participantB, 'ownership', (d) => (new CharterDoc(d, newId).textOf('maturity', orgA, 'justification') as Y.Text).insert(0, 'Ikkje: '));
+    expect(new CharterDoc(a.doc, newId).maturity()).toEqual([{ organisationId: orgA, generation: 2, justification: 'Vi deler data i dag' }]);
+
+    const b = await open(room, f.participantB);
+    new CharterDoc(b.doc, newId).setMaturity(orgB, 3, 'Vår eiga', 'test');
+    await until(() => new CharterDoc(a.doc, newId).maturity().length === 2, 5000, 'B’s own maturity reaches A');
+
+    const fac = await open(room, f.facilitator);
+    new CharterDoc(fac.doc, newId).setMaturity(orgA, 3, 'Retta av fasilitator', 'test');
+    await until(() => new CharterDoc(a.doc, newId).maturity().find((m) => m.organisationId === orgA)?.generation === 3, 5000, 'the facilitator’s change reaches A');
+    await until(async () => (await audit()).some((e) => e.type === 'charter.changed'), 5000, 'the audit entry');
+    const entry = (await audit()).find((e) => e.type === 'charter.changed')!;
+    expect(entry.data).toEqual({
+      collection: 'maturity',
+      key: orgA,
+      organisationId: orgA,
+      before: { organisationId: orgA, generation: 2, justification: 'Vi deler data i dag' },
+      after: { organisationId: orgA, generation: 3, justification: 'Retta av fasilitator' },
+    });
+    const facilitatorId = (await authorOf(s.base, f.workshop.id, f.facilitator)).id;
+    expect(entry.actorId).toBe(facilitatorId);
+
+    await until(async () => (await changes('charter')).length >= 3, 5000, 'last editors recorded');
+    const byKey = new Map((await changes('charter')).map((c) => [c.key, c]));
+    expect(byKey.get(`maturity/${orgA}`)).toMatchObject({ memberId: facilitatorId, organisationId: null });
+    expect(byKey.get(`maturity/${orgB}`)).toMatchObject({ memberId: (await authorOf(s.base, f.workshop.id, f.participantB)).id, organisationId: orgB });
+    expect(byKey.get(`paradoxes/domain_vs_it/${orgA}`)).toMatchObject({ organisationId: orgA });
+    expect((await call(s.base, 'GET', `/api/workshops/${f.workshop.id}/changes?room=elsewhere`, undefined, f.observer)).status).toBe(400);
+    for (const p of [a, b, fac]) p.destroy();
+  });
+});
+
+describe('board elements', () => {
+  it('name their sender, whose author fields never change; a protected workshop keeps each organisation’s elements to it', async () => {
+    const room = f.workshop.boards[0]!.room;
+    const [authorA, authorB] = await Promise.all([authorOf(s.base, f.workshop.id, f.participantA), authorOf(s.base, f.workshop.id, f.participantB)]);
+    await expectRefused(room, f.participantB, 'author-field', (d) => new BoardDoc(d, newId).create({ kind: 'note', x: 0, y: 0, text: 'I A sitt namn' }, authorA, 'test'));
+    await expectRefused(room, f.participantB, 'author-field', (d) => new BoardDoc(d, newId).create({ kind: 'note', x: 0, y: 0, text: 'Feil org' }, { ...authorB, organisationId: authorA.organisationId }, 'test'));
+
+    const a = await open(room, f.participantA);
+    const noteA = new BoardDoc(a.doc, newId).create({ kind: 'note', x: 0, y: 0, text: 'Lappen til A' }, authorA, 'test');
+    await until(() => serverDoc(room)!.getMap('elements').has(noteA), 5000, 'A’s note stored');
+    await expectRefused(room, f.participantB, 'author-field', (d) => (d.getMap('elements').get(noteA) as Y.Map<unknown>).set('authorId', authorB.id));
+
+    // Open by default: B may edit A's note; the server records B as its last editor.
+    const b = await open(room, f.participantB);
+    new BoardDoc(b.doc, newId).textOf(noteA)!.insert(0, 'B legg til: ');
+    await until(async () => (await changes(`board/${f.boardId}`)).some((c) => c.key === noteA && c.memberId === authorB.id), 5000, 'B as last editor');
+    expect((await changes(`board/${f.boardId}`)).find((c) => c.key === noteA)).toMatchObject({ memberId: authorB.id, organisationId: authorB.organisationId });
+    b.destroy();
+
+    expect((await call(s.base, 'PATCH', `/api/workshops/${f.workshop.id}`, { protectOrganisationContent: 'yes' }, f.facilitator)).status).toBe(400);
+    expect((await call(s.base, 'PATCH', `/api/workshops/${f.workshop.id}`, { protectOrganisationContent: true }, f.participantA)).status).toBe(403);
+    const patched = await call<{ protectOrganisationContent: boolean }>(s.base, 'PATCH', `/api/workshops/${f.workshop.id}`, { protectOrganisationContent: true }, f.facilitator);
+    expect(patched.status).toBe(200);
+    expect(patched.body.protectOrganisationContent).toBe(true);
+    await expectRefused(room, f.participantB, 'ownership', (d) => new BoardDoc(d, newId).textOf(noteA)!.insert(0, 'Endå meir: '));
+    await expectRefused(room, f.participantB, 'ownership', (d) => new BoardDoc(d, newId).move([noteA], 50, 0, 'test'));
+    await expectRefused(room, f.participantB, 'ownership', (d) => new BoardDoc(d, newId).delete([noteA], 'test'));
+    expect(new BoardDoc(a.doc, newId).get(noteA)).toMatchObject({ x: 0, text: 'B legg til: Lappen til A' });
+
+    // Its own organisation and the facilitators still may; elements without an organisation stay open.
+    new BoardDoc(a.doc, newId).move([noteA], 10, 0, 'test');
+    const fac = await open(room, f.facilitator);
+    await until(() => new BoardDoc(fac.doc, newId).get(noteA)?.x === 10, 5000, 'A’s move');
+    new BoardDoc(fac.doc, newId).move([noteA], 10, 0, 'test');
+    const open_ = new BoardDoc(fac.doc, newId).create({ kind: 'note', x: 0, y: 200, text: 'Felles' }, await authorOf(s.base, f.workshop.id, f.facilitator), 'test');
+    await until(() => new BoardDoc(a.doc, newId).get(noteA)?.x === 20 && new BoardDoc(a.doc, newId).get(open_) !== null, 5000, 'the facilitator’s changes reach A');
+    const b2 = await open(room, f.participantB);
+    new BoardDoc(b2.doc, newId).delete([open_], 'test');
+    await until(() => new BoardDoc(a.doc, newId).get(open_) === null, 5000, 'B removes an element without an organisation');
+    for (const p of [a, fac, b2]) p.destroy();
+    await call(s.base, 'PATCH', `/api/workshops/${f.workshop.id}`, { protectOrganisationContent: false }, f.facilitator);
+  });
+});
+
+describe('principles in the charter', () => {
+  it('a proposed one is the facilitators’ to edit, a closed one nobody’s; a draft names its author', async () => {
+    const room = f.charter;
+    const authorA = await authorOf(s.base, f.workshop.id, f.participantA);
+    await expectRefused(room, f.participantB, 'author-field', (d) => new CharterDoc(d, newId).addPrinciple('I namnet til A', authorA.id, 'test'));
+    const id = (await call<{ id: string }>(s.base, 'POST', `/api/workshops/${f.workshop.id}/principles`, { text: 'Vi deler det vi kan' }, f.participantA)).body.id;
+    const b = await open(room, f.participantB);
+    new CharterDoc(b.doc, newId).setPrincipleText(id, 'Vi deler alt vi kan', 'test'); // a draft: co-created
+    await until(() => new CharterDoc(serverDoc(room)!, newId).principle(id)?.text === 'Vi deler alt vi kan', 5000, 'B’s edit of the draft');
+    b.destroy();
+
+    const fac = await connected(s.base, f.facilitator);
+    await fac.ok('principle.propose', { principleId: id });
+    await expectRefused(room, f.participantB, 'principle-proposed', (d) => new CharterDoc(d, newId).setPrincipleText(id, 'Endra etter forslaget', 'test'));
+    await expectRefused(room, f.participantA, 'principle-proposed', (d) => d.getMap('principles').delete(id));
+    const facDoc = await open(room, f.facilitator);
+    new CharterDoc(facDoc.doc, newId).setPrincipleText(id, 'Vi deler alt vi kan, trygt', 'test');
+    await until(() => new CharterDoc(serverDoc(room)!, newId).principle(id)?.text === 'Vi deler alt vi kan, trygt', 5000, 'the facilitator’s edit');
+    facDoc.destroy();
+    await fac.ok('principle.propose', { principleId: id });
+    await fac.ok('principle.close', { principleId: id });
+    await expectRefused(room, f.facilitator, 'principle-closed', (d) => new CharterDoc(d, newId).setPrincipleText(id, 'Etter vedtaket', 'test'));
+    await expectRefused(room, f.facilitator, 'principle-closed', (d) => d.getMap('principles').delete(id));
+    fac.close();
+  });
+});
