@@ -16,7 +16,7 @@ import * as Y from 'yjs';
 import { build } from 'vite';
 import { BoardDoc } from '../shared/board/board-doc.js';
 import type { ElementKind } from '../shared/board/schema.js';
-import { syncMessage } from './lib/clients.js';
+import { authorFor, syncMessage } from './lib/clients.js';
 import { startSamskap } from './lib/servers.js';
 
 const ELEMENTS = Number(process.env.BENCH_ELEMENTS ?? 5000);
@@ -39,6 +39,8 @@ try {
   });
   const ws0 = (await (await fetch(`${server.base}/api/workshops/${w.id}`, { headers: { authorization: `Bearer ${w.token}` } })).json()) as { boards: { room: string }[] };
   const room = ws0.boards[0]!.room;
+  // Everything written by the facilitator who seeds it: the server refuses elements naming anyone else.
+  const author = await authorFor(`${server.base.replace('http', 'ws')}/sync/${room}?token=${w.token}`);
 
   // Fill the board: a grid of notes, shapes and text, 3 organisations, as one update.
   const doc = new Y.Doc();
@@ -47,8 +49,7 @@ try {
   const kinds: ElementKind[] = ['note', 'note', 'note', 'rect', 'ellipse', 'text', 'diamond'];
   doc.transact(() => {
     for (let i = 0; i < ELEMENTS; i++) {
-      const org = w.organisations[i % 3]!;
-      board.create({ kind: kinds[i % kinds.length]!, x: (i % 100) * 220, y: Math.floor(i / 100) * 180, text: `Innspel ${i}: felles løysing` }, { id: 'm', name: 'Bench', organisationId: org.id, organisationName: org.name }, 'bench');
+      board.create({ kind: kinds[i % kinds.length]!, x: (i % 100) * 220, y: Math.floor(i / 100) * 180, text: `Innspel ${i}: felles løysing` }, author, 'bench');
     }
   });
   const update = Y.encodeStateAsUpdate(doc);

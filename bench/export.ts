@@ -7,7 +7,7 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { BoardDoc } from '../shared/board/board-doc.js';
 import type { ElementKind } from '../shared/board/schema.js';
-import { syncMessage } from './lib/clients.js';
+import { authorFor, syncMessage } from './lib/clients.js';
 import { startSamskap } from './lib/servers.js';
 
 const ELEMENTS = Number(process.env.BENCH_ELEMENTS ?? 5000);
@@ -21,6 +21,8 @@ try {
   const auth = { authorization: `Bearer ${w.token}` };
   const ws = (await (await fetch(`${server.base}/api/workshops/${w.id}`, { headers: auth })).json()) as { boards: { id: string; room: string }[] };
 
+  // Everything written by the facilitator who seeds it: the server refuses elements naming anyone else.
+  const author = await authorFor(`${server.base.replace('http', 'ws')}/sync/${ws.boards[0]!.room}?token=${w.token}`);
   const doc = new Y.Doc();
   let n = 0;
   const board = new BoardDoc(doc, () => `e${(n++).toString().padStart(15, '0')}`);
@@ -28,8 +30,6 @@ try {
   doc.transact(() => {
     let prev: string | null = null;
     for (let i = 0; i < ELEMENTS; i++) {
-      const org = w.organisations[i % 3]!;
-      const author = { id: 'm', name: 'Bench', organisationId: org.id, organisationName: org.name };
       const id = board.create({ kind: kinds[i % kinds.length]!, x: (i % 100) * 220, y: Math.floor(i / 100) * 180, text: `Innspel ${i}: ei felles løysing for alle`, points: [0, 0, 30, 20, 60, 10, 90, 40] }, author, 'bench');
       if (prev && i % 10 === 0) board.create({ kind: 'connector', x: 0, y: 0, from: prev, to: id, label: 'fører til' }, author, 'bench');
       prev = id;

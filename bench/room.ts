@@ -11,18 +11,19 @@ import path from 'node:path';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { BoardDoc } from '../shared/board/board-doc.js';
-import { openCrowd, syncMessage } from './lib/clients.js';
+import type { Author } from '../shared/board/schema.js';
+import { authorFor, openCrowd, syncMessage } from './lib/clients.js';
 import { freePort, rssMb, startReference, startSamskap, type Target } from './lib/servers.js';
 
 const NOTES = Number(process.env.BENCH_NOTES ?? 10_000);
 const UNLOAD_MS = 10_000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function board(): Uint8Array {
+/** The notes, written by the member `author` (the server refuses elements that name anyone else). */
+function board(author: Author): Uint8Array {
   const doc = new Y.Doc();
   let n = 0;
   const b = new BoardDoc(doc, () => `n${(n++).toString().padStart(14, '0')}`);
-  const author = { id: 'bench', name: 'Bench', organisationId: null, organisationName: null };
   doc.transact(() => {
     for (let i = 0; i < NOTES; i++) b.create({ kind: 'note', x: (i % 100) * 200, y: Math.floor(i / 100) * 160, text: `Lapp nummer ${i}: felles plattform` }, author, 'bench');
   });
@@ -53,8 +54,6 @@ async function metric(base: string, name: string): Promise<number> {
 }
 
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
-const update = board();
-console.log(`A board of ${NOTES} notes: ${mb(update.length)} MB encoded\n`);
 
 // Samskap: memory while loaded, release after the last client leaves, cold load after a restart.
 const dir = mkdtempSync(path.join(tmpdir(), 'samskap-bench-room-'));
@@ -62,6 +61,8 @@ try {
   // --expose-gc: the registry collects right after an unload, so the heap shows what was kept.
   const first = await startSamskap({ SYNC_UNLOAD_AFTER_MS: String(UNLOAD_MS) }, ['--expose-gc'], dir);
   const url = await first.roomUrl(1);
+  const update = board(await authorFor(url));
+  console.log(`A board of ${NOTES} notes: ${mb(update.length)} MB encoded\n`);
   const baseline = await metric(first.base, 'samskap_process_nodejs_heap_size_used_bytes');
   await seed(url, update);
   const loaded = { rooms: await metric(first.base, 'samskap_sync_rooms_loaded'), bytes: await metric(first.base, 'samskap_sync_room_bytes'), heap: await metric(first.base, 'samskap_process_nodejs_heap_size_used_bytes'), rss: rssMb(first.pid).now };

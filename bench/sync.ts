@@ -13,7 +13,7 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import * as Y from 'yjs';
 import { BoardDoc } from '../shared/board/board-doc.js';
-import { openCrowd, openWriter, percentile, syncMessage, type Crowd, type SendTimes } from './lib/clients.js';
+import { authorFor, openCrowd, openWriter, percentile, syncMessage, type Crowd, type SendTimes } from './lib/clients.js';
 import { loopbackWriteCost } from './lib/write-floor.js';
 import { epochNow, openCrowdInThread } from './lib/crowd-worker.js';
 import { cpuSeconds, freePort, rssMb, startReference, startSamskap, type Target } from './lib/servers.js';
@@ -122,12 +122,12 @@ async function roomLoad(target: Target, config: string, rooms: number, clients: 
 async function joinBurst(target: Target): Promise<Row> {
   const doc = new Y.Doc();
   const board = new BoardDoc(doc, (() => { let n = 0; return () => `n${(n++).toString().padStart(14, '0')}`; })());
-  const author = { id: 'bench', name: 'Bench', organisationId: null, organisationName: null };
+  const url = await target.roomUrl(9999);
+  const author = await authorFor(url);
   doc.transact(() => {
     for (let i = 0; i < 10_000; i++) board.create({ kind: 'note', x: (i % 100) * 200, y: Math.floor(i / 100) * 160, text: `Lapp nummer ${i}: felles plattform` }, author, 'bench');
   });
   const update = Y.encodeStateAsUpdate(doc);
-  const url = await target.roomUrl(9999);
   const seed = new WebSocket(url, { perMessageDeflate: false });
   await new Promise((r) => seed.once('open', r));
   seed.send(syncMessage(2, update));

@@ -9,6 +9,8 @@
  */
 import WebSocket from 'ws';
 import { BoardDoc } from '../../shared/board/board-doc.js';
+import type { Author } from '../../shared/board/schema.js';
+import type { WorkshopDto } from '../../shared/api.js';
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
@@ -173,6 +175,21 @@ export interface Writer {
   close(): void;
 }
 
+/**
+ * The author fields of the member a Samskap room URL signs in as (`/sync/<workshop>/…?token=`):
+ * the server refuses board elements that name anyone else. The reference server checks nothing.
+ */
+export async function authorFor(url: string): Promise<Author> {
+  const u = new URL(url);
+  const token = u.searchParams.get('token');
+  const workshopId = /^\/sync\/([^/]+)\//.exec(u.pathname)?.[1];
+  if (!token || !workshopId) return { id: 'bench', name: 'Bench', organisationId: null, organisationName: null };
+  const res = await fetch(`http://${u.host}/api/workshops/${workshopId}`, { headers: { authorization: `Bearer ${token}` } });
+  if (res.status !== 200) throw new Error(`reading the bench member failed: ${res.status}`);
+  const w = (await res.json()) as WorkshopDto;
+  return { id: w.me.id, name: w.me.displayName, organisationId: w.me.organisationId, organisationName: w.organisations.find((o) => o.id === w.me.organisationId)?.name ?? null };
+}
+
 /** `now`: the clock the send times are taken with (the crowds' clock). */
 export async function openWriter(url: string, sent: SendTimes, now = () => performance.now()): Promise<Writer> {
   const ws = new WebSocket(url, { perMessageDeflate: false });
@@ -185,7 +202,7 @@ export async function openWriter(url: string, sent: SendTimes, now = () => perfo
   // different notes of a board. The note is created before the edits are timed; each edit then
   // writes one item (`x`), and its send time is kept under that item's clock.
   const board = new BoardDoc(doc, () => `n${String(doc.clientID).padStart(15, '0')}`.slice(0, 16));
-  const author = { id: `bench-${doc.clientID}`, name: 'Bench', organisationId: null, organisationName: null };
+  const author = await authorFor(url);
   const note = board.create({ kind: 'note', x: 0, y: 0, text: 'Felles plattform' }, author, 'bench');
   ws.send(syncMessage(2, Y.encodeStateAsUpdate(doc)));
   let i = 0;

@@ -7,10 +7,11 @@
 import { msg, str } from '@lit/localize';
 import { parseRoom } from '../../shared/ids.js';
 
-type Kind = 'too-long' | 'doc-full' | 'board-full' | 'owner' | 'author' | 'read-only' | 'nesting' | 'size' | 'content';
+type Kind = 'too-long' | 'doc-full' | 'board-full' | 'decided' | 'owner' | 'author' | 'read-only' | 'nesting' | 'size' | 'content';
 
 /** Checked in order: the first kind with a word of the rule starting with one of its stems. */
 const STEMS: Array<[Kind, string[]]> = [
+  ['decided', ['principle', 'proposed', 'closed', 'frozen']],
   ['author', ['author']],
   ['owner', ['own', 'organi', 'org']],
   ['read-only', ['read', 'lock', 'observer']],
@@ -41,6 +42,10 @@ export function refusalText(rule: string | null, maxChars: number, room?: string
       return msg('Your change was not saved: this part of the workshop has reached the most it may hold, deleted text and history included. Ask a facilitator.', { id: 'refused_doc_full' });
     case 'board-full':
       return msg('Your change was not saved: the board already holds as many elements as it may. Delete some, or use another board.', { id: 'refused_board_full' });
+    case 'decided':
+      return msg('Your change was not saved: the principle has been proposed or decided. Only a facilitator may change a proposed principle, and nobody a closed one; propose an amendment instead.', {
+        id: 'refused_decided',
+      });
     case 'owner':
       return msg('Your change was not saved: it changed something that only its organisation (or a facilitator) may change.', { id: 'refused_owner' });
     case 'author':

@@ -23,4 +23,5 @@ export const refused: Record<keyof typeof nynorsk, string | ReturnType<typeof st
   refused_copied: 'Kopiert. Lim inn tekstene der du vil ta vare på dem.',
   refused_close: 'Lukk denne meldingen',
   refused_doc_full_vision: 'Endringen din ble ikke lagret: drømmebildet har nådd det meste det kan holde, historikken med slettet tekst medregnet. En fasilitator kan komprimere historikken (Reisen → Komprimer historikken); milepælene blir stående.',
+  refused_decided: 'Endringen din ble ikke lagret: prinsippet er foreslått eller vedtatt. Bare en fasilitator kan endre et foreslått prinsipp, og ingen et vedtatt; foreslå en endring i stedet.',
 };

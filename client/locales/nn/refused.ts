@@ -22,4 +22,5 @@ export const refused = {
   refused_copied: 'Kopiert. Lim inn tekstane der du vil ta vare på dei.',
   refused_close: 'Lukk denne meldinga',
   refused_doc_full_vision: 'Endringa di vart ikkje lagra: draumebiletet har nådd det meste det kan halde, historikken med sletta tekst medrekna. Ein fasilitator kan komprimere historikken (Reisa → Komprimer historikken); milepælane blir ståande.',
+  refused_decided: 'Endringa di vart ikkje lagra: prinsippet er føreslått eller vedteke. Berre ein fasilitator kan endre eit føreslått prinsipp, og ingen eit vedteke; føreslå ei endring i staden.',
 };
