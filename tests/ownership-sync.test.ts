@@ -168,3 +168,46 @@ describe('principles in the charter', () => {
     fac.close();
   });
 });
+
+describe('the vision', () => {
+  it('refuses text written under a client id another member wrote with, so nobody is credited with someone else’s words', async () => {
+    const room = `${f.workshop.id}/vision`;
+    const paragraph = (doc: Y.Doc, text: string) => {
+      const p = new Y.XmlElement('paragraph');
+      p.insert(0, [new Y.XmlText(text)]);
+      doc.getXmlFragment('prosemirror').push([p]);
+    };
+    const a = provider(s.wsBase, room, f.participantA, new Y.Doc({ gc: false }));
+    await synced(a);
+    paragraph(a.doc, 'Ola skreiv dette.');
+    const authorA = await authorOf(s.base, f.workshop.id, f.participantA);
+    type Authors = { clients: Record<string, string> };
+    const authors = async () => (await call<Authors>(s.base, 'GET', `/api/workshops/${f.workshop.id}/vision/authors`, undefined, f.observer)).body.clients;
+    await until(async () => (await authors())[String(a.doc.clientID)] === authorA.id, 5000, 'A’s client id claimed');
+
+    // A modified client writes on under A's client id: the update is made on a copy whose id is
+    // set after it holds A's text (Yjs itself would pick a new id on seeing its own arrive), and
+    // sent through B's stock provider.
+    const copy = new Y.Doc({ gc: false });
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(a.doc));
+    copy.clientID = a.doc.clientID;
+    const updates: Uint8Array[] = [];
+    copy.on('update', (u: Uint8Array) => updates.push(u));
+    paragraph(copy, 'Kari skreiv dette i namnet til Ola.');
+    const b = provider(s.wsBase, room, f.participantB, new Y.Doc({ gc: false }));
+    await synced(b);
+    const closed = closedFor(b);
+    Y.applyUpdate(b.doc, updates[0]!);
+    expect(await closed).toEqual(refused('client-id'));
+    b.destroy();
+    copy.destroy();
+
+    // A goes on writing with its id; B's text never arrives.
+    paragraph(a.doc, 'Ola held fram.');
+    const witness = provider(s.wsBase, room, f.observer, new Y.Doc({ gc: false }));
+    await synced(witness);
+    await until(() => witness.doc.getXmlFragment('prosemirror').toString().includes('Ola held fram.'), 5000, 'A’s next paragraph');
+    expect(witness.doc.getXmlFragment('prosemirror').toString()).not.toContain('Kari skreiv');
+    for (const p of [a, witness]) p.destroy();
+  });
+});

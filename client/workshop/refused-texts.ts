@@ -12,7 +12,7 @@ type Kind = 'too-long' | 'doc-full' | 'board-full' | 'decided' | 'owner' | 'auth
 /** Checked in order: the first kind with a word of the rule starting with one of its stems. */
 const STEMS: Array<[Kind, string[]]> = [
   ['decided', ['principle', 'proposed', 'closed', 'frozen']],
-  ['author', ['author']],
+  ['author', ['author', 'client']],
   ['owner', ['own', 'organi', 'org']],
   ['read-only', ['read', 'lock', 'observer']],
   ['nesting', ['depth', 'deep', 'nest']],

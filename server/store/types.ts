@@ -175,6 +175,8 @@ export interface VisionRepo {
   /** Claims client ids for a member; an id already claimed keeps its first member. */
   recordClients(workshopId: string, memberId: string, clientIds: number[]): Promise<void>;
   recordDeletions(workshopId: string, memberId: string, ranges: DeletedRange[]): Promise<void>;
+  /** The members that claimed these client ids (ids nobody claimed are left out). */
+  clientOwners(workshopId: string, clientIds: readonly number[]): Promise<Map<number, string>>;
   authors(workshopId: string): Promise<VisionAuthors>;
   setSeen(workshopId: string, memberId: string, snapshot: Uint8Array, at: string): Promise<void>;
   seen(workshopId: string, memberId: string): Promise<{ snapshot: Uint8Array; at: string } | null>;

@@ -17,6 +17,11 @@
  * - Removing another organisation's element is audited (`content.removed`, with the element).
  *
  * Every touched entry gets a last-editor record (person and organisation), kept best effort.
+ *
+ * Vision
+ * - Text is credited to the member whose connection first wrote with a Yjs client id (the
+ *   attribution, services/vision-attribution.ts): an update that writes under a client id another
+ *   member claimed is refused (`client-id`), so nobody's words are credited to someone else.
  */
 import * as Y from 'yjs';
 import { BoardKey, F, readElement } from '../../shared/board/schema.js';
@@ -27,7 +32,8 @@ import type { Touch } from './touched.js';
 
 export type GuardVerdict = { refused: string } | { audit: NewAuditEntry[]; edits: LastEdit[] };
 
-export type Guard = (peer: RoomPeer, touches: readonly Touch[], doc: Y.Doc, update: Uint8Array) => Promise<GuardVerdict>;
+/** `touches()`: the entries the update touches (server/sync/touched.ts), placed on first call. */
+export type Guard = (peer: RoomPeer, touches: () => readonly Touch[], doc: Y.Doc, update: Uint8Array) => Promise<GuardVerdict>;
 
 export interface GuardDeps {
   store: Store;
@@ -51,8 +57,9 @@ function after(doc: Y.Doc, update: Uint8Array): Y.Doc {
 }
 
 export function charterGuard(deps: GuardDeps): Guard {
-  return async (peer, touches, doc, update) => {
+  return async (peer, touched, doc, update) => {
     const me = who(peer);
+    const touches = touched();
     const at = deps.now().toISOString();
     const audit: NewAuditEntry[] = [];
     const edits: LastEdit[] = [];
@@ -91,8 +98,9 @@ export function charterGuard(deps: GuardDeps): Guard {
 export function boardGuard(deps: GuardDeps & { boardId: string }): Guard {
   // Read when it matters (rarely: another organisation's element, not a facilitator), so a changed setting holds at once.
   const protectedNow = async () => (await deps.store.workshops.get(deps.workshopId))?.protectOrganisationContent ?? false;
-  return async (peer, touches, doc) => {
+  return async (peer, touched, doc) => {
     const me = who(peer);
+    const touches = touched();
     const at = deps.now().toISOString();
     const audit: NewAuditEntry[] = [];
     const edits: LastEdit[] = [];
@@ -123,4 +131,24 @@ export function boardGuard(deps: GuardDeps & { boardId: string }): Guard {
 function sameFields(t: Touch, existing: Y.Map<unknown>, fields: readonly string[]): boolean {
   const replaced = t.kind === 'create';
   return fields.every((f) => (replaced || t.fields.has(f) ? (t.fields.get(f) ?? null) === (existing.get(f) ?? null) : true));
+}
+
+export function visionGuard(deps: GuardDeps): Guard {
+  // Claims seen by this guard; others (another instance's) are read from the store when met.
+  const owners = new Map<number, string>();
+  return async (peer, _touches, doc, update) => {
+    const fresh = new Set<number>();
+    for (const s of Y.decodeUpdate(update).structs) {
+      if (s instanceof Y.Item && s.id.clock + s.length > Y.getState(doc.store, s.id.client)) fresh.add(s.id.client);
+    }
+    const unknown = [...fresh].filter((c) => !owners.has(c));
+    if (unknown.length) for (const [c, m] of await deps.store.vision.clientOwners(deps.workshopId, unknown)) owners.set(c, m);
+    for (const c of fresh) {
+      const owner = owners.get(c);
+      if (owner !== undefined && owner !== peer.memberId) return refuse('client-id');
+    }
+    // The first member to write with an id claims it (the attribution recorder stores the claim).
+    for (const c of fresh) if (!owners.has(c)) owners.set(c, peer.memberId);
+    return { audit: [], edits: [] };
+  };
 }

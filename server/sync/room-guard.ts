@@ -20,6 +20,8 @@ export interface Guarded {
   refused: number;
 }
 
+class Unplaceable extends Error {}
+
 export async function guardBatch(kind: RoomKind, batch: Pending[], doc: Y.Doc): Promise<Guarded> {
   const out: Guarded = { kept: [], audit: [], edits: [], refused: 0 };
   const guard = kind.guard;
@@ -31,20 +33,24 @@ export async function guardBatch(kind: RoomKind, batch: Pending[], doc: Y.Doc): 
       continue;
     }
     let reason: string | null = null;
+    // Placed only when the guard asks (the vision's guard looks at client ids, not entries).
+    let touched: ReturnType<typeof touchedEntries> | null = null;
+    const touches = () => {
+      touched ??= touchedEntries(p.update, doc, context);
+      if (!touched.ok) throw new Unplaceable();
+      return touched.touches;
+    };
     try {
-      const touched = touchedEntries(p.update, doc, context);
-      if (!touched.ok) reason = UpdateRule.unknownParent;
+      const verdict = await guard(p.peer, touches, doc, p.update);
+      if ('refused' in verdict) reason = verdict.refused;
       else {
-        const verdict = await guard(p.peer, touched.touches, doc, p.update);
-        if ('refused' in verdict) reason = verdict.refused;
-        else {
-          out.audit.push(...verdict.audit);
-          out.edits.push(...verdict.edits);
-          for (const item of touched.items ?? []) context.push(item);
-        }
+        out.audit.push(...verdict.audit);
+        out.edits.push(...verdict.edits);
+        const placed = touched as ReturnType<typeof touchedEntries> | null; // set by the guard's call, if any
+        for (const item of placed?.ok ? (placed.items ?? []) : []) context.push(item);
       }
-    } catch {
-      reason = 'unreadable';
+    } catch (err) {
+      reason = err instanceof Unplaceable ? UpdateRule.unknownParent : 'unreadable';
     }
     if (reason === null) out.kept.push(p);
     else {

@@ -10,7 +10,7 @@ import { parseRoom } from '../../shared/ids.js';
 import { CONTENT_RULES } from '../../shared/sync/content-rules.js';
 import type { Logger } from '../log.js';
 import type { LastEdit, Store } from '../store/types.js';
-import { boardGuard, charterGuard } from './ownership.js';
+import { boardGuard, charterGuard, visionGuard } from './ownership.js';
 import type { RoomKind } from './room.js';
 
 export interface RoomKindDeps {
@@ -60,6 +60,7 @@ export function createRoomKinds(deps: RoomKindDeps): (name: string) => RoomKind 
       gc: false,
       rules: CONTENT_RULES.vision,
       caps: { measure: { max: deps.visionMaxChars, of: visionTextLength } },
+      guard: visionGuard({ store: deps.store, workshopId, now }),
       onStored: (memberId, update, doc) => deps.onVisionStored(workshopId, memberId, update, doc),
     };
   };

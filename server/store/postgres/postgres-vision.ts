@@ -19,6 +19,12 @@ export class PostgresVisionRepo implements VisionRepo {
     await this.run.query('INSERT INTO vision_deletions (workshop_id, member_id, ranges) VALUES ($1, $2, $3)', [workshopId, memberId, JSON.stringify(ranges)]);
   }
 
+  async clientOwners(workshopId: string, clientIds: readonly number[]): Promise<Map<number, string>> {
+    if (clientIds.length === 0) return new Map();
+    const r = await this.run.query<{ client_id: string; member_id: string }>('SELECT client_id, member_id FROM vision_clients WHERE workshop_id = $1 AND client_id = ANY($2::bigint[])', [workshopId, [...clientIds]]);
+    return new Map(r.rows.map((row) => [Number(row.client_id), row.member_id]));
+  }
+
   async authors(workshopId: string): Promise<VisionAuthors> {
     const clients = await this.run.query<{ client_id: string; member_id: string }>('SELECT client_id, member_id FROM vision_clients WHERE workshop_id = $1', [workshopId]);
     const deletions = await this.run.query<{ member_id: string; ranges: string }>('SELECT member_id, ranges FROM vision_deletions WHERE workshop_id = $1 ORDER BY seq', [workshopId]);

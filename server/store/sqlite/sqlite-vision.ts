@@ -29,6 +29,18 @@ export class SqliteVisionRepo implements VisionRepo {
     });
   }
 
+  clientOwners(workshopId: string, clientIds: readonly number[]): Promise<Map<number, string>> {
+    return this.run((db) => {
+      const get = statement(db, 'SELECT member_id FROM vision_clients WHERE workshop_id = ? AND client_id = ?');
+      const out = new Map<number, string>();
+      for (const c of clientIds) {
+        const row = get.get(workshopId, c) as { member_id: string } | undefined;
+        if (row) out.set(c, row.member_id);
+      }
+      return out;
+    });
+  }
+
   authors(workshopId: string): Promise<VisionAuthors> {
     return this.run((db) => {
       const clients = statement(db, 'SELECT client_id, member_id FROM vision_clients WHERE workshop_id = ?').all(workshopId) as { client_id: number; member_id: string }[];
