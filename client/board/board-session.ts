@@ -8,7 +8,7 @@ import * as Y from 'yjs';
 import type { OrganisationDto, Role } from '../../shared/api.js';
 import { BoardDoc } from '../../shared/board/board-doc.js';
 import { migrateBoard } from '../../shared/board/migrations.js';
-import type { Author } from '../../shared/board/schema.js';
+import type { Author, BoardElement } from '../../shared/board/schema.js';
 import type { RoomConnection } from '../net/room-connection.js';
 import { organisationColors, type OrgColor } from './org-colors.js';
 
@@ -22,6 +22,12 @@ export interface BoardSession {
    * the server drops their writes anyway. Read at use, since a lock comes and goes.
    */
   readonly readOnly: boolean;
+  /**
+   * Whether I may change this element: not read-only, and while the workshop protects each
+   * organisation's content, the element is my organisation's, names none, or I facilitate. The
+   * board's writes skip the others (the server would refuse them).
+   */
+  mayChange(e: BoardElement): boolean;
   /** The origin of every local write; the undo manager tracks only this one. */
   readonly origin: object;
   readonly undo: Y.UndoManager;
@@ -35,8 +41,18 @@ export function newElementId(): string {
   return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_');
 }
 
-export function createBoardSession(conn: RoomConnection, me: Author & { role: Role }, organisations: OrganisationDto[], locked: () => boolean = () => false): BoardSession {
-  const board = new BoardDoc(conn.doc, newElementId);
+export function createBoardSession(
+  conn: RoomConnection,
+  me: Author & { role: Role },
+  organisations: OrganisationDto[],
+  locked: () => boolean = () => false,
+  protect: () => boolean = () => false,
+): BoardSession {
+  const mayChange = (e: BoardElement) => {
+    const owner = e.author.organisationId;
+    return me.role === 'facilitator' || !protect() || owner === null || owner === me.organisationId;
+  };
+  const board = new BoardDoc(conn.doc, newElementId, mayChange);
   const origin = { local: me.id };
   const undo = new Y.UndoManager(board.elements, { trackedOrigins: new Set([origin]), captureTimeout: 400 });
   const colors = organisationColors(organisations);
@@ -50,6 +66,7 @@ export function createBoardSession(conn: RoomConnection, me: Author & { role: Ro
     get readOnly() {
       return observer || (me.role !== 'facilitator' && locked());
     },
+    mayChange: (e) => !(observer || (me.role !== 'facilitator' && locked())) && mayChange(e),
     origin,
     undo,
     organisations,

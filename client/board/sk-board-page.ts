@@ -144,7 +144,13 @@ export class SkBoardPage extends LitElement {
     if (!w || !board) return;
     const org = w.organisations.find((o) => o.id === w.me.organisationId) ?? null;
     const me = { id: w.me.id, name: w.me.displayName, organisationId: org?.id ?? null, organisationName: org?.name ?? null, role: w.me.role };
-    const session = createBoardSession(conn ?? openRoom(board.room, { memberId: w.me.id }), me, w.organisations, () => this.locked);
+    const session = createBoardSession(
+      conn ?? openRoom(board.room, { memberId: w.me.id }),
+      me,
+      w.organisations,
+      () => this.locked,
+      () => this.live.state?.protectOrganisationContent ?? w.protectOrganisationContent,
+    );
     session.conn.onReplaced((next) => this.open(next));
     session.awareness.setLocalStateField('user', { name: me.name, organisation: me.organisationName, organisationId: me.organisationId, role: me.role, memberId: me.id });
     this.session = session;

@@ -7,6 +7,7 @@ const state = (seq: number, patch: Partial<WorkshopState> = {}): WorkshopState =
   seq,
   serverNow: 0,
   decisionRule: 'consensus',
+  protectOrganisationContent: false,
   phase: null,
   agenda: [],
   timer: timer(),

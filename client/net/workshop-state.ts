@@ -162,7 +162,7 @@ function reduce(s: WorkshopState, h: Held): WorkshopState {
       return { ...s, principles: upsert(s.principles, p, (x) => x.principleId === p.principleId) };
     }
     case 'settings.changed':
-      return { ...s, decisionRule: h.event.decisionRule };
+      return { ...s, decisionRule: h.event.decisionRule, protectOrganisationContent: h.event.protectOrganisationContent };
     case 'content.removed':
       // The removal itself arrives through the document's room; only the seq moves on.
       return s;

@@ -38,6 +38,7 @@ export function createWorkshopStateService(deps: WorkshopStateDeps) {
         seq: f.seq,
         serverNow: now,
         decisionRule: workshop?.decisionRule ?? 'consensus',
+        protectOrganisationContent: workshop?.protectOrganisationContent ?? false,
         phase: f.phase,
         agenda: f.agenda,
         timer: timerView(f.timer, now),

@@ -39,9 +39,14 @@ export class BoardDoc {
   /** Lowest and highest z key, kept while nothing but our own creates change the board. */
   private zRange: { bottom: string | null; top: string | null } | null = null;
 
+  /**
+   * `may`: whether this writer may change an element (the server refuses the rest, issue #13);
+   * every change below leaves the others as they are, frames carrying and deletions cascading too.
+   */
   constructor(
     readonly doc: Y.Doc,
     private readonly newId: () => string,
+    private readonly may: (e: BoardElement) => boolean = () => true,
   ) {
     this.elements = doc.getMap<Y.Map<unknown>>(BoardKey.elements);
     // Any change may move the extremes; recomputed on the next create (O(n), no sort).
@@ -103,9 +108,15 @@ export class BoardDoc {
     return id;
   }
 
+  /** Whether this writer may change the element (see the constructor). */
+  mayChange(id: string): boolean {
+    const e = this.get(id);
+    return e !== null && this.may(e);
+  }
+
   update(id: string, patch: ElementPatch, origin: unknown): void {
     const m = this.elements.get(id);
-    if (!(m instanceof Y.Map)) return;
+    if (!(m instanceof Y.Map) || !this.mayChange(id)) return;
     this.doc.transact(() => {
       for (const [k, v] of Object.entries(patch)) if (v !== undefined) m.set(k, v);
     }, origin);
@@ -114,7 +125,7 @@ export class BoardDoc {
   /** Replaces the whole text of an element (outline view, tests); inline editing uses textOf(). */
   setText(id: string, value: string, origin: unknown, field: 'text' | 'label' = 'text'): void {
     const t = this.textOf(id, field);
-    if (!t) return;
+    if (!t || !this.mayChange(id)) return;
     this.doc.transact(() => {
       t.delete(0, t.length);
       t.insert(0, value.slice(0, field === 'text' ? Limits.textMax : Limits.labelMax));
@@ -126,13 +137,13 @@ export class BoardDoc {
     const moving = new Set(ids);
     for (const id of ids) {
       const e = this.get(id);
-      if (e?.kind === 'frame') for (const inner of this.inside(e)) moving.add(inner.id);
+      if (e?.kind === 'frame' && this.may(e)) for (const inner of this.inside(e)) moving.add(inner.id);
     }
     this.doc.transact(() => {
       for (const id of moving) {
         const m = this.elements.get(id);
         const e = this.get(id);
-        if (!m || !e || e.kind === 'connector') continue;
+        if (!m || !e || e.kind === 'connector' || !this.may(e)) continue;
         m.set(F.x, e.x + dx);
         m.set(F.y, e.y + dy);
       }
@@ -141,20 +152,22 @@ export class BoardDoc {
 
   /** Deletes elements and the connectors bound to them. */
   delete(ids: string[], origin: unknown): void {
-    const gone = new Set(ids);
-    for (const e of this.list()) if (e.kind === 'connector' && ((e.from && gone.has(e.from)) || (e.to && gone.has(e.to)))) gone.add(e.id);
+    const gone = new Set(ids.filter((id) => this.mayChange(id)));
+    for (const e of this.list()) if (e.kind === 'connector' && this.may(e) && ((e.from && gone.has(e.from)) || (e.to && gone.has(e.to)))) gone.add(e.id);
     this.doc.transact(() => {
       for (const id of gone) this.elements.delete(id);
     }, origin);
   }
 
-  bringToFront(ids: string[], origin: unknown): void {
+  bringToFront(all: string[], origin: unknown): void {
+    const ids = all.filter((id) => this.mayChange(id));
     const top = this.list().at(-1)?.z ?? null;
     const keys = generateNKeysBetween(top, null, ids.length);
     this.doc.transact(() => ids.forEach((id, i) => this.elements.get(id)?.set(F.z, keys[i]!)), origin);
   }
 
-  sendToBack(ids: string[], origin: unknown): void {
+  sendToBack(all: string[], origin: unknown): void {
+    const ids = all.filter((id) => this.mayChange(id));
     const bottom = this.list()[0]?.z ?? null;
     const keys = generateNKeysBetween(null, bottom, ids.length);
     this.doc.transact(() => ids.forEach((id, i) => this.elements.get(id)?.set(F.z, keys[i]!)), origin);

@@ -108,6 +108,8 @@ export interface WorkshopState {
   seq: number;
   serverNow: number;
   decisionRule: DecisionRule;
+  /** Board elements that name an organisation: changed only by it and the facilitators (issue #13). */
+  protectOrganisationContent: boolean;
   phase: string | null;
   agenda: string[];
   timer: TimerView;

@@ -50,7 +50,7 @@ export function elementState(c: SkBoardCanvas, e: BoardElement, remote: Map<stri
     org: s.colorOf(e.author.organisationId).strong,
     // The highlighted organisation's elements come above the dimmed rest.
     rank: c.model!.zRank(e.id) + (emphasis ? c.model!.elements.size : 0),
-    handles: c.selection.size === 1 && c.selection.has(e.id) && !s.readOnly && e.kind !== 'connector' && e.kind !== 'pen',
+    handles: c.selection.size === 1 && c.selection.has(e.id) && s.mayChange(e) && e.kind !== 'connector' && e.kind !== 'pen',
     editing: c.editing?.id === e.id,
     tip: (c.hoverId === e.id || c.focusId === e.id) && c.editing?.id !== e.id,
     label: '',

@@ -134,7 +134,8 @@ export class SkBoardCanvas extends LitElement {
   }
 
   edit(id: string, field: 'text' | 'label' = this.model?.get(id)?.kind === 'connector' ? 'label' : 'text'): void {
-    if (this.session?.readOnly || this.model?.get(id)?.kind === 'pen') return;
+    const el = this.model?.get(id);
+    if (this.session?.readOnly || el?.kind === 'pen' || (el && !this.session?.mayChange(el))) return;
     if (this.editing) this.endEdit(false);
     this.session?.undo.stopCapturing();
     this.editing = { id, field };

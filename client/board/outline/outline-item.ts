@@ -65,12 +65,18 @@ export function renderItem(e: BoardElement, ctx: ItemContext) {
   </li>`;
 }
 
-function renderActions(e: BoardElement, ctx: ItemContext) {
+function renderActions(e: BoardElement, item: ItemContext) {
+  // Another organisation's element in a workshop that protects it: shown, not changed.
+  const ctx = { ...item, writable: item.writable && item.session.mayChange(e) };
+  const protectedNote =
+    item.writable && !ctx.writable
+      ? html`<p class="protected">${msg(str`Only ${e.author.organisationName || '?'} and the facilitators may change this.`, { id: 'outline_protected' })}</p>`
+      : nothing;
   const name = elementName(e);
   const key = domId(e.id);
   const here = ctx.sections.find((s) => s.items.some((i) => i.id === e.id));
   const destinations = ctx.sections.filter((s) => s !== here);
-  return html`<div class="item-actions">
+  return html`${protectedNote}<div class="item-actions">
     ${ctx.writable && editable(e)
       ? html`<button type="button" class="small" data-edit=${e.id} aria-label=${msg(str`Edit ${name}`, { id: 'outline_edit_label' })} @click=${() => ctx.onEdit(e)}>
           ${msg('Edit', { id: 'outline_edit' })}

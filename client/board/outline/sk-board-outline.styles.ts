@@ -143,6 +143,11 @@ export const outlineStyles = css`
     color: var(--sk-muted);
     font-style: italic;
   }
+  .protected {
+    margin: 0.25rem 0 0;
+    font-size: 0.9rem;
+    color: var(--sk-muted);
+  }
   .by {
     display: flex;
     flex-wrap: wrap;

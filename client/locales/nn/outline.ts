@@ -69,4 +69,5 @@ export const outline = {
   outline_undone: 'Angra.',
   outline_unknown_author: 'ukjend',
   outline_untitled_frame: 'Ramme utan tittel',
+  outline_protected: str`Berre ${0} og fasilitatorane kan endre dette.`,
 };
