@@ -278,4 +278,21 @@ export const sqliteMigrations: Migration[] = [
         WHERE p.closed = 0 AND m.role <> 'observer' AND m.organisation_id IS NOT NULL;
     `,
   },
+  {
+    // Agreements that hold (issue #13): which adopted principle a draft amends (the server's
+    // record, not a document field anyone could write) and a principle's retirement with its
+    // reason. No backfill: older principles amend nothing and are not retired.
+    name: '009_principle_lifecycle',
+    sql: `
+      CREATE TABLE principle_lifecycle (
+        workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+        principle_id TEXT NOT NULL,
+        amends TEXT,
+        retired_at TEXT,
+        retired_by TEXT,
+        retire_reason TEXT,
+        PRIMARY KEY (workshop_id, principle_id)
+      );
+    `,
+  },
 ];
