@@ -1,7 +1,7 @@
 /**
  * Agreements that hold (issue #13), over real socket.io clients: a participant cannot delete a
  * proposed or adopted principle through `content.remove`; a closed principle is frozen for the
- * facilitator too; retiring is audited with its reason and shown in every export; an amendment
+ * facilitator too, and a proposal it deletes is shown as deleted; retiring is audited with its reason and shown in every export; an amendment
  * goes amend → propose → endorse → close while the adopted original keeps its status and stances,
  * and is then shown as superseded.
  */
@@ -67,6 +67,11 @@ describe('deleting and retiring principles', () => {
     expect(await one(closed)).toMatchObject({ status: 'agreed', text: 'Vi byggjer på felles nasjonale plattformer' });
     // A proposed (not closed) principle: the facilitator may still delete it.
     expect(await fac.ok('content.remove', { room: 'charter', collection: 'principles', id: open })).toEqual({ removed: true });
+    // Its proposal stays in the record, and every view says the draft was deleted rather than list it as if nothing happened.
+    expect(await one(open)).toMatchObject({ removed: true, proposedText: 'Vi deler data før vi ber om dei på nytt' });
+    expect(await one(closed)).toMatchObject({ removed: false });
+    expect((JSON.parse((await exported('json')).toString()) as CharterExport).principles.find((p) => p.id === open)).toMatchObject({ removed: true });
+    expect((await exported('md')).toString().replace(/\\(.)/g, '$1')).toContain('DELETED from the charter');
     // An adopted one is not proposed again either: it changes through an amendment.
     expect(await fac.cmd('principle.propose', { principleId: closed })).toMatchObject({ ok: false, error: { code: 'conflict' } });
   });

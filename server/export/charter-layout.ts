@@ -113,6 +113,7 @@ export function layoutCharter(m: CharterExport, L: ExportLabels, formatDate: (is
     if (pr.retired) out.push(p(L.retired(formatDate(pr.retired.at), cell(pr.retired.by, none), pr.retired.reason)));
     if (pr.supersededBy) out.push(p(L.supersededBy(named(pr.supersededBy))));
     if (pr.amends) out.push(p(L.amends(named(pr.amends))));
+    if (pr.removed) out.push(p(L.removed));
     out.push(p(`${L.status}: ${L.statuses[pr.status] ?? pr.status} · ${L.decisionRule}: ${pr.rule ? L.rules[pr.rule] ?? pr.rule : none}`));
     if (pr.textHash) out.push(p(`${L.textHash}:`), { type: 'mono', text: pr.textHash });
     const stanceTable = (list: typeof pr.stances): DocNode => ({

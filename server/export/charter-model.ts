@@ -89,6 +89,7 @@ export function buildCharterModel(src: CharterSources, opts: { language: Languag
         amends: p.amends,
         supersededBy: p.supersededBy,
         retired: p.retired ? { at: p.retired.at, by: person.get(p.retired.by) ?? '', reason: plain(p.retired.reason) } : null,
+        removed: p.removed,
       })),
     allPrinciples: opts.all,
     milestones: src.milestones.map((m) => ({ name: oneLine(m.name), createdAt: m.createdAt, createdBy: person.get(m.createdBy) ?? '' })),

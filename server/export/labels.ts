@@ -58,6 +58,8 @@ export interface ExportLabels {
   supersededBy: (which: string) => string;
   /** An amendment: the principle it would replace. */
   amends: (which: string) => string;
+  /** A proposal whose draft was deleted from the charter. */
+  removed: string;
   /** An open proposal: the organisations whose stance counts, fixed when it was proposed. */
   boundOpen: (names: string) => string;
   joinedLater: string;
@@ -137,6 +139,7 @@ const en: ExportLabels = {
   retired: (date, by, reason) => `RETIRED on ${date} by ${by}. Reason: ${reason}`,
   supersededBy: (which) => `Superseded by the agreed amendment ${which}.`,
   amends: (which) => `Amendment of principle ${which}.`,
+  removed: 'DELETED from the charter; only the record of its proposal is left (see the audit log).',
   boundOpen: (names) => `Organisations whose stance counts (fixed when proposed): ${names}.`,
   joinedLater: 'Joined after the fact',
   notYetJoined: (names) => `Not yet joined: ${names}.`,
@@ -222,6 +225,7 @@ const nb: ExportLabels = {
   retired: (date, by, reason) => `TRUKKET TILBAKE ${date} av ${by}. Grunn: ${reason}`,
   supersededBy: (which) => `Erstattet av den vedtatte endringen ${which}.`,
   amends: (which) => `Endring av prinsipp ${which}.`,
+  removed: 'SLETTET fra avtalen; bare opplysningene om forslaget er igjen (se revisjonsloggen).',
   boundOpen: (names) => `Virksomheter som teller (fastsatt da det ble lagt fram): ${names}.`,
   joinedLater: 'Sluttet seg til i etterkant',
   notYetJoined: (names) => `Har ikke sluttet seg til ennå: ${names}.`,
@@ -278,6 +282,7 @@ const nn: ExportLabels = {
   retired: (date, by, reason) => `TREKT ATTENDE ${date} av ${by}. Grunn: ${reason}`,
   supersededBy: (which) => `Erstatta av den vedtekne endringa ${which}.`,
   amends: (which) => `Endring av prinsipp ${which}.`,
+  removed: 'SLETTA frå avtalen; berre opplysningane om framlegget er att (sjå revisjonsloggen).',
   boundOpen: (names) => `Verksemder som tel (fastsett då det vart lagt fram): ${names}.`,
   joinedLater: 'Slutta seg til i etterkant',
   notYetJoined: (names) => `Har ikkje slutta seg til enno: ${names}.`,

@@ -51,11 +51,12 @@ export function principleViews(src: ViewSources, only?: string): PrincipleView[]
       amends: l?.amends ?? null,
       supersededBy: superseding.get(id)?.id ?? null,
       retired: l?.retiredAt ? { at: l.retiredAt, by: l.retiredBy ?? '', reason: l.retireReason ?? '' } : null,
+      removed: !src.drafts.has(id),
     };
   });
 }
 
-type BaseView = Omit<PrincipleView, 'amends' | 'supersededBy' | 'retired'>;
+type BaseView = Omit<PrincipleView, 'amends' | 'supersededBy' | 'retired' | 'removed'>;
 
 function view(id: string, current: string | undefined, rec: PrincipleRecord | undefined, all: readonly StanceRecord[], bound: string[], speaking: string[]): BaseView {
   const latest = new Map<string, StanceRecord>();

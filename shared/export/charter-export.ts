@@ -108,6 +108,8 @@ export const CharterExport = z.object({
       supersededBy: z.string().nullable(),
       /** Taken out by a facilitator: when, by whom (name) and why. */
       retired: z.object({ at: z.string(), by: z.string(), reason: z.string() }).nullable(),
+      /** Its draft was deleted from the charter: only the record of its proposal is left. */
+      removed: z.boolean(),
     }),
   ),
   /** True when every principle is listed; false when only agreed ones are. */

@@ -110,6 +110,8 @@ export interface PrincipleView {
   supersededBy: string | null;
   /** Set once a facilitator has taken it out. */
   retired: RetiredView | null;
+  /** Its draft is no longer in the charter (deleted): only the record of its proposal is left. */
+  removed: boolean;
 }
 export interface RetiredView {
   at: string;

@@ -202,7 +202,7 @@ describe('an adopted principle is amended or retired, never edited or deleted', 
     await closed(facilitator);
 
     const section = view(facilitator).locator('details.retired-section');
-    await section.getByText('Prinsipp som er trekte attende (1)').waitFor();
+    await section.getByText('Prinsipp som er trekte attende eller sletta (1)').waitFor();
     expect(await section.getAttribute('open')).toBeNull();
     expect(await card(facilitator, 'Prinsipp 2').count()).toBe(0);
     await section.locator('summary').click();
@@ -210,7 +210,7 @@ describe('an adopted principle is amended or retired, never edited or deleted', 
     await retired.getByText(/Trekt attende .* av Kari Fasilitator\. Grunn: Dekt av den nasjonale strategien/).waitFor();
     expect(await retired.locator('.status').textContent()).toBe('Vedteke');
     expect(await retired.getByRole('button').count()).toBe(0);
-    await view(participant).locator('details.retired-section').getByText('Prinsipp som er trekte attende (1)').waitFor();
+    await view(participant).locator('details.retired-section').getByText('Prinsipp som er trekte attende eller sletta (1)').waitFor();
     await axeClean(facilitator);
     await shoot(facilitator, 'retired-section');
   });

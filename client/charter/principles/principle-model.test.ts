@@ -21,6 +21,7 @@ const view = (patch: Partial<PrincipleView> = {}): PrincipleView => ({
   amends: null,
   supersededBy: null,
   retired: null,
+  removed: false,
   stances: [],
   participating: ['c', 'a', 'b'],
   boundOrganisations: ['c', 'a', 'b'],
@@ -107,6 +108,9 @@ describe('principle card model', () => {
     expect([canDelete(fac, open), canDelete(part, open), canDelete(part, cardModel('Draft', undefined, orgs))]).toEqual([true, false, true]);
     const retired = cardModel('Share first', view({ retired: { at: '2026-12-05T10:00:00Z', by: 'f', reason: 'Old' } }), orgs);
     expect([canDelete(fac, retired), canTakeStance(part, retired), retired.retired?.reason]).toEqual([false, false, 'Old']);
+    // A proposal whose draft was deleted: not stale (nothing was edited), no stances, nothing to delete.
+    const removed = cardModel('Share first', view({ status: 'stale', removed: true }), orgs);
+    expect([removed.removed, removed.stale, canTakeStance(part, removed), canDelete(fac, removed)]).toEqual([true, false, false, false]);
   });
 
   it('lays out amendments under the principle they amend and retired principles apart', () => {

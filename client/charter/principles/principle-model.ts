@@ -39,12 +39,15 @@ export interface CardModel {
   /** The agreed amendment that replaced this principle. */
   supersededBy: string | null;
   retired: RetiredView | null;
+  /** Its draft was deleted from the charter: only the record of its proposal is left. */
+  removed: boolean;
 }
 
 export function cardModel(draftText: string | null, view: PrincipleView | undefined, organisations: ReadonlyArray<{ id: string; name: string }>): CardModel {
   const proposed = !!view && view.proposedAt !== null;
   const closed = !!view?.closed;
-  const stale = proposed && !closed && (view.status === 'stale' || (draftText !== null && view.proposedText !== null && draftText !== view.proposedText));
+  const removed = view?.removed ?? false;
+  const stale = proposed && !closed && !removed && (view.status === 'stale' || (draftText !== null && view.proposedText !== null && draftText !== view.proposedText));
   const names = new Map(organisations.map((o) => [o.id, o.name]));
   const ids = proposed ? [...view.boundOrganisations] : view && view.participating.length > 0 ? [...view.participating] : organisations.map((o) => o.id);
   const rank = (id: string) => {
@@ -62,18 +65,19 @@ export function cardModel(draftText: string | null, view: PrincipleView | undefi
   return {
     status: stale ? 'stale' : proposed ? view.status : 'draft', proposed, closed, stale, chips, later, closedAt: view?.closedAt ?? null, decidedText, editedSinceClosed,
     adopted: closed && view.status === 'agreed', amends: view?.amends ?? null, supersededBy: view?.supersededBy ?? null, retired: view?.retired ?? null,
+    removed,
   };
 }
 
 /** Whether I may start an amendment of this principle (facilitators, and participants with an organisation). */
 export function canAmend(me: { role: Role; organisationId: string | null }, m: CardModel): boolean {
-  if (!m.adopted || m.supersededBy || m.retired) return false;
+  if (!m.adopted || m.supersededBy || m.retired || m.removed) return false;
   return me.role === 'facilitator' || (me.role === 'participant' && me.organisationId !== null);
 }
 
 /** Whether I may delete this principle: never once closed or retired; a proposal only as facilitator. */
 export function canDelete(me: { role: Role }, m: CardModel): boolean {
-  if (m.closed || m.retired || me.role === 'observer') return false;
+  if (m.closed || m.retired || m.removed || me.role === 'observer') return false;
   return !m.proposed || me.role === 'facilitator';
 }
 
@@ -90,7 +94,7 @@ export function myStance(me: { organisationId: string | null }, m: CardModel): S
 
 /** Whether I may take a stance on this principle now (the server checks again). */
 export function canTakeStance(me: { role: Role; organisationId: string | null }, m: CardModel): boolean {
-  if (me.role === 'observer' || me.organisationId === null || !m.proposed || m.stale || m.retired) return false;
+  if (me.role === 'observer' || me.organisationId === null || !m.proposed || m.stale || m.retired || m.removed) return false;
   // Once closed, only an organisation outside the bound set may still join (after the fact).
   return !m.closed || outsideBound(me, m);
 }

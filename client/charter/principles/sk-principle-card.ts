@@ -216,6 +216,7 @@ export class SkPrincipleCard extends LitElement {
             ? html`<sk-principle-compare part="text" .adopted=${this.amendsText} .amended=${m.decidedText ?? d.text}></sk-principle-compare>`
             : html`<p class="text" part="text">${(m.decidedText ?? d.text) || html`<span class="empty">${msg('(no text yet)', { id: 'charter_principle_no_text' })}</span>`}</p>`}
         ${m.retired ? html`<p class="retired-note">${this.retiredText(m)}</p>` : nothing}
+        ${m.removed ? html`<p class="retired-note">${msg('Deleted from the charter: only the record of its proposal and stances is left.', { id: 'charter_removed_note' })}</p>` : nothing}
         ${m.supersededBy
           ? html`<p class="superseded-note">${msg('Superseded by the agreed amendment below. This text is kept as it was adopted, with its stances.', { id: 'charter_superseded' })}</p>`
           : nothing}

@@ -155,6 +155,9 @@ export class SkPrinciplesView extends LitElement {
     const me = { role: s.me.role, organisationId: s.me.organisationId };
     const groups = groupPrinciples(drafts, views);
     const ids = groups.top.map((d) => d.id);
+    // Retired principles, and proposals whose draft was deleted (the record keeps them, so does every export).
+    const gone = [...views.values()].filter((v) => v.removed).map((v): PrincipleDraft => ({ id: v.principleId, text: v.proposedText ?? v.text, order: '', authorId: '', createdAt: '' }));
+    const apart = [...groups.retired, ...gone];
     return html`
       <div class="head">
         <h2>${msg('Principles', { id: 'charter_nav_principles' })}</h2>
@@ -182,14 +185,20 @@ export class SkPrinciplesView extends LitElement {
           </li>`,
         )}
       </ol>
-      ${groups.retired.length
+      ${apart.length
         ? html`<details class="retired-section">
-            <summary>${msg(str`Retired principles (${groups.retired.length})`, { id: 'charter_retired_section' })}</summary>
+            <summary>${msg(str`Retired and deleted principles (${apart.length})`, { id: 'charter_retired_section' })}</summary>
             <ol class="cards">
               ${repeat(
-                groups.retired,
+                apart,
                 (d) => d.id,
-                (d, i) => html`<li>${this.card(d, { index: i, count: 1, ids, views, me, heading: msg(str`Retired principle ${i + 1}`, { id: 'charter_retired_n' }), retired: true })}</li>`,
+                (d, i) =>
+                  html`<li>
+                    ${this.card(d, {
+                      index: i, count: 1, ids, views, me, retired: true,
+                      heading: views.get(d.id)?.removed ? msg(str`Deleted principle ${i + 1}`, { id: 'charter_removed_n' }) : msg(str`Retired principle ${i + 1}`, { id: 'charter_retired_n' }),
+                    })}
+                  </li>`,
               )}
             </ol>
           </details>`

@@ -14,7 +14,7 @@ export const principles = {
   charter_amend_named: str`Foreslå en endring av prinsipp ${0} …`,
   charter_retire: 'Trekk tilbake …',
   charter_retire_named: str`Trekk tilbake prinsipp ${0} …`,
-  charter_retired_section: str`Prinsipper som er trukket tilbake (${0})`,
+  charter_retired_section: str`Prinsipper som er trukket tilbake eller slettet (${0})`,
   charter_retired_n: str`Tilbaketrukket prinsipp ${0}`,
   charter_retire_title: str`Trekke tilbake prinsipp ${0}?`,
   charter_amend_title: str`Foreslå en endring av prinsipp ${0}`,
@@ -27,4 +27,6 @@ export const principles = {
   charter_dialog_status: str`Status: ${0}.`,
   charter_retire_explain: 'Å trekke tilbake sletter ikke: prinsippet blir stående i loggen og i alle eksporter, merket som trukket tilbake med grunnen din. Det tar ikke imot flere standpunkter.',
   charter_amend_explain: 'Den vedtatte teksten og standpunktene står som de er. Endringen er et nytt utkast ved siden av. Den legges fram, og virksomhetene tar standpunkt til den som til alle prinsipper; når den er vedtatt, erstatter den dette.',
+  charter_removed_n: str`Slettet prinsipp ${0}`,
+  charter_removed_note: 'Slettet fra avtalen: bare opplysningene om forslaget og standpunktene er igjen.',
 };

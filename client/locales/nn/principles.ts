@@ -14,7 +14,7 @@ export const principles = {
   charter_amend_named: str`Føreslå ei endring av prinsipp ${0} …`,
   charter_retire: 'Trekk attende …',
   charter_retire_named: str`Trekk attende prinsipp ${0} …`,
-  charter_retired_section: str`Prinsipp som er trekte attende (${0})`,
+  charter_retired_section: str`Prinsipp som er trekte attende eller sletta (${0})`,
   charter_retired_n: str`Attendetrekt prinsipp ${0}`,
   charter_retire_title: str`Trekkje attende prinsipp ${0}?`,
   charter_amend_title: str`Føreslå ei endring av prinsipp ${0}`,
@@ -27,4 +27,6 @@ export const principles = {
   charter_dialog_status: str`Status: ${0}.`,
   charter_retire_explain: 'Å trekkje attende slettar ikkje: prinsippet blir ståande i loggen og i alle eksportar, merka som trekt attende med grunnen din. Det tek ikkje imot fleire standpunkt.',
   charter_amend_explain: 'Den vedtekne teksten og standpunkta står som dei er. Endringa er eit nytt utkast ved sida av. Ho blir lagt fram, og verksemdene tek standpunkt til henne som til alle prinsipp; når ho er vedteken, erstattar ho dette.',
+  charter_removed_n: str`Sletta prinsipp ${0}`,
+  charter_removed_note: 'Sletta frå avtalen: berre opplysningane om framlegget og standpunkta er att.',
 };
