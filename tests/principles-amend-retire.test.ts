@@ -140,3 +140,18 @@ describe('amending an adopted principle', () => {
     expect((await exported('md')).toString().replace(/\\(.)/g, '$1')).toContain('Superseded by the agreed amendment');
   });
 });
+
+describe('backups', () => {
+  it('carry amendment links and retirements: the imported workshop shows the same', async () => {
+    const file = (await call<unknown>(s.base, 'GET', `/api/workshops/${W()}/backup`, undefined, f.facilitator)).body;
+    const imported = await call<{ id: string; token: string }>(s.base, 'POST', '/api/workshops/import', { displayName: 'Ida', backup: file });
+    expect(imported.status, JSON.stringify(imported.body)).toBe(201);
+    const described = async (workshopId: string, token: string) =>
+      (await call<{ principles: PrincipleView[] }>(s.base, 'GET', `/api/workshops/${workshopId}/principles`, undefined, token)).body.principles.map((p) => ({
+        id: p.principleId, status: p.status, amends: p.amends, supersededBy: p.supersededBy, retired: p.retired?.reason ?? null, removed: p.removed,
+      }));
+    const before = await described(W(), f.facilitator);
+    expect(before.filter((p) => p.amends || p.supersededBy || p.retired).length).toBeGreaterThanOrEqual(3);
+    expect(await described(imported.body.id, imported.body.token)).toEqual(before);
+  });
+});
