@@ -15,7 +15,13 @@ export const applyStyles = css`
     vertical-align: top;
     padding: 0.4rem 0.5rem;
     border-bottom: 1px solid var(--sk-line);
-    overflow-wrap: anywhere;
+    overflow-wrap: break-word;
+    hyphens: auto;
+  }
+  label.org {
+    display: flex;
+    gap: 0.4rem;
+    align-items: flex-start;
   }
   td.now {
     background: var(--sk-bg);
@@ -29,8 +35,10 @@ export const applyStyles = css`
     font-size: 0.85rem;
   }
   input[type='checkbox'] {
+    flex: none;
     width: 1.3rem;
     height: 1.3rem;
+    margin: 0.1rem 0 0;
   }
   .alert:empty {
     display: none;

@@ -138,8 +138,7 @@ export class SkApplyDialog extends LitElement {
         : html`<table>
             <thead>
               <tr>
-                <th scope="col">${msg('Apply', { id: 'fac_apply_col' })}</th>
-                <th scope="col">${msg('Organisation', { id: 'fac_apply_org' })}</th>
+                <th scope="col">${msg('Apply for', { id: 'fac_apply_col' })}</th>
                 <th scope="col">${msg('In the charter now', { id: 'fac_apply_now' })}</th>
                 <th scope="col">${msg('Revealed answer', { id: 'fac_apply_answer' })}</th>
               </tr>
@@ -151,8 +150,9 @@ export class SkApplyDialog extends LitElement {
                 const given = 'generation' in v ? v.justification?.trim() : v.note?.trim();
                 const next: Shown = 'generation' in v ? { generation: v.generation, text: given || '' } : { position: v.position, text: given || '' };
                 return html`<tr>
-                  <td><input type="checkbox" id="apply-${o.id}" .checked=${this.chosen.has(o.id)} @change=${(e: Event) => this.toggle(o.id, (e.target as HTMLInputElement).checked)} /></td>
-                  <th scope="row"><label for="apply-${o.id}">${o.name}</label></th>
+                  <th scope="row">
+                    <label class="org"><input type="checkbox" .checked=${this.chosen.has(o.id)} @change=${(e: Event) => this.toggle(o.id, (e.target as HTMLInputElement).checked)} /> ${o.name}</label>
+                  </th>
                   <td class="now">${this.valueText(now)}</td>
                   <td class="new">${this.valueText(next)}${!given && now?.text ? html`<span class="kept">${msg('(keeps the charter’s text)', { id: 'fac_apply_kept' })}</span>` : nothing}</td>
                 </tr>`;
