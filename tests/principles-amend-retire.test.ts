@@ -118,6 +118,9 @@ describe('amending an adopted principle', () => {
     const draftOnly = await draft('Eit utkast');
     expect(await a.cmd('principle.amend', { principleId: draftOnly, text: 'Endra' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect(await obs.cmd('principle.amend', { principleId: original, text: 'Endra' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    for (const text of ['  ', 'Endra\u0007', 'x'.repeat(5001)]) {
+      expect(await a.cmd('principle.amend', { principleId: original, text }), JSON.stringify(text).slice(0, 20)).toMatchObject({ ok: false, error: { code: 'validation_failed', details: { field: 'text' } } });
+    }
 
     const seen = fac.next<Broadcasts['principle.amended']>('principle.amended');
     const amendment = await a.ok('principle.amend', { principleId: original, text: 'Vi publiserer opne data, med maskinlesbar lisens' });

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { DecisionRule, Stance } from '../decisions.js';
 import { ID_PATTERN } from '../ids.js';
+import { CreatePrincipleBody } from '../charter/api.js';
 import { CharterLimits, PARADOX_AXES } from '../charter/schema.js';
 
 export const RealtimeLimits = {
@@ -96,7 +97,7 @@ export const Commands = {
   'principle.endorse': z.strictObject({ principleId: ElementId, stance: Stance, reason: prose(RealtimeLimits.reasonMax).optional() }),
   'principle.close': z.strictObject({ principleId: ElementId }),
   /** Starts an amendment of an adopted principle: a new draft with `text`, linked to it by the server. */
-  'principle.amend': z.strictObject({ principleId: ElementId, text: z.string().trim().min(1).max(CharterLimits.principleMax) }),
+  'principle.amend': z.strictObject({ principleId: ElementId, text: CreatePrincipleBody.shape.text }),
   /** Takes a principle out, with a reason (facilitators). */
   'principle.retire': z.strictObject({ principleId: ElementId, reason: line(RealtimeLimits.reasonMax) }),
   'content.remove': ContentRemove,

@@ -6,7 +6,8 @@
  * it and when ("adopted by A, B and C on 3 December 2026"), whether my organisation has joined,
  * and lists the organisations that joined after the fact. Buttons: propose (facilitators),
  * endorse / object (with a reason) / abstain (members with an organisation; on a closed
- * principle, to join it after the fact), move, delete (never once closed), retire (an adopted
+ * principle, to join it after the fact), edit (a draft; a proposal only for facilitators, whose
+ * edit makes it stale), move, delete (never once closed), retire (an adopted
  * principle, facilitators), propose an amendment (an adopted principle).
  * An amendment shows its text beside the adopted one with a word-level diff; a superseded or
  * retired principle says so (who retired it, when and why).
@@ -261,7 +262,7 @@ export class SkPrincipleCard extends LitElement {
         : nothing}
       ${this.canEdit && !m.retired
         ? html`<span class="edit-tools">
-            ${m.closed
+            ${m.closed || (m.proposed && !this.canPropose)
               ? nothing
               : html`<sl-button size="small" class="edit-text" @click=${() => this.edit(!this.editing)}>${this.editing ? buttonLabel(msg('Done', { id: 'charter_done' }), msg(str`Done editing principle ${n}`, { id: 'charter_done_named' })) : buttonLabel(msg('Edit text', { id: 'charter_edit_text' }), msg(str`Edit text of principle ${n}`, { id: 'charter_edit_text_named' }))}</sl-button>`}
             ${!this.movable
