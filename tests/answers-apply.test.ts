@@ -1,8 +1,8 @@
 /**
  * Reveal, then apply (issue #13): a reveal writes nothing into the charter; `answer.apply` writes
  * the answers and keeps what they do not replace (a justification or note an answer lacks), and
- * is audited with before and after. SQLite only: the charter lives in Yjs documents, whose store
- * path is the same for both adapters and covered by the store contract.
+ * is audited with before and after (in the same transaction as the charter update), on SQLite and
+ * PostgreSQL (skipped with a notice when PostgreSQL is absent, except in CI).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -10,33 +10,45 @@ import { CharterDoc } from '../shared/charter/charter-doc.js';
 import { call } from './helpers/api.js';
 import { threeOrgs, type ThreeOrgs } from './helpers/governance.js';
 import { startServer, type TestServer } from './helpers/server.js';
+import { absentServices, createTestDatabase, pgUnreachable } from './helpers/services.js';
 import { connectedAll, type TestSocket } from './helpers/socket.js';
 
-let s: TestServer;
-let f: ThreeOrgs;
-let fac: TestSocket;
-let a: TestSocket;
-let b: TestSocket;
-let c: TestSocket;
+const noPostgres = absentServices([['PostgreSQL', await pgUnreachable()]]);
+const STORES = noPostgres ? ['SQLite'] : ['SQLite', 'PostgreSQL'];
 
-beforeAll(async () => {
-  s = await startServer();
-  f = await threeOrgs(s.base);
-  [fac, a, b, c] = await connectedAll(s.base, f.facilitator, f.participantA, f.participantB, f.participantC);
-});
-afterAll(async () => {
-  for (const x of [fac, a, b, c]) x?.close();
-  await s.stop();
-  s.cleanup();
-});
+describe.each(STORES)('reveal, then apply, on %s', (kind) => {
+  let s: TestServer;
+  let f: ThreeOrgs;
+  let fac: TestSocket;
+  let a: TestSocket;
+  let b: TestSocket;
+  let c: TestSocket;
+  let drop: (() => Promise<void>) | undefined;
 
-const charter = (d: Y.Doc) => new CharterDoc(d, () => 'x');
-const maturity = async () => Object.fromEntries((await s.app.registry.read(f.charter, (d) => charter(d).maturity())).map((m) => [m.organisationId, { g: m.generation, j: m.justification }]));
-const paradoxes = async () => Object.fromEntries((await s.app.registry.read(f.charter, (d) => charter(d).paradoxes())).map((p) => [p.organisationId, { p: p.position, n: p.note }]));
-const applied = async () =>
-  (await call<{ entries: { type: string; data: { applied: unknown[] } }[] }>(s.base, 'GET', `/api/workshops/${f.workshop.id}/audit`, undefined, f.facilitator)).body.entries.filter((e) => e.type === 'answers.applied');
+  beforeAll(async () => {
+    const env: Record<string, string> = {};
+    if (kind === 'PostgreSQL') {
+      const db = await createTestDatabase();
+      drop = db.drop;
+      Object.assign(env, { DATABASE_URL: db.url, SESSION_SECRET: 'a'.repeat(40) });
+    }
+    s = await startServer(env);
+    f = await threeOrgs(s.base);
+    [fac, a, b, c] = await connectedAll(s.base, f.facilitator, f.participantA, f.participantB, f.participantC);
+  });
+  afterAll(async () => {
+    for (const x of [fac, a, b, c]) x?.close();
+    await s?.stop();
+    s?.cleanup();
+    await drop?.();
+  });
 
-describe('reveal, then apply', () => {
+  const charter = (d: Y.Doc) => new CharterDoc(d, () => 'x');
+  const maturity = async () => Object.fromEntries((await s.app.registry.read(f.charter, (d) => charter(d).maturity())).map((m) => [m.organisationId, { g: m.generation, j: m.justification }]));
+  const paradoxes = async () => Object.fromEntries((await s.app.registry.read(f.charter, (d) => charter(d).paradoxes())).map((p) => [p.organisationId, { p: p.position, n: p.note }]));
+  const applied = async () =>
+    (await call<{ entries: { type: string; data: { applied: unknown[] } }[] }>(s.base, 'GET', `/api/workshops/${f.workshop.id}/audit`, undefined, f.facilitator)).body.entries.filter((e) => e.type === 'answers.applied');
+
   it('maturity: answers with and without justifications lose nothing they do not replace', async () => {
     const [A, B, C] = f.orgs;
     await s.app.registry.change(f.charter, (d) => {
