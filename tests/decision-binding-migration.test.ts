@@ -82,7 +82,7 @@ async function expectBackfilled(store: Store): Promise<void> {
   // What clients see: the recorded outcome, or for the closed principle without an audit entry the
   // outcome derived from its bound stances (consent with an objection: rejected), whoever joins later.
   const [records, stances] = await Promise.all([store.principles.list(W), store.principles.stances(W)]);
-  const views = principleViews({ drafts: new Map(records.map((r) => [r.id, r.text])), records, stances, bindings, organisations: [A, B, C], speaking: [A, B, C] });
+  const views = principleViews({ drafts: new Map(records.map((r) => [r.id, r.text])), records, stances, bindings, organisations: [A, B, C], speaking: [A, B, C], lifecycle: [] });
   expect(views.map((v) => [v.principleId, v.status, v.boundOrganisations])).toEqual([
     ['pagreed000000001', 'agreed', [A, B]],
     ['pnoaudit00000001', 'rejected', [A, B]],

@@ -1,6 +1,7 @@
 /**
  * Private answers, then reveal: no socket receives anyone else's answer before the reveal (every
- * event is recorded), and the reveal writes each organisation's answer into the charter document.
+ * event is recorded); the reveal writes nothing into the charter, `answer.apply` then writes
+ * each organisation's latest answer into the charter document.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -33,7 +34,7 @@ afterAll(async () => {
 const secret = (who: string) => `HEMMELEG-${who}`;
 
 describe('hidden answers', () => {
-  it('leaks no answer before the reveal, then writes them into the charter', async () => {
+  it('leaks no answer before the reveal; the reveal leaves the charter alone, applying writes them into it', async () => {
     const charterClient = provider(s.wsBase, f.charter, f.participantB);
     await synced(charterClient);
     const { questionId } = await fac.ok('question.open', { kind: 'maturity' });
@@ -68,6 +69,11 @@ describe('hidden answers', () => {
     const r = await fac.ok('answer.reveal', { questionId });
     expect(r.answers).toHaveLength(3);
     expect((await revealed).answers.map((x) => x.organisationId).sort()).toEqual([...f.orgs].sort());
+    expect(await s.app.registry.read(f.charter, (d) => d.getMap('maturity').size)).toBe(0);
+    expect(await a.cmd('answer.apply', { questionId })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const applied = obs.next<Broadcasts['answer.applied']>('answer.applied');
+    expect((await fac.ok('answer.apply', { questionId })).applied).toHaveLength(3);
+    expect((await applied).organisationIds.sort()).toEqual([...f.orgs].sort());
 
     const expected = [
       { organisationId: f.orgs[0], generation: 3, justification: secret('A2') },
@@ -90,7 +96,10 @@ describe('hidden answers', () => {
     await a.ok('answer.submit', { questionId, value: { position: 20, note: 'Fag først' } });
     await fac.ok('question.close', { questionId });
     expect(await b.cmd('answer.submit', { questionId, value: { position: 80 } })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await fac.cmd('answer.apply', { questionId })).toMatchObject({ ok: false, error: { code: 'conflict' } });
     await fac.ok('answer.reveal', { questionId });
+    expect(await s.app.registry.read(f.charter, (d) => new CharterDoc(d, () => 'x').paradoxes())).toEqual([]);
+    await fac.ok('answer.apply', { questionId, organisationIds: [f.orgs[0]] });
     const positions = await s.app.registry.read(f.charter, (d) => new CharterDoc(d, () => 'x').paradoxes());
     expect(positions).toEqual([{ axis: 'domain_vs_it', organisationId: f.orgs[0], position: 20, note: 'Fag først' }]);
   });

@@ -42,6 +42,7 @@ const valid = (): Record<CommandName, unknown> => ({
   'question.close': { questionId: someId },
   'answer.submit': { questionId: someId, value: { generation: 2 } },
   'answer.reveal': { questionId: someId },
+  'answer.apply': { questionId: someId },
   'vote.open': { boardId: f.boardId, votesPerPerson: 3 },
   'vote.cast': { roundId: someId, elementId: 'e1' },
   'vote.retract': { roundId: someId, elementId: 'e1' },
@@ -49,12 +50,14 @@ const valid = (): Record<CommandName, unknown> => ({
   'principle.propose': { principleId: 'p1' },
   'principle.endorse': { principleId: 'p1', stance: 'endorse' },
   'principle.close': { principleId: 'p1' },
+  'principle.amend': { principleId: 'p1', text: 'Ny tekst' },
+  'principle.retire': { principleId: 'p1', reason: 'Erstatta' },
   'content.remove': { room: 'charter', collection: 'actors', id: 'nothing-here' },
 });
 
 const facilitatorOnly: CommandName[] = [
   'phase.set', 'timer.start', 'timer.pause', 'timer.resume', 'timer.reset', 'view.summon', 'board.lock',
-  'question.open', 'question.close', 'answer.reveal', 'vote.open', 'vote.close', 'principle.propose', 'principle.close', 'content.remove',
+  'question.open', 'question.close', 'answer.reveal', 'answer.apply', 'vote.open', 'vote.close', 'principle.propose', 'principle.close', 'principle.retire', 'content.remove',
 ];
 
 describe('socket.io command authorisation', () => {
@@ -81,7 +84,7 @@ describe('socket.io command authorisation', () => {
   it('lets a participant take part and a facilitator run the session', async () => {
     expect((await participant.cmd('hand.raise')).ok).toBe(true);
     expect((await participant.cmd('hand.lower', {})).ok).toBe(true);
-    for (const name of facilitatorOnly.filter((n) => !['question.close', 'answer.reveal', 'vote.close', 'principle.propose', 'principle.close'].includes(n))) {
+    for (const name of facilitatorOnly.filter((n) => !['question.close', 'answer.reveal', 'answer.apply', 'vote.close', 'principle.propose', 'principle.close', 'principle.retire'].includes(n))) {
       expect((await facilitator.cmd(name, valid()[name])).ok, name).toBe(true);
     }
     await facilitator.ok('board.lock', { locked: false });

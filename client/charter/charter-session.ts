@@ -5,7 +5,8 @@
  *
  * Deleting goes through `remove`: a facilitator's deletion is a moderation the server performs
  * and audits (`content.remove`); anyone else's (and a facilitator's while the live connection is
- * down) is an ordinary edit of the shared document.
+ * down) is an ordinary edit of the shared document. A refusal by the server (a closed principle
+ * is frozen) rejects; it never falls back to an edit.
  */
 import type { MemberDto, OrganisationDto } from '../../shared/api.js';
 import { CharterDoc } from '../../shared/charter/charter-doc.js';
@@ -13,6 +14,7 @@ import { migrateCharter } from '../../shared/charter/migrations.js';
 import { newElementId } from '../board/board-session.js';
 import { organisationColors, type OrgColor } from '../board/org-colors.js';
 import type { CommandPayload } from '../../shared/realtime/index.js';
+import { CommandError } from '../net/command-error.js';
 import { openRoom, type RoomConnection } from '../net/room-connection.js';
 import type { WorkshopSocket } from '../net/workshop-socket.js';
 
@@ -60,7 +62,9 @@ export function openCharter(room: string, me: MemberDto, organisations: Organisa
         try {
           await live.command('content.remove', { room: 'charter', collection, id });
           return;
-        } catch {
+        } catch (err) {
+          // The server refused (a closed principle is frozen): that answer stands.
+          if (!(err instanceof CommandError) || err.code !== 'network_error') throw err;
           // Not through the server this time: an ordinary edit still removes it.
         }
       }

@@ -1,6 +1,7 @@
 /**
  * `<sk-rounds-panel>`: the facilitator's rounds: questions with private answers (maturity, or a
- * paradox axis) to open, close and reveal, with how many have answered; and dot votes on the
+ * paradox axis) to open, close and reveal, with how many have answered, and once revealed to
+ * compare with the charter and apply (`<sk-apply-dialog>`); and dot votes on the
  * board to open (votes per person) and close, with how many voted.
  *
  * Properties: `workshop` (WorkshopDto), `socket` (WorkshopSocket).
@@ -18,6 +19,8 @@ import { WorkshopStateController } from '../net/workshop-state-controller.js';
 import type { WorkshopSocket } from '../net/workshop-socket.js';
 import { commandErrorText, questionTitle } from './facilitation-texts.js';
 import { panelStyles } from './panel.styles.js';
+import './sk-apply-dialog.js';
+import type { SkApplyDialog } from './sk-apply-dialog.js';
 
 export class SkRoundsPanel extends LitElement {
   static override styles = [sharedStyles, panelStyles];
@@ -77,7 +80,7 @@ export class SkRoundsPanel extends LitElement {
       <p class="visually-hidden" role="status">${this.done}</p>
       <section aria-labelledby="questions-h">
         <h2 id="questions-h">${msg('Questions with private answers', { id: 'fac_questions' })}</h2>
-        <p class="hint">${msg('Everyone answers for themselves; nobody sees another’s answer until you reveal them. Revealed answers go into the charter.', { id: 'fac_questions_hint' })}</p>
+        <p class="hint">${msg('Everyone answers for themselves; nobody sees another’s answer until you reveal them. Revealing writes nothing into the charter: compare the answers with it, then apply them.', { id: 'fac_questions_hint' })}</p>
         <form class="row" @submit=${this.openQuestion}>
           <label for="question-kind">${msg('Question', { id: 'fac_question' })}</label>
           <select id="question-kind">
@@ -95,12 +98,13 @@ export class SkRoundsPanel extends LitElement {
                 ${q.status === 'open' ? html`<button type="button" class="small" aria-label=${msg(str`Close: ${title}`, { id: 'fac_q_close_named' })} @click=${() => this.run((s) => s.command('question.close', { questionId: q.questionId }))}>${msg('Close', { id: 'fac_close' })}</button>` : nothing}
                 ${q.status !== 'revealed'
                   ? html`<button type="button" class="small primary" aria-label=${msg(str`Reveal the answers: ${title}`, { id: 'fac_q_reveal_named' })} @click=${() => this.run((s) => s.command('answer.reveal', { questionId: q.questionId }), msg('Answers revealed.', { id: 'fac_q_revealed' }))}>${msg('Reveal', { id: 'fac_reveal' })}</button>`
-                  : nothing}
+                  : html`<button type="button" class="small primary" aria-label=${msg(str`Compare and apply to the charter: ${title}`, { id: 'fac_q_apply_named' })} @click=${(e: Event) => void this.renderRoot.querySelector<SkApplyDialog>('sk-apply-dialog')?.show(e.currentTarget as HTMLElement, q)}>${msg('Compare and apply…', { id: 'fac_q_apply' })}</button>`}
               </span>
             </li>`;
           })}
         </ol>
       </section>
+      <sk-apply-dialog .workshop=${this.workshop} .socket=${this.socket} @sk-applied=${() => (this.done = msg('Answers applied to the charter.', { id: 'fac_q_applied' }))}></sk-apply-dialog>
       <section aria-labelledby="votes-h">
         <h2 id="votes-h">${msg('Dot vote', { id: 'fac_vote_heading' })}</h2>
         ${openVote

@@ -48,6 +48,9 @@ const BROADCASTS: BroadcastName[] = [
   'principle.proposed',
   'principle.endorsed',
   'principle.closed',
+  'principle.amended',
+  'principle.retired',
+  'answer.applied',
   'settings.changed',
   'content.removed',
 ];

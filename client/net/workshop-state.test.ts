@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TimerView, WorkshopState } from '../../shared/realtime/index.js';
+import type { PrincipleView, TimerView, WorkshopState } from '../../shared/realtime/index.js';
 import { formatClock, remainingMs, WorkshopStateStore } from './workshop-state.js';
 
 const timer = (patch: Partial<TimerView> = {}): TimerView => ({ startedAt: null, durationMs: 0, pausedRemainingMs: null, running: false, remainingMs: 0, serverNow: 0, ...patch });
@@ -19,7 +19,24 @@ const state = (seq: number, patch: Partial<WorkshopState> = {}): WorkshopState =
   ...patch,
 });
 
+const principle = (principleId: string, patch: Partial<PrincipleView> = {}): PrincipleView => ({
+  principleId, text: 't', proposedText: 't', textHash: 'h', currentHash: 'h', rule: 'consensus', proposedAt: 'p', proposedBy: 'f', closed: true, status: 'agreed',
+  stances: [], participating: [], boundOrganisations: [], laterStances: [], outcome: 'agreed', closedAt: 'c', amends: null, supersededBy: null, retired: null, removed: false,
+  ...patch,
+});
+
 describe('WorkshopStateStore', () => {
+  it('marks the amended principle superseded when its amendment closes agreed, and takes retirements', () => {
+    const s = new WorkshopStateStore();
+    s.snapshot(state(1, { principles: [principle('a')] }));
+    s.broadcast('principle.amended', { seq: 2, principle: principle('b', { amends: 'a', closed: false, status: 'draft', outcome: null }) });
+    expect(s.current?.state.principles.map((p) => [p.principleId, p.supersededBy])).toEqual([['a', null], ['b', null]]);
+    s.broadcast('principle.closed', { seq: 3, principle: principle('b', { amends: 'a' }) });
+    expect(s.current?.state.principles.find((p) => p.principleId === 'a')).toMatchObject({ status: 'agreed', supersededBy: 'b' });
+    s.broadcast('principle.retired', { seq: 4, principle: principle('a', { supersededBy: 'b', retired: { at: 'r', by: 'f', reason: 'Old' } }) });
+    expect(s.current?.state.principles.find((p) => p.principleId === 'a')?.retired?.reason).toBe('Old');
+  });
+
   it('applies broadcasts in order and drops those it already has', () => {
     const s = new WorkshopStateStore();
     s.snapshot(state(5, { phase: 'Intro' }));

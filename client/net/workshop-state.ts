@@ -114,7 +114,10 @@ function factOf(h: Held): string {
     case 'principle.proposed':
     case 'principle.endorsed':
     case 'principle.closed':
+    case 'principle.amended':
+    case 'principle.retired':
       return `principle:${h.event.principle.principleId}`;
+    case 'answer.applied':
     case 'view.summoned':
     case 'content.removed':
       return `event:${h.event.seq}`;
@@ -157,14 +160,20 @@ function reduce(s: WorkshopState, h: Held): WorkshopState {
       return { ...s, rounds: s.rounds.map((r) => (r.roundId === h.event.roundId ? { ...r, status: 'closed', results: h.event.results, voters: h.event.voters } : r)) };
     case 'principle.proposed':
     case 'principle.endorsed':
-    case 'principle.closed': {
+    case 'principle.closed':
+    case 'principle.amended':
+    case 'principle.retired': {
       const p = h.event.principle;
-      return { ...s, principles: upsert(s.principles, p, (x) => x.principleId === p.principleId) };
+      const list = upsert(s.principles, p, (x) => x.principleId === p.principleId);
+      // An amendment closed agreed supersedes what it amends (the server says the same on the next sync).
+      const superseded = p.amends && p.outcome === 'agreed' ? p.amends : null;
+      return { ...s, principles: superseded ? list.map((x) => (x.principleId === superseded ? { ...x, supersededBy: p.principleId } : x)) : list };
     }
     case 'settings.changed':
       return { ...s, decisionRule: h.event.decisionRule, protectOrganisationContent: h.event.protectOrganisationContent };
+    case 'answer.applied':
     case 'content.removed':
-      // The removal itself arrives through the document's room; only the seq moves on.
+      // The change itself arrives through the document's room; only the seq moves on.
       return s;
   }
 }

@@ -106,8 +106,14 @@ export function layoutCharter(m: CharterExport, L: ExportLabels, formatDate: (is
 
   out.push(h(2, m.allPrinciples ? L.principles : L.agreedPrinciples));
   if (!m.principles.length) out.push(p(none));
+  const numbered = new Map(m.principles.map((pr, i) => [pr.id, `${i + 1}. ${firstLine(pr.text)}`]));
+  const named = (id: string) => numbered.get(id) ?? id;
   m.principles.forEach((pr, i) => {
     out.push(h(3, `${i + 1}. ${firstLine(pr.text)}`), { type: 'quote', blocks: pr.text.split('\n').map((line) => p(line)) });
+    if (pr.retired) out.push(p(L.retired(formatDate(pr.retired.at), cell(pr.retired.by, none), pr.retired.reason)));
+    if (pr.supersededBy) out.push(p(L.supersededBy(named(pr.supersededBy))));
+    if (pr.amends) out.push(p(L.amends(named(pr.amends))));
+    if (pr.removed) out.push(p(L.removed));
     out.push(p(`${L.status}: ${L.statuses[pr.status] ?? pr.status} · ${L.decisionRule}: ${pr.rule ? L.rules[pr.rule] ?? pr.rule : none}`));
     if (pr.textHash) out.push(p(`${L.textHash}:`), { type: 'mono', text: pr.textHash });
     const stanceTable = (list: typeof pr.stances): DocNode => ({

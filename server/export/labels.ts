@@ -52,6 +52,14 @@ export interface ExportLabels {
   /** A closed, agreed principle: who adopted it (a list joined with `and`) and when. */
   adoptedBy: (names: string, date: string) => string;
   closedWithout: (names: string, date: string) => string;
+  /** A retired principle: when, by whom and why. */
+  retired: (date: string, by: string, reason: string) => string;
+  /** An adopted principle replaced by an agreed amendment (`which`: its number and first line). */
+  supersededBy: (which: string) => string;
+  /** An amendment: the principle it would replace. */
+  amends: (which: string) => string;
+  /** A proposal whose draft was deleted from the charter. */
+  removed: string;
   /** An open proposal: the organisations whose stance counts, fixed when it was proposed. */
   boundOpen: (names: string) => string;
   joinedLater: string;
@@ -128,6 +136,10 @@ const en: ExportLabels = {
   noStances: 'No organisation has taken a stance yet.',
   adoptedBy: (names, date) => `Adopted by ${names} on ${date}.`,
   closedWithout: (names, date) => `Closed without agreement on ${date}; it was put to ${names}.`,
+  retired: (date, by, reason) => `RETIRED on ${date} by ${by}. Reason: ${reason}`,
+  supersededBy: (which) => `Superseded by the agreed amendment ${which}.`,
+  amends: (which) => `Amendment of principle ${which}.`,
+  removed: 'DELETED from the charter; only the record of its proposal is left (see the audit log).',
   boundOpen: (names) => `Organisations whose stance counts (fixed when proposed): ${names}.`,
   joinedLater: 'Joined after the fact',
   notYetJoined: (names) => `Not yet joined: ${names}.`,
@@ -210,6 +222,10 @@ const nb: ExportLabels = {
   noStances: 'Ingen virksomhet har tatt standpunkt ennå.',
   adoptedBy: (names, date) => `Vedtatt av ${names} ${date}.`,
   closedWithout: (names, date) => `Lukket uten enighet ${date}; lagt fram for ${names}.`,
+  retired: (date, by, reason) => `TRUKKET TILBAKE ${date} av ${by}. Grunn: ${reason}`,
+  supersededBy: (which) => `Erstattet av den vedtatte endringen ${which}.`,
+  amends: (which) => `Endring av prinsipp ${which}.`,
+  removed: 'SLETTET fra avtalen; bare opplysningene om forslaget er igjen (se revisjonsloggen).',
   boundOpen: (names) => `Virksomheter som teller (fastsatt da det ble lagt fram): ${names}.`,
   joinedLater: 'Sluttet seg til i etterkant',
   notYetJoined: (names) => `Har ikke sluttet seg til ennå: ${names}.`,
@@ -263,6 +279,10 @@ const nn: ExportLabels = {
   noStances: 'Inga verksemd har teke standpunkt enno.',
   adoptedBy: (names, date) => `Vedteke av ${names} ${date}.`,
   closedWithout: (names, date) => `Lukka utan semje ${date}; lagt fram for ${names}.`,
+  retired: (date, by, reason) => `TREKT ATTENDE ${date} av ${by}. Grunn: ${reason}`,
+  supersededBy: (which) => `Erstatta av den vedtekne endringa ${which}.`,
+  amends: (which) => `Endring av prinsipp ${which}.`,
+  removed: 'SLETTA frå avtalen; berre opplysningane om framlegget er att (sjå revisjonsloggen).',
   boundOpen: (names) => `Verksemder som tel (fastsett då det vart lagt fram): ${names}.`,
   joinedLater: 'Slutta seg til i etterkant',
   notYetJoined: (names) => `Har ikkje slutta seg til enno: ${names}.`,

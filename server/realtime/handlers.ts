@@ -38,6 +38,7 @@ export function registerAnswerHandlers(ctx: SocketContext, s: RealtimeServices):
   on(ctx, 'question.close', (p, actor) => s.answers.close(actor, p.questionId));
   on(ctx, 'answer.submit', (p, actor) => s.answers.submit(actor, p));
   on(ctx, 'answer.reveal', (p, actor) => s.answers.reveal(actor, p.questionId));
+  on(ctx, 'answer.apply', (p, actor) => s.answers.apply(actor, p));
 }
 
 export function registerVoteHandlers(ctx: SocketContext, s: RealtimeServices): void {
@@ -51,6 +52,8 @@ export function registerPrincipleHandlers(ctx: SocketContext, s: RealtimeService
   on(ctx, 'principle.propose', (p, actor) => s.principles.propose(actor, p.principleId, p.expectedText));
   on(ctx, 'principle.endorse', (p, actor) => s.principles.endorse(actor, p));
   on(ctx, 'principle.close', (p, actor) => s.principles.close(actor, p.principleId));
+  on(ctx, 'principle.amend', (p, actor) => s.principles.amend(actor, p));
+  on(ctx, 'principle.retire', (p, actor) => s.principles.retire(actor, p));
 }
 
 export const registerAll = [registerStateHandlers, registerFacilitationHandlers, registerAnswerHandlers, registerVoteHandlers, registerPrincipleHandlers];

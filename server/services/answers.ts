@@ -1,16 +1,15 @@
 /**
  * Private answers, then reveal: maturity (generation 1–4) and paradox positions (0–100). While a
  * question is open nobody but the author sees an answer, not even the facilitator; broadcasts
- * carry only a count. On reveal the server writes each organisation's latest answer into the
- * charter document, as the server (stored, applied and relayed like any update).
+ * carry only a count. A reveal makes the answers public and writes nothing into the charter:
+ * `answer.apply` (./answer-apply.ts) does that, once the facilitator has compared old and new.
  */
-import { CharterDoc } from '../../shared/charter/charter-doc.js';
-import type { Generation, ParadoxAxis } from '../../shared/charter/schema.js';
+import type { ParadoxAxis } from '../../shared/charter/schema.js';
 import { AppError, ErrorCode } from '../../shared/errors.js';
-import { formatRoom } from '../../shared/ids.js';
 import { AnswerValue, type CommandPayload, type QuestionView, type RevealedAnswer } from '../../shared/realtime/index.js';
 import { authorize, type Actor } from '../auth/access.js';
 import type { AnswerRecord, QuestionRecord } from '../store/types.js';
+import { applyAnswers } from './answer-apply.js';
 import { recorded, type DecisionDeps } from './ports.js';
 
 export type AnswerService = ReturnType<typeof createAnswerService>;
@@ -84,11 +83,14 @@ export function createAnswerService(deps: DecisionDeps) {
         await tx.audit.append({ workshopId, at, actorId: actor.member.id, type: 'answers.revealed', data: { questionId, kind: q.kind, axis: q.axis, answers: list } });
         return list;
       });
-      // Revealed once stored: everyone learns it even if the charter write below fails (it is
-      // then reported to the facilitator, and the answers stay readable in the snapshot).
       sink.broadcast(workshopId, 'answer.revealed', { seq, questionId, answers });
-      await writeToCharter(deps, workshopId, q, answers);
       return { questionId, answers };
+    },
+
+    /** Writes revealed answers into the charter, keeping what they do not replace (./answer-apply.ts). */
+    async apply(actor: Actor, p: CommandPayload<'answer.apply'>) {
+      authorize(actor, 'facilitation.run', actor.member.workshopId);
+      return applyAnswers(deps, actor, await questionOf(actor.member.workshopId, p.questionId), p);
     },
 
     /** Every question as this actor may see it: counts always, own answer, others only once revealed. */
@@ -112,17 +114,4 @@ export function createAnswerService(deps: DecisionDeps) {
       );
     },
   };
-}
-
-/** The latest answer of each organisation goes into the charter (answers come oldest first). */
-async function writeToCharter(deps: DecisionDeps, workshopId: string, q: QuestionRecord, answers: RevealedAnswer[]): Promise<void> {
-  const latest = new Map(answers.map((a) => [a.organisationId, a.value]));
-  if (latest.size === 0) return;
-  await deps.docs.change(formatRoom({ workshopId, part: { kind: 'charter' } }), (doc) => {
-    const charter = new CharterDoc(doc, deps.newId);
-    for (const [org, v] of latest) {
-      if ('generation' in v) charter.setMaturity(org, v.generation as Generation, v.justification ?? '', 'server');
-      else if (q.axis) charter.setParadox(q.axis as ParadoxAxis, org, v.position, v.note ?? '', 'server');
-    }
-  });
 }

@@ -7,6 +7,7 @@ import * as Y from 'yjs';
 import { BoardDoc } from '../../shared/board/board-doc.js';
 import { CharterDoc } from '../../shared/charter/charter-doc.js';
 import { CharterKey } from '../../shared/charter/schema.js';
+import { AppError, ErrorCode } from '../../shared/errors.js';
 import { formatRoom } from '../../shared/ids.js';
 import type { CommandPayload } from '../../shared/realtime/index.js';
 import { authorize, type Actor } from '../auth/access.js';
@@ -29,12 +30,23 @@ function describe(m: unknown): Record<string, string> {
   return out;
 }
 
+/**
+ * A closed principle is frozen for everyone, facilitators included (it is retired, or amended,
+ * instead), and so is a retired one: removing either from the charter is a `conflict`.
+ */
+async function requireRemovable(deps: DecisionDeps, workshopId: string, principleId: string): Promise<void> {
+  const [rec, lifecycle] = await Promise.all([deps.store.principles.get(workshopId, principleId), deps.store.principles.lifecycle(workshopId)]);
+  if (rec?.closed) throw new AppError(ErrorCode.conflict, 409, 'This principle is closed and frozen: retire it, or amend it, instead of deleting it.');
+  if (lifecycle.some((l) => l.principleId === principleId && l.retiredAt)) throw new AppError(ErrorCode.conflict, 409, 'This principle has been retired and stays in the record.');
+}
+
 export function createModerationService(deps: DecisionDeps) {
   return {
     async remove(actor: Actor, p: CommandPayload<'content.remove'>): Promise<{ removed: boolean }> {
       const workshopId = actor.member.workshopId;
       authorize(actor, 'facilitation.run', workshopId);
       if (p.room === 'board') await requireBoard(deps, workshopId, p.boardId);
+      if (p.room === 'charter' && p.collection === 'principles') await requireRemovable(deps, workshopId, p.id);
       const room = p.room === 'board' ? formatRoom({ workshopId, part: { kind: 'board', boardId: p.boardId } }) : formatRoom({ workshopId, part: { kind: 'charter' } });
       let what: Record<string, string> | null = null;
       const target = { room: p.room, boardId: p.room === 'board' ? p.boardId : null, collection: p.room === 'charter' ? p.collection : null, id: p.id };

@@ -3,11 +3,14 @@
  * recorded, not recomputed: a proposal counts the organisations bound when it was proposed, and
  * a closed principle shows the outcome recorded when it closed. Stances of organisations outside
  * the bound set are `laterStances` (joining after the fact) and never change the status.
+ *
+ * An adopted principle is `supersededBy` the amendment that amends it and was closed `agreed`
+ * (the latest such, by closing time); its own status and stances stay as they were recorded.
  */
 import { createHash } from 'node:crypto';
 import { closingOutcome, principleStatus, type Stance } from '../../shared/decisions.js';
 import type { PrincipleView, StanceView } from '../../shared/realtime/index.js';
-import type { BindingRecord, PrincipleRecord, StanceRecord } from '../store/types.js';
+import type { BindingRecord, LifecycleRecord, PrincipleRecord, StanceRecord } from '../store/types.js';
 
 export const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
@@ -21,6 +24,8 @@ export interface ViewSources {
   organisations: readonly string[];
   /** Organisations with a participant or facilitator now (what a proposal made now would bind). */
   speaking: readonly string[];
+  /** Amendment links and retirements. */
+  lifecycle: readonly LifecycleRecord[];
 }
 
 const stanceView = (s: StanceRecord): StanceView => ({ organisationId: s.organisationId, stance: s.stance, memberId: s.memberId, at: s.at, reason: s.reason });
@@ -30,14 +35,30 @@ export function principleViews(src: ViewSources, only?: string): PrincipleView[]
   const ordered = (ids: Iterable<string>) => [...new Set(ids)].sort((a, b) => (rank.get(a) ?? Infinity) - (rank.get(b) ?? Infinity) || (a < b ? -1 : 1));
   const byId = new Map(src.records.map((r) => [r.id, r]));
   const ids = [...new Set([...src.drafts.keys(), ...src.records.map((r) => r.id)])].filter((id) => only === undefined || id === only);
+  const life = new Map(src.lifecycle.map((l) => [l.principleId, l]));
+  const superseding = new Map<string, PrincipleRecord>();
+  for (const l of src.lifecycle) {
+    const rec = l.amends ? byId.get(l.principleId) : undefined;
+    const prev = rec ? superseding.get(l.amends!) : undefined;
+    if (rec?.closed && rec.outcome === 'agreed' && (!prev || (prev.closedAt ?? '') < (rec.closedAt ?? ''))) superseding.set(l.amends!, rec);
+  }
   return ids.map((id) => {
     const rec = byId.get(id);
     const bound = rec ? ordered(src.bindings.filter((b) => b.principleId === id && b.version === rec.version).map((b) => b.organisationId)) : [];
-    return view(id, src.drafts.get(id), rec, src.stances, bound, ordered(src.speaking));
+    const l = life.get(id);
+    return {
+      ...view(id, src.drafts.get(id), rec, src.stances, bound, ordered(src.speaking)),
+      amends: l?.amends ?? null,
+      supersededBy: superseding.get(id)?.id ?? null,
+      retired: l?.retiredAt ? { at: l.retiredAt, by: l.retiredBy ?? '', reason: l.retireReason ?? '' } : null,
+      removed: !src.drafts.has(id),
+    };
   });
 }
 
-function view(id: string, current: string | undefined, rec: PrincipleRecord | undefined, all: readonly StanceRecord[], bound: string[], speaking: string[]): PrincipleView {
+type BaseView = Omit<PrincipleView, 'amends' | 'supersededBy' | 'retired' | 'removed'>;
+
+function view(id: string, current: string | undefined, rec: PrincipleRecord | undefined, all: readonly StanceRecord[], bound: string[], speaking: string[]): BaseView {
   const latest = new Map<string, StanceRecord>();
   for (const s of all) if (rec && s.principleId === id && s.version === rec.version) latest.set(s.organisationId, s);
   const boundSet = new Set(bound);

@@ -8,6 +8,9 @@
  * facilitator at that moment (later role changes and new organisations do not change who counts),
  * and closing records the outcome. An organisation outside the bound set may still take a stance,
  * open or closed: it joins after the fact, shown beside the decision (principle-view.ts).
+ *
+ * An adopted principle is not proposed again (changes go through an amendment), and a retired
+ * principle takes no proposal, stance or close (./principle-changes.ts).
  */
 import { CharterDoc } from '../../shared/charter/charter-doc.js';
 import { closingOutcome, reasonProblem } from '../../shared/decisions.js';
@@ -16,6 +19,7 @@ import { formatRoom } from '../../shared/ids.js';
 import type { CommandPayload, PrincipleView } from '../../shared/realtime/index.js';
 import { authorize, type Actor } from '../auth/access.js';
 import type { Store } from '../store/types.js';
+import { createPrincipleChanges, requireNotRetired } from './principle-changes.js';
 import { principleViews, sha256 } from './principle-view.js';
 import { recorded, type DecisionDeps } from './ports.js';
 
@@ -41,11 +45,11 @@ export function createPrincipleService(deps: DecisionDeps) {
 
   /** Every draft in the charter (in its order) and every proposal whose draft is gone. */
   async function views(workshopId: string, only?: string): Promise<PrincipleView[]> {
-    const [current, records, stances, bindings, orgs, now] = await Promise.all([
+    const [current, records, stances, bindings, orgs, now, lifecycle] = await Promise.all([
       drafts(workshopId), store.principles.list(workshopId), store.principles.stances(workshopId), store.principles.bindings(workshopId),
-      store.workshops.organisations(workshopId), speaking(store, workshopId),
+      store.workshops.organisations(workshopId), speaking(store, workshopId), store.principles.lifecycle(workshopId),
     ]);
-    return principleViews({ drafts: current, records, stances, bindings, organisations: orgs.map((o) => o.id), speaking: now }, only);
+    return principleViews({ drafts: current, records, stances, bindings, organisations: orgs.map((o) => o.id), speaking: now, lifecycle }, only);
   }
 
   async function one(workshopId: string, id: string): Promise<PrincipleView> {
@@ -55,6 +59,8 @@ export function createPrincipleService(deps: DecisionDeps) {
   }
 
   return {
+    ...createPrincipleChanges(deps, one),
+
     views: (actor: Actor, workshopId: string) => {
       authorize(actor, 'workshop.read', workshopId);
       return views(workshopId);
@@ -84,6 +90,9 @@ export function createPrincipleService(deps: DecisionDeps) {
       }
       if (text === undefined) throw new AppError(ErrorCode.notFound, 404, 'principleId: no such draft in the charter.', { field: 'principleId' });
       if (text.trim() === '') throw new AppError(ErrorCode.validationFailed, 400, 'principleId: the draft is empty', { field: 'principleId' });
+      const existing = (await views(workshopId, principleId))[0];
+      if (existing) requireNotRetired(existing);
+      if (existing?.closed && existing.outcome === 'agreed') throw new AppError(ErrorCode.conflict, 409, 'This principle has been adopted and is frozen: change it through an amendment.');
       const workshop = await store.workshops.get(workshopId);
       const at = deps.now().toISOString();
       const { seq } = await recorded(deps, workshopId, async (tx) => {
@@ -104,6 +113,7 @@ export function createPrincipleService(deps: DecisionDeps) {
       const problem = reasonProblem(p.stance, p.reason);
       if (problem) throw new AppError(ErrorCode.validationFailed, 400, `reason: ${problem}`, { field: 'reason' });
       const before = await one(workshopId, p.principleId);
+      requireNotRetired(before);
       const rec = await store.principles.get(workshopId, p.principleId);
       if (!rec) throw notProposed();
       const later = !before.boundOrganisations.includes(organisationId);
@@ -127,13 +137,14 @@ export function createPrincipleService(deps: DecisionDeps) {
       authorize(actor, 'facilitation.run', workshopId);
       const at = deps.now().toISOString();
       const before = await one(workshopId, principleId);
+      requireNotRetired(before);
       if (before.status === 'stale' && !before.closed) throw new AppError(ErrorCode.conflict, 409, 'The draft has changed since it was proposed; propose it again before closing.');
       const { seq } = await recorded(deps, workshopId, async (tx) => {
         const rec = await tx.principles.get(workshopId, principleId);
         if (!rec) throw notProposed();
         // Counted inside the transaction, so a stance taken meanwhile is in or the close waits for it.
         const [stances, bindings] = await Promise.all([tx.principles.stances(workshopId), tx.principles.bindings(workshopId)]);
-        const open = principleViews({ drafts: new Map(), records: [{ ...rec, closed: false }], stances, bindings, organisations: before.boundOrganisations, speaking: [] }, principleId)[0]!;
+        const open = principleViews({ drafts: new Map(), records: [{ ...rec, closed: false }], stances, bindings, organisations: before.boundOrganisations, speaking: [], lifecycle: [] }, principleId)[0]!;
         // The bound organisations count, members or not: one whose members all left stays pending.
         const outcome = closingOutcome({ rule: rec.rule, participating: open.boundOrganisations, stances: new Map(open.stances.map((s) => [s.organisationId, s.stance])) });
         if (!(await tx.principles.close(workshopId, principleId, outcome, at))) throw new AppError(ErrorCode.conflict, 409, 'This principle is already closed.');

@@ -33,6 +33,7 @@ export const BACKUP_TABLES: readonly BackupTable[] = [
   { table: 'vote_rounds', where: 'workshop_id = $1' },
   { table: 'principles', where: 'workshop_id = $1' },
   { table: 'principle_bindings', where: 'workshop_id = $1' },
+  { table: 'principle_lifecycle', where: 'workshop_id = $1' },
   { table: 'stances', where: 'workshop_id = $1', assigned: 'seq' },
 ];
 

@@ -125,6 +125,15 @@ export interface BindingRecord {
   version: number;
   organisationId: string;
 }
+/** What happened to a principle beyond its proposals (009_principle_lifecycle): amendment link, retirement. */
+export interface LifecycleRecord {
+  principleId: string;
+  /** The adopted principle this draft amends; null for a principle that amends nothing. */
+  amends: string | null;
+  retiredAt: string | null;
+  retiredBy: string | null;
+  retireReason: string | null;
+}
 export interface StanceRecord {
   principleId: string;
   workshopId: string;
@@ -155,4 +164,10 @@ export interface PrincipleRepo {
   stances(workshopId: string): Promise<StanceRecord[]>;
   /** Closes with its outcome frozen; false when already closed or not proposed. */
   close(workshopId: string, id: string, outcome: ClosedOutcome, at: string): Promise<boolean>;
+  /** Records that the draft `id` amends the principle `amends`. */
+  markAmendment(workshopId: string, id: string, amends: string): Promise<void>;
+  /** Retires a principle (proposed or not); false when it was already retired. */
+  retire(workshopId: string, id: string, by: string, at: string, reason: string): Promise<boolean>;
+  /** Every lifecycle row of the workshop. */
+  lifecycle(workshopId: string): Promise<LifecycleRecord[]>;
 }

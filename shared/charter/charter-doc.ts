@@ -177,6 +177,28 @@ export class CharterDoc {
     this.doc.transact(() => this.map('paradoxes').set(paradoxKey(axis, organisationId), fill({ [CF.position]: p, [CF.note]: yText(note) })), origin);
   }
 
+  /**
+   * Writes a revealed answer over what the charter has, in place: the generation (or position)
+   * is set; the justification (or note) is replaced only when the answer brings a non-empty one,
+   * so an answer without one keeps what the charter already says.
+   */
+  applyMaturity(organisationId: string, generation: Generation, justification: string | undefined, origin: unknown): void {
+    const m = this.map('maturity').get(organisationId);
+    if (!(m instanceof Y.Map) || !(m.get(CF.justification) instanceof Y.Text)) return this.setMaturity(organisationId, generation, justification ?? '', origin);
+    this.doc.transact(() => {
+      m.set(CF.generation, generation);
+      if (justification?.trim()) replaceIn(m.get(CF.justification) as Y.Text, justification);
+    }, origin);
+  }
+  applyParadox(axis: ParadoxAxis, organisationId: string, position: number, note: string | undefined, origin: unknown): void {
+    const m = this.map('paradoxes').get(paradoxKey(axis, organisationId));
+    if (!(m instanceof Y.Map) || !(m.get(CF.note) instanceof Y.Text)) return this.setParadox(axis, organisationId, position, note ?? '', origin);
+    this.doc.transact(() => {
+      m.set(CF.position, Math.min(100, Math.max(0, position)));
+      if (note?.trim()) replaceIn(m.get(CF.note) as Y.Text, note);
+    }, origin);
+  }
+
   // ---- governance model ----
 
   addBody(input: BodyInput, origin: unknown): string {
@@ -292,6 +314,11 @@ export class CharterDoc {
       t.insert(0, value.slice(0, max));
     }, origin);
   }
+}
+
+function replaceIn(t: Y.Text, value: string, max: number = L.textMax): void {
+  t.delete(0, t.length);
+  t.insert(0, value.slice(0, max));
 }
 
 function fill(fields: Record<string, unknown>): Y.Map<unknown> {

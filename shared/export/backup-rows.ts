@@ -83,6 +83,12 @@ export const BACKUP_ROW_SCHEMAS: Readonly<Record<string, TableShape>> = {
     { workshop_id: 'workshop', principle_id: 'principle', organisation_id: 'organisation' },
     ['principle_id', 'version', 'organisation_id'],
   ),
+  /** Amendment links and retirements (since 009_principle_lifecycle; absent in older files). */
+  principle_lifecycle: table(
+    { workshop_id: id, principle_id: id, amends: id.nullable(), retired_at: time.nullable(), retired_by: id.nullable(), retire_reason: text.nullable() },
+    { workshop_id: 'workshop', principle_id: 'principle', amends: 'principle', retired_by: 'member' },
+    ['principle_id'],
+  ),
   stances: table(
     { workshop_id: id, principle_id: id, version: int, organisation_id: id, member_id: id, stance: z.enum(['endorse', 'object', 'abstain']), reason: text.nullable(), at: time },
     { workshop_id: 'workshop', principle_id: 'principle', organisation_id: 'organisation', member_id: 'member' },

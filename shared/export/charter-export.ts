@@ -102,6 +102,14 @@ export const CharterExport = z.object({
       laterStances: z.array(Stance),
       /** The workshop's other organisations: neither bound nor joined after the fact. Empty for a draft. */
       notYetJoined: z.array(OrganisationRef),
+      /** For an amendment: the id of the adopted principle it would replace (since issue #13). */
+      amends: z.string().nullable(),
+      /** The agreed, closed amendment that replaced this principle; its own status and stances stay. */
+      supersededBy: z.string().nullable(),
+      /** Taken out by a facilitator: when, by whom (name) and why. */
+      retired: z.object({ at: z.string(), by: z.string(), reason: z.string() }).nullable(),
+      /** Its draft was deleted from the charter: only the record of its proposal is left. */
+      removed: z.boolean(),
     }),
   ),
   /** True when every principle is listed; false when only agreed ones are. */

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { DecisionRule, Stance } from '../decisions.js';
 import { ID_PATTERN } from '../ids.js';
+import { CreatePrincipleBody } from '../charter/api.js';
 import { CharterLimits, PARADOX_AXES } from '../charter/schema.js';
 
 export const RealtimeLimits = {
@@ -16,6 +17,7 @@ export const RealtimeLimits = {
   elementIdsMax: 1000,
   reasonMax: 2000,
   noteMax: 2000,
+  organisationsMax: 200,
 } as const;
 
 const Id = z.string().regex(ID_PATTERN, 'is not a valid id');
@@ -74,7 +76,10 @@ export const Commands = {
     .refine((q) => (q.kind === 'paradox') === (q.axis !== undefined), { message: 'a paradox question names its axis, a maturity question none', path: ['axis'] }),
   'question.close': z.strictObject({ questionId: Id }),
   'answer.submit': z.strictObject({ questionId: Id, value: AnswerValue }),
+  /** Makes the answers public; writes nothing into the charter (that is `answer.apply`). */
   'answer.reveal': z.strictObject({ questionId: Id }),
+  /** Writes a revealed question's answers into the charter; without organisationIds, every organisation that answered. */
+  'answer.apply': z.strictObject({ questionId: Id, organisationIds: z.array(Id).min(1).max(RealtimeLimits.organisationsMax).optional() }),
   'vote.open': z.strictObject({
     boardId: Id,
     votesPerPerson: z.number().int().min(1).max(RealtimeLimits.votesPerPersonMax),
@@ -91,6 +96,10 @@ export const Commands = {
   'principle.propose': z.strictObject({ principleId: ElementId, expectedText: z.string().max(CharterLimits.principleMax).optional() }),
   'principle.endorse': z.strictObject({ principleId: ElementId, stance: Stance, reason: prose(RealtimeLimits.reasonMax).optional() }),
   'principle.close': z.strictObject({ principleId: ElementId }),
+  /** Starts an amendment of an adopted principle: a new draft with `text`, linked to it by the server. */
+  'principle.amend': z.strictObject({ principleId: ElementId, text: CreatePrincipleBody.shape.text }),
+  /** Takes a principle out, with a reason (facilitators). */
+  'principle.retire': z.strictObject({ principleId: ElementId, reason: line(RealtimeLimits.reasonMax) }),
   'content.remove': ContentRemove,
 } as const;
 

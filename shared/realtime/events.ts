@@ -45,6 +45,13 @@ export interface RevealedAnswer {
   value: AnswerValue;
 }
 
+/** One organisation's answer written into the charter: what the charter said before and after. */
+export interface AppliedAnswer {
+  organisationId: string;
+  before: { generation: number; justification: string } | { position: number; note: string } | null;
+  after: { generation: number; justification: string } | { position: number; note: string };
+}
+
 export interface VoteRoundView {
   roundId: string;
   boardId: string;
@@ -97,6 +104,19 @@ export interface PrincipleView {
   /** The outcome recorded when it closed; null while open or a draft. */
   outcome: ClosedOutcome | null;
   closedAt: string | null;
+  /** For an amendment: the adopted principle it would replace (recorded by the server). */
+  amends: string | null;
+  /** The agreed and closed amendment that replaced this principle (its status and stances stay). */
+  supersededBy: string | null;
+  /** Set once a facilitator has taken it out. */
+  retired: RetiredView | null;
+  /** Its draft is no longer in the charter (deleted): only the record of its proposal is left. */
+  removed: boolean;
+}
+export interface RetiredView {
+  at: string;
+  by: string;
+  reason: string;
 }
 
 export interface HandView {
@@ -136,6 +156,7 @@ export interface CommandResults {
   'question.close': { questionId: string };
   'answer.submit': { questionId: string; answered: number };
   'answer.reveal': { questionId: string; answers: RevealedAnswer[] };
+  'answer.apply': { questionId: string; applied: AppliedAnswer[] };
   'vote.open': { roundId: string };
   'vote.cast': { roundId: string; mine: string[]; remaining: number };
   'vote.retract': { roundId: string; mine: string[]; remaining: number };
@@ -143,6 +164,8 @@ export interface CommandResults {
   'principle.propose': PrincipleView;
   'principle.endorse': PrincipleView;
   'principle.close': PrincipleView;
+  'principle.amend': PrincipleView;
+  'principle.retire': PrincipleView;
   'content.remove': { removed: boolean };
 }
 
@@ -160,11 +183,15 @@ export interface Broadcasts {
   /** Progress only: a count, never who or what. */
   'answer.submitted': Seq & { questionId: string; answered: number };
   'answer.revealed': Seq & { questionId: string; answers: RevealedAnswer[] };
+  'answer.applied': Seq & { questionId: string; organisationIds: string[]; by: string };
   'vote.opened': Seq & { roundId: string; boardId: string; votesPerPerson: number; elementIds: string[] | null };
   'vote.closed': Seq & { roundId: string; boardId: string; results: VoteResult[]; voters: number };
   'principle.proposed': Seq & { principle: PrincipleView };
   'principle.endorsed': Seq & { principle: PrincipleView };
   'principle.closed': Seq & { principle: PrincipleView };
+  /** A new draft amending `principle.amends`. */
+  'principle.amended': Seq & { principle: PrincipleView };
+  'principle.retired': Seq & { principle: PrincipleView };
   'settings.changed': Seq & { decisionRule: DecisionRule; protectOrganisationContent: boolean };
   'content.removed': Seq & { room: 'board' | 'charter'; boardId: string | null; collection: string | null; id: string; by: string };
 }

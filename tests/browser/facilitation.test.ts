@@ -1,10 +1,10 @@
 /**
  * The facilitator's kit in real Chromium against the real server, with a facilitator and two
  * participants of two organisations: agenda and phase, a server-time timer, raised hands, a
- * private maturity question revealed into the charter, a dot vote on the board (budget, only my
- * own dots while it runs, results once closed), summoning everyone to the facilitator's view and
- * locking the board. axe runs on the tools drawer, the answer form and the vote panel; no request
- * leaves the server. The steps build on each other and run in order.
+ * private maturity question revealed, then compared with the charter and applied, a dot vote on
+ * the board (budget, only my own dots while it runs, results once closed), summoning everyone to
+ * the facilitator's view and locking the board. axe runs on the tools drawer, the answer form,
+ * the apply dialog and the vote panel; no request leaves the server. The steps build on each other and run in order.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,7 +12,7 @@ import { axeClean } from './settle.js';
 import { launchChromium, type PageWatch } from './chromium.js';
 import { buildClient, startServer, type BuiltClient, type TestServer } from './harness.js';
 import { openWatchedPage, postFromPage } from './pages.js';
-import { dialogShown } from './shoelace.js';
+import { dialogNamed, dialogShown } from './shoelace.js';
 
 const STEP = { timeout: 30_000 };
 /** Waits for what another browser or the server does; on a loaded machine that takes longer than vitest's default second. */
@@ -121,7 +121,7 @@ describe('a facilitated session', () => {
     await bar(nav).getByRole('button', { name: 'Rekk opp handa' }).waitFor();
   });
 
-  it('asks a private maturity question and reveals the answers into the charter', STEP, async () => {
+  it('asks a private maturity question, reveals the answers, compares them with the charter and applies them', STEP, async () => {
     const rounds = facilitator.locator('sk-rounds-panel');
     await rounds.getByLabel('Spørsmål', { exact: true }).selectOption('maturity');
     await rounds.getByRole('button', { name: 'Opne spørsmålet' }).click();
@@ -145,6 +145,17 @@ describe('a facilitated session', () => {
     await revealed.getByRole('link', { name: 'Sjå modnadstrappa' }).waitFor();
     await revealed.getByRole('button', { name: 'Lukk' }).click();
     await revealed.waitFor({ state: 'detached' });
+    // Reveal, then apply: old and new side by side before anything is written.
+    await rounds.getByRole('button', { name: 'Samanlikn og bruk i avtalen: Modnad: kva generasjon er de?' }).click();
+    const apply = dialogNamed(facilitator, 'Bruk i avtalen: Modnad: kva generasjon er de?');
+    await dialogShown(apply);
+    const navRow = apply.getByRole('row', { name: /Nav/ });
+    await navRow.getByText('(ingenting enno)').waitFor();
+    await navRow.getByText('Generasjon 3: Eigne digitale tenester').waitFor();
+    expect(await apply.getByRole('checkbox').count()).toBe(2);
+    await axeClean(facilitator);
+    await apply.getByRole('button', { name: 'Bruk 2 i avtalen' }).click();
+    await rounds.getByText('Svara er brukte i avtalen.').waitFor({ state: 'attached' });
     await closeTools(facilitator);
     await facilitator.goto(`/w/${workshopId}/charter/maturity`);
     const stairs = facilitator.locator('sk-maturity-view');
@@ -153,7 +164,7 @@ describe('a facilitated session', () => {
     await facilitator.goto(`/w/${workshopId}`);
   });
 
-  it('asks where each organisation stands on a paradox; the reveal places the markers', STEP, async () => {
+  it('asks where each organisation stands on a paradox; applying the revealed answers places the markers', STEP, async () => {
     await openTools(facilitator);
     const rounds = facilitator.locator('sk-rounds-panel');
     await rounds.getByLabel('Spørsmål', { exact: true }).selectOption('domain_vs_it');
@@ -167,6 +178,12 @@ describe('a facilitated session', () => {
     await form.getByRole('button', { name: 'Send svaret mitt' }).click();
     await form.getByText('Svaret ditt: 70 av 100. Mykje IT i huset').waitFor();
     await rounds.getByRole('button', { name: 'Vis svara: Paradoks: Domenekompetanse eller IT-kompetanse' }).click();
+    await rounds.getByRole('button', { name: 'Samanlikn og bruk i avtalen: Paradoks: Domenekompetanse eller IT-kompetanse' }).click();
+    const apply = dialogNamed(facilitator, 'Bruk i avtalen: Paradoks: Domenekompetanse eller IT-kompetanse');
+    await dialogShown(apply);
+    await apply.getByRole('row', { name: /Nav/ }).getByText('Posisjon 70 av 100: Mykje IT i huset').waitFor();
+    await apply.getByRole('button', { name: 'Bruk 1 i avtalen' }).click();
+    await rounds.getByText('Svara er brukte i avtalen.').waitFor({ state: 'attached' });
     await closeTools(facilitator);
     await facilitator.goto(`/w/${workshopId}/charter/paradoxes`);
     const axis = facilitator.locator('sk-paradox-view').getByRole('region', { name: 'Domenekompetanse eller IT-kompetanse' });

@@ -163,6 +163,22 @@ export function describeGovernanceContract(getStore: () => Store, seedWorkshop: 
       expect(await store.principles.propose(base, [b])).toMatchObject({ version: 3, closed: false, outcome: null, closedAt: null });
     });
 
+    it('records amendment links and retirements once, and forgets them with the workshop', async () => {
+      const store = getStore();
+      const { w } = await seedWorkshop(store);
+      await store.principles.markAmendment(w.id, 'amendment-1', 'adopted-1');
+      expect(await store.principles.retire(w.id, 'adopted-1', 'fac', '2026-02-01T00:00:00.000Z', 'Erstatta')).toBe(true);
+      expect(await store.principles.retire(w.id, 'adopted-1', 'fac', '2026-02-02T00:00:00.000Z', 'Igjen')).toBe(false);
+      expect(await store.principles.retire(w.id, 'amendment-1', 'fac', '2026-02-03T00:00:00.000Z', 'Trekt')).toBe(true);
+      expect(await store.principles.lifecycle(w.id)).toEqual([
+        { principleId: 'adopted-1', amends: null, retiredAt: '2026-02-01T00:00:00.000Z', retiredBy: 'fac', retireReason: 'Erstatta' },
+        { principleId: 'amendment-1', amends: 'adopted-1', retiredAt: '2026-02-03T00:00:00.000Z', retiredBy: 'fac', retireReason: 'Trekt' },
+      ]);
+      expect(await store.principles.lifecycle('elsewhere000000g')).toEqual([]);
+      await store.workshops.delete(w.id);
+      expect(await store.principles.lifecycle(w.id)).toEqual([]);
+    });
+
     it('writes a change and its audit entry together or not at all', async () => {
       const store = getStore();
       const { w } = await seedWorkshop(store);

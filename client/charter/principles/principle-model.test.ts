@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PrincipleView } from '../../../shared/realtime/index.js';
-import { canTakeStance, cardModel, myStance, outsideBound } from './principle-model.js';
+import { canAmend, canDelete, canTakeStance, cardModel, groupPrinciples, myStance, outsideBound } from './principle-model.js';
 
 const orgs = [
   { id: 'a', name: 'Nav' },
@@ -18,6 +18,10 @@ const view = (patch: Partial<PrincipleView> = {}): PrincipleView => ({
   proposedBy: 'f',
   closed: false,
   status: 'open',
+  amends: null,
+  supersededBy: null,
+  retired: null,
+  removed: false,
   stances: [],
   participating: ['c', 'a', 'b'],
   boundOrganisations: ['c', 'a', 'b'],
@@ -89,5 +93,38 @@ describe('principle card model', () => {
       ['Bergen', 'endorse'],
     ]);
     expect(myStance({ organisationId: 'c' }, m)).toBe('endorse');
+  });
+
+  it('an adopted principle is amended, never deleted; a proposal is deleted by facilitators only; a retired one takes nothing', () => {
+    const fac = { role: 'facilitator' as const, organisationId: null };
+    const part = { role: 'participant' as const, organisationId: 'a' };
+    const adopted = cardModel('Share first', view({ closed: true, status: 'agreed', outcome: 'agreed' }), orgs);
+    expect([adopted.adopted, canDelete(fac, adopted), canAmend(fac, adopted), canAmend(part, adopted)]).toEqual([true, false, true, true]);
+    expect(canAmend({ role: 'participant', organisationId: null }, adopted)).toBe(false);
+    expect(canAmend({ role: 'observer', organisationId: 'a' }, adopted)).toBe(false);
+    expect(canAmend(fac, cardModel('Share first', view({ closed: true, status: 'agreed', outcome: 'agreed', supersededBy: 'q' }), orgs))).toBe(false);
+    expect(canAmend(fac, cardModel('Share first', view({ closed: true, status: 'rejected', outcome: 'rejected' }), orgs))).toBe(false);
+    const open = cardModel('Share first', view(), orgs);
+    expect([canDelete(fac, open), canDelete(part, open), canDelete(part, cardModel('Draft', undefined, orgs))]).toEqual([true, false, true]);
+    const retired = cardModel('Share first', view({ retired: { at: '2026-12-05T10:00:00Z', by: 'f', reason: 'Old' } }), orgs);
+    expect([canDelete(fac, retired), canTakeStance(part, retired), retired.retired?.reason]).toEqual([false, false, 'Old']);
+    // A proposal whose draft was deleted: not stale (nothing was edited), no stances, nothing to delete.
+    const removed = cardModel('Share first', view({ status: 'stale', removed: true }), orgs);
+    expect([removed.removed, removed.stale, canTakeStance(part, removed), canDelete(fac, removed)]).toEqual([true, false, false, false]);
+  });
+
+  it('lays out amendments under the principle they amend and retired principles apart', () => {
+    const d = (id: string) => ({ id });
+    const views = new Map([
+      ['a', { amends: null, retired: null }],
+      ['b', { amends: null, retired: { at: 't', by: 'f', reason: 'Old' } }],
+      ['c', { amends: 'a', retired: null }],
+      ['e', { amends: 'b', retired: null }],
+      ['g', { amends: 'a', retired: null }],
+    ]);
+    const g = groupPrinciples([d('a'), d('b'), d('c'), d('e'), d('f'), d('g')], views);
+    expect(g.top.map((x) => x.id)).toEqual(['a', 'e', 'f']);
+    expect(g.amendments.get('a')?.map((x) => x.id)).toEqual(['c', 'g']);
+    expect(g.retired.map((x) => x.id)).toEqual(['b']);
   });
 });

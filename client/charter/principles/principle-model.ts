@@ -6,7 +6,7 @@
  */
 import type { Role } from '../../../shared/api.js';
 import type { PrincipleStatus, Stance } from '../../../shared/decisions.js';
-import type { PrincipleView } from '../../../shared/realtime/index.js';
+import type { PrincipleView, RetiredView } from '../../../shared/realtime/index.js';
 
 export interface StanceChip {
   organisationId: string;
@@ -32,12 +32,22 @@ export interface CardModel {
   decidedText: string | null;
   /** The draft was edited after the principle closed. */
   editedSinceClosed: boolean;
+  /** Closed and agreed: frozen; changes go through an amendment. */
+  adopted: boolean;
+  /** For an amendment: the adopted principle it would replace. */
+  amends: string | null;
+  /** The agreed amendment that replaced this principle. */
+  supersededBy: string | null;
+  retired: RetiredView | null;
+  /** Its draft was deleted from the charter: only the record of its proposal is left. */
+  removed: boolean;
 }
 
 export function cardModel(draftText: string | null, view: PrincipleView | undefined, organisations: ReadonlyArray<{ id: string; name: string }>): CardModel {
   const proposed = !!view && view.proposedAt !== null;
   const closed = !!view?.closed;
-  const stale = proposed && !closed && (view.status === 'stale' || (draftText !== null && view.proposedText !== null && draftText !== view.proposedText));
+  const removed = view?.removed ?? false;
+  const stale = proposed && !closed && !removed && (view.status === 'stale' || (draftText !== null && view.proposedText !== null && draftText !== view.proposedText));
   const names = new Map(organisations.map((o) => [o.id, o.name]));
   const ids = proposed ? [...view.boundOrganisations] : view && view.participating.length > 0 ? [...view.participating] : organisations.map((o) => o.id);
   const rank = (id: string) => {
@@ -52,7 +62,23 @@ export function cardModel(draftText: string | null, view: PrincipleView | undefi
   const later = [...(view?.laterStances ?? [])].sort((a, b) => rank(a.organisationId) - rank(b.organisationId)).map((s) => chip(s.organisationId, s));
   const decidedText = closed ? view.proposedText : null;
   const editedSinceClosed = decidedText !== null && draftText !== null && draftText !== decidedText;
-  return { status: stale ? 'stale' : proposed ? view.status : 'draft', proposed, closed, stale, chips, later, closedAt: view?.closedAt ?? null, decidedText, editedSinceClosed };
+  return {
+    status: stale ? 'stale' : proposed ? view.status : 'draft', proposed, closed, stale, chips, later, closedAt: view?.closedAt ?? null, decidedText, editedSinceClosed,
+    adopted: closed && view.status === 'agreed', amends: view?.amends ?? null, supersededBy: view?.supersededBy ?? null, retired: view?.retired ?? null,
+    removed,
+  };
+}
+
+/** Whether I may start an amendment of this principle (facilitators, and participants with an organisation). */
+export function canAmend(me: { role: Role; organisationId: string | null }, m: CardModel): boolean {
+  if (!m.adopted || m.supersededBy || m.retired || m.removed) return false;
+  return me.role === 'facilitator' || (me.role === 'participant' && me.organisationId !== null);
+}
+
+/** Whether I may delete this principle: never once closed or retired; a proposal only as facilitator. */
+export function canDelete(me: { role: Role }, m: CardModel): boolean {
+  if (m.closed || m.retired || m.removed || me.role === 'observer') return false;
+  return !m.proposed || me.role === 'facilitator';
 }
 
 /** My organisation is outside the proposal's bound set: a stance of mine joins after the fact. */
@@ -68,7 +94,32 @@ export function myStance(me: { organisationId: string | null }, m: CardModel): S
 
 /** Whether I may take a stance on this principle now (the server checks again). */
 export function canTakeStance(me: { role: Role; organisationId: string | null }, m: CardModel): boolean {
-  if (me.role === 'observer' || me.organisationId === null || !m.proposed || m.stale) return false;
+  if (me.role === 'observer' || me.organisationId === null || !m.proposed || m.stale || m.retired || m.removed) return false;
   // Once closed, only an organisation outside the bound set may still join (after the fact).
   return !m.closed || outsideBound(me, m);
+}
+
+/**
+ * How the list is laid out: principles in the charter's order, each amendment right under the
+ * principle it amends (beside its adopted text), and retired principles apart, in their own
+ * section. An amendment of a principle that is not in the list stands on its own.
+ */
+export interface PrincipleGroups<D extends { id: string }> {
+  top: D[];
+  amendments: Map<string, D[]>;
+  retired: D[];
+}
+
+export function groupPrinciples<D extends { id: string }>(drafts: readonly D[], views: ReadonlyMap<string, Pick<PrincipleView, 'amends' | 'retired'>>): PrincipleGroups<D> {
+  const retired = drafts.filter((d) => views.get(d.id)?.retired);
+  const active = drafts.filter((d) => !views.get(d.id)?.retired);
+  const activeIds = new Set(active.map((d) => d.id));
+  const amendments = new Map<string, D[]>();
+  const top: D[] = [];
+  for (const d of active) {
+    const of = views.get(d.id)?.amends;
+    if (of && activeIds.has(of) && !views.get(of)?.amends) amendments.set(of, [...(amendments.get(of) ?? []), d]);
+    else top.push(d);
+  }
+  return { top, amendments, retired };
 }

@@ -161,4 +161,14 @@ export const principleCardStyles = css`
     display: grid;
     gap: 0.5rem;
   }
+  .retired-note,
+  .superseded-note {
+    margin: 0.5rem 0;
+    padding: 0.4rem 0.6rem;
+    border-left: 4px solid var(--sk-border);
+    background: var(--sk-bg);
+  }
+  .retired-note {
+    border-left-color: var(--sk-danger);
+  }
 `;

@@ -6,13 +6,19 @@
  * it and when ("adopted by A, B and C on 3 December 2026"), whether my organisation has joined,
  * and lists the organisations that joined after the fact. Buttons: propose (facilitators),
  * endorse / object (with a reason) / abstain (members with an organisation; on a closed
- * principle, to join it after the fact), move, delete.
+ * principle, to join it after the fact), edit (a draft; a proposal only for facilitators, whose
+ * edit makes it stale), move, delete (never once closed), retire (an adopted
+ * principle, facilitators), propose an amendment (an adopted principle).
+ * An amendment shows its text beside the adopted one with a word-level diff; a superseded or
+ * retired principle says so (who retired it, when and why).
  *
  * Properties: `draft` (PrincipleDraft), `model` (CardModel), `index`, `count`, `canEdit`,
- * `canPropose`, `canStand`, `myStance`, `myOrganisationId`, `busy`, `error`, `session` (for the
- * text binding), `memberName` (id → name).
+ * `canPropose`, `canStand`, `canDelete`, `canRetire`, `canAmend`, `myStance`, `myOrganisationId`,
+ * `busy`, `error`, `session` (for the text binding), `memberName` (id → name), `amendsText` (an
+ * amendment: the adopted text), `heading` (instead of "Principle n"), `movable`.
  * Events: `sk-propose`, `sk-close-decision`, `sk-stance` (detail: { stance, reason }), `sk-move`
- * (detail: -1 | 1), `sk-delete` (detail: { opener }). Slots: none. Parts: `text`, `chips`.
+ * (detail: -1 | 1), `sk-delete`, `sk-retire`, `sk-amend` (detail: { opener }). Slots: none.
+ * Parts: `text`, `chips`.
  */
 import '@shoelace-style/shoelace/dist/components/button/button.js';
 import '@shoelace-style/shoelace/dist/components/dialog/dialog.js';
@@ -32,6 +38,7 @@ import { sharedStyles } from '../../app/shared.styles.js';
 import type { CharterSession } from '../charter-session.js';
 import { stanceName, statusName } from '../charter-texts.js';
 import { outsideBound, type CardModel, type StanceChip } from './principle-model.js';
+import './sk-principle-compare.js';
 import { principleCardStyles } from './sk-principle-card.styles.js';
 
 export interface StanceDetail {
@@ -49,6 +56,12 @@ export class SkPrincipleCard extends LitElement {
     canEdit: { type: Boolean },
     canPropose: { type: Boolean },
     canStand: { type: Boolean },
+    canDelete: { type: Boolean },
+    canRetire: { type: Boolean },
+    canAmend: { type: Boolean },
+    amendsText: { attribute: false },
+    heading: { attribute: false },
+    movable: { type: Boolean },
     myStance: { attribute: false },
     myOrganisationId: { attribute: false },
     busy: { type: Boolean },
@@ -66,6 +79,12 @@ export class SkPrincipleCard extends LitElement {
   declare canEdit: boolean;
   declare canPropose: boolean;
   declare canStand: boolean;
+  declare canDelete: boolean;
+  declare canRetire: boolean;
+  declare canAmend: boolean;
+  declare amendsText: string | null;
+  declare heading: string | null;
+  declare movable: boolean;
   declare myStance: Stance | null;
   declare myOrganisationId: string | null;
   declare busy: boolean;
@@ -83,7 +102,9 @@ export class SkPrincipleCard extends LitElement {
     this.draft = this.model = this.session = this.myStance = this.myOrganisationId = null;
     this.index = 0;
     this.count = 1;
-    this.canEdit = this.canPropose = this.canStand = this.busy = this.editing = false;
+    this.canEdit = this.canPropose = this.canStand = this.canDelete = this.canRetire = this.canAmend = this.busy = this.editing = false;
+    this.amendsText = this.heading = null;
+    this.movable = true;
     this.error = this.reasonError = '';
     this.memberName = (id) => id;
     this.dialogStance = 'object';
@@ -154,6 +175,12 @@ export class SkPrincipleCard extends LitElement {
     return msg(str`Adopted by ${names} on ${date}.`, { id: 'charter_adopted_by' });
   }
 
+  private retiredText(m: CardModel): string {
+    const r = m.retired!;
+    const date = new Intl.DateTimeFormat(formatLocales(), { dateStyle: 'long' }).format(new Date(r.at));
+    return msg(str`Retired on ${date} by ${this.memberName(r.by)}. Reason: ${r.reason}`, { id: 'charter_retired_note' });
+  }
+
   private renderChips(list: StanceChip[], label: string, stale: boolean, cls = '') {
     return html`<ul class="chips ${cls} ${stale ? 'stale' : ''}" part="chips" aria-label=${label}>
       ${list.map((c) => {
@@ -180,13 +207,20 @@ export class SkPrincipleCard extends LitElement {
     return html`
       <article aria-labelledby="title-${d.id}" class="status-${m.status}">
         <div class="top">
-          <h3 id="title-${d.id}">${msg(str`Principle ${n}`, { id: 'charter_principle_n' })}</h3>
+          <h3 id="title-${d.id}">${this.heading ?? msg(str`Principle ${n}`, { id: 'charter_principle_n' })}</h3>
           <span class="status" data-status=${m.status}>${statusName(m.status)}</span>
         </div>
         ${this.editing
           ? html`<label class="visually-hidden" for="text-${d.id}">${msg(str`Text of principle ${n}`, { id: 'charter_principle_text_label' })}</label>
               <textarea id="text-${d.id}" class="text" part="text" rows="3" maxlength=${CharterLimits.principleMax}></textarea>`
-          : html`<p class="text" part="text">${(m.decidedText ?? d.text) || html`<span class="empty">${msg('(no text yet)', { id: 'charter_principle_no_text' })}</span>`}</p>`}
+          : this.amendsText !== null
+            ? html`<sk-principle-compare part="text" .adopted=${this.amendsText} .amended=${m.decidedText ?? d.text}></sk-principle-compare>`
+            : html`<p class="text" part="text">${(m.decidedText ?? d.text) || html`<span class="empty">${msg('(no text yet)', { id: 'charter_principle_no_text' })}</span>`}</p>`}
+        ${m.retired ? html`<p class="retired-note">${this.retiredText(m)}</p>` : nothing}
+        ${m.removed ? html`<p class="retired-note">${msg('Deleted from the charter: only the record of its proposal and stances is left.', { id: 'charter_removed_note' })}</p>` : nothing}
+        ${m.supersededBy
+          ? html`<p class="superseded-note">${msg('Superseded by the agreed amendment below. This text is kept as it was adopted, with its stances.', { id: 'charter_superseded' })}</p>`
+          : nothing}
         ${m.editedSinceClosed
           ? html`<p class="stale-note">${msg('This is the text that was decided. The draft has been edited since; a change needs a new proposal.', { id: 'charter_decided_text_note' })}</p>`
           : nothing}
@@ -223,12 +257,24 @@ export class SkPrincipleCard extends LitElement {
         ? html`<sl-button size="small" variant="primary" ?disabled=${this.busy || !d.text.trim()} @click=${() => this.emit('sk-propose')}>${m.stale ? msg('Propose again', { id: 'charter_propose_again' }) : msg('Propose for agreement', { id: 'charter_propose' })}</sl-button>`
         : nothing}
       ${this.canPropose && m.proposed && !m.closed && !m.stale ? html`<sl-button size="small" ?disabled=${this.busy} @click=${() => this.emit('sk-close-decision')}>${msg('Close the decision', { id: 'charter_close_decision' })}</sl-button>` : nothing}
-      ${this.canEdit
+      ${this.canAmend
+        ? html`<sl-button size="small" class="amend" @click=${(e: Event) => this.emit('sk-amend', { opener: e.currentTarget as HTMLElement })}>${buttonLabel(msg('Propose an amendment…', { id: 'charter_amend' }), msg(str`Propose an amendment to principle ${n}…`, { id: 'charter_amend_named' }))}</sl-button>`
+        : nothing}
+      ${this.canEdit && !m.retired
         ? html`<span class="edit-tools">
-            <sl-button size="small" class="edit-text" @click=${() => this.edit(!this.editing)}>${this.editing ? buttonLabel(msg('Done', { id: 'charter_done' }), msg(str`Done editing principle ${n}`, { id: 'charter_done_named' })) : buttonLabel(msg('Edit text', { id: 'charter_edit_text' }), msg(str`Edit text of principle ${n}`, { id: 'charter_edit_text_named' }))}</sl-button>
-            <sl-button size="small" class="up" ?disabled=${this.index === 0} @click=${() => this.emit('sk-move', -1)}>${buttonLabel(msg('Up', { id: 'charter_move_up' }), msg(str`Move principle ${n} up`, { id: 'charter_principle_up' }))}</sl-button>
-            <sl-button size="small" class="down" ?disabled=${this.index >= this.count - 1} @click=${() => this.emit('sk-move', 1)}>${buttonLabel(msg('Down', { id: 'charter_move_down' }), msg(str`Move principle ${n} down`, { id: 'charter_principle_down' }))}</sl-button>
-            <sl-button size="small" variant="danger" outline @click=${(e: Event) => this.emit('sk-delete', { opener: e.currentTarget as HTMLElement })}>${buttonLabel(msg('Delete', { id: 'charter_delete' }), msg(str`Delete principle ${n}`, { id: 'charter_principle_delete' }))}</sl-button>
+            ${m.closed || (m.proposed && !this.canPropose)
+              ? nothing
+              : html`<sl-button size="small" class="edit-text" @click=${() => this.edit(!this.editing)}>${this.editing ? buttonLabel(msg('Done', { id: 'charter_done' }), msg(str`Done editing principle ${n}`, { id: 'charter_done_named' })) : buttonLabel(msg('Edit text', { id: 'charter_edit_text' }), msg(str`Edit text of principle ${n}`, { id: 'charter_edit_text_named' }))}</sl-button>`}
+            ${!this.movable
+              ? nothing
+              : html`<sl-button size="small" class="up" ?disabled=${this.index === 0} @click=${() => this.emit('sk-move', -1)}>${buttonLabel(msg('Up', { id: 'charter_move_up' }), msg(str`Move principle ${n} up`, { id: 'charter_principle_up' }))}</sl-button>
+                  <sl-button size="small" class="down" ?disabled=${this.index >= this.count - 1} @click=${() => this.emit('sk-move', 1)}>${buttonLabel(msg('Down', { id: 'charter_move_down' }), msg(str`Move principle ${n} down`, { id: 'charter_principle_down' }))}</sl-button>`}
+            ${this.canDelete
+              ? html`<sl-button size="small" variant="danger" outline class="delete" @click=${(e: Event) => this.emit('sk-delete', { opener: e.currentTarget as HTMLElement })}>${buttonLabel(msg('Delete', { id: 'charter_delete' }), msg(str`Delete principle ${n}`, { id: 'charter_principle_delete' }))}</sl-button>`
+              : nothing}
+            ${this.canRetire
+              ? html`<sl-button size="small" variant="danger" outline class="retire" @click=${(e: Event) => this.emit('sk-retire', { opener: e.currentTarget as HTMLElement })}>${buttonLabel(msg('Retire…', { id: 'charter_retire' }), msg(str`Retire principle ${n}…`, { id: 'charter_retire_named' }))}</sl-button>`
+              : nothing}
           </span>`
         : nothing}
     </div>`;

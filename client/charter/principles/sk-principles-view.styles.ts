@@ -37,4 +37,41 @@ export const principlesStyles = css`
     border: 1px solid var(--sk-border);
     border-radius: 6px;
   }
+  .amendments {
+    list-style: none;
+    margin: 0.5rem 0 0 1.5rem;
+    padding: 0 0 0 0.75rem;
+    border-left: 3px solid var(--sk-primary);
+    display: grid;
+    gap: 0.6rem;
+  }
+  .retired-section {
+    margin: 0 0 1.5rem;
+    border: 1px solid var(--sk-line);
+    border-radius: var(--sk-radius);
+    padding: 0.5rem 0.9rem;
+    background: var(--sk-surface);
+  }
+  .retired-section summary {
+    cursor: pointer;
+    font-weight: 700;
+    min-height: 2.2rem;
+    display: list-item;
+  }
+  .retired-section .cards {
+    margin: 0.75rem 0 0.25rem;
+  }
+  .dialog-quote {
+    margin: 0 0 0.5rem;
+    padding: 0.4rem 0.75rem;
+    border-left: 4px solid var(--sk-border);
+    background: var(--sk-bg);
+    font-weight: 600;
+    white-space: pre-wrap;
+  }
+  @media (max-width: 40rem) {
+    .amendments {
+      margin-left: 0.25rem;
+    }
+  }
 `;

@@ -4,6 +4,11 @@
  * server (socket.io). Facilitators propose a draft for agreement; a member with an organisation
  * endorses, objects (with a reason) or abstains for that organisation.
  *
+ * Agreements hold: an adopted principle is not edited or deleted. Members may propose an
+ * amendment (shown under it, beside the adopted text, with a word-level diff); a facilitator may
+ * retire it, after a confirmation that names the principle, its status and who adopted it, and
+ * with a reason. Retired principles are listed apart, in a collapsed section.
+ *
  * Properties: `session` (CharterSession), `socket` (WorkshopSocket), `members` (MemberDto[]).
  * Events: none. Slots: none. Parts: none.
  */
@@ -11,7 +16,9 @@ import '@shoelace-style/shoelace/dist/components/button/button.js';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import type { MemberDto } from '../../../shared/api.js';
+import type { MemberDto, Role } from '../../../shared/api.js';
+import type { PrincipleView } from '../../../shared/realtime/index.js';
+import { LiveLimits } from '../../facilitation/limits.js';
 import { CharterLimits, type PrincipleDraft } from '../../../shared/charter/schema.js';
 import type { DecisionRule } from '../../../shared/decisions.js';
 import { api } from '../../app/api.js';
@@ -25,8 +32,12 @@ import { moveStep } from '../charter-edits.js';
 import type { CharterSession } from '../charter-session.js';
 import { charterStyles } from '../charter.styles.js';
 import { ConfirmDelete } from '../confirm-delete.js';
-import { canTakeStance, cardModel, myStance } from './principle-model.js';
+import { formatLocales } from '../../app/i18n.js';
+import { statusName } from '../charter-texts.js';
+import { canAmend, canDelete, canTakeStance, cardModel, groupPrinciples, myStance, type CardModel } from './principle-model.js';
 import './sk-principle-card.js';
+import './sk-principle-dialog.js';
+import type { SkPrincipleDialog } from './sk-principle-dialog.js';
 import type { StanceDetail } from './sk-principle-card.js';
 import { principlesStyles } from './sk-principles-view.styles.js';
 
@@ -39,6 +50,7 @@ export class SkPrinciplesView extends LitElement {
     busy: { state: true },
     errors: { state: true },
     ruleError: { state: true },
+    target: { state: true },
   };
   declare session: CharterSession | null;
   declare socket: WorkshopSocket | null;
@@ -46,6 +58,8 @@ export class SkPrinciplesView extends LitElement {
   declare busy: ReadonlySet<string>;
   declare errors: ReadonlyMap<string, string>;
   declare ruleError: string;
+  /** The principle a dialog is about: retiring it, or amending it. */
+  declare target: { kind: 'retire' | 'amend'; id: string; n: number; text: string; model: CardModel } | null;
   private readonly doc = new CharterController(this, () => this.session);
   private readonly live = new WorkshopStateController(this, () => this.socket);
   private readonly confirm = new ConfirmDelete(this, () => this.renderRoot.querySelector<HTMLElement>('#new-principle'));
@@ -59,6 +73,7 @@ export class SkPrinciplesView extends LitElement {
     this.busy = new Set();
     this.errors = new Map();
     this.ruleError = '';
+    this.target = null;
   }
 
   /** The facilitator chooses the rule for principles proposed from now on (REST; sockets hear `settings.changed`). */
@@ -138,7 +153,11 @@ export class SkPrinciplesView extends LitElement {
     const state = this.live.state;
     const views = new Map((state?.principles ?? []).map((p) => [p.principleId, p]));
     const me = { role: s.me.role, organisationId: s.me.organisationId };
-    const ids = drafts.map((d) => d.id);
+    const groups = groupPrinciples(drafts, views);
+    const ids = groups.top.map((d) => d.id);
+    // Retired principles, and proposals whose draft was deleted (the record keeps them, so does every export).
+    const gone = [...views.values()].filter((v) => v.removed).map((v): PrincipleDraft => ({ id: v.principleId, text: v.proposedText ?? v.text, order: '', authorId: '', createdAt: '' }));
+    const apart = [...groups.retired, ...gone];
     return html`
       <div class="head">
         <h2>${msg('Principles', { id: 'charter_nav_principles' })}</h2>
@@ -150,38 +169,40 @@ export class SkPrinciplesView extends LitElement {
       ${drafts.length === 0 ? html`<p class="empty">${msg('No principles yet.', { id: 'charter_principles_empty' })}</p>` : nothing}
       <ol class="cards">
         ${repeat(
-          drafts,
+          groups.top,
           (d) => d.id,
-          (d, i) => {
-            const model = cardModel(d.text, views.get(d.id), s.organisations);
-            const mine = myStance(me, model);
-            return html`<li>
-              <sk-principle-card
-                data-id=${d.id}
-                .draft=${d}
-                .model=${model}
-                .index=${i}
-                .count=${drafts.length}
-                .session=${s}
-                .memberName=${this.memberName}
-                .myStance=${mine}
-                .myOrganisationId=${me.organisationId}
-                ?canEdit=${!s.readOnly}
-                ?canPropose=${s.me.role === 'facilitator'}
-                ?canStand=${canTakeStance(me, model)}
-                ?busy=${this.busy.has(d.id)}
-                error=${this.errors.get(d.id) ?? ''}
-                @sk-propose=${() => this.run(d.id, (so) => this.propose(so, d.id))}
-                @sk-close-decision=${() => this.run(d.id, (so) => so.command('principle.close', { principleId: d.id }))}
-                @sk-stance=${(e: CustomEvent<StanceDetail>) => this.run(d.id, (so) => so.command('principle.endorse', { principleId: d.id, ...e.detail }))}
-                @sk-move=${(e: CustomEvent<-1 | 1>) => this.move(d, e.detail, ids)}
-                @sk-delete=${(e: CustomEvent<{ opener: HTMLElement }>) =>
-                  this.confirm.ask(e.detail.opener, msg(str`Delete principle ${i + 1}?`, { id: 'charter_principle_delete_title' }), d.text, () => void s.remove('principles', d.id))}
-              ></sk-principle-card>
-            </li>`;
-          },
+          (d, i) => html`<li>
+            ${this.card(d, { index: i, count: groups.top.length, ids, views, me })}
+            ${(groups.amendments.get(d.id) ?? []).length
+              ? html`<ol class="amendments">
+                  ${repeat(
+                    groups.amendments.get(d.id)!,
+                    (a) => a.id,
+                    (a) => html`<li>${this.card(a, { index: i, count: 1, ids, views, me, amends: d, heading: msg(str`Amendment to principle ${i + 1}`, { id: 'charter_amendment_to' }) })}</li>`,
+                  )}
+                </ol>`
+              : nothing}
+          </li>`,
         )}
       </ol>
+      ${apart.length
+        ? html`<details class="retired-section">
+            <summary>${msg(str`Retired and deleted principles (${apart.length})`, { id: 'charter_retired_section' })}</summary>
+            <ol class="cards">
+              ${repeat(
+                apart,
+                (d) => d.id,
+                (d, i) =>
+                  html`<li>
+                    ${this.card(d, {
+                      index: i, count: 1, ids, views, me, retired: true,
+                      heading: views.get(d.id)?.removed ? msg(str`Deleted principle ${i + 1}`, { id: 'charter_removed_n' }) : msg(str`Retired principle ${i + 1}`, { id: 'charter_retired_n' }),
+                    })}
+                  </li>`,
+              )}
+            </ol>
+          </details>`
+        : nothing}
       ${s.readOnly
         ? nothing
         : html`<form class="add" @submit=${this.add}>
@@ -189,8 +210,100 @@ export class SkPrinciplesView extends LitElement {
             <textarea id="new-principle" rows="2" maxlength=${CharterLimits.principleMax} placeholder=${msg('For example: we build on shared national platforms before building our own.', { id: 'charter_principle_placeholder' })}></textarea>
             <div><button type="submit" class="primary">${msg('Add principle', { id: 'charter_principle_add' })}</button></div>
           </form>`}
-      ${this.confirm.render()}
+      ${this.confirm.render()} ${this.renderDialog()}
     `;
+  }
+
+  private card(
+    d: PrincipleDraft,
+    o: { index: number; count: number; ids: string[]; views: Map<string, PrincipleView>; me: { role: Role; organisationId: string | null }; amends?: PrincipleDraft; heading?: string; retired?: boolean },
+  ) {
+    const s = this.session!;
+    const model = cardModel(d.text, o.views.get(d.id), s.organisations);
+    const adoptedText = o.amends ? (o.views.get(o.amends.id)?.proposedText ?? o.amends.text) : null;
+    const n = o.index + 1;
+    return html`<sk-principle-card
+      data-id=${d.id}
+      .draft=${d}
+      .model=${model}
+      .index=${o.index}
+      .count=${o.count}
+      .session=${s}
+      .memberName=${this.memberName}
+      .myStance=${myStance(o.me, model)}
+      .myOrganisationId=${o.me.organisationId}
+      .amendsText=${adoptedText}
+      .heading=${o.heading ?? null}
+      .movable=${!o.amends && !o.retired}
+      ?canEdit=${!s.readOnly}
+      ?canPropose=${s.me.role === 'facilitator'}
+      ?canStand=${canTakeStance(o.me, model)}
+      ?canDelete=${!s.readOnly && canDelete(o.me, model)}
+      ?canRetire=${s.me.role === 'facilitator' && model.closed && !model.retired}
+      ?canAmend=${canAmend(o.me, model)}
+      ?busy=${this.busy.has(d.id)}
+      error=${this.errors.get(d.id) ?? ''}
+      @sk-propose=${() => this.run(d.id, (so) => this.propose(so, d.id))}
+      @sk-close-decision=${() => this.run(d.id, (so) => so.command('principle.close', { principleId: d.id }))}
+      @sk-stance=${(e: CustomEvent<StanceDetail>) => this.run(d.id, (so) => so.command('principle.endorse', { principleId: d.id, ...e.detail }))}
+      @sk-move=${(e: CustomEvent<-1 | 1>) => this.move(d, e.detail, o.ids)}
+      @sk-delete=${(e: CustomEvent<{ opener: HTMLElement }>) =>
+        this.confirm.ask(e.detail.opener, msg(str`Delete principle ${n}?`, { id: 'charter_principle_delete_title' }), d.text, () => void this.run(d.id, () => s.remove('principles', d.id)))}
+      @sk-retire=${(e: CustomEvent<{ opener: HTMLElement }>) => this.openDialog(e.detail.opener, { kind: 'retire', id: d.id, n, text: model.decidedText ?? d.text, model })}
+      @sk-amend=${(e: CustomEvent<{ opener: HTMLElement }>) => this.openDialog(e.detail.opener, { kind: 'amend', id: d.id, n, text: model.decidedText ?? d.text, model })}
+    ></sk-principle-card>`;
+  }
+
+  private async openDialog(opener: HTMLElement, target: NonNullable<SkPrinciplesView['target']>): Promise<void> {
+    this.target = target;
+    await this.updateComplete;
+    await this.renderRoot.querySelector<SkPrincipleDialog>('sk-principle-dialog')?.show(opener, target.kind === 'amend' ? target.text : '');
+  }
+
+  private async submitDialog(e: CustomEvent<{ text: string }>): Promise<void> {
+    const t = this.target;
+    const dialog = e.currentTarget as SkPrincipleDialog;
+    if (!t || !this.socket) return;
+    try {
+      if (t.kind === 'retire') await this.socket.command('principle.retire', { principleId: t.id, reason: e.detail.text });
+      else await this.socket.command('principle.amend', { principleId: t.id, text: e.detail.text });
+      dialog.close();
+    } catch (err) {
+      dialog.busy = false;
+      dialog.error = commandErrorText(err);
+    }
+  }
+
+  /** Who adopted it and when, for the retire confirmation. */
+  private decided(m: CardModel): string {
+    const names = new Intl.ListFormat(formatLocales(), { style: 'long', type: 'conjunction' }).format(m.chips.map((c) => c.name));
+    const date = m.closedAt ? new Intl.DateTimeFormat(formatLocales(), { dateStyle: 'long' }).format(new Date(m.closedAt)) : '';
+    return m.status === 'agreed' ? msg(str`Adopted by ${names} on ${date}.`, { id: 'charter_adopted_by' }) : msg(str`Closed without agreement on ${date}; it was put to ${names}.`, { id: 'charter_closed_without' });
+  }
+
+  private renderDialog() {
+    const t = this.target;
+    const retire = t?.kind === 'retire';
+    return html`<sk-principle-dialog
+      .heading=${!t ? '' : retire ? msg(str`Retire principle ${t.n}?`, { id: 'charter_retire_title' }) : msg(str`Propose an amendment to principle ${t.n}`, { id: 'charter_amend_title' })}
+      .label=${retire ? msg('Why is it retired? (required, kept in the record)', { id: 'charter_retire_reason' }) : msg('Amended text', { id: 'charter_amend_text' })}
+      .confirmLabel=${retire ? msg('Retire the principle', { id: 'charter_retire_confirm' }) : msg('Start the amendment', { id: 'charter_amend_confirm' })}
+      .missingText=${retire ? msg('Give a reason: the record keeps it with the principle.', { id: 'charter_retire_reason_missing' }) : msg('Write the amended text.', { id: 'charter_amend_missing' })}
+      .maxlength=${retire ? LiveLimits.reasonMax : CharterLimits.principleMax}
+      ?danger=${retire}
+      required
+      @sk-submit=${this.submitDialog}
+    >
+      ${t
+        ? html`<blockquote class="dialog-quote">${t.text}</blockquote>
+            <p>${msg(str`Status: ${statusName(t.model.status)}.`, { id: 'charter_dialog_status' })} ${t.model.closed ? this.decided(t.model) : nothing}</p>
+            <p>
+              ${retire
+                ? msg('Retiring does not delete it: it stays in the record and in every export, marked retired with your reason. It takes no more stances.', { id: 'charter_retire_explain' })
+                : msg('The adopted text and its stances stay as they are. The amendment is a new draft beside it, proposed and endorsed like any principle; once it is agreed, it supersedes this one.', { id: 'charter_amend_explain' })}
+            </p>`
+        : nothing}
+    </sk-principle-dialog>`;
   }
 }
 

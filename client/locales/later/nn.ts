@@ -1,5 +1,6 @@
 /** Nynorsk texts of the parts loaded after the first paint: the vision and the charter (see client/app/i18n.ts). */
 import { charter } from '../nn/charter.js';
+import { principles } from '../nn/principles.js';
 import { vision } from '../nn/vision.js';
 
-export const templates = { ...charter, ...vision };
+export const templates = { ...charter, ...principles, ...vision };

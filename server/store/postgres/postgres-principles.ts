@@ -1,4 +1,4 @@
-import type { BindingRecord, ClosedOutcome, PrincipleRecord, PrincipleRepo, StanceRecord } from '../types.js';
+import type { BindingRecord, ClosedOutcome, LifecycleRecord, PrincipleRecord, PrincipleRepo, StanceRecord } from '../types.js';
 import type { Runner } from './postgres-runner.js';
 
 const PRINCIPLE = `id, workshop_id AS "workshopId", text, text_hash AS "textHash", rule, proposed_at AS "proposedAt", proposed_by AS "proposedBy", version, closed, outcome, closed_at AS "closedAt"`;
@@ -64,5 +64,31 @@ export class PostgresPrincipleRepo implements PrincipleRepo {
   async close(workshopId: string, id: string, outcome: ClosedOutcome, at: string): Promise<boolean> {
     const r = await this.run.query('UPDATE principles SET closed = true, outcome = $3, closed_at = $4 WHERE workshop_id = $1 AND id = $2 AND NOT closed', [workshopId, id, outcome, at]);
     return (r.rowCount ?? 0) > 0;
+  }
+
+  async markAmendment(workshopId: string, id: string, amends: string): Promise<void> {
+    await this.run.query('INSERT INTO principle_lifecycle (workshop_id, principle_id, amends) VALUES ($1, $2, $3) ON CONFLICT (workshop_id, principle_id) DO UPDATE SET amends = excluded.amends', [
+      workshopId, id, amends,
+    ]);
+  }
+
+  async retire(workshopId: string, id: string, by: string, at: string, reason: string): Promise<boolean> {
+    const r = await this.run.query(
+      `INSERT INTO principle_lifecycle (workshop_id, principle_id, retired_at, retired_by, retire_reason) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (workshop_id, principle_id) DO UPDATE SET retired_at = excluded.retired_at, retired_by = excluded.retired_by, retire_reason = excluded.retire_reason
+       WHERE principle_lifecycle.retired_at IS NULL`,
+      [workshopId, id, at, by, reason],
+    );
+    return (r.rowCount ?? 0) > 0;
+  }
+
+  async lifecycle(workshopId: string): Promise<LifecycleRecord[]> {
+    return (
+      await this.run.query<LifecycleRecord>(
+        `SELECT principle_id AS "principleId", amends, retired_at AS "retiredAt", retired_by AS "retiredBy", retire_reason AS "retireReason"
+         FROM principle_lifecycle WHERE workshop_id = $1 ORDER BY principle_id COLLATE "C"`,
+        [workshopId],
+      )
+    ).rows;
   }
 }

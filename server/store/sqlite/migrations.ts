@@ -279,6 +279,23 @@ export const sqliteMigrations: Migration[] = [
     `,
   },
   {
+    // Agreements that hold (issue #13): which adopted principle a draft amends (the server's
+    // record, not a document field anyone could write) and a principle's retirement with its
+    // reason. No backfill: older principles amend nothing and are not retired.
+    name: '009_principle_lifecycle',
+    sql: `
+      CREATE TABLE principle_lifecycle (
+        workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+        principle_id TEXT NOT NULL,
+        amends TEXT,
+        retired_at TEXT,
+        retired_by TEXT,
+        retire_reason TEXT,
+        PRIMARY KEY (workshop_id, principle_id)
+      );
+    `,
+  },
+  {
     // Ownership inside shared documents (issue #13): who last changed each board element and
     // charter entry, recorded by the server from the authenticated connection (never from the
     // document), and the workshop setting that lets only an element's organisation (and the

@@ -1,5 +1,5 @@
 import type { DecisionRule, Stance } from '../../../shared/decisions.js';
-import type { BindingRecord, ClosedOutcome, PrincipleRecord, PrincipleRepo, StanceRecord } from '../types.js';
+import type { BindingRecord, ClosedOutcome, LifecycleRecord, PrincipleRecord, PrincipleRepo, StanceRecord } from '../types.js';
 import type { Runner } from './sqlite-store.js';
 import { statement } from './statements.js';
 
@@ -100,6 +100,38 @@ export class SqlitePrincipleRepo implements PrincipleRepo {
   close(workshopId: string, id: string, outcome: ClosedOutcome, at: string): Promise<boolean> {
     return this.run(
       (db) => statement(db, 'UPDATE principles SET closed = 1, outcome = ?, closed_at = ? WHERE workshop_id = ? AND id = ? AND closed = 0').run(outcome, at, workshopId, id).changes > 0,
+    );
+  }
+
+  markAmendment(workshopId: string, id: string, amends: string): Promise<void> {
+    return this.run((db) => {
+      statement(db, 'INSERT INTO principle_lifecycle (workshop_id, principle_id, amends) VALUES (?, ?, ?) ON CONFLICT (workshop_id, principle_id) DO UPDATE SET amends = excluded.amends').run(workshopId, id, amends);
+    });
+  }
+
+  retire(workshopId: string, id: string, by: string, at: string, reason: string): Promise<boolean> {
+    return this.run(
+      (db) =>
+        statement(
+          db,
+          `INSERT INTO principle_lifecycle (workshop_id, principle_id, retired_at, retired_by, retire_reason) VALUES (?, ?, ?, ?, ?)
+           ON CONFLICT (workshop_id, principle_id) DO UPDATE SET retired_at = excluded.retired_at, retired_by = excluded.retired_by, retire_reason = excluded.retire_reason
+           WHERE principle_lifecycle.retired_at IS NULL`,
+        ).run(workshopId, id, at, by, reason).changes > 0,
+    );
+  }
+
+  lifecycle(workshopId: string): Promise<LifecycleRecord[]> {
+    return this.run((db) =>
+      (
+        statement(db, 'SELECT principle_id, amends, retired_at, retired_by, retire_reason FROM principle_lifecycle WHERE workshop_id = ? ORDER BY principle_id').all(workshopId) as {
+          principle_id: string;
+          amends: string | null;
+          retired_at: string | null;
+          retired_by: string | null;
+          retire_reason: string | null;
+        }[]
+      ).map((r) => ({ principleId: r.principle_id, amends: r.amends, retiredAt: r.retired_at, retiredBy: r.retired_by, retireReason: r.retire_reason })),
     );
   }
 }

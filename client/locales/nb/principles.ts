@@ -1,0 +1,32 @@
+/** Bokmål messages of the principles' amendments and retirement (ids prefixed `charter_`; issue #13). */
+import { str } from '@lit/localize';
+
+export const principles = {
+  charter_diff_removed: 'fjernet:',
+  charter_diff_added: 'lagt til:',
+  charter_diff_adopted: 'Vedtatt tekst',
+  charter_diff_amendment: 'Endring',
+  charter_required: 'Må fylles ut',
+  charter_amendment_to: str`Endring av prinsipp ${0}`,
+  charter_retired_note: str`Trukket tilbake ${0} av ${1}. Grunn: ${2}`,
+  charter_superseded: 'Erstattet av den vedtatte endringen under. Denne teksten står slik den ble vedtatt, med standpunktene.',
+  charter_amend: 'Foreslå en endring …',
+  charter_amend_named: str`Foreslå en endring av prinsipp ${0} …`,
+  charter_retire: 'Trekk tilbake …',
+  charter_retire_named: str`Trekk tilbake prinsipp ${0} …`,
+  charter_retired_section: str`Prinsipper som er trukket tilbake eller slettet (${0})`,
+  charter_retired_n: str`Tilbaketrukket prinsipp ${0}`,
+  charter_retire_title: str`Trekke tilbake prinsipp ${0}?`,
+  charter_amend_title: str`Foreslå en endring av prinsipp ${0}`,
+  charter_retire_reason: 'Hvorfor trekkes det tilbake? (må fylles ut, blir stående i loggen)',
+  charter_amend_text: 'Endret tekst',
+  charter_retire_confirm: 'Trekk tilbake prinsippet',
+  charter_amend_confirm: 'Start endringen',
+  charter_retire_reason_missing: 'Skriv en grunn: loggen tar vare på den sammen med prinsippet.',
+  charter_amend_missing: 'Skriv den endrede teksten.',
+  charter_dialog_status: str`Status: ${0}.`,
+  charter_retire_explain: 'Å trekke tilbake sletter ikke: prinsippet blir stående i loggen og i alle eksporter, merket som trukket tilbake med grunnen din. Det tar ikke imot flere standpunkter.',
+  charter_amend_explain: 'Den vedtatte teksten og standpunktene står som de er. Endringen er et nytt utkast ved siden av. Den legges fram, og virksomhetene tar standpunkt til den som til alle prinsipper; når den er vedtatt, erstatter den dette.',
+  charter_removed_n: str`Slettet prinsipp ${0}`,
+  charter_removed_note: 'Slettet fra avtalen: bare opplysningene om forslaget og standpunktene er igjen.',
+};

@@ -1,0 +1,32 @@
+/** Nynorsk messages of the principles' amendments and retirement (ids prefixed `charter_`; issue #13). */
+import { str } from '@lit/localize';
+
+export const principles = {
+  charter_diff_removed: 'fjerna:',
+  charter_diff_added: 'lagt til:',
+  charter_diff_adopted: 'Vedteken tekst',
+  charter_diff_amendment: 'Endring',
+  charter_required: 'Må fyllast ut',
+  charter_amendment_to: str`Endring av prinsipp ${0}`,
+  charter_retired_note: str`Trekt attende ${0} av ${1}. Grunn: ${2}`,
+  charter_superseded: 'Erstatta av den vedtekne endringa under. Denne teksten står som han vart vedteken, med standpunkta.',
+  charter_amend: 'Føreslå ei endring …',
+  charter_amend_named: str`Føreslå ei endring av prinsipp ${0} …`,
+  charter_retire: 'Trekk attende …',
+  charter_retire_named: str`Trekk attende prinsipp ${0} …`,
+  charter_retired_section: str`Prinsipp som er trekte attende eller sletta (${0})`,
+  charter_retired_n: str`Attendetrekt prinsipp ${0}`,
+  charter_retire_title: str`Trekkje attende prinsipp ${0}?`,
+  charter_amend_title: str`Føreslå ei endring av prinsipp ${0}`,
+  charter_retire_reason: 'Kvifor blir det trekt attende? (må fyllast ut, blir ståande i loggen)',
+  charter_amend_text: 'Endra tekst',
+  charter_retire_confirm: 'Trekk attende prinsippet',
+  charter_amend_confirm: 'Start endringa',
+  charter_retire_reason_missing: 'Skriv ein grunn: loggen tek vare på han saman med prinsippet.',
+  charter_amend_missing: 'Skriv den endra teksten.',
+  charter_dialog_status: str`Status: ${0}.`,
+  charter_retire_explain: 'Å trekkje attende slettar ikkje: prinsippet blir ståande i loggen og i alle eksportar, merka som trekt attende med grunnen din. Det tek ikkje imot fleire standpunkt.',
+  charter_amend_explain: 'Den vedtekne teksten og standpunkta står som dei er. Endringa er eit nytt utkast ved sida av. Ho blir lagt fram, og verksemdene tek standpunkt til henne som til alle prinsipp; når ho er vedteken, erstattar ho dette.',
+  charter_removed_n: str`Sletta prinsipp ${0}`,
+  charter_removed_note: 'Sletta frå avtalen: berre opplysningane om framlegget og standpunkta er att.',
+};
