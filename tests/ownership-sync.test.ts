@@ -3,7 +3,7 @@
  * with stock y-websocket providers acting as the members: an organisation's self-assessment is
  * its own (and the facilitators'); board elements name their real author, whose fields never
  * change; a protected workshop keeps each organisation's elements to it; a proposed principle is
- * the facilitators' to edit and a closed one nobody's. Refused updates close the sender with a
+ * the facilitators' to edit and a closed or retired one nobody's. Refused updates close the sender with a
  * final 4422 and reach nobody; accepted ones leave a last-editor record (`GET …/changes`), and a
  * facilitator's change to another organisation's entry is audited with before and after.
  */
@@ -165,6 +165,10 @@ describe('principles in the charter', () => {
     await fac.ok('principle.close', { principleId: id });
     await expectRefused(room, f.facilitator, 'principle-closed', (d) => new CharterDoc(d, newId).setPrincipleText(id, 'Etter vedtaket', 'test'));
     await expectRefused(room, f.facilitator, 'principle-closed', (d) => d.getMap('principles').delete(id));
+
+    const retired = (await call<{ id: string }>(s.base, 'POST', `/api/workshops/${f.workshop.id}/principles`, { text: 'Eit utkast som blir trekt' }, f.participantA)).body.id;
+    await fac.ok('principle.retire', { principleId: retired, reason: 'Dekt av eit anna prinsipp' });
+    await expectRefused(room, f.participantA, 'principle-retired', (d) => new CharterDoc(d, newId).setPrincipleText(retired, 'Likevel endra', 'test'));
     fac.close();
   });
 });

@@ -90,6 +90,8 @@ export const api = {
   createWorkshop: (body: CreateWorkshopBody) => request<CreatedWorkshopDto>('POST', '/api/workshops', body),
   join: (body: JoinBody) => request<JoinedDto>('POST', '/api/join', body),
   workshop: (id: string) => request<WorkshopDto>('GET', ws(id)),
+  changes: (id: string, room: string) =>
+    request<{ changes: Array<{ room: string; key: string; memberId: string; organisationId: string | null; at: string }> }>('GET', `${ws(id)}/changes?room=${encodeURIComponent(room)}`).then((r) => r.changes),
   members: (id: string) => request<{ members: MemberDto[] }>('GET', `${ws(id)}/members`).then((r) => r.members),
   changeRole: (id: string, memberId: string, role: MemberDto['role']) => request<MemberDto>('PATCH', `${ws(id)}/members/${encodeURIComponent(memberId)}`, { role }),
   createInvite: (id: string, body: CreateInviteBody) => request<InviteDto>('POST', `${ws(id)}/invites`, body),

@@ -11,6 +11,7 @@ import { migrateBoard } from '../../shared/board/migrations.js';
 import type { Author, BoardElement } from '../../shared/board/schema.js';
 import type { RoomConnection } from '../net/room-connection.js';
 import { organisationColors, type OrgColor } from './org-colors.js';
+import type { BoardPeople } from './people.js';
 
 export interface BoardSession {
   readonly board: BoardDoc;
@@ -33,6 +34,8 @@ export interface BoardSession {
   readonly undo: Y.UndoManager;
   readonly organisations: OrganisationDto[];
   colorOf(organisationId: string | null): OrgColor;
+  /** Names of authors and last editors from member records (null: the elements' caches). */
+  readonly people: BoardPeople | null;
   destroy(): void;
 }
 
@@ -47,6 +50,7 @@ export function createBoardSession(
   organisations: OrganisationDto[],
   locked: () => boolean = () => false,
   protect: () => boolean = () => false,
+  people: BoardPeople | null = null,
 ): BoardSession {
   const mayChange = (e: BoardElement) => {
     const owner = e.author.organisationId;
@@ -58,6 +62,8 @@ export function createBoardSession(
   const colors = organisationColors(organisations);
   const observer = me.role === 'observer';
   if (!observer) void conn.ready.then(() => migrateBoard(conn.doc, origin));
+  const onChanged = () => people?.changed();
+  board.elements.observeDeep(onChanged);
   return {
     board,
     conn,
@@ -71,7 +77,10 @@ export function createBoardSession(
     undo,
     organisations,
     colorOf: (id) => colors.get(id ?? '') ?? colors.get('')!,
+    people,
     destroy() {
+      board.elements.unobserveDeep(onChanged);
+      people?.destroy();
       undo.destroy();
       conn.destroy();
     },

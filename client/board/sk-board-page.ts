@@ -22,6 +22,7 @@ import { WorkshopStateController } from '../net/workshop-state-controller.js';
 import type { Summon, WorkshopSocket } from '../net/workshop-socket.js';
 import type { VoteBadges } from './canvas/vote-badges.js';
 import { createBoardSession, type BoardSession } from './board-session.js';
+import { BoardPeople } from './people.js';
 import './canvas/sk-board-canvas.js';
 import type { SkBoardCanvas } from './canvas/sk-board-canvas.js';
 import './outline/sk-board-outline.js';
@@ -150,6 +151,7 @@ export class SkBoardPage extends LitElement {
       w.organisations,
       () => this.locked,
       () => this.live.state?.protectOrganisationContent ?? w.protectOrganisationContent,
+      new BoardPeople(w.id, board.id, w.organisations),
     );
     session.conn.onReplaced((next) => this.open(next));
     session.awareness.setLocalStateField('user', { name: me.name, organisation: me.organisationName, organisationId: me.organisationId, role: me.role, memberId: me.id });

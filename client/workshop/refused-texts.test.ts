@@ -8,7 +8,7 @@ describe('refused texts', () => {
     // The server's rules (shared/sync/content-rules.ts) and caps, as they are named today.
     expect(['content-kind', 'type-kind', 'nesting', 'doc-full', 'board-full'].map(refusalKind)).toEqual(['content', 'content', 'nesting', 'doc-full', 'board-full']);
     // Issue #13's ownership rules (server/sync/ownership.ts).
-    expect(['ownership', 'author-field', 'principle-proposed', 'principle-closed', 'client-id'].map(refusalKind)).toEqual(['owner', 'author', 'decided', 'decided', 'author']);
+    expect(['ownership', 'author-field', 'principle-proposed', 'principle-closed', 'principle-retired', 'client-id'].map(refusalKind)).toEqual(['owner', 'author', 'decided', 'decided', 'decided', 'author']);
   });
 
   it('falls back to the generic sentence for a rule it does not know, or none', () => {

@@ -7,7 +7,7 @@
  *   members and facilitators (`ownership`). A facilitator's change to another organisation's entry
  *   is audited (`charter.changed`, before and after) in the same transaction as the update.
  * - A principle: a proposed one only by facilitators (`principle-proposed`); a closed one by
- *   nobody (`principle-closed`). A new draft names its sender as author; no update changes the
+ *   nobody (`principle-closed`), nor a retired one (`principle-retired`). A new draft names its sender as author; no update changes the
  *   author or creation time of an existing one (`author-field`).
  * Board
  * - A new element names its sender and the sender's organisation; no update changes the author
@@ -81,6 +81,8 @@ export function charterGuard(deps: GuardDeps): Guard {
         } else if (t.root === CharterKey.principles) {
           const record = await deps.store.principles.get(deps.workshopId, t.key);
           if (record?.closed) return refuse('principle-closed');
+          const lifecycle = await deps.store.principles.lifecycle(deps.workshopId);
+          if (lifecycle.some((l) => l.principleId === t.key && l.retiredAt !== null)) return refuse('principle-retired');
           if (record && !me.facilitator) return refuse('principle-proposed');
           const existing = doc.getMap<unknown>(CharterKey.principles).get(t.key);
           const authorOk = existing instanceof Y.Map ? sameFields(t, existing, [CF.authorId, CF.createdAt]) : t.kind !== 'create' || t.fields.get(CF.authorId) === me.memberId;

@@ -2,7 +2,9 @@
  * A workshop that protects each organisation's content, in real Chromium (Nynorsk): a participant
  * of another organisation sees Helsedirektoratet's note in the board's outline without the
  * controls to change, move or delete it, while the note's own organisation keeps them, and so
- * does everyone once the facilitator turns the protection off. What the person sees is checked
+ * does everyone once the facilitator turns the protection off; then the note shows who edited it
+ * (the server's record), and its author by the member record, not the element's name cache.
+ * What the person sees is checked
  * (visible buttons), axe runs on the outline; no request leaves the server.
  */
 import type { Browser, Page } from 'playwright-core';
@@ -74,7 +76,9 @@ describe('protected organisation content on a board', () => {
     const room = `${workshopId}/board/${(await call<{ boards: { id: string }[] }>(server.base, 'GET', `/api/workshops/${workshopId}`, undefined, facilitatorToken)).body.boards[0]!.id}`;
     const writer = provider(server.base.replace('http', 'ws') + '/sync', room, tokens[0]!);
     await synced(writer);
-    new BoardDoc(writer.doc, () => 'helsedir-note-001').create({ kind: 'note', x: 0, y: 0, text: NOTE }, await authorOf(server.base, workshopId, tokens[0]!), 'test');
+    // The name field is a display cache the writer fills: the app shows the member record's name.
+    const author = { ...(await authorOf(server.base, workshopId, tokens[0]!)), name: 'Eit falskt namn' };
+    new BoardDoc(writer.doc, () => 'helsedir-note-001').create({ kind: 'note', x: 0, y: 0, text: NOTE }, author, 'test');
     const witness = provider(server.base.replace('http', 'ws') + '/sync', room, facilitatorToken);
     await until(() => witness.doc.getMap('elements').size === 1, 5000, 'the note stored');
     writer.destroy();
@@ -85,6 +89,8 @@ describe('protected organisation content on a board', () => {
     const theirs = item(nav, NOTE);
     await theirs.waitFor();
     expect(await theirs.getByRole('button', { name: 'Vis på tavla' }).isVisible()).toBe(true);
+    expect(await theirs.getByText('Av Sverre Helse').isVisible()).toBe(true);
+    expect(await theirs.getByText('Eit falskt namn').count()).toBe(0);
     expect(await theirs.getByRole('button', { name: /^(Endre|Slett|Flytt)/ }).count()).toBe(0);
     expect(await theirs.getByText('Berre Helsedirektoratet og fasilitatorane kan endre dette.').isVisible()).toBe(true);
     await expectAxeClean(nav);
@@ -110,6 +116,15 @@ describe('protected organisation content on a board', () => {
     const edit = item(nav, NOTE).getByRole('button', { name: /^Endre/ });
     await edit.waitFor();
     expect(await edit.isVisible()).toBe(true);
+
+    // Nav edits Helsedirektoratet's note: both see who changed it, from the server's record.
+    await edit.click();
+    await outline(nav).getByRole('textbox', { name: /^Tekst/ }).fill(`${NOTE}, med Nav sitt tillegg`);
+    await outline(nav).getByRole('button', { name: 'Lagre' }).click();
+    const edited = item(helsedir, 'med Nav sitt tillegg');
+    await edited.getByText('endra av Nora Nav, Nav').waitFor({ timeout: 10_000 });
+    expect(await edited.getByText('Av Sverre Helse').isVisible()).toBe(true);
+    if (SHOTS) await helsedir.screenshot({ path: `${SHOTS}/board-edited-by-1280.png` });
     expect(outside.flat()).toEqual([]);
     for (const w of watches.values()) expect(w.problems).toEqual([]);
   });

@@ -13,6 +13,7 @@ import type { Peer } from './presence.js';
 import { renderBox, type ElementState } from './renderers.js';
 import { previewPen, renderConnector, renderPen } from './svg-renderers.js';
 import { attribution, elementLabel, kindName } from './texts.js';
+import type { BoardPeople } from '../people.js';
 
 export interface LayerInput {
   model: CanvasModel;
@@ -23,6 +24,8 @@ export interface LayerInput {
   overlay: Overlay | null;
   editing: { id: string; field: 'text' | 'label' } | null;
   locale: string;
+  /** Names from member records, and last editors. */
+  people: BoardPeople | null;
 }
 
 const keyOf = (s: ElementState) => `${+s.selected}${+s.tabStop}${+s.dim}${+s.emphasis}${s.remote}${s.org}${s.rank}${+s.handles}${+s.editing}${+s.tip}`;
@@ -37,7 +40,7 @@ export function renderLayers(inp: LayerInput): TemplateResult {
       (e) => e.id,
       (e) => {
         const s = states.get(e.id)!;
-        return guard([e, keyOf(s), inp.locale], () => renderBox(e, { ...s, label: elementLabel(e) }));
+        return guard([e, keyOf(s), inp.locale, inp.people?.version], () => renderBox(e, { ...s, label: elementLabel(e, undefined, inp.people) }));
       },
     )}
     <svg class="links" aria-hidden=${lines.length || inp.overlay ? nothing : 'true'}>
@@ -46,11 +49,11 @@ export function renderLayers(inp: LayerInput): TemplateResult {
         (e) => e.id,
         (e) => {
           const s = states.get(e.id)!;
-          if (e.kind === 'pen') return guard([e, keyOf(s), inp.locale], () => renderPen(e, { ...s, label: elementLabel(e) }));
+          if (e.kind === 'pen') return guard([e, keyOf(s), inp.locale, inp.people?.version], () => renderPen(e, { ...s, label: elementLabel(e, undefined, inp.people) }));
           const from = inp.model.get(e.from ?? '');
           const to = inp.model.get(e.to ?? '');
           const ends: [string, string] | undefined = from && to ? [from.text || kindName(from.kind), to.text || kindName(to.kind)] : undefined;
-          return guard([e, from, to, keyOf(s), inp.locale], () => renderConnector(e, from, to, { ...s, label: elementLabel(e, ends) }));
+          return guard([e, from, to, keyOf(s), inp.locale, inp.people?.version], () => renderConnector(e, from, to, { ...s, label: elementLabel(e, ends, inp.people) }));
         },
       )}
       ${renderOverlaySvg(inp)}
@@ -77,7 +80,7 @@ function renderTip(inp: LayerInput, states: Map<string, ElementState>) {
   if (!e) return nothing;
   const b = inp.model.boxOf(e);
   const y = e.kind === 'frame' ? b.y - 34 : b.y;
-  return html`<div class="tip" id="sk-tip" role="tooltip" style="left:${b.x}px;top:${y}px;z-index:${inp.model.elements.size + 20}">${attribution(e)}</div>`;
+  return html`<div class="tip" id="sk-tip" role="tooltip" style="left:${b.x}px;top:${y}px;z-index:${inp.model.elements.size + 20}">${attribution(e, inp.people)}</div>`;
 }
 
 function renderEditor(inp: LayerInput) {
@@ -93,7 +96,7 @@ function renderEditor(inp: LayerInput) {
   return html`<textarea
     class="editor ${e.kind}"
     data-editing=${e.id}
-    aria-label=${elementLabel(e)}
+    aria-label=${elementLabel(e, undefined, inp.people)}
     style="left:${box.x}px;top:${box.y}px;width:${box.w}px;height:${box.h}px;z-index:${inp.model.elements.size + 10}"
   ></textarea>`;
 }

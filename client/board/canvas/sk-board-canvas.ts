@@ -209,6 +209,7 @@ export class SkBoardCanvas extends LitElement {
     });
     s.undo.on('stack-item-added', this.onUndoStack);
     s.undo.on('stack-item-popped', this.onUndoStack);
+    this.offPeople = s.people?.onChange(this.onUndoStack) ?? null;
     void s.conn.ready.then(() => this.view.initial());
   }
 
@@ -221,9 +222,12 @@ export class SkBoardCanvas extends LitElement {
     this.selection = new Set();
     this.session?.undo.off('stack-item-added', this.onUndoStack);
     this.session?.undo.off('stack-item-popped', this.onUndoStack);
+    this.offPeople?.();
+    this.offPeople = null;
   }
 
   private readonly onUndoStack = () => this.requestUpdate();
+  private offPeople: (() => void) | null = null;
 
   private onModelChange(ids: Set<string>): void {
     // The focused element is gone (deleted here or elsewhere): keep focus in the board.
@@ -291,7 +295,7 @@ export class SkBoardCanvas extends LitElement {
       >
         <div class="dots"></div>
         <div class="world" style="transform:translate(${vp.panX}px, ${vp.panY}px) scale(${vp.zoom});--inv:${1 / vp.zoom}">
-          ${renderLayers({ model, visible, state: (e) => elementState(this, e, remote), peers: this.peers, colorOf: (o) => s.colorOf(o).strong, overlay: this.overlay, editing: this.editing, locale: appLocale() })}
+          ${renderLayers({ model, visible, state: (e) => elementState(this, e, remote), peers: this.peers, colorOf: (o) => s.colorOf(o).strong, overlay: this.overlay, editing: this.editing, locale: appLocale(), people: s.people })}
           ${renderVoteBadges(model, this.voteBadges)}
         </div>
         ${empty ? html`<p class="empty">${s.readOnly ? msg('Nothing on the board yet.', { id: 'canvas_empty_readonly' }) : msg('The board is empty. Press N or double-click to add a sticky note.', { id: 'canvas_empty_board' })}</p>` : nothing}

@@ -1,5 +1,6 @@
 /** Names of element kinds and the spoken description of an element, in the current language. */
 import { msg, str } from '@lit/localize';
+import type { BoardPeople, Person } from '../people.js';
 import type { BoardElement, ElementKind } from '../../../shared/board/schema.js';
 
 export function kindName(kind: ElementKind): string {
@@ -25,12 +26,21 @@ export function kindName(kind: ElementKind): string {
 
 export const noOrganisation = () => msg('no organisation', { id: 'canvas_no_org' });
 
-/** "name · organisation", shown on hover and focus. */
-export const attribution = (e: BoardElement) => `${e.author.name || '?'} · ${e.author.organisationName || noOrganisation()}`;
+/** Who wrote `e`: from member records when `people` has them, else the element's own caches. */
+const authorOf = (e: BoardElement, people?: BoardPeople | null): Person => people?.author(e) ?? { name: e.author.name, organisation: e.author.organisationName };
+
+/** "name · organisation", and "· edited by name, organisation" when someone else changed it last; shown on hover and focus. */
+export function attribution(e: BoardElement, people?: BoardPeople | null): string {
+  const a = authorOf(e, people);
+  const by = `${a.name || '?'} · ${a.organisation || noOrganisation()}`;
+  const ed = people?.editor(e);
+  return ed ? `${by} · ${msg(str`edited by ${ed.name}, ${ed.organisation || noOrganisation()}`, { id: 'canvas_edited_by' })}` : by;
+}
 
 /** "Sticky note: <text>, by <name>, <organisation>" for screen readers. */
-export function elementLabel(e: BoardElement, endpoints?: [string, string]): string {
+export function elementLabel(e: BoardElement, endpoints?: [string, string], people?: BoardPeople | null): string {
   const text = e.kind === 'connector' ? (endpoints ? msg(str`from ${endpoints[0]} to ${endpoints[1]} ${e.label}`, { id: 'canvas_connector_text' }) : e.label) : e.text;
   const body = text.trim() || msg('empty', { id: 'canvas_empty' });
-  return msg(str`${kindName(e.kind)}: ${body}, by ${e.author.name || '?'}, ${e.author.organisationName || noOrganisation()}`, { id: 'canvas_element_label' });
+  const a = authorOf(e, people);
+  return msg(str`${kindName(e.kind)}: ${body}, by ${a.name || '?'}, ${a.organisation || noOrganisation()}`, { id: 'canvas_element_label' });
 }

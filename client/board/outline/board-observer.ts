@@ -8,6 +8,7 @@ import type { BoardSession } from '../board-session.js';
 
 export class BoardObserver implements ReactiveController {
   private session: BoardSession | null = null;
+  private offPeople: (() => void) | null = null;
   private frame = 0;
   private connected = false;
   /** Bumped on every observed change; the host may cache derived data against it. */
@@ -60,6 +61,7 @@ export class BoardObserver implements ReactiveController {
     s.undo.on('stack-item-added', this.schedule);
     s.undo.on('stack-item-popped', this.schedule);
     s.undo.on('stack-cleared', this.schedule);
+    this.offPeople = s.people?.onChange(this.schedule) ?? null;
     this.schedule();
   }
 
@@ -72,5 +74,7 @@ export class BoardObserver implements ReactiveController {
     s.undo.off('stack-item-added', this.schedule);
     s.undo.off('stack-item-popped', this.schedule);
     s.undo.off('stack-cleared', this.schedule);
+    this.offPeople?.();
+    this.offPeople = null;
   }
 }

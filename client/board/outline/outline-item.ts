@@ -28,7 +28,7 @@ export interface ItemContext {
   onShow(e: BoardElement): void;
 }
 
-const authorName = (e: BoardElement) => e.author.name || msg('unknown', { id: 'outline_unknown_author' });
+const unknownAuthor = () => msg('unknown', { id: 'outline_unknown_author' });
 const editable = (e: BoardElement) => e.kind !== 'pen';
 const movable = (e: BoardElement) => e.kind !== 'connector' && e.kind !== 'frame';
 
@@ -37,6 +37,9 @@ export function renderItem(e: BoardElement, ctx: ItemContext) {
   const color = ctx.session.colorOf(e.author.organisationId);
   const mark = ctx.highlightOrg ? (e.author.organisationId === ctx.highlightOrg ? 'highlighted' : 'dimmed') : '';
   const text = shownText(e);
+  // Names from member records, never from the element's own fields (any writer could fill those).
+  const author = ctx.session.people?.author(e) ?? { name: e.author.name, organisation: e.author.organisationName };
+  const editor = ctx.session.people?.editor(e) ?? null;
   const heading = e.kind === 'connector' ? connectorHeading(e, (id) => ctx.session.board.get(id)) : kindName(e.kind);
   return html`<li
     class="item ${mark}"
@@ -55,11 +58,14 @@ export function renderItem(e: BoardElement, ctx: ItemContext) {
       ? renderEditor(e, ctx)
       : html`<p class="text ${text ? '' : 'empty'}" id="text-${key}">${text || msg('(no text)', { id: 'outline_no_text' })}</p>`}
     <p class="by" id="by-${key}">
-      <span>${msg(str`By ${authorName(e)}`, { id: 'outline_by' })}</span>
+      <span>${msg(str`By ${author.name || unknownAuthor()}`, { id: 'outline_by' })}</span>
       <span class="org"
-        ><span class="swatch" aria-hidden="true" style=${styleMap({ background: color.strong })}></span>${e.author.organisationName ||
+        ><span class="swatch" aria-hidden="true" style=${styleMap({ background: color.strong })}></span>${author.organisation ||
         msg('no organisation', { id: 'outline_no_org' })}</span
       >
+      ${editor
+        ? html`<span class="edited">${msg(str`edited by ${editor.name}, ${editor.organisation || msg('no organisation', { id: 'outline_no_org' })}`, { id: 'outline_edited_by' })}</span>`
+        : nothing}
     </p>
     ${ctx.editing === e.id ? nothing : renderActions(e, ctx)}
   </li>`;

@@ -71,4 +71,5 @@ export const outline: Record<keyof typeof nynorsk, string | ReturnType<typeof st
   outline_unknown_author: 'ukjent',
   outline_untitled_frame: 'Ramme uten tittel',
   outline_protected: str`Bare ${0} og fasilitatorene kan endre dette.`,
+  outline_edited_by: str`endret av ${0}, ${1}`,
 };

@@ -79,4 +79,5 @@ export const canvas = {
   canvas_tool_select: 'Vel',
   canvas_tool_text: 'Tekst',
   canvas_toolbar: 'Verktøy for tavla',
+  canvas_edited_by: str`endra av ${0}, ${1}`,
 };

@@ -70,4 +70,5 @@ export const outline = {
   outline_unknown_author: 'ukjend',
   outline_untitled_frame: 'Ramme utan tittel',
   outline_protected: str`Berre ${0} og fasilitatorane kan endre dette.`,
+  outline_edited_by: str`endra av ${0}, ${1}`,
 };
