@@ -27,6 +27,11 @@ export interface CharterSession {
   readonly me: MemberDto;
   /** Observers read only; the server drops their writes anyway. */
   readonly readOnly: boolean;
+  /**
+   * Whether I may change an organisation's self-assessment (maturity, paradox positions): its own
+   * members and the facilitators; the server refuses anyone else (issue #13).
+   */
+  mayAssess(organisationId: string): boolean;
   readonly origin: object;
   readonly organisations: OrganisationDto[];
   colorOf(organisationId: string | null): OrgColor;
@@ -52,6 +57,7 @@ export function openCharter(room: string, me: MemberDto, organisations: Organisa
     conn,
     me,
     readOnly,
+    mayAssess: (organisationId) => !readOnly && (me.role === 'facilitator' || me.organisationId === organisationId),
     origin,
     organisations,
     colorOf: (id) => colors.get(id ?? '') ?? colors.get('')!,

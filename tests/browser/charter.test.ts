@@ -217,6 +217,14 @@ describe('the charter', () => {
     await poll(() => step3.locator('.chip').textContent()).toContain('Eigne tenester, lite deling');
     await view.locator('.step-2 .chip', { hasText: 'Bergen kommune' }).waitFor();
     await axeClean(facilitator);
+
+    // A participant changes only their own organisation's entry; the others' are shown, read-only.
+    await section(participant, workshopId, 'maturity', 'Modnadstrapp');
+    const theirs = charter(participant).locator('sk-maturity-view');
+    expect(await theirs.getByLabel('Generasjonen til Nav').isVisible()).toBe(true);
+    expect(await theirs.getByLabel('Generasjonen til Bergen kommune').count()).toBe(0);
+    const bergen = theirs.getByRole('row', { name: /Bergen kommune/ });
+    await poll(() => bergen.textContent()).toContain('Generasjon 2');
   });
 
   it('marks positions on the four paradoxes', STEP, async () => {

@@ -33,7 +33,7 @@ export class SkMaturityView extends LitElement {
 
   private setGeneration(orgId: string, raw: string, current: MaturityEntry | undefined): void {
     const s = this.session;
-    if (!s || s.readOnly) return;
+    if (!s || !s.mayAssess(orgId)) return;
     const g = Number(raw);
     if ((GENERATIONS as readonly number[]).includes(g)) s.charter.setMaturity(orgId, g as Generation, current?.justification ?? '', s.origin);
     else void s.remove('maturity', orgId);
@@ -41,7 +41,7 @@ export class SkMaturityView extends LitElement {
 
   private setJustification(orgId: string, text: string, current: MaturityEntry | undefined): void {
     const s = this.session;
-    if (!s || s.readOnly || !current) return;
+    if (!s || !s.mayAssess(orgId) || !current) return;
     s.charter.setMaturity(orgId, current.generation, text, s.origin);
   }
 
@@ -96,7 +96,8 @@ export class SkMaturityView extends LitElement {
               ${orgs.map((o) => {
                 const e = entries.get(o.id);
                 const c = s.colorOf(o.id);
-                if (s.readOnly)
+                // Another organisation's self-assessment: shown, changed only by it and the facilitators.
+                if (!s.mayAssess(o.id))
                   return html`<tr><th scope="row">${o.name}</th><td>${e ? msg(str`Generation ${e.generation}`, { id: 'charter_generation' }) : '—'}</td><td class="text">${e?.justification ?? ''}</td></tr>`;
                 return html`<tr>
                   <th scope="row"><span class="swatch" style="--org:${c.strong}" aria-hidden="true"></span> ${o.name}</th>

@@ -33,7 +33,7 @@ export class SkParadoxView extends LitElement {
 
   private write(axis: ParadoxAxis, orgId: string, position: number, note: string): void {
     const s = this.session;
-    if (!s || s.readOnly) return;
+    if (!s || !s.mayAssess(orgId)) return;
     s.charter.setParadox(axis, orgId, Math.round(position), note, s.origin);
   }
 
@@ -93,6 +93,13 @@ export class SkParadoxView extends LitElement {
         <tbody>
           ${s.organisations.map((o) => {
             const p = at.get(o.id);
+            // Another organisation's position: shown, changed only by it and the facilitators.
+            if (!s.mayAssess(o.id))
+              return html`<tr>
+                <th scope="row">${o.name}${p ? nothing : html`<span class="unplaced"> (${msg('not placed', { id: 'charter_unplaced' })})</span>`}</th>
+                <td>${p ? `${p.position} / 100` : '—'}</td>
+                <td class="text">${p?.note ?? ''}</td>
+              </tr>`;
             return html`<tr>
               <th scope="row">${o.name}${p ? nothing : html`<span class="unplaced"> (${msg('not placed', { id: 'charter_unplaced' })})</span>`}</th>
               <td class="slider">
