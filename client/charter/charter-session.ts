@@ -17,6 +17,7 @@ import type { CommandPayload } from '../../shared/realtime/index.js';
 import { CommandError } from '../net/command-error.js';
 import { openRoom, type RoomConnection } from '../net/room-connection.js';
 import type { WorkshopSocket } from '../net/workshop-socket.js';
+import { LastEdits } from '../app/last-edits.js';
 
 export type CharterCollection = Extract<CommandPayload<'content.remove'>, { room: 'charter' }>['collection'];
 
@@ -37,7 +38,9 @@ export interface CharterSession {
   colorOf(organisationId: string | null): OrgColor;
   orgName(organisationId: string | null): string;
   remove(collection: CharterCollection, id: string): Promise<void>;
-  /** Called after every change of the document, local or remote. */
+  /** Who last changed each entry (`<collection>/<key>`), as the server recorded it. */
+  readonly edits: LastEdits;
+  /** Called after every change of the document, local or remote, and of the last-edit records. */
   onChange(fn: () => void): () => void;
   destroy(): void;
 }
@@ -48,7 +51,13 @@ export function openCharter(room: string, me: MemberDto, organisations: Organisa
   const readOnly = me.role === 'observer';
   const colors = organisationColors(organisations);
   const listeners = new Set<() => void>();
-  const onUpdate = () => listeners.forEach((fn) => fn());
+  const notify = () => listeners.forEach((fn) => fn());
+  const edits = new LastEdits(room.slice(0, room.indexOf('/')), 'charter', organisations);
+  edits.onChange(notify);
+  const onUpdate = () => {
+    notify();
+    edits.changed();
+  };
   conn.doc.on('update', onUpdate);
   if (!readOnly) void conn.ready.then(() => migrateCharter(conn.doc, origin));
   return {
@@ -60,6 +69,7 @@ export function openCharter(room: string, me: MemberDto, organisations: Organisa
     mayAssess: (organisationId) => !readOnly && (me.role === 'facilitator' || me.organisationId === organisationId),
     origin,
     organisations,
+    edits,
     colorOf: (id) => colors.get(id ?? '') ?? colors.get('')!,
     orgName: (id) => organisations.find((o) => o.id === id)?.name ?? '',
     async remove(collection, id) {
@@ -81,6 +91,7 @@ export function openCharter(room: string, me: MemberDto, organisations: Organisa
       return () => listeners.delete(fn);
     },
     destroy() {
+      edits.destroy();
       conn.doc.off('update', onUpdate);
       listeners.clear();
       conn.destroy();

@@ -2,7 +2,10 @@
  * Names of the charter's fixed vocabularies (actor kinds, relations, axes, generations, rules,
  * responsibilities, stances, statuses), as functions so every call reads the active locale.
  */
-import { msg } from '@lit/localize';
+import { msg, str } from '@lit/localize';
+import { formatLocales } from '../app/i18n.js';
+import { html, nothing } from 'lit';
+import type { LastEdit } from '../app/last-edits.js';
 import type { ActorKind, BodyRule, Generation, ParadoxAxis, RelationKind, Responsibility } from '../../shared/charter/schema.js';
 import type { PrincipleStatus, Stance } from '../../shared/decisions.js';
 
@@ -136,3 +139,14 @@ export function statusName(s: PrincipleStatus): string {
       return msg('Text changed since it was proposed', { id: 'charter_status_stale' });
   }
 }
+
+/** "Changed by Nora Nav, Nav, 3 Dec 2026, 14:02": who last changed a charter entry, as the server recorded it. */
+export function lastChangeText(e: LastEdit): string {
+  const when = new Intl.DateTimeFormat(formatLocales(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(e.at));
+  return e.organisation
+    ? msg(str`Changed by ${e.name}, ${e.organisation}, ${when}`, { id: 'charter_changed_by' })
+    : msg(str`Changed by ${e.name}, ${when}`, { id: 'charter_changed_by_no_org' });
+}
+
+/** The "changed by" line under an entry's name, or nothing when no change is recorded. */
+export const lastChangeLine = (e: LastEdit | null) => (e ? html`<span class="changed">${lastChangeText(e)}</span>` : nothing);

@@ -5,6 +5,14 @@ export const charterStyles = css`
   section {
     margin-bottom: 2rem;
   }
+  /* Who last changed an entry (the server's record), under its name. */
+  .changed {
+    display: block;
+    margin-top: 0.15rem;
+    font-size: 0.8rem;
+    font-weight: normal;
+    color: var(--sk-muted);
+  }
   .head {
     display: flex;
     flex-wrap: wrap;

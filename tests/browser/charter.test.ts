@@ -225,6 +225,18 @@ describe('the charter', () => {
     expect(await theirs.getByLabel('Generasjonen til Bergen kommune').count()).toBe(0);
     const bergen = theirs.getByRole('row', { name: /Bergen kommune/ });
     await poll(() => bergen.textContent()).toContain('Generasjon 2');
+    // Who last changed each entry, as the server recorded it.
+    await poll(() => theirs.getByRole('row', { name: /^Nav/ }).locator('.changed').textContent()).toMatch(/^Endra av Kari Fasilitator, /);
+    expect(await theirs.getByRole('row', { name: /^Nav/ }).locator('.changed').isVisible()).toBe(true);
+    const shots = process.env.CHARTER_SHOTS;
+    if (shots) {
+      for (const [w, h] of [[1440, 900], [390, 844]] as const) {
+        await participant.setViewportSize({ width: w, height: h });
+        await theirs.locator('table').scrollIntoViewIfNeeded();
+        await participant.screenshot({ path: `${shots}/maturity-participant-${w}.png` });
+      }
+      await participant.setViewportSize({ width: 1280, height: 900 });
+    }
   });
 
   it('marks positions on the four paradoxes', STEP, async () => {

@@ -16,7 +16,7 @@ import { sharedStyles } from '../../app/shared.styles.js';
 import { CharterController } from '../charter-controller.js';
 import type { CharterSession } from '../charter-session.js';
 import { charterStyles } from '../charter.styles.js';
-import { generationText } from '../charter-texts.js';
+import { generationText, lastChangeLine } from '../charter-texts.js';
 import { maturityStyles } from './sk-maturity-view.styles.js';
 
 export class SkMaturityView extends LitElement {
@@ -97,10 +97,11 @@ export class SkMaturityView extends LitElement {
                 const e = entries.get(o.id);
                 const c = s.colorOf(o.id);
                 // Another organisation's self-assessment: shown, changed only by it and the facilitators.
+                const changed = lastChangeLine(s.edits.last(`maturity/${o.id}`));
                 if (!s.mayAssess(o.id))
-                  return html`<tr><th scope="row">${o.name}</th><td>${e ? msg(str`Generation ${e.generation}`, { id: 'charter_generation' }) : '—'}</td><td class="text">${e?.justification ?? ''}</td></tr>`;
+                  return html`<tr><th scope="row">${o.name}${changed}</th><td>${e ? msg(str`Generation ${e.generation}`, { id: 'charter_generation' }) : '—'}</td><td class="text">${e?.justification ?? ''}</td></tr>`;
                 return html`<tr>
-                  <th scope="row"><span class="swatch" style="--org:${c.strong}" aria-hidden="true"></span> ${o.name}</th>
+                  <th scope="row"><span class="swatch" style="--org:${c.strong}" aria-hidden="true"></span> ${o.name}${changed}</th>
                   <td>
                     <select class="cell" aria-label=${msg(str`Generation of ${o.name}`, { id: 'charter_generation_of' })} @change=${(ev: Event) => this.setGeneration(o.id, (ev.target as HTMLSelectElement).value, e)}>
                       <option value="" ?selected=${!e}>${msg('Not placed', { id: 'charter_not_placed' })}</option>

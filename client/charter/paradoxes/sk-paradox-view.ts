@@ -16,7 +16,7 @@ import { sharedStyles } from '../../app/shared.styles.js';
 import { CharterController } from '../charter-controller.js';
 import type { CharterSession } from '../charter-session.js';
 import { charterStyles } from '../charter.styles.js';
-import { axisNames } from '../charter-texts.js';
+import { axisNames, lastChangeLine } from '../charter-texts.js';
 import { paradoxStyles } from './sk-paradox-view.styles.js';
 
 export class SkParadoxView extends LitElement {
@@ -93,15 +93,16 @@ export class SkParadoxView extends LitElement {
         <tbody>
           ${s.organisations.map((o) => {
             const p = at.get(o.id);
+            const changed = lastChangeLine(s.edits.last(`paradoxes/${axis}/${o.id}`));
             // Another organisation's position: shown, changed only by it and the facilitators.
             if (!s.mayAssess(o.id))
               return html`<tr>
-                <th scope="row">${o.name}${p ? nothing : html`<span class="unplaced"> (${msg('not placed', { id: 'charter_unplaced' })})</span>`}</th>
+                <th scope="row">${o.name}${p ? nothing : html`<span class="unplaced"> (${msg('not placed', { id: 'charter_unplaced' })})</span>`}${changed}</th>
                 <td>${p ? `${p.position} / 100` : '—'}</td>
                 <td class="text">${p?.note ?? ''}</td>
               </tr>`;
             return html`<tr>
-              <th scope="row">${o.name}${p ? nothing : html`<span class="unplaced"> (${msg('not placed', { id: 'charter_unplaced' })})</span>`}</th>
+              <th scope="row">${o.name}${p ? nothing : html`<span class="unplaced"> (${msg('not placed', { id: 'charter_unplaced' })})</span>`}${changed}</th>
               <td class="slider">
                 <sl-range
                   label=${msg(str`Position of ${o.name}`, { id: 'charter_position_of' })}

@@ -212,4 +212,6 @@ export const charter: Record<keyof typeof nynorsk, string | ReturnType<typeof st
   charter_later_label: 'Virksomheter som sluttet seg til i etterkant',
   charter_join_later: 'Slutt deg til i etterkant: virksomhetens standpunkt',
   charter_decided_text_note: 'Dette er teksten som ble avgjort. Utkastet er endret siden; en endring krever et nytt forslag.',
+  charter_changed_by: str`Endret av ${0}, ${1}, ${2}`,
+  charter_changed_by_no_org: str`Endret av ${0}, ${1}`,
 };

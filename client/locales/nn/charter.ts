@@ -214,4 +214,6 @@ export const charter = {
   charter_later_label: 'Verksemder som slutta seg til i etterkant',
   charter_join_later: 'Slutt deg til i etterkant: standpunktet til verksemda di',
   charter_decided_text_note: 'Dette er teksten som vart avgjord. Utkastet er endra sidan; ei endring krev eit nytt framlegg.',
+  charter_changed_by: str`Endra av ${0}, ${1}, ${2}`,
+  charter_changed_by_no_org: str`Endra av ${0}, ${1}`,
 };
