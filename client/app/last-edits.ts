@@ -14,6 +14,7 @@ export interface Person {
 
 export interface LastEdit extends Person {
   memberId: string;
+  organisationId: string | null;
   at: string;
 }
 
@@ -40,7 +41,17 @@ export class LastEdits {
   /** Who last changed `key`, or null when nothing is recorded. */
   last(key: string): LastEdit | null {
     const r = this.records.get(key);
-    return r ? { memberId: r.memberId, at: r.at, ...this.person(r.memberId, r.organisationId) } : null;
+    return r ? { memberId: r.memberId, organisationId: r.organisationId, at: r.at, ...this.person(r.memberId, r.organisationId) } : null;
+  }
+
+  /** Every record, newest first. */
+  all(): Array<LastEdit & { key: string }> {
+    return [...this.records.keys()].map((key) => ({ key, ...this.last(key)! })).sort((a, b) => b.at.localeCompare(a.at));
+  }
+
+  /** True once the server has answered at least once. */
+  get loaded(): boolean {
+    return this.version > 0;
   }
 
   /** A member by record: their name now, and the organisation they acted for. */

@@ -23,6 +23,7 @@ import { openCharter, type CharterSession } from './charter-session.js';
 import './governance/sk-governance-view.js';
 import './maturity/sk-maturity-view.js';
 import './paradoxes/sk-paradox-view.js';
+import './sk-charter-since.js';
 import './principles/sk-principles-view.js';
 import { charterPageStyles } from './sk-charter-page.styles.js';
 
@@ -96,7 +97,7 @@ export class SkCharterPage extends LitElement {
         ${s.readOnly ? html`<span class="badge">${msg('Observer: you can read, not change', { id: 'board_read_only' })}</span>` : nothing}
         <sk-connection-status .conn=${s.conn}></sk-connection-status>
       </div>
-      ${this.doc.ready ? this.renderSection(s) : html`<p role="status" class="loading">${msg('Opening the charter…', { id: 'charter_opening' })}</p>`}
+      ${this.doc.ready ? html`<sk-charter-since .session=${s}></sk-charter-since>${this.renderSection(s)}` : html`<p role="status" class="loading">${msg('Opening the charter…', { id: 'charter_opening' })}</p>`}
     `;
   }
 

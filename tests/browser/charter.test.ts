@@ -228,6 +228,12 @@ describe('the charter', () => {
     // Who last changed each entry, as the server recorded it.
     await poll(() => theirs.getByRole('row', { name: /^Nav/ }).locator('.changed').textContent()).toMatch(/^Endra av Kari Fasilitator, /);
     expect(await theirs.getByRole('row', { name: /^Nav/ }).locator('.changed').isVisible()).toBe(true);
+    // Since the last visit (the participant's first look at the charter): the others' changes.
+    const since = charter(participant).locator('sk-charter-since');
+    await since.getByRole('heading', { name: /^Sidan sist du var her/ }).waitFor();
+    await poll(() => since.locator('li').allTextContents()).toContainEqual(expect.stringMatching(/^Kari Fasilitator, Helsedirektoratet: modnaden til Nav \(/));
+    expect((await since.boundingBox())!.height).toBeGreaterThan(40);
+    await axeClean(participant);
     const shots = process.env.CHARTER_SHOTS;
     if (shots) {
       for (const [w, h] of [[1440, 900], [390, 844]] as const) {
@@ -237,6 +243,8 @@ describe('the charter', () => {
       }
       await participant.setViewportSize({ width: 1280, height: 900 });
     }
+    await since.getByRole('button', { name: 'Marker som sett' }).click();
+    await poll(() => since.locator('section').count()).toBe(0);
   });
 
   it('marks positions on the four paradoxes', STEP, async () => {

@@ -214,4 +214,13 @@ export const charter: Record<keyof typeof nynorsk, string | ReturnType<typeof st
   charter_decided_text_note: 'Dette er teksten som ble avgjort. Utkastet er endret siden; en endring krever et nytt forslag.',
   charter_changed_by: str`Endret av ${0}, ${1}, ${2}`,
   charter_changed_by_no_org: str`Endret av ${0}, ${1}`,
+  charter_since_maturity: str`modenheten til ${0}`,
+  charter_since_paradox: str`plasseringen til ${0} på ${1}`,
+  charter_since_actor: str`aktøren ${0}`,
+  charter_since_principle: str`prinsippet «${0}»`,
+  charter_since_governance: 'styringsmodellen',
+  charter_since_heading: str`Siden sist du var her (${0})`,
+  charter_since_lead: 'Dette har andre endret siden da, nyeste først:',
+  charter_since_more: str`og ${0} til`,
+  charter_since_actor_removed: 'en aktør som siden er slettet',
 };

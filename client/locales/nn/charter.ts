@@ -216,4 +216,13 @@ export const charter = {
   charter_decided_text_note: 'Dette er teksten som vart avgjord. Utkastet er endra sidan; ei endring krev eit nytt framlegg.',
   charter_changed_by: str`Endra av ${0}, ${1}, ${2}`,
   charter_changed_by_no_org: str`Endra av ${0}, ${1}`,
+  charter_since_maturity: str`modnaden til ${0}`,
+  charter_since_paradox: str`plasseringa til ${0} på ${1}`,
+  charter_since_actor: str`aktøren ${0}`,
+  charter_since_principle: str`prinsippet «${0}»`,
+  charter_since_governance: 'styringsmodellen',
+  charter_since_heading: str`Sidan sist du var her (${0})`,
+  charter_since_lead: 'Dette har andre endra sidan då, nyaste først:',
+  charter_since_more: str`og ${0} til`,
+  charter_since_actor_removed: 'ein aktør som sidan er sletta',
 };

@@ -1,0 +1,134 @@
+/**
+ * `<sk-charter-since>`: "Since your last visit" for the charter, like the vision's: what members
+ * of other organisations changed since this person last marked the charter as seen, from the
+ * server's last-editor records (who, which organisation, what, when). The first visit marks
+ * itself. The mark is kept in this browser (per workshop and member).
+ *
+ * Properties: `session` (CharterSession). Events: none. Parts: none.
+ */
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
+import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
+import { formatLocales } from '../app/i18n.js';
+import type { LastEdit } from '../app/last-edits.js';
+import { sharedStyles } from '../app/shared.styles.js';
+import { axisNames } from './charter-texts.js';
+import type { CharterSession } from './charter-session.js';
+import { PARADOX_AXES, type ParadoxAxis } from '../../shared/charter/schema.js';
+
+const SHOWN = 8;
+
+export class SkCharterSince extends LitElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      section {
+        border: 1px solid var(--sk-border);
+        border-left: 4px solid var(--sk-primary);
+        border-radius: 6px;
+        padding: 0.75rem 1rem;
+        margin-bottom: 1rem;
+        background: var(--sk-surface);
+      }
+      h2 {
+        font-size: 1rem;
+        margin: 0 0 0.4rem;
+      }
+      ul {
+        margin: 0 0 0.5rem;
+        padding-left: 1.2rem;
+        font-size: 0.92rem;
+      }
+    `,
+  ];
+  static override properties = { session: { attribute: false }, seenAt: { state: true } };
+  declare session: CharterSession | null;
+  declare seenAt: string | null;
+  private off: (() => void) | null = null;
+
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this);
+    this.session = null;
+    this.seenAt = null;
+  }
+
+  private get storageKey(): string {
+    const s = this.session!;
+    return `samskap:charter-seen:${s.workshopId}:${s.me.id}`;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!changed.has('session')) return;
+    this.off?.();
+    this.off = this.session?.onChange(() => this.requestUpdate()) ?? null;
+    if (!this.session) return;
+    this.seenAt = localStorage.getItem(this.storageKey);
+    // A first visit has nothing to compare with: from now on.
+    if (!this.seenAt) this.markSeen();
+  }
+
+  override disconnectedCallback(): void {
+    this.off?.();
+    this.off = null;
+    super.disconnectedCallback();
+  }
+
+  private markSeen(): void {
+    const now = new Date().toISOString();
+    localStorage.setItem(this.storageKey, now);
+    this.seenAt = now;
+  }
+
+  private describe(key: string): string {
+    const s = this.session!;
+    const [collection, ...rest] = key.split('/');
+    const id = rest.join('/');
+    switch (collection) {
+      case 'maturity':
+        return msg(str`the maturity of ${s.orgName(id)}`, { id: 'charter_since_maturity' });
+      case 'paradoxes': {
+        const [axis, org] = id.split('/');
+        const name = (PARADOX_AXES as readonly string[]).includes(axis ?? '') ? axisNames(axis as ParadoxAxis).name : (axis ?? '');
+        return msg(str`the position of ${s.orgName(org ?? null)} on ${name}`, { id: 'charter_since_paradox' });
+      }
+      case 'actors': {
+        const actor = s.charter.actors().find((a) => a.id === id);
+        return actor ? msg(str`the actor ${actor.name}`, { id: 'charter_since_actor' }) : msg('an actor since removed', { id: 'charter_since_actor_removed' });
+      }
+      case 'principles': {
+        const text = s.charter.principle(id)?.text ?? '';
+        const short = text.length > 60 ? text.slice(0, 60) + '…' : text;
+        return msg(str`the principle “${short}”`, { id: 'charter_since_principle' });
+      }
+      default:
+        return msg('the governance model', { id: 'charter_since_governance' });
+    }
+  }
+
+  override render() {
+    const s = this.session;
+    const since = this.seenAt;
+    if (!s || !since || !s.edits.loaded) return nothing;
+    const mine = s.me.organisationId;
+    const changes = s.edits.all().filter((e: LastEdit) => e.at > since && e.memberId !== s.me.id && (mine === null || e.organisationId !== mine));
+    if (changes.length === 0) return nothing;
+    const when = (iso: string) => new Intl.DateTimeFormat(formatLocales(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+    return html`<section aria-labelledby="charter-since-heading">
+      <h2 id="charter-since-heading">${msg(str`Since your last visit (${when(since)})`, { id: 'charter_since_heading' })}</h2>
+      <p>${msg('What others changed since then, newest first:', { id: 'charter_since_lead' })}</p>
+      <ul>
+        ${changes.slice(0, SHOWN).map((c) => html`<li>${c.organisation ? `${c.name}, ${c.organisation}` : c.name}: ${this.describe(c.key)} (${when(c.at)})</li>`)}
+        ${changes.length > SHOWN ? html`<li>${msg(str`and ${changes.length - SHOWN} more`, { id: 'charter_since_more' })}</li>` : nothing}
+      </ul>
+      <button type="button" @click=${() => this.markSeen()}>${msg('Mark as seen', { id: 'vision_since_mark' })}</button>
+    </section>`;
+  }
+}
+
+customElements.define('sk-charter-since', SkCharterSince);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sk-charter-since': SkCharterSince;
+  }
+}
