@@ -94,6 +94,15 @@ describe('an organisation’s self-assessment in the charter', () => {
     expect(byKey.get(`maturity/${orgB}`)).toMatchObject({ memberId: (await authorOf(s.base, f.workshop.id, f.participantB)).id, organisationId: orgB });
     expect(byKey.get(`paradoxes/domain_vs_it/${orgA}`)).toMatchObject({ organisationId: orgA });
     expect((await call(s.base, 'GET', `/api/workshops/${f.workshop.id}/changes?room=elsewhere`, undefined, f.observer)).status).toBe(400);
+
+    // The charter export says who changed a self-assessment from outside its organisation.
+    type Exported = { maturity: { organisationId: string; changedBy: { person: string; organisation: string | null; at: string } | null }[] };
+    const exported = (await call<Exported>(s.base, 'GET', `/api/workshops/${f.workshop.id}/export/charter?format=json`, undefined, f.observer)).body;
+    expect(exported.maturity.find((m) => m.organisationId === orgA)!.changedBy).toMatchObject({ person: 'Fasilitator Frida', organisation: null });
+    expect(exported.maturity.find((m) => m.organisationId === orgB)!.changedBy).toBeNull();
+    const md = await fetch(`${s.base}/api/workshops/${f.workshop.id}/export/charter?format=md`, { headers: { authorization: `Bearer ${f.observer}` } });
+    // (Markdown escapes the brackets.)
+    expect(await md.text()).toMatch(/\| Helsedirektoratet \| 3 \| Retta av fasilitator \\\(endra av Fasilitator Frida /);
     for (const p of [a, b, fac]) p.destroy();
   });
 });

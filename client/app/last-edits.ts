@@ -35,8 +35,12 @@ export class LastEdits {
     private readonly room: string,
     protected readonly organisations: readonly OrganisationDto[],
   ) {
+    globalThis.addEventListener?.('online', this.onOnline);
     void this.load(true);
   }
+
+  /** Back online: catch up with what changed meanwhile. */
+  private readonly onOnline = () => this.changed();
 
   /** Who last changed `key`, or null when nothing is recorded. */
   last(key: string): LastEdit | null {
@@ -75,6 +79,7 @@ export class LastEdits {
 
   destroy(): void {
     this.destroyed = true;
+    globalThis.removeEventListener?.('online', this.onOnline);
     if (this.timer) clearTimeout(this.timer);
     this.listeners.clear();
   }
@@ -84,6 +89,8 @@ export class LastEdits {
   }
 
   private async load(withMembers: boolean): Promise<void> {
+    // Offline, a request could only fail (and log): wait for the 'online' event.
+    if (globalThis.navigator?.onLine === false) return;
     try {
       const [members, changes] = await Promise.all([withMembers || this.members.size === 0 ? api.members(this.workshopId) : null, api.changes(this.workshopId, this.room)]);
       if (this.destroyed) return;

@@ -34,6 +34,9 @@ export function layoutCharter(m: CharterExport, L: ExportLabels, formatDate: (is
   const out: DocNode[] = [];
   const none = L.none;
   const orgName = new Map(m.organisations.map((o) => [o.id, o.name]));
+  // A self-assessment last changed from outside its organisation says by whom (issue #13).
+  const withChange = (text: string, c: CharterExport['maturity'][number]['changedBy']) =>
+    c ? `${text} (${L.changedBy(c.organisation ? `${c.person}, ${c.organisation}` : c.person, formatDate(c.at))})` : text;
   out.push(h(1, `${m.workshop.title} — ${L.charter}`), p(`${L.exported}: ${formatDate(m.exportedAt)}`));
 
   out.push(h(2, L.organisations), { type: 'list', ordered: false, items: m.organisations.map((o) => [p(o.name)]) });
@@ -59,7 +62,11 @@ export function layoutCharter(m: CharterExport, L: ExportLabels, formatDate: (is
 
   out.push(h(2, L.maturity));
   if (m.maturity.length) {
-    out.push({ type: 'table', header: [L.organisation, L.generation, L.justification], rows: m.maturity.map((e) => [cell(e.organisation, none), String(e.generation), cell(e.justification, none)]) });
+    out.push({
+      type: 'table',
+      header: [L.organisation, L.generation, L.justification],
+      rows: m.maturity.map((e) => [cell(e.organisation, none), String(e.generation), withChange(cell(e.justification, none), e.changedBy)]),
+    });
   } else out.push(p(none));
 
   out.push(h(2, L.paradoxes));
@@ -70,7 +77,7 @@ export function layoutCharter(m: CharterExport, L: ExportLabels, formatDate: (is
     out.push(h(3, `${left} ↔ ${right}`), {
       type: 'table',
       header: [L.organisation, L.position, L.note],
-      rows: m.paradoxes.filter((x) => x.axis === axis).map((x) => [cell(x.organisation, none), String(Math.round(x.position)), cell(x.note, none)]),
+      rows: m.paradoxes.filter((x) => x.axis === axis).map((x) => [cell(x.organisation, none), String(Math.round(x.position)), withChange(cell(x.note, none), x.changedBy)]),
     });
   }
 

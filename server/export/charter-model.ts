@@ -10,7 +10,7 @@ import { PARADOX_AXES } from '../../shared/charter/schema.js';
 import { CHARTER_EXPORT_VERSION, type CharterExport } from '../../shared/export/charter-export.js';
 import { notYetJoined } from '../../shared/decisions.js';
 import type { PrincipleView, StanceView } from '../../shared/realtime/events.js';
-import type { MemberRecord, MilestoneRecord, OrganisationRecord, WorkshopRecord } from '../store/types.js';
+import type { LastEdit, MemberRecord, MilestoneRecord, OrganisationRecord, WorkshopRecord } from '../store/types.js';
 import { oneLine, plain } from './plain-text.js';
 import { visionBlocks } from './vision-blocks.js';
 
@@ -23,6 +23,8 @@ export interface CharterSources {
   principles: PrincipleView[];
   milestones: Omit<MilestoneRecord, 'snapshot'>[];
   audit: CharterExport['audit'];
+  /** Who last changed each charter entry (`<collection>/<key>`), as the server recorded it. */
+  edits: LastEdit[];
 }
 
 export function buildCharterModel(src: CharterSources, opts: { language: Language; all: boolean; now: Date }): CharterExport {
@@ -40,6 +42,12 @@ export function buildCharterModel(src: CharterSources, opts: { language: Languag
   const decisions = charter.decisions();
   const usedParties = partyIds.filter((id) => decisions.some((d) => d.cells[id]));
   const orgRef = (id: string) => ({ organisationId: id, organisation: org.get(id) ?? '' });
+  const edits = new Map(src.edits.filter((e) => e.room === 'charter').map((e) => [e.key, e]));
+  // A self-assessment changed last by someone outside the organisation says so.
+  const changedBy = (key: string, owner: string) => {
+    const e = edits.get(key);
+    return e && e.organisationId !== owner ? { person: person.get(e.memberId) ?? '', organisation: e.organisationId ? (org.get(e.organisationId) ?? null) : null, at: e.at } : null;
+  };
   const stanceOf = (s: StanceView) => ({ organisationId: s.organisationId, organisation: org.get(s.organisationId) ?? '', stance: s.stance, person: person.get(s.memberId) ?? '', at: s.at, reason: s.reason === null ? null : plain(s.reason) });
 
   return {
@@ -56,12 +64,25 @@ export function buildCharterModel(src: CharterSources, opts: { language: Languag
       .maturity()
       .filter((m) => org.has(m.organisationId))
       .sort(byOrganisation)
-      .map((m) => ({ organisationId: m.organisationId, organisation: org.get(m.organisationId)!, generation: m.generation, justification: plain(m.justification) })),
+      .map((m) => ({
+        organisationId: m.organisationId,
+        organisation: org.get(m.organisationId)!,
+        generation: m.generation,
+        justification: plain(m.justification),
+        changedBy: changedBy(`maturity/${m.organisationId}`, m.organisationId),
+      })),
     paradoxes: charter
       .paradoxes()
       .filter((x) => org.has(x.organisationId))
       .sort((a, b) => PARADOX_AXES.indexOf(a.axis) - PARADOX_AXES.indexOf(b.axis) || byOrganisation(a, b))
-      .map((x) => ({ axis: x.axis, organisationId: x.organisationId, organisation: org.get(x.organisationId)!, position: x.position, note: plain(x.note) })),
+      .map((x) => ({
+        axis: x.axis,
+        organisationId: x.organisationId,
+        organisation: org.get(x.organisationId)!,
+        position: x.position,
+        note: plain(x.note),
+        changedBy: changedBy(`paradoxes/${x.axis}/${x.organisationId}`, x.organisationId),
+      })),
     governance: {
       bodies: bodies.map((b) => ({ name: oneLine(b.name), mandate: plain(b.mandate), members: b.members.filter((id) => org.has(id)).sort((x, y) => position.get(x)! - position.get(y)!).map((id) => org.get(id)!), chair: oneLine(b.chair), rule: b.rule, rhythm: oneLine(b.rhythm) })),
       escalation: charter.escalation().map((s) => ({ label: oneLine(s.label), body: s.bodyId ? bodyName.get(s.bodyId) ?? null : null })),

@@ -54,6 +54,8 @@ export interface ExportLabels {
   closedWithout: (names: string, date: string) => string;
   /** A retired principle: when, by whom and why. */
   retired: (date: string, by: string, reason: string) => string;
+  /** After a self-assessment someone outside the organisation changed last. */
+  changedBy: (who: string, date: string) => string;
   /** An adopted principle replaced by an agreed amendment (`which`: its number and first line). */
   supersededBy: (which: string) => string;
   /** An amendment: the principle it would replace. */
@@ -137,6 +139,7 @@ const en: ExportLabels = {
   adoptedBy: (names, date) => `Adopted by ${names} on ${date}.`,
   closedWithout: (names, date) => `Closed without agreement on ${date}; it was put to ${names}.`,
   retired: (date, by, reason) => `RETIRED on ${date} by ${by}. Reason: ${reason}`,
+  changedBy: (who, date) => `changed by ${who} on ${date}`,
   supersededBy: (which) => `Superseded by the agreed amendment ${which}.`,
   amends: (which) => `Amendment of principle ${which}.`,
   removed: 'DELETED from the charter; only the record of its proposal is left (see the audit log).',
@@ -223,6 +226,7 @@ const nb: ExportLabels = {
   adoptedBy: (names, date) => `Vedtatt av ${names} ${date}.`,
   closedWithout: (names, date) => `Lukket uten enighet ${date}; lagt fram for ${names}.`,
   retired: (date, by, reason) => `TRUKKET TILBAKE ${date} av ${by}. Grunn: ${reason}`,
+  changedBy: (who, date) => `endret av ${who} ${date}`,
   supersededBy: (which) => `Erstattet av den vedtatte endringen ${which}.`,
   amends: (which) => `Endring av prinsipp ${which}.`,
   removed: 'SLETTET fra avtalen; bare opplysningene om forslaget er igjen (se revisjonsloggen).',
@@ -280,6 +284,7 @@ const nn: ExportLabels = {
   adoptedBy: (names, date) => `Vedteke av ${names} ${date}.`,
   closedWithout: (names, date) => `Lukka utan semje ${date}; lagt fram for ${names}.`,
   retired: (date, by, reason) => `TREKT ATTENDE ${date} av ${by}. Grunn: ${reason}`,
+  changedBy: (who, date) => `endra av ${who} ${date}`,
   supersededBy: (which) => `Erstatta av den vedtekne endringa ${which}.`,
   amends: (which) => `Endring av prinsipp ${which}.`,
   removed: 'SLETTA frå avtalen; berre opplysningane om framlegget er att (sjå revisjonsloggen).',

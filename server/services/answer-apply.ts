@@ -32,7 +32,10 @@ export async function applyAnswers(deps: DecisionDeps, actor: Actor, q: Question
   authorize(actor, 'facilitation.run', workshopId);
   if (q.status !== 'revealed') throw new AppError(ErrorCode.conflict, 409, 'Reveal the answers before applying them to the charter.');
   // Answers come oldest first: the latest of each organisation wins.
-  const latest = new Map((await deps.store.answers.answers(q.id)).map((a) => [a.organisationId, AnswerValue.parse(a.value)]));
+  const rows = await deps.store.answers.answers(q.id);
+  const latest = new Map(rows.map((a) => [a.organisationId, AnswerValue.parse(a.value)]));
+  // Whose statement each applied value is: the member who gave the organisation's latest answer.
+  const answeredBy = new Map(rows.map((a) => [a.organisationId, a.memberId]));
   const wanted = p.organisationIds ?? [...latest.keys()];
   const missing = wanted.find((o) => !latest.has(o));
   if (missing) throw new AppError(ErrorCode.validationFailed, 400, 'organisationIds: an organisation without an answer to this question', { field: 'organisationIds' });
@@ -42,6 +45,12 @@ export async function applyAnswers(deps: DecisionDeps, actor: Actor, q: Question
   const audit = async (tx: Parameters<Parameters<typeof recorded>[2]>[0], n: number) => {
     seq = n;
     await tx.audit.append({ workshopId, at, actorId: actor.member.id, type: 'answers.applied', data: { questionId: q.id, kind: q.kind, axis: q.axis, applied } });
+    // The charter now says what the organisation answered: its last change is its own (issue #13).
+    const key = (org: string) => (q.kind === 'maturity' ? `maturity/${org}` : `paradoxes/${paradoxKey(q.axis as ParadoxAxis, org)}`);
+    await tx.edits.record(
+      workshopId,
+      applied.map((a) => ({ room: 'charter', key: key(a.organisationId), memberId: answeredBy.get(a.organisationId)!, organisationId: a.organisationId, at })),
+    );
   };
   await deps.docs.change(
     formatRoom({ workshopId, part: { kind: 'charter' } }),

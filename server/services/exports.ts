@@ -55,12 +55,13 @@ export function createExportService(deps: ExportDeps) {
       authorize(actor, 'workshop.read', workshopId);
       const workshop = await workshopOf(workshopId);
       const language = opts.lang ?? workshop.language;
-      const [organisations, members, principles, milestones, audit] = await Promise.all([
+      const [organisations, members, principles, milestones, audit, edits] = await Promise.all([
         store.workshops.organisations(workshopId),
         store.workshops.members(workshopId),
         deps.principles(actor, workshopId),
         store.vision.milestones(workshopId),
         charterAudit(store, workshopId, deps.verifyAudit),
+        store.edits.list(workshopId, 'charter'),
       ]);
       const at = now();
       const labels = exportLabels[language];
@@ -73,7 +74,7 @@ export function createExportService(deps: ExportDeps) {
           }
           return buildCharterModel(
             {
-              workshop, organisations, members, vision, charter, principles, milestones, audit,
+              workshop, organisations, members, vision, charter, principles, milestones, audit, edits,
             },
             { language, all: opts.all, now: at },
           );

@@ -33,14 +33,14 @@ export const BACKUP_TABLES: readonly BackupTable[] = [
   { table: 'vote_rounds', where: 'workshop_id = $1' },
   { table: 'principles', where: 'workshop_id = $1' },
   { table: 'principle_bindings', where: 'workshop_id = $1' },
+  // Who last changed each document entry (ids inside `room` and `key` are remapped like any text).
+  { table: 'last_edits', where: 'workshop_id = $1' },
   { table: 'principle_lifecycle', where: 'workshop_id = $1' },
   { table: 'stances', where: 'workshop_id = $1', assigned: 'seq' },
 ];
 
 /** Tables with workshop data that the backup carries another way, or must not carry. */
-// last_edits: who last changed each entry is this server's record of its connections; an
-// imported workshop starts without it (its documents still name their authors).
-export const NOT_IN_BACKUP_TABLES = ['invites', 'audit', 'audit_archive', 'doc_updates', 'doc_snapshots', 'last_edits'] as const;
+export const NOT_IN_BACKUP_TABLES = ['invites', 'audit', 'audit_archive', 'doc_updates', 'doc_snapshots'] as const;
 
 /** A cell as it travels in a backup: bytes as `{ "$bytes": base64 }`, booleans as 0/1. */
 export type BackupCell = string | number | null | { $bytes: string };

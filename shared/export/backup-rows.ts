@@ -77,6 +77,12 @@ export const BACKUP_ROW_SCHEMAS: Readonly<Record<string, TableShape>> = {
     { workshop_id: 'workshop', id: 'principle', proposed_by: 'member' },
     ['id'],
   ),
+  /** Since 010_last_edits: who last changed each charter entry and board element (room and key are labels; their ids are remapped as text). */
+  last_edits: table(
+    { workshop_id: id, room: z.string().max(200), key: z.string().max(400), member_id: id, organisation_id: id.nullable(), at: time },
+    { workshop_id: 'workshop', member_id: 'member', organisation_id: 'organisation' },
+    ['room', 'key'],
+  ),
   /** The organisations each proposal bound (since 008_decision_binding; derived for older files, see backup-rows-check). */
   principle_bindings: table(
     { workshop_id: id, principle_id: id, version: int, organisation_id: id },

@@ -53,6 +53,13 @@ const OrganisationRef = z.object({ organisationId: z.string(), organisation: z.s
 /** One entry of the audit chain, as the audit API serves it. */
 const AuditChainEntry = AuditEntryDto;
 
+/**
+ * An organisation's self-assessment last changed by someone outside it (a facilitator), as the
+ * server recorded it (since issue #13): who, acting for which organisation, and when. Null when
+ * the organisation's own members (or its applied answers) gave the value.
+ */
+const ChangedBy = z.object({ person: z.string(), organisation: z.string().nullable(), at: z.string() }).nullable();
+
 export const CharterExport = z.object({
   format: z.literal('samskap-charter'),
   version: z.literal(CHARTER_EXPORT_VERSION),
@@ -65,9 +72,11 @@ export const CharterExport = z.object({
     z.object({ id: z.string(), name: z.string(), kind: z.string(), role: z.string(), needs: z.string(), requirements: z.string(), gains: z.string() }),
   ),
   relations: z.array(z.object({ from: z.string(), to: z.string(), kind: z.string(), note: z.string() })),
-  maturity: z.array(z.object({ organisationId: z.string(), organisation: z.string(), generation: z.number().int().min(1).max(4), justification: z.string() })),
+  maturity: z.array(
+    z.object({ organisationId: z.string(), organisation: z.string(), generation: z.number().int().min(1).max(4), justification: z.string(), changedBy: ChangedBy }),
+  ),
   paradoxes: z.array(
-    z.object({ axis: z.string(), organisationId: z.string(), organisation: z.string(), position: z.number().min(0).max(100), note: z.string() }),
+    z.object({ axis: z.string(), organisationId: z.string(), organisation: z.string(), position: z.number().min(0).max(100), note: z.string(), changedBy: ChangedBy }),
   ),
   governance: z.object({
     bodies: z.array(
