@@ -53,7 +53,8 @@ export const CreateInviteBody = z
   .strictObject({
     role: Role,
     organisationId: Id.optional(),
-    expiresInHours: z.number().positive().max(Limits.inviteMaxHours).optional(),
+    /** Absent: 336 hours (14 days); null: never expires (issue #14). */
+    expiresInHours: z.number().positive().max(Limits.inviteMaxHours).nullable().optional(),
     maxUses: z.number().int().min(1).max(Limits.inviteMaxUses).optional(),
   })
   .refine((b) => b.role !== 'participant' || b.organisationId !== undefined, {
@@ -163,4 +164,9 @@ export interface JoinedDto {
   member: MemberDto;
   token: string;
   workshopId: string;
+  /** True when the caller already was this member (a session of the workshop came with the request): nothing was created, no use counted. */
+  existing: boolean;
 }
+
+/** A new invite's lifetime when `expiresInHours` is absent: 14 days. */
+export const INVITE_DEFAULT_HOURS = 336;

@@ -6,14 +6,16 @@ export interface InviteForm {
   role: Role;
   /** '' for none. */
   organisationId: string;
-  /** Free text from number inputs; '' means "not set". */
+  /** Free text from number inputs; '' means "not set" (hours: the server's 14 days). */
   hours: string;
   maxUses: string;
+  /** The link never expires (then `hours` is ignored). */
+  never: boolean;
 }
 
 export type InviteErrors = Partial<Record<'organisationId' | 'hours' | 'maxUses', string>>;
 
-export const emptyInviteForm = (): InviteForm => ({ role: 'participant', organisationId: '', hours: '', maxUses: '' });
+export const emptyInviteForm = (): InviteForm => ({ role: 'participant', organisationId: '', hours: '', maxUses: '', never: false });
 
 export function validateInvite(form: InviteForm): InviteErrors {
   const errors: InviteErrors = {};
@@ -21,7 +23,7 @@ export function validateInvite(form: InviteForm): InviteErrors {
     errors.organisationId = msg('Choose the organisation the participant speaks for.', { id: 'inv_err_org' });
   }
   const hours = Number(form.hours);
-  if (form.hours.trim() !== '' && !(hours > 0 && hours <= 8760)) {
+  if (!form.never && form.hours.trim() !== '' && !(hours > 0 && hours <= 8760)) {
     errors.hours = msg('Write a number of hours between 1 and 8760 (one year), or leave it empty.', { id: 'inv_err_hours' });
   }
   const uses = Number(form.maxUses);
@@ -35,7 +37,7 @@ export function toInviteBody(form: InviteForm): CreateInviteBody {
   return {
     role: form.role,
     ...(form.organisationId !== '' ? { organisationId: form.organisationId } : {}),
-    ...(form.hours.trim() !== '' ? { expiresInHours: Number(form.hours) } : {}),
+    ...(form.never ? { expiresInHours: null } : form.hours.trim() !== '' ? { expiresInHours: Number(form.hours) } : {}),
     ...(form.maxUses.trim() !== '' ? { maxUses: Number(form.maxUses) } : {}),
   };
 }

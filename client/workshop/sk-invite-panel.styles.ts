@@ -28,4 +28,16 @@ export const invitePanelStyles = css`
   .status:empty {
     margin: 0;
   }
+  .check {
+    display: flex;
+    gap: 0.4rem;
+    align-items: center;
+    font-weight: 400;
+    font-size: 0.9rem;
+    margin: 0.4rem 0;
+  }
+  .check input {
+    width: auto;
+    min-height: 0;
+  }
 `;

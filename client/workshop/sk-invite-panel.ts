@@ -153,8 +153,9 @@ export class SkInvitePanel extends LitElement {
           <div class="row">
             <div class="field">
               <label for="hours">${msg('Valid for, in hours (optional)', { id: 'inv_hours_label' })}</label>
-              <input id="hours" type="number" inputmode="numeric" min="1" max="8760" .value=${live(f.hours)} aria-invalid=${hours.invalid} aria-describedby="hours-hint hours-error" @input=${(e: InputEvent) => this.set({ hours: (e.target as HTMLInputElement).value })} />
-              <p class="hint" id="hours-hint">${msg('Empty: the link does not expire.', { id: 'inv_hours_hint' })}</p>
+              <input id="hours" type="number" inputmode="numeric" min="1" max="8760" ?disabled=${f.never} .value=${live(f.hours)} aria-invalid=${hours.invalid} aria-describedby="hours-hint hours-error" @input=${(e: InputEvent) => this.set({ hours: (e.target as HTMLInputElement).value })} />
+              <p class="hint" id="hours-hint">${msg('Empty: the link expires after 14 days.', { id: 'inv_hours_hint_default' })}</p>
+              <label class="check"><input type="checkbox" .checked=${live(f.never)} @change=${(e: Event) => this.set({ never: (e.target as HTMLInputElement).checked })} />${msg('Never expires', { id: 'inv_never' })}</label>
               ${hours.line}
             </div>
             <div class="field">

@@ -3,7 +3,7 @@
  * together with its audit entry in one transaction.
  */
 import type { CreateInviteBody, CreateWorkshopBody, CreatedWorkshopDto, InviteDto, InviteSummaryDto, UpdateWorkshopBody, JoinBody, JoinedDto, MemberDto, WorkshopDto } from '../../shared/api.js';
-import { Limits, type Role } from '../../shared/api.js';
+import { INVITE_DEFAULT_HOURS, Limits, type Role } from '../../shared/api.js';
 import { DEFAULT_DECISION_RULE } from '../../shared/decisions.js';
 import { AppError, ErrorCode } from '../../shared/errors.js';
 import { formatRoom } from '../../shared/ids.js';
@@ -164,6 +164,7 @@ export function createWorkshopService(deps: WorkshopServiceDeps) {
       }
       const at = now();
       const token = newToken();
+      const hours = body.expiresInHours === undefined ? INVITE_DEFAULT_HOURS : body.expiresInHours;
       const invite = {
         id: newId(),
         workshopId,
@@ -172,7 +173,7 @@ export function createWorkshopService(deps: WorkshopServiceDeps) {
         tokenHash: hashToken(token),
         createdBy: actor.member.id,
         createdAt: at.toISOString(),
-        expiresAt: body.expiresInHours !== undefined ? new Date(at.getTime() + body.expiresInHours * 3_600_000).toISOString() : null,
+        expiresAt: hours === null ? null : new Date(at.getTime() + hours * 3_600_000).toISOString(),
         maxUses: body.maxUses ?? null,
         uses: 0,
         revokedAt: null,
@@ -202,9 +203,16 @@ export function createWorkshopService(deps: WorkshopServiceDeps) {
       });
     },
 
-    async join(body: JoinBody): Promise<JoinedDto> {
+    /**
+     * `session(workshopId)`: the member whose valid session of that workshop came with the request,
+     * if any. Such a person is let back in as themselves (whatever became of the link): nothing is
+     * created and no use is counted.
+     */
+    async join(body: JoinBody, session: (workshopId: string) => Promise<{ member: MemberRecord; token: string } | null> = async () => null): Promise<JoinedDto> {
       const invite = await store.workshops.inviteByTokenHash(hashToken(body.inviteToken));
       if (!invite) throw new AppError(ErrorCode.inviteUnknown, 404, 'This invite link is not known. Check that you copied all of it.');
+      const already = await session(invite.workshopId);
+      if (already) return { member: toMemberDto(already.member), token: already.token, workshopId: invite.workshopId, existing: true };
       if (invite.revokedAt) throw new AppError(ErrorCode.inviteRevoked, 410, 'This invite link has been revoked by a facilitator.');
       if (invite.expiresAt && Date.parse(invite.expiresAt) <= now().getTime()) throw new AppError(ErrorCode.inviteExpired, 410, 'This invite link has expired.');
       const token = newToken();
@@ -223,7 +231,7 @@ export function createWorkshopService(deps: WorkshopServiceDeps) {
         await tx.workshops.addMember(member);
         await tx.audit.append({ workshopId: invite.workshopId, at, actorId: member.id, type: 'member.joined', data: { inviteId: invite.id, role: member.role, organisationId: member.organisationId } });
       });
-      return { member: toMemberDto(member), token, workshopId: invite.workshopId };
+      return { member: toMemberDto(member), token, workshopId: invite.workshopId, existing: false };
     },
 
     /** GDPR: the workshop and every document, update and record of it. */

@@ -22,7 +22,12 @@ export interface Guarded {
 
 class Unplaceable extends Error {}
 
-export async function guardBatch(kind: RoomKind, batch: Pending[], doc: Y.Doc): Promise<Guarded> {
+/**
+ * `catchUp`: brings the document up to the store. An update may build on items this instance has
+ * not received yet (another instance stored them, fan-out is behind, or it was killed): such an
+ * update is placed again after catching up once, and refused only if it still cannot be placed.
+ */
+export async function guardBatch(kind: RoomKind, batch: Pending[], doc: () => Y.Doc, catchUp: () => Promise<void>): Promise<Guarded> {
   const out: Guarded = { kept: [], audit: [], edits: [], refused: 0 };
   const guard = kind.guard;
   if (!guard) return { ...out, kept: batch };
@@ -33,24 +38,30 @@ export async function guardBatch(kind: RoomKind, batch: Pending[], doc: Y.Doc): 
       continue;
     }
     let reason: string | null = null;
-    // Placed only when the guard asks (the vision's guard looks at client ids, not entries).
-    let touched: ReturnType<typeof touchedEntries> | null = null;
-    const touches = () => {
-      touched ??= touchedEntries(p.update, doc, context);
-      if (!touched.ok) throw new Unplaceable();
-      return touched.touches;
-    };
-    try {
-      const verdict = await guard(p.peer, touches, doc, p.update);
-      if ('refused' in verdict) reason = verdict.refused;
-      else {
-        out.audit.push(...verdict.audit);
-        out.edits.push(...verdict.edits);
-        const placed = touched as ReturnType<typeof touchedEntries> | null; // set by the guard's call, if any
-        for (const item of placed?.ok ? (placed.items ?? []) : []) context.push(item);
+    for (let attempt = 0; attempt < 2; attempt++) {
+      // Placed only when the guard asks (the vision's guard looks at client ids, not entries).
+      let touched: ReturnType<typeof touchedEntries> | null = null;
+      const touches = () => {
+        touched ??= touchedEntries(p.update, doc(), context);
+        if (!touched.ok) throw new Unplaceable();
+        return touched.touches;
+      };
+      try {
+        const verdict = await guard(p.peer, touches, doc(), p.update);
+        if ('refused' in verdict) reason = verdict.refused;
+        else {
+          out.audit.push(...verdict.audit);
+          out.edits.push(...verdict.edits);
+          const placed = touched as ReturnType<typeof touchedEntries> | null; // set by the guard's call, if any
+          for (const item of placed?.ok ? (placed.items ?? []) : []) context.push(item);
+        }
+        break;
+      } catch (err) {
+        reason = err instanceof Unplaceable ? UpdateRule.unknownParent : 'unreadable';
+        if (!(err instanceof Unplaceable) || attempt > 0) break;
+        reason = null;
+        await catchUp();
       }
-    } catch (err) {
-      reason = err instanceof Unplaceable ? UpdateRule.unknownParent : 'unreadable';
     }
     if (reason === null) out.kept.push(p);
     else {

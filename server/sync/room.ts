@@ -296,7 +296,7 @@ export class Room {
 
   private async commit(all: Pending[]): Promise<void> {
     if (this.broken) return failBatch(all, 4500, 'room is being rebuilt', new RoomBroken());
-    const guarded = await guardBatch(this.kind, this.withoutTooDeep(all), this.doc);
+    const guarded = await guardBatch(this.kind, this.withoutTooDeep(all), () => this.doc, () => this.reconcile());
     this.deps.metrics.sync.refusedUpdates += guarded.refused;
     const batch = guarded.kept;
     if (batch.length === 0) return;

@@ -73,21 +73,26 @@ describe('touchedEntries', () => {
     expect(summary((touchedEntries(cut, server) as { touches: Touch[] }).touches)).toEqual(['change elements/e1 [text]']);
   });
 
-  it('ignores history the server already has, and cannot place an item whose parent it does not know', () => {
+  it('ignores history the server already has, and cannot place an item that waits for another client’s items', () => {
     const { server, client, edit, commit } = pair();
     const created = edit((d) => element(d, 'e1', 'anne'));
     commit(created);
     expect((touchedEntries(Y.encodeStateAsUpdate(client), server) as { touches: Touch[] }).touches).toEqual([]);
+    // Another client's new element the server has not got: its items cannot be placed.
     const elsewhere = new Y.Doc();
     Y.applyUpdate(elsewhere, Y.encodeStateAsUpdate(client));
-    const unknownBase = new Y.Doc();
-    const orphan = (() => {
-      const updates: Uint8Array[] = [];
-      elsewhere.on('update', (u: Uint8Array) => updates.push(u));
-      element(elsewhere, 'e2', 'anne');
-      ((elsewhere.getMap('elements').get('e2') as Y.Map<unknown>).get('text') as Y.Text).insert(0, 'x');
-      return updates[1]!;
-    })();
-    expect(touchedEntries(orphan, unknownBase)).toEqual({ ok: false });
+    const fromElsewhere: Uint8Array[] = [];
+    elsewhere.on('update', (u: Uint8Array) => fromElsewhere.push(u));
+    element(elsewhere, 'e2', 'anne');
+    const third = new Y.Doc();
+    Y.applyUpdate(third, Y.encodeStateAsUpdate(elsewhere));
+    const typed: Uint8Array[] = [];
+    third.on('update', (u: Uint8Array) => typed.push(u));
+    ((third.getMap('elements').get('e2') as Y.Map<unknown>).get('text') as Y.Text).insert(0, 'x');
+    expect(touchedEntries(typed[0]!, server)).toEqual({ ok: false });
+    // The sender's own earlier items the server has not got yet (sent before its sync step 2): left waiting.
+    ((elsewhere.getMap('elements').get('e2') as Y.Map<unknown>).get('text') as Y.Text).insert(0, 'y');
+    const own = touchedEntries(fromElsewhere.at(-1)!, server);
+    expect(own.ok && own.touches).toEqual([]);
   });
 });

@@ -8,7 +8,8 @@
  * An item's entry is found by walking up: an item whose parent is a root map is the entry's value
  * (a new or replacing one: `create`); an item inside it changes the entry (`change`); a deletion
  * of the entry's value deletes it (`delete`). An item the walk cannot place (its parent or origin
- * is neither in the document nor in the update) makes the update `unresolved`.
+ * is neither in the document nor in the update) makes the update unplaceable, unless what it waits
+ * for is the sender's own (see `senders`).
  */
 import * as Y from 'yjs';
 
@@ -56,20 +57,31 @@ export function touchedEntries(update: Uint8Array, doc: Y.Doc, context: readonly
     return t;
   };
 
+  // References to items neither stored nor in the update: Yjs keeps such items pending.
+  let missing: Y.ID | null = null;
+  const find = (id: Y.ID) => {
+    const found = findItem(id, doc, own);
+    if (!found) missing = id;
+    return found;
+  };
   const placeOfUpdateItem = (item: Y.Item, hops: number): Place | null => {
     if (hops > MAX_HOPS) return null;
     const parent = item.parent as unknown;
     if (typeof parent === 'string') return { root: parent, key: item.parentSub, level: 0, field: null };
     if (parent instanceof Y.ID) {
-      const container = findItem(parent, doc, own);
+      const container = find(parent);
       const up = container && placeOf(container, hops + 1);
       return up ? deeper(up, item.parentSub) : null;
     }
     // Parent info left out: the item goes where its origin (or right origin) is, beside it.
     const neighbour = item.origin ?? item.rightOrigin;
-    const beside = neighbour && findItem(neighbour, doc, own);
+    const beside = neighbour && find(neighbour);
     return beside ? placeOf(beside, hops + 1) : null;
   };
+  // The sender's own client ids: an item may wait for the sender's own earlier items (a provider
+  // sends new edits before its sync step 2 after a reconnect); those are checked when they come,
+  // and the waiting item lands beside them.
+  const senders = new Set(structs.flatMap((s) => (s instanceof Y.Item ? [s.id.client] : [])));
 
   const placeOf = (item: Y.Item, hops: number): Place | null => {
     if (own.has(item)) return placeOfUpdateItem(item, hops);
@@ -88,8 +100,13 @@ export function touchedEntries(update: Uint8Array, doc: Y.Doc, context: readonly
     if (!(s instanceof Y.Item)) continue;
     // Items the document already has are resent history (a client's sync step 2), not changes.
     if (s.id.clock + s.length <= Y.getState(doc.store, s.id.client)) continue;
+    missing = null;
     const place = placeOfUpdateItem(s, 0);
-    if (!place) return { ok: false };
+    if (!place) {
+      const waitingFor = missing as Y.ID | null;
+      if (waitingFor && senders.has(waitingFor.client)) continue;
+      return { ok: false };
+    }
     if (place.key === null) continue;
     const t = touch(place.root, place.key, place.level === 0 ? 'create' : 'change');
     if (place.level === 1 && place.field !== null) t.fields.set(place.field, plainValue(s));
