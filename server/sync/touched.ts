@@ -58,10 +58,10 @@ export function touchedEntries(update: Uint8Array, doc: Y.Doc, context: readonly
   };
 
   // References to items neither stored nor in the update: Yjs keeps such items pending.
-  let missing: Y.ID | null = null;
+  const waiting: { for: Y.ID | null } = { for: null };
   const find = (id: Y.ID) => {
     const found = findItem(id, doc, own);
-    if (!found) missing = id;
+    if (!found) waiting.for = id;
     return found;
   };
   const placeOfUpdateItem = (item: Y.Item, hops: number): Place | null => {
@@ -100,11 +100,10 @@ export function touchedEntries(update: Uint8Array, doc: Y.Doc, context: readonly
     if (!(s instanceof Y.Item)) continue;
     // Items the document already has are resent history (a client's sync step 2), not changes.
     if (s.id.clock + s.length <= Y.getState(doc.store, s.id.client)) continue;
-    missing = null;
+    waiting.for = null;
     const place = placeOfUpdateItem(s, 0);
     if (!place) {
-      const waitingFor = missing as Y.ID | null;
-      if (waitingFor && senders.has(waitingFor.client)) continue;
+      if (waiting.for && senders.has(waiting.for.client)) continue;
       return { ok: false };
     }
     if (place.key === null) continue;
