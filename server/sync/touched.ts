@@ -103,7 +103,8 @@ export function touchedEntries(update: Uint8Array, doc: Y.Doc, context: readonly
     waiting.for = null;
     const place = placeOfUpdateItem(s, 0);
     if (!place) {
-      if (waiting.for && senders.has(waiting.for.client)) continue;
+      const ref = waiting.for as Y.ID | null; // set by `find` during the walk
+      if (ref && senders.has(ref.client)) continue;
       return { ok: false };
     }
     if (place.key === null) continue;
