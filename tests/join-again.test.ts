@@ -1,6 +1,7 @@
 /**
  * Coming back as the same person (issue #14): opening an invite link with a valid session of that
- * workshop (bearer token or this browser's cookie) lets the member back in as themselves, with
+ * workshop (bearer token or this browser's cookie), as the member that link makes (same
+ * organisation and role), lets the member back in as themselves, with
  * `200 { …, existing: true }`, creating nobody and counting no use, whatever became of the link.
  * New invites expire after 14 days unless they say otherwise (`null`: never).
  */
@@ -47,6 +48,16 @@ describe('joining again', () => {
     expect((await call(s.base, 'DELETE', `/api/workshops/${w.id}/invites/${invite.id}`, undefined, w.token)).status).toBe(204);
     expect((await join(invite.token, { authorization: `Bearer ${joined.token}` })).status).toBe(200);
     expect((await join(invite.token)).status).toBe(410);
+  });
+
+  it('joins anew when the link makes someone else (another organisation’s link in a shared browser)', async () => {
+    const w = await createWorkshop(s.base);
+    const [a, b] = w.organisations;
+    const link = async (organisationId: string) => (await call<InviteDto>(s.base, 'POST', `/api/workshops/${w.id}/invites`, { role: 'participant', organisationId }, w.token)).body.token;
+    const cecilie = (await (await join(await link(a!.id))).json()) as JoinedDto;
+    const dag = await join(await link(b!.id), { authorization: `Bearer ${cecilie.token}` });
+    expect(dag.status).toBe(201);
+    expect(((await dag.json()) as JoinedDto).member).toMatchObject({ organisationId: b!.id });
   });
 
   it('does not take a session of another workshop for one of this', async () => {

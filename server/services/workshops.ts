@@ -205,14 +205,16 @@ export function createWorkshopService(deps: WorkshopServiceDeps) {
 
     /**
      * `session(workshopId)`: the member whose valid session of that workshop came with the request,
-     * if any. Such a person is let back in as themselves (whatever became of the link): nothing is
-     * created and no use is counted.
+     * if any. When that member is what the link makes (same organisation and role), the person is let
+     * back in as themselves (whatever became of the link): nothing is created, no use is counted.
      */
     async join(body: JoinBody, session: (workshopId: string) => Promise<{ member: MemberRecord; token: string } | null> = async () => null): Promise<JoinedDto> {
       const invite = await store.workshops.inviteByTokenHash(hashToken(body.inviteToken));
       if (!invite) throw new AppError(ErrorCode.inviteUnknown, 404, 'This invite link is not known. Check that you copied all of it.');
+      // The same person again: a session of this workshop, as the member this link makes (same
+      // organisation and role). Someone else's link in the same browser (a shared computer) joins anew.
       const already = await session(invite.workshopId);
-      if (already) return { member: toMemberDto(already.member), token: already.token, workshopId: invite.workshopId, existing: true };
+      if (already && already.member.organisationId === invite.organisationId && already.member.role === invite.role) return { member: toMemberDto(already.member), token: already.token, workshopId: invite.workshopId, existing: true };
       if (invite.revokedAt) throw new AppError(ErrorCode.inviteRevoked, 410, 'This invite link has been revoked by a facilitator.');
       if (invite.expiresAt && Date.parse(invite.expiresAt) <= now().getTime()) throw new AppError(ErrorCode.inviteExpired, 410, 'This invite link has expired.');
       const token = newToken();
