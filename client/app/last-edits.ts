@@ -4,6 +4,7 @@
  * written into documents are display caches any writer could fill). Refreshed after the document
  * changes, at most every two seconds; offline, the last answer stands.
  */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { MemberDto, OrganisationDto } from '../../shared/api.js';
 import { api } from './api.js';
 
@@ -103,5 +104,43 @@ export class LastEdits {
     } catch {
       // Offline or refused: what was shown stays; the next change asks again.
     }
+  }
+}
+
+/**
+ * Re-renders a host that shows "changed by" lines when the records change, and only that host
+ * (a whole view re-rendering under an open dialog would reset what the person is choosing).
+ */
+export class LastEditsWatcher implements ReactiveController {
+  private watched: LastEdits | null = null;
+  private off: (() => void) | null = null;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly get: () => LastEdits | null | undefined,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.follow();
+  }
+
+  hostUpdate(): void {
+    this.follow();
+  }
+
+  hostDisconnected(): void {
+    this.off?.();
+    this.off = null;
+    this.watched = null;
+  }
+
+  private follow(): void {
+    const next = this.get() ?? null;
+    if (next === this.watched) return;
+    this.off?.();
+    this.watched = next;
+    this.off = next?.onChange(() => this.host.requestUpdate()) ?? null;
   }
 }

@@ -40,7 +40,7 @@ export interface CharterSession {
   remove(collection: CharterCollection, id: string): Promise<void>;
   /** Who last changed each entry (`<collection>/<key>`), as the server recorded it. */
   readonly edits: LastEdits;
-  /** Called after every change of the document, local or remote, and of the last-edit records. */
+  /** Called after every change of the document, local or remote. */
   onChange(fn: () => void): () => void;
   destroy(): void;
 }
@@ -52,8 +52,8 @@ export function openCharter(room: string, me: MemberDto, organisations: Organisa
   const colors = organisationColors(organisations);
   const listeners = new Set<() => void>();
   const notify = () => listeners.forEach((fn) => fn());
+  // Views that show "changed by" lines follow the records themselves (LastEditsWatcher).
   const edits = new LastEdits(room.slice(0, room.indexOf('/')), 'charter', organisations);
-  edits.onChange(notify);
   const onUpdate = () => {
     notify();
     edits.changed();

@@ -9,11 +9,11 @@
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { formatLocales } from '../app/i18n.js';
-import type { LastEdit } from '../app/last-edits.js';
 import { sharedStyles } from '../app/shared.styles.js';
 import { axisNames } from './charter-texts.js';
 import type { CharterSession } from './charter-session.js';
 import { PARADOX_AXES, type ParadoxAxis } from '../../shared/charter/schema.js';
+import { LastEditsWatcher } from '../app/last-edits.js';
 
 const SHOWN = 8;
 
@@ -44,6 +44,8 @@ export class SkCharterSince extends LitElement {
   declare session: CharterSession | null;
   declare seenAt: string | null;
   private off: (() => void) | null = null;
+
+  private readonly lastEdits = new LastEditsWatcher(this, () => this.session?.edits);
 
   constructor() {
     super();
@@ -110,7 +112,8 @@ export class SkCharterSince extends LitElement {
     const since = this.seenAt;
     if (!s || !since || !s.edits.loaded) return nothing;
     const mine = s.me.organisationId;
-    const changes = s.edits.all().filter((e: LastEdit) => e.at > since && e.memberId !== s.me.id && (mine === null || e.organisationId !== mine));
+    const shown = new Set(['actors', 'relations', 'maturity', 'paradoxes', 'bodies', 'escalation', 'funding', 'decisions', 'principles']);
+    const changes = s.edits.all().filter((e) => shown.has(e.key.split('/')[0]!) && e.at > since && e.memberId !== s.me.id && (mine === null || e.organisationId !== mine));
     if (changes.length === 0) return nothing;
     const when = (iso: string) => new Intl.DateTimeFormat(formatLocales(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
     return html`<section aria-labelledby="charter-since-heading">

@@ -88,7 +88,8 @@ export function charterGuard(deps: GuardDeps): Guard {
           const authorOk = existing instanceof Y.Map ? sameFields(t, existing, [CF.authorId, CF.createdAt]) : t.kind !== 'create' || t.fields.get(CF.authorId) === me.memberId;
           if (!authorOk) return refuse('author-field');
         }
-        edits.push({ room: 'charter', key: `${t.root}/${t.key}`, memberId: me.memberId, organisationId: me.organisationId, at });
+        // The schema version (written once by whichever client migrates) is nobody's statement.
+        if (t.root !== CharterKey.meta) edits.push({ room: 'charter', key: `${t.root}/${t.key}`, memberId: me.memberId, organisationId: me.organisationId, at });
       }
     } finally {
       trial?.destroy();

@@ -130,6 +130,10 @@ describe('the charter', () => {
     await map.getByRole('button', { name: /Arbeids- og velferdsetaten/ }).waitFor();
     await theirMap.getByRole('button', { name: /Arbeids- og velferdsetaten/ }).waitFor();
     await charter(participant).locator('sk-actor-table').getByRole('cell', { name: 'Behov hos Nav' }).waitFor();
+    // Who last changed the actor, as the server recorded it.
+    const row = charter(participant).locator('sk-actor-table tr[data-actor]', { hasText: 'Arbeids- og velferdsetaten' });
+    await poll(() => row.locator('.changed').textContent()).toMatch(/^Endra av Kari Fasilitator/);
+    expect(await row.locator('.changed').isVisible()).toBe(true);
   });
 
   it('moves a node with the arrow keys; the position is stored and shared', STEP, async () => {

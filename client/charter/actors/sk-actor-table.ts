@@ -12,20 +12,27 @@ import { html, LitElement, nothing } from 'lit';
 import type { Actor, Relation } from '../../../shared/charter/schema.js';
 import { sharedStyles } from '../../app/shared.styles.js';
 import { charterStyles } from '../charter.styles.js';
-import { actorKindName, relationKindName } from '../charter-texts.js';
+import { actorKindName, lastChangeLine, relationKindName } from '../charter-texts.js';
+import type { LastEdits } from '../../app/last-edits.js';
 import type { ActorRefDetail } from './sk-actor-map.js';
+import { LastEditsWatcher } from '../../app/last-edits.js';
 
 export class SkActorTable extends LitElement {
   static override styles = [sharedStyles, charterStyles];
-  static override properties = { actors: { attribute: false }, relations: { attribute: false }, readOnly: { type: Boolean } };
+  static override properties = { actors: { attribute: false }, relations: { attribute: false }, readOnly: { type: Boolean }, edits: { attribute: false } };
   declare actors: Actor[];
   declare relations: Relation[];
   declare readOnly: boolean;
+  /** Who last changed each entry (the server's records); null shows none. */
+  declare edits: LastEdits | null;
+
+  private readonly lastEdits = new LastEditsWatcher(this, () => this.edits);
 
   constructor() {
     super();
     updateWhenLocaleChanges(this);
     this.actors = [];
+    this.edits = null;
     this.relations = [];
     this.readOnly = false;
   }
@@ -65,7 +72,7 @@ export class SkActorTable extends LitElement {
               ? html`<tr><td colspan=${this.readOnly ? 6 : 7} class="empty">${msg('No actors yet.', { id: 'charter_actors_empty' })}</td></tr>`
               : this.actors.map(
                   (a) => html`<tr data-actor=${a.id}>
-                    <th scope="row">${a.name}</th>
+                    <th scope="row">${a.name}${lastChangeLine(this.edits?.last(`actors/${a.id}`) ?? null)}</th>
                     <td>${actorKindName(a.kind)}</td>
                     <td class="text">${a.role}</td>
                     <td class="text">${a.needs}</td>
@@ -95,7 +102,7 @@ export class SkActorTable extends LitElement {
               : this.relations.map((r) => {
                   const label = `${names.get(r.from) ?? ''} ${relationKindName(r.kind)} ${names.get(r.to) ?? ''}`;
                   return html`<tr data-relation=${r.id}>
-                    <td>${names.get(r.from)}</td>
+                    <td>${names.get(r.from)}${lastChangeLine(this.edits?.last(`relations/${r.id}`) ?? null)}</td>
                     <td>${relationKindName(r.kind)}</td>
                     <td>${names.get(r.to)}</td>
                     <td class="text">${r.note}</td>

@@ -140,6 +140,7 @@ export class SkActorsView extends LitElement {
         <sk-actor-table
           .actors=${actors}
           .relations=${relations}
+          .edits=${s.edits}
           ?readOnly=${s.readOnly}
           @sk-actor-edit=${this.onEditActor}
           @sk-actor-delete=${this.onDeleteActor}

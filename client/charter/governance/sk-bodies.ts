@@ -12,11 +12,12 @@ import { CharterController } from '../charter-controller.js';
 import { saveBody } from '../charter-edits.js';
 import type { CharterSession } from '../charter-session.js';
 import { charterStyles } from '../charter.styles.js';
-import { bodyRuleName } from '../charter-texts.js';
+import { bodyRuleName, lastChangeLine } from '../charter-texts.js';
 import { ConfirmDelete } from '../confirm-delete.js';
 import { governanceStyles } from './governance.styles.js';
 import './sk-body-dialog.js';
 import type { BodyForm, SkBodyDialog } from './sk-body-dialog.js';
+import { LastEditsWatcher } from '../../app/last-edits.js';
 
 export class SkBodies extends LitElement {
   static override styles = [sharedStyles, charterStyles, governanceStyles];
@@ -24,6 +25,8 @@ export class SkBodies extends LitElement {
   declare session: CharterSession | null;
   private readonly doc = new CharterController(this, () => this.session);
   private readonly confirm = new ConfirmDelete(this, () => this.renderRoot.querySelector<HTMLElement>('#add-body'));
+
+  private readonly lastEdits = new LastEditsWatcher(this, () => this.session?.edits);
 
   constructor() {
     super();
@@ -56,6 +59,7 @@ export class SkBodies extends LitElement {
         ${bodies.map(
           (b) => html`<li class="body-card">
             <h4>${b.name}</h4>
+            ${lastChangeLine(s.edits.last(`bodies/${b.id}`))}
             ${b.mandate ? html`<p class="mandate">${b.mandate}</p>` : nothing}
             <dl>
               <dt>${msg('Member organisations', { id: 'charter_body_members' })}</dt>

@@ -11,12 +11,14 @@ import { live } from 'lit/directives/live.js';
 import { CharterLimits } from '../../../shared/charter/schema.js';
 import { formatLocales } from '../../app/i18n.js';
 import { sharedStyles } from '../../app/shared.styles.js';
+import { lastChangeLine } from '../charter-texts.js';
 import { CharterController } from '../charter-controller.js';
 import type { CharterSession } from '../charter-session.js';
 import { charterStyles } from '../charter.styles.js';
 import { ConfirmDelete } from '../confirm-delete.js';
 import { parseAmount, totals } from './funding-model.js';
 import { governanceStyles } from './governance.styles.js';
+import { LastEditsWatcher } from '../../app/last-edits.js';
 
 export class SkFunding extends LitElement {
   static override styles = [sharedStyles, charterStyles, governanceStyles];
@@ -24,6 +26,8 @@ export class SkFunding extends LitElement {
   declare session: CharterSession | null;
   private readonly doc = new CharterController(this, () => this.session);
   private readonly confirm = new ConfirmDelete(this, () => this.renderRoot.querySelector<HTMLElement>('#fund-who'));
+
+  private readonly lastEdits = new LastEditsWatcher(this, () => this.session?.edits);
 
   constructor() {
     super();
@@ -78,9 +82,9 @@ export class SkFunding extends LitElement {
             ${rows.length === 0 ? html`<tr><td colspan=${ro ? 3 : 4} class="empty">${msg('No funding sources yet.', { id: 'charter_funding_empty' })}</td></tr>` : nothing}
             ${rows.map((r) =>
               ro
-                ? html`<tr><th scope="row">${r.who}</th><td class="num">${r.amount === null ? '—' : fmt.format(r.amount)}</td><td class="num">${r.share === null ? '—' : fmt.format(r.share)}</td></tr>`
+                ? html`<tr><th scope="row">${r.who}${lastChangeLine(s.edits.last(`funding/${r.id}`))}</th><td class="num">${r.amount === null ? '—' : fmt.format(r.amount)}</td><td class="num">${r.share === null ? '—' : fmt.format(r.share)}</td></tr>`
                 : html`<tr>
-                    <th scope="row"><input class="cell" aria-label=${msg(str`Who: ${r.who}`, { id: 'charter_fund_who_of' })} .value=${live(r.who)} maxlength=${CharterLimits.nameMax} @change=${(e: Event) => this.patch(r.id, 'who', (e.target as HTMLInputElement).value)} /></th>
+                    <th scope="row"><input class="cell" aria-label=${msg(str`Who: ${r.who}`, { id: 'charter_fund_who_of' })} .value=${live(r.who)} maxlength=${CharterLimits.nameMax} @change=${(e: Event) => this.patch(r.id, 'who', (e.target as HTMLInputElement).value)} />${lastChangeLine(s.edits.last(`funding/${r.id}`))}</th>
                     <td class="num"><input class="cell" inputmode="decimal" aria-label=${msg(str`Amount from ${r.who}`, { id: 'charter_fund_amount_of' })} .value=${live(r.amount === null ? '' : String(r.amount))} @change=${(e: Event) => this.patch(r.id, 'amount', (e.target as HTMLInputElement).value)} /></td>
                     <td class="num"><input class="cell" inputmode="decimal" aria-label=${msg(str`Share from ${r.who} (%)`, { id: 'charter_fund_share_of' })} .value=${live(r.share === null ? '' : String(r.share))} @change=${(e: Event) => this.patch(r.id, 'share', (e.target as HTMLInputElement).value)} /></td>
                     <td class="actions">

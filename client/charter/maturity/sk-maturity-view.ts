@@ -18,12 +18,15 @@ import type { CharterSession } from '../charter-session.js';
 import { charterStyles } from '../charter.styles.js';
 import { generationText, lastChangeLine } from '../charter-texts.js';
 import { maturityStyles } from './sk-maturity-view.styles.js';
+import { LastEditsWatcher } from '../../app/last-edits.js';
 
 export class SkMaturityView extends LitElement {
   static override styles = [sharedStyles, charterStyles, maturityStyles];
   static override properties = { session: { attribute: false } };
   declare session: CharterSession | null;
   private readonly doc = new CharterController(this, () => this.session);
+
+  private readonly lastEdits = new LastEditsWatcher(this, () => this.session?.edits);
 
   constructor() {
     super();

@@ -171,4 +171,11 @@ export const principleCardStyles = css`
   .retired-note {
     border-left-color: var(--sk-danger);
   }
+  /* Who last changed the draft (the server's record). */
+  .changed {
+    display: block;
+    margin: 0.15rem 0 0.4rem;
+    font-size: 0.8rem;
+    color: var(--sk-muted);
+  }
 `;

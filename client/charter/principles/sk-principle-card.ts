@@ -36,10 +36,11 @@ import { formatLocales } from '../../app/i18n.js';
 import { LiveLimits } from '../../facilitation/limits.js';
 import { sharedStyles } from '../../app/shared.styles.js';
 import type { CharterSession } from '../charter-session.js';
-import { stanceName, statusName } from '../charter-texts.js';
+import { lastChangeLine, stanceName, statusName } from '../charter-texts.js';
 import { outsideBound, type CardModel, type StanceChip } from './principle-model.js';
 import './sk-principle-compare.js';
 import { principleCardStyles } from './sk-principle-card.styles.js';
+import { LastEditsWatcher } from '../../app/last-edits.js';
 
 export interface StanceDetail {
   stance: Stance;
@@ -95,6 +96,8 @@ export class SkPrincipleCard extends LitElement {
   declare dialogStance: 'object' | 'abstain';
   declare reasonError: string;
   private binding: TextBinding | null = null;
+
+  private readonly lastEdits = new LastEditsWatcher(this, () => this.session?.edits);
 
   constructor() {
     super();
@@ -216,6 +219,7 @@ export class SkPrincipleCard extends LitElement {
           : this.amendsText !== null
             ? html`<sk-principle-compare part="text" .adopted=${this.amendsText} .amended=${m.decidedText ?? d.text}></sk-principle-compare>`
             : html`<p class="text" part="text">${(m.decidedText ?? d.text) || html`<span class="empty">${msg('(no text yet)', { id: 'charter_principle_no_text' })}</span>`}</p>`}
+        ${lastChangeLine(this.session?.edits.last(`principles/${d.id}`) ?? null)}
         ${m.retired ? html`<p class="retired-note">${this.retiredText(m)}</p>` : nothing}
         ${m.removed ? html`<p class="retired-note">${msg('Deleted from the charter: only the record of its proposal and stances is left.', { id: 'charter_removed_note' })}</p>` : nothing}
         ${m.supersededBy
