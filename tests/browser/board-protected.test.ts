@@ -102,6 +102,16 @@ describe('protected organisation content on a board', () => {
       await nav.setViewportSize({ width: 1280, height: 900 });
     }
 
+    // A smoke render in the other two languages: the same note, said in Bokmål and English, axe-clean.
+    const language = nav.getByLabel(/^(Språk|Language)$/);
+    await language.selectOption('nb');
+    await theirs.getByText('Bare Helsedirektoratet og fasilitatorene kan endre dette.').waitFor();
+    await expectAxeClean(nav);
+    await language.selectOption('en');
+    await theirs.getByText('Only Helsedirektoratet and the facilitators may change this.').waitFor();
+    await expectAxeClean(nav);
+    await language.selectOption('nn');
+
     await openOutline(helsedir, workshopId);
     const own = item(helsedir, NOTE);
     const edit = own.getByRole('button', { name: /^Endre/ });

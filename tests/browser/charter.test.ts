@@ -247,6 +247,17 @@ describe('the charter', () => {
       }
       await participant.setViewportSize({ width: 1280, height: 900 });
     }
+    // A smoke render in the other two languages: read-only rows, who changed them, and the since box, axe-clean.
+    const language = participant.getByLabel(/^(Språk|Language)$/);
+    await language.selectOption('en');
+    await poll(() => theirs.getByRole('row', { name: /^Nav/ }).locator('.changed').textContent()).toMatch(/^Changed by Kari Fasilitator/);
+    await since.getByRole('heading', { name: /^Since your last visit/ }).waitFor();
+    await axeClean(participant);
+    await language.selectOption('nb');
+    await poll(() => theirs.getByRole('row', { name: /^Nav/ }).locator('.changed').textContent()).toMatch(/^Endret av Kari Fasilitator/);
+    await since.getByRole('heading', { name: /^Siden sist du var her/ }).waitFor();
+    await axeClean(participant);
+    await language.selectOption('nn');
     await since.getByRole('button', { name: 'Marker som sett' }).click();
     await poll(() => since.locator('section').count()).toBe(0);
   });
