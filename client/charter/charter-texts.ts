@@ -141,8 +141,11 @@ export function statusName(s: PrincipleStatus): string {
 }
 
 /** "Changed by Nora Nav, Nav, 3 Dec 2026, 14:02": who last changed a charter entry, as the server recorded it. */
+/** A date and time as the charter's "changed by" lines and since box say it. */
+export const formatChangedAt = (iso: string) => new Intl.DateTimeFormat(formatLocales(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+
 export function lastChangeText(e: LastEdit): string {
-  const when = new Intl.DateTimeFormat(formatLocales(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(e.at));
+  const when = formatChangedAt(e.at);
   return e.organisation
     ? msg(str`Changed by ${e.name}, ${e.organisation}, ${when}`, { id: 'charter_changed_by' })
     : msg(str`Changed by ${e.name}, ${when}`, { id: 'charter_changed_by_no_org' });

@@ -8,9 +8,8 @@
  */
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
-import { formatLocales } from '../app/i18n.js';
 import { sharedStyles } from '../app/shared.styles.js';
-import { axisNames } from './charter-texts.js';
+import { axisNames, formatChangedAt } from './charter-texts.js';
 import type { CharterSession } from './charter-session.js';
 import { PARADOX_AXES, type ParadoxAxis } from '../../shared/charter/schema.js';
 import { LastEditsWatcher } from '../app/last-edits.js';
@@ -115,7 +114,7 @@ export class SkCharterSince extends LitElement {
     const shown = new Set(['actors', 'relations', 'maturity', 'paradoxes', 'bodies', 'escalation', 'funding', 'decisions', 'principles']);
     const changes = s.edits.all().filter((e) => shown.has(e.key.split('/')[0]!) && e.at > since && e.memberId !== s.me.id && (mine === null || e.organisationId !== mine));
     if (changes.length === 0) return nothing;
-    const when = (iso: string) => new Intl.DateTimeFormat(formatLocales(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+    const when = formatChangedAt;
     return html`<section aria-labelledby="charter-since-heading">
       <h2 id="charter-since-heading">${msg(str`Since your last visit (${when(since)})`, { id: 'charter_since_heading' })}</h2>
       <p>${msg('What others changed since then, newest first:', { id: 'charter_since_lead' })}</p>

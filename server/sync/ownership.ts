@@ -64,6 +64,8 @@ export function charterGuard(deps: GuardDeps): Guard {
     const audit: NewAuditEntry[] = [];
     const edits: LastEdit[] = [];
     let trial: Y.Doc | null = null;
+    // Read once per update, and only when it touches a principle.
+    let retired: Set<string> | null = null;
     try {
       for (const t of touches) {
         if (t.root === CharterKey.maturity || t.root === CharterKey.paradoxes) {
@@ -81,8 +83,8 @@ export function charterGuard(deps: GuardDeps): Guard {
         } else if (t.root === CharterKey.principles) {
           const record = await deps.store.principles.get(deps.workshopId, t.key);
           if (record?.closed) return refuse('principle-closed');
-          const lifecycle = await deps.store.principles.lifecycle(deps.workshopId);
-          if (lifecycle.some((l) => l.principleId === t.key && l.retiredAt !== null)) return refuse('principle-retired');
+          retired ??= new Set((await deps.store.principles.lifecycle(deps.workshopId)).flatMap((l) => (l.retiredAt !== null ? [l.principleId] : [])));
+          if (retired.has(t.key)) return refuse('principle-retired');
           if (record && !me.facilitator) return refuse('principle-proposed');
           const existing = doc.getMap<unknown>(CharterKey.principles).get(t.key);
           const authorOk = existing instanceof Y.Map ? sameFields(t, existing, [CF.authorId, CF.createdAt]) : t.kind !== 'create' || t.fields.get(CF.authorId) === me.memberId;

@@ -85,7 +85,7 @@ export function touchedEntries(update: Uint8Array, doc: Y.Doc, context: readonly
 
   const placeOf = (item: Y.Item, hops: number): Place | null => {
     if (own.has(item)) return placeOfUpdateItem(item, hops);
-    return placeOfDocItem(item, doc);
+    return placeOfDocItem(item);
   };
 
   const fieldsOf = new Map<string, Y.Item[]>();
@@ -127,7 +127,7 @@ export function touchedEntries(update: Uint8Array, doc: Y.Doc, context: readonly
       for (let i = Y.findIndexSS(store, r.clock); i < store.length && store[i]!.id.clock < end; i++) {
         const item = store[i]!;
         if (!(item instanceof Y.Item) || item.deleted) continue;
-        const place = placeOfDocItem(item, doc);
+        const place = placeOfDocItem(item);
         if (!place || place.key === null) continue;
         const t = touch(place.root, place.key, place.level === 0 ? 'delete' : 'change');
         if (place.level >= 1 && place.field !== null && !t.fields.has(place.field)) t.fields.set(place.field, undefined);
@@ -146,14 +146,14 @@ function deeper(p: Place, parentSub: string | null): Place {
 }
 
 /** An integrated item's place, walking up through the types that contain it. */
-function placeOfDocItem(item: Y.Item, doc: Y.Doc): Place | null {
+function placeOfDocItem(item: Y.Item): Place | null {
   const chain: Y.Item[] = [item];
   let it = item;
   for (let hops = 0; hops < MAX_HOPS; hops++) {
     const parent = it.parent as Y.AbstractType<unknown> | null;
     if (!parent) return null;
     if (parent._item === null) {
-      const root = rootName(parent, doc);
+      const root = rootName(parent);
       if (root === null) return null;
       const top = chain[chain.length - 1]!;
       const level = chain.length - 1;
@@ -166,9 +166,13 @@ function placeOfDocItem(item: Y.Item, doc: Y.Doc): Place | null {
   return null;
 }
 
-function rootName(type: Y.AbstractType<unknown>, doc: Y.Doc): string | null {
-  for (const [name, t] of doc.share) if (t === type) return name;
-  return null;
+/** Yjs's own lookup, which throws for a type that is not a root of its document. */
+function rootName(type: Y.AbstractType<unknown>): string | null {
+  try {
+    return Y.findRootTypeKey(type);
+  } catch {
+    return null;
+  }
 }
 
 type Own = Set<Y.Item> & { byClient?: Map<number, Y.Item[]> };
