@@ -10,4 +10,4 @@ export const toMemberDto = (m: MemberRecord): MemberDto => ({
   createdAt: m.createdAt,
 });
 
-export const toOrganisationDto = (o: OrganisationRecord): OrganisationDto => ({ id: o.id, name: o.name, color: o.color });
+export const toOrganisationDto = (o: OrganisationRecord): OrganisationDto => ({ id: o.id, name: o.name, color: o.color, orgNumber: o.orgNumber ?? null });

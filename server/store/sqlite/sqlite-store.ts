@@ -16,6 +16,7 @@ import { SqliteVoteRepo } from './sqlite-votes.js';
 import { SqlitePrincipleRepo } from './sqlite-principles.js';
 import { SqliteEditRepo } from './sqlite-edits.js';
 import { SqliteVisionRepo } from './sqlite-vision.js';
+import { SqlitePersonRepo } from './sqlite-persons.js';
 import { SqliteBackupRepo } from './sqlite-backup.js';
 
 export type Runner = <T>(fn: (db: Database.Database) => T) => Promise<T>;
@@ -36,6 +37,7 @@ export class SqliteStore implements Store {
   readonly vision: SqliteVisionRepo;
   readonly edits: SqliteEditRepo;
   readonly backup: SqliteBackupRepo;
+  readonly persons: SqlitePersonRepo;
   private readonly db: Database.Database;
   private txDone: Promise<void> | null = null;
 
@@ -58,6 +60,7 @@ export class SqliteStore implements Store {
     this.vision = new SqliteVisionRepo(run);
     this.edits = new SqliteEditRepo(run);
     this.backup = new SqliteBackupRepo(run);
+    this.persons = new SqlitePersonRepo(run);
   }
 
   async migrate(): Promise<void> {
@@ -97,6 +100,7 @@ export class SqliteStore implements Store {
       vision: new SqliteVisionRepo(run),
       edits: new SqliteEditRepo(run),
       backup: new SqliteBackupRepo(run),
+      persons: new SqlitePersonRepo(run),
       transaction: (inner) => inner(tx),
       migrate: () => this.migrate(),
       health: () => this.health(),
