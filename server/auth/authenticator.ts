@@ -63,7 +63,8 @@ export function createAuthenticator(deps: { store: Store; secret: string }): Aut
   };
 }
 
-function readCookie(header: string | undefined, name: string): string | null {
+/** The raw value of cookie `name` in a Cookie header, or null. */
+export function readCookie(header: string | undefined, name: string): string | null {
   if (!header) return null;
   for (const part of header.split(';')) {
     const eq = part.indexOf('=');

@@ -157,6 +157,11 @@ export interface PersonRepo {
   session(tokenHash: string): Promise<PersonSessionRecord | null>;
   touchSession(tokenHash: string, at: string): Promise<void>;
   deleteSession(tokenHash: string): Promise<void>;
+  /**
+   * Gives a member a new session token, replacing the old one (its browser is signed out).
+   * TODO(#14): goes when members hold several credentials (WorkshopRepo.addCredential in main).
+   */
+  replaceMemberToken(memberId: string, tokenHash: string): Promise<void>;
 }
 
 export interface AuditEntry {

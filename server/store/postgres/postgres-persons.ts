@@ -36,4 +36,8 @@ export class PostgresPersonRepo implements PersonRepo {
   async deleteSession(tokenHash: string): Promise<void> {
     await this.run.query('DELETE FROM person_sessions WHERE token_hash = $1', [tokenHash]);
   }
+
+  async replaceMemberToken(memberId: string, tokenHash: string): Promise<void> {
+    await this.run.query('UPDATE members SET token_hash = $1 WHERE id = $2', [tokenHash, memberId]);
+  }
 }

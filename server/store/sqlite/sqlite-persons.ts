@@ -65,4 +65,10 @@ export class SqlitePersonRepo implements PersonRepo {
       statement(db, 'DELETE FROM person_sessions WHERE token_hash = ?').run(tokenHash);
     });
   }
+
+  replaceMemberToken(memberId: string, tokenHash: string): Promise<void> {
+    return this.run((db) => {
+      statement(db, 'UPDATE members SET token_hash = ? WHERE id = ?').run(tokenHash, memberId);
+    });
+  }
 }
