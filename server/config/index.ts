@@ -17,6 +17,8 @@ export interface Config {
   redisPrefix: string;
   sessionSecret: string;
   createCode: string | null;
+  /** Member credentials stop working after this many days without use (SESSION_IDLE_DAYS). */
+  sessionIdleDays: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   sync: SyncLimits;
   http: { openRate: { perSecond: number; burst: number }; trustProxy: string | false };
@@ -102,6 +104,7 @@ const EnvSchema = z.object({
   REDIS_URL: url(['redis:', 'rediss:']).optional(),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   CREATE_CODE: z.string().min(1).optional(),
+  SESSION_IDLE_DAYS: intIn(1, 3650).default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SYNC_MAX_MESSAGE_BYTES: intIn(1024, 512 * 1024 * 1024).default(5 * 1024 * 1024),
   SYNC_MESSAGES_PER_SECOND: intIn(1, 1_000_000).default(200),
@@ -149,6 +152,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     redisPrefix: e.REDIS_PREFIX,
     sessionSecret: e.SESSION_SECRET ?? generatedSecret(dataDir),
     createCode: e.CREATE_CODE ?? null,
+    sessionIdleDays: e.SESSION_IDLE_DAYS,
     logLevel: e.LOG_LEVEL,
     buildClient: e.SAMSKAP_BUILD_CLIENT === 'auto',
     imports: { maxBodyBytes: 64 * 1024 * 1024, maxBytesPerDay: e.IMPORT_MAX_BYTES_PER_DAY, workerHeapMb: 1024, timeoutMs: 120_000 },

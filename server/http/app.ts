@@ -10,6 +10,7 @@ import type { BackupService } from '../services/backup.js';
 import type { ExportService } from '../services/exports.js';
 import type { VisionService } from '../services/vision.js';
 import type { WorkshopService } from '../services/workshops.js';
+import type { MemberService } from '../services/members.js';
 import type { Store } from '../store/types.js';
 import { TokenBucket } from '../util/token-bucket.js';
 import { errorHandler } from './errors.js';
@@ -26,6 +27,7 @@ import { governanceRoutes } from './routes/governance.js';
 import type { PrincipleService } from '../services/principles.js';
 import type { AuditLogService } from '../services/audit-log.js';
 import { workshopRoutes } from './routes/workshops.js';
+import { memberRoutes } from './routes/members.js';
 import { securityHeaders } from './security.js';
 
 export interface HttpDeps {
@@ -33,6 +35,7 @@ export interface HttpDeps {
   store: Store;
   auth: Authenticator;
   workshops: WorkshopService;
+  members: MemberService;
   vision: VisionService;
   exports: ExportService;
   backup: BackupService;
@@ -93,6 +96,7 @@ export function createHttpApp(deps: HttpDeps): express.Express {
   );
   api.use(jsonBodyParser({ limit: '64kb' }));
   api.use(workshopRoutes({ workshops: deps.workshops, auth: deps.auth, publicUrl: deps.publicUrl, openLimit }));
+  api.use(memberRoutes({ members: deps.members, workshops: deps.workshops, auth: deps.auth, publicUrl: deps.publicUrl, openLimit }));
   api.use(visionRoutes({ vision: deps.vision, auth: deps.auth, publicUrl: deps.publicUrl }));
   api.use(changesRoutes({ store: deps.store, auth: deps.auth, publicUrl: deps.publicUrl }));
   api.use(
