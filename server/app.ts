@@ -10,6 +10,7 @@ import { createAuthenticator } from './auth/authenticator.js';
 import { createOidcClient } from './auth/oidc-client.js';
 import { createPersonSessions } from './auth/person-sessions.js';
 import { createPersonJoinService } from './services/person-join.js';
+import { createSessions } from './auth/sessions.js';
 import { newId } from './auth/tokens.js';
 import type { Config } from './config/index.js';
 import { createHttpApp } from './http/app.js';
@@ -23,6 +24,7 @@ import { createExportService } from './services/exports.js';
 import { createPngRenderer } from './export/png-renderer.js';
 import { createVisionService } from './services/vision.js';
 import { createWorkshopService } from './services/workshops.js';
+import { createMemberService } from './services/members.js';
 import { createAuditLogService } from './services/audit-log.js';
 import { verifyAuditChain } from './store/audit-hash.js';
 import { createBoardLocks } from './services/board-locks.js';
@@ -63,7 +65,8 @@ export async function createSamskap(config: Config, log: Logger, opts: SamskapOp
   const fanout: Fanout = config.redisUrl
     ? new RedisFanout({ url: config.redisUrl, instanceId, prefix: config.redisPrefix, log })
     : new LocalFanout(instanceId);
-  const auth = createAuthenticator({ store, secret: config.sessionSecret });
+  const sessions = createSessions({ store, idleDays: config.sessionIdleDays, now, onTouchError: (err) => log.warn({ err }, 'a credential\'s last use could not be recorded') });
+  const auth = createAuthenticator({ sessions, secret: config.sessionSecret });
   // Read when scraped, after `registry` exists.
   const metrics: Metrics = new Metrics({
     roomsLoaded: (): number => registry.rooms().length,
@@ -84,8 +87,8 @@ export async function createSamskap(config: Config, log: Logger, opts: SamskapOp
   const locks = createBoardLocks({ store, announce: (workshopId) => fanout.publishControl(`locks:${workshopId}`) });
   const sync = createSyncEndpoint({ registry, auth, store, log, limits: config.sync, publicUrl: config.publicUrl, stats: metrics.sync, fanout, writeGuard: locks });
   fanout.onControl((command) => {
-    const [verb, workshopId, memberId] = command.split(':');
-    if (verb === 'evict-member' && workshopId && memberId) sync.evictMember(workshopId, memberId, true);
+    const [verb, workshopId, memberId, reason] = command.split(':');
+    if (verb === 'evict-member' && workshopId && memberId) sync.evictMember(workshopId, memberId, reason === 'removed' || reason === 'merged' ? reason : 'role_changed', true);
     if (verb === 'evict' && workshopId) {
       sync.evictedElsewhere(workshopId).catch((err: unknown) => log.warn({ err, workshopId }, 'eviction from another instance failed'));
     }
@@ -95,17 +98,18 @@ export async function createSamskap(config: Config, log: Logger, opts: SamskapOp
   const realtime = await createRealtime({ auth, log, publicUrl: config.publicUrl, redis: config.redisUrl ? { url: config.redisUrl, prefix: config.redisPrefix } : null });
   const decisions = createDecisionServices({ store, sink: realtime.sink, docs: registry, now, newId, locks });
   realtime.serve(decisions);
-  const workshops = createWorkshopService({ store, createCode: config.createCode, evictors: [sync, realtime], limits: { visionMaxChars: config.sync.visionMaxChars }, sink: realtime.sink });
+  const workshops = createWorkshopService({ store, sessions, createCode: config.createCode, evictors: [sync, realtime], limits: { visionMaxChars: config.sync.visionMaxChars }, sink: realtime.sink, now });
   const png = createPngRenderer({ timeoutMs: config.exports.renderTimeoutMs, workers: config.exports.renderWorkers, log });
   const app = createHttpApp({
     log,
     store,
     auth,
     workshops,
+    members: createMemberService({ store, sessions, evictors: [sync, realtime], sink: realtime.sink, now }),
     vision: createVisionService({ store, docs: registry, maxDocBytes: config.sync.maxDocBytes }),
     principles: decisions.principles,
     audit: createAuditLogService({ store }),
-    backup: createBackupService({ store, docs: registry, now }),
+    backup: createBackupService({ store, sessions, docs: registry, now }),
     createCode: config.createCode,
     imports: config.imports,
     exports: createExportService({ store, docs: registry, principles: (actor, workshopId) => decisions.principles.views(actor, workshopId), verifyAudit: verifyAuditChain, pictures: png }),
@@ -121,7 +125,7 @@ export async function createSamskap(config: Config, log: Logger, opts: SamskapOp
       ? { client: createOidcClient(config.oidc, `${config.publicUrl}/auth/oidc/callback`), redirectUri: `${config.publicUrl}/auth/oidc/callback`, label: config.oidc.label }
       : null,
     persons: createPersonSessions({ store, secret: config.sessionSecret, idleDays: config.sessionIdleDays, now }),
-    personJoin: createPersonJoinService({ store, now }),
+    personJoin: createPersonJoinService({ store, sessions, now }),
     secret: config.sessionSecret,
     now,
   });

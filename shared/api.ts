@@ -94,8 +94,19 @@ export const OrganisationPatchBody = z
   .refine((b) => b.color !== undefined || b.orgNumber !== undefined, { message: 'nothing to change' });
 export type OrganisationPatchBody = z.infer<typeof OrganisationPatchBody>;
 
-export const ChangeRoleBody = z.strictObject({ role: Role });
-export type ChangeRoleBody = z.infer<typeof ChangeRoleBody>;
+/** `PATCH /api/workshops/:id/members/:memberId`: a facilitator changes role or name (a member may rename themselves). */
+export const PatchMemberBody = z
+  .strictObject({ role: Role.optional(), displayName: text(Limits.nameMax).optional() })
+  .refine((b) => Object.values(b).some((v) => v !== undefined), { message: 'name at least one field to change' });
+export type PatchMemberBody = z.infer<typeof PatchMemberBody>;
+
+/** `POST /api/workshops/:id/members/merge`: two records of one person become one (an alias; nothing is rewritten). */
+export const MergeMembersBody = z.strictObject({ from: Id, into: Id });
+export type MergeMembersBody = z.infer<typeof MergeMembersBody>;
+
+/** `POST /api/reenter`: the secret of a personal re-entry link. */
+export const ReenterBody = z.strictObject({ secret: z.string().min(1).max(Limits.tokenMax) });
+export type ReenterBody = z.infer<typeof ReenterBody>;
 
 export const JoinBody = z.strictObject({
   inviteToken: z.string().min(1).max(Limits.tokenMax),
@@ -117,6 +128,12 @@ export interface MemberDto {
   role: Role;
   organisationId: string | null;
   createdAt: string;
+  /** A former member (removed by a facilitator): their content stays, attributed to them. */
+  removedAt: string | null;
+  /** Another record of the same person: views show that member instead (an alias). */
+  mergedInto: string | null;
+  /** Who made the invite this member joined with (null for the creator and imported members). */
+  invitedBy: string | null;
 }
 export interface BoardDto {
   id: string;
@@ -163,6 +180,8 @@ export interface InviteSummaryDto {
   id: string;
   role: Role;
   organisationId: string | null;
+  /** The member who made it. */
+  createdBy: string;
   createdAt: string;
   expiresAt: string | null;
   maxUses: number | null;
@@ -177,6 +196,37 @@ export interface JoinedDto {
   existing: boolean;
 }
 
+/** `GET /api/join/:token`: what the link joins, shown before anyone types a name. */
+export interface InvitePreviewDto {
+  workshopTitle: string;
+  language: Language;
+  organisation: { id: string; name: string } | null;
+  role: Role;
+  expiresAt: string | null;
+}
+/** `POST /api/workshops/:id/members/:memberId/reentry`: a personal link to open the workshop on another device. */
+export interface ReentryDto {
+  link: string;
+}
+/** `POST /api/workshops/:id/visit`: the visit before this one (null on the first). */
+export interface VisitDto {
+  previousVisitAt: string | null;
+  at: string;
+}
+/** One entry of `GET /api/me/workshops`. */
+export interface MyWorkshopDto {
+  id: string;
+  title: string;
+  language: Language;
+  member: MemberDto;
+  organisationName: string | null;
+  lastVisitAt: string | null;
+  /** Audit entries and document entries changed by others since the last visit (all of them before a first visit). */
+  changesSinceLastVisit: number;
+  /** Only through sign-in: this browser holds no session of the workshop yet (`POST /api/me/workshops/:id/enter` opens one). */
+  viaSignIn?: true;
+}
+
 /** A new invite's lifetime when `expiresInHours` is absent: 14 days. */
 export const INVITE_DEFAULT_HOURS = 336;
 
@@ -187,5 +237,5 @@ export interface AuthStatusDto {
 }
 
 /** Why sign-in sent the browser back to the join page (`/join/<token>?error=…`). */
-export const SIGN_IN_ERRORS = ['org_mismatch', 'sign_in_failed', 'invite_unknown', 'invite_expired', 'invite_revoked', 'invite_used_up'] as const;
+export const SIGN_IN_ERRORS = ['org_mismatch', 'member_removed', 'invite_unknown', 'invite_expired', 'invite_revoked', 'invite_used_up'] as const;
 export type SignInError = (typeof SIGN_IN_ERRORS)[number];

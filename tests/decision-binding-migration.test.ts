@@ -6,22 +6,16 @@
  * its bound organisations from the stances on its closed version; an open principle binds the
  * organisations with a participant or facilitator.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import Database from 'better-sqlite3';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { principleViews, sha256 } from '../server/services/principle-view.js';
 import { postgresMigrations } from '../server/store/postgres/migrations.js';
-import { PostgresStore } from '../server/store/postgres/postgres-store.js';
 import { sqliteMigrations } from '../server/store/sqlite/migrations.js';
-import { SqliteStore } from '../server/store/sqlite/sqlite-store.js';
 import type { Store } from '../server/store/types.js';
-import { absentServices, createTestDatabase, pgUnreachable } from './helpers/services.js';
+import { legacyStore, type Row } from './helpers/legacy-db.js';
+import { absentServices, pgUnreachable } from './helpers/services.js';
 
 const noPostgres = absentServices([['PostgreSQL', await pgUnreachable()]]);
-const STORES = noPostgres ? ['SQLite'] : ['SQLite', 'PostgreSQL'];
+const STORES: ('SQLite' | 'PostgreSQL')[] = noPostgres ? ['SQLite'] : ['SQLite', 'PostgreSQL'];
 const BEFORE = 7; // migrations up to 007_audit_signing
 expect(sqliteMigrations[BEFORE]?.name).toBe('008_decision_binding');
 expect(postgresMigrations[BEFORE]?.name).toBe('008_decision_binding');
@@ -30,7 +24,6 @@ const W = 'wlegacy000000001';
 const OTHER = 'wother0000000001';
 const [A, B, C] = ['orga000000000001', 'orgb000000000001', 'orgc000000000001'];
 const t = (h: number) => `2026-11-0${h}T10:00:00.000Z`;
-type Row = Record<string, string | number | boolean | null>;
 
 /** A database as 007 left it: three principles (agreed and closed twice, closed without an audit entry, open). */
 function legacyRows(bool: (b: boolean) => boolean | number): [string, Row[]][] {
@@ -93,9 +86,6 @@ async function expectBackfilled(store: Store): Promise<void> {
   expect(await store.principles.addStance({ workshopId: W, principleId: 'pagreed000000001', version: 2, organisationId: A, memberId: 'ma00000000000001', stance: 'object', reason: 'Nei', at: t(6) })).toBe(false);
 }
 
-const insertSql = (table: string, row: Row, param: (i: number) => string) =>
-  `INSERT INTO ${table} (${Object.keys(row).join(', ')}) VALUES (${Object.keys(row).map((_, i) => param(i + 1)).join(', ')})`;
-
 describe.each(STORES)('migration 008_decision_binding on %s', (kind) => {
   const cleanup: (() => Promise<void> | void)[] = [];
   afterAll(async () => {
@@ -103,35 +93,7 @@ describe.each(STORES)('migration 008_decision_binding on %s', (kind) => {
   });
 
   it('backfills outcomes and bound organisations of a database written before it', async () => {
-    let store: Store;
-    if (kind === 'SQLite') {
-      const dir = mkdtempSync(path.join(tmpdir(), 'samskap-008-'));
-      cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
-      const file = path.join(dir, 'old.sqlite');
-      const db = new Database(file);
-      for (const m of sqliteMigrations.slice(0, BEFORE)) db.exec(m.sql);
-      db.pragma(`user_version = ${BEFORE}`);
-      for (const [table, rows] of legacyRows((b) => (b ? 1 : 0))) for (const r of rows) db.prepare(insertSql(table, r, () => '?')).run(...Object.values(r));
-      db.close();
-      store = new SqliteStore({ filename: file });
-    } else {
-      const database = await createTestDatabase();
-      cleanup.push(database.drop);
-      const client = new pg.Client({ connectionString: database.url });
-      await client.connect();
-      try {
-        await client.query('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())');
-        for (const [i, m] of postgresMigrations.slice(0, BEFORE).entries()) {
-          await client.query(m.sql);
-          await client.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [i + 1, m.name]);
-        }
-        for (const [table, rows] of legacyRows((b) => b)) for (const r of rows) await client.query(insertSql(table, r, (i) => `$${i}`), Object.values(r));
-      } finally {
-        await client.end();
-      }
-      store = new PostgresStore({ connectionString: database.url });
-    }
-    cleanup.push(() => store.close());
+    const store = await legacyStore(kind, BEFORE, legacyRows, cleanup);
     await store.migrate();
     await expectBackfilled(store);
   });

@@ -4,7 +4,7 @@
  * invite's organisation, and is one member on any number of browsers.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AuthStatusDto, InviteSummaryDto, MemberDto, WorkshopDto } from '../shared/api.js';
+import type { AuthStatusDto, InviteSummaryDto, MemberDto, MyWorkshopDto, WorkshopDto } from '../shared/api.js';
 import { call } from './helpers/api.js';
 import { OidcBrowser } from './helpers/oidc-browser.js';
 import { startSignInWorld, workshopWithOrgNumbers, type SignInWorld } from './helpers/sign-in.js';
@@ -71,9 +71,13 @@ describe('sign-in with an invite', () => {
     const first = ((await asBrowser(one, `/api/workshops/${w.id}`)).body as WorkshopDto).me;
     expect((await signInWithInvite(two, inviteToken, 'kari')).headers.get('location')).toBe(`/w/${w.id}`);
     expect(((await asBrowser(two, `/api/workshops/${w.id}`)).body as WorkshopDto).me.id).toBe(first.id);
+    // Each browser holds a credential of its own: the second sign-in signs the first out of nothing.
+    expect(((await asBrowser(one, `/api/workshops/${w.id}`)).body as WorkshopDto).me.id).toBe(first.id);
 
-    // Signed in without an invite, then into the workshop through the person's membership.
+    // Signed in without an invite, the workshop is listed as the person's; "enter" opens it.
     expect((await three.request(await three.throughProvider(`${base}/auth/oidc/start`, 'kari'))).headers.get('location')).toBe('/');
+    const mine = (await asBrowser(three, '/api/me/workshops')).body as { workshops: MyWorkshopDto[] };
+    expect(mine.workshops.find((x) => x.id === w.id)).toMatchObject({ member: { id: first.id }, viaSignIn: true });
     expect((await asBrowser(three, `/api/workshops/${w.id}`)).status).toBe(401);
     const enter = await three.request(`${base}/api/me/workshops/${w.id}/enter`, { method: 'POST', headers: { origin: base } });
     expect(enter.status).toBe(200);
@@ -100,5 +104,19 @@ describe('sign-in with an invite', () => {
     expect(invites.find((i) => i.id === inviteId)!.uses).toBe(0);
     // Given names make the display name when there is no `name`.
     expect(((await asBrowser(b, '/api/auth')).body as AuthStatusDto).person).toEqual({ name: 'Ola Nav', orgNumber: '889640782' });
+  });
+
+  it('does not let a removed member back in by signing in', async () => {
+    const { w, inviteToken } = await workshopWithOrgNumbers(base);
+    const b = new OidcBrowser();
+    await signInWithInvite(b, inviteToken, 'kari');
+    const kari = ((await asBrowser(b, `/api/workshops/${w.id}`)).body as WorkshopDto).me;
+    expect((await call(base, 'DELETE', `/api/workshops/${w.id}/members/${kari.id}`, undefined, w.token)).status).toBe(204);
+    const again = new OidcBrowser();
+    const done = await signInWithInvite(again, inviteToken, 'kari');
+    expect(done.headers.get('location')).toBe(`/join/${inviteToken}?error=member_removed`);
+    expect(again.cookie(base, `samskap_${w.id}`)).toBeUndefined();
+    expect((await again.request(`${base}/api/me/workshops/${w.id}/enter`, { method: 'POST', headers: { origin: base } })).status).toBe(403);
+    expect(((await asBrowser(again, '/api/me/workshops')).body as { workshops: MyWorkshopDto[] }).workshops.some((x) => x.id === w.id)).toBe(false);
   });
 });

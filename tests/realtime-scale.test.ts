@@ -6,11 +6,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Broadcasts } from '../shared/realtime/index.js';
-import { fixture, type Fixture } from './helpers/api.js';
+import { CloseCode } from '../shared/errors.js';
+import { call, fixture, invite, join, type Fixture } from './helpers/api.js';
 import { startServer, type TestServer } from './helpers/server.js';
 import { absentServices, createTestDatabase, pgUnreachable, redisUnreachable, redisUrl, testPrefix } from './helpers/services.js';
 import { connected, type TestSocket } from './helpers/socket.js';
-import { provider, synced, until } from './helpers/sync.js';
+import { closedFor, provider, synced, until } from './helpers/sync.js';
 
 const skip = absentServices([
   ['PostgreSQL', await pgUnreachable()],
@@ -79,5 +80,20 @@ describe.skipIf(skip)('decisions on two instances (PostgreSQL + Redis)', () => {
     expect(await two.app.registry.read(f.board, (d) => d.getText('t').length)).toBe(seen);
     participant.destroy();
     watcher.destroy();
+  });
+
+  it('removing a member on one instance closes their sync and socket.io connections on the other at once', async () => {
+    const id = f.workshop.id;
+    const kari = await join(one.base, (await invite(one.base, id, f.facilitator, { role: 'participant', organisationId: f.workshop.organisations[0]!.id })).token, 'Kari');
+    const socket = await on(two, kari.token);
+    const room = provider(two.wsBase, f.charter, kari.token);
+    await synced(room);
+    const closed = closedFor(room, 8000);
+    expect((await call(one.base, 'DELETE', `/api/workshops/${id}/members/${kari.member.id}`, undefined, f.facilitator)).status).toBe(204);
+    expect((await closed).code).toBe(CloseCode.unauthenticated);
+    await socket.next('member.removed');
+    await until(() => !socket.socket.connected, 5000, 'the socket on instance two dropped');
+    expect((await call(two.base, 'GET', `/api/workshops/${id}`, undefined, kari.token)).status).toBe(401);
+    room.destroy();
   });
 });

@@ -79,10 +79,10 @@ describe.skipIf(unreachable !== null && !inCi)('PostgresStore', () => {
         await store.migrate();
         const at = new Date().toISOString();
         await store.workshops.create({ id: 'w1', title: 'T', language: 'nn' as const, decisionRule: 'consensus' as const, createdAt: at, protectOrganisationContent: false }, [], []);
-        const m = { id: 'm1', workshopId: 'w1', displayName: 'Kari', role: 'participant' as const, organisationId: null, tokenHash: 'h', createdAt: at };
+        const m = { id: 'm1', workshopId: 'w1', displayName: 'Kari', role: 'participant' as const, organisationId: null, createdAt: at, removedAt: null, lastVisitAt: null, mergedInto: null, invitedBy: null };
         await store.workshops.addMember(m);
         await store.transaction(async (tx) => {
-          await expect(tx.workshops.addMember({ ...m, id: 'm2' })).rejects.toMatchObject({ code: 'conflict', status: 409 });
+          await expect(tx.workshops.addMember(m)).rejects.toMatchObject({ code: 'conflict', status: 409 });
           await tx.audit.append({ workshopId: 'w1', at, actorId: 'm1', type: 'after.failure', data: {} });
         });
         expect((await store.audit.list('w1')).map((e) => e.type)).toEqual(['after.failure']);

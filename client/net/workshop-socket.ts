@@ -53,6 +53,7 @@ const BROADCASTS: BroadcastName[] = [
   'answer.applied',
   'settings.changed',
   'content.removed',
+  'member.changed',
 ];
 const COMMAND_TIMEOUT_MS = 10_000;
 

@@ -117,6 +117,8 @@ function factOf(h: Held): string {
     case 'principle.amended':
     case 'principle.retired':
       return `principle:${h.event.principle.principleId}`;
+    case 'member.changed':
+      return `member:${h.event.member.id}`;
     case 'answer.applied':
     case 'view.summoned':
     case 'content.removed':
@@ -173,7 +175,8 @@ function reduce(s: WorkshopState, h: Held): WorkshopState {
       return { ...s, decisionRule: h.event.decisionRule, protectOrganisationContent: h.event.protectOrganisationContent };
     case 'answer.applied':
     case 'content.removed':
-      // The change itself arrives through the document's room; only the seq moves on.
+    case 'member.changed':
+      // The change itself (or, for members, the list views fetch again) arrives through the document's room; only the seq moves on.
       return s;
   }
 }

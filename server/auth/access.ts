@@ -6,6 +6,8 @@ import type { MemberRecord } from '../store/types.js';
 /** Who is calling: always built from the session or token, never from a payload. */
 export interface Actor {
   member: MemberRecord;
+  /** The credential the request came with (absent for internal callers). */
+  credentialId?: string;
 }
 
 export type Action =

@@ -6,9 +6,10 @@
  * can belong to several.
  */
 import type { IncomingMessage } from 'node:http';
-import type { Store } from '../store/types.js';
 import type { Actor } from './access.js';
-import { hashToken, signCookieValue, verifyCookieValue } from './tokens.js';
+import { ID_PATTERN } from '../../shared/ids.js';
+import type { Sessions } from './sessions.js';
+import { signCookieValue, verifyCookieValue } from './tokens.js';
 
 export const cookieName = (workshopId: string): string => `samskap_${workshopId}`;
 
@@ -25,11 +26,13 @@ export interface Authenticator {
   /** The sync endpoint's upgrade only: Authorization header, then `token` query, then cookie. */
   credentials(req: IncomingMessage, workshopId: string | null): Credentials | null;
   cookieHeader(workshopId: string, token: string, secure: boolean): string;
+  /** Every workshop session cookie this request carries (signature checked): workshop id → token. */
+  cookieSessions(req: IncomingMessage): Map<string, string>;
   clearCookieHeader(workshopId: string, secure: boolean): string;
 }
 
-export function createAuthenticator(deps: { store: Store; secret: string }): Authenticator {
-  const { store, secret } = deps;
+export function createAuthenticator(deps: { sessions: Sessions; secret: string }): Authenticator {
+  const { sessions, secret } = deps;
   const bearer = (req: IncomingMessage): Credentials | null => {
     const auth = req.headers.authorization;
     return auth?.startsWith('Bearer ') ? { token: auth.slice(7).trim(), viaCookie: false } : null;
@@ -42,9 +45,8 @@ export function createAuthenticator(deps: { store: Store; secret: string }): Aut
   };
   return {
     async fromToken(token) {
-      if (token.length === 0 || token.length > 200) return null;
-      const member = await store.workshops.memberByTokenHash(hashToken(token));
-      return member ? { member } : null;
+      const s = await sessions.resolve(token);
+      return s ? { member: s.member, credentialId: s.credential.id } : null;
     },
     requestCredentials(req, workshopId) {
       return bearer(req) ?? cookie(req, workshopId);
@@ -56,6 +58,17 @@ export function createAuthenticator(deps: { store: Store; secret: string }): Aut
     cookieHeader(workshopId, token, secure) {
       const value = signCookieValue(token, secret);
       return `${cookieName(workshopId)}=${value}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${180 * 24 * 3600}${secure ? '; Secure' : ''}`;
+    },
+    cookieSessions(req) {
+      const found = new Map<string, string>();
+      for (const part of (req.headers.cookie ?? '').split(';')) {
+        const eq = part.indexOf('=');
+        const name = eq > 0 ? part.slice(0, eq).trim() : '';
+        if (!name.startsWith('samskap_') || found.size >= 200 || !ID_PATTERN.test(name.slice('samskap_'.length))) continue;
+        const token = verifyCookieValue(part.slice(eq + 1).trim(), secret);
+        if (token) found.set(name.slice('samskap_'.length), token);
+      }
+      return found;
     },
     clearCookieHeader(workshopId, secure) {
       return `${cookieName(workshopId)}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0${secure ? '; Secure' : ''}`;

@@ -20,6 +20,8 @@ export interface Config {
   redisPrefix: string;
   sessionSecret: string;
   createCode: string | null;
+  /** Member credentials and person sessions (sign-in) stop working after this many days without use (SESSION_IDLE_DAYS). */
+  sessionIdleDays: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   sync: SyncLimits;
   http: { openRate: { perSecond: number; burst: number }; trustProxy: string | false };
@@ -31,8 +33,6 @@ export interface Config {
   buildClient: boolean;
   /** Sign-in with OpenID Connect; null when OIDC_ISSUER is unset (docs/sign-in.md). */
   oidc: OidcConfig | null;
-  /** Person sessions (sign-in) end after this many days without use (SESSION_IDLE_DAYS). */
-  sessionIdleDays: number;
 }
 
 export interface SyncLimits {
@@ -109,6 +109,7 @@ const EnvSchema = z.object({
   REDIS_URL: url(['redis:', 'rediss:']).optional(),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   CREATE_CODE: z.string().min(1).optional(),
+  SESSION_IDLE_DAYS: intIn(1, 3650).default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SYNC_MAX_MESSAGE_BYTES: intIn(1024, 512 * 1024 * 1024).default(5 * 1024 * 1024),
   SYNC_MESSAGES_PER_SECOND: intIn(1, 1_000_000).default(200),
@@ -132,7 +133,6 @@ const EnvSchema = z.object({
   EXPORTS_PER_MINUTE: intIn(1, 1_000_000).default(20),
   READY_MIN_FREE_MB: intIn(0, 1024 * 1024 * 1024).default(64),
   SAMSKAP_BUILD_CLIENT: z.enum(['auto', 'never']).default('auto'),
-  SESSION_IDLE_DAYS: intIn(1, 3650).default(30),
   OIDC_ISSUER: z.string().optional(),
   OIDC_CLIENT_ID: z.string().max(500).optional(),
   OIDC_CLIENT_SECRET: z.string().optional(),

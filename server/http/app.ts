@@ -10,6 +10,7 @@ import type { BackupService } from '../services/backup.js';
 import type { ExportService } from '../services/exports.js';
 import type { VisionService } from '../services/vision.js';
 import type { WorkshopService } from '../services/workshops.js';
+import type { MemberService } from '../services/members.js';
 import type { Store } from '../store/types.js';
 import { TokenBucket } from '../util/token-bucket.js';
 import { errorHandler } from './errors.js';
@@ -31,6 +32,7 @@ import { oidcRoutes } from './routes/oidc.js';
 import type { OidcClient } from '../auth/oidc-client.js';
 import type { PersonSessions } from '../auth/person-sessions.js';
 import type { PersonJoinService } from '../services/person-join.js';
+import { memberRoutes } from './routes/members.js';
 import { securityHeaders } from './security.js';
 
 export interface HttpDeps {
@@ -38,6 +40,7 @@ export interface HttpDeps {
   store: Store;
   auth: Authenticator;
   workshops: WorkshopService;
+  members: MemberService;
   vision: VisionService;
   exports: ExportService;
   backup: BackupService;
@@ -109,6 +112,11 @@ export function createHttpApp(deps: HttpDeps): express.Express {
   api.use(jsonBodyParser({ limit: '64kb' }));
   api.use(meRoutes({ signInLabel: deps.signIn?.label ?? null, auth: deps.auth, persons, personJoin, publicUrl: deps.publicUrl }));
   api.use(workshopRoutes({ workshops: deps.workshops, auth: deps.auth, publicUrl: deps.publicUrl, openLimit }));
+  const signedInMembers = async (req: express.Request) => {
+    const session = await persons.fromRequest(req);
+    return session ? personJoin.memberships(session.person) : [];
+  };
+  api.use(memberRoutes({ members: deps.members, workshops: deps.workshops, auth: deps.auth, publicUrl: deps.publicUrl, openLimit, signedInMembers }));
   api.use(visionRoutes({ vision: deps.vision, auth: deps.auth, publicUrl: deps.publicUrl }));
   api.use(changesRoutes({ store: deps.store, auth: deps.auth, publicUrl: deps.publicUrl }));
   api.use(

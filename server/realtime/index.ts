@@ -106,10 +106,10 @@ export async function createRealtime(deps: RealtimeDeps) {
       io.in(workshopRoom(workshopId)).disconnectSockets(true);
     },
     /** A member's role changed: their sockets (on any instance) are told, then disconnected; they reconnect with the new role. */
-    async evictMember(workshopId: string, memberId: string): Promise<void> {
+    async evictMember(workshopId: string, memberId: string, reason: 'role_changed' | 'removed' | 'merged' = 'role_changed'): Promise<void> {
       for (const s of await io.in(workshopRoom(workshopId)).fetchSockets()) {
         if ((s.data as { actor?: Actor }).actor?.member.id !== memberId) continue;
-        s.emit('member.role_changed', { memberId });
+        s.emit(reason === 'role_changed' ? 'member.role_changed' : 'member.removed', { memberId, reason });
         s.disconnect(true);
       }
     },

@@ -12,14 +12,15 @@ import type { ImportedWorkshopDto } from '../../shared/api.js';
 import { AppError, ErrorCode } from '../../shared/errors.js';
 import { BACKUP_FORMAT, BACKUP_VERSION, type BackupContent } from '../../shared/export/backup.js';
 import { authorize, type Actor } from '../auth/access.js';
-import { hashToken, newId, newToken } from '../auth/tokens.js';
+import type { Sessions } from '../auth/sessions.js';
 import { slug, type ExportFile } from '../export/files.js';
 import type { MemberRecord, Store } from '../store/types.js';
 import type { PreparedImport } from './backup-prepare.js';
 import { importProvenance } from './audit-provenance.js';
-import { toMemberDto, toOrganisationDto } from './dto.js';
+import { newMember, toMemberDto, toOrganisationDto } from './dto.js';
 
 export interface BackupDeps {
+  sessions: Sessions;
   store: Store;
   docs: { read<T>(room: string, fn: (doc: Y.Doc) => T): Promise<T> };
   now?: () => Date;
@@ -68,14 +69,15 @@ export function createBackupService(deps: BackupDeps) {
     /** Writes a file that prepareImport (in the import worker) checked and gave new ids, in one transaction. */
     async import(p: PreparedImport): Promise<ImportedWorkshopDto> {
       const at = now().toISOString();
-      const token = newToken();
-      const member: MemberRecord = { id: newId(), workshopId: p.newWorkshopId, displayName: p.displayName, role: 'facilitator', organisationId: null, tokenHash: hashToken(token), createdAt: at };
-      await store.transaction(async (tx) => {
+      const member: MemberRecord = { ...newMember(p.newWorkshopId, p.displayName, 'facilitator', null, at), invitedBy: null };
+      const token = await store.transaction(async (tx) => {
         await tx.backup.restore(p.rows);
         await tx.workshops.addMember(member);
+        const secret = await deps.sessions.open(tx, member);
         for (const d of p.docs) await tx.docs.appendUpdate(d.room, d.update);
         await tx.backup.archiveAudit(p.newWorkshopId, [...p.auditArchive, ...p.audit]);
         await tx.audit.append({ workshopId: p.newWorkshopId, at, actorId: member.id, type: 'workshop.imported', data: importedEntryData(p) });
+        return secret;
       });
       const workshop = (await store.workshops.get(p.newWorkshopId))!;
       const orgs = await store.workshops.organisations(p.newWorkshopId);

@@ -1,6 +1,22 @@
 /** Record → wire shapes. Token hashes never leave the server. */
 import type { MemberDto, OrganisationDto } from '../../shared/api.js';
+import type { Role } from '../../shared/api.js';
+import { newId } from '../auth/tokens.js';
 import type { MemberRecord, OrganisationRecord } from '../store/types.js';
+
+/** A member record as made on create, join and import (credentials are separate: ../auth/sessions.ts). */
+export const newMember = (workshopId: string, displayName: string, role: Role, organisationId: string | null, at: string): MemberRecord => ({
+  id: newId(),
+  workshopId,
+  displayName,
+  role,
+  organisationId,
+  createdAt: at,
+  removedAt: null,
+  lastVisitAt: null,
+  mergedInto: null,
+  invitedBy: null,
+});
 
 export const toMemberDto = (m: MemberRecord): MemberDto => ({
   id: m.id,
@@ -8,6 +24,9 @@ export const toMemberDto = (m: MemberRecord): MemberDto => ({
   role: m.role,
   organisationId: m.organisationId,
   createdAt: m.createdAt,
+  removedAt: m.removedAt,
+  mergedInto: m.mergedInto,
+  invitedBy: m.invitedBy,
 });
 
 export const toOrganisationDto = (o: OrganisationRecord): OrganisationDto => ({ id: o.id, name: o.name, color: o.color, orgNumber: o.orgNumber ?? null });

@@ -2,27 +2,29 @@
  * Workshops, members and invites. Transports parse input and call these; every change is written
  * together with its audit entry in one transaction.
  */
-import type { CreateInviteBody, CreateWorkshopBody, CreatedWorkshopDto, InviteDto, InviteSummaryDto, UpdateWorkshopBody, JoinBody, JoinedDto, MemberDto, OrganisationPatchBody, WorkshopDto } from '../../shared/api.js';
+import type { CreateInviteBody, CreateWorkshopBody, CreatedWorkshopDto, InviteDto, InvitePreviewDto, InviteSummaryDto, UpdateWorkshopBody, JoinBody, JoinedDto, MemberDto, OrganisationPatchBody, WorkshopDto } from '../../shared/api.js';
 import { INVITE_DEFAULT_HOURS, Limits, type Role } from '../../shared/api.js';
 import { DEFAULT_DECISION_RULE } from '../../shared/decisions.js';
 import { AppError, ErrorCode } from '../../shared/errors.js';
 import { formatRoom } from '../../shared/ids.js';
 import { visionTemplateUpdate } from '../../shared/vision/template.js';
 import { authorize, type Actor } from '../auth/access.js';
+import type { Sessions } from '../auth/sessions.js';
 import { hashToken, newId, newToken, sameSecret } from '../auth/tokens.js';
-import type { MemberRecord, Store } from '../store/types.js';
-import { toMemberDto, toOrganisationDto } from './dto.js';
+import type { InviteRecord, MemberRecord, Store } from '../store/types.js';
+import { newMember, toMemberDto, toOrganisationDto } from './dto.js';
 import type { EventSink } from './ports.js';
 
 /** Implemented by the live transports: drop every connection and loaded document of a workshop. */
 export interface WorkshopEvictor {
   evictWorkshop(workshopId: string): Promise<void>;
   /** Drop one member's live connections so they come back with their new role. */
-  evictMember?(workshopId: string, memberId: string): void | Promise<void>;
+  evictMember?(workshopId: string, memberId: string, reason?: 'role_changed' | 'removed' | 'merged'): void | Promise<void>;
 }
 
 export interface WorkshopServiceDeps {
   store: Store;
+  sessions: Sessions;
   createCode: string | null;
   evictors: WorkshopEvictor[];
   /** Reported to members with the workshop, so clients check before the server refuses. */
@@ -32,11 +34,22 @@ export interface WorkshopServiceDeps {
   now?: () => Date;
 }
 
+const usedUp = () => new AppError(ErrorCode.inviteUsedUp, 410, 'This invite link has been used as many times as allowed.');
+
 export type WorkshopService = ReturnType<typeof createWorkshopService>;
 
 export function createWorkshopService(deps: WorkshopServiceDeps) {
   const { store } = deps;
   const now = () => (deps.now ?? (() => new Date()))();
+  const knownInvite = async (token: string): Promise<InviteRecord> => {
+    const invite = await store.workshops.inviteByTokenHash(hashToken(token));
+    if (!invite) throw new AppError(ErrorCode.inviteUnknown, 404, 'This invite link is not known. Check that you copied all of it.');
+    return invite;
+  };
+  const usable = (invite: InviteRecord): void => {
+    if (invite.revokedAt) throw new AppError(ErrorCode.inviteRevoked, 410, 'This invite link has been revoked by a facilitator.');
+    if (invite.expiresAt && Date.parse(invite.expiresAt) <= now().getTime()) throw new AppError(ErrorCode.inviteExpired, 410, 'This invite link has expired.');
+  };
 
   return {
     async create(body: CreateWorkshopBody): Promise<CreatedWorkshopDto> {
@@ -50,21 +63,14 @@ export function createWorkshopService(deps: WorkshopServiceDeps) {
       const workshop = { id: newId(), title: body.title, language: body.language ?? 'nn', decisionRule: DEFAULT_DECISION_RULE, createdAt: at, protectOrganisationContent: false };
       const orgs = body.organisations.map((o, position) => ({ id: newId(), workshopId: workshop.id, name: o.name, position, color: null, orgNumber: o.orgNumber ?? null }));
       const board = { id: newId(), workshopId: workshop.id, title: 'Board', createdAt: at };
-      const token = newToken();
-      const member: MemberRecord = {
-        id: newId(),
-        workshopId: workshop.id,
-        displayName: body.displayName,
-        role: 'facilitator',
-        organisationId: body.organisationIndex !== undefined ? orgs[body.organisationIndex]!.id : null,
-        tokenHash: hashToken(token),
-        createdAt: at,
-      };
-      await store.transaction(async (tx) => {
+      const member = newMember(workshop.id, body.displayName, 'facilitator', body.organisationIndex !== undefined ? orgs[body.organisationIndex]!.id : null, at);
+      const token = await store.transaction(async (tx) => {
         await tx.workshops.create(workshop, orgs, [board]);
         await tx.workshops.addMember(member);
+        const secret = await deps.sessions.open(tx, member);
         await tx.docs.appendUpdate(formatRoom({ workshopId: workshop.id, part: { kind: 'vision' } }), visionTemplateUpdate(workshop.language));
         await tx.audit.append({ workshopId: workshop.id, at, actorId: member.id, type: 'workshop.created', data: { title: workshop.title, organisations: orgs.map((o) => o.name) } });
+        return secret;
       });
       return { id: workshop.id, title: workshop.title, organisations: orgs.map(toOrganisationDto), token, member: toMemberDto(member) };
     },
@@ -197,8 +203,8 @@ export function createWorkshopService(deps: WorkshopServiceDeps) {
     /** Invites without their tokens (only hashes are stored, so a lost link cannot be shown again). */
     async invites(actor: Actor, workshopId: string): Promise<InviteSummaryDto[]> {
       authorize(actor, 'invite.manage', workshopId);
-      return (await store.workshops.invites(workshopId)).map(({ id, role, organisationId, createdAt, expiresAt, maxUses, uses, revokedAt }) => ({
-        id, role, organisationId, createdAt, expiresAt, maxUses, uses, revokedAt,
+      return (await store.workshops.invites(workshopId)).map(({ id, role, organisationId, createdBy, createdAt, expiresAt, maxUses, uses, revokedAt }) => ({
+        id, role, organisationId, createdBy, createdAt, expiresAt, maxUses, uses, revokedAt,
       }));
     },
 
@@ -217,31 +223,32 @@ export function createWorkshopService(deps: WorkshopServiceDeps) {
      * back in as themselves (whatever became of the link): nothing is created, no use is counted.
      */
     async join(body: JoinBody, session: (workshopId: string) => Promise<{ member: MemberRecord; token: string } | null> = async () => null): Promise<JoinedDto> {
-      const invite = await store.workshops.inviteByTokenHash(hashToken(body.inviteToken));
-      if (!invite) throw new AppError(ErrorCode.inviteUnknown, 404, 'This invite link is not known. Check that you copied all of it.');
+      const invite = await knownInvite(body.inviteToken);
       // The same person again: a session of this workshop, as the member this link makes (same
       // organisation and role). Someone else's link in the same browser (a shared computer) joins anew.
       const already = await session(invite.workshopId);
       if (already && already.member.organisationId === invite.organisationId && already.member.role === invite.role) return { member: toMemberDto(already.member), token: already.token, workshopId: invite.workshopId, existing: true };
-      if (invite.revokedAt) throw new AppError(ErrorCode.inviteRevoked, 410, 'This invite link has been revoked by a facilitator.');
-      if (invite.expiresAt && Date.parse(invite.expiresAt) <= now().getTime()) throw new AppError(ErrorCode.inviteExpired, 410, 'This invite link has expired.');
-      const token = newToken();
+      usable(invite);
       const at = now().toISOString();
-      const member: MemberRecord = {
-        id: newId(),
-        workshopId: invite.workshopId,
-        displayName: body.displayName,
-        role: invite.role,
-        organisationId: invite.organisationId,
-        tokenHash: hashToken(token),
-        createdAt: at,
-      };
-      await store.transaction(async (tx) => {
-        if (!(await tx.workshops.consumeInvite(invite.id))) throw new AppError(ErrorCode.inviteUsedUp, 410, 'This invite link has been used as many times as allowed.');
+      const member: MemberRecord = { ...newMember(invite.workshopId, body.displayName, invite.role, invite.organisationId, at), invitedBy: invite.createdBy };
+      const token = await store.transaction(async (tx) => {
+        if (!(await tx.workshops.consumeInvite(invite.id))) throw usedUp();
         await tx.workshops.addMember(member);
         await tx.audit.append({ workshopId: invite.workshopId, at, actorId: member.id, type: 'member.joined', data: { inviteId: invite.id, role: member.role, organisationId: member.organisationId } });
+        return deps.sessions.open(tx, member);
       });
       return { member: toMemberDto(member), token, workshopId: invite.workshopId, existing: false };
+    },
+
+    /** What a link joins, for the join page: refused links say why before anyone types a name. */
+    async preview(inviteToken: string): Promise<InvitePreviewDto> {
+      const invite = await knownInvite(inviteToken);
+      usable(invite);
+      if (invite.maxUses !== null && invite.uses >= invite.maxUses) throw usedUp();
+      const workshop = await store.workshops.get(invite.workshopId);
+      if (!workshop) throw new AppError(ErrorCode.inviteUnknown, 404, 'This invite link is not known. Check that you copied all of it.');
+      const org = invite.organisationId ? (await store.workshops.organisations(invite.workshopId)).find((o) => o.id === invite.organisationId) : undefined;
+      return { workshopTitle: workshop.title, language: workshop.language, organisation: org ? { id: org.id, name: org.name } : null, role: invite.role, expiresAt: invite.expiresAt };
     },
 
     /** GDPR: the workshop and every document, update and record of it. */

@@ -1,7 +1,7 @@
 /**
  * What a workshop backup carries from the database, table by table, in an order that satisfies
  * foreign keys on restore. `seq`-like columns the database assigns are left out (and rows kept
- * in their order). Left out on purpose: invites (their tokens are secrets of the old server),
+ * in their order). Left out on purpose: invites and credentials (secrets of the old server),
  * votes (who voted for what is secret; a closed round travels with its tally, see services/backup),
  * unrevealed answers,
  * the audit log (carried whole, see AuditArchive) and documents (carried as Yjs state).
@@ -47,7 +47,7 @@ export const BACKUP_TABLES: readonly BackupTable[] = [
 ];
 
 /** Tables with workshop data that the backup carries another way, or must not carry. */
-export const NOT_IN_BACKUP_TABLES = ['invites', 'audit', 'audit_archive', 'doc_updates', 'doc_snapshots'] as const;
+export const NOT_IN_BACKUP_TABLES = ['invites', 'credentials', 'audit', 'audit_archive', 'doc_updates', 'doc_snapshots'] as const;
 
 /** A cell as it travels in a backup: bytes as `{ "$bytes": base64 }`, booleans as 0/1. */
 export type BackupCell = string | number | null | { $bytes: string };

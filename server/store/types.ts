@@ -12,6 +12,7 @@ export type * from './governance-types.js';
 export interface Store {
   docs: DocStore;
   workshops: WorkshopRepo;
+  credentials: CredentialRepo;
   audit: AuditRepo;
   facilitation: FacilitationRepo;
   answers: AnswerRepo;
@@ -81,11 +82,42 @@ export interface MemberRecord {
   displayName: string;
   role: Role;
   organisationId: string | null;
+  createdAt: string;
+  /** Set when a facilitator removed the member: their content stays, attributed to a former member. */
+  removedAt: string | null;
+  /** When the member last opened the workshop (`POST …/visit`). */
+  lastVisitAt: string | null;
+  /** Another record of the same person this one was merged into (an alias: nothing is rewritten). */
+  mergedInto: string | null;
+  /** The member whose invite link made this one (null for the creator and imported members). */
+  invitedBy: string | null;
+}
+
+/** `session` authenticates requests; `reentry` only opens a new session (`POST /api/reenter`). */
+export type CredentialKind = 'session' | 'reentry';
+/** A secret a member holds, stored as its SHA-256 only. A member may hold several. */
+export interface CredentialRecord {
+  id: string;
+  workshopId: string;
+  memberId: string;
+  kind: CredentialKind;
   tokenHash: string;
   createdAt: string;
-  /** The signed-in person this member is (persons.id); absent or null for members by invite link alone. */
-  personId?: string | null;
+  lastUsedAt: string;
+  revokedAt: string | null;
 }
+
+export interface CredentialRepo {
+  add(c: CredentialRecord): Promise<void>;
+  /** The unrevoked credential of this hash and kind, with its member (removed members included: the caller decides). */
+  find(tokenHash: string, kind: CredentialKind): Promise<{ credential: CredentialRecord; member: MemberRecord } | null>;
+  touch(id: string, at: string): Promise<void>;
+  /** Revokes one credential; false when it is not this workshop's or already revoked. */
+  revoke(workshopId: string, id: string, at: string): Promise<boolean>;
+  /** Revokes a member's credentials (of one kind, or all of them); how many were revoked. */
+  revokeAll(workshopId: string, memberId: string, kind: CredentialKind | null, at: string): Promise<number>;
+}
+
 export interface InviteRecord {
   id: string;
   workshopId: string;
@@ -113,14 +145,17 @@ export interface WorkshopRepo {
   setOrganisationColor(workshopId: string, organisationId: string, color: string | null): Promise<boolean>;
   /** False when the organisation is not this workshop's. */
   setOrganisationNumber(workshopId: string, organisationId: string, orgNumber: string | null): Promise<boolean>;
-  /** The member a signed-in person is in this workshop (the oldest, should there be several). */
-  memberByPerson(workshopId: string, personId: string): Promise<MemberRecord | null>;
   /** Deletes the workshop and every record that belongs to it (not its documents: see DocStore). */
   delete(id: string): Promise<boolean>;
   addMember(m: MemberRecord): Promise<void>;
   /** Changes a member's role; false when no such member in that workshop. */
   setRole(workshopId: string, memberId: string, role: Role): Promise<boolean>;
-  memberByTokenHash(tokenHash: string): Promise<MemberRecord | null>;
+  /** Renames, removes or merges a member; false when no such member in that workshop. */
+  updateMember(workshopId: string, memberId: string, patch: Partial<Pick<MemberRecord, 'displayName' | 'removedAt' | 'mergedInto'>>): Promise<boolean>;
+  /** Records a visit now and answers the one before it (null on the first). */
+  visit(workshopId: string, memberId: string, at: string): Promise<string | null>;
+  member(workshopId: string, memberId: string): Promise<MemberRecord | null>;
+  /** Every member, removed and merged ones included (their content stays attributed). */
   members(workshopId: string): Promise<MemberRecord[]>;
   addInvite(i: InviteRecord): Promise<void>;
   inviteByTokenHash(tokenHash: string): Promise<InviteRecord | null>;
@@ -157,11 +192,12 @@ export interface PersonRepo {
   session(tokenHash: string): Promise<PersonSessionRecord | null>;
   touchSession(tokenHash: string, at: string): Promise<void>;
   deleteSession(tokenHash: string): Promise<void>;
-  /**
-   * Gives a member a new session token, replacing the old one (its browser is signed out).
-   * TODO(#14): goes when members hold several credentials (WorkshopRepo.addCredential in main).
-   */
-  replaceMemberToken(memberId: string, tokenHash: string): Promise<void>;
+  /** Marks a member as this person (members.person_id, never carried in backups). */
+  linkMember(workshopId: string, memberId: string, personId: string): Promise<void>;
+  /** The member the person is in this workshop (the oldest, should there be several; removed ones included). */
+  memberIn(workshopId: string, personId: string): Promise<MemberRecord | null>;
+  /** Every member record the person is, across workshops (removed ones included: the caller decides). */
+  memberships(personId: string): Promise<MemberRecord[]>;
 }
 
 export interface AuditEntry {
@@ -185,6 +221,8 @@ export type NewAuditEntry = Omit<AuditEntry, 'seq' | 'prevHash' | 'hash' | 'sign
 export interface AuditRepo {
   append(entry: NewAuditEntry): Promise<AuditEntry>;
   list(workshopId: string): Promise<AuditEntry[]>;
+  /** How many entries after `since` were made by someone other than `exceptActor` (no entries are read). */
+  countSince(workshopId: string, since: string, exceptActor: string): Promise<number>;
   /** The signing key's public half (base64, raw 32 bytes); creates the pair when there is none. */
   publicKey(): Promise<string>;
 }
@@ -259,4 +297,6 @@ export interface EditRepo {
   record(workshopId: string, edits: readonly LastEdit[]): Promise<void>;
   /** A room's records (all rooms when `room` is null), by key. */
   list(workshopId: string, room: string | null): Promise<LastEdit[]>;
+  /** How many entries someone other than `exceptMember` last changed after `since`. */
+  countSince(workshopId: string, since: string, exceptMember: string): Promise<number>;
 }

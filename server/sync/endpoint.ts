@@ -189,12 +189,17 @@ export function createSyncEndpoint(deps: SyncEndpointDeps) {
 
 
     /**
-     * A member's role changed: their connections close with 4501 (transient), here and on other
-     * instances, so they reconnect and are let in with the new role.
+     * A member's role changed or they were merged into another record: their connections close
+     * with 4501 (transient), here and on other instances, so they reconnect and are let in as they
+     * are now. A removed member's close with 4401 (final: their credentials no longer work).
      */
-    evictMember(workshopId: string, memberId: string, fromControl = false): void {
-      if (!fromControl) deps.fanout.publishControl(`evict-member:${workshopId}:${memberId}`);
-      for (const e of [...connections]) if (e.workshopId === workshopId && e.conn.memberId === memberId) e.conn.close(CloseCode.roleChanged, 'role changed');
+    evictMember(workshopId: string, memberId: string, reason: 'role_changed' | 'removed' | 'merged' = 'role_changed', fromControl = false): void {
+      if (!fromControl) deps.fanout.publishControl(`evict-member:${workshopId}:${memberId}:${reason}`);
+      for (const e of [...connections]) {
+        if (e.workshopId !== workshopId || e.conn.memberId !== memberId) continue;
+        if (reason === 'removed') e.conn.close(CloseCode.unauthenticated, 'no longer a member');
+        else e.conn.close(CloseCode.roleChanged, reason === 'merged' ? 'merged into another member' : 'role changed');
+      }
     },
 
     /** Graceful shutdown: everything queued is stored, then every socket is closed with 1001. */

@@ -44,8 +44,12 @@ export const BACKUP_ROW_SCHEMAS: Readonly<Record<string, TableShape>> = {
   ),
   boards: table({ id, workshop_id: id, title: text, created_at: time }, { id: 'own', workshop_id: 'workshop' }),
   members: table(
-    { id, workshop_id: id, display_name: text, role: z.enum(['facilitator', 'participant', 'observer']), organisation_id: id.nullable(), token_hash: z.string().max(200), created_at: time },
-    { id: 'own', workshop_id: 'workshop', organisation_id: 'organisation' },
+    {
+      id, workshop_id: id, display_name: text, role: z.enum(['facilitator', 'participant', 'observer']), organisation_id: id.nullable(), token_hash: z.string().max(200), created_at: time,
+      // Since migration 011 (older backups lack them).
+      removed_at: time.nullable().optional(), last_visit_at: time.nullable().optional(), merged_into: id.nullable().optional(), invited_by: id.nullable().optional(),
+    },
+    { id: 'own', workshop_id: 'workshop', organisation_id: 'organisation', merged_into: 'member', invited_by: 'member' },
   ),
   vision_clients: table({ workshop_id: id, client_id: bigint, member_id: id }, { workshop_id: 'workshop', member_id: 'member' }, ['client_id']),
   vision_deletions: table({ workshop_id: id, member_id: id, ranges: text }, { workshop_id: 'workshop', member_id: 'member' }),

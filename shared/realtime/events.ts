@@ -8,7 +8,7 @@
  */
 import type { ErrorCode } from '../errors.js';
 import type { ClosedOutcome, DecisionRule, PrincipleStatus, Stance } from '../decisions.js';
-import type { Role } from '../api.js';
+import type { MemberDto, Role } from '../api.js';
 import type { AnswerValue, CommandName, CommandPayload } from './commands.js';
 import type { ParadoxAxis } from '../charter/schema.js';
 
@@ -193,6 +193,8 @@ export interface Broadcasts {
   'principle.amended': Seq & { principle: PrincipleView };
   'principle.retired': Seq & { principle: PrincipleView };
   'settings.changed': Seq & { decisionRule: DecisionRule; protectOrganisationContent: boolean };
+  /** A member was renamed, removed (`removedAt`) or merged into another (`mergedInto`). */
+  'member.changed': Seq & { member: MemberDto };
   'content.removed': Seq & { room: 'board' | 'charter'; boardId: string | null; collection: string | null; id: string; by: string };
 }
 export type BroadcastName = keyof Broadcasts;

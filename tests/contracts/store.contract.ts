@@ -8,7 +8,7 @@ import { AppError } from '../../shared/errors.js';
 import { GENESIS_HASH, auditHash } from '../../server/store/audit-hash.js';
 import { BACKUP_TABLES, NOT_IN_BACKUP_TABLES } from '../../server/store/backup-tables.js';
 import { BACKUP_ROW_SCHEMAS } from '../../shared/export/backup-rows.js';
-import type { MemberRecord, Store } from '../../server/store/types.js';
+import type { CredentialKind, CredentialRecord, MemberRecord, Store } from '../../server/store/types.js';
 import { describeGovernanceContract } from './governance.contract.js';
 
 const now = () => new Date().toISOString();
@@ -26,8 +26,12 @@ async function seedWorkshop(store: Store) {
   return { w, orgs, boards };
 }
 
-function member(workshopId: string, organisationId: string | null, tokenHash: string): MemberRecord {
-  return { id: id('m'), workshopId, displayName: 'Kari', role: 'participant', organisationId, tokenHash, createdAt: now() };
+function member(workshopId: string, organisationId: string | null): MemberRecord {
+  return { id: id('m'), workshopId, displayName: 'Kari', role: 'participant', organisationId, createdAt: now(), removedAt: null, lastVisitAt: null, mergedInto: null, invitedBy: null };
+}
+
+function credential(m: MemberRecord, tokenHash: string, kind: CredentialKind = 'session'): CredentialRecord {
+  return { id: id('c'), workshopId: m.workshopId, memberId: m.id, kind, tokenHash, createdAt: now(), lastUsedAt: now(), revokedAt: null };
 }
 
 export function describeStoreContract(name: string, makeStore: () => Promise<Store>): void {
@@ -111,13 +115,14 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       expect(await store.workshops.get(w.id)).toEqual(w);
       expect(await store.workshops.organisations(w.id)).toEqual(orgs);
       expect(await store.workshops.boards(w.id)).toEqual(boards);
-      const m = member(w.id, orgs[0]!.id, 'hash-' + w.id);
+      const m = member(w.id, orgs[0]!.id);
       await store.workshops.addMember(m);
+      await store.credentials.add(credential(m, 'hash-' + w.id));
       await store.audit.append({ workshopId: w.id, at: now(), actorId: m.id, type: 'member.joined', data: {} });
       expect(await store.workshops.delete(w.id)).toBe(true);
       expect(await store.workshops.get(w.id)).toBeNull();
       expect(await store.workshops.members(w.id)).toEqual([]);
-      expect(await store.workshops.memberByTokenHash(m.tokenHash)).toBeNull();
+      expect(await store.credentials.find('hash-' + w.id, 'session')).toBeNull();
       expect(await store.audit.list(w.id)).toEqual([]);
       expect(await store.workshops.delete(w.id)).toBe(false);
     });
@@ -140,7 +145,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
 
     it('changes a member’s role within its workshop only', async () => {
       const { w, orgs } = await seedWorkshop(store);
-      const m = member(w.id, orgs[0]!.id, 'hash-role-' + w.id);
+      const m = member(w.id, orgs[0]!.id);
       await store.workshops.addMember(m);
       expect(await store.workshops.setRole(w.id, m.id, 'observer')).toBe(true);
       expect((await store.workshops.members(w.id))[0]!.role).toBe('observer');
@@ -148,24 +153,74 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       expect(await store.workshops.setRole(w.id, 'no-such-member', 'facilitator')).toBe(false);
     });
 
-    it('finds members by token hash and refuses duplicate hashes', async () => {
+    it('finds members by credential hash and kind, several per member, and refuses duplicate hashes', async () => {
       const { w, orgs } = await seedWorkshop(store);
-      const m = member(w.id, orgs[1]!.id, 'h-' + w.id);
+      const m = member(w.id, orgs[1]!.id);
       await store.workshops.addMember(m);
-      expect(await store.workshops.memberByTokenHash(m.tokenHash)).toEqual(m);
-      expect(await store.workshops.memberByTokenHash('other')).toBeNull();
-      await expect(store.workshops.addMember({ ...m, id: id('m') })).rejects.toBeInstanceOf(AppError);
+      const laptop = credential(m, 'h1-' + w.id);
+      const phone = credential(m, 'h2-' + w.id);
+      const reentry = credential(m, 'h3-' + w.id, 'reentry');
+      for (const c of [laptop, phone, reentry]) await store.credentials.add(c);
+      expect(await store.credentials.find(laptop.tokenHash, 'session')).toEqual({ credential: laptop, member: m });
+      expect((await store.credentials.find(phone.tokenHash, 'session'))?.member).toEqual(m);
+      expect(await store.credentials.find(reentry.tokenHash, 'session')).toBeNull();
+      expect((await store.credentials.find(reentry.tokenHash, 'reentry'))?.credential.id).toBe(reentry.id);
+      expect(await store.credentials.find('other', 'session')).toBeNull();
+      await expect(store.credentials.add({ ...laptop, id: id('c') })).rejects.toBeInstanceOf(AppError);
+      // Touch only moves forward; revoking one leaves the others.
+      const later = new Date(Date.now() + 60_000).toISOString();
+      await store.credentials.touch(laptop.id, later);
+      await store.credentials.touch(laptop.id, laptop.lastUsedAt);
+      expect((await store.credentials.find(laptop.tokenHash, 'session'))?.credential.lastUsedAt).toBe(later);
+      expect(await store.credentials.revoke('another-workshop', laptop.id, now())).toBe(false);
+      expect(await store.credentials.revoke(w.id, laptop.id, now())).toBe(true);
+      expect(await store.credentials.revoke(w.id, laptop.id, now())).toBe(false);
+      expect(await store.credentials.find(laptop.tokenHash, 'session')).toBeNull();
+      expect(await store.credentials.find(phone.tokenHash, 'session')).not.toBeNull();
+      expect(await store.credentials.revokeAll(w.id, m.id, 'reentry', now())).toBe(1);
+      expect(await store.credentials.revokeAll(w.id, m.id, null, now())).toBe(1);
+      expect(await store.credentials.find(phone.tokenHash, 'session')).toBeNull();
+    });
+
+    it('renames, removes and merges members, records visits and counts what others changed since', async () => {
+      const { w, orgs } = await seedWorkshop(store);
+      const a = member(w.id, orgs[0]!.id);
+      const b = { ...member(w.id, orgs[0]!.id), invitedBy: a.id };
+      await store.workshops.addMember(a);
+      await store.workshops.addMember(b);
+      expect(await store.workshops.member(w.id, b.id)).toEqual(b);
+      expect(await store.workshops.member('another-workshop', b.id)).toBeNull();
+      expect(await store.workshops.updateMember(w.id, b.id, { displayName: 'Kari N.' })).toBe(true);
+      expect(await store.workshops.updateMember(w.id, b.id, { mergedInto: a.id })).toBe(true);
+      expect(await store.workshops.updateMember('another-workshop', b.id, { removedAt: now() })).toBe(false);
+      expect(await store.workshops.member(w.id, b.id)).toEqual({ ...b, displayName: 'Kari N.', mergedInto: a.id });
+      const first = '2026-01-01T10:00:00.000Z';
+      expect(await store.workshops.visit(w.id, a.id, first)).toBeNull();
+      expect(await store.workshops.visit(w.id, a.id, '2026-01-02T10:00:00.000Z')).toBe(first);
+      await store.audit.append({ workshopId: w.id, at: '2026-01-01T11:00:00.000Z', actorId: b.id, type: 'x', data: {} });
+      await store.audit.append({ workshopId: w.id, at: '2026-01-01T12:00:00.000Z', actorId: a.id, type: 'x', data: {} });
+      await store.audit.append({ workshopId: w.id, at: '2025-12-31T12:00:00.000Z', actorId: b.id, type: 'x', data: {} });
+      expect(await store.audit.countSince(w.id, first, a.id)).toBe(1);
+      expect(await store.audit.countSince(w.id, '', a.id)).toBe(2);
+      await store.edits.record(w.id, [
+        { room: 'charter', key: 'actors/x', memberId: b.id, organisationId: null, at: '2026-01-01T11:00:00.000Z' },
+        { room: 'charter', key: 'actors/y', memberId: a.id, organisationId: null, at: '2026-01-01T11:00:00.000Z' },
+      ]);
+      expect(await store.edits.countSince(w.id, first, a.id)).toBe(1);
+      expect(await store.edits.countSince(w.id, '2026-01-01T11:00:00.000Z', a.id)).toBe(0);
     });
 
     it('a constraint violation is 409 conflict, not storage_unavailable', async () => {
       const { w, orgs } = await seedWorkshop(store);
-      const m = member(w.id, orgs[0]!.id, 'dup-' + w.id);
+      const m = member(w.id, orgs[0]!.id);
       await store.workshops.addMember(m);
-      await expect(store.workshops.addMember({ ...m, id: id('m') })).rejects.toMatchObject({ name: 'AppError', code: 'conflict', status: 409 });
+      const c = credential(m, 'dup-' + w.id);
+      await store.credentials.add(c);
+      await expect(store.credentials.add({ ...c, id: id('c') })).rejects.toMatchObject({ name: 'AppError', code: 'conflict', status: 409 });
       await expect(store.workshops.addMember(m)).rejects.toMatchObject({ code: 'conflict', status: 409 });
-      await expect(store.transaction((tx) => tx.workshops.addMember({ ...m, id: id('m') }))).rejects.toMatchObject({ code: 'conflict', status: 409 });
+      await expect(store.transaction((tx) => tx.workshops.addMember(m))).rejects.toMatchObject({ code: 'conflict', status: 409 });
       // The store stays usable.
-      expect(await store.workshops.memberByTokenHash(m.tokenHash)).toEqual(m);
+      expect(await store.credentials.find(c.tokenHash, 'session')).toEqual({ credential: c, member: m });
     });
 
     it('consumes invites atomically up to maxUses and revokes them', async () => {
@@ -258,7 +313,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
 
     it('backs a workshop up table by table and restores it; every workshop table is accounted for', async () => {
       const { w, orgs } = await seedWorkshop(store);
-      const m = member(w.id, orgs[0]!.id, 'hash-backup-' + w.id);
+      const m = member(w.id, orgs[0]!.id);
       await store.workshops.addMember(m);
       await store.vision.recordDeletions(w.id, m.id, [[1, 2, 3]]);
       await store.vision.setSeen(w.id, m.id, new Uint8Array([7, 8]), now());

@@ -80,7 +80,8 @@ export function oidcRoutes(deps: OidcRouteDeps): Router {
       cookies.push(deps.auth.cookieHeader(entry.workshopId, entry.token, secure(req)));
       return redirect(res, cookies, `/w/${encodeURIComponent(entry.workshopId)}`);
     } catch (err) {
-      const code = err instanceof AppError && (SIGN_IN_ERRORS as readonly string[]).includes(err.code) ? (err.code as SignInError) : null;
+      const removed = err instanceof AppError && err.details?.reason === 'member_removed';
+      const code = removed ? 'member_removed' : err instanceof AppError && (SIGN_IN_ERRORS as readonly string[]).includes(err.code) ? (err.code as SignInError) : null;
       if (!code) throw err;
       return redirect(res, cookies, `${back}?error=${code}`);
     }

@@ -1,6 +1,6 @@
 /** `/api/workshops…` and `/api/join`: parse, call the service, answer. */
 import { Router, type Request } from 'express';
-import { AddOrganisationBody, ChangeRoleBody, CreateInviteBody, CreateWorkshopBody, Id, JoinBody, OrganisationPatchBody, UpdateWorkshopBody } from '../../../shared/api.js';
+import { AddOrganisationBody, CreateInviteBody, CreateWorkshopBody, Id, JoinBody, OrganisationPatchBody, UpdateWorkshopBody } from '../../../shared/api.js';
 import type { Authenticator } from '../../auth/authenticator.js';
 import type { WorkshopService } from '../../services/workshops.js';
 import { actorOf, requireActor } from '../auth-middleware.js';
@@ -61,11 +61,6 @@ export function workshopRoutes(deps: WorkshopRouteDeps): Router {
     const patch = parseInput(OrganisationPatchBody, req.body);
     await workshops.updateOrganisation(actorOf(res.locals), id(req), parseInput(Id, req.params.orgId), patch);
     res.json(await workshops.get(actorOf(res.locals), id(req)));
-  });
-
-  r.patch('/workshops/:id/members/:memberId', member, async (req, res) => {
-    const { role } = parseInput(ChangeRoleBody, req.body);
-    res.json(await workshops.changeRole(actorOf(res.locals), id(req), parseInput(Id, req.params.memberId), role));
   });
 
   r.get('/workshops/:id/members', member, async (req, res) => {

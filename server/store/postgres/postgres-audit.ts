@@ -31,6 +31,11 @@ export class PostgresAuditRepo implements AuditRepo {
     });
   }
 
+  async countSince(workshopId: string, since: string, exceptActor: string): Promise<number> {
+    const r = await this.run.query<{ n: string }>('SELECT COUNT(*) AS n FROM audit WHERE workshop_id = $1 AND at > $2 AND (actor_id IS NULL OR actor_id <> $3)', [workshopId, since, exceptActor]);
+    return Number(r.rows[0]?.n ?? 0);
+  }
+
   async list(workshopId: string): Promise<AuditEntry[]> {
     const r = await this.run.query<Omit<AuditEntry, 'data' | 'signature'> & { data: string; signature: string | null }>(
       `SELECT seq, workshop_id AS "workshopId", at, actor_id AS "actorId", type, data, prev_hash AS "prevHash", hash, signature

@@ -26,4 +26,9 @@ export class PostgresEditRepo implements EditRepo {
         : await this.run.query<LastEdit>(`SELECT ${COLUMNS} FROM last_edits WHERE workshop_id = $1 AND room = $2 ORDER BY key`, [workshopId, room]);
     return r.rows;
   }
+
+  async countSince(workshopId: string, since: string, exceptMember: string): Promise<number> {
+    const r = await this.run.query<{ n: string }>('SELECT COUNT(*) AS n FROM last_edits WHERE workshop_id = $1 AND at > $2 AND member_id <> $3', [workshopId, since, exceptMember]);
+    return Number(r.rows[0]?.n ?? 0);
+  }
 }

@@ -1,4 +1,5 @@
-import type { PersonRecord, PersonRepo, PersonSessionRecord } from '../types.js';
+import type { MemberRecord, PersonRecord, PersonRepo, PersonSessionRecord } from '../types.js';
+import { MEMBER } from './postgres-workshops.js';
 import type { Runner } from './postgres-runner.js';
 
 const PERSON = `id, issuer, subject, display_name AS "displayName", org_number AS "orgNumber", created_at AS "createdAt"`;
@@ -37,7 +38,16 @@ export class PostgresPersonRepo implements PersonRepo {
     await this.run.query('DELETE FROM person_sessions WHERE token_hash = $1', [tokenHash]);
   }
 
-  async replaceMemberToken(memberId: string, tokenHash: string): Promise<void> {
-    await this.run.query('UPDATE members SET token_hash = $1 WHERE id = $2', [tokenHash, memberId]);
+  async linkMember(workshopId: string, memberId: string, personId: string): Promise<void> {
+    await this.run.query('UPDATE members SET person_id = $1 WHERE workshop_id = $2 AND id = $3', [personId, workshopId, memberId]);
+  }
+
+  async memberIn(workshopId: string, personId: string): Promise<MemberRecord | null> {
+    const r = await this.run.query<MemberRecord>(`SELECT ${MEMBER} FROM members WHERE workshop_id = $1 AND person_id = $2 ORDER BY created_at COLLATE "C", id COLLATE "C" LIMIT 1`, [workshopId, personId]);
+    return r.rows[0] ?? null;
+  }
+
+  async memberships(personId: string): Promise<MemberRecord[]> {
+    return (await this.run.query<MemberRecord>(`SELECT ${MEMBER} FROM members WHERE person_id = $1 ORDER BY created_at COLLATE "C", id COLLATE "C"`, [personId])).rows;
   }
 }

@@ -16,6 +16,7 @@ import { PostgresBackupRepo } from './postgres-backup.js';
 import { PostgresDocStore } from './postgres-docs.js';
 import { clientRunner, poolRunner, wrap, withTransaction, type Runner } from './postgres-runner.js';
 import { PostgresWorkshopRepo } from './postgres-workshops.js';
+import { PostgresCredentialRepo } from './postgres-credentials.js';
 import { PostgresFacilitationRepo } from './postgres-facilitation.js';
 import { PostgresAnswerRepo } from './postgres-answers.js';
 import { PostgresVoteRepo } from './postgres-votes.js';
@@ -38,6 +39,7 @@ const MIGRATION_LOCK = "x'73616d736b6170'::bigint";
 export class PostgresStore implements Store {
   readonly docs: PostgresDocStore;
   readonly workshops: PostgresWorkshopRepo;
+  readonly credentials: PostgresCredentialRepo;
   readonly audit: PostgresAuditRepo;
   readonly facilitation: PostgresFacilitationRepo;
   readonly answers: PostgresAnswerRepo;
@@ -62,6 +64,7 @@ export class PostgresStore implements Store {
     this.run = poolRunner(this.pool);
     this.docs = new PostgresDocStore(this.run);
     this.workshops = new PostgresWorkshopRepo(this.run);
+    this.credentials = new PostgresCredentialRepo(this.run);
     this.audit = new PostgresAuditRepo(this.run);
     this.facilitation = new PostgresFacilitationRepo(this.run);
     this.answers = new PostgresAnswerRepo(this.run);
@@ -117,6 +120,7 @@ export class PostgresStore implements Store {
       const tx: Store = {
         docs: new PostgresDocStore(run),
         workshops: new PostgresWorkshopRepo(run),
+        credentials: new PostgresCredentialRepo(run),
         audit: new PostgresAuditRepo(run),
         facilitation: new PostgresFacilitationRepo(run),
         answers: new PostgresAnswerRepo(run),

@@ -4,19 +4,18 @@ import type { Runner } from './postgres-runner.js';
 
 // Columns aliased to the record fields, so rows are records as they come. Lists order by
 // COLLATE "C" to sort byte-wise as SQLite does, whatever the cluster's locale.
-const MEMBER = `id, workshop_id AS "workshopId", display_name AS "displayName", role, organisation_id AS "organisationId",
-  token_hash AS "tokenHash", created_at AS "createdAt", person_id AS "personId"`;
+export const MEMBER = `id, workshop_id AS "workshopId", display_name AS "displayName", role, organisation_id AS "organisationId",
+  created_at AS "createdAt", removed_at AS "removedAt", last_visit_at AS "lastVisitAt", merged_into AS "mergedInto", invited_by AS "invitedBy"`;
 const INVITE = `id, workshop_id AS "workshopId", role, organisation_id AS "organisationId", token_hash AS "tokenHash",
   created_by AS "createdBy", created_at AS "createdAt", expires_at AS "expiresAt", max_uses AS "maxUses", uses, revoked_at AS "revokedAt"`;
 const BY_CREATION = 'ORDER BY created_at COLLATE "C", id COLLATE "C"';
 
-/** The optional columns only when set, so records of members by invite link alone look as they always did. */
+/** An optional column only when set, so records without it look as they always did. */
 function withoutNull<T extends object>(row: T, key: keyof T): T {
   if (row[key] !== null) return row;
   const { [key]: _dropped, ...rest } = row;
   return rest as T;
 }
-const member = (r: MemberRecord): MemberRecord => withoutNull(r, 'personId');
 
 export class PostgresWorkshopRepo implements WorkshopRepo {
   constructor(private readonly run: Runner) {}
@@ -73,11 +72,6 @@ export class PostgresWorkshopRepo implements WorkshopRepo {
     return (r.rowCount ?? 0) > 0;
   }
 
-  async memberByPerson(workshopId: string, personId: string): Promise<MemberRecord | null> {
-    const r = (await this.run.query<MemberRecord>(`SELECT ${MEMBER} FROM members WHERE workshop_id = $1 AND person_id = $2 ${BY_CREATION} LIMIT 1`, [workshopId, personId])).rows[0];
-    return r ? member(r) : null;
-  }
-
   async setOrganisationColor(workshopId: string, organisationId: string, color: string | null): Promise<boolean> {
     const r = await this.run.query('UPDATE organisations SET color = $1 WHERE id = $2 AND workshop_id = $3', [color, organisationId, workshopId]);
     return (r.rowCount ?? 0) > 0;
@@ -97,14 +91,32 @@ export class PostgresWorkshopRepo implements WorkshopRepo {
 
   async addMember(m: MemberRecord): Promise<void> {
     await this.run.query(
-      'INSERT INTO members (id, workshop_id, display_name, role, organisation_id, token_hash, created_at, person_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
-      [m.id, m.workshopId, m.displayName, m.role, m.organisationId, m.tokenHash, m.createdAt, m.personId ?? null],
+      `INSERT INTO members (id, workshop_id, display_name, role, organisation_id, token_hash, created_at, removed_at, last_visit_at, merged_into, invited_by)
+       VALUES ($1, $2, $3, $4, $5, 'none:' || $1, $6, $7, $8, $9, $10)`,
+      [m.id, m.workshopId, m.displayName, m.role, m.organisationId, m.createdAt, m.removedAt, m.lastVisitAt, m.mergedInto, m.invitedBy],
     );
   }
 
-  async memberByTokenHash(tokenHash: string): Promise<MemberRecord | null> {
-    const r = (await this.run.query<MemberRecord>(`SELECT ${MEMBER} FROM members WHERE token_hash = $1`, [tokenHash])).rows[0];
-    return r ? member(r) : null;
+  async updateMember(workshopId: string, memberId: string, patch: Partial<Pick<MemberRecord, 'displayName' | 'removedAt' | 'mergedInto'>>): Promise<boolean> {
+    const r = await this.run.query(
+      'UPDATE members SET display_name = COALESCE($1, display_name), removed_at = COALESCE($2, removed_at), merged_into = COALESCE($3, merged_into) WHERE workshop_id = $4 AND id = $5',
+      [patch.displayName ?? null, patch.removedAt ?? null, patch.mergedInto ?? null, workshopId, memberId],
+    );
+    return r.rowCount === 1;
+  }
+
+  async visit(workshopId: string, memberId: string, at: string): Promise<string | null> {
+    // One statement: the old value comes from the row as it was before this update.
+    const r = await this.run.query<{ previous: string | null }>(
+      `UPDATE members m SET last_visit_at = $1 FROM members old
+       WHERE m.workshop_id = $2 AND m.id = $3 AND old.workshop_id = m.workshop_id AND old.id = m.id RETURNING old.last_visit_at AS previous`,
+      [at, workshopId, memberId],
+    );
+    return r.rows[0]?.previous ?? null;
+  }
+
+  async member(workshopId: string, memberId: string): Promise<MemberRecord | null> {
+    return (await this.run.query<MemberRecord>(`SELECT ${MEMBER} FROM members WHERE workshop_id = $1 AND id = $2`, [workshopId, memberId])).rows[0] ?? null;
   }
 
   async setRole(workshopId: string, memberId: string, role: Role): Promise<boolean> {
@@ -112,7 +124,7 @@ export class PostgresWorkshopRepo implements WorkshopRepo {
   }
 
   async members(workshopId: string): Promise<MemberRecord[]> {
-    return (await this.run.query<MemberRecord>(`SELECT ${MEMBER} FROM members WHERE workshop_id = $1 ${BY_CREATION}`, [workshopId])).rows.map(member);
+    return (await this.run.query<MemberRecord>(`SELECT ${MEMBER} FROM members WHERE workshop_id = $1 ${BY_CREATION}`, [workshopId])).rows;
   }
 
   async addInvite(i: InviteRecord): Promise<void> {

@@ -315,6 +315,34 @@ export const sqliteMigrations: Migration[] = [
     `,
   },
   {
+    // People, not links (issue #14): a member holds several credentials (one per device, plus a
+    // renewable re-entry secret), each stored hashed and expiring when unused; members can be
+    // removed (their content stays, attributed), renamed, merged into another record of the same
+    // person (an alias: nothing recorded is rewritten), and remember when they last visited.
+    // members.token_hash stays as a column (SQLite cannot drop a UNIQUE column) but holds no secret.
+    name: '011_credentials',
+    sql: `
+      CREATE TABLE credentials (
+        id TEXT PRIMARY KEY,
+        workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+        member_id TEXT NOT NULL REFERENCES members(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        token_hash TEXT NOT NULL UNIQUE,
+        created_at TEXT NOT NULL,
+        last_used_at TEXT NOT NULL,
+        revoked_at TEXT
+      );
+      CREATE INDEX credentials_member ON credentials(workshop_id, member_id);
+      INSERT INTO credentials (id, workshop_id, member_id, kind, token_hash, created_at, last_used_at)
+        SELECT 'm-' || id, workshop_id, id, 'session', token_hash, created_at, strftime('%Y-%m-%dT%H:%M:%fZ', 'now') FROM members;
+      UPDATE members SET token_hash = 'none:' || id;
+      ALTER TABLE members ADD COLUMN removed_at TEXT;
+      ALTER TABLE members ADD COLUMN last_visit_at TEXT;
+      ALTER TABLE members ADD COLUMN merged_into TEXT;
+      ALTER TABLE members ADD COLUMN invited_by TEXT;
+    `,
+  },
+  {
     // Sign-in (issue #14): a person is (issuer, subject) at an OpenID provider, with sessions of
     // their own (stored hashed). Persons are not workshop data and never travel in backups, nor does
     // members.person_id; an organisation's number (matched against the provider's claim) does.

@@ -36,6 +36,12 @@ export class SqliteAuditRepo implements AuditRepo {
     );
   }
 
+  countSince(workshopId: string, since: string, exceptActor: string): Promise<number> {
+    return this.run(
+      (db) => (statement(db, 'SELECT COUNT(*) AS n FROM audit WHERE workshop_id = ? AND at > ? AND (actor_id IS NULL OR actor_id <> ?)').get(workshopId, since, exceptActor) as { n: number }).n,
+    );
+  }
+
   list(workshopId: string): Promise<AuditEntry[]> {
     return this.run((db) =>
       (statement(db, 'SELECT * FROM audit WHERE workshop_id = ? ORDER BY seq').all(workshopId) as AuditRow[]).map((r) => ({

@@ -26,6 +26,10 @@ export class SqliteEditRepo implements EditRepo {
     });
   }
 
+  countSince(workshopId: string, since: string, exceptMember: string): Promise<number> {
+    return this.run((db) => (statement(db, 'SELECT COUNT(*) AS n FROM last_edits WHERE workshop_id = ? AND at > ? AND member_id <> ?').get(workshopId, since, exceptMember) as { n: number }).n);
+  }
+
   list(workshopId: string, room: string | null): Promise<LastEdit[]> {
     return this.run((db) => {
       const rows = (

@@ -1,4 +1,5 @@
-import type { PersonRecord, PersonRepo, PersonSessionRecord } from '../types.js';
+import type { MemberRecord, PersonRecord, PersonRepo, PersonSessionRecord } from '../types.js';
+import { MEMBER_COLUMNS, toMember, type MemberRow } from './sqlite-workshops.js';
 import type { Runner } from './sqlite-store.js';
 import { statement } from './statements.js';
 
@@ -66,9 +67,20 @@ export class SqlitePersonRepo implements PersonRepo {
     });
   }
 
-  replaceMemberToken(memberId: string, tokenHash: string): Promise<void> {
+  linkMember(workshopId: string, memberId: string, personId: string): Promise<void> {
     return this.run((db) => {
-      statement(db, 'UPDATE members SET token_hash = ? WHERE id = ?').run(tokenHash, memberId);
+      statement(db, 'UPDATE members SET person_id = ? WHERE workshop_id = ? AND id = ?').run(personId, workshopId, memberId);
     });
+  }
+
+  memberIn(workshopId: string, personId: string): Promise<MemberRecord | null> {
+    return this.run((db) => {
+      const r = statement(db, `SELECT ${MEMBER_COLUMNS} FROM members WHERE workshop_id = ? AND person_id = ? ORDER BY created_at, id LIMIT 1`).get(workshopId, personId) as MemberRow | undefined;
+      return r ? toMember(r) : null;
+    });
+  }
+
+  memberships(personId: string): Promise<MemberRecord[]> {
+    return this.run((db) => (statement(db, `SELECT ${MEMBER_COLUMNS} FROM members WHERE person_id = ? ORDER BY created_at, id`).all(personId) as MemberRow[]).map(toMember));
   }
 }

@@ -15,6 +15,7 @@ import { SqliteAnswerRepo } from './sqlite-answers.js';
 import { SqliteVoteRepo } from './sqlite-votes.js';
 import { SqlitePrincipleRepo } from './sqlite-principles.js';
 import { SqliteEditRepo } from './sqlite-edits.js';
+import { SqliteCredentialRepo } from './sqlite-credentials.js';
 import { SqliteVisionRepo } from './sqlite-vision.js';
 import { SqlitePersonRepo } from './sqlite-persons.js';
 import { SqliteBackupRepo } from './sqlite-backup.js';
@@ -29,6 +30,7 @@ export interface SqliteStoreOptions {
 export class SqliteStore implements Store {
   readonly docs: SqliteDocStore;
   readonly workshops: SqliteWorkshopRepo;
+  readonly credentials: SqliteCredentialRepo;
   readonly audit: SqliteAuditRepo;
   readonly facilitation: SqliteFacilitationRepo;
   readonly answers: SqliteAnswerRepo;
@@ -52,6 +54,7 @@ export class SqliteStore implements Store {
     const run = this.gatedRunner();
     this.docs = new SqliteDocStore(run);
     this.workshops = new SqliteWorkshopRepo(run);
+    this.credentials = new SqliteCredentialRepo(run);
     this.audit = new SqliteAuditRepo(run);
     this.facilitation = new SqliteFacilitationRepo(run);
     this.answers = new SqliteAnswerRepo(run);
@@ -92,6 +95,7 @@ export class SqliteStore implements Store {
     const tx: Store = {
       docs: new SqliteDocStore(run, false),
       workshops: new SqliteWorkshopRepo(run),
+      credentials: new SqliteCredentialRepo(run),
       audit: new SqliteAuditRepo(run),
       facilitation: new SqliteFacilitationRepo(run),
       answers: new SqliteAnswerRepo(run),

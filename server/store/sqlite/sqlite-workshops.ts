@@ -3,15 +3,17 @@ import type { BoardRecord, InviteRecord, MemberRecord, OrganisationRecord, Works
 import type { Runner } from './sqlite-store.js';
 import { statement } from './statements.js';
 
-interface MemberRow {
+export interface MemberRow {
   id: string;
   workshop_id: string;
   display_name: string;
   role: Role;
   organisation_id: string | null;
-  token_hash: string;
   created_at: string;
-  person_id: string | null;
+  removed_at: string | null;
+  last_visit_at: string | null;
+  merged_into: string | null;
+  invited_by: string | null;
 }
 interface InviteRow {
   id: string;
@@ -27,17 +29,20 @@ interface InviteRow {
   revoked_at: string | null;
 }
 
-const toMember = (r: MemberRow): MemberRecord => ({
+export const toMember = (r: MemberRow): MemberRecord => ({
   id: r.id,
   workshopId: r.workshop_id,
   displayName: r.display_name,
   role: r.role,
   organisationId: r.organisation_id,
-  tokenHash: r.token_hash,
   createdAt: r.created_at,
-  // Only when set, so members by invite link alone look as they always did.
-  ...(r.person_id ? { personId: r.person_id } : {}),
+  removedAt: r.removed_at,
+  lastVisitAt: r.last_visit_at,
+  mergedInto: r.merged_into,
+  invitedBy: r.invited_by,
 });
+/** Member columns without the legacy `token_hash` (which holds no secret since 011). */
+export const MEMBER_COLUMNS = 'id, workshop_id, display_name, role, organisation_id, created_at, removed_at, last_visit_at, merged_into, invited_by';
 const toInvite = (r: InviteRow): InviteRecord => ({
   id: r.id,
   workshopId: r.workshop_id,
@@ -126,22 +131,17 @@ export class SqliteWorkshopRepo implements WorkshopRepo {
     return this.run((db) => statement(db, 'UPDATE organisations SET org_number = ? WHERE id = ? AND workshop_id = ?').run(orgNumber, organisationId, workshopId).changes > 0);
   }
 
-  memberByPerson(workshopId: string, personId: string): Promise<MemberRecord | null> {
-    return this.run((db) => {
-      const r = statement(db, 'SELECT * FROM members WHERE workshop_id = ? AND person_id = ? ORDER BY created_at, id LIMIT 1').get(workshopId, personId) as MemberRow | undefined;
-      return r ? toMember(r) : null;
-    });
-  }
-
   delete(id: string): Promise<boolean> {
     return this.run((db) => statement(db, 'DELETE FROM workshops WHERE id = ?').run(id).changes > 0);
   }
 
   addMember(m: MemberRecord): Promise<void> {
     return this.run((db) => {
-      statement(db, 'INSERT INTO members (id, workshop_id, display_name, role, organisation_id, token_hash, created_at, person_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
-        m.id, m.workshopId, m.displayName, m.role, m.organisationId, m.tokenHash, m.createdAt, m.personId ?? null,
-      );
+      statement(
+        db,
+        `INSERT INTO members (id, workshop_id, display_name, role, organisation_id, token_hash, created_at, removed_at, last_visit_at, merged_into, invited_by)
+         VALUES (?, ?, ?, ?, ?, 'none:' || ?, ?, ?, ?, ?, ?)`,
+      ).run(m.id, m.workshopId, m.displayName, m.role, m.organisationId, m.id, m.createdAt, m.removedAt, m.lastVisitAt, m.mergedInto, m.invitedBy);
     });
   }
 
@@ -149,15 +149,34 @@ export class SqliteWorkshopRepo implements WorkshopRepo {
     return this.run((db) => statement(db, 'UPDATE members SET role = ? WHERE workshop_id = ? AND id = ?').run(role, workshopId, memberId).changes === 1);
   }
 
-  memberByTokenHash(tokenHash: string): Promise<MemberRecord | null> {
+  updateMember(workshopId: string, memberId: string, patch: Partial<Pick<MemberRecord, 'displayName' | 'removedAt' | 'mergedInto'>>): Promise<boolean> {
+    return this.run(
+      (db) =>
+        statement(db, 'UPDATE members SET display_name = COALESCE(?, display_name), removed_at = COALESCE(?, removed_at), merged_into = COALESCE(?, merged_into) WHERE workshop_id = ? AND id = ?').run(
+          patch.displayName ?? null, patch.removedAt ?? null, patch.mergedInto ?? null, workshopId, memberId,
+        ).changes === 1,
+    );
+  }
+
+  visit(workshopId: string, memberId: string, at: string): Promise<string | null> {
+    return this.run((db) =>
+      db.transaction(() => {
+        const r = statement(db, 'SELECT last_visit_at FROM members WHERE workshop_id = ? AND id = ?').get(workshopId, memberId) as { last_visit_at: string | null } | undefined;
+        statement(db, 'UPDATE members SET last_visit_at = ? WHERE workshop_id = ? AND id = ?').run(at, workshopId, memberId);
+        return r?.last_visit_at ?? null;
+      })(),
+    );
+  }
+
+  member(workshopId: string, memberId: string): Promise<MemberRecord | null> {
     return this.run((db) => {
-      const r = statement(db, 'SELECT * FROM members WHERE token_hash = ?').get(tokenHash) as MemberRow | undefined;
+      const r = statement(db, `SELECT ${MEMBER_COLUMNS} FROM members WHERE workshop_id = ? AND id = ?`).get(workshopId, memberId) as MemberRow | undefined;
       return r ? toMember(r) : null;
     });
   }
 
   members(workshopId: string): Promise<MemberRecord[]> {
-    return this.run((db) => (statement(db, 'SELECT * FROM members WHERE workshop_id = ? ORDER BY created_at, id').all(workshopId) as MemberRow[]).map(toMember));
+    return this.run((db) => (statement(db, `SELECT ${MEMBER_COLUMNS} FROM members WHERE workshop_id = ? ORDER BY created_at, id`).all(workshopId) as MemberRow[]).map(toMember));
   }
 
   addInvite(i: InviteRecord): Promise<void> {
