@@ -31,6 +31,9 @@ export class SkSignInOffer extends LitElement {
   static override styles = [
     sharedStyles,
     css`
+      :host {
+        max-width: 36rem;
+      }
       .person {
         color: var(--sk-muted);
       }
