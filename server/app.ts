@@ -7,6 +7,9 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { createAuthenticator } from './auth/authenticator.js';
+import { createOidcClient } from './auth/oidc-client.js';
+import { createPersonSessions } from './auth/person-sessions.js';
+import { createPersonJoinService } from './services/person-join.js';
 import { createSessions } from './auth/sessions.js';
 import { newId } from './auth/tokens.js';
 import type { Config } from './config/index.js';
@@ -118,6 +121,13 @@ export async function createSamskap(config: Config, log: Logger, opts: SamskapOp
     // SQLite lives in DATA_DIR; PostgreSQL's health() checks the database takes writes.
     readiness: [() => store.health(), () => fanout.health(), ...(config.databaseUrl ? [] : [dataDirCheck({ dir: config.dataDir, minFreeBytes: config.readyMinFreeBytes })])],
     metrics: metrics.registry,
+    signIn: config.oidc && config.publicUrl
+      ? { client: createOidcClient(config.oidc, `${config.publicUrl}/auth/oidc/callback`), redirectUri: `${config.publicUrl}/auth/oidc/callback`, label: config.oidc.label }
+      : null,
+    persons: createPersonSessions({ store, secret: config.sessionSecret, idleDays: config.sessionIdleDays, now }),
+    personJoin: createPersonJoinService({ store, sessions, now }),
+    secret: config.sessionSecret,
+    now,
   });
 
   const server = createServer((req, res) => {

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { contrastRatio, HEX_COLOR, MIN_ORG_CONTRAST } from './color.js';
 import { ID_PATTERN } from './ids.js';
 import { DecisionRule } from './decisions.js';
+import { isOrgNumber } from './org-number.js';
 
 export const Limits = {
   titleMax: 200,
@@ -27,6 +28,8 @@ export const text = (max: number) =>
     .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), { message: 'must not contain control characters' });
 
 export const Id = z.string().regex(ID_PATTERN, 'is not a valid id');
+/** A Norwegian organisation number: 9 digits with a valid mod-11 check digit (shared/org-number.ts). */
+export const OrgNumber = z.string().refine(isOrgNumber, { message: 'must be a Norwegian organisation number (9 digits, valid check digit)' });
 export const Language = z.enum(['nn', 'nb', 'en']);
 export type Language = z.infer<typeof Language>;
 export const Role = z.enum(['facilitator', 'participant', 'observer']);
@@ -35,7 +38,7 @@ export type Role = z.infer<typeof Role>;
 export const CreateWorkshopBody = z.strictObject({
   title: text(Limits.titleMax),
   organisations: z
-    .array(z.strictObject({ name: text(Limits.nameMax) }))
+    .array(z.strictObject({ name: text(Limits.nameMax), orgNumber: OrgNumber.optional() }))
     .max(Limits.organisationsMax)
     .refine((orgs) => new Set(orgs.map((o) => o.name.toLowerCase())).size === orgs.length, {
       message: 'organisation names must be unique',
@@ -74,18 +77,22 @@ export const UpdateWorkshopBody = z
   .refine((b) => Object.values(b).some((v) => v !== undefined), { message: 'nothing to change' });
 export type UpdateWorkshopBody = z.infer<typeof UpdateWorkshopBody>;
 
-export const AddOrganisationBody = z.strictObject({ name: text(Limits.nameMax) });
+export const AddOrganisationBody = z.strictObject({ name: text(Limits.nameMax), orgNumber: OrgNumber.optional() });
 export type AddOrganisationBody = z.infer<typeof AddOrganisationBody>;
 
-/** `null` returns the organisation to its automatic colour. */
-export const OrganisationColorBody = z.strictObject({
-  color: z
-    .string()
-    .regex(HEX_COLOR, 'must be a colour like #1d4ed8')
-    .refine((c) => contrastRatio(c, '#ffffff') >= MIN_ORG_CONTRAST, { message: `needs a contrast of at least ${MIN_ORG_CONTRAST}:1 against white` })
-    .nullable(),
-});
-export type OrganisationColorBody = z.infer<typeof OrganisationColorBody>;
+/** `color: null` returns the organisation to its automatic colour; `orgNumber: null` removes the number. */
+export const OrganisationPatchBody = z
+  .strictObject({
+    color: z
+      .string()
+      .regex(HEX_COLOR, 'must be a colour like #1d4ed8')
+      .refine((c) => contrastRatio(c, '#ffffff') >= MIN_ORG_CONTRAST, { message: `needs a contrast of at least ${MIN_ORG_CONTRAST}:1 against white` })
+      .nullable()
+      .optional(),
+    orgNumber: OrgNumber.nullable().optional(),
+  })
+  .refine((b) => b.color !== undefined || b.orgNumber !== undefined, { message: 'nothing to change' });
+export type OrganisationPatchBody = z.infer<typeof OrganisationPatchBody>;
 
 /** `PATCH /api/workshops/:id/members/:memberId`: a facilitator changes role or name (a member may rename themselves). */
 export const PatchMemberBody = z
@@ -112,6 +119,8 @@ export interface OrganisationDto {
   name: string;
   /** Chosen by a facilitator; null means the automatic colour. */
   color: string | null;
+  /** Norwegian organisation number, matched against a signed-in person's organisation claim; null when not given. */
+  orgNumber: string | null;
 }
 export interface MemberDto {
   id: string;
@@ -214,7 +223,19 @@ export interface MyWorkshopDto {
   lastVisitAt: string | null;
   /** Audit entries and document entries changed by others since the last visit (all of them before a first visit). */
   changesSinceLastVisit: number;
+  /** Only through sign-in: this browser holds no session of the workshop yet (`POST /api/me/workshops/:id/enter` opens one). */
+  viaSignIn?: true;
 }
 
 /** A new invite's lifetime when `expiresInHours` is absent: 14 days. */
 export const INVITE_DEFAULT_HOURS = 336;
+
+/** `GET /api/auth`: whether sign-in is offered (and as what), and who is signed in in this browser. */
+export interface AuthStatusDto {
+  signIn: { enabled: boolean; label: string | null };
+  person: { name: string; orgNumber: string | null } | null;
+}
+
+/** Why sign-in sent the browser back to the join page (`/join/<token>?error=…`). */
+export const SIGN_IN_ERRORS = ['org_mismatch', 'member_removed', 'invite_unknown', 'invite_expired', 'invite_revoked', 'invite_used_up'] as const;
+export type SignInError = (typeof SIGN_IN_ERRORS)[number];

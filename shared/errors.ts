@@ -13,6 +13,10 @@ export const ErrorCode = {
   inviteExpired: 'invite_expired',
   inviteRevoked: 'invite_revoked',
   inviteUsedUp: 'invite_used_up',
+  /** A signed-in person's organisation (the provider's claim) is not the invite's organisation. */
+  orgMismatch: 'org_mismatch',
+  /** Sign-in is not configured on this server (OIDC_ISSUER). */
+  signInDisabled: 'sign_in_disabled',
   createCodeRequired: 'create_code_required',
   payloadTooLarge: 'payload_too_large',
   /** A request body in an encoding the endpoint does not read (an import with Content-Encoding). */

@@ -3,6 +3,7 @@
  * become an `ApiError` carrying the server's error code and, for validation errors, the field.
  */
 import type {
+  AuthStatusDto,
   CreateInviteBody,
   CreateWorkshopBody,
   CreatedWorkshopDto,
@@ -89,6 +90,8 @@ const ws = (id: string) => `/api/workshops/${encodeURIComponent(id)}`;
 export const api = {
   createWorkshop: (body: CreateWorkshopBody) => request<CreatedWorkshopDto>('POST', '/api/workshops', body),
   join: (body: JoinBody) => request<JoinedDto>('POST', '/api/join', body),
+  /** Whether sign-in is offered, and who is signed in (docs/sign-in.md). */
+  authStatus: () => request<AuthStatusDto>('GET', '/api/auth'),
   workshop: (id: string) => request<WorkshopDto>('GET', ws(id)),
   changes: (id: string, room: string) =>
     request<{ changes: Array<{ room: string; key: string; memberId: string; organisationId: string | null; at: string }> }>('GET', `${ws(id)}/changes?room=${encodeURIComponent(room)}`).then((r) => r.changes),
@@ -101,6 +104,8 @@ export const api = {
   addOrganisation: (id: string, name: string) => request<WorkshopDto>('POST', `${ws(id)}/organisations`, { name }),
   setOrganisationColor: (id: string, orgId: string, color: string | null) =>
     request<WorkshopDto>('PATCH', `${ws(id)}/organisations/${encodeURIComponent(orgId)}`, { color }),
+  setOrganisationNumber: (id: string, orgId: string, orgNumber: string | null) =>
+    request<WorkshopDto>('PATCH', `${ws(id)}/organisations/${encodeURIComponent(orgId)}`, { orgNumber }),
   visionAuthors: (id: string) => request<VisionAuthorsDto>('GET', `${ws(id)}/vision/authors`),
   visionSeen: (id: string) => request<VisionSeenDto>('GET', `${ws(id)}/vision/seen`),
   markVisionSeen: (id: string, snapshot: string) => request<void>('PUT', `${ws(id)}/vision/seen`, { snapshot }),

@@ -59,7 +59,8 @@ export function routableHref(event: MouseEvent): string | null {
   const anchor = event.composedPath().find((n): n is HTMLAnchorElement => n instanceof HTMLAnchorElement);
   if (!anchor || !anchor.href || anchor.target || anchor.hasAttribute('download')) return null;
   const url = new URL(anchor.href);
-  if (url.origin !== location.origin || url.pathname.startsWith('/api/')) return null;
+  // `/auth/…` (sign-in) is the server's, not a page of the app: the browser goes there itself.
+  if (url.origin !== location.origin || url.pathname.startsWith('/api/') || url.pathname.startsWith('/auth/')) return null;
   return url.pathname + url.search + url.hash;
 }
 

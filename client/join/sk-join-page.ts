@@ -16,6 +16,7 @@ import { navigate } from '../app/router.js';
 import { sharedStyles } from '../app/shared.styles.js';
 import { errorText, fieldErrorText } from '../app/texts.js';
 import { joinStyles } from './sk-join-page.styles.js';
+import './sk-sign-in-offer.js';
 
 /** Errors after which this link will never work: offer the way out instead of retrying. */
 const FINAL = new Set(['invite_unknown', 'invite_expired', 'invite_revoked', 'invite_used_up']);
@@ -88,6 +89,7 @@ export class SkJoinPage extends LitElement {
     return html`
       <h1 tabindex="-1">${msg('Join the workshop', { id: 'join_heading' })}</h1>
       <p class="lead">${msg('You have been invited to take part in a workshop in Samskap. Write your name as the others should see it.', { id: 'join_lead' })}</p>
+      <sk-sign-in-offer .invite=${this.token}></sk-sign-in-offer>
       <form class="card" novalidate @submit=${this.submit} @keydown=${submitOnEnter} aria-labelledby="join-form-heading">
         <h2 id="join-form-heading">${msg('Who are you?', { id: 'join_form_heading' })}</h2>
         <div class="field">

@@ -17,6 +17,7 @@ import { LOCALE_NAMES, LOCALES } from '../app/i18n.js';
 import { sharedStyles } from '../app/shared.styles.js';
 import { errorText } from '../app/texts.js';
 import { organisationColors } from '../board/org-colors.js';
+import './sk-org-numbers.js';
 
 export class SkWorkshopSettings extends LitElement {
   static override styles = [
@@ -131,6 +132,7 @@ export class SkWorkshopSettings extends LitElement {
           ${err ? html`<span id="e-${o.id}" class="error" role="alert">${err}</span>` : nothing}
         </div>`;
       })}
+      <sk-org-numbers .workshop=${w}></sk-org-numbers>
       <h3>${msg('Add an organisation', { id: 'set_add_org' })}</h3>
       <form class="row" @submit=${this.addOrganisation} @keydown=${submitOnEnter}>
         <label for="new-org">${msg('Name of the organisation', { id: 'set_add_org_name' })}</label>

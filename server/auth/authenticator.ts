@@ -76,7 +76,8 @@ export function createAuthenticator(deps: { sessions: Sessions; secret: string }
   };
 }
 
-function readCookie(header: string | undefined, name: string): string | null {
+/** The raw value of cookie `name` in a Cookie header, or null. */
+export function readCookie(header: string | undefined, name: string): string | null {
   if (!header) return null;
   for (const part of header.split(';')) {
     const eq = part.indexOf('=');

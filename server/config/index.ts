@@ -6,6 +6,9 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { oidcConfig, type OidcConfig } from './oidc.js';
+
+export type { OidcConfig } from './oidc.js';
 
 export interface Config {
   port: number;
@@ -17,7 +20,7 @@ export interface Config {
   redisPrefix: string;
   sessionSecret: string;
   createCode: string | null;
-  /** Member credentials stop working after this many days without use (SESSION_IDLE_DAYS). */
+  /** Member credentials and person sessions (sign-in) stop working after this many days without use (SESSION_IDLE_DAYS). */
   sessionIdleDays: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   sync: SyncLimits;
@@ -28,6 +31,8 @@ export interface Config {
   readyMinFreeBytes: number;
   /** Rebuild the client from `client/` when dist is missing or older than the sources. */
   buildClient: boolean;
+  /** Sign-in with OpenID Connect; null when OIDC_ISSUER is unset (docs/sign-in.md). */
+  oidc: OidcConfig | null;
 }
 
 export interface SyncLimits {
@@ -128,6 +133,14 @@ const EnvSchema = z.object({
   EXPORTS_PER_MINUTE: intIn(1, 1_000_000).default(20),
   READY_MIN_FREE_MB: intIn(0, 1024 * 1024 * 1024).default(64),
   SAMSKAP_BUILD_CLIENT: z.enum(['auto', 'never']).default('auto'),
+  OIDC_ISSUER: z.string().optional(),
+  OIDC_CLIENT_ID: z.string().max(500).optional(),
+  OIDC_CLIENT_SECRET: z.string().optional(),
+  OIDC_SCOPES: z.string().max(1000).optional(),
+  OIDC_ACR_VALUES: z.string().max(200).optional(),
+  OIDC_ORG_CLAIM: z.string().optional(),
+  OIDC_AUTHORIZATION_DETAILS: z.string().max(4000, 'must be at most 4000 characters').optional(),
+  OIDC_LABEL: z.string().max(60, 'must be at most 60 characters').optional(),
 });
 
 /** Parses `env`; creates DATA_DIR and the generated session secret when needed. */
@@ -140,19 +153,24 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(`Invalid configuration: ${name} ${issue?.message ?? 'is invalid'} (got ${JSON.stringify(cleaned[name] ?? '')})`);
   }
   const e = parsed.data;
+  const publicUrl = e.PUBLIC_URL ? e.PUBLIC_URL.replace(/\/+$/, '') : null;
+  const oidc = oidcConfig(e, publicUrl, (name, why, value) => {
+    throw new ConfigError(`Invalid configuration: ${name} ${why} (got ${JSON.stringify(value)})`);
+  });
   const dataDir = path.resolve(e.DATA_DIR);
   if (!e.DATABASE_URL || !e.SESSION_SECRET) ensureDir(dataDir);
   return {
     port: e.PORT,
     host: e.HOST,
     dataDir,
-    publicUrl: e.PUBLIC_URL ? e.PUBLIC_URL.replace(/\/+$/, '') : null,
+    publicUrl,
+    oidc,
+    sessionIdleDays: e.SESSION_IDLE_DAYS,
     databaseUrl: e.DATABASE_URL ?? null,
     redisUrl: e.REDIS_URL ?? null,
     redisPrefix: e.REDIS_PREFIX,
     sessionSecret: e.SESSION_SECRET ?? generatedSecret(dataDir),
     createCode: e.CREATE_CODE ?? null,
-    sessionIdleDays: e.SESSION_IDLE_DAYS,
     logLevel: e.LOG_LEVEL,
     buildClient: e.SAMSKAP_BUILD_CLIENT === 'auto',
     imports: { maxBodyBytes: 64 * 1024 * 1024, maxBytesPerDay: e.IMPORT_MAX_BYTES_PER_DAY, workerHeapMb: 1024, timeoutMs: 120_000 },

@@ -27,6 +27,11 @@ import { governanceRoutes } from './routes/governance.js';
 import type { PrincipleService } from '../services/principles.js';
 import type { AuditLogService } from '../services/audit-log.js';
 import { workshopRoutes } from './routes/workshops.js';
+import { meRoutes } from './routes/me.js';
+import { oidcRoutes } from './routes/oidc.js';
+import type { OidcClient } from '../auth/oidc-client.js';
+import type { PersonSessions } from '../auth/person-sessions.js';
+import type { PersonJoinService } from '../services/person-join.js';
 import { memberRoutes } from './routes/members.js';
 import { securityHeaders } from './security.js';
 
@@ -57,6 +62,13 @@ export interface HttpDeps {
   readiness: (() => Promise<void>)[];
   /** Prometheus registry served at `/metrics`. */
   metrics: Registry;
+  /** Sign-in (docs/sign-in.md): null when OIDC_ISSUER is unset. */
+  signIn: { client: OidcClient; redirectUri: string; label: string } | null;
+  persons: PersonSessions;
+  personJoin: PersonJoinService;
+  /** Signs the sign-in flow cookie (SESSION_SECRET). */
+  secret: string;
+  now: () => Date;
 }
 
 export function createHttpApp(deps: HttpDeps): express.Express {
@@ -77,10 +89,13 @@ export function createHttpApp(deps: HttpDeps): express.Express {
     res.send(await deps.metrics.metrics());
   });
 
+  const openLimit = perIpLimit(deps.openRate.perSecond, deps.openRate.burst);
+  const { persons, personJoin } = deps;
+  app.use(oidcRoutes({ oidc: deps.signIn, auth: deps.auth, persons, personJoin, secret: deps.secret, publicUrl: deps.publicUrl, openLimit, log: deps.log, now: deps.now }));
+
   const api = express.Router();
   // A last-seen snapshot of a much-edited vision can outgrow the general limit.
   api.use('/workshops/:id/vision/seen', jsonBodyParser({ limit: '2mb' }));
-  const openLimit = perIpLimit(deps.openRate.perSecond, deps.openRate.burst);
   const sessionCookie = (req: express.Request, workshopId: string, token: string) =>
     deps.auth.cookieHeader(workshopId, token, (deps.publicUrl ?? `${req.protocol}://${req.get('host')}`).startsWith('https:'));
   // Before any body parser: the import refuses callers before it reads a byte (routes/import.ts).
@@ -95,8 +110,13 @@ export function createHttpApp(deps: HttpDeps): express.Express {
     }),
   );
   api.use(jsonBodyParser({ limit: '64kb' }));
+  api.use(meRoutes({ signInLabel: deps.signIn?.label ?? null, auth: deps.auth, persons, personJoin, publicUrl: deps.publicUrl }));
   api.use(workshopRoutes({ workshops: deps.workshops, auth: deps.auth, publicUrl: deps.publicUrl, openLimit }));
-  api.use(memberRoutes({ members: deps.members, workshops: deps.workshops, auth: deps.auth, publicUrl: deps.publicUrl, openLimit }));
+  const signedInMembers = async (req: express.Request) => {
+    const session = await persons.fromRequest(req);
+    return session ? personJoin.memberships(session.person) : [];
+  };
+  api.use(memberRoutes({ members: deps.members, workshops: deps.workshops, auth: deps.auth, publicUrl: deps.publicUrl, openLimit, signedInMembers }));
   api.use(visionRoutes({ vision: deps.vision, auth: deps.auth, publicUrl: deps.publicUrl }));
   api.use(changesRoutes({ store: deps.store, auth: deps.auth, publicUrl: deps.publicUrl }));
   api.use(
@@ -115,7 +135,7 @@ export function createHttpApp(deps: HttpDeps): express.Express {
   if (existsSync(path.join(deps.clientDir, 'index.html'))) {
     app.use(express.static(deps.clientDir, { index: false, maxAge: '1h', setHeaders: noCacheForHtml }));
     // SPA routes only: a missing asset (e.g. an old hashed bundle after a redeploy) stays a 404.
-    app.get(/^\/(?!api\/|sync\/|socket\.io\/|assets\/)[^.]*$/, (_req, res) => {
+    app.get(/^\/(?!api\/|auth\/|sync\/|socket\.io\/|assets\/)[^.]*$/, (_req, res) => {
       res.setHeader('Cache-Control', 'no-cache');
       res.sendFile(path.join(deps.clientDir, 'index.html'));
     });

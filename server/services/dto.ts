@@ -29,4 +29,4 @@ export const toMemberDto = (m: MemberRecord): MemberDto => ({
   invitedBy: m.invitedBy,
 });
 
-export const toOrganisationDto = (o: OrganisationRecord): OrganisationDto => ({ id: o.id, name: o.name, color: o.color });
+export const toOrganisationDto = (o: OrganisationRecord): OrganisationDto => ({ id: o.id, name: o.name, color: o.color, orgNumber: o.orgNumber ?? null });

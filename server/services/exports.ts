@@ -99,7 +99,7 @@ export function createExportService(deps: ExportDeps) {
       const boards = await store.workshops.boards(workshopId);
       const board = boards.find((b) => b.id === boardId);
       if (!board) throw new AppError(ErrorCode.notFound, 404, 'No such board in this workshop.');
-      const organisations = (await store.workshops.organisations(workshopId)).map((o) => ({ id: o.id, name: o.name, color: o.color }));
+      const organisations = (await store.workshops.organisations(workshopId)).map((o) => ({ id: o.id, name: o.name, color: o.color, orgNumber: o.orgNumber ?? null }));
       const elements = await deps.docs.read(formatRoom({ workshopId, part: { kind: 'board', boardId } }), (doc) => new BoardDoc(doc, () => '').list());
       let body: Buffer;
       try {

@@ -158,12 +158,16 @@ export function createMemberService(deps: MemberServiceDeps) {
      * The workshops these sessions belong to (one per workshop cookie, or a bearer token), with
      * what changed since each member's last visit, counted from stored records (no document loads).
      */
-    async mine(tokens: Iterable<string>): Promise<MyWorkshopDto[]> {
+    async mine(tokens: Iterable<string>, signedIn: readonly MemberRecord[] = []): Promise<MyWorkshopDto[]> {
       const found: MyWorkshopDto[] = [];
+      // One entry per workshop: this browser's session first, else the signed-in person's member (sign-in).
+      const byWorkshop = new Map<string, { member: MemberRecord; viaSignIn: boolean }>();
       for (const token of tokens) {
         const s = await deps.sessions.resolve(token);
-        if (!s) continue;
-        const m = s.member;
+        if (s) byWorkshop.set(s.member.workshopId, { member: s.member, viaSignIn: false });
+      }
+      for (const member of signedIn) if (!byWorkshop.has(member.workshopId)) byWorkshop.set(member.workshopId, { member, viaSignIn: true });
+      for (const { member: m, viaSignIn } of byWorkshop.values()) {
         const [workshop, orgs] = await Promise.all([store.workshops.get(m.workshopId), store.workshops.organisations(m.workshopId)]);
         if (!workshop) continue;
         const since = m.lastVisitAt ?? '';
@@ -176,6 +180,7 @@ export function createMemberService(deps: MemberServiceDeps) {
           organisationName: orgs.find((o) => o.id === m.organisationId)?.name ?? null,
           lastVisitAt: m.lastVisitAt,
           changesSinceLastVisit: audit + edits,
+          ...(viaSignIn ? { viaSignIn } : {}),
         });
       }
       return found.sort((a, b) => (b.lastVisitAt ?? '').localeCompare(a.lastVisitAt ?? '') || a.title.localeCompare(b.title));

@@ -2,7 +2,7 @@
  * Workshops, members and invites. Transports parse input and call these; every change is written
  * together with its audit entry in one transaction.
  */
-import type { CreateInviteBody, CreateWorkshopBody, CreatedWorkshopDto, InviteDto, InvitePreviewDto, InviteSummaryDto, UpdateWorkshopBody, JoinBody, JoinedDto, MemberDto, WorkshopDto } from '../../shared/api.js';
+import type { CreateInviteBody, CreateWorkshopBody, CreatedWorkshopDto, InviteDto, InvitePreviewDto, InviteSummaryDto, UpdateWorkshopBody, JoinBody, JoinedDto, MemberDto, OrganisationPatchBody, WorkshopDto } from '../../shared/api.js';
 import { INVITE_DEFAULT_HOURS, Limits, type Role } from '../../shared/api.js';
 import { DEFAULT_DECISION_RULE } from '../../shared/decisions.js';
 import { AppError, ErrorCode } from '../../shared/errors.js';
@@ -61,7 +61,7 @@ export function createWorkshopService(deps: WorkshopServiceDeps) {
       }
       const at = now().toISOString();
       const workshop = { id: newId(), title: body.title, language: body.language ?? 'nn', decisionRule: DEFAULT_DECISION_RULE, createdAt: at, protectOrganisationContent: false };
-      const orgs = body.organisations.map((o, position) => ({ id: newId(), workshopId: workshop.id, name: o.name, position, color: null }));
+      const orgs = body.organisations.map((o, position) => ({ id: newId(), workshopId: workshop.id, name: o.name, position, color: null, orgNumber: o.orgNumber ?? null }));
       const board = { id: newId(), workshopId: workshop.id, title: 'Board', createdAt: at };
       const member = newMember(workshop.id, body.displayName, 'facilitator', body.organisationIndex !== undefined ? orgs[body.organisationIndex]!.id : null, at);
       const token = await store.transaction(async (tx) => {
@@ -111,7 +111,7 @@ export function createWorkshopService(deps: WorkshopServiceDeps) {
     },
 
     /** A partner who joins later is added as an organisation of its own ("utvidelse og samskaping"). */
-    async addOrganisation(actor: Actor, workshopId: string, name: string): Promise<void> {
+    async addOrganisation(actor: Actor, workshopId: string, name: string, orgNumber: string | null = null): Promise<void> {
       authorize(actor, 'workshop.manage', workshopId);
       const at = now().toISOString();
       await store.transaction(async (tx) => {
@@ -120,18 +120,26 @@ export function createWorkshopService(deps: WorkshopServiceDeps) {
         if (orgs.some((o) => o.name.toLowerCase() === name.toLowerCase())) {
           throw new AppError(ErrorCode.validationFailed, 400, 'name: an organisation of this name is already in the workshop', { field: 'name' });
         }
-        const org = { id: newId(), workshopId, name, position: Math.max(-1, ...orgs.map((o) => o.position)) + 1, color: null };
+        const org = { id: newId(), workshopId, name, position: Math.max(-1, ...orgs.map((o) => o.position)) + 1, color: null, orgNumber };
         await tx.workshops.addOrganisation(org);
-        await tx.audit.append({ workshopId, at, actorId: actor.member.id, type: 'organisation.added', data: { organisationId: org.id, name } });
+        await tx.audit.append({ workshopId, at, actorId: actor.member.id, type: 'organisation.added', data: { organisationId: org.id, name, ...(orgNumber ? { orgNumber } : {}) } });
       });
     },
 
-    async setOrganisationColor(actor: Actor, workshopId: string, organisationId: string, color: string | null): Promise<void> {
+    /** Colour and/or organisation number; each change is its own audit entry. */
+    async updateOrganisation(actor: Actor, workshopId: string, organisationId: string, patch: OrganisationPatchBody): Promise<void> {
       authorize(actor, 'workshop.manage', workshopId);
       const at = now().toISOString();
       await store.transaction(async (tx) => {
-        if (!(await tx.workshops.setOrganisationColor(workshopId, organisationId, color))) throw new AppError(ErrorCode.notFound, 404, 'No such organisation in this workshop.');
-        await tx.audit.append({ workshopId, at, actorId: actor.member.id, type: 'organisation.color_set', data: { organisationId, color } });
+        const missing = () => new AppError(ErrorCode.notFound, 404, 'No such organisation in this workshop.');
+        if (patch.color !== undefined) {
+          if (!(await tx.workshops.setOrganisationColor(workshopId, organisationId, patch.color))) throw missing();
+          await tx.audit.append({ workshopId, at, actorId: actor.member.id, type: 'organisation.color_set', data: { organisationId, color: patch.color } });
+        }
+        if (patch.orgNumber !== undefined) {
+          if (!(await tx.workshops.setOrganisationNumber(workshopId, organisationId, patch.orgNumber))) throw missing();
+          await tx.audit.append({ workshopId, at, actorId: actor.member.id, type: 'organisation.number_set', data: { organisationId, orgNumber: patch.orgNumber } });
+        }
       });
     },
 

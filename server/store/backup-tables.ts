@@ -13,13 +13,20 @@ export interface BackupTable {
   where: string;
   /** Assigned by the database: not carried, rows restored in this column's order. */
   assigned?: string;
+  /** Columns that never travel (nor are accepted on restore): they name things outside the workshop. */
+  omit?: readonly string[];
 }
+
+/** Whether a backup carries this column of the table. */
+export const carried = (t: BackupTable, column: string): boolean => column !== t.assigned && !(t.omit ?? []).includes(column);
 
 export const BACKUP_TABLES: readonly BackupTable[] = [
   { table: 'workshops', where: 'id = $1' },
   { table: 'organisations', where: 'workshop_id = $1' },
   { table: 'boards', where: 'workshop_id = $1' },
-  { table: 'members', where: 'workshop_id = $1' },
+  // person_id names a signed-in person of this server (persons are not workshop data): an imported
+  // member is held by nobody, as with its token.
+  { table: 'members', where: 'workshop_id = $1', omit: ['person_id'] },
   { table: 'vision_clients', where: 'workshop_id = $1' },
   { table: 'vision_deletions', where: 'workshop_id = $1', assigned: 'seq' },
   { table: 'vision_seen', where: 'workshop_id = $1' },

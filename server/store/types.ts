@@ -21,6 +21,8 @@ export interface Store {
   vision: VisionRepo;
   edits: EditRepo;
   backup: BackupRepo;
+  /** People who signed in (OpenID Connect) and their sessions: not workshop data, never in backups. */
+  persons: PersonRepo;
   /** Runs `fn` atomically; `tx` is a view of this store bound to the transaction. */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
   migrate(): Promise<void>;
@@ -65,6 +67,8 @@ export interface OrganisationRecord {
   name: string;
   position: number;
   color: string | null;
+  /** Norwegian organisation number (9 digits, checked), matched against a sign-in's organisation claim. */
+  orgNumber?: string | null;
 }
 export interface BoardRecord {
   id: string;
@@ -139,6 +143,8 @@ export interface WorkshopRepo {
   addOrganisation(o: OrganisationRecord): Promise<void>;
   /** False when the organisation is not this workshop's. */
   setOrganisationColor(workshopId: string, organisationId: string, color: string | null): Promise<boolean>;
+  /** False when the organisation is not this workshop's. */
+  setOrganisationNumber(workshopId: string, organisationId: string, orgNumber: string | null): Promise<boolean>;
   /** Deletes the workshop and every record that belongs to it (not its documents: see DocStore). */
   delete(id: string): Promise<boolean>;
   addMember(m: MemberRecord): Promise<void>;
@@ -158,6 +164,40 @@ export interface WorkshopRepo {
   revokeInvite(workshopId: string, inviteId: string, at: string): Promise<boolean>;
   /** Increments `uses` only while below `maxUses`; false when used up. Atomic. */
   consumeInvite(inviteId: string): Promise<boolean>;
+}
+
+/** A person who signed in: one per (issuer, subject). */
+export interface PersonRecord {
+  id: string;
+  issuer: string;
+  subject: string;
+  displayName: string;
+  /** The organisation number the provider stated at the last sign-in, if any. */
+  orgNumber: string | null;
+  createdAt: string;
+}
+
+export interface PersonSessionRecord {
+  tokenHash: string;
+  personId: string;
+  createdAt: string;
+  lastUsedAt: string;
+}
+
+export interface PersonRepo {
+  /** Finds the person by (issuer, subject) or makes one; name and organisation number are updated to these. */
+  upsert(p: PersonRecord): Promise<PersonRecord>;
+  get(id: string): Promise<PersonRecord | null>;
+  addSession(s: PersonSessionRecord): Promise<void>;
+  session(tokenHash: string): Promise<PersonSessionRecord | null>;
+  touchSession(tokenHash: string, at: string): Promise<void>;
+  deleteSession(tokenHash: string): Promise<void>;
+  /** Marks a member as this person (members.person_id, never carried in backups). */
+  linkMember(workshopId: string, memberId: string, personId: string): Promise<void>;
+  /** The member the person is in this workshop (the oldest, should there be several; removed ones included). */
+  memberIn(workshopId: string, personId: string): Promise<MemberRecord | null>;
+  /** Every member record the person is, across workshops (removed ones included: the caller decides). */
+  memberships(personId: string): Promise<MemberRecord[]>;
 }
 
 export interface AuditEntry {

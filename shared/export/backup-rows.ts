@@ -6,6 +6,7 @@
  * reference must be defined in the file's own documents; anything else refuses the file.
  */
 import { z } from 'zod';
+import { isOrgNumber } from '../org-number.js';
 
 /** What an id column names. `own` is the row's own id (a new id on import). */
 export type RefKind = 'own' | 'workshop' | 'organisation' | 'board' | 'member' | 'milestone' | 'question' | 'round' | 'principle' | 'element';
@@ -36,7 +37,11 @@ const table = <S extends z.ZodRawShape>(shape: S, refs: Record<string, RefKind>,
 
 export const BACKUP_ROW_SCHEMAS: Readonly<Record<string, TableShape>> = {
   workshops: table({ id, title: text, created_at: time, language: z.string().max(16), decision_rule: z.enum(['consensus', 'consent', 'majority']), protect_organisation_content: int.min(0).max(1).optional() }, { id: 'workshop' }),
-  organisations: table({ id, workshop_id: id, name: text, position: int, color: z.string().max(32).nullable() }, { id: 'own', workshop_id: 'workshop' }),
+  organisations: table(
+    // org_number since 013_persons; absent in older files.
+    { id, workshop_id: id, name: text, position: int, color: z.string().max(32).nullable(), org_number: z.string().refine(isOrgNumber, 'is not an organisation number').nullable().optional() },
+    { id: 'own', workshop_id: 'workshop' },
+  ),
   boards: table({ id, workshop_id: id, title: text, created_at: time }, { id: 'own', workshop_id: 'workshop' }),
   members: table(
     {

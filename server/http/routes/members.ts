@@ -9,6 +9,7 @@ import { AppError, ErrorCode } from '../../../shared/errors.js';
 import type { Authenticator } from '../../auth/authenticator.js';
 import type { MemberService } from '../../services/members.js';
 import type { WorkshopService } from '../../services/workshops.js';
+import type { MemberRecord } from '../../store/types.js';
 import { actorOf, requireActor } from '../auth-middleware.js';
 import { parseInput } from '../errors.js';
 import { sameOrigin } from '../origin.js';
@@ -20,6 +21,8 @@ export interface MemberRouteDeps {
   publicUrl: string | null;
   /** Rate limit for unauthenticated requests (previews, re-entry): secrets are guessed here. */
   openLimit: RequestHandler;
+  /** The signed-in person's members (sign-in, docs/sign-in.md), listed in `GET /api/me/workshops` too. */
+  signedInMembers?: (req: Request) => Promise<MemberRecord[]>;
 }
 
 export function memberRoutes(deps: MemberRouteDeps): Router {
@@ -95,7 +98,7 @@ export function memberRoutes(deps: MemberRouteDeps): Router {
     const bearer = req.headers.authorization;
     if (bearer?.startsWith('Bearer ')) tokens.push(bearer.slice(7).trim());
     res.setHeader('Cache-Control', 'no-store');
-    res.json({ workshops: await members.mine(tokens) });
+    res.json({ workshops: await members.mine(tokens, (await deps.signedInMembers?.(req)) ?? []) });
   });
 
   return r;

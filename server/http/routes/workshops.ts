@@ -1,6 +1,6 @@
 /** `/api/workshops…` and `/api/join`: parse, call the service, answer. */
 import { Router, type Request } from 'express';
-import { AddOrganisationBody, CreateInviteBody, CreateWorkshopBody, Id, JoinBody, OrganisationColorBody, UpdateWorkshopBody } from '../../../shared/api.js';
+import { AddOrganisationBody, CreateInviteBody, CreateWorkshopBody, Id, JoinBody, OrganisationPatchBody, UpdateWorkshopBody } from '../../../shared/api.js';
 import type { Authenticator } from '../../auth/authenticator.js';
 import type { WorkshopService } from '../../services/workshops.js';
 import { actorOf, requireActor } from '../auth-middleware.js';
@@ -52,14 +52,14 @@ export function workshopRoutes(deps: WorkshopRouteDeps): Router {
   });
 
   r.post('/workshops/:id/organisations', member, async (req, res) => {
-    const { name } = parseInput(AddOrganisationBody, req.body);
-    await workshops.addOrganisation(actorOf(res.locals), id(req), name);
+    const { name, orgNumber } = parseInput(AddOrganisationBody, req.body);
+    await workshops.addOrganisation(actorOf(res.locals), id(req), name, orgNumber ?? null);
     res.status(201).json(await workshops.get(actorOf(res.locals), id(req)));
   });
 
   r.patch('/workshops/:id/organisations/:orgId', member, async (req, res) => {
-    const { color } = parseInput(OrganisationColorBody, req.body);
-    await workshops.setOrganisationColor(actorOf(res.locals), id(req), parseInput(Id, req.params.orgId), color);
+    const patch = parseInput(OrganisationPatchBody, req.body);
+    await workshops.updateOrganisation(actorOf(res.locals), id(req), parseInput(Id, req.params.orgId), patch);
     res.json(await workshops.get(actorOf(res.locals), id(req)));
   });
 

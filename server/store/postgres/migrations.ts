@@ -343,4 +343,31 @@ export const postgresMigrations: Migration[] = [
       ALTER TABLE members ADD COLUMN invited_by TEXT;
     `,
   },
+  {
+    // Sign-in (issue #14): a person is (issuer, subject) at an OpenID provider, with sessions of
+    // their own (stored hashed). Persons are not workshop data and never travel in backups, nor does
+    // members.person_id; an organisation's number (matched against the provider's claim) does.
+    name: '013_persons',
+    sql: `
+      CREATE TABLE persons (
+        id TEXT PRIMARY KEY,
+        issuer TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        display_name TEXT NOT NULL,
+        org_number TEXT,
+        created_at TEXT NOT NULL,
+        UNIQUE (issuer, subject)
+      );
+      CREATE TABLE person_sessions (
+        token_hash TEXT PRIMARY KEY,
+        person_id TEXT NOT NULL REFERENCES persons(id) ON DELETE CASCADE,
+        created_at TEXT NOT NULL,
+        last_used_at TEXT NOT NULL
+      );
+      CREATE INDEX person_sessions_person ON person_sessions(person_id);
+      ALTER TABLE members ADD COLUMN person_id TEXT REFERENCES persons(id) ON DELETE SET NULL;
+      CREATE INDEX members_person ON members(workshop_id, person_id);
+      ALTER TABLE organisations ADD COLUMN org_number TEXT;
+    `,
+  },
 ];

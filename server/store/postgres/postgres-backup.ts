@@ -1,5 +1,5 @@
 import { AppError, ErrorCode } from '../../../shared/errors.js';
-import { BACKUP_TABLES, fromCell, toCell, type BackupRows } from '../backup-tables.js';
+import { BACKUP_TABLES, carried, fromCell, toCell, type BackupRows } from '../backup-tables.js';
 import type { AuditEntry, BackupRepo } from '../types.js';
 import type { Runner } from './postgres-runner.js';
 
@@ -12,7 +12,7 @@ export class PostgresBackupRepo implements BackupRepo {
     const out: BackupRows = {};
     for (const t of BACKUP_TABLES) {
       const r = await this.run.query(`SELECT * FROM ${t.table} WHERE ${t.where}${t.assigned ? ` ORDER BY ${t.assigned}` : ''}`, [workshopId]);
-      out[t.table] = r.rows.map((row: Record<string, unknown>) => Object.fromEntries(Object.entries(row).filter(([k]) => k !== t.assigned).map(([k, v]) => [k, toCell(v)])));
+      out[t.table] = r.rows.map((row: Record<string, unknown>) => Object.fromEntries(Object.entries(row).filter(([k]) => carried(t, k)).map(([k, v]) => [k, toCell(v)])));
     }
     return out;
   }
@@ -27,7 +27,7 @@ export class PostgresBackupRepo implements BackupRepo {
         const known = new Set(cols.rows.map((c) => c.column_name));
         for (const row of list) {
           const names = Object.keys(row);
-          const bad = names.find((c) => !known.has(c) || c === t.assigned);
+          const bad = names.find((c) => !known.has(c) || !carried(t, c));
           if (bad !== undefined) throw invalid(`unknown column ${JSON.stringify(bad.slice(0, 40))} in ${t.table}`);
           await query(`INSERT INTO ${t.table} (${names.join(', ')}) VALUES (${names.map((_, i) => `$${i + 1}`).join(', ')})`, names.map((c) => fromCell(row[c]!)));
         }

@@ -11,6 +11,7 @@ import { postgresMigrations } from './migrations.js';
 import { PostgresAuditRepo } from './postgres-audit.js';
 import { PostgresEditRepo } from './postgres-edits.js';
 import { PostgresVisionRepo } from './postgres-vision.js';
+import { PostgresPersonRepo } from './postgres-persons.js';
 import { PostgresBackupRepo } from './postgres-backup.js';
 import { PostgresDocStore } from './postgres-docs.js';
 import { clientRunner, poolRunner, wrap, withTransaction, type Runner } from './postgres-runner.js';
@@ -47,6 +48,7 @@ export class PostgresStore implements Store {
   readonly vision: PostgresVisionRepo;
   readonly edits: PostgresEditRepo;
   readonly backup: PostgresBackupRepo;
+  readonly persons: PostgresPersonRepo;
   private readonly pool: pg.Pool;
   private readonly run: Runner;
   private closed: Promise<void> | null = null;
@@ -71,6 +73,7 @@ export class PostgresStore implements Store {
     this.vision = new PostgresVisionRepo(this.run);
     this.edits = new PostgresEditRepo(this.run);
     this.backup = new PostgresBackupRepo(this.run);
+    this.persons = new PostgresPersonRepo(this.run);
   }
 
   /** Applies the missing migrations in one transaction; concurrent starters wait on the lock, then find nothing to do. */
@@ -126,6 +129,7 @@ export class PostgresStore implements Store {
         vision: new PostgresVisionRepo(run),
         edits: new PostgresEditRepo(run),
         backup: new PostgresBackupRepo(run),
+        persons: new PostgresPersonRepo(run),
         transaction: (inner) => inner(tx),
         migrate: () => this.migrate(),
         health: () => run.query('SELECT 1').then(() => undefined),

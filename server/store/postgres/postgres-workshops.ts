@@ -10,6 +10,13 @@ const INVITE = `id, workshop_id AS "workshopId", role, organisation_id AS "organ
   created_by AS "createdBy", created_at AS "createdAt", expires_at AS "expiresAt", max_uses AS "maxUses", uses, revoked_at AS "revokedAt"`;
 const BY_CREATION = 'ORDER BY created_at COLLATE "C", id COLLATE "C"';
 
+/** An optional column only when set, so records without it look as they always did. */
+function withoutNull<T extends object>(row: T, key: keyof T): T {
+  if (row[key] !== null) return row;
+  const { [key]: _dropped, ...rest } = row;
+  return rest as T;
+}
+
 export class PostgresWorkshopRepo implements WorkshopRepo {
   constructor(private readonly run: Runner) {}
 
@@ -17,14 +24,14 @@ export class PostgresWorkshopRepo implements WorkshopRepo {
     // One statement, so atomic without a transaction; foreign keys are checked at its end.
     await this.run.query(
       `WITH w AS (INSERT INTO workshops (id, title, created_at, language, decision_rule) VALUES ($1, $2, $3, $12, $14)),
-       o AS (INSERT INTO organisations (id, workshop_id, name, position, color)
-             SELECT * FROM unnest($4::text[], $5::text[], $6::text[], $7::int[], $13::text[]))
+       o AS (INSERT INTO organisations (id, workshop_id, name, position, color, org_number)
+             SELECT * FROM unnest($4::text[], $5::text[], $6::text[], $7::int[], $13::text[], $15::text[]))
        INSERT INTO boards (id, workshop_id, title, created_at) SELECT * FROM unnest($8::text[], $9::text[], $10::text[], $11::text[])`,
       [
         w.id, w.title, w.createdAt,
         orgs.map((o) => o.id), orgs.map((o) => o.workshopId), orgs.map((o) => o.name), orgs.map((o) => o.position),
         boards.map((b) => b.id), boards.map((b) => b.workshopId), boards.map((b) => b.title), boards.map((b) => b.createdAt),
-        w.language, orgs.map((o) => o.color), w.decisionRule,
+        w.language, orgs.map((o) => o.color), w.decisionRule, orgs.map((o) => o.orgNumber ?? null),
       ],
     );
   }
@@ -39,10 +46,10 @@ export class PostgresWorkshopRepo implements WorkshopRepo {
 
   async organisations(workshopId: string): Promise<OrganisationRecord[]> {
     const r = await this.run.query<OrganisationRecord>(
-      'SELECT id, workshop_id AS "workshopId", name, position, color FROM organisations WHERE workshop_id = $1 ORDER BY position',
+      'SELECT id, workshop_id AS "workshopId", name, position, color, org_number AS "orgNumber" FROM organisations WHERE workshop_id = $1 ORDER BY position',
       [workshopId],
     );
-    return r.rows;
+    return r.rows.map((o) => withoutNull(o, 'orgNumber'));
   }
 
   async update(id: string, patch: Partial<Pick<WorkshopRecord, 'title' | 'language' | 'decisionRule' | 'protectOrganisationContent'>>): Promise<boolean> {
@@ -55,7 +62,14 @@ export class PostgresWorkshopRepo implements WorkshopRepo {
   }
 
   async addOrganisation(o: OrganisationRecord): Promise<void> {
-    await this.run.query('INSERT INTO organisations (id, workshop_id, name, position, color) VALUES ($1, $2, $3, $4, $5)', [o.id, o.workshopId, o.name, o.position, o.color]);
+    await this.run.query('INSERT INTO organisations (id, workshop_id, name, position, color, org_number) VALUES ($1, $2, $3, $4, $5, $6)', [
+      o.id, o.workshopId, o.name, o.position, o.color, o.orgNumber ?? null,
+    ]);
+  }
+
+  async setOrganisationNumber(workshopId: string, organisationId: string, orgNumber: string | null): Promise<boolean> {
+    const r = await this.run.query('UPDATE organisations SET org_number = $1 WHERE id = $2 AND workshop_id = $3', [orgNumber, organisationId, workshopId]);
+    return (r.rowCount ?? 0) > 0;
   }
 
   async setOrganisationColor(workshopId: string, organisationId: string, color: string | null): Promise<boolean> {

@@ -1,5 +1,5 @@
 import { AppError, ErrorCode } from '../../../shared/errors.js';
-import { BACKUP_TABLES, fromCell, toCell, type BackupRows } from '../backup-tables.js';
+import { BACKUP_TABLES, carried, fromCell, toCell, type BackupRows } from '../backup-tables.js';
 import type { AuditEntry, BackupRepo } from '../types.js';
 import type { Runner } from './sqlite-store.js';
 import { statement } from './statements.js';
@@ -14,7 +14,7 @@ export class SqliteBackupRepo implements BackupRepo {
       const out: BackupRows = {};
       for (const t of BACKUP_TABLES) {
         const rows = db.prepare(`SELECT * FROM ${t.table} WHERE ${t.where.replace('$1', '?')}${t.assigned ? ` ORDER BY ${t.assigned}` : ''}`).all(workshopId) as Record<string, unknown>[];
-        out[t.table] = rows.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => k !== t.assigned).map(([k, v]) => [k, toCell(v)])));
+        out[t.table] = rows.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => carried(t, k)).map(([k, v]) => [k, toCell(v)])));
       }
       return out;
     });
@@ -30,7 +30,7 @@ export class SqliteBackupRepo implements BackupRepo {
           const known = new Set((db.pragma(`table_info(${t.table})`) as { name: string }[]).map((c) => c.name));
           for (const row of list) {
             const cols = Object.keys(row);
-            const bad = cols.find((c) => !known.has(c) || c === t.assigned);
+            const bad = cols.find((c) => !known.has(c) || !carried(t, c));
             if (bad !== undefined) throw invalid(`unknown column ${JSON.stringify(bad.slice(0, 40))} in ${t.table}`);
             db.prepare(`INSERT INTO ${t.table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(...cols.map((c) => fromCell(row[c]!)));
           }

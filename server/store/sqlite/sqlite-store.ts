@@ -17,6 +17,7 @@ import { SqlitePrincipleRepo } from './sqlite-principles.js';
 import { SqliteEditRepo } from './sqlite-edits.js';
 import { SqliteCredentialRepo } from './sqlite-credentials.js';
 import { SqliteVisionRepo } from './sqlite-vision.js';
+import { SqlitePersonRepo } from './sqlite-persons.js';
 import { SqliteBackupRepo } from './sqlite-backup.js';
 
 export type Runner = <T>(fn: (db: Database.Database) => T) => Promise<T>;
@@ -38,6 +39,7 @@ export class SqliteStore implements Store {
   readonly vision: SqliteVisionRepo;
   readonly edits: SqliteEditRepo;
   readonly backup: SqliteBackupRepo;
+  readonly persons: SqlitePersonRepo;
   private readonly db: Database.Database;
   private txDone: Promise<void> | null = null;
 
@@ -61,6 +63,7 @@ export class SqliteStore implements Store {
     this.vision = new SqliteVisionRepo(run);
     this.edits = new SqliteEditRepo(run);
     this.backup = new SqliteBackupRepo(run);
+    this.persons = new SqlitePersonRepo(run);
   }
 
   async migrate(): Promise<void> {
@@ -101,6 +104,7 @@ export class SqliteStore implements Store {
       vision: new SqliteVisionRepo(run),
       edits: new SqliteEditRepo(run),
       backup: new SqliteBackupRepo(run),
+      persons: new SqlitePersonRepo(run),
       transaction: (inner) => inner(tx),
       migrate: () => this.migrate(),
       health: () => this.health(),

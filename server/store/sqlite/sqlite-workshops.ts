@@ -64,8 +64,8 @@ export class SqliteWorkshopRepo implements WorkshopRepo {
     return this.run((db) =>
       db.transaction(() => {
         statement(db, 'INSERT INTO workshops (id, title, language, decision_rule, created_at) VALUES (?, ?, ?, ?, ?)').run(w.id, w.title, w.language, w.decisionRule, w.createdAt);
-        const org = statement(db, 'INSERT INTO organisations (id, workshop_id, name, position, color) VALUES (?, ?, ?, ?, ?)');
-        for (const o of orgs) org.run(o.id, o.workshopId, o.name, o.position, o.color);
+        const org = statement(db, 'INSERT INTO organisations (id, workshop_id, name, position, color, org_number) VALUES (?, ?, ?, ?, ?, ?)');
+        for (const o of orgs) org.run(o.id, o.workshopId, o.name, o.position, o.color, o.orgNumber ?? null);
         const board = statement(db, 'INSERT INTO boards (id, workshop_id, title, created_at) VALUES (?, ?, ?, ?)');
         for (const b of boards) board.run(b.id, b.workshopId, b.title, b.createdAt);
       })(),
@@ -86,14 +86,15 @@ export class SqliteWorkshopRepo implements WorkshopRepo {
   organisations(workshopId: string): Promise<OrganisationRecord[]> {
     return this.run((db) =>
       (
-        statement(db, 'SELECT id, workshop_id, name, position, color FROM organisations WHERE workshop_id = ? ORDER BY position').all(workshopId) as {
+        statement(db, 'SELECT id, workshop_id, name, position, color, org_number FROM organisations WHERE workshop_id = ? ORDER BY position').all(workshopId) as {
           id: string;
           workshop_id: string;
           name: string;
           position: number;
           color: string | null;
+          org_number: string | null;
         }[]
-      ).map((r) => ({ id: r.id, workshopId: r.workshop_id, name: r.name, position: r.position, color: r.color })),
+      ).map((r) => ({ id: r.id, workshopId: r.workshop_id, name: r.name, position: r.position, color: r.color, ...(r.org_number ? { orgNumber: r.org_number } : {}) })),
     );
   }
 
@@ -118,12 +119,16 @@ export class SqliteWorkshopRepo implements WorkshopRepo {
 
   addOrganisation(o: OrganisationRecord): Promise<void> {
     return this.run((db) => {
-      statement(db, 'INSERT INTO organisations (id, workshop_id, name, position, color) VALUES (?, ?, ?, ?, ?)').run(o.id, o.workshopId, o.name, o.position, o.color);
+      statement(db, 'INSERT INTO organisations (id, workshop_id, name, position, color, org_number) VALUES (?, ?, ?, ?, ?, ?)').run(o.id, o.workshopId, o.name, o.position, o.color, o.orgNumber ?? null);
     });
   }
 
   setOrganisationColor(workshopId: string, organisationId: string, color: string | null): Promise<boolean> {
     return this.run((db) => statement(db, 'UPDATE organisations SET color = ? WHERE id = ? AND workshop_id = ?').run(color, organisationId, workshopId).changes > 0);
+  }
+
+  setOrganisationNumber(workshopId: string, organisationId: string, orgNumber: string | null): Promise<boolean> {
+    return this.run((db) => statement(db, 'UPDATE organisations SET org_number = ? WHERE id = ? AND workshop_id = ?').run(orgNumber, organisationId, workshopId).changes > 0);
   }
 
   delete(id: string): Promise<boolean> {
