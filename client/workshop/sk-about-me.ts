@@ -27,6 +27,12 @@ export class SkAboutMe extends LitElement {
     sharedStyles,
     workshopStyles,
     css`
+      /* You on the left, another device on the right; stacked on a narrow screen. */
+      .columns {
+        display: grid;
+        grid-template-columns: repeat(auto-fit, minmax(17rem, 1fr));
+        gap: 1.25rem 2rem;
+      }
       .rename {
         margin-top: 0.75rem;
       }
@@ -43,9 +49,6 @@ export class SkAboutMe extends LitElement {
       }
       .status:empty {
         margin: 0;
-      }
-      h3 {
-        margin-top: 1.25rem;
       }
     `,
   ];
@@ -144,17 +147,23 @@ export class SkAboutMe extends LitElement {
     const org = w.organisations.find((o) => o.id === w.me.organisationId)?.name ?? msg('None', { id: 'ws_no_org' });
     return html`<section class="card" aria-labelledby="me-heading">
       <h2 id="me-heading">${msg('About you', { id: 'ws_me_heading' })}</h2>
-      <dl class="facts">
-        <dt>${msg('Name', { id: 'ws_me_name' })}</dt><dd>${w.me.displayName}</dd>
-        <dt>${msg('Role', { id: 'ws_me_role' })}</dt><dd>${roleName(w.me.role)}</dd>
-        <dt>${msg('Organisation', { id: 'ws_me_org' })}</dt><dd>${org}</dd>
-      </dl>
-      ${this.renaming ? this.renderRename() : html`<div class="actions me-actions">
-            <sl-button class="rename-open" size="small" @click=${this.startRename}>${msg('Change your name', { id: 'me_rename' })}</sl-button>
-            <sl-button class="sign-out-open" size="small" @click=${(e: Event) => void this.signOutDialog?.show(e.currentTarget as HTMLElement)}>${msg('Sign out on this device…', { id: 'me_sign_out' })}</sl-button>
-          </div>`}
-      <p class="status" role="status">${this.status}</p>
-      <sk-reentry-link .workshopId=${w.id} .memberId=${w.me.id}></sk-reentry-link>
+      <div class="columns">
+        <div>
+          <dl class="facts">
+            <dt>${msg('Name', { id: 'ws_me_name' })}</dt><dd>${w.me.displayName}</dd>
+            <dt>${msg('Role', { id: 'ws_me_role' })}</dt><dd>${roleName(w.me.role)}</dd>
+            <dt>${msg('Organisation', { id: 'ws_me_org' })}</dt><dd>${org}</dd>
+          </dl>
+          ${this.renaming
+            ? this.renderRename()
+            : html`<div class="actions me-actions">
+                <sl-button class="rename-open" size="small" @click=${this.startRename}>${msg('Change your name', { id: 'me_rename' })}</sl-button>
+                <sl-button class="sign-out-open" size="small" @click=${(e: Event) => void this.signOutDialog?.show(e.currentTarget as HTMLElement)}>${msg('Sign out on this device…', { id: 'me_sign_out' })}</sl-button>
+              </div>`}
+          <p class="status" role="status">${this.status}</p>
+        </div>
+        <sk-reentry-link .workshopId=${w.id} .memberId=${w.me.id}></sk-reentry-link>
+      </div>
       <sk-confirm-dialog id="sign-out" .heading=${msg('Sign out on this device?', { id: 'me_sign_out_heading' })} .confirmLabel=${msg('Sign out', { id: 'me_sign_out_confirm' })} .busyLabel=${msg('Signing out…', { id: 'me_sign_out_busy' })} .busy=${this.signOutBusy} .error=${this.signOutError} @sk-confirm=${this.signOut}>
         <p>${msg('This browser forgets that you are a member. Your other devices stay signed in. To come back here, open your invite link again or a link for another device.', { id: 'me_sign_out_text' })}</p>
       </sk-confirm-dialog>

@@ -121,7 +121,14 @@ export class SkInviteList extends LitElement {
   }
 
   private facts(invite: InviteSummaryDto): string {
-    const uses = invite.maxUses !== null ? msg(str`used ${invite.uses} of ${invite.maxUses} times`, { id: 'inv_uses_of' }) : msg(str`used ${invite.uses} times`, { id: 'inv_uses' });
+    const uses =
+      invite.maxUses !== null
+        ? msg(str`used ${invite.uses} of ${invite.maxUses} times`, { id: 'inv_uses_of' })
+        : invite.uses === 0
+          ? msg('not used yet', { id: 'inv_uses_none' })
+          : invite.uses === 1
+            ? msg('used once', { id: 'inv_uses_once' })
+            : msg(str`used ${invite.uses} times`, { id: 'inv_uses' });
     const expiry = invite.expiresAt ? msg(str`valid until ${date(invite.expiresAt)}`, { id: 'inv_valid_until' }) : msg('does not expire', { id: 'inv_no_expiry' });
     const by = this.members.find((m) => m.id === invite.createdBy)?.displayName ?? '?';
     return [uses, expiry, msg(str`made by ${by}, ${date(invite.createdAt)}`, { id: 'inv_made_by' })].join(' · ');

@@ -19,7 +19,7 @@ export class SkReentryLink extends LitElement {
     sharedStyles,
     css`
       h3 {
-        margin-top: 1.25rem;
+        margin: 0.25rem 0 0.5rem;
       }
       .link-row {
         display: flex;
@@ -35,6 +35,7 @@ export class SkReentryLink extends LitElement {
       }
       .status {
         margin: 0.5rem 0 0;
+        color: var(--sk-success);
         font-weight: 600;
       }
       .status:empty {

@@ -45,16 +45,14 @@ export class SkSettingsTab extends LitElement {
     const created = new Intl.DateTimeFormat(formatLocales(), { dateStyle: 'long' }).format(new Date(w.createdAt));
     return html`
       <p class="lead">${msg('Created', { id: 'ws_created' })} <time datetime=${w.createdAt}>${created}</time></p>
-      <div class="grid">
-        <sk-about-me .workshop=${w}></sk-about-me>
-        <section class="card" aria-labelledby="orgs-heading">
-          <h2 id="orgs-heading">${msg('Organisations', { id: 'ws_orgs_heading' })}</h2>
-          ${w.organisations.length === 0
-            ? html`<p>${msg('No organisations yet.', { id: 'ws_orgs_empty' })}</p>`
-            : html`<ul class="orgs">${w.organisations.map((o) => html`<li>${o.name}</li>`)}</ul>`}
-        </section>
-      </div>
+      <sk-about-me .workshop=${w}></sk-about-me>
       <sk-member-list .workshop=${w} .members=${this.members} .busy=${this.membersBusy}></sk-member-list>
+      <section class="card" aria-labelledby="orgs-heading">
+        <h2 id="orgs-heading">${msg('Organisations', { id: 'ws_orgs_heading' })}</h2>
+        ${w.organisations.length === 0
+          ? html`<p>${msg('No organisations yet.', { id: 'ws_orgs_empty' })}</p>`
+          : html`<ul class="orgs">${w.organisations.map((o) => html`<li>${o.name}</li>`)}</ul>`}
+      </section>
       ${facilitator
         ? html`<sk-workshop-settings .workshop=${w}></sk-workshop-settings>
             <sk-invite-panel .workshopId=${w.id} .organisations=${w.organisations} .members=${this.members}></sk-invite-panel>

@@ -41,6 +41,8 @@ export const people: Record<keyof typeof nynorsk, string | ReturnType<typeof str
   inv_status_revoked_short: 'trukket tilbake',
   inv_status_used_up: 'brukt opp',
   inv_uses_of: str`brukt ${0} av ${1} ganger`,
+  inv_uses_none: 'ikke brukt ennå',
+  inv_uses_once: 'brukt én gang',
   inv_uses: str`brukt ${0} ganger`,
   inv_made_by: str`laget av ${0}, ${1}`,
   inv_loading: 'Henter invitasjonslenkene\u00a0…',

@@ -43,6 +43,8 @@ export const people = {
   inv_status_revoked_short: 'trekt tilbake',
   inv_status_used_up: 'brukt opp',
   inv_uses_of: str`brukt ${0} av ${1} gonger`,
+  inv_uses_none: 'ikkje brukt enno',
+  inv_uses_once: 'brukt éin gong',
   inv_uses: str`brukt ${0} gonger`,
   inv_made_by: str`laga av ${0}, ${1}`,
   inv_loading: 'Hentar invitasjonslenkjene\u00a0…',
