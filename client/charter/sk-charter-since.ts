@@ -16,7 +16,7 @@ import { axisNames, formatChangedAt } from './charter-texts.js';
 import type { CharterSession } from './charter-session.js';
 import { PARADOX_AXES, type ParadoxAxis } from '../../shared/charter/schema.js';
 import { LastEditsWatcher } from '../app/last-edits.js';
-import { VISIT_PENDING, type VisitInfo } from '../app/visit.js';
+import { sinceMark, VISIT_PENDING, type VisitInfo } from '../app/visit.js';
 
 const SHOWN = 8;
 
@@ -70,14 +70,10 @@ export class SkCharterSince extends LitElement {
       this.off = this.session?.onChange(() => this.requestUpdate()) ?? null;
     }
     if (!this.session || !(changed.has('session') || changed.has('visit'))) return;
-    const v = this.visit;
     const marked = this.storedMark();
-    if (v.state === 'pending') this.seenAt = null;
-    else if (v.state === 'known') {
-      // A first visit (null) has nothing to compare with; a later mark here counts.
-      const server = v.previousVisitAt;
-      this.seenAt = server === null ? null : marked !== null && marked > server ? marked : server;
-    } else {
+    const since = sinceMark(this.visit, marked);
+    if (since !== 'fallback') this.seenAt = since ?? null;
+    else {
       this.seenAt = marked;
       // A first visit has nothing to compare with: from now on.
       if (!this.seenAt) this.markSeen();
