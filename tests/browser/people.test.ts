@@ -111,6 +111,17 @@ describe('people and access', () => {
     expect(await facts.isVisible()).toBe(true);
     // One member, not two: the second device is the same person.
     await poll(() => phone.getByRole('region', { name: 'Medlemmer' }).getByText('Ola Deltakar', { exact: false }).count()).toBe(1);
+
+    // A new link revokes the old one, which then explains itself (the phone stays signed in).
+    const old = await link.inputValue();
+    await me.getByRole('button', { name: 'Lag ei ny lenkje' }).click();
+    await poll(() => link.inputValue()).not.toBe(old);
+    const stranger = await openPage();
+    watches.get(stranger)!.allow(apiErrorStatus(401));
+    await stranger.goto(old);
+    await stranger.getByRole('alert').getByText('Denne lenkja verkar ikkje lenger.', { exact: false }).waitFor();
+    expect(new URL(stranger.url()).hash).toBe('');
+    await stranger.getByRole('link', { name: 'Gå til startsida' }).waitFor();
   });
 
   it('lists every invite from the server, with the 14-day default, after a reload too', STEP, async () => {
