@@ -8,10 +8,15 @@ import type {
   CreateWorkshopBody,
   CreatedWorkshopDto,
   InviteDto,
+  InvitePreviewDto,
+  InviteSummaryDto,
   JoinBody,
   JoinedDto,
   MemberDto,
+  MyWorkshopDto,
+  ReentryDto,
   UpdateWorkshopBody,
+  VisitDto,
   WorkshopDto,
 } from '../../shared/api.js';
 import type { ErrorBody, ErrorCode } from '../../shared/errors.js';
@@ -86,6 +91,7 @@ export interface MilestoneWithSnapshotDto extends MilestoneDto {
 }
 
 const ws = (id: string) => `/api/workshops/${encodeURIComponent(id)}`;
+const mem = (id: string, memberId: string) => `${ws(id)}/members/${encodeURIComponent(memberId)}`;
 
 export const api = {
   createWorkshop: (body: CreateWorkshopBody) => request<CreatedWorkshopDto>('POST', '/api/workshops', body),
@@ -96,7 +102,18 @@ export const api = {
   changes: (id: string, room: string) =>
     request<{ changes: Array<{ room: string; key: string; memberId: string; organisationId: string | null; at: string }> }>('GET', `${ws(id)}/changes?room=${encodeURIComponent(room)}`).then((r) => r.changes),
   members: (id: string) => request<{ members: MemberDto[] }>('GET', `${ws(id)}/members`).then((r) => r.members),
-  changeRole: (id: string, memberId: string, role: MemberDto['role']) => request<MemberDto>('PATCH', `${ws(id)}/members/${encodeURIComponent(memberId)}`, { role }),
+  changeRole: (id: string, memberId: string, role: MemberDto['role']) => request<MemberDto>('PATCH', mem(id, memberId), { role }),
+  renameMember: (id: string, memberId: string, displayName: string) => request<MemberDto>('PATCH', mem(id, memberId), { displayName }),
+  removeMember: (id: string, memberId: string) => request<void>('DELETE', mem(id, memberId)),
+  mergeMembers: (id: string, from: string, into: string) => request<MemberDto>('POST', `${ws(id)}/members/merge`, { from, into }),
+  /** A new personal re-entry link for me (the old one stops working). */
+  renewReentry: (id: string, memberId: string) => request<ReentryDto>('POST', `${mem(id, memberId)}/reentry`).then((r) => r.link),
+  reenter: (secret: string) => request<JoinedDto>('POST', '/api/reenter', { secret }),
+  visit: (id: string) => request<VisitDto>('POST', `${ws(id)}/visit`),
+  signOut: (id: string) => request<void>('DELETE', `${ws(id)}/session`),
+  myWorkshops: () => request<{ workshops: MyWorkshopDto[] }>('GET', '/api/me/workshops').then((r) => r.workshops),
+  invitePreview: (token: string) => request<InvitePreviewDto>('GET', `/api/join/${encodeURIComponent(token)}`),
+  invites: (id: string) => request<{ invites: InviteSummaryDto[] }>('GET', `${ws(id)}/invites`).then((r) => r.invites),
   createInvite: (id: string, body: CreateInviteBody) => request<InviteDto>('POST', `${ws(id)}/invites`, body),
   revokeInvite: (id: string, inviteId: string) => request<void>('DELETE', `${ws(id)}/invites/${encodeURIComponent(inviteId)}`),
   deleteWorkshop: (id: string) => request<void>('DELETE', ws(id)),

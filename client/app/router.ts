@@ -16,11 +16,13 @@ const isSection = (s: string | undefined): s is CharterSection => (CHARTER_SECTI
 export type Route =
   | { name: 'start' }
   | { name: 'join'; token: string }
+  /** `/reenter#<secret>`: a personal re-entry link (the secret stays in the fragment, never sent). */
+  | { name: 'reenter' }
   | { name: 'workshop'; id: string; tab: WorkshopTab; section?: CharterSection }
   | { name: 'not-found' };
 
 /** A one-off message the shell shows on the next page (e.g. after deleting a workshop). */
-export type Notice = 'workshop-deleted';
+export type Notice = 'workshop-deleted' | 'signed-out';
 
 export const ROUTE_EVENT = 'sk-route';
 export interface RouteEventDetail {
@@ -31,6 +33,7 @@ export function parseRoute(pathname: string): Route {
   const segments = pathname.split('/').filter((s) => s !== '');
   const [first, second] = segments;
   if (first === undefined) return { name: 'start' };
+  if (first === 'reenter' && segments.length === 1) return { name: 'reenter' };
   if (first === 'join' && second !== undefined && segments.length === 2) {
     return { name: 'join', token: safeDecode(second) };
   }

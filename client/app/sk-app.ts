@@ -9,6 +9,7 @@
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement, type PropertyValues } from 'lit';
 import '../join/sk-join-page.js';
+import '../reenter/sk-reenter-page.js';
 import '../start/sk-start-page.js';
 import '../workshop/sk-workshop-page.js';
 import { appLocale, isAppLocale, LOCALE_NAMES, LOCALES, setAppLocale } from './i18n.js';
@@ -113,6 +114,7 @@ export class SkApp extends LitElement {
   }
 
   private renderNotice() {
+    if (this.notice === 'signed-out') return html`<p class="notice" role="status">${msg('You are signed out of the workshop on this device. Your other devices stay signed in.', { id: 'app_notice_signed_out' })}</p>`;
     if (this.notice !== 'workshop-deleted') return null;
     return html`<p class="notice" role="status">${msg('The workshop and everything in it has been deleted.', { id: 'app_notice_deleted' })}</p>`;
   }
@@ -124,6 +126,8 @@ export class SkApp extends LitElement {
         return html`<sk-start-page></sk-start-page>`;
       case 'join':
         return html`<sk-join-page .token=${route.token}></sk-join-page>`;
+      case 'reenter':
+        return html`<sk-reenter-page></sk-reenter-page>`;
       case 'workshop':
         return html`<sk-workshop-page .workshopId=${route.id} .tab=${route.tab} .section=${route.section ?? 'actors'}></sk-workshop-page>`;
       case 'not-found':

@@ -5,7 +5,8 @@
  * sections (focus stays on the link), the connection state is shown beside them.
  *
  * Properties: `workshop` (WorkshopDto), `section` (CharterSection), `socket` (WorkshopSocket,
- * for principles), `members` (MemberDto[], to name people on stance chips).
+ * for principles), `members` (MemberDto[], to name people on stance chips), `visit` (VisitInfo:
+ * the visit before this one, for "since your last visit").
  * Events: none. Slots: none. Parts: none.
  */
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
@@ -25,6 +26,7 @@ import './maturity/sk-maturity-view.js';
 import './paradoxes/sk-paradox-view.js';
 import './sk-charter-since.js';
 import './principles/sk-principles-view.js';
+import { VISIT_PENDING, type VisitInfo } from '../app/visit.js';
 import { charterPageStyles } from './sk-charter-page.styles.js';
 
 export class SkCharterPage extends LitElement {
@@ -34,12 +36,15 @@ export class SkCharterPage extends LitElement {
     section: { type: String },
     socket: { attribute: false },
     members: { attribute: false },
+    visit: { attribute: false },
     session: { state: true },
   };
   declare workshop: WorkshopDto | null;
   declare section: CharterSection;
   declare socket: WorkshopSocket | null;
   declare members: MemberDto[];
+  /** This page's visit (the workshop page records it): "since your last visit". */
+  declare visit: VisitInfo;
   declare session: CharterSession | null;
   private readonly doc = new CharterController(this, () => this.session);
 
@@ -50,6 +55,7 @@ export class SkCharterPage extends LitElement {
     this.section = 'actors';
     this.socket = null;
     this.members = [];
+    this.visit = VISIT_PENDING;
     this.session = null;
   }
 
@@ -97,7 +103,7 @@ export class SkCharterPage extends LitElement {
         ${s.readOnly ? html`<span class="badge">${msg('Observer: you can read, not change', { id: 'board_read_only' })}</span>` : nothing}
         <sk-connection-status .conn=${s.conn}></sk-connection-status>
       </div>
-      ${this.doc.ready ? html`<sk-charter-since .session=${s}></sk-charter-since>${this.renderSection(s)}` : html`<p role="status" class="loading">${msg('Opening the charter…', { id: 'charter_opening' })}</p>`}
+      ${this.doc.ready ? html`<sk-charter-since .session=${s} .visit=${this.visit}></sk-charter-since>${this.renderSection(s)}` : html`<p role="status" class="loading">${msg('Opening the charter…', { id: 'charter_opening' })}</p>`}
     `;
   }
 

@@ -1,10 +1,13 @@
 /**
  * `<sk-charter-since>`: "Since your last visit" for the charter, like the vision's: what members
  * of other organisations changed since this person last marked the charter as seen, from the
- * server's last-editor records (who, which organisation, what, when). The first visit marks
- * itself. The mark is kept in this browser (per workshop and member).
+ * server's last-editor records (who, which organisation, what, when). "Last visit" is the server's
+ * (`visit.previousVisitAt`, per member, so it follows the person to another device), or a later
+ * "Mark as seen" in this browser. Nothing shows on a first visit. When the server's answer is
+ * missing (offline), the mark kept in this browser (per workshop and member) stands in, and a
+ * first visit there marks itself.
  *
- * Properties: `session` (CharterSession). Events: none. Parts: none.
+ * Properties: `session` (CharterSession), `visit` (VisitInfo). Events: none. Parts: none.
  */
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
@@ -13,6 +16,7 @@ import { axisNames, formatChangedAt } from './charter-texts.js';
 import type { CharterSession } from './charter-session.js';
 import { PARADOX_AXES, type ParadoxAxis } from '../../shared/charter/schema.js';
 import { LastEditsWatcher } from '../app/last-edits.js';
+import { sinceMark, VISIT_PENDING, type VisitInfo } from '../app/visit.js';
 
 const SHOWN = 8;
 
@@ -39,8 +43,9 @@ export class SkCharterSince extends LitElement {
       }
     `,
   ];
-  static override properties = { session: { attribute: false }, seenAt: { state: true } };
+  static override properties = { session: { attribute: false }, visit: { attribute: false }, seenAt: { state: true } };
   declare session: CharterSession | null;
+  declare visit: VisitInfo;
   declare seenAt: string | null;
   private off: (() => void) | null = null;
 
@@ -50,6 +55,7 @@ export class SkCharterSince extends LitElement {
     super();
     updateWhenLocaleChanges(this);
     this.session = null;
+    this.visit = VISIT_PENDING;
     this.seenAt = null;
   }
 
@@ -59,13 +65,27 @@ export class SkCharterSince extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (!changed.has('session')) return;
-    this.off?.();
-    this.off = this.session?.onChange(() => this.requestUpdate()) ?? null;
-    if (!this.session) return;
-    this.seenAt = localStorage.getItem(this.storageKey);
-    // A first visit has nothing to compare with: from now on.
-    if (!this.seenAt) this.markSeen();
+    if (changed.has('session')) {
+      this.off?.();
+      this.off = this.session?.onChange(() => this.requestUpdate()) ?? null;
+    }
+    if (!this.session || !(changed.has('session') || changed.has('visit'))) return;
+    const marked = this.storedMark();
+    const since = sinceMark(this.visit, marked);
+    if (since !== 'fallback') this.seenAt = since ?? null;
+    else {
+      this.seenAt = marked;
+      // A first visit has nothing to compare with: from now on.
+      if (!this.seenAt) this.markSeen();
+    }
+  }
+
+  private storedMark(): string | null {
+    try {
+      return localStorage.getItem(this.storageKey);
+    } catch {
+      return null;
+    }
   }
 
   override disconnectedCallback(): void {
@@ -76,7 +96,11 @@ export class SkCharterSince extends LitElement {
 
   private markSeen(): void {
     const now = new Date().toISOString();
-    localStorage.setItem(this.storageKey, now);
+    try {
+      localStorage.setItem(this.storageKey, now);
+    } catch {
+      // Not kept; this page still hides what was marked.
+    }
     this.seenAt = now;
   }
 

@@ -19,6 +19,7 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { announceSessionEnded } from './membership.js';
 import { announceRefusal, isRefusal, refusedRule } from './refusal.js';
 import { announceRoleChanged } from './role-changed.js';
 import { emptyKeepingRefused, forgetRefused, readRefused, roomStoreName, type RefusedCopy } from './room-store.js';
@@ -58,6 +59,8 @@ export interface OpenRoomOptions {
 }
 
 const ROLE_CHANGED = 4501;
+/** Not (any more) a valid member token: removed, signed out elsewhere, or idle too long. */
+const UNAUTHENTICATED = 4401;
 
 /** Refusals per room in this page: a room refused this often within the window is not reopened. */
 const recentRefusals = new Map<string, number[]>();
@@ -117,6 +120,7 @@ function open(room: string, opts: OpenRoomOptions): { conn: RoomConnection; sett
   provider.on('closed', (e: { code: number; reason: string }) => {
     set({ state: 'closed', closeCode: e.code });
     if (isRefusal(e.code)) void replace(e.code, e.reason);
+    if (e.code === UNAUTHENTICATED) announceSessionEnded();
   });
   // 4501: a facilitator changed our role; the provider reconnects by itself, the page reloads who we are.
   provider.on('connection-close', (e: CloseEvent | null) => {

@@ -7,7 +7,9 @@
  * server pushes a snapshot (`state.synced`) and the client asks for one too (`state.sync`, for a
  * server that does not push); broadcasts are ordered against them by `seq` (WorkshopStateStore),
  * so a late joiner or a reconnect shows the right phase and timer. `view.summoned` is an event, not state:
- * listeners get it through `onSummon`.
+ * listeners get it through `onSummon`; `member.changed` (someone renamed, removed or merged) through
+ * `onMemberChanged`, so open member lists fetch again. `member.removed` (sent only to the removed
+ * member's own sockets) sets `removed`, announces it on window (membership.ts) and stops reconnecting.
  */
 import { io, type Socket } from 'socket.io-client';
 // Types only: the schemas' module builds zod schemas, whose eval probe the strict CSP reports.
@@ -26,9 +28,11 @@ import type {
 import { WorkshopStateStore } from './workshop-state.js';
 import { announceRoleChanged } from './role-changed.js';
 import { CommandError } from './command-error.js';
+import { announceMemberRemoved } from './membership.js';
 
 export type LinkState = 'connecting' | 'online' | 'offline' | 'refused';
 export type Summon = Broadcasts['view.summoned'];
+export type MemberChanged = Broadcasts['member.changed'];
 
 export { CommandError };
 
@@ -64,9 +68,12 @@ export class WorkshopSocket {
   readonly store = new WorkshopStateStore();
   link: LinkState = 'connecting';
   session: SessionReady | null = null;
+  /** A facilitator removed me from the workshop: the server closed this socket for good. */
+  removed = false;
   private readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
   private readonly listeners = new Set<() => void>();
   private readonly summons = new Set<(s: Summon) => void>();
+  private readonly memberChanges = new Set<(e: MemberChanged) => void>();
   private roleChanged = false;
   private readonly offHandlers: (() => void)[] = [];
   /** Disconnected by us because the browser went offline (not a refusal). */
@@ -102,6 +109,12 @@ export class WorkshopSocket {
       this.roleChanged = true;
       announceRoleChanged();
     });
+    (this.socket.on.bind(this.socket) as (n: string, fn: () => void) => void)('member.removed', () => {
+      this.removed = true;
+      this.socket.disconnect();
+      this.setLink('refused');
+      announceMemberRemoved();
+    });
     // A refusal by the server's middleware is final (socket.active is false); anything else retries.
     this.socket.on('connect_error', () => this.setLink(this.socket.active ? 'offline' : 'refused'));
     // The browser knows before the socket does: no reconnect attempts into a dead network (each
@@ -134,6 +147,7 @@ export class WorkshopSocket {
       on(name, (e) => {
         if (typeof e?.seq !== 'number') return;
         if (name === 'view.summoned') this.summons.forEach((fn) => fn(e as Summon));
+        if (name === 'member.changed') this.memberChanges.forEach((fn) => fn(e as MemberChanged));
         this.store.broadcast(name, e);
       });
     }
@@ -152,6 +166,11 @@ export class WorkshopSocket {
   onSummon(fn: (s: Summon) => void): () => void {
     this.summons.add(fn);
     return () => this.summons.delete(fn);
+  }
+
+  onMemberChanged(fn: (e: MemberChanged) => void): () => void {
+    this.memberChanges.add(fn);
+    return () => this.memberChanges.delete(fn);
   }
 
   async command<K extends CommandName>(name: K, payload: CommandPayload<K>): Promise<CommandResults[K]> {
@@ -180,6 +199,7 @@ export class WorkshopSocket {
     this.socket.disconnect();
     this.listeners.clear();
     this.summons.clear();
+    this.memberChanges.clear();
   }
 
   private setLink(link: LinkState): void {

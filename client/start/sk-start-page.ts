@@ -1,5 +1,6 @@
 /**
- * `<sk-start-page>`: create a workshop. Title, the organisations taking part (add/remove rows),
+ * `<sk-start-page>`: the workshops this browser belongs to (`<sk-my-workshops>`, when there are
+ * any), and creating a workshop. Title, the organisations taking part (add/remove rows),
  * your name and, optionally, your own organisation; a creation code field appears only when the
  * server asks for one. On success the browser holds the facilitator's session cookie and the
  * page navigates to `/w/<id>`.
@@ -12,6 +13,7 @@ import { html, LitElement, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { api } from '../app/api.js';
 import './sk-import-form.js';
+import './sk-my-workshops.js';
 import { buttonLabel } from '../app/button-label.js';
 import { submitOnEnter } from '../app/forms.js';
 import { navigate } from '../app/router.js';
@@ -122,6 +124,7 @@ export class SkStartPage extends LitElement {
     return html`
       <h1 tabindex="-1">${msg('Create a workshop', { id: 'start_heading' })}</h1>
       <p class="lead">${msg('Bring several organisations together to create a shared vision. You will lead the workshop as its facilitator and can invite the others afterwards.', { id: 'start_lead' })}</p>
+      <sk-my-workshops></sk-my-workshops>
       <form class="card" novalidate @submit=${this.submit} @keydown=${submitOnEnter} aria-labelledby="form-heading">
         <h2 id="form-heading">${msg('About the workshop', { id: 'start_form_heading' })}</h2>
         <div class="field">

@@ -1,44 +1,100 @@
 /**
- * `<sk-invite-list>`: the invite links created in this session, each with a copy button and a
- * revoke button. Copying falls back to selecting the link when the clipboard is unavailable.
+ * `<sk-invite-list>`: every invite link of the workshop as the server keeps it (`GET …/invites`):
+ * who it is for (role, organisation), its status (active, expired, revoked, used up), how often it
+ * was used, until when it is valid and who made it; never the link itself (only its hash is
+ * stored). Active links can be revoked (the host confirms first).
  *
- * Properties: `invites`, `organisations`.
- * Events: `sk-revoke-request` (detail `{ invite, opener }`: the user wants to revoke; the host
- * confirms), `sk-status` (detail: text for the host's live status region).
+ * Properties: `invites` (InviteSummaryDto[] | null while loading), `error` (the list could not be
+ * fetched), `organisations`, `members` (to name who made each link).
+ * Events: `sk-revoke-request` (detail `{ invite, opener }`), `sk-invites-reload` ("Try again").
  * Slots: none. Parts: none.
  */
 import '@shoelace-style/shoelace/dist/components/button/button.js';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
-import { html, LitElement } from 'lit';
-import type { InviteDto, OrganisationDto } from '../../shared/api.js';
+import { css, html, LitElement, nothing } from 'lit';
+import type { InviteSummaryDto, MemberDto, OrganisationDto } from '../../shared/api.js';
 import { buttonLabel } from '../app/button-label.js';
 import { formatLocales } from '../app/i18n.js';
 import { sharedStyles } from '../app/shared.styles.js';
 import { roleName } from '../app/texts.js';
-import { inviteListStyles } from './sk-invite-list.styles.js';
+import { inviteStatus, sortInvites, type InviteStatus } from './invite-status.js';
 
-export interface InviteItem extends InviteDto {
-  revoked: boolean;
-}
 export interface RevokeRequest {
-  invite: InviteItem;
+  invite: InviteSummaryDto;
+  /** "Participant, Nav": who the link is for. */
+  who: string;
   opener: HTMLElement;
 }
 
+const date = (iso: string) => new Intl.DateTimeFormat(formatLocales(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+
 export class SkInviteList extends LitElement {
-  static override styles = [sharedStyles, inviteListStyles];
+  static override styles = [
+    sharedStyles,
+    css`
+      ul {
+        list-style: none;
+        margin: 0.5rem 0 0;
+        padding: 0;
+      }
+      li {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0.3rem 1rem;
+        padding: 0.6rem 0;
+        border-top: 1px solid var(--sk-line);
+      }
+      li:first-child {
+        border-top: 0;
+      }
+      .about {
+        flex: 1 1 18rem;
+        min-width: 0;
+      }
+      .facts {
+        display: block;
+        color: var(--sk-muted);
+        font-size: 0.925rem;
+      }
+      .status {
+        display: inline-block;
+        margin-left: 0.5rem;
+        padding: 0 0.45rem;
+        border-radius: 999px;
+        font-size: 0.85rem;
+        font-weight: 600;
+        border: 1px solid currentColor;
+      }
+      .status.active {
+        color: var(--sk-success);
+      }
+      .status.ended {
+        color: var(--sk-muted);
+      }
+      .ended strong {
+        color: var(--sk-muted);
+      }
+    `,
+  ];
   static override properties = {
     invites: { attribute: false },
+    error: { type: String },
     organisations: { attribute: false },
+    members: { attribute: false },
   };
-  declare invites: InviteItem[];
+  declare invites: InviteSummaryDto[] | null;
+  declare error: string;
   declare organisations: OrganisationDto[];
+  declare members: MemberDto[];
 
   constructor() {
     super();
     updateWhenLocaleChanges(this);
-    this.invites = [];
+    this.invites = null;
+    this.error = '';
     this.organisations = [];
+    this.members = [];
   }
 
   /** Where focus goes when the control that had it disappears (e.g. after a revoke). */
@@ -46,68 +102,69 @@ export class SkInviteList extends LitElement {
     this.renderRoot.querySelector('h3')?.focus();
   }
 
-  private say(text: string): void {
-    this.dispatchEvent(new CustomEvent<string>('sk-status', { detail: text, bubbles: true, composed: true }));
-  }
-
-  private async copy(invite: InviteItem): Promise<void> {
-    this.say('');
-    try {
-      await navigator.clipboard.writeText(invite.link);
-      this.say(msg('Link copied.', { id: 'inv_status_copied' }));
-    } catch {
-      const input = this.renderRoot.querySelector<HTMLInputElement>(`#link-${invite.id}`);
-      input?.focus();
-      input?.select();
-      this.say(msg('Could not copy by itself. The link is selected: copy it with Ctrl+C (⌘+C on a Mac).', { id: 'inv_status_copy_failed' }));
-    }
-  }
-
-  private requestRevoke(invite: InviteItem, e: Event): void {
-    const detail: RevokeRequest = { invite, opener: e.currentTarget as HTMLElement };
-    this.dispatchEvent(new CustomEvent<RevokeRequest>('sk-revoke-request', { detail, bubbles: true, composed: true }));
-  }
-
-  /** "Participant, Org 2": who the link is for. */
-  private who(invite: InviteItem): string {
+  who(invite: Pick<InviteSummaryDto, 'role' | 'organisationId'>): string {
     const org = this.organisations.find((o) => o.id === invite.organisationId)?.name;
     return org ? `${roleName(invite.role)}, ${org}` : roleName(invite.role);
   }
 
-  private limits(invite: InviteItem): string {
-    const parts: string[] = [];
-    if (invite.expiresAt) {
-      const at = new Intl.DateTimeFormat(formatLocales(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(invite.expiresAt));
-      parts.push(msg(str`valid until ${at}`, { id: 'inv_valid_until' }));
-    } else parts.push(msg('does not expire', { id: 'inv_no_expiry' }));
-    parts.push(invite.maxUses !== null ? msg(str`at most ${invite.maxUses} uses`, { id: 'inv_max_uses' }) : msg('any number of uses', { id: 'inv_unlimited' }));
-    return parts.join(' · ');
+  private statusName(status: InviteStatus): string {
+    switch (status) {
+      case 'active':
+        return msg('active', { id: 'inv_status_active' });
+      case 'expired':
+        return msg('expired', { id: 'inv_status_expired' });
+      case 'revoked':
+        return msg('revoked', { id: 'inv_status_revoked_short' });
+      case 'used_up':
+        return msg('used up', { id: 'inv_status_used_up' });
+    }
+  }
+
+  private facts(invite: InviteSummaryDto): string {
+    const uses =
+      invite.maxUses !== null
+        ? msg(str`used ${invite.uses} of ${invite.maxUses} times`, { id: 'inv_uses_of' })
+        : invite.uses === 0
+          ? msg('not used yet', { id: 'inv_uses_none' })
+          : invite.uses === 1
+            ? msg('used once', { id: 'inv_uses_once' })
+            : msg(str`used ${invite.uses} times`, { id: 'inv_uses' });
+    const expiry = invite.expiresAt ? msg(str`valid until ${date(invite.expiresAt)}`, { id: 'inv_valid_until' }) : msg('does not expire', { id: 'inv_no_expiry' });
+    const by = this.members.find((m) => m.id === invite.createdBy)?.displayName ?? '?';
+    return [uses, expiry, msg(str`made by ${by}, ${date(invite.createdAt)}`, { id: 'inv_made_by' })].join(' · ');
+  }
+
+  private requestRevoke(invite: InviteSummaryDto, e: Event): void {
+    const detail: RevokeRequest = { invite, who: this.who(invite), opener: e.currentTarget as HTMLElement };
+    this.dispatchEvent(new CustomEvent<RevokeRequest>('sk-revoke-request', { detail, bubbles: true, composed: true }));
   }
 
   override render() {
-    // The visible label starts each button's accessible name; the rest tells the rows apart.
-    const copy = msg('Copy link', { id: 'inv_copy' });
     const revoke = msg('Revoke', { id: 'inv_revoke' });
-    return html`
-      <h3 tabindex="-1">${msg('Invite links made here', { id: 'inv_list_heading' })}</h3>
-      <p class="hint">${msg('For safety the links are shown only now. Copy them before you leave this page.', { id: 'inv_list_hint' })}</p>
-      <ul class="invites">
-        ${this.invites.map((invite) => {
+    const heading = html`<h3 tabindex="-1">${msg('All invite links', { id: 'inv_list_heading' })}</h3>`;
+    if (this.error) {
+      return html`${heading}
+        <div class="alert" role="alert">${this.error}</div>
+        <sl-button size="small" @click=${() => this.dispatchEvent(new CustomEvent('sk-invites-reload', { bubbles: true, composed: true }))}>${msg('Try again', { id: 'ws_retry' })}</sl-button>`;
+    }
+    if (this.invites === null) return html`${heading}<p role="status" class="hint">${msg('Loading the invite links…', { id: 'inv_loading' })}</p>`;
+    if (this.invites.length === 0) return html`${heading}<p class="hint">${msg('No invite links yet.', { id: 'inv_empty' })}</p>`;
+    return html`${heading}
+      <ul>
+        ${sortInvites(this.invites).map((invite) => {
           const who = this.who(invite);
-          return html`<li class=${invite.revoked ? 'revoked' : ''}>
-            <p class="who"><strong>${who}</strong> <span class="limits">${this.limits(invite)}</span></p>
-            ${invite.revoked
-              ? html`<p class="revoked-note">${msg('Revoked: this link no longer works.', { id: 'inv_revoked_note' })}</p>`
-              : html`<label class="visually-hidden" for=${`link-${invite.id}`}>${msg(str`Invite link for ${who}`, { id: 'inv_link_label' })}</label>
-                  <div class="link-row">
-                    <input id=${`link-${invite.id}`} readonly .value=${invite.link} @focus=${(e: FocusEvent) => (e.target as HTMLInputElement).select()} />
-                    <sl-button @click=${() => this.copy(invite)}>${buttonLabel(copy, `${copy}: ${who}`)}</sl-button>
-                    <sl-button variant="danger" outline @click=${(e: Event) => this.requestRevoke(invite, e)}>${buttonLabel(revoke, `${revoke}: ${who}`)}</sl-button>
-                  </div>`}
+          const status = inviteStatus(invite);
+          return html`<li class=${status === 'active' ? '' : 'ended'}>
+            <span class="about"
+              ><strong>${who}</strong><span class="status ${status === 'active' ? 'active' : 'ended'}">${this.statusName(status)}</span>
+              <span class="facts">${this.facts(invite)}</span></span
+            >
+            ${status === 'active'
+              ? html`<sl-button size="small" variant="danger" outline @click=${(e: Event) => this.requestRevoke(invite, e)}>${buttonLabel(revoke, `${revoke}: ${who}, ${date(invite.createdAt)}`)}</sl-button>`
+              : nothing}
           </li>`;
         })}
-      </ul>
-    `;
+      </ul>`;
   }
 }
 

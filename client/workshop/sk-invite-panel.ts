@@ -1,16 +1,17 @@
 /**
- * `<sk-invite-panel>`: facilitators create invite links (role, organisation, expiry, uses), copy
- * them and revoke them behind a confirmation. Links exist only in this page's memory: the server
- * shows a token once and keeps only its hash.
+ * `<sk-invite-panel>`: facilitators create invite links (role, organisation, expiry: 14 days unless
+ * said otherwise, uses) and copy a new link while it is shown (`<sk-new-invites>`: the server shows
+ * a token once and keeps only its hash); every invite, with uses and status, is listed from the
+ * server (`<sk-invite-list>`, survives a reload) and can be revoked behind a confirmation.
  *
- * Properties: `workshopId`, `organisations`.
- * Events: none. Slots: none. Parts: none. Uses `<sk-confirm-dialog>` and `<sk-invite-list>`.
+ * Properties: `workshopId`, `organisations`, `members` (to name who made each link).
+ * Events: none. Slots: none. Parts: none. Uses `<sk-confirm-dialog>`.
  */
 import '@shoelace-style/shoelace/dist/components/button/button.js';
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
-import type { InviteDto, OrganisationDto, Role } from '../../shared/api.js';
+import type { InviteDto, InviteSummaryDto, MemberDto, OrganisationDto, Role } from '../../shared/api.js';
 import { api } from '../app/api.js';
 import { submitOnEnter } from '../app/forms.js';
 import { sharedStyles } from '../app/shared.styles.js';
@@ -19,7 +20,8 @@ import type { SkConfirmDialog } from '../app/sk-confirm-dialog.js';
 import { errorText, roleName } from '../app/texts.js';
 import { emptyInviteForm, toInviteBody, validateInvite, type InviteErrors, type InviteForm } from './invite-form.js';
 import './sk-invite-list.js';
-import type { InviteItem, RevokeRequest, SkInviteList } from './sk-invite-list.js';
+import type { RevokeRequest, SkInviteList } from './sk-invite-list.js';
+import './sk-new-invites.js';
 import { invitePanelStyles } from './sk-invite-panel.styles.js';
 
 const ROLES: Role[] = ['participant', 'observer', 'facilitator'];
@@ -29,11 +31,14 @@ export class SkInvitePanel extends LitElement {
   static override properties = {
     workshopId: { type: String },
     organisations: { attribute: false },
+    members: { attribute: false },
     form: { state: true },
     errors: { state: true },
     alert: { state: true },
     busy: { state: true },
     invites: { state: true },
+    fresh: { state: true },
+    listError: { state: true },
     pending: { state: true },
     revokeBusy: { state: true },
     revokeError: { state: true },
@@ -41,12 +46,17 @@ export class SkInvitePanel extends LitElement {
   };
   declare workshopId: string;
   declare organisations: OrganisationDto[];
+  declare members: MemberDto[];
   declare form: InviteForm;
   declare errors: InviteErrors;
   declare alert: string;
   declare busy: boolean;
-  declare invites: InviteItem[];
-  declare pending: InviteItem | null;
+  /** Every invite as the server keeps it; null until fetched. */
+  declare invites: InviteSummaryDto[] | null;
+  /** Links created on this page: the only time they can be shown. */
+  declare fresh: InviteDto[];
+  declare listError: string;
+  declare pending: RevokeRequest | null;
   declare revokeBusy: boolean;
   declare revokeError: string;
   declare status: string;
@@ -56,16 +66,33 @@ export class SkInvitePanel extends LitElement {
     updateWhenLocaleChanges(this);
     this.workshopId = '';
     this.organisations = [];
+    this.members = [];
     this.form = emptyInviteForm();
     this.errors = {};
     this.alert = '';
     this.busy = false;
-    this.invites = [];
+    this.invites = null;
+    this.fresh = [];
+    this.listError = '';
     this.pending = null;
     this.revokeBusy = false;
     this.revokeError = '';
     this.status = '';
   }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.loadInvites();
+  }
+
+  private readonly loadInvites = async (): Promise<void> => {
+    this.listError = '';
+    try {
+      this.invites = await api.invites(this.workshopId);
+    } catch (err) {
+      this.listError = errorText(err);
+    }
+  };
 
   /** Editing a field clears its error (and a role change the organisation's); submit checks again. */
   private set(patch: Partial<InviteForm>): void {
@@ -88,7 +115,8 @@ export class SkInvitePanel extends LitElement {
     this.busy = true;
     try {
       const invite: InviteDto = await api.createInvite(this.workshopId, toInviteBody(this.form));
-      this.invites = [{ ...invite, revoked: false }, ...this.invites];
+      this.fresh = [invite, ...this.fresh];
+      void this.loadInvites();
       this.status = msg('Invite link created. Copy it and send it to the person you invite.', { id: 'inv_status_created' });
     } catch (err) {
       this.alert = errorText(err);
@@ -98,18 +126,21 @@ export class SkInvitePanel extends LitElement {
   }
 
   private askRevoke(e: CustomEvent<RevokeRequest>): void {
-    this.pending = e.detail.invite;
+    this.pending = e.detail;
     this.revokeError = '';
     void this.renderRoot.querySelector<SkConfirmDialog>('sk-confirm-dialog')?.show(e.detail.opener);
   }
 
   private async revoke(): Promise<void> {
-    const invite = this.pending;
+    const invite = this.pending?.invite;
     if (!invite) return;
     this.revokeBusy = true;
     try {
       await api.revokeInvite(this.workshopId, invite.id);
-      this.invites = this.invites.map((i) => (i.id === invite.id ? { ...i, revoked: true } : i));
+      const at = new Date().toISOString();
+      this.invites = (this.invites ?? []).map((i) => (i.id === invite.id ? { ...i, revokedAt: at } : i));
+      this.fresh = this.fresh.filter((i) => i.id !== invite.id);
+      void this.loadInvites();
       this.status = msg('The invite link has been revoked.', { id: 'inv_status_revoked' });
       this.revokeBusy = false;
       this.renderRoot.querySelector<SkConfirmDialog>('sk-confirm-dialog')?.close();
@@ -171,12 +202,13 @@ export class SkInvitePanel extends LitElement {
           </sl-button>
         </form>
         <p class="status" role="status">${this.status}</p>
-        ${this.invites.length > 0
-          ? html`<sk-invite-list .invites=${this.invites} .organisations=${this.organisations} @sk-revoke-request=${this.askRevoke} @sk-status=${(e: CustomEvent<string>) => (this.status = e.detail)}></sk-invite-list>`
+        ${this.fresh.length > 0
+          ? html`<sk-new-invites .invites=${this.fresh} .organisations=${this.organisations} @sk-status=${(e: CustomEvent<string>) => (this.status = e.detail)}></sk-new-invites>`
           : nothing}
+        <sk-invite-list .invites=${this.invites} .error=${this.listError} .organisations=${this.organisations} .members=${this.members} @sk-revoke-request=${this.askRevoke} @sk-invites-reload=${this.loadInvites}></sk-invite-list>
       </section>
       <sk-confirm-dialog .heading=${msg('Revoke the invite link?', { id: 'inv_revoke_heading' })} .confirmLabel=${msg('Revoke link', { id: 'inv_revoke_confirm' })} .busyLabel=${msg('Revoking…', { id: 'inv_revoke_busy' })} .busy=${this.revokeBusy} .error=${this.revokeError} @sk-confirm=${this.revoke}>
-        <p>${msg('Nobody can join with this link any more. People who have already joined stay members.', { id: 'inv_revoke_text' })}</p>
+        <p>${this.pending ? html`<strong>${this.pending.who}</strong>. ` : nothing}${msg('Nobody can join with this link any more. People who have already joined stay members.', { id: 'inv_revoke_text' })}</p>
       </sk-confirm-dialog>
     `;
   }

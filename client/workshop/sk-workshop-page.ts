@@ -3,10 +3,13 @@
  * the live bar (phase, timer, hands, facilitator tools) and any open question below them; the
  * board tab (`/w/<id>`) shows `<sk-board-page>`, the vision tab (`/w/<id>/vision`)
  * `<sk-vision-page>`, the charter tab (`/w/<id>/charter/<section>`) `<sk-charter-page>`, the
- * settings tab (`/w/<id>/settings`) who you are, the organisations, the members and, for
- * facilitators, invites and deleting the workshop. The page owns the one socket.io connection of
- * the workshop and hands it to the views.
- * A caller who is not a member (401/404) is told so, with a way home.
+ * settings tab (`/w/<id>/settings`) `<sk-settings-tab>` (you, the organisations, the members and,
+ * for facilitators, invites and deleting the workshop). The page owns the one socket.io connection
+ * of the workshop and hands it to the views, records a visit once it opened (`POST …/visit`: the
+ * views' "since your last visit" comes from the answer) and fetches the members again when the
+ * server says one changed (`member.changed`).
+ * A caller who is not a member (401/404) is told so, with a way home; a member removed while the
+ * page is open is told so instead of the page reconnecting for ever.
  *
  * Properties: `workshopId`, `tab` ('board' | 'vision' | 'charter' | 'settings'), `section`
  * (charter section).
@@ -15,28 +18,25 @@
 import '@shoelace-style/shoelace/dist/components/button/button.js';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { live } from 'lit/directives/live.js';
-import type { MemberDto, Role, WorkshopDto } from '../../shared/api.js';
+import type { MemberDto, WorkshopDto } from '../../shared/api.js';
 import { api, ApiError } from '../app/api.js';
-import { appLocale, formatLocales, hasChosenLocale, setAppLocale } from '../app/i18n.js';
+import { appLocale, hasChosenLocale, setAppLocale } from '../app/i18n.js';
 import { sharedStyles } from '../app/shared.styles.js';
 import { errorText, roleName } from '../app/texts.js';
+import { VISIT_PENDING, type VisitInfo } from '../app/visit.js';
 import '../board/sk-board-page.js';
 import type { SkBoardPage } from '../board/sk-board-page.js';
 import type { CharterSection, WorkshopTab } from '../app/router.js';
 import '../facilitation/sk-live-bar.js';
 import { WorkshopSocket } from '../net/workshop-socket.js';
-import './sk-delete-workshop.js';
-import './sk-workshop-settings.js';
-import './sk-invite-panel.js';
+import './sk-settings-tab.js';
 import './sk-refused-notice.js';
+import { MEMBER_REMOVED_EVENT, SESSION_ENDED_EVENT } from '../net/membership.js';
 import { ROLE_CHANGED_EVENT } from '../net/role-changed.js';
 import { loadExtras, loadTab, prefetchTabs } from './lazy-tabs.js';
 import { workshopStyles } from './sk-workshop-page.styles.js';
 
-const ROLES: Role[] = ['facilitator', 'participant', 'observer'];
-
-type Load = { state: 'loading' } | { state: 'ready'; workshop: WorkshopDto } | { state: 'denied' } | { state: 'failed'; error: unknown };
+type Load = { state: 'loading' } | { state: 'ready'; workshop: WorkshopDto } | { state: 'denied' } | { state: 'removed' } | { state: 'failed'; error: unknown };
 
 export class SkWorkshopPage extends LitElement {
   static override styles = [sharedStyles, workshopStyles];
@@ -48,7 +48,7 @@ export class SkWorkshopPage extends LitElement {
     socket: { state: true },
     members: { state: true },
     membersBusy: { state: true },
-    roleNotice: { state: true },
+    visit: { state: true },
     tabFailed: { state: true },
     myRoleNotice: { state: true },
   };
@@ -59,7 +59,8 @@ export class SkWorkshopPage extends LitElement {
   declare socket: WorkshopSocket | null;
   declare members: MemberDto[];
   declare membersBusy: boolean;
-  declare roleNotice: string;
+  /** This page's visit, recorded once it opened: "since your last visit" for the views. */
+  declare visit: VisitInfo;
   /** The tab's code could not be loaded (offline before it was ever opened). */
   declare tabFailed: boolean;
   /** Shown to a member whose own role a facilitator changed while the page was open. */
@@ -77,7 +78,7 @@ export class SkWorkshopPage extends LitElement {
     this.socket = null;
     this.members = [];
     this.membersBusy = false;
-    this.roleNotice = '';
+    this.visit = VISIT_PENDING;
     this.myRoleNotice = '';
     this.tabFailed = false;
   }
@@ -97,13 +98,16 @@ export class SkWorkshopPage extends LitElement {
     if (this.socketFor !== id) {
       this.socketFor = id;
       this.offSocket?.();
+      this.offMembers?.();
       this.socket?.destroy();
       this.socket = id ? new WorkshopSocket(id) : null;
       this.offSocket = this.socket?.subscribe(this.onLive) ?? null;
+      this.offMembers = this.socket?.onMemberChanged(this.onMemberChanged) ?? null;
     }
   }
 
   private offSocket: (() => void) | null = null;
+  private offMembers: (() => void) | null = null;
   /** The workshop whose live connection is open or opening. */
   private socketFor: string | null = null;
   private namesAskedAt = 0;
@@ -123,16 +127,29 @@ export class SkWorkshopPage extends LitElement {
     );
   };
 
+  /** Someone was renamed, removed or merged: lists fetch again; if it was me, so does who I am. */
+  private readonly onMemberChanged = (e: { member: MemberDto }) => {
+    const me = this.load.state === 'ready' ? this.load.workshop.me.id : null;
+    if (e.member.id === me) void this.onRoleChanged(false);
+    else void this.refreshMembers();
+  };
+
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener(ROLE_CHANGED_EVENT, this.onRoleChanged);
+    window.addEventListener(MEMBER_REMOVED_EVENT, this.onRemoved);
+    window.addEventListener(SESSION_ENDED_EVENT, this.onSessionEnded);
     if (this.hasUpdated) this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
     window.removeEventListener(ROLE_CHANGED_EVENT, this.onRoleChanged);
+    window.removeEventListener(MEMBER_REMOVED_EVENT, this.onRemoved);
+    window.removeEventListener(SESSION_ENDED_EVENT, this.onSessionEnded);
     this.offSocket?.();
     this.offSocket = null;
+    this.offMembers?.();
+    this.offMembers = null;
     this.socket?.destroy();
     this.socket = null;
     this.socketFor = null;
@@ -153,11 +170,53 @@ export class SkWorkshopPage extends LitElement {
       // The workshop's default language, unless this browser's user chose one.
       if (!hasChosenLocale() && workshop.language !== appLocale()) await setAppLocale(workshop.language, false);
       this.load = { state: 'ready', workshop };
+      void this.recordVisit(id);
       // Everything the page may need offline is here: the service worker holds it (tests wait for this).
       void Promise.all([loadExtras(), prefetchTabs()]).then(() => (document.documentElement.dataset.offlineReady = 'true'));
     } catch (error) {
       if (id === this.workshopId) this.fail(error);
     }
+  }
+
+  /** Once per opening of the page: the answer is the visit before this one. */
+  private async recordVisit(id: string): Promise<void> {
+    this.visit = VISIT_PENDING;
+    try {
+      const { previousVisitAt } = await api.visit(id);
+      if (id === this.workshopId) this.visit = { state: 'known', previousVisitAt };
+    } catch {
+      if (id === this.workshopId) this.visit = { state: 'unknown' };
+    }
+  }
+
+  /** A facilitator removed me: no more reconnecting, a clear notice instead (focus on its heading). */
+  private readonly onRemoved = async () => {
+    this.load = { state: 'removed' };
+    this.closeSocket();
+    await this.updateComplete;
+    this.renderRoot.querySelector('h1')?.focus();
+  };
+
+  /** A room refused my credential (4401): ask the server whether anything is left of my membership. */
+  private readonly onSessionEnded = async () => {
+    if (this.load.state !== 'ready') return;
+    const id = this.workshopId;
+    try {
+      await api.workshop(id);
+    } catch (error) {
+      if (id !== this.workshopId || !(error instanceof ApiError) || error.status !== 401) return;
+      if (this.socket?.removed) return this.onRemoved();
+      this.fail(error);
+      this.closeSocket();
+    }
+  };
+
+  private closeSocket(): void {
+    this.offSocket?.();
+    this.offMembers?.();
+    this.offSocket = this.offMembers = null;
+    this.socket?.destroy();
+    this.socket = null;
   }
 
   /** 401/404: no session for this workshop, or the workshop is gone; anything else may pass. */
@@ -166,53 +225,46 @@ export class SkWorkshopPage extends LitElement {
     this.load = denied ? { state: 'denied' } : { state: 'failed', error };
   }
 
-  /** Our role changed: reload who we are without tearing the page down. */
-  private readonly onRoleChanged = async () => {
+  /** Our role (or name) changed: reload who we are without tearing the page down. */
+  private readonly onRoleChanged = async (announce: unknown = true) => {
     const id = this.workshopId;
+    const before = this.load.state === 'ready' ? this.load.workshop.me.role : null;
     try {
       const [workshop, members] = await Promise.all([api.workshop(id), api.members(id)]);
       if (id !== this.workshopId) return;
       this.members = members;
       this.load = { state: 'ready', workshop };
-      this.myRoleNotice = msg(str`Your role is now: ${roleName(workshop.me.role)}.`, { id: 'ws_my_role_changed' });
+      if (announce !== false || before !== workshop.me.role) this.myRoleNotice = msg(str`Your role is now: ${roleName(workshop.me.role)}.`, { id: 'ws_my_role_changed' });
     } catch (error) {
-      this.fail(error);
+      if (this.load.state !== 'removed') this.fail(error);
     }
   };
-
-  private async changeRole(member: MemberDto, role: Role): Promise<void> {
-    this.roleNotice = '';
-    try {
-      const changed = await api.changeRole(this.workshopId, member.id, role);
-      this.members = this.members.map((m) => (m.id === changed.id ? changed : m));
-      this.roleNotice = msg(str`${member.displayName} is now: ${roleName(role)}.`, { id: 'ws_role_changed' });
-    } catch (error) {
-      this.members = [...this.members]; // puts the select back to the stored role
-      this.roleNotice =
-        error instanceof ApiError && error.code === 'conflict'
-          ? msg('A workshop needs at least one facilitator: make someone else facilitator first.', { id: 'ws_role_last_facilitator' })
-          : errorText(error);
-    }
-  }
 
   private readonly onChanged = (e: CustomEvent<WorkshopDto>) => {
     this.load = { state: 'ready', workshop: e.detail };
   };
 
-  private async refreshMembers(): Promise<void> {
+  private readonly refreshMembers = async (): Promise<void> => {
     this.membersBusy = true;
     try {
       this.members = await api.members(this.workshopId);
     } catch (error) {
-      this.fail(error);
+      if (this.load.state !== 'removed') this.fail(error);
     } finally {
       this.membersBusy = false;
     }
-  }
+  };
 
   protected override updated(): void {
     const l = this.load;
-    const heading = l.state === 'ready' ? l.workshop.title : l.state === 'loading' ? msg('Workshop', { id: 'ws_heading_generic' }) : msg('No access', { id: 'ws_denied_title' });
+    const heading =
+      l.state === 'ready'
+        ? l.workshop.title
+        : l.state === 'loading'
+          ? msg('Workshop', { id: 'ws_heading_generic' })
+          : l.state === 'removed'
+            ? msg('No longer a member', { id: 'ws_removed_title' })
+            : msg('No access', { id: 'ws_denied_title' });
     document.title = `${heading} – Samskap`;
   }
 
@@ -226,6 +278,12 @@ export class SkWorkshopPage extends LitElement {
           <h1 tabindex="-1">${msg('No access', { id: 'ws_denied_title' })}</h1>
           <p>${msg('You are not a member of this workshop (or it was deleted).', { id: 'err_not_member' })}</p>
           <p class="hint">${msg('To take part, open the invite link you were given in this browser.', { id: 'ws_denied_hint' })}</p>
+          <p><a href="/">${msg('Go to the start page', { id: 'app_go_home' })}</a></p>
+        </section>`;
+      case 'removed':
+        return html`<section class="card">
+          <h1 tabindex="-1">${msg('No longer a member', { id: 'ws_removed_title' })}</h1>
+          <p role="alert">${msg('You are no longer a member of this workshop. A facilitator has removed you; what you contributed stays, under your name.', { id: 'ws_removed_text' })}</p>
           <p><a href="/">${msg('Go to the start page', { id: 'app_go_home' })}</a></p>
         </section>`;
       case 'failed':
@@ -265,59 +323,20 @@ export class SkWorkshopPage extends LitElement {
         : this.tab === 'vision'
           ? html`<sk-vision-page .workshop=${w} .members=${this.members}></sk-vision-page>`
           : this.tab === 'charter'
-            ? html`<sk-charter-page .workshop=${w} .section=${this.section} .socket=${this.socket} .members=${this.members}></sk-charter-page>`
+            ? html`<sk-charter-page .workshop=${w} .section=${this.section} .socket=${this.socket} .members=${this.members} .visit=${this.visit}></sk-charter-page>`
             : this.renderSettings(w)}
     `;
   }
 
   private renderSettings(w: WorkshopDto) {
-    const orgName = (id: string | null) => w.organisations.find((o) => o.id === id)?.name ?? null;
-    const facilitator = w.me.role === 'facilitator';
-    const created = new Intl.DateTimeFormat(formatLocales(), { dateStyle: 'long' }).format(new Date(w.createdAt));
-    return html`
-      <p class="lead">${msg('Created', { id: 'ws_created' })} <time datetime=${w.createdAt}>${created}</time></p>
-      <div class="grid">
-        <section class="card" aria-labelledby="me-heading">
-          <h2 id="me-heading">${msg('About you', { id: 'ws_me_heading' })}</h2>
-          <dl class="facts">
-            <dt>${msg('Name', { id: 'ws_me_name' })}</dt><dd>${w.me.displayName}</dd>
-            <dt>${msg('Role', { id: 'ws_me_role' })}</dt><dd>${roleName(w.me.role)}</dd>
-            <dt>${msg('Organisation', { id: 'ws_me_org' })}</dt><dd>${orgName(w.me.organisationId) ?? msg('None', { id: 'ws_no_org' })}</dd>
-          </dl>
-        </section>
-        <section class="card" aria-labelledby="orgs-heading">
-          <h2 id="orgs-heading">${msg('Organisations', { id: 'ws_orgs_heading' })}</h2>
-          ${w.organisations.length === 0
-            ? html`<p>${msg('No organisations yet.', { id: 'ws_orgs_empty' })}</p>`
-            : html`<ul class="orgs">${w.organisations.map((o) => html`<li>${o.name}</li>`)}</ul>`}
-        </section>
-      </div>
-      <section class="card" aria-labelledby="members-heading">
-        <div class="section-head">
-          <h2 id="members-heading">${msg('Members', { id: 'ws_members_heading' })}</h2>
-          <sl-button ?disabled=${this.membersBusy} aria-busy=${this.membersBusy ? 'true' : 'false'} @click=${this.refreshMembers}>${msg('Update list', { id: 'ws_members_refresh' })}</sl-button>
-        </div>
-        <ul class="members">
-          ${this.members.map(
-            (m) => html`<li>
-              <span class="member-name">${m.displayName}</span>
-              <span class="member-meta">${facilitator ? nothing : roleName(m.role)}${orgName(m.organisationId) ? html`${facilitator ? '' : ', '}${orgName(m.organisationId)}` : nothing}</span>
-              ${facilitator
-                ? html`<select aria-label=${msg(str`Role of ${m.displayName}`, { id: 'ws_member_role_label' })} .value=${live(m.role)} @change=${(e: Event) => void this.changeRole(m, (e.target as HTMLSelectElement).value as Role)}>
-                    ${ROLES.map((r) => html`<option value=${r} ?selected=${m.role === r}>${roleName(r)}</option>`)}
-                  </select>`
-                : nothing}
-            </li>`,
-          )}
-        </ul>
-        <p role="status" class="hint">${this.roleNotice}</p>
-      </section>
-      ${facilitator
-        ? html`<sk-workshop-settings .workshop=${w} @sk-workshop-changed=${this.onChanged}></sk-workshop-settings>
-            <sk-invite-panel .workshopId=${w.id} .organisations=${w.organisations}></sk-invite-panel>
-            <sk-delete-workshop .workshopId=${w.id} .workshopTitle=${w.title}></sk-delete-workshop>`
-        : nothing}
-    `;
+    return html`<sk-settings-tab
+      .workshop=${w}
+      .members=${this.members}
+      .membersBusy=${this.membersBusy}
+      @sk-members-refresh=${this.refreshMembers}
+      @sk-workshop-changed=${this.onChanged}
+      @sk-me-changed=${() => this.onRoleChanged(false)}
+    ></sk-settings-tab>`;
   }
 }
 

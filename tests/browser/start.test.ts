@@ -140,7 +140,7 @@ describe('start page, invites and joining in Chromium', () => {
     await expectAxeClean(participant);
 
     await facilitator.getByRole('button', { name: 'Oppdater lista' }).click();
-    await facilitator.getByRole('region', { name: 'Medlemmer' }).getByText('Ola Nordmann').waitFor();
+    await facilitator.getByRole('region', { name: 'Medlemmer' }).getByText('Ola Nordmann', { exact: true }).waitFor();
   });
 
   it('switches the language to English and Bokmål, and remembers it', STEP, async () => {
@@ -171,7 +171,7 @@ describe('start page, invites and joining in Chromium', () => {
   });
 
   it('revokes an invite behind an accessible confirmation dialog', STEP, async () => {
-    const revoke = facilitator.getByRole('button', { name: 'Trekk tilbake: Deltakar, Nav' });
+    const revoke = facilitator.getByRole('button', { name: /^Trekk tilbake: Deltakar, Nav/ });
     await revoke.click();
     const dialog = dialogNamed(facilitator, 'Trekkje tilbake invitasjonslenkja?');
     await dialogShown(dialog);
@@ -179,26 +179,24 @@ describe('start page, invites and joining in Chromium', () => {
     await expectAxeClean(facilitator);
     await facilitator.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
-    expect(await focusedControl(facilitator)).toBe('sl-button: Trekk tilbake: Deltakar, Nav');
+    expect(await focusedControl(facilitator)).toMatch(/^sl-button: Trekk tilbake: Deltakar, Nav/);
 
     await revoke.click();
     await dialog.getByRole('button', { name: 'Trekk tilbake lenkja' }).click();
     await dialog.waitFor({ state: 'hidden' });
-    await facilitator.getByText('Trekt tilbake: lenkja verkar ikkje lenger.').waitFor();
+    await facilitator.locator('sk-invite-list li', { hasText: 'Deltakar, Nav' }).getByText('trekt tilbake').waitFor();
 
+    // The join page says so before anyone types a name.
     const late = await openPage(apiErrorStatus(410));
     await late.goto(inviteLink);
-    await late.getByLabel('Namnet ditt').fill('Per Nordmann');
-    await late.getByRole('button', { name: 'Bli med' }).click();
     await late.getByRole('alert').getByText('Ein fasilitator har trekt tilbake denne invitasjonslenkja.', { exact: false }).waitFor();
+    expect(await late.getByLabel('Namnet ditt').count()).toBe(0);
     await expectAxeClean(late);
   });
 
   it('explains an unknown invite link in an accessible alert', STEP, async () => {
     const page = await openPage(apiErrorStatus(404));
     await page.goto('/join/not-a-real-invite-token');
-    await page.getByLabel('Namnet ditt').fill('Per Nordmann');
-    await page.getByRole('button', { name: 'Bli med' }).click();
     await page.getByRole('alert').getByText('Vi kjenner ikkje att denne invitasjonslenkja.', { exact: false }).waitFor();
     await page.getByRole('link', { name: 'Gå til startsida' }).waitFor();
     await expectAxeClean(page);

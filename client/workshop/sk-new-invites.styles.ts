@@ -1,6 +1,6 @@
 import { css } from 'lit';
 
-export const inviteListStyles = css`
+export const newInvitesStyles = css`
   .invites {
     list-style: none;
     margin: 0.75rem 0 0;
@@ -12,7 +12,7 @@ export const inviteListStyles = css`
     border: 1px solid var(--sk-line);
     border-radius: 8px;
     padding: 0.75rem 1rem;
-    background: #fbfcfd;
+    background: var(--sk-primary-soft);
   }
   .who {
     margin: 0 0 0.5rem;
@@ -33,13 +33,5 @@ export const inviteListStyles = css`
     max-width: none;
     font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace;
     font-size: 0.9rem;
-  }
-  .revoked .who strong {
-    text-decoration: line-through;
-  }
-  .revoked-note {
-    margin: 0;
-    color: var(--sk-danger);
-    font-weight: 600;
   }
 `;
