@@ -230,12 +230,4 @@ export interface MyWorkshopDto {
 /** A new invite's lifetime when `expiresInHours` is absent: 14 days. */
 export const INVITE_DEFAULT_HOURS = 336;
 
-/** `GET /api/auth`: whether sign-in is offered (and as what), and who is signed in in this browser. */
-export interface AuthStatusDto {
-  signIn: { enabled: boolean; label: string | null };
-  person: { name: string; orgNumber: string | null } | null;
-}
-
-/** Why sign-in sent the browser back to the join page (`/join/<token>?error=…`). */
-export const SIGN_IN_ERRORS = ['org_mismatch', 'member_removed', 'invite_unknown', 'invite_expired', 'invite_revoked', 'invite_used_up'] as const;
-export type SignInError = (typeof SIGN_IN_ERRORS)[number];
+export type { AuthStatusDto, SignInError } from './sign-in.js';

@@ -81,6 +81,7 @@ export const app: Record<keyof typeof nynorsk, string | ReturnType<typeof str>> 
   orgno_invalid: 'Skriv de 9 sifrene i et norsk organisasjonsnummer (det siste sifferet er et kontrollsiffer).',
   orgno_save: str`Lagre organisasjonsnummeret til ${0}`,
   orgno_save_short: 'Lagre',
+  orgno_label_suffix: 'organisasjonsnummer',
   orgno_saved: str`Organisasjonsnummeret til ${0} er lagret.`,
   signin_err_member_removed: 'En fasilitator har fjernet deg fra dette verkstedet, så innlogging slipper deg ikke inn igjen.',
   signin_err_org_mismatch: 'Du logget inn for en annen virksomhet enn den denne invitasjonen gjelder. Logg inn på nytt og velg riktig virksomhet, eller be fasilitatoren om en invitasjon for virksomheten din.',

@@ -79,6 +79,7 @@ export const app = {
   orgno_invalid: 'Skriv dei 9 sifra i eit norsk organisasjonsnummer (det siste sifferet er eit kontrollsiffer).',
   orgno_save: str`Lagre organisasjonsnummeret til ${0}`,
   orgno_save_short: 'Lagre',
+  orgno_label_suffix: 'organisasjonsnummer',
   orgno_saved: str`Organisasjonsnummeret til ${0} er lagra.`,
   signin_err_member_removed: 'Ein fasilitator har fjerna deg frå denne verkstaden, så innlogging slepper deg ikkje inn att.',
   signin_err_org_mismatch: 'Du logga inn for ei anna verksemd enn den denne invitasjonen gjeld. Logg inn på nytt og vel rett verksemd, eller be fasilitatoren om ein invitasjon for verksemda di.',
