@@ -235,7 +235,3 @@ export interface AuthStatusDto {
   signIn: { enabled: boolean; label: string | null };
   person: { name: string; orgNumber: string | null } | null;
 }
-
-/** Why sign-in sent the browser back to the join page (`/join/<token>?error=…`). */
-export const SIGN_IN_ERRORS = ['org_mismatch', 'member_removed', 'invite_unknown', 'invite_expired', 'invite_revoked', 'invite_used_up'] as const;
-export type SignInError = (typeof SIGN_IN_ERRORS)[number];

@@ -80,6 +80,7 @@ export const app: Record<keyof typeof nynorsk, string | ReturnType<typeof str>> 
   orgno_heading: 'Organisasjonsnummer',
   orgno_hint: 'Valgfritt. Når folk logger inn, blir virksomheten deres sjekket mot dette nummeret. La feltet stå tomt for å fjerne det.',
   orgno_invalid: 'Skriv de 9 sifrene i et norsk organisasjonsnummer (det siste sifferet er et kontrollsiffer).',
+  orgno_label: str`Organisasjonsnummeret til ${0}`,
   orgno_save: str`Lagre organisasjonsnummeret til ${0}`,
   orgno_save_short: 'Lagre',
   orgno_saved: str`Organisasjonsnummeret til ${0} er lagret.`,

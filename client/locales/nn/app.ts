@@ -78,6 +78,7 @@ export const app = {
   orgno_heading: 'Organisasjonsnummer',
   orgno_hint: 'Valfritt. Når folk loggar inn, blir verksemda deira sjekka mot dette nummeret. La feltet stå tomt for å fjerne det.',
   orgno_invalid: 'Skriv dei 9 sifra i eit norsk organisasjonsnummer (det siste sifferet er eit kontrollsiffer).',
+  orgno_label: str`Organisasjonsnummeret til ${0}`,
   orgno_save: str`Lagre organisasjonsnummeret til ${0}`,
   orgno_save_short: 'Lagre',
   orgno_saved: str`Organisasjonsnummeret til ${0} er lagra.`,

@@ -4,7 +4,8 @@
  * that person; `POST /auth/logout` ends the person session. See docs/sign-in.md.
  */
 import { Router, type Request, type RequestHandler, type Response } from 'express';
-import { Limits, SIGN_IN_ERRORS, type SignInError } from '../../../shared/api.js';
+import { Limits } from '../../../shared/api.js';
+import { SIGN_IN_ERRORS, type SignInError } from '../../../shared/sign-in.js';
 import { AppError, ErrorCode } from '../../../shared/errors.js';
 import type { Authenticator } from '../../auth/authenticator.js';
 import { clearFlowCookieHeader, FLOW_TTL_MS, flowCookieHeader, readFlow, safeReturnTo } from '../../auth/flow-cookie.js';
