@@ -230,4 +230,8 @@ export interface MyWorkshopDto {
 /** A new invite's lifetime when `expiresInHours` is absent: 14 days. */
 export const INVITE_DEFAULT_HOURS = 336;
 
-export type { AuthStatusDto, SignInError } from './sign-in.js';
+/** `GET /api/auth`: whether sign-in is offered (and as what), and who is signed in in this browser. */
+export interface AuthStatusDto {
+  signIn: { enabled: boolean; label: string | null };
+  person: { name: string; orgNumber: string | null } | null;
+}

@@ -1,14 +1,7 @@
 /**
- * Sign-in shapes the client needs at run time. Kept apart from ./api.ts, whose zod schemas would
- * pull zod into the client bundle (zod probes for eval, which the page's CSP refuses).
+ * Why sign-in sent the browser back to the join page (`/join/<token>?error=…`, docs/sign-in.md).
+ * Its own module without zod, so the client can import it: zod probes `new Function` on load,
+ * which the app's CSP (`script-src 'self'`) reports as a violation.
  */
-
-/** `GET /api/auth`: whether sign-in is offered (and as what), and who is signed in in this browser. */
-export interface AuthStatusDto {
-  signIn: { enabled: boolean; label: string | null };
-  person: { name: string; orgNumber: string | null } | null;
-}
-
-/** Why sign-in sent the browser back to the join page (`/join/<token>?error=…`). */
 export const SIGN_IN_ERRORS = ['org_mismatch', 'member_removed', 'invite_unknown', 'invite_expired', 'invite_revoked', 'invite_used_up'] as const;
 export type SignInError = (typeof SIGN_IN_ERRORS)[number];

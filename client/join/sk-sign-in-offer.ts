@@ -9,7 +9,8 @@
 import '@shoelace-style/shoelace/dist/components/button/button.js';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { css, html, LitElement, nothing } from 'lit';
-import { SIGN_IN_ERRORS, type AuthStatusDto, type SignInError } from '../../shared/sign-in.js';
+import type { AuthStatusDto } from '../../shared/api.js';
+import { SIGN_IN_ERRORS, type SignInError } from '../../shared/sign-in.js';
 import { api, ApiError } from '../app/api.js';
 import { sharedStyles } from '../app/shared.styles.js';
 import { errorText } from '../app/texts.js';

@@ -82,7 +82,7 @@ export class SkOrgNumbers extends LitElement {
       ${w.organisations.map((o) => {
         const err = this.errors[o.id];
         return html`<form @submit=${(e: SubmitEvent) => this.save(e, o)}>
-          <label for="n-${o.id}">${o.name}<span class="visually-hidden">: ${msg('organisation number', { id: 'orgno_label_suffix' })}</span></label>
+          <label for="n-${o.id}">${msg(str`Organisation number of ${o.name}`, { id: 'orgno_label' })}</label>
           <input id="n-${o.id}" name="orgNumber" inputmode="numeric" autocomplete="off" maxlength="11" .value=${o.orgNumber ?? ''}
             aria-invalid=${err ? 'true' : 'false'} aria-describedby=${err ? `ne-${o.id} orgno-hint` : 'orgno-hint'} />
           <sl-button size="small" type="submit">${buttonLabel(msg('Save', { id: 'orgno_save_short' }), msg(str`Save organisation number of ${o.name}`, { id: 'orgno_save' }))}</sl-button>
