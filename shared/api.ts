@@ -15,6 +15,8 @@ export const Limits = {
   tokenMax: 200,
   inviteMaxHours: 24 * 365,
   inviteMaxUses: 10_000,
+  /** Who in an organisation confirmed a representative, and how (issue #14). */
+  confirmationMax: 500,
 } as const;
 
 /** Trimmed, non-empty, no control characters, bounded. */
@@ -87,8 +89,20 @@ export const OrganisationColorBody = z.strictObject({
 });
 export type OrganisationColorBody = z.infer<typeof OrganisationColorBody>;
 
-export const ChangeRoleBody = z.strictObject({ role: Role });
-export type ChangeRoleBody = z.infer<typeof ChangeRoleBody>;
+/**
+ * `PATCH /api/workshops/:id/members/:memberId`: every field optional, at least one of them.
+ * `confirmation` (who in the organisation confirmed a representative, and how) goes with
+ * `representative: true` and is required when a facilitator names someone (docs/api.md).
+ */
+export const PatchMemberBody = z
+  .strictObject({
+    role: Role.optional(),
+    representative: z.boolean().optional(),
+    confirmation: text(Limits.confirmationMax).optional(),
+  })
+  .refine((b) => b.role !== undefined || b.representative !== undefined, { message: 'nothing to change' })
+  .refine((b) => b.confirmation === undefined || b.representative === true, { message: 'a confirmation goes with representative: true', path: ['confirmation'] });
+export type PatchMemberBody = z.infer<typeof PatchMemberBody>;
 
 export const JoinBody = z.strictObject({
   inviteToken: z.string().min(1).max(Limits.tokenMax),
@@ -102,12 +116,24 @@ export interface OrganisationDto {
   /** Chosen by a facilitator; null means the automatic colour. */
   color: string | null;
 }
+/** How a member became their organisation's representative (issue #14). */
+export interface RepresentationDto {
+  /** Who named them; null for the organisation's first member (or a representation passed on). */
+  namedBy: string | null;
+  /** Who in the organisation confirmed it, and how, when a facilitator named them. */
+  confirmation: string | null;
+  at: string;
+}
 export interface MemberDto {
   id: string;
   displayName: string;
   role: Role;
   organisationId: string | null;
   createdAt: string;
+  /** Takes stances for their organisation (issue #14). */
+  representative: boolean;
+  /** Set for representatives, else null. */
+  representation: RepresentationDto | null;
 }
 export interface BoardDto {
   id: string;

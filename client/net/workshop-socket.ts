@@ -29,6 +29,7 @@ import { CommandError } from './command-error.js';
 
 export type LinkState = 'connecting' | 'online' | 'offline' | 'refused';
 export type Summon = Broadcasts['view.summoned'];
+export type MemberChanged = Broadcasts['member.changed'];
 
 export { CommandError };
 
@@ -50,6 +51,8 @@ const BROADCASTS: BroadcastName[] = [
   'principle.closed',
   'principle.amended',
   'principle.retired',
+  'principle.anchored',
+  'member.changed',
   'answer.applied',
   'settings.changed',
   'content.removed',
@@ -66,6 +69,7 @@ export class WorkshopSocket {
   private readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
   private readonly listeners = new Set<() => void>();
   private readonly summons = new Set<(s: Summon) => void>();
+  private readonly memberChanges = new Set<(e: MemberChanged) => void>();
   private roleChanged = false;
   private readonly offHandlers: (() => void)[] = [];
   /** Disconnected by us because the browser went offline (not a refusal). */
@@ -133,6 +137,7 @@ export class WorkshopSocket {
       on(name, (e) => {
         if (typeof e?.seq !== 'number') return;
         if (name === 'view.summoned') this.summons.forEach((fn) => fn(e as Summon));
+        if (name === 'member.changed') this.memberChanges.forEach((fn) => fn(e as MemberChanged));
         this.store.broadcast(name, e);
       });
     }
@@ -151,6 +156,12 @@ export class WorkshopSocket {
   onSummon(fn: (s: Summon) => void): () => void {
     this.summons.add(fn);
     return () => this.summons.delete(fn);
+  }
+
+  /** A member was named or un-named representative (issue #14). */
+  onMemberChanged(fn: (e: MemberChanged) => void): () => void {
+    this.memberChanges.add(fn);
+    return () => this.memberChanges.delete(fn);
   }
 
   async command<K extends CommandName>(name: K, payload: CommandPayload<K>): Promise<CommandResults[K]> {
@@ -179,6 +190,7 @@ export class WorkshopSocket {
     this.socket.disconnect();
     this.listeners.clear();
     this.summons.clear();
+    this.memberChanges.clear();
   }
 
   private setLink(link: LinkState): void {

@@ -116,7 +116,9 @@ function factOf(h: Held): string {
     case 'principle.closed':
     case 'principle.amended':
     case 'principle.retired':
+    case 'principle.anchored':
       return `principle:${h.event.principle.principleId}`;
+    case 'member.changed':
     case 'answer.applied':
     case 'view.summoned':
     case 'content.removed':
@@ -162,7 +164,8 @@ function reduce(s: WorkshopState, h: Held): WorkshopState {
     case 'principle.endorsed':
     case 'principle.closed':
     case 'principle.amended':
-    case 'principle.retired': {
+    case 'principle.retired':
+    case 'principle.anchored': {
       const p = h.event.principle;
       const list = upsert(s.principles, p, (x) => x.principleId === p.principleId);
       // An amendment closed agreed supersedes what it amends (the server says the same on the next sync).
@@ -173,6 +176,7 @@ function reduce(s: WorkshopState, h: Held): WorkshopState {
       return { ...s, decisionRule: h.event.decisionRule, protectOrganisationContent: h.event.protectOrganisationContent };
     case 'answer.applied':
     case 'content.removed':
+    case 'member.changed':
       // The change itself arrives through the document's room; only the seq moves on.
       return s;
   }

@@ -11,8 +11,9 @@ import { visionTemplateUpdate } from '../../shared/vision/template.js';
 import { authorize, type Actor } from '../auth/access.js';
 import { hashToken, newId, newToken, sameSecret } from '../auth/tokens.js';
 import type { MemberRecord, Store } from '../store/types.js';
-import { toMemberDto, toOrganisationDto } from './dto.js';
+import { toOrganisationDto } from './dto.js';
 import type { EventSink } from './ports.js';
+import { afterRoleChange, createRepresentationService, memberDto, memberDtos, nameIfFirst } from './representation.js';
 
 /** Implemented by the live transports: drop every connection and loaded document of a workshop. */
 export interface WorkshopEvictor {
@@ -37,8 +38,12 @@ export type WorkshopService = ReturnType<typeof createWorkshopService>;
 export function createWorkshopService(deps: WorkshopServiceDeps) {
   const { store } = deps;
   const now = () => (deps.now ?? (() => new Date()))();
+  const representation = createRepresentationService({ store, sink: deps.sink, now });
 
   return {
+    /** Names or un-names a representative (issue #14; ./representation.ts). */
+    setRepresentative: representation.setRepresentative,
+
     async create(body: CreateWorkshopBody): Promise<CreatedWorkshopDto> {
       if (deps.createCode !== null && !sameSecret(body.createCode ?? '', deps.createCode)) {
         throw new AppError(ErrorCode.createCodeRequired, 403, 'Creating a workshop on this server needs the right creation code.');
@@ -60,13 +65,16 @@ export function createWorkshopService(deps: WorkshopServiceDeps) {
         tokenHash: hashToken(token),
         createdAt: at,
       };
-      await store.transaction(async (tx) => {
+      const dto = await store.transaction(async (tx) => {
         await tx.workshops.create(workshop, orgs, [board]);
         await tx.workshops.addMember(member);
         await tx.docs.appendUpdate(formatRoom({ workshopId: workshop.id, part: { kind: 'vision' } }), visionTemplateUpdate(workshop.language));
         await tx.audit.append({ workshopId: workshop.id, at, actorId: member.id, type: 'workshop.created', data: { title: workshop.title, organisations: orgs.map((o) => o.name) } });
+        // The creator is the first member of their organisation, so its representative.
+        await nameIfFirst(tx, member, at, null);
+        return memberDto(tx, member);
       });
-      return { id: workshop.id, title: workshop.title, organisations: orgs.map(toOrganisationDto), token, member: toMemberDto(member) };
+      return { id: workshop.id, title: workshop.title, organisations: orgs.map(toOrganisationDto), token, member: dto };
     },
 
     async get(actor: Actor, workshopId: string): Promise<WorkshopDto> {
@@ -81,7 +89,7 @@ export function createWorkshopService(deps: WorkshopServiceDeps) {
         organisations: orgs.map(toOrganisationDto),
         boards: boardDtos,
         rooms: [formatRoom({ workshopId, part: { kind: 'vision' } }), formatRoom({ workshopId, part: { kind: 'charter' } }), ...boardDtos.map((b) => b.room)],
-        me: toMemberDto(actor.member),
+        me: await memberDto(store, actor.member),
         limits: deps.limits,
       };
     },
@@ -133,25 +141,27 @@ export function createWorkshopService(deps: WorkshopServiceDeps) {
     async changeRole(actor: Actor, workshopId: string, memberId: string, role: Role): Promise<MemberDto> {
       authorize(actor, 'workshop.manage', workshopId);
       const at = now().toISOString();
-      const changed = await store.transaction(async (tx) => {
+      const { member, changed } = await store.transaction(async (tx) => {
         const members = await tx.workshops.members(workshopId);
         const m = members.find((x) => x.id === memberId);
         if (!m) throw new AppError(ErrorCode.notFound, 404, 'memberId: no such member in this workshop.', { field: 'memberId' });
-        if (m.role === role) return m;
+        if (m.role === role) return { member: m, changed: false };
         if (m.role === 'facilitator' && !members.some((x) => x.role === 'facilitator' && x.id !== m.id)) {
           throw new AppError(ErrorCode.conflict, 409, 'A workshop needs at least one facilitator: make someone else facilitator first.');
         }
         await tx.workshops.setRole(workshopId, memberId, role);
         await tx.audit.append({ workshopId, at, actorId: actor.member.id, type: 'member.role_changed', data: { memberId, from: m.role, to: role } });
-        return { ...m, role, changedFrom: m.role };
+        // An observer never represents; a member who stops being one may be their organisation's first.
+        await afterRoleChange(tx, { ...m, role }, m.role, at);
+        return { member: { ...m, role }, changed: true };
       });
-      if ('changedFrom' in changed) for (const e of deps.evictors) await e.evictMember?.(workshopId, memberId);
-      return toMemberDto(changed);
+      if (changed) for (const e of deps.evictors) await e.evictMember?.(workshopId, memberId);
+      return memberDto(store, member);
     },
 
     async members(actor: Actor, workshopId: string): Promise<MemberDto[]> {
       authorize(actor, 'members.read', workshopId);
-      return (await store.workshops.members(workshopId)).map(toMemberDto);
+      return memberDtos(store, workshopId);
     },
 
     async createInvite(actor: Actor, workshopId: string, body: CreateInviteBody, linkBase: string): Promise<InviteDto> {
@@ -214,7 +224,7 @@ export function createWorkshopService(deps: WorkshopServiceDeps) {
       // The same person again: a session of this workshop, as the member this link makes (same
       // organisation and role). Someone else's link in the same browser (a shared computer) joins anew.
       const already = await session(invite.workshopId);
-      if (already && already.member.organisationId === invite.organisationId && already.member.role === invite.role) return { member: toMemberDto(already.member), token: already.token, workshopId: invite.workshopId, existing: true };
+      if (already && already.member.organisationId === invite.organisationId && already.member.role === invite.role) return { member: await memberDto(store, already.member), token: already.token, workshopId: invite.workshopId, existing: true };
       if (invite.revokedAt) throw new AppError(ErrorCode.inviteRevoked, 410, 'This invite link has been revoked by a facilitator.');
       if (invite.expiresAt && Date.parse(invite.expiresAt) <= now().getTime()) throw new AppError(ErrorCode.inviteExpired, 410, 'This invite link has expired.');
       const token = newToken();
@@ -228,12 +238,15 @@ export function createWorkshopService(deps: WorkshopServiceDeps) {
         tokenHash: hashToken(token),
         createdAt: at,
       };
-      await store.transaction(async (tx) => {
+      const dto = await store.transaction(async (tx) => {
         if (!(await tx.workshops.consumeInvite(invite.id))) throw new AppError(ErrorCode.inviteUsedUp, 410, 'This invite link has been used as many times as allowed.');
         await tx.workshops.addMember(member);
         await tx.audit.append({ workshopId: invite.workshopId, at, actorId: member.id, type: 'member.joined', data: { inviteId: invite.id, role: member.role, organisationId: member.organisationId } });
+        // Into an organisation with no representative: the first member represents it (issue #14).
+        await nameIfFirst(tx, member, at, invite.createdBy);
+        return memberDto(tx, member);
       });
-      return { member: toMemberDto(member), token, workshopId: invite.workshopId, existing: false };
+      return { member: dto, token, workshopId: invite.workshopId, existing: false };
     },
 
     /** GDPR: the workshop and every document, update and record of it. */

@@ -46,7 +46,7 @@ describe('principle card model', () => {
   it('shows one chip per participating organisation, in the workshop order, with who, when and why', () => {
     const m = cardModel(
       'Share first',
-      view({ status: 'blocked', stances: [{ organisationId: 'b', stance: 'object', memberId: 'm2', at: '2025-01-01T10:05:00Z', reason: 'Too vague' }] }),
+      view({ status: 'blocked', stances: [{ organisationId: 'b', stance: 'object', memberId: 'm2', at: '2025-01-01T10:05:00Z', reason: 'Too vague', anchor: null, representative: null }] }),
       orgs,
     );
     expect(m.status).toBe('blocked');
@@ -85,7 +85,7 @@ describe('principle card model', () => {
   });
 
   it('lists organisations that joined after the fact, in the workshop order, apart from the bound ones', () => {
-    const stance = (organisationId: string) => ({ organisationId, stance: 'endorse' as const, memberId: `m-${organisationId}`, at: '2026-12-04T09:00:00Z', reason: null });
+    const stance = (organisationId: string) => ({ organisationId, stance: 'endorse' as const, memberId: `m-${organisationId}`, at: '2026-12-04T09:00:00Z', reason: null, anchor: null, representative: null });
     const m = cardModel('Share first', view({ closed: true, status: 'agreed', outcome: 'agreed', boundOrganisations: ['a'], laterStances: [stance('c'), stance('b')] }), orgs);
     expect(m.chips.map((c) => c.organisationId)).toEqual(['a']);
     expect(m.later.map((c) => [c.name, c.stance])).toEqual([

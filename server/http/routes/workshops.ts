@@ -1,6 +1,6 @@
 /** `/api/workshops…` and `/api/join`: parse, call the service, answer. */
 import { Router, type Request } from 'express';
-import { AddOrganisationBody, ChangeRoleBody, CreateInviteBody, CreateWorkshopBody, Id, JoinBody, OrganisationColorBody, UpdateWorkshopBody } from '../../../shared/api.js';
+import { AddOrganisationBody, CreateInviteBody, CreateWorkshopBody, Id, JoinBody, OrganisationColorBody, PatchMemberBody, UpdateWorkshopBody } from '../../../shared/api.js';
 import type { Authenticator } from '../../auth/authenticator.js';
 import type { WorkshopService } from '../../services/workshops.js';
 import { actorOf, requireActor } from '../auth-middleware.js';
@@ -63,9 +63,13 @@ export function workshopRoutes(deps: WorkshopRouteDeps): Router {
     res.json(await workshops.get(actorOf(res.locals), id(req)));
   });
 
+  // The role (facilitators) and/or representation (issue #14: representatives of the organisation, or facilitators with its confirmation).
   r.patch('/workshops/:id/members/:memberId', member, async (req, res) => {
-    const { role } = parseInput(ChangeRoleBody, req.body);
-    res.json(await workshops.changeRole(actorOf(res.locals), id(req), parseInput(Id, req.params.memberId), role));
+    const body = parseInput(PatchMemberBody, req.body);
+    const [actor, workshopId, memberId] = [actorOf(res.locals), id(req), parseInput(Id, req.params.memberId)];
+    let changed = body.role === undefined ? null : await workshops.changeRole(actor, workshopId, memberId, body.role);
+    if (body.representative !== undefined) changed = await workshops.setRepresentative(actor, workshopId, memberId, body.representative, { confirmation: body.confirmation });
+    res.json(changed);
   });
 
   r.get('/workshops/:id/members', member, async (req, res) => {

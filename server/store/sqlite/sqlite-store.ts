@@ -14,6 +14,7 @@ import { SqliteFacilitationRepo } from './sqlite-facilitation.js';
 import { SqliteAnswerRepo } from './sqlite-answers.js';
 import { SqliteVoteRepo } from './sqlite-votes.js';
 import { SqlitePrincipleRepo } from './sqlite-principles.js';
+import { SqliteRepresentationRepo } from './sqlite-representation.js';
 import { SqliteEditRepo } from './sqlite-edits.js';
 import { SqliteVisionRepo } from './sqlite-vision.js';
 import { SqliteBackupRepo } from './sqlite-backup.js';
@@ -33,6 +34,7 @@ export class SqliteStore implements Store {
   readonly answers: SqliteAnswerRepo;
   readonly votes: SqliteVoteRepo;
   readonly principles: SqlitePrincipleRepo;
+  readonly representation: SqliteRepresentationRepo;
   readonly vision: SqliteVisionRepo;
   readonly edits: SqliteEditRepo;
   readonly backup: SqliteBackupRepo;
@@ -55,6 +57,7 @@ export class SqliteStore implements Store {
     this.answers = new SqliteAnswerRepo(run);
     this.votes = new SqliteVoteRepo(run);
     this.principles = new SqlitePrincipleRepo(run);
+    this.representation = new SqliteRepresentationRepo(run);
     this.vision = new SqliteVisionRepo(run);
     this.edits = new SqliteEditRepo(run);
     this.backup = new SqliteBackupRepo(run);
@@ -94,6 +97,7 @@ export class SqliteStore implements Store {
       answers: new SqliteAnswerRepo(run),
       votes: new SqliteVoteRepo(run),
       principles: new SqlitePrincipleRepo(run),
+      representation: new SqliteRepresentationRepo(run),
       vision: new SqliteVisionRepo(run),
       edits: new SqliteEditRepo(run),
       backup: new SqliteBackupRepo(run),
