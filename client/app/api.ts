@@ -10,6 +10,7 @@ import type {
   JoinBody,
   JoinedDto,
   MemberDto,
+  PatchMemberBody,
   UpdateWorkshopBody,
   WorkshopDto,
 } from '../../shared/api.js';
@@ -94,6 +95,8 @@ export const api = {
     request<{ changes: Array<{ room: string; key: string; memberId: string; organisationId: string | null; at: string }> }>('GET', `${ws(id)}/changes?room=${encodeURIComponent(room)}`).then((r) => r.changes),
   members: (id: string) => request<{ members: MemberDto[] }>('GET', `${ws(id)}/members`).then((r) => r.members),
   changeRole: (id: string, memberId: string, role: MemberDto['role']) => request<MemberDto>('PATCH', `${ws(id)}/members/${encodeURIComponent(memberId)}`, { role }),
+  /** Names or un-names a representative (issue #14); `confirmation` when a facilitator names someone. */
+  patchMember: (id: string, memberId: string, body: PatchMemberBody) => request<MemberDto>('PATCH', `${ws(id)}/members/${encodeURIComponent(memberId)}`, body),
   createInvite: (id: string, body: CreateInviteBody) => request<InviteDto>('POST', `${ws(id)}/invites`, body),
   revokeInvite: (id: string, inviteId: string) => request<void>('DELETE', `${ws(id)}/invites/${encodeURIComponent(inviteId)}`),
   deleteWorkshop: (id: string) => request<void>('DELETE', ws(id)),

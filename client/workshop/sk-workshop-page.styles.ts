@@ -74,36 +74,10 @@ export const workshopStyles = css`
   .section-head h2 {
     margin: 0;
   }
-  .members {
-    list-style: none;
-    margin: 0;
-    padding: 0;
-  }
-  .members li {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0 0.75rem;
-    padding: 0.5rem 0;
-    border-top: 1px solid var(--sk-line);
-  }
-  .members li:first-child {
-    border-top: 0;
-  }
-  .member-name {
-    font-weight: 600;
-  }
-  .member-meta {
-    color: var(--sk-muted);
-  }
   .role-notice {
     margin: 0 0 0.75rem;
     padding: 0.5rem 0.75rem;
     border-left: 4px solid var(--sk-accent, #1d5a73);
     background: var(--sk-surface, #fff);
-  }
-  .members select {
-    margin-left: auto;
-    width: auto;
   }
 `;

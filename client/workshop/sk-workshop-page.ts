@@ -3,8 +3,8 @@
  * the live bar (phase, timer, hands, facilitator tools) and any open question below them; the
  * board tab (`/w/<id>`) shows `<sk-board-page>`, the vision tab (`/w/<id>/vision`)
  * `<sk-vision-page>`, the charter tab (`/w/<id>/charter/<section>`) `<sk-charter-page>`, the
- * settings tab (`/w/<id>/settings`) who you are, the organisations, the members and, for
- * facilitators, invites and deleting the workshop. The page owns the one socket.io connection of
+ * settings tab (`/w/<id>/settings`) who you are, the organisations, the members (`<sk-members>`:
+ * roles and representatives) and, for facilitators, invites and deleting the workshop. The page owns the one socket.io connection of
  * the workshop and hands it to the views.
  * A caller who is not a member (401/404) is told so, with a way home.
  *
@@ -15,8 +15,7 @@
 import '@shoelace-style/shoelace/dist/components/button/button.js';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { live } from 'lit/directives/live.js';
-import type { MemberDto, Role, WorkshopDto } from '../../shared/api.js';
+import type { MemberDto, WorkshopDto } from '../../shared/api.js';
 import { api, ApiError } from '../app/api.js';
 import { appLocale, formatLocales, hasChosenLocale, setAppLocale } from '../app/i18n.js';
 import { sharedStyles } from '../app/shared.styles.js';
@@ -29,12 +28,11 @@ import { WorkshopSocket } from '../net/workshop-socket.js';
 import './sk-delete-workshop.js';
 import './sk-workshop-settings.js';
 import './sk-invite-panel.js';
+import './sk-members.js';
 import './sk-refused-notice.js';
 import { ROLE_CHANGED_EVENT } from '../net/role-changed.js';
 import { loadExtras, loadTab, prefetchTabs } from './lazy-tabs.js';
 import { workshopStyles } from './sk-workshop-page.styles.js';
-
-const ROLES: Role[] = ['facilitator', 'participant', 'observer'];
 
 type Load = { state: 'loading' } | { state: 'ready'; workshop: WorkshopDto } | { state: 'denied' } | { state: 'failed'; error: unknown };
 
@@ -48,7 +46,6 @@ export class SkWorkshopPage extends LitElement {
     socket: { state: true },
     members: { state: true },
     membersBusy: { state: true },
-    roleNotice: { state: true },
     tabFailed: { state: true },
     myRoleNotice: { state: true },
   };
@@ -59,7 +56,6 @@ export class SkWorkshopPage extends LitElement {
   declare socket: WorkshopSocket | null;
   declare members: MemberDto[];
   declare membersBusy: boolean;
-  declare roleNotice: string;
   /** The tab's code could not be loaded (offline before it was ever opened). */
   declare tabFailed: boolean;
   /** Shown to a member whose own role a facilitator changed while the page was open. */
@@ -77,7 +73,6 @@ export class SkWorkshopPage extends LitElement {
     this.socket = null;
     this.members = [];
     this.membersBusy = false;
-    this.roleNotice = '';
     this.myRoleNotice = '';
     this.tabFailed = false;
   }
@@ -99,7 +94,9 @@ export class SkWorkshopPage extends LitElement {
       this.offSocket?.();
       this.socket?.destroy();
       this.socket = id ? new WorkshopSocket(id) : null;
-      this.offSocket = this.socket?.subscribe(this.onLive) ?? null;
+      const offLive = this.socket?.subscribe(this.onLive);
+      const offMembers = this.socket?.onMemberChanged((e) => this.memberChanged(e.member));
+      this.offSocket = offLive && offMembers ? () => (offLive(), offMembers()) : null;
     }
   }
 
@@ -180,19 +177,9 @@ export class SkWorkshopPage extends LitElement {
     }
   };
 
-  private async changeRole(member: MemberDto, role: Role): Promise<void> {
-    this.roleNotice = '';
-    try {
-      const changed = await api.changeRole(this.workshopId, member.id, role);
-      this.members = this.members.map((m) => (m.id === changed.id ? changed : m));
-      this.roleNotice = msg(str`${member.displayName} is now: ${roleName(role)}.`, { id: 'ws_role_changed' });
-    } catch (error) {
-      this.members = [...this.members]; // puts the select back to the stored role
-      this.roleNotice =
-        error instanceof ApiError && error.code === 'conflict'
-          ? msg('A workshop needs at least one facilitator: make someone else facilitator first.', { id: 'ws_role_last_facilitator' })
-          : errorText(error);
-    }
+  /** A member's record changed (their role, or whether they represent their organisation). */
+  private memberChanged(changed: MemberDto): void {
+    this.members = this.members.some((m) => m.id === changed.id) ? this.members.map((m) => (m.id === changed.id ? changed : m)) : [...this.members, changed];
   }
 
   private readonly onChanged = (e: CustomEvent<WorkshopDto>) => {
@@ -292,26 +279,7 @@ export class SkWorkshopPage extends LitElement {
             : html`<ul class="orgs">${w.organisations.map((o) => html`<li>${o.name}</li>`)}</ul>`}
         </section>
       </div>
-      <section class="card" aria-labelledby="members-heading">
-        <div class="section-head">
-          <h2 id="members-heading">${msg('Members', { id: 'ws_members_heading' })}</h2>
-          <sl-button ?disabled=${this.membersBusy} aria-busy=${this.membersBusy ? 'true' : 'false'} @click=${this.refreshMembers}>${msg('Update list', { id: 'ws_members_refresh' })}</sl-button>
-        </div>
-        <ul class="members">
-          ${this.members.map(
-            (m) => html`<li>
-              <span class="member-name">${m.displayName}</span>
-              <span class="member-meta">${facilitator ? nothing : roleName(m.role)}${orgName(m.organisationId) ? html`${facilitator ? '' : ', '}${orgName(m.organisationId)}` : nothing}</span>
-              ${facilitator
-                ? html`<select aria-label=${msg(str`Role of ${m.displayName}`, { id: 'ws_member_role_label' })} .value=${live(m.role)} @change=${(e: Event) => void this.changeRole(m, (e.target as HTMLSelectElement).value as Role)}>
-                    ${ROLES.map((r) => html`<option value=${r} ?selected=${m.role === r}>${roleName(r)}</option>`)}
-                  </select>`
-                : nothing}
-            </li>`,
-          )}
-        </ul>
-        <p role="status" class="hint">${this.roleNotice}</p>
-      </section>
+      <sk-members .workshop=${w} .members=${this.members} ?busy=${this.membersBusy} @sk-member-changed=${(e: CustomEvent<MemberDto>) => this.memberChanged(e.detail)} @sk-refresh=${this.refreshMembers}></sk-members>
       ${facilitator
         ? html`<sk-workshop-settings .workshop=${w} @sk-workshop-changed=${this.onChanged}></sk-workshop-settings>
             <sk-invite-panel .workshopId=${w.id} .organisations=${w.organisations}></sk-invite-panel>
