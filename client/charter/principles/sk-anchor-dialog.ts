@@ -13,6 +13,7 @@ import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import type SlInput from '@shoelace-style/shoelace/dist/components/input/input.js';
 import { css, html } from 'lit';
 import { sharedStyles } from '../../app/shared.styles.js';
+import { LiveLimits } from '../../facilitation/limits.js';
 import { charterDialogStyles } from '../charter-dialog.styles.js';
 import { FormDialog } from '../form-dialog.js';
 
@@ -24,7 +25,7 @@ export interface AnchorForm {
 }
 
 type Field = 'confirmedBy' | 'role' | 'date' | 'reference';
-const LIMITS: Record<Field, number> = { confirmedBy: 200, role: 200, date: 10, reference: 500 };
+const LIMITS: Record<Field, number> = { confirmedBy: LiveLimits.anchorNameMax, role: LiveLimits.anchorRoleMax, date: 10, reference: LiveLimits.anchorReferenceMax };
 
 /** Today in the browser's own calendar, `YYYY-MM-DD`. */
 export function localToday(now = new Date()): string {
@@ -100,10 +101,10 @@ export class SkAnchorDialog extends FormDialog {
     return html`<sl-dialog label=${this.heading} @sl-initial-focus=${this.onInitialFocus} @sl-request-close=${this.onRequestClose} @sl-hide=${this.onHide}>
       <slot></slot>
       <form novalidate @submit=${this.submit}>
-        <sl-input id="anchor-by" name="confirmedBy" autocomplete="off" required maxlength="200" label=${msg('Confirmed by (name)', { id: 'charter_anchor_who' })} help-text=${help('confirmedBy')} data-invalid=${p.confirmedBy ? 'true' : 'false'}></sl-input>
-        <sl-input id="anchor-role" name="role" autocomplete="off" required maxlength="200" label=${msg('Their role', { id: 'charter_anchor_role' })} help-text=${help('role', msg('For example: director general, municipal director', { id: 'charter_anchor_role_hint' }))} data-invalid=${p.role ? 'true' : 'false'}></sl-input>
+        <sl-input id="anchor-by" name="confirmedBy" autocomplete="off" required maxlength=${LIMITS.confirmedBy} label=${msg('Confirmed by (name)', { id: 'charter_anchor_who' })} help-text=${help('confirmedBy')} data-invalid=${p.confirmedBy ? 'true' : 'false'}></sl-input>
+        <sl-input id="anchor-role" name="role" autocomplete="off" required maxlength=${LIMITS.role} label=${msg('Their role', { id: 'charter_anchor_role' })} help-text=${help('role', msg('For example: director general, municipal director', { id: 'charter_anchor_role_hint' }))} data-invalid=${p.role ? 'true' : 'false'}></sl-input>
         <sl-input id="anchor-date" name="date" type="date" required max=${localToday()} label=${msg('Date of the confirmation', { id: 'charter_anchor_date' })} help-text=${help('date')} data-invalid=${p.date ? 'true' : 'false'}></sl-input>
-        <sl-input id="anchor-ref" name="reference" autocomplete="off" maxlength="500" label=${msg('Reference to the decision (optional)', { id: 'charter_anchor_reference' })} help-text=${help('reference', msg('A case number or a link to the decision document', { id: 'charter_anchor_reference_hint' }))} data-invalid=${p.reference ? 'true' : 'false'}></sl-input>
+        <sl-input id="anchor-ref" name="reference" autocomplete="off" maxlength=${LIMITS.reference} label=${msg('Reference to the decision (optional)', { id: 'charter_anchor_reference' })} help-text=${help('reference', msg('A case number or a link to the decision document', { id: 'charter_anchor_reference_hint' }))} data-invalid=${p.reference ? 'true' : 'false'}></sl-input>
         <p class="error" role="alert">${this.error}</p>
       </form>
       <div class="actions" slot="footer">
