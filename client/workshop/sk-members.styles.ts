@@ -58,6 +58,10 @@ export const membersStyles = css`
     font-size: 0.9rem;
     color: var(--sk-muted);
   }
+  /* The dialog's code loads on first need (lazy-shoelace.ts): hidden until then. */
+  sl-dialog:not(:defined) {
+    display: none;
+  }
   sl-dialog::part(panel) {
     width: min(34rem, 94vw);
   }

@@ -4,7 +4,9 @@
  * part short); in English they open the anchor dialog and fill it with the keyboard only: a
  * missing field is named and takes focus, Enter submits. The card then says "endorsed and
  * anchored" for the organisation, apart from the organisations that only endorsed, and so it does
- * in Bokmål. axe is clean with the dialog open and after; no request leaves the server. With
+ * in Bokmål. The members list shows the representatives; when the representative steps down
+ * there, the card offers no stance and says the organisation has no representative. axe is clean
+ * with the dialog open and after; no request leaves the server. With
  * REP_SHOTS set, screenshots of the card and the dialog at 1440×900 and 390×844 go there.
  */
 import type { Browser, Locator, Page } from 'playwright-core';
@@ -16,7 +18,7 @@ import { buildClient, startServer, type BuiltClient, type TestServer } from './h
 import { openWatchedPage, postFromPage as post } from './pages.js';
 import { axeClean } from './settle.js';
 
-const STEP = { timeout: 40_000 };
+const STEP = { timeout: 50_000 };
 const SHOTS = process.env.REP_SHOTS;
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 10_000 });
 
@@ -113,6 +115,24 @@ describe('a representative anchors their organisation’s stance', () => {
     await card.getByText('Sluttet seg til og forankret: Helsedirektoratet.').waitFor();
     expect(await card.getByText('Sluttet seg til: Helsedirektoratet og Nav.').isVisible()).toBe(true);
     expect(await mark.textContent()).toBe('forankret');
+    await axeClean(page);
+
+    // The members list says who represents whom; stepping down takes the stance buttons away.
+    await language.selectOption('en');
+    await page.goto(`/w/${created.id}/settings`);
+    const members = page.locator('sk-members');
+    await members.getByRole('heading', { name: 'Members' }).waitFor();
+    expect(await members.locator('li', { hasText: 'Ola Representant' }).locator('.badge').textContent()).toBe('Representative');
+    expect(await members.locator('li', { hasText: 'Kari' }).locator('.badge').textContent()).toBe('Representative');
+    await axeClean(page);
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/members-1440.png` });
+    await members.getByRole('button', { name: 'Step down as representative' }).focus();
+    await page.keyboard.press('Enter');
+    await members.getByRole('status').filter({ hasText: 'Ola Representant no longer represents their organisation.' }).waitFor();
+    await page.goto(`/w/${created.id}/charter/principles`);
+    await card.getByText('Your organisation has no representative yet').waitFor();
+    expect(await card.getByRole('button', { name: 'Endorse' }).count()).toBe(0);
+    expect(await card.getByRole('button', { name: /^Anchor/ }).count()).toBe(0);
     await axeClean(page);
     await language.selectOption('nn');
     expect(outside.flat()).toEqual([]);
