@@ -220,4 +220,19 @@ describe.each(STORES)('representatives and anchoring on %s', (kind) => {
     const old = await call<{ id: string; token: string }>(s.base, 'POST', '/api/workshops/import', { displayName: 'Ida', backup: { ...file, content, sha256: createHash('sha256').update(JSON.stringify(content)).digest('hex') } });
     expect(reps((await call<{ members: MemberDto[] }>(s.base, 'GET', `/api/workshops/${old.body.id}/members`, undefined, old.body.token)).body.members)).toEqual(['Kari', 'Ola', 'Siri']);
   });
+
+  it('passes the representation on when the representative becomes an observer; a refused part of a patch changes nothing', async () => {
+    const ola = (await byName('Ola')).id;
+    const oda = (await byName('Oda')).id;
+    // Role and representation in one patch: the facilitator gives no confirmation, so neither happens.
+    expect((await patch(oda, { role: 'participant', representative: true }, f.facilitator)).status).toBe(400);
+    expect(await byName('Oda')).toMatchObject({ role: 'observer', representative: false });
+    expect((await patch(ola, { role: 'observer' }, f.facilitator)).body).toMatchObject({ role: 'observer', representative: false });
+    expect(await byName('Ada')).toMatchObject({ representative: true, representation: { namedBy: null, confirmation: null } });
+    expect((await audit('member.representative_named')).at(-1)!.data).toMatchObject({ memberId: ada.id, passedOn: true, from: ola });
+    expect(await fac.next<{ member: MemberDto }>('member.changed', (e) => e.member.id === ada.id && e.member.representative)).toBeTruthy();
+    // Back as a participant, Ola does not take it back: A has its representative.
+    expect((await patch(ola, { role: 'participant' }, f.facilitator)).body.representative).toBe(false);
+    expect((await patch(oda, { role: 'participant', representative: true, confirmation: 'Telefon frå direktøren' }, f.facilitator)).body).toMatchObject({ role: 'participant', representative: true });
+  });
 });

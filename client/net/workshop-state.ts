@@ -119,6 +119,7 @@ function factOf(h: Held): string {
     case 'principle.anchored':
       return `principle:${h.event.principle.principleId}`;
     case 'member.changed':
+      return `member:${h.event.member.id}`;
     case 'answer.applied':
     case 'view.summoned':
     case 'content.removed':

@@ -12,14 +12,14 @@
  * - A representative may step down; a facilitator may un-name anyone. A member who becomes an
  *   observer stops representing, and the role passes on (`passOnRepresentation`) as for a removal.
  *
- * Every change is written with its audit entry in one transaction, then broadcast as `member.changed`.
+ * Every change is written with its audit entry in one transaction (the member patch of
+ * ./workshops.ts), then broadcast as `member.changed`.
  */
 import type { MemberDto, Role } from '../../shared/api.js';
 import { AppError, ErrorCode } from '../../shared/errors.js';
-import { authorize, type Actor } from '../auth/access.js';
+import type { Actor } from '../auth/access.js';
 import type { MemberRecord, RepresentativeRecord, Store } from '../store/types.js';
 import { toMemberDto } from './dto.js';
-import type { EventSink } from './ports.js';
 
 export const notRepresentative = (message = 'Only a representative of your organisation takes stances for it.') =>
   new AppError(ErrorCode.forbidden, 403, message, { reason: 'not_representative' });
@@ -82,16 +82,15 @@ export async function passOnRepresentation(tx: Store, workshopId: string, remove
   return next;
 }
 
-/** Inside a role change's transaction: an observer never represents; a member who stops being one may become the first. */
-export async function afterRoleChange(tx: Store, member: MemberRecord, from: Role, at: string): Promise<void> {
-  if (member.role === 'observer' && from !== 'observer') await passOnRepresentation(tx, member.workshopId, member, at);
+/**
+ * Inside a role change's transaction: an observer never represents (the role passes on); a member
+ * who stops being one becomes the first where nobody represents their organisation. Returns
+ * another member whose representation changed with it (the one it passed on to), if any.
+ */
+export async function afterRoleChange(tx: Store, member: MemberRecord, from: Role, at: string): Promise<MemberRecord | null> {
+  if (member.role === 'observer' && from !== 'observer') return passOnRepresentation(tx, member.workshopId, member, at);
   if (member.role !== 'observer' && from === 'observer') await nameIfFirst(tx, member, at, await tx.representation.inviterOf(member.workshopId, member.id));
-}
-
-export interface RepresentationDeps {
-  store: Store;
-  sink?: EventSink;
-  now: () => Date;
+  return null;
 }
 
 export interface SetRepresentativeOptions {
@@ -104,26 +103,13 @@ export interface SetRepresentativeOptions {
   confirmedByClaim?: boolean;
 }
 
-export function createRepresentationService(deps: RepresentationDeps) {
-  const { store } = deps;
-
-  return {
-    async setRepresentative(actor: Actor, workshopId: string, memberId: string, representative: boolean, opts: SetRepresentativeOptions = {}): Promise<MemberDto> {
-      authorize(actor, 'workshop.read', workshopId);
-      const at = deps.now().toISOString();
-      const result = await store.transaction(async (tx) => {
-        const seq = await tx.facilitation.nextSeq(workshopId);
-        const target = (await tx.workshops.members(workshopId)).find((m) => m.id === memberId);
-        if (!target) throw new AppError(ErrorCode.notFound, 404, 'memberId: no such member in this workshop.', { field: 'memberId' });
-        const reps = await tx.representation.representatives(workshopId);
-        const current = reps.find((r) => r.memberId === memberId);
-        const changed = representative ? await name(tx, actor, target, reps, opts, at) : await unname(tx, actor, target, current, at);
-        return { seq, changed, dto: await memberDto(tx, target) };
-      });
-      if (result.changed) deps.sink?.broadcast(workshopId, 'member.changed', { seq: result.seq, member: result.dto });
-      return result.dto;
-    },
-  };
+/**
+ * Inside a transaction: names or un-names `target` as `actor` (the rules above). False when nothing
+ * changed (already one, or not one).
+ */
+export async function applyRepresentative(tx: Store, actor: Actor, target: MemberRecord, representative: boolean, opts: SetRepresentativeOptions, at: string): Promise<boolean> {
+  const reps = await tx.representation.representatives(target.workshopId);
+  return representative ? name(tx, actor, target, reps, opts, at) : unname(tx, actor, target, reps.find((r) => r.memberId === target.id), at);
 }
 
 async function name(tx: Store, actor: Actor, target: MemberRecord, reps: RepresentativeRecord[], opts: SetRepresentativeOptions, at: string): Promise<boolean> {

@@ -13,7 +13,7 @@ import { hashToken, newId, newToken, sameSecret } from '../auth/tokens.js';
 import type { MemberRecord, Store } from '../store/types.js';
 import { toOrganisationDto } from './dto.js';
 import type { EventSink } from './ports.js';
-import { afterRoleChange, createRepresentationService, memberDto, memberDtos, nameIfFirst } from './representation.js';
+import { afterRoleChange, applyRepresentative, memberDto, memberDtos, nameIfFirst, type SetRepresentativeOptions } from './representation.js';
 
 /** Implemented by the live transports: drop every connection and loaded document of a workshop. */
 export interface WorkshopEvictor {
@@ -35,14 +35,60 @@ export interface WorkshopServiceDeps {
 
 export type WorkshopService = ReturnType<typeof createWorkshopService>;
 
+/** What `PATCH …/members/:memberId` changes (shared/api.ts `PatchMemberBody`), plus the sign-in claim seam. */
+export interface MemberPatch extends SetRepresentativeOptions {
+  role?: Role;
+  representative?: boolean;
+}
+
 export function createWorkshopService(deps: WorkshopServiceDeps) {
   const { store } = deps;
   const now = () => (deps.now ?? (() => new Date()))();
-  const representation = createRepresentationService({ store, sink: deps.sink, now });
+
+  /**
+   * `PATCH …/members/:memberId`: the role (facilitators) and/or representation (issue #14,
+   * ./representation.ts), in one transaction, so a refused part changes nothing. Every member whose
+   * record changed is broadcast as `member.changed`; a changed role also drops the member's live
+   * connections, so they come back with it.
+   */
+  async function patchMember(actor: Actor, workshopId: string, memberId: string, patch: MemberPatch): Promise<MemberDto> {
+    authorize(actor, patch.role !== undefined ? 'workshop.manage' : 'workshop.read', workshopId);
+    const at = now().toISOString();
+    const r = await store.transaction(async (tx) => {
+      // The event number first, as every decision takes it: the same lock order everywhere.
+      const seq = await tx.facilitation.nextSeq(workshopId);
+      const members = await tx.workshops.members(workshopId);
+      let m = members.find((x) => x.id === memberId);
+      if (!m) throw new AppError(ErrorCode.notFound, 404, 'memberId: no such member in this workshop.', { field: 'memberId' });
+      const affected: MemberRecord[] = [];
+      const role = patch.role;
+      const roleChanged = role !== undefined && role !== m.role;
+      if (roleChanged) {
+        if (m.role === 'facilitator' && !members.some((x) => x.role === 'facilitator' && x.id !== m!.id)) {
+          throw new AppError(ErrorCode.conflict, 409, 'A workshop needs at least one facilitator: make someone else facilitator first.');
+        }
+        await tx.workshops.setRole(workshopId, memberId, role);
+        await tx.audit.append({ workshopId, at, actorId: actor.member.id, type: 'member.role_changed', data: { memberId, from: m.role, to: role } });
+        const from = m.role;
+        m = { ...m, role };
+        // An observer never represents; a member who stops being one may be their organisation's first.
+        const passedTo = await afterRoleChange(tx, m, from, at);
+        affected.push(m, ...(passedTo ? [passedTo] : []));
+      }
+      if (patch.representative !== undefined && (await applyRepresentative(tx, actor, m, patch.representative, patch, at)) && !affected.includes(m)) affected.push(m);
+      const dtos = await memberDtos(tx, workshopId, affected.length ? affected : [m]);
+      return { seq, dto: dtos[0]!, changed: affected.length ? dtos : [], roleChanged };
+    });
+    if (r.roleChanged) for (const e of deps.evictors) await e.evictMember?.(workshopId, memberId);
+    for (const member of r.changed) deps.sink?.broadcast(workshopId, 'member.changed', { seq: r.seq, member });
+    return r.dto;
+  }
 
   return {
+    patchMember,
     /** Names or un-names a representative (issue #14; ./representation.ts). */
-    setRepresentative: representation.setRepresentative,
+    setRepresentative: (actor: Actor, workshopId: string, memberId: string, representative: boolean, opts: SetRepresentativeOptions = {}) =>
+      patchMember(actor, workshopId, memberId, { ...opts, representative }),
 
     async create(body: CreateWorkshopBody): Promise<CreatedWorkshopDto> {
       if (deps.createCode !== null && !sameSecret(body.createCode ?? '', deps.createCode)) {
@@ -138,26 +184,7 @@ export function createWorkshopService(deps: WorkshopServiceDeps) {
     },
 
     /** A facilitator changes a member's role; a workshop always keeps at least one facilitator. */
-    async changeRole(actor: Actor, workshopId: string, memberId: string, role: Role): Promise<MemberDto> {
-      authorize(actor, 'workshop.manage', workshopId);
-      const at = now().toISOString();
-      const { member, changed } = await store.transaction(async (tx) => {
-        const members = await tx.workshops.members(workshopId);
-        const m = members.find((x) => x.id === memberId);
-        if (!m) throw new AppError(ErrorCode.notFound, 404, 'memberId: no such member in this workshop.', { field: 'memberId' });
-        if (m.role === role) return { member: m, changed: false };
-        if (m.role === 'facilitator' && !members.some((x) => x.role === 'facilitator' && x.id !== m.id)) {
-          throw new AppError(ErrorCode.conflict, 409, 'A workshop needs at least one facilitator: make someone else facilitator first.');
-        }
-        await tx.workshops.setRole(workshopId, memberId, role);
-        await tx.audit.append({ workshopId, at, actorId: actor.member.id, type: 'member.role_changed', data: { memberId, from: m.role, to: role } });
-        // An observer never represents; a member who stops being one may be their organisation's first.
-        await afterRoleChange(tx, { ...m, role }, m.role, at);
-        return { member: { ...m, role }, changed: true };
-      });
-      if (changed) for (const e of deps.evictors) await e.evictMember?.(workshopId, memberId);
-      return memberDto(store, member);
-    },
+    changeRole: (actor: Actor, workshopId: string, memberId: string, role: Role) => patchMember(actor, workshopId, memberId, { role }),
 
     async members(actor: Actor, workshopId: string): Promise<MemberDto[]> {
       authorize(actor, 'members.read', workshopId);

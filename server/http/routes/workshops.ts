@@ -66,10 +66,7 @@ export function workshopRoutes(deps: WorkshopRouteDeps): Router {
   // The role (facilitators) and/or representation (issue #14: representatives of the organisation, or facilitators with its confirmation).
   r.patch('/workshops/:id/members/:memberId', member, async (req, res) => {
     const body = parseInput(PatchMemberBody, req.body);
-    const [actor, workshopId, memberId] = [actorOf(res.locals), id(req), parseInput(Id, req.params.memberId)];
-    let changed = body.role === undefined ? null : await workshops.changeRole(actor, workshopId, memberId, body.role);
-    if (body.representative !== undefined) changed = await workshops.setRepresentative(actor, workshopId, memberId, body.representative, { confirmation: body.confirmation });
-    res.json(changed);
+    res.json(await workshops.patchMember(actorOf(res.locals), id(req), parseInput(Id, req.params.memberId), body));
   });
 
   r.get('/workshops/:id/members', member, async (req, res) => {
