@@ -165,6 +165,7 @@ describe.each(STORES)('representatives and anchoring on %s', (kind) => {
     expect(md).toContain('| Helsedirektoratet | Endorses (anchored) | Ola |');
     expect(md).toContain('| Bergen kommune | Endorses | Kari |');
     expect(md).toMatch(/Helsedirektoratet: anchored — confirmed by Kari Nordmann \(direktør\) on 2026-12-01; recorded by Ola, /);
+    expect(md).toContain('Helsedirektoratet: stance taken by Ola, representative, invited by Fasilitator Frida, not named by anyone');
   });
 
   it('refuses malformed anchors of a hostile client with validation errors, and nothing changes', async () => {
@@ -234,5 +235,7 @@ describe.each(STORES)('representatives and anchoring on %s', (kind) => {
     // Back as a participant, Ola does not take it back: A has its representative.
     expect((await patch(ola, { role: 'participant' }, f.facilitator)).body.representative).toBe(false);
     expect((await patch(oda, { role: 'participant', representative: true, confirmation: 'Telefon frå direktøren' }, f.facilitator)).body).toMatchObject({ role: 'participant', representative: true });
+    // GDPR: the workshop goes with its representatives and anchors.
+    expect((await call(s.base, 'DELETE', `/api/workshops/${W()}`, undefined, f.facilitator)).status).toBe(204);
   });
 });

@@ -160,7 +160,7 @@ const en: ExportLabels = {
   anchoring: 'Anchoring and representatives',
   anchorLine: (org, who, role, date, ref, by, at) => `${org}: anchored — confirmed by ${who} (${role}) on ${date}${ref ? `; reference: ${ref}` : ''}; recorded by ${by}, ${at}.`,
   representativeLine: (org, person, inv, named, conf) =>
-    `${org}: stance taken by ${person}, representative${inv ? `, invited by ${inv}` : ''}${named ? `, named by ${named}` : ', the organisation’s first member'}${conf ? ` with the organisation’s confirmation: ${conf}` : ''}.`,
+    `${org}: stance taken by ${person}, representative${inv ? `, invited by ${inv}` : ''}${named ? `, named by ${named}` : ', not named by anyone (its first member, or the role passed on)'}${conf ? ` with the organisation’s confirmation: ${conf}` : ''}.`,
   and: 'and',
   milestones: 'Milestones',
   savedBy: 'saved by',
@@ -253,7 +253,7 @@ const nb: ExportLabels = {
   anchoring: 'Forankring og representanter',
   anchorLine: (org, who, role, date, ref, by, at) => `${org}: forankret — bekreftet av ${who} (${role}) ${date}${ref ? `; referanse: ${ref}` : ''}; registrert av ${by}, ${at}.`,
   representativeLine: (org, person, inv, named, conf) =>
-    `${org}: standpunkt tatt av ${person}, representant${inv ? `, invitert av ${inv}` : ''}${named ? `, utpekt av ${named}` : ', virksomhetens første medlem'}${conf ? ` med virksomhetens bekreftelse: ${conf}` : ''}.`,
+    `${org}: standpunkt tatt av ${person}, representant${inv ? `, invitert av ${inv}` : ''}${named ? `, utpekt av ${named}` : ', ikke utpekt av noen (første medlem, eller rollen gikk videre)'}${conf ? ` med virksomhetens bekreftelse: ${conf}` : ''}.`,
   and: 'og',
   milestones: 'Milepæler',
   savedBy: 'lagret av',
@@ -317,7 +317,7 @@ const nn: ExportLabels = {
   anchoring: 'Forankring og representantar',
   anchorLine: (org, who, role, date, ref, by, at) => `${org}: forankra — stadfesta av ${who} (${role}) ${date}${ref ? `; referanse: ${ref}` : ''}; registrert av ${by}, ${at}.`,
   representativeLine: (org, person, inv, named, conf) =>
-    `${org}: standpunkt teke av ${person}, representant${inv ? `, invitert av ${inv}` : ''}${named ? `, utpeikt av ${named}` : ', første medlem i verksemda'}${conf ? ` med stadfesting frå verksemda: ${conf}` : ''}.`,
+    `${org}: standpunkt teke av ${person}, representant${inv ? `, invitert av ${inv}` : ''}${named ? `, utpeikt av ${named}` : ', ikkje utpeikt av nokon (første medlem, eller rolla gjekk vidare)'}${conf ? ` med stadfesting frå verksemda: ${conf}` : ''}.`,
   milestones: 'Milepålar',
   savedBy: 'lagra av',
   verificationText: (n, ok) =>
