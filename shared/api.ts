@@ -16,6 +16,8 @@ export const Limits = {
   tokenMax: 200,
   inviteMaxHours: 24 * 365,
   inviteMaxUses: 10_000,
+  /** Who in an organisation confirmed a representative, and how (issue #14). */
+  confirmationMax: 500,
 } as const;
 
 /** Trimmed, non-empty, no control characters, bounded. */
@@ -94,10 +96,21 @@ export const OrganisationPatchBody = z
   .refine((b) => b.color !== undefined || b.orgNumber !== undefined, { message: 'nothing to change' });
 export type OrganisationPatchBody = z.infer<typeof OrganisationPatchBody>;
 
-/** `PATCH /api/workshops/:id/members/:memberId`: a facilitator changes role or name (a member may rename themselves). */
+/**
+ * `PATCH /api/workshops/:id/members/:memberId`: every field optional, at least one of them. A
+ * member may change their own `displayName`; the rest is the facilitators' (and representatives').
+ * `confirmation` (who in the organisation confirmed a representative, and how) goes with
+ * `representative: true` and is required when a facilitator names someone (docs/api.md).
+ */
 export const PatchMemberBody = z
-  .strictObject({ role: Role.optional(), displayName: text(Limits.nameMax).optional() })
-  .refine((b) => Object.values(b).some((v) => v !== undefined), { message: 'name at least one field to change' });
+  .strictObject({
+    role: Role.optional(),
+    displayName: text(Limits.nameMax).optional(),
+    representative: z.boolean().optional(),
+    confirmation: text(Limits.confirmationMax).optional(),
+  })
+  .refine((b) => b.role !== undefined || b.representative !== undefined || b.displayName !== undefined, { message: 'nothing to change' })
+  .refine((b) => b.confirmation === undefined || b.representative === true, { message: 'a confirmation goes with representative: true', path: ['confirmation'] });
 export type PatchMemberBody = z.infer<typeof PatchMemberBody>;
 
 /** `POST /api/workshops/:id/members/merge`: two records of one person become one (an alias; nothing is rewritten). */
@@ -122,6 +135,14 @@ export interface OrganisationDto {
   /** Norwegian organisation number, matched against a signed-in person's organisation claim; null when not given. */
   orgNumber: string | null;
 }
+/** How a member became their organisation's representative (issue #14). */
+export interface RepresentationDto {
+  /** Who named them; null for the organisation's first member (or a representation passed on). */
+  namedBy: string | null;
+  /** Who in the organisation confirmed it, and how, when a facilitator named them. */
+  confirmation: string | null;
+  at: string;
+}
 export interface MemberDto {
   id: string;
   displayName: string;
@@ -134,6 +155,10 @@ export interface MemberDto {
   mergedInto: string | null;
   /** Who made the invite this member joined with (null for the creator and imported members). */
   invitedBy: string | null;
+  /** Takes stances for their organisation (issue #14). */
+  representative: boolean;
+  /** Set for representatives, else null. */
+  representation: RepresentationDto | null;
 }
 export interface BoardDto {
   id: string;

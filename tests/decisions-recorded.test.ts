@@ -271,7 +271,11 @@ describe.each(STORES)('decisions are recorded, not recomputed, on %s', (kind) =>
     const id = await draft('Brukaren skal berre fortelje éin gong');
     expect((await fac.ok('principle.propose', { principleId: id })).boundOrganisations).toEqual([...f.orgs, orgD]);
     expect((await setRole(memberE, 'participant')).status).toBe(200);
-    const e = await connected(s.base, (await join(s.base, (await invite(s.base, W(), f.facilitator, { role: 'participant', organisationId: orgE })).token, 'Eva')).token);
+    const eva = await join(s.base, (await invite(s.base, W(), f.facilitator, { role: 'participant', organisationId: orgE })).token, 'Eva');
+    // Eirik, back as a participant, represents E again; Eva is its second member, named with E's confirmation (issue #14).
+    expect(eva.member.representative).toBe(false);
+    expect((await call(s.base, 'PATCH', `/api/workshops/${W()}/members/${eva.member.id}`, { representative: true, confirmation: 'E-post frå Eirik' }, f.facilitator)).status).toBe(200);
+    const e = await connected(s.base, eva.token);
     sockets.push(e);
     const late = await e.ok('principle.endorse', { principleId: id, stance: 'object', reason: 'Vi kom for seint med' });
     expect(late).toMatchObject({ status: 'open', stances: [], laterStances: [expect.objectContaining({ organisationId: orgE, stance: 'object' })] });

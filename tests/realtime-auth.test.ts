@@ -52,6 +52,7 @@ const valid = (): Record<CommandName, unknown> => ({
   'principle.close': { principleId: 'p1' },
   'principle.amend': { principleId: 'p1', text: 'Ny tekst' },
   'principle.retire': { principleId: 'p1', reason: 'Erstatta' },
+  'principle.anchor': { principleId: 'p1', confirmedBy: 'Kari Nordmann', role: 'avdelingsdirektør', date: '2026-01-05' },
   'content.remove': { room: 'charter', collection: 'actors', id: 'nothing-here' },
 });
 

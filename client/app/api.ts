@@ -15,6 +15,7 @@ import type {
   MemberDto,
   MyWorkshopDto,
   ReentryDto,
+  PatchMemberBody,
   UpdateWorkshopBody,
   VisitDto,
   WorkshopDto,
@@ -114,6 +115,8 @@ export const api = {
   myWorkshops: () => request<{ workshops: MyWorkshopDto[] }>('GET', '/api/me/workshops').then((r) => r.workshops),
   invitePreview: (token: string) => request<InvitePreviewDto>('GET', `/api/join/${encodeURIComponent(token)}`),
   invites: (id: string) => request<{ invites: InviteSummaryDto[] }>('GET', `${ws(id)}/invites`).then((r) => r.invites),
+  /** Names or un-names a representative (issue #14); `confirmation` when a facilitator names someone. */
+  patchMember: (id: string, memberId: string, body: PatchMemberBody) => request<MemberDto>('PATCH', mem(id, memberId), body),
   createInvite: (id: string, body: CreateInviteBody) => request<InviteDto>('POST', `${ws(id)}/invites`, body),
   revokeInvite: (id: string, inviteId: string) => request<void>('DELETE', `${ws(id)}/invites/${encodeURIComponent(inviteId)}`),
   deleteWorkshop: (id: string) => request<void>('DELETE', ws(id)),

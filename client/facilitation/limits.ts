@@ -11,4 +11,9 @@ export const LiveLimits = {
   votesPerPersonMax: 100,
   reasonMax: 2000,
   noteMax: 2000,
+  anchorNameMax: 200,
+  anchorRoleMax: 200,
+  anchorReferenceMax: 500,
+  /** `Limits.confirmationMax` of shared/api.ts (REST, same reason): naming a representative. */
+  confirmationMax: 500,
 } as const;

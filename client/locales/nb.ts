@@ -8,9 +8,10 @@ import { board } from './nb/board.js';
 import { canvas } from './nb/canvas.js';
 import { exportTexts } from './nb/export.js';
 import { facilitation } from './nb/facilitation.js';
+import { members } from './nb/members.js';
 import { outline } from './nb/outline.js';
 import { people } from './nb/people.js';
 import { refused } from './nb/refused.js';
 
 /** What the first paint may need; the vision's and the charter's texts come with their tabs (`later/`). */
-export const templates: LocaleModule['templates'] = { ...app, ...board, ...canvas, ...exportTexts, ...facilitation, ...outline, ...people, ...refused };
+export const templates: LocaleModule['templates'] = { ...app, ...board, ...canvas, ...exportTexts, ...facilitation, ...outline, ...members, ...people, ...refused };

@@ -9,9 +9,10 @@ import { board } from './nn/board.js';
 import { canvas } from './nn/canvas.js';
 import { exportTexts } from './nn/export.js';
 import { facilitation } from './nn/facilitation.js';
+import { members } from './nn/members.js';
 import { outline } from './nn/outline.js';
 import { people } from './nn/people.js';
 import { refused } from './nn/refused.js';
 
 /** What the first paint may need; the vision's and the charter's texts come with their tabs (`later/`). */
-export const templates: LocaleModule['templates'] = { ...app, ...board, ...canvas, ...exportTexts, ...facilitation, ...outline, ...people, ...refused };
+export const templates: LocaleModule['templates'] = { ...app, ...board, ...canvas, ...exportTexts, ...facilitation, ...outline, ...members, ...people, ...refused };

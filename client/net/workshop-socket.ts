@@ -54,10 +54,11 @@ const BROADCASTS: BroadcastName[] = [
   'principle.closed',
   'principle.amended',
   'principle.retired',
+  'principle.anchored',
+  'member.changed',
   'answer.applied',
   'settings.changed',
   'content.removed',
-  'member.changed',
 ];
 const COMMAND_TIMEOUT_MS = 10_000;
 

@@ -116,6 +116,7 @@ function factOf(h: Held): string {
     case 'principle.closed':
     case 'principle.amended':
     case 'principle.retired':
+    case 'principle.anchored':
       return `principle:${h.event.principle.principleId}`;
     case 'member.changed':
       return `member:${h.event.member.id}`;
@@ -164,7 +165,8 @@ function reduce(s: WorkshopState, h: Held): WorkshopState {
     case 'principle.endorsed':
     case 'principle.closed':
     case 'principle.amended':
-    case 'principle.retired': {
+    case 'principle.retired':
+    case 'principle.anchored': {
       const p = h.event.principle;
       const list = upsert(s.principles, p, (x) => x.principleId === p.principleId);
       // An amendment closed agreed supersedes what it amends (the server says the same on the next sync).

@@ -123,10 +123,11 @@ export function layoutCharter(m: CharterExport, L: ExportLabels, formatDate: (is
     if (pr.removed) out.push(p(L.removed));
     out.push(p(`${L.status}: ${L.statuses[pr.status] ?? pr.status} · ${L.decisionRule}: ${pr.rule ? L.rules[pr.rule] ?? pr.rule : none}`));
     if (pr.textHash) out.push(p(`${L.textHash}:`), { type: 'mono', text: pr.textHash });
+    const stanceName = (s: ExportStance) => `${L.stances[s.stance] ?? s.stance}${s.anchor ? ` (${L.anchoredMark})` : ''}`;
     const stanceTable = (list: typeof pr.stances): DocNode => ({
       type: 'table',
       header: [L.organisation, L.stance, L.person, L.time, L.reason],
-      rows: list.map((s) => [cell(s.organisation || orgName.get(s.organisationId), none), L.stances[s.stance] ?? s.stance, cell(s.person, none), formatDate(s.at), cell(s.reason, none)]),
+      rows: list.map((s) => [cell(s.organisation || orgName.get(s.organisationId), none), stanceName(s), cell(s.person, none), formatDate(s.at), cell(s.reason, none)]),
     });
     const names = (list: { organisation: string; organisationId: string }[]) => joinNames(list.map((o) => cell(o.organisation || orgName.get(o.organisationId), none)), L.and) || none;
     const closedAt = pr.closedAt === null ? none : formatDate(pr.closedAt);
@@ -135,6 +136,7 @@ export function layoutCharter(m: CharterExport, L: ExportLabels, formatDate: (is
     out.push(pr.stances.length ? stanceTable(pr.stances) : p(L.noStances));
     if (pr.laterStances.length) out.push(h(4, L.joinedLater), stanceTable(pr.laterStances));
     if (pr.notYetJoined.length) out.push(p(L.notYetJoined(names(pr.notYetJoined))));
+    out.push(...anchoring([...pr.stances, ...pr.laterStances], L, formatDate, (o) => names(o)));
   });
 
   out.push(h(2, L.milestones));
@@ -142,6 +144,25 @@ export function layoutCharter(m: CharterExport, L: ExportLabels, formatDate: (is
 
   out.push(...auditSection(m.audit, L));
   return out;
+}
+
+type ExportStance = CharterExport['principles'][number]['stances'][number];
+
+/**
+ * Issue #14: endorsed apart from endorsed and anchored, then each organisation's anchor and who
+ * took its stance as its representative (who invited and who named them).
+ */
+function anchoring(list: ExportStance[], L: ExportLabels, formatDate: (iso: string) => string, names: (o: ExportStance[]) => string): DocNode[] {
+  if (!list.length) return [];
+  const endorsed = list.filter((s) => s.stance === 'endorse');
+  const lines = list.flatMap((s) => [
+    ...(s.anchor ? [L.anchorLine(s.organisation, s.anchor.confirmedBy, s.anchor.role, s.anchor.date, s.anchor.reference, s.anchor.by || L.none, formatDate(s.anchor.at))] : []),
+    ...(s.representative ? [L.representativeLine(s.organisation, s.person || L.none, s.representative.invitedBy, s.representative.namedBy, s.representative.confirmation)] : []),
+  ]);
+  return [
+    p(L.endorsedSummary(names(endorsed), names(endorsed.filter((s) => s.anchor)))),
+    ...(lines.length ? [h(4, L.anchoring), { type: 'list' as const, ordered: false, items: lines.map((l) => [p(l)]) }] : []),
+  ];
 }
 
 /** "A", "A and B", "A, B and C". */

@@ -48,7 +48,12 @@ export function buildCharterModel(src: CharterSources, opts: { language: Languag
     const e = edits.get(key);
     return e && e.organisationId !== owner ? { person: person.get(e.memberId) ?? '', organisation: e.organisationId ? (org.get(e.organisationId) ?? null) : null, at: e.at } : null;
   };
-  const stanceOf = (s: StanceView) => ({ organisationId: s.organisationId, organisation: org.get(s.organisationId) ?? '', stance: s.stance, person: person.get(s.memberId) ?? '', at: s.at, reason: s.reason === null ? null : plain(s.reason) });
+  const nameOf = (id: string | null) => (id === null ? null : (person.get(id) ?? ''));
+  const stanceOf = (s: StanceView) => ({
+    organisationId: s.organisationId, organisation: org.get(s.organisationId) ?? '', stance: s.stance, person: person.get(s.memberId) ?? '', at: s.at, reason: s.reason === null ? null : plain(s.reason),
+    anchor: s.anchor ? { confirmedBy: oneLine(s.anchor.confirmedBy), role: oneLine(s.anchor.role), date: s.anchor.date, reference: s.anchor.reference === null ? null : oneLine(s.anchor.reference), by: person.get(s.anchor.by) ?? '', at: s.anchor.at } : null,
+    representative: s.representative ? { invitedBy: nameOf(s.representative.invitedBy), namedBy: nameOf(s.representative.namedBy), confirmation: s.representative.confirmation === null ? null : oneLine(s.representative.confirmation) } : null,
+  });
 
   return {
     format: 'samskap-charter',

@@ -66,6 +66,15 @@ export interface ExportLabels {
   boundOpen: (names: string) => string;
   joinedLater: string;
   notYetJoined: (names: string) => string;
+  /** Issue #14: which organisations endorsed, and which of those anchored their endorsement. */
+  endorsedSummary: (endorsed: string, anchored: string) => string;
+  /** After a stance's name in the table: its organisation's leadership confirmed it. */
+  anchoredMark: string;
+  anchoring: string;
+  /** One organisation's anchor: who confirmed it, their role, the date, the reference, who recorded it. */
+  anchorLine: (org: string, who: string, role: string, date: string, reference: string | null, by: string, at: string) => string;
+  /** Who took the stance as the organisation's representative, who invited them and who named them (with which confirmation). */
+  representativeLine: (org: string, person: string, invitedBy: string | null, namedBy: string | null, confirmation: string | null) => string;
   and: string;
   milestones: string;
   savedBy: string;
@@ -146,6 +155,12 @@ const en: ExportLabels = {
   boundOpen: (names) => `Organisations whose stance counts (fixed when proposed): ${names}.`,
   joinedLater: 'Joined after the fact',
   notYetJoined: (names) => `Not yet joined: ${names}.`,
+  endorsedSummary: (e, a) => `Endorsed: ${e}. Endorsed and anchored: ${a}.`,
+  anchoredMark: 'anchored',
+  anchoring: 'Anchoring and representatives',
+  anchorLine: (org, who, role, date, ref, by, at) => `${org}: anchored — confirmed by ${who} (${role}) on ${date}${ref ? `; reference: ${ref}` : ''}; recorded by ${by}, ${at}.`,
+  representativeLine: (org, person, inv, named, conf) =>
+    `${org}: stance taken by ${person}, representative${inv ? `, invited by ${inv}` : ''}${named ? `, named by ${named}` : ', not named by anyone (its first member, or the role passed on)'}${conf ? ` with the organisation’s confirmation: ${conf}` : ''}.`,
   and: 'and',
   milestones: 'Milestones',
   savedBy: 'saved by',
@@ -233,6 +248,12 @@ const nb: ExportLabels = {
   boundOpen: (names) => `Virksomheter som teller (fastsatt da det ble lagt fram): ${names}.`,
   joinedLater: 'Sluttet seg til i etterkant',
   notYetJoined: (names) => `Har ikke sluttet seg til ennå: ${names}.`,
+  endorsedSummary: (e, a) => `Sluttet seg til: ${e}. Sluttet seg til og forankret: ${a}.`,
+  anchoredMark: 'forankret',
+  anchoring: 'Forankring og representanter',
+  anchorLine: (org, who, role, date, ref, by, at) => `${org}: forankret — bekreftet av ${who} (${role}) ${date}${ref ? `; referanse: ${ref}` : ''}; registrert av ${by}, ${at}.`,
+  representativeLine: (org, person, inv, named, conf) =>
+    `${org}: standpunkt tatt av ${person}, representant${inv ? `, invitert av ${inv}` : ''}${named ? `, utpekt av ${named}` : ', ikke utpekt av noen (første medlem, eller rollen gikk videre)'}${conf ? ` med virksomhetens bekreftelse: ${conf}` : ''}.`,
   and: 'og',
   milestones: 'Milepæler',
   savedBy: 'lagret av',
@@ -291,6 +312,12 @@ const nn: ExportLabels = {
   boundOpen: (names) => `Verksemder som tel (fastsett då det vart lagt fram): ${names}.`,
   joinedLater: 'Slutta seg til i etterkant',
   notYetJoined: (names) => `Har ikkje slutta seg til enno: ${names}.`,
+  endorsedSummary: (e, a) => `Slutta seg til: ${e}. Slutta seg til og forankra: ${a}.`,
+  anchoredMark: 'forankra',
+  anchoring: 'Forankring og representantar',
+  anchorLine: (org, who, role, date, ref, by, at) => `${org}: forankra — stadfesta av ${who} (${role}) ${date}${ref ? `; referanse: ${ref}` : ''}; registrert av ${by}, ${at}.`,
+  representativeLine: (org, person, inv, named, conf) =>
+    `${org}: standpunkt teke av ${person}, representant${inv ? `, invitert av ${inv}` : ''}${named ? `, utpeikt av ${named}` : ', ikkje utpeikt av nokon (første medlem, eller rolla gjekk vidare)'}${conf ? ` med stadfesting frå verksemda: ${conf}` : ''}.`,
   milestones: 'Milepålar',
   savedBy: 'lagra av',
   verificationText: (n, ok) =>

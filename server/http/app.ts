@@ -110,7 +110,7 @@ export function createHttpApp(deps: HttpDeps): express.Express {
     }),
   );
   api.use(jsonBodyParser({ limit: '64kb' }));
-  api.use(meRoutes({ signInLabel: deps.signIn?.label ?? null, auth: deps.auth, persons, personJoin, publicUrl: deps.publicUrl }));
+  api.use(meRoutes({ signInLabel: deps.signIn?.label ?? null, auth: deps.auth, persons, personJoin, publicUrl: deps.publicUrl, store: deps.store }));
   api.use(workshopRoutes({ workshops: deps.workshops, auth: deps.auth, publicUrl: deps.publicUrl, openLimit }));
   const signedInMembers = async (req: express.Request) => {
     const session = await persons.fromRequest(req);

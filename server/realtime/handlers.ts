@@ -54,6 +54,7 @@ export function registerPrincipleHandlers(ctx: SocketContext, s: RealtimeService
   on(ctx, 'principle.close', (p, actor) => s.principles.close(actor, p.principleId));
   on(ctx, 'principle.amend', (p, actor) => s.principles.amend(actor, p));
   on(ctx, 'principle.retire', (p, actor) => s.principles.retire(actor, p));
+  on(ctx, 'principle.anchor', (p, actor) => s.principles.anchor(actor, p));
 }
 
 export const registerAll = [registerStateHandlers, registerFacilitationHandlers, registerAnswerHandlers, registerVoteHandlers, registerPrincipleHandlers];

@@ -15,6 +15,7 @@ import { BACKUP_ROW_SCHEMAS, RECORD_KIND_OF, VoteTally, type RefKind } from '../
 import { ID_PATTERN, parseRoom } from '../../shared/ids.js';
 import type { BackupRow, BackupRows } from '../store/backup-tables.js';
 import { checkedBindings } from './backup-bindings.js';
+import { checkedAnchors, checkedRepresentatives } from './backup-representation.js';
 
 const invalid = (why: string) => new AppError(ErrorCode.backupInvalid, 400, `This is not a usable Samskap backup: ${why}.`);
 const quoted = (s: string) => JSON.stringify(s.slice(0, 40));
@@ -91,6 +92,8 @@ export function checkedRows(content: BackupContent, closedAt: string): CheckedRo
     }
   }
   typed.principle_bindings = checkedBindings(typed);
+  typed.representatives = checkedRepresentatives(typed);
+  typed.principle_anchors = checkedAnchors(typed);
   return privateLeftBehind(typed, elements, closedAt);
 }
 

@@ -81,7 +81,7 @@ export function createBackupService(deps: BackupDeps) {
       });
       const workshop = (await store.workshops.get(p.newWorkshopId))!;
       const orgs = await store.workshops.organisations(p.newWorkshopId);
-      return { id: workshop.id, title: workshop.title, organisations: orgs.map(toOrganisationDto), token, member: toMemberDto(member), warnings: p.warnings };
+      return { id: workshop.id, title: workshop.title, organisations: orgs.map(toOrganisationDto), token, member: toMemberDto(member, null), warnings: p.warnings };
     },
   };
 }

@@ -3,12 +3,12 @@
  * visits, and "my workshops". Every change is written with its audit entry in one transaction;
  * a removed or merged member's connections close at once on every instance (the evictors).
  */
-import type { JoinedDto, MemberDto, MyWorkshopDto, VisitDto } from '../../shared/api.js';
+import type { JoinedDto, MemberDto, MyWorkshopDto, Role, VisitDto } from '../../shared/api.js';
 import { AppError, ErrorCode } from '../../shared/errors.js';
 import { authorize, type Actor } from '../auth/access.js';
 import type { Sessions } from '../auth/sessions.js';
 import type { MemberRecord, Store } from '../store/types.js';
-import { toMemberDto } from './dto.js';
+import { afterRoleChange, applyRepresentative, memberDto, memberDtos, passOnRepresentation, type SetRepresentativeOptions } from './representation.js';
 import type { EventSink } from './ports.js';
 import type { WorkshopEvictor } from './workshops.js';
 
@@ -17,12 +17,17 @@ export interface MemberServiceDeps {
   sessions: Sessions;
   evictors: WorkshopEvictor[];
   sink?: EventSink;
-  /** Called inside the removal's transaction (representation passes on: ./representation.ts). */
-  onRemoved?: (tx: Store, member: MemberRecord, at: string) => Promise<void>;
   now?: () => Date;
 }
 
 export type MemberService = ReturnType<typeof createMemberService>;
+
+/** What `PATCH …/members/:memberId` changes (shared/api.ts `PatchMemberBody`), plus the sign-in claim seam. */
+export interface MemberPatch extends SetRepresentativeOptions {
+  displayName?: string;
+  role?: Role;
+  representative?: boolean;
+}
 
 const noSuchMember = () => new AppError(ErrorCode.notFound, 404, 'memberId: no such member in this workshop.', { field: 'memberId' });
 
@@ -32,25 +37,59 @@ export function createMemberService(deps: MemberServiceDeps) {
   const evict = async (workshopId: string, memberId: string, reason: 'removed' | 'merged') => {
     for (const e of deps.evictors) await e.evictMember?.(workshopId, memberId, reason);
   };
-  const changed = (workshopId: string, c: { seq: number; member: MemberRecord }) => deps.sink?.broadcast(workshopId, 'member.changed', { seq: c.seq, member: toMemberDto(c.member) });
+  const changed = async (workshopId: string, c: { seq: number; member: MemberRecord }) => deps.sink?.broadcast(workshopId, 'member.changed', { seq: c.seq, member: await memberDto(store, c.member) });
 
   return {
-    /** A facilitator renames anyone; a member may rename themselves. */
-    async rename(actor: Actor, workshopId: string, memberId: string, displayName: string): Promise<MemberDto> {
-      authorize(actor, actor.member.id === memberId ? 'workshop.read' : 'workshop.manage', workshopId);
+    /**
+     * `PATCH …/members/:memberId`: the name (the member themselves, or a facilitator), the role
+     * (facilitators) and/or representation (./representation.ts), in one transaction, so a refused
+     * part changes nothing. Every member whose record changed is broadcast as `member.changed`; a
+     * changed role also drops the member's live connections, so they come back with it.
+     */
+    async patch(actor: Actor, workshopId: string, memberId: string, patch: MemberPatch): Promise<MemberDto> {
+      const renamingOther = patch.displayName !== undefined && actor.member.id !== memberId;
+      authorize(actor, patch.role !== undefined || renamingOther ? 'workshop.manage' : 'workshop.read', workshopId);
       const at = now().toISOString();
-      const c = await store.transaction(async (tx) => {
-        const m = await tx.workshops.member(workshopId, memberId);
-        if (!m || m.removedAt) throw noSuchMember();
-        if (m.displayName === displayName) return { seq: null, member: m };
+      const r = await store.transaction(async (tx) => {
         // The event number first, as every decision takes it: the same lock order everywhere.
         const seq = await tx.facilitation.nextSeq(workshopId);
-        await tx.workshops.updateMember(workshopId, memberId, { displayName });
-        await tx.audit.append({ workshopId, at, actorId: actor.member.id, type: 'member.renamed', data: { memberId, from: m.displayName, to: displayName } });
-        return { seq, member: { ...m, displayName } };
+        const members = await tx.workshops.members(workshopId);
+        let m = members.find((x) => x.id === memberId);
+        if (!m || m.removedAt || m.mergedInto) throw noSuchMember();
+        const affected: MemberRecord[] = [];
+        const touch = (x: MemberRecord) => {
+          const i = affected.findIndex((y) => y.id === x.id);
+          if (i >= 0) affected[i] = x;
+          else affected.push(x);
+        };
+        if (patch.displayName !== undefined && patch.displayName !== m.displayName) {
+          await tx.workshops.updateMember(workshopId, memberId, { displayName: patch.displayName });
+          await tx.audit.append({ workshopId, at, actorId: actor.member.id, type: 'member.renamed', data: { memberId, from: m.displayName, to: patch.displayName } });
+          m = { ...m, displayName: patch.displayName };
+          touch(m);
+        }
+        const role = patch.role;
+        const roleChanged = role !== undefined && role !== m.role;
+        if (roleChanged) {
+          if (m.role === 'facilitator' && !members.some((x) => x.role === 'facilitator' && x.id !== m!.id && !x.removedAt && !x.mergedInto)) {
+            throw new AppError(ErrorCode.conflict, 409, 'A workshop needs at least one facilitator: make someone else facilitator first.');
+          }
+          await tx.workshops.setRole(workshopId, memberId, role);
+          await tx.audit.append({ workshopId, at, actorId: actor.member.id, type: 'member.role_changed', data: { memberId, from: m.role, to: role } });
+          const from = m.role;
+          m = { ...m, role };
+          touch(m);
+          // An observer never represents; a member who stops being one may be their organisation's first.
+          const passedTo = await afterRoleChange(tx, m, from, at);
+          if (passedTo) touch(passedTo);
+        }
+        if (patch.representative !== undefined && (await applyRepresentative(tx, actor, m, patch.representative, patch, at))) touch(m);
+        const dtos = await memberDtos(tx, workshopId, affected.length ? affected : [m]);
+        return { seq, dto: dtos.find((d) => d.id === memberId)!, changed: affected.length ? dtos : [], roleChanged };
       });
-      if (c.seq !== null) changed(workshopId, { seq: c.seq, member: c.member });
-      return toMemberDto(c.member);
+      if (r.roleChanged) for (const e of deps.evictors) await e.evictMember?.(workshopId, memberId);
+      for (const member of r.changed) deps.sink?.broadcast(workshopId, 'member.changed', { seq: r.seq, member });
+      return r.dto;
     },
 
     /**
@@ -71,12 +110,14 @@ export function createMemberService(deps: MemberServiceDeps) {
         await tx.workshops.updateMember(workshopId, memberId, { removedAt: at });
         await tx.credentials.revokeAll(workshopId, memberId, null, at);
         const removedMember = { ...m, removedAt: at };
-        await deps.onRemoved?.(tx, removedMember, at);
+        // The organisation's last representative leaving: the earliest remaining member takes over.
+        const passedTo = await passOnRepresentation(tx, workshopId, removedMember, at, (x) => x.removedAt === null && x.mergedInto === null);
         await tx.audit.append({ workshopId, at, actorId: actor.member.id, type: 'member.removed', data: { memberId, displayName: m.displayName, organisationId: m.organisationId } });
-        return { seq, member: removedMember };
+        return { seq, member: removedMember, passedTo };
       });
       await evict(workshopId, memberId, 'removed');
-      changed(workshopId, removed);
+      await changed(workshopId, removed);
+      if (removed.passedTo) await changed(workshopId, { seq: removed.seq, member: removed.passedTo });
     },
 
     /**
@@ -107,8 +148,8 @@ export function createMemberService(deps: MemberServiceDeps) {
         return { seq, member: { ...from, mergedInto: into.id } };
       });
       await evict(workshopId, fromId, 'merged');
-      changed(workshopId, merged);
-      return toMemberDto(merged.member);
+      await changed(workshopId, merged);
+      return memberDto(store, merged.member);
     },
 
     /** The member's own re-entry link: a new secret each time, revoking the one before. */
@@ -129,7 +170,7 @@ export function createMemberService(deps: MemberServiceDeps) {
       const found = await deps.sessions.resolve(secret, 'reentry');
       if (!found) throw new AppError(ErrorCode.unauthenticated, 401, 'This re-entry link does not work: it was renewed, has not been used for too long, or you are no longer a member. Ask for a new one.');
       const token = await store.transaction((tx) => deps.sessions.open(tx, found.member));
-      return { member: toMemberDto(found.member), token, workshopId: found.member.workshopId, existing: true };
+      return { member: await memberDto(store, found.member), token, workshopId: found.member.workshopId, existing: true };
     },
 
     /** A new session secret for this device; the one the request came with stops working. */
@@ -176,7 +217,7 @@ export function createMemberService(deps: MemberServiceDeps) {
           id: workshop.id,
           title: workshop.title,
           language: workshop.language,
-          member: toMemberDto(m),
+          member: await memberDto(store, m),
           organisationName: orgs.find((o) => o.id === m.organisationId)?.name ?? null,
           lastVisitAt: m.lastVisitAt,
           changesSinceLastVisit: audit + edits,

@@ -6,6 +6,7 @@
  * second member; a removed member is not let back in.
  */
 import { Limits } from '../../shared/api.js';
+import { nameIfFirst } from './representation.js';
 import { AppError, ErrorCode } from '../../shared/errors.js';
 import type { SignedIn } from '../auth/oidc-client.js';
 import type { Sessions } from '../auth/sessions.js';
@@ -82,6 +83,8 @@ export function createPersonJoinService(deps: PersonJoinDeps) {
         await tx.workshops.addMember(member);
         await tx.persons.linkMember(invite.workshopId, member.id, person.id);
         await tx.audit.append({ workshopId: invite.workshopId, at, actorId: member.id, type: 'member.joined', data: { inviteId: invite.id, role: member.role, organisationId: member.organisationId, signedIn: true } });
+        // Into an organisation with no representative: the first member represents it.
+        await nameIfFirst(tx, member, at, invite.createdBy);
         return { member, token: await deps.sessions.open(tx, member), existing: false };
       });
       return { workshopId: invite.workshopId, ...made };

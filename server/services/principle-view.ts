@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import { closingOutcome, principleStatus, type Stance } from '../../shared/decisions.js';
 import type { PrincipleView, StanceView } from '../../shared/realtime/index.js';
-import type { BindingRecord, LifecycleRecord, PrincipleRecord, StanceRecord } from '../store/types.js';
+import type { AnchorRecord, BindingRecord, LifecycleRecord, PrincipleRecord, RepresentativeRecord, StanceRecord } from '../store/types.js';
 
 export const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
@@ -26,9 +26,28 @@ export interface ViewSources {
   speaking: readonly string[];
   /** Amendment links and retirements. */
   lifecycle: readonly LifecycleRecord[];
+  /** Anchors of stances (issue #14); absent: none. */
+  anchors?: readonly AnchorRecord[];
+  /** Who represents which organisation now (issue #14); absent: nobody is shown as one. */
+  representatives?: readonly RepresentativeRecord[];
 }
 
-const stanceView = (s: StanceRecord): StanceView => ({ organisationId: s.organisationId, stance: s.stance, memberId: s.memberId, at: s.at, reason: s.reason });
+type StanceViewOf = (s: StanceRecord) => StanceView;
+
+/** An anchor belongs to the very stance it confirmed: a later stance on the same version is not anchored. */
+function stanceViews(src: ViewSources): StanceViewOf {
+  const anchors = new Map((src.anchors ?? []).map((a) => [`${a.principleId}\n${a.version}\n${a.organisationId}`, a]));
+  const reps = new Map((src.representatives ?? []).map((r) => [r.memberId, r]));
+  return (s) => {
+    const a = anchors.get(`${s.principleId}\n${s.version}\n${s.organisationId}`);
+    const r = reps.get(s.memberId);
+    return {
+      organisationId: s.organisationId, stance: s.stance, memberId: s.memberId, at: s.at, reason: s.reason,
+      anchor: a && a.stanceAt === s.at ? { confirmedBy: a.confirmedBy, role: a.role, date: a.date, reference: a.reference, by: a.memberId, at: a.at } : null,
+      representative: r && r.organisationId === s.organisationId ? { invitedBy: r.invitedBy, namedBy: r.namedBy, confirmation: r.confirmation } : null,
+    };
+  };
+}
 
 export function principleViews(src: ViewSources, only?: string): PrincipleView[] {
   const rank = new Map(src.organisations.map((o, i) => [o, i]));
@@ -42,12 +61,13 @@ export function principleViews(src: ViewSources, only?: string): PrincipleView[]
     const prev = rec ? superseding.get(l.amends!) : undefined;
     if (rec?.closed && rec.outcome === 'agreed' && (!prev || (prev.closedAt ?? '') < (rec.closedAt ?? ''))) superseding.set(l.amends!, rec);
   }
+  const stanceView = stanceViews(src);
   return ids.map((id) => {
     const rec = byId.get(id);
     const bound = rec ? ordered(src.bindings.filter((b) => b.principleId === id && b.version === rec.version).map((b) => b.organisationId)) : [];
     const l = life.get(id);
     return {
-      ...view(id, src.drafts.get(id), rec, src.stances, bound, ordered(src.speaking)),
+      ...view(id, src.drafts.get(id), rec, src.stances, bound, ordered(src.speaking), stanceView),
       amends: l?.amends ?? null,
       supersededBy: superseding.get(id)?.id ?? null,
       retired: l?.retiredAt ? { at: l.retiredAt, by: l.retiredBy ?? '', reason: l.retireReason ?? '' } : null,
@@ -58,7 +78,7 @@ export function principleViews(src: ViewSources, only?: string): PrincipleView[]
 
 type BaseView = Omit<PrincipleView, 'amends' | 'supersededBy' | 'retired' | 'removed'>;
 
-function view(id: string, current: string | undefined, rec: PrincipleRecord | undefined, all: readonly StanceRecord[], bound: string[], speaking: string[]): BaseView {
+function view(id: string, current: string | undefined, rec: PrincipleRecord | undefined, all: readonly StanceRecord[], bound: string[], speaking: string[], stanceView: StanceViewOf): BaseView {
   const latest = new Map<string, StanceRecord>();
   for (const s of all) if (rec && s.principleId === id && s.version === rec.version) latest.set(s.organisationId, s);
   const boundSet = new Set(bound);

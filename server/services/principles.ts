@@ -19,9 +19,11 @@ import { formatRoom } from '../../shared/ids.js';
 import type { CommandPayload, PrincipleView } from '../../shared/realtime/index.js';
 import { authorize, type Actor } from '../auth/access.js';
 import type { Store } from '../store/types.js';
+import { createPrincipleAnchors } from './principle-anchors.js';
 import { createPrincipleChanges, requireNotRetired } from './principle-changes.js';
 import { principleViews, sha256 } from './principle-view.js';
 import { recorded, type DecisionDeps } from './ports.js';
+import { requireRepresentative } from './representation.js';
 
 export type PrincipleService = ReturnType<typeof createPrincipleService>;
 
@@ -45,11 +47,12 @@ export function createPrincipleService(deps: DecisionDeps) {
 
   /** Every draft in the charter (in its order) and every proposal whose draft is gone. */
   async function views(workshopId: string, only?: string): Promise<PrincipleView[]> {
-    const [current, records, stances, bindings, orgs, now, lifecycle] = await Promise.all([
+    const [current, records, stances, bindings, orgs, now, lifecycle, anchors, representatives] = await Promise.all([
       drafts(workshopId), store.principles.list(workshopId), store.principles.stances(workshopId), store.principles.bindings(workshopId),
       store.workshops.organisations(workshopId), speaking(store, workshopId), store.principles.lifecycle(workshopId),
+      store.representation.anchors(workshopId), store.representation.representatives(workshopId),
     ]);
-    return principleViews({ drafts: current, records, stances, bindings, organisations: orgs.map((o) => o.id), speaking: now, lifecycle }, only);
+    return principleViews({ drafts: current, records, stances, bindings, organisations: orgs.map((o) => o.id), speaking: now, lifecycle, anchors, representatives }, only);
   }
 
   async function one(workshopId: string, id: string): Promise<PrincipleView> {
@@ -60,6 +63,7 @@ export function createPrincipleService(deps: DecisionDeps) {
 
   return {
     ...createPrincipleChanges(deps, one),
+    ...createPrincipleAnchors(deps, one),
 
     views: (actor: Actor, workshopId: string) => {
       authorize(actor, 'workshop.read', workshopId);
@@ -110,6 +114,8 @@ export function createPrincipleService(deps: DecisionDeps) {
       authorize(actor, 'facilitation.take_part', workshopId);
       const organisationId = actor.member.organisationId;
       if (!organisationId) throw new AppError(ErrorCode.forbidden, 403, 'Only members who speak for an organisation take a stance.');
+      // Only its representatives commit an organisation, facilitators too (issue #14).
+      await requireRepresentative(store, actor.member);
       const problem = reasonProblem(p.stance, p.reason);
       if (problem) throw new AppError(ErrorCode.validationFailed, 400, `reason: ${problem}`, { field: 'reason' });
       const before = await one(workshopId, p.principleId);
@@ -122,6 +128,7 @@ export function createPrincipleService(deps: DecisionDeps) {
       const at = deps.now().toISOString();
       const reason = p.reason?.trim() || null;
       const { seq } = await recorded(deps, workshopId, async (tx) => {
+        await requireRepresentative(tx, actor.member); // still, inside the transaction that records it
         const stance = { principleId: rec.id, workshopId, version: rec.version, organisationId, memberId: actor.member.id, stance: p.stance, reason, at };
         if (!(await tx.principles.addStance(stance))) throw new AppError(ErrorCode.conflict, 409, 'This principle is closed, or was proposed again meanwhile.');
         const data = { principleId: rec.id, version: rec.version, textHash: rec.textHash, organisationId, stance: p.stance, reason };

@@ -12,8 +12,9 @@ import { authorize, type Actor } from '../auth/access.js';
 import type { Sessions } from '../auth/sessions.js';
 import { hashToken, newId, newToken, sameSecret } from '../auth/tokens.js';
 import type { InviteRecord, MemberRecord, Store } from '../store/types.js';
-import { newMember, toMemberDto, toOrganisationDto } from './dto.js';
+import { newMember, toOrganisationDto } from './dto.js';
 import type { EventSink } from './ports.js';
+import { afterRoleChange, applyRepresentative, memberDto, memberDtos, nameIfFirst, type SetRepresentativeOptions } from './representation.js';
 
 /** Implemented by the live transports: drop every connection and loaded document of a workshop. */
 export interface WorkshopEvictor {
@@ -52,6 +53,7 @@ export function createWorkshopService(deps: WorkshopServiceDeps) {
   };
 
   return {
+
     async create(body: CreateWorkshopBody): Promise<CreatedWorkshopDto> {
       if (deps.createCode !== null && !sameSecret(body.createCode ?? '', deps.createCode)) {
         throw new AppError(ErrorCode.createCodeRequired, 403, 'Creating a workshop on this server needs the right creation code.');
@@ -64,15 +66,17 @@ export function createWorkshopService(deps: WorkshopServiceDeps) {
       const orgs = body.organisations.map((o, position) => ({ id: newId(), workshopId: workshop.id, name: o.name, position, color: null, orgNumber: o.orgNumber ?? null }));
       const board = { id: newId(), workshopId: workshop.id, title: 'Board', createdAt: at };
       const member = newMember(workshop.id, body.displayName, 'facilitator', body.organisationIndex !== undefined ? orgs[body.organisationIndex]!.id : null, at);
-      const token = await store.transaction(async (tx) => {
+      const { token, dto } = await store.transaction(async (tx) => {
         await tx.workshops.create(workshop, orgs, [board]);
         await tx.workshops.addMember(member);
         const secret = await deps.sessions.open(tx, member);
         await tx.docs.appendUpdate(formatRoom({ workshopId: workshop.id, part: { kind: 'vision' } }), visionTemplateUpdate(workshop.language));
         await tx.audit.append({ workshopId: workshop.id, at, actorId: member.id, type: 'workshop.created', data: { title: workshop.title, organisations: orgs.map((o) => o.name) } });
-        return secret;
+        // The creator is the first member of their organisation, so its representative.
+        await nameIfFirst(tx, member, at, null);
+        return { token: secret, dto: await memberDto(tx, member) };
       });
-      return { id: workshop.id, title: workshop.title, organisations: orgs.map(toOrganisationDto), token, member: toMemberDto(member) };
+      return { id: workshop.id, title: workshop.title, organisations: orgs.map(toOrganisationDto), token, member: dto };
     },
 
     async get(actor: Actor, workshopId: string): Promise<WorkshopDto> {
@@ -87,7 +91,7 @@ export function createWorkshopService(deps: WorkshopServiceDeps) {
         organisations: orgs.map(toOrganisationDto),
         boards: boardDtos,
         rooms: [formatRoom({ workshopId, part: { kind: 'vision' } }), formatRoom({ workshopId, part: { kind: 'charter' } }), ...boardDtos.map((b) => b.room)],
-        me: toMemberDto(actor.member),
+        me: await memberDto(store, actor.member),
         limits: deps.limits,
       };
     },
@@ -143,29 +147,9 @@ export function createWorkshopService(deps: WorkshopServiceDeps) {
       });
     },
 
-    /** A facilitator changes a member's role; a workshop always keeps at least one facilitator. */
-    async changeRole(actor: Actor, workshopId: string, memberId: string, role: Role): Promise<MemberDto> {
-      authorize(actor, 'workshop.manage', workshopId);
-      const at = now().toISOString();
-      const changed = await store.transaction(async (tx) => {
-        const members = await tx.workshops.members(workshopId);
-        const m = members.find((x) => x.id === memberId);
-        if (!m) throw new AppError(ErrorCode.notFound, 404, 'memberId: no such member in this workshop.', { field: 'memberId' });
-        if (m.role === role) return m;
-        if (m.role === 'facilitator' && !members.some((x) => x.role === 'facilitator' && x.id !== m.id)) {
-          throw new AppError(ErrorCode.conflict, 409, 'A workshop needs at least one facilitator: make someone else facilitator first.');
-        }
-        await tx.workshops.setRole(workshopId, memberId, role);
-        await tx.audit.append({ workshopId, at, actorId: actor.member.id, type: 'member.role_changed', data: { memberId, from: m.role, to: role } });
-        return { ...m, role, changedFrom: m.role };
-      });
-      if ('changedFrom' in changed) for (const e of deps.evictors) await e.evictMember?.(workshopId, memberId);
-      return toMemberDto(changed);
-    },
-
     async members(actor: Actor, workshopId: string): Promise<MemberDto[]> {
       authorize(actor, 'members.read', workshopId);
-      return (await store.workshops.members(workshopId)).map(toMemberDto);
+      return memberDtos(store, workshopId);
     },
 
     async createInvite(actor: Actor, workshopId: string, body: CreateInviteBody, linkBase: string): Promise<InviteDto> {
@@ -227,17 +211,19 @@ export function createWorkshopService(deps: WorkshopServiceDeps) {
       // The same person again: a session of this workshop, as the member this link makes (same
       // organisation and role). Someone else's link in the same browser (a shared computer) joins anew.
       const already = await session(invite.workshopId);
-      if (already && already.member.organisationId === invite.organisationId && already.member.role === invite.role) return { member: toMemberDto(already.member), token: already.token, workshopId: invite.workshopId, existing: true };
+      if (already && already.member.organisationId === invite.organisationId && already.member.role === invite.role) return { member: await memberDto(store, already.member), token: already.token, workshopId: invite.workshopId, existing: true };
       usable(invite);
       const at = now().toISOString();
       const member: MemberRecord = { ...newMember(invite.workshopId, body.displayName, invite.role, invite.organisationId, at), invitedBy: invite.createdBy };
-      const token = await store.transaction(async (tx) => {
+      const { token, dto } = await store.transaction(async (tx) => {
         if (!(await tx.workshops.consumeInvite(invite.id))) throw usedUp();
         await tx.workshops.addMember(member);
         await tx.audit.append({ workshopId: invite.workshopId, at, actorId: member.id, type: 'member.joined', data: { inviteId: invite.id, role: member.role, organisationId: member.organisationId } });
-        return deps.sessions.open(tx, member);
+        // Into an organisation with no representative: the first member represents it (issue #14).
+        await nameIfFirst(tx, member, at, invite.createdBy);
+        return { token: await deps.sessions.open(tx, member), dto: await memberDto(tx, member) };
       });
-      return { member: toMemberDto(member), token, workshopId: invite.workshopId, existing: false };
+      return { member: dto, token, workshopId: invite.workshopId, existing: false };
     },
 
     /** What a link joins, for the join page: refused links say why before anyone types a name. */

@@ -44,6 +44,9 @@ export const BACKUP_TABLES: readonly BackupTable[] = [
   { table: 'last_edits', where: 'workshop_id = $1' },
   { table: 'principle_lifecycle', where: 'workshop_id = $1' },
   { table: 'stances', where: 'workshop_id = $1', assigned: 'seq' },
+  // Who may commit each organisation, and the anchors of its stances (issue #14, 012_representation).
+  { table: 'representatives', where: 'workshop_id = $1' },
+  { table: 'principle_anchors', where: 'workshop_id = $1' },
 ];
 
 /** Tables with workshop data that the backup carries another way, or must not carry. */

@@ -6,8 +6,10 @@
 import type { Language, Role } from '../../shared/api.js';
 import type { DecisionRule } from '../../shared/decisions.js';
 import type { AnswerRepo, FacilitationRepo, PrincipleRepo, VoteRepo } from './governance-types.js';
+import type { RepresentationRepo } from './representation-types.js';
 
 export type * from './governance-types.js';
+export type * from './representation-types.js';
 
 export interface Store {
   docs: DocStore;
@@ -18,6 +20,8 @@ export interface Store {
   answers: AnswerRepo;
   votes: VoteRepo;
   principles: PrincipleRepo;
+  /** Representatives and anchors (issue #14). */
+  representation: RepresentationRepo;
   vision: VisionRepo;
   edits: EditRepo;
   backup: BackupRepo;

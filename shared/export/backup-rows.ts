@@ -108,6 +108,21 @@ export const BACKUP_ROW_SCHEMAS: Readonly<Record<string, TableShape>> = {
     { workshop_id: id, principle_id: id, version: int, organisation_id: id, member_id: id, stance: z.enum(['endorse', 'object', 'abstain']), reason: text.nullable(), at: time },
     { workshop_id: 'workshop', principle_id: 'principle', organisation_id: 'organisation', member_id: 'member' },
   ),
+  /** Since 012_representation; derived for older files like the migration's backfill (see backup-representation). */
+  representatives: table(
+    { workshop_id: id, member_id: id, organisation_id: id, named_by: id.nullable(), confirmation: text.nullable(), invited_by: id.nullable(), at: time },
+    { workshop_id: 'workshop', member_id: 'member', organisation_id: 'organisation', named_by: 'member', invited_by: 'member' },
+    ['member_id'],
+  ),
+  /** Since 012_representation: an organisation's stance on a version, confirmed by its line or leadership. */
+  principle_anchors: table(
+    {
+      workshop_id: id, principle_id: id, version: int, organisation_id: id, member_id: id, confirmed_by: text, role: text, date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+      reference: text.nullable(), stance_at: time, at: time,
+    },
+    { workshop_id: 'workshop', principle_id: 'principle', organisation_id: 'organisation', member_id: 'member' },
+    ['principle_id', 'version', 'organisation_id'],
+  ),
 };
 
 /** Record kinds whose ids a file defines in its own rows (and which get new ids on import). */

@@ -46,6 +46,10 @@ const Stance = z.object({
   person: z.string(),
   at: z.string(),
   reason: z.string().nullable(),
+  /** Its organisation's line or leadership confirmed this stance (issue #14): who, role, date (YYYY-MM-DD), reference, and who recorded it (a name) when. */
+  anchor: z.object({ confirmedBy: z.string(), role: z.string(), date: z.string(), reference: z.string().nullable(), by: z.string(), at: z.string() }).nullable(),
+  /** The person took it as the organisation's representative: who invited them, who named them (names) and with which confirmation; null when they no longer represent it. */
+  representative: z.object({ invitedBy: z.string().nullable(), namedBy: z.string().nullable(), confirmation: z.string().nullable() }).nullable(),
 });
 
 const OrganisationRef = z.object({ organisationId: z.string(), organisation: z.string() });

@@ -18,6 +18,10 @@ export const RealtimeLimits = {
   reasonMax: 2000,
   noteMax: 2000,
   organisationsMax: 200,
+  /** Anchoring (issue #14): who confirmed, their role, the decision's reference. */
+  anchorNameMax: 200,
+  anchorRoleMax: 200,
+  anchorReferenceMax: 500,
 } as const;
 
 const Id = z.string().regex(ID_PATTERN, 'is not a valid id');
@@ -32,6 +36,15 @@ const line = (max: number) =>
     .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), { message: 'must not contain control characters' });
 const prose = (max: number) => z.string().max(max).refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), { message: 'must not contain control characters' });
 const Empty = z.strictObject({});
+
+/** A calendar date `YYYY-MM-DD` that exists (no 2026-02-30). Not in the future is the server's check (its clock). */
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-12-01')
+  .refine((d) => {
+    const t = new Date(`${d}T00:00:00Z`);
+    return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === d && d >= '1900-01-01';
+  }, { message: 'is not a valid date' });
 
 export const ParadoxAxis = z.enum(PARADOX_AXES);
 export const QuestionKind = z.enum(['maturity', 'paradox']);
@@ -100,6 +113,18 @@ export const Commands = {
   'principle.amend': z.strictObject({ principleId: ElementId, text: CreatePrincipleBody.shape.text }),
   /** Takes a principle out, with a reason (facilitators). */
   'principle.retire': z.strictObject({ principleId: ElementId, reason: line(RealtimeLimits.reasonMax) }),
+  /**
+   * A representative records that their organisation's line or leadership confirmed its stance on
+   * the principle's current version (issue #14): who, in which role, on which date, and optionally
+   * a reference to the decision document.
+   */
+  'principle.anchor': z.strictObject({
+    principleId: ElementId,
+    confirmedBy: line(RealtimeLimits.anchorNameMax),
+    role: line(RealtimeLimits.anchorRoleMax),
+    date: IsoDate,
+    reference: line(RealtimeLimits.anchorReferenceMax).optional(),
+  }),
   'content.remove': ContentRemove,
 } as const;
 

@@ -75,6 +75,30 @@ export interface StanceView {
   memberId: string;
   at: string;
   reason: string | null;
+  /** The organisation's line or leadership confirmed this very stance (issue #14); null until then. */
+  anchor: AnchorView | null;
+  /** How the member who took it represents the organisation now; null when they no longer do. */
+  representative: RepresentativeView | null;
+}
+export interface AnchorView {
+  /** Who in the organisation confirmed it, and their role (e.g. "avdelingsdirektør"). */
+  confirmedBy: string;
+  role: string;
+  /** The date of the confirmation, YYYY-MM-DD. */
+  date: string;
+  /** The decision document (a reference or URL), if given. */
+  reference: string | null;
+  /** The representative who recorded it, and when. */
+  by: string;
+  at: string;
+}
+export interface RepresentativeView {
+  /** Who created the invite the member joined with (null: the workshop's creator, or unknown). */
+  invitedBy: string | null;
+  /** Who named them representative (null: the organisation's first member, or passed on). */
+  namedBy: string | null;
+  /** Who in the organisation confirmed it, when a facilitator named them. */
+  confirmation: string | null;
 }
 export interface PrincipleView {
   principleId: string;
@@ -166,6 +190,7 @@ export interface CommandResults {
   'principle.close': PrincipleView;
   'principle.amend': PrincipleView;
   'principle.retire': PrincipleView;
+  'principle.anchor': PrincipleView;
   'content.remove': { removed: boolean };
 }
 
@@ -192,8 +217,10 @@ export interface Broadcasts {
   /** A new draft amending `principle.amends`. */
   'principle.amended': Seq & { principle: PrincipleView };
   'principle.retired': Seq & { principle: PrincipleView };
+  /** An organisation's stance was anchored (or anchored again, replacing the earlier record). */
+  'principle.anchored': Seq & { principle: PrincipleView };
   'settings.changed': Seq & { decisionRule: DecisionRule; protectOrganisationContent: boolean };
-  /** A member was renamed, removed (`removedAt`) or merged into another (`mergedInto`). */
+  /** A member's record changed: renamed, named or un-named representative, removed (`removedAt`) or merged (`mergedInto`). */
   'member.changed': Seq & { member: MemberDto };
   'content.removed': Seq & { room: 'board' | 'charter'; boardId: string | null; collection: string | null; id: string; by: string };
 }

@@ -140,6 +140,7 @@ describe('start page, invites and joining in Chromium', () => {
     await expectAxeClean(participant);
 
     await facilitator.getByRole('button', { name: 'Oppdater lista' }).click();
+    // Exact: the list's buttons name the member too ("Ta bort Ola Nordmann som representant").
     await facilitator.getByRole('region', { name: 'Medlemmer' }).getByText('Ola Nordmann', { exact: true }).waitFor();
   });
 

@@ -6,7 +6,7 @@
  */
 import type { Role } from '../../../shared/api.js';
 import type { PrincipleStatus, Stance } from '../../../shared/decisions.js';
-import type { PrincipleView, RetiredView } from '../../../shared/realtime/index.js';
+import type { AnchorView, PrincipleView, RepresentativeView, RetiredView } from '../../../shared/realtime/index.js';
 
 export interface StanceChip {
   organisationId: string;
@@ -15,6 +15,10 @@ export interface StanceChip {
   memberId: string | null;
   at: string | null;
   reason: string | null;
+  /** The organisation's line or leadership confirmed this stance (issue #14). */
+  anchor: AnchorView | null;
+  /** How the person who took it represents the organisation. */
+  representative: RepresentativeView | null;
 }
 
 export interface CardModel {
@@ -57,6 +61,7 @@ export function cardModel(draftText: string | null, view: PrincipleView | undefi
   ids.sort((a, b) => rank(a) - rank(b));
   const chip = (id: string, s: PrincipleView['stances'][number] | undefined): StanceChip => ({
     organisationId: id, name: names.get(id) ?? id, stance: s?.stance ?? null, memberId: s?.memberId ?? null, at: s?.at ?? null, reason: s?.reason ?? null,
+    anchor: s?.anchor ?? null, representative: s?.representative ?? null,
   });
   const chips = ids.map((id) => chip(id, view?.stances.find((x) => x.organisationId === id)));
   const later = [...(view?.laterStances ?? [])].sort((a, b) => rank(a.organisationId) - rank(b.organisationId)).map((s) => chip(s.organisationId, s));
@@ -92,11 +97,36 @@ export function myStance(me: { organisationId: string | null }, m: CardModel): S
   return [...m.chips, ...m.later].find((c) => c.organisationId === me.organisationId)?.stance ?? null;
 }
 
-/** Whether I may take a stance on this principle now (the server checks again). */
-export function canTakeStance(me: { role: Role; organisationId: string | null }, m: CardModel): boolean {
+/** Who may commit an organisation (issue #14): my organisation's representatives speak for it. */
+export interface Me {
+  role: Role;
+  organisationId: string | null;
+  representative: boolean;
+}
+
+/** Whether my organisation could take a stance now, were I its representative. */
+export function stanceOpen(me: Omit<Me, 'representative'>, m: CardModel): boolean {
   if (me.role === 'observer' || me.organisationId === null || !m.proposed || m.stale || m.retired || m.removed) return false;
+  return !m.closed || outsideBound(me, m);
+}
+
+/** Whether I may take a stance on this principle now (the server checks again): only my organisation's representatives. */
+export function canTakeStance(me: Me, m: CardModel): boolean {
+  if (!me.representative || me.role === 'observer' || me.organisationId === null || !m.proposed || m.stale || m.retired || m.removed) return false;
   // Once closed, only an organisation outside the bound set may still join (after the fact).
   return !m.closed || outsideBound(me, m);
+}
+
+/** Whether I may anchor my organisation's stance (a representative; the organisation has one on the proposed version). */
+export function canAnchor(me: Me, m: CardModel): boolean {
+  if (!me.representative || me.role === 'observer' || !me.organisationId || !m.proposed || m.retired || m.removed) return false;
+  return [...m.chips, ...m.later].some((c) => c.organisationId === me.organisationId && c.stance !== null);
+}
+
+/** The organisations that endorsed, and those whose endorsement is anchored too (issue #14). */
+export function endorsements(m: CardModel): { endorsed: string[]; anchored: string[] } {
+  const endorsed = [...m.chips, ...m.later].filter((c) => c.stance === 'endorse');
+  return { endorsed: endorsed.map((c) => c.name), anchored: endorsed.filter((c) => c.anchor).map((c) => c.name) };
 }
 
 /**

@@ -178,4 +178,30 @@ export const principleCardStyles = css`
     font-size: 0.8rem;
     color: var(--sk-muted);
   }
+  /* Issue #14: anchored stances and who endorsed, who anchored. */
+  .chip .anchored {
+    font-size: 0.75rem;
+    font-weight: 700;
+    text-transform: uppercase;
+    letter-spacing: 0.03em;
+    border-radius: 999px;
+    padding: 0 0.4rem;
+    background: #1d3f6e;
+    color: #fff;
+  }
+  .endorsements {
+    margin: 0.25rem 0;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.15rem 1rem;
+    font-size: 0.95rem;
+  }
+  .endorsements .anchored-list {
+    font-weight: 600;
+  }
+  .represented {
+    margin: 0.25rem 0;
+    color: var(--sk-muted);
+    font-size: 0.95rem;
+  }
 `;

@@ -12,12 +12,17 @@
  * An amendment shows its text beside the adopted one with a word-level diff; a superseded or
  * retired principle says so (who retired it, when and why).
  *
+ * Issue #14: a chip says whether its stance is anchored (who confirmed it, when); the card says
+ * which organisations endorsed and which endorsed and anchored; a representative may anchor their
+ * organisation's stance (`sk-anchor`); a member who does not represent their organisation sees who
+ * does (`representedBy`) instead of the stance buttons.
+ *
  * Properties: `draft` (PrincipleDraft), `model` (CardModel), `index`, `count`, `canEdit`,
- * `canPropose`, `canStand`, `canDelete`, `canRetire`, `canAmend`, `myStance`, `myOrganisationId`,
+ * `canPropose`, `canStand`, `canAnchor`, `representedBy`, `canDelete`, `canRetire`, `canAmend`, `myStance`, `myOrganisationId`,
  * `busy`, `error`, `session` (for the text binding), `memberName` (id → name), `amendsText` (an
  * amendment: the adopted text), `heading` (instead of "Principle n"), `movable`.
  * Events: `sk-propose`, `sk-close-decision`, `sk-stance` (detail: { stance, reason }), `sk-move`
- * (detail: -1 | 1), `sk-delete`, `sk-retire`, `sk-amend` (detail: { opener }). Slots: none.
+ * (detail: -1 | 1), `sk-delete`, `sk-retire`, `sk-amend`, `sk-anchor` (detail: { opener }). Slots: none.
  * Parts: `text`, `chips`.
  */
 import '@shoelace-style/shoelace/dist/components/button/button.js';
@@ -37,7 +42,7 @@ import { LiveLimits } from '../../facilitation/limits.js';
 import { sharedStyles } from '../../app/shared.styles.js';
 import type { CharterSession } from '../charter-session.js';
 import { lastChangeLine, stanceName, statusName } from '../charter-texts.js';
-import { outsideBound, type CardModel, type StanceChip } from './principle-model.js';
+import { endorsements, outsideBound, type CardModel, type StanceChip } from './principle-model.js';
 import './sk-principle-compare.js';
 import { principleCardStyles } from './sk-principle-card.styles.js';
 import { LastEditsWatcher } from '../../app/last-edits.js';
@@ -57,6 +62,8 @@ export class SkPrincipleCard extends LitElement {
     canEdit: { type: Boolean },
     canPropose: { type: Boolean },
     canStand: { type: Boolean },
+    canAnchor: { type: Boolean },
+    representedBy: { attribute: false },
     canDelete: { type: Boolean },
     canRetire: { type: Boolean },
     canAmend: { type: Boolean },
@@ -80,6 +87,9 @@ export class SkPrincipleCard extends LitElement {
   declare canEdit: boolean;
   declare canPropose: boolean;
   declare canStand: boolean;
+  declare canAnchor: boolean;
+  /** Set for a member whose organisation could take a stance here but who does not represent it: who does. */
+  declare representedBy: string | null;
   declare canDelete: boolean;
   declare canRetire: boolean;
   declare canAmend: boolean;
@@ -106,7 +116,8 @@ export class SkPrincipleCard extends LitElement {
     this.index = 0;
     this.count = 1;
     this.canEdit = this.canPropose = this.canStand = this.canDelete = this.canRetire = this.canAmend = this.busy = this.editing = false;
-    this.amendsText = this.heading = null;
+    this.amendsText = this.heading = this.representedBy = null;
+    this.canAnchor = false;
     this.movable = true;
     this.error = this.reasonError = '';
     this.memberName = (id) => id;
@@ -162,7 +173,10 @@ export class SkPrincipleCard extends LitElement {
     const when = c.at ? new Intl.DateTimeFormat(formatLocales(), { dateStyle: 'short', timeStyle: 'short' }).format(new Date(c.at)) : '';
     const who = c.memberId ? this.memberName(c.memberId) : '';
     const base = msg(str`${c.name}: ${stanceName(c.stance)} (${who}, ${when})`, { id: 'charter_chip_detail' });
-    return c.reason ? `${base}. ${msg(str`Reason: ${c.reason}`, { id: 'charter_chip_reason' })}` : base;
+    const reasoned = c.reason ? `${base}. ${msg(str`Reason: ${c.reason}`, { id: 'charter_chip_reason' })}` : base;
+    if (!c.anchor) return reasoned;
+    const a = c.anchor;
+    return `${reasoned}. ${msg(str`Anchored: confirmed by ${a.confirmedBy} (${a.role}) on ${a.date}`, { id: 'charter_chip_anchored' })}${a.reference ? ` (${a.reference})` : ''}.`;
   }
 
   /** "Adopted by A, B and C on <date>", with whether my organisation has joined; or why my stance does not count. */
@@ -194,6 +208,7 @@ export class SkPrincipleCard extends LitElement {
             <span class="chip stance-${c.stance ?? 'none'}" tabindex="0" data-org=${c.organisationId} data-stance=${c.stance ?? 'none'} style="--org:${color?.strong};--org-soft:${color?.soft}">
               <span class="mark" aria-hidden="true">${c.stance === 'endorse' ? '✓' : c.stance === 'object' ? '✕' : c.stance === 'abstain' ? '–' : '?'}</span>
               <span class="org" aria-hidden="true">${c.name}</span>
+              ${c.anchor ? html`<span class="anchored" aria-hidden="true">${msg('anchored', { id: 'charter_chip_anchored_mark' })}</span>` : nothing}
               <span class="visually-hidden">${text}${stale && c.stance ? ` (${msg('for the earlier text', { id: 'charter_chip_stale' })})` : ''}</span>
             </span>
           </sl-tooltip>
@@ -237,11 +252,26 @@ export class SkPrincipleCard extends LitElement {
           ? html`<p class="later-title" id="later-${d.id}">${msg('Joined after the fact', { id: 'charter_joined_later' })}</p>
               ${this.renderChips(m.later, msg('Organisations that joined after the fact', { id: 'charter_later_label' }), false, 'later')}`
           : nothing}
+        ${this.renderEndorsements(m)}
+        ${this.representedBy ? html`<p class="represented">${this.representedBy}</p>` : nothing}
         <div class="alert" role="alert">${this.error}</div>
         ${this.renderActions(d, m)}
       </article>
       ${this.renderDialog()}
     `;
+  }
+
+  /** "Endorsed: A, B. Endorsed and anchored: A." (issue #14), once anyone endorsed. */
+  private renderEndorsements(m: CardModel) {
+    const e = endorsements(m);
+    if (!e.endorsed.length) return nothing;
+    const list = (names: string[]) => (names.length ? new Intl.ListFormat(formatLocales(), { style: 'long', type: 'conjunction' }).format(names) : msg('none yet', { id: 'charter_none_yet' }));
+    const endorsed = list(e.endorsed);
+    const anchored = list(e.anchored);
+    return html`<p class="endorsements">
+      <span class="endorsed">${msg(str`Endorsed: ${endorsed}.`, { id: 'charter_endorsed_list' })}</span>
+      <span class="anchored-list">${msg(str`Endorsed and anchored: ${anchored}.`, { id: 'charter_anchored_list' })}</span>
+    </p>`;
   }
 
   private renderActions(d: PrincipleDraft, m: CardModel) {
@@ -256,6 +286,9 @@ export class SkPrincipleCard extends LitElement {
             ${stance('abstain', msg('Abstain…', { id: 'charter_abstain' }), () => this.ask('abstain'))}
             <span class="mine">${msg(str`Your organisation: ${stanceName(this.myStance)}`, { id: 'charter_my_stance' })}</span>
           </div>`
+        : nothing}
+      ${this.canAnchor
+        ? html`<sl-button size="small" class="anchor" ?disabled=${this.busy} @click=${(e: Event) => this.emit('sk-anchor', { opener: e.currentTarget as HTMLElement })}>${buttonLabel(msg('Anchor…', { id: 'charter_anchor' }), msg(str`Anchor your organisation’s stance on principle ${n}…`, { id: 'charter_anchor_named' }))}</sl-button>`
         : nothing}
       ${this.canPropose && !m.closed && (!m.proposed || m.stale)
         ? html`<sl-button size="small" variant="primary" ?disabled=${this.busy || !d.text.trim()} @click=${() => this.emit('sk-propose')}>${m.stale ? msg('Propose again', { id: 'charter_propose_again' }) : msg('Propose for agreement', { id: 'charter_propose' })}</sl-button>`

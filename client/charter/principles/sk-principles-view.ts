@@ -9,6 +9,9 @@
  * retire it, after a confirmation that names the principle, its status and who adopted it, and
  * with a reason. Retired principles are listed apart, in a collapsed section.
  *
+ * Issue #14: only an organisation's representatives take its stances and anchor them (a dialog:
+ * who confirmed, their role, the date, a reference); other members see who represents them.
+ *
  * Properties: `session` (CharterSession), `socket` (WorkshopSocket), `members` (MemberDto[]).
  * Events: none. Slots: none. Parts: none.
  */
@@ -16,7 +19,7 @@ import '@shoelace-style/shoelace/dist/components/button/button.js';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import type { MemberDto, Role } from '../../../shared/api.js';
+import type { MemberDto } from '../../../shared/api.js';
 import type { PrincipleView } from '../../../shared/realtime/index.js';
 import { LiveLimits } from '../../facilitation/limits.js';
 import { CharterLimits, type PrincipleDraft } from '../../../shared/charter/schema.js';
@@ -33,8 +36,10 @@ import type { CharterSession } from '../charter-session.js';
 import { charterStyles } from '../charter.styles.js';
 import { ConfirmDelete } from '../confirm-delete.js';
 import { formatLocales } from '../../app/i18n.js';
-import { statusName } from '../charter-texts.js';
-import { canAmend, canDelete, canTakeStance, cardModel, groupPrinciples, myStance, type CardModel } from './principle-model.js';
+import { stanceName, statusName } from '../charter-texts.js';
+import { canAmend, canAnchor, canDelete, canTakeStance, cardModel, groupPrinciples, myStance, stanceOpen, type CardModel, type Me } from './principle-model.js';
+import './sk-anchor-dialog.js';
+import type { AnchorForm, SkAnchorDialog } from './sk-anchor-dialog.js';
 import './sk-principle-card.js';
 import './sk-principle-dialog.js';
 import type { SkPrincipleDialog } from './sk-principle-dialog.js';
@@ -59,7 +64,7 @@ export class SkPrinciplesView extends LitElement {
   declare errors: ReadonlyMap<string, string>;
   declare ruleError: string;
   /** The principle a dialog is about: retiring it, or amending it. */
-  declare target: { kind: 'retire' | 'amend'; id: string; n: number; text: string; model: CardModel } | null;
+  declare target: { kind: 'retire' | 'amend' | 'anchor'; id: string; n: number; text: string; model: CardModel } | null;
   private readonly doc = new CharterController(this, () => this.session);
   private readonly live = new WorkshopStateController(this, () => this.socket);
   private readonly confirm = new ConfirmDelete(this, () => this.renderRoot.querySelector<HTMLElement>('#new-principle'));
@@ -152,7 +157,8 @@ export class SkPrinciplesView extends LitElement {
     const drafts = s.charter.principles();
     const state = this.live.state;
     const views = new Map((state?.principles ?? []).map((p) => [p.principleId, p]));
-    const me = { role: s.me.role, organisationId: s.me.organisationId };
+    // The members list follows `member.changed`: whether I represent my organisation may change live.
+    const me: Me = { role: s.me.role, organisationId: s.me.organisationId, representative: this.members.find((m) => m.id === s.me.id)?.representative ?? s.me.representative };
     const groups = groupPrinciples(drafts, views);
     const ids = groups.top.map((d) => d.id);
     // Retired principles, and proposals whose draft was deleted (the record keeps them, so does every export).
@@ -210,13 +216,13 @@ export class SkPrinciplesView extends LitElement {
             <textarea id="new-principle" rows="2" maxlength=${CharterLimits.principleMax} placeholder=${msg('For example: we build on shared national platforms before building our own.', { id: 'charter_principle_placeholder' })}></textarea>
             <div><button type="submit" class="primary">${msg('Add principle', { id: 'charter_principle_add' })}</button></div>
           </form>`}
-      ${this.confirm.render()} ${this.renderDialog()}
+      ${this.confirm.render()} ${this.renderDialog()} ${this.renderAnchorDialog()}
     `;
   }
 
   private card(
     d: PrincipleDraft,
-    o: { index: number; count: number; ids: string[]; views: Map<string, PrincipleView>; me: { role: Role; organisationId: string | null }; amends?: PrincipleDraft; heading?: string; retired?: boolean },
+    o: { index: number; count: number; ids: string[]; views: Map<string, PrincipleView>; me: Me; amends?: PrincipleDraft; heading?: string; retired?: boolean },
   ) {
     const s = this.session!;
     const model = cardModel(d.text, o.views.get(d.id), s.organisations);
@@ -238,6 +244,8 @@ export class SkPrinciplesView extends LitElement {
       ?canEdit=${!s.readOnly}
       ?canPropose=${s.me.role === 'facilitator'}
       ?canStand=${canTakeStance(o.me, model)}
+      ?canAnchor=${canAnchor(o.me, model)}
+      .representedBy=${!o.me.representative && stanceOpen(o.me, model) ? this.representedBy(o.me.organisationId) : null}
       ?canDelete=${!s.readOnly && canDelete(o.me, model)}
       ?canRetire=${s.me.role === 'facilitator' && model.closed && !model.retired}
       ?canAmend=${canAmend(o.me, model)}
@@ -251,7 +259,47 @@ export class SkPrinciplesView extends LitElement {
         this.confirm.ask(e.detail.opener, msg(str`Delete principle ${n}?`, { id: 'charter_principle_delete_title' }), d.text, () => void this.run(d.id, () => s.remove('principles', d.id)))}
       @sk-retire=${(e: CustomEvent<{ opener: HTMLElement }>) => this.openDialog(e.detail.opener, { kind: 'retire', id: d.id, n, text: model.decidedText ?? d.text, model })}
       @sk-amend=${(e: CustomEvent<{ opener: HTMLElement }>) => this.openDialog(e.detail.opener, { kind: 'amend', id: d.id, n, text: model.decidedText ?? d.text, model })}
+      @sk-anchor=${(e: CustomEvent<{ opener: HTMLElement }>) => this.openAnchor(e.detail.opener, { kind: 'anchor', id: d.id, n, text: model.decidedText ?? d.text, model })}
     ></sk-principle-card>`;
+  }
+
+  /** "Your organisation is represented by A and B; only they take its stance." */
+  private representedBy(org: string | null): string {
+    const names = this.members.filter((m) => m.representative && m.organisationId === org).map((m) => m.displayName);
+    if (!names.length) return msg('Your organisation has no representative yet: only a representative takes its stance. A facilitator can name one with your organisation’s confirmation.', { id: 'charter_rep_none' });
+    const list = new Intl.ListFormat(formatLocales(), { style: 'long', type: 'conjunction' }).format(names);
+    return msg(str`Your organisation is represented by ${list}; only they take its stance.`, { id: 'charter_rep_by' });
+  }
+
+  private async openAnchor(opener: HTMLElement, target: NonNullable<SkPrinciplesView['target']>): Promise<void> {
+    this.target = target;
+    await this.updateComplete;
+    await this.renderRoot.querySelector<SkAnchorDialog>('sk-anchor-dialog')?.show(opener);
+  }
+
+  private async submitAnchor(e: CustomEvent<AnchorForm>): Promise<void> {
+    const t = this.target;
+    const dialog = e.currentTarget as SkAnchorDialog;
+    if (!t || !this.socket) return;
+    try {
+      await this.socket.command('principle.anchor', { principleId: t.id, ...e.detail });
+      dialog.close();
+    } catch (err) {
+      dialog.busy = false;
+      dialog.error = commandErrorText(err);
+    }
+  }
+
+  private renderAnchorDialog() {
+    const t = this.target?.kind === 'anchor' ? this.target : null;
+    const mine = t ? myStance({ organisationId: this.session?.me.organisationId ?? null }, t.model) : null;
+    return html`<sk-anchor-dialog .heading=${t ? msg(str`Anchor your organisation’s stance on principle ${t.n}`, { id: 'charter_anchor_title' }) : ''} @sk-save=${this.submitAnchor}>
+      ${t
+        ? html`<blockquote class="dialog-quote">${t.text}</blockquote>
+            <p>${msg(str`Your organisation’s stance: ${stanceName(mine)}.`, { id: 'charter_anchor_stance' })}</p>
+            <p>${msg('Record that your organisation’s line or leadership has confirmed this stance. Anchoring again replaces the earlier record; a new proposal or a new stance needs a new anchoring.', { id: 'charter_anchor_explain' })}</p>`
+        : nothing}
+    </sk-anchor-dialog>`;
   }
 
   private async openDialog(opener: HTMLElement, target: NonNullable<SkPrinciplesView['target']>): Promise<void> {
@@ -282,7 +330,7 @@ export class SkPrinciplesView extends LitElement {
   }
 
   private renderDialog() {
-    const t = this.target;
+    const t = this.target?.kind === 'anchor' ? null : this.target;
     const retire = t?.kind === 'retire';
     return html`<sk-principle-dialog
       .heading=${!t ? '' : retire ? msg(str`Retire principle ${t.n}?`, { id: 'charter_retire_title' }) : msg(str`Propose an amendment to principle ${t.n}`, { id: 'charter_amend_title' })}

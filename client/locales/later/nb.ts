@@ -1,6 +1,7 @@
 /** Bokmål texts of the parts loaded after the first paint: the vision and the charter (see client/app/i18n.ts). */
+import { anchors } from '../nb/anchors.js';
 import { charter } from '../nb/charter.js';
 import { principles } from '../nb/principles.js';
 import { vision } from '../nb/vision.js';
 
-export const templates = { ...charter, ...principles, ...vision };
+export const templates = { ...anchors, ...charter, ...principles, ...vision };

@@ -8,7 +8,8 @@ import { Id, type AuthStatusDto } from '../../../shared/api.js';
 import { AppError, ErrorCode } from '../../../shared/errors.js';
 import type { Authenticator } from '../../auth/authenticator.js';
 import type { PersonSessions } from '../../auth/person-sessions.js';
-import { toMemberDto } from '../../services/dto.js';
+import { memberDto } from '../../services/representation.js';
+import type { Store } from '../../store/types.js';
 import type { PersonJoinService } from '../../services/person-join.js';
 import { parseInput } from '../errors.js';
 import { sameOrigin } from '../origin.js';
@@ -19,6 +20,7 @@ export interface MeRouteDeps {
   persons: PersonSessions;
   personJoin: PersonJoinService;
   publicUrl: string | null;
+  store: Store;
 }
 
 export function meRoutes(deps: MeRouteDeps): Router {
@@ -42,7 +44,7 @@ export function meRoutes(deps: MeRouteDeps): Router {
     if (!sameOrigin(req, deps.publicUrl)) throw new AppError(ErrorCode.forbidden, 403, 'Cross-origin request refused.');
     const entry = await deps.personJoin.enter(session.person, workshopId);
     res.setHeader('Set-Cookie', deps.auth.cookieHeader(workshopId, entry.token, secure(req)));
-    res.json({ workshopId, member: toMemberDto(entry.member) });
+    res.json({ workshopId, member: await memberDto(deps.store, entry.member) });
   });
 
   return r;

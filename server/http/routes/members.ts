@@ -45,11 +45,7 @@ export function memberRoutes(deps: MemberRouteDeps): Router {
   });
 
   r.patch('/workshops/:id/members/:memberId', member, async (req, res) => {
-    const body = parseInput(PatchMemberBody, req.body);
-    const actor = actorOf(res.locals);
-    let result = body.role !== undefined ? await workshops.changeRole(actor, id(req), memberId(req), body.role) : null;
-    if (body.displayName !== undefined) result = await members.rename(actor, id(req), memberId(req), body.displayName);
-    res.json(result);
+    res.json(await members.patch(actorOf(res.locals), id(req), memberId(req), parseInput(PatchMemberBody, req.body)));
   });
 
   r.delete('/workshops/:id/members/:memberId', member, async (req, res) => {

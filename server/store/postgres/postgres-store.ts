@@ -21,6 +21,7 @@ import { PostgresFacilitationRepo } from './postgres-facilitation.js';
 import { PostgresAnswerRepo } from './postgres-answers.js';
 import { PostgresVoteRepo } from './postgres-votes.js';
 import { PostgresPrincipleRepo } from './postgres-principles.js';
+import { PostgresRepresentationRepo } from './postgres-representation.js';
 
 export interface PostgresStoreOptions {
   /** postgres://user@host:port/database */
@@ -45,6 +46,7 @@ export class PostgresStore implements Store {
   readonly answers: PostgresAnswerRepo;
   readonly votes: PostgresVoteRepo;
   readonly principles: PostgresPrincipleRepo;
+  readonly representation: PostgresRepresentationRepo;
   readonly vision: PostgresVisionRepo;
   readonly edits: PostgresEditRepo;
   readonly backup: PostgresBackupRepo;
@@ -70,6 +72,7 @@ export class PostgresStore implements Store {
     this.answers = new PostgresAnswerRepo(this.run);
     this.votes = new PostgresVoteRepo(this.run);
     this.principles = new PostgresPrincipleRepo(this.run);
+    this.representation = new PostgresRepresentationRepo(this.run);
     this.vision = new PostgresVisionRepo(this.run);
     this.edits = new PostgresEditRepo(this.run);
     this.backup = new PostgresBackupRepo(this.run);
@@ -126,6 +129,7 @@ export class PostgresStore implements Store {
         answers: new PostgresAnswerRepo(run),
         votes: new PostgresVoteRepo(run),
         principles: new PostgresPrincipleRepo(run),
+        representation: new PostgresRepresentationRepo(run),
         vision: new PostgresVisionRepo(run),
         edits: new PostgresEditRepo(run),
         backup: new PostgresBackupRepo(run),

@@ -343,6 +343,50 @@ export const sqliteMigrations: Migration[] = [
     `,
   },
   {
+    // Who may commit an organisation (issue #14): its representatives (only they take stances for
+    // it) and the anchors of its stances (its line or leadership confirmed them). Backfill: per
+    // organisation of every workshop, the earliest non-observer member (by created_at, then id)
+    // becomes its representative, named by nobody; who invited them comes from their
+    // `member.joined` audit entry. No anchors exist before this migration.
+    name: '012_representation',
+    sql: `
+      CREATE TABLE representatives (
+        workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+        member_id TEXT NOT NULL REFERENCES members(id) ON DELETE CASCADE,
+        organisation_id TEXT NOT NULL,
+        named_by TEXT,
+        confirmation TEXT,
+        invited_by TEXT,
+        at TEXT NOT NULL,
+        PRIMARY KEY (workshop_id, member_id)
+      );
+      CREATE TABLE principle_anchors (
+        workshop_id TEXT NOT NULL,
+        principle_id TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        organisation_id TEXT NOT NULL,
+        member_id TEXT NOT NULL,
+        confirmed_by TEXT NOT NULL,
+        role TEXT NOT NULL,
+        date TEXT NOT NULL,
+        reference TEXT,
+        stance_at TEXT NOT NULL,
+        at TEXT NOT NULL,
+        PRIMARY KEY (workshop_id, principle_id, version, organisation_id),
+        FOREIGN KEY (workshop_id, principle_id) REFERENCES principles(workshop_id, id) ON DELETE CASCADE
+      );
+      INSERT INTO representatives (workshop_id, member_id, organisation_id, named_by, confirmation, invited_by, at)
+        SELECT m.workshop_id, m.id, m.organisation_id, NULL, NULL,
+          (SELECT i.created_by FROM invites i WHERE i.workshop_id = m.workshop_id AND i.id = (
+            SELECT CASE WHEN json_valid(a.data) THEN json_extract(a.data, '$.inviteId') END FROM audit a WHERE a.workshop_id = m.workshop_id AND a.type = 'member.joined' AND a.actor_id = m.id ORDER BY a.seq LIMIT 1)),
+          m.created_at
+        FROM members m
+        WHERE m.role <> 'observer' AND m.organisation_id IS NOT NULL AND NOT EXISTS (
+          SELECT 1 FROM members e WHERE e.workshop_id = m.workshop_id AND e.organisation_id = m.organisation_id AND e.role <> 'observer'
+            AND (e.created_at < m.created_at OR (e.created_at = m.created_at AND e.id < m.id)));
+    `,
+  },
+  {
     // Sign-in (issue #14): a person is (issuer, subject) at an OpenID provider, with sessions of
     // their own (stored hashed). Persons are not workshop data and never travel in backups, nor does
     // members.person_id; an organisation's number (matched against the provider's claim) does.

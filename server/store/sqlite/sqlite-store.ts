@@ -14,6 +14,7 @@ import { SqliteFacilitationRepo } from './sqlite-facilitation.js';
 import { SqliteAnswerRepo } from './sqlite-answers.js';
 import { SqliteVoteRepo } from './sqlite-votes.js';
 import { SqlitePrincipleRepo } from './sqlite-principles.js';
+import { SqliteRepresentationRepo } from './sqlite-representation.js';
 import { SqliteEditRepo } from './sqlite-edits.js';
 import { SqliteCredentialRepo } from './sqlite-credentials.js';
 import { SqliteVisionRepo } from './sqlite-vision.js';
@@ -36,6 +37,7 @@ export class SqliteStore implements Store {
   readonly answers: SqliteAnswerRepo;
   readonly votes: SqliteVoteRepo;
   readonly principles: SqlitePrincipleRepo;
+  readonly representation: SqliteRepresentationRepo;
   readonly vision: SqliteVisionRepo;
   readonly edits: SqliteEditRepo;
   readonly backup: SqliteBackupRepo;
@@ -60,6 +62,7 @@ export class SqliteStore implements Store {
     this.answers = new SqliteAnswerRepo(run);
     this.votes = new SqliteVoteRepo(run);
     this.principles = new SqlitePrincipleRepo(run);
+    this.representation = new SqliteRepresentationRepo(run);
     this.vision = new SqliteVisionRepo(run);
     this.edits = new SqliteEditRepo(run);
     this.backup = new SqliteBackupRepo(run);
@@ -101,6 +104,7 @@ export class SqliteStore implements Store {
       answers: new SqliteAnswerRepo(run),
       votes: new SqliteVoteRepo(run),
       principles: new SqlitePrincipleRepo(run),
+      representation: new SqliteRepresentationRepo(run),
       vision: new SqliteVisionRepo(run),
       edits: new SqliteEditRepo(run),
       backup: new SqliteBackupRepo(run),
