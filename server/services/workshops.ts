@@ -3,7 +3,7 @@
  * together with its audit entry in one transaction.
  */
 import type { CreateInviteBody, CreateWorkshopBody, CreatedWorkshopDto, InviteDto, InvitePreviewDto, InviteSummaryDto, UpdateWorkshopBody, JoinBody, JoinedDto, MemberDto, OrganisationPatchBody, WorkshopDto } from '../../shared/api.js';
-import { INVITE_DEFAULT_HOURS, Limits, type Role } from '../../shared/api.js';
+import { INVITE_DEFAULT_HOURS, Limits } from '../../shared/api.js';
 import { DEFAULT_DECISION_RULE } from '../../shared/decisions.js';
 import { AppError, ErrorCode } from '../../shared/errors.js';
 import { formatRoom } from '../../shared/ids.js';
@@ -14,7 +14,7 @@ import { hashToken, newId, newToken, sameSecret } from '../auth/tokens.js';
 import type { InviteRecord, MemberRecord, Store } from '../store/types.js';
 import { newMember, toOrganisationDto } from './dto.js';
 import type { EventSink } from './ports.js';
-import { afterRoleChange, applyRepresentative, memberDto, memberDtos, nameIfFirst, type SetRepresentativeOptions } from './representation.js';
+import { memberDto, memberDtos, nameIfFirst } from './representation.js';
 
 /** Implemented by the live transports: drop every connection and loaded document of a workshop. */
 export interface WorkshopEvictor {
