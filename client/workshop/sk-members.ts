@@ -1,12 +1,12 @@
 /**
- * `<sk-members>`: the workshop's members, with their role (facilitators change it) and, per
- * organisation, who represents it (issue #14: only representatives take its stances). A
+ * `<sk-members>`: who represents each organisation (the workshop's current members who speak for
+ * one; roles, names and removal are `<sk-member-list>`'s) (issue #14: only representatives take its stances). A
  * representative names more members of their own organisation and may step down; a facilitator
  * names someone only with the organisation's confirmation (asked in a dialog: who confirmed it,
  * and how) and may un-name anyone. Observers are never named.
  *
- * Properties: `workshop` (WorkshopDto), `members` (MemberDto[]), `busy` (the list is refreshing).
- * Events: `sk-member-changed` (detail: MemberDto, as the server answered), `sk-refresh`.
+ * Properties: `workshop` (WorkshopDto), `members` (MemberDto[]).
+ * Events: `sk-member-changed` (detail: MemberDto, as the server answered).
  * Slots: none. Parts: none.
  */
 import '@shoelace-style/shoelace/dist/components/button/button.js';
@@ -15,16 +15,13 @@ import type SlDialog from '@shoelace-style/shoelace/dist/components/dialog/dialo
 import type SlTextarea from '@shoelace-style/shoelace/dist/components/textarea/textarea.js';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement, nothing } from 'lit';
-import { live } from 'lit/directives/live.js';
-import type { MemberDto, Role, WorkshopDto } from '../../shared/api.js';
-import { api, ApiError } from '../app/api.js';
+import type { MemberDto, WorkshopDto } from '../../shared/api.js';
+import { api } from '../app/api.js';
 import { LiveLimits } from '../facilitation/limits.js';
 import { loadDialog } from '../app/lazy-shoelace.js';
 import { sharedStyles } from '../app/shared.styles.js';
-import { errorText, roleName } from '../app/texts.js';
+import { errorText } from '../app/texts.js';
 import { membersStyles } from './sk-members.styles.js';
-
-const ROLES: Role[] = ['facilitator', 'participant', 'observer'];
 
 export class SkMembers extends LitElement {
   static override styles = [sharedStyles, membersStyles];
@@ -63,20 +60,6 @@ export class SkMembers extends LitElement {
   private get me(): MemberDto | null {
     const w = this.workshop;
     return w ? (this.members.find((m) => m.id === w.me.id) ?? w.me) : null;
-  }
-
-  private async changeRole(member: MemberDto, role: Role): Promise<void> {
-    this.notice = '';
-    try {
-      this.changed(await api.changeRole(this.workshop!.id, member.id, role));
-      this.notice = msg(str`${member.displayName} is now: ${roleName(role)}.`, { id: 'ws_role_changed' });
-    } catch (error) {
-      this.members = [...this.members]; // puts the select back to the stored role
-      this.notice =
-        error instanceof ApiError && error.code === 'conflict'
-          ? msg('A workshop needs at least one facilitator: make someone else facilitator first.', { id: 'ws_role_last_facilitator' })
-          : errorText(error);
-    }
   }
 
   private async represent(member: MemberDto, representative: boolean, confirmation?: string): Promise<boolean> {
@@ -162,26 +145,17 @@ export class SkMembers extends LitElement {
     const me = this.me;
     if (!w || !me) return nothing;
     const orgName = (id: string | null) => w.organisations.find((o) => o.id === id)?.name ?? null;
-    const facilitator = me.role === 'facilitator';
     const nameOf = (id: string | null) => this.members.find((x) => x.id === id)?.displayName ?? msg('someone', { id: 'charter_someone' });
-    return html`<section class="card" aria-labelledby="members-heading">
-        <div class="section-head">
-          <h2 id="members-heading">${msg('Members', { id: 'ws_members_heading' })}</h2>
-          <sl-button ?disabled=${this.busy} aria-busy=${this.busy ? 'true' : 'false'} @click=${() => this.dispatchEvent(new CustomEvent('sk-refresh'))}>${msg('Update list', { id: 'ws_members_refresh' })}</sl-button>
-        </div>
+    return html`<section class="card" aria-labelledby="reps-heading">
+        <h2 id="reps-heading">${msg('Representatives', { id: 'mem_heading' })}</h2>
         <p class="hint">${msg('Only an organisation’s representatives take stances for it. Everyone else still contributes.', { id: 'mem_intro' })}</p>
         <ul class="members">
-          ${this.members.map((m) => {
+          ${this.members.filter((m) => !m.removedAt && !m.mergedInto && m.organisationId !== null && m.role !== 'observer').map((m) => {
             const r = m.representation;
             return html`<li>
               <span class="member-name">${m.displayName}</span>
               ${m.representative ? html`<span class="badge">${msg('Representative', { id: 'mem_badge' })}</span>` : nothing}
-              <span class="member-meta">${facilitator ? nothing : roleName(m.role)}${orgName(m.organisationId) ? html`${facilitator ? '' : ', '}${orgName(m.organisationId)}` : nothing}</span>
-              ${facilitator
-                ? html`<select aria-label=${msg(str`Role of ${m.displayName}`, { id: 'ws_member_role_label' })} .value=${live(m.role)} @change=${(e: Event) => void this.changeRole(m, (e.target as HTMLSelectElement).value as Role)}>
-                    ${ROLES.map((role) => html`<option value=${role} ?selected=${m.role === role}>${roleName(role)}</option>`)}
-                  </select>`
-                : nothing}
+              <span class="member-meta">${orgName(m.organisationId)}</span>
               ${this.actions(m, me, orgName(m.organisationId) ?? '')}
               ${r?.namedBy
                 ? html`<span class="named">${r.confirmation ? msg(str`Named by ${nameOf(r.namedBy)}, confirmed: ${r.confirmation}`, { id: 'mem_named_confirmed' }) : msg(str`Named by ${nameOf(r.namedBy)}`, { id: 'mem_named_by' })}</span>`

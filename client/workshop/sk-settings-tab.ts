@@ -16,6 +16,7 @@ import './sk-about-me.js';
 import './sk-delete-workshop.js';
 import './sk-invite-panel.js';
 import './sk-member-list.js';
+import './sk-members.js';
 import './sk-workshop-settings.js';
 import { workshopStyles } from './sk-workshop-page.styles.js';
 
@@ -47,6 +48,7 @@ export class SkSettingsTab extends LitElement {
       <p class="lead">${msg('Created', { id: 'ws_created' })} <time datetime=${w.createdAt}>${created}</time></p>
       <sk-about-me .workshop=${w}></sk-about-me>
       <sk-member-list .workshop=${w} .members=${this.members} .busy=${this.membersBusy}></sk-member-list>
+      <sk-members .workshop=${w} .members=${this.members} @sk-member-changed=${() => this.dispatchEvent(new CustomEvent('sk-members-refresh', { bubbles: true, composed: true }))}></sk-members>
       <section class="card" aria-labelledby="orgs-heading">
         <h2 id="orgs-heading">${msg('Organisations', { id: 'ws_orgs_heading' })}</h2>
         ${w.organisations.length === 0

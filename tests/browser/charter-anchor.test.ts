@@ -121,7 +121,7 @@ describe('a representative anchors their organisation’s stance', () => {
     await language.selectOption('en');
     await page.goto(`/w/${created.id}/settings`);
     const members = page.locator('sk-members');
-    await members.getByRole('heading', { name: 'Members' }).waitFor();
+    await members.getByRole('heading', { name: 'Representatives' }).waitFor();
     expect(await members.locator('li', { hasText: 'Ola Representant' }).locator('.badge').textContent()).toBe('Representative');
     expect(await members.locator('li', { hasText: 'Kari' }).locator('.badge').textContent()).toBe('Representative');
     await axeClean(page);

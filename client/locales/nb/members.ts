@@ -3,6 +3,7 @@ import { str } from '@lit/localize';
 import type { members as nn } from '../nn/members.js';
 
 export const members: Record<keyof typeof nn, string | ReturnType<typeof str>> = {
+  mem_heading: 'Representanter',
   mem_intro: 'Bare virksomhetens representanter tar standpunkt for den. Alle andre deltar som før.',
   mem_badge: 'Representant',
   mem_name: 'Utpek som representant',

@@ -2,6 +2,7 @@
 import { str } from '@lit/localize';
 
 export const members = {
+  mem_heading: 'Representantar',
   mem_intro: 'Berre representantane til ei verksemd tek standpunkt for henne. Alle andre er med som før.',
   mem_badge: 'Representant',
   mem_name: 'Peik ut som representant',
