@@ -120,3 +120,19 @@ describe('sign-in with an invite', () => {
     expect(((await asBrowser(again, '/api/me/workshops')).body as { workshops: MyWorkshopDto[] }).workshops.some((x) => x.id === w.id)).toBe(false);
   });
 });
+
+describe('importing with sign-in on', () => {
+  it('takes a backup only from a signed-in person (issue #12: no anonymous workshop creation by import)', async () => {
+    const { w } = await workshopWithOrgNumbers(base);
+    const backup: unknown = await (await fetch(`${base}/api/workshops/${w.id}/backup`, { headers: { authorization: `Bearer ${w.token}` } })).json();
+    const post = (b: OidcBrowser) => b.request(`${base}/api/workshops/import`, { method: 'POST', headers: { 'content-type': 'application/json', origin: base }, body: JSON.stringify({ displayName: 'Kari Nordmann', backup }) });
+    const stranger = await post(new OidcBrowser());
+    expect(stranger.status).toBe(401);
+    expect(((await stranger.json()) as { error: { code: string } }).error.code).toBe('unauthenticated');
+    const kari = new OidcBrowser();
+    expect((await kari.request(await kari.throughProvider(`${base}/auth/oidc/start`, 'kari'))).status).toBe(303);
+    const imported = await post(kari);
+    expect([imported.status, imported.status === 201 ? '' : await imported.text()]).toEqual([201, '']);
+    expect(((await imported.json()) as { title: string }).title).toBe(w.title);
+  });
+});

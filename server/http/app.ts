@@ -105,6 +105,7 @@ export function createHttpApp(deps: HttpDeps): express.Express {
       createCode: deps.createCode,
       openLimit,
       sessionCookie,
+      signedIn: deps.signIn ? async (req) => (await persons.fromRequest(req)) !== null : null,
       gate: createImportGate({ maxBodyBytes: deps.imports.maxBodyBytes, maxBytesPerDay: deps.imports.maxBytesPerDay }),
       prepare: (body, opts) => runImportWorker(body, opts, { heapMb: deps.imports.workerHeapMb, timeoutMs: deps.imports.timeoutMs }),
     }),

@@ -17,14 +17,14 @@ export class OidcBrowser {
   }
 
   /** One request, no redirect followed; Set-Cookie is stored (Max-Age=0 deletes). */
-  async request(url: string, init: { method?: string; form?: Record<string, string>; headers?: Record<string, string> } = {}): Promise<Response> {
+  async request(url: string, init: { method?: string; form?: Record<string, string>; headers?: Record<string, string>; body?: string } = {}): Promise<Response> {
     const host = new URL(url).hostname;
     const cookies = [...(this.jar.get(host) ?? new Map<string, string>()).entries()].map(([k, v]) => `${k}=${v}`).join('; ');
     const res = await fetch(url, {
       method: init.method ?? 'GET',
       redirect: 'manual',
       headers: { ...(cookies ? { cookie: cookies } : {}), ...(init.form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}), ...init.headers },
-      body: init.form ? new URLSearchParams(init.form).toString() : undefined,
+      body: init.form ? new URLSearchParams(init.form).toString() : init.body,
     });
     for (const line of res.headers.getSetCookie()) {
       const [pair = ''] = line.split(';');
