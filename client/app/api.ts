@@ -113,6 +113,8 @@ export const api = {
   visit: (id: string) => request<VisitDto>('POST', `${ws(id)}/visit`),
   signOut: (id: string) => request<void>('DELETE', `${ws(id)}/session`),
   myWorkshops: () => request<{ workshops: MyWorkshopDto[] }>('GET', '/api/me/workshops').then((r) => r.workshops),
+  /** A signed-in person's workshop this browser holds no session of yet: opens one (docs/sign-in.md). */
+  enterWorkshop: (id: string) => request<{ workshopId: string; member: MemberDto }>('POST', `/api/me/workshops/${encodeURIComponent(id)}/enter`),
   invitePreview: (token: string) => request<InvitePreviewDto>('GET', `/api/join/${encodeURIComponent(token)}`),
   invites: (id: string) => request<{ invites: InviteSummaryDto[] }>('GET', `${ws(id)}/invites`).then((r) => r.invites),
   /** Names or un-names a representative (issue #14); `confirmation` when a facilitator names someone. */

@@ -12,6 +12,7 @@ import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { css, html, LitElement, nothing } from 'lit';
 import type { MyWorkshopDto } from '../../shared/api.js';
 import { api } from '../app/api.js';
+import { navigate } from '../app/router.js';
 import { sharedStyles } from '../app/shared.styles.js';
 import { errorText, roleName } from '../app/texts.js';
 
@@ -91,6 +92,19 @@ export class SkMyWorkshops extends LitElement {
     }
   };
 
+  /** Known through sign-in only: this browser needs a session of the workshop first. */
+  private async open(e: MouseEvent, w: MyWorkshopDto): Promise<void> {
+    if (!w.viaSignIn || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    e.preventDefault();
+    e.stopPropagation();
+    try {
+      await api.enterWorkshop(w.id);
+      navigate(`/w/${encodeURIComponent(w.id)}`);
+    } catch (error) {
+      this.load = { state: 'failed', error };
+    }
+  }
+
   override render() {
     const l = this.load;
     if (l.state === 'loading') return html`<p class="loading" role="status">${msg('Looking for your workshops…', { id: 'mine_loading' })}</p>`;
@@ -106,7 +120,7 @@ export class SkMyWorkshops extends LitElement {
           const as = [w.member.displayName, w.organisationName ?? roleName(w.member.role)].join(', ');
           const fresh = w.lastVisitAt !== null && w.changesSinceLastVisit > 0;
           return html`<li>
-            <span><a class="title" href="/w/${encodeURIComponent(w.id)}">${w.title}</a>
+            <span><a class="title" href="/w/${encodeURIComponent(w.id)}" @click=${(e: MouseEvent) => this.open(e, w)}>${w.title}</a>
               <span class="as">${msg(str`You take part as ${as}`, { id: 'mine_as' })}</span></span>
             <span class="changes ${fresh ? 'new' : ''}">${changesText(w)}</span>
           </li>`;

@@ -2,7 +2,8 @@
  * Sign-in in Chromium (issue #14): with a provider configured, the join page offers "Sign in with
  * <label>" (axe-clean, at desktop and phone widths, screenshots under /tmp/shots-oidc/); following
  * it through the test provider (oidc-provider's login and consent forms) lands in the workshop as
- * the signed-in person, in the invite's organisation.
+ * the signed-in person, in the invite's organisation; on another browser, signing in lists the
+ * workshop under "Your workshops", and opening it there enters as the same member.
  */
 import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -90,5 +91,25 @@ describe('sign-in in Chromium', () => {
     const me = await page.evaluate(async (id) => ((await (await fetch(`/api/workshops/${id}`)).json()) as WorkshopDto).me, w.id);
     expect(me).toMatchObject({ displayName: 'Kari Nordmann', role: 'participant', organisationId: w.organisations[0]!.id });
     await page.getByRole('heading', { level: 1 }).first().waitFor();
+
+    // Another browser: signing in (no invite) lists the workshop under "Your workshops"; opening it
+    // there gives this browser a session of its own, as the same member.
+    const { page: other, watch } = await openPage({ width: 1440, height: 900 });
+    await other.goto(`/auth/oidc/start`);
+    await other.locator('input[name="login"]').fill('kari');
+    await other.locator('input[name="password"]').fill('any');
+    await other.locator('button[type="submit"]').click();
+    await other.waitForURL((u) => u.origin === provider.issuer && u.pathname.startsWith('/interaction/') && !u.pathname.endsWith('/login'));
+    await other.locator('button[type="submit"]').click();
+    await other.waitForURL(`${server.base}/`);
+    const listed = other.getByRole('region', { name: 'Verkstadene dine' }).getByRole('link', { name: w.title });
+    await listed.waitFor();
+    expect(await listed.isVisible()).toBe(true);
+    await listed.click();
+    await other.waitForURL(`${server.base}/w/${w.id}`);
+    await other.getByRole('heading', { level: 1 }).first().waitFor();
+    const again = await other.evaluate(async (id) => ((await (await fetch(`/api/workshops/${id}`)).json()) as WorkshopDto).me, w.id);
+    expect(again.id).toBe(me.id);
+    expect(watch.problems).toEqual([]);
   });
 });
