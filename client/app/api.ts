@@ -99,6 +99,8 @@ export const api = {
   join: (body: JoinBody) => request<JoinedDto>('POST', '/api/join', body),
   /** Whether sign-in is offered, and who is signed in (docs/sign-in.md). */
   authStatus: () => request<AuthStatusDto>('GET', '/api/auth'),
+  /** Ends this browser's sign-in (its workshop sessions stay). */
+  signOutPerson: () => request<void>('POST', '/auth/logout'),
   workshop: (id: string) => request<WorkshopDto>('GET', ws(id)),
   changes: (id: string, room: string) =>
     request<{ changes: Array<{ room: string; key: string; memberId: string; organisationId: string | null; at: string }> }>('GET', `${ws(id)}/changes?room=${encodeURIComponent(room)}`).then((r) => r.changes),

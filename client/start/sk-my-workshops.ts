@@ -83,7 +83,8 @@ export class SkMyWorkshops extends LitElement {
     void this.fetch();
   }
 
-  private readonly fetch = async (): Promise<void> => {
+  /** Fetches the list again (the start page asks after a sign-out). */
+  readonly fetch = async (): Promise<void> => {
     this.load = { state: 'loading' };
     try {
       this.load = { state: 'ready', workshops: await api.myWorkshops() };

@@ -14,6 +14,7 @@ import { live } from 'lit/directives/live.js';
 import { api } from '../app/api.js';
 import './sk-import-form.js';
 import './sk-my-workshops.js';
+import './sk-sign-in-status.js';
 import { buttonLabel } from '../app/button-label.js';
 import { submitOnEnter } from '../app/forms.js';
 import { navigate } from '../app/router.js';
@@ -124,6 +125,7 @@ export class SkStartPage extends LitElement {
     return html`
       <h1 tabindex="-1">${msg('Create a workshop', { id: 'start_heading' })}</h1>
       <p class="lead">${msg('Bring several organisations together to create a shared vision. You will lead the workshop as its facilitator and can invite the others afterwards.', { id: 'start_lead' })}</p>
+      <sk-sign-in-status @sk-signed-out=${() => this.renderRoot.querySelector<HTMLElement & { fetch(): Promise<void> }>('sk-my-workshops')?.fetch()}></sk-sign-in-status>
       <sk-my-workshops></sk-my-workshops>
       <form class="card" novalidate @submit=${this.submit} @keydown=${submitOnEnter} aria-labelledby="form-heading">
         <h2 id="form-heading">${msg('About the workshop', { id: 'start_form_heading' })}</h2>

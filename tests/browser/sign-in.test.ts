@@ -102,6 +102,8 @@ describe('sign-in in Chromium', () => {
     await other.waitForURL((u) => u.origin === provider.issuer && u.pathname.startsWith('/interaction/') && !u.pathname.endsWith('/login'));
     await other.locator('button[type="submit"]').click();
     await other.waitForURL(`${server.base}/`);
+    await other.getByText('Logga inn som Kari Nordmann').waitFor();
+    await expectAxeClean(other);
     const listed = other.getByRole('region', { name: 'Verkstadene dine' }).getByRole('link', { name: w.title });
     await listed.waitFor();
     expect(await listed.isVisible()).toBe(true);
@@ -110,6 +112,11 @@ describe('sign-in in Chromium', () => {
     await other.getByRole('heading', { level: 1 }).first().waitFor();
     const again = await other.evaluate(async (id) => ((await (await fetch(`/api/workshops/${id}`)).json()) as WorkshopDto).me, w.id);
     expect(again.id).toBe(me.id);
+    // Signing out ends the sign-in on this browser; the start page offers it again.
+    await other.goto('/');
+    await other.getByRole('button', { name: 'Logg ut' }).click();
+    await other.getByRole('link', { name: 'Logg inn med Testporten' }).waitFor();
+    expect(await other.evaluate(async () => ((await (await fetch('/api/auth')).json()) as { person: unknown }).person)).toBeNull();
     expect(watch.problems).toEqual([]);
   });
 });
