@@ -16,6 +16,8 @@ export interface AxeViolationSummary {
   impact: string | null;
   help: string;
   targets: string[];
+  /** axe's reason per element (e.g. the contrast it measured). */
+  why: string[];
 }
 
 export async function axeViolations(page: Page): Promise<AxeViolationSummary[]> {
@@ -28,6 +30,7 @@ export async function axeViolations(page: Page): Promise<AxeViolationSummary[]> 
       impact: v.impact ?? null,
       help: v.help,
       targets: v.nodes.map((n) => JSON.stringify(n.target)),
+      why: v.nodes.map((n) => n.failureSummary ?? ''),
     }));
   });
 }
