@@ -136,3 +136,25 @@ describe('importing with sign-in on', () => {
     expect(((await imported.json()) as { title: string }).title).toBe(w.title);
   });
 });
+
+describe('representatives and sign-in', () => {
+  it('a facilitator names a member whose sign-in states the organisation’s number without further confirmation', async () => {
+    const { w, inviteToken } = await workshopWithOrgNumbers(base);
+    // The first member (by link, no sign-in) represents Digdir; Kari then signs in for Digdir's number.
+    const first = await call<{ member: MemberDto }>(base, 'POST', '/api/join', { inviteToken, displayName: 'Per' });
+    expect(first.body.member.representative).toBe(true);
+    const kari = new OidcBrowser();
+    expect((await signInWithInvite(kari, inviteToken, 'kari')).status).toBe(303);
+    const kariMe = ((await asBrowser(kari, `/api/workshops/${w.id}`)).body as WorkshopDto).me;
+    expect(kariMe.representative).toBe(false);
+    // Without a claim a facilitator needs the organisation's confirmation; with Kari's, none.
+    const other = await call<{ member: MemberDto }>(base, 'POST', '/api/join', { inviteToken, displayName: 'Olav' });
+    const plain = await call<{ error: { details: { field: string } } }>(base, 'PATCH', `/api/workshops/${w.id}/members/${other.body.member.id}`, { representative: true }, w.token);
+    expect([plain.status, plain.body.error.details.field]).toEqual([400, 'confirmation']);
+    const named = await call<MemberDto>(base, 'PATCH', `/api/workshops/${w.id}/members/${kariMe.id}`, { representative: true }, w.token);
+    expect(named.status).toBe(200);
+    expect(named.body.representative).toBe(true);
+    const audit = (await call<{ entries: { type: string; data: Record<string, unknown> }[] }>(base, 'GET', `/api/workshops/${w.id}/audit`, undefined, w.token)).body.entries;
+    expect(audit.filter((e) => e.type === 'member.representative_named').at(-1)?.data).toMatchObject({ memberId: kariMe.id, confirmedByClaim: true, confirmation: null });
+  });
+});

@@ -57,6 +57,9 @@ function describePersons(name: string, make: () => Promise<Store>, skip = false)
         await store.persons.linkMember('w2', 'm1', 'p3'); // m1 is not w2's: nothing happens
         expect(await store.persons.memberIn('w1', 'p1')).toEqual(member('w1', 'm2', '2026-01-03T00:00:00.000Z'));
         expect(await store.persons.memberIn('w1', 'p3')).toBeNull();
+        expect(await store.persons.ofMember('w1', 'm2')).toEqual(again);
+        expect(await store.persons.ofMember('w1', 'm1')).toBeNull();
+        expect(await store.persons.ofMember('w2', 'm2')).toBeNull();
         expect((await store.persons.memberships('p1')).map((m) => m.id).sort()).toEqual(['m2', 'm3']);
         // Members look as they always did: the link is not part of the record.
         expect((await store.workshops.members('w1')).map((m) => Object.keys(m).sort())).toEqual([Object.keys(member('w1', 'm1', at)).sort(), Object.keys(member('w1', 'm1', at)).sort()]);

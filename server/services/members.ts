@@ -29,6 +29,14 @@ export interface MemberPatch extends SetRepresentativeOptions {
   representative?: boolean;
 }
 
+/** Whether the member signed in (their latest sign-in) for the organisation number their organisation has. */
+async function claimConfirms(tx: Store, m: MemberRecord): Promise<boolean> {
+  if (!m.organisationId) return false;
+  const org = (await tx.workshops.organisations(m.workshopId)).find((o) => o.id === m.organisationId);
+  if (!org?.orgNumber) return false;
+  return (await tx.persons.ofMember(m.workshopId, m.id))?.orgNumber === org.orgNumber;
+}
+
 const noSuchMember = () => new AppError(ErrorCode.notFound, 404, 'memberId: no such member in this workshop.', { field: 'memberId' });
 
 export function createMemberService(deps: MemberServiceDeps) {
@@ -83,7 +91,11 @@ export function createMemberService(deps: MemberServiceDeps) {
           const passedTo = await afterRoleChange(tx, m, from, at);
           if (passedTo) touch(passedTo);
         }
-        if (patch.representative !== undefined && (await applyRepresentative(tx, actor, m, patch.representative, patch, at))) touch(m);
+        if (patch.representative !== undefined) {
+          // A member who signed in for the organisation's own number: the provider's claim confirms it.
+          const confirmedByClaim = patch.representative && !patch.confirmation && (await claimConfirms(tx, m));
+          if (await applyRepresentative(tx, actor, m, patch.representative, { ...patch, confirmedByClaim }, at)) touch(m);
+        }
         const dtos = await memberDtos(tx, workshopId, affected.length ? affected : [m]);
         return { seq, dto: dtos.find((d) => d.id === memberId)!, changed: affected.length ? dtos : [], roleChanged };
       });

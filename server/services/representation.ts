@@ -97,8 +97,8 @@ export interface SetRepresentativeOptions {
   /** Who in the organisation confirmed it, and how (a facilitator naming someone needs it). */
   confirmation?: string;
   /**
-   * The seam for sign-in organisation claims (the OIDC work of issue #14): true when the named
-   * member's own sign-in states the organisation's number. Nothing sets it yet.
+   * True when the named member's own sign-in states the organisation's number (set by the members
+   * service): that claim stands for the organisation's confirmation.
    */
   confirmedByClaim?: boolean;
 }

@@ -192,6 +192,8 @@ export interface PersonRepo {
   /** Finds the person by (issuer, subject) or makes one; name and organisation number are updated to these. */
   upsert(p: PersonRecord): Promise<PersonRecord>;
   get(id: string): Promise<PersonRecord | null>;
+  /** The person a member of this workshop signed in as, if any. */
+  ofMember(workshopId: string, memberId: string): Promise<PersonRecord | null>;
   addSession(s: PersonSessionRecord): Promise<void>;
   session(tokenHash: string): Promise<PersonSessionRecord | null>;
   touchSession(tokenHash: string, at: string): Promise<void>;

@@ -22,6 +22,10 @@ export class PostgresPersonRepo implements PersonRepo {
     return (await this.run.query<PersonRecord>(`SELECT ${PERSON} FROM persons WHERE id = $1`, [id])).rows[0] ?? null;
   }
 
+  async ofMember(workshopId: string, memberId: string): Promise<PersonRecord | null> {
+    return (await this.run.query<PersonRecord>(`SELECT ${PERSON} FROM persons WHERE id = (SELECT person_id FROM members WHERE workshop_id = $1 AND id = $2)`, [workshopId, memberId])).rows[0] ?? null;
+  }
+
   async addSession(s: PersonSessionRecord): Promise<void> {
     await this.run.query('INSERT INTO person_sessions (token_hash, person_id, created_at, last_used_at) VALUES ($1, $2, $3, $4)', [s.tokenHash, s.personId, s.createdAt, s.lastUsedAt]);
   }

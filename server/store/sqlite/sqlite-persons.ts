@@ -42,6 +42,13 @@ export class SqlitePersonRepo implements PersonRepo {
     });
   }
 
+  ofMember(workshopId: string, memberId: string): Promise<PersonRecord | null> {
+    return this.run((db) => {
+      const r = statement(db, 'SELECT * FROM persons WHERE id = (SELECT person_id FROM members WHERE workshop_id = ? AND id = ?)').get(workshopId, memberId) as PersonRow | undefined;
+      return r ? toPerson(r) : null;
+    });
+  }
+
   addSession(s: PersonSessionRecord): Promise<void> {
     return this.run((db) => {
       statement(db, 'INSERT INTO person_sessions (token_hash, person_id, created_at, last_used_at) VALUES (?, ?, ?, ?)').run(s.tokenHash, s.personId, s.createdAt, s.lastUsedAt);
