@@ -107,6 +107,8 @@ describe('a representative anchors their organisation’s stance', () => {
     expect((await mark.boundingBox())!.width).toBeGreaterThan(10);
     expect(await card.locator('.chip', { has: page.locator('.anchored') }).getAttribute('data-org')).toBe(created.organisations[0]!.id);
     expect(await card.locator('.chip .visually-hidden').first().textContent()).toContain('Anchored: confirmed by Kari Nordmann (avdelingsdirektør) on 2025-11-11');
+    // Who invited the person who took the stance, and how they came to represent the organisation.
+    expect(await card.locator('.chip .visually-hidden').first().textContent()).toContain('Invited by Frida Fasilitator; representative as the organisation’s first member');
     await poll(() => anchor.evaluate((el) => el.matches(':focus'))).toBe(true); // focus is back where it was
     await axeClean(page);
     if (SHOTS) await shoot(page, 'anchored-card');

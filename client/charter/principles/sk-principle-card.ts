@@ -174,9 +174,22 @@ export class SkPrincipleCard extends LitElement {
     const who = c.memberId ? this.memberName(c.memberId) : '';
     const base = msg(str`${c.name}: ${stanceName(c.stance)} (${who}, ${when})`, { id: 'charter_chip_detail' });
     const reasoned = c.reason ? `${base}. ${msg(str`Reason: ${c.reason}`, { id: 'charter_chip_reason' })}` : base;
-    if (!c.anchor) return reasoned;
+    const standing = c.representative ? `${reasoned}. ${this.standingText(c.representative)}` : reasoned;
+    if (!c.anchor) return standing;
     const a = c.anchor;
-    return `${reasoned}. ${msg(str`Anchored: confirmed by ${a.confirmedBy} (${a.role}) on ${a.date}`, { id: 'charter_chip_anchored' })}${a.reference ? ` (${a.reference})` : ''}.`;
+    return `${standing}. ${msg(str`Anchored: confirmed by ${a.confirmedBy} (${a.role}) on ${a.date}`, { id: 'charter_chip_anchored' })}${a.reference ? ` (${a.reference})` : ''}.`;
+  }
+
+  /** How the member who took a stance represents the organisation: who invited them, who named them. */
+  private standingText(r: NonNullable<StanceChip['representative']>): string {
+    const invited = r.invitedBy ? msg(str`Invited by ${this.memberName(r.invitedBy)}`, { id: 'charter_chip_invited_by' }) : null;
+    const namer = r.namedBy ? this.memberName(r.namedBy) : null;
+    const named = namer === null
+      ? msg('representative as the organisation’s first member', { id: 'charter_chip_rep_first' })
+      : r.confirmation
+        ? msg(str`named representative by ${namer}, confirmed: ${r.confirmation}`, { id: 'charter_chip_rep_confirmed' })
+        : msg(str`named representative by ${namer}`, { id: 'charter_chip_rep_named' });
+    return invited ? `${invited}; ${named}` : named.charAt(0).toLocaleUpperCase() + named.slice(1);
   }
 
   /** "Adopted by A, B and C on <date>", with whether my organisation has joined; or why my stance does not count. */
