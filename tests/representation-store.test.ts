@@ -5,29 +5,22 @@
  * their `member.joined` entry), and the removal seam `passOnRepresentation` hands an
  * organisation's last representation on to its earliest remaining active non-observer member.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import Database from 'better-sqlite3';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { passOnRepresentation } from '../server/services/representation.js';
 import { postgresMigrations } from '../server/store/postgres/migrations.js';
-import { PostgresStore } from '../server/store/postgres/postgres-store.js';
 import { sqliteMigrations } from '../server/store/sqlite/migrations.js';
-import { SqliteStore } from '../server/store/sqlite/sqlite-store.js';
-import type { MemberRecord, Store } from '../server/store/types.js';
-import { absentServices, createTestDatabase, pgUnreachable } from './helpers/services.js';
+import type { MemberRecord } from '../server/store/types.js';
+import { legacyStore as legacy, type Row } from './helpers/legacy-db.js';
+import { absentServices, pgUnreachable } from './helpers/services.js';
 
 const noPostgres = absentServices([['PostgreSQL', await pgUnreachable()]]);
-const STORES = noPostgres ? ['SQLite'] : ['SQLite', 'PostgreSQL'];
+const STORES: ('SQLite' | 'PostgreSQL')[] = noPostgres ? ['SQLite'] : ['SQLite', 'PostgreSQL'];
 const BEFORE = sqliteMigrations.findIndex((m) => m.name === '012_representation');
 expect(postgresMigrations.findIndex((m) => m.name === '012_representation')).toBe(BEFORE);
 
 const W = 'wrep000000000001';
 const [A, B, C] = ['orga000000000001', 'orgb000000000001', 'orgc000000000001'];
 const t = (n: number) => `2026-11-0${n}T10:00:00.000Z`;
-type Row = Record<string, string | number | null>;
 
 /** Before 012: A's earliest member is an observer, then Ada (invited by Frida); B has two members joined at the same time; C only an observer. */
 function legacyRows(): [string, Row[]][] {
@@ -42,9 +35,6 @@ function legacyRows(): [string, Row[]][] {
   ];
 }
 
-const insertSql = (table: string, row: Row, param: (i: number) => string) =>
-  `INSERT INTO ${table} (${Object.keys(row).join(', ')}) VALUES (${Object.keys(row).map((_, i) => param(i + 1)).join(', ')})`;
-
 describe.each(STORES)('representation in the store on %s', (kind) => {
   const cleanup: (() => Promise<void> | void)[] = [];
   afterAll(async () => {
@@ -52,38 +42,7 @@ describe.each(STORES)('representation in the store on %s', (kind) => {
   });
 
   /** A database migrated up to (not including) 012, holding `legacyRows`; then opened as a store. */
-  async function legacyStore(): Promise<Store> {
-    if (kind === 'SQLite') {
-      const dir = mkdtempSync(path.join(tmpdir(), 'samskap-012-'));
-      cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
-      const file = path.join(dir, 'old.sqlite');
-      const db = new Database(file);
-      for (const m of sqliteMigrations.slice(0, BEFORE)) db.exec(m.sql);
-      db.pragma(`user_version = ${BEFORE}`);
-      for (const [table, rows] of legacyRows()) for (const r of rows) db.prepare(insertSql(table, r, () => '?')).run(...Object.values(r));
-      db.close();
-      return track(new SqliteStore({ filename: file }));
-    }
-    const database = await createTestDatabase();
-    cleanup.push(database.drop);
-    const client = new pg.Client({ connectionString: database.url });
-    await client.connect();
-    try {
-      await client.query('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())');
-      for (const [i, m] of postgresMigrations.slice(0, BEFORE).entries()) {
-        await client.query(m.sql);
-        await client.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [i + 1, m.name]);
-      }
-      for (const [table, rows] of legacyRows()) for (const r of rows) await client.query(insertSql(table, r, (i) => `$${i}`), Object.values(r));
-    } finally {
-      await client.end();
-    }
-    return track(new PostgresStore({ connectionString: database.url }));
-  }
-  const track = (store: Store) => {
-    cleanup.push(() => store.close());
-    return store;
-  };
+  const legacyStore = () => legacy(kind, BEFORE, legacyRows, cleanup);
 
   it('backfills each organisation’s earliest non-observer member as its representative', async () => {
     const store = await legacyStore();
