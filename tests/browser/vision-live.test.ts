@@ -94,6 +94,8 @@ describe('the vision, live', () => {
     await expectAxeClean(anne.page);
     await anne.page.keyboard.press('Escape');
     await expect.poll(() => anne.page.locator('sk-vision-shortcuts sl-dialog').evaluate((d) => (d as HTMLElement & { open: boolean }).open)).toBe(false);
+    // …and its fade-out has ended: a show() during Shoelace's hide is undone when the hide finishes.
+    await help.waitFor({ state: 'hidden' });
 
     const toolbar = anne.page.getByRole('toolbar', { name: 'Formatering av teksten' });
     await toolbar.getByRole('button', { name: 'Angre' }).focus();
