@@ -228,6 +228,8 @@ export interface InvitePreviewDto {
   organisation: { id: string; name: string } | null;
   role: Role;
   expiresAt: string | null;
+  /** This browser (or bearer) is already this link's member: the join page goes to the workshop. */
+  you?: { workshopId: string; memberId: string; displayName: string };
 }
 /** `POST /api/workshops/:id/members/:memberId/reentry`: a personal link to open the workshop on another device. */
 export interface ReentryDto {

@@ -194,6 +194,8 @@ describe('the join page and my workshops', () => {
     const ok = await call<InvitePreviewDto>(s.base, 'GET', `/api/join/${inv.token}`);
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ workshopTitle: w.title, organisation: { id: w.organisations[0]!.id, name: 'Helsedirektoratet' }, role: 'participant' });
+    expect(ok.body.you).toBeUndefined();
+    expect((await call(s.base, 'GET', `/api/workshops/${w.id}/invites`, undefined, w.token)).body).toMatchObject({ invites: expect.arrayContaining([expect.objectContaining({ id: inv.id, uses: 1 })]) });
     expect((await call<Err>(s.base, 'GET', '/api/join/nope')).body.error!.code).toBe('invite_unknown');
     const revoked = await invite(s.base, w.id, w.token, { role: 'observer' });
     await call(s.base, 'DELETE', `/api/workshops/${w.id}/invites/${revoked.id}`, undefined, w.token);
@@ -208,6 +210,26 @@ describe('the join page and my workshops', () => {
     } finally {
       clock -= 2 * 3_600_000;
     }
+  });
+
+  it('tells the link’s own member, by bearer or by this browser’s cookie, that they are in already, and counts no use', async () => {
+    const { w, inv, kari } = await workshopWithKari();
+    const you = { workshopId: w.id, memberId: kari.member.id, displayName: 'Kari' };
+    expect((await call<InvitePreviewDto>(s.base, 'GET', `/api/join/${inv.token}`, undefined, kari.token)).body.you).toEqual(you);
+    // A second browser joins through the same link (a second use) and then holds only its cookie.
+    const joined = await fetch(`${s.base}/api/join`, { method: 'POST', headers: { 'content-type': 'application/json', origin: s.base }, body: JSON.stringify({ inviteToken: inv.token, displayName: 'Kari B' }) });
+    const second = (await joined.json()) as JoinedDto;
+    const viaCookie = await fetch(`${s.base}/api/join/${inv.token}`, { headers: { cookie: cookieOf(joined.headers) } });
+    expect(((await viaCookie.json()) as InvitePreviewDto).you).toEqual({ workshopId: w.id, memberId: second.member.id, displayName: 'Kari B' });
+    // Another organisation's (or role's) link in the same browser is someone else's: no shortcut.
+    const other = await invite(s.base, w.id, w.token, { role: 'participant', organisationId: w.organisations[1]!.id });
+    expect((await call<InvitePreviewDto>(s.base, 'GET', `/api/join/${other.token}`, undefined, kari.token)).body.you).toBeUndefined();
+    // Even once the link is revoked, its member is told to go in (as POST /api/join lets them).
+    await call(s.base, 'DELETE', `/api/workshops/${w.id}/invites/${inv.id}`, undefined, w.token);
+    expect((await call<InvitePreviewDto>(s.base, 'GET', `/api/join/${inv.token}`, undefined, kari.token)).body.you).toEqual(you);
+    expect((await call<Err>(s.base, 'GET', `/api/join/${inv.token}`)).body.error!.code).toBe('invite_revoked');
+    const listed = (await call<{ invites: InviteSummaryDto[] }>(s.base, 'GET', `/api/workshops/${w.id}/invites`, undefined, w.token)).body.invites;
+    expect(listed.find((i) => i.id === inv.id)!.uses).toBe(2);
   });
 
   it('lists this browser’s workshops with what others changed since the last visit', async () => {

@@ -2,7 +2,8 @@
  * `<sk-join-page>`: join a workshop with an invite link (`/join/<token>`). First asks the server
  * what the link joins (`GET /api/join/:token`) and says so (workshop, role, organisation); a link
  * that will never work (unknown, expired, revoked, used up) is explained instead of the form, with
- * the way to the start page. Then asks for the name the others will see; on success the browser
+ * the way to the start page. A browser that is already this link's member goes straight to the
+ * workshop (the preview says `you`). Then asks for the name the others will see; on success the browser
  * holds the member's session cookie and the page navigates to `/w/<workshopId>` (replacing the
  * invite URL in the history). When the preview cannot be fetched (offline), the form is shown
  * anyway and joining reports what goes wrong.
@@ -78,6 +79,8 @@ export class SkJoinPage extends LitElement {
     try {
       const invite = await api.invitePreview(token);
       if (token !== this.token) return;
+      // This browser is already this link's member: straight in, as themselves (never a second member).
+      if (invite.you) return navigate(`/w/${encodeURIComponent(invite.you.workshopId)}`, { replace: true });
       // The workshop's default language, unless this browser's user chose one.
       if (!hasChosenLocale() && invite.language !== appLocale()) await setAppLocale(invite.language, false);
       this.preview = { state: 'ready', invite };

@@ -1,5 +1,7 @@
 /** Resolves `res.locals.actor` for workshop routes from bearer token or session cookie. */
+import type { IncomingMessage } from 'node:http';
 import type { RequestHandler } from 'express';
+import type { SessionLookup } from '../services/workshops.js';
 import { AppError, ErrorCode } from '../../shared/errors.js';
 import type { Actor } from '../auth/access.js';
 import type { Authenticator } from '../auth/authenticator.js';
@@ -21,3 +23,18 @@ export function requireActor(auth: Authenticator, publicUrl: string | null): Req
 }
 
 export const actorOf = (locals: Record<string, unknown>): Actor => locals.actor as Actor;
+
+/**
+ * The request's member session of a workshop (bearer, or this browser's cookie), for `POST
+ * /api/join` and its preview: the same person opening their link again. A cookie counts on a write
+ * only from this origin (SameSite=Strict covers browsers; this covers the rest); reads are
+ * protected by the browser's same-origin policy.
+ */
+export function sessionLookup(auth: Authenticator, publicUrl: string | null, req: IncomingMessage, write: boolean): SessionLookup {
+  return async (workshopId) => {
+    const creds = auth.requestCredentials(req, workshopId);
+    if (!creds || (write && creds.viaCookie && !sameOrigin(req, publicUrl))) return null;
+    const actor = await auth.fromToken(creds.token);
+    return actor && actor.member.workshopId === workshopId ? { member: actor.member, token: creds.token } : null;
+  };
+}

@@ -11,7 +11,7 @@ import { visionTemplateUpdate } from '../../shared/vision/template.js';
 import { authorize, type Actor } from '../auth/access.js';
 import type { Sessions } from '../auth/sessions.js';
 import { hashToken, newId, newToken, sameSecret } from '../auth/tokens.js';
-import type { InviteRecord, MemberRecord, Store } from '../store/types.js';
+import type { InviteRecord, MemberRecord, Store, WorkshopRecord } from '../store/types.js';
 import { newMember, toOrganisationDto } from './dto.js';
 import type { EventSink } from './ports.js';
 import { memberDto, memberDtos, nameIfFirst } from './representation.js';
@@ -38,6 +38,8 @@ export interface WorkshopServiceDeps {
 const usedUp = () => new AppError(ErrorCode.inviteUsedUp, 410, 'This invite link has been used as many times as allowed.');
 
 export type WorkshopService = ReturnType<typeof createWorkshopService>;
+/** The request's member session of a workshop (cookie or bearer), if any. */
+export type SessionLookup = (workshopId: string) => Promise<{ member: MemberRecord; token: string } | null>;
 
 export function createWorkshopService(deps: WorkshopServiceDeps) {
   const { store } = deps;
@@ -46,6 +48,15 @@ export function createWorkshopService(deps: WorkshopServiceDeps) {
     const invite = await store.workshops.inviteByTokenHash(hashToken(token));
     if (!invite) throw new AppError(ErrorCode.inviteUnknown, 404, 'This invite link is not known. Check that you copied all of it.');
     return invite;
+  };
+  /** The request's session of the invite's workshop, when it is the member this link makes (same organisation and role). */
+  const sameMember = async (invite: InviteRecord, session: SessionLookup) => {
+    const already = await session(invite.workshopId);
+    return already && already.member.organisationId === invite.organisationId && already.member.role === invite.role ? already : null;
+  };
+  const previewOf = async (invite: InviteRecord, workshop: WorkshopRecord): Promise<InvitePreviewDto> => {
+    const org = invite.organisationId ? (await store.workshops.organisations(invite.workshopId)).find((o) => o.id === invite.organisationId) : undefined;
+    return { workshopTitle: workshop.title, language: workshop.language, organisation: org ? { id: org.id, name: org.name } : null, role: invite.role, expiresAt: invite.expiresAt };
   };
   const usable = (invite: InviteRecord): void => {
     if (invite.revokedAt) throw new AppError(ErrorCode.inviteRevoked, 410, 'This invite link has been revoked by a facilitator.');
@@ -206,12 +217,12 @@ export function createWorkshopService(deps: WorkshopServiceDeps) {
      * if any. When that member is what the link makes (same organisation and role), the person is let
      * back in as themselves (whatever became of the link): nothing is created, no use is counted.
      */
-    async join(body: JoinBody, session: (workshopId: string) => Promise<{ member: MemberRecord; token: string } | null> = async () => null): Promise<JoinedDto> {
+    async join(body: JoinBody, session: SessionLookup = async () => null): Promise<JoinedDto> {
       const invite = await knownInvite(body.inviteToken);
       // The same person again: a session of this workshop, as the member this link makes (same
       // organisation and role). Someone else's link in the same browser (a shared computer) joins anew.
-      const already = await session(invite.workshopId);
-      if (already && already.member.organisationId === invite.organisationId && already.member.role === invite.role) return { member: await memberDto(store, already.member), token: already.token, workshopId: invite.workshopId, existing: true };
+      const already = await sameMember(invite, session);
+      if (already) return { member: await memberDto(store, already.member), token: already.token, workshopId: invite.workshopId, existing: true };
       usable(invite);
       const at = now().toISOString();
       const member: MemberRecord = { ...newMember(invite.workshopId, body.displayName, invite.role, invite.organisationId, at), invitedBy: invite.createdBy };
@@ -227,14 +238,19 @@ export function createWorkshopService(deps: WorkshopServiceDeps) {
     },
 
     /** What a link joins, for the join page: refused links say why before anyone types a name. */
-    async preview(inviteToken: string): Promise<InvitePreviewDto> {
+    async preview(inviteToken: string, session: SessionLookup = async () => null): Promise<InvitePreviewDto> {
       const invite = await knownInvite(inviteToken);
+      // Already this link's member in this browser: the join page goes straight to the workshop.
+      const already = await sameMember(invite, session);
+      if (already) {
+        const workshop = await store.workshops.get(invite.workshopId);
+        if (workshop) return { ...(await previewOf(invite, workshop)), you: { workshopId: invite.workshopId, memberId: already.member.id, displayName: already.member.displayName } };
+      }
       usable(invite);
       if (invite.maxUses !== null && invite.uses >= invite.maxUses) throw usedUp();
       const workshop = await store.workshops.get(invite.workshopId);
       if (!workshop) throw new AppError(ErrorCode.inviteUnknown, 404, 'This invite link is not known. Check that you copied all of it.');
-      const org = invite.organisationId ? (await store.workshops.organisations(invite.workshopId)).find((o) => o.id === invite.organisationId) : undefined;
-      return { workshopTitle: workshop.title, language: workshop.language, organisation: org ? { id: org.id, name: org.name } : null, role: invite.role, expiresAt: invite.expiresAt };
+      return previewOf(invite, workshop);
     },
 
     /** GDPR: the workshop and every document, update and record of it. */

@@ -142,6 +142,15 @@ describe('start page, invites and joining in Chromium', () => {
     await facilitator.getByRole('button', { name: 'Oppdater lista' }).click();
     // Exact: the list's buttons name the member too ("Ta bort Ola Nordmann som representant").
     await facilitator.getByRole('region', { name: 'Medlemmer' }).getByText('Ola Nordmann', { exact: true }).waitFor();
+
+    // The same link again in the same browser: straight into the workshop as Ola, no second member.
+    await participant.goto(inviteLink);
+    await participant.waitForURL(workshopUrl);
+    await participant.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+    await participant.getByRole('link', { name: 'Medlemmer', exact: true }).click();
+    await participant.getByRole('region', { name: 'Om deg' }).getByText('Ola Nordmann').waitFor();
+    await facilitator.getByRole('button', { name: 'Oppdater lista' }).click();
+    await expect.poll(() => facilitator.getByRole('region', { name: 'Medlemmer' }).getByText('Ola Nordmann', { exact: true }).count()).toBe(1);
   });
 
   it('switches the language to English and Bokmål, and remembers it', STEP, async () => {

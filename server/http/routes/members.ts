@@ -10,7 +10,7 @@ import type { Authenticator } from '../../auth/authenticator.js';
 import type { MemberService } from '../../services/members.js';
 import type { WorkshopService } from '../../services/workshops.js';
 import type { MemberRecord } from '../../store/types.js';
-import { actorOf, requireActor } from '../auth-middleware.js';
+import { actorOf, requireActor, sessionLookup } from '../auth-middleware.js';
 import { parseInput } from '../errors.js';
 import { sameOrigin } from '../origin.js';
 
@@ -41,7 +41,7 @@ export function memberRoutes(deps: MemberRouteDeps): Router {
   r.get('/join/:token', deps.openLimit, async (req, res) => {
     const token = typeof req.params.token === 'string' && req.params.token.length <= 200 ? req.params.token : '';
     res.setHeader('Cache-Control', 'no-store');
-    res.json(await workshops.preview(token));
+    res.json(await workshops.preview(token, sessionLookup(auth, deps.publicUrl, req, false)));
   });
 
   r.patch('/workshops/:id/members/:memberId', member, async (req, res) => {

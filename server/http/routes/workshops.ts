@@ -3,8 +3,7 @@ import { Router, type Request } from 'express';
 import { AddOrganisationBody, CreateInviteBody, CreateWorkshopBody, Id, JoinBody, OrganisationPatchBody, UpdateWorkshopBody } from '../../../shared/api.js';
 import type { Authenticator } from '../../auth/authenticator.js';
 import type { WorkshopService } from '../../services/workshops.js';
-import { actorOf, requireActor } from '../auth-middleware.js';
-import { sameOrigin } from '../origin.js';
+import { actorOf, requireActor, sessionLookup } from '../auth-middleware.js';
 import { parseInput } from '../errors.js';
 import type { RequestHandler } from 'express';
 
@@ -31,13 +30,8 @@ export function workshopRoutes(deps: WorkshopRouteDeps): Router {
   });
 
   r.post('/join', deps.openLimit, async (req, res) => {
-    const joined = await workshops.join(parseInput(JoinBody, req.body), async (workshopId) => {
-      // Already a member of this workshop (bearer token or this browser's session): back in as themselves.
-      const creds = auth.requestCredentials(req, workshopId);
-      if (!creds || (creds.viaCookie && !sameOrigin(req, deps.publicUrl))) return null;
-      const actor = await auth.fromToken(creds.token);
-      return actor && actor.member.workshopId === workshopId ? { member: actor.member, token: creds.token } : null;
-    });
+    // Already a member of this workshop (bearer token or this browser's session): back in as themselves.
+    const joined = await workshops.join(parseInput(JoinBody, req.body), sessionLookup(auth, deps.publicUrl, req, true));
     res.setHeader('Set-Cookie', auth.cookieHeader(joined.workshopId, joined.token, secure(req)));
     res.status(joined.existing ? 200 : 201).json(joined);
   });
