@@ -1,9 +1,27 @@
 // Lint with the project's boundaries (STYLE.md): shared/ imports neither side; client/ and
 // server/ never import each other; inside the server, the store and services never reach up.
 import js from '@eslint/js';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import importX from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 
 const restrict = (patterns) => ['error', { patterns }];
+
+// The client's floors (README "Layout"), top to bottom: the shell (app, router) composes pages; the
+// workshop composes the features; features stand on the kit (ui/, then net/) and never import each
+// other; the kit never reaches up. Checked on resolved paths, so a renamed import cannot slip by.
+const FEATURES = ['board', 'charter', 'vision', 'facilitation', 'export', 'start', 'join', 'reenter'];
+const dir = (d) => `./client/${d}`;
+const clientZones = [
+  ...FEATURES.map((f) => ({
+    target: dir(f),
+    from: [dir('shell'), dir('workshop'), ...FEATURES.filter((o) => o !== f).map(dir)],
+    message: `client/${f} is a feature: it stands on client/ui and client/net and never imports another feature, the workshop or the shell.`,
+  })),
+  { target: dir('workshop'), from: [dir('shell')], message: 'client/workshop composes features; only the shell stands above it.' },
+  { target: dir('ui'), from: [dir('shell'), dir('workshop'), ...FEATURES.map(dir)], message: 'client/ui is the kit: it never imports features, the workshop or the shell.' },
+  { target: dir('net'), from: [dir('shell'), dir('workshop'), dir('ui'), ...FEATURES.map(dir)], message: 'client/net is the bottom of the client: API, socket, rooms and state, no UI.' },
+];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**'] },
@@ -38,6 +56,20 @@ export default tseslint.config(
         { group: ['**/server/**'], message: 'client/ never imports server/; share through shared/.' },
         { group: ['node:*'], message: 'client/ runs in the browser.' },
       ]),
+    },
+  },
+  {
+    files: ['client/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
+      'import-x/extensions': ['.ts', '.js'],
+    },
+    rules: {
+      'import-x/no-restricted-paths': ['error', { zones: clientZones }],
+      // An import cycle in the client is a layering fault even inside one folder.
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
     },
   },
   {

@@ -20,7 +20,7 @@ const server = 'http://127.0.0.1:3000';
 const productionConditions = defaultClientConditions.map((c) => (c === 'development|production' ? 'production' : c));
 
 /**
- * Shoelace's icons, served by Samskap itself under `/shoelace/assets` (client/app/shoelace.ts
+ * Shoelace's icons, served by Samskap itself under `/shoelace/assets` (client/ui/shoelace.ts
  * points the library there): copied into the build, served from node_modules in development.
  * Without this, `<sl-icon>` would load from a CDN, which the CSP (and an offline network) forbids.
  */

@@ -2,9 +2,9 @@
  * Entry point: load the remembered language (Nynorsk by default) before the first render, so
  * nobody sees the English source text flash, then start the shell.
  */
-import { setAppLocale, storedLocale } from './app/i18n.js';
-import './app/shoelace.js';
-import { SkApp } from './app/sk-app.js';
+import { setAppLocale, storedLocale } from './ui/i18n.js';
+import './ui/shoelace.js';
+import { SkApp } from './shell/sk-app.js';
 
 async function start(): Promise<void> {
   try {

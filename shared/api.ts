@@ -7,18 +7,10 @@ import { contrastRatio, HEX_COLOR, MIN_ORG_CONTRAST } from './color.js';
 import { ID_PATTERN } from './ids.js';
 import { DecisionRule } from './decisions.js';
 import { isOrgNumber } from './org-number.js';
+import { Limits } from './limits.js';
 
-export const Limits = {
-  titleMax: 200,
-  nameMax: 100,
-  organisationsMax: 50,
-  createCodeMax: 200,
-  tokenMax: 200,
-  inviteMaxHours: 24 * 365,
-  inviteMaxUses: 10_000,
-  /** Who in an organisation confirmed a representative, and how (issue #14). */
-  confirmationMax: 500,
-} as const;
+export { Limits };
+
 
 /** Trimmed, non-empty, no control characters, bounded. */
 export const text = (max: number) =>

@@ -28,3 +28,9 @@ export function parseRoom(name: string): RoomRef | null {
   }
   return null;
 }
+
+/** A fresh id for an entry of a shared document (board element, charter row): 16 url-safe characters. */
+export function newElementId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(12));
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_');
+}

@@ -8,9 +8,10 @@ import * as Y from 'yjs';
 import type { OrganisationDto, Role } from '../../shared/api.js';
 import { BoardDoc } from '../../shared/board/board-doc.js';
 import { migrateBoard } from '../../shared/board/migrations.js';
+import { newElementId } from '../../shared/ids.js';
 import type { Author, BoardElement } from '../../shared/board/schema.js';
 import type { RoomConnection } from '../net/room-connection.js';
-import { organisationColors, type OrgColor } from './org-colors.js';
+import { organisationColors, type OrgColor } from '../ui/org-colors.js';
 import type { BoardPeople } from './people.js';
 
 export interface BoardSession {
@@ -39,10 +40,6 @@ export interface BoardSession {
   destroy(): void;
 }
 
-export function newElementId(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(12));
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_');
-}
 
 export function createBoardSession(
   conn: RoomConnection,

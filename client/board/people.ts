@@ -1,13 +1,13 @@
 /**
  * Who wrote a board element and who last changed it, for the outline and the canvas: the author
  * by the member record of `authorId` (an element's own name fields are display caches), and the
- * last editor from the server's records (client/app/last-edits.ts).
+ * last editor from the server's records (client/net/last-edits.ts).
  */
 import type { OrganisationDto } from '../../shared/api.js';
 import type { BoardElement } from '../../shared/board/schema.js';
-import { LastEdits, type Person } from '../app/last-edits.js';
+import { LastEdits, type Person } from '../net/last-edits.js';
 
-export type { Person } from '../app/last-edits.js';
+export type { Person } from '../net/last-edits.js';
 
 export class BoardPeople extends LastEdits {
   constructor(workshopId: string, boardId: string, organisations: readonly OrganisationDto[]) {

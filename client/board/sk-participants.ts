@@ -7,7 +7,7 @@
  */
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { css, html, LitElement, nothing } from 'lit';
-import { roleName } from '../app/texts.js';
+import { roleName } from '../ui/texts.js';
 import type { BoardSession } from './board-session.js';
 
 interface Person {

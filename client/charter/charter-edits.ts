@@ -4,7 +4,7 @@
  */
 import { CharterLimits } from '../../shared/charter/schema.js';
 import type { CharterDoc, OrderedCollection } from '../../shared/charter/charter-doc.js';
-import { applyText } from '../board/canvas/text-binding.js';
+import { applyText } from '../ui/text-binding.js';
 import type { BodyForm } from './governance/sk-body-dialog.js';
 
 /** The neighbours to place `ids[index]` between when it moves one step `dir`; null when it cannot move. */

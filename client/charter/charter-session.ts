@@ -11,13 +11,13 @@
 import type { MemberDto, OrganisationDto } from '../../shared/api.js';
 import { CharterDoc } from '../../shared/charter/charter-doc.js';
 import { migrateCharter } from '../../shared/charter/migrations.js';
-import { newElementId } from '../board/board-session.js';
-import { organisationColors, type OrgColor } from '../board/org-colors.js';
+import { newElementId } from '../../shared/ids.js';
+import { organisationColors, type OrgColor } from '../ui/org-colors.js';
 import type { CommandPayload } from '../../shared/realtime/index.js';
 import { CommandError } from '../net/command-error.js';
 import { openRoom, type RoomConnection } from '../net/room-connection.js';
 import type { WorkshopSocket } from '../net/workshop-socket.js';
-import { LastEdits } from '../app/last-edits.js';
+import { LastEdits } from '../net/last-edits.js';
 
 export type CharterCollection = Extract<CommandPayload<'content.remove'>, { room: 'charter' }>['collection'];
 

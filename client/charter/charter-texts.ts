@@ -1,12 +1,13 @@
 /**
- * Names of the charter's fixed vocabularies (actor kinds, relations, axes, generations, rules,
- * responsibilities, stances, statuses), as functions so every call reads the active locale.
+ * Names of the charter's fixed vocabularies (actor kinds, relations, rules,
+ * responsibilities, stances, statuses; the paradox axes and generations, which the live questions
+ * ask too, are in client/app/vocabulary.ts), as functions so every call reads the active locale.
  */
 import { msg, str } from '@lit/localize';
-import { formatLocales } from '../app/i18n.js';
+import { formatLocales } from '../ui/i18n.js';
 import { html, nothing } from 'lit';
-import type { LastEdit } from '../app/last-edits.js';
-import type { ActorKind, BodyRule, Generation, ParadoxAxis, RelationKind, Responsibility } from '../../shared/charter/schema.js';
+import type { LastEdit } from '../net/last-edits.js';
+import type { ActorKind, BodyRule, RelationKind, Responsibility } from '../../shared/charter/schema.js';
 import type { PrincipleStatus, Stance } from '../../shared/decisions.js';
 
 export function actorKindName(k: ActorKind): string {
@@ -38,49 +39,6 @@ export function relationKindName(k: RelationKind): string {
       return msg('serves', { id: 'charter_rel_serves' });
     case 'collaborates_with':
       return msg('collaborates with', { id: 'charter_rel_collaborates_with' });
-  }
-}
-
-/** The axis as a whole and its two poles (position 0 and 100). */
-export function axisNames(a: ParadoxAxis): { name: string; low: string; high: string } {
-  switch (a) {
-    case 'local_vs_central':
-      return {
-        name: msg('Local solutions or central initiatives', { id: 'charter_axis_local_central' }),
-        low: msg('Local solutions', { id: 'charter_axis_local_central_low' }),
-        high: msg('Central initiatives', { id: 'charter_axis_local_central_high' }),
-      };
-    case 'local_benefit_vs_collective':
-      return {
-        name: msg('Local benefit or collective solutions', { id: 'charter_axis_benefit' }),
-        low: msg('Local benefit', { id: 'charter_axis_benefit_low' }),
-        high: msg('Collective solutions', { id: 'charter_axis_benefit_high' }),
-      };
-    case 'domain_vs_it':
-      return {
-        name: msg('Domain expertise or IT expertise', { id: 'charter_axis_domain_it' }),
-        low: msg('Domain expertise', { id: 'charter_axis_domain_it_low' }),
-        high: msg('IT expertise', { id: 'charter_axis_domain_it_high' }),
-      };
-    case 'contextual_vs_universal':
-      return {
-        name: msg('Contextual or universal digitalisation', { id: 'charter_axis_context' }),
-        low: msg('Contextual digitalisation', { id: 'charter_axis_context_low' }),
-        high: msg('Universal digitalisation', { id: 'charter_axis_context_high' }),
-      };
-  }
-}
-
-export function generationText(g: Generation): string {
-  switch (g) {
-    case 1:
-      return msg('Digital support for our own work', { id: 'charter_gen_1' });
-    case 2:
-      return msg('Systems that run our own processes', { id: 'charter_gen_2' });
-    case 3:
-      return msg('Digital services for our own users', { id: 'charter_gen_3' });
-    case 4:
-      return msg('Seamless services together with others', { id: 'charter_gen_4' });
   }
 }
 

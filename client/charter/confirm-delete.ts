@@ -6,8 +6,8 @@
  */
 import { msg } from '@lit/localize';
 import { html, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import '../app/sk-confirm-dialog.js';
-import type { SkConfirmDialog } from '../app/sk-confirm-dialog.js';
+import '../ui/sk-confirm-dialog.js';
+import type { SkConfirmDialog } from '../ui/sk-confirm-dialog.js';
 
 export class ConfirmDelete {
   private pending: { heading: string; text: string; run: () => void; opener: HTMLElement | null } | null = null;

@@ -13,9 +13,9 @@ import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import type { MemberDto, WorkshopDto } from '../../shared/api.js';
 import { formatRoom } from '../../shared/ids.js';
-import type { CharterSection } from '../app/router.js';
-import { sharedStyles } from '../app/shared.styles.js';
-import '../board/sk-connection-status.js';
+import type { CharterSection } from '../ui/navigation.js';
+import { sharedStyles } from '../ui/shared.styles.js';
+import '../ui/sk-connection-status.js';
 import type { WorkshopSocket } from '../net/workshop-socket.js';
 import './actors/sk-actors-view.js';
 import { CharterController } from './charter-controller.js';
@@ -26,7 +26,7 @@ import './maturity/sk-maturity-view.js';
 import './paradoxes/sk-paradox-view.js';
 import './sk-charter-since.js';
 import './principles/sk-principles-view.js';
-import { VISIT_PENDING, type VisitInfo } from '../app/visit.js';
+import { VISIT_PENDING, type VisitInfo } from '../net/visit.js';
 import { charterPageStyles } from './sk-charter-page.styles.js';
 
 export class SkCharterPage extends LitElement {

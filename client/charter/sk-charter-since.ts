@@ -11,12 +11,13 @@
  */
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
-import { sharedStyles } from '../app/shared.styles.js';
-import { axisNames, formatChangedAt } from './charter-texts.js';
+import { sharedStyles } from '../ui/shared.styles.js';
+import { axisNames } from '../ui/vocabulary.js';
+import { formatChangedAt } from './charter-texts.js';
 import type { CharterSession } from './charter-session.js';
 import { PARADOX_AXES, type ParadoxAxis } from '../../shared/charter/schema.js';
-import { LastEditsWatcher } from '../app/last-edits.js';
-import { sinceMark, VISIT_PENDING, type VisitInfo } from '../app/visit.js';
+import { LastEditsWatcher } from '../net/last-edits.js';
+import { sinceMark, VISIT_PENDING, type VisitInfo } from '../net/visit.js';
 
 const SHOWN = 8;
 

@@ -3,7 +3,7 @@
  * its Content-Length, then handed to the browser as a download (a blob link). Errors carry the
  * server's error code, like every other API call.
  */
-import { ApiError } from '../app/api.js';
+import { ApiError } from '../net/api.js';
 import type { ErrorBody } from '../../shared/errors.js';
 
 export type Progress = (received: number, total: number | null) => void;

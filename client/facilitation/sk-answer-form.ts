@@ -17,12 +17,13 @@ import { html, LitElement, nothing } from 'lit';
 import type { WorkshopDto } from '../../shared/api.js';
 import { GENERATIONS } from '../../shared/charter/schema.js';
 import type { AnswerValue, QuestionView } from '../../shared/realtime/index.js';
-import { LiveLimits } from './limits.js';
-import { sharedStyles } from '../app/shared.styles.js';
-import { axisNames, generationText } from '../charter/charter-texts.js';
+import { RealtimeLimits } from '../../shared/limits.js';
+import { sharedStyles } from '../ui/shared.styles.js';
+import { axisNames, generationText } from '../ui/vocabulary.js';
 import { WorkshopStateController } from '../net/workshop-state-controller.js';
 import type { WorkshopSocket } from '../net/workshop-socket.js';
-import { commandErrorText, questionTitle } from './facilitation-texts.js';
+import { commandErrorText } from '../ui/texts.js';
+import { questionTitle } from './facilitation-texts.js';
 import { answerFormStyles } from './sk-answer-form.styles.js';
 
 export class SkAnswerForm extends LitElement {
@@ -150,7 +151,7 @@ export class SkAnswerForm extends LitElement {
           </div>`}
       <div class="field">
         <label for="text-${id}">${q.kind === 'maturity' ? msg('Justification', { id: 'charter_justification' }) : msg('Note', { id: 'charter_note' })}</label>
-        <textarea id="text-${id}" name="text" rows="2" maxlength=${LiveLimits.noteMax} .value=${mine ? ('justification' in mine ? (mine.justification ?? '') : 'note' in mine ? (mine.note ?? '') : '') : ''}></textarea>
+        <textarea id="text-${id}" name="text" rows="2" maxlength=${RealtimeLimits.noteMax} .value=${mine ? ('justification' in mine ? (mine.justification ?? '') : 'note' in mine ? (mine.note ?? '') : '') : ''}></textarea>
       </div>
       <sl-button type="submit" variant="primary" size="small" ?disabled=${this.busy}>${msg('Send my answer', { id: 'fac_answer_send' })}</sl-button>
     </form>`;

@@ -17,11 +17,12 @@ import type { WorkshopDto } from '../../shared/api.js';
 import { CharterDoc } from '../../shared/charter/charter-doc.js';
 import { paradoxKey } from '../../shared/charter/schema.js';
 import type { AnswerValue, QuestionView } from '../../shared/realtime/index.js';
-import { sharedStyles } from '../app/shared.styles.js';
+import { sharedStyles } from '../ui/shared.styles.js';
 import { openRoom, type RoomConnection } from '../net/room-connection.js';
 import type { WorkshopSocket } from '../net/workshop-socket.js';
 import { applyStyles } from './sk-apply-dialog.styles.js';
-import { commandErrorText, questionTitle } from './facilitation-texts.js';
+import { commandErrorText } from '../ui/texts.js';
+import { questionTitle } from './facilitation-texts.js';
 
 type Shown = { generation: number; text: string } | { position: number; text: string };
 

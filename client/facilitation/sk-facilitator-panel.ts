@@ -14,11 +14,11 @@ import type SlSwitch from '@shoelace-style/shoelace/dist/components/switch/switc
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement, nothing } from 'lit';
 import type { MemberDto, WorkshopDto } from '../../shared/api.js';
-import { LiveLimits } from './limits.js';
-import { sharedStyles } from '../app/shared.styles.js';
+import { RealtimeLimits } from '../../shared/limits.js';
+import { sharedStyles } from '../ui/shared.styles.js';
 import { WorkshopStateController } from '../net/workshop-state-controller.js';
 import type { WorkshopSocket } from '../net/workshop-socket.js';
-import { commandErrorText } from './facilitation-texts.js';
+import { commandErrorText } from '../ui/texts.js';
 import { panelStyles } from './panel.styles.js';
 import './sk-rounds-panel.js';
 
@@ -87,7 +87,7 @@ export class SkFacilitatorPanel extends LitElement {
     const name = input?.value.trim() ?? '';
     const st = this.live.state;
     if (!name || !st) return;
-    const agenda = [...st.agenda.filter((p) => p !== name), name].slice(0, LiveLimits.agendaMax);
+    const agenda = [...st.agenda.filter((p) => p !== name), name].slice(0, RealtimeLimits.agendaMax);
     void this.run((s) => s.command('phase.set', { phase: st.phase ?? name, agenda }), msg(str`Added to the agenda: ${name}`, { id: 'fac_phase_added' })).then((ok) => {
       // Only what was sent: the next name may already be typed (the broadcast can beat the ack).
       if (ok && input && input.value.trim() === name) input.value = '';
@@ -101,7 +101,7 @@ export class SkFacilitatorPanel extends LitElement {
       this.error = msg('Write the number of minutes, for example 5.', { id: 'fac_minutes_invalid' });
       return;
     }
-    const seconds = Math.min(LiveLimits.timerMaxSeconds, Math.max(1, Math.round(minutes * 60)));
+    const seconds = Math.min(RealtimeLimits.timerMaxSeconds, Math.max(1, Math.round(minutes * 60)));
     void this.run((s) => s.command('timer.start', { seconds }));
   }
 
@@ -141,7 +141,7 @@ export class SkFacilitatorPanel extends LitElement {
         </ol>
         <form class="row" @submit=${this.addPhase}>
           <label for="new-phase">${msg('New phase', { id: 'fac_phase_new' })}</label>
-          <input id="new-phase" maxlength=${LiveLimits.phaseMax} required />
+          <input id="new-phase" maxlength=${RealtimeLimits.phaseMax} required />
           <button type="submit" class="small">${msg('Add', { id: 'fac_add' })}</button>
         </form>
       </section>

@@ -15,12 +15,12 @@ import type SlDrawer from '@shoelace-style/shoelace/dist/components/drawer/drawe
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement, nothing } from 'lit';
 import type { MemberDto, WorkshopDto } from '../../shared/api.js';
-import { sharedStyles } from '../app/shared.styles.js';
-import { loadDrawer } from '../app/lazy-shoelace.js';
+import { sharedStyles } from '../ui/shared.styles.js';
+import { loadDrawer } from '../ui/lazy-shoelace.js';
 import { WorkshopStateController } from '../net/workshop-state-controller.js';
 import type { WorkshopSocket } from '../net/workshop-socket.js';
 import { formatClock, remainingMs } from '../net/workshop-state.js';
-import { commandErrorText } from './facilitation-texts.js';
+import { commandErrorText } from '../ui/texts.js';
 import { timerAnnouncement } from './live-announcements.js';
 import type { BoardView } from './sk-facilitator-panel.js';
 import { liveBarStyles } from './sk-live-bar.styles.js';

@@ -12,12 +12,13 @@ import { html, LitElement, nothing } from 'lit';
 import type { WorkshopDto } from '../../shared/api.js';
 import { PARADOX_AXES, type ParadoxAxis } from '../../shared/charter/schema.js';
 import type { QuestionView } from '../../shared/realtime/index.js';
-import { LiveLimits } from './limits.js';
-import { sharedStyles } from '../app/shared.styles.js';
-import { axisNames } from '../charter/charter-texts.js';
+import { RealtimeLimits } from '../../shared/limits.js';
+import { sharedStyles } from '../ui/shared.styles.js';
+import { axisNames } from '../ui/vocabulary.js';
 import { WorkshopStateController } from '../net/workshop-state-controller.js';
 import type { WorkshopSocket } from '../net/workshop-socket.js';
-import { commandErrorText, questionTitle } from './facilitation-texts.js';
+import { commandErrorText } from '../ui/texts.js';
+import { questionTitle } from './facilitation-texts.js';
 import { panelStyles } from './panel.styles.js';
 import './sk-apply-dialog.js';
 import type { SkApplyDialog } from './sk-apply-dialog.js';
@@ -64,8 +65,8 @@ export class SkRoundsPanel extends LitElement {
     const board = this.workshop?.boards[0];
     const n = Math.round(Number(this.renderRoot.querySelector<HTMLInputElement>('#votes')?.value));
     if (!board) return;
-    if (!Number.isFinite(n) || n < 1 || n > LiveLimits.votesPerPersonMax) {
-      this.error = msg(str`Votes per person: a whole number from 1 to ${LiveLimits.votesPerPersonMax}.`, { id: 'fac_votes_invalid' });
+    if (!Number.isFinite(n) || n < 1 || n > RealtimeLimits.votesPerPersonMax) {
+      this.error = msg(str`Votes per person: a whole number from 1 to ${RealtimeLimits.votesPerPersonMax}.`, { id: 'fac_votes_invalid' });
       return;
     }
     void this.run((s) => s.command('vote.open', { boardId: board.id, votesPerPerson: n }), msg('Dot vote opened on the board.', { id: 'fac_vote_opened' }));

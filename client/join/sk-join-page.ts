@@ -19,12 +19,12 @@ import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { InvitePreviewDto } from '../../shared/api.js';
-import { api, ApiError } from '../app/api.js';
-import { submitOnEnter } from '../app/forms.js';
-import { appLocale, formatLocales, hasChosenLocale, setAppLocale } from '../app/i18n.js';
-import { navigate } from '../app/router.js';
-import { sharedStyles } from '../app/shared.styles.js';
-import { errorText, fieldErrorText, roleName } from '../app/texts.js';
+import { api, ApiError } from '../net/api.js';
+import { submitOnEnter } from '../ui/forms.js';
+import { appLocale, formatLocales, hasChosenLocale, setAppLocale } from '../ui/i18n.js';
+import { navigate } from '../ui/navigation.js';
+import { sharedStyles } from '../ui/shared.styles.js';
+import { errorText, fieldErrorText, roleName } from '../ui/texts.js';
 import { joinStyles } from './sk-join-page.styles.js';
 import './sk-sign-in-offer.js';
 

@@ -11,9 +11,9 @@ import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { css, html, LitElement, nothing } from 'lit';
 import type { AuthStatusDto } from '../../shared/api.js';
 import { SIGN_IN_ERRORS, type SignInError } from '../../shared/sign-in.js';
-import { api, ApiError } from '../app/api.js';
-import { sharedStyles } from '../app/shared.styles.js';
-import { errorText } from '../app/texts.js';
+import { api, ApiError } from '../net/api.js';
+import { sharedStyles } from '../ui/shared.styles.js';
+import { errorText } from '../ui/texts.js';
 
 /** The text for a refused sign-in; invite problems say what the join form would say. */
 export function signInErrorText(code: SignInError): string {

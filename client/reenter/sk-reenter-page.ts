@@ -10,10 +10,10 @@
 import '@shoelace-style/shoelace/dist/components/button/button.js';
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement } from 'lit';
-import { api, ApiError } from '../app/api.js';
-import { navigate } from '../app/router.js';
-import { sharedStyles } from '../app/shared.styles.js';
-import { errorText } from '../app/texts.js';
+import { api, ApiError } from '../net/api.js';
+import { navigate } from '../ui/navigation.js';
+import { sharedStyles } from '../ui/shared.styles.js';
+import { errorText } from '../ui/texts.js';
 
 type State = { state: 'opening' } | { state: 'missing' } | { state: 'dead' } | { state: 'failed'; error: unknown };
 

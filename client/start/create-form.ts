@@ -3,8 +3,8 @@
  */
 import { msg } from '@lit/localize';
 import type { CreateWorkshopBody } from '../../shared/api.js';
-import { ApiError } from '../app/api.js';
-import { fieldErrorText } from '../app/texts.js';
+import { ApiError } from '../net/api.js';
+import { fieldErrorText } from '../ui/texts.js';
 
 export interface OrgRow {
   /** Stable across add/remove, so inputs keep their ids and focus. */

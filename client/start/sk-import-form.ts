@@ -11,10 +11,10 @@ import { html, LitElement, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { CreatedWorkshopDto } from '../../shared/api.js';
 import type { ErrorBody } from '../../shared/errors.js';
-import { ApiError } from '../app/api.js';
-import { navigate } from '../app/router.js';
-import { sharedStyles } from '../app/shared.styles.js';
-import { errorText } from '../app/texts.js';
+import { ApiError } from '../net/api.js';
+import { navigate } from '../ui/navigation.js';
+import { sharedStyles } from '../ui/shared.styles.js';
+import { errorText } from '../ui/texts.js';
 
 /** The largest file the server takes (64 MB). */
 const MAX_BYTES = 64 * 1024 * 1024;

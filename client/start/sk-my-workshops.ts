@@ -11,10 +11,10 @@ import '@shoelace-style/shoelace/dist/components/button/button.js';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { css, html, LitElement, nothing } from 'lit';
 import type { MyWorkshopDto } from '../../shared/api.js';
-import { api } from '../app/api.js';
-import { navigate } from '../app/router.js';
-import { sharedStyles } from '../app/shared.styles.js';
-import { errorText, roleName } from '../app/texts.js';
+import { api } from '../net/api.js';
+import { navigate } from '../ui/navigation.js';
+import { sharedStyles } from '../ui/shared.styles.js';
+import { errorText, roleName } from '../ui/texts.js';
 
 type Load = { state: 'loading' } | { state: 'ready'; workshops: MyWorkshopDto[] } | { state: 'failed'; error: unknown };
 

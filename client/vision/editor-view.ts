@@ -13,7 +13,7 @@ import { initProseMirrorDoc, yCursorPlugin, ySyncPlugin, yUndoPlugin } from 'y-p
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { visionSchema } from '../../shared/vision/schema.js';
-import type { OrgColor } from '../board/org-colors.js';
+import type { OrgColor } from '../ui/org-colors.js';
 import { commentDecorationsPlugin } from './comment-decorations.js';
 import { actionKeys, type EditorHooks } from './editor-actions.js';
 import { visionInputRules } from './input-rules.js';

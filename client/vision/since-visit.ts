@@ -4,7 +4,7 @@
  * first visit there is nothing to compare: the current state is stored as seen, silently.
  */
 import * as Y from 'yjs';
-import { api } from '../app/api.js';
+import { api } from '../net/api.js';
 import type { Authorship } from './attribution.js';
 import { countChanges, decodeSnapshotBase64, encodeSnapshotBase64, type ChangeSummary } from './change-count.js';
 import type { VisionSession } from './vision-session.js';

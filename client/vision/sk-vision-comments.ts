@@ -13,7 +13,7 @@
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { addComment, addReply, setResolved, type CommentAuthor, type VisionComment } from '../../shared/vision/comments.js';
-import { sharedStyles } from '../app/shared.styles.js';
+import { sharedStyles } from '../ui/shared.styles.js';
 import type { ResolvedComment } from './comment-decorations.js';
 import { keyLabel } from './editor-actions.js';
 import { visionCommentsStyles } from './sk-vision-comments.styles.js';

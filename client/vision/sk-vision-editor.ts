@@ -23,7 +23,7 @@ import { ySyncPluginKey } from 'y-prosemirror';
 import * as Y from 'yjs';
 import type { VisionComment } from '../../shared/vision/comments.js';
 import { visionSchema } from '../../shared/vision/schema.js';
-import { sharedStyles } from '../app/shared.styles.js';
+import { sharedStyles } from '../ui/shared.styles.js';
 import type { Authorship } from './attribution.js';
 import { anchorRange, type PMMapping } from './comment-anchors.js';
 import { decorationsFor, resolveComments, setCommentDecorations, type ResolvedComment } from './comment-decorations.js';

@@ -6,14 +6,14 @@
  *
  * Properties: `session`. Events: none. Parts: none.
  */
-import '../app/sk-confirm-dialog.js';
-import type { SkConfirmDialog } from '../app/sk-confirm-dialog.js';
+import '../ui/sk-confirm-dialog.js';
+import type { SkConfirmDialog } from '../ui/sk-confirm-dialog.js';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
-import { api, type VisionHistoryDto } from '../app/api.js';
-import { formatLocales } from '../app/i18n.js';
-import { sharedStyles } from '../app/shared.styles.js';
-import { errorText } from '../app/texts.js';
+import { api, type VisionHistoryDto } from '../net/api.js';
+import { formatLocales } from '../ui/i18n.js';
+import { sharedStyles } from '../ui/shared.styles.js';
+import { errorText } from '../ui/texts.js';
 import { formatWhen } from './texts.js';
 import type { VisionSession } from './vision-session.js';
 

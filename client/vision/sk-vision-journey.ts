@@ -11,10 +11,10 @@
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import * as Y from 'yjs';
-import { api, type MilestoneDto } from '../app/api.js';
+import { api, type MilestoneDto } from '../net/api.js';
 import './sk-vision-history.js';
-import { sharedStyles } from '../app/shared.styles.js';
-import { errorText } from '../app/texts.js';
+import { sharedStyles } from '../ui/shared.styles.js';
+import { errorText } from '../ui/texts.js';
 import { decodeSnapshotBase64 } from './change-count.js';
 import { formatWhen } from './texts.js';
 import type { VisionSession } from './vision-session.js';

@@ -13,9 +13,9 @@ import type SlDialog from '@shoelace-style/shoelace/dist/components/dialog/dialo
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { submitOnEnter } from '../app/forms.js';
-import { sharedStyles } from '../app/shared.styles.js';
-import { dialogStyles } from '../app/sk-confirm-dialog.styles.js';
+import { submitOnEnter } from '../ui/forms.js';
+import { sharedStyles } from '../ui/shared.styles.js';
+import { dialogStyles } from '../ui/sk-confirm-dialog.styles.js';
 import { normaliseHref } from './link-href.js';
 
 export class SkVisionLinkDialog extends LitElement {

@@ -11,7 +11,7 @@ import '@shoelace-style/shoelace/dist/components/dialog/dialog.js';
 import type SlDialog from '@shoelace-style/shoelace/dist/components/dialog/dialog.js';
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { css, html, LitElement } from 'lit';
-import { dialogStyles } from '../app/sk-confirm-dialog.styles.js';
+import { dialogStyles } from '../ui/sk-confirm-dialog.styles.js';
 import { EDITOR_ACTIONS, keyLabel } from './editor-actions.js';
 
 export class SkVisionShortcuts extends LitElement {

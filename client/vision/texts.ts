@@ -1,6 +1,6 @@
 /** Localised texts used by several vision components. Functions, so each call reads the active locale. */
 import { msg, str } from '@lit/localize';
-import { formatLocales } from '../app/i18n.js';
+import { formatLocales } from '../ui/i18n.js';
 
 export const unknownAuthor = () => msg('Unknown (e.g. the template)', { id: 'vision_unknown_author' });
 

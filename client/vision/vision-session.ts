@@ -5,8 +5,8 @@
  */
 import type { MemberDto, OrganisationDto, Role, WorkshopDto } from '../../shared/api.js';
 import { visionFragment, VISION_DOC_OPTIONS } from '../../shared/vision/schema.js';
-import { api } from '../app/api.js';
-import { organisationColors, type OrgColor } from '../board/org-colors.js';
+import { api } from '../net/api.js';
+import { organisationColors, type OrgColor } from '../ui/org-colors.js';
 import { openRoom, type RoomConnection } from '../net/room-connection.js';
 import { clampToDoc, createAuthorship, type Authorship } from './attribution.js';
 import type * as Y from 'yjs';

@@ -3,9 +3,9 @@
  * the board opens with only the code it needs. Once a workshop page has settled, both are fetched
  * in idle time: the service worker then holds them, and the tabs also open offline.
  */
-import { loadLaterTexts } from '../app/i18n.js';
-import { loadDialog, loadDrawer, loadMenu } from '../app/lazy-shoelace.js';
-import type { WorkshopTab } from '../app/router.js';
+import { loadLaterTexts } from '../ui/i18n.js';
+import { loadDialog, loadDrawer, loadMenu } from '../ui/lazy-shoelace.js';
+import type { WorkshopTab } from '../ui/navigation.js';
 
 const loaders: Partial<Record<WorkshopTab, () => Promise<unknown>>> = {
   // Texts first: the elements render as soon as their code defines them.

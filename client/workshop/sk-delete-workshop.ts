@@ -9,12 +9,12 @@
 import '@shoelace-style/shoelace/dist/components/button/button.js';
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement } from 'lit';
-import { api } from '../app/api.js';
-import { navigate } from '../app/router.js';
-import { sharedStyles } from '../app/shared.styles.js';
-import '../app/sk-confirm-dialog.js';
-import type { SkConfirmDialog } from '../app/sk-confirm-dialog.js';
-import { errorText } from '../app/texts.js';
+import { api } from '../net/api.js';
+import { navigate } from '../ui/navigation.js';
+import { sharedStyles } from '../ui/shared.styles.js';
+import '../ui/sk-confirm-dialog.js';
+import type { SkConfirmDialog } from '../ui/sk-confirm-dialog.js';
+import { errorText } from '../ui/texts.js';
 import { deleteStyles } from './sk-delete-workshop.styles.js';
 
 export class SkDeleteWorkshop extends LitElement {

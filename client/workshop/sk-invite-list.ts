@@ -13,10 +13,10 @@ import '@shoelace-style/shoelace/dist/components/button/button.js';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { css, html, LitElement, nothing } from 'lit';
 import type { InviteSummaryDto, MemberDto, OrganisationDto } from '../../shared/api.js';
-import { buttonLabel } from '../app/button-label.js';
-import { formatLocales } from '../app/i18n.js';
-import { sharedStyles } from '../app/shared.styles.js';
-import { roleName } from '../app/texts.js';
+import { buttonLabel } from '../ui/button-label.js';
+import { formatLocales } from '../ui/i18n.js';
+import { sharedStyles } from '../ui/shared.styles.js';
+import { roleName } from '../ui/texts.js';
 import { inviteStatus, sortInvites, type InviteStatus } from './invite-status.js';
 
 export interface RevokeRequest {

@@ -15,12 +15,12 @@ import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { MemberDto, Role, WorkshopDto } from '../../shared/api.js';
-import { api, ApiError } from '../app/api.js';
-import { buttonLabel } from '../app/button-label.js';
-import { sharedStyles } from '../app/shared.styles.js';
-import '../app/sk-confirm-dialog.js';
-import type { SkConfirmDialog } from '../app/sk-confirm-dialog.js';
-import { errorText, fieldErrorText, roleName } from '../app/texts.js';
+import { api, ApiError } from '../net/api.js';
+import { buttonLabel } from '../ui/button-label.js';
+import { sharedStyles } from '../ui/shared.styles.js';
+import '../ui/sk-confirm-dialog.js';
+import type { SkConfirmDialog } from '../ui/sk-confirm-dialog.js';
+import { errorText, fieldErrorText, roleName } from '../ui/texts.js';
 import { memberListStyles } from './sk-member-list.styles.js';
 import { workshopStyles } from './sk-workshop-page.styles.js';
 

@@ -16,11 +16,11 @@ import type SlTextarea from '@shoelace-style/shoelace/dist/components/textarea/t
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement, nothing } from 'lit';
 import type { MemberDto, WorkshopDto } from '../../shared/api.js';
-import { api } from '../app/api.js';
-import { LiveLimits } from '../facilitation/limits.js';
-import { loadDialog } from '../app/lazy-shoelace.js';
-import { sharedStyles } from '../app/shared.styles.js';
-import { errorText } from '../app/texts.js';
+import { api } from '../net/api.js';
+import { Limits } from '../../shared/limits.js';
+import { loadDialog } from '../ui/lazy-shoelace.js';
+import { sharedStyles } from '../ui/shared.styles.js';
+import { errorText } from '../ui/texts.js';
 import { membersStyles } from './sk-members.styles.js';
 
 export class SkMembers extends LitElement {
@@ -173,7 +173,7 @@ export class SkMembers extends LitElement {
     return html`<sl-dialog label=${msg(str`Name ${who} as representative of ${org}`, { id: 'mem_name_named' })} @sl-request-close=${(e: Event) => this.dialogBusy && e.preventDefault()} @sl-after-hide=${this.afterHide}>
       <p>${msg('A facilitator names a representative only with the organisation’s own confirmation. Say who in the organisation confirmed it, and how; it is kept with the representation and in the audit log.', { id: 'mem_confirmation_explain' })}</p>
       <form novalidate @submit=${this.confirmNaming}>
-        <sl-textarea id="confirmation" rows="3" required maxlength=${LiveLimits.confirmationMax} label=${msg('Confirmation from the organisation', { id: 'mem_confirmation' })} help-text=${msg('For example: e-mail from the director general, 1 December', { id: 'mem_confirmation_hint' })}></sl-textarea>
+        <sl-textarea id="confirmation" rows="3" required maxlength=${Limits.confirmationMax} label=${msg('Confirmation from the organisation', { id: 'mem_confirmation' })} help-text=${msg('For example: e-mail from the director general, 1 December', { id: 'mem_confirmation_hint' })}></sl-textarea>
         <p class="error" role="alert">${this.dialogError}</p>
       </form>
       <div class="footer" slot="footer">

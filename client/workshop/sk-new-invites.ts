@@ -12,10 +12,10 @@ import '@shoelace-style/shoelace/dist/components/button/button.js';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement } from 'lit';
 import type { InviteDto, OrganisationDto } from '../../shared/api.js';
-import { buttonLabel } from '../app/button-label.js';
-import { formatLocales } from '../app/i18n.js';
-import { sharedStyles } from '../app/shared.styles.js';
-import { roleName } from '../app/texts.js';
+import { buttonLabel } from '../ui/button-label.js';
+import { formatLocales } from '../ui/i18n.js';
+import { sharedStyles } from '../ui/shared.styles.js';
+import { roleName } from '../ui/texts.js';
 import { newInvitesStyles } from './sk-new-invites.styles.js';
 
 export class SkNewInvites extends LitElement {

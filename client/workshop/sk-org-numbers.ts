@@ -11,10 +11,10 @@ import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { css, html, LitElement, nothing } from 'lit';
 import type { OrganisationDto, WorkshopDto } from '../../shared/api.js';
 import { isOrgNumber } from '../../shared/org-number.js';
-import { api } from '../app/api.js';
-import { buttonLabel } from '../app/button-label.js';
-import { sharedStyles } from '../app/shared.styles.js';
-import { errorText } from '../app/texts.js';
+import { api } from '../net/api.js';
+import { buttonLabel } from '../ui/button-label.js';
+import { sharedStyles } from '../ui/shared.styles.js';
+import { errorText } from '../ui/texts.js';
 
 export class SkOrgNumbers extends LitElement {
   static override styles = [

@@ -10,9 +10,9 @@
 import '@shoelace-style/shoelace/dist/components/button/button.js';
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { css, html, LitElement, nothing } from 'lit';
-import { api } from '../app/api.js';
-import { sharedStyles } from '../app/shared.styles.js';
-import { errorText } from '../app/texts.js';
+import { api } from '../net/api.js';
+import { sharedStyles } from '../ui/shared.styles.js';
+import { errorText } from '../ui/texts.js';
 
 export class SkReentryLink extends LitElement {
   static override styles = [

@@ -12,7 +12,7 @@
 import '@shoelace-style/shoelace/dist/components/button/button.js';
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement, nothing } from 'lit';
-import { sharedStyles } from '../app/shared.styles.js';
+import { sharedStyles } from '../ui/shared.styles.js';
 import { UPDATE_REFUSED_EVENT, type Refusal } from '../net/refusal.js';
 import type { Unconfirmed } from '../net/unconfirmed.js';
 import { refusalText, roomPartName } from './refused-texts.js';

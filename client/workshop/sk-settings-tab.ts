@@ -10,8 +10,8 @@
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement, nothing } from 'lit';
 import type { MemberDto, WorkshopDto } from '../../shared/api.js';
-import { formatLocales } from '../app/i18n.js';
-import { sharedStyles } from '../app/shared.styles.js';
+import { formatLocales } from '../ui/i18n.js';
+import { sharedStyles } from '../ui/shared.styles.js';
 import './sk-about-me.js';
 import './sk-delete-workshop.js';
 import './sk-invite-panel.js';

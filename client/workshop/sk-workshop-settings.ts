@@ -11,12 +11,12 @@ import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { css, html, LitElement, nothing } from 'lit';
 import type { Language, WorkshopDto } from '../../shared/api.js';
 import { contrastRatio, MIN_ORG_CONTRAST } from '../../shared/color.js';
-import { api } from '../app/api.js';
-import { submitOnEnter } from '../app/forms.js';
-import { LOCALE_NAMES, LOCALES } from '../app/i18n.js';
-import { sharedStyles } from '../app/shared.styles.js';
-import { errorText } from '../app/texts.js';
-import { organisationColors } from '../board/org-colors.js';
+import { api } from '../net/api.js';
+import { submitOnEnter } from '../ui/forms.js';
+import { LOCALE_NAMES, LOCALES } from '../ui/i18n.js';
+import { sharedStyles } from '../ui/shared.styles.js';
+import { errorText } from '../ui/texts.js';
+import { organisationColors } from '../ui/org-colors.js';
 import './sk-org-numbers.js';
 
 export class SkWorkshopSettings extends LitElement {

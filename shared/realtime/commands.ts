@@ -6,23 +6,12 @@
 import { z } from 'zod';
 import { DecisionRule, Stance } from '../decisions.js';
 import { ID_PATTERN } from '../ids.js';
+import { RealtimeLimits } from '../limits.js';
+
+export { RealtimeLimits };
 import { CreatePrincipleBody } from '../charter/api.js';
 import { CharterLimits, PARADOX_AXES } from '../charter/schema.js';
 
-export const RealtimeLimits = {
-  phaseMax: 100,
-  agendaMax: 30,
-  timerMaxSeconds: 24 * 3600,
-  votesPerPersonMax: 100,
-  elementIdsMax: 1000,
-  reasonMax: 2000,
-  noteMax: 2000,
-  organisationsMax: 200,
-  /** Anchoring (issue #14): who confirmed, their role, the decision's reference. */
-  anchorNameMax: 200,
-  anchorRoleMax: 200,
-  anchorReferenceMax: 500,
-} as const;
 
 const Id = z.string().regex(ID_PATTERN, 'is not a valid id');
 /** Board element ids are written by clients into Yjs; bounded, not shaped. */

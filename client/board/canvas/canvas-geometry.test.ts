@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 import type { BoardElement } from '../../../shared/board/schema.js';
 import { borderPoint, readingOrder } from './geometry.js';
 import { SpatialIndex } from './spatial-index.js';
-import { applyText, diff } from './text-binding.js';
+import { applyText, diff } from '../../ui/text-binding.js';
 import { Viewport } from './viewport.js';
 
 const el = (id: string, x: number, y: number, w = 100, h = 100, kind: BoardElement['kind'] = 'note') => ({ id, kind, x, y, w, h }) as BoardElement;

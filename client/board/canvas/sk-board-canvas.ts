@@ -15,7 +15,7 @@
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { Limits, type BoardElement, type PaletteColor } from '../../../shared/board/schema.js';
-import { appLocale } from '../../app/i18n.js';
+import { appLocale } from '../../ui/i18n.js';
 import { visibleActions, type ActionContext } from '../actions.js';
 import { actionContextOf, elementState } from './canvas-context.js';
 import type { BoardSession } from '../board-session.js';
@@ -30,7 +30,7 @@ import { canvasStyles } from './sk-board-canvas.styles.js';
 import './sk-board-menu.js';
 import './sk-board-toolbar.js';
 import './sk-shortcut-help.js';
-import { TextBinding } from './text-binding.js';
+import { TextBinding } from '../../ui/text-binding.js';
 import type { Tool } from './tools.js';
 import { Viewport, type Point } from './viewport.js';
 import { renderVoteBadges, type VoteBadges } from './vote-badges.js';

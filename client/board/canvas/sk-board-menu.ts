@@ -13,7 +13,7 @@ import type SlMenu from '@shoelace-style/shoelace/dist/components/menu/menu.js';
 import type SlMenuItem from '@shoelace-style/shoelace/dist/components/menu-item/menu-item.js';
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { css, html, LitElement } from 'lit';
-import { loadMenu } from '../../app/lazy-shoelace.js';
+import { loadMenu } from '../../ui/lazy-shoelace.js';
 import { runAction, type Action, type ActionContext } from '../actions.js';
 
 

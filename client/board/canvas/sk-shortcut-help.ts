@@ -14,8 +14,8 @@ import '@shoelace-style/shoelace/dist/components/button/button.js';
 import type SlDialog from '@shoelace-style/shoelace/dist/components/dialog/dialog.js';
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { css, html, LitElement } from 'lit';
-import { dialogStyles } from '../../app/sk-confirm-dialog.styles.js';
-import { loadDialog } from '../../app/lazy-shoelace.js';
+import { dialogStyles } from '../../ui/sk-confirm-dialog.styles.js';
+import { loadDialog } from '../../ui/lazy-shoelace.js';
 import { ACTIONS } from '../actions.js';
 import { TOOLS } from './tools.js';
 

@@ -16,10 +16,10 @@ import type SlMenuItem from '@shoelace-style/shoelace/dist/components/menu-item/
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement, nothing } from 'lit';
 import { TEMPLATES, type TemplateId } from '../../../shared/board/templates.js';
-import { appLocale } from '../../app/i18n.js';
-import { sharedStyles } from '../../app/shared.styles.js';
-import { dialogStyles } from '../../app/sk-confirm-dialog.styles.js';
-import { loadDialog, loadMenu } from '../../app/lazy-shoelace.js';
+import { appLocale } from '../../ui/i18n.js';
+import { sharedStyles } from '../../ui/shared.styles.js';
+import { dialogStyles } from '../../ui/sk-confirm-dialog.styles.js';
+import { loadDialog, loadMenu } from '../../ui/lazy-shoelace.js';
 import { pickerStyles } from './sk-template-picker.styles.js';
 
 

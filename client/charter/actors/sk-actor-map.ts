@@ -13,7 +13,7 @@ import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement, svg } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Actor, Relation } from '../../../shared/charter/schema.js';
-import { sharedStyles } from '../../app/shared.styles.js';
+import { sharedStyles } from '../../ui/shared.styles.js';
 import { actorKindName, relationKindName } from '../charter-texts.js';
 import { arrows, extent, layoutActors, NODE_H, NODE_W, type Pos } from './actor-layout.js';
 import { actorMapStyles } from './sk-actor-map.styles.js';

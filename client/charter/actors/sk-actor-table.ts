@@ -10,12 +10,12 @@
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement, nothing } from 'lit';
 import type { Actor, Relation } from '../../../shared/charter/schema.js';
-import { sharedStyles } from '../../app/shared.styles.js';
+import { sharedStyles } from '../../ui/shared.styles.js';
 import { charterStyles } from '../charter.styles.js';
 import { actorKindName, lastChangeLine, relationKindName } from '../charter-texts.js';
-import type { LastEdits } from '../../app/last-edits.js';
+import type { LastEdits } from '../../net/last-edits.js';
 import type { ActorRefDetail } from './sk-actor-map.js';
-import { LastEditsWatcher } from '../../app/last-edits.js';
+import { LastEditsWatcher } from '../../net/last-edits.js';
 
 export class SkActorTable extends LitElement {
   static override styles = [sharedStyles, charterStyles];

@@ -8,10 +8,10 @@
 import '@shoelace-style/shoelace/dist/components/button/button.js';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement, nothing } from 'lit';
-import { applyText } from '../../board/canvas/text-binding.js';
+import { applyText } from '../../ui/text-binding.js';
 import type { ActorTextField } from '../../../shared/charter/charter-doc.js';
 import { CharterLimits } from '../../../shared/charter/schema.js';
-import { sharedStyles } from '../../app/shared.styles.js';
+import { sharedStyles } from '../../ui/shared.styles.js';
 import { CharterController } from '../charter-controller.js';
 import type { CharterSession } from '../charter-session.js';
 import { charterStyles } from '../charter.styles.js';

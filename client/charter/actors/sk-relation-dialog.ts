@@ -9,7 +9,7 @@ import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { html } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { RELATION_KINDS, type Actor, type Relation, type RelationKind } from '../../../shared/charter/schema.js';
-import { sharedStyles } from '../../app/shared.styles.js';
+import { sharedStyles } from '../../ui/shared.styles.js';
 import { charterDialogStyles } from '../charter-dialog.styles.js';
 import { relationKindName } from '../charter-texts.js';
 import { FormDialog } from '../form-dialog.js';

@@ -7,7 +7,7 @@
 import '@shoelace-style/shoelace/dist/components/button/button.js';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement, nothing } from 'lit';
-import { sharedStyles } from '../../app/shared.styles.js';
+import { sharedStyles } from '../../ui/shared.styles.js';
 import { CharterController } from '../charter-controller.js';
 import { saveBody } from '../charter-edits.js';
 import type { CharterSession } from '../charter-session.js';
@@ -17,7 +17,7 @@ import { ConfirmDelete } from '../confirm-delete.js';
 import { governanceStyles } from './governance.styles.js';
 import './sk-body-dialog.js';
 import type { BodyForm, SkBodyDialog } from './sk-body-dialog.js';
-import { LastEditsWatcher } from '../../app/last-edits.js';
+import { LastEditsWatcher } from '../../net/last-edits.js';
 
 export class SkBodies extends LitElement {
   static override styles = [sharedStyles, charterStyles, governanceStyles];

@@ -9,7 +9,7 @@ import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { CharterLimits, RESPONSIBILITIES, type Responsibility } from '../../../shared/charter/schema.js';
-import { sharedStyles } from '../../app/shared.styles.js';
+import { sharedStyles } from '../../ui/shared.styles.js';
 import { CharterController } from '../charter-controller.js';
 import { renameDecision } from '../charter-edits.js';
 import type { CharterSession } from '../charter-session.js';

@@ -9,7 +9,7 @@ import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { CharterLimits, type EscalationStep, type GovernanceBody } from '../../../shared/charter/schema.js';
-import { sharedStyles } from '../../app/shared.styles.js';
+import { sharedStyles } from '../../ui/shared.styles.js';
 import { CharterController } from '../charter-controller.js';
 import { moveStep, replaceEscalationStep } from '../charter-edits.js';
 import type { CharterSession } from '../charter-session.js';

@@ -9,8 +9,8 @@ import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { CharterLimits } from '../../../shared/charter/schema.js';
-import { formatLocales } from '../../app/i18n.js';
-import { sharedStyles } from '../../app/shared.styles.js';
+import { formatLocales } from '../../ui/i18n.js';
+import { sharedStyles } from '../../ui/shared.styles.js';
 import { lastChangeLine } from '../charter-texts.js';
 import { CharterController } from '../charter-controller.js';
 import type { CharterSession } from '../charter-session.js';
@@ -18,7 +18,7 @@ import { charterStyles } from '../charter.styles.js';
 import { ConfirmDelete } from '../confirm-delete.js';
 import { parseAmount, totals } from './funding-model.js';
 import { governanceStyles } from './governance.styles.js';
-import { LastEditsWatcher } from '../../app/last-edits.js';
+import { LastEditsWatcher } from '../../net/last-edits.js';
 
 export class SkFunding extends LitElement {
   static override styles = [sharedStyles, charterStyles, governanceStyles];

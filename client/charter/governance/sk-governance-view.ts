@@ -6,7 +6,7 @@
  */
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement, nothing } from 'lit';
-import { sharedStyles } from '../../app/shared.styles.js';
+import { sharedStyles } from '../../ui/shared.styles.js';
 import type { CharterSession } from '../charter-session.js';
 import { charterStyles } from '../charter.styles.js';
 import './sk-bodies.js';

@@ -12,13 +12,14 @@ import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { GENERATIONS, type Generation, type MaturityEntry } from '../../../shared/charter/schema.js';
-import { sharedStyles } from '../../app/shared.styles.js';
+import { sharedStyles } from '../../ui/shared.styles.js';
 import { CharterController } from '../charter-controller.js';
 import type { CharterSession } from '../charter-session.js';
 import { charterStyles } from '../charter.styles.js';
-import { generationText, lastChangeLine } from '../charter-texts.js';
+import { generationText } from '../../ui/vocabulary.js';
+import { lastChangeLine } from '../charter-texts.js';
 import { maturityStyles } from './sk-maturity-view.styles.js';
-import { LastEditsWatcher } from '../../app/last-edits.js';
+import { LastEditsWatcher } from '../../net/last-edits.js';
 
 export class SkMaturityView extends LitElement {
   static override styles = [sharedStyles, charterStyles, maturityStyles];

@@ -12,13 +12,14 @@ import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { PARADOX_AXES, type ParadoxAxis, type ParadoxPosition } from '../../../shared/charter/schema.js';
-import { sharedStyles } from '../../app/shared.styles.js';
+import { sharedStyles } from '../../ui/shared.styles.js';
 import { CharterController } from '../charter-controller.js';
 import type { CharterSession } from '../charter-session.js';
 import { charterStyles } from '../charter.styles.js';
-import { axisNames, lastChangeLine } from '../charter-texts.js';
+import { axisNames } from '../../ui/vocabulary.js';
+import { lastChangeLine } from '../charter-texts.js';
 import { paradoxStyles } from './sk-paradox-view.styles.js';
-import { LastEditsWatcher } from '../../app/last-edits.js';
+import { LastEditsWatcher } from '../../net/last-edits.js';
 
 export class SkParadoxView extends LitElement {
   static override styles = [sharedStyles, charterStyles, paradoxStyles];

@@ -12,8 +12,8 @@
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import type SlInput from '@shoelace-style/shoelace/dist/components/input/input.js';
 import { css, html } from 'lit';
-import { sharedStyles } from '../../app/shared.styles.js';
-import { LiveLimits } from '../../facilitation/limits.js';
+import { sharedStyles } from '../../ui/shared.styles.js';
+import { RealtimeLimits } from '../../../shared/limits.js';
 import { charterDialogStyles } from '../charter-dialog.styles.js';
 import { FormDialog } from '../form-dialog.js';
 
@@ -25,7 +25,7 @@ export interface AnchorForm {
 }
 
 type Field = 'confirmedBy' | 'role' | 'date' | 'reference';
-const LIMITS: Record<Field, number> = { confirmedBy: LiveLimits.anchorNameMax, role: LiveLimits.anchorRoleMax, date: 10, reference: LiveLimits.anchorReferenceMax };
+const LIMITS: Record<Field, number> = { confirmedBy: RealtimeLimits.anchorNameMax, role: RealtimeLimits.anchorRoleMax, date: 10, reference: RealtimeLimits.anchorReferenceMax };
 
 /** Today in the browser's own calendar, `YYYY-MM-DD`. */
 export function localToday(now = new Date()): string {

@@ -35,17 +35,17 @@ import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement, nothing } from 'lit';
 import { CharterLimits, type PrincipleDraft } from '../../../shared/charter/schema.js';
 import type { Stance } from '../../../shared/decisions.js';
-import { TextBinding } from '../../board/canvas/text-binding.js';
-import { buttonLabel } from '../../app/button-label.js';
-import { formatLocales } from '../../app/i18n.js';
-import { LiveLimits } from '../../facilitation/limits.js';
-import { sharedStyles } from '../../app/shared.styles.js';
+import { TextBinding } from '../../ui/text-binding.js';
+import { buttonLabel } from '../../ui/button-label.js';
+import { formatLocales } from '../../ui/i18n.js';
+import { RealtimeLimits } from '../../../shared/limits.js';
+import { sharedStyles } from '../../ui/shared.styles.js';
 import type { CharterSession } from '../charter-session.js';
 import { lastChangeLine, stanceName, statusName } from '../charter-texts.js';
 import { endorsements, outsideBound, type CardModel, type StanceChip } from './principle-model.js';
 import './sk-principle-compare.js';
 import { principleCardStyles } from './sk-principle-card.styles.js';
-import { LastEditsWatcher } from '../../app/last-edits.js';
+import { LastEditsWatcher } from '../../net/last-edits.js';
 
 export interface StanceDetail {
   stance: Stance;
@@ -339,7 +339,7 @@ export class SkPrincipleCard extends LitElement {
           id="reason"
           label=${object ? msg('Reason (required)', { id: 'charter_reason_required' }) : msg('Reason (optional)', { id: 'charter_reason_optional' })}
           rows="3"
-          maxlength=${LiveLimits.reasonMax}
+          maxlength=${RealtimeLimits.reasonMax}
           ?required=${object}
         ></sl-textarea>
         <p class="error" role="alert">${this.reasonError}</p>

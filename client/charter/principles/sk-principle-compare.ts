@@ -9,7 +9,7 @@
  */
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { css, html, LitElement } from 'lit';
-import { sharedStyles } from '../../app/shared.styles.js';
+import { sharedStyles } from '../../ui/shared.styles.js';
 import { wordDiff, type DiffPart } from './word-diff.js';
 
 export class SkPrincipleCompare extends LitElement {

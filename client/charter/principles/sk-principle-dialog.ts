@@ -15,7 +15,7 @@ import type SlDialog from '@shoelace-style/shoelace/dist/components/dialog/dialo
 import type SlTextarea from '@shoelace-style/shoelace/dist/components/textarea/textarea.js';
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { css, html, LitElement } from 'lit';
-import { sharedStyles } from '../../app/shared.styles.js';
+import { sharedStyles } from '../../ui/shared.styles.js';
 
 export class SkPrincipleDialog extends LitElement {
   static override styles = [

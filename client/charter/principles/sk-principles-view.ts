@@ -21,13 +21,12 @@ import { html, LitElement, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { MemberDto } from '../../../shared/api.js';
 import type { PrincipleView } from '../../../shared/realtime/index.js';
-import { LiveLimits } from '../../facilitation/limits.js';
+import { RealtimeLimits } from '../../../shared/limits.js';
 import { CharterLimits, type PrincipleDraft } from '../../../shared/charter/schema.js';
 import type { DecisionRule } from '../../../shared/decisions.js';
-import { api } from '../../app/api.js';
-import { sharedStyles } from '../../app/shared.styles.js';
-import { errorText } from '../../app/texts.js';
-import { commandErrorText } from '../../facilitation/facilitation-texts.js';
+import { api } from '../../net/api.js';
+import { sharedStyles } from '../../ui/shared.styles.js';
+import { commandErrorText, errorText } from '../../ui/texts.js';
 import { WorkshopStateController } from '../../net/workshop-state-controller.js';
 import type { WorkshopSocket } from '../../net/workshop-socket.js';
 import { CharterController } from '../charter-controller.js';
@@ -35,7 +34,7 @@ import { moveStep } from '../charter-edits.js';
 import type { CharterSession } from '../charter-session.js';
 import { charterStyles } from '../charter.styles.js';
 import { ConfirmDelete } from '../confirm-delete.js';
-import { formatLocales } from '../../app/i18n.js';
+import { formatLocales } from '../../ui/i18n.js';
 import { stanceName, statusName } from '../charter-texts.js';
 import { canAmend, canAnchor, canDelete, canTakeStance, cardModel, groupPrinciples, myStance, stanceOpen, type CardModel, type Me } from './principle-model.js';
 import './sk-anchor-dialog.js';
@@ -337,7 +336,7 @@ export class SkPrinciplesView extends LitElement {
       .label=${retire ? msg('Why is it retired? (required, kept in the record)', { id: 'charter_retire_reason' }) : msg('Amended text', { id: 'charter_amend_text' })}
       .confirmLabel=${retire ? msg('Retire the principle', { id: 'charter_retire_confirm' }) : msg('Start the amendment', { id: 'charter_amend_confirm' })}
       .missingText=${retire ? msg('Give a reason: the record keeps it with the principle.', { id: 'charter_retire_reason_missing' }) : msg('Write the amended text.', { id: 'charter_amend_missing' })}
-      .maxlength=${retire ? LiveLimits.reasonMax : CharterLimits.principleMax}
+      .maxlength=${retire ? RealtimeLimits.reasonMax : CharterLimits.principleMax}
       ?danger=${retire}
       required
       @sk-submit=${this.submitDialog}

@@ -1,4 +1,4 @@
-/** Bokmål texts of the parts loaded after the first paint: the vision and the charter (see client/app/i18n.ts). */
+/** Bokmål texts of the parts loaded after the first paint: the vision and the charter (see client/ui/i18n.ts). */
 import { anchors } from '../nb/anchors.js';
 import { charter } from '../nb/charter.js';
 import { principles } from '../nb/principles.js';

@@ -1,4 +1,4 @@
-/** Nynorsk texts of the parts loaded after the first paint: the vision and the charter (see client/app/i18n.ts). */
+/** Nynorsk texts of the parts loaded after the first paint: the vision and the charter (see client/ui/i18n.ts). */
 import { anchors } from '../nn/anchors.js';
 import { charter } from '../nn/charter.js';
 import { principles } from '../nn/principles.js';

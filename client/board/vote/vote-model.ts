@@ -1,6 +1,6 @@
 /** Dot voting, pure: which round the board shows, what can be voted on, dots per element, results in order. */
-import type { BoardElement } from '../../shared/board/schema.js';
-import type { VoteResult, VoteRoundView, WorkshopState } from '../../shared/realtime/index.js';
+import type { BoardElement } from '../../../shared/board/schema.js';
+import type { VoteResult, VoteRoundView, WorkshopState } from '../../../shared/realtime/index.js';
 
 /** The open round on this board, else the last closed one; null when there is none. */
 export function currentRound(state: WorkshopState | null, boardId: string): VoteRoundView | null {

@@ -4,7 +4,8 @@
  */
 import { msg } from '@lit/localize';
 import type { Role } from '../../shared/api.js';
-import { ApiError } from './api.js';
+import { CommandError } from '../net/command-error.js';
+import { ApiError } from '../net/api.js';
 
 export function roleName(role: Role): string {
   switch (role) {
@@ -56,5 +57,28 @@ export function fieldErrorText(field: 'title' | 'organisation' | 'name'): string
       return msg('Write an organisation name of at most 100 characters.', { id: 'err_field_organisation' });
     case 'name':
       return msg('Write a name of at most 100 characters.', { id: 'err_field_name' });
+  }
+}
+
+/** What a refused live command (socket.io) means to the user. */
+export function commandErrorText(err: unknown): string {
+  const code: string = err instanceof CommandError ? err.code : 'internal_error';
+  switch (code) {
+    case 'network_error':
+      return msg('No live connection to the workshop right now. Wait a moment and try again.', { id: 'fac_err_network' });
+    case 'forbidden':
+      return msg('Your role in this workshop does not allow this.', { id: 'err_forbidden' });
+    case 'validation_failed':
+      return msg('Some of what you entered was not accepted. Check the fields and try again.', { id: 'err_validation' });
+    case 'not_found':
+      return msg('It no longer exists. Reload the page to see the latest state.', { id: 'err_not_found' });
+    case 'conflict':
+      return msg('That is no longer possible: the facilitator has moved on (closed or revealed it).', { id: 'fac_err_conflict' });
+    case 'vote_budget_spent':
+      return msg('You have used all your votes. Take one back to vote elsewhere.', { id: 'fac_err_budget' });
+    case 'rate_limited':
+      return msg('Too many attempts right now. Wait a minute and try again.', { id: 'err_rate_limited' });
+    default:
+      return msg('Something went wrong on the server. Try again in a moment.', { id: 'err_internal' });
   }
 }

@@ -11,13 +11,13 @@
  */
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import type { BoardElement } from '../../shared/board/schema.js';
-import type { VoteRoundView } from '../../shared/realtime/index.js';
-import type { BoardSession } from '../board/board-session.js';
-import { kindName } from '../board/canvas/texts.js';
-import { WorkshopStateController } from '../net/workshop-state-controller.js';
-import type { WorkshopSocket } from '../net/workshop-socket.js';
-import { commandErrorText } from './facilitation-texts.js';
+import type { BoardElement } from '../../../shared/board/schema.js';
+import type { VoteRoundView } from '../../../shared/realtime/index.js';
+import type { BoardSession } from '../board-session.js';
+import { kindName } from '../canvas/texts.js';
+import { WorkshopStateController } from '../../net/workshop-state-controller.js';
+import type { WorkshopSocket } from '../../net/workshop-socket.js';
+import { commandErrorText } from '../../ui/texts.js';
 import { dotVoteStyles } from './sk-dot-vote.styles.js';
 import { candidates, countDots, currentRound, resultRows } from './vote-model.js';
 

@@ -1,16 +1,11 @@
 /**
- * A tiny History-API router. `parseRoute` maps a path to a route; `navigate` changes the URL and
- * tells the shell (window event `sk-route`), which also listens to `popstate`.
+ * A tiny History-API router for the shell. `parseRoute` maps a path to a route; features move with
+ * `navigate` (client/ui/navigation.ts), which tells the shell (window event `sk-route`); the shell
+ * also listens to `popstate`.
  */
 import { ID_PATTERN } from '../../shared/ids.js';
+import { CHARTER_SECTIONS, type CharterSection, type WorkshopTab } from '../ui/navigation.js';
 
-/**
- * `/w/<id>` opens the board; `/w/<id>/vision` the shared vision; `/w/<id>/charter[/<section>]`
- * the charter (actors by default); `/w/<id>/settings` holds members, invites and deletion.
- */
-export type WorkshopTab = 'board' | 'vision' | 'charter' | 'settings';
-export const CHARTER_SECTIONS = ['actors', 'maturity', 'paradoxes', 'governance', 'principles'] as const;
-export type CharterSection = (typeof CHARTER_SECTIONS)[number];
 const isSection = (s: string | undefined): s is CharterSection => (CHARTER_SECTIONS as readonly (string | undefined)[]).includes(s);
 
 export type Route =
@@ -20,14 +15,6 @@ export type Route =
   | { name: 'reenter' }
   | { name: 'workshop'; id: string; tab: WorkshopTab; section?: CharterSection }
   | { name: 'not-found' };
-
-/** A one-off message the shell shows on the next page (e.g. after deleting a workshop). */
-export type Notice = 'workshop-deleted' | 'signed-out';
-
-export const ROUTE_EVENT = 'sk-route';
-export interface RouteEventDetail {
-  notice: Notice | null;
-}
 
 export function parseRoute(pathname: string): Route {
   const segments = pathname.split('/').filter((s) => s !== '');
@@ -48,13 +35,6 @@ export function parseRoute(pathname: string): Route {
 }
 
 export const currentRoute = (): Route => parseRoute(location.pathname);
-
-export function navigate(path: string, opts: { replace?: boolean; notice?: Notice } = {}): void {
-  if (opts.replace) history.replaceState(null, '', path);
-  else history.pushState(null, '', path);
-  const detail: RouteEventDetail = { notice: opts.notice ?? null };
-  window.dispatchEvent(new CustomEvent<RouteEventDetail>(ROUTE_EVENT, { detail }));
-}
 
 /** The same-origin path a click on a link should route in-app, or null to let the browser act. */
 export function routableHref(event: MouseEvent): string | null {

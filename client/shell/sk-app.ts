@@ -12,9 +12,10 @@ import '../join/sk-join-page.js';
 import '../reenter/sk-reenter-page.js';
 import '../start/sk-start-page.js';
 import '../workshop/sk-workshop-page.js';
-import { appLocale, isAppLocale, LOCALE_NAMES, LOCALES, setAppLocale } from './i18n.js';
-import { currentRoute, navigate, ROUTE_EVENT, routableHref, type Notice, type Route, type RouteEventDetail } from './router.js';
-import { sharedStyles } from './shared.styles.js';
+import { appLocale, isAppLocale, LOCALE_NAMES, LOCALES, setAppLocale } from '../ui/i18n.js';
+import { navigate, ROUTE_EVENT, type Notice, type RouteEventDetail } from '../ui/navigation.js';
+import { currentRoute, routableHref, type Route } from './router.js';
+import { sharedStyles } from '../ui/shared.styles.js';
 import { appStyles } from './sk-app.styles.js';
 
 export class SkApp extends LitElement {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { BoardElement } from '../../shared/board/schema.js';
-import type { VoteRoundView, WorkshopState } from '../../shared/realtime/index.js';
+import type { BoardElement } from '../../../shared/board/schema.js';
+import type { VoteRoundView, WorkshopState } from '../../../shared/realtime/index.js';
 import { candidates, countDots, currentRound, resultRows } from './vote-model.js';
 
 const el = (id: string, kind: BoardElement['kind'], x: number, y: number) => ({ id, kind, x, y }) as BoardElement;
