@@ -7,17 +7,18 @@
  * (with a way back), turns read-only while a facilitator has locked the board, and shows the
  * dot vote (panel beside the board, badges on it).
  *
- * Properties: `workshop` (WorkshopDto), `socket` (WorkshopSocket or null).
+ * Context: the workshop (client/net/workshop-context.ts): the workshop, who I am, its live connection, its rooms.
  * Methods: `currentView()` (board id, centre and zoom, for a summon). Events: none. Parts: none.
  */
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { html, LitElement, nothing } from 'lit';
 import type { WorkshopDto } from '../../shared/api.js';
 import type { TemplateId } from '../../shared/board/templates.js';
 import { appLocale } from '../ui/i18n.js';
 import { sharedStyles } from '../ui/shared.styles.js';
 import './vote/sk-dot-vote.js';
-import { openRoom, type RoomConnection } from '../net/room-connection.js';
+import type { RoomConnection } from '../net/room-connection.js';
+import { WorkshopConsumer } from '../net/workshop-context.js';
 import { WorkshopStateController } from '../net/workshop-state-controller.js';
 import type { Summon, WorkshopSocket } from '../net/workshop-socket.js';
 import type { VoteBadges } from './canvas/vote-badges.js';
@@ -37,24 +38,28 @@ type View = 'canvas' | 'outline';
 export class SkBoardPage extends LitElement {
   static override styles = [sharedStyles, boardPageStyles];
   static override properties = {
-    workshop: { attribute: false },
     session: { state: true },
     view: { state: true },
     highlightOrg: { state: true },
     following: { state: true },
-    socket: { attribute: false },
     summoned: { state: true },
     badges: { state: true },
   };
-  declare workshop: WorkshopDto | null;
   declare session: BoardSession | null;
   declare view: View;
   declare highlightOrg: string | null;
   declare following: number | null;
-  declare socket: WorkshopSocket | null;
   /** Where I was looking before the facilitator summoned everyone, to go back. */
   declare summoned: { x: number; y: number; zoom: number } | null;
   declare badges: VoteBadges | null;
+  /** First: the controllers below read the context when the page connects. */
+  private readonly ws = new WorkshopConsumer(this, (next, previous) => {
+    if (next?.workshop !== previous?.workshop) this.open();
+    if (next?.socket !== previous?.socket) {
+      this.offSummon?.();
+      this.offSummon = next?.socket?.onSummon(this.onSummon) ?? null;
+    }
+  });
   private readonly live = new WorkshopStateController(this, () => this.socket);
   private offSummon: (() => void) | null = null;
   private wasLocked = false;
@@ -64,12 +69,10 @@ export class SkBoardPage extends LitElement {
   constructor() {
     super();
     updateWhenLocaleChanges(this);
-    this.workshop = null;
     this.session = null;
     this.view = 'canvas';
     this.highlightOrg = null;
     this.following = null;
-    this.socket = null;
     this.summoned = null;
     this.badges = null;
   }
@@ -81,6 +84,13 @@ export class SkBoardPage extends LitElement {
     if (!board || !c || this.view !== 'canvas') return null;
     const p = c.viewCenter();
     return { boardId: board.id, x: Math.round(p.x), y: Math.round(p.y), zoom: c.viewport.zoom };
+  }
+
+  private get workshop(): WorkshopDto | null {
+    return this.ws.workshop;
+  }
+  private get socket(): WorkshopSocket | null {
+    return this.ws.socket;
   }
 
   private get locked(): boolean {
@@ -102,14 +112,6 @@ export class SkBoardPage extends LitElement {
     const from = this.summoned;
     this.summoned = null;
     if (from) this.canvas?.showView({ x: from.x, y: from.y }, from.zoom);
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('workshop')) this.open();
-    if (changed.has('socket')) {
-      this.offSummon?.();
-      this.offSummon = this.socket?.onSummon(this.onSummon) ?? null;
-    }
   }
 
   protected override updated(): void {
@@ -146,7 +148,7 @@ export class SkBoardPage extends LitElement {
     const org = w.organisations.find((o) => o.id === w.me.organisationId) ?? null;
     const me = { id: w.me.id, name: w.me.displayName, organisationId: org?.id ?? null, organisationName: org?.name ?? null, role: w.me.role };
     const session = createBoardSession(
-      conn ?? openRoom(board.room, { memberId: w.me.id }),
+      conn ?? this.ws.value!.rooms.open(board.room),
       me,
       w.organisations,
       () => this.locked,
@@ -220,7 +222,7 @@ export class SkBoardPage extends LitElement {
         <aside aria-labelledby="people-heading">
           <h2 id="people-heading">${msg('Here now', { id: 'board_people' })}</h2>
           <sk-participants .session=${s} .following=${this.following} @sk-follow=${this.onFollow}></sk-participants>
-          <sk-dot-vote .socket=${this.socket} .session=${s} .boardId=${w.boards[0]?.id ?? ''} @sk-vote-badges=${(e: CustomEvent<VoteBadges | null>) => (this.badges = e.detail)} @sk-show-element=${this.onShowElement}></sk-dot-vote>
+          <sk-dot-vote .session=${s} .boardId=${w.boards[0]?.id ?? ''} @sk-vote-badges=${(e: CustomEvent<VoteBadges | null>) => (this.badges = e.detail)} @sk-show-element=${this.onShowElement}></sk-dot-vote>
         </aside>
       </div>
     `;

@@ -8,14 +8,14 @@
  * down) is an ordinary edit of the shared document. A refusal by the server (a closed principle
  * is frozen) rejects; it never falls back to an edit.
  */
-import type { MemberDto, OrganisationDto } from '../../shared/api.js';
+import type { MemberDto, OrganisationDto, WorkshopDto } from '../../shared/api.js';
 import { CharterDoc } from '../../shared/charter/charter-doc.js';
 import { migrateCharter } from '../../shared/charter/migrations.js';
 import { newElementId } from '../../shared/ids.js';
 import { organisationColors, type OrgColor } from '../ui/org-colors.js';
 import type { CommandPayload } from '../../shared/realtime/index.js';
 import { CommandError } from '../net/command-error.js';
-import { openRoom, type RoomConnection } from '../net/room-connection.js';
+import type { RoomConnection } from '../net/room-connection.js';
 import type { WorkshopSocket } from '../net/workshop-socket.js';
 import { LastEdits } from '../net/last-edits.js';
 
@@ -45,7 +45,10 @@ export interface CharterSession {
   destroy(): void;
 }
 
-export function openCharter(room: string, me: MemberDto, organisations: OrganisationDto[], socket: () => WorkshopSocket | null, conn: RoomConnection = openRoom(room, { memberId: me.id })): CharterSession {
+/** The charter on `conn` (a lease from the workshop's rooms); the session gives it back on `destroy()`. */
+export function createCharterSession(conn: RoomConnection, workshop: WorkshopDto, socket: () => WorkshopSocket | null): CharterSession {
+  const { me, organisations } = workshop;
+  const room = conn.room;
   const charter = new CharterDoc(conn.doc, newElementId);
   const origin = { local: me.id };
   const readOnly = me.role === 'observer';

@@ -4,14 +4,14 @@
  * actors, maturity, paradoxes, governance, principles. The section links stay in place between
  * sections (focus stays on the link), the connection state is shown beside them.
  *
- * Properties: `workshop` (WorkshopDto), `section` (CharterSection), `socket` (WorkshopSocket,
- * for principles), `members` (MemberDto[], to name people on stance chips), `visit` (VisitInfo:
- * the visit before this one, for "since your last visit").
+ * Properties: `section` (CharterSection). Context: the workshop (client/net/workshop-context.ts:
+ * the workshop, its live connection for principles, its rooms, this page's visit for "since
+ * your last visit").
  * Events: none. Slots: none. Parts: none.
  */
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import type { MemberDto, WorkshopDto } from '../../shared/api.js';
+import { html, LitElement, nothing } from 'lit';
+import type { WorkshopDto } from '../../shared/api.js';
 import { formatRoom } from '../../shared/ids.js';
 import type { CharterSection } from '../ui/navigation.js';
 import { sharedStyles } from '../ui/shared.styles.js';
@@ -20,50 +20,43 @@ import type { WorkshopSocket } from '../net/workshop-socket.js';
 import './actors/sk-actors-view.js';
 import { CharterController } from './charter-controller.js';
 import type { RoomConnection } from '../net/room-connection.js';
-import { openCharter, type CharterSession } from './charter-session.js';
+import { createCharterSession, type CharterSession } from './charter-session.js';
 import './governance/sk-governance-view.js';
 import './maturity/sk-maturity-view.js';
 import './paradoxes/sk-paradox-view.js';
 import './sk-charter-since.js';
 import './principles/sk-principles-view.js';
-import { VISIT_PENDING, type VisitInfo } from '../net/visit.js';
 import { charterPageStyles } from './sk-charter-page.styles.js';
+import { WorkshopConsumer } from '../net/workshop-context.js';
 
 export class SkCharterPage extends LitElement {
   static override styles = [sharedStyles, charterPageStyles];
   static override properties = {
-    workshop: { attribute: false },
     section: { type: String },
-    socket: { attribute: false },
-    members: { attribute: false },
-    visit: { attribute: false },
     session: { state: true },
   };
-  declare workshop: WorkshopDto | null;
   declare section: CharterSection;
-  declare socket: WorkshopSocket | null;
-  declare members: MemberDto[];
-  /** This page's visit (the workshop page records it): "since your last visit". */
-  declare visit: VisitInfo;
   declare session: CharterSession | null;
+  /** First: what follows reads the workshop context when the element connects. */
+  private readonly ws = new WorkshopConsumer(this, (next, old) => {
+    const w = next?.workshop;
+    const was = old?.workshop;
+    // Reopen only when the workshop or my role changed, not on every settings refresh.
+    if (w?.id !== was?.id || w?.me.role !== was?.me.role || w?.organisations.length !== was?.organisations.length) this.open();
+  });
+  private get workshop(): WorkshopDto | null {
+    return this.ws.workshop;
+  }
+  private get socket(): WorkshopSocket | null {
+    return this.ws.socket;
+  }
   private readonly doc = new CharterController(this, () => this.session);
 
   constructor() {
     super();
     updateWhenLocaleChanges(this);
-    this.workshop = null;
     this.section = 'actors';
-    this.socket = null;
-    this.members = [];
-    this.visit = VISIT_PENDING;
     this.session = null;
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    const w = this.workshop;
-    const old = changed.get('workshop') as WorkshopDto | null | undefined;
-    // Reopen only when the workshop or my role changed, not on every settings refresh.
-    if (changed.has('workshop') && (old?.id !== w?.id || old?.me.role !== w?.me.role || old?.organisations.length !== w?.organisations.length)) this.open();
   }
 
   override connectedCallback(): void {
@@ -81,7 +74,7 @@ export class SkCharterPage extends LitElement {
   private open(conn?: RoomConnection): void {
     this.session?.destroy();
     const w = this.workshop;
-    this.session = w ? openCharter(formatRoom({ workshopId: w.id, part: { kind: 'charter' } }), w.me, w.organisations, () => this.socket, conn) : null;
+    this.session = w ? createCharterSession(conn ?? this.ws.value!.rooms.open(formatRoom({ workshopId: w.id, part: { kind: 'charter' } })), w, () => this.socket) : null;
     this.session?.conn.onReplaced((next) => this.open(next));
   }
 
@@ -103,7 +96,7 @@ export class SkCharterPage extends LitElement {
         ${s.readOnly ? html`<span class="badge">${msg('Observer: you can read, not change', { id: 'board_read_only' })}</span>` : nothing}
         <sk-connection-status .conn=${s.conn}></sk-connection-status>
       </div>
-      ${this.doc.ready ? html`<sk-charter-since .session=${s} .visit=${this.visit}></sk-charter-since>${this.renderSection(s)}` : html`<p role="status" class="loading">${msg('Opening the charter…', { id: 'charter_opening' })}</p>`}
+      ${this.doc.ready ? html`<sk-charter-since .session=${s}></sk-charter-since>${this.renderSection(s)}` : html`<p role="status" class="loading">${msg('Opening the charter…', { id: 'charter_opening' })}</p>`}
     `;
   }
 
@@ -118,7 +111,7 @@ export class SkCharterPage extends LitElement {
       case 'governance':
         return html`<sk-governance-view .session=${s}></sk-governance-view>`;
       case 'principles':
-        return html`<sk-principles-view .session=${s} .socket=${this.socket} .members=${this.members}></sk-principles-view>`;
+        return html`<sk-principles-view .session=${s}></sk-principles-view>`;
     }
   }
 }

@@ -7,7 +7,7 @@
  * missing (offline), the mark kept in this browser (per workshop and member) stands in, and a
  * first visit there marks itself.
  *
- * Properties: `session` (CharterSession), `visit` (VisitInfo). Events: none. Parts: none.
+ * Properties: `session` (CharterSession). Context: the visit (client/net/workshop-context.ts). Events: none. Parts: none.
  */
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
@@ -18,6 +18,7 @@ import type { CharterSession } from './charter-session.js';
 import { PARADOX_AXES, type ParadoxAxis } from '../../shared/charter/schema.js';
 import { LastEditsWatcher } from '../net/last-edits.js';
 import { sinceMark, VISIT_PENDING, type VisitInfo } from '../net/visit.js';
+import { WorkshopConsumer } from '../net/workshop-context.js';
 
 const SHOWN = 8;
 
@@ -44,10 +45,14 @@ export class SkCharterSince extends LitElement {
       }
     `,
   ];
-  static override properties = { session: { attribute: false }, visit: { attribute: false }, seenAt: { state: true } };
+  static override properties = { session: { attribute: false }, seenAt: { state: true } };
   declare session: CharterSession | null;
-  declare visit: VisitInfo;
   declare seenAt: string | null;
+  /** The visit (from the workshop context) changed since the last update. */
+  private visitChanged = true;
+  private readonly ws = new WorkshopConsumer(this, (next, old) => {
+    if (next?.visit !== old?.visit) this.visitChanged = true;
+  });
   private off: (() => void) | null = null;
 
   private readonly lastEdits = new LastEditsWatcher(this, () => this.session?.edits);
@@ -56,8 +61,11 @@ export class SkCharterSince extends LitElement {
     super();
     updateWhenLocaleChanges(this);
     this.session = null;
-    this.visit = VISIT_PENDING;
     this.seenAt = null;
+  }
+
+  private get visit(): VisitInfo {
+    return this.ws.value?.visit ?? VISIT_PENDING;
   }
 
   private get storageKey(): string {
@@ -70,7 +78,9 @@ export class SkCharterSince extends LitElement {
       this.off?.();
       this.off = this.session?.onChange(() => this.requestUpdate()) ?? null;
     }
-    if (!this.session || !(changed.has('session') || changed.has('visit'))) return;
+    const visitChanged = this.visitChanged;
+    this.visitChanged = false;
+    if (!this.session || !(changed.has('session') || visitChanged)) return;
     const marked = this.storedMark();
     const since = sinceMark(this.visit, marked);
     if (since !== 'fallback') this.seenAt = since ?? null;

@@ -4,7 +4,7 @@
  * or a board (SVG or PNG; whole, or one frame); a facilitator also downloads a backup of the
  * whole workshop. A progress bar follows the download (big boards take a moment).
  *
- * Properties: `workshop` (WorkshopDto). Events: none. Slots: none. Parts: none.
+ * Context: the workshop (client/net/workshop-context.ts). Events: none. Slots: none. Parts: none.
  */
 import '@shoelace-style/shoelace/dist/components/button/button.js';
 import '@shoelace-style/shoelace/dist/components/dialog/dialog.js';
@@ -16,9 +16,9 @@ import { BoardDoc } from '../../shared/board/board-doc.js';
 import { appLocale, LOCALE_NAMES, LOCALES, type AppLocale } from '../ui/i18n.js';
 import { sharedStyles } from '../ui/shared.styles.js';
 import { errorText } from '../ui/texts.js';
-import { openRoom } from '../net/room-connection.js';
 import { downloadFile } from './download.js';
 import { exportDialogStyles } from './sk-export-dialog.styles.js';
+import { WorkshopConsumer } from '../net/workshop-context.js';
 
 type What = 'charter' | 'board' | 'backup';
 type CharterFormat = 'docx' | 'pdf' | 'md' | 'json';
@@ -27,7 +27,6 @@ type BoardFormat = 'svg' | 'png';
 export class SkExportDialog extends LitElement {
   static override styles = [sharedStyles, exportDialogStyles];
   static override properties = {
-    workshop: { attribute: false },
     what: { state: true },
     charterFormat: { state: true },
     lang: { state: true },
@@ -40,7 +39,6 @@ export class SkExportDialog extends LitElement {
     error: { state: true },
     done: { state: true },
   };
-  declare workshop: WorkshopDto;
   declare what: What;
   declare charterFormat: CharterFormat;
   declare lang: AppLocale;
@@ -53,6 +51,12 @@ export class SkExportDialog extends LitElement {
   declare progress: { received: number; total: number | null } | null;
   declare error: string;
   declare done: boolean;
+  /** First: what follows reads the workshop context when the element connects. */
+  private readonly ws = new WorkshopConsumer(this);
+  /** The dialog is rendered only inside a loaded workshop (render() checks). */
+  private get workshop(): WorkshopDto {
+    return this.ws.workshop!;
+  }
   private abort: AbortController | null = null;
 
   constructor() {
@@ -92,20 +96,22 @@ export class SkExportDialog extends LitElement {
     const board = this.workshop.boards.find((b) => b.id === this.boardId);
     if (!board) return;
     this.frames = null;
-    const conn = openRoom(board.room, { memberId: this.workshop.me.id });
+    // The board page's connection when it is open (the workshop's rooms are shared), else a new one.
+    const conn = this.ws.value!.rooms.open(board.room);
     try {
       // Wait for the server's copy (not only the browser's), and never close a socket mid-handshake.
       await new Promise<void>((resolve) => {
-        const stop = conn.onStatus((s) => {
-          if (s.state === 'synced' || s.state === 'closed') {
-            stop();
-            resolve();
-          }
-        });
-        setTimeout(() => {
+        const done = () => {
           stop();
+          clearTimeout(timer);
           resolve();
-        }, 10_000);
+        };
+        const stop = conn.onStatus((s) => {
+          if (s.state === 'closed') done();
+        });
+        const timer = setTimeout(done, 10_000);
+        void conn.synced.then(done);
+        if (conn.status().state === 'closed') done();
       });
       await conn.ready;
       const list = new BoardDoc(conn.doc, () => '').list().filter((e) => e.kind === 'frame');
@@ -206,6 +212,7 @@ export class SkExportDialog extends LitElement {
   }
 
   override render() {
+    if (!this.ws.workshop) return nothing;
     const facilitator = this.workshop.me.role === 'facilitator';
     const busy = this.progress !== null;
     const p = this.progress;

@@ -6,7 +6,7 @@
  * Observers and members without an organisation are told a question is running. A question
  * revealed while the page is open leaves a short notice with a link to where the answers went.
  *
- * Properties: `workshop` (WorkshopDto), `socket` (WorkshopSocket).
+ * Context: the workshop (client/net/workshop-context.ts): the workshop and its live connection.
  * Events: none. Slots: none. Parts: none.
  */
 import '@shoelace-style/shoelace/dist/components/button/button.js';
@@ -25,33 +25,36 @@ import type { WorkshopSocket } from '../net/workshop-socket.js';
 import { commandErrorText } from '../ui/texts.js';
 import { questionTitle } from './facilitation-texts.js';
 import { answerFormStyles } from './sk-answer-form.styles.js';
+import { WorkshopConsumer } from '../net/workshop-context.js';
 
 export class SkAnswerForm extends LitElement {
   static override styles = [sharedStyles, answerFormStyles];
   static override properties = {
-    workshop: { attribute: false },
-    socket: { attribute: false },
     editing: { state: true },
     error: { state: true },
     busy: { state: true },
     revealed: { state: true },
   };
-  declare workshop: WorkshopDto | null;
-  declare socket: WorkshopSocket | null;
   /** Question ids whose (already given) answer is being changed. */
   declare editing: ReadonlySet<string>;
   declare error: string;
   declare busy: boolean;
   /** Questions seen open here and since revealed, until dismissed. */
   declare revealed: ReadonlyArray<QuestionView>;
+  /** First: what follows reads the workshop context when the element connects. */
+  private readonly ws = new WorkshopConsumer(this);
+  private get workshop(): WorkshopDto | null {
+    return this.ws.workshop;
+  }
+  private get socket(): WorkshopSocket | null {
+    return this.ws.socket;
+  }
   private seenOpen = new Set<string>();
   private readonly live = new WorkshopStateController(this, () => this.socket);
 
   constructor() {
     super();
     updateWhenLocaleChanges(this);
-    this.workshop = null;
-    this.socket = null;
     this.editing = new Set();
     this.error = '';
     this.busy = false;

@@ -4,7 +4,7 @@
  * anything is written; the chosen organisations' answers are then applied (`answer.apply`). An
  * answer without a justification (or note) keeps the charter's, and the dialog says so.
  *
- * Properties: `workshop` (WorkshopDto), `socket` (WorkshopSocket).
+ * Context: the workshop (client/net/workshop-context.ts).
  * Methods: `show(opener, question)`. Events: `sk-applied` (the answers were written).
  * Slots: none. Parts: none.
  */
@@ -18,23 +18,30 @@ import { CharterDoc } from '../../shared/charter/charter-doc.js';
 import { paradoxKey } from '../../shared/charter/schema.js';
 import type { AnswerValue, QuestionView } from '../../shared/realtime/index.js';
 import { sharedStyles } from '../ui/shared.styles.js';
-import { openRoom, type RoomConnection } from '../net/room-connection.js';
+import type { RoomConnection } from '../net/room-connection.js';
 import type { WorkshopSocket } from '../net/workshop-socket.js';
 import { applyStyles } from './sk-apply-dialog.styles.js';
 import { commandErrorText } from '../ui/texts.js';
 import { questionTitle } from './facilitation-texts.js';
+import { WorkshopConsumer } from '../net/workshop-context.js';
 
 type Shown = { generation: number; text: string } | { position: number; text: string };
 
 export class SkApplyDialog extends LitElement {
   static override styles = [sharedStyles, applyStyles];
-  static override properties = { workshop: { attribute: false }, socket: { attribute: false }, question: { state: true }, busy: { state: true }, error: { state: true }, chosen: { state: true } };
-  declare workshop: WorkshopDto | null;
-  declare socket: WorkshopSocket | null;
+  static override properties = { question: { state: true }, busy: { state: true }, error: { state: true }, chosen: { state: true } };
   declare question: QuestionView | null;
   declare busy: boolean;
   declare error: string;
   declare chosen: ReadonlySet<string>;
+  /** First: what follows reads the workshop context when the element connects. */
+  private readonly ws = new WorkshopConsumer(this);
+  private get workshop(): WorkshopDto | null {
+    return this.ws.workshop;
+  }
+  private get socket(): WorkshopSocket | null {
+    return this.ws.socket;
+  }
   private conn: RoomConnection | null = null;
   private opener: HTMLElement | null = null;
   private readonly refresh = () => this.requestUpdate();
@@ -42,7 +49,7 @@ export class SkApplyDialog extends LitElement {
   constructor() {
     super();
     updateWhenLocaleChanges(this);
-    this.workshop = this.socket = this.question = null;
+    this.question = null;
     this.busy = false;
     this.error = '';
     this.chosen = new Set();
@@ -73,7 +80,8 @@ export class SkApplyDialog extends LitElement {
     this.busy = false;
     this.chosen = new Set(this.latest().keys());
     if (!this.conn) {
-      this.conn = openRoom(`${w.id}/charter`, { memberId: w.me.id });
+      // Shared with the charter page when it is open (the workshop's rooms).
+      this.conn = this.ws.value!.rooms.open(`${w.id}/charter`);
       this.conn.doc.on('update', this.refresh);
     }
     await this.updateComplete;

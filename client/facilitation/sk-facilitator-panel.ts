@@ -5,7 +5,7 @@
  * private answers, dot votes) in `<sk-rounds-panel>`. Every button sends one socket command and
  * shows the server's refusal, if any, in words.
  *
- * Properties: `workshop`, `socket`, `members`, `boardView` (() => view | null), `onBoard`.
+ * Properties: `boardView` (() => view | null), `onBoard`. Context: the workshop (client/net/workshop-context.ts).
  * Events: none. Slots: none. Parts: none.
  */
 import '@shoelace-style/shoelace/dist/components/button/button.js';
@@ -21,6 +21,7 @@ import type { WorkshopSocket } from '../net/workshop-socket.js';
 import { commandErrorText } from '../ui/texts.js';
 import { panelStyles } from './panel.styles.js';
 import './sk-rounds-panel.js';
+import { WorkshopConsumer } from '../net/workshop-context.js';
 
 export interface BoardView {
   boardId: string;
@@ -32,29 +33,31 @@ export interface BoardView {
 export class SkFacilitatorPanel extends LitElement {
   static override styles = [sharedStyles, panelStyles];
   static override properties = {
-    workshop: { attribute: false },
-    socket: { attribute: false },
-    members: { attribute: false },
     boardView: { attribute: false },
     onBoard: { type: Boolean },
     error: { state: true },
     done: { state: true },
   };
-  declare workshop: WorkshopDto | null;
-  declare socket: WorkshopSocket | null;
-  declare members: MemberDto[];
   declare boardView: () => BoardView | null;
   declare onBoard: boolean;
   declare error: string;
   declare done: string;
+  /** First: what follows reads the workshop context when the element connects. */
+  private readonly ws = new WorkshopConsumer(this);
+  private get workshop(): WorkshopDto | null {
+    return this.ws.workshop;
+  }
+  private get socket(): WorkshopSocket | null {
+    return this.ws.socket;
+  }
+  private get members(): MemberDto[] {
+    return this.ws.members;
+  }
   private readonly live = new WorkshopStateController(this, () => this.socket);
 
   constructor() {
     super();
     updateWhenLocaleChanges(this);
-    this.workshop = null;
-    this.socket = null;
-    this.members = [];
     this.boardView = () => null;
     this.onBoard = false;
     this.error = '';
@@ -196,7 +199,7 @@ export class SkFacilitatorPanel extends LitElement {
             </ol>`}
       </section>
 
-      <sk-rounds-panel .workshop=${w} .socket=${this.socket}></sk-rounds-panel>
+      <sk-rounds-panel></sk-rounds-panel>
     `;
   }
 }

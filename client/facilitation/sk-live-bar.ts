@@ -6,8 +6,8 @@
  * time is up), never every second; the clock itself is a `timer` role, which is silent. When the
  * facilitator summons everyone to the board while I am on another tab, a notice links there.
  *
- * Properties: `workshop` (WorkshopDto), `socket` (WorkshopSocket), `members` (MemberDto[]),
- * `boardView` (() => view | null, for summon), `onBoard` (boolean).
+ * Properties: `boardView` (() => view | null, for summon), `onBoard` (boolean). Context: the workshop (client/net/workshop-context.ts): the
+ * workshop, its live connection, its members.
  * Events: none. Slots: none. Parts: `bar`.
  */
 import '@shoelace-style/shoelace/dist/components/button/button.js';
@@ -24,27 +24,35 @@ import { commandErrorText } from '../ui/texts.js';
 import { timerAnnouncement } from './live-announcements.js';
 import type { BoardView } from './sk-facilitator-panel.js';
 import { liveBarStyles } from './sk-live-bar.styles.js';
+import { WorkshopConsumer } from '../net/workshop-context.js';
 
 export class SkLiveBar extends LitElement {
   static override styles = [sharedStyles, liveBarStyles];
   static override properties = {
-    workshop: { attribute: false },
-    socket: { attribute: false },
-    members: { attribute: false },
     boardView: { attribute: false },
     onBoard: { type: Boolean },
     announcement: { state: true },
     error: { state: true },
     summoned: { state: true },
   };
-  declare workshop: WorkshopDto | null;
-  declare socket: WorkshopSocket | null;
-  declare members: MemberDto[];
   declare boardView: () => BoardView | null;
   declare onBoard: boolean;
   declare announcement: string;
   declare error: string;
   declare summoned: boolean;
+  /** First: what follows reads the workshop context when the element connects. */
+  private readonly ws = new WorkshopConsumer(this, (next, old) => {
+    if (next?.socket !== old?.socket) this.listen();
+  });
+  private get workshop(): WorkshopDto | null {
+    return this.ws.workshop;
+  }
+  private get socket(): WorkshopSocket | null {
+    return this.ws.socket;
+  }
+  private get members(): MemberDto[] {
+    return this.ws.members;
+  }
   private offSummon: (() => void) | null = null;
   private readonly live = new WorkshopStateController(this, () => this.socket);
   private tick = 0;
@@ -53,9 +61,6 @@ export class SkLiveBar extends LitElement {
   constructor() {
     super();
     updateWhenLocaleChanges(this);
-    this.workshop = null;
-    this.socket = null;
-    this.members = [];
     this.boardView = () => null;
     this.onBoard = false;
     this.announcement = '';
@@ -63,8 +68,7 @@ export class SkLiveBar extends LitElement {
     this.summoned = false;
   }
 
-  protected override willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('socket')) this.listen();
+  protected override willUpdate(): void {
     if (this.onBoard) this.summoned = false;
   }
 
@@ -204,7 +208,7 @@ export class SkLiveBar extends LitElement {
         : nothing}
       ${me.role === 'facilitator'
         ? html`<sl-drawer label=${msg('Facilitator tools', { id: 'fac_tools' })} placement="end" class="tools">
-            <sk-facilitator-panel .workshop=${w} .socket=${this.socket} .members=${this.members} .boardView=${this.boardView} .onBoard=${this.onBoard}></sk-facilitator-panel>
+            <sk-facilitator-panel .boardView=${this.boardView} .onBoard=${this.onBoard}></sk-facilitator-panel>
           </sl-drawer>`
         : nothing}
     `;

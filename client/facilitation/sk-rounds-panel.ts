@@ -4,7 +4,7 @@
  * compare with the charter and apply (`<sk-apply-dialog>`); and dot votes on the
  * board to open (votes per person) and close, with how many voted.
  *
- * Properties: `workshop` (WorkshopDto), `socket` (WorkshopSocket).
+ * Context: the workshop (client/net/workshop-context.ts): the workshop and its live connection.
  * Events: none. Slots: none. Parts: none.
  */
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
@@ -22,21 +22,26 @@ import { questionTitle } from './facilitation-texts.js';
 import { panelStyles } from './panel.styles.js';
 import './sk-apply-dialog.js';
 import type { SkApplyDialog } from './sk-apply-dialog.js';
+import { WorkshopConsumer } from '../net/workshop-context.js';
 
 export class SkRoundsPanel extends LitElement {
   static override styles = [sharedStyles, panelStyles];
-  static override properties = { workshop: { attribute: false }, socket: { attribute: false }, error: { state: true }, done: { state: true } };
-  declare workshop: WorkshopDto | null;
-  declare socket: WorkshopSocket | null;
+  static override properties = { error: { state: true }, done: { state: true } };
   declare error: string;
   declare done: string;
+  /** First: what follows reads the workshop context when the element connects. */
+  private readonly ws = new WorkshopConsumer(this);
+  private get workshop(): WorkshopDto | null {
+    return this.ws.workshop;
+  }
+  private get socket(): WorkshopSocket | null {
+    return this.ws.socket;
+  }
   private readonly live = new WorkshopStateController(this, () => this.socket);
 
   constructor() {
     super();
     updateWhenLocaleChanges(this);
-    this.workshop = null;
-    this.socket = null;
     this.error = '';
     this.done = '';
   }
@@ -105,7 +110,7 @@ export class SkRoundsPanel extends LitElement {
           })}
         </ol>
       </section>
-      <sk-apply-dialog .workshop=${this.workshop} .socket=${this.socket} @sk-applied=${() => (this.done = msg('Answers applied to the charter.', { id: 'fac_q_applied' }))}></sk-apply-dialog>
+      <sk-apply-dialog @sk-applied=${() => (this.done = msg('Answers applied to the charter.', { id: 'fac_q_applied' }))}></sk-apply-dialog>
       <section aria-labelledby="votes-h">
         <h2 id="votes-h">${msg('Dot vote', { id: 'fac_vote_heading' })}</h2>
         ${openVote

@@ -1,7 +1,7 @@
 /**
  * `WorkshopStateController(host, getSocket)`: subscribes the host to a WorkshopSocket while the
  * host is connected (and follows a change of socket), so `render()` only reads `state`, `link`
- * and `session`. Components get the socket as a property from the workshop page.
+ * and `session`. Components read the socket from the workshop context (workshop-context.ts).
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { SessionReady, WorkshopState } from '../../shared/realtime/index.js';

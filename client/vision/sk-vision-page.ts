@@ -5,15 +5,16 @@
  * (milestones, read-only). A banner offers the changes by others since the last visit, with
  * "Show" and "Mark as seen". Facilitators can reset an empty vision to the template.
  *
- * Properties: `workshop` (WorkshopDto), `members` (MemberDto[]).
+ * Context: the workshop (client/net/workshop-context.ts): the workshop, its members, its rooms.
  * Events: none. Slots: none. Parts: none.
  */
 import '@shoelace-style/shoelace/dist/components/button/button.js';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { html, LitElement, nothing } from 'lit';
 import * as Y from 'yjs';
 import type { MemberDto, WorkshopDto } from '../../shared/api.js';
 import { listComments, observeComments, type VisionComment } from '../../shared/vision/comments.js';
+import { VISION_DOC_OPTIONS } from '../../shared/vision/schema.js';
 import { api, ApiError } from '../net/api.js';
 import { sharedStyles } from '../ui/shared.styles.js';
 import { errorText } from '../ui/texts.js';
@@ -30,14 +31,13 @@ import { visionPageStyles } from './sk-vision-page.styles.js';
 import { changesText, formatWhen, unknownAuthor } from './texts.js';
 import type { RoomConnection } from '../net/room-connection.js';
 import { createVisionSession, type VisionSession } from './vision-session.js';
+import { WorkshopConsumer } from '../net/workshop-context.js';
 
 type View = 'edit' | 'authorship' | 'since' | 'journey';
 
 export class SkVisionPage extends LitElement {
   static override styles = [sharedStyles, visionPageStyles];
   static override properties = {
-    workshop: { attribute: false },
-    members: { attribute: false },
     session: { state: true },
     ready: { state: true },
     view: { state: true },
@@ -52,8 +52,6 @@ export class SkVisionPage extends LitElement {
     draft: { state: true },
     busy: { state: true },
   };
-  declare workshop: WorkshopDto | null;
-  declare members: MemberDto[];
   declare session: VisionSession | null;
   declare ready: boolean;
   declare view: View;
@@ -67,13 +65,22 @@ export class SkVisionPage extends LitElement {
   declare activeCommentId: string | null;
   declare draft: CommentDraft | null;
   declare busy: boolean;
+  /** First: what follows reads the workshop context when the element connects. */
+  private readonly ws = new WorkshopConsumer(this, (next, old) => {
+    if (next?.workshop.id !== old?.workshop.id) this.open();
+    else if (next && next.members !== old?.members) this.session?.setMembers(next.members);
+  });
+  private get workshop(): WorkshopDto | null {
+    return this.ws.workshop;
+  }
+  private get members(): MemberDto[] {
+    return this.ws.members;
+  }
   private cleanup: Array<() => void> = [];
 
   constructor() {
     super();
     updateWhenLocaleChanges(this);
-    this.workshop = null;
-    this.members = [];
     this.session = null;
     this.ready = false;
     this.view = 'edit';
@@ -87,11 +94,6 @@ export class SkVisionPage extends LitElement {
     this.activeCommentId = null;
     this.draft = null;
     this.busy = false;
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('workshop') && this.workshop?.id !== (changed.get('workshop') as WorkshopDto | null | undefined)?.id) this.open();
-    if (changed.has('members')) this.session?.setMembers(this.members);
   }
 
   override connectedCallback(): void {
@@ -117,7 +119,7 @@ export class SkVisionPage extends LitElement {
     this.close();
     const w = this.workshop;
     if (!w) return;
-    const s = createVisionSession(w, this.members, unknownAuthor, conn);
+    const s = createVisionSession(conn ?? this.ws.value!.rooms.open(`${w.id}/vision`, { doc: VISION_DOC_OPTIONS }), w, this.members, unknownAuthor);
     this.cleanup.push(s.conn.onReplaced((next) => this.open(next)));
     const org = w.organisations.find((o) => o.id === w.me.organisationId) ?? null;
     s.conn.awareness.setLocalStateField('user', { name: w.me.displayName, organisation: org?.name ?? null, organisationId: org?.id ?? null, role: w.me.role, memberId: w.me.id });

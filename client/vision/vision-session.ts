@@ -4,17 +4,15 @@
  * and organisations, and the server's record of authorship. Views never open connections.
  */
 import type { MemberDto, OrganisationDto, Role, WorkshopDto } from '../../shared/api.js';
-import { visionFragment, VISION_DOC_OPTIONS } from '../../shared/vision/schema.js';
+import { visionFragment } from '../../shared/vision/schema.js';
 import { api } from '../net/api.js';
 import { organisationColors, type OrgColor } from '../ui/org-colors.js';
-import { openRoom, type RoomConnection } from '../net/room-connection.js';
+import type { RoomConnection } from '../net/room-connection.js';
 import { clampToDoc, createAuthorship, type Authorship } from './attribution.js';
 import type * as Y from 'yjs';
 
 /** Used when the workshop does not say (an answer cached before the cap existed). */
 export const DEFAULT_VISION_MAX_CHARS = 200_000;
-
-export const openVisionRoom = (w: WorkshopDto): RoomConnection => openRoom(`${w.id}/vision`, { memberId: w.me.id, doc: VISION_DOC_OPTIONS });
 
 export interface MemberInfo {
   id: string | null;
@@ -48,8 +46,11 @@ export interface VisionSession {
   destroy(): void;
 }
 
-/** `conn` is given when the room was opened afresh after a refused update (`RoomConnection.onReplaced`). */
-export function createVisionSession(w: WorkshopDto, members: MemberDto[], unknownName: () => string, conn: RoomConnection = openVisionRoom(w)): VisionSession {
+/**
+ * The vision on `conn`: a lease on `<id>/vision` from the workshop's rooms, opened with
+ * `VISION_DOC_OPTIONS` (gc off); the session gives it back on `destroy()`.
+ */
+export function createVisionSession(conn: RoomConnection, w: WorkshopDto, members: MemberDto[], unknownName: () => string): VisionSession {
   const colors = organisationColors(w.organisations);
   const colorOf = (id: string | null) => colors.get(id ?? '') ?? colors.get('')!;
   const orgName = (id: string | null) => w.organisations.find((o) => o.id === id)?.name ?? null;

@@ -3,7 +3,7 @@
  * your own name; the workshop on another device (`<sk-reentry-link>`); signing out on this device
  * (after a confirmation; the other devices stay signed in), which goes to the start page.
  *
- * Properties: `workshop` (WorkshopDto: `me` is who I am).
+ * Context: the workshop (client/net/workshop-context.ts): `me` is who I am.
  * Events: `sk-me-changed` (my name changed; the host reloads who I am).
  * Slots: none. Parts: none.
  */
@@ -21,6 +21,7 @@ import type { SkConfirmDialog } from '../ui/sk-confirm-dialog.js';
 import { errorText, fieldErrorText, roleName } from '../ui/texts.js';
 import './sk-reentry-link.js';
 import { workshopStyles } from './sk-workshop-page.styles.js';
+import { WorkshopConsumer } from '../net/workshop-context.js';
 
 export class SkAboutMe extends LitElement {
   static override styles = [
@@ -53,7 +54,6 @@ export class SkAboutMe extends LitElement {
     `,
   ];
   static override properties = {
-    workshop: { attribute: false },
     renaming: { state: true },
     name: { state: true },
     nameError: { state: true },
@@ -62,7 +62,6 @@ export class SkAboutMe extends LitElement {
     signOutBusy: { state: true },
     signOutError: { state: true },
   };
-  declare workshop: WorkshopDto | null;
   declare renaming: boolean;
   declare name: string;
   declare nameError: string;
@@ -70,11 +69,15 @@ export class SkAboutMe extends LitElement {
   declare status: string;
   declare signOutBusy: boolean;
   declare signOutError: string;
+  /** First: what follows reads the workshop context when the element connects. */
+  private readonly ws = new WorkshopConsumer(this);
+  private get workshop(): WorkshopDto | null {
+    return this.ws.workshop;
+  }
 
   constructor() {
     super();
     updateWhenLocaleChanges(this);
-    this.workshop = null;
     this.renaming = false;
     this.name = '';
     this.nameError = '';

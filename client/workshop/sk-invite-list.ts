@@ -5,7 +5,7 @@
  * stored). Active links can be revoked (the host confirms first).
  *
  * Properties: `invites` (InviteSummaryDto[] | null while loading), `error` (the list could not be
- * fetched), `organisations`, `members` (to name who made each link).
+ * fetched), `organisations`. Context: the workshop (client/net/workshop-context.ts): the members, to name who made each link.
  * Events: `sk-revoke-request` (detail `{ invite, opener }`), `sk-invites-reload` ("Try again").
  * Slots: none. Parts: none.
  */
@@ -18,6 +18,7 @@ import { formatLocales } from '../ui/i18n.js';
 import { sharedStyles } from '../ui/shared.styles.js';
 import { roleName } from '../ui/texts.js';
 import { inviteStatus, sortInvites, type InviteStatus } from './invite-status.js';
+import { WorkshopConsumer } from '../net/workshop-context.js';
 
 export interface RevokeRequest {
   invite: InviteSummaryDto;
@@ -81,12 +82,15 @@ export class SkInviteList extends LitElement {
     invites: { attribute: false },
     error: { type: String },
     organisations: { attribute: false },
-    members: { attribute: false },
   };
   declare invites: InviteSummaryDto[] | null;
   declare error: string;
   declare organisations: OrganisationDto[];
-  declare members: MemberDto[];
+  /** First: what follows reads the workshop context when the element connects. */
+  private readonly ws = new WorkshopConsumer(this);
+  private get members(): MemberDto[] {
+    return this.ws.members;
+  }
 
   constructor() {
     super();
@@ -94,7 +98,6 @@ export class SkInviteList extends LitElement {
     this.invites = null;
     this.error = '';
     this.organisations = [];
-    this.members = [];
   }
 
   /** Where focus goes when the control that had it disappears (e.g. after a revoke). */

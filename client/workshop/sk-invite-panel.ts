@@ -4,14 +4,14 @@
  * a token once and keeps only its hash); every invite, with uses and status, is listed from the
  * server (`<sk-invite-list>`, survives a reload) and can be revoked behind a confirmation.
  *
- * Properties: `workshopId`, `organisations`, `members` (to name who made each link).
+ * Context: the workshop (client/net/workshop-context.ts): its id and organisations.
  * Events: none. Slots: none. Parts: none. Uses `<sk-confirm-dialog>`.
  */
 import '@shoelace-style/shoelace/dist/components/button/button.js';
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
-import type { InviteDto, InviteSummaryDto, MemberDto, OrganisationDto, Role } from '../../shared/api.js';
+import type { InviteDto, InviteSummaryDto, OrganisationDto, Role } from '../../shared/api.js';
 import { api } from '../net/api.js';
 import { submitOnEnter } from '../ui/forms.js';
 import { sharedStyles } from '../ui/shared.styles.js';
@@ -23,15 +23,13 @@ import './sk-invite-list.js';
 import type { RevokeRequest, SkInviteList } from './sk-invite-list.js';
 import './sk-new-invites.js';
 import { invitePanelStyles } from './sk-invite-panel.styles.js';
+import { WorkshopConsumer } from '../net/workshop-context.js';
 
 const ROLES: Role[] = ['participant', 'observer', 'facilitator'];
 
 export class SkInvitePanel extends LitElement {
   static override styles = [sharedStyles, invitePanelStyles];
   static override properties = {
-    workshopId: { type: String },
-    organisations: { attribute: false },
-    members: { attribute: false },
     form: { state: true },
     errors: { state: true },
     alert: { state: true },
@@ -44,9 +42,6 @@ export class SkInvitePanel extends LitElement {
     revokeError: { state: true },
     status: { state: true },
   };
-  declare workshopId: string;
-  declare organisations: OrganisationDto[];
-  declare members: MemberDto[];
   declare form: InviteForm;
   declare errors: InviteErrors;
   declare alert: string;
@@ -60,13 +55,18 @@ export class SkInvitePanel extends LitElement {
   declare revokeBusy: boolean;
   declare revokeError: string;
   declare status: string;
+  /** First: what follows reads the workshop context when the element connects. */
+  private readonly ws = new WorkshopConsumer(this);
+  private get workshopId(): string {
+    return this.ws.workshop?.id ?? '';
+  }
+  private get organisations(): OrganisationDto[] {
+    return this.ws.workshop?.organisations ?? [];
+  }
 
   constructor() {
     super();
     updateWhenLocaleChanges(this);
-    this.workshopId = '';
-    this.organisations = [];
-    this.members = [];
     this.form = emptyInviteForm();
     this.errors = {};
     this.alert = '';
@@ -205,7 +205,7 @@ export class SkInvitePanel extends LitElement {
         ${this.fresh.length > 0
           ? html`<sk-new-invites .invites=${this.fresh} .organisations=${this.organisations} @sk-status=${(e: CustomEvent<string>) => (this.status = e.detail)}></sk-new-invites>`
           : nothing}
-        <sk-invite-list .invites=${this.invites} .error=${this.listError} .organisations=${this.organisations} .members=${this.members} @sk-revoke-request=${this.askRevoke} @sk-invites-reload=${this.loadInvites}></sk-invite-list>
+        <sk-invite-list .invites=${this.invites} .error=${this.listError} .organisations=${this.organisations} @sk-revoke-request=${this.askRevoke} @sk-invites-reload=${this.loadInvites}></sk-invite-list>
       </section>
       <sk-confirm-dialog .heading=${msg('Revoke the invite link?', { id: 'inv_revoke_heading' })} .confirmLabel=${msg('Revoke link', { id: 'inv_revoke_confirm' })} .busyLabel=${msg('Revoking…', { id: 'inv_revoke_busy' })} .busy=${this.revokeBusy} .error=${this.revokeError} @sk-confirm=${this.revoke}>
         <p>${this.pending ? html`<strong>${this.pending.who}</strong>. ` : nothing}${msg('Nobody can join with this link any more. People who have already joined stay members.', { id: 'inv_revoke_text' })}</p>

@@ -6,7 +6,7 @@
  * naming the person; their content stays) and merge two records of one person of the same
  * organisation (after choosing "same person as…" and confirming).
  *
- * Properties: `workshop` (WorkshopDto), `members` (MemberDto[]), `busy` (the list is being fetched).
+ * Context: the workshop (client/net/workshop-context.ts): the workshop, its members, whether a refresh runs.
  * Events: `sk-members-refresh` (the list changed or should be fetched again; the host fetches).
  * Slots: none. Parts: none. Uses `<sk-confirm-dialog>`.
  */
@@ -23,6 +23,7 @@ import type { SkConfirmDialog } from '../ui/sk-confirm-dialog.js';
 import { errorText, fieldErrorText, roleName } from '../ui/texts.js';
 import { memberListStyles } from './sk-member-list.styles.js';
 import { workshopStyles } from './sk-workshop-page.styles.js';
+import { WorkshopConsumer } from '../net/workshop-context.js';
 
 const ROLES: Role[] = ['facilitator', 'participant', 'observer'];
 
@@ -37,9 +38,6 @@ type Pending = { kind: 'remove'; member: MemberDto } | { kind: 'merge'; member: 
 export class SkMemberList extends LitElement {
   static override styles = [sharedStyles, workshopStyles, memberListStyles];
   static override properties = {
-    workshop: { attribute: false },
-    members: { attribute: false },
-    busy: { type: Boolean },
     notice: { state: true },
     renaming: { state: true },
     newName: { state: true },
@@ -48,9 +46,6 @@ export class SkMemberList extends LitElement {
     dialogBusy: { state: true },
     dialogError: { state: true },
   };
-  declare workshop: WorkshopDto | null;
-  declare members: MemberDto[];
-  declare busy: boolean;
   declare notice: string;
   /** The member being renamed inline. */
   declare renaming: string | null;
@@ -59,13 +54,22 @@ export class SkMemberList extends LitElement {
   declare pending: Pending | null;
   declare dialogBusy: boolean;
   declare dialogError: string;
+  /** First: what follows reads the workshop context when the element connects. */
+  private readonly ws = new WorkshopConsumer(this);
+  private get workshop(): WorkshopDto | null {
+    return this.ws.workshop;
+  }
+  private get members(): MemberDto[] {
+    return this.ws.members;
+  }
+  /** A members refresh is running. */
+  private get busy(): boolean {
+    return this.ws.value?.membersBusy ?? false;
+  }
 
   constructor() {
     super();
     updateWhenLocaleChanges(this);
-    this.workshop = null;
-    this.members = [];
-    this.busy = false;
     this.notice = '';
     this.renaming = null;
     this.newName = '';

@@ -5,7 +5,7 @@
  * names someone only with the organisation's confirmation (asked in a dialog: who confirmed it,
  * and how) and may un-name anyone. Observers are never named.
  *
- * Properties: `workshop` (WorkshopDto), `members` (MemberDto[]).
+ * Context: the workshop (client/net/workshop-context.ts): the workshop and its members.
  * Events: `sk-member-changed` (detail: MemberDto, as the server answered).
  * Slots: none. Parts: none.
  */
@@ -22,33 +22,37 @@ import { loadDialog } from '../ui/lazy-shoelace.js';
 import { sharedStyles } from '../ui/shared.styles.js';
 import { errorText } from '../ui/texts.js';
 import { membersStyles } from './sk-members.styles.js';
+import { WorkshopConsumer } from '../net/workshop-context.js';
 
 export class SkMembers extends LitElement {
   static override styles = [sharedStyles, membersStyles];
   static override properties = {
-    workshop: { attribute: false },
-    members: { attribute: false },
     busy: { type: Boolean },
     notice: { state: true },
     naming: { state: true },
     dialogError: { state: true },
     dialogBusy: { state: true },
   };
-  declare workshop: WorkshopDto | null;
-  declare members: MemberDto[];
   declare busy: boolean;
   declare notice: string;
   /** The member a facilitator is naming, while the confirmation dialog is open. */
   declare naming: MemberDto | null;
   declare dialogError: string;
   declare dialogBusy: boolean;
+  /** First: what follows reads the workshop context when the element connects. */
+  private readonly ws = new WorkshopConsumer(this);
+  private get workshop(): WorkshopDto | null {
+    return this.ws.workshop;
+  }
+  private get members(): MemberDto[] {
+    return this.ws.members;
+  }
   private opener: HTMLElement | null = null;
 
   constructor() {
     super();
     updateWhenLocaleChanges(this);
-    this.workshop = this.naming = null;
-    this.members = [];
+    this.naming = null;
     this.busy = this.dialogBusy = false;
     this.notice = this.dialogError = '';
   }

@@ -3,7 +3,7 @@
  * checked here as on the server). A signed-in person whose provider states another number for
  * the organisation they act for cannot join through that organisation's invite (docs/sign-in.md).
  *
- * Properties: `workshop` (WorkshopDto).
+ * Context: the workshop (client/net/workshop-context.ts).
  * Events: `sk-workshop-changed` (detail: the updated WorkshopDto). Slots: none. Parts: none.
  */
 import '@shoelace-style/shoelace/dist/components/button/button.js';
@@ -15,6 +15,7 @@ import { api } from '../net/api.js';
 import { buttonLabel } from '../ui/button-label.js';
 import { sharedStyles } from '../ui/shared.styles.js';
 import { errorText } from '../ui/texts.js';
+import { WorkshopConsumer } from '../net/workshop-context.js';
 
 export class SkOrgNumbers extends LitElement {
   static override styles = [
@@ -41,15 +42,18 @@ export class SkOrgNumbers extends LitElement {
       }
     `,
   ];
-  static override properties = { workshop: { attribute: false }, errors: { state: true }, status: { state: true } };
-  declare workshop: WorkshopDto | null;
+  static override properties = { errors: { state: true }, status: { state: true } };
   declare errors: Record<string, string>;
   declare status: string;
+  /** First: what follows reads the workshop context when the element connects. */
+  private readonly ws = new WorkshopConsumer(this);
+  private get workshop(): WorkshopDto | null {
+    return this.ws.workshop;
+  }
 
   constructor() {
     super();
     updateWhenLocaleChanges(this);
-    this.workshop = null;
     this.errors = {};
     this.status = '';
   }

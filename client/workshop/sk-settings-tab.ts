@@ -3,7 +3,7 @@
  * role, another device, signing out), the organisations, the members (`<sk-member-list>`) and, for
  * facilitators, the workshop's settings, invites and deleting the workshop.
  *
- * Properties: `workshop` (WorkshopDto), `members` (MemberDto[]), `membersBusy`.
+ * Context: the workshop (client/net/workshop-context.ts).
  * Events (from its parts, bubbling): `sk-members-refresh`, `sk-workshop-changed`, `sk-me-changed`.
  * Slots: none. Parts: none.
  */
@@ -19,23 +19,26 @@ import './sk-member-list.js';
 import './sk-members.js';
 import './sk-workshop-settings.js';
 import { workshopStyles } from './sk-workshop-page.styles.js';
+import { WorkshopConsumer } from '../net/workshop-context.js';
 
 export class SkSettingsTab extends LitElement {
   static override styles = [sharedStyles, workshopStyles];
   static override properties = {
-    workshop: { attribute: false },
-    members: { attribute: false },
     membersBusy: { type: Boolean },
   };
-  declare workshop: WorkshopDto | null;
-  declare members: MemberDto[];
   declare membersBusy: boolean;
+  /** First: what follows reads the workshop context when the element connects. */
+  private readonly ws = new WorkshopConsumer(this);
+  private get workshop(): WorkshopDto | null {
+    return this.ws.workshop;
+  }
+  private get members(): MemberDto[] {
+    return this.ws.members;
+  }
 
   constructor() {
     super();
     updateWhenLocaleChanges(this);
-    this.workshop = null;
-    this.members = [];
     this.membersBusy = false;
   }
 
@@ -46,9 +49,9 @@ export class SkSettingsTab extends LitElement {
     const created = new Intl.DateTimeFormat(formatLocales(), { dateStyle: 'long' }).format(new Date(w.createdAt));
     return html`
       <p class="lead">${msg('Created', { id: 'ws_created' })} <time datetime=${w.createdAt}>${created}</time></p>
-      <sk-about-me .workshop=${w}></sk-about-me>
-      <sk-member-list .workshop=${w} .members=${this.members} .busy=${this.membersBusy}></sk-member-list>
-      <sk-members .workshop=${w} .members=${this.members} @sk-member-changed=${() => this.dispatchEvent(new CustomEvent('sk-members-refresh', { bubbles: true, composed: true }))}></sk-members>
+      <sk-about-me></sk-about-me>
+      <sk-member-list></sk-member-list>
+      <sk-members @sk-member-changed=${() => this.dispatchEvent(new CustomEvent('sk-members-refresh', { bubbles: true, composed: true }))}></sk-members>
       <section class="card" aria-labelledby="orgs-heading">
         <h2 id="orgs-heading">${msg('Organisations', { id: 'ws_orgs_heading' })}</h2>
         ${w.organisations.length === 0
@@ -56,8 +59,8 @@ export class SkSettingsTab extends LitElement {
           : html`<ul class="orgs">${w.organisations.map((o) => html`<li>${o.name}</li>`)}</ul>`}
       </section>
       ${facilitator
-        ? html`<sk-workshop-settings .workshop=${w}></sk-workshop-settings>
-            <sk-invite-panel .workshopId=${w.id} .organisations=${w.organisations} .members=${this.members}></sk-invite-panel>
+        ? html`<sk-workshop-settings></sk-workshop-settings>
+            <sk-invite-panel></sk-invite-panel>
             <sk-delete-workshop .workshopId=${w.id} .workshopTitle=${w.title}></sk-delete-workshop>`
         : nothing}
     `;

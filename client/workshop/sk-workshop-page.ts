@@ -5,7 +5,8 @@
  * `<sk-vision-page>`, the charter tab (`/w/<id>/charter/<section>`) `<sk-charter-page>`, the
  * settings tab (`/w/<id>/settings`) `<sk-settings-tab>` (you, the organisations, the members and,
  * for facilitators, invites and deleting the workshop). The page owns the one socket.io connection
- * of the workshop and hands it to the views, records a visit once it opened (`POST …/visit`: the
+ * of the workshop and the registry of its rooms, and provides them to the views as the workshop
+ * context (client/net/workshop-context.ts: workshop, me, socket, members, rooms, visit); records a visit once it opened (`POST …/visit`: the
  * views' "since your last visit" comes from the answer) and fetches the members again when the
  * server says one changed (`member.changed`).
  * A caller who is not a member (401/404) is told so, with a way home; a member removed while the
@@ -28,6 +29,9 @@ import '../board/sk-board-page.js';
 import type { SkBoardPage } from '../board/sk-board-page.js';
 import type { CharterSection, WorkshopTab } from '../ui/navigation.js';
 import '../facilitation/sk-live-bar.js';
+import { ContextProvider } from '@lit/context';
+import { RoomRegistry } from '../net/rooms.js';
+import { workshopContext } from '../net/workshop-context.js';
 import { WorkshopSocket } from '../net/workshop-socket.js';
 import './sk-settings-tab.js';
 import './sk-refused-notice.js';
@@ -45,10 +49,6 @@ export class SkWorkshopPage extends LitElement {
     tab: { type: String },
     section: { type: String },
     load: { state: true },
-    socket: { state: true },
-    members: { state: true },
-    membersBusy: { state: true },
-    visit: { state: true },
     tabFailed: { state: true },
     myRoleNotice: { state: true },
   };
@@ -56,17 +56,41 @@ export class SkWorkshopPage extends LitElement {
   declare tab: WorkshopTab;
   declare section: CharterSection;
   declare load: Load;
-  declare socket: WorkshopSocket | null;
-  declare members: MemberDto[];
-  declare membersBusy: boolean;
-  /** This page's visit, recorded once it opened: "since your last visit" for the views. */
-  declare visit: VisitInfo;
   /** The tab's code could not be loaded (offline before it was ever opened). */
   declare tabFailed: boolean;
   /** Shown to a member whose own role a facilitator changed while the page was open. */
   declare myRoleNotice: string;
   /** Settles when the first load is done; the shell waits for it before moving focus to the h1. */
   pageReady: Promise<void> = Promise.resolve();
+
+  /** The workshop context every feature inside consumes (client/net/workshop-context.ts). */
+  private readonly provider = new ContextProvider(this, { context: workshopContext });
+  /** What the context carries besides the workshop; each change renders and publishes anew. */
+  private held: { socket: WorkshopSocket | null; members: MemberDto[]; membersBusy: boolean; visit: VisitInfo } = { socket: null, members: [], membersBusy: false, visit: VISIT_PENDING };
+  private rooms: RoomRegistry | null = null;
+  private hold(patch: Partial<SkWorkshopPage['held']>): void {
+    this.held = { ...this.held, ...patch };
+    this.requestUpdate();
+  }
+  private get socket(): WorkshopSocket | null {
+    return this.held.socket;
+  }
+  private set socket(socket: WorkshopSocket | null) {
+    this.hold({ socket });
+  }
+  private get members(): MemberDto[] {
+    return this.held.members;
+  }
+  private set members(members: MemberDto[]) {
+    this.hold({ members });
+  }
+  private set membersBusy(membersBusy: boolean) {
+    this.hold({ membersBusy });
+  }
+  /** This page's visit, recorded once it opened: "since your last visit" for the views. */
+  private set visit(visit: VisitInfo) {
+    this.hold({ visit });
+  }
 
   constructor() {
     super();
@@ -75,10 +99,6 @@ export class SkWorkshopPage extends LitElement {
     this.tab = 'board';
     this.section = 'actors';
     this.load = { state: 'loading' };
-    this.socket = null;
-    this.members = [];
-    this.membersBusy = false;
-    this.visit = VISIT_PENDING;
     this.myRoleNotice = '';
     this.tabFailed = false;
   }
@@ -103,7 +123,24 @@ export class SkWorkshopPage extends LitElement {
       this.socket = id ? new WorkshopSocket(id) : null;
       this.offSocket = this.socket?.subscribe(this.onLive) ?? null;
       this.offMembers = this.socket?.onMemberChanged(this.onMemberChanged) ?? null;
+      // The rooms belong to the same member in the same workshop.
+      this.rooms?.close();
+      this.rooms = id && this.load.state === 'ready' ? new RoomRegistry(this.load.workshop.me.id) : null;
     }
+    this.publish();
+  }
+
+  /** A new context value when anything in it changed (consumers re-render on a new value). */
+  private publish(): void {
+    const w = this.load.state === 'ready' ? this.load.workshop : null;
+    const now = this.provider.value;
+    if (!w || !this.rooms) {
+      if (now !== undefined) this.provider.setValue(undefined);
+      return;
+    }
+    const { socket, members, membersBusy, visit } = this.held;
+    if (now && now.workshop === w && now.socket === socket && now.members === members && now.membersBusy === membersBusy && now.visit === visit && now.rooms === this.rooms) return;
+    this.provider.setValue({ workshop: w, me: w.me, socket, members, membersBusy, visit, rooms: this.rooms });
   }
 
   private offSocket: (() => void) | null = null;
@@ -115,7 +152,7 @@ export class SkWorkshopPage extends LitElement {
   /** Someone who joined after the page loaded raised a hand or took a stance: fetch the names again. */
   private readonly onLive = () => {
     const st = this.socket?.store.current?.state;
-    if (!st || this.membersBusy || Date.now() - this.namesAskedAt < 5000) return;
+    if (!st || this.held.membersBusy || Date.now() - this.namesAskedAt < 5000) return;
     const known = new Set(this.members.map((m) => m.id));
     const ids = [...st.hands.map((h) => h.memberId), ...st.principles.flatMap((p) => p.stances.map((x) => x.memberId))];
     if (ids.every((id) => known.has(id))) return;
@@ -153,6 +190,8 @@ export class SkWorkshopPage extends LitElement {
     this.socket?.destroy();
     this.socket = null;
     this.socketFor = null;
+    this.rooms?.close();
+    this.rooms = null;
     super.disconnectedCallback();
   }
 
@@ -303,7 +342,7 @@ export class SkWorkshopPage extends LitElement {
     return html`
       <div class="head">
         <h1 tabindex="-1">${w.title}</h1>
-        <sk-export-dialog .workshop=${w}></sk-export-dialog>
+        <sk-export-dialog></sk-export-dialog>
         <nav class="tabs" aria-label=${msg('Workshop parts', { id: 'ws_tabs' })}>
           ${tab('board', `/w/${w.id}`, msg('Board', { id: 'ws_tab_board' }))}
           ${tab('vision', `/w/${w.id}/vision`, msg('Vision', { id: 'ws_tab_vision' }))}
@@ -316,23 +355,20 @@ export class SkWorkshopPage extends LitElement {
       ${this.tabFailed
         ? html`<div class="alert" role="alert">${msg('This part of the workshop could not be loaded. Check your connection and try again.', { id: 'ws_tab_load_failed' })}</div>`
         : nothing}
-      <sk-live-bar .workshop=${w} .socket=${this.socket} .members=${this.members} .boardView=${this.boardView} .onBoard=${this.tab === 'board'}></sk-live-bar>
-      <sk-answer-form .workshop=${w} .socket=${this.socket}></sk-answer-form>
+      <sk-live-bar .boardView=${this.boardView} .onBoard=${this.tab === 'board'}></sk-live-bar>
+      <sk-answer-form></sk-answer-form>
       ${this.tab === 'board'
-        ? html`<sk-board-page .workshop=${w} .socket=${this.socket}></sk-board-page>`
+        ? html`<sk-board-page></sk-board-page>`
         : this.tab === 'vision'
-          ? html`<sk-vision-page .workshop=${w} .members=${this.members}></sk-vision-page>`
+          ? html`<sk-vision-page></sk-vision-page>`
           : this.tab === 'charter'
-            ? html`<sk-charter-page .workshop=${w} .section=${this.section} .socket=${this.socket} .members=${this.members} .visit=${this.visit}></sk-charter-page>`
-            : this.renderSettings(w)}
+            ? html`<sk-charter-page .section=${this.section}></sk-charter-page>`
+            : this.renderSettings()}
     `;
   }
 
-  private renderSettings(w: WorkshopDto) {
+  private renderSettings() {
     return html`<sk-settings-tab
-      .workshop=${w}
-      .members=${this.members}
-      .membersBusy=${this.membersBusy}
       @sk-members-refresh=${this.refreshMembers}
       @sk-workshop-changed=${this.onChanged}
       @sk-me-changed=${() => this.onRoleChanged(false)}

@@ -3,7 +3,7 @@
  * organisation's colour (the server refuses colours with too little contrast against white;
  * the field says so before sending).
  *
- * Properties: `workshop` (WorkshopDto).
+ * Context: the workshop (client/net/workshop-context.ts).
  * Events: `sk-workshop-changed` (detail: the updated WorkshopDto). Parts: none.
  */
 import '@shoelace-style/shoelace/dist/components/button/button.js';
@@ -18,6 +18,7 @@ import { sharedStyles } from '../ui/shared.styles.js';
 import { errorText } from '../ui/texts.js';
 import { organisationColors } from '../ui/org-colors.js';
 import './sk-org-numbers.js';
+import { WorkshopConsumer } from '../net/workshop-context.js';
 
 export class SkWorkshopSettings extends LitElement {
   static override styles = [
@@ -48,15 +49,18 @@ export class SkWorkshopSettings extends LitElement {
       }
     `,
   ];
-  static override properties = { workshop: { attribute: false }, status: { state: true }, errors: { state: true } };
-  declare workshop: WorkshopDto | null;
+  static override properties = { status: { state: true }, errors: { state: true } };
   declare status: string;
   declare errors: Record<string, string>;
+  /** First: what follows reads the workshop context when the element connects. */
+  private readonly ws = new WorkshopConsumer(this);
+  private get workshop(): WorkshopDto | null {
+    return this.ws.workshop;
+  }
 
   constructor() {
     super();
     updateWhenLocaleChanges(this);
-    this.workshop = null;
     this.status = '';
     this.errors = {};
   }
@@ -132,7 +136,7 @@ export class SkWorkshopSettings extends LitElement {
           ${err ? html`<span id="e-${o.id}" class="error" role="alert">${err}</span>` : nothing}
         </div>`;
       })}
-      <sk-org-numbers .workshop=${w}></sk-org-numbers>
+      <sk-org-numbers></sk-org-numbers>
       <h3>${msg('Add an organisation', { id: 'set_add_org' })}</h3>
       <form class="row" @submit=${this.addOrganisation} @keydown=${submitOnEnter}>
         <label for="new-org">${msg('Name of the organisation', { id: 'set_add_org_name' })}</label>

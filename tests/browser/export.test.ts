@@ -55,6 +55,8 @@ describe('export and import in Chromium', () => {
       const r = await fetch('/api/workshops', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'Eksport-verkstad', organisations: [{ name: 'Helsedirektoratet' }, { name: 'Bergen kommune' }], displayName: 'Frida' }) });
       return ((await r.json()) as { id: string }).id;
     });
+    const sockets: string[] = [];
+    facilitator.on('websocket', (ws) => sockets.push(new URL(ws.url()).pathname));
     await facilitator.goto(`/w/${workshopId}`);
     await facilitator.getByRole('button', { name: 'Eksporter' }).click();
     const dialog = dialogNamed(facilitator, 'Eksporter');
@@ -70,6 +72,9 @@ describe('export and import in Chromium', () => {
 
     await dialog.getByRole('radio', { name: /Ei tavle/ }).check();
     await dialog.getByLabel('Kva skal vere med').waitFor();
+    await dialog.locator('#frame[aria-busy="false"]').waitFor();
+    // The frames come from the board page's own connection (the workshop's shared rooms), not a second one.
+    expect(sockets.filter((path) => path.startsWith(`/sync/${workshopId}/board/`))).toHaveLength(1);
     await expectAxeClean(facilitator);
     const [svg] = await Promise.all([facilitator.waitForEvent('download'), dialog.getByRole('button', { name: 'Last ned' }).click()]);
     expect(svg.suggestedFilename()).toBe('eksport-verkstad-board.svg');

@@ -5,7 +5,7 @@
  * the canvas). Once the facilitator closes the round, everyone sees the anonymous results.
  * Nothing shows when there is no round for this board.
  *
- * Properties: `socket` (WorkshopSocket), `session` (BoardSession), `boardId`.
+ * Properties: `session` (BoardSession), `boardId`. Context: the workshop (client/net/workshop-context.ts): the live connection.
  * Events: `sk-vote-badges` (detail: elementId → dots, or null), `sk-show-element` ({ id }).
  * Slots: none. Parts: none.
  */
@@ -20,15 +20,20 @@ import type { WorkshopSocket } from '../../net/workshop-socket.js';
 import { commandErrorText } from '../../ui/texts.js';
 import { dotVoteStyles } from './sk-dot-vote.styles.js';
 import { candidates, countDots, currentRound, resultRows } from './vote-model.js';
+import { WorkshopConsumer } from '../../net/workshop-context.js';
 
 export class SkDotVote extends LitElement {
   static override styles = dotVoteStyles;
-  static override properties = { socket: { attribute: false }, session: { attribute: false }, boardId: { type: String }, busy: { state: true }, error: { state: true } };
-  declare socket: WorkshopSocket | null;
+  static override properties = { session: { attribute: false }, boardId: { type: String }, busy: { state: true }, error: { state: true } };
   declare session: BoardSession | null;
   declare boardId: string;
   declare busy: boolean;
   declare error: string;
+  /** First: what follows reads the workshop context when the element connects. */
+  private readonly ws = new WorkshopConsumer(this);
+  private get socket(): WorkshopSocket | null {
+    return this.ws.socket;
+  }
   private readonly live = new WorkshopStateController(this, () => this.socket);
   private offDoc: (() => void) | null = null;
   private lastBadges = '';
@@ -36,7 +41,6 @@ export class SkDotVote extends LitElement {
   constructor() {
     super();
     updateWhenLocaleChanges(this);
-    this.socket = null;
     this.session = null;
     this.boardId = '';
     this.busy = false;

@@ -12,7 +12,7 @@
  * Issue #14: only an organisation's representatives take its stances and anchor them (a dialog:
  * who confirmed, their role, the date, a reference); other members see who represents them.
  *
- * Properties: `session` (CharterSession), `socket` (WorkshopSocket), `members` (MemberDto[]).
+ * Properties: `session` (CharterSession). Context: the workshop (client/net/workshop-context.ts): the live connection, the members.
  * Events: none. Slots: none. Parts: none.
  */
 import '@shoelace-style/shoelace/dist/components/button/button.js';
@@ -44,26 +44,31 @@ import './sk-principle-dialog.js';
 import type { SkPrincipleDialog } from './sk-principle-dialog.js';
 import type { StanceDetail } from './sk-principle-card.js';
 import { principlesStyles } from './sk-principles-view.styles.js';
+import { WorkshopConsumer } from '../../net/workshop-context.js';
 
 export class SkPrinciplesView extends LitElement {
   static override styles = [sharedStyles, charterStyles, principlesStyles];
   static override properties = {
     session: { attribute: false },
-    socket: { attribute: false },
-    members: { attribute: false },
     busy: { state: true },
     errors: { state: true },
     ruleError: { state: true },
     target: { state: true },
   };
   declare session: CharterSession | null;
-  declare socket: WorkshopSocket | null;
-  declare members: MemberDto[];
   declare busy: ReadonlySet<string>;
   declare errors: ReadonlyMap<string, string>;
   declare ruleError: string;
   /** The principle a dialog is about: retiring it, or amending it. */
   declare target: { kind: 'retire' | 'amend' | 'anchor'; id: string; n: number; text: string; model: CardModel } | null;
+  /** First: what follows reads the workshop context when the element connects. */
+  private readonly ws = new WorkshopConsumer(this);
+  private get socket(): WorkshopSocket | null {
+    return this.ws.socket;
+  }
+  private get members(): MemberDto[] {
+    return this.ws.members;
+  }
   private readonly doc = new CharterController(this, () => this.session);
   private readonly live = new WorkshopStateController(this, () => this.socket);
   private readonly confirm = new ConfirmDelete(this, () => this.renderRoot.querySelector<HTMLElement>('#new-principle'));
@@ -72,8 +77,6 @@ export class SkPrinciplesView extends LitElement {
     super();
     updateWhenLocaleChanges(this);
     this.session = null;
-    this.socket = null;
-    this.members = [];
     this.busy = new Set();
     this.errors = new Map();
     this.ruleError = '';
