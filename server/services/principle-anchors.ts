@@ -9,7 +9,7 @@
 import { AppError, ErrorCode } from '../../shared/errors.js';
 import type { CommandPayload, PrincipleView } from '../../shared/realtime/index.js';
 import { authorize, type Actor } from '../auth/access.js';
-import { requireNotRetired } from './principle-changes.js';
+import { requireNotRetired, requireNotRetiredIn } from './principle-changes.js';
 import { recorded, type DecisionDeps } from './ports.js';
 import { requireRepresentative } from './representation.js';
 
@@ -35,6 +35,7 @@ export function createPrincipleAnchors(deps: DecisionDeps, one: (workshopId: str
       const reference = p.reference ?? null;
       const { seq } = await recorded(deps, workshopId, async (tx) => {
         const organisationId = await requireRepresentative(tx, actor.member);
+        await requireNotRetiredIn(tx, workshopId, rec.id);
         const stance = (await tx.principles.stances(workshopId)).filter((s) => s.principleId === rec.id && s.version === rec.version && s.organisationId === organisationId).at(-1);
         if (!stance) throw new AppError(ErrorCode.conflict, 409, 'Your organisation has taken no stance on the current version of this principle: take one first.');
         await tx.representation.anchor({ workshopId, principleId: rec.id, version: rec.version, organisationId, memberId: actor.member.id, confirmedBy: p.confirmedBy, role: p.role, date: p.date, reference, stanceAt: stance.at, at });

@@ -16,9 +16,19 @@ import { AppError, ErrorCode } from '../../shared/errors.js';
 import { formatRoom } from '../../shared/ids.js';
 import type { CommandPayload, PrincipleView } from '../../shared/realtime/index.js';
 import { authorize, type Actor } from '../auth/access.js';
+import type { Store } from '../store/types.js';
 import { recorded, type DecisionDeps } from './ports.js';
 
 const conflict = (message: string) => new AppError(ErrorCode.conflict, 409, message);
+
+/**
+ * The same, inside the transaction that records a stance or an anchor: `recorded` took the
+ * workshop's sequence row first, which serialises its recorded changes (across instances too), so
+ * a retirement cannot slip in between this check and the write.
+ */
+export async function requireNotRetiredIn(tx: Store, workshopId: string, principleId: string): Promise<void> {
+  if ((await tx.principles.lifecycle(workshopId)).some((l) => l.principleId === principleId && l.retiredAt)) throw conflict('This principle has been retired.');
+}
 
 /** Refuses any change to a retired principle. */
 export function requireNotRetired(v: PrincipleView): void {

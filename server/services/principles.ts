@@ -20,7 +20,7 @@ import type { CommandPayload, PrincipleView } from '../../shared/realtime/index.
 import { authorize, type Actor } from '../auth/access.js';
 import type { Store } from '../store/types.js';
 import { createPrincipleAnchors } from './principle-anchors.js';
-import { createPrincipleChanges, requireNotRetired } from './principle-changes.js';
+import { createPrincipleChanges, requireNotRetired, requireNotRetiredIn } from './principle-changes.js';
 import { principleViews, sha256 } from './principle-view.js';
 import { recorded, type DecisionDeps } from './ports.js';
 import { requireRepresentative } from './representation.js';
@@ -129,6 +129,7 @@ export function createPrincipleService(deps: DecisionDeps) {
       const reason = p.reason?.trim() || null;
       const { seq } = await recorded(deps, workshopId, async (tx) => {
         await requireRepresentative(tx, actor.member); // still, inside the transaction that records it
+        await requireNotRetiredIn(tx, workshopId, rec.id);
         const stance = { principleId: rec.id, workshopId, version: rec.version, organisationId, memberId: actor.member.id, stance: p.stance, reason, at };
         if (!(await tx.principles.addStance(stance))) throw new AppError(ErrorCode.conflict, 409, 'This principle is closed, or was proposed again meanwhile.');
         const data = { principleId: rec.id, version: rec.version, textHash: rec.textHash, organisationId, stance: p.stance, reason };
