@@ -7,6 +7,7 @@
 import pg from 'pg';
 import { AppError, ErrorCode } from '../../../shared/errors.js';
 import type { Store } from '../types.js';
+import { newerSchema } from '../schema-version.js';
 import { postgresMigrations } from './migrations.js';
 import { PostgresAuditRepo } from './postgres-audit.js';
 import { PostgresEditRepo } from './postgres-edits.js';
@@ -97,6 +98,7 @@ export class PostgresStore implements Store {
         }
       }
       const current = applied.length ? applied[applied.length - 1]!.version : 0;
+      if (current > postgresMigrations.length) throw new Error(newerSchema('PostgreSQL', current, postgresMigrations.length));
       for (const [i, m] of postgresMigrations.entries()) {
         if (i + 1 <= current) continue;
         await query(m.sql);

@@ -6,6 +6,7 @@
 import Database from 'better-sqlite3';
 import { fromSqliteError } from '../driver-errors.js';
 import type { Store } from '../types.js';
+import { newerSchema } from '../schema-version.js';
 import { sqliteMigrations } from './migrations.js';
 import { SqliteDocStore } from './sqlite-docs.js';
 import { SqliteWorkshopRepo } from './sqlite-workshops.js';
@@ -70,8 +71,12 @@ export class SqliteStore implements Store {
   }
 
   async migrate(): Promise<void> {
+    const version = (db: Database.Database) => db.pragma('user_version', { simple: true }) as number;
+    // Outside the runner, whose errors all read "database unavailable": this one must say why.
+    const found = await this.gatedRunner()(version);
+    if (found > sqliteMigrations.length) throw new Error(newerSchema('SQLite', found, sqliteMigrations.length));
     await this.gatedRunner()((db) => {
-      const current = db.pragma('user_version', { simple: true }) as number;
+      const current = version(db);
       sqliteMigrations.slice(current).forEach((m, i) => {
         db.transaction(() => {
           db.exec(m.sql);
