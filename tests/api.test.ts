@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreatedWorkshopDto, JoinedDto, MemberDto, WorkshopDto } from '../shared/api.js';
 import { call, createWorkshop, invite, join } from './helpers/api.js';
@@ -195,6 +197,14 @@ describe('security headers', () => {
     expect(r.headers.get('content-security-policy')).toContain("default-src 'self'");
     expect(r.headers.get('x-powered-by')).toBeNull();
     expect((await fetch(`${s.base}/readyz`)).status).toBe(200);
+  });
+});
+
+describe('/healthz', () => {
+  it('names the version and the commit this instance runs', async () => {
+    const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+    const commit = execFileSync('git', ['rev-parse', 'HEAD'], { encoding: 'utf8' }).trim();
+    expect(await (await fetch(`${s.base}/healthz`)).json()).toEqual({ ok: true, version, commit });
   });
 });
 

@@ -34,6 +34,7 @@ import type { PersonSessions } from '../auth/person-sessions.js';
 import type { PersonJoinService } from '../services/person-join.js';
 import { memberRoutes } from './routes/members.js';
 import { securityHeaders } from './security.js';
+import { buildInfo } from '../build-info.js';
 
 export interface HttpDeps {
   log: Logger;
@@ -77,8 +78,9 @@ export function createHttpApp(deps: HttpDeps): express.Express {
   app.set('trust proxy', /^\d+$/.test(String(deps.trustProxy)) ? Number(deps.trustProxy) : deps.trustProxy);
   app.use(securityHeaders);
 
+  const build = buildInfo();
   app.get('/healthz', (_req, res) => {
-    res.json({ ok: true });
+    res.json({ ok: true, version: build.version, commit: build.commit });
   });
   app.get('/readyz', async (_req, res) => {
     await Promise.all(deps.readiness.map((check) => check()));
