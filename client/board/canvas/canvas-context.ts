@@ -7,10 +7,10 @@ import { pasteText, type ActionContext } from '../actions.js';
 import type { BoardElement } from '../../../shared/board/schema.js';
 import { serialize } from './clipboard.js';
 import type { ElementState } from './renderers.js';
-import type { SkBoardCanvas } from './sk-board-canvas.js';
+import type { CanvasState } from './canvas-state.js';
 import type { SkShortcutHelp } from './sk-shortcut-help.js';
 
-export function actionContextOf(c: SkBoardCanvas): ActionContext {
+export function actionContextOf(c: CanvasState): ActionContext {
   const s = c.session!;
   const vp = c.viewport;
   return {
@@ -21,23 +21,23 @@ export function actionContextOf(c: SkBoardCanvas): ActionContext {
     undo: s.undo,
     selection: [...c.selection],
     select: (ids) => c.select(ids),
-    placePoint: () => c.viewCenter(),
+    placePoint: () => vp.center(),
     edit: (id) => c.edit(id),
     view: {
       zoomBy: (f) => c.userView(() => vp.zoomAt(vp.zoom * f)),
       zoomReset: () => c.userView(() => vp.zoomAt(1)),
-      zoomToFit: () => c.zoomToFit(),
-      zoomToSelection: () => c.zoomToSelection(),
+      zoomToFit: () => c.view.fitAll(),
+      zoomToSelection: () => c.view.fitSelection(),
     },
     snap: c.snap,
     setSnap: (on) => (c.snap = on),
     clipboard: { write: (t) => navigator.clipboard.writeText(t), read: () => navigator.clipboard.readText() },
-    openHelp: () => c.renderRoot.querySelector<SkShortcutHelp>('sk-shortcut-help')?.show(),
+    openHelp: () => c.host.renderRoot.querySelector<SkShortcutHelp>('sk-shortcut-help')?.show(),
   };
 }
 
 /** How one element shows: selection, focus, organisation filter, others' selections. */
-export function elementState(c: SkBoardCanvas, e: BoardElement, remote: Map<string, string>): ElementState {
+export function elementState(c: CanvasState, e: BoardElement, remote: Map<string, string>): ElementState {
   const s = c.session!;
   const hl = c.highlightOrg;
   const emphasis = hl !== null && e.author.organisationId === hl;
@@ -58,9 +58,9 @@ export function elementState(c: SkBoardCanvas, e: BoardElement, remote: Map<stri
 }
 
 /** Copy, cut and paste arrive as clipboard events: they carry the data without a permission prompt. */
-export function handleClipboard(c: SkBoardCanvas, e: ClipboardEvent): void {
+export function handleClipboard(c: CanvasState, e: ClipboardEvent): void {
   const target = e.composedPath()[0];
-  if (!c.session || !c.matches(':focus-within') || target instanceof HTMLTextAreaElement || target instanceof HTMLInputElement) return;
+  if (!c.session || !c.host.matches(':focus-within') || target instanceof HTMLTextAreaElement || target instanceof HTMLInputElement) return;
   const ctx = actionContextOf(c);
   if (e.type === 'paste') {
     if (ctx.readOnly) return;
