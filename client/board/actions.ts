@@ -6,7 +6,8 @@
  */
 import { msg } from '@lit/localize';
 import type { BoardDoc } from '../../shared/board/board-doc.js';
-import type { Author, BoardElement, ElementKind } from '../../shared/board/schema.js';
+import { isBox, KINDS, placedAt } from '../../shared/board/kinds.js';
+import type { Author, BoardElement } from '../../shared/board/schema.js';
 import { insertCopies, parse, serialize, toItems } from './canvas/clipboard.js';
 import type { Point } from './canvas/viewport.js';
 
@@ -45,16 +46,17 @@ export interface Action {
 }
 
 const selected = (ctx: ActionContext): BoardElement[] => ctx.selection.map((id) => ctx.board.get(id)).filter((e): e is BoardElement => !!e);
-const boxes = (ctx: ActionContext) => selected(ctx).filter((e) => e.kind !== 'connector');
+const boxes = (ctx: ActionContext) => selected(ctx).filter(isBox);
 const canWrite = (ctx: ActionContext) => !ctx.readOnly;
+const hasText = (e: BoardElement | undefined) => !!e && KINDS[e.kind].field !== null;
 const hasSelection = (ctx: ActionContext) => canWrite(ctx) && ctx.selection.length > 0;
-const EDITABLE: readonly ElementKind[] = ['note', 'text', 'rect', 'ellipse', 'diamond', 'frame', 'connector'];
 
 /** Creates a note at the place point (shifted while another note sits exactly there) and edits it. */
 export function newNote(ctx: ActionContext): string {
   const c = ctx.placePoint();
-  let x = Math.round(c.x - 90);
-  let y = Math.round(c.y - 70);
+  const at = placedAt('note', c);
+  let x = Math.round(at.x);
+  let y = Math.round(at.y);
   const taken = new Set(ctx.board.list().map((e) => `${e.x},${e.y}`));
   while (taken.has(`${x},${y}`)) {
     x += 24;
@@ -113,8 +115,8 @@ export function pasteText(ctx: ActionContext, raw: string): void {
   if (ctx.readOnly || !raw.trim()) return;
   const items = parse(raw);
   if (items) return ctx.select(insertCopies(ctx.board, items, { at: ctx.placePoint() }, ctx.me, ctx.origin));
-  const c = ctx.placePoint();
-  ctx.select([ctx.board.create({ kind: 'note', x: Math.round(c.x - 90), y: Math.round(c.y - 70), text: raw }, ctx.me, ctx.origin)]);
+  const at = placedAt('note', ctx.placePoint());
+  ctx.select([ctx.board.create({ kind: 'note', x: Math.round(at.x), y: Math.round(at.y), text: raw }, ctx.me, ctx.origin)]);
 }
 
 const zoomStep = 1.25;
@@ -128,7 +130,7 @@ export const ACTIONS: Action[] = [
     shortcut: 'Enter',
     group: 'edit',
     writes: true,
-    enabled: (ctx) => canWrite(ctx) && ctx.selection.length === 1 && EDITABLE.includes(selected(ctx)[0]?.kind ?? 'pen'),
+    enabled: (ctx) => canWrite(ctx) && ctx.selection.length === 1 && hasText(selected(ctx)[0]),
     run: (ctx) => ctx.edit(ctx.selection[0]!),
   }),
   a({ id: 'duplicate', label: () => msg('Duplicate', { id: 'canvas_act_duplicate' }), shortcut: 'Mod+D', group: 'edit', writes: true, enabled: hasSelection, run: (ctx) => ctx.select(insertCopies(ctx.board, toItems(selected(ctx)), { offset: 24 }, ctx.me, ctx.origin)) }),

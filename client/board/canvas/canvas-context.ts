@@ -9,6 +9,7 @@ import { serialize } from './clipboard.js';
 import type { ElementState } from './renderers.js';
 import type { CanvasState } from './canvas-state.js';
 import type { SkShortcutHelp } from './sk-shortcut-help.js';
+import { KINDS } from '../../../shared/board/kinds.js';
 
 export function actionContextOf(c: CanvasState): ActionContext {
   const s = c.session!;
@@ -50,7 +51,7 @@ export function elementState(c: CanvasState, e: BoardElement, remote: Map<string
     org: s.colorOf(e.author.organisationId).strong,
     // The highlighted organisation's elements come above the dimmed rest.
     rank: c.model!.zRank(e.id) + (emphasis ? c.model!.elements.size : 0),
-    handles: c.selection.size === 1 && c.selection.has(e.id) && s.mayChange(e) && e.kind !== 'connector' && e.kind !== 'pen',
+    handles: c.selection.size === 1 && c.selection.has(e.id) && s.mayChange(e) && KINDS[e.kind].resizable,
     editing: c.editing?.id === e.id,
     tip: (c.hoverId === e.id || c.focusId === e.id) && c.editing?.id !== e.id,
     label: '',

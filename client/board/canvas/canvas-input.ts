@@ -8,6 +8,8 @@ import type { BoardElement } from '../../../shared/board/schema.js';
 import { handleClipboard } from './canvas-context.js';
 import type { CanvasState } from './canvas-state.js';
 import { handleKeyDown, handleKeyUp, type KeyHost } from './keyboard.js';
+import { placedAt } from '../../../shared/board/kinds.js';
+import { hitTest } from './kind-views.js';
 import { PinchGesture } from './pinch-gesture.js';
 import { PointerTool, type Overlay, type ToolHost } from './pointer-tool.js';
 import type { Tool } from './tools.js';
@@ -66,8 +68,7 @@ export class CanvasInput implements ToolHost, KeyHost {
   }
 
   hitTest(p: Point): BoardElement | null {
-    const hits = this.model.within({ x: p.x - 2, y: p.y - 2, w: 4, h: 4 }).filter((e) => e.kind !== 'connector' && e.kind !== 'pen');
-    return hits.filter((e) => e.kind !== 'frame').at(-1) ?? hits.at(-1) ?? null;
+    return hitTest(this.model, p);
   }
 
   moveFocus(dir: 1 | -1, from: string | null): boolean {
@@ -191,7 +192,8 @@ export class CanvasInput implements ToolHost, KeyHost {
     if (this.c.tool !== 'select') return;
     const p = this.toWorld(ev);
     const g = this.c.snap ? 20 : 1;
-    const at = { x: Math.round((p.x - 90) / g) * g, y: Math.round((p.y - 70) / g) * g };
+    const c = placedAt('note', p);
+    const at = { x: Math.round(c.x / g) * g, y: Math.round(c.y / g) * g };
     const nid = this.session.board.create({ kind: 'note', ...at }, this.session.me, this.session.origin);
     this.c.select([nid]);
     this.c.edit(nid);

@@ -17,6 +17,7 @@ import type { Overlay } from './pointer-tool.js';
 import { PresenceChannel, type LocalPresence, type Peer } from './presence.js';
 import type { Tool } from './tools.js';
 import { Viewport, type Point } from './viewport.js';
+import { KINDS } from '../../../shared/board/kinds.js';
 
 /** What the state needs of its element: updates, events, and its rendered DOM. */
 export type CanvasHost = ReactiveControllerHost & HTMLElement & { readonly renderRoot: HTMLElement | DocumentFragment };
@@ -104,12 +105,13 @@ export class CanvasState implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  edit(id: string, field: 'text' | 'label' = this.model?.get(id)?.kind === 'connector' ? 'label' : 'text'): void {
+  edit(id: string, field?: 'text' | 'label'): void {
     const el = this.model?.get(id);
-    if (this.session?.readOnly || el?.kind === 'pen' || (el && !this.session?.mayChange(el))) return;
+    const f = field ?? (el && KINDS[el.kind].field) ?? 'text';
+    if (this.session?.readOnly || (el && !KINDS[el.kind].field) || (el && !this.session?.mayChange(el))) return;
     if (this._editing) this.endEdit(false);
     this.session?.undo.stopCapturing();
-    this._editing = { id, field };
+    this._editing = { id, field: f };
     this.host.requestUpdate();
   }
 

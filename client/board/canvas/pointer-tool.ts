@@ -8,6 +8,7 @@ import type { BoardSession } from '../board-session.js';
 import type { CanvasModel } from './canvas-model.js';
 import { CREATES, type Tool } from './tools.js';
 import { contains, rectFrom, type Point, type Rect } from './viewport.js';
+import { isBox, KINDS, placedAt } from '../../../shared/board/kinds.js';
 
 export const GRID = 20;
 
@@ -83,7 +84,11 @@ export class PointerTool {
       case 'pointing': {
         if (Math.hypot(ev.clientX - st.sx, ev.clientY - st.sy) < 4) return;
         if (st.id && !h.session.readOnly) {
-          const ids = [...h.selection].filter((id) => h.model.get(id)?.kind !== 'connector');
+          // Connectors follow their ends; everything else selected moves.
+          const ids = [...h.selection].filter((id) => {
+            const e = h.model.get(id);
+            return !e || isBox(e);
+          });
           const anchor = h.model.get(st.id);
           if (anchor && ids.length) {
             this.beginGesture();
@@ -111,7 +116,7 @@ export class PointerTool {
       }
       case 'marquee': {
         const r = rectFrom(st.start, p);
-        const inside = h.model.within(r).filter((e) => e.kind !== 'connector' && contains(r, h.model.boxOf(e)));
+        const inside = h.model.within(r).filter((e) => isBox(e) && contains(r, h.model.boxOf(e)));
         h.select(new Set([...st.base, ...inside.map((e) => e.id)]));
         return h.setOverlay({ kind: 'marquee', rect: r });
       }
@@ -143,14 +148,14 @@ export class PointerTool {
       const kind = CREATES[h.tool]!;
       const r = rectFrom(st.start, p);
       const dragged = r.w > 10 && r.h > 10;
-      const at = dragged ? { x: snapTo(r.x, h.snap), y: snapTo(r.y, h.snap), w: Math.max(40, snapTo(r.w, h.snap)), h: Math.max(30, snapTo(r.h, h.snap)) } : { x: snapTo(p.x - 90, h.snap), y: snapTo(p.y - 60, h.snap) };
+      const at = dragged ? { x: snapTo(r.x, h.snap), y: snapTo(r.y, h.snap), w: Math.max(40, snapTo(r.w, h.snap)), h: Math.max(30, snapTo(r.h, h.snap)) } : { x: snapTo(placedAt(kind, p).x, h.snap), y: snapTo(placedAt(kind, p).y, h.snap) };
       const id = board.create({ kind, ...at }, me, origin);
       h.setTool('select');
       h.select([id]);
-      if (kind === 'note' || kind === 'text') h.edit(id);
+      if (KINDS[kind].editsOnPlace) h.edit(id);
     } else if (st.s === 'connecting') {
       const target = h.hitTest(p);
-      if (target && target.id !== st.from && target.kind !== 'connector') h.select([board.create({ kind: 'connector', x: 0, y: 0, from: st.from, to: target.id, color: 'grey' }, me, origin)]);
+      if (target && target.id !== st.from && KINDS[target.kind].connectable) h.select([board.create({ kind: 'connector', x: 0, y: 0, from: st.from, to: target.id, color: 'grey' }, me, origin)]);
     } else if (st.s === 'drawing' && st.points.length > 1) {
       const xs = st.points.map((q) => q.x);
       const ys = st.points.map((q) => q.y);

@@ -26,6 +26,7 @@ import { renderEditor, renderItem, type ItemContext } from './outline-item.js';
 import { domId, outlineSections, type OutlineSection } from './outline-model.js';
 import { elementCount, elementName, frameTitle, short } from './outline-texts.js';
 import { outlineStyles } from './sk-board-outline.styles.js';
+import { isFrame, KINDS, shownText } from '../../../shared/board/kinds.js';
 
 const sectionKey = (s: OutlineSection) => s.frame?.id ?? '';
 
@@ -129,7 +130,7 @@ export class SkBoardOutline extends LitElement {
   }
 
   private startEdit(e: BoardElement): void {
-    this.editText = e.kind === 'connector' ? e.label : e.text;
+    this.editText = shownText(e);
     this.editing = e.id;
     void this.updateComplete.then(() => {
       const field = this.renderRoot.querySelector<HTMLTextAreaElement>(`#edit-${domId(e.id)}`);
@@ -141,7 +142,7 @@ export class SkBoardOutline extends LitElement {
   private endEdit(e: BoardElement, save: boolean): void {
     if (save && this.writable) {
       const field = this.renderRoot.querySelector<HTMLTextAreaElement>(`#edit-${domId(e.id)}`);
-      if (field) this.session!.board.setText(e.id, field.value, this.session!.origin, e.kind === 'connector' ? 'label' : 'text');
+      if (field) this.session!.board.setText(e.id, field.value, this.session!.origin, KINDS[e.kind].field ?? 'text');
       this.announce(msg('Text saved.', { id: 'outline_saved' }));
     }
     this.editing = null;
@@ -372,7 +373,7 @@ export class SkBoardOutline extends LitElement {
       @sk-close=${this.onDialogClosed}
     >
       <p>
-        ${e?.kind === 'frame'
+        ${e && isFrame(e)
           ? msg('The frame is removed for everyone. What lies in it stays on the board, outside any frame. You can undo this.', { id: 'outline_delete_frame_text' })
           : msg('It is removed for everyone. You can undo this.', { id: 'outline_delete_text' })}
       </p>
