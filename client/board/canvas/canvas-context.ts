@@ -3,9 +3,8 @@
  * view commands) built from the canvas's current state, each element's render state, and the
  * system clipboard's copy/cut/paste events.
  */
-import { pasteText, type ActionContext } from '../actions.js';
+import { actionById, pasteText, runAction, type ActionContext } from '../actions.js';
 import type { BoardElement } from '../../../shared/board/schema.js';
-import { serialize } from './clipboard.js';
 import type { ElementState } from './renderers.js';
 import type { CanvasState } from './canvas-state.js';
 import type { SkShortcutHelp } from './sk-shortcut-help.js';
@@ -34,6 +33,7 @@ export function actionContextOf(c: CanvasState): ActionContext {
     setSnap: (on) => (c.snap = on),
     clipboard: { write: (t) => navigator.clipboard.writeText(t), read: () => navigator.clipboard.readText() },
     openHelp: () => c.host.renderRoot.querySelector<SkShortcutHelp>('sk-shortcut-help')?.show(),
+    setTool: (t) => (c.tool = s.readOnly ? 'select' : t),
   };
 }
 
@@ -72,10 +72,7 @@ export function handleClipboard(c: CanvasState, e: ClipboardEvent): void {
   const chosen = ctx.selection.map((id) => c.model?.get(id)).filter((x): x is BoardElement => !!x);
   if (!chosen.length) return;
   e.preventDefault();
-  e.clipboardData?.setData('text/plain', serialize(chosen));
-  if (e.type === 'cut' && !ctx.readOnly) {
-    ctx.undo.stopCapturing();
-    ctx.board.delete(ctx.selection.slice(), ctx.origin);
-    c.select([]);
-  }
+  // The event's own data is the clipboard here; an observer's cut is a copy.
+  const clipboard = { write: (t: string) => e.clipboardData?.setData('text/plain', t), read: ctx.clipboard.read };
+  runAction(actionById(e.type === 'cut' && !ctx.readOnly ? 'cut' : 'copy')!, { ...ctx, clipboard });
 }

@@ -8,10 +8,10 @@ import type { BoardElement } from '../../../shared/board/schema.js';
 import { handleClipboard } from './canvas-context.js';
 import type { CanvasState } from './canvas-state.js';
 import { handleKeyDown, handleKeyUp, type KeyHost } from './keyboard.js';
-import { placedAt } from '../../../shared/board/kinds.js';
+import { COMMANDS, perform } from '../actions.js';
 import { hitTest } from './kind-views.js';
 import { PinchGesture } from './pinch-gesture.js';
-import { PointerTool, type Overlay, type ToolHost } from './pointer-tool.js';
+import { GRID, PointerTool, type Overlay, type ToolHost } from './pointer-tool.js';
 import type { Tool } from './tools.js';
 import type { Point } from './viewport.js';
 
@@ -190,11 +190,8 @@ export class CanvasInput implements ToolHost, KeyHost {
     const id = idIn(ev.composedPath());
     if (id) return this.c.edit(id);
     if (this.c.tool !== 'select') return;
-    const p = this.toWorld(ev);
-    const g = this.c.snap ? 20 : 1;
-    const c = placedAt('note', p);
-    const at = { x: Math.round(c.x / g) * g, y: Math.round(c.y / g) * g };
-    const nid = this.session.board.create({ kind: 'note', ...at }, this.session.me, this.session.origin);
+    const nid = perform(COMMANDS.noteAt, this.session, { at: this.toWorld(ev), grid: this.c.snap ? GRID : 1 });
+    if (!nid) return;
     this.c.select([nid]);
     this.c.edit(nid);
   };
