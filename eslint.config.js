@@ -20,6 +20,8 @@ const clientZones = [
   })),
   { target: dir('workshop'), from: [dir('shell')], message: 'client/workshop composes features; only the shell stands above it.' },
   { target: dir('ui'), from: [dir('shell'), dir('workshop'), ...FEATURES.map(dir)], message: 'client/ui is the kit: it never imports features, the workshop or the shell.' },
+  // The canvas's helpers share its state object (canvas-state.ts), never the component itself.
+  { target: dir('board/canvas'), from: [dir('board/canvas/sk-board-canvas.ts')], message: 'Canvas helpers take the CanvasState, not the <sk-board-canvas> component.' },
   { target: dir('net'), from: [dir('shell'), dir('workshop'), dir('ui'), ...FEATURES.map(dir)], message: 'client/net is the bottom of the client: API, socket, rooms and state, no UI.' },
 ];
 

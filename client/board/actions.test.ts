@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { BoardDoc } from '../../shared/board/board-doc.js';
-import { actionById, actionForKey, matches, newNote, nudge, pasteText, runAction, visibleActions, type ActionContext } from './actions.js';
+import { actionById, actionForKey, COMMANDS, matches, newNote, nudge, pasteText, perform, runAction, TOOL_ACTIONS, visibleActions, type ActionContext } from './actions.js';
 import { serialize } from './canvas/clipboard.js';
 
 const me = { id: 'm1', name: 'Kari', organisationId: 'o1', organisationName: 'Nav' };
@@ -16,7 +16,7 @@ function setup(readOnly = false) {
   const board = new BoardDoc(new Y.Doc(), () => `e${++n}`);
   const origin = { local: 'm1' };
   const undo = new Y.UndoManager(board.elements, { trackedOrigins: new Set([origin]), captureTimeout: 0 });
-  const state = { selection: [] as string[], editing: null as string | null, snap: false, clip: '' };
+  const state = { selection: [] as string[], editing: null as string | null, snap: false, clip: '', tool: 'select' };
   const ctx = (): ActionContext => ({
     board,
     origin,
@@ -32,6 +32,7 @@ function setup(readOnly = false) {
     setSnap: (on) => void (state.snap = on),
     clipboard: { write: (t) => void (state.clip = t), read: async () => state.clip },
     openHelp: () => {},
+    setTool: (t) => void (state.tool = t),
   });
   return { board, undo, state, ctx };
 }
@@ -140,5 +141,36 @@ describe('actions', () => {
     pasteText(ctx(), 'x');
     expect(board.list()).toHaveLength(1);
     expect(board.get(a)).toMatchObject({ x: 0 });
+  });
+
+  it('runs commands as the writer: colour, a note at a point on the grid, the outline\'s add and move', () => {
+    const { board, undo, ctx } = setup();
+    const frame = board.create({ kind: 'frame', x: 0, y: 0, w: 800, h: 560 }, me, {});
+    const a = perform(COMMANDS.noteAt, ctx(), { at: { x: 509, y: 311 }, grid: 20 })!;
+    expect(board.get(a)).toMatchObject({ x: 420, y: 240, w: 180, h: 140, author: me });
+    perform(COMMANDS.color, ctx(), { ids: [a], color: 'green' });
+    expect(board.get(a)?.color).toBe('green');
+    const b = perform(COMMANDS.outlineAdd, ctx(), { frameId: frame, text: 'Inni' })!;
+    expect(board.frameOf(board.get(b)!)?.id).toBe(frame);
+    expect(perform(COMMANDS.outlineMove, ctx(), { id: b, frameId: null })).toBe(true);
+    expect(board.frameOf(board.get(b)!)).toBeNull();
+    undo.undo();
+    expect(board.frameOf(board.get(b)!)?.id).toBe(frame);
+  });
+
+  it('gives an observer no command and no tool', () => {
+    const { board, state, ctx } = setup(true);
+    expect(perform(COMMANDS.noteAt, ctx(), { at: { x: 0, y: 0 }, grid: 1 })).toBeUndefined();
+    expect(board.list()).toHaveLength(0);
+    expect(actionForKey(key('s'), ctx(), TOOL_ACTIONS)).toBeUndefined();
+    expect(state.tool).toBe('select');
+  });
+
+  it('picks tools by their letters', () => {
+    const { state, ctx } = setup();
+    actionForKey(key('S'), ctx(), TOOL_ACTIONS)!.run(ctx());
+    expect(state.tool).toBe('note');
+    expect(actionForKey(key('s', { ctrlKey: true }), ctx(), TOOL_ACTIONS)).toBeUndefined();
+    expect(actionForKey(key('s'), ctx())).toBeUndefined();
   });
 });

@@ -1,13 +1,20 @@
 /**
  * Board actions, defined once as plain objects and used by the toolbar, the context menu and the
- * keyboard alike. `run` writes only through `ctx.board` with `ctx.origin`, so undo stays per user.
+ * keyboard alike; the drawing tools as actions too; and commands, the writes that take an argument
+ * (colour, a note at a point, the outline's add and move, a tool's gesture, a template). Every
+ * board write of the client goes through here, and only through `ctx.board` with `ctx.origin`,
+ * so undo stays per user.
  * Shortcuts: `Mod` is Ctrl (⌘ on Mac); a letter is matched case-insensitively; `Shift+1` names
  * the key by its position so any keyboard layout works.
  */
 import { msg } from '@lit/localize';
-import type { BoardDoc } from '../../shared/board/board-doc.js';
-import type { Author, BoardElement, ElementKind } from '../../shared/board/schema.js';
+import type { BoardDoc, NewElement } from '../../shared/board/board-doc.js';
+import { isBox, KINDS, placedAt } from '../../shared/board/kinds.js';
+import type { Author, BoardElement, PaletteColor } from '../../shared/board/schema.js';
+import { insertTemplate, templateSpot, type TemplateId, type TemplateLang } from '../../shared/board/templates.js';
+import { addNote, moveToFrame } from './outline/outline-actions.js';
 import { insertCopies, parse, serialize, toItems } from './canvas/clipboard.js';
+import { TOOLS, type Tool } from './canvas/tools.js';
 import type { Point } from './canvas/viewport.js';
 
 export interface ActionContext {
@@ -27,9 +34,10 @@ export interface ActionContext {
   setSnap(on: boolean): void;
   clipboard: { write(text: string): Promise<void> | void; read(): Promise<string> };
   openHelp(): void;
+  setTool(tool: Tool): void;
 }
 
-export type ActionGroup = 'create' | 'edit' | 'arrange' | 'align' | 'history' | 'view' | 'help';
+export type ActionGroup = 'create' | 'edit' | 'arrange' | 'align' | 'history' | 'view' | 'help' | 'tool';
 
 export interface Action {
   id: string;
@@ -45,16 +53,17 @@ export interface Action {
 }
 
 const selected = (ctx: ActionContext): BoardElement[] => ctx.selection.map((id) => ctx.board.get(id)).filter((e): e is BoardElement => !!e);
-const boxes = (ctx: ActionContext) => selected(ctx).filter((e) => e.kind !== 'connector');
+const boxes = (ctx: ActionContext) => selected(ctx).filter(isBox);
 const canWrite = (ctx: ActionContext) => !ctx.readOnly;
+const hasText = (e: BoardElement | undefined) => !!e && KINDS[e.kind].field !== null;
 const hasSelection = (ctx: ActionContext) => canWrite(ctx) && ctx.selection.length > 0;
-const EDITABLE: readonly ElementKind[] = ['note', 'text', 'rect', 'ellipse', 'diamond', 'frame', 'connector'];
 
 /** Creates a note at the place point (shifted while another note sits exactly there) and edits it. */
 export function newNote(ctx: ActionContext): string {
   const c = ctx.placePoint();
-  let x = Math.round(c.x - 90);
-  let y = Math.round(c.y - 70);
+  const at = placedAt('note', c);
+  let x = Math.round(at.x);
+  let y = Math.round(at.y);
   const taken = new Set(ctx.board.list().map((e) => `${e.x},${e.y}`));
   while (taken.has(`${x},${y}`)) {
     x += 24;
@@ -113,8 +122,8 @@ export function pasteText(ctx: ActionContext, raw: string): void {
   if (ctx.readOnly || !raw.trim()) return;
   const items = parse(raw);
   if (items) return ctx.select(insertCopies(ctx.board, items, { at: ctx.placePoint() }, ctx.me, ctx.origin));
-  const c = ctx.placePoint();
-  ctx.select([ctx.board.create({ kind: 'note', x: Math.round(c.x - 90), y: Math.round(c.y - 70), text: raw }, ctx.me, ctx.origin)]);
+  const at = placedAt('note', ctx.placePoint());
+  ctx.select([ctx.board.create({ kind: 'note', x: Math.round(at.x), y: Math.round(at.y), text: raw }, ctx.me, ctx.origin)]);
 }
 
 const zoomStep = 1.25;
@@ -128,7 +137,7 @@ export const ACTIONS: Action[] = [
     shortcut: 'Enter',
     group: 'edit',
     writes: true,
-    enabled: (ctx) => canWrite(ctx) && ctx.selection.length === 1 && EDITABLE.includes(selected(ctx)[0]?.kind ?? 'pen'),
+    enabled: (ctx) => canWrite(ctx) && ctx.selection.length === 1 && hasText(selected(ctx)[0]),
     run: (ctx) => ctx.edit(ctx.selection[0]!),
   }),
   a({ id: 'duplicate', label: () => msg('Duplicate', { id: 'canvas_act_duplicate' }), shortcut: 'Mod+D', group: 'edit', writes: true, enabled: hasSelection, run: (ctx) => ctx.select(insertCopies(ctx.board, toItems(selected(ctx)), { offset: 24 }, ctx.me, ctx.origin)) }),
@@ -200,7 +209,13 @@ export function runAction(a: Action, ctx: ActionContext): void {
   ctx.undo.stopCapturing();
 }
 
-export const actionById = (id: string): Action | undefined => ACTIONS.find((x) => x.id === id);
+/**
+ * The drawing tools as actions (`tool-note`, …), by their one-letter keys. Kept out of ACTIONS so
+ * the context menu and the help's action list stay as they are; observers get none of them.
+ */
+export const TOOL_ACTIONS: Action[] = TOOLS.map((t) => a({ id: `tool-${t.id}`, label: t.label, shortcut: t.key, group: 'tool', writes: true, enabled: canWrite, run: (ctx) => ctx.setTool(t.id) }));
+
+export const actionById = (id: string): Action | undefined => ACTIONS.find((x) => x.id === id) ?? TOOL_ACTIONS.find((x) => x.id === id);
 
 /** Actions an observer may see: nothing that writes. */
 export const visibleActions = (ctx: Pick<ActionContext, 'readOnly'>): Action[] => ACTIONS.filter((x) => !(ctx.readOnly && x.writes));
@@ -220,6 +235,55 @@ export function matches(e: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'met
 }
 
 /** The action a key event asks for, if any (observers get no writing action). */
-export function actionForKey(e: KeyboardEvent, ctx: Pick<ActionContext, 'readOnly'>): Action | undefined {
-  return visibleActions(ctx).find((x) => [x.shortcut, ...(x.alt ?? [])].some((s) => s && matches(e, s)));
+export function actionForKey(e: KeyboardEvent, ctx: Pick<ActionContext, 'readOnly'>, among: Action[] = ACTIONS): Action | undefined {
+  return among.filter((x) => !(ctx.readOnly && x.writes)).find((x) => [x.shortcut, ...(x.alt ?? [])].some((s) => s && matches(e, s)));
+}
+
+// ---- Commands: writes that take an argument --------------------------------------------------
+
+/** What a command needs: the board and who writes (origin, author), and whether they may. */
+export type WriteContext = Pick<ActionContext, 'board' | 'origin' | 'me' | 'readOnly' | 'undo'>;
+
+/**
+ * A board write that takes an argument (a colour, a point, a frame, a gesture's result), run from
+ * a control or a pointer gesture rather than a key. Each writes through `ctx.board` with
+ * `ctx.origin` and keeps the undo grouping its caller had before it was a command.
+ */
+export interface Command<A, R> {
+  id: string;
+  run(ctx: WriteContext, arg: A): R;
+}
+
+const command = <A, R>(id: string, run: (ctx: WriteContext, arg: A) => R): Command<A, R> => ({ id, run });
+const author = ({ id, name, organisationId, organisationName }: Author): Author => ({ id, name, organisationId, organisationName });
+
+export const COMMANDS = {
+  /** Paints elements: one undo step. */
+  color: command('color', (ctx, a: { ids: readonly string[]; color: PaletteColor }) => {
+    ctx.undo.stopCapturing();
+    ctx.board.doc.transact(() => a.ids.forEach((id) => ctx.board.update(id, { color: a.color }, ctx.origin)), ctx.origin);
+  }),
+  /** A new note centred on `at`, on the grid of `grid` px (1: none); returns its id. */
+  noteAt: command('note-at', (ctx, a: { at: Point; grid: number }) => {
+    const c = placedAt('note', a.at);
+    const snap = (v: number) => Math.round(v / a.grid) * a.grid;
+    return ctx.board.create({ kind: 'note', x: snap(c.x), y: snap(c.y) }, ctx.me, ctx.origin);
+  }),
+  /** A new element made by a tool or a gesture (a box, a connector, a pen stroke); returns its id. */
+  create: command('create', (ctx, e: NewElement) => ctx.board.create(e, ctx.me, ctx.origin)),
+  moveBy: command('move-by', (ctx, a: { ids: string[]; dx: number; dy: number }) => ctx.board.move(a.ids, a.dx, a.dy, ctx.origin)),
+  resize: command('resize', (ctx, a: { id: string; w: number; h: number }) => ctx.board.update(a.id, { w: a.w, h: a.h }, ctx.origin)),
+  setText: command('set-text', (ctx, a: { id: string; text: string; field: 'text' | 'label' }) => ctx.board.setText(a.id, a.text, ctx.origin, a.field)),
+  remove: command('remove', (ctx, ids: string[]) => ctx.board.delete(ids, ctx.origin)),
+  /** The outline's "add": a note with `text` in a free spot of the frame (null: outside frames). */
+  outlineAdd: command('outline-add', (ctx, a: { frameId: string | null; text: string }) => addNote(ctx.board, a.frameId, a.text, author(ctx.me), ctx.origin)),
+  /** The outline's "move to": into a free spot of the frame (null: out of the frames). */
+  outlineMove: command('outline-move', (ctx, a: { id: string; frameId: string | null }) => moveToFrame(ctx.board, a.id, a.frameId, ctx.origin)),
+  /** A template centred on `center`, in `lang`: one undo step; returns the new ids. */
+  template: command('template', (ctx, a: { templateId: TemplateId; center: Point; lang: TemplateLang }) => insertTemplate(ctx.board, a.templateId, templateSpot(ctx.board, a.templateId, a.center), a.lang, author(ctx.me), ctx.origin)),
+};
+
+/** Runs a command for a writer; observers write nothing (the server would refuse it anyway). */
+export function perform<A, R>(c: Command<A, R>, ctx: WriteContext, arg: A): R | undefined {
+  return ctx.readOnly ? undefined : c.run(ctx, arg);
 }

@@ -4,6 +4,7 @@
  */
 import { generateKeyBetween, generateNKeysBetween } from 'fractional-indexing';
 import * as Y from 'yjs';
+import { isBox, KINDS } from './kinds.js';
 import { BoardKey, F, Limits, readElement, type Author, type BoardElement, type ElementKind, type PaletteColor } from './schema.js';
 
 export interface NewElement {
@@ -21,17 +22,6 @@ export interface NewElement {
 }
 
 export type ElementPatch = Partial<Pick<BoardElement, 'x' | 'y' | 'w' | 'h' | 'color' | 'from' | 'to'>>;
-
-const DEFAULT_SIZE: Record<ElementKind, [number, number]> = {
-  note: [180, 140],
-  text: [240, 60],
-  rect: [200, 120],
-  ellipse: [200, 120],
-  diamond: [200, 140],
-  connector: [8, 8],
-  frame: [800, 560],
-  pen: [8, 8],
-};
 
 export class BoardDoc {
   readonly elements: Y.Map<Y.Map<unknown>>;
@@ -76,7 +66,7 @@ export class BoardDoc {
 
   create(input: NewElement, author: Author, origin: unknown, now = new Date()): string {
     const id = this.newId();
-    const [dw, dh] = DEFAULT_SIZE[input.kind];
+    const [dw, dh] = KINDS[input.kind].size;
     const m = new Y.Map<unknown>();
     const text = new Y.Text();
     text.insert(0, (input.text ?? '').slice(0, Limits.textMax));
@@ -89,7 +79,7 @@ export class BoardDoc {
       [F.w]: input.w ?? dw,
       [F.h]: input.h ?? dh,
       [F.z]: this.topZ(input.kind),
-      [F.color]: input.color ?? (input.kind === 'note' ? 'yellow' : input.kind === 'frame' ? 'white' : 'blue'),
+      [F.color]: input.color ?? KINDS[input.kind].color,
       [F.text]: text,
       [F.label]: label,
       [F.authorId]: author.id,
@@ -137,13 +127,13 @@ export class BoardDoc {
     const moving = new Set(ids);
     for (const id of ids) {
       const e = this.get(id);
-      if (e?.kind === 'frame' && this.may(e)) for (const inner of this.inside(e)) moving.add(inner.id);
+      if (e && KINDS[e.kind].container && this.may(e)) for (const inner of this.inside(e)) moving.add(inner.id);
     }
     this.doc.transact(() => {
       for (const id of moving) {
         const m = this.elements.get(id);
         const e = this.get(id);
-        if (!m || !e || e.kind === 'connector' || !this.may(e)) continue;
+        if (!m || !e || !isBox(e) || !this.may(e)) continue;
         m.set(F.x, e.x + dx);
         m.set(F.y, e.y + dy);
       }
@@ -153,7 +143,7 @@ export class BoardDoc {
   /** Deletes elements and the connectors bound to them. */
   delete(ids: string[], origin: unknown): void {
     const gone = new Set(ids.filter((id) => this.mayChange(id)));
-    for (const e of this.list()) if (e.kind === 'connector' && this.may(e) && ((e.from && gone.has(e.from)) || (e.to && gone.has(e.to)))) gone.add(e.id);
+    for (const e of this.list()) if (!isBox(e) && this.may(e) && ((e.from && gone.has(e.from)) || (e.to && gone.has(e.to)))) gone.add(e.id);
     this.doc.transact(() => {
       for (const id of gone) this.elements.delete(id);
     }, origin);
@@ -176,20 +166,20 @@ export class BoardDoc {
   /** Elements whose box lies wholly inside the frame's box (frames themselves excluded). */
   inside(frame: BoardElement): BoardElement[] {
     return this.list().filter(
-      (e) => e.id !== frame.id && e.kind !== 'frame' && e.kind !== 'connector' && e.x >= frame.x && e.y >= frame.y && e.x + e.w <= frame.x + frame.w && e.y + e.h <= frame.y + frame.h,
+      (e) => e.id !== frame.id && !KINDS[e.kind].container && isBox(e) && e.x >= frame.x && e.y >= frame.y && e.x + e.w <= frame.x + frame.w && e.y + e.h <= frame.y + frame.h,
     );
   }
 
   /** The innermost frame containing an element, if any. */
   frameOf(e: BoardElement): BoardElement | null {
-    const frames = this.list().filter((f) => f.kind === 'frame' && f.id !== e.id && e.x >= f.x && e.y >= f.y && e.x + e.w <= f.x + f.w && e.y + e.h <= f.y + f.h);
+    const frames = this.list().filter((f) => KINDS[f.kind].container && f.id !== e.id && e.x >= f.x && e.y >= f.y && e.x + e.w <= f.x + f.w && e.y + e.h <= f.y + f.h);
     return frames.sort((a, b) => a.w * a.h - b.w * b.h)[0] ?? null;
   }
 
   /** Frames go under everything else: new frames get a key below the bottom, others above the top. */
   private topZ(kind: ElementKind): string {
     const range = (this.zRange ??= this.scanZ());
-    if (kind === 'frame') return (range.bottom = generateKeyBetween(null, range.bottom));
+    if (KINDS[kind].container) return (range.bottom = generateKeyBetween(null, range.bottom));
     return (range.top = generateKeyBetween(range.top, null));
   }
 

@@ -4,6 +4,7 @@
  * outlines of the elements it joins.
  */
 import { getStroke } from 'perfect-freehand';
+import { KINDS } from './kinds.js';
 import type { BoardElement, PaletteColor } from './schema.js';
 
 export const FILL: Record<PaletteColor, string> = {
@@ -46,8 +47,9 @@ export function borderPoint(e: BoardElement, toward: Point): Point {
   const hw = e.w / 2;
   const hh = e.h / 2;
   let t: number;
-  if (e.kind === 'ellipse') t = 1 / Math.sqrt((dx * dx) / (hw * hw) + (dy * dy) / (hh * hh));
-  else if (e.kind === 'diamond') t = 1 / (Math.abs(dx) / hw + Math.abs(dy) / hh);
+  const outline = KINDS[e.kind].outline;
+  if (outline === 'ellipse') t = 1 / Math.sqrt((dx * dx) / (hw * hw) + (dy * dy) / (hh * hh));
+  else if (outline === 'diamond') t = 1 / (Math.abs(dx) / hw + Math.abs(dy) / hh);
   else t = Math.min(dx === 0 ? Infinity : hw / Math.abs(dx), dy === 0 ? Infinity : hh / Math.abs(dy));
   return { x: c.x + dx * Math.min(t, 1), y: c.y + dy * Math.min(t, 1) };
 }

@@ -7,6 +7,7 @@
  * the language the caller asks for (the inserting user's), because board content is plain text
  * that everyone then edits. Positions are relative to the template's top-left corner.
  */
+import { isBox } from './kinds.js';
 import type { BoardDoc } from './board-doc.js';
 import type { Author } from './schema.js';
 import { SPECS, type TemplateId, type TemplateLang, type TemplateSpec } from './template-specs.js';
@@ -69,7 +70,7 @@ export function insertTemplate(board: BoardDoc, templateId: TemplateId, at: { x:
 export function templateSpot(board: BoardDoc, templateId: TemplateId, center: { x: number; y: number }): { x: number; y: number } {
   const { w, h } = templateSize(templateId);
   const spot = { x: Math.round(center.x - w / 2), y: Math.round(center.y - h / 2) };
-  const boxes = board.list().filter((e) => e.kind !== 'connector');
+  const boxes = board.list().filter(isBox);
   const overlaps = boxes.some((e) => e.x < spot.x + w && e.x + e.w > spot.x && e.y < spot.y + h && e.y + e.h > spot.y);
   if (overlaps) spot.y = Math.max(...boxes.map((e) => e.y + e.h)) + 120;
   return spot;

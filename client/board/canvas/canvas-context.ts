@@ -3,14 +3,14 @@
  * view commands) built from the canvas's current state, each element's render state, and the
  * system clipboard's copy/cut/paste events.
  */
-import { pasteText, type ActionContext } from '../actions.js';
+import { actionById, pasteText, runAction, type ActionContext } from '../actions.js';
 import type { BoardElement } from '../../../shared/board/schema.js';
-import { serialize } from './clipboard.js';
 import type { ElementState } from './renderers.js';
-import type { SkBoardCanvas } from './sk-board-canvas.js';
+import type { CanvasState } from './canvas-state.js';
 import type { SkShortcutHelp } from './sk-shortcut-help.js';
+import { KINDS } from '../../../shared/board/kinds.js';
 
-export function actionContextOf(c: SkBoardCanvas): ActionContext {
+export function actionContextOf(c: CanvasState): ActionContext {
   const s = c.session!;
   const vp = c.viewport;
   return {
@@ -21,23 +21,24 @@ export function actionContextOf(c: SkBoardCanvas): ActionContext {
     undo: s.undo,
     selection: [...c.selection],
     select: (ids) => c.select(ids),
-    placePoint: () => c.viewCenter(),
+    placePoint: () => vp.center(),
     edit: (id) => c.edit(id),
     view: {
       zoomBy: (f) => c.userView(() => vp.zoomAt(vp.zoom * f)),
       zoomReset: () => c.userView(() => vp.zoomAt(1)),
-      zoomToFit: () => c.zoomToFit(),
-      zoomToSelection: () => c.zoomToSelection(),
+      zoomToFit: () => c.view.fitAll(),
+      zoomToSelection: () => c.view.fitSelection(),
     },
     snap: c.snap,
     setSnap: (on) => (c.snap = on),
     clipboard: { write: (t) => navigator.clipboard.writeText(t), read: () => navigator.clipboard.readText() },
-    openHelp: () => c.renderRoot.querySelector<SkShortcutHelp>('sk-shortcut-help')?.show(),
+    openHelp: () => c.host.renderRoot.querySelector<SkShortcutHelp>('sk-shortcut-help')?.show(),
+    setTool: (t) => (c.tool = s.readOnly ? 'select' : t),
   };
 }
 
 /** How one element shows: selection, focus, organisation filter, others' selections. */
-export function elementState(c: SkBoardCanvas, e: BoardElement, remote: Map<string, string>): ElementState {
+export function elementState(c: CanvasState, e: BoardElement, remote: Map<string, string>): ElementState {
   const s = c.session!;
   const hl = c.highlightOrg;
   const emphasis = hl !== null && e.author.organisationId === hl;
@@ -50,7 +51,7 @@ export function elementState(c: SkBoardCanvas, e: BoardElement, remote: Map<stri
     org: s.colorOf(e.author.organisationId).strong,
     // The highlighted organisation's elements come above the dimmed rest.
     rank: c.model!.zRank(e.id) + (emphasis ? c.model!.elements.size : 0),
-    handles: c.selection.size === 1 && c.selection.has(e.id) && s.mayChange(e) && e.kind !== 'connector' && e.kind !== 'pen',
+    handles: c.selection.size === 1 && c.selection.has(e.id) && s.mayChange(e) && KINDS[e.kind].resizable,
     editing: c.editing?.id === e.id,
     tip: (c.hoverId === e.id || c.focusId === e.id) && c.editing?.id !== e.id,
     label: '',
@@ -58,9 +59,9 @@ export function elementState(c: SkBoardCanvas, e: BoardElement, remote: Map<stri
 }
 
 /** Copy, cut and paste arrive as clipboard events: they carry the data without a permission prompt. */
-export function handleClipboard(c: SkBoardCanvas, e: ClipboardEvent): void {
+export function handleClipboard(c: CanvasState, e: ClipboardEvent): void {
   const target = e.composedPath()[0];
-  if (!c.session || !c.matches(':focus-within') || target instanceof HTMLTextAreaElement || target instanceof HTMLInputElement) return;
+  if (!c.session || !c.host.matches(':focus-within') || target instanceof HTMLTextAreaElement || target instanceof HTMLInputElement) return;
   const ctx = actionContextOf(c);
   if (e.type === 'paste') {
     if (ctx.readOnly) return;
@@ -71,10 +72,7 @@ export function handleClipboard(c: SkBoardCanvas, e: ClipboardEvent): void {
   const chosen = ctx.selection.map((id) => c.model?.get(id)).filter((x): x is BoardElement => !!x);
   if (!chosen.length) return;
   e.preventDefault();
-  e.clipboardData?.setData('text/plain', serialize(chosen));
-  if (e.type === 'cut' && !ctx.readOnly) {
-    ctx.undo.stopCapturing();
-    ctx.board.delete(ctx.selection.slice(), ctx.origin);
-    c.select([]);
-  }
+  // The event's own data is the clipboard here; an observer's cut is a copy.
+  const clipboard = { write: (t: string) => e.clipboardData?.setData('text/plain', t), read: ctx.clipboard.read };
+  runAction(actionById(e.type === 'cut' && !ctx.readOnly ? 'cut' : 'copy')!, { ...ctx, clipboard });
 }

@@ -6,10 +6,12 @@
  */
 import type { BoardElement } from '../../../shared/board/schema.js';
 import { handleClipboard } from './canvas-context.js';
-import type { SkBoardCanvas } from './sk-board-canvas.js';
+import type { CanvasState } from './canvas-state.js';
 import { handleKeyDown, handleKeyUp, type KeyHost } from './keyboard.js';
+import { COMMANDS, perform } from '../actions.js';
+import { hitTest } from './kind-views.js';
 import { PinchGesture } from './pinch-gesture.js';
-import type { Overlay, ToolHost } from './pointer-tool.js';
+import { GRID, PointerTool, type Overlay, type ToolHost } from './pointer-tool.js';
 import type { Tool } from './tools.js';
 import type { Point } from './viewport.js';
 
@@ -21,10 +23,12 @@ const idIn = (path: EventTarget[]) => {
 export class CanvasInput implements ToolHost, KeyHost {
   private resize: ResizeObserver | null = null;
   private observed: HTMLElement | null = null;
+  readonly pointer: PointerTool;
   private readonly pinch: PinchGesture;
 
-  constructor(private readonly c: SkBoardCanvas) {
-    this.pinch = new PinchGesture(c);
+  constructor(private readonly c: CanvasState) {
+    this.pointer = new PointerTool(this);
+    this.pinch = new PinchGesture(c, this.pointer);
   }
 
   // ---- hosts ----
@@ -51,8 +55,12 @@ export class CanvasInput implements ToolHost, KeyHost {
   edit = (id: string) => this.c.edit(id);
   actionContext = () => this.c.actionContext();
   setOverlay = (o: Overlay | null) => void (this.c.overlay = o);
-  setSpace = (held: boolean) => void (this.c.pointer.spaceHeld = held);
+  setSpace = (held: boolean) => void (this.pointer.spaceHeld = held);
   panBy = (dx: number, dy: number) => this.c.userView(() => this.c.viewport.panBy(dx, dy));
+
+  private publishCursor(p: Point | null): void {
+    this.c.publishPresence({ cursor: p });
+  }
 
   toWorld(ev: { clientX: number; clientY: number }): Point {
     const r = this.c.viewportEl!.getBoundingClientRect();
@@ -60,8 +68,7 @@ export class CanvasInput implements ToolHost, KeyHost {
   }
 
   hitTest(p: Point): BoardElement | null {
-    const hits = this.model.within({ x: p.x - 2, y: p.y - 2, w: 4, h: 4 }).filter((e) => e.kind !== 'connector' && e.kind !== 'pen');
-    return hits.filter((e) => e.kind !== 'frame').at(-1) ?? hits.at(-1) ?? null;
+    return hitTest(this.model, p);
   }
 
   moveFocus(dir: 1 | -1, from: string | null): boolean {
@@ -80,7 +87,7 @@ export class CanvasInput implements ToolHost, KeyHost {
 
   // ---- DOM wiring ----
   connect(): void {
-    const h = this.c;
+    const h = this.c.host;
     h.addEventListener('pointerdown', this.onDown);
     h.addEventListener('pointermove', this.onMove);
     h.addEventListener('pointerup', this.onUp);
@@ -98,7 +105,7 @@ export class CanvasInput implements ToolHost, KeyHost {
   }
 
   disconnect(): void {
-    const h = this.c;
+    const h = this.c.host;
     h.removeEventListener('pointerdown', this.onDown);
     h.removeEventListener('pointermove', this.onMove);
     h.removeEventListener('pointerup', this.onUp);
@@ -129,7 +136,7 @@ export class CanvasInput implements ToolHost, KeyHost {
       vp.height = entry!.contentRect.height;
       if (first) vp.centerOn({ x: 0, y: 0 });
       this.c.applyView(true);
-      this.c.requestUpdate();
+      this.c.host.requestUpdate();
     });
     this.resize.observe(el);
   }
@@ -147,34 +154,34 @@ export class CanvasInput implements ToolHost, KeyHost {
     const path = ev.composedPath();
     const handle = path.some((n) => n instanceof Element && n.hasAttribute('data-handle'));
     if (this.c.editing) this.c.endEdit(false);
-    if (this.c.pointer.down(ev, idIn(path), handle)) {
+    if (this.pointer.down(ev, idIn(path), handle)) {
       this.c.viewportEl!.setPointerCapture(ev.pointerId);
-      if (ev.button === 1 || this.c.pointer.spaceHeld) ev.preventDefault();
+      if (ev.button === 1 || this.pointer.spaceHeld) ev.preventDefault();
     }
   };
 
   private readonly onMove = (ev: PointerEvent) => {
     if (!this.c.session || !this.c.viewportEl) return;
     if (this.pinch.move(ev)) return;
-    if (this.c.pointer.busy) this.c.pointer.move(ev);
-    if (this.inViewport(ev)) this.c.publishCursor(this.toWorld(ev));
+    if (this.pointer.busy) this.pointer.move(ev);
+    if (this.inViewport(ev)) this.publishCursor(this.toWorld(ev));
   };
 
   private readonly onUp = (ev: PointerEvent) => {
     this.pinch.up(ev);
-    if (this.c.pointer.busy) this.c.pointer.up(ev);
+    if (this.pointer.busy) this.pointer.up(ev);
   };
   private readonly onCancel = (ev: PointerEvent) => {
     this.pinch.up(ev);
-    this.c.pointer.cancel();
+    this.pointer.cancel();
   };
-  private readonly onLeave = () => this.c.publishCursor(null);
+  private readonly onLeave = () => this.publishCursor(null);
 
   private readonly onOver = (ev: PointerEvent) => {
     const id = this.inViewport(ev) ? idIn(ev.composedPath()) : null;
     if (id !== this.c.hoverId) {
       this.c.hoverId = id;
-      this.c.requestUpdate();
+      this.c.host.requestUpdate();
     }
   };
 
@@ -183,10 +190,8 @@ export class CanvasInput implements ToolHost, KeyHost {
     const id = idIn(ev.composedPath());
     if (id) return this.c.edit(id);
     if (this.c.tool !== 'select') return;
-    const p = this.toWorld(ev);
-    const g = this.c.snap ? 20 : 1;
-    const at = { x: Math.round((p.x - 90) / g) * g, y: Math.round((p.y - 70) / g) * g };
-    const nid = this.session.board.create({ kind: 'note', ...at }, this.session.me, this.session.origin);
+    const nid = perform(COMMANDS.noteAt, this.session, { at: this.toWorld(ev), grid: this.c.snap ? GRID : 1 });
+    if (!nid) return;
     this.c.select([nid]);
     this.c.edit(nid);
   };
@@ -229,8 +234,8 @@ export class CanvasInput implements ToolHost, KeyHost {
     const id = idIn(ev.composedPath());
     if (!id || id === this.c.focusId) return;
     this.c.focusId = id;
-    if (!this.c.pointer.busy && !this.c.selection.has(id)) this.c.select([id]);
-    this.c.requestUpdate();
+    if (!this.pointer.busy && !this.c.selection.has(id)) this.c.select([id]);
+    this.c.host.requestUpdate();
   };
 
   private readonly onFocusOut = (ev: FocusEvent) => {

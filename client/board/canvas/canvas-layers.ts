@@ -14,6 +14,8 @@ import { renderBox, type ElementState } from './renderers.js';
 import { previewPen, renderConnector, renderPen } from './svg-renderers.js';
 import { attribution, elementLabel, kindName } from './texts.js';
 import type { BoardPeople } from '../people.js';
+import { isBox } from '../../../shared/board/kinds.js';
+import { KIND_VIEWS } from './kind-views.js';
 
 export interface LayerInput {
   model: CanvasModel;
@@ -31,8 +33,8 @@ export interface LayerInput {
 const keyOf = (s: ElementState) => `${+s.selected}${+s.tabStop}${+s.dim}${+s.emphasis}${s.remote}${s.org}${s.rank}${+s.handles}${+s.editing}${+s.tip}`;
 
 export function renderLayers(inp: LayerInput): TemplateResult {
-  const boxes = inp.visible.filter((e) => e.kind !== 'connector' && e.kind !== 'pen');
-  const lines = inp.visible.filter((e) => e.kind === 'connector' || e.kind === 'pen');
+  const boxes = inp.visible.filter((e) => KIND_VIEWS[e.kind].layer === 'html');
+  const lines = inp.visible.filter((e) => KIND_VIEWS[e.kind].layer === 'svg');
   const states = new Map(inp.visible.map((e) => [e.id, inp.state(e)]));
   return html`
     ${repeat(
@@ -40,7 +42,7 @@ export function renderLayers(inp: LayerInput): TemplateResult {
       (e) => e.id,
       (e) => {
         const s = states.get(e.id)!;
-        return guard([e, keyOf(s), inp.locale, inp.people?.version], () => renderBox(e, { ...s, label: elementLabel(e, undefined, inp.people) }));
+        return guard([e, keyOf(s), inp.locale, inp.people?.version], () => renderBox(e, { ...s, label: elementLabel(e, undefined, inp.people) }, KIND_VIEWS[e.kind].inner));
       },
     )}
     <svg class="links" aria-hidden=${lines.length || inp.overlay ? nothing : 'true'}>
@@ -49,7 +51,7 @@ export function renderLayers(inp: LayerInput): TemplateResult {
         (e) => e.id,
         (e) => {
           const s = states.get(e.id)!;
-          if (e.kind === 'pen') return guard([e, keyOf(s), inp.locale, inp.people?.version], () => renderPen(e, { ...s, label: elementLabel(e, undefined, inp.people) }));
+          if (isBox(e)) return guard([e, keyOf(s), inp.locale, inp.people?.version], () => renderPen(e, { ...s, label: elementLabel(e, undefined, inp.people) }));
           const from = inp.model.get(e.from ?? '');
           const to = inp.model.get(e.to ?? '');
           const ends: [string, string] | undefined = from && to ? [from.text || kindName(from.kind), to.text || kindName(to.kind)] : undefined;
@@ -79,7 +81,7 @@ function renderTip(inp: LayerInput, states: Map<string, ElementState>) {
   const e = inp.visible.find((x) => states.get(x.id)?.tip);
   if (!e) return nothing;
   const b = inp.model.boxOf(e);
-  const y = e.kind === 'frame' ? b.y - 34 : b.y;
+  const y = b.y - KIND_VIEWS[e.kind].tipLift;
   return html`<div class="tip" id="sk-tip" role="tooltip" style="left:${b.x}px;top:${y}px;z-index:${inp.model.elements.size + 20}">${attribution(e, inp.people)}</div>`;
 }
 
@@ -87,12 +89,7 @@ function renderEditor(inp: LayerInput) {
   const ed = inp.editing;
   const e = ed ? inp.model.get(ed.id) : undefined;
   if (!ed || !e) return nothing;
-  let box = { x: e.x, y: e.y, w: e.w, h: e.h };
-  if (e.kind === 'frame') box = { x: e.x, y: e.y - 34, w: Math.min(e.w, 360), h: 30 };
-  if (e.kind === 'connector') {
-    const b = inp.model.boxOf(e);
-    box = { x: b.x + b.w / 2 - 100, y: b.y + b.h / 2 - 18, w: 200, h: 36 };
-  }
+  const box = KIND_VIEWS[e.kind].editorBox(e, inp.model.boxOf(e));
   return html`<textarea
     class="editor ${e.kind}"
     data-editing=${e.id}

@@ -8,6 +8,7 @@ import type { BoardDoc } from '../../../shared/board/board-doc.js';
 import type { BoardElement } from '../../../shared/board/schema.js';
 import { SpatialIndex } from './spatial-index.js';
 import { union, type Rect } from './viewport.js';
+import { isBox } from '../../../shared/board/kinds.js';
 
 const byZ = (a: BoardElement, b: BoardElement) => (a.z < b.z ? -1 : a.z > b.z ? 1 : a.id < b.id ? -1 : 1);
 
@@ -28,7 +29,7 @@ export class CanvasModel {
 
   start(): void {
     for (const e of this.board.list()) this.put(e);
-    for (const e of this.elements.values()) if (e.kind === 'connector') this.index.set(e.id, this.boxOf(e));
+    for (const e of this.elements.values()) if (!isBox(e)) this.index.set(e.id, this.boxOf(e));
     this.board.elements.observeDeep(this.observe);
   }
 
@@ -65,7 +66,7 @@ export class CanvasModel {
 
   /** The world box of an element; a connector's is the box around its two ends. */
   boxOf(e: BoardElement): Rect {
-    if (e.kind !== 'connector') return { x: e.x, y: e.y, w: e.w, h: e.h };
+    if (isBox(e)) return { x: e.x, y: e.y, w: e.w, h: e.h };
     const ends = [e.from, e.to].map((id) => (id ? this.elements.get(id) : undefined)).filter((x): x is BoardElement => !!x);
     return union(ends.map((x) => ({ x: x.x, y: x.y, w: x.w, h: x.h }))) ?? { x: e.x, y: e.y, w: 0, h: 0 };
   }
@@ -85,7 +86,7 @@ export class CanvasModel {
     for (const id of touched) {
       const before = this.elements.get(id);
       const after = this.board.get(id);
-      if (before?.kind === 'connector') this.unlink(before);
+      if (before && !isBox(before)) this.unlink(before);
       if (after) this.put(after);
       else this.remove(id);
       changed.add(id);
@@ -94,7 +95,7 @@ export class CanvasModel {
     }
     for (const id of changed) {
       const e = this.elements.get(id);
-      if (e?.kind === 'connector') this.index.set(id, this.boxOf(e));
+      if (e && !isBox(e)) this.index.set(id, this.boxOf(e));
     }
     this.version++;
     this.onChange(changed);
@@ -102,7 +103,7 @@ export class CanvasModel {
 
   private put(e: BoardElement): void {
     this.elements.set(e.id, e);
-    if (e.kind === 'connector') {
+    if (!isBox(e)) {
       for (const end of [e.from, e.to]) if (end) (this.links.get(end) ?? this.links.set(end, new Set()).get(end)!).add(e.id);
     } else this.index.set(e.id, this.boxOf(e));
   }

@@ -4,7 +4,7 @@
  * rendered (culling margin), fits content, follows another participant's viewport.
  */
 import type { BoardElement } from '../../../shared/board/schema.js';
-import type { SkBoardCanvas } from './sk-board-canvas.js';
+import type { CanvasState } from './canvas-state.js';
 import { contains, union, type Rect } from './viewport.js';
 
 export class CanvasView {
@@ -13,7 +13,7 @@ export class CanvasView {
   private shownZoom = 1;
   private fitted = false;
 
-  constructor(private readonly c: SkBoardCanvas) {}
+  constructor(private readonly c: CanvasState) {}
 
   /** The area to render now: the view with half a view of margin on every side. */
   renderArea(): Rect {
@@ -27,18 +27,18 @@ export class CanvasView {
   apply(publish: boolean): void {
     const { c } = this;
     const vp = c.viewport;
-    const world = c.renderRoot.querySelector<HTMLElement>('.world');
+    const world = c.host.renderRoot.querySelector<HTMLElement>('.world');
     if (world) {
       world.style.transform = `translate(${vp.panX}px, ${vp.panY}px) scale(${vp.zoom})`;
       world.style.setProperty('--inv', String(1 / vp.zoom));
       const step = (vp.zoom < 0.5 ? 100 : 20) * vp.zoom;
       const mod = (v: number) => ((v % step) + step) % step;
       c.viewportEl?.style.setProperty('--grid', `${step}px`);
-      const dots = c.renderRoot.querySelector<HTMLElement>('.dots');
+      const dots = c.host.renderRoot.querySelector<HTMLElement>('.dots');
       if (dots) dots.style.transform = `translate(${mod(vp.panX)}px, ${mod(vp.panY)}px)`;
     }
     const view = vp.world();
-    if (!this.rendered || !contains(this.rendered, view) || this.rendered.w > view.w * 4 || this.shownZoom !== vp.zoom) c.requestUpdate();
+    if (!this.rendered || !contains(this.rendered, view) || this.rendered.w > view.w * 4 || this.shownZoom !== vp.zoom) c.host.requestUpdate();
     if (publish) c.publishPresence({ viewport: view });
   }
 

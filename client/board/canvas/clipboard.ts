@@ -6,6 +6,7 @@
 import type { BoardDoc, NewElement } from '../../../shared/board/board-doc.js';
 import { ELEMENT_KINDS, Limits, PALETTE, type Author, type BoardElement, type ElementKind, type PaletteColor } from '../../../shared/board/schema.js';
 import { union, type Point } from './viewport.js';
+import { isBox } from '../../../shared/board/kinds.js';
 
 const MARKER = 'samskap/board-elements@1';
 
@@ -16,7 +17,7 @@ interface ClipItem extends NewElement {
 export function serialize(elements: BoardElement[]): string {
   const ids = new Set(elements.map((e) => e.id));
   const items = elements
-    .filter((e) => e.kind !== 'connector' || (e.from && ids.has(e.from) && e.to && ids.has(e.to)))
+    .filter((e) => isBox(e) || (e.from && ids.has(e.from) && e.to && ids.has(e.to)))
     .map((e) => ({ key: e.id, kind: e.kind, x: e.x, y: e.y, w: e.w, h: e.h, color: e.color, text: e.text, label: e.label, from: e.from ?? undefined, to: e.to ?? undefined, points: e.kind === 'pen' ? e.points : undefined }));
   return JSON.stringify({ [MARKER]: true, elements: items });
 }
@@ -62,20 +63,20 @@ export function parse(raw: string): ClipItem[] | null {
  * re-binding connectors to the copies. Returns the new ids.
  */
 export function insertCopies(board: BoardDoc, items: ClipItem[], place: { at: Point } | { offset: number }, me: Author, origin: unknown): string[] {
-  const box = union(items.filter((i) => i.kind !== 'connector').map((i) => ({ x: i.x, y: i.y, w: i.w ?? 0, h: i.h ?? 0 })));
+  const box = union(items.filter(isBox).map((i) => ({ x: i.x, y: i.y, w: i.w ?? 0, h: i.h ?? 0 })));
   if (!box) return [];
   const dx = 'at' in place ? place.at.x - box.x - box.w / 2 : place.offset;
   const dy = 'at' in place ? place.at.y - box.y - box.h / 2 : place.offset;
   const ids = new Map<string, string>();
   const out: string[] = [];
   board.doc.transact(() => {
-    for (const it of items.filter((i) => i.kind !== 'connector')) {
+    for (const it of items.filter(isBox)) {
       const { key, ...rest } = it;
       const id = board.create({ ...rest, x: it.x + dx, y: it.y + dy }, me, origin);
       ids.set(key, id);
       out.push(id);
     }
-    for (const it of items.filter((i) => i.kind === 'connector')) {
+    for (const it of items.filter((i) => !isBox(i))) {
       const from = ids.get(it.from ?? '');
       const to = ids.get(it.to ?? '');
       if (from && to) out.push(board.create({ kind: 'connector', x: 0, y: 0, from, to, label: it.label, color: it.color }, me, origin));

@@ -4,6 +4,7 @@
  */
 import type { BoardElement } from '../../../shared/board/schema.js';
 import { contains } from './viewport.js';
+import { isBox, isFrame } from '../../../shared/board/kinds.js';
 
 export { borderPoint, connectorSegment } from '../../../shared/board/look.js';
 
@@ -22,17 +23,17 @@ const byPosition = (a: BoardElement, b: BoardElement) => a.y - b.y || a.x - b.x 
  */
 export function readingOrder(all: Iterable<BoardElement>): BoardElement[] {
   const list = [...all];
-  const frames = list.filter((e) => e.kind === 'frame');
+  const frames = list.filter(isFrame);
   const children = new Map<string, BoardElement[]>();
   const top: BoardElement[] = [];
   const connectors = new Map<string, BoardElement[]>();
   for (const e of list) {
-    if (e.kind === 'connector') {
+    if (!isBox(e)) {
       const key = e.from ?? '';
       connectors.set(key, [...(connectors.get(key) ?? []), e]);
       continue;
     }
-    const f = e.kind === 'frame' ? null : containingFrame(e, frames);
+    const f = isFrame(e) ? null : containingFrame(e, frames);
     if (f) children.set(f.id, [...(children.get(f.id) ?? []), e]);
     else top.push(e);
   }

@@ -4,8 +4,8 @@
  * px, 1 with Shift) or pan when nothing is selected, Escape clears, Shift+F10 / ContextMenu opens
  * the menu. Nothing fires while the user types in a field.
  */
-import { actionForKey, nudge, runAction, type ActionContext } from '../actions.js';
-import { TOOLS, type Tool } from './tools.js';
+import { actionForKey, nudge, runAction, TOOL_ACTIONS, type ActionContext } from '../actions.js';
+import type { Tool } from './tools.js';
 
 export interface KeyHost {
   readonly readOnly: boolean;
@@ -55,8 +55,8 @@ export function handleKeyDown(e: KeyboardEvent, host: KeyHost): void {
   }
   if (onButton && (e.key === 'Enter' || e.key === ' ')) return;
   if (!host.readOnly && !e.ctrlKey && !e.metaKey && !e.altKey && !e.shiftKey) {
-    const tool = TOOLS.find((t) => t.key.toLowerCase() === e.key.toLowerCase());
-    if (tool) return void (done(), host.setTool(tool.id));
+    const tool = actionForKey(e, host, TOOL_ACTIONS);
+    if (tool) return void (done(), tool.run(host.actionContext()));
   }
   const ctx = host.actionContext();
   const action = actionForKey(e, ctx);

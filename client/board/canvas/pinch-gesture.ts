@@ -2,10 +2,14 @@
  * Two-finger pinch on touch screens: zooms around the fingers' midpoint and pans with it.
  * (Trackpad pinch arrives as Ctrl+wheel and is handled with the wheel.)
  */
-import type { SkBoardCanvas } from './sk-board-canvas.js';
+import type { CanvasState } from './canvas-state.js';
+import type { PointerTool } from './pointer-tool.js';
 
 export class PinchGesture {
-  constructor(private readonly c: SkBoardCanvas) {}
+  constructor(
+    private readonly c: CanvasState,
+    private readonly pointer: PointerTool,
+  ) {}
 
   private readonly touches = new Map<number, { x: number; y: number }>();
   private pinch: { dist: number; mx: number; my: number } | null = null;
@@ -21,7 +25,7 @@ export class PinchGesture {
     if (ev.pointerType !== 'touch') return false;
     this.touches.set(ev.pointerId, { x: ev.clientX, y: ev.clientY });
     if (this.touches.size !== 2) return false;
-    this.c.pointer.cancel();
+    this.pointer.cancel();
     this.pinch = this.state();
     return true;
   }

@@ -4,10 +4,12 @@
  * live (others see them) and merged into one undo step for the whole drag.
  */
 import type { BoardElement } from '../../../shared/board/schema.js';
+import { COMMANDS, perform } from '../actions.js';
 import type { BoardSession } from '../board-session.js';
 import type { CanvasModel } from './canvas-model.js';
 import { CREATES, type Tool } from './tools.js';
 import { contains, rectFrom, type Point, type Rect } from './viewport.js';
+import { isBox, KINDS, placedAt } from '../../../shared/board/kinds.js';
 
 export const GRID = 20;
 
@@ -83,7 +85,11 @@ export class PointerTool {
       case 'pointing': {
         if (Math.hypot(ev.clientX - st.sx, ev.clientY - st.sy) < 4) return;
         if (st.id && !h.session.readOnly) {
-          const ids = [...h.selection].filter((id) => h.model.get(id)?.kind !== 'connector');
+          // Connectors follow their ends; everything else selected moves.
+          const ids = [...h.selection].filter((id) => {
+            const e = h.model.get(id);
+            return !e || isBox(e);
+          });
           const anchor = h.model.get(st.id);
           if (anchor && ids.length) {
             this.beginGesture();
@@ -99,19 +105,19 @@ export class PointerTool {
         if (!cur) return;
         const dx = snapTo(st.anchor.x + p.x - st.start.x, h.snap) - cur.x;
         const dy = snapTo(st.anchor.y + p.y - st.start.y, h.snap) - cur.y;
-        if (dx || dy) h.session.board.move(st.ids, dx, dy, h.session.origin);
+        if (dx || dy) perform(COMMANDS.moveBy, h.session, { ids: st.ids, dx, dy });
         return;
       }
       case 'resizing': {
         if (!this.savedTimeout) this.beginGesture();
         const w = Math.max(40, snapTo(st.box.x + st.box.w + p.x - st.start.x, h.snap) - st.box.x);
         const hh = Math.max(30, snapTo(st.box.y + st.box.h + p.y - st.start.y, h.snap) - st.box.y);
-        h.session.board.update(st.id, { w, h: hh }, h.session.origin);
+        perform(COMMANDS.resize, h.session, { id: st.id, w, h: hh });
         return;
       }
       case 'marquee': {
         const r = rectFrom(st.start, p);
-        const inside = h.model.within(r).filter((e) => e.kind !== 'connector' && contains(r, h.model.boxOf(e)));
+        const inside = h.model.within(r).filter((e) => isBox(e) && contains(r, h.model.boxOf(e)));
         h.select(new Set([...st.base, ...inside.map((e) => e.id)]));
         return h.setOverlay({ kind: 'marquee', rect: r });
       }
@@ -134,7 +140,6 @@ export class PointerTool {
     const h = this.host;
     const st = this.state;
     const p = h.toWorld(ev);
-    const { board, origin, me } = h.session;
     this.state = { s: 'idle' };
     h.setOverlay(null);
     this.endGesture();
@@ -143,21 +148,24 @@ export class PointerTool {
       const kind = CREATES[h.tool]!;
       const r = rectFrom(st.start, p);
       const dragged = r.w > 10 && r.h > 10;
-      const at = dragged ? { x: snapTo(r.x, h.snap), y: snapTo(r.y, h.snap), w: Math.max(40, snapTo(r.w, h.snap)), h: Math.max(30, snapTo(r.h, h.snap)) } : { x: snapTo(p.x - 90, h.snap), y: snapTo(p.y - 60, h.snap) };
-      const id = board.create({ kind, ...at }, me, origin);
+      const c = placedAt(kind, p);
+      const at = dragged ? { x: snapTo(r.x, h.snap), y: snapTo(r.y, h.snap), w: Math.max(40, snapTo(r.w, h.snap)), h: Math.max(30, snapTo(r.h, h.snap)) } : { x: snapTo(c.x, h.snap), y: snapTo(c.y, h.snap) };
+      const id = perform(COMMANDS.create, h.session, { kind, ...at });
       h.setTool('select');
+      if (!id) return;
       h.select([id]);
-      if (kind === 'note' || kind === 'text') h.edit(id);
+      if (KINDS[kind].editsOnPlace) h.edit(id);
     } else if (st.s === 'connecting') {
       const target = h.hitTest(p);
-      if (target && target.id !== st.from && target.kind !== 'connector') h.select([board.create({ kind: 'connector', x: 0, y: 0, from: st.from, to: target.id, color: 'grey' }, me, origin)]);
+      const id = target && target.id !== st.from && KINDS[target.kind].connectable ? perform(COMMANDS.create, h.session, { kind: 'connector', x: 0, y: 0, from: st.from, to: target.id, color: 'grey' }) : undefined;
+      if (id) h.select([id]);
     } else if (st.s === 'drawing' && st.points.length > 1) {
       const xs = st.points.map((q) => q.x);
       const ys = st.points.map((q) => q.y);
       const x = Math.min(...xs);
       const y = Math.min(...ys);
       const points = st.points.flatMap((q) => [Math.round((q.x - x) * 10) / 10, Math.round((q.y - y) * 10) / 10]);
-      board.create({ kind: 'pen', x, y, w: Math.max(8, Math.max(...xs) - x), h: Math.max(8, Math.max(...ys) - y), points, color: 'grey' }, me, origin);
+      perform(COMMANDS.create, h.session, { kind: 'pen', x, y, w: Math.max(8, Math.max(...xs) - x), h: Math.max(8, Math.max(...ys) - y), points, color: 'grey' });
     } else if (st.s === 'pointing' && st.id && !st.shift && h.selection.size > 1) h.select([st.id]);
   }
 

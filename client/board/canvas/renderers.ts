@@ -1,13 +1,12 @@
 /**
- * One renderer per element kind. Boxes (notes, text, shapes, frames) are absolutely positioned
+ * How an element is drawn. Boxes (notes, text, shapes, frames) are absolutely positioned
  * divs in world coordinates; connectors and pen strokes are SVG (see svg-renderers.ts). Text is
  * always a Lit text binding, never markup, so whatever a writer put in the document stays inert.
  */
-import { html, nothing, svg, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
-import type { BoardElement, ElementKind, PaletteColor } from '../../../shared/board/schema.js';
+import type { BoardElement, PaletteColor } from '../../../shared/board/schema.js';
 import { FILL, STROKE } from './palette.js';
-import { kindName } from './texts.js';
 
 export interface ElementState {
   selected: boolean;
@@ -26,16 +25,10 @@ export interface ElementState {
   label: string;
 }
 
-type Inner = (e: BoardElement, s: ElementState) => TemplateResult | typeof nothing;
+/** What a box shows inside, per kind (kind-views.ts). */
+export type Inner = (e: BoardElement, s: ElementState) => TemplateResult | typeof nothing;
 
-const text: Inner = (e, s) => (s.editing ? nothing : html`<div class="text">${e.text}</div>`);
-const diamond: Inner = (e, s) =>
-  html`<svg class="diamond" viewBox="0 0 100 100" preserveAspectRatio="none" aria-hidden="true">${svg`<polygon points="50,1.5 98.5,50 50,98.5 1.5,50" />`}</svg>${text(e, s)}`;
-const frame: Inner = (e) => html`<div class="frame-title"><span class="badge" aria-hidden="true"></span>${e.text || kindName('frame')}</div>`;
-
-const INNER: Partial<Record<ElementKind, Inner>> = { note: text, text, rect: text, ellipse: text, diamond, frame };
-
-export function renderBox(e: BoardElement, s: ElementState): TemplateResult {
+export function renderBox(e: BoardElement, s: ElementState, inner: Inner): TemplateResult {
   const color = e.color as PaletteColor;
   const style = {
     left: `${e.x}px`,
@@ -58,7 +51,7 @@ export function renderBox(e: BoardElement, s: ElementState): TemplateResult {
     aria-describedby=${s.tip ? 'sk-tip' : nothing}
     style=${styleMap(style)}
   >
-    ${(INNER[e.kind] ?? text)(e, s)}
+    ${inner(e, s)}
     ${s.handles ? html`<div class="handle" data-handle="se" aria-hidden="true"></div>` : nothing}
   </div>`;
 }

@@ -11,7 +11,7 @@
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement, nothing, svg } from 'lit';
 import { PALETTE, type PaletteColor } from '../../../shared/board/schema.js';
-import { actionById, runAction, type ActionContext } from '../actions.js';
+import { actionById, COMMANDS, perform, runAction, type ActionContext } from '../actions.js';
 import { colorName, FILL } from './palette.js';
 import { toolbarStyles } from './sk-board-toolbar.styles.js';
 import { TOOLS, type Tool } from './tools.js';
@@ -68,8 +68,7 @@ export class SkBoardToolbar extends LitElement {
   private paint(c: PaletteColor): void {
     const ctx = this.ctx;
     if (!ctx) return;
-    ctx.undo.stopCapturing();
-    ctx.board.doc.transact(() => ctx.selection.forEach((id) => ctx.board.update(id, { color: c }, ctx.origin)), ctx.origin);
+    perform(COMMANDS.color, ctx, { ids: ctx.selection, color: c });
     this.requestUpdate();
   }
 

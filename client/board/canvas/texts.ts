@@ -2,6 +2,7 @@
 import { msg, str } from '@lit/localize';
 import type { BoardPeople, Person } from '../people.js';
 import type { BoardElement, ElementKind } from '../../../shared/board/schema.js';
+import { isBox } from '../../../shared/board/kinds.js';
 
 export function kindName(kind: ElementKind): string {
   switch (kind) {
@@ -39,7 +40,7 @@ export function attribution(e: BoardElement, people?: BoardPeople | null): strin
 
 /** "Sticky note: <text>, by <name>, <organisation>" for screen readers. */
 export function elementLabel(e: BoardElement, endpoints?: [string, string], people?: BoardPeople | null): string {
-  const text = e.kind === 'connector' ? (endpoints ? msg(str`from ${endpoints[0]} to ${endpoints[1]} ${e.label}`, { id: 'canvas_connector_text' }) : e.label) : e.text;
+  const text = !isBox(e) ? (endpoints ? msg(str`from ${endpoints[0]} to ${endpoints[1]} ${e.label}`, { id: 'canvas_connector_text' }) : e.label) : e.text;
   const body = text.trim() || msg('empty', { id: 'canvas_empty' });
   const a = authorOf(e, people);
   return msg(str`${kindName(e.kind)}: ${body}, by ${a.name || '?'}, ${a.organisation || noOrganisation()}`, { id: 'canvas_element_label' });

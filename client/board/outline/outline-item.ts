@@ -9,7 +9,8 @@ import { styleMap } from 'lit/directives/style-map.js';
 import type { BoardElement } from '../../../shared/board/schema.js';
 import type { BoardSession } from '../board-session.js';
 import { domId, type OutlineSection } from './outline-model.js';
-import { connectorHeading, elementName, frameTitle, kindName, shownText } from './outline-texts.js';
+import { connectorHeading, elementName, frameTitle, kindName } from './outline-texts.js';
+import { isBox, KINDS, shownText } from '../../../shared/board/kinds.js';
 
 export interface ItemContext {
   session: BoardSession;
@@ -29,8 +30,8 @@ export interface ItemContext {
 }
 
 const unknownAuthor = () => msg('unknown', { id: 'outline_unknown_author' });
-const editable = (e: BoardElement) => e.kind !== 'pen';
-const movable = (e: BoardElement) => e.kind !== 'connector' && e.kind !== 'frame';
+const editable = (e: BoardElement) => KINDS[e.kind].field !== null;
+const movable = (e: BoardElement) => isBox(e) && !KINDS[e.kind].container;
 
 export function renderItem(e: BoardElement, ctx: ItemContext) {
   const key = domId(e.id);
@@ -40,7 +41,7 @@ export function renderItem(e: BoardElement, ctx: ItemContext) {
   // Names from member records, never from the element's own fields (any writer could fill those).
   const author = ctx.session.people?.author(e) ?? { name: e.author.name, organisation: e.author.organisationName };
   const editor = ctx.session.people?.editor(e) ?? null;
-  const heading = e.kind === 'connector' ? connectorHeading(e, (id) => ctx.session.board.get(id)) : kindName(e.kind);
+  const heading = !isBox(e) ? connectorHeading(e, (id) => ctx.session.board.get(id)) : kindName(e.kind);
   return html`<li
     class="item ${mark}"
     data-element-id=${e.id}
@@ -128,7 +129,7 @@ export function renderEditor(e: BoardElement, ctx: ItemContext) {
       ctx.onEndEdit(e, false);
     }
   };
-  const label = e.kind === 'frame' ? msg(str`Title of ${elementName(e)}`, { id: 'outline_title_field' }) : msg(str`Text of ${elementName(e)}`, { id: 'outline_text_field' });
+  const label = KINDS[e.kind].container ? msg(str`Title of ${elementName(e)}`, { id: 'outline_title_field' }) : msg(str`Text of ${elementName(e)}`, { id: 'outline_text_field' });
   return html`<div class="edit">
     <label for="edit-${key}">${label}</label>
     <textarea id="edit-${key}" rows="3" aria-describedby="edit-hint-${key}" .value=${ctx.editText} @keydown=${keydown}></textarea>

@@ -4,6 +4,7 @@
  */
 import type { BoardDoc } from '../../../shared/board/board-doc.js';
 import type { BoardElement } from '../../../shared/board/schema.js';
+import { isBox, isFrame } from '../../../shared/board/kinds.js';
 
 /** A DOM-safe id fragment for an element id (ids come from the document: untrusted). */
 export const domId = (id: string): string => id.replace(/[^A-Za-z0-9_-]/g, '_');
@@ -56,7 +57,7 @@ export function innermostFrame(e: Box & { id: string }, frames: BoardElement[]):
 
 /** The frame a connector belongs to: the frame of its start, else of its end. */
 function sectionFrameOf(e: BoardElement, frames: BoardElement[], byId: Map<string, BoardElement>): BoardElement | null {
-  if (e.kind !== 'connector') return innermostFrame(e, frames);
+  if (isBox(e)) return innermostFrame(e, frames);
   const end = byId.get(e.from ?? '') ?? byId.get(e.to ?? '');
   return end ? innermostFrame(end, frames) : null;
 }
@@ -65,11 +66,11 @@ function sectionFrameOf(e: BoardElement, frames: BoardElement[], byId: Map<strin
 export function outlineSections(board: BoardDoc): OutlineSection[] {
   const all = board.list();
   const byId = new Map(all.map((e) => [e.id, e]));
-  const frames = readingOrder(all.filter((e) => e.kind === 'frame'));
+  const frames = readingOrder(all.filter(isFrame));
   const groups = new Map<string, BoardElement[]>(frames.map((f) => [f.id, []]));
   const loose: BoardElement[] = [];
   for (const e of all) {
-    if (e.kind === 'frame') continue;
+    if (isFrame(e)) continue;
     const f = sectionFrameOf(e, frames, byId);
     const group = f ? groups.get(f.id) : undefined;
     if (group) group.push(e);
@@ -77,8 +78,8 @@ export function outlineSections(board: BoardDoc): OutlineSection[] {
   }
   // Connectors have no place of their own: they read right after their start.
   const ordered = (items: BoardElement[]) => {
-    const boxes = readingOrder(items.filter((e) => e.kind !== 'connector'));
-    const links = items.filter((e) => e.kind === 'connector');
+    const boxes = readingOrder(items.filter(isBox));
+    const links = items.filter((e) => !isBox(e));
     const out: BoardElement[] = [];
     for (const b of boxes) out.push(b, ...links.filter((c) => c.from === b.id));
     return [...out, ...links.filter((c) => !out.includes(c))];
@@ -104,12 +105,12 @@ export interface Spot {
  * right of all frames. `ignore` is the element being moved (its own place does not block).
  */
 export function freeSpot(board: BoardDoc, frame: BoardElement | null, size: { w: number; h: number }, ignore?: string): Spot {
-  const all = board.list().filter((e) => e.id !== ignore && e.kind !== 'connector');
-  const frames = all.filter((e) => e.kind === 'frame');
+  const all = board.list().filter((e) => e.id !== ignore && isBox(e));
+  const frames = all.filter(isFrame);
   if (frame) {
     // Anything in the way blocks a cell, nested frames included; frames around this one do not.
     const encloses = (f: BoardElement) => f.x <= frame.x && f.y <= frame.y && f.x + f.w >= frame.x + frame.w && f.y + f.h >= frame.y + frame.h;
-    const others = all.filter((e) => e.id !== frame.id && !(e.kind === 'frame' && encloses(e)));
+    const others = all.filter((e) => e.id !== frame.id && !(isFrame(e) && encloses(e)));
     const x0 = frame.x + GAP;
     const cols = Math.max(1, Math.floor((frame.w - GAP) / (size.w + GAP)));
     for (let row = 0; ; row++) {
@@ -125,7 +126,7 @@ export function freeSpot(board: BoardDoc, frame: BoardElement | null, size: { w:
   }
   const x = frames.length ? Math.max(...frames.map((f) => f.x + f.w)) + 80 : 0;
   let y = frames.length ? Math.min(...frames.map((f) => f.y)) : 0;
-  const blockers = all.filter((e) => e.kind !== 'frame');
+  const blockers = all.filter((e) => !isFrame(e));
   for (;;) {
     const cell = { x, y, ...size };
     const hit = blockers.filter((o) => intersects(cell, o));

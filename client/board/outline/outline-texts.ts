@@ -5,6 +5,7 @@
  */
 import { msg, str } from '@lit/localize';
 import type { BoardElement, ElementKind } from '../../../shared/board/schema.js';
+import { shownText } from '../../../shared/board/kinds.js';
 
 export function kindName(kind: ElementKind): string {
   switch (kind) {
@@ -32,9 +33,6 @@ export function short(text: string, max = 60): string {
   const one = text.replace(/\s+/g, ' ').trim();
   return one.length > max ? `${one.slice(0, max - 1)}…` : one;
 }
-
-/** The text an element shows: a connector's label, anything else's text. */
-export const shownText = (e: BoardElement): string => (e.kind === 'connector' ? e.label : e.text);
 
 export function frameTitle(frame: BoardElement | null): string {
   if (!frame) return msg('Not in a frame', { id: 'outline_loose' });

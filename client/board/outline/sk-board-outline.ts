@@ -21,11 +21,12 @@ import '../../ui/sk-confirm-dialog.js';
 import type { SkConfirmDialog } from '../../ui/sk-confirm-dialog.js';
 import type { BoardSession } from '../board-session.js';
 import { BoardObserver } from './board-observer.js';
-import { addNote, moveToFrame } from './outline-actions.js';
+import { COMMANDS, perform } from '../actions.js';
 import { renderEditor, renderItem, type ItemContext } from './outline-item.js';
 import { domId, outlineSections, type OutlineSection } from './outline-model.js';
 import { elementCount, elementName, frameTitle, short } from './outline-texts.js';
 import { outlineStyles } from './sk-board-outline.styles.js';
+import { isFrame, KINDS, shownText } from '../../../shared/board/kinds.js';
 
 const sectionKey = (s: OutlineSection) => s.frame?.id ?? '';
 
@@ -76,11 +77,6 @@ export class SkBoardOutline extends LitElement {
     return !!this.session && !this.session.readOnly;
   }
 
-  private get author() {
-    const { id, name, organisationId, organisationName } = this.session!.me;
-    return { id, name, organisationId, organisationName };
-  }
-
   /** Says `text` in the live region; clearing first makes a repeated message heard again. */
   private announce(text: string): void {
     this.announcement = '';
@@ -117,7 +113,7 @@ export class SkBoardOutline extends LitElement {
       return;
     }
     this.addError = null;
-    addNote(this.session!.board, section.frame?.id ?? null, text, this.author, this.session!.origin);
+    perform(COMMANDS.outlineAdd, this.session!, { frameId: section.frame?.id ?? null, text });
     field.value = '';
     field.focus();
     this.observer.flush();
@@ -129,7 +125,7 @@ export class SkBoardOutline extends LitElement {
   }
 
   private startEdit(e: BoardElement): void {
-    this.editText = e.kind === 'connector' ? e.label : e.text;
+    this.editText = shownText(e);
     this.editing = e.id;
     void this.updateComplete.then(() => {
       const field = this.renderRoot.querySelector<HTMLTextAreaElement>(`#edit-${domId(e.id)}`);
@@ -141,7 +137,7 @@ export class SkBoardOutline extends LitElement {
   private endEdit(e: BoardElement, save: boolean): void {
     if (save && this.writable) {
       const field = this.renderRoot.querySelector<HTMLTextAreaElement>(`#edit-${domId(e.id)}`);
-      if (field) this.session!.board.setText(e.id, field.value, this.session!.origin, e.kind === 'connector' ? 'label' : 'text');
+      if (field) perform(COMMANDS.setText, this.session!, { id: e.id, text: field.value, field: KINDS[e.kind].field ?? 'text' });
       this.announce(msg('Text saved.', { id: 'outline_saved' }));
     }
     this.editing = null;
@@ -152,7 +148,7 @@ export class SkBoardOutline extends LitElement {
     if (!select || !this.writable) return;
     const target = sections.find((s) => sectionKey(s) === select.value);
     if (!target) return;
-    moveToFrame(this.session!.board, e.id, target.frame?.id ?? null, this.session!.origin);
+    perform(COMMANDS.outlineMove, this.session!, { id: e.id, frameId: target.frame?.id ?? null });
     this.current = e.id;
     void this.focusAfterRender(() => this.item(e.id));
     this.announce(
@@ -177,7 +173,7 @@ export class SkBoardOutline extends LitElement {
     const at = section?.items.findIndex((i) => i.id === e.id) ?? -1;
     const next = section && at >= 0 ? (section.items[at + 1] ?? section.items[at - 1]) : undefined;
     const headingKey = section && section.frame?.id !== e.id ? sectionKey(section) : null;
-    this.session!.board.delete([e.id], this.session!.origin);
+    perform(COMMANDS.remove, this.session!, [e.id]);
     this.announce(msg(str`Deleted ${elementName(e)}.`, { id: 'outline_deleted' }));
     this.afterDialog = () =>
       void this.focusAfterRender(() =>
@@ -372,7 +368,7 @@ export class SkBoardOutline extends LitElement {
       @sk-close=${this.onDialogClosed}
     >
       <p>
-        ${e?.kind === 'frame'
+        ${e && isFrame(e)
           ? msg('The frame is removed for everyone. What lies in it stays on the board, outside any frame. You can undo this.', { id: 'outline_delete_frame_text' })
           : msg('It is removed for everyone. You can undo this.', { id: 'outline_delete_text' })}
       </p>

@@ -21,6 +21,7 @@ import { commandErrorText } from '../../ui/texts.js';
 import { dotVoteStyles } from './sk-dot-vote.styles.js';
 import { candidates, countDots, currentRound, resultRows } from './vote-model.js';
 import { WorkshopConsumer } from '../../net/workshop-context.js';
+import { shownText } from '../../../shared/board/kinds.js';
 
 export class SkDotVote extends LitElement {
   static override styles = dotVoteStyles;
@@ -103,7 +104,7 @@ export class SkDotVote extends LitElement {
     const s = this.session;
     if (!round || !s) return nothing;
     const elements = s.board.list();
-    const name = (e: BoardElement | undefined, id: string) => (e ? `${kindName(e.kind)}: ${(e.kind === 'connector' ? e.label : e.text).trim() || msg('empty', { id: 'canvas_empty' })}` : msg(str`Removed element ${id.slice(0, 6)}`, { id: 'fac_vote_removed' }));
+    const name = (e: BoardElement | undefined, id: string) => (e ? `${kindName(e.kind)}: ${shownText(e).trim() || msg('empty', { id: 'canvas_empty' })}` : msg(str`Removed element ${id.slice(0, 6)}`, { id: 'fac_vote_removed' }));
     const byId = new Map(elements.map((e) => [e.id, e]));
     return html`<section aria-labelledby="vote-heading">
       <h2 id="vote-heading">${round.status === 'open' ? msg('Dot vote', { id: 'fac_vote_heading' }) : msg('Dot vote results', { id: 'fac_vote_results' })}</h2>

@@ -1,6 +1,7 @@
 /** Dot voting, pure: which round the board shows, what can be voted on, dots per element, results in order. */
 import type { BoardElement } from '../../../shared/board/schema.js';
 import type { VoteResult, VoteRoundView, WorkshopState } from '../../../shared/realtime/index.js';
+import { KINDS } from '../../../shared/board/kinds.js';
 
 /** The open round on this board, else the last closed one; null when there is none. */
 export function currentRound(state: WorkshopState | null, boardId: string): VoteRoundView | null {
@@ -8,13 +9,11 @@ export function currentRound(state: WorkshopState | null, boardId: string): Vote
   return rounds.find((r) => r.status === 'open') ?? rounds.at(-1) ?? null;
 }
 
-const VOTABLE = new Set(['note', 'text', 'rect', 'ellipse', 'diamond', 'frame']);
-
 /** The round's elements when it names them, else every note, text, shape and frame; in reading order. */
 export function candidates(elements: readonly BoardElement[], only: readonly string[] | null): BoardElement[] {
   const allowed = only ? new Set(only) : null;
   return elements
-    .filter((e) => (allowed ? allowed.has(e.id) : VOTABLE.has(e.kind)))
+    .filter((e) => (allowed ? allowed.has(e.id) : KINDS[e.kind].votable))
     .sort((a, b) => a.y - b.y || a.x - b.x || (a.id < b.id ? -1 : 1));
 }
 
