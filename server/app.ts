@@ -36,6 +36,7 @@ import { createAttributionRecorder } from './services/vision-attribution.js';
 import { DocRegistry } from './sync/doc-registry.js';
 import { createRoomKinds } from './sync/room-kinds.js';
 import { createSyncEndpoint, SYNC_PREFIX } from './sync/endpoint.js';
+import { Redis } from 'ioredis';
 
 export interface Samskap {
   server: Server;
@@ -99,6 +100,8 @@ export async function createSamskap(config: Config, log: Logger, opts: SamskapOp
   const decisions = createDecisionServices({ store, sink: realtime.sink, docs: registry, now, newId, locks });
   realtime.serve(decisions);
   const workshops = createWorkshopService({ store, sessions, createCode: config.createCode, evictors: [sync, realtime], limits: { visionMaxChars: config.sync.visionMaxChars }, sink: realtime.sink, now });
+  const limitRedis = config.redisUrl ? new Redis(config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 1 }) : null;
+  limitRedis?.on('error', (err: unknown) => log.warn({ err }, 'Redis for rate limits is unreachable; requests go uncounted until it is back'));
   const png = createPngRenderer({ timeoutMs: config.exports.renderTimeoutMs, workers: config.exports.renderWorkers, log });
   const app = createHttpApp({
     log,
@@ -115,7 +118,8 @@ export async function createSamskap(config: Config, log: Logger, opts: SamskapOp
     exports: createExportService({ store, docs: registry, principles: (actor, workshopId) => decisions.principles.views(actor, workshopId), verifyAudit: verifyAuditChain, pictures: png }),
     publicUrl: config.publicUrl,
     clientDir: opts.clientDir,
-    openRate: config.http.openRate,
+    // One budget per address across instances: the counts live in Redis when it is there.
+    limits: { openPerMinute: config.http.openPerMinute, failedAuthPerMinute: config.http.failedAuthPerMinute, redis: limitRedis ? { client: limitRedis, prefix: config.redisPrefix } : null },
     exportsPerMinute: config.exports.perMemberPerMinute,
     trustProxy: config.http.trustProxy,
     // SQLite lives in DATA_DIR; PostgreSQL's health() checks the database takes writes.
@@ -165,6 +169,7 @@ export async function createSamskap(config: Config, log: Logger, opts: SamskapOp
         server.closeAllConnections();
         await png.close();
         await fanout.close();
+        await limitRedis?.quit().catch(() => limitRedis.disconnect());
         await store.close();
       })()),
   };

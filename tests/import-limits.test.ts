@@ -54,7 +54,7 @@ beforeAll(async () => {
   [guarded, capped, limited] = await Promise.all([
     startServer({ CREATE_CODE: CODE }),
     startServer({ IMPORT_MAX_BYTES_PER_DAY: '4096' }),
-    startServer({ RATE_LIMIT_OPEN_PER_MINUTE: '2' }),
+    startServer({ RATE_LIMIT_OPEN_PER_MINUTE: '1' }),
   ]);
 }, 60_000);
 

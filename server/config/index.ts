@@ -24,7 +24,7 @@ export interface Config {
   sessionIdleDays: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   sync: SyncLimits;
-  http: { openRate: { perSecond: number; burst: number }; trustProxy: string | false };
+  http: { openPerMinute: number; failedAuthPerMinute: number; trustProxy: string | false };
   imports: ImportLimits;
   exports: ExportLimits;
   /** With SQLite, `/readyz` fails while DATA_DIR's file system has less free space than this. */
@@ -127,6 +127,7 @@ const EnvSchema = z.object({
   REDIS_PREFIX: z.string().regex(/^[\w:.-]{1,64}$/, 'must be 1-64 letters, digits or :._-').default('samskap:'),
   TRUST_PROXY: z.string().regex(/^[\w.:/, -]+$/, 'must be loopback, a number of hops or addresses').optional(),
   RATE_LIMIT_OPEN_PER_MINUTE: intIn(1, 1_000_000).default(120),
+  RATE_LIMIT_AUTH_FAILURES_PER_MINUTE: intIn(1, 1_000_000).default(60),
   IMPORT_MAX_BYTES_PER_DAY: intIn(1024, 1024 ** 4).default(256 * 1024 * 1024),
   EXPORT_RENDER_TIMEOUT_MS: intIn(10, 10 * 60 * 1000).default(20_000),
   EXPORT_RENDER_WORKERS: intIn(1, 64).default(1),
@@ -174,7 +175,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     logLevel: e.LOG_LEVEL,
     buildClient: e.SAMSKAP_BUILD_CLIENT === 'auto',
     imports: { maxBodyBytes: 64 * 1024 * 1024, maxBytesPerDay: e.IMPORT_MAX_BYTES_PER_DAY, workerHeapMb: 1024, timeoutMs: 120_000 },
-    http: { trustProxy: e.TRUST_PROXY ?? false, openRate: { perSecond: e.RATE_LIMIT_OPEN_PER_MINUTE / 60, burst: Math.max(1, Math.ceil(e.RATE_LIMIT_OPEN_PER_MINUTE / 2)) } },
+    http: { trustProxy: e.TRUST_PROXY ?? false, openPerMinute: e.RATE_LIMIT_OPEN_PER_MINUTE, failedAuthPerMinute: e.RATE_LIMIT_AUTH_FAILURES_PER_MINUTE },
     exports: { renderTimeoutMs: e.EXPORT_RENDER_TIMEOUT_MS, renderWorkers: e.EXPORT_RENDER_WORKERS, perMemberPerMinute: e.EXPORTS_PER_MINUTE },
     readyMinFreeBytes: e.READY_MIN_FREE_MB * 1024 * 1024,
     sync: {

@@ -1,7 +1,7 @@
 /** The express app: security headers, JSON API under /api, the built client with SPA routes. */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import express, { type RequestHandler } from 'express';
+import express from 'express';
 import type { Registry } from 'prom-client';
 import { AppError, ErrorCode } from '../../shared/errors.js';
 import type { Authenticator } from '../auth/authenticator.js';
@@ -12,7 +12,6 @@ import type { VisionService } from '../services/vision.js';
 import type { WorkshopService } from '../services/workshops.js';
 import type { MemberService } from '../services/members.js';
 import type { Store } from '../store/types.js';
-import { TokenBucket } from '../util/token-bucket.js';
 import { errorHandler } from './errors.js';
 import { exportRoutes } from './routes/exports.js';
 import { importRoutes } from './routes/import.js';
@@ -35,6 +34,7 @@ import type { PersonJoinService } from '../services/person-join.js';
 import { memberRoutes } from './routes/members.js';
 import { securityHeaders } from './security.js';
 import { buildInfo } from '../build-info.js';
+import { failedAuthLimit, openLimit as createOpenLimit, type LimitStoreOptions } from './open-limit.js';
 
 export interface HttpDeps {
   log: Logger;
@@ -54,7 +54,8 @@ export interface HttpDeps {
   /** Folder of the built client (index.html + assets); absent folder → API only. */
   clientDir: string;
   /** Rate of unauthenticated writes (create, join) per client address. */
-  openRate: { perSecond: number; burst: number };
+  /** Requests per minute and client address: unauthenticated ones, and ones without a valid credential. */
+  limits: { openPerMinute: number; failedAuthPerMinute: number } & LimitStoreOptions;
   /** Charter and board exports per member per minute. */
   exportsPerMinute: number;
   /** express `trust proxy`: behind a reverse proxy, rate limits key on the forwarded address. */
@@ -91,11 +92,13 @@ export function createHttpApp(deps: HttpDeps): express.Express {
     res.send(await deps.metrics.metrics());
   });
 
-  const openLimit = perIpLimit(deps.openRate.perSecond, deps.openRate.burst);
+  const openLimit = createOpenLimit(deps.limits.openPerMinute, deps.limits);
   const { persons, personJoin } = deps;
   app.use(oidcRoutes({ oidc: deps.signIn, auth: deps.auth, persons, personJoin, secret: deps.secret, publicUrl: deps.publicUrl, openLimit, log: deps.log, now: deps.now }));
 
   const api = express.Router();
+  // Before any route: counts the requests of this address that were refused for want of a valid credential.
+  api.use(failedAuthLimit(deps.limits.failedAuthPerMinute, deps.limits));
   // A last-seen snapshot of a much-edited vision can outgrow the general limit.
   api.use('/workshops/:id/vision/seen', jsonBodyParser({ limit: '2mb' }));
   const sessionCookie = (req: express.Request, workshopId: string, token: string) =>
@@ -150,20 +153,4 @@ export function createHttpApp(deps: HttpDeps): express.Express {
 
 function noCacheForHtml(res: express.Response, file: string): void {
   if (file.endsWith('.html')) res.setHeader('Cache-Control', 'no-cache');
-}
-
-/** Per client address: `perSecond` sustained with a burst; protects the unauthenticated writes. */
-function perIpLimit(perSecond: number, burst: number): RequestHandler {
-  const buckets = new Map<string, TokenBucket>();
-  return (req, _res, next) => {
-    const key = req.ip ?? req.socket.remoteAddress ?? '?';
-    let bucket = buckets.get(key);
-    if (!bucket) {
-      if (buckets.size > 10_000) buckets.clear();
-      bucket = new TokenBucket(perSecond, burst);
-      buckets.set(key, bucket);
-    }
-    if (!bucket.take()) throw new AppError(ErrorCode.rateLimited, 429, 'Too many requests; wait a moment and try again.');
-    next();
-  };
 }

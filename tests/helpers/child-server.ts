@@ -24,7 +24,7 @@ export function killAllChildren(): void {
 export async function startChild(env: Record<string, string>, timeoutMs = 20_000): Promise<ChildServer> {
   const proc = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server/main.ts')], {
     cwd: root,
-    env: { PATH: process.env.PATH ?? '', PORT: '0', LOG_LEVEL: 'warn', SAMSKAP_BUILD_CLIENT: 'never', RATE_LIMIT_OPEN_PER_MINUTE: '100000', ...env },
+    env: { PATH: process.env.PATH ?? '', PORT: '0', LOG_LEVEL: 'warn', SAMSKAP_BUILD_CLIENT: 'never', RATE_LIMIT_OPEN_PER_MINUTE: '100000', RATE_LIMIT_AUTH_FAILURES_PER_MINUTE: '100000', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   running.add(proc);

@@ -25,6 +25,7 @@ export async function startServer(env: Record<string, string> = {}, dataDir?: st
     LOG_LEVEL: 'silent',
     SAMSKAP_BUILD_CLIENT: 'never',
     RATE_LIMIT_OPEN_PER_MINUTE: '100000',
+    RATE_LIMIT_AUTH_FAILURES_PER_MINUTE: '100000',
     ...env,
   });
   const app = await createSamskap(config, createLogger(config.logLevel), { clientDir: path.join(dir, 'no-client'), now: opts.now });
