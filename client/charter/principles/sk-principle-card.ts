@@ -34,7 +34,7 @@ import type SlTextarea from '@shoelace-style/shoelace/dist/components/textarea/t
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement, nothing } from 'lit';
 import { CharterLimits, type PrincipleDraft } from '../../../shared/charter/schema.js';
-import type { Stance } from '../../../shared/decisions.js';
+import { reasonProblem, type Stance } from '../../../shared/decision-rule.js';
 import { TextBinding } from '../../ui/text-binding.js';
 import { buttonLabel } from '../../ui/button-label.js';
 import { formatLocales } from '../../ui/i18n.js';
@@ -159,7 +159,8 @@ export class SkPrincipleCard extends LitElement {
   private sendStance(e: Event): void {
     e.preventDefault();
     const reason = (this.renderRoot.querySelector<SlTextarea>('#reason')?.value ?? '').trim();
-    if (this.dialogStance === 'object' && !reason) {
+    // The server's rule (an objection needs a reason); the message is ours, in the person's language.
+    if (reasonProblem(this.dialogStance, reason)) {
       this.reasonError = msg('An objection needs a reason, so the others can answer it.', { id: 'charter_reason_missing' });
       this.renderRoot.querySelector<SlTextarea>('#reason')?.focus();
       return;

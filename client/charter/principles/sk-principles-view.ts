@@ -23,7 +23,7 @@ import type { MemberDto } from '../../../shared/api.js';
 import type { PrincipleView } from '../../../shared/realtime/index.js';
 import { RealtimeLimits } from '../../../shared/limits.js';
 import { CharterLimits, type PrincipleDraft } from '../../../shared/charter/schema.js';
-import type { DecisionRule } from '../../../shared/decisions.js';
+import { DECISION_RULES, type DecisionRule } from '../../../shared/decision-rule.js';
 import { api } from '../../net/api.js';
 import { sharedStyles } from '../../ui/shared.styles.js';
 import { commandErrorText, errorText } from '../../ui/texts.js';
@@ -35,7 +35,7 @@ import type { CharterSession } from '../charter-session.js';
 import { charterStyles } from '../charter.styles.js';
 import { ConfirmDelete } from '../confirm-delete.js';
 import { formatLocales } from '../../ui/i18n.js';
-import { stanceName, statusName } from '../charter-texts.js';
+import { bodyRuleName, stanceName, statusName } from '../charter-texts.js';
 import { canAmend, canAnchor, canDelete, canTakeStance, cardModel, groupPrinciples, myStance, stanceOpen, type CardModel, type Me } from './principle-model.js';
 import './sk-anchor-dialog.js';
 import type { AnchorForm, SkAnchorDialog } from './sk-anchor-dialog.js';
@@ -94,11 +94,11 @@ export class SkPrinciplesView extends LitElement {
   }
 
   private renderRule(rule: DecisionRule) {
-    if (this.session?.me.role !== 'facilitator') return html`<span class="rule">${msg(str`Decision rule: ${ruleText(rule)}`, { id: 'charter_decision_rule' })}</span>`;
+    if (this.session?.me.role !== 'facilitator') return html`<span class="rule">${msg(str`Decision rule: ${bodyRuleName(rule)}`, { id: 'charter_decision_rule' })}</span>`;
     return html`<label class="rule"
       >${msg('Decision rule for new proposals', { id: 'charter_rule_choose' })}
       <select @change=${this.setRule}>
-        ${(['consensus', 'consent', 'majority'] as const).map((r) => html`<option value=${r} ?selected=${r === rule}>${ruleText(r)}</option>`)}
+        ${DECISION_RULES.map((r) => html`<option value=${r} ?selected=${r === rule}>${bodyRuleName(r)}</option>`)}
       </select></label
     >`;
   }
@@ -351,17 +351,6 @@ export class SkPrinciplesView extends LitElement {
             </p>`
         : nothing}
     </sk-principle-dialog>`;
-  }
-}
-
-function ruleText(rule: 'consensus' | 'consent' | 'majority'): string {
-  switch (rule) {
-    case 'consensus':
-      return msg('Consensus', { id: 'charter_rule_consensus' });
-    case 'consent':
-      return msg('Consent (no objections)', { id: 'charter_rule_consent' });
-    case 'majority':
-      return msg('Majority', { id: 'charter_rule_majority' });
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closingOutcome, notYetJoined, principleStatus, reasonProblem, tally, type DecisionRule, type Stance, type StatusInput } from './decisions.js';
+import { closingOutcome, notYetJoined, principleStatus, reasonProblem, tally, type DecisionRule, type Stance, type StatusInput } from './decision-rule.js';
 
 const orgs = ['a', 'b', 'c'];
 const status = (rule: DecisionRule, stances: Record<string, Stance>, extra: Partial<StatusInput> = {}) =>
