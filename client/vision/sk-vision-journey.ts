@@ -11,7 +11,8 @@
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import * as Y from 'yjs';
-import { api, type MilestoneDto } from '../net/api.js';
+import { api } from '../net/api.js';
+import type { MilestoneDto } from '../../shared/vision/api.js';
 import './sk-vision-history.js';
 import { sharedStyles } from '../ui/shared.styles.js';
 import { errorText } from '../ui/texts.js';

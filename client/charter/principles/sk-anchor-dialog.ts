@@ -14,15 +14,12 @@ import type SlInput from '@shoelace-style/shoelace/dist/components/input/input.j
 import { css, html } from 'lit';
 import { sharedStyles } from '../../ui/shared.styles.js';
 import { RealtimeLimits } from '../../../shared/limits.js';
+import type { CommandPayload } from '../../../shared/realtime/index.js';
 import { charterDialogStyles } from '../charter-dialog.styles.js';
 import { FormDialog } from '../form-dialog.js';
 
-export interface AnchorForm {
-  confirmedBy: string;
-  role: string;
-  date: string;
-  reference?: string;
-}
+/** What `principle.anchor` takes besides the principle (a type only: the schemas stay on the server). */
+export type AnchorForm = Omit<CommandPayload<'principle.anchor'>, 'principleId'>;
 
 type Field = 'confirmedBy' | 'role' | 'date' | 'reference';
 const LIMITS: Record<Field, number> = { confirmedBy: RealtimeLimits.anchorNameMax, role: RealtimeLimits.anchorRoleMax, date: 10, reference: RealtimeLimits.anchorReferenceMax };

@@ -39,6 +39,7 @@ import { TextBinding } from '../../ui/text-binding.js';
 import { buttonLabel } from '../../ui/button-label.js';
 import { formatLocales } from '../../ui/i18n.js';
 import { RealtimeLimits } from '../../../shared/limits.js';
+import type { CommandPayload } from '../../../shared/realtime/index.js';
 import { sharedStyles } from '../../ui/shared.styles.js';
 import type { CharterSession } from '../charter-session.js';
 import { lastChangeLine, stanceName, statusName } from '../charter-texts.js';
@@ -47,10 +48,8 @@ import './sk-principle-compare.js';
 import { principleCardStyles } from './sk-principle-card.styles.js';
 import { LastEditsWatcher } from '../../net/last-edits.js';
 
-export interface StanceDetail {
-  stance: Stance;
-  reason?: string;
-}
+/** What `principle.endorse` takes besides the principle (a type only: the schemas stay on the server). */
+export type StanceDetail = Omit<CommandPayload<'principle.endorse'>, 'principleId'>;
 
 export class SkPrincipleCard extends LitElement {
   static override styles = [sharedStyles, principleCardStyles];
