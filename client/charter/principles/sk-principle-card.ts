@@ -37,6 +37,7 @@ import { CharterLimits, type PrincipleDraft } from '../../../shared/charter/sche
 import { reasonProblem, type Stance } from '../../../shared/decision-rule.js';
 import { TextBinding } from '../../ui/text-binding.js';
 import { buttonLabel } from '../../ui/button-label.js';
+import { emitter } from '../../ui/events.js';
 import { formatLocales } from '../../ui/i18n.js';
 import { RealtimeLimits } from '../../../shared/limits.js';
 import type { CommandPayload } from '../../../shared/realtime/index.js';
@@ -50,6 +51,18 @@ import { LastEditsWatcher } from '../../net/last-edits.js';
 
 /** What `principle.endorse` takes besides the principle (a type only: the schemas stay on the server). */
 export type StanceDetail = Omit<CommandPayload<'principle.endorse'>, 'principleId'>;
+
+/** What the card sends (`opener`: the button, for a dialog to give the focus back to). */
+export interface SkPrincipleCardEvents {
+  'sk-propose': null;
+  'sk-close-decision': null;
+  'sk-stance': StanceDetail;
+  'sk-move': -1 | 1;
+  'sk-delete': { opener: HTMLElement };
+  'sk-retire': { opener: HTMLElement };
+  'sk-amend': { opener: HTMLElement };
+  'sk-anchor': { opener: HTMLElement };
+}
 
 export class SkPrincipleCard extends LitElement {
   static override styles = [sharedStyles, principleCardStyles];
@@ -129,9 +142,7 @@ export class SkPrincipleCard extends LitElement {
     super.disconnectedCallback();
   }
 
-  private emit<T>(name: string, detail?: T): void {
-    this.dispatchEvent(new CustomEvent<T | undefined>(name, { detail, bubbles: true, composed: true }));
-  }
+  private readonly emit = emitter<SkPrincipleCardEvents>(this);
 
   private async edit(on: boolean): Promise<void> {
     this.binding?.destroy();
@@ -164,7 +175,7 @@ export class SkPrincipleCard extends LitElement {
       this.renderRoot.querySelector<SlTextarea>('#reason')?.focus();
       return;
     }
-    this.emit<StanceDetail>('sk-stance', reason ? { stance: this.dialogStance, reason } : { stance: this.dialogStance });
+    this.emit('sk-stance', reason ? { stance: this.dialogStance, reason } : { stance: this.dialogStance });
     void this.renderRoot.querySelector<SlDialog>('sl-dialog')?.hide();
   }
 
@@ -294,7 +305,7 @@ export class SkPrincipleCard extends LitElement {
     return html`<div class="actions">
       ${this.canStand
         ? html`<div class="stance" role="group" aria-label=${m.closed ? msg('Join after the fact: your organisation’s stance', { id: 'charter_join_later' }) : msg('Your organisation’s stance', { id: 'charter_your_stance' })}>
-            ${stance('endorse', msg('Endorse', { id: 'charter_endorse' }), () => this.emit<StanceDetail>('sk-stance', { stance: 'endorse' }))}
+            ${stance('endorse', msg('Endorse', { id: 'charter_endorse' }), () => this.emit('sk-stance', { stance: 'endorse' }))}
             ${stance('object', msg('Object…', { id: 'charter_object' }), () => this.ask('object'))}
             ${stance('abstain', msg('Abstain…', { id: 'charter_abstain' }), () => this.ask('abstain'))}
             <span class="mine">${msg(str`Your organisation: ${stanceName(this.myStance)}`, { id: 'charter_my_stance' })}</span>
