@@ -94,6 +94,14 @@ export function closingOutcome(input: Omit<StatusInput, 'proposed' | 'closed' | 
   return principleStatus({ ...input, proposed: true, closed: true, textMatches: true }) === 'agreed' ? 'agreed' : 'rejected';
 }
 
+/**
+ * The principle an amendment supersedes: the one it amends, once the amendment closed `agreed`
+ * (its own status and stances stay as recorded). Of several, the latest closed supersedes.
+ */
+export function supersedes(amendment: { amends: string | null; outcome: ClosedOutcome | null }): string | null {
+  return amendment.amends && amendment.outcome === 'agreed' ? amendment.amends : null;
+}
+
 /** The organisations of `all` (in their order) that were not bound and have not joined after the fact. */
 export function notYetJoined(all: readonly string[], bound: readonly string[], joined: readonly string[]): string[] {
   const done = new Set([...bound, ...joined]);

@@ -21,6 +21,7 @@ export {
   principleStatus,
   reasonProblem,
   STANCES,
+  supersedes,
   tally,
   type ClosedOutcome,
   type PrincipleStatus,
