@@ -7,6 +7,7 @@
  */
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { css, html, LitElement, nothing } from 'lit';
+import type { Role } from '../../shared/api.js';
 import { emitter } from '../ui/events.js';
 import { roleName } from '../ui/texts.js';
 import type { BoardSession } from './board-session.js';
@@ -134,7 +135,7 @@ export class SkParticipants extends LitElement {
     return html`<ul aria-label=${msg(str`${this.people.length} on this board now`, { id: 'board_people_count' })}>
       ${this.people.map((p) => {
         const me = p.memberId === s.me.id;
-        const role = roleName(p.role as 'facilitator' | 'participant' | 'observer');
+        const role = roleName(p.role as Role);
         return html`<li>
           <span class="swatch" style="background:${s.colorOf(p.organisationId).strong}" aria-hidden="true"></span>
           <span class="who">${p.name}${me ? html` (${msg('you', { id: 'board_people_you' })})` : nothing}
