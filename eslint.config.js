@@ -75,6 +75,15 @@ export default tseslint.config(
     },
   },
   {
+    // Close codes by name (issue #15): a bare 44xx/45xx in the client is a copy of the contract.
+    // The only no-restricted-syntax entry: a later block naming that rule would replace this one.
+    files: ['client/**/*.ts'],
+    ignores: ['client/**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', { selector: 'Literal[value>=4400][value<=4599]', message: 'close codes by name: CloseCode in shared/errors.ts' }],
+    },
+  },
+  {
     // Tests beside client code run in Node (vitest) and may read files.
     files: ['client/**/*.test.ts'],
     rules: {

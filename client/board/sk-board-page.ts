@@ -13,7 +13,6 @@
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement, nothing } from 'lit';
 import type { WorkshopDto } from '../../shared/api.js';
-import type { TemplateId } from '../../shared/board/templates.js';
 import { appLocale } from '../ui/i18n.js';
 import { sharedStyles } from '../ui/shared.styles.js';
 import './vote/sk-dot-vote.js';
@@ -32,6 +31,11 @@ import '../ui/sk-connection-status.js';
 import './sk-participants.js';
 import { insertTemplateAtCenter } from './templates/insert.js';
 import './templates/sk-template-picker.js';
+import type { SkEvent } from '../ui/events.js';
+import type { SkDotVoteEvents } from './vote/sk-dot-vote.js';
+import type { SkBoardOutlineEvents } from './outline/sk-board-outline.js';
+import type { SkParticipantsEvents } from './sk-participants.js';
+import type { SkTemplatePickerEvents } from './templates/sk-template-picker.js';
 
 type View = 'canvas' | 'outline';
 
@@ -175,7 +179,7 @@ export class SkBoardPage extends LitElement {
     }
   }
 
-  private onInsertTemplate(e: CustomEvent<{ templateId: TemplateId }>): void {
+  private onInsertTemplate(e: SkEvent<SkTemplatePickerEvents, 'sk-insert-template'>): void {
     const s = this.session;
     if (!s || s.readOnly) return;
     const center = this.canvas?.viewCenter() ?? { x: 0, y: 0 };
@@ -228,7 +232,7 @@ export class SkBoardPage extends LitElement {
     `;
   }
 
-  private readonly onShowElement = (e: CustomEvent<{ id: string }>) => {
+  private readonly onShowElement = (e: SkEvent<SkBoardOutlineEvents, 'sk-show-element'> | SkEvent<SkDotVoteEvents, 'sk-show-element'>) => {
     this.pendingFocus = e.detail.id;
     void this.show('canvas');
   };
@@ -238,7 +242,7 @@ export class SkBoardPage extends LitElement {
     this.following = e.detail;
   };
 
-  private readonly onFollow = async (e: CustomEvent<{ clientId: number | null }>) => {
+  private readonly onFollow = async (e: SkEvent<SkParticipantsEvents, 'sk-follow'>) => {
     this.following = e.detail.clientId;
     if (this.view !== 'canvas') await this.show('canvas');
     this.canvas?.follow(this.following);

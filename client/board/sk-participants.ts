@@ -7,6 +7,8 @@
  */
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { css, html, LitElement, nothing } from 'lit';
+import type { Role } from '../../shared/api.js';
+import { emitter } from '../ui/events.js';
 import { roleName } from '../ui/texts.js';
 import type { BoardSession } from './board-session.js';
 
@@ -17,6 +19,11 @@ interface Person {
   organisation: string | null;
   organisationId: string | null;
   role: string;
+}
+
+export interface SkParticipantsEvents {
+  /** Follow this person's view (null: stop following). */
+  'sk-follow': { clientId: number | null };
 }
 
 export class SkParticipants extends LitElement {
@@ -120,13 +127,15 @@ export class SkParticipants extends LitElement {
     return [...byMember.values()].sort((a, b) => (a.memberId === s.me.id ? -1 : b.memberId === s.me.id ? 1 : a.name.localeCompare(b.name)));
   }
 
+  private readonly emit = emitter<SkParticipantsEvents>(this);
+
   override render() {
     const s = this.session;
     if (!s) return nothing;
     return html`<ul aria-label=${msg(str`${this.people.length} on this board now`, { id: 'board_people_count' })}>
       ${this.people.map((p) => {
         const me = p.memberId === s.me.id;
-        const role = roleName(p.role as 'facilitator' | 'participant' | 'observer');
+        const role = roleName(p.role as Role);
         return html`<li>
           <span class="swatch" style="background:${s.colorOf(p.organisationId).strong}" aria-hidden="true"></span>
           <span class="who">${p.name}${me ? html` (${msg('you', { id: 'board_people_you' })})` : nothing}
@@ -134,7 +143,7 @@ export class SkParticipants extends LitElement {
           ${me
             ? nothing
             : html`<button type="button" aria-pressed=${this.following === p.clientId ? 'true' : 'false'} aria-label=${msg(str`Follow ${p.name}`, { id: 'board_people_follow_label' })}
-                @click=${() => this.dispatchEvent(new CustomEvent('sk-follow', { detail: { clientId: this.following === p.clientId ? null : p.clientId }, bubbles: true, composed: true }))}>
+                @click=${() => this.emit('sk-follow', { clientId: this.following === p.clientId ? null : p.clientId })}>
                 ${msg('Follow', { id: 'board_people_follow' })}</button>`}
         </li>`;
       })}

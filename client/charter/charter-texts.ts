@@ -8,7 +8,7 @@ import { formatLocales } from '../ui/i18n.js';
 import { html, nothing } from 'lit';
 import type { LastEdit } from '../net/last-edits.js';
 import type { ActorKind, BodyRule, RelationKind, Responsibility } from '../../shared/charter/schema.js';
-import type { PrincipleStatus, Stance } from '../../shared/decisions.js';
+import type { PrincipleStatus, Stance } from '../../shared/decision-rule.js';
 
 export function actorKindName(k: ActorKind): string {
   switch (k) {

@@ -24,8 +24,14 @@ import { applyStyles } from './sk-apply-dialog.styles.js';
 import { commandErrorText } from '../ui/texts.js';
 import { questionTitle } from './facilitation-texts.js';
 import { WorkshopConsumer } from '../net/workshop-context.js';
+import { emitter } from '../ui/events.js';
 
 type Shown = { generation: number; text: string } | { position: number; text: string };
+
+export interface SkApplyDialogEvents {
+  /** The answers were written into the charter. */
+  'sk-applied': null;
+}
 
 export class SkApplyDialog extends LitElement {
   static override styles = [sharedStyles, applyStyles];
@@ -113,6 +119,8 @@ export class SkApplyDialog extends LitElement {
     this.chosen = next;
   }
 
+  private readonly emit = emitter<SkApplyDialogEvents>(this);
+
   private async apply(): Promise<void> {
     const q = this.question;
     if (!q || !this.socket || this.chosen.size === 0) return;
@@ -120,7 +128,7 @@ export class SkApplyDialog extends LitElement {
     this.error = '';
     try {
       await this.socket.command('answer.apply', { questionId: q.questionId, organisationIds: [...this.chosen] });
-      this.dispatchEvent(new CustomEvent('sk-applied', { bubbles: true, composed: true }));
+      this.emit('sk-applied');
       await this.renderRoot.querySelector<SlDialog>('sl-dialog')?.hide();
     } catch (err) {
       this.error = commandErrorText(err);

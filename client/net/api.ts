@@ -3,6 +3,7 @@
  * become an `ApiError` carrying the server's error code and, for validation errors, the field.
  */
 import type {
+  AddOrganisationBody,
   AuthStatusDto,
   CreateInviteBody,
   CreateWorkshopBody,
@@ -13,7 +14,10 @@ import type {
   JoinBody,
   JoinedDto,
   MemberDto,
+  MergeMembersBody,
   MyWorkshopDto,
+  OrganisationPatchBody,
+  ReenterBody,
   ReentryDto,
   PatchMemberBody,
   UpdateWorkshopBody,
@@ -21,7 +25,7 @@ import type {
   WorkshopDto,
 } from '../../shared/api.js';
 import type { ErrorBody, ErrorCode } from '../../shared/errors.js';
-import type { CompactHistoryDto, VisionHistoryDto } from '../../shared/vision/api.js';
+import type { CompactHistoryDto, CreateMilestoneBody, MilestoneDto, MilestoneWithSnapshotDto, SeenBody, SeenDto, VisionAuthorsDto, VisionHistoryDto } from '../../shared/vision/api.js';
 
 /** `network_error`: no answer at all (offline, server down); `bad_response`: an answer we cannot read. */
 export type ClientErrorCode = ErrorCode | 'network_error' | 'bad_response';
@@ -68,29 +72,6 @@ function fieldOf(error: ErrorBody['error']): string | null {
   return error.code === 'validation_failed' && prefix ? (prefix[1] ?? null) : null;
 }
 
-/** `GET …/vision/authors`: who wrote (client id → member id) and who deleted what (Yjs id ranges). */
-export interface VisionAuthorsDto {
-  clients: Record<string, string>;
-  deletions: Array<{ memberId: string; ranges: Array<[client: number, clock: number, len: number]> }>;
-}
-/** `GET …/vision/seen`: the caller's last-seen state (base64 of `Y.encodeSnapshot`), null before the first visit. */
-export interface VisionSeenDto {
-  snapshot: string | null;
-  at: string | null;
-  /** When a facilitator last compacted the history: an older snapshot may miss text removed before it. */
-  historyCompactedAt: string | null;
-}
-export type { CompactHistoryDto, VisionHistoryDto } from '../../shared/vision/api.js';
-export interface MilestoneDto {
-  id: string;
-  name: string;
-  createdAt: string;
-  createdBy: { memberId: string; displayName: string; organisationId: string | null };
-}
-export interface MilestoneWithSnapshotDto extends MilestoneDto {
-  snapshot: string;
-}
-
 const ws = (id: string) => `/api/workshops/${encodeURIComponent(id)}`;
 const mem = (id: string, memberId: string) => `${ws(id)}/members/${encodeURIComponent(memberId)}`;
 
@@ -105,13 +86,13 @@ export const api = {
   changes: (id: string, room: string) =>
     request<{ changes: Array<{ room: string; key: string; memberId: string; organisationId: string | null; at: string }> }>('GET', `${ws(id)}/changes?room=${encodeURIComponent(room)}`).then((r) => r.changes),
   members: (id: string) => request<{ members: MemberDto[] }>('GET', `${ws(id)}/members`).then((r) => r.members),
-  changeRole: (id: string, memberId: string, role: MemberDto['role']) => request<MemberDto>('PATCH', mem(id, memberId), { role }),
-  renameMember: (id: string, memberId: string, displayName: string) => request<MemberDto>('PATCH', mem(id, memberId), { displayName }),
+  changeRole: (id: string, memberId: string, role: MemberDto['role']) => request<MemberDto>('PATCH', mem(id, memberId), { role } satisfies PatchMemberBody),
+  renameMember: (id: string, memberId: string, displayName: string) => request<MemberDto>('PATCH', mem(id, memberId), { displayName } satisfies PatchMemberBody),
   removeMember: (id: string, memberId: string) => request<void>('DELETE', mem(id, memberId)),
-  mergeMembers: (id: string, from: string, into: string) => request<MemberDto>('POST', `${ws(id)}/members/merge`, { from, into }),
+  mergeMembers: (id: string, from: string, into: string) => request<MemberDto>('POST', `${ws(id)}/members/merge`, { from, into } satisfies MergeMembersBody),
   /** A new personal re-entry link for me (the old one stops working). */
   renewReentry: (id: string, memberId: string) => request<ReentryDto>('POST', `${mem(id, memberId)}/reentry`).then((r) => r.link),
-  reenter: (secret: string) => request<JoinedDto>('POST', '/api/reenter', { secret }),
+  reenter: (secret: string) => request<JoinedDto>('POST', '/api/reenter', { secret } satisfies ReenterBody),
   visit: (id: string) => request<VisitDto>('POST', `${ws(id)}/visit`),
   signOut: (id: string) => request<void>('DELETE', `${ws(id)}/session`),
   myWorkshops: () => request<{ workshops: MyWorkshopDto[] }>('GET', '/api/me/workshops').then((r) => r.workshops),
@@ -125,18 +106,18 @@ export const api = {
   revokeInvite: (id: string, inviteId: string) => request<void>('DELETE', `${ws(id)}/invites/${encodeURIComponent(inviteId)}`),
   deleteWorkshop: (id: string) => request<void>('DELETE', ws(id)),
   updateWorkshop: (id: string, body: UpdateWorkshopBody) => request<WorkshopDto>('PATCH', ws(id), body),
-  addOrganisation: (id: string, name: string) => request<WorkshopDto>('POST', `${ws(id)}/organisations`, { name }),
+  addOrganisation: (id: string, name: string) => request<WorkshopDto>('POST', `${ws(id)}/organisations`, { name } satisfies AddOrganisationBody),
   setOrganisationColor: (id: string, orgId: string, color: string | null) =>
-    request<WorkshopDto>('PATCH', `${ws(id)}/organisations/${encodeURIComponent(orgId)}`, { color }),
+    request<WorkshopDto>('PATCH', `${ws(id)}/organisations/${encodeURIComponent(orgId)}`, { color } satisfies OrganisationPatchBody),
   setOrganisationNumber: (id: string, orgId: string, orgNumber: string | null) =>
-    request<WorkshopDto>('PATCH', `${ws(id)}/organisations/${encodeURIComponent(orgId)}`, { orgNumber }),
+    request<WorkshopDto>('PATCH', `${ws(id)}/organisations/${encodeURIComponent(orgId)}`, { orgNumber } satisfies OrganisationPatchBody),
   visionAuthors: (id: string) => request<VisionAuthorsDto>('GET', `${ws(id)}/vision/authors`),
-  visionSeen: (id: string) => request<VisionSeenDto>('GET', `${ws(id)}/vision/seen`),
-  markVisionSeen: (id: string, snapshot: string) => request<void>('PUT', `${ws(id)}/vision/seen`, { snapshot }),
+  visionSeen: (id: string) => request<SeenDto>('GET', `${ws(id)}/vision/seen`),
+  markVisionSeen: (id: string, snapshot: string) => request<void>('PUT', `${ws(id)}/vision/seen`, { snapshot } satisfies SeenBody),
   resetVision: (id: string) => request<void>('POST', `${ws(id)}/vision/reset`),
   visionHistory: (id: string) => request<VisionHistoryDto>('GET', `${ws(id)}/vision/history`),
   compactVision: (id: string) => request<CompactHistoryDto>('POST', `${ws(id)}/vision/compact`),
   milestones: (id: string) => request<{ milestones: MilestoneDto[] }>('GET', `${ws(id)}/milestones`).then((r) => r.milestones),
   milestone: (id: string, milestoneId: string) => request<MilestoneWithSnapshotDto>('GET', `${ws(id)}/milestones/${encodeURIComponent(milestoneId)}`),
-  saveMilestone: (id: string, name: string) => request<MilestoneDto>('POST', `${ws(id)}/milestones`, { name }),
+  saveMilestone: (id: string, name: string) => request<MilestoneDto>('POST', `${ws(id)}/milestones`, { name } satisfies CreateMilestoneBody),
 };

@@ -6,6 +6,12 @@
  */
 export const MEMBER_REMOVED_EVENT = 'sk-member-removed';
 export const SESSION_ENDED_EVENT = 'sk-session-ended';
+declare global {
+  interface WindowEventMap {
+    [MEMBER_REMOVED_EVENT]: CustomEvent<null>;
+    [SESSION_ENDED_EVENT]: CustomEvent<null>;
+  }
+}
 
 export function announceMemberRemoved(): void {
   if (typeof window !== 'undefined') window.dispatchEvent(new CustomEvent(MEMBER_REMOVED_EVENT));

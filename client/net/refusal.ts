@@ -7,6 +7,11 @@ import { CloseCode } from '../../shared/errors.js';
 import type { Unconfirmed } from './unconfirmed.js';
 
 export const UPDATE_REFUSED_EVENT = 'sk-update-refused';
+declare global {
+  interface WindowEventMap {
+    [UPDATE_REFUSED_EVENT]: CustomEvent<Refusal>;
+  }
+}
 
 export interface Refusal {
   room: string;

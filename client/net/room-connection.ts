@@ -19,6 +19,7 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { CloseCode } from '../../shared/errors.js';
 import { announceSessionEnded } from './membership.js';
 import { announceRefusal, isRefusal, refusedRule } from './refusal.js';
 import { announceRoleChanged } from './role-changed.js';
@@ -57,10 +58,6 @@ export interface OpenRoomOptions {
   /** Options of the room's Y.Doc, e.g. `VISION_DOC_OPTIONS` (no garbage collection, for snapshots). */
   doc?: { gc?: boolean };
 }
-
-const ROLE_CHANGED = 4501;
-/** Not (any more) a valid member token: removed, signed out elsewhere, or idle too long. */
-const UNAUTHENTICATED = 4401;
 
 /** Refusals per room in this page: a room refused this often within the window is not reopened. */
 const recentRefusals = new Map<string, number[]>();
@@ -120,11 +117,12 @@ function open(room: string, opts: OpenRoomOptions): { conn: RoomConnection; sett
   provider.on('closed', (e: { code: number; reason: string }) => {
     set({ state: 'closed', closeCode: e.code });
     if (isRefusal(e.code)) void replace(e.code, e.reason);
-    if (e.code === UNAUTHENTICATED) announceSessionEnded();
+    // Not (any more) a valid member token: removed, signed out elsewhere, or idle too long.
+    if (e.code === CloseCode.unauthenticated) announceSessionEnded();
   });
-  // 4501: a facilitator changed our role; the provider reconnects by itself, the page reloads who we are.
+  // A facilitator changed our role; the provider reconnects by itself, the page reloads who we are.
   provider.on('connection-close', (e: CloseEvent | null) => {
-    if (e?.code === ROLE_CHANGED) announceRoleChanged();
+    if (e?.code === CloseCode.roleChanged) announceRoleChanged();
   });
   // The browser knows before the socket does: stop sending into a dead connection, and resync
   // (sync step 1/2 carries every unsent change) as soon as the network is back.

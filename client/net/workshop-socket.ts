@@ -16,7 +16,6 @@ import { io, type Socket } from 'socket.io-client';
 import type {
   Ack,
   Broadcasts,
-  BroadcastName,
   ClientToServerEvents,
   CommandName,
   CommandPayload,
@@ -25,6 +24,7 @@ import type {
   SessionReady,
   WorkshopState,
 } from '../../shared/realtime/index.js';
+import { BROADCAST_NAMES } from '../../shared/realtime/broadcasts.js';
 import { WorkshopStateStore } from './workshop-state.js';
 import { announceRoleChanged } from './role-changed.js';
 import { CommandError } from './command-error.js';
@@ -36,30 +36,6 @@ export type MemberChanged = Broadcasts['member.changed'];
 
 export { CommandError };
 
-const BROADCASTS: BroadcastName[] = [
-  'phase.changed',
-  'timer.changed',
-  'view.summoned',
-  'hand.raised',
-  'hand.lowered',
-  'board.locked',
-  'question.opened',
-  'question.closed',
-  'answer.submitted',
-  'answer.revealed',
-  'vote.opened',
-  'vote.closed',
-  'principle.proposed',
-  'principle.endorsed',
-  'principle.closed',
-  'principle.amended',
-  'principle.retired',
-  'principle.anchored',
-  'member.changed',
-  'answer.applied',
-  'settings.changed',
-  'content.removed',
-];
 const COMMAND_TIMEOUT_MS = 10_000;
 
 /** The untyped face of `emit`: the typed one cannot take a generic command name. */
@@ -143,7 +119,7 @@ export class WorkshopSocket {
     (this.socket.on.bind(this.socket) as (n: string, fn: (e: unknown) => void) => void)('state.synced', (e) => {
       if (e && typeof e === 'object' && typeof (e as { seq?: unknown }).seq === 'number') this.store.snapshot(e as WorkshopState);
     });
-    for (const name of BROADCASTS) {
+    for (const name of BROADCAST_NAMES) {
       const on = this.socket.on.bind(this.socket) as (n: string, fn: (e: Broadcasts[typeof name]) => void) => void;
       on(name, (e) => {
         if (typeof e?.seq !== 'number') return;

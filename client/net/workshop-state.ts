@@ -10,6 +10,7 @@
  * instances) ever go back in time. Private facts that only acks carry (my answer, my votes) are
  * set directly.
  */
+import { supersedes } from '../../shared/decision-rule.js';
 import type { AnswerValue, Broadcasts, BroadcastName, QuestionView, TimerView, VoteRoundView, WorkshopState } from '../../shared/realtime/index.js';
 
 export interface LiveState {
@@ -169,8 +170,8 @@ function reduce(s: WorkshopState, h: Held): WorkshopState {
     case 'principle.anchored': {
       const p = h.event.principle;
       const list = upsert(s.principles, p, (x) => x.principleId === p.principleId);
-      // An amendment closed agreed supersedes what it amends (the server says the same on the next sync).
-      const superseded = p.amends && p.outcome === 'agreed' ? p.amends : null;
+      // The server says the same on the next sync; until then the rule is applied here.
+      const superseded = supersedes(p);
       return { ...s, principles: superseded ? list.map((x) => (x.principleId === superseded ? { ...x, supersededBy: p.principleId } : x)) : list };
     }
     case 'settings.changed':

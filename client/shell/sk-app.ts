@@ -13,7 +13,7 @@ import '../reenter/sk-reenter-page.js';
 import '../start/sk-start-page.js';
 import '../workshop/sk-workshop-page.js';
 import { appLocale, isAppLocale, LOCALE_NAMES, LOCALES, setAppLocale } from '../ui/i18n.js';
-import { navigate, ROUTE_EVENT, type Notice, type RouteEventDetail } from '../ui/navigation.js';
+import { navigate, ROUTE_EVENT, type Notice } from '../ui/navigation.js';
 import { currentRoute, routableHref, type Route } from './router.js';
 import { sharedStyles } from '../ui/shared.styles.js';
 import { appStyles } from './sk-app.styles.js';
@@ -50,7 +50,7 @@ export class SkApp extends LitElement {
   }
 
   private readonly onPopState = () => this.show(null);
-  private readonly onRoute = (e: Event) => this.show((e as CustomEvent<RouteEventDetail>).detail.notice);
+  private readonly onRoute = (e: WindowEventMap[typeof ROUTE_EVENT]) => this.show(e.detail.notice);
   private readonly onClick = (e: MouseEvent) => {
     const path = routableHref(e);
     if (path === null) return;

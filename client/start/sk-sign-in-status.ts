@@ -13,6 +13,11 @@ import type { AuthStatusDto } from '../../shared/api.js';
 import { api } from '../net/api.js';
 import { sharedStyles } from '../ui/shared.styles.js';
 import { errorText } from '../ui/texts.js';
+import { emitter } from '../ui/events.js';
+
+export interface SkSignInStatusEvents {
+  'sk-signed-out': null;
+}
 
 export class SkSignInStatus extends LitElement {
   static override styles = [
@@ -53,13 +58,15 @@ export class SkSignInStatus extends LitElement {
     }
   }
 
+  private readonly emit = emitter<SkSignInStatusEvents>(this);
+
   private async signOut(): Promise<void> {
     this.busy = true;
     this.problem = '';
     try {
       await api.signOutPerson();
       await this.fetch();
-      this.dispatchEvent(new CustomEvent('sk-signed-out', { bubbles: true, composed: true }));
+      this.emit('sk-signed-out');
     } catch (err) {
       this.problem = errorText(err);
     } finally {

@@ -19,6 +19,11 @@ export const ROUTE_EVENT = 'sk-route';
 export interface RouteEventDetail {
   notice: Notice | null;
 }
+declare global {
+  interface WindowEventMap {
+    [ROUTE_EVENT]: CustomEvent<RouteEventDetail>;
+  }
+}
 
 export function navigate(path: string, opts: { replace?: boolean; notice?: Notice } = {}): void {
   if (opts.replace) history.replaceState(null, '', path);

@@ -22,8 +22,15 @@ import { submitOnEnter } from './forms.js';
 import { loadDialog } from './lazy-shoelace.js';
 import { sharedStyles } from './shared.styles.js';
 import { dialogStyles } from './sk-confirm-dialog.styles.js';
+import { emitter } from './events.js';
 
 type CloseRequest = CustomEvent<{ source: 'close-button' | 'keyboard' | 'overlay' }>;
+
+export interface SkConfirmDialogEvents {
+  'sk-confirm': null;
+  /** The dialog closed, confirmed or not. */
+  'sk-close': null;
+}
 
 export class SkConfirmDialog extends LitElement {
   static override styles = [sharedStyles, dialogStyles];
@@ -67,6 +74,8 @@ export class SkConfirmDialog extends LitElement {
     return this.renderRoot.querySelector('sl-dialog');
   }
 
+  private readonly emit = emitter<SkConfirmDialogEvents>(this);
+
   /** Opens the dialog; settles once it is shown. `opener` gets focus back when it closes. */
   async show(opener: HTMLElement | null): Promise<void> {
     this.opener = opener;
@@ -79,7 +88,7 @@ export class SkConfirmDialog extends LitElement {
       // Offline before the dialog's code arrived: the browser's own confirmation, so the action works.
       const question = [this.heading, this.textContent?.trim()].filter(Boolean).join('\n\n');
       const ok = this.requireText === null ? window.confirm(question) : window.prompt(`${question}\n\n${this.requireLabel}`)?.trim() === this.requireText.trim();
-      if (ok) this.dispatchEvent(new CustomEvent('sk-confirm', { bubbles: true, composed: true }));
+      if (ok) this.emit('sk-confirm');
       return;
     }
     await this.updateComplete;
@@ -114,7 +123,7 @@ export class SkConfirmDialog extends LitElement {
       const opener = this.opener;
       this.opener = null;
       if (opener?.isConnected) opener.focus();
-      this.dispatchEvent(new CustomEvent('sk-close', { bubbles: true, composed: true }));
+      this.emit('sk-close');
     });
   }
 
@@ -127,7 +136,7 @@ export class SkConfirmDialog extends LitElement {
       this.renderRoot.querySelector('input')?.focus();
       return;
     }
-    this.dispatchEvent(new CustomEvent('sk-confirm', { bubbles: true, composed: true }));
+    this.emit('sk-confirm');
   }
 
   override render() {

@@ -8,6 +8,7 @@
  */
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { css, html, LitElement } from 'lit';
+import { CloseCode } from '../../shared/errors.js';
 import { isRefusal } from '../net/refusal.js';
 import type { ConnectionStatus, RoomConnection } from '../net/room-connection.js';
 
@@ -81,7 +82,7 @@ export class SkConnectionStatus extends LitElement {
           : msg(str`Offline: ${s.unsent} changes will be sent when you are back`, { id: 'board_conn_offline_unsent' });
       case 'closed':
         if (isRefusal(s.closeCode ?? 0)) return msg('The server refused a change. If this part does not open again, reload the page.', { id: 'board_conn_update_refused' });
-        return s.closeCode === 4410
+        return s.closeCode === CloseCode.workshopDeleted
           ? msg('This workshop has been deleted.', { id: 'board_conn_deleted' })
           : msg('The server refused the connection. Reload the page or open your invite link again.', { id: 'board_conn_refused' });
     }

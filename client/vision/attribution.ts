@@ -10,7 +10,7 @@
  * template, written by the server itself).
  */
 import * as Y from 'yjs';
-import type { VisionAuthorsDto } from '../net/api.js';
+import type { VisionAuthorsDto } from '../../shared/vision/api.js';
 
 interface DeleteRange {
   clock: number;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { visionFragment, VISION_DOC_OPTIONS } from '../../shared/vision/schema.js';
-import type { VisionAuthorsDto } from '../net/api.js';
+import type { VisionAuthorsDto } from '../../shared/vision/api.js';
 import { createAuthorship } from './attribution.js';
 import { base64ToBytes, bytesToBase64, countChanges, decodeSnapshotBase64, encodeSnapshotBase64 } from './change-count.js';
 

@@ -13,6 +13,7 @@
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { addComment, addReply, setResolved, type CommentAuthor, type VisionComment } from '../../shared/vision/comments.js';
+import { emitter } from '../ui/events.js';
 import { sharedStyles } from '../ui/shared.styles.js';
 import type { ResolvedComment } from './comment-decorations.js';
 import { keyLabel } from './editor-actions.js';
@@ -24,6 +25,14 @@ export interface CommentDraft {
   anchor: Uint8Array;
   head: Uint8Array;
   quote: string;
+}
+
+export interface SkVisionCommentsEvents {
+  /** The draft was saved or cancelled. */
+  'sk-comment-draft-done': { saved: boolean };
+  'sk-comment-active': { id: string };
+  /** Show this comment's range in the text. */
+  'sk-comment-reveal': { id: string };
 }
 
 const newId = () => crypto.randomUUID();
@@ -71,9 +80,7 @@ export class SkVisionComments extends LitElement {
     return s ? { id: s.me.id, name: s.me.name, organisationId: s.me.organisationId } : null;
   }
 
-  private emit<T>(name: string, detail: T): void {
-    this.dispatchEvent(new CustomEvent<T>(name, { detail, bubbles: true, composed: true }));
-  }
+  private readonly emit = emitter<SkVisionCommentsEvents>(this);
 
   private saveDraft(e: SubmitEvent): void {
     e.preventDefault();

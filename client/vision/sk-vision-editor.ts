@@ -23,6 +23,7 @@ import { ySyncPluginKey } from 'y-prosemirror';
 import * as Y from 'yjs';
 import type { VisionComment } from '../../shared/vision/comments.js';
 import { visionSchema } from '../../shared/vision/schema.js';
+import { emitter, type SkEvent } from '../ui/events.js';
 import { sharedStyles } from '../ui/shared.styles.js';
 import type { Authorship } from './attribution.js';
 import { anchorRange, type PMMapping } from './comment-anchors.js';
@@ -31,10 +32,12 @@ import { editorAction, keyLabel, type EditorHooks } from './editor-actions.js';
 import { createVisionEditor } from './editor-view.js';
 import { visionEditorStyles } from './sk-vision-editor.styles.js';
 import './sk-vision-link-dialog.js';
-import type { SkVisionLinkDialog } from './sk-vision-link-dialog.js';
+import type { SkVisionLinkDialog, SkVisionLinkDialogEvents } from './sk-vision-link-dialog.js';
 import './sk-vision-shortcuts.js';
 import type { SkVisionShortcuts } from './sk-vision-shortcuts.js';
 import './sk-vision-toolbar.js';
+import type { SkVisionToolbarEvents } from './sk-vision-toolbar.js';
+import type { CommentDraft } from './sk-vision-comments.js';
 import type { VisionSession } from './vision-session.js';
 
 interface SyncState {
@@ -42,6 +45,19 @@ interface SyncState {
   binding: { mapping: PMMapping; unrenderSnapshot(): void };
   snapshot: unknown;
   prevSnapshot: unknown;
+}
+
+export interface SkVisionEditorEvents {
+  /** The text's length changed (characters). */
+  'sk-vision-change': { length: number };
+  /** A change was refused: it would have made the text this long. */
+  'sk-vision-refused': { length: number };
+  /** Comment on this selection. */
+  'sk-vision-comment-request': CommentDraft;
+  /** The person clicked the highlighted range of this comment. */
+  'sk-vision-comment-focus': { id: string };
+  /** Where each comment's range is now. */
+  'sk-vision-anchors': ResolvedComment[];
 }
 
 export class SkVisionEditor extends LitElement {
@@ -130,9 +146,7 @@ export class SkVisionEditor extends LitElement {
     this.onState(this.view.state);
   }
 
-  private emit<T>(name: string, detail: T): void {
-    this.dispatchEvent(new CustomEvent<T>(name, { detail, bubbles: true, composed: true }));
-  }
+  private readonly emit = emitter<SkVisionEditorEvents>(this);
 
   private lastLength = -1;
   private onState(state: EditorState): void {
@@ -158,7 +172,7 @@ export class SkVisionEditor extends LitElement {
       if (!view || !this.live) return;
       const resolved = resolveComments(view.state, this.comments);
       setCommentDecorations(view, decorationsFor(view.state, resolved, this.activeCommentId));
-      this.emit<ResolvedComment[]>('sk-vision-anchors', resolved);
+      this.emit('sk-vision-anchors', resolved);
     }, 30);
   }
 
@@ -241,7 +255,7 @@ export class SkVisionEditor extends LitElement {
     await this.renderRoot.querySelector<SkVisionLinkDialog>('sk-vision-link-dialog')?.show(r.href);
   }
 
-  private onLinkSave(e: CustomEvent<{ href: string }>): void {
+  private onLinkSave(e: SkEvent<SkVisionLinkDialogEvents, 'sk-link-save'>): void {
     const view = this.view;
     const r = this.pendingLink;
     if (!view || !r) return;
@@ -259,7 +273,7 @@ export class SkVisionEditor extends LitElement {
     if (view && r && r.from !== r.to) view.dispatch(view.state.tr.removeMark(r.from, r.to, visionSchema.marks.link!));
   }
 
-  private onAction(e: CustomEvent<{ id: string }>): void {
+  private onAction(e: SkEvent<SkVisionToolbarEvents, 'sk-vision-action'>): void {
     const view = this.view;
     const a = editorAction(e.detail.id);
     if (!view || !a) return;

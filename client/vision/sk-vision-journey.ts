@@ -11,8 +11,10 @@
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import * as Y from 'yjs';
-import { api, type MilestoneDto } from '../net/api.js';
+import { api } from '../net/api.js';
+import type { MilestoneDto } from '../../shared/vision/api.js';
 import './sk-vision-history.js';
+import { emitter } from '../ui/events.js';
 import { sharedStyles } from '../ui/shared.styles.js';
 import { errorText } from '../ui/texts.js';
 import { decodeSnapshotBase64 } from './change-count.js';
@@ -27,6 +29,11 @@ export interface RenderRequest {
 
 type Load = { state: 'loading' } | { state: 'ready' } | { state: 'failed'; error: unknown };
 const NOW = 'now';
+
+export interface SkVisionJourneyEvents {
+  /** Show this snapshot of the vision (against an earlier one). */
+  'sk-vision-render': RenderRequest;
+}
 
 export class SkVisionJourney extends LitElement {
   static override styles = [
@@ -172,9 +179,7 @@ export class SkVisionJourney extends LitElement {
     return i >= this.milestones.length ? NOW : this.milestones[i]!.id;
   }
 
-  private emit(detail: RenderRequest): void {
-    this.dispatchEvent(new CustomEvent<RenderRequest>('sk-vision-render', { detail, bubbles: true, composed: true }));
-  }
+  private readonly emit = emitter<SkVisionJourneyEvents>(this);
 
   private fail(error: unknown): void {
     this.status = errorText(error);
@@ -196,7 +201,7 @@ export class SkVisionJourney extends LitElement {
           ? msg(str`${name}: everything written by then, by organisation`, { id: 'vision_journey_caption_first' })
           : msg(str`${name}, as it was`, { id: 'vision_journey_caption_plain' });
       this.status = '';
-      this.emit({ snapshot: this.highlight ? snap : here, prevSnapshot: prev, caption });
+      this.emit('sk-vision-render', { snapshot: this.highlight ? snap : here, prevSnapshot: prev, caption });
     } catch (error) {
       this.fail(error);
     }
@@ -213,7 +218,7 @@ export class SkVisionJourney extends LitElement {
       const earlier = (await this.snapshotOf(a)) ?? Y.snapshot(this.session!.doc);
       const later = await this.snapshotOf(b);
       this.step = idx(b);
-      this.emit({ snapshot: later, prevSnapshot: earlier, caption: msg(str`Changes from ${this.stepName(idx(a))} to ${this.stepName(idx(b))}`, { id: 'vision_journey_caption_compare' }) });
+      this.emit('sk-vision-render', { snapshot: later, prevSnapshot: earlier, caption: msg(str`Changes from ${this.stepName(idx(a))} to ${this.stepName(idx(b))}`, { id: 'vision_journey_caption_compare' }) });
     } catch (error) {
       this.fail(error);
     }

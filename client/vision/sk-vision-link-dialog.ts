@@ -14,9 +14,17 @@ import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { submitOnEnter } from '../ui/forms.js';
+import { emitter } from '../ui/events.js';
 import { sharedStyles } from '../ui/shared.styles.js';
 import { dialogStyles } from '../ui/sk-confirm-dialog.styles.js';
 import { normaliseHref } from './link-href.js';
+
+export interface SkVisionLinkDialogEvents {
+  'sk-link-save': { href: string };
+  'sk-link-remove': null;
+  /** The dialog closed; `saved` when a link was saved or removed. */
+  'sk-close': { saved: boolean };
+}
 
 export class SkVisionLinkDialog extends LitElement {
   static override styles = [sharedStyles, dialogStyles];
@@ -53,9 +61,11 @@ export class SkVisionLinkDialog extends LitElement {
     this.renderRoot.querySelector('input')?.focus();
   }
 
+  private readonly emit = emitter<SkVisionLinkDialogEvents>(this);
+
   private onHide(e: Event): void {
     if (e.target !== this.dialog) return;
-    queueMicrotask(() => this.dispatchEvent(new CustomEvent('sk-close', { detail: { saved: this.saved }, bubbles: true, composed: true })));
+    queueMicrotask(() => this.emit('sk-close', { saved: this.saved }));
   }
 
   private async submit(e: SubmitEvent): Promise<void> {
@@ -68,13 +78,13 @@ export class SkVisionLinkDialog extends LitElement {
       return;
     }
     this.saved = true;
-    this.dispatchEvent(new CustomEvent('sk-link-save', { detail: { href }, bubbles: true, composed: true }));
+    this.emit('sk-link-save', { href });
     void this.dialog?.hide();
   }
 
   private removeLink(): void {
     this.saved = true;
-    this.dispatchEvent(new CustomEvent('sk-link-remove', { bubbles: true, composed: true }));
+    this.emit('sk-link-remove');
     void this.dialog?.hide();
   }
 

@@ -16,17 +16,18 @@ import type { MemberDto, WorkshopDto } from '../../shared/api.js';
 import { listComments, observeComments, type VisionComment } from '../../shared/vision/comments.js';
 import { VISION_DOC_OPTIONS } from '../../shared/vision/schema.js';
 import { api, ApiError } from '../net/api.js';
+import type { SkEvent } from '../ui/events.js';
 import { sharedStyles } from '../ui/shared.styles.js';
 import { errorText } from '../ui/texts.js';
 import '../ui/sk-connection-status.js';
-import type { ResolvedComment } from './comment-decorations.js';
 import { checkSinceVisit, markSeen, type SinceVisit } from './since-visit.js';
+import type { ResolvedComment } from './comment-decorations.js';
 import './sk-vision-comments.js';
-import type { CommentDraft } from './sk-vision-comments.js';
+import type { CommentDraft, SkVisionCommentsEvents } from './sk-vision-comments.js';
 import './sk-vision-editor.js';
-import type { SkVisionEditor } from './sk-vision-editor.js';
+import type { SkVisionEditor, SkVisionEditorEvents } from './sk-vision-editor.js';
 import './sk-vision-journey.js';
-import type { RenderRequest } from './sk-vision-journey.js';
+import type { SkVisionJourneyEvents } from './sk-vision-journey.js';
 import { visionPageStyles } from './sk-vision-page.styles.js';
 import { changesText, formatWhen, unknownAuthor } from './texts.js';
 import type { RoomConnection } from '../net/room-connection.js';
@@ -34,6 +35,8 @@ import { createVisionSession, type VisionSession } from './vision-session.js';
 import { WorkshopConsumer } from '../net/workshop-context.js';
 
 type View = 'edit' | 'authorship' | 'since' | 'journey';
+
+type Editor<K extends keyof SkVisionEditorEvents> = SkEvent<SkVisionEditorEvents, K>;
 
 export class SkVisionPage extends LitElement {
   static override styles = [sharedStyles, visionPageStyles];
@@ -191,7 +194,7 @@ export class SkVisionPage extends LitElement {
     }
   }
 
-  private async onJourneyRender(e: CustomEvent<RenderRequest>): Promise<void> {
+  private async onJourneyRender(e: SkEvent<SkVisionJourneyEvents, 'sk-vision-render'>): Promise<void> {
     const s = this.session;
     if (!s) return;
     try {
@@ -236,12 +239,12 @@ export class SkVisionPage extends LitElement {
     }
   }
 
-  private onRefused(e: CustomEvent<{ length: number }>): void {
+  private onRefused(e: Editor<'sk-vision-refused'>): void {
     const max = this.session?.maxChars ?? 0;
     this.error = msg(str`Not added: the vision can hold at most ${max.toLocaleString()} characters, and this change would make it ${e.detail.length.toLocaleString()}. Shorten the text first.`, { id: 'vision_too_long' });
   }
 
-  private onCommentRequest(e: CustomEvent<CommentDraft>): void {
+  private onCommentRequest(e: Editor<'sk-vision-comment-request'>): void {
     if (this.session?.readOnly) return;
     this.draft = e.detail;
   }
@@ -252,7 +255,7 @@ export class SkVisionPage extends LitElement {
     this.editor?.focusEditor();
   }
 
-  private onReveal(e: CustomEvent<{ id: string }>): void {
+  private onReveal(e: SkEvent<SkVisionCommentsEvents, 'sk-comment-reveal'>): void {
     this.activeCommentId = e.detail.id;
     const r = this.anchors.find((a) => a.comment.id === e.detail.id);
     this.editor?.revealComment(r?.range ?? null);
@@ -326,14 +329,14 @@ export class SkVisionPage extends LitElement {
                 .session=${s}
                 .comments=${this.comments}
                 .activeCommentId=${this.activeCommentId}
-                @sk-vision-change=${(e: CustomEvent<{ length: number }>) => {
+                @sk-vision-change=${(e: Editor<'sk-vision-change'>) => {
                   this.length = e.detail.length;
                   if (this.error && this.length <= s.maxChars) this.error = '';
                 }}
                 @sk-vision-refused=${this.onRefused}
                 @sk-vision-comment-request=${this.onCommentRequest}
-                @sk-vision-comment-focus=${(e: CustomEvent<{ id: string }>) => (this.activeCommentId = e.detail.id)}
-                @sk-vision-anchors=${(e: CustomEvent<ResolvedComment[]>) => (this.anchors = e.detail)}
+                @sk-vision-comment-focus=${(e: Editor<'sk-vision-comment-focus'>) => (this.activeCommentId = e.detail.id)}
+                @sk-vision-anchors=${(e: Editor<'sk-vision-anchors'>) => (this.anchors = e.detail)}
               ></sk-vision-editor>`
             : html`<p role="status" class="loading">${msg('Opening the vision…', { id: 'vision_opening' })}</p>`}
         </div>
@@ -348,7 +351,7 @@ export class SkVisionPage extends LitElement {
                   .activeId=${this.activeCommentId}
                   .draft=${this.draft}
                   @sk-comment-reveal=${this.onReveal}
-                  @sk-comment-active=${(e: CustomEvent<{ id: string }>) => (this.activeCommentId = e.detail.id)}
+                  @sk-comment-active=${(e: SkEvent<SkVisionCommentsEvents, 'sk-comment-active'>) => (this.activeCommentId = e.detail.id)}
                   @sk-comment-draft-done=${this.onDraftDone}
                 ></sk-vision-comments>`}
         </aside>

@@ -11,8 +11,13 @@ import '@shoelace-style/shoelace/dist/components/dialog/dialog.js';
 import type SlDialog from '@shoelace-style/shoelace/dist/components/dialog/dialog.js';
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { css, html, LitElement } from 'lit';
+import { emitter } from '../ui/events.js';
 import { dialogStyles } from '../ui/sk-confirm-dialog.styles.js';
 import { EDITOR_ACTIONS, keyLabel } from './editor-actions.js';
+
+export interface SkVisionShortcutsEvents {
+  'sk-close': null;
+}
 
 export class SkVisionShortcuts extends LitElement {
   static override styles = [
@@ -67,6 +72,8 @@ export class SkVisionShortcuts extends LitElement {
     this.readOnly = false;
   }
 
+  private readonly emit = emitter<SkVisionShortcutsEvents>(this);
+
   private get dialog(): SlDialog | null {
     return this.renderRoot.querySelector('sl-dialog');
   }
@@ -99,7 +106,7 @@ export class SkVisionShortcuts extends LitElement {
       ['> ', msg('Quote', { id: 'vision_act_quote' })],
     ];
     return html`<sl-dialog part="dialog" label=${title} @sl-initial-focus=${this.onInitialFocus}
-      @sl-hide=${(e: Event) => e.target === this.dialog && this.dispatchEvent(new CustomEvent('sk-close', { bubbles: true, composed: true }))}>
+      @sl-hide=${(e: Event) => e.target === this.dialog && this.emit('sk-close')}>
       <div class="list" tabindex="0" role="region" aria-label=${title}>
         <table>
           <thead>

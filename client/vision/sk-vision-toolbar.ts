@@ -11,6 +11,7 @@
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement, nothing, svg } from 'lit';
 import type { EditorState } from 'prosemirror-state';
+import { emitter } from '../ui/events.js';
 import { EDITOR_ACTIONS, keyLabel, type EditorAction } from './editor-actions.js';
 import { visionToolbarStyles } from './sk-vision-toolbar.styles.js';
 
@@ -30,6 +31,11 @@ const GROUPS = [['undo', 'redo'], ['bold', 'italic', 'link'], ['paragraph', 'h1'
 const icon = (d: string) => html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">${svg`<path d=${d} />`}</svg>`;
 /** `aria-keyshortcuts` wants DOM key names: Control+Alt+1. */
 const ariaKeys = (key: string) => key.replace('Mod', navigator.platform.startsWith('Mac') ? 'Meta' : 'Control').replace(/-/g, '+');
+
+export interface SkVisionToolbarEvents {
+  /** Run this editor action. */
+  'sk-vision-action': { id: EditorAction['id'] };
+}
 
 export class SkVisionToolbar extends LitElement {
   static override styles = visionToolbarStyles;
@@ -65,9 +71,11 @@ export class SkVisionToolbar extends LitElement {
     all[next]!.focus();
   }
 
+  private readonly emit = emitter<SkVisionToolbarEvents>(this);
+
   private run(a: EditorAction, index: number): void {
     this.focusIndex = index;
-    this.dispatchEvent(new CustomEvent('sk-vision-action', { detail: { id: a.id }, bubbles: true, composed: true }));
+    this.emit('sk-vision-action', { id: a.id });
   }
 
   private enabled(a: EditorAction): boolean {

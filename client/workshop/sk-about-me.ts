@@ -22,6 +22,12 @@ import { errorText, fieldErrorText, roleName } from '../ui/texts.js';
 import './sk-reentry-link.js';
 import { workshopStyles } from './sk-workshop-page.styles.js';
 import { WorkshopConsumer } from '../net/workshop-context.js';
+import { emitter } from '../ui/events.js';
+
+export interface SkAboutMeEvents {
+  /** My own record changed (my name). */
+  'sk-me-changed': null;
+}
 
 export class SkAboutMe extends LitElement {
   static override styles = [
@@ -102,6 +108,8 @@ export class SkAboutMe extends LitElement {
     this.renderRoot.querySelector<HTMLElement>('.rename-open')?.focus();
   }
 
+  private readonly emit = emitter<SkAboutMeEvents>(this);
+
   private async rename(e: SubmitEvent): Promise<void> {
     e.preventDefault();
     const w = this.workshop;
@@ -115,7 +123,7 @@ export class SkAboutMe extends LitElement {
     try {
       await api.renameMember(w.id, w.me.id, name);
       this.status = msg('Your name is changed.', { id: 'me_renamed' });
-      this.dispatchEvent(new CustomEvent('sk-me-changed', { bubbles: true, composed: true }));
+      this.emit('sk-me-changed');
       await this.stopRename();
     } catch (err) {
       this.nameError = err instanceof ApiError && err.code === 'validation_failed' ? fieldErrorText('name') : errorText(err);

@@ -19,6 +19,7 @@ import { sharedStyles } from '../ui/shared.styles.js';
 import { roleName } from '../ui/texts.js';
 import { inviteStatus, sortInvites, type InviteStatus } from './invite-status.js';
 import { WorkshopConsumer } from '../net/workshop-context.js';
+import { emitter } from '../ui/events.js';
 
 export interface RevokeRequest {
   invite: InviteSummaryDto;
@@ -28,6 +29,12 @@ export interface RevokeRequest {
 }
 
 const date = (iso: string) => new Intl.DateTimeFormat(formatLocales(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+
+export interface SkInviteListEvents {
+  'sk-revoke-request': RevokeRequest;
+  /** Fetch the invites again (after a failure). */
+  'sk-invites-reload': null;
+}
 
 export class SkInviteList extends LitElement {
   static override styles = [
@@ -137,9 +144,11 @@ export class SkInviteList extends LitElement {
     return [uses, expiry, msg(str`made by ${by}, ${date(invite.createdAt)}`, { id: 'inv_made_by' })].join(' · ');
   }
 
+  private readonly emit = emitter<SkInviteListEvents>(this);
+
   private requestRevoke(invite: InviteSummaryDto, e: Event): void {
     const detail: RevokeRequest = { invite, who: this.who(invite), opener: e.currentTarget as HTMLElement };
-    this.dispatchEvent(new CustomEvent<RevokeRequest>('sk-revoke-request', { detail, bubbles: true, composed: true }));
+    this.emit('sk-revoke-request', detail);
   }
 
   override render() {
@@ -148,7 +157,7 @@ export class SkInviteList extends LitElement {
     if (this.error) {
       return html`${heading}
         <div class="alert" role="alert">${this.error}</div>
-        <sl-button size="small" @click=${() => this.dispatchEvent(new CustomEvent('sk-invites-reload', { bubbles: true, composed: true }))}>${msg('Try again', { id: 'ws_retry' })}</sl-button>`;
+        <sl-button size="small" @click=${() => this.emit('sk-invites-reload')}>${msg('Try again', { id: 'ws_retry' })}</sl-button>`;
     }
     if (this.invites === null) return html`${heading}<p role="status" class="hint">${msg('Loading the invite links…', { id: 'inv_loading' })}</p>`;
     if (this.invites.length === 0) return html`${heading}<p class="hint">${msg('No invite links yet.', { id: 'inv_empty' })}</p>`;

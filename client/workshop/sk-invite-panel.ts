@@ -20,8 +20,10 @@ import type { SkConfirmDialog } from '../ui/sk-confirm-dialog.js';
 import { errorText, roleName } from '../ui/texts.js';
 import { emptyInviteForm, toInviteBody, validateInvite, type InviteErrors, type InviteForm } from './invite-form.js';
 import './sk-invite-list.js';
-import type { RevokeRequest, SkInviteList } from './sk-invite-list.js';
+import type { RevokeRequest, SkInviteList, SkInviteListEvents } from './sk-invite-list.js';
 import './sk-new-invites.js';
+import type { SkNewInvitesEvents } from './sk-new-invites.js';
+import type { SkEvent } from '../ui/events.js';
 import { invitePanelStyles } from './sk-invite-panel.styles.js';
 import { WorkshopConsumer } from '../net/workshop-context.js';
 
@@ -125,7 +127,7 @@ export class SkInvitePanel extends LitElement {
     }
   }
 
-  private askRevoke(e: CustomEvent<RevokeRequest>): void {
+  private askRevoke(e: SkEvent<SkInviteListEvents, 'sk-revoke-request'>): void {
     this.pending = e.detail;
     this.revokeError = '';
     void this.renderRoot.querySelector<SkConfirmDialog>('sk-confirm-dialog')?.show(e.detail.opener);
@@ -203,7 +205,7 @@ export class SkInvitePanel extends LitElement {
         </form>
         <p class="status" role="status">${this.status}</p>
         ${this.fresh.length > 0
-          ? html`<sk-new-invites .invites=${this.fresh} .organisations=${this.organisations} @sk-status=${(e: CustomEvent<string>) => (this.status = e.detail)}></sk-new-invites>`
+          ? html`<sk-new-invites .invites=${this.fresh} .organisations=${this.organisations} @sk-status=${(e: SkEvent<SkNewInvitesEvents, 'sk-status'>) => (this.status = e.detail)}></sk-new-invites>`
           : nothing}
         <sk-invite-list .invites=${this.invites} .error=${this.listError} .organisations=${this.organisations} @sk-revoke-request=${this.askRevoke} @sk-invites-reload=${this.loadInvites}></sk-invite-list>
       </section>

@@ -24,6 +24,7 @@ import { errorText, fieldErrorText, roleName } from '../ui/texts.js';
 import { memberListStyles } from './sk-member-list.styles.js';
 import { workshopStyles } from './sk-workshop-page.styles.js';
 import { WorkshopConsumer } from '../net/workshop-context.js';
+import { emitter } from '../ui/events.js';
 
 const ROLES: Role[] = ['facilitator', 'participant', 'observer'];
 
@@ -34,6 +35,11 @@ export function mergeCandidates(members: MemberDto[], m: MemberDto): MemberDto[]
 }
 
 type Pending = { kind: 'remove'; member: MemberDto } | { kind: 'merge'; member: MemberDto; into: string };
+
+export interface SkMemberListEvents {
+  /** The members changed here: fetch them again. */
+  'sk-members-refresh': null;
+}
 
 export class SkMemberList extends LitElement {
   static override styles = [sharedStyles, workshopStyles, memberListStyles];
@@ -83,8 +89,10 @@ export class SkMemberList extends LitElement {
     return this.workshop?.id ?? '';
   }
 
+  private readonly emit = emitter<SkMemberListEvents>(this);
+
   private refresh(): void {
-    this.dispatchEvent(new CustomEvent('sk-members-refresh', { bubbles: true, composed: true }));
+    this.emit('sk-members-refresh');
   }
 
   private orgName(id: string | null): string | null {

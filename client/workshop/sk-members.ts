@@ -23,6 +23,11 @@ import { sharedStyles } from '../ui/shared.styles.js';
 import { errorText } from '../ui/texts.js';
 import { membersStyles } from './sk-members.styles.js';
 import { WorkshopConsumer } from '../net/workshop-context.js';
+import { emitter } from '../ui/events.js';
+
+export interface SkMembersEvents {
+  'sk-member-changed': MemberDto;
+}
 
 export class SkMembers extends LitElement {
   static override styles = [sharedStyles, membersStyles];
@@ -57,8 +62,10 @@ export class SkMembers extends LitElement {
     this.notice = this.dialogError = '';
   }
 
+  private readonly emit = emitter<SkMembersEvents>(this);
+
   private changed(m: MemberDto): void {
-    this.dispatchEvent(new CustomEvent<MemberDto>('sk-member-changed', { detail: m, bubbles: true, composed: true }));
+    this.emit('sk-member-changed', m);
   }
 
   private get me(): MemberDto | null {

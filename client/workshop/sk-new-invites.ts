@@ -17,6 +17,12 @@ import { formatLocales } from '../ui/i18n.js';
 import { sharedStyles } from '../ui/shared.styles.js';
 import { roleName } from '../ui/texts.js';
 import { newInvitesStyles } from './sk-new-invites.styles.js';
+import { emitter } from '../ui/events.js';
+
+export interface SkNewInvitesEvents {
+  /** A line for the panel's status region (a link was copied). */
+  'sk-status': string;
+}
 
 export class SkNewInvites extends LitElement {
   static override styles = [sharedStyles, newInvitesStyles];
@@ -34,8 +40,10 @@ export class SkNewInvites extends LitElement {
     this.organisations = [];
   }
 
+  private readonly emit = emitter<SkNewInvitesEvents>(this);
+
   private say(text: string): void {
-    this.dispatchEvent(new CustomEvent<string>('sk-status', { detail: text, bubbles: true, composed: true }));
+    this.emit('sk-status', text);
   }
 
   private async copy(invite: InviteDto): Promise<void> {

@@ -16,6 +16,12 @@ import { buttonLabel } from '../ui/button-label.js';
 import { sharedStyles } from '../ui/shared.styles.js';
 import { errorText } from '../ui/texts.js';
 import { WorkshopConsumer } from '../net/workshop-context.js';
+import { emitter } from '../ui/events.js';
+
+export interface SkOrgNumbersEvents {
+  /** The server's workshop after a change. */
+  'sk-workshop-changed': WorkshopDto;
+}
 
 export class SkOrgNumbers extends LitElement {
   static override styles = [
@@ -58,6 +64,8 @@ export class SkOrgNumbers extends LitElement {
     this.status = '';
   }
 
+  private readonly emit = emitter<SkOrgNumbersEvents>(this);
+
   private async save(e: SubmitEvent, org: OrganisationDto): Promise<void> {
     e.preventDefault();
     const w = this.workshop;
@@ -71,7 +79,7 @@ export class SkOrgNumbers extends LitElement {
     try {
       const updated = await api.setOrganisationNumber(w.id, org.id, value === '' ? null : value);
       this.status = msg(str`Organisation number of ${org.name} saved.`, { id: 'orgno_saved' });
-      this.dispatchEvent(new CustomEvent('sk-workshop-changed', { detail: updated, bubbles: true, composed: true }));
+      this.emit('sk-workshop-changed', updated);
     } catch (err) {
       this.errors = { ...this.errors, [org.id]: errorText(err) };
     }

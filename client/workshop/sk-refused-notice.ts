@@ -49,8 +49,8 @@ export class SkRefusedNotice extends LitElement {
     super.disconnectedCallback();
   }
 
-  private readonly onRefused = (e: Event) => {
-    const refusal = (e as CustomEvent<Refusal>).detail;
+  private readonly onRefused = (e: WindowEventMap[typeof UPDATE_REFUSED_EVENT]) => {
+    const refusal = e.detail;
     const entry: Entry = { refusal, lost: null };
     this.entries = [...this.entries, entry];
     this.copied = '';

@@ -39,6 +39,9 @@ import { MEMBER_REMOVED_EVENT, SESSION_ENDED_EVENT } from '../net/membership.js'
 import { ROLE_CHANGED_EVENT } from '../net/role-changed.js';
 import { loadExtras, loadTab, prefetchTabs } from './lazy-tabs.js';
 import { workshopStyles } from './sk-workshop-page.styles.js';
+import type { SkEvent } from '../ui/events.js';
+import type { SkOrgNumbersEvents } from './sk-org-numbers.js';
+import type { SkWorkshopSettingsEvents } from './sk-workshop-settings.js';
 
 type Load = { state: 'loading' } | { state: 'ready'; workshop: WorkshopDto } | { state: 'denied' } | { state: 'removed' } | { state: 'failed'; error: unknown };
 
@@ -279,7 +282,7 @@ export class SkWorkshopPage extends LitElement {
     }
   };
 
-  private readonly onChanged = (e: CustomEvent<WorkshopDto>) => {
+  private readonly onChanged = (e: SkEvent<SkWorkshopSettingsEvents | SkOrgNumbersEvents, 'sk-workshop-changed'>) => {
     this.load = { state: 'ready', workshop: e.detail };
   };
 

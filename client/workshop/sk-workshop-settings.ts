@@ -19,6 +19,12 @@ import { errorText } from '../ui/texts.js';
 import { organisationColors } from '../ui/org-colors.js';
 import './sk-org-numbers.js';
 import { WorkshopConsumer } from '../net/workshop-context.js';
+import { emitter } from '../ui/events.js';
+
+export interface SkWorkshopSettingsEvents {
+  /** The server's workshop after a change. */
+  'sk-workshop-changed': WorkshopDto;
+}
 
 export class SkWorkshopSettings extends LitElement {
   static override styles = [
@@ -65,9 +71,11 @@ export class SkWorkshopSettings extends LitElement {
     this.errors = {};
   }
 
+  private readonly emit = emitter<SkWorkshopSettingsEvents>(this);
+
   private changed(w: WorkshopDto, status: string): void {
     this.status = status;
-    this.dispatchEvent(new CustomEvent('sk-workshop-changed', { detail: w, bubbles: true, composed: true }));
+    this.emit('sk-workshop-changed', w);
   }
 
   private async setLanguage(e: Event): Promise<void> {

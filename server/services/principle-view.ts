@@ -8,7 +8,7 @@
  * (the latest such, by closing time); its own status and stances stay as they were recorded.
  */
 import { createHash } from 'node:crypto';
-import { closingOutcome, principleStatus, type Stance } from '../../shared/decisions.js';
+import { closingOutcome, principleStatus, supersedes, type Stance } from '../../shared/decisions.js';
 import type { PrincipleView, StanceView } from '../../shared/realtime/index.js';
 import type { AnchorRecord, BindingRecord, LifecycleRecord, PrincipleRecord, RepresentativeRecord, StanceRecord } from '../store/types.js';
 
@@ -57,9 +57,10 @@ export function principleViews(src: ViewSources, only?: string): PrincipleView[]
   const life = new Map(src.lifecycle.map((l) => [l.principleId, l]));
   const superseding = new Map<string, PrincipleRecord>();
   for (const l of src.lifecycle) {
-    const rec = l.amends ? byId.get(l.principleId) : undefined;
-    const prev = rec ? superseding.get(l.amends!) : undefined;
-    if (rec?.closed && rec.outcome === 'agreed' && (!prev || (prev.closedAt ?? '') < (rec.closedAt ?? ''))) superseding.set(l.amends!, rec);
+    const rec = byId.get(l.principleId);
+    const target = rec?.closed ? supersedes({ amends: l.amends, outcome: rec.outcome }) : null;
+    const prev = target ? superseding.get(target) : undefined;
+    if (rec && target && (!prev || (prev.closedAt ?? '') < (rec.closedAt ?? ''))) superseding.set(target, rec);
   }
   const stanceView = stanceViews(src);
   return ids.map((id) => {

@@ -7,7 +7,7 @@
  * any broadcast with `seq` ≤ its snapshot's, so reconnects never go back in time.
  */
 import type { ErrorCode } from '../errors.js';
-import type { ClosedOutcome, DecisionRule, PrincipleStatus, Stance } from '../decisions.js';
+import type { ClosedOutcome, DecisionRule, PrincipleStatus, Stance } from '../decision-rule.js';
 import type { MemberDto, Role } from '../api.js';
 import type { AnswerValue, CommandName, CommandPayload } from './commands.js';
 import type { ParadoxAxis } from '../charter/schema.js';

@@ -16,6 +16,7 @@ import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { BoardElement } from '../../../shared/board/schema.js';
+import { emitter } from '../../ui/events.js';
 import { sharedStyles } from '../../ui/shared.styles.js';
 import '../../ui/sk-confirm-dialog.js';
 import type { SkConfirmDialog } from '../../ui/sk-confirm-dialog.js';
@@ -29,6 +30,11 @@ import { outlineStyles } from './sk-board-outline.styles.js';
 import { isFrame, KINDS, shownText } from '../../../shared/board/kinds.js';
 
 const sectionKey = (s: OutlineSection) => s.frame?.id ?? '';
+
+export interface SkBoardOutlineEvents {
+  /** Show this element on the canvas. */
+  'sk-show-element': { id: string };
+}
 
 export class SkBoardOutline extends LitElement {
   static override styles = [sharedStyles, outlineStyles];
@@ -198,8 +204,10 @@ export class SkBoardOutline extends LitElement {
     this.observer.flush();
   }
 
+  private readonly emit = emitter<SkBoardOutlineEvents>(this);
+
   private showOnBoard(e: BoardElement): void {
-    this.dispatchEvent(new CustomEvent('sk-show-element', { detail: { id: e.id }, bubbles: true, composed: true }));
+    this.emit('sk-show-element', { id: e.id });
   }
 
   // ---- keyboard ------------------------------------------------------------------------

@@ -17,6 +17,7 @@ import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement, nothing } from 'lit';
 import { TEMPLATES, type TemplateId } from '../../../shared/board/templates.js';
 import { appLocale } from '../../ui/i18n.js';
+import { emitter } from '../../ui/events.js';
 import { sharedStyles } from '../../ui/shared.styles.js';
 import { dialogStyles } from '../../ui/sk-confirm-dialog.styles.js';
 import { loadDialog, loadMenu } from '../../ui/lazy-shoelace.js';
@@ -25,6 +26,9 @@ import { pickerStyles } from './sk-template-picker.styles.js';
 
 export interface InsertTemplateDetail {
   templateId: TemplateId;
+}
+export interface SkTemplatePickerEvents {
+  'sk-insert-template': InsertTemplateDetail;
 }
 
 export class SkTemplatePicker extends LitElement {
@@ -69,11 +73,12 @@ export class SkTemplatePicker extends LitElement {
     this.renderRoot.querySelector<SlMenuItem>('sl-menu-item')?.focus();
   }
 
+  private readonly emit = emitter<SkTemplatePickerEvents>(this);
+
   private onSelect(e: CustomEvent<{ item: SlMenuItem }>): void {
     const templateId = e.detail.item.value as TemplateId;
     this.chosen = templateId;
-    const detail: InsertTemplateDetail = { templateId };
-    this.dispatchEvent(new CustomEvent('sk-insert-template', { detail, bubbles: true, composed: true }));
+    this.emit('sk-insert-template', { templateId });
     void this.dialog?.hide();
   }
 

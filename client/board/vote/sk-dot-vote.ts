@@ -17,11 +17,19 @@ import type { BoardSession } from '../board-session.js';
 import { kindName } from '../canvas/texts.js';
 import { WorkshopStateController } from '../../net/workshop-state-controller.js';
 import type { WorkshopSocket } from '../../net/workshop-socket.js';
+import { emitter } from '../../ui/events.js';
 import { commandErrorText } from '../../ui/texts.js';
+import type { VoteBadges } from '../canvas/vote-badges.js';
 import { dotVoteStyles } from './sk-dot-vote.styles.js';
 import { candidates, countDots, currentRound, resultRows } from './vote-model.js';
 import { WorkshopConsumer } from '../../net/workshop-context.js';
 import { shownText } from '../../../shared/board/kinds.js';
+
+/** The dots per element for the canvas (null: no round), and which result to show on the board. */
+export interface SkDotVoteEvents {
+  'sk-vote-badges': VoteBadges | null;
+  'sk-show-element': { id: string };
+}
 
 export class SkDotVote extends LitElement {
   static override styles = dotVoteStyles;
@@ -90,13 +98,15 @@ export class SkDotVote extends LitElement {
     }
   }
 
+  private readonly emit = emitter<SkDotVoteEvents>(this);
+
   protected override updated(): void {
     const round = currentRound(this.live.state, this.boardId);
     const badges = round ? (round.status === 'open' ? countDots(round.mine) : new Map((round.results ?? []).map((r) => [r.elementId, r.votes]))) : null;
     const key = badges ? JSON.stringify([...badges]) : '';
     if (key === this.lastBadges) return;
     this.lastBadges = key;
-    this.dispatchEvent(new CustomEvent('sk-vote-badges', { detail: badges, bubbles: true, composed: true }));
+    this.emit('sk-vote-badges', badges);
   }
 
   override render() {
@@ -151,7 +161,7 @@ export class SkDotVote extends LitElement {
         : html`<ol class="results">
             ${rows.map(
               (r) => html`<li data-element=${r.elementId}>
-                <button type="button" class="link" @click=${() => this.dispatchEvent(new CustomEvent('sk-show-element', { detail: { id: r.elementId }, bubbles: true, composed: true }))}>${name(byId.get(r.elementId), r.elementId)}</button>
+                <button type="button" class="link" @click=${() => this.emit('sk-show-element', { id: r.elementId })}>${name(byId.get(r.elementId), r.elementId)}</button>
                 <span class="count">${msg(str`Votes: ${r.votes}`, { id: 'fac_vote_count' })}</span>
               </li>`,
             )}

@@ -10,6 +10,7 @@ import { html } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { ACTOR_KINDS, CharterLimits, type Actor, type ActorKind } from '../../../shared/charter/schema.js';
 import { submitOnEnter } from '../../ui/forms.js';
+import { emitter } from '../../ui/events.js';
 import { sharedStyles } from '../../ui/shared.styles.js';
 import { charterDialogStyles } from '../charter-dialog.styles.js';
 import { actorKindName } from '../charter-texts.js';
@@ -23,6 +24,9 @@ export interface ActorForm {
   needs: string;
   requirements: string;
   gains: string;
+}
+export interface SkActorDialogEvents {
+  'sk-save': ActorForm;
 }
 
 export class SkActorDialog extends FormDialog {
@@ -46,6 +50,8 @@ export class SkActorDialog extends FormDialog {
     await this.open(opener);
   }
 
+  private readonly emit = emitter<SkActorDialogEvents>(this);
+
   private submit(e: SubmitEvent): void {
     e.preventDefault();
     const name = this.value('actor-name').trim();
@@ -64,7 +70,7 @@ export class SkActorDialog extends FormDialog {
       requirements: this.value('actor-requirements'),
       gains: this.value('actor-gains'),
     };
-    this.dispatchEvent(new CustomEvent<ActorForm>('sk-save', { detail, bubbles: true, composed: true }));
+    this.emit('sk-save', detail);
   }
 
   override render() {

@@ -13,6 +13,7 @@ import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement, svg } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Actor, Relation } from '../../../shared/charter/schema.js';
+import { emitter } from '../../ui/events.js';
 import { sharedStyles } from '../../ui/shared.styles.js';
 import { actorKindName, relationKindName } from '../charter-texts.js';
 import { arrows, extent, layoutActors, NODE_H, NODE_W, type Pos } from './actor-layout.js';
@@ -26,6 +27,11 @@ export interface ActorMoveDetail {
 export interface ActorRefDetail {
   id: string;
   opener: HTMLElement;
+}
+export interface SkActorMapEvents {
+  'sk-actor-move': ActorMoveDetail;
+  'sk-actor-edit': ActorRefDetail;
+  'sk-actor-delete': ActorRefDetail;
 }
 
 const STEP = 10;
@@ -52,9 +58,7 @@ export class SkActorMap extends LitElement {
     this.drag = null;
   }
 
-  private emit<T>(name: string, detail: T): void {
-    this.dispatchEvent(new CustomEvent<T>(name, { detail, bubbles: true, composed: true }));
-  }
+  private readonly emit = emitter<SkActorMapEvents>(this);
 
   protected override willUpdate(changed: Map<string, unknown>): void {
     if (!changed.has('actors')) return;
@@ -76,7 +80,7 @@ export class SkActorMap extends LitElement {
     if (e.key === 'Delete' || e.key === 'Backspace') {
       if (this.readOnly) return;
       e.preventDefault();
-      this.emit<ActorRefDetail>('sk-actor-delete', { id: a.id, opener: btn });
+      this.emit('sk-actor-delete', { id: a.id, opener: btn });
       return;
     }
     const d = e.shiftKey ? BIG_STEP : STEP;
@@ -89,7 +93,7 @@ export class SkActorMap extends LitElement {
     const next = { x: at.x + m.x, y: at.y + m.y };
     this.nudged.set(a.id, next);
     this.requestUpdate();
-    this.emit<ActorMoveDetail>('sk-actor-move', { id: a.id, ...next });
+    this.emit('sk-actor-move', { id: a.id, ...next });
     // Keep the moving node in sight inside the scrolling diagram.
     const node = e.currentTarget as HTMLElement;
     void this.updateComplete.then(() => node.scrollIntoView({ block: 'nearest', inline: 'nearest' }));
@@ -136,7 +140,7 @@ export class SkActorMap extends LitElement {
     this.suppressClick = true;
     // Stay where dropped until the document says so (a frame later), instead of jumping back.
     this.nudged.set(d.id, d.at);
-    this.emit<ActorMoveDetail>('sk-actor-move', { id: d.id, x: d.at.x, y: d.at.y });
+    this.emit('sk-actor-move', { id: d.id, x: d.at.x, y: d.at.y });
   };
 
   private readonly onPointerCancel = () => {
@@ -149,7 +153,7 @@ export class SkActorMap extends LitElement {
       this.suppressClick = false;
       return;
     }
-    this.emit<ActorRefDetail>('sk-actor-edit', { id: a.id, opener: e.currentTarget as HTMLElement });
+    this.emit('sk-actor-edit', { id: a.id, opener: e.currentTarget as HTMLElement });
   }
 
   override render() {

@@ -10,12 +10,20 @@
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement, nothing } from 'lit';
 import type { Actor, Relation } from '../../../shared/charter/schema.js';
+import { emitter } from '../../ui/events.js';
 import { sharedStyles } from '../../ui/shared.styles.js';
 import { charterStyles } from '../charter.styles.js';
 import { actorKindName, lastChangeLine, relationKindName } from '../charter-texts.js';
 import type { LastEdits } from '../../net/last-edits.js';
 import type { ActorRefDetail } from './sk-actor-map.js';
 import { LastEditsWatcher } from '../../net/last-edits.js';
+
+export interface SkActorTableEvents {
+  'sk-actor-edit': ActorRefDetail;
+  'sk-actor-delete': ActorRefDetail;
+  'sk-relation-edit': ActorRefDetail;
+  'sk-relation-delete': ActorRefDetail;
+}
 
 export class SkActorTable extends LitElement {
   static override styles = [sharedStyles, charterStyles];
@@ -37,15 +45,17 @@ export class SkActorTable extends LitElement {
     this.readOnly = false;
   }
 
-  private emit(name: string, id: string, e: Event): void {
-    this.dispatchEvent(new CustomEvent<ActorRefDetail>(name, { detail: { id, opener: e.currentTarget as HTMLElement }, bubbles: true, composed: true }));
+  private readonly emit = emitter<SkActorTableEvents>(this);
+
+  private ask(name: `sk-${'actor' | 'relation'}-${'edit' | 'delete'}`, id: string, e: Event): void {
+    this.emit(name, { id, opener: e.currentTarget as HTMLElement });
   }
 
   private buttons(kind: 'actor' | 'relation', id: string, name: string) {
     if (this.readOnly) return nothing;
     return html`<td class="actions"><div class="row-actions">
-      <button type="button" aria-label=${msg(str`Edit ${name}`, { id: 'charter_edit_named' })} @click=${(e: Event) => this.emit(`sk-${kind}-edit`, id, e)}>${msg('Edit', { id: 'charter_edit' })}</button>
-      <button type="button" class="danger" aria-label=${msg(str`Delete ${name}`, { id: 'charter_delete_named' })} @click=${(e: Event) => this.emit(`sk-${kind}-delete`, id, e)}>${msg('Delete', { id: 'charter_delete' })}</button>
+      <button type="button" aria-label=${msg(str`Edit ${name}`, { id: 'charter_edit_named' })} @click=${(e: Event) => this.ask(`sk-${kind}-edit`, id, e)}>${msg('Edit', { id: 'charter_edit' })}</button>
+      <button type="button" class="danger" aria-label=${msg(str`Delete ${name}`, { id: 'charter_delete_named' })} @click=${(e: Event) => this.ask(`sk-${kind}-delete`, id, e)}>${msg('Delete', { id: 'charter_delete' })}</button>
     </div></td>`;
   }
 

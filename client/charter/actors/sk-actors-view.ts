@@ -11,20 +11,26 @@ import { html, LitElement, nothing } from 'lit';
 import { applyText } from '../../ui/text-binding.js';
 import type { ActorTextField } from '../../../shared/charter/charter-doc.js';
 import { CharterLimits } from '../../../shared/charter/schema.js';
+import type { SkEvent } from '../../ui/events.js';
 import { sharedStyles } from '../../ui/shared.styles.js';
 import { CharterController } from '../charter-controller.js';
 import type { CharterSession } from '../charter-session.js';
 import { charterStyles } from '../charter.styles.js';
 import { ConfirmDelete } from '../confirm-delete.js';
 import './sk-actor-dialog.js';
-import type { ActorForm, SkActorDialog } from './sk-actor-dialog.js';
+import type { SkActorDialog, SkActorDialogEvents } from './sk-actor-dialog.js';
 import './sk-actor-map.js';
-import type { ActorMoveDetail, ActorRefDetail } from './sk-actor-map.js';
+import type { SkActorMapEvents } from './sk-actor-map.js';
 import './sk-actor-table.js';
+import type { SkActorTableEvents } from './sk-actor-table.js';
 import './sk-relation-dialog.js';
-import type { RelationForm, SkRelationDialog } from './sk-relation-dialog.js';
+import type { SkRelationDialog, SkRelationDialogEvents } from './sk-relation-dialog.js';
 
 const TEXT_FIELDS: ActorTextField[] = ['role', 'needs', 'requirements', 'gains'];
+
+/** Editing or deleting an actor: asked from the map or from the table. */
+type ActorAsk = SkEvent<SkActorMapEvents, 'sk-actor-edit' | 'sk-actor-delete'> | SkEvent<SkActorTableEvents, 'sk-actor-edit' | 'sk-actor-delete'>;
+type RelationAsk = SkEvent<SkActorTableEvents, 'sk-relation-edit' | 'sk-relation-delete'>;
 
 export class SkActorsView extends LitElement {
   static override styles = [sharedStyles, charterStyles];
@@ -46,7 +52,7 @@ export class SkActorsView extends LitElement {
     return this.renderRoot.querySelector('sk-relation-dialog');
   }
 
-  private readonly onSaveActor = (e: CustomEvent<ActorForm>) => {
+  private readonly onSaveActor = (e: SkEvent<SkActorDialogEvents, 'sk-save'>) => {
     const s = this.session;
     if (!s || s.readOnly) return;
     const f = e.detail;
@@ -64,7 +70,7 @@ export class SkActorsView extends LitElement {
     this.actorDialog?.close();
   };
 
-  private readonly onSaveRelation = (e: CustomEvent<RelationForm>) => {
+  private readonly onSaveRelation = (e: SkEvent<SkRelationDialogEvents, 'sk-save'>) => {
     const s = this.session;
     if (!s || s.readOnly) return;
     const f = e.detail;
@@ -79,18 +85,18 @@ export class SkActorsView extends LitElement {
     this.relationDialog?.close();
   };
 
-  private readonly onMove = (e: CustomEvent<ActorMoveDetail>) => {
+  private readonly onMove = (e: SkEvent<SkActorMapEvents, 'sk-actor-move'>) => {
     const s = this.session;
     if (!s || s.readOnly) return;
     s.charter.updateActor(e.detail.id, { x: e.detail.x, y: e.detail.y }, s.origin);
   };
 
-  private readonly onEditActor = (e: CustomEvent<ActorRefDetail>) => {
+  private readonly onEditActor = (e: ActorAsk) => {
     const a = this.session?.charter.actors().find((x) => x.id === e.detail.id);
     if (a && !this.session?.readOnly) void this.actorDialog?.show(a, e.detail.opener);
   };
 
-  private readonly onDeleteActor = (e: CustomEvent<ActorRefDetail>) => {
+  private readonly onDeleteActor = (e: ActorAsk) => {
     const s = this.session;
     const a = s?.charter.actors().find((x) => x.id === e.detail.id);
     if (!s || !a || s.readOnly) return;
@@ -102,12 +108,12 @@ export class SkActorsView extends LitElement {
     );
   };
 
-  private readonly onEditRelation = (e: CustomEvent<ActorRefDetail>) => {
+  private readonly onEditRelation = (e: RelationAsk) => {
     const r = this.session?.charter.relations().find((x) => x.id === e.detail.id);
     if (r && !this.session?.readOnly) void this.relationDialog?.show(r, e.detail.opener);
   };
 
-  private readonly onDeleteRelation = (e: CustomEvent<ActorRefDetail>) => {
+  private readonly onDeleteRelation = (e: RelationAsk) => {
     const s = this.session;
     if (!s || s.readOnly) return;
     void this.confirm.ask(e.detail.opener, msg('Delete this relation?', { id: 'charter_rel_delete_title' }), msg('The actors stay.', { id: 'charter_rel_delete_text' }), () =>

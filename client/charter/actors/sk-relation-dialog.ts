@@ -9,6 +9,7 @@ import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { html } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { RELATION_KINDS, type Actor, type Relation, type RelationKind } from '../../../shared/charter/schema.js';
+import { emitter } from '../../ui/events.js';
 import { sharedStyles } from '../../ui/shared.styles.js';
 import { charterDialogStyles } from '../charter-dialog.styles.js';
 import { relationKindName } from '../charter-texts.js';
@@ -20,6 +21,9 @@ export interface RelationForm {
   to: string;
   kind: RelationKind;
   note: string;
+}
+export interface SkRelationDialogEvents {
+  'sk-save': RelationForm;
 }
 
 export class SkRelationDialog extends FormDialog {
@@ -47,6 +51,8 @@ export class SkRelationDialog extends FormDialog {
     await this.open(opener);
   }
 
+  private readonly emit = emitter<SkRelationDialogEvents>(this);
+
   private submit(e: SubmitEvent): void {
     e.preventDefault();
     const from = this.value('rel-from');
@@ -58,7 +64,7 @@ export class SkRelationDialog extends FormDialog {
     }
     const raw = this.value('rel-kind');
     const kind = (RELATION_KINDS as readonly string[]).includes(raw) ? (raw as RelationKind) : 'collaborates_with';
-    this.dispatchEvent(new CustomEvent<RelationForm>('sk-save', { detail: { id: this.relation?.id ?? null, from, to, kind, note: this.value('rel-note') }, bubbles: true, composed: true }));
+    this.emit('sk-save', { id: this.relation?.id ?? null, from, to, kind, note: this.value('rel-note') });
   }
 
   override render() {

@@ -7,6 +7,7 @@
 import '@shoelace-style/shoelace/dist/components/button/button.js';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement, nothing } from 'lit';
+import type { SkEvent } from '../../ui/events.js';
 import { sharedStyles } from '../../ui/shared.styles.js';
 import { CharterController } from '../charter-controller.js';
 import { saveBody } from '../charter-edits.js';
@@ -16,7 +17,7 @@ import { bodyRuleName, lastChangeLine } from '../charter-texts.js';
 import { ConfirmDelete } from '../confirm-delete.js';
 import { governanceStyles } from './governance.styles.js';
 import './sk-body-dialog.js';
-import type { BodyForm, SkBodyDialog } from './sk-body-dialog.js';
+import type { SkBodyDialog, SkBodyDialogEvents } from './sk-body-dialog.js';
 import { LastEditsWatcher } from '../../net/last-edits.js';
 
 export class SkBodies extends LitElement {
@@ -38,7 +39,7 @@ export class SkBodies extends LitElement {
     return this.renderRoot.querySelector('sk-body-dialog');
   }
 
-  private readonly onSave = (e: CustomEvent<BodyForm>) => {
+  private readonly onSave = (e: SkEvent<SkBodyDialogEvents, 'sk-save'>) => {
     const s = this.session;
     if (!s || s.readOnly) return;
     saveBody(s.charter, e.detail, s.origin);

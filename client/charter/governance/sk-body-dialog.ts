@@ -11,6 +11,7 @@ import { live } from 'lit/directives/live.js';
 import type { OrganisationDto } from '../../../shared/api.js';
 import { BODY_RULES, CharterLimits, type BodyRule, type GovernanceBody } from '../../../shared/charter/schema.js';
 import { submitOnEnter } from '../../ui/forms.js';
+import { emitter } from '../../ui/events.js';
 import { sharedStyles } from '../../ui/shared.styles.js';
 import { charterDialogStyles } from '../charter-dialog.styles.js';
 import { bodyRuleName } from '../charter-texts.js';
@@ -24,6 +25,9 @@ export interface BodyForm {
   chair: string;
   rule: BodyRule;
   rhythm: string;
+}
+export interface SkBodyDialogEvents {
+  'sk-save': BodyForm;
 }
 
 export class SkBodyDialog extends FormDialog {
@@ -48,6 +52,8 @@ export class SkBodyDialog extends FormDialog {
     await this.open(opener);
   }
 
+  private readonly emit = emitter<SkBodyDialogEvents>(this);
+
   private submit(e: SubmitEvent): void {
     e.preventDefault();
     const name = this.value('body-name').trim();
@@ -60,7 +66,7 @@ export class SkBodyDialog extends FormDialog {
     const raw = this.value('body-rule');
     const rule = (BODY_RULES as readonly string[]).includes(raw) ? (raw as BodyRule) : 'consensus';
     const detail: BodyForm = { id: this.body?.id ?? null, name, mandate: this.value('body-mandate'), members, chair: this.value('body-chair').trim(), rule, rhythm: this.value('body-rhythm').trim() };
-    this.dispatchEvent(new CustomEvent<BodyForm>('sk-save', { detail, bubbles: true, composed: true }));
+    this.emit('sk-save', detail);
   }
 
   override render() {

@@ -5,7 +5,7 @@
  * organisation that joined after the fact. A closed principle keeps its recorded outcome.
  */
 import type { Role } from '../../../shared/api.js';
-import type { PrincipleStatus, Stance } from '../../../shared/decisions.js';
+import type { PrincipleStatus, Stance } from '../../../shared/decision-rule.js';
 import type { AnchorView, PrincipleView, RepresentativeView, RetiredView } from '../../../shared/realtime/index.js';
 
 export interface StanceChip {

@@ -12,16 +12,17 @@
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import type SlInput from '@shoelace-style/shoelace/dist/components/input/input.js';
 import { css, html } from 'lit';
+import { emitter } from '../../ui/events.js';
 import { sharedStyles } from '../../ui/shared.styles.js';
 import { RealtimeLimits } from '../../../shared/limits.js';
+import type { CommandPayload } from '../../../shared/realtime/index.js';
 import { charterDialogStyles } from '../charter-dialog.styles.js';
 import { FormDialog } from '../form-dialog.js';
 
-export interface AnchorForm {
-  confirmedBy: string;
-  role: string;
-  date: string;
-  reference?: string;
+/** What `principle.anchor` takes besides the principle (a type only: the schemas stay on the server). */
+export type AnchorForm = Omit<CommandPayload<'principle.anchor'>, 'principleId'>;
+export interface SkAnchorDialogEvents {
+  'sk-save': AnchorForm;
 }
 
 type Field = 'confirmedBy' | 'role' | 'date' | 'reference';
@@ -78,6 +79,8 @@ export class SkAnchorDialog extends FormDialog {
     await this.open(opener);
   }
 
+  private readonly emit = emitter<SkAnchorDialogEvents>(this);
+
   private async submit(e: Event): Promise<void> {
     e.preventDefault();
     if (this.busy) return;
@@ -92,7 +95,7 @@ export class SkAnchorDialog extends FormDialog {
     }
     this.busy = true;
     const { reference, ...rest } = form;
-    this.dispatchEvent(new CustomEvent<AnchorForm>('sk-save', { detail: reference ? { ...rest, reference } : rest, bubbles: true, composed: true }));
+    this.emit('sk-save', reference ? { ...rest, reference } : rest);
   }
 
   override render() {

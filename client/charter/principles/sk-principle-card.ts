@@ -34,11 +34,13 @@ import type SlTextarea from '@shoelace-style/shoelace/dist/components/textarea/t
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement, nothing } from 'lit';
 import { CharterLimits, type PrincipleDraft } from '../../../shared/charter/schema.js';
-import type { Stance } from '../../../shared/decisions.js';
+import { reasonProblem, type Stance } from '../../../shared/decision-rule.js';
 import { TextBinding } from '../../ui/text-binding.js';
 import { buttonLabel } from '../../ui/button-label.js';
+import { emitter } from '../../ui/events.js';
 import { formatLocales } from '../../ui/i18n.js';
 import { RealtimeLimits } from '../../../shared/limits.js';
+import type { CommandPayload } from '../../../shared/realtime/index.js';
 import { sharedStyles } from '../../ui/shared.styles.js';
 import type { CharterSession } from '../charter-session.js';
 import { lastChangeLine, stanceName, statusName } from '../charter-texts.js';
@@ -47,9 +49,19 @@ import './sk-principle-compare.js';
 import { principleCardStyles } from './sk-principle-card.styles.js';
 import { LastEditsWatcher } from '../../net/last-edits.js';
 
-export interface StanceDetail {
-  stance: Stance;
-  reason?: string;
+/** What `principle.endorse` takes besides the principle (a type only: the schemas stay on the server). */
+export type StanceDetail = Omit<CommandPayload<'principle.endorse'>, 'principleId'>;
+
+/** What the card sends (`opener`: the button, for a dialog to give the focus back to). */
+export interface SkPrincipleCardEvents {
+  'sk-propose': null;
+  'sk-close-decision': null;
+  'sk-stance': StanceDetail;
+  'sk-move': -1 | 1;
+  'sk-delete': { opener: HTMLElement };
+  'sk-retire': { opener: HTMLElement };
+  'sk-amend': { opener: HTMLElement };
+  'sk-anchor': { opener: HTMLElement };
 }
 
 export class SkPrincipleCard extends LitElement {
@@ -130,9 +142,7 @@ export class SkPrincipleCard extends LitElement {
     super.disconnectedCallback();
   }
 
-  private emit<T>(name: string, detail?: T): void {
-    this.dispatchEvent(new CustomEvent<T | undefined>(name, { detail, bubbles: true, composed: true }));
-  }
+  private readonly emit = emitter<SkPrincipleCardEvents>(this);
 
   private async edit(on: boolean): Promise<void> {
     this.binding?.destroy();
@@ -159,12 +169,13 @@ export class SkPrincipleCard extends LitElement {
   private sendStance(e: Event): void {
     e.preventDefault();
     const reason = (this.renderRoot.querySelector<SlTextarea>('#reason')?.value ?? '').trim();
-    if (this.dialogStance === 'object' && !reason) {
+    // The server's rule (an objection needs a reason); the message is ours, in the person's language.
+    if (reasonProblem(this.dialogStance, reason)) {
       this.reasonError = msg('An objection needs a reason, so the others can answer it.', { id: 'charter_reason_missing' });
       this.renderRoot.querySelector<SlTextarea>('#reason')?.focus();
       return;
     }
-    this.emit<StanceDetail>('sk-stance', reason ? { stance: this.dialogStance, reason } : { stance: this.dialogStance });
+    this.emit('sk-stance', reason ? { stance: this.dialogStance, reason } : { stance: this.dialogStance });
     void this.renderRoot.querySelector<SlDialog>('sl-dialog')?.hide();
   }
 
@@ -294,7 +305,7 @@ export class SkPrincipleCard extends LitElement {
     return html`<div class="actions">
       ${this.canStand
         ? html`<div class="stance" role="group" aria-label=${m.closed ? msg('Join after the fact: your organisation’s stance', { id: 'charter_join_later' }) : msg('Your organisation’s stance', { id: 'charter_your_stance' })}>
-            ${stance('endorse', msg('Endorse', { id: 'charter_endorse' }), () => this.emit<StanceDetail>('sk-stance', { stance: 'endorse' }))}
+            ${stance('endorse', msg('Endorse', { id: 'charter_endorse' }), () => this.emit('sk-stance', { stance: 'endorse' }))}
             ${stance('object', msg('Object…', { id: 'charter_object' }), () => this.ask('object'))}
             ${stance('abstain', msg('Abstain…', { id: 'charter_abstain' }), () => this.ask('abstain'))}
             <span class="mine">${msg(str`Your organisation: ${stanceName(this.myStance)}`, { id: 'charter_my_stance' })}</span>

@@ -15,7 +15,12 @@ import type SlDialog from '@shoelace-style/shoelace/dist/components/dialog/dialo
 import type SlTextarea from '@shoelace-style/shoelace/dist/components/textarea/textarea.js';
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { css, html, LitElement } from 'lit';
+import { emitter } from '../../ui/events.js';
 import { sharedStyles } from '../../ui/shared.styles.js';
+
+export interface SkPrincipleDialogEvents {
+  'sk-submit': { text: string };
+}
 
 export class SkPrincipleDialog extends LitElement {
   static override styles = [
@@ -60,6 +65,7 @@ export class SkPrincipleDialog extends LitElement {
   declare busy: boolean;
   declare error: string;
   private opener: HTMLElement | null = null;
+  private readonly emit = emitter<SkPrincipleDialogEvents>(this);
 
   constructor() {
     super();
@@ -101,7 +107,7 @@ export class SkPrincipleDialog extends LitElement {
     }
     this.error = '';
     this.busy = true;
-    this.dispatchEvent(new CustomEvent('sk-submit', { detail: { text }, bubbles: true, composed: true }));
+    this.emit('sk-submit', { text });
   }
 
   private readonly afterHide = (e: Event) => {

@@ -23,8 +23,9 @@ import type { MemberDto } from '../../../shared/api.js';
 import type { PrincipleView } from '../../../shared/realtime/index.js';
 import { RealtimeLimits } from '../../../shared/limits.js';
 import { CharterLimits, type PrincipleDraft } from '../../../shared/charter/schema.js';
-import type { DecisionRule } from '../../../shared/decisions.js';
+import { DECISION_RULES, type DecisionRule } from '../../../shared/decision-rule.js';
 import { api } from '../../net/api.js';
+import type { SkEvent } from '../../ui/events.js';
 import { sharedStyles } from '../../ui/shared.styles.js';
 import { commandErrorText, errorText } from '../../ui/texts.js';
 import { WorkshopStateController } from '../../net/workshop-state-controller.js';
@@ -35,16 +36,18 @@ import type { CharterSession } from '../charter-session.js';
 import { charterStyles } from '../charter.styles.js';
 import { ConfirmDelete } from '../confirm-delete.js';
 import { formatLocales } from '../../ui/i18n.js';
-import { stanceName, statusName } from '../charter-texts.js';
+import { bodyRuleName, stanceName, statusName } from '../charter-texts.js';
 import { canAmend, canAnchor, canDelete, canTakeStance, cardModel, groupPrinciples, myStance, stanceOpen, type CardModel, type Me } from './principle-model.js';
 import './sk-anchor-dialog.js';
-import type { AnchorForm, SkAnchorDialog } from './sk-anchor-dialog.js';
+import type { SkAnchorDialog, SkAnchorDialogEvents } from './sk-anchor-dialog.js';
 import './sk-principle-card.js';
 import './sk-principle-dialog.js';
-import type { SkPrincipleDialog } from './sk-principle-dialog.js';
-import type { StanceDetail } from './sk-principle-card.js';
+import type { SkPrincipleDialog, SkPrincipleDialogEvents } from './sk-principle-dialog.js';
+import type { SkPrincipleCardEvents } from './sk-principle-card.js';
 import { principlesStyles } from './sk-principles-view.styles.js';
 import { WorkshopConsumer } from '../../net/workshop-context.js';
+
+type Card<K extends keyof SkPrincipleCardEvents> = SkEvent<SkPrincipleCardEvents, K>;
 
 export class SkPrinciplesView extends LitElement {
   static override styles = [sharedStyles, charterStyles, principlesStyles];
@@ -97,11 +100,11 @@ export class SkPrinciplesView extends LitElement {
   }
 
   private renderRule(rule: DecisionRule) {
-    if (this.session?.me.role !== 'facilitator') return html`<span class="rule">${msg(str`Decision rule: ${ruleText(rule)}`, { id: 'charter_decision_rule' })}</span>`;
+    if (this.session?.me.role !== 'facilitator') return html`<span class="rule">${msg(str`Decision rule: ${bodyRuleName(rule)}`, { id: 'charter_decision_rule' })}</span>`;
     return html`<label class="rule"
       >${msg('Decision rule for new proposals', { id: 'charter_rule_choose' })}
       <select @change=${this.setRule}>
-        ${(['consensus', 'consent', 'majority'] as const).map((r) => html`<option value=${r} ?selected=${r === rule}>${ruleText(r)}</option>`)}
+        ${DECISION_RULES.map((r) => html`<option value=${r} ?selected=${r === rule}>${bodyRuleName(r)}</option>`)}
       </select></label
     >`;
   }
@@ -255,13 +258,13 @@ export class SkPrinciplesView extends LitElement {
       error=${this.errors.get(d.id) ?? ''}
       @sk-propose=${() => this.run(d.id, (so) => this.propose(so, d.id))}
       @sk-close-decision=${() => this.run(d.id, (so) => so.command('principle.close', { principleId: d.id }))}
-      @sk-stance=${(e: CustomEvent<StanceDetail>) => this.run(d.id, (so) => so.command('principle.endorse', { principleId: d.id, ...e.detail }))}
-      @sk-move=${(e: CustomEvent<-1 | 1>) => this.move(d, e.detail, o.ids)}
-      @sk-delete=${(e: CustomEvent<{ opener: HTMLElement }>) =>
+      @sk-stance=${(e: Card<'sk-stance'>) => this.run(d.id, (so) => so.command('principle.endorse', { principleId: d.id, ...e.detail }))}
+      @sk-move=${(e: Card<'sk-move'>) => this.move(d, e.detail, o.ids)}
+      @sk-delete=${(e: Card<'sk-delete'>) =>
         this.confirm.ask(e.detail.opener, msg(str`Delete principle ${n}?`, { id: 'charter_principle_delete_title' }), d.text, () => void this.run(d.id, () => s.remove('principles', d.id)))}
-      @sk-retire=${(e: CustomEvent<{ opener: HTMLElement }>) => this.openDialog(e.detail.opener, { kind: 'retire', id: d.id, n, text: model.decidedText ?? d.text, model })}
-      @sk-amend=${(e: CustomEvent<{ opener: HTMLElement }>) => this.openDialog(e.detail.opener, { kind: 'amend', id: d.id, n, text: model.decidedText ?? d.text, model })}
-      @sk-anchor=${(e: CustomEvent<{ opener: HTMLElement }>) => this.openAnchor(e.detail.opener, { kind: 'anchor', id: d.id, n, text: model.decidedText ?? d.text, model })}
+      @sk-retire=${(e: Card<'sk-retire'>) => this.openDialog(e.detail.opener, { kind: 'retire', id: d.id, n, text: model.decidedText ?? d.text, model })}
+      @sk-amend=${(e: Card<'sk-amend'>) => this.openDialog(e.detail.opener, { kind: 'amend', id: d.id, n, text: model.decidedText ?? d.text, model })}
+      @sk-anchor=${(e: Card<'sk-anchor'>) => this.openAnchor(e.detail.opener, { kind: 'anchor', id: d.id, n, text: model.decidedText ?? d.text, model })}
     ></sk-principle-card>`;
   }
 
@@ -279,7 +282,7 @@ export class SkPrinciplesView extends LitElement {
     await this.renderRoot.querySelector<SkAnchorDialog>('sk-anchor-dialog')?.show(opener);
   }
 
-  private async submitAnchor(e: CustomEvent<AnchorForm>): Promise<void> {
+  private async submitAnchor(e: SkEvent<SkAnchorDialogEvents, 'sk-save'>): Promise<void> {
     const t = this.target;
     const dialog = e.currentTarget as SkAnchorDialog;
     if (!t || !this.socket) return;
@@ -310,7 +313,7 @@ export class SkPrinciplesView extends LitElement {
     await this.renderRoot.querySelector<SkPrincipleDialog>('sk-principle-dialog')?.show(opener, target.kind === 'amend' ? target.text : '');
   }
 
-  private async submitDialog(e: CustomEvent<{ text: string }>): Promise<void> {
+  private async submitDialog(e: SkEvent<SkPrincipleDialogEvents, 'sk-submit'>): Promise<void> {
     const t = this.target;
     const dialog = e.currentTarget as SkPrincipleDialog;
     if (!t || !this.socket) return;
@@ -354,17 +357,6 @@ export class SkPrinciplesView extends LitElement {
             </p>`
         : nothing}
     </sk-principle-dialog>`;
-  }
-}
-
-function ruleText(rule: 'consensus' | 'consent' | 'majority'): string {
-  switch (rule) {
-    case 'consensus':
-      return msg('Consensus', { id: 'charter_rule_consensus' });
-    case 'consent':
-      return msg('Consent (no objections)', { id: 'charter_rule_consent' });
-    case 'majority':
-      return msg('Majority', { id: 'charter_rule_majority' });
   }
 }
 

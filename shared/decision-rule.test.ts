@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closingOutcome, notYetJoined, principleStatus, reasonProblem, tally, type DecisionRule, type Stance, type StatusInput } from './decisions.js';
+import { closingOutcome, notYetJoined, principleStatus, reasonProblem, supersedes, tally, type DecisionRule, type Stance, type StatusInput } from './decision-rule.js';
 
 const orgs = ['a', 'b', 'c'];
 const status = (rule: DecisionRule, stances: Record<string, Stance>, extra: Partial<StatusInput> = {}) =>
@@ -64,5 +64,12 @@ describe('recorded decisions', () => {
   it('names the organisations neither bound nor joined after the fact, in their order', () => {
     expect(notYetJoined(['a', 'b', 'c', 'd', 'e'], ['a', 'b', 'c'], ['e'])).toEqual(['d']);
     expect(notYetJoined(['a', 'b'], ['a', 'b'], [])).toEqual([]);
+  });
+
+  it('lets an amendment supersede what it amends only once it closed agreed', () => {
+    expect(supersedes({ amends: 'p1', outcome: 'agreed' })).toBe('p1');
+    expect(supersedes({ amends: 'p1', outcome: 'rejected' })).toBeNull();
+    expect(supersedes({ amends: 'p1', outcome: null })).toBeNull();
+    expect(supersedes({ amends: null, outcome: 'agreed' })).toBeNull();
   });
 });
