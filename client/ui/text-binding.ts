@@ -1,27 +1,44 @@
 /**
  * Binds a `<textarea>` to an element's Y.Text: local input becomes the minimal edit (common
- * prefix and suffix kept), so concurrent typing by others merges; remote edits update the
- * textarea and move the caret along with the text around it.
+ * prefix and suffix kept, whole surrogate pairs only), so concurrent typing by others merges;
+ * remote edits update the textarea and move the caret along with the text around it. After every
+ * input the Y.Text equals the textarea, emoji, ZWJ sequences and flags included.
  */
+import { simpleDiffString } from 'lib0/diff';
 import type * as Y from 'yjs';
 
-/** The one replace that turns `before` into `after`: [index, deleted count, inserted text]. */
+/**
+ * The one replace that turns `before` into `after`: [index, deleted count, inserted text], in
+ * UTF-16 units as Y.Text counts, never splitting a surrogate pair (lib0/diff steps back from one):
+ * Yjs turns half a pair into U+FFFD, which would corrupt every emoji next to an edit.
+ */
 export function diff(before: string, after: string): [number, number, string] {
-  let start = 0;
-  const max = Math.min(before.length, after.length);
-  while (start < max && before[start] === after[start]) start++;
-  let end = 0;
-  while (end < max - start && before[before.length - 1 - end] === after[after.length - 1 - end]) end++;
-  return [start, before.length - start - end, after.slice(start, after.length - end)];
+  const d = simpleDiffString(before, after);
+  return [d.index, d.remove, d.insert];
 }
 
-export function applyText(text: Y.Text, value: string, origin: unknown, max: number): void {
+/** `s` cut to at most `n` UTF-16 units, one less where the cut would split a surrogate pair. */
+export function clip(s: string, n: number): string {
+  if (s.length <= n) return s;
+  if (n <= 0) return '';
+  const last = s.charCodeAt(n - 1);
+  return s.slice(0, last >= 0xd800 && last <= 0xdbff ? n - 1 : n);
+}
+
+/**
+ * Writes `value` into `text` as one minimal edit, keeping the text at most `max` units long.
+ * Returns null when all of it was written, else where the caret belongs after the part that was
+ * (the cap cut the insertion: the caller shows the text as it now is).
+ */
+export function applyText(text: Y.Text, value: string, origin: unknown, max: number): number | null {
   const [at, del, ins] = diff(text.toString(), value);
-  if (del === 0 && ins === '') return;
+  if (del === 0 && ins === '') return null;
+  const kept = clip(ins, max - (text.length - del));
   text.doc?.transact(() => {
     if (del) text.delete(at, del);
-    if (ins) text.insert(at, ins.slice(0, Math.max(0, max - (text.length))));
+    if (kept) text.insert(at, kept);
   }, origin);
+  return kept.length === ins.length ? null : at + kept.length;
 }
 
 export class TextBinding {
@@ -41,7 +58,13 @@ export class TextBinding {
     this.text.unobserve(this.onRemote);
   }
 
-  private readonly onInput = () => applyText(this.text, this.area.value, this.origin, this.max);
+  private readonly onInput = () => {
+    const caret = applyText(this.text, this.area.value, this.origin, this.max);
+    if (caret === null) return;
+    // Past the cap: the textarea shows what was kept, so it never differs from the shared text.
+    this.area.value = this.text.toString();
+    this.area.setSelectionRange(caret, caret);
+  };
 
   private readonly onRemote = (event: Y.YTextEvent) => {
     if (event.transaction.origin === this.origin) return;
