@@ -2,10 +2,11 @@
  * Builds `client/` into `dist/client`, which the server serves. In development (`npx vite`) the
  * API, the Yjs sync endpoint and socket.io are proxied to a server on port 3000.
  */
-import { cpSync, createReadStream, statSync } from 'node:fs';
+import { copyFileSync, createReadStream, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultClientConditions, defineConfig, type Plugin } from 'vite';
+import { ICON_NAMES } from './client/ui/icon-names.js';
 
 const clientDir = fileURLToPath(new URL('./client', import.meta.url));
 const outDir = fileURLToPath(new URL('./dist/client', import.meta.url));
@@ -21,7 +22,8 @@ const productionConditions = defaultClientConditions.map((c) => (c === 'developm
 
 /**
  * Shoelace's icons, served by Samskap itself under `/shoelace/assets` (client/ui/shoelace.ts
- * points the library there): copied into the build, served from node_modules in development.
+ * points the library there): the few the app draws (client/ui/icon-names.ts) copied into the
+ * build, all of them served from node_modules in development.
  * Without this, `<sl-icon>` would load from a CDN, which the CSP (and an offline network) forbids.
  */
 function shoelaceAssetsPlugin(): Plugin {
@@ -32,7 +34,10 @@ function shoelaceAssetsPlugin(): Plugin {
       out = path.resolve(config.root, config.build.outDir);
     },
     writeBundle() {
-      cpSync(shoelaceAssets, path.join(out, 'shoelace', 'assets'), { recursive: true });
+      // Only the icons the components draw (client/ui/icon-names.ts), not all 2,052.
+      const icons = path.join(out, 'shoelace', 'assets', 'icons');
+      mkdirSync(icons, { recursive: true });
+      for (const name of ICON_NAMES) copyFileSync(path.join(shoelaceAssets, 'icons', `${name}.svg`), path.join(icons, `${name}.svg`));
     },
     configureServer(dev) {
       dev.middlewares.use('/shoelace/assets', (req, res, next) => {

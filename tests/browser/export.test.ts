@@ -4,9 +4,11 @@
  * a copy of the workshop. axe runs on the dialog and the form; no console error, CSP violation or
  * request outside the server.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ICON_NAMES } from '../../client/ui/icon-names.js';
 import { expectAxeClean } from './axe.js';
 import { launchChromium, watchPage, type PageWatch } from './chromium.js';
 import { buildClient, startServer, type BuiltClient, type TestServer } from './harness.js';
@@ -57,6 +59,11 @@ describe('export and import in Chromium', () => {
     });
     const sockets: string[] = [];
     facilitator.on('websocket', (ws) => sockets.push(new URL(ws.url()).pathname));
+    const icons: string[] = [];
+    facilitator.on('response', (r) => {
+      const p = new URL(r.url()).pathname;
+      if (p.startsWith('/shoelace/')) icons.push(`${r.status()} ${p}`);
+    });
     await facilitator.goto(`/w/${workshopId}`);
     await facilitator.getByRole('button', { name: 'Eksporter' }).click();
     const dialog = dialogNamed(facilitator, 'Eksporter');
@@ -86,6 +93,11 @@ describe('export and import in Chromium', () => {
     backupPath = (await backup.path())!;
     expect(JSON.parse(readFileSync(backupPath, 'utf8')).format).toBe('samskap-backup');
     await dialog.locator('[slot=footer]').getByRole('button', { name: 'Lukk' }).click();
+
+    // The dialog's close icon comes from the server itself, which serves only the icons the app draws.
+    expect(icons).toContain('200 /shoelace/assets/icons/x-lg.svg');
+    expect(icons.filter((i) => !i.startsWith('200 '))).toEqual([]);
+    expect(readdirSync(path.join(client.dir, 'shoelace', 'assets', 'icons')).sort()).toEqual([...ICON_NAMES].map((n) => `${n}.svg`).sort());
   });
 
   it('a participant is not offered the backup', STEP, async () => {
