@@ -14,6 +14,11 @@ import { PinchGesture } from './pinch-gesture.js';
 import { GRID, PointerTool, type Overlay, type ToolHost } from './pointer-tool.js';
 import type { Tool } from './tools.js';
 import type { Point } from './viewport.js';
+import { singleKeysEverywhere } from './shortcut-pref.js';
+
+/** Keys that keep their meaning on the page outside the canvas. */
+const PAGE_KEYS_KEPT = new Set(['Tab', 'Escape', 'Enter', ' ', 'ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'ContextMenu', 'F10']);
+const inDialog = (n: EventTarget) => n instanceof HTMLDialogElement || (n instanceof HTMLElement && (n.localName === 'sl-dialog' || n.localName === 'sl-drawer' || n.getAttribute('role') === 'dialog'));
 
 const idIn = (path: EventTarget[]) => {
   for (const n of path) if (n instanceof Element && n.hasAttribute('data-id')) return n.getAttribute('data-id');
@@ -102,6 +107,7 @@ export class CanvasInput implements ToolHost, KeyHost {
     h.addEventListener('focusin', this.onFocusIn);
     h.addEventListener('focusout', this.onFocusOut, true);
     for (const t of ['copy', 'cut', 'paste'] as const) document.addEventListener(t, this.onClipboard);
+    document.addEventListener('keydown', this.onPageKey);
   }
 
   disconnect(): void {
@@ -120,6 +126,7 @@ export class CanvasInput implements ToolHost, KeyHost {
     h.removeEventListener('focusin', this.onFocusIn);
     h.removeEventListener('focusout', this.onFocusOut, true);
     for (const t of ['copy', 'cut', 'paste'] as const) document.removeEventListener(t, this.onClipboard);
+    document.removeEventListener('keydown', this.onPageKey);
     this.resize?.disconnect();
     this.observed = null;
   }
@@ -229,6 +236,21 @@ export class CanvasInput implements ToolHost, KeyHost {
     handleKeyDown(ev, this);
   };
   private readonly onKeyUp = (ev: KeyboardEvent) => handleKeyUp(ev, this);
+
+  /**
+   * Board shortcuts anywhere on the board page, as in every board people know (N right after the
+   * page opens adds a note): keys outside the canvas, not in a text field or a dialog, and not the
+   * keys that move around the page (Tab, arrows, Space, Enter, Escape). Single keys only when the
+   * person has not limited them to the canvas (shortcut-pref.ts).
+   */
+  private readonly onPageKey = (ev: KeyboardEvent) => {
+    const path = ev.composedPath();
+    if (ev.defaultPrevented || path.includes(this.c.host) || !this.c.session || this.c.menu) return;
+    if (PAGE_KEYS_KEPT.has(ev.key) || path.some(inDialog)) return;
+    const single = !ev.ctrlKey && !ev.metaKey && !ev.altKey;
+    if (single && !singleKeysEverywhere()) return;
+    handleKeyDown(ev, this);
+  };
 
   private readonly onFocusIn = (ev: FocusEvent) => {
     const id = idIn(ev.composedPath());

@@ -8,6 +8,9 @@
  * Escape, which Shoelace handles on the document (focus trap, close) and which are marked handled
  * (`preventDefault`) so the canvas leaves them alone.
  *
+ * Below the list, the person's choice whether single-key shortcuts work anywhere on the board page
+ * or only while the canvas has focus (WCAG 2.1.4), kept in this browser.
+ *
  * Properties: `readOnly`. Methods: `show()`. Events: none. Parts: `dialog`.
  */
 import '@shoelace-style/shoelace/dist/components/button/button.js';
@@ -17,6 +20,7 @@ import { css, html, LitElement } from 'lit';
 import { dialogStyles } from '../../ui/sk-confirm-dialog.styles.js';
 import { loadDialog } from '../../ui/lazy-shoelace.js';
 import { ACTIONS } from '../actions.js';
+import { setSingleKeysEverywhere, singleKeysEverywhere } from './shortcut-pref.js';
 import { TOOLS } from './tools.js';
 
 type Focusable = HTMLElement | SVGElement;
@@ -66,6 +70,22 @@ export class SkShortcutHelp extends LitElement {
         padding: 5px 8px;
         border-bottom: 1px solid var(--sk-line, #d5dbe1);
       }
+      .pref {
+        display: flex;
+        gap: 0.5rem;
+        align-items: flex-start;
+        margin-top: 0.75rem;
+      }
+      .pref input {
+        margin-top: 0.3rem;
+        width: 1.1rem;
+        height: 1.1rem;
+      }
+      .pref .hint {
+        display: block;
+        font-size: 0.85rem;
+        color: var(--sk-muted, #4b5563);
+      }
       kbd {
         font: inherit;
         font-size: 0.85rem;
@@ -77,14 +97,17 @@ export class SkShortcutHelp extends LitElement {
       }
     `,
   ];
-  static override properties = { readOnly: { type: Boolean } };
+  static override properties = { readOnly: { type: Boolean }, everywhere: { state: true } };
   declare readOnly: boolean;
+  /** Single-key shortcuts work anywhere on the board page (the person's choice, shortcut-pref.ts). */
+  declare everywhere: boolean;
   private opener: Focusable | null = null;
 
   constructor() {
     super();
     updateWhenLocaleChanges(this);
     this.readOnly = false;
+    this.everywhere = singleKeysEverywhere();
   }
 
   private get dialog(): SlDialog | null {
@@ -95,6 +118,7 @@ export class SkShortcutHelp extends LitElement {
   show(): void {
     if (this.dialog?.open) return;
     this.opener = deepActiveElement();
+    this.everywhere = singleKeysEverywhere();
     void loadDialog().then(() => this.dialog?.show(), (err: unknown) => console.warn('The shortcut help could not be loaded:', err));
   }
 
@@ -121,6 +145,11 @@ export class SkShortcutHelp extends LitElement {
       void this.dialog?.hide();
     } else if (e.key === 'Tab') e.preventDefault(); // Shoelace's focus trap moves the focus
     else e.stopPropagation();
+  }
+
+  private onPref(e: Event): void {
+    this.everywhere = (e.target as HTMLInputElement).checked;
+    setSingleKeysEverywhere(this.everywhere);
   }
 
   private rows(): Array<[string, string]> {
@@ -157,6 +186,13 @@ export class SkShortcutHelp extends LitElement {
           </tbody>
         </table>
       </div>
+      <label class="pref">
+        <input type="checkbox" .checked=${this.everywhere} aria-describedby="pref-hint" @change=${this.onPref} />
+        <span>
+          ${msg('Single-key shortcuts work anywhere on the board page', { id: 'canvas_help_single_keys' })}
+          <span class="hint" id="pref-hint">${msg('Off: letters such as N only act while the board itself has focus; shortcuts with Ctrl keep working.', { id: 'canvas_help_single_keys_hint' })}</span>
+        </span>
+      </label>
       <sl-button slot="footer" @click=${() => this.dialog?.hide()}>${msg('Close', { id: 'canvas_help_close' })}</sl-button>
     </sl-dialog>`;
   }

@@ -49,6 +49,8 @@ export const canvas: Record<keyof typeof nynorsk, string | ReturnType<typeof str
   canvas_help_arrows_pan: 'Flytt visningen av tavlen',
   canvas_help_button: 'Hurtigtaster',
   canvas_help_close: 'Lukk',
+  canvas_help_single_keys: 'Hurtigtaster med én tast virker overalt på tavlesiden',
+  canvas_help_single_keys_hint: 'Av: bokstaver som N virker bare når selve tavla har fokus; hurtigtaster med Ctrl virker fortsatt.',
   canvas_help_does: 'Hva den gjør',
   canvas_help_escape: 'Avslutt redigeringen, eller fjern utvalget',
   canvas_help_keys: 'Taster',

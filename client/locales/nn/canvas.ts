@@ -48,6 +48,8 @@ export const canvas = {
   canvas_help_arrows_pan: 'Flytt visinga av tavla',
   canvas_help_button: 'Snøggtastar',
   canvas_help_close: 'Lukk',
+  canvas_help_single_keys: 'Snøggtastar med éin tast verkar overalt på tavlesida',
+  canvas_help_single_keys_hint: 'Av: bokstavar som N verkar berre når sjølve tavla har fokus; snøggtastar med Ctrl verkar framleis.',
   canvas_help_does: 'Kva han gjer',
   canvas_help_escape: 'Avslutt redigeringa, eller fjern utvalet',
   canvas_help_keys: 'Tastar',
