@@ -46,7 +46,7 @@ export const KINDS: Readonly<Record<ElementKind, KindRule>> = {
   rect: { ...box, size: [200, 120] },
   ellipse: { ...box, size: [200, 120], outline: 'ellipse' },
   diamond: { ...box, size: [200, 140], outline: 'diamond' },
-  frame: { ...box, size: [800, 560], container: true, color: 'white' },
+  frame: { ...box, size: [800, 560], container: true, color: 'white', editsOnPlace: true },
   connector: { ...box, size: [8, 8], field: 'label', shape: 'line', connectable: false, resizable: false, votable: false },
   pen: { ...box, size: [8, 8], field: null, connectable: false, resizable: false, votable: false },
 };

@@ -283,10 +283,12 @@ describe('the board canvas in Chromium', () => {
     await a.mouse.move(box.x + 330, box.y + 660, { steps: 5 });
     await a.mouse.up();
     await a.locator('sk-board-canvas .el.frame').waitFor();
-    await a.keyboard.press('Enter');
-    await a.keyboard.type('Felles løysingar');
+    // A frame just drawn takes its name at once: typing never fires shortcuts (N would add a note).
+    const notesBefore = await notes(a).count();
+    await a.keyboard.type('Nye felles løysingar');
     await a.keyboard.press('Escape');
-    await a.locator('sk-board-canvas .frame-title').getByText('Felles løysingar').waitFor();
+    await a.locator('sk-board-canvas .frame-title').getByText('Nye felles løysingar').waitFor();
+    expect(await notes(a).count()).toBe(notesBefore);
 
     // Resize the frame by its handle, then select two things with a marquee.
     const frame = a.locator('sk-board-canvas .el.frame');
