@@ -63,12 +63,25 @@ describe('shortcuts', () => {
 });
 
 describe('actions', () => {
-  it('adds a note at the view centre, selects it and starts editing; a second one is offset', () => {
+  it('adds a note at the view centre, selects it and starts editing; the next ones lie beside it, never on it', () => {
     const { board, state, ctx } = setup();
     const id = newNote(ctx());
     expect(board.get(id)).toMatchObject({ kind: 'note', x: 410, y: 230, author: me });
     expect(state).toMatchObject({ selection: [id], editing: id });
-    expect(board.get(newNote(ctx()))).toMatchObject({ x: 434, y: 254 });
+    expect(board.get(newNote(ctx()))).toMatchObject({ x: 606, y: 230 }); // to the right, 16 px apart
+    for (let i = 0; i < 10; i++) newNote(ctx());
+    const all = board.list();
+    expect(all).toHaveLength(12);
+    for (const a of all) for (const b of all) if (a !== b) expect(a.x < b.x + b.w && a.x + a.w > b.x && a.y < b.y + b.h && a.y + a.h > b.y, `${a.id} on ${b.id}`).toBe(false);
+  });
+
+  it('places a note beside a shape at the centre, but inside a frame there', () => {
+    const { board, ctx } = setup();
+    board.create({ kind: 'frame', x: 0, y: 0, w: 1200, h: 800 }, me, 'o');
+    const rect = board.create({ kind: 'rect', x: 400, y: 200, w: 200, h: 120 }, me, 'o');
+    const note = board.get(newNote(ctx()))!;
+    expect(note.x >= 600 || note.x + note.w <= 400 || note.y >= 320 || note.y + note.h <= 200, `${note.x},${note.y} on ${rect}`).toBe(true);
+    expect(note.x >= 0 && note.y >= 0 && note.x + note.w <= 1200 && note.y + note.h <= 800).toBe(true);
   });
 
   it('deletes, and undo brings back only my own element', () => {

@@ -9,7 +9,7 @@
  */
 import { msg } from '@lit/localize';
 import type { BoardDoc, NewElement } from '../../shared/board/board-doc.js';
-import { isBox, KINDS, placedAt } from '../../shared/board/kinds.js';
+import { isBox, isFrame, KINDS, placedAt } from '../../shared/board/kinds.js';
 import type { Author, BoardElement, PaletteColor } from '../../shared/board/schema.js';
 import { insertTemplate, templateSpot, type TemplateId, type TemplateLang } from '../../shared/board/templates.js';
 import { addNote, moveToFrame } from './outline/outline-actions.js';
@@ -60,19 +60,35 @@ const hasSelection = (ctx: ActionContext) => canWrite(ctx) && ctx.selection.leng
 
 /** Creates a note at the place point (shifted while another note sits exactly there) and edits it. */
 export function newNote(ctx: ActionContext): string {
-  const c = ctx.placePoint();
-  const at = placedAt('note', c);
-  let x = Math.round(at.x);
-  let y = Math.round(at.y);
-  const taken = new Set(ctx.board.list().map((e) => `${e.x},${e.y}`));
-  while (taken.has(`${x},${y}`)) {
-    x += 24;
-    y += 24;
-  }
+  const { x, y } = freeSlot(ctx.board.list(), placedAt('note', ctx.placePoint()));
   const id = ctx.board.create({ kind: 'note', x, y }, ctx.me, ctx.origin);
   ctx.select([id]);
   ctx.edit(id);
   return id;
+}
+
+/**
+ * Where a new note goes near `at` (its top-left at the view centre): the nearest cell of a
+ * note-sized grid around it that no box covers (frames hold notes, so they do not count), so
+ * notes added one after another lie side by side instead of on each other; nearer cells first,
+ * a row before the next, right before left and below before above. Everything covered within three cells: `at`.
+ */
+export function freeSlot(elements: readonly BoardElement[], at: Point): Point {
+  const [w, h] = KINDS.note.size;
+  const gap = 16;
+  const boxes = elements.filter((e) => isBox(e) && !isFrame(e));
+  const free = (x: number, y: number) => !boxes.some((b) => x < b.x + b.w && x + w > b.x && y < b.y + b.h && y + h > b.y);
+  const cells: Array<[number, number]> = [];
+  for (let dy = -3; dy <= 3; dy++) for (let dx = -3; dx <= 3; dx++) cells.push([dx, dy]);
+  // In cells, rows counting a little more than columns: notes fill a row to the right first.
+  const cost = ([dx, dy]: [number, number]) => Math.hypot(dx, dy * 1.2) + (dx < 0 ? 0.5 : 0) + (dy < 0 ? 0.3 : 0);
+  cells.sort((a, b) => cost(a) - cost(b));
+  for (const [dx, dy] of cells) {
+    const x = Math.round(at.x + dx * (w + gap));
+    const y = Math.round(at.y + dy * (h + gap));
+    if (free(x, y)) return { x, y };
+  }
+  return { x: Math.round(at.x), y: Math.round(at.y) };
 }
 
 /** Moves the selection by (dx, dy) world px. */
