@@ -175,7 +175,7 @@ export class SkBoardPage extends LitElement {
       const id = this.pendingFocus;
       this.pendingFocus = null;
       await this.canvas?.updateComplete;
-      this.canvas?.focusElement(id);
+      this.canvas?.focusElement(id, 'center');
     }
   }
 

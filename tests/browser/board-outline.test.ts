@@ -321,6 +321,14 @@ describe('the outline view, keyboard only', () => {
     await facilitator.keyboard.press('Enter');
     await outline(facilitator).waitFor({ state: 'detached' });
     await facilitator.getByRole('button', { name: 'Oversikt' }).waitFor();
+    // The canvas shows it: the note lies inside the visible board, centred, and has the focus.
+    const note = facilitator.locator('sk-board-canvas .el.note').filter({ hasText: 'Felles plattform' });
+    const view = (await facilitator.locator('sk-board-canvas .viewport').boundingBox())!;
+    await expect.poll(async () => {
+      const box = await note.boundingBox();
+      return !!box && Math.abs(box.x + box.width / 2 - (view.x + view.width / 2)) < 4 && Math.abs(box.y + box.height / 2 - (view.y + view.height / 2)) < 4;
+    }).toBe(true);
+    expect(await note.evaluate((el) => el.matches(':focus-within') || el === (el.getRootNode() as ShadowRoot).activeElement)).toBe(true);
   });
 });
 

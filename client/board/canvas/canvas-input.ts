@@ -141,7 +141,13 @@ export class CanvasInput implements ToolHost, KeyHost {
       const first = vp.width < 2;
       vp.width = entry!.contentRect.width;
       vp.height = entry!.contentRect.height;
-      if (first) vp.centerOn({ x: 0, y: 0 });
+      if (first) {
+        vp.centerOn({ x: 0, y: 0 });
+        // An element was to be shown before the size was known ("show on board" from the outline).
+        const asked = this.c.sizeless;
+        this.c.sizeless = null;
+        if (asked) this.c.bringIntoView(asked.id, asked.how);
+      }
       this.c.applyView(true);
       this.c.host.requestUpdate();
     });

@@ -136,14 +136,31 @@ export class CanvasState implements ReactiveController {
     area.setSelectionRange(area.value.length, area.value.length);
   }
 
-  async focusElement(id: string): Promise<void> {
+  /**
+   * Focuses an element and brings it into view: `reveal` pans as little as needed (keyboard
+   * focus moving along), `center` centres it ("show on board"). Before the canvas knows its size
+   * (just shown), the first size it gets does this (see CanvasInput.observeSize).
+   */
+  async focusElement(id: string, how: 'reveal' | 'center' = 'reveal'): Promise<void> {
     const e = this.model?.get(id);
     if (!e) return;
-    this.viewport.reveal(this.model!.boxOf(e));
+    if (this.viewport.width < 2) this.sizeless = { id, how };
+    else this.bringIntoView(id, how);
     this.focusId = id;
     this.applyView(true);
     await this.host.updateComplete;
     this.elementNode(id)?.focus();
+  }
+
+  /** What `focusElement` asked for before the canvas had a size: done once it has one. */
+  sizeless: { id: string; how: 'reveal' | 'center' } | null = null;
+
+  bringIntoView(id: string, how: 'reveal' | 'center'): void {
+    const e = this.model?.get(id);
+    if (!e) return;
+    const box = this.model!.boxOf(e);
+    if (how === 'center') this.viewport.centerOn({ x: box.x + box.w / 2, y: box.y + box.h / 2 });
+    else this.viewport.reveal(box);
   }
 
   /** A pan or zoom the user made: stops following. */

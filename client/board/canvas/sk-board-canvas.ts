@@ -9,7 +9,7 @@
  *
  * Properties: `session` (BoardSession), `highlightOrg` (organisation id or null: others dimmed),
  * `voteBadges` (elementId → dots to draw, or null).
- * Methods: `viewCenter()`, `zoomToFit()`, `focusElement(id)`, `follow(clientId | null)`,
+ * Methods: `viewCenter()`, `zoomToFit()`, `focusElement(id, how)`, `follow(clientId | null)`,
  * `showView(center, zoom)` (a view someone else chose, e.g. the facilitator's summon).
  * Events: `sk-selection-change` (detail: string[] ids), `sk-follow-change` (detail: clientId or
  * null, when following starts or stops).
@@ -73,8 +73,8 @@ export class SkBoardCanvas extends LitElement {
     this.state.view.fitSelection();
   }
 
-  focusElement(id: string): Promise<void> {
-    return this.state.focusElement(id);
+  focusElement(id: string, how: 'reveal' | 'center' = 'reveal'): Promise<void> {
+    return this.state.focusElement(id, how);
   }
 
   showView(center: Point, zoom: number): void {
