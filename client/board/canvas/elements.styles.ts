@@ -28,7 +28,8 @@ export const elementStyles = css`
   .el.remote {
     box-shadow: 0 0 0 calc(3px * var(--inv, 1)) var(--remote);
   }
-  .text {
+  /* The text inside a box (not the text element itself, whose class is also "text"). */
+  .content {
     max-height: 100%;
     overflow: hidden;
     white-space: pre-wrap;
@@ -95,7 +96,7 @@ export const elementStyles = css`
     stroke-width: 2px;
     vector-effect: non-scaling-stroke;
   }
-  .diamond .text {
+  .diamond .content {
     position: relative;
     max-width: 70%;
   }

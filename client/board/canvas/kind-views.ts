@@ -22,7 +22,7 @@ export interface KindView {
   readonly tipLift: number;
 }
 
-const text: Inner = (e: BoardElement, s: ElementState) => (s.editing ? nothing : html`<div class="text">${e.text}</div>`);
+const text: Inner = (e: BoardElement, s: ElementState) => (s.editing ? nothing : html`<div class="content">${e.text}</div>`);
 const diamond: Inner = (e, s) =>
   html`<svg class="diamond" viewBox="0 0 100 100" preserveAspectRatio="none" aria-hidden="true">${svg`<polygon points="50,1.5 98.5,50 50,98.5 1.5,50" />`}</svg>${text(e, s)}`;
 const frame: Inner = (e) => html`<div class="frame-title"><span class="badge" aria-hidden="true"></span>${e.text || kindName('frame')}</div>`;

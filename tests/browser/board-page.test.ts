@@ -3,6 +3,8 @@
  * adds a note, as the empty board says, without first clicking the canvas; never while typing in
  * a field; and a person who turns single-key shortcuts off in the shortcut help (WCAG 2.1.4) has
  * them only while the canvas has focus, remembered in this browser. In Chromium, axe-clean.
+ * Then what a person sees of free text and a template's guidance (point 1), measured on screen:
+ * the element's box and its text's box, not only the DOM.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -95,6 +97,46 @@ describe('board shortcuts on the whole board page', () => {
     await page.locator('sk-board-canvas .viewport').focus();
     await page.keyboard.press('n');
     await expect.poll(() => notes().count()).toBe(3);
+    expect(watch.problems).toEqual([]);
+  });
+});
+
+/** The rendered boxes of each text element and of the text inside it. */
+const textBoxes = () =>
+  page.locator('sk-board-canvas .el.text').evaluateAll((els) =>
+    els.map((el) => {
+      const box = el.getBoundingClientRect();
+      const inner = el.querySelector('.content')?.getBoundingClientRect();
+      return { text: (el.textContent ?? '').trim(), h: box.height, w: box.width, innerH: inner?.height ?? 0, inside: !!inner && inner.top >= box.top - 1 && inner.bottom <= box.bottom + 1 };
+    }),
+  );
+
+describe('what a person sees of text on the board', () => {
+  it('shows free text after editing, at its full size', STEP, async () => {
+    await page.locator('sk-board-canvas .viewport').focus();
+    await page.keyboard.press('t');
+    const view = (await page.locator('sk-board-canvas .viewport').boundingBox())!;
+    await page.mouse.click(view.x + 200, view.y + view.height - 140);
+    await page.keyboard.type('Synleg tekst');
+    await page.keyboard.press('Escape');
+    await expect.poll(async () => (await textBoxes()).find((b) => b.text === 'Synleg tekst')).toMatchObject({ h: 60, w: 240, inside: true });
+    expect((await textBoxes()).find((b) => b.text === 'Synleg tekst')!.innerH).toBeGreaterThan(20);
+  });
+
+  it('shows every guidance text of a template, not empty bars', STEP, async () => {
+    await page.getByRole('button', { name: 'Set inn mal' }).click();
+    const dialog = dialogNamed(page, 'Set inn ein mal');
+    await dialogShown(dialog);
+    await dialog.getByRole('menuitem', { name: 'Start, stopp, hald fram', exact: true }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByText('Kva fungerer og bør halde fram?', { exact: false }).first().waitFor();
+    const guidance = (await textBoxes()).filter((b) => b.text !== 'Synleg tekst');
+    expect(guidance.length).toBeGreaterThan(0);
+    for (const b of guidance) {
+      expect(b.h, b.text).toBeGreaterThanOrEqual(40);
+      expect(b.innerH, b.text).toBeGreaterThan(16);
+      expect(b.inside, b.text).toBe(true);
+    }
     expect(watch.problems).toEqual([]);
   });
 });
