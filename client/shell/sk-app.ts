@@ -8,9 +8,6 @@
  */
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement, type PropertyValues } from 'lit';
-import '../join/sk-join-page.js';
-import '../reenter/sk-reenter-page.js';
-import '../start/sk-start-page.js';
 import '../workshop/sk-workshop-page.js';
 import { appLocale, isAppLocale, LOCALE_NAMES, LOCALES, setAppLocale } from '../ui/i18n.js';
 import { navigate, ROUTE_EVENT, type Notice } from '../ui/navigation.js';
@@ -18,14 +15,29 @@ import { currentRoute, routableHref, type Route } from './router.js';
 import { sharedStyles } from '../ui/shared.styles.js';
 import { appStyles } from './sk-app.styles.js';
 
+/**
+ * Pages other than the workshop load when first shown: the board's start-up (the workshop page)
+ * does not carry the start, join and re-entry pages (the service worker keeps them for offline).
+ */
+const LAZY_PAGES: Partial<Record<Route['name'], () => Promise<unknown>>> = {
+  start: () => import('../start/sk-start-page.js'),
+  join: () => import('../join/sk-join-page.js'),
+  reenter: () => import('../reenter/sk-reenter-page.js'),
+};
+
 export class SkApp extends LitElement {
   static override styles = [sharedStyles, appStyles];
   static override properties = {
     route: { state: true },
     notice: { state: true },
+    pageFailed: { state: true },
   };
   declare route: Route;
   declare notice: Notice | null;
+  /** The current page's code could not be loaded (offline before it was ever shown). */
+  declare pageFailed: boolean;
+  /** Settles when the current page's code is loaded (at once for the workshop page). */
+  private pageLoaded: Promise<unknown> = Promise.resolve();
   private moveFocus = false;
 
   constructor() {
@@ -33,6 +45,16 @@ export class SkApp extends LitElement {
     updateWhenLocaleChanges(this);
     this.route = currentRoute();
     this.notice = null;
+    this.pageFailed = false;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!changed.has('route')) return;
+    const route = this.route;
+    this.pageFailed = false;
+    this.pageLoaded = (LAZY_PAGES[route.name]?.() ?? Promise.resolve()).catch(() => {
+      if (this.route === route) this.pageFailed = true;
+    });
   }
 
   override connectedCallback(): void {
@@ -73,6 +95,8 @@ export class SkApp extends LitElement {
     if (this.route.name === 'not-found') document.title = `${msg('Page not found', { id: 'app_not_found_title' })} – Samskap`;
     if (!changed.has('route') || !this.moveFocus) return;
     this.moveFocus = false;
+    await this.pageLoaded;
+    await this.updateComplete;
     const page = this.renderRoot.querySelector('main > :last-child');
     if (page instanceof LitElement) {
       await page.updateComplete;
@@ -122,6 +146,12 @@ export class SkApp extends LitElement {
 
   private renderPage() {
     const route = this.route;
+    if (this.pageFailed) {
+      return html`<section class="card">
+        <h1 tabindex="-1">Samskap</h1>
+        <p role="alert">${msg('This page could not be loaded. Check your connection and reload the page.', { id: 'app_page_load_failed' })}</p>
+      </section>`;
+    }
     switch (route.name) {
       case 'start':
         return html`<sk-start-page></sk-start-page>`;

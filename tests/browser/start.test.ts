@@ -212,6 +212,14 @@ describe('start page, invites and joining in Chromium', () => {
     await expectAxeClean(page);
   });
 
+  it('says so when a page’s code cannot be loaded (offline before it was ever shown)', STEP, async () => {
+    const page = await openPage((m) => m.type() === 'error' && /sk-start-page|Failed to fetch dynamically imported module|net::ERR_FAILED/.test(m.text() + m.location().url));
+    await page.route('**/assets/sk-start-page-*.js', (r) => r.abort());
+    await page.goto('/');
+    await page.getByRole('alert').getByText('Denne sida kunne ikkje lastast.', { exact: false }).waitFor();
+    await expectAxeClean(page);
+  });
+
   it('tells a visitor without a session that they are not a member', STEP, async () => {
     const page = await openPage(apiErrorStatus(401));
     await page.goto(workshopUrl);

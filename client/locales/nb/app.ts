@@ -8,6 +8,7 @@ import type { app as nynorsk } from '../nn/app.js';
 
 export const app: Record<keyof typeof nynorsk, string | ReturnType<typeof str>> = {
   app_go_home: 'Gå til startsiden',
+  app_page_load_failed: 'Denne siden kunne ikke lastes. Sjekk tilkoblingen og last inn siden på nytt.',
   app_language: 'Språk',
   app_not_found_text: 'Det finnes ingenting på denne adressen.',
   app_not_found_title: 'Fant ikke siden',

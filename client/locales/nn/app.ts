@@ -6,6 +6,7 @@ import { str } from '@lit/localize';
 
 export const app = {
   app_go_home: 'Gå til startsida',
+  app_page_load_failed: 'Denne sida kunne ikkje lastast. Sjekk tilkoplinga og last sida på nytt.',
   app_language: 'Språk',
   app_not_found_text: 'Det finst ingenting på denne adressa.',
   app_not_found_title: 'Fann ikkje sida',
