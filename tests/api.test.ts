@@ -197,6 +197,19 @@ describe('security headers', () => {
     expect(r.headers.get('content-security-policy')).toContain("default-src 'self'");
     expect(r.headers.get('x-powered-by')).toBeNull();
     expect((await fetch(`${s.base}/readyz`)).status).toBe(200);
+    // Plain http here: no HSTS, which would lock browsers out of a test or LAN instance.
+    expect(r.headers.get('strict-transport-security')).toBeNull();
+  });
+
+  it('sends HSTS when the public address is https', async () => {
+    const secure = await startServer({ PUBLIC_URL: 'https://samskap.example.no' });
+    try {
+      const r = await fetch(`${secure.base}/healthz`);
+      expect(r.headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains');
+    } finally {
+      await secure.stop();
+      secure.cleanup();
+    }
   });
 });
 

@@ -77,7 +77,7 @@ export function createHttpApp(deps: HttpDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', /^\d+$/.test(String(deps.trustProxy)) ? Number(deps.trustProxy) : deps.trustProxy);
-  app.use(securityHeaders);
+  app.use(securityHeaders(deps.publicUrl));
 
   const build = buildInfo();
   app.get('/healthz', (_req, res) => {
