@@ -48,3 +48,9 @@ export function buildInfo(env: NodeJS.ProcessEnv = process.env, dir = root): Bui
   const commit = fromEnv && /^[0-9a-f]{7,40}$/.test(fromEnv) ? fromEnv : gitCommit(path.join(dir, '.git'));
   return { version: pkg.version, commit };
 }
+
+let current: BuildInfo | null = null;
+/** This process's build, read once (the HTTP app and the start-up log both ask). */
+export function thisBuild(): BuildInfo {
+  return (current ??= buildInfo());
+}

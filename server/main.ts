@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createSamskap } from './app.js';
-import { buildInfo } from './build-info.js';
+import { thisBuild } from './build-info.js';
 import { ensureClientBuilt } from './client-build.js';
 import { ConfigError, loadConfig } from './config/index.js';
 import { createLogger } from './log.js';
@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   const samskap = await createSamskap(config, log, { clientDir });
   const port = await samskap.listen();
   const shown = config.publicUrl ?? `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
-  log.info({ port, dataDir: config.databaseUrl ? undefined : config.dataDir, ...buildInfo() }, 'Samskap is listening');
+  log.info({ port, dataDir: config.databaseUrl ? undefined : config.dataDir, ...thisBuild() }, 'Samskap is listening');
   process.stdout.write(`Samskap is running at ${shown}\n`);
 
   let stopping = false;

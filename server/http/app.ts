@@ -33,7 +33,7 @@ import type { PersonSessions } from '../auth/person-sessions.js';
 import type { PersonJoinService } from '../services/person-join.js';
 import { memberRoutes } from './routes/members.js';
 import { securityHeaders } from './security.js';
-import { buildInfo } from '../build-info.js';
+import { thisBuild } from '../build-info.js';
 import { failedAuthLimit, openLimit as createOpenLimit, type LimitStoreOptions } from './open-limit.js';
 
 export interface HttpDeps {
@@ -79,7 +79,7 @@ export function createHttpApp(deps: HttpDeps): express.Express {
   app.set('trust proxy', /^\d+$/.test(String(deps.trustProxy)) ? Number(deps.trustProxy) : deps.trustProxy);
   app.use(securityHeaders(deps.publicUrl));
 
-  const build = buildInfo();
+  const build = thisBuild();
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true, version: build.version, commit: build.commit });
   });

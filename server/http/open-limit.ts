@@ -11,7 +11,7 @@
  *   so only someone guessing tokens runs out.
  */
 import type { RequestHandler } from 'express';
-import { rateLimit, type Store as RateStore } from 'express-rate-limit';
+import { rateLimit, type Options, type Store as RateStore } from 'express-rate-limit';
 import type { Redis } from 'ioredis';
 import { RedisStore, type RedisReply } from 'rate-limit-redis';
 import { AppError, ErrorCode } from '../../shared/errors.js';
@@ -26,9 +26,8 @@ const store = (opts: LimitStoreOptions, name: string): RateStore | undefined =>
     ? new RedisStore({ prefix: `${opts.redis.prefix}rate:${name}:`, sendCommand: (command: string, ...args: string[]) => opts.redis!.client.call(command, ...args) as Promise<RedisReply> })
     : undefined;
 
-const limited = (message: string): RequestHandler => (_req, _res, next) => next(new AppError(ErrorCode.rateLimited, 429, message));
-
-export function openLimit(perMinute: number, opts: LimitStoreOptions): RequestHandler {
+/** One minute per client address (IPv6 by its /64), standard headers, 429 `rate_limited` through the error mapper. */
+function perAddress(name: string, perMinute: number, opts: LimitStoreOptions, message: string, only?: Pick<Options, 'skipSuccessfulRequests' | 'requestWasSuccessful'>): RequestHandler {
   return rateLimit({
     windowMs: 60_000,
     limit: perMinute,
@@ -37,22 +36,19 @@ export function openLimit(perMinute: number, opts: LimitStoreOptions): RequestHa
     legacyHeaders: false,
     // Redis down: the request goes on uncounted (/readyz reports Redis) rather than failing.
     passOnStoreError: true,
-    store: store(opts, 'open'),
-    handler: limited('Too many requests; wait a moment and try again.'),
+    store: store(opts, name),
+    handler: (_req, _res, next) => next(new AppError(ErrorCode.rateLimited, 429, message)),
+    ...only,
   });
 }
 
+export function openLimit(perMinute: number, opts: LimitStoreOptions): RequestHandler {
+  return perAddress('open', perMinute, opts, 'Too many requests; wait a moment and try again.');
+}
+
 export function failedAuthLimit(perMinute: number, opts: LimitStoreOptions): RequestHandler {
-  return rateLimit({
-    windowMs: 60_000,
-    limit: perMinute,
-    ipv6Subnet: 64,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
+  return perAddress('auth', perMinute, opts, 'Too many requests without a valid sign-in from this address; wait a minute and try again.', {
     skipSuccessfulRequests: true,
     requestWasSuccessful: (_req, res) => res.statusCode !== 401,
-    passOnStoreError: true,
-    store: store(opts, 'auth'),
-    handler: limited('Too many requests without a valid sign-in from this address; wait a minute and try again.'),
   });
 }
