@@ -1,6 +1,12 @@
 import { css } from 'lit';
 
 export const boardPageStyles = css`
+  /* Fills the height the workshop page gives it: the bars on top, the board takes the rest. */
+  :host {
+    display: flex;
+    flex-direction: column;
+    min-height: 0;
+  }
   .summoned {
     display: flex;
     flex-wrap: wrap;
@@ -67,7 +73,7 @@ export const boardPageStyles = css`
     display: grid;
     grid-template-columns: minmax(0, 1fr) 14rem;
     gap: 0.75rem;
-    height: calc(100vh - 11rem);
+    flex: 1;
     min-height: 24rem;
   }
   .stage {
@@ -98,10 +104,32 @@ export const boardPageStyles = css`
   @media (max-width: 48rem) {
     .layout {
       grid-template-columns: 1fr;
-      height: auto;
+      flex: none;
     }
+    /* Almost a whole screen once scrolled to; a strip above stays to scroll the page by. */
     .stage {
-      height: 70vh;
+      height: calc(100dvh - 5rem);
+      min-height: 20rem;
+    }
+  }
+  @media (max-width: 30rem) {
+    /* A phone: the view switch, the templates and the highlight share one short row. */
+    .bar {
+      gap: 0.4rem 0.5rem;
+    }
+    .seg {
+      padding: 0.3rem 0.6rem;
+    }
+    .filter > span {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip: rect(0 0 0 0);
+      white-space: nowrap;
+    }
+    .filter select {
+      max-width: 9rem;
     }
   }
 `;

@@ -183,7 +183,9 @@ export class SkBoardPage extends LitElement {
     const s = this.session;
     if (!s || s.readOnly) return;
     const center = this.canvas?.viewCenter() ?? { x: 0, y: 0 };
-    insertTemplateAtCenter(s, e.detail.templateId, center, appLocale());
+    const ids = insertTemplateAtCenter(s, e.detail.templateId, center, appLocale());
+    // A template is larger than most views: show all of it, below the toolbar, selected.
+    this.canvas?.showElements(ids);
   }
 
   override render() {

@@ -1,4 +1,4 @@
-/** Styles of the facilitator's panels (dense forms and lists inside the drawer). */
+/** Styles of the facilitator's panels (dense forms and lists beside the board). */
 import { css } from 'lit';
 
 export const panelStyles = css`

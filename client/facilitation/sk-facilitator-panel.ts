@@ -1,5 +1,5 @@
 /**
- * `<sk-facilitator-panel>`: the facilitator's kit (inside the live bar's drawer): the agenda with
+ * `<sk-facilitator-panel>`: the facilitator's kit (beside the tab's content, see sk-workshop-page): the agenda with
  * named phases and the current one, the timer (start, pause, resume, reset), summoning everyone
  * to my view of the board, locking the boards, the raised hands, and the rounds (questions with
  * private answers, dot votes) in `<sk-rounds-panel>`. Every button sends one socket command and

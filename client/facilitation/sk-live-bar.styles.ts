@@ -1,10 +1,6 @@
 import { css } from 'lit';
 
 export const liveBarStyles = css`
-  /* Loaded on first need (lazy-shoelace.ts): until then the tools must not show inline. */
-  sl-drawer:not(:defined) {
-    display: none;
-  }
   .bar {
     display: flex;
     flex-wrap: wrap;
@@ -55,7 +51,11 @@ export const liveBarStyles = css`
   .alert:empty {
     display: none;
   }
-  sl-drawer.tools::part(panel) {
-    width: min(30rem, 100vw);
+  @media (max-width: 30rem) {
+    .bar {
+      gap: 0.3rem 0.75rem;
+      padding: 0.25rem 0.5rem;
+      margin-bottom: 0.5rem;
+    }
   }
 `;

@@ -1,22 +1,22 @@
 /**
  * `<sk-live-bar>`: the live workshop under the tabs, for everyone: the current phase, the timer
  * (counting down from server time, so late joiners see the same), raised hands, a button to raise
- * or lower my hand, and for facilitators the button that opens their tools in a drawer.
+ * or lower my hand, and for facilitators the button that shows or hides their tools (the workshop
+ * page puts them beside the board, never over it).
  * A polite live region announces changes of phase and timer (started, paused, one minute left,
  * time is up), never every second; the clock itself is a `timer` role, which is silent. When the
  * facilitator summons everyone to the board while I am on another tab, a notice links there.
  *
- * Properties: `boardView` (() => view | null, for summon), `onBoard` (boolean). Context: the workshop (client/net/workshop-context.ts): the
+ * Properties: `boardView` (() => view | null, for summon), `onBoard` (boolean), `toolsOpen` (boolean: the tools are shown). Context: the workshop (client/net/workshop-context.ts): the
  * workshop, its live connection, its members.
- * Events: none. Slots: none. Parts: `bar`.
+ * Events: `sk-tools-toggle` ({open}: show or hide the facilitator tools; their code has loaded). Slots: none. Parts: `bar`.
  */
 import '@shoelace-style/shoelace/dist/components/button/button.js';
-import type SlDrawer from '@shoelace-style/shoelace/dist/components/drawer/drawer.js';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement, nothing } from 'lit';
 import type { MemberDto, WorkshopDto } from '../../shared/api.js';
 import { sharedStyles } from '../ui/shared.styles.js';
-import { loadDrawer } from '../ui/lazy-shoelace.js';
+import { emitter } from '../ui/events.js';
 import { WorkshopStateController } from '../net/workshop-state-controller.js';
 import type { WorkshopSocket } from '../net/workshop-socket.js';
 import { formatClock, remainingMs } from '../net/workshop-state.js';
@@ -26,17 +26,23 @@ import type { BoardView } from './sk-facilitator-panel.js';
 import { liveBarStyles } from './sk-live-bar.styles.js';
 import { WorkshopConsumer } from '../net/workshop-context.js';
 
+export interface SkLiveBarEvents {
+  'sk-tools-toggle': { open: boolean };
+}
+
 export class SkLiveBar extends LitElement {
   static override styles = [sharedStyles, liveBarStyles];
   static override properties = {
     boardView: { attribute: false },
     onBoard: { type: Boolean },
+    toolsOpen: { type: Boolean },
     announcement: { state: true },
     error: { state: true },
     summoned: { state: true },
   };
   declare boardView: () => BoardView | null;
   declare onBoard: boolean;
+  declare toolsOpen: boolean;
   declare announcement: string;
   declare error: string;
   declare summoned: boolean;
@@ -63,6 +69,7 @@ export class SkLiveBar extends LitElement {
     updateWhenLocaleChanges(this);
     this.boardView = () => null;
     this.onBoard = false;
+    this.toolsOpen = false;
     this.announcement = '';
     this.error = '';
     this.summoned = false;
@@ -145,14 +152,26 @@ export class SkLiveBar extends LitElement {
     }
   }
 
-  private async openTools(): Promise<void> {
+  private readonly emit = emitter<SkLiveBarEvents>(this);
+
+  private async toggleTools(): Promise<void> {
+    if (this.toolsOpen) {
+      this.emit('sk-tools-toggle', { open: false });
+      return;
+    }
     try {
-      await loadDrawer();
+      await import('./sk-facilitator-panel.js');
     } catch {
       this.error = msg('The facilitator tools could not be loaded. Check the connection and try again.', { id: 'fac_tools_unloaded' });
       return;
     }
-    void this.renderRoot.querySelector<SlDrawer>('sl-drawer')?.show();
+    this.error = '';
+    this.emit('sk-tools-toggle', { open: true });
+  }
+
+  /** Focus back on the button that shows the tools (they were closed from inside). */
+  focusTools(): void {
+    this.renderRoot.querySelector<HTMLElement>('.tools-toggle')?.focus();
   }
 
   private handNames(ids: string[]): string {
@@ -194,7 +213,9 @@ export class SkLiveBar extends LitElement {
           ? html`<sl-button size="small" ?disabled=${!s} @click=${() => this.toggleHand(raised)}>${raised ? msg('Lower my hand', { id: 'fac_hand_lower' }) : msg('Raise my hand', { id: 'fac_hand_raise' })}</sl-button>`
           : nothing}
         ${me.role === 'facilitator'
-          ? html`<sl-button size="small" variant="primary" @click=${() => this.openTools()}>${msg('Facilitator tools', { id: 'fac_tools' })}</sl-button>`
+          ? html`<sl-button size="small" class="tools-toggle" variant=${this.toolsOpen ? 'default' : 'primary'} aria-expanded=${this.toolsOpen ? 'true' : 'false'} @click=${() => this.toggleTools()}
+              >${this.toolsOpen ? msg('Hide facilitator tools', { id: 'fac_tools_hide' }) : msg('Facilitator tools', { id: 'fac_tools' })}</sl-button
+            >`
           : nothing}
       </div>
       <p class="alert" role="alert">${this.error}</p>
@@ -205,11 +226,6 @@ export class SkLiveBar extends LitElement {
             <a href="/w/${w.id}">${msg('Go to the board', { id: 'fac_summon_go' })}</a>
             <button type="button" class="small" @click=${() => (this.summoned = false)}>${msg('Not now', { id: 'fac_summon_dismiss' })}</button>
           </p>`
-        : nothing}
-      ${me.role === 'facilitator'
-        ? html`<sl-drawer label=${msg('Facilitator tools', { id: 'fac_tools' })} placement="end" class="tools">
-            <sk-facilitator-panel .boardView=${this.boardView} .onBoard=${this.onBoard}></sk-facilitator-panel>
-          </sl-drawer>`
         : nothing}
     `;
   }

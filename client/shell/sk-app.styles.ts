@@ -55,6 +55,35 @@ export const appStyles = css`
     max-width: none;
     padding: 0.75rem 1rem 1rem;
   }
+  /* The board's route: header and main share the window; the board takes what the chrome leaves. */
+  :host(.fill) {
+    display: flex;
+    flex-direction: column;
+    height: 100vh;
+    height: 100dvh;
+  }
+  :host(.fill) main {
+    flex: 1;
+    min-height: 0;
+    width: 100%;
+    box-sizing: border-box;
+    display: flex;
+    flex-direction: column;
+  }
+  :host(.fill) main > :last-child {
+    flex: 1;
+    min-height: 0;
+  }
+  @media (max-width: 48rem) {
+    /* A phone scrolls the page: the board is tall, the people and the vote follow below it. */
+    :host(.fill) {
+      display: block;
+      height: auto;
+    }
+    :host(.fill) main {
+      display: block;
+    }
+  }
   main:focus {
     outline: none;
   }
@@ -63,5 +92,25 @@ export const appStyles = css`
     background: var(--sk-success-soft);
     padding: 0.75rem 1rem;
     border-radius: 6px;
+  }
+  @media (max-width: 30rem) {
+    /* A phone: the header is one slim row; the language list keeps its label for screen readers. */
+    .bar {
+      padding: 0.35rem 0.75rem;
+    }
+    .language label {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip: rect(0 0 0 0);
+      white-space: nowrap;
+    }
+    .language select {
+      min-height: 2.2rem;
+    }
+    main.wide {
+      padding: 0.5rem 0.5rem 1rem;
+    }
   }
 `;

@@ -91,6 +91,7 @@ export class SkApp extends LitElement {
   }
 
   protected override async updated(changed: PropertyValues<this>): Promise<void> {
+    this.classList.toggle('fill', this.fill());
     // Pages set the title themselves; this one has no element of its own.
     if (this.route.name === 'not-found') document.title = `${msg('Page not found', { id: 'app_not_found_title' })} – Samskap`;
     if (!changed.has('route') || !this.moveFocus) return;
@@ -110,6 +111,11 @@ export class SkApp extends LitElement {
   private onLocaleChange(e: Event): void {
     const value = (e.target as HTMLSelectElement).value;
     if (isAppLocale(value)) void setAppLocale(value);
+  }
+
+  /** The board fills the window below the header: the page itself never scrolls there (wide screens). */
+  private fill(): boolean {
+    return this.route.name === 'workshop' && this.route.tab === 'board';
   }
 
   /** The board, the vision editor and the charter use the whole window width; forms stay narrow. */

@@ -1,7 +1,7 @@
 /**
  * The only icons Samskap serves (`/shoelace/assets/icons/<name>.svg`, copied by vite.config.ts):
  * the Shoelace components the kit registers draw these system icons, and the app draws none of
- * its own. Dialog and drawer close (x-lg), select (chevron-down, x-circle-fill), option and menu
+ * its own. Dialog close (x-lg), select (chevron-down, x-circle-fill), option and menu
  * item (check; a submenu's chevrons), input (x-circle-fill, eye, eye-slash). Bootstrap Icons
  * names; a component that needs another fails the browser test that watches icon requests.
  */

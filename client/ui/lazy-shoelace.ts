@@ -1,7 +1,7 @@
 /**
- * Shoelace's dialog, drawer and menu are opened only by a user's action, so they are not needed
+ * Shoelace's dialog and menu are opened only by a user's action, so they are not needed
  * for the first paint: components that use them load them here, on first need (or in idle time
- * after the board painted, see client/workshop/lazy-tabs.ts); dialogs and drawers are hidden until
+ * after the board painted, see client/workshop/lazy-tabs.ts); dialogs are hidden until
  * defined (their styles say so). A failed load (offline) is tried again on the next need.
  */
 
@@ -25,5 +25,3 @@ export const loadMenu = once(() =>
 );
 
 export const loadDialog = once(() => import('@shoelace-style/shoelace/dist/components/dialog/dialog.js'));
-
-export const loadDrawer = once(() => import('@shoelace-style/shoelace/dist/components/drawer/drawer.js'));

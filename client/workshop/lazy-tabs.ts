@@ -4,7 +4,7 @@
  * in idle time: the service worker then holds them, and the tabs also open offline.
  */
 import { loadLaterTexts } from '../ui/i18n.js';
-import { loadDialog, loadDrawer, loadMenu } from '../ui/lazy-shoelace.js';
+import { loadDialog, loadMenu } from '../ui/lazy-shoelace.js';
 import type { WorkshopTab } from '../ui/navigation.js';
 
 const loaders: Partial<Record<WorkshopTab, () => Promise<unknown>>> = {
@@ -56,7 +56,7 @@ const after = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Parts of the workshop page that the board does not need for its first paint: the export dialog,
- * the private-answer form, the facilitator's panel, and Shoelace's dialog, drawer and menu (each
+ * the private-answer form, the facilitator's panel, and Shoelace's dialog and menu (each
  * also loads on first need). Loaded once the board had its chance to paint (`delayMs`), in idle
  * time, each only while the browser is online. Resolves when all have loaded.
  */
@@ -67,7 +67,6 @@ export async function loadExtras(delayMs = 1500): Promise<void> {
     () => loadLaterTexts().then(() => import('../facilitation/sk-answer-form.js')),
     () => import('../facilitation/sk-facilitator-panel.js'),
     loadDialog,
-    loadDrawer,
     loadMenu,
   ];
   await after(delayMs);

@@ -76,4 +76,102 @@ export const workshopStyles = css`
     border-left: 4px solid var(--sk-accent, #1d5a73);
     background: var(--sk-surface, #fff);
   }
+  /* The board's route: the page fills what the shell leaves, the board grows (sk-app.styles.ts). */
+  :host(.fill) {
+    display: flex;
+    flex-direction: column;
+  }
+  :host(.fill) .work {
+    flex: 1;
+    min-height: 0;
+  }
+  .work.with-tools {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr) minmax(17rem, 21rem);
+    gap: 0.75rem;
+    align-items: start;
+  }
+  :host(.fill) .work.with-tools {
+    align-items: stretch;
+  }
+  .work > .tab {
+    min-width: 0;
+    height: 100%;
+    display: flex;
+    flex-direction: column;
+  }
+  .work > .tab > * {
+    flex: 1;
+    min-height: 0;
+  }
+  /* Beside the content, scrolling on its own; on other tabs it stays in sight while the page scrolls. */
+  .tools {
+    position: sticky;
+    top: 0.5rem;
+    max-height: calc(100dvh - 1rem);
+    overflow: auto;
+    border: 1px solid var(--sk-line);
+    border-radius: var(--sk-radius);
+    background: var(--sk-surface);
+    padding: 0.5rem 0.75rem 0.75rem;
+  }
+  :host(.fill) .tools {
+    position: static;
+    max-height: none;
+    min-height: 0;
+  }
+  .tools-head {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0.5rem;
+  }
+  .tools-head h2 {
+    margin: 0;
+    font-size: 1.05rem;
+  }
+  .tools-head .close {
+    display: inline-grid;
+    place-items: center;
+    min-width: 2.2rem;
+    min-height: 2.2rem;
+    padding: 0;
+    background: transparent;
+    color: var(--sk-text);
+    border: 1px solid var(--sk-line);
+  }
+  @media (max-width: 48rem) {
+    /* A phone: the tools come first, the content follows below them. */
+    .work.with-tools {
+      grid-template-columns: 1fr;
+    }
+    .work.with-tools .tools {
+      order: -1;
+      position: static;
+      max-height: none;
+    }
+  }
+  @media (max-width: 30rem) {
+    /* A phone: title and export on one line, the tabs on one line that scrolls sideways by itself. */
+    .head {
+      display: grid;
+      grid-template-columns: minmax(0, 1fr) auto;
+      align-items: center;
+      gap: 0.35rem 0.5rem;
+      margin-bottom: 0.5rem;
+    }
+    .head h1 {
+      font-size: 1.25rem;
+    }
+    .tabs {
+      grid-column: 1 / -1;
+      flex-wrap: nowrap;
+      overflow-x: auto;
+      scrollbar-width: thin;
+    }
+    .tabs a {
+      white-space: nowrap;
+      padding: 0.3rem 0.6rem;
+    }
+  }
 `;

@@ -29,6 +29,7 @@ import '../board/sk-board-page.js';
 import type { SkBoardPage } from '../board/sk-board-page.js';
 import type { CharterSection, WorkshopTab } from '../ui/navigation.js';
 import '../facilitation/sk-live-bar.js';
+import type { SkLiveBar, SkLiveBarEvents } from '../facilitation/sk-live-bar.js';
 import { ContextProvider } from '@lit/context';
 import { RoomRegistry } from '../net/rooms.js';
 import { workshopContext } from '../net/workshop-context.js';
@@ -54,6 +55,7 @@ export class SkWorkshopPage extends LitElement {
     load: { state: true },
     tabFailed: { state: true },
     myRoleNotice: { state: true },
+    toolsOpen: { state: true },
   };
   declare workshopId: string;
   declare tab: WorkshopTab;
@@ -63,6 +65,8 @@ export class SkWorkshopPage extends LitElement {
   declare tabFailed: boolean;
   /** Shown to a member whose own role a facilitator changed while the page was open. */
   declare myRoleNotice: string;
+  /** The facilitator's tools stand beside the tab's content (never over it: the board stays in use). */
+  declare toolsOpen: boolean;
   /** Settles when the first load is done; the shell waits for it before moving focus to the h1. */
   pageReady: Promise<void> = Promise.resolve();
 
@@ -104,6 +108,7 @@ export class SkWorkshopPage extends LitElement {
     this.load = { state: 'loading' };
     this.myRoleNotice = '';
     this.tabFailed = false;
+    this.toolsOpen = false;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -298,6 +303,8 @@ export class SkWorkshopPage extends LitElement {
   };
 
   protected override updated(): void {
+    // On the board the page fills the window (the shell gives it the height): the board grows.
+    this.classList.toggle('fill', this.tab === 'board');
     const l = this.load;
     const heading =
       l.state === 'ready'
@@ -358,17 +365,55 @@ export class SkWorkshopPage extends LitElement {
       ${this.tabFailed
         ? html`<div class="alert" role="alert">${msg('This part of the workshop could not be loaded. Check your connection and try again.', { id: 'ws_tab_load_failed' })}</div>`
         : nothing}
-      <sk-live-bar .boardView=${this.boardView} .onBoard=${this.tab === 'board'}></sk-live-bar>
+      <sk-live-bar .boardView=${this.boardView} .onBoard=${this.tab === 'board'} .toolsOpen=${this.toolsOpen} @sk-tools-toggle=${this.onToolsToggle}></sk-live-bar>
       <sk-answer-form></sk-answer-form>
-      ${this.tab === 'board'
-        ? html`<sk-board-page></sk-board-page>`
-        : this.tab === 'vision'
-          ? html`<sk-vision-page></sk-vision-page>`
-          : this.tab === 'charter'
-            ? html`<sk-charter-page .section=${this.section}></sk-charter-page>`
-            : this.renderSettings()}
+      <div class="work ${this.toolsOpen && w.me.role === 'facilitator' ? 'with-tools' : ''}">
+        <div class="tab">
+          ${this.tab === 'board'
+            ? html`<sk-board-page></sk-board-page>`
+            : this.tab === 'vision'
+              ? html`<sk-vision-page></sk-vision-page>`
+              : this.tab === 'charter'
+                ? html`<sk-charter-page .section=${this.section}></sk-charter-page>`
+                : this.renderSettings()}
+        </div>
+        ${this.toolsOpen && w.me.role === 'facilitator' ? this.renderTools() : nothing}
+      </div>
     `;
   }
+
+  /** Not a dialog: the facilitator keeps working on the board (or any tab) while the tools are open. */
+  private renderTools() {
+    return html`<aside class="tools" aria-labelledby="tools-heading" @keydown=${this.onToolsKey}>
+      <div class="tools-head">
+        <h2 id="tools-heading" tabindex="-1">${msg('Facilitator tools', { id: 'fac_tools' })}</h2>
+        <button type="button" class="close" aria-label=${msg('Close the facilitator tools', { id: 'fac_tools_close' })} title=${msg('Close the facilitator tools', { id: 'fac_tools_close' })} @click=${this.closeTools}>
+          <svg aria-hidden="true" viewBox="0 0 16 16" width="16" height="16"><path d="M3 3l10 10M13 3L3 13" stroke="currentColor" stroke-width="2" stroke-linecap="round" /></svg>
+        </button>
+      </div>
+      <sk-facilitator-panel .boardView=${this.boardView} .onBoard=${this.tab === 'board'}></sk-facilitator-panel>
+    </aside>`;
+  }
+
+  private readonly onToolsToggle = async (e: SkEvent<SkLiveBarEvents, 'sk-tools-toggle'>) => {
+    this.toolsOpen = e.detail.open;
+    if (!this.toolsOpen) return;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#tools-heading')?.focus();
+  };
+
+  private readonly closeTools = async () => {
+    this.toolsOpen = false;
+    await this.updateComplete;
+    this.renderRoot.querySelector<SkLiveBar>('sk-live-bar')?.focusTools();
+  };
+
+  /** Escape closes the tools from anywhere inside them, unless a field or a dialog in them took it. */
+  private readonly onToolsKey = (e: KeyboardEvent) => {
+    if (e.key !== 'Escape' || e.defaultPrevented) return;
+    e.preventDefault();
+    void this.closeTools();
+  };
 
   private renderSettings() {
     return html`<sk-settings-tab

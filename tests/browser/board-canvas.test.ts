@@ -33,8 +33,9 @@ afterAll(async () => {
   client?.remove();
 });
 
+/** Tall enough that the board (the window less the page's chrome) is about 700 px high: the steps draw down to y 660. */
 async function openPage(): Promise<Page> {
-  const context = await browser.newContext({ baseURL: server.base, locale: 'nn-NO', viewport: { width: 1280, height: 860 } });
+  const context = await browser.newContext({ baseURL: server.base, locale: 'nn-NO', viewport: { width: 1280, height: 950 } });
   context.setDefaultTimeout(10_000);
   contexts.push(context);
   const page = await context.newPage();

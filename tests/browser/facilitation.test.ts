@@ -3,7 +3,7 @@
  * participants of two organisations: agenda and phase, a server-time timer, raised hands, a
  * private maturity question revealed, then compared with the charter and applied, a dot vote on
  * the board (budget, only my own dots while it runs, results once closed), summoning everyone to
- * the facilitator's view and locking the board. axe runs on the tools drawer, the answer form,
+ * the facilitator's view and locking the board. axe runs on the tools beside the board, the answer form,
  * the apply dialog and the vote panel; no request leaves the server. The steps build on each other and run in order.
  */
 import type { Browser, Page } from 'playwright-core';
@@ -30,16 +30,17 @@ const post = postFromPage;
 
 const bar = (page: Page) => page.locator('sk-live-bar');
 const panel = (page: Page) => page.locator('sk-facilitator-panel');
-const drawer = (page: Page) => bar(page).locator('sl-drawer');
+/** The tools stand beside the board (a complementary region, not a dialog). */
+const tools = (page: Page) => page.getByRole('complementary', { name: 'Fasilitatorverktøy' });
 
 async function openTools(page: Page): Promise<void> {
   await bar(page).getByRole('button', { name: 'Fasilitatorverktøy' }).click();
-  await dialogShown(drawer(page));
   await panel(page).getByRole('heading', { name: 'Agenda' }).waitFor();
 }
 
 async function closeTools(page: Page): Promise<void> {
-  await drawer(page).evaluate((el) => (el as HTMLElement & { hide(): Promise<void> }).hide());
+  await tools(page).getByRole('button', { name: 'Lukk fasilitatorverktøya' }).click();
+  await tools(page).waitFor({ state: 'detached' });
 }
 
 beforeAll(async () => {

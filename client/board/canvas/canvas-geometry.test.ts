@@ -21,6 +21,18 @@ describe('viewport', () => {
     expect(v.zoom).toBe(0.5);
     expect(v.center()).toEqual({ x: 1000, y: 200 });
   });
+
+  it('fits below the toolbar: nothing of the rectangle lands under the top inset', () => {
+    const v = Object.assign(new Viewport(), { width: 1000, height: 800 });
+    const r = { x: 0, y: 0, w: 800, h: 1000 };
+    v.fit(r, 0, 4, 100);
+    expect(v.zoom).toBe(0.7);
+    const topLeft = v.toScreen(r.x, r.y);
+    const bottomRight = v.toScreen(r.x + r.w, r.y + r.h);
+    expect(topLeft.y).toBeCloseTo(100);
+    expect(bottomRight.y).toBeCloseTo(800);
+    expect((topLeft.x + bottomRight.x) / 2).toBeCloseTo(500);
+  });
 });
 
 describe('spatial index', () => {

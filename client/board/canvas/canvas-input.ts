@@ -18,7 +18,7 @@ import { singleKeysEverywhere } from './shortcut-pref.js';
 
 /** Keys that keep their meaning on the page outside the canvas. */
 const PAGE_KEYS_KEPT = new Set(['Tab', 'Escape', 'Enter', ' ', 'ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'ContextMenu', 'F10']);
-const inDialog = (n: EventTarget) => n instanceof HTMLDialogElement || (n instanceof HTMLElement && (n.localName === 'sl-dialog' || n.localName === 'sl-drawer' || n.getAttribute('role') === 'dialog'));
+const inDialog = (n: EventTarget) => n instanceof HTMLDialogElement || (n instanceof HTMLElement && (n.localName === 'sl-dialog' || n.getAttribute('role') === 'dialog'));
 
 const idIn = (path: EventTarget[]) => {
   for (const n of path) if (n instanceof Element && n.hasAttribute('data-id')) return n.getAttribute('data-id');

@@ -20,6 +20,11 @@ import { Viewport, type Point } from './viewport.js';
 import { KINDS } from '../../../shared/board/kinds.js';
 
 /** What the state needs of its element: updates, events, and its rendered DOM. */
+
+/** Below this width the board is a phone's: text being edited is zoomed up to a readable size. */
+const NARROW_BOARD_PX = 768;
+/** The smallest on-screen size of text being edited on a narrow board (CSS px). */
+const MIN_EDIT_TEXT_PX = 16;
 export type CanvasHost = ReactiveControllerHost & HTMLElement & { readonly renderRoot: HTMLElement | DocumentFragment };
 
 export interface Editing {
@@ -91,6 +96,12 @@ export class CanvasState implements ReactiveController {
     return this.host.renderRoot.querySelector<HTMLElement>('.viewport');
   }
 
+  /** How far down the floating toolbar reaches over the board (px), with a little air below it. */
+  toolbarInset(): number {
+    const bar = this.host.renderRoot.querySelector<HTMLElement>('.toolbar');
+    return bar ? bar.offsetTop + bar.offsetHeight + 8 : 0;
+  }
+
   elementNode(id: string): HTMLElement | null {
     return this.host.renderRoot.querySelector<HTMLElement>(`[data-id="${CSS.escape(id)}"]`);
   }
@@ -132,8 +143,21 @@ export class CanvasState implements ReactiveController {
     const text = this.session.board.textOf(id, field);
     if (!text) return this.endEdit(false);
     this.binding = new TextBinding(area, text, this.session.origin, field === 'text' ? Limits.textMax : Limits.labelMax);
+    this.readableWhileEditing(id, area);
     area.focus();
     area.setSelectionRange(area.value.length, area.value.length);
+  }
+
+  /**
+   * On a narrow board (a phone) text is never edited smaller than 16 CSS px on screen: the view
+   * zooms in on the element as far as that needs (a wide screen keeps the zoom its user chose).
+   */
+  private readableWhileEditing(id: string, area: HTMLTextAreaElement): void {
+    const e = this.model?.get(id);
+    const fontPx = parseFloat(getComputedStyle(area).fontSize);
+    if (!e || !(fontPx > 0) || this.viewport.width >= NARROW_BOARD_PX || fontPx * this.viewport.zoom >= MIN_EDIT_TEXT_PX) return;
+    const box = this.model!.boxOf(e);
+    this.showView({ x: box.x + box.w / 2, y: box.y + box.h / 2 }, MIN_EDIT_TEXT_PX / fontPx);
   }
 
   /**

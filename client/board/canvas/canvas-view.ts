@@ -45,13 +45,18 @@ export class CanvasView {
   fitAll(): void {
     const m = this.c.model;
     const all = union(m ? [...m.elements.values()].map((e) => m.boxOf(e)) : []);
-    if (all) this.c.userView(() => this.c.viewport.fit(all, 48, 1));
+    if (all) this.c.userView(() => this.c.viewport.fit(all, 48, 1, this.c.toolbarInset()));
   }
 
   fitSelection(): void {
+    this.fitElements(this.c.selection, 80, 2);
+  }
+
+  /** Shows these elements whole, below the toolbar (a template just inserted: 100 % at most). */
+  fitElements(ids: Iterable<string>, margin = 48, maxZoom = 1): void {
     const m = this.c.model;
-    const box = union([...this.c.selection].map((id) => m?.get(id)).filter((e): e is BoardElement => !!e).map((e) => m!.boxOf(e)));
-    if (box) this.c.userView(() => this.c.viewport.fit(box, 80, 2));
+    const box = union([...ids].map((id) => m?.get(id)).filter((e): e is BoardElement => !!e).map((e) => m!.boxOf(e)));
+    if (box) this.c.userView(() => this.c.viewport.fit(box, margin, maxZoom, this.c.toolbarInset()));
   }
 
   /** Once there is content: show it, at a zoom where the DOM stays small. */
@@ -61,9 +66,16 @@ export class CanvasView {
     if (this.fitted || !c.model?.elements.size || vp.width < 2) return;
     this.fitted = true;
     const all = union([...c.model.elements.values()].map((e) => c.model!.boxOf(e)))!;
-    vp.fit(all, 48, 1);
-    // A big board opens on its top-left corner at 100 %, not as 5,000 specks.
-    if (vp.zoom < 0.5) vp.centerOn({ x: all.x + vp.width / 2 - 48, y: all.y + vp.height / 2 - 48 }, 1);
+    vp.fit(all, 48, 1, c.toolbarInset());
+    // A big board opens at 100 % on its topmost element (not on the empty corner of everything), not as 5,000 specks.
+    if (vp.zoom < 0.5) {
+      let first: Rect | null = null;
+      for (const e of c.model.elements.values()) {
+        const b = c.model.boxOf(e);
+        if (!first || b.y < first.y || (b.y === first.y && b.x < first.x)) first = b;
+      }
+      vp.centerOn({ x: first!.x + vp.width / 2 - 48, y: first!.y - c.toolbarInset() + vp.height / 2 - 48 }, 1);
+    }
     this.apply(true);
   }
 

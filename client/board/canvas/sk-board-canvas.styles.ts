@@ -149,7 +149,8 @@ const layoutStyles = css`
     font-weight: 700;
     display: grid;
     place-items: center;
-    transform: scale(var(--inv, 1));
+    /* Kept readable at any zoom; its bottom-centre on the element's top-right corner. */
+    transform: scale(var(--inv, 1)) translate(-50%, -100%);
     transform-origin: top left;
     pointer-events: none;
     box-shadow: 0 0 0 2px #fff;

@@ -9,7 +9,7 @@
  *
  * Properties: `session` (BoardSession), `highlightOrg` (organisation id or null: others dimmed),
  * `voteBadges` (elementId → dots to draw, or null).
- * Methods: `viewCenter()`, `zoomToFit()`, `focusElement(id, how)`, `follow(clientId | null)`,
+ * Methods: `viewCenter()`, `zoomToFit()`, `showElements(ids)`, `focusElement(id, how)`, `follow(clientId | null)`,
  * `showView(center, zoom)` (a view someone else chose, e.g. the facilitator's summon).
  * Events: `sk-selection-change` (detail: string[] ids), `sk-follow-change` (detail: clientId or
  * null, when following starts or stops).
@@ -71,6 +71,13 @@ export class SkBoardCanvas extends LitElement {
 
   zoomToSelection(): void {
     this.state.view.fitSelection();
+  }
+
+  /** Selects these elements and shows them whole below the toolbar (a template just inserted). */
+  showElements(ids: string[]): void {
+    if (!ids.length) return;
+    this.state.select(ids);
+    this.state.view.fitElements(ids);
   }
 
   focusElement(id: string, how: 'reveal' | 'center' = 'reveal'): Promise<void> {

@@ -1,10 +1,16 @@
-/** Styles of `<sk-board-toolbar>`: a calm floating bar of 40 px icon buttons. */
+/**
+ * Styles of `<sk-board-toolbar>`: a calm floating bar of 36 px icon buttons. Where the board is
+ * narrow (a phone) the bar keeps to one row: the zoom steps and the shortcut help give way (pinch
+ * and "fit" remain; the help is for keyboards), the buttons share the width, and while a selection
+ * shows its colours the creating tools step aside for them.
+ */
 import { css } from 'lit';
 
 export const toolbarStyles = css`
   :host {
     display: flex;
     justify-content: center;
+    container-type: inline-size;
   }
   .bar {
     pointer-events: auto;
@@ -90,5 +96,36 @@ export const toolbarStyles = css`
     font-size: 0.8125rem;
     font-variant-numeric: tabular-nums;
     color: var(--sk-muted, #4b5866);
+  }
+  @container (max-width: 34rem) {
+    .bar {
+      flex-wrap: nowrap;
+      width: 100%;
+      gap: 0;
+      padding: 3px;
+    }
+    .group {
+      flex: 1 1 auto;
+      gap: 0;
+      padding-inline: 0;
+    }
+    .group + .group {
+      padding-left: 2px;
+    }
+    button {
+      flex: 1 1 0;
+      min-width: 24px;
+      padding: 0;
+    }
+    .swatch {
+      flex: 0 0 auto;
+      margin-inline: 2px;
+    }
+    .zoom,
+    .zoom-step,
+    .help,
+    .coloring .tools {
+      display: none;
+    }
   }
 `;

@@ -54,13 +54,13 @@ export class SkBoardToolbar extends LitElement {
     this.dispatchEvent(new CustomEvent<Tool>('sk-tool-change', { detail: t, bubbles: true, composed: true }));
   }
 
-  private act(id: string, label?: string) {
+  private act(id: string, label?: string, cls = '') {
     const ctx = this.ctx;
     const a = actionById(id);
     if (!ctx || !a || (ctx.readOnly && a.writes)) return nothing;
     const name = label ?? a.label();
     const title = a.shortcut ? `${name} (${a.shortcut.replace('Mod', navigator.platform.startsWith('Mac') ? '⌘' : 'Ctrl')})` : name;
-    return html`<button type="button" aria-label=${name} title=${title} ?disabled=${!a.enabled(ctx)} @click=${() => runAction(a, ctx)}>
+    return html`<button type="button" class=${cls} aria-label=${name} title=${title} ?disabled=${!a.enabled(ctx)} @click=${() => runAction(a, ctx)}>
       ${ICONS[id] ? icon(ICONS[id]) : name}
     </button>`;
   }
@@ -75,15 +75,16 @@ export class SkBoardToolbar extends LitElement {
   override render() {
     const ro = this.ctx?.readOnly ?? true;
     const tools = ro ? TOOLS.filter((t) => t.id === 'select') : TOOLS;
-    return html`<div part="bar" class="bar" role="toolbar" aria-label=${msg('Board tools', { id: 'canvas_toolbar' })}>
-      <div class="group">
+    const coloring = !ro && !!this.selectionColor;
+    return html`<div part="bar" class="bar ${coloring ? 'coloring' : ''}" role="toolbar" aria-label=${msg('Board tools', { id: 'canvas_toolbar' })}>
+      <div class="group tools">
         ${tools.map(
           (t) => html`<button type="button" class="tool" aria-label=${t.label()} title="${t.label()} (${t.key})" aria-pressed=${this.tool === t.id ? 'true' : 'false'} @click=${() => this.pick(t.id)}>
             ${icon(t.icon)}
           </button>`,
         )}
       </div>
-      ${!ro && this.selectionColor
+      ${coloring
         ? html`<div class="group colors" role="group" aria-label=${msg('Colour', { id: 'canvas_color' })}>
             ${PALETTE.map(
               (c) => html`<button type="button" class="swatch" style="--swatch:${FILL[c]}" aria-label=${colorName(c)} title=${colorName(c)} aria-pressed=${this.selectionColor === c ? 'true' : 'false'} @click=${() => this.paint(c)}></button>`,
@@ -92,11 +93,11 @@ export class SkBoardToolbar extends LitElement {
         : nothing}
       ${ro ? nothing : html`<div class="group">${this.act('delete')}${this.act('undo')}${this.act('redo')}</div>`}
       <div class="group">
-        ${this.act('zoom-out')}
+        ${this.act('zoom-out', undefined, 'zoom-step')}
         <span class="zoom" aria-live="off">${Math.round(this.zoom * 100)}&thinsp;%</span>
-        ${this.act('zoom-in')}${this.act('zoom-fit')}
+        ${this.act('zoom-in', undefined, 'zoom-step')}${this.act('zoom-fit')}
       </div>
-      <div class="group">${this.act('help', msg('Keyboard shortcuts', { id: 'canvas_help_button' }))}</div>
+      <div class="group help">${this.act('help', msg('Keyboard shortcuts', { id: 'canvas_help_button' }))}</div>
     </div>`;
   }
 }

@@ -66,11 +66,16 @@ export class Viewport {
     this.panY = this.height / 2 - p.y * this.zoom;
   }
 
-  /** Shows the whole world rectangle with a screen margin, never zooming in past `maxZoom`. */
-  fit(r: Rect, margin = 48, maxZoom = 1): void {
+  /**
+   * Shows the whole world rectangle with a screen margin, never zooming in past `maxZoom`, in the
+   * part of the screen below `top` px (what the floating toolbar covers).
+   */
+  fit(r: Rect, margin = 48, maxZoom = 1, top = 0): void {
     const zx = (this.width - 2 * margin) / Math.max(r.w, 1);
-    const zy = (this.height - 2 * margin) / Math.max(r.h, 1);
-    this.centerOn({ x: r.x + r.w / 2, y: r.y + r.h / 2 }, Math.min(maxZoom, zx, zy));
+    const zy = (this.height - top - 2 * margin) / Math.max(r.h, 1);
+    this.zoom = clampZoom(Math.min(maxZoom, zx, zy));
+    this.panX = this.width / 2 - (r.x + r.w / 2) * this.zoom;
+    this.panY = top + (this.height - top) / 2 - (r.y + r.h / 2) * this.zoom;
   }
 
   /** Pans the least needed so the world rectangle is visible (with a margin); true if it moved. */

@@ -48,6 +48,8 @@ export const facilitation: Record<keyof typeof nynorsk, string | ReturnType<type
   fac_hand_lower: 'Ta ned hånden',
   fac_hand_raise: 'Rekk opp hånden',
   fac_tools: 'Fasilitatorverktøy',
+  fac_tools_close: 'Lukk fasilitatorverktøyene',
+  fac_tools_hide: 'Skjul fasilitatorverktøyene',
   fac_q_maturity: 'Modenhet: hvilken generasjon er dere?',
   fac_q_paradox: str`Paradoks: ${0}`,
   fac_q_opened: 'Spørsmålet er åpnet.',

@@ -47,6 +47,8 @@ export const facilitation = {
   fac_hand_lower: 'Ta ned handa',
   fac_hand_raise: 'Rekk opp handa',
   fac_tools: 'Fasilitatorverktøy',
+  fac_tools_close: 'Lukk fasilitatorverktøya',
+  fac_tools_hide: 'Skjul fasilitatorverktøya',
   fac_q_maturity: 'Modnad: kva generasjon er de?',
   fac_q_paradox: str`Paradoks: ${0}`,
   fac_q_opened: 'Spørsmålet er opna.',
