@@ -75,16 +75,20 @@ describe('dot voting', () => {
     expect(closedEntry?.data).toMatchObject({ roundId, voters: 2 });
   });
 
-  it('in a round over the whole board, takes votes only for elements that are on it', async () => {
+  it('in a round over the whole board, takes votes only for notes and shapes that are on it', async () => {
     const p = provider(s.wsBase, f.workshop.boards[0]!.room, f.participantA);
     await synced(p);
-    const note = new BoardDoc(p.doc, () => 'note-on-board-01').create({ kind: 'note', x: 0, y: 0, text: 'Felles plattform' }, await authorOf(s.base, f.workshop.id, f.participantA), 'test');
+    const author = await authorOf(s.base, f.workshop.id, f.participantA);
+    const note = new BoardDoc(p.doc, () => 'note-on-board-01').create({ kind: 'note', x: 0, y: 0, text: 'Felles plattform' }, author, 'test');
+    const frame = new BoardDoc(p.doc, () => 'frame-on-board-1').create({ kind: 'frame', x: -50, y: -50, text: 'Start' }, author, 'test');
     const witness = provider(s.wsBase, f.workshop.boards[0]!.room, f.observer);
-    await until(() => witness.doc.getMap('elements').has(note), 5000, 'the note stored');
+    await until(() => witness.doc.getMap('elements').has(note) && witness.doc.getMap('elements').has(frame), 5000, 'the note and the frame stored');
     p.destroy();
     witness.destroy();
     const { roundId } = await fac.ok('vote.open', { boardId: f.boardId, votesPerPerson: 2 });
     expect(await a.cmd('vote.cast', { roundId, elementId: 'not-on-the-board' })).toMatchObject({ ok: false, error: { code: 'validation_failed', details: { field: 'elementId' } } });
+    // A frame is on the board but is no candidate: a modified client cannot spend a dot on it.
+    expect(await a.cmd('vote.cast', { roundId, elementId: frame })).toMatchObject({ ok: false, error: { code: 'validation_failed', details: { field: 'elementId' } } });
     expect(await a.ok('vote.cast', { roundId, elementId: note })).toMatchObject({ mine: [note], remaining: 1 });
     await fac.ok('vote.close', { roundId });
   });

@@ -8,7 +8,8 @@
  * dot vote (panel beside the board, badges on it).
  *
  * Context: the workshop (client/net/workshop-context.ts): the workshop, who I am, its live connection, its rooms.
- * Methods: `currentView()` (board id, centre and zoom, for a summon). Events: none. Parts: none.
+ * Methods: `currentView()` (board id, centre and zoom, for a summon), `voteScopes()` (the selection and
+ * frames a dot vote can be limited to). Events: none. Parts: none.
  */
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement, nothing } from 'lit';
@@ -16,6 +17,7 @@ import type { WorkshopDto } from '../../shared/api.js';
 import { appLocale } from '../ui/i18n.js';
 import { sharedStyles } from '../ui/shared.styles.js';
 import './vote/sk-dot-vote.js';
+import { voteScopes, type VoteScopes } from './vote/vote-model.js';
 import type { RoomConnection } from '../net/room-connection.js';
 import { WorkshopConsumer } from '../net/workshop-context.js';
 import { WorkshopStateController } from '../net/workshop-state-controller.js';
@@ -80,6 +82,15 @@ export class SkBoardPage extends LitElement {
     this.summoned = null;
     this.badges = null;
   }
+
+  /** What a dot vote can be limited to, from what is selected on the canvas now and the board's frames. */
+  voteScopes(): VoteScopes | null {
+    const s = this.session;
+    return s ? voteScopes(s.board.list(), this.selected) : null;
+  }
+
+  /** The elements selected on the canvas (for the facilitator's "vote on the selection"). */
+  private selected: ReadonlySet<string> = new Set();
 
   /** The board and the centre and zoom of my view, or null when the canvas is not shown. */
   currentView(): { boardId: string; x: number; y: number; zoom: number } | null {
@@ -170,6 +181,7 @@ export class SkBoardPage extends LitElement {
 
   private async show(view: View): Promise<void> {
     this.view = view;
+    if (view !== 'canvas') this.selected = new Set();
     await this.updateComplete;
     if (view === 'canvas' && this.pendingFocus) {
       const id = this.pendingFocus;
@@ -222,7 +234,13 @@ export class SkBoardPage extends LitElement {
       <div class="layout">
         <div class="stage">
           ${this.view === 'canvas'
-            ? html`<sk-board-canvas .session=${s} .highlightOrg=${this.highlightOrg} .voteBadges=${this.badges} @sk-follow-change=${this.onFollowChange}></sk-board-canvas>`
+            ? html`<sk-board-canvas
+                .session=${s}
+                .highlightOrg=${this.highlightOrg}
+                .voteBadges=${this.badges}
+                @sk-follow-change=${this.onFollowChange}
+                @sk-selection-change=${(e: CustomEvent<string[]>) => (this.selected = new Set(e.detail))}
+              ></sk-board-canvas>`
             : html`<sk-board-outline .session=${s} .highlightOrg=${this.highlightOrg} @sk-show-element=${this.onShowElement}></sk-board-outline>`}
         </div>
         <aside aria-labelledby="people-heading">

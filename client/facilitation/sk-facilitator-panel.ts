@@ -5,7 +5,7 @@
  * private answers, dot votes) in `<sk-rounds-panel>`. Every button sends one socket command and
  * shows the server's refusal, if any, in words.
  *
- * Properties: `boardView` (() => view | null), `onBoard`. Context: the workshop (client/net/workshop-context.ts).
+ * Properties: `boardView` (() => view | null), `voteScopes` (() => scopes | null, for `<sk-rounds-panel>`), `onBoard`. Context: the workshop (client/net/workshop-context.ts).
  * Events: none. Slots: none. Parts: none.
  */
 import '@shoelace-style/shoelace/dist/components/button/button.js';
@@ -21,6 +21,7 @@ import type { WorkshopSocket } from '../net/workshop-socket.js';
 import { commandErrorText } from '../ui/texts.js';
 import { panelStyles } from './panel.styles.js';
 import './sk-rounds-panel.js';
+import type { VoteScopes } from './sk-rounds-panel.js';
 import { WorkshopConsumer } from '../net/workshop-context.js';
 
 export interface BoardView {
@@ -34,11 +35,13 @@ export class SkFacilitatorPanel extends LitElement {
   static override styles = [sharedStyles, panelStyles];
   static override properties = {
     boardView: { attribute: false },
+    voteScopes: { attribute: false },
     onBoard: { type: Boolean },
     error: { state: true },
     done: { state: true },
   };
   declare boardView: () => BoardView | null;
+  declare voteScopes: () => VoteScopes | null;
   declare onBoard: boolean;
   declare error: string;
   declare done: string;
@@ -59,6 +62,7 @@ export class SkFacilitatorPanel extends LitElement {
     super();
     updateWhenLocaleChanges(this);
     this.boardView = () => null;
+    this.voteScopes = () => null;
     this.onBoard = false;
     this.error = '';
     this.done = '';
@@ -199,7 +203,7 @@ export class SkFacilitatorPanel extends LitElement {
             </ol>`}
       </section>
 
-      <sk-rounds-panel></sk-rounds-panel>
+      <sk-rounds-panel .voteScopes=${this.voteScopes}></sk-rounds-panel>
     `;
   }
 }

@@ -2,8 +2,10 @@
  * `<sk-rounds-panel>`: the facilitator's rounds: questions with private answers (maturity, or a
  * paradox axis) to open, close and reveal, with how many have answered, and once revealed to
  * compare with the charter and apply (`<sk-apply-dialog>`); and dot votes on the
- * board to open (votes per person) and close, with how many voted.
+ * board to open (votes per person; on every note and shape, on what is selected on the board, or
+ * on one frame's) and close, with how many voted.
  *
+ * Properties: `voteScopes` (() => the board's selection and frames, or null off the board).
  * Context: the workshop (client/net/workshop-context.ts): the workshop and its live connection.
  * Events: none. Slots: none. Parts: none.
  */
@@ -24,9 +26,16 @@ import './sk-apply-dialog.js';
 import type { SkApplyDialog } from './sk-apply-dialog.js';
 import { WorkshopConsumer } from '../net/workshop-context.js';
 
+/** What a dot vote can be limited to (the board page says, client/board/vote/vote-model.ts). */
+export interface VoteScopes {
+  selection: string[];
+  frames: Array<{ name: string; ids: string[] }>;
+}
+
 export class SkRoundsPanel extends LitElement {
   static override styles = [sharedStyles, panelStyles];
-  static override properties = { error: { state: true }, done: { state: true } };
+  static override properties = { voteScopes: { attribute: false }, error: { state: true }, done: { state: true } };
+  declare voteScopes: () => VoteScopes | null;
   declare error: string;
   declare done: string;
   /** First: what follows reads the workshop context when the element connects. */
@@ -42,6 +51,7 @@ export class SkRoundsPanel extends LitElement {
   constructor() {
     super();
     updateWhenLocaleChanges(this);
+    this.voteScopes = () => null;
     this.error = '';
     this.done = '';
   }
@@ -74,7 +84,37 @@ export class SkRoundsPanel extends LitElement {
       this.error = msg(str`Votes per person: a whole number from 1 to ${RealtimeLimits.votesPerPersonMax}.`, { id: 'fac_votes_invalid' });
       return;
     }
-    void this.run((s) => s.command('vote.open', { boardId: board.id, votesPerPerson: n }), msg('Dot vote opened on the board.', { id: 'fac_vote_opened' }));
+    const scope = this.renderRoot.querySelector<HTMLSelectElement>('#vote-scope')?.value ?? 'board';
+    const scopes = this.voteScopes();
+    const elementIds = scope === 'selection' ? scopes?.selection : scope.startsWith('frame:') ? scopes?.frames[Number(scope.slice(6))]?.ids : undefined;
+    if (scope !== 'board' && !elementIds?.length) {
+      this.error =
+        scope === 'selection'
+          ? msg('Nothing to vote on is selected: select notes or shapes (or a frame) on the board first.', { id: 'fac_vote_scope_empty' })
+          : msg('That frame has no notes or shapes now. Choose again.', { id: 'fac_vote_scope_gone' });
+      this.requestUpdate();
+      return;
+    }
+    if (elementIds && elementIds.length > RealtimeLimits.elementIdsMax) {
+      this.error = msg(str`A dot vote can name at most ${RealtimeLimits.elementIdsMax} elements; vote on the whole board instead.`, { id: 'fac_vote_scope_many' });
+      return;
+    }
+    const payload = { boardId: board.id, votesPerPerson: n, ...(elementIds ? { elementIds } : {}) };
+    void this.run((s) => s.command('vote.open', payload), msg('Dot vote opened on the board.', { id: 'fac_vote_opened' }));
+  }
+
+  /** The choice of what to vote on; the selection and the frames as they are when it is opened. */
+  private renderScope() {
+    const scopes = this.voteScopes();
+    const refresh = () => this.requestUpdate();
+    return html`<label for="vote-scope">${msg('Vote on', { id: 'fac_vote_scope' })}</label>
+      <select id="vote-scope" @focus=${refresh} @pointerdown=${refresh}>
+        <option value="board">${msg('Every note and shape on the board', { id: 'fac_vote_scope_board' })}</option>
+        ${scopes
+          ? html`<option value="selection">${msg(str`What is selected on the board (${scopes.selection.length})`, { id: 'fac_vote_scope_selection' })}</option>
+              ${scopes.frames.map((f, i) => html`<option value="frame:${i}">${msg(str`Frame: ${f.name || '–'} (${f.ids.length})`, { id: 'fac_vote_scope_frame' })}</option>`)}`
+          : nothing}
+      </select>`;
   }
 
   override render() {
@@ -117,6 +157,7 @@ export class SkRoundsPanel extends LitElement {
           ? html`<p>${msg(str`A dot vote is open: ${openVote.votesPerPerson} votes per person.`, { id: 'fac_vote_running' })}</p>
               <button type="button" class="small primary" @click=${() => this.run((s) => s.command('vote.close', { roundId: openVote.roundId }), msg('Dot vote closed; the results are on the board.', { id: 'fac_vote_closed' }))}>${msg('Close the vote and show results', { id: 'fac_vote_close' })}</button>`
           : html`<form class="row" @submit=${this.openVote}>
+              ${this.renderScope()}
               <label for="votes">${msg('Votes per person', { id: 'fac_votes_per_person' })}</label>
               <input id="votes" class="short" inputmode="numeric" value="3" />
               <button type="submit" class="small primary">${msg('Open a dot vote on the board', { id: 'fac_vote_open' })}</button>

@@ -205,6 +205,7 @@ export class SkWorkshopPage extends LitElement {
 
   /** Where the board is looking now, for the facilitator's "summon"; null off the board. */
   private readonly boardView = () => this.renderRoot.querySelector<SkBoardPage>('sk-board-page')?.currentView() ?? null;
+  private readonly voteScopes = () => this.renderRoot.querySelector<SkBoardPage>('sk-board-page')?.voteScopes() ?? null;
 
   private async fetch(): Promise<void> {
     const id = this.workshopId;
@@ -391,7 +392,7 @@ export class SkWorkshopPage extends LitElement {
           <svg aria-hidden="true" viewBox="0 0 16 16" width="16" height="16"><path d="M3 3l10 10M13 3L3 13" stroke="currentColor" stroke-width="2" stroke-linecap="round" /></svg>
         </button>
       </div>
-      <sk-facilitator-panel .boardView=${this.boardView} .onBoard=${this.tab === 'board'}></sk-facilitator-panel>
+      <sk-facilitator-panel .boardView=${this.boardView} .voteScopes=${this.voteScopes} .onBoard=${this.tab === 'board'}></sk-facilitator-panel>
     </aside>`;
   }
 

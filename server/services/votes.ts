@@ -3,6 +3,7 @@
  * open each voter sees only their own votes; results are anonymous counts, broadcast on close.
  * Casts are not audited one by one: the close entry carries the tally.
  */
+import { KINDS } from '../../shared/board/kinds.js';
 import { BoardDoc } from '../../shared/board/board-doc.js';
 import { AppError, ErrorCode } from '../../shared/errors.js';
 import { formatRoom } from '../../shared/ids.js';
@@ -54,12 +55,13 @@ export function createVoteService(deps: DecisionDeps) {
       if (r.elementIds && !r.elementIds.includes(p.elementId)) {
         throw new AppError(ErrorCode.validationFailed, 400, 'elementId: not one of the elements in this round', { field: 'elementId' });
       }
-      // A round over the whole board: the element must be on it (as the server's copy has it).
+      // A round over the whole board: the element must be on it (as the server's copy has it), and
+      // be a candidate (a note or a shape: not a frame, guidance text, line or drawing).
       if (!r.elementIds) {
         const room = formatRoom({ workshopId, part: { kind: 'board', boardId: r.boardId } });
-        if (!(await deps.docs.read(room, (doc) => new BoardDoc(doc, () => '').get(p.elementId) !== null))) {
-          throw new AppError(ErrorCode.validationFailed, 400, 'elementId: no such element on this board', { field: 'elementId' });
-        }
+        const kind = await deps.docs.read(room, (doc) => new BoardDoc(doc, () => '').get(p.elementId)?.kind ?? null);
+        if (!kind) throw new AppError(ErrorCode.validationFailed, 400, 'elementId: no such element on this board', { field: 'elementId' });
+        if (!KINDS[kind].votable) throw new AppError(ErrorCode.validationFailed, 400, `elementId: a ${kind} is not voted on; only notes and shapes are`, { field: 'elementId' });
       }
       const result = await store.votes.cast(workshopId, r.id, actor.member.id, p.elementId, deps.now().toISOString());
       if (result === 'closed') throw new AppError(ErrorCode.conflict, 409, 'This vote round is closed.');

@@ -42,11 +42,12 @@ const box = { field: 'text', shape: 'box', connectable: true, resizable: true, c
 
 export const KINDS: Readonly<Record<ElementKind, KindRule>> = {
   note: { ...box, size: NOTE_SIZE, place: [NOTE_SIZE[0] / 2, NOTE_SIZE[1] / 2], color: 'yellow', editsOnPlace: true },
-  text: { ...box, size: [240, 60], editsOnPlace: true },
+  // Free text is mostly a template's guidance, a frame a container: neither is a candidate in a dot vote.
+  text: { ...box, size: [240, 60], editsOnPlace: true, votable: false },
   rect: { ...box, size: [200, 120] },
   ellipse: { ...box, size: [200, 120], outline: 'ellipse' },
   diamond: { ...box, size: [200, 140], outline: 'diamond' },
-  frame: { ...box, size: [800, 560], container: true, color: 'white', editsOnPlace: true },
+  frame: { ...box, size: [800, 560], container: true, color: 'white', editsOnPlace: true, votable: false },
   connector: { ...box, size: [8, 8], field: 'label', shape: 'line', connectable: false, resizable: false, votable: false },
   pen: { ...box, size: [8, 8], field: null, connectable: false, resizable: false, votable: false },
 };

@@ -240,6 +240,47 @@ describe('a facilitated session', () => {
     await axeClean(bergen);
   });
 
+  it('limits a dot vote to one frame (no frame or guidance text among the candidates); each person may hide the results', STEP, async () => {
+    // A template's frames with their guidance, and a note in the frame "Start", from the outline.
+    await facilitator.getByRole('button', { name: 'Set inn mal' }).click();
+    const picker = dialogNamed(facilitator, 'Set inn ein mal');
+    await dialogShown(picker);
+    await picker.getByRole('menuitem', { name: 'Start, stopp, hald fram', exact: true }).click();
+    await picker.waitFor({ state: 'hidden' });
+    await facilitator.getByRole('button', { name: 'Oversikt' }).click();
+    const outline = facilitator.locator('sk-board-outline');
+    await outline.getByLabel('Ny lapp i «Start»').fill('Felles innlogging');
+    await outline.getByLabel('Ny lapp i «Start»').press('Control+Enter');
+    await outline.getByText('Felles innlogging').waitFor();
+
+    await openTools(facilitator);
+    const rounds = facilitator.locator('sk-rounds-panel');
+    const scope = rounds.getByLabel('Røyst over');
+    await scope.focus();
+    await scope.selectOption({ label: 'Ramme: Start (1)' });
+    await rounds.getByLabel('Røyster per person').fill('1');
+    await rounds.getByRole('button', { name: 'Opne ei prikkrøysting på tavla' }).click();
+    const vote = (p: Page) => p.locator('sk-dot-vote');
+    await vote(nav).getByText('Du har 1 av 1 røyster att.').waitFor();
+    const candidates = await vote(nav).locator('.candidates li .what').allTextContents();
+    expect(candidates).toEqual(['Lapp: Felles innlogging']);
+    await vote(nav).getByRole('button', { name: /^Gi ei røyst til Lapp: Felles innlogging/ }).click();
+    await vote(nav).getByText('Du har 0 av 1 røyster att.').waitFor();
+    await rounds.getByRole('button', { name: 'Avslutt røystinga og vis resultatet' }).click();
+    await closeTools(facilitator);
+
+    // Results as badges on the board, until this person hides them; someone else still sees theirs.
+    await vote(nav).getByText('Talet på røystande: 1').waitFor();
+    await poll(() => nav.locator('sk-board-canvas .vote-badge').allTextContents()).toEqual(['1']);
+    await vote(nav).getByRole('button', { name: 'Skjul resultatet på tavla' }).click();
+    await poll(() => nav.locator('sk-board-canvas .vote-badge').count()).toBe(0);
+    await nav.reload();
+    await vote(nav).getByRole('button', { name: 'Vis resultatet på tavla' }).waitFor();
+    expect(await nav.locator('sk-board-canvas .vote-badge').count()).toBe(0);
+    await poll(() => bergen.locator('sk-board-canvas .vote-badge').allTextContents()).toEqual(['1']);
+    await axeClean(nav);
+  });
+
   it('summons everyone to the facilitator’s view of the board; a participant may go back', STEP, async () => {
     await facilitator.getByRole('button', { name: 'Tavle', exact: true }).click();
     await facilitator.locator('sk-board-canvas .viewport').waitFor();

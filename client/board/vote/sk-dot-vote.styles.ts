@@ -75,6 +75,11 @@ export const dotVoteStyles = css`
     opacity: 0.6;
     cursor: not-allowed;
   }
+  button.toggle {
+    margin-top: 0.5rem;
+    padding: 0.3rem 0.7rem;
+    font-weight: 600;
+  }
   button.link {
     border: 0;
     background: none;

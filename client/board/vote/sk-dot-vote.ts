@@ -2,7 +2,9 @@
  * `<sk-dot-vote>`: dot voting on the board, beside it. While a round is open on this board, a
  * participant sees only their own dots and how many are left, and adds or takes back dots on
  * each candidate element (keyboard and screen reader friendly; the same dots show as badges on
- * the canvas). Once the facilitator closes the round, everyone sees the anonymous results.
+ * the canvas). Once the facilitator closes the round, everyone sees the anonymous results, as
+ * badges on the board too until they hide them (each person for themselves; remembered in this
+ * browser per round).
  * Nothing shows when there is no round for this board.
  *
  * Properties: `session` (BoardSession), `boardId`. Context: the workshop (client/net/workshop-context.ts): the live connection.
@@ -31,13 +33,34 @@ export interface SkDotVoteEvents {
   'sk-show-element': { id: string };
 }
 
+const HIDDEN_KEY = 'samskap.vote.hiddenResults';
+
+function readHidden(): ReadonlySet<string> {
+  try {
+    const v: unknown = JSON.parse(localStorage.getItem(HIDDEN_KEY) ?? '[]');
+    return new Set(Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+  } catch {
+    return new Set(); // storage off or garbled: every result shows, as before
+  }
+}
+
+function writeHidden(ids: ReadonlySet<string>): void {
+  try {
+    localStorage.setItem(HIDDEN_KEY, JSON.stringify([...ids].slice(-50)));
+  } catch {
+    // Storage off (private mode): the choice holds until the page reloads.
+  }
+}
+
 export class SkDotVote extends LitElement {
   static override styles = dotVoteStyles;
-  static override properties = { session: { attribute: false }, boardId: { type: String }, busy: { state: true }, error: { state: true } };
+  static override properties = { session: { attribute: false }, boardId: { type: String }, busy: { state: true }, error: { state: true }, hiddenResults: { state: true } };
   declare session: BoardSession | null;
   declare boardId: string;
   declare busy: boolean;
   declare error: string;
+  /** Rounds whose results I took off the board (this browser remembers). */
+  declare hiddenResults: ReadonlySet<string>;
   /** First: what follows reads the workshop context when the element connects. */
   private readonly ws = new WorkshopConsumer(this);
   private get socket(): WorkshopSocket | null {
@@ -54,6 +77,15 @@ export class SkDotVote extends LitElement {
     this.boardId = '';
     this.busy = false;
     this.error = '';
+    this.hiddenResults = readHidden();
+  }
+
+  private toggleBadges(roundId: string): void {
+    const next = new Set(this.hiddenResults);
+    if (next.has(roundId)) next.delete(roundId);
+    else next.add(roundId);
+    this.hiddenResults = next;
+    writeHidden(next);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -102,7 +134,12 @@ export class SkDotVote extends LitElement {
 
   protected override updated(): void {
     const round = currentRound(this.live.state, this.boardId);
-    const badges = round ? (round.status === 'open' ? countDots(round.mine) : new Map((round.results ?? []).map((r) => [r.elementId, r.votes]))) : null;
+    const badges =
+      round && !(round.status === 'closed' && this.hiddenResults.has(round.roundId))
+        ? round.status === 'open'
+          ? countDots(round.mine)
+          : new Map((round.results ?? []).map((r) => [r.elementId, r.votes]))
+        : null;
     const key = badges ? JSON.stringify([...badges]) : '';
     if (key === this.lastBadges) return;
     this.lastBadges = key;
@@ -166,6 +203,11 @@ export class SkDotVote extends LitElement {
               </li>`,
             )}
           </ol>`}
+      ${rows.length
+        ? html`<button type="button" class="toggle" @click=${() => this.toggleBadges(round.roundId)}>
+            ${this.hiddenResults.has(round.roundId) ? msg('Show the results on the board', { id: 'vote_show_results' }) : msg('Hide the results on the board', { id: 'vote_hide_results' })}
+          </button>`
+        : nothing}
     `;
   }
 }
