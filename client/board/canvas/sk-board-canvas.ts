@@ -144,6 +144,7 @@ export class SkBoardCanvas extends LitElement {
         </div>
         ${empty ? html`<p class="empty">${s.readOnly ? msg('Nothing on the board yet.', { id: 'canvas_empty_readonly' }) : msg('The board is empty. Press N or double-click to add a sticky note.', { id: 'canvas_empty_board' })}</p>` : nothing}
       </div>
+      <div class="visually-hidden" role="status">${st.announcement}</div>
       ${st.menu ? html`<sk-board-menu .ctx=${ctx} .actions=${visibleActions(ctx)} .x=${st.menu.x} .y=${st.menu.y} @sk-menu-close=${() => st.closeMenu()}></sk-board-menu>` : nothing}
       <sk-shortcut-help ?readOnly=${s.readOnly}></sk-shortcut-help>
     `;
