@@ -4,8 +4,9 @@
  * Y.Text, a context menu, shortcuts, presence (cursors, others' selections, follow) and undo of
  * my own changes only. Observers get no editing controls and no writing keys.
  *
- * State (viewport, selection, focus, hover, editing, tool, menu, presence) lives in one
- * CanvasState controller that input, view and gestures share; this element renders it.
+ * State (viewport, selection, focus, hover, editing, tool, menu, presence, connect mode) lives in
+ * one CanvasState controller that input, view and gestures share; this element renders it, with a
+ * polite live region for what connect mode says.
  *
  * Properties: `session` (BoardSession), `highlightOrg` (organisation id or null: others dimmed),
  * `voteBadges` (elementId → dots to draw, or null).
