@@ -16,7 +16,7 @@ function setup(readOnly = false) {
   const board = new BoardDoc(new Y.Doc(), () => `e${++n}`);
   const origin = { local: 'm1' };
   const undo = new Y.UndoManager(board.elements, { trackedOrigins: new Set([origin]), captureTimeout: 0 });
-  const state = { selection: [] as string[], editing: null as string | null, snap: false, clip: '', tool: 'select' };
+  const state = { selection: [] as string[], editing: null as string | null, snap: false, clip: '', tool: 'select', connectFrom: null as string | null };
   const ctx = (): ActionContext => ({
     board,
     origin,
@@ -33,6 +33,7 @@ function setup(readOnly = false) {
     clipboard: { write: (t) => void (state.clip = t), read: async () => state.clip },
     openHelp: () => {},
     setTool: (t) => void (state.tool = t),
+    connect: (id) => void (state.connectFrom = id),
   });
   return { board, undo, state, ctx };
 }
@@ -185,5 +186,40 @@ describe('actions', () => {
     expect(state.tool).toBe('note');
     expect(actionForKey(key('s', { ctrlKey: true }), ctx(), TOOL_ACTIONS)).toBeUndefined();
     expect(actionForKey(key('s'), ctx())).toBeUndefined();
+  });
+
+  it('connects by C or "Connect to…" only from one connectable element, and the command only between two', () => {
+    const { board, state, ctx, undo } = setup();
+    const a = board.create({ kind: 'note', x: 0, y: 0, text: 'A' }, me, {});
+    const b = board.create({ kind: 'rect', x: 400, y: 0 }, me, {});
+    const pen = board.create({ kind: 'pen', x: 0, y: 300, w: 40, h: 20, points: [0, 0, 40, 20] }, me, {});
+    const connect = actionById('connect')!;
+    expect(actionForKey(key('c'), ctx())).toBe(connect);
+    state.selection = [a];
+    expect(connect.enabled(ctx())).toBe(true);
+    runAction(connect, ctx());
+    expect(state.connectFrom).toBe(a);
+    for (const sel of [[], [a, b], [pen]]) {
+      state.selection = sel;
+      expect(connect.enabled(ctx()), sel.join()).toBe(false);
+    }
+
+    const id = perform(COMMANDS.connect, ctx(), { from: a, to: b })!;
+    expect(board.get(id)).toMatchObject({ kind: 'connector', from: a, to: b, author: me });
+    for (const [from, to] of [[a, a], [a, pen], [pen, b], [a, 'gone'], [id, b]]) expect(perform(COMMANDS.connect, ctx(), { from: from!, to: to! }), `${from}→${to}`).toBeUndefined();
+    expect(board.list().filter((e) => e.kind === 'connector')).toHaveLength(1);
+    undo.undo();
+    expect(board.get(id)).toBeNull();
+  });
+
+  it('gives an observer no way to connect', () => {
+    const { board, state, ctx } = setup(true);
+    const a = board.create({ kind: 'note', x: 0, y: 0 }, me, {});
+    const b = board.create({ kind: 'note', x: 400, y: 0 }, me, {});
+    state.selection = [a];
+    expect(actionById('connect')!.enabled(ctx())).toBe(false);
+    expect(actionForKey(key('c'), ctx())).toBeUndefined();
+    expect(perform(COMMANDS.connect, ctx(), { from: a, to: b })).toBeUndefined();
+    expect(board.list()).toHaveLength(2);
   });
 });

@@ -9,7 +9,7 @@
  */
 import { msg } from '@lit/localize';
 import type { BoardDoc, NewElement } from '../../shared/board/board-doc.js';
-import { isBox, isFrame, KINDS, placedAt } from '../../shared/board/kinds.js';
+import { isBox, isConnectable, isFrame, KINDS, placedAt } from '../../shared/board/kinds.js';
 import type { Author, BoardElement, PaletteColor } from '../../shared/board/schema.js';
 import { insertTemplate, templateSpot, type TemplateId, type TemplateLang } from '../../shared/board/templates.js';
 import { addNote, moveToFrame } from './outline/outline-actions.js';
@@ -35,6 +35,8 @@ export interface ActionContext {
   clipboard: { write(text: string): Promise<void> | void; read(): Promise<string> };
   openHelp(): void;
   setTool(tool: Tool): void;
+  /** Starts choosing the target of a new connector from `from` (the canvas's connect mode). */
+  connect(from: string): void;
 }
 
 export type ActionGroup = 'create' | 'edit' | 'arrange' | 'align' | 'history' | 'view' | 'help' | 'tool';
@@ -42,6 +44,8 @@ export type ActionGroup = 'create' | 'edit' | 'arrange' | 'align' | 'history' | 
 export interface Action {
   id: string;
   label(): string;
+  /** What the shortcut help says, when the label alone would not tell it. */
+  help?(): string;
   shortcut?: string;
   /** Further shortcuts for the same action (not shown as the main one). */
   alt?: string[];
@@ -155,6 +159,16 @@ export const ACTIONS: Action[] = [
     writes: true,
     enabled: (ctx) => canWrite(ctx) && ctx.selection.length === 1 && hasText(selected(ctx)[0]),
     run: (ctx) => ctx.edit(ctx.selection[0]!),
+  }),
+  a({
+    id: 'connect',
+    label: () => msg('Connect to…', { id: 'canvas_act_connect' }),
+    help: () => msg('Connect the selected element to another: Tab or the arrow keys choose, Enter connects, Esc cancels (with nothing selected: the arrow tool)', { id: 'canvas_act_connect_help' }),
+    shortcut: 'C',
+    group: 'edit',
+    writes: true,
+    enabled: (ctx) => canWrite(ctx) && ctx.selection.length === 1 && selected(ctx).some(isConnectable),
+    run: (ctx) => ctx.connect(ctx.selection[0]!),
   }),
   a({ id: 'duplicate', label: () => msg('Duplicate', { id: 'canvas_act_duplicate' }), shortcut: 'Mod+D', group: 'edit', writes: true, enabled: hasSelection, run: (ctx) => ctx.select(insertCopies(ctx.board, toItems(selected(ctx)), { offset: 24 }, ctx.me, ctx.origin)) }),
   a({ id: 'copy', label: () => msg('Copy', { id: 'canvas_act_copy' }), shortcut: 'Mod+C', group: 'edit', writes: false, enabled: (ctx) => ctx.selection.length > 0, run: (ctx) => void ctx.clipboard.write(serialize(selected(ctx))) }),
@@ -287,6 +301,15 @@ export const COMMANDS = {
   }),
   /** A new element made by a tool or a gesture (a box, a connector, a pen stroke); returns its id. */
   create: command('create', (ctx, e: NewElement) => ctx.board.create(e, ctx.me, ctx.origin)),
+  /**
+   * A connector from one element to another (the arrow tool's drag, "Connect to…" on the canvas and
+   * in the outline); returns its id, or undefined when an end is missing, the same, or not connectable.
+   */
+  connect: command('connect', (ctx, a: { from: string; to: string }) => {
+    const ends = [ctx.board.get(a.from), ctx.board.get(a.to)];
+    if (a.from === a.to || !ends.every((e) => e && isConnectable(e))) return undefined;
+    return ctx.board.create({ kind: 'connector', x: 0, y: 0, from: a.from, to: a.to, color: 'grey' }, ctx.me, ctx.origin);
+  }),
   moveBy: command('move-by', (ctx, a: { ids: string[]; dx: number; dy: number }) => ctx.board.move(a.ids, a.dx, a.dy, ctx.origin)),
   resize: command('resize', (ctx, a: { id: string; w: number; h: number }) => ctx.board.update(a.id, { w: a.w, h: a.h }, ctx.origin)),
   setText: command('set-text', (ctx, a: { id: string; text: string; field: 'text' | 'label' }) => ctx.board.setText(a.id, a.text, ctx.origin, a.field)),

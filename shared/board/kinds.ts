@@ -60,6 +60,9 @@ export const placedAt = (kind: ElementKind, p: { x: number; y: number }): { x: n
 /** A box: has its own position and size (not a connector). */
 export const isBox = (e: Pick<BoardElement, 'kind'>): boolean => KINDS[e.kind].shape === 'box';
 
+/** May be an end of a connector (notes, text, shapes, frames; not connectors or pen strokes). */
+export const isConnectable = (e: Pick<BoardElement, 'kind'>): boolean => KINDS[e.kind].connectable;
+
 /** A container (frame): holds what lies in its area. */
 export const isFrame = (e: Pick<BoardElement, 'kind'>): boolean => KINDS[e.kind].container;
 

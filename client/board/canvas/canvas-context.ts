@@ -34,6 +34,7 @@ export function actionContextOf(c: CanvasState): ActionContext {
     clipboard: { write: (t) => navigator.clipboard.writeText(t), read: () => navigator.clipboard.readText() },
     openHelp: () => c.host.renderRoot.querySelector<SkShortcutHelp>('sk-shortcut-help')?.show(),
     setTool: (t) => (c.tool = s.readOnly ? 'select' : t),
+    connect: (id) => c.connect.start(id),
   };
 }
 
@@ -54,6 +55,7 @@ export function elementState(c: CanvasState, e: BoardElement, remote: Map<string
     handles: c.selection.size === 1 && c.selection.has(e.id) && s.mayChange(e) && KINDS[e.kind].resizable,
     editing: c.editing?.id === e.id,
     tip: (c.hoverId === e.id || c.focusId === e.id) && c.editing?.id !== e.id,
+    target: c.connect.target === e.id,
     label: '',
   };
 }

@@ -165,6 +165,10 @@ export class CanvasInput implements ToolHost, KeyHost {
     if (this.pinch.down(ev)) return;
     if (this.c.menu) this.c.menu = null;
     const path = ev.composedPath();
+    if (this.c.connect.active && ev.button === 0) {
+      ev.preventDefault();
+      return this.c.connect.click(idIn(path));
+    }
     const handle = path.some((n) => n instanceof Element && n.hasAttribute('data-handle'));
     if (this.c.editing) this.c.endEdit(false);
     if (this.pointer.down(ev, idIn(path), handle)) {
@@ -239,6 +243,11 @@ export class CanvasInput implements ToolHost, KeyHost {
       ev.stopPropagation();
       return this.c.endEdit();
     }
+    if (this.c.connect.active && this.c.connect.onKey(ev)) {
+      ev.preventDefault();
+      ev.stopPropagation();
+      return;
+    }
     handleKeyDown(ev, this);
   };
   private readonly onKeyUp = (ev: KeyboardEvent) => handleKeyUp(ev, this);
@@ -268,6 +277,9 @@ export class CanvasInput implements ToolHost, KeyHost {
 
   private readonly onFocusOut = (ev: FocusEvent) => {
     const t = ev.composedPath()[0];
+    // Focus leaving the board (not the window) ends connecting.
+    const to = ev.relatedTarget;
+    if (this.c.connect.active && to instanceof Node && to !== this.c.host && !this.c.host.contains(to)) this.c.connect.cancel();
     // Focus moving elsewhere ends editing (Escape has already ended it).
     if (t instanceof HTMLTextAreaElement && t.dataset.editing && t.dataset.editing === this.c.editing?.id) this.c.endEdit(false);
   };

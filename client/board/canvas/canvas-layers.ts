@@ -30,7 +30,7 @@ export interface LayerInput {
   people: BoardPeople | null;
 }
 
-const keyOf = (s: ElementState) => `${+s.selected}${+s.tabStop}${+s.dim}${+s.emphasis}${s.remote}${s.org}${s.rank}${+s.handles}${+s.editing}${+s.tip}`;
+const keyOf = (s: ElementState) => `${+s.selected}${+s.tabStop}${+s.dim}${+s.emphasis}${s.remote}${s.org}${s.rank}${+s.handles}${+s.editing}${+s.tip}${+s.target}`;
 
 export function renderLayers(inp: LayerInput): TemplateResult {
   const boxes = inp.visible.filter((e) => KIND_VIEWS[e.kind].layer === 'html');

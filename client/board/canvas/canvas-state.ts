@@ -12,6 +12,7 @@ import type { BoardSession } from '../board-session.js';
 import { actionContextOf } from './canvas-context.js';
 import { CanvasModel } from './canvas-model.js';
 import { CanvasView } from './canvas-view.js';
+import { ConnectMode } from './connect-mode.js';
 import { FocusOrder } from './focus-order.js';
 import type { Overlay } from './pointer-tool.js';
 import { PresenceChannel, type LocalPresence, type Peer } from './presence.js';
@@ -35,6 +36,8 @@ export interface Editing {
 export class CanvasState implements ReactiveController {
   readonly viewport = new Viewport();
   readonly view: CanvasView;
+  /** Choosing a connector's target by keyboard (C, "Connect to…"). */
+  readonly connect: ConnectMode;
   session: BoardSession | null = null;
   model: CanvasModel | null = null;
   selection: ReadonlySet<string> = new Set();
@@ -53,9 +56,11 @@ export class CanvasState implements ReactiveController {
   private _overlay: Overlay | null = null;
   private _menu: { x: number; y: number } | null = null;
   private _snap = false;
+  private _announcement = '';
 
   constructor(readonly host: CanvasHost) {
     this.view = new CanvasView(this);
+    this.connect = new ConnectMode(this);
     host.addController(this);
   }
 
@@ -90,6 +95,21 @@ export class CanvasState implements ReactiveController {
   set snap(on: boolean) {
     this._snap = on;
     this.host.requestUpdate();
+  }
+
+  /** What the canvas's live region says now. */
+  get announcement(): string {
+    return this._announcement;
+  }
+
+  /** Says `text` in the live region; clearing it first makes a repeated message heard again. */
+  announce(text: string): void {
+    this._announcement = '';
+    this.host.requestUpdate();
+    requestAnimationFrame(() => {
+      this._announcement = text;
+      this.host.requestUpdate();
+    });
   }
 
   get viewportEl(): HTMLElement | null {
@@ -215,6 +235,11 @@ export class CanvasState implements ReactiveController {
     this.view.follow(this.peers.find((p) => p.clientId === this.followId)?.viewport ?? null);
   }
 
+  /** Every element in keyboard reading order (culled ones included). */
+  readingOrder(): BoardElement[] {
+    return this.order?.order() ?? [];
+  }
+
   focusNext(dir: 1 | -1, from: string | null): BoardElement | null {
     return this.order?.next(dir, from, this.viewport.world()) ?? null;
   }
@@ -259,6 +284,7 @@ export class CanvasState implements ReactiveController {
   }
 
   detach(): void {
+    this.connect.stop();
     this.model?.stop();
     this.presence?.destroy();
     this.binding?.destroy();
@@ -293,6 +319,7 @@ export class CanvasState implements ReactiveController {
     const gone = [...this.selection].filter((id) => !this.model?.get(id));
     if (gone.length) this.select([...this.selection].filter((id) => this.model?.get(id)));
     if (this._editing && !this.model?.get(this._editing.id)) this.endEdit(false);
+    this.connect.check();
     if (ids.size) this.host.requestUpdate();
     if (!this.painted && this.model?.elements.size && !performance.getEntriesByName('samskap:canvas-content').length) performance.mark('samskap:canvas-content');
     this.view.initial();

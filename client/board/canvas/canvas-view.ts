@@ -38,7 +38,10 @@ export class CanvasView {
       if (dots) dots.style.transform = `translate(${mod(vp.panX)}px, ${mod(vp.panY)}px)`;
     }
     const view = vp.world();
-    if (!this.rendered || !contains(this.rendered, view) || this.rendered.w > view.w * 4 || this.shownZoom !== vp.zoom) c.host.requestUpdate();
+    // Without a board (detached: the outline took the canvas's place) the render draws nothing and
+    // sets no `rendered`; asking again would loop update → updated → apply for ever.
+    const stale = !this.rendered || !contains(this.rendered, view) || this.rendered.w > view.w * 4 || this.shownZoom !== vp.zoom;
+    if (stale && c.model) c.host.requestUpdate();
     if (publish) c.publishPresence({ viewport: view });
   }
 

@@ -25,6 +25,11 @@ export const elementStyles = css`
   .el:focus-visible {
     outline-width: calc(3px * var(--inv, 1));
   }
+  /* The target chosen while connecting by keyboard: dashed, so it reads apart from the focused source. */
+  .el.connect-target {
+    outline: calc(3px * var(--inv, 1)) dashed var(--sel);
+    outline-offset: calc(5px * var(--inv, 1));
+  }
   .el.remote {
     box-shadow: 0 0 0 calc(3px * var(--inv, 1)) var(--remote);
   }

@@ -1,8 +1,9 @@
 /**
  * The canvas's keyboard contract (documented in the shortcut help): actions by their shortcuts,
- * tools by their letters, Tab through elements in reading order, arrows move the selection (10
- * px, 1 with Shift) or pan when nothing is selected, Escape clears, Shift+F10 / ContextMenu opens
- * the menu. Nothing fires while the user types in a field.
+ * tools by their letters (C connects the one selected element, else picks the arrow tool), Tab
+ * through elements in reading order, arrows move the selection (10 px, 1 with Shift) or pan when
+ * nothing is selected, Escape clears, Shift+F10 / ContextMenu opens the menu. Nothing fires while
+ * the user types in a field. While connecting, connect-mode.ts has the keys first.
  */
 import { actionForKey, nudge, runAction, TOOL_ACTIONS, type ActionContext } from '../actions.js';
 import type { Tool } from './tools.js';
@@ -54,12 +55,13 @@ export function handleKeyDown(e: KeyboardEvent, host: KeyHost): void {
     return host.panBy(-arrow[0] * 60, -arrow[1] * 60);
   }
   if (onButton && (e.key === 'Enter' || e.key === ' ')) return;
-  if (!host.readOnly && !e.ctrlKey && !e.metaKey && !e.altKey && !e.shiftKey) {
-    const tool = actionForKey(e, host, TOOL_ACTIONS);
-    if (tool) return void (done(), tool.run(host.actionContext()));
-  }
   const ctx = host.actionContext();
   const action = actionForKey(e, ctx);
+  if (!host.readOnly && !e.ctrlKey && !e.metaKey && !e.altKey && !e.shiftKey) {
+    // A key both an action's and a tool's (C) is the action when it applies now, else the tool.
+    const tool = actionForKey(e, host, TOOL_ACTIONS);
+    if (tool && !action?.enabled(ctx)) return void (done(), tool.run(ctx));
+  }
   if (!action) return;
   // Copy and paste go through the clipboard events, which carry the data (see the canvas).
   if (action.id === 'copy' || action.id === 'cut' || action.id === 'paste') return;

@@ -157,7 +157,7 @@ export class PointerTool {
       if (KINDS[kind].editsOnPlace) h.edit(id);
     } else if (st.s === 'connecting') {
       const target = h.hitTest(p);
-      const id = target && target.id !== st.from && KINDS[target.kind].connectable ? perform(COMMANDS.create, h.session, { kind: 'connector', x: 0, y: 0, from: st.from, to: target.id, color: 'grey' }) : undefined;
+      const id = target ? perform(COMMANDS.connect, h.session, { from: st.from, to: target.id }) : undefined;
       if (id) h.select([id]);
     } else if (st.s === 'drawing' && st.points.length > 1) {
       const xs = st.points.map((q) => q.x);

@@ -22,6 +22,8 @@ export interface ElementState {
   editing: boolean;
   /** Shows the "name · organisation" tooltip (hovered or focused). */
   tip: boolean;
+  /** The target chosen while connecting by keyboard (connect-mode.ts). */
+  target: boolean;
   label: string;
 }
 
@@ -41,7 +43,7 @@ export function renderBox(e: BoardElement, s: ElementState, inner: Inner): Templ
     '--org': s.org,
     '--remote': s.remote ?? 'transparent',
   };
-  const cls = `el ${e.kind}${s.selected ? ' selected' : ''}${s.dim ? ' dim' : ''}${s.emphasis ? ' emphasis' : ''}${s.remote ? ' remote' : ''}`;
+  const cls = `el ${e.kind}${s.selected ? ' selected' : ''}${s.dim ? ' dim' : ''}${s.emphasis ? ' emphasis' : ''}${s.remote ? ' remote' : ''}${s.target ? ' connect-target' : ''}`;
   return html`<div
     class=${cls}
     data-id=${e.id}

@@ -137,6 +137,18 @@ const layoutStyles = css`
     color: #4b5866;
     pointer-events: none;
   }
+  /* The live region (connect mode): heard, not seen; kept in the tree while empty. */
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+    border: 0;
+  }
   /* Dot-vote badges (vote-badges.ts): kept readable at any zoom, like cursors. */
   .vote-badge {
     position: absolute;

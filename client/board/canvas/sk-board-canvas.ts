@@ -4,8 +4,9 @@
  * Y.Text, a context menu, shortcuts, presence (cursors, others' selections, follow) and undo of
  * my own changes only. Observers get no editing controls and no writing keys.
  *
- * State (viewport, selection, focus, hover, editing, tool, menu, presence) lives in one
- * CanvasState controller that input, view and gestures share; this element renders it.
+ * State (viewport, selection, focus, hover, editing, tool, menu, presence, connect mode) lives in
+ * one CanvasState controller that input, view and gestures share; this element renders it, with a
+ * polite live region for what connect mode says.
  *
  * Properties: `session` (BoardSession), `highlightOrg` (organisation id or null: others dimmed),
  * `voteBadges` (elementId → dots to draw, or null).
@@ -151,6 +152,7 @@ export class SkBoardCanvas extends LitElement {
         </div>
         ${empty ? html`<p class="empty">${s.readOnly ? msg('Nothing on the board yet.', { id: 'canvas_empty_readonly' }) : msg('The board is empty. Press N or double-click to add a sticky note.', { id: 'canvas_empty_board' })}</p>` : nothing}
       </div>
+      <div class="visually-hidden" role="status">${st.announcement}</div>
       ${st.menu ? html`<sk-board-menu .ctx=${ctx} .actions=${visibleActions(ctx)} .x=${st.menu.x} .y=${st.menu.y} @sk-menu-close=${() => st.closeMenu()}></sk-board-menu>` : nothing}
       <sk-shortcut-help ?readOnly=${s.readOnly}></sk-shortcut-help>
     `;

@@ -155,7 +155,7 @@ export class SkShortcutHelp extends LitElement {
   private rows(): Array<[string, string]> {
     const mod = navigator.platform.startsWith('Mac') ? '⌘' : 'Ctrl';
     const keys = (s: string) => s.replace('Mod', mod);
-    const rows: Array<[string, string]> = ACTIONS.filter((a) => a.shortcut && !(this.readOnly && a.writes)).map((a) => [[a.shortcut!, ...(a.alt ?? [])].map(keys).join(' / '), a.label()]);
+    const rows: Array<[string, string]> = ACTIONS.filter((a) => a.shortcut && !(this.readOnly && a.writes)).map((a) => [[a.shortcut!, ...(a.alt ?? [])].map(keys).join(' / '), a.help?.() ?? a.label()]);
     rows.push(
       ['Tab / Shift+Tab', msg('Next / previous element, in reading order', { id: 'canvas_help_tab' })],
       ['Esc', msg('End editing, or clear the selection', { id: 'canvas_help_escape' })],

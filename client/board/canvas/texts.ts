@@ -2,7 +2,7 @@
 import { msg, str } from '@lit/localize';
 import type { BoardPeople, Person } from '../people.js';
 import type { BoardElement, ElementKind } from '../../../shared/board/schema.js';
-import { isBox } from '../../../shared/board/kinds.js';
+import { isBox, shownText } from '../../../shared/board/kinds.js';
 
 export function kindName(kind: ElementKind): string {
   switch (kind) {
@@ -44,4 +44,11 @@ export function elementLabel(e: BoardElement, endpoints?: [string, string], peop
   const body = text.trim() || msg('empty', { id: 'canvas_empty' });
   const a = authorOf(e, people);
   return msg(str`${kindName(e.kind)}: ${body}, by ${a.name || '?'}, ${a.organisation || noOrganisation()}`, { id: 'canvas_element_label' });
+}
+
+/** "sticky note «Felles plattform»" (the kind alone when it has no text): an element named in a sentence. */
+export function elementName(e: BoardElement): string {
+  const kind = kindName(e.kind).toLocaleLowerCase();
+  const text = shownText(e).replace(/\s+/g, ' ').trim();
+  return text ? `${kind} «${text.length > 60 ? `${text.slice(0, 59)}…` : text}»` : kind;
 }

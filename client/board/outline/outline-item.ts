@@ -10,7 +10,7 @@ import type { BoardElement } from '../../../shared/board/schema.js';
 import type { BoardSession } from '../board-session.js';
 import { domId, type OutlineSection } from './outline-model.js';
 import { connectorHeading, elementName, frameTitle, kindName } from './outline-texts.js';
-import { isBox, KINDS, shownText } from '../../../shared/board/kinds.js';
+import { isBox, isConnectable, KINDS, shownText } from '../../../shared/board/kinds.js';
 
 export interface ItemContext {
   session: BoardSession;
@@ -27,6 +27,10 @@ export interface ItemContext {
   onMove(e: BoardElement, select: HTMLSelectElement | null): void;
   onDelete(e: BoardElement, opener: HTMLElement): void;
   onShow(e: BoardElement): void;
+  /** How many elements can be an end of a connector ("Connect to…" needs two). */
+  connectable: number;
+  /** "Connect to…": choose what `e` connects to (a dialog); `opener` gets focus back. */
+  onConnect(e: BoardElement, opener: HTMLElement): void;
 }
 
 const unknownAuthor = () => msg('unknown', { id: 'outline_unknown_author' });
@@ -89,6 +93,7 @@ function renderActions(e: BoardElement, item: ItemContext) {
           ${msg('Edit', { id: 'outline_edit' })}
         </button>`
       : nothing}
+    ${connectButton(e, item)}
     ${ctx.writable && movable(e) && destinations.length
       ? html`<span class="move">
           <label for="move-${key}">${msg('Move to', { id: 'outline_move_to' })}</label>
@@ -114,6 +119,37 @@ function renderActions(e: BoardElement, item: ItemContext) {
       ${msg('Show on board', { id: 'outline_show' })}
     </button>
   </div>`;
+}
+
+/** A frame's actions, beside its heading: rename, connect, delete, show on board. */
+export function renderFrameActions(frame: BoardElement, ctx: ItemContext) {
+  const name = elementName(frame);
+  return html`<div class="item-actions">
+    ${ctx.writable
+      ? html`<button type="button" class="small" data-edit=${frame.id} aria-label=${msg(str`Rename ${name}`, { id: 'outline_rename_label' })} @click=${() => ctx.onEdit(frame)}>
+            ${msg('Rename', { id: 'outline_rename' })}
+          </button>
+          ${connectButton(frame, ctx)}
+          <button type="button" class="small danger" aria-label=${msg(str`Delete ${name}`, { id: 'outline_delete_label' })} @click=${(ev: Event) => ctx.onDelete(frame, ev.currentTarget as HTMLElement)}>
+            ${msg('Delete', { id: 'outline_delete' })}
+          </button>`
+      : nothing}
+    <button type="button" class="small" aria-label=${msg(str`Show on board: ${name}`, { id: 'outline_show_label' })} @click=${() => ctx.onShow(frame)}>
+      ${msg('Show on board', { id: 'outline_show' })}
+    </button>
+  </div>`;
+}
+
+/**
+ * "Connect to…" for a writer, on an element that can be an end of a connector while there is
+ * another one. Creating a connector changes neither end, so a protected element has it too. Its
+ * name starts with what it shows (WCAG 2.5.3), then names the element.
+ */
+function connectButton(e: BoardElement, ctx: ItemContext) {
+  if (!ctx.writable || !isConnectable(e) || ctx.connectable < 2) return nothing;
+  return html`<button type="button" class="small" aria-label=${msg(str`Connect to… (from ${elementName(e)})`, { id: 'outline_connect_label' })} @click=${(ev: Event) => ctx.onConnect(e, ev.currentTarget as HTMLElement)}>
+    ${msg('Connect to…', { id: 'outline_connect' })}
+  </button>`;
 }
 
 /** The inline text editor: Ctrl+Enter saves, Escape cancels. */

@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { BoardDoc } from '../../../shared/board/board-doc.js';
 import { insertTemplate } from '../../../shared/board/templates.js';
 import { addNote, moveToFrame } from './outline-actions.js';
-import { outlineSections, readingOrder } from './outline-model.js';
+import { connectTargets, outlineSections, readingOrder } from './outline-model.js';
 
 let n = 0;
 const author = { id: 'm1', name: 'Kari', organisationId: 'o1', organisationName: 'Nav' };
@@ -95,5 +95,16 @@ describe('outline actions', () => {
     undo.undo();
     expect(b.list().map((e) => e.text)).toEqual(['', 'a']);
     expect(b.get(f)!.h).toBe(240);
+  });
+
+  it('offers as connect targets every frame and connectable element but the source, in outline order', () => {
+    const b = fresh();
+    const frame = b.create({ kind: 'frame', x: 0, y: 0, w: 600, h: 400, text: 'Ramme' }, author, origin);
+    const inside = b.create({ kind: 'note', x: 20, y: 40, text: 'inni' }, author, origin);
+    const loose = b.create({ kind: 'ellipse', x: 900, y: 0 }, author, origin);
+    b.create({ kind: 'pen', x: 900, y: 300, w: 40, h: 20, points: [0, 0, 40, 20] }, author, origin);
+    b.create({ kind: 'connector', x: 0, y: 0, from: inside, to: loose }, author, origin);
+    expect(connectTargets(outlineSections(b), inside).map((e) => e.id)).toEqual([frame, loose]);
+    expect(connectTargets(outlineSections(b), frame).map((e) => e.id)).toEqual([inside, loose]);
   });
 });

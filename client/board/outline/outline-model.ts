@@ -4,7 +4,7 @@
  */
 import type { BoardDoc } from '../../../shared/board/board-doc.js';
 import type { BoardElement } from '../../../shared/board/schema.js';
-import { isBox, isFrame } from '../../../shared/board/kinds.js';
+import { isBox, isConnectable, isFrame } from '../../../shared/board/kinds.js';
 
 /** A DOM-safe id fragment for an element id (ids come from the document: untrusted). */
 export const domId = (id: string): string => id.replace(/[^A-Za-z0-9_-]/g, '_');
@@ -85,6 +85,11 @@ export function outlineSections(board: BoardDoc): OutlineSection[] {
     return [...out, ...links.filter((c) => !out.includes(c))];
   };
   return [...frames.map((f) => ({ frame: f, items: ordered(groups.get(f.id) ?? []) })), { frame: null, items: ordered(loose) }];
+}
+
+/** What `fromId` may be connected to, in the outline's order (each frame, then what lies in it). */
+export function connectTargets(sections: OutlineSection[], fromId: string): BoardElement[] {
+  return sections.flatMap((s) => (s.frame ? [s.frame, ...s.items] : s.items)).filter((e) => e.id !== fromId && isConnectable(e));
 }
 
 const GAP = 20;

@@ -2,7 +2,8 @@
  * `<sk-board-outline>`: the accessible alternative to the canvas. Lists every board element by
  * frame (frames in reading order, then the elements in no frame), with its kind, text, author
  * and organisation, and lets a keyboard or screen-reader user add notes, edit text, move
- * elements between frames, delete (after confirming), undo and redo. Observers only read.
+ * elements between frames, connect two (sk-connect-dialog.ts), delete (after confirming), undo
+ * and redo. Observers only read.
  *
  * Keyboard: Tab reaches everything; in the lists, ↑/↓/Home/End move between elements (roving
  * tabindex); Ctrl+Enter saves a text, Escape cancels; Ctrl+Z / Ctrl+Shift+Z (or Ctrl+Y) undo
@@ -16,15 +17,17 @@ import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { BoardElement } from '../../../shared/board/schema.js';
-import { emitter } from '../../ui/events.js';
+import { emitter, type SkEvent } from '../../ui/events.js';
 import { sharedStyles } from '../../ui/shared.styles.js';
 import '../../ui/sk-confirm-dialog.js';
 import type { SkConfirmDialog } from '../../ui/sk-confirm-dialog.js';
 import type { BoardSession } from '../board-session.js';
 import { BoardObserver } from './board-observer.js';
 import { COMMANDS, perform } from '../actions.js';
-import { renderEditor, renderItem, type ItemContext } from './outline-item.js';
-import { domId, outlineSections, type OutlineSection } from './outline-model.js';
+import { renderEditor, renderFrameActions, renderItem, type ItemContext } from './outline-item.js';
+import { connectTargets, domId, outlineSections, type OutlineSection } from './outline-model.js';
+import './sk-connect-dialog.js';
+import type { SkConnectDialog, SkConnectDialogEvents } from './sk-connect-dialog.js';
 import { elementCount, elementName, frameTitle, short } from './outline-texts.js';
 import { outlineStyles } from './sk-board-outline.styles.js';
 import { isFrame, KINDS, shownText } from '../../../shared/board/kinds.js';
@@ -189,6 +192,21 @@ export class SkBoardOutline extends LitElement {
     dialog?.close();
   }
 
+  private askConnect(e: BoardElement, opener: HTMLElement, sections: OutlineSection[]): void {
+    void this.renderRoot.querySelector<SkConnectDialog>('sk-connect-dialog')?.show(e, connectTargets(sections, e.id), opener);
+  }
+
+  private readonly onConnect = ({ detail: { from, to } }: SkEvent<SkConnectDialogEvents, 'sk-connect'>) => {
+    const [a, b] = [from, to].map((id) => this.session?.board.get(id));
+    this.session?.undo.stopCapturing();
+    const id = this.writable && a && b ? perform(COMMANDS.connect, this.session!, { from, to }) : undefined;
+    this.announce(id ? msg(str`Connected ${elementName(a!)} to ${elementName(b!)}.`, { id: 'outline_connected' }) : msg('Connection cancelled.', { id: 'outline_connect_cancelled' }));
+  };
+
+  private readonly onConnectClosed = (e: SkEvent<SkConnectDialogEvents, 'sk-close'>) => {
+    if (!e.detail.connected) this.announce(msg('Connection cancelled.', { id: 'outline_connect_cancelled' }));
+  };
+
   private readonly onDialogClosed = () => {
     this.pendingDelete = null;
     const then = this.afterDialog;
@@ -259,6 +277,8 @@ export class SkBoardOutline extends LitElement {
       onMove: (e, select) => this.move(e, select, sections),
       onDelete: (e, opener) => void this.askDelete(e, opener),
       onShow: (e) => this.showOnBoard(e),
+      connectable: connectTargets(sections, '').length,
+      onConnect: (e, opener) => this.askConnect(e, opener, sections),
     };
     return html`
       <div @keydown=${this.onKeydown} @focusin=${this.onFocusIn}>
@@ -280,6 +300,7 @@ export class SkBoardOutline extends LitElement {
         ${repeat(sections, sectionKey, (sec) => this.renderSection(sec, ctx))}
         <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
         ${this.renderDialog(sections)}
+        <sk-connect-dialog @sk-connect=${this.onConnect} @sk-close=${this.onConnectClosed}></sk-connect-dialog>
       </div>
     `;
   }
@@ -306,7 +327,7 @@ export class SkBoardOutline extends LitElement {
         <h3 id="sec-${key}" data-section=${key} tabindex="-1">
           ${title} <span class="count">(${elementCount(sec.items.length)})</span>
         </h3>
-        ${frame && !editingFrame ? this.renderFrameActions(frame, ctx) : nothing}
+        ${frame && !editingFrame ? renderFrameActions(frame, ctx) : nothing}
       </div>
       ${frame && editingFrame ? renderEditor(frame, ctx) : nothing}
       ${this.writable ? this.renderAdd(sec, key, title) : nothing}
@@ -320,23 +341,6 @@ export class SkBoardOutline extends LitElement {
           </ul>`
         : html`<p class="none">${sec.frame ? msg('Nothing in this frame yet.', { id: 'outline_frame_empty' }) : msg('Nothing outside the frames.', { id: 'outline_loose_empty' })}</p>`}
     </section>`;
-  }
-
-  private renderFrameActions(frame: BoardElement, ctx: ItemContext) {
-    const name = elementName(frame);
-    return html`<div class="item-actions">
-      ${ctx.writable
-        ? html`<button type="button" class="small" data-edit=${frame.id} aria-label=${msg(str`Rename ${name}`, { id: 'outline_rename_label' })} @click=${() => this.startEdit(frame)}>
-              ${msg('Rename', { id: 'outline_rename' })}
-            </button>
-            <button type="button" class="small danger" aria-label=${msg(str`Delete ${name}`, { id: 'outline_delete_label' })} @click=${(ev: Event) => void this.askDelete(frame, ev.currentTarget as HTMLElement)}>
-              ${msg('Delete', { id: 'outline_delete' })}
-            </button>`
-        : nothing}
-      <button type="button" class="small" aria-label=${msg(str`Show on board: ${name}`, { id: 'outline_show_label' })} @click=${() => this.showOnBoard(frame)}>
-        ${msg('Show on board', { id: 'outline_show' })}
-      </button>
-    </div>`;
   }
 
   private renderAdd(sec: OutlineSection, key: string, title: string) {
