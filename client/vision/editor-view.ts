@@ -1,8 +1,9 @@
 /**
- * Builds the ProseMirror view bound to the vision: y-prosemirror's sync, remote cursors (name and
- * organisation colour from awareness, which the server fixes) and per-user undo; keymap and input
- * rules; the length cap; paste sanitising; comment highlights; and how snapshot diffs look
- * (`<ins>`/`<del>` in the writer's organisation colour, their name on hover).
+ * Builds the ProseMirror view bound to the vision: y-prosemirror's sync (my caret staying before
+ * what others type at the same spot), remote cursors (name and organisation colour from
+ * awareness, which the server fixes) and per-user undo; keymap and input rules; the length cap;
+ * paste sanitising; comment highlights; and how snapshot diffs look (`<ins>`/`<del>` in the
+ * writer's organisation colour, their name on hover).
  */
 import { baseKeymap } from 'prosemirror-commands';
 import { keymap } from 'prosemirror-keymap';
@@ -14,6 +15,7 @@ import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { visionSchema } from '../../shared/vision/schema.js';
 import type { OrgColor } from '../ui/org-colors.js';
+import { caretSticksLeftPlugin } from './caret-sticks-left.js';
 import { commentDecorationsPlugin } from './comment-decorations.js';
 import { actionKeys, type EditorHooks } from './editor-actions.js';
 import { visionInputRules } from './input-rules.js';
@@ -78,6 +80,7 @@ export function createVisionEditor(host: HTMLElement, o: EditorViewOptions): Edi
     schema: visionSchema,
     plugins: [
       ySyncPlugin(o.fragment, { mapping }),
+      caretSticksLeftPlugin(),
       yCursorPlugin(o.awareness, {
         cursorBuilder: cursorBuilder(o.colorOf),
         selectionBuilder: (user: AwarenessUser) => ({ class: 'remote-selection', style: `background-color: ${o.colorOf(str(user.organisationId)).soft}` }),
