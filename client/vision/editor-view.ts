@@ -15,6 +15,7 @@ import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { visionSchema } from '../../shared/vision/schema.js';
 import type { OrgColor } from '../ui/org-colors.js';
+import { bindingDestroyedPlugin } from './binding-destroyed.js';
 import { caretSticksLeftPlugin } from './caret-sticks-left.js';
 import { commentDecorationsPlugin } from './comment-decorations.js';
 import { actionKeys, type EditorHooks } from './editor-actions.js';
@@ -81,6 +82,7 @@ export function createVisionEditor(host: HTMLElement, o: EditorViewOptions): Edi
     plugins: [
       ySyncPlugin(o.fragment, { mapping }),
       caretSticksLeftPlugin(),
+      bindingDestroyedPlugin(),
       yCursorPlugin(o.awareness, {
         cursorBuilder: cursorBuilder(o.colorOf),
         selectionBuilder: (user: AwarenessUser) => ({ class: 'remote-selection', style: `background-color: ${o.colorOf(str(user.organisationId)).soft}` }),
@@ -126,9 +128,6 @@ export function createVisionEditor(host: HTMLElement, o: EditorViewOptions): Edi
       },
     },
     dispatchTransaction(tr) {
-      // y-prosemirror's cursor plugin dispatches a task after an awareness change, and does not
-      // notice when the view was destroyed meanwhile (its `binding.isDestroyed` is never set).
-      if (view.isDestroyed) return;
       const next = view.state.apply(tr);
       view.updateState(next);
       o.onChange(next);
