@@ -43,16 +43,22 @@ export class ApiError extends Error {
   }
 }
 
-async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
+/** What a request may carry when it must outlive the page (`keepalive`): browsers allow 64 KiB in all. */
+const KEEPALIVE_MAX_CHARS = 60_000;
+
+/** `leaving`: sent as the page goes away; kept alive past it when small enough. */
+async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown, leaving = false): Promise<T> {
   let res: Response;
+  const json = body === undefined ? undefined : JSON.stringify(body);
   try {
     res = await fetch(path, {
       method,
+      keepalive: leaving && (json?.length ?? 0) < KEEPALIVE_MAX_CHARS,
       // fetch() is mode "cors", so browsers send the real Origin on writes even under the server's
       // `Referrer-Policy: no-referrer` (a plain <form> POST would send `Origin: null` and be refused).
       credentials: 'same-origin',
       headers: body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: json,
     });
   } catch (err) {
     throw new ApiError(0, 'network_error', (err as Error).message);
@@ -113,7 +119,7 @@ export const api = {
     request<WorkshopDto>('PATCH', `${ws(id)}/organisations/${encodeURIComponent(orgId)}`, { orgNumber } satisfies OrganisationPatchBody),
   visionAuthors: (id: string) => request<VisionAuthorsDto>('GET', `${ws(id)}/vision/authors`),
   visionSeen: (id: string) => request<SeenDto>('GET', `${ws(id)}/vision/seen`),
-  markVisionSeen: (id: string, snapshot: string) => request<void>('PUT', `${ws(id)}/vision/seen`, { snapshot } satisfies SeenBody),
+  markVisionSeen: (id: string, snapshot: string, leaving = false) => request<void>('PUT', `${ws(id)}/vision/seen`, { snapshot } satisfies SeenBody, leaving),
   resetVision: (id: string) => request<void>('POST', `${ws(id)}/vision/reset`),
   visionHistory: (id: string) => request<VisionHistoryDto>('GET', `${ws(id)}/vision/history`),
   compactVision: (id: string) => request<CompactHistoryDto>('POST', `${ws(id)}/vision/compact`),

@@ -1,8 +1,9 @@
 /**
- * Builds the ProseMirror view bound to the vision: y-prosemirror's sync, remote cursors (name and
- * organisation colour from awareness, which the server fixes) and per-user undo; keymap and input
- * rules; the length cap; paste sanitising; comment highlights; and how snapshot diffs look
- * (`<ins>`/`<del>` in the writer's organisation colour, their name on hover).
+ * Builds the ProseMirror view bound to the vision: y-prosemirror's sync (my caret staying before
+ * what others type at the same spot), remote cursors (name and organisation colour from
+ * awareness, which the server fixes) and per-user undo; keymap and input rules; the length cap;
+ * paste sanitising; comment highlights; and how snapshot diffs look (`<ins>`/`<del>` in the
+ * writer's organisation colour, their name on hover).
  */
 import { baseKeymap } from 'prosemirror-commands';
 import { keymap } from 'prosemirror-keymap';
@@ -14,6 +15,8 @@ import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { visionSchema } from '../../shared/vision/schema.js';
 import type { OrgColor } from '../ui/org-colors.js';
+import { bindingDestroyedPlugin } from './binding-destroyed.js';
+import { caretSticksLeftPlugin } from './caret-sticks-left.js';
 import { commentDecorationsPlugin } from './comment-decorations.js';
 import { actionKeys, type EditorHooks } from './editor-actions.js';
 import { visionInputRules } from './input-rules.js';
@@ -78,6 +81,8 @@ export function createVisionEditor(host: HTMLElement, o: EditorViewOptions): Edi
     schema: visionSchema,
     plugins: [
       ySyncPlugin(o.fragment, { mapping }),
+      caretSticksLeftPlugin(),
+      bindingDestroyedPlugin(),
       yCursorPlugin(o.awareness, {
         cursorBuilder: cursorBuilder(o.colorOf),
         selectionBuilder: (user: AwarenessUser) => ({ class: 'remote-selection', style: `background-color: ${o.colorOf(str(user.organisationId)).soft}` }),
@@ -123,9 +128,6 @@ export function createVisionEditor(host: HTMLElement, o: EditorViewOptions): Edi
       },
     },
     dispatchTransaction(tr) {
-      // y-prosemirror's cursor plugin dispatches a task after an awareness change, and does not
-      // notice when the view was destroyed meanwhile (its `binding.isDestroyed` is never set).
-      if (view.isDestroyed) return;
       const next = view.state.apply(tr);
       view.updateState(next);
       o.onChange(next);

@@ -3,7 +3,9 @@
  * shows the editor with the comments panel beside it. Views: writing (live), who wrote what
  * (authorship, read-only), the changes since your last visit (read-only diff), and the journey
  * (milestones, read-only). A banner offers the changes by others since the last visit, with
- * "Show" and "Mark as seen". Facilitators can reset an empty vision to the template.
+ * "Show" and "Mark as seen"; while the reader is caught up and watches the live text, the seen
+ * point moves along by itself (seen-keeper.ts), and what arrived while they were away is offered.
+ * Facilitators can reset an empty vision to the template.
  *
  * Context: the workshop (client/net/workshop-context.ts): the workshop, its members, its rooms.
  * Events: none. Slots: none. Parts: none.
@@ -20,7 +22,8 @@ import type { SkEvent } from '../ui/events.js';
 import { sharedStyles } from '../ui/shared.styles.js';
 import { errorText } from '../ui/texts.js';
 import '../ui/sk-connection-status.js';
-import { checkSinceVisit, markSeen, type SinceVisit } from './since-visit.js';
+import { keepSeen, type SeenKeeper } from './seen-keeper.js';
+import { checkSinceVisit, markSeen, storeSeen, type SinceVisit } from './since-visit.js';
 import type { ResolvedComment } from './comment-decorations.js';
 import './sk-vision-comments.js';
 import type { CommentDraft, SkVisionCommentsEvents } from './sk-vision-comments.js';
@@ -80,6 +83,7 @@ export class SkVisionPage extends LitElement {
     return this.ws.members;
   }
   private cleanup: Array<() => void> = [];
+  private keeper: SeenKeeper | null = null;
 
   constructor() {
     super();
@@ -110,6 +114,8 @@ export class SkVisionPage extends LitElement {
   }
 
   private close(): void {
+    this.keeper?.leave();
+    this.keeper = null;
     this.cleanup.forEach((fn) => fn());
     this.cleanup = [];
     this.session?.destroy();
@@ -136,10 +142,11 @@ export class SkVisionPage extends LitElement {
       this.cleanup.push(observeComments(s.doc, () => (this.comments = listComments(s.doc))));
     });
     // "Since your last visit" compares with the server's state: wait for the first sync.
+    // Only then does the seen point move along, so the check reads the point of the last visit.
     const onSynced = () => {
       if (this.session === s && s.conn.status().state === 'synced') {
         off();
-        void this.checkSince(s);
+        void this.checkSince(s).then(() => this.keepSeen(s));
       }
     };
     const off = s.conn.onStatus(onSynced);
@@ -157,11 +164,28 @@ export class SkVisionPage extends LitElement {
     }
   }
 
+  /** While the reader watches the live text, "since your last visit" moves along (seen-keeper.ts). */
+  private keepSeen(s: VisionSession): void {
+    if (this.session !== s || this.keeper) return;
+    this.keeper = keepSeen({
+      fragment: s.fragment,
+      store: (snapshot, leaving) => storeSeen(s, snapshot, leaving),
+      showsLive: () => this.view === 'edit' || this.view === 'authorship',
+      onMissed: () => void this.checkSince(s),
+      behind: this.since?.kind !== 'none' && this.since?.kind !== 'first',
+    });
+  }
+
   private get editor(): SkVisionEditor | null {
     return this.renderRoot.querySelector('sk-vision-editor');
   }
 
   private async setView(view: View): Promise<void> {
+    await this.showView(view);
+    this.keeper?.check();
+  }
+
+  private async showView(view: View): Promise<void> {
     const s = this.session;
     const editor = this.editor;
     if (!s || !editor) return;
@@ -211,6 +235,7 @@ export class SkVisionPage extends LitElement {
     if (!s) return;
     this.busy = true;
     try {
+      this.keeper?.caughtUp();
       await markSeen(s);
       this.since = { kind: 'none' };
       this.notice = msg('Marked as seen.', { id: 'vision_since_marked' });
