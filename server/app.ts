@@ -24,6 +24,7 @@ import { createExportService } from './services/exports.js';
 import { createPngRenderer } from './export/png-renderer.js';
 import { createVisionService } from './services/vision.js';
 import { createWorkshopService } from './services/workshops.js';
+import { createBoardService } from './services/boards.js';
 import { createMemberService } from './services/members.js';
 import { createAuditLogService } from './services/audit-log.js';
 import { verifyAuditChain } from './store/audit-hash.js';
@@ -89,6 +90,10 @@ export async function createSamskap(config: Config, log: Logger, opts: SamskapOp
   const sync = createSyncEndpoint({ registry, auth, store, log, limits: config.sync, publicUrl: config.publicUrl, stats: metrics.sync, fanout, writeGuard: locks });
   fanout.onControl((command) => {
     const [verb, workshopId, memberId, reason] = command.split(':');
+    if (verb === 'evict-room') {
+      const room = command.slice('evict-room:'.length);
+      sync.roomEvictedElsewhere(room).catch((err: unknown) => log.warn({ err, room }, 'board eviction from another instance failed'));
+    }
     if (verb === 'evict-member' && workshopId && memberId) sync.evictMember(workshopId, memberId, reason === 'removed' || reason === 'merged' ? reason : 'role_changed', true);
     if (verb === 'evict' && workshopId) {
       sync.evictedElsewhere(workshopId).catch((err: unknown) => log.warn({ err, workshopId }, 'eviction from another instance failed'));
@@ -108,6 +113,19 @@ export async function createSamskap(config: Config, log: Logger, opts: SamskapOp
     store,
     auth,
     workshops,
+    boards: createBoardService({
+      store,
+      sink: realtime.sink,
+      docs: registry,
+      now,
+      newId,
+      evictor: sync,
+      // The deleted board's lock goes with it: every instance's write guard reloads.
+      locksChanged: (workshopId) => {
+        fanout.publishControl(`locks:${workshopId}`);
+        locks.reload(workshopId).catch((err: unknown) => log.warn({ err, workshopId }, 'board locks could not be reloaded'));
+      },
+    }),
     members: createMemberService({ store, sessions, evictors: [sync, realtime], sink: realtime.sink, now }),
     vision: createVisionService({ store, docs: registry, maxDocBytes: config.sync.maxDocBytes }),
     principles: decisions.principles,

@@ -71,6 +71,18 @@ export const UpdateWorkshopBody = z
   .refine((b) => Object.values(b).some((v) => v !== undefined), { message: 'nothing to change' });
 export type UpdateWorkshopBody = z.infer<typeof UpdateWorkshopBody>;
 
+/** `POST /api/workshops/:id/boards` (facilitators). */
+export const CreateBoardBody = z.strictObject({ title: text(Limits.boardTitleMax) });
+export type CreateBoardBody = z.infer<typeof CreateBoardBody>;
+/** `PATCH /api/workshops/:id/boards/:boardId`: a new title and/or its place (0 = first) among the boards. */
+export const UpdateBoardBody = z
+  .strictObject({ title: text(Limits.boardTitleMax).optional(), order: z.number().int().min(0).max(Limits.boardsMax - 1).optional() })
+  .refine((b) => b.title !== undefined || b.order !== undefined, { message: 'nothing to change' });
+export type UpdateBoardBody = z.infer<typeof UpdateBoardBody>;
+/** `POST …/boards/:boardId/duplicate`: the copy's title (default: the original's, marked as a copy). */
+export const DuplicateBoardBody = z.strictObject({ title: text(Limits.boardTitleMax).optional() });
+export type DuplicateBoardBody = z.infer<typeof DuplicateBoardBody>;
+
 export const AddOrganisationBody = z.strictObject({ name: text(Limits.nameMax), orgNumber: OrgNumber.optional() });
 export type AddOrganisationBody = z.infer<typeof AddOrganisationBody>;
 

@@ -15,6 +15,9 @@ export const Limits = {
   inviteMaxUses: 10_000,
   /** Who in an organisation confirmed a representative, and how (issue #14). */
   confirmationMax: 500,
+  /** Boards per workshop (issue #16): one per session or method is plenty. */
+  boardsMax: 30,
+  boardTitleMax: 100,
 } as const;
 
 /** socket.io commands (docs/api.md, "Live workshop"). */

@@ -79,12 +79,12 @@ describe.each(STORES)('on %s', (kind) => {
     const [fac, pa, pb] = await connectedAll(s.base, f.facilitator, f.participantA, f.participantB);
     await fac.ok('principle.propose', { principleId: principle });
     const boardId = f.workshop.boards[0]!.id;
-    const closedRound = (await fac.ok('vote.open', { boardId, votesPerPerson: 2 })).roundId;
+    const closedRound = (await fac.ok('vote.open', { boardId, votesPerPerson: 2, elementIds: elements })).roundId;
     await pa.ok('vote.cast', { roundId: closedRound, elementId: elements[0] });
     await pb.ok('vote.cast', { roundId: closedRound, elementId: elements[0] });
     await pb.ok('vote.cast', { roundId: closedRound, elementId: elements[1] });
     closedResults = (await fac.ok('vote.close', { roundId: closedRound })).results;
-    const openRound = (await fac.ok('vote.open', { boardId, votesPerPerson: 2 })).roundId;
+    const openRound = (await fac.ok('vote.open', { boardId, votesPerPerson: 2, elementIds: elements })).roundId;
     await pa.ok('vote.cast', { roundId: openRound, elementId: elements[1] });
     const { questionId } = await fac.ok('question.open', { kind: 'maturity' });
     await pa.ok('answer.submit', { questionId, value: { generation: 2, justification: 'Hemmeleg svar frå Ola' } });

@@ -48,7 +48,8 @@ beforeAll(async () => {
   await pa.ok('answer.submit', { questionId, value: { generation: 3, justification: 'Vi deler data' } });
   await fac.ok('answer.reveal', { questionId });
   const elementIds = await readBoardIds(a, f.workshop.boards[0]!.room, f.facilitator);
-  const { roundId } = await fac.ok('vote.open', { boardId: f.workshop.boards[0]!.id, votesPerPerson: 2 });
+  // The round names its elements (frames among them: a named round takes what it names).
+  const { roundId } = await fac.ok('vote.open', { boardId: f.workshop.boards[0]!.id, votesPerPerson: 2, elementIds });
   await pa.ok('vote.cast', { roundId, elementId: elementIds[0] });
   await pb.ok('vote.cast', { roundId, elementId: elementIds[1] });
   await fac.ok('vote.close', { roundId });

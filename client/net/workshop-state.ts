@@ -124,6 +124,7 @@ function factOf(h: Held): string {
     case 'answer.applied':
     case 'view.summoned':
     case 'content.removed':
+    case 'boards.changed':
       return `event:${h.event.seq}`;
   }
 }
@@ -179,7 +180,8 @@ function reduce(s: WorkshopState, h: Held): WorkshopState {
     case 'answer.applied':
     case 'content.removed':
     case 'member.changed':
-      // The change itself (or, for members, the list views fetch again) arrives through the document's room; only the seq moves on.
+    case 'boards.changed':
+      // The change itself (or, for members and boards, the workshop page fetches again) arrives elsewhere; only the seq moves on.
       return s;
   }
 }

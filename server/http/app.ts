@@ -10,6 +10,7 @@ import type { BackupService } from '../services/backup.js';
 import type { ExportService } from '../services/exports.js';
 import type { VisionService } from '../services/vision.js';
 import type { WorkshopService } from '../services/workshops.js';
+import type { BoardService } from '../services/boards.js';
 import type { MemberService } from '../services/members.js';
 import type { Store } from '../store/types.js';
 import { errorHandler } from './errors.js';
@@ -26,6 +27,7 @@ import { governanceRoutes } from './routes/governance.js';
 import type { PrincipleService } from '../services/principles.js';
 import type { AuditLogService } from '../services/audit-log.js';
 import { workshopRoutes } from './routes/workshops.js';
+import { boardRoutes } from './routes/boards.js';
 import { meRoutes } from './routes/me.js';
 import { oidcRoutes } from './routes/oidc.js';
 import type { OidcClient } from '../auth/oidc-client.js';
@@ -41,6 +43,7 @@ export interface HttpDeps {
   store: Store;
   auth: Authenticator;
   workshops: WorkshopService;
+  boards: BoardService;
   members: MemberService;
   vision: VisionService;
   exports: ExportService;
@@ -118,6 +121,7 @@ export function createHttpApp(deps: HttpDeps): express.Express {
   api.use(jsonBodyParser({ limit: '64kb' }));
   api.use(meRoutes({ signInLabel: deps.signIn?.label ?? null, auth: deps.auth, persons, personJoin, publicUrl: deps.publicUrl, store: deps.store }));
   api.use(workshopRoutes({ workshops: deps.workshops, auth: deps.auth, publicUrl: deps.publicUrl, openLimit }));
+  api.use(boardRoutes({ boards: deps.boards, auth: deps.auth, publicUrl: deps.publicUrl }));
   const signedInMembers = async (req: express.Request) => {
     const session = await persons.fromRequest(req);
     return session ? personJoin.memberships(session.person) : [];

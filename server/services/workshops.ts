@@ -17,6 +17,9 @@ import type { EventSink } from './ports.js';
 import { memberDto, memberDtos, nameIfFirst } from './representation.js';
 
 /** Implemented by the live transports: drop every connection and loaded document of a workshop. */
+/** The first board's name, in the workshop's language (facilitators rename it and add others). */
+const FIRST_BOARD_TITLE: Record<WorkshopRecord['language'], string> = { nn: 'Tavle', nb: 'Tavle', en: 'Board' };
+
 export interface WorkshopEvictor {
   evictWorkshop(workshopId: string): Promise<void>;
   /** Drop one member's live connections so they come back with their new role. */
@@ -75,7 +78,7 @@ export function createWorkshopService(deps: WorkshopServiceDeps) {
       const at = now().toISOString();
       const workshop = { id: newId(), title: body.title, language: body.language ?? 'nn', decisionRule: DEFAULT_DECISION_RULE, createdAt: at, protectOrganisationContent: false };
       const orgs = body.organisations.map((o, position) => ({ id: newId(), workshopId: workshop.id, name: o.name, position, color: null, orgNumber: o.orgNumber ?? null }));
-      const board = { id: newId(), workshopId: workshop.id, title: 'Board', createdAt: at };
+      const board = { id: newId(), workshopId: workshop.id, title: FIRST_BOARD_TITLE[workshop.language], createdAt: at, position: 0 };
       const member = newMember(workshop.id, body.displayName, 'facilitator', body.organisationIndex !== undefined ? orgs[body.organisationIndex]!.id : null, at);
       const { token, dto } = await store.transaction(async (tx) => {
         await tx.workshops.create(workshop, orgs, [board]);

@@ -79,6 +79,8 @@ export interface BoardRecord {
   workshopId: string;
   title: string;
   createdAt: string;
+  /** Its place among the workshop's boards (ties: creation order). Since migration 014. */
+  position: number;
 }
 export interface MemberRecord {
   id: string;
@@ -140,7 +142,13 @@ export interface WorkshopRepo {
   create(w: WorkshopRecord, orgs: OrganisationRecord[], boards: BoardRecord[]): Promise<void>;
   get(id: string): Promise<WorkshopRecord | null>;
   organisations(workshopId: string): Promise<OrganisationRecord[]>;
+  /** The workshop's boards in their order. */
   boards(workshopId: string): Promise<BoardRecord[]>;
+  addBoard(b: BoardRecord): Promise<void>;
+  /** Renames a board or moves it; false when the board is not this workshop's. */
+  updateBoard(workshopId: string, boardId: string, patch: Partial<Pick<BoardRecord, 'title' | 'position'>>): Promise<boolean>;
+  /** Deletes a board and its lock (not its document: see DocStore); false when not this workshop's. */
+  deleteBoard(workshopId: string, boardId: string): Promise<boolean>;
   /** Changes title, language and/or decision rule; false when no such workshop. */
   update(id: string, patch: Partial<Pick<WorkshopRecord, 'title' | 'language' | 'decisionRule' | 'protectOrganisationContent'>>): Promise<boolean>;
   /** Adds an organisation at the end of the workshop's list. */

@@ -57,10 +57,12 @@ export function createSyncEndpoint(deps: SyncEndpointDeps) {
   const { stats } = deps;
   // The ws layer's own hard cap; our limit (checked per message) answers with 4413 below it.
   const wss = new WebSocketServer({ noServer: true, maxPayload: deps.limits.maxMessageBytes * 2, perMessageDeflate: false });
-  const connections = new Set<{ conn: SyncConnection; workshopId: string }>();
+  const connections = new Set<{ conn: SyncConnection; workshopId: string; room: string }>();
   const admission = new Admission<SyncConnection>({ maxPerMember: deps.limits.maxConnectionsPerMember, maxPerRoom: deps.limits.maxClientsPerRoom });
   /** Workshops being deleted: refused until the deletion has finished. */
   const evicted = new Set<string>();
+  /** Rooms (boards) being deleted: refused likewise. */
+  const evictedRooms = new Set<string>();
   // Dead TCP connections (a laptop closed mid-sentence) are found by ping and dropped, so their
   // cursors leave and their rooms can unload.
   const heartbeat = setInterval(() => connections.forEach((e) => e.conn.heartbeat()), HEARTBEAT_MS);
@@ -82,6 +84,7 @@ export function createSyncEndpoint(deps: SyncEndpointDeps) {
     const ref = parseRoom(name);
     if (!ref) throw new Refusal(CloseCode.unknownRoom, 'unknown room');
     if (evicted.has(ref.workshopId)) throw new Refusal(CloseCode.workshopDeleted, 'workshop deleted');
+    if (evictedRooms.has(name)) throw new Refusal(CloseCode.unknownRoom, 'unknown board');
     const creds = deps.auth.credentials(req, ref.workshopId);
     if (!creds) throw new Refusal(CloseCode.unauthenticated, 'no token');
     if (creds.viaCookie && !sameOrigin(req, deps.publicUrl)) throw new Refusal(CloseCode.forbidden, 'origin not allowed');
@@ -104,6 +107,7 @@ export function createSyncEndpoint(deps: SyncEndpointDeps) {
     const m = actor.member;
     const entry = {
       workshopId,
+      room: target.name,
       conn: new SyncConnection(
         ws,
         actor.member.id,
@@ -134,8 +138,27 @@ export function createSyncEndpoint(deps: SyncEndpointDeps) {
     await registry.unloadWhere((name) => name.startsWith(`${workshopId}/`), { compact: false });
   }
 
+  async function evictRoomLocally(room: string): Promise<void> {
+    evictedRooms.add(room);
+    setTimeout(() => evictedRooms.delete(room), 60_000).unref();
+    for (const e of [...connections]) if (e.room === room) e.conn.close(CloseCode.unknownRoom, 'board deleted');
+    await registry.unloadWhere((name) => name === room, { compact: false });
+  }
+
   return {
     stats,
+
+    /** A board is being deleted: its connections close with 4404 here and on other instances; the room unloads unsaved. */
+    async evictRoom(room: string): Promise<void> {
+      deps.fanout.publishControl(`evict-room:${room}`);
+      await evictRoomLocally(room);
+    },
+
+    /** Another instance deleted a board: evict here, then remove anything written meanwhile. */
+    async roomEvictedElsewhere(room: string): Promise<void> {
+      await evictRoomLocally(room);
+      await deps.store.docs.delete(room);
+    },
 
     async handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
       socket.on('error', () => socket.destroy());
@@ -156,6 +179,10 @@ export function createSyncEndpoint(deps: SyncEndpointDeps) {
       if (evicted.has(target.workshopId)) {
         registry.release(room);
         return refuse(req, socket, head, new Refusal(CloseCode.workshopDeleted, 'workshop deleted'));
+      }
+      if (evictedRooms.has(target.name)) {
+        registry.release(room);
+        return refuse(req, socket, head, new Refusal(CloseCode.unknownRoom, 'unknown board'));
       }
       if (room.peers.size >= deps.limits.maxClientsPerRoom) {
         registry.release(room);

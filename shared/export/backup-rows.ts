@@ -42,7 +42,8 @@ export const BACKUP_ROW_SCHEMAS: Readonly<Record<string, TableShape>> = {
     { id, workshop_id: id, name: text, position: int, color: z.string().max(32).nullable(), org_number: z.string().refine(isOrgNumber, 'is not an organisation number').nullable().optional() },
     { id: 'own', workshop_id: 'workshop' },
   ),
-  boards: table({ id, workshop_id: id, title: text, created_at: time }, { id: 'own', workshop_id: 'workshop' }),
+  // position: since migration 014 (older backups lack it: their boards keep creation order).
+  boards: table({ id, workshop_id: id, title: text, created_at: time, position: int.optional() }, { id: 'own', workshop_id: 'workshop' }),
   members: table(
     {
       id, workshop_id: id, display_name: text, role: z.enum(['facilitator', 'participant', 'observer']), organisation_id: id.nullable(), token_hash: z.string().max(200), created_at: time,

@@ -28,6 +28,7 @@ const NAMES: Record<BroadcastName, true> = {
   'settings.changed': true,
   'member.changed': true,
   'content.removed': true,
+  'boards.changed': true,
 };
 
 export const BROADCAST_NAMES: readonly BroadcastName[] = Object.freeze(Object.keys(NAMES) as BroadcastName[]);

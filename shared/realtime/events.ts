@@ -8,7 +8,7 @@
  */
 import type { ErrorCode } from '../errors.js';
 import type { ClosedOutcome, DecisionRule, PrincipleStatus, Stance } from '../decision-rule.js';
-import type { MemberDto, Role } from '../api.js';
+import type { BoardDto, MemberDto, Role } from '../api.js';
 import type { AnswerValue, CommandName, CommandPayload } from './commands.js';
 import type { ParadoxAxis } from '../charter/schema.js';
 
@@ -223,6 +223,8 @@ export interface Broadcasts {
   /** A member's record changed: renamed, named or un-named representative, removed (`removedAt`) or merged (`mergedInto`). */
   'member.changed': Seq & { member: MemberDto };
   'content.removed': Seq & { room: 'board' | 'charter'; boardId: string | null; collection: string | null; id: string; by: string };
+  /** A facilitator added, renamed, moved, duplicated or deleted a board: the workshop's boards now, in order. */
+  'boards.changed': Seq & { boards: BoardDto[] };
 }
 export type BroadcastName = keyof Broadcasts;
 

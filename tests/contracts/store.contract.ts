@@ -21,7 +21,7 @@ async function seedWorkshop(store: Store) {
     { id: id('o'), workshopId: w.id, name: 'NAV', position: 0, color: null },
     { id: id('o'), workshopId: w.id, name: 'Bufdir', position: 1, color: '#1d4ed8' },
   ];
-  const boards = [{ id: id('b'), workshopId: w.id, title: 'Board', createdAt: now() }];
+  const boards = [{ id: id('b'), workshopId: w.id, title: 'Board', createdAt: now(), position: 0 }];
   await store.workshops.create(w, orgs, boards);
   return { w, orgs, boards };
 }
@@ -125,6 +125,31 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       expect(await store.credentials.find('hash-' + w.id, 'session')).toBeNull();
       expect(await store.audit.list(w.id)).toEqual([]);
       expect(await store.workshops.delete(w.id)).toBe(false);
+    });
+
+    it('adds, renames, orders and deletes boards, a board only in its own workshop', async () => {
+      const { w, boards } = await seedWorkshop(store);
+      const other = await seedWorkshop(store);
+      const b2 = { id: id('b'), workshopId: w.id, title: 'Aktørkart', createdAt: now(), position: 1 };
+      const b3 = { id: id('b'), workshopId: w.id, title: 'Reise', createdAt: now(), position: 1 };
+      await store.workshops.addBoard(b2);
+      await store.workshops.addBoard(b3);
+      // Same position: creation order decides.
+      expect((await store.workshops.boards(w.id)).map((b) => b.id)).toEqual([boards[0]!.id, b2.id, b3.id]);
+      expect(await store.workshops.updateBoard(w.id, b3.id, { position: 0 })).toBe(true);
+      expect(await store.workshops.updateBoard(w.id, boards[0]!.id, { title: 'Opning', position: 2 })).toBe(true);
+      expect((await store.workshops.boards(w.id)).map((b) => [b.title, b.position])).toEqual([
+        ['Reise', 0],
+        ['Aktørkart', 1],
+        ['Opning', 2],
+      ]);
+      expect(await store.workshops.updateBoard(other.w.id, b2.id, { title: 'Kapra' })).toBe(false);
+      expect(await store.workshops.deleteBoard(other.w.id, b2.id)).toBe(false);
+      expect(await store.facilitation.setBoardLocks(w.id, [b2.id], true, 'm', now())).toEqual([b2.id]);
+      expect(await store.workshops.deleteBoard(w.id, b2.id)).toBe(true);
+      expect((await store.workshops.boards(w.id)).map((b) => b.id)).toEqual([b3.id, boards[0]!.id]);
+      expect(await store.facilitation.lockedBoards(w.id)).toEqual([]);
+      expect((await store.workshops.boards(other.w.id)).map((b) => b.id)).toEqual([other.boards[0]!.id]);
     });
 
     it('updates title, language and organisation colours', async () => {

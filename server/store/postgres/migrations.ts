@@ -319,4 +319,10 @@ export const postgresMigrations: Migration[] = [
   },
   // Issue #14 (people, not links): ./migrations-people.ts
   ...postgresPeopleMigrations,
+  {
+    // Several boards per workshop (issue #16): their order, set by facilitators. Existing boards keep
+    // the order they were made in (all 0; ties fall back to creation time).
+    name: '014_board_order',
+    sql: `ALTER TABLE boards ADD COLUMN position INTEGER NOT NULL DEFAULT 0;`,
+  },
 ];

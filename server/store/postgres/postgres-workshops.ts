@@ -26,12 +26,13 @@ export class PostgresWorkshopRepo implements WorkshopRepo {
       `WITH w AS (INSERT INTO workshops (id, title, created_at, language, decision_rule) VALUES ($1, $2, $3, $12, $14)),
        o AS (INSERT INTO organisations (id, workshop_id, name, position, color, org_number)
              SELECT * FROM unnest($4::text[], $5::text[], $6::text[], $7::int[], $13::text[], $15::text[]))
-       INSERT INTO boards (id, workshop_id, title, created_at) SELECT * FROM unnest($8::text[], $9::text[], $10::text[], $11::text[])`,
+       INSERT INTO boards (id, workshop_id, title, created_at, position) SELECT * FROM unnest($8::text[], $9::text[], $10::text[], $11::text[], $16::int[])`,
       [
         w.id, w.title, w.createdAt,
         orgs.map((o) => o.id), orgs.map((o) => o.workshopId), orgs.map((o) => o.name), orgs.map((o) => o.position),
         boards.map((b) => b.id), boards.map((b) => b.workshopId), boards.map((b) => b.title), boards.map((b) => b.createdAt),
         w.language, orgs.map((o) => o.color), w.decisionRule, orgs.map((o) => o.orgNumber ?? null),
+        boards.map((b) => b.position),
       ],
     );
   }
@@ -79,10 +80,33 @@ export class PostgresWorkshopRepo implements WorkshopRepo {
 
   async boards(workshopId: string): Promise<BoardRecord[]> {
     const r = await this.run.query<BoardRecord>(
-      `SELECT id, workshop_id AS "workshopId", title, created_at AS "createdAt" FROM boards WHERE workshop_id = $1 ${BY_CREATION}`,
+      `SELECT id, workshop_id AS "workshopId", title, created_at AS "createdAt", position FROM boards WHERE workshop_id = $1 ORDER BY position, created_at COLLATE "C", id COLLATE "C"`,
       [workshopId],
     );
     return r.rows;
+  }
+
+  async addBoard(b: BoardRecord): Promise<void> {
+    await this.run.query('INSERT INTO boards (id, workshop_id, title, created_at, position) VALUES ($1, $2, $3, $4, $5)', [b.id, b.workshopId, b.title, b.createdAt, b.position]);
+  }
+
+  async updateBoard(workshopId: string, boardId: string, patch: Partial<Pick<BoardRecord, 'title' | 'position'>>): Promise<boolean> {
+    const r = await this.run.query('UPDATE boards SET title = COALESCE($1, title), position = COALESCE($2, position) WHERE id = $3 AND workshop_id = $4', [
+      patch.title ?? null,
+      patch.position ?? null,
+      boardId,
+      workshopId,
+    ]);
+    return (r.rowCount ?? 0) > 0;
+  }
+
+  async deleteBoard(workshopId: string, boardId: string): Promise<boolean> {
+    // One statement: the lock goes with the board.
+    const r = await this.run.query(
+      'WITH l AS (DELETE FROM board_locks WHERE workshop_id = $1 AND board_id = $2) DELETE FROM boards WHERE id = $2 AND workshop_id = $1',
+      [workshopId, boardId],
+    );
+    return (r.rowCount ?? 0) > 0;
   }
 
   async delete(id: string): Promise<boolean> {

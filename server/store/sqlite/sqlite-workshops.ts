@@ -66,8 +66,8 @@ export class SqliteWorkshopRepo implements WorkshopRepo {
         statement(db, 'INSERT INTO workshops (id, title, language, decision_rule, created_at) VALUES (?, ?, ?, ?, ?)').run(w.id, w.title, w.language, w.decisionRule, w.createdAt);
         const org = statement(db, 'INSERT INTO organisations (id, workshop_id, name, position, color, org_number) VALUES (?, ?, ?, ?, ?, ?)');
         for (const o of orgs) org.run(o.id, o.workshopId, o.name, o.position, o.color, o.orgNumber ?? null);
-        const board = statement(db, 'INSERT INTO boards (id, workshop_id, title, created_at) VALUES (?, ?, ?, ?)');
-        for (const b of boards) board.run(b.id, b.workshopId, b.title, b.createdAt);
+        const board = statement(db, 'INSERT INTO boards (id, workshop_id, title, created_at, position) VALUES (?, ?, ?, ?, ?)');
+        for (const b of boards) board.run(b.id, b.workshopId, b.title, b.createdAt, b.position);
       })(),
     );
   }
@@ -100,9 +100,37 @@ export class SqliteWorkshopRepo implements WorkshopRepo {
 
   boards(workshopId: string): Promise<BoardRecord[]> {
     return this.run((db) =>
-      (statement(db, 'SELECT id, workshop_id, title, created_at FROM boards WHERE workshop_id = ? ORDER BY created_at, id').all(workshopId) as { id: string; workshop_id: string; title: string; created_at: string }[]).map(
-        (r) => ({ id: r.id, workshopId: r.workshop_id, title: r.title, createdAt: r.created_at }),
-      ),
+      (
+        statement(db, 'SELECT id, workshop_id, title, created_at, position FROM boards WHERE workshop_id = ? ORDER BY position, created_at, id').all(workshopId) as {
+          id: string;
+          workshop_id: string;
+          title: string;
+          created_at: string;
+          position: number;
+        }[]
+      ).map((r) => ({ id: r.id, workshopId: r.workshop_id, title: r.title, createdAt: r.created_at, position: r.position })),
+    );
+  }
+
+  addBoard(b: BoardRecord): Promise<void> {
+    return this.run((db) => {
+      statement(db, 'INSERT INTO boards (id, workshop_id, title, created_at, position) VALUES (?, ?, ?, ?, ?)').run(b.id, b.workshopId, b.title, b.createdAt, b.position);
+    });
+  }
+
+  updateBoard(workshopId: string, boardId: string, patch: Partial<Pick<BoardRecord, 'title' | 'position'>>): Promise<boolean> {
+    return this.run(
+      (db) =>
+        statement(db, 'UPDATE boards SET title = COALESCE(?, title), position = COALESCE(?, position) WHERE id = ? AND workshop_id = ?').run(patch.title ?? null, patch.position ?? null, boardId, workshopId).changes > 0,
+    );
+  }
+
+  deleteBoard(workshopId: string, boardId: string): Promise<boolean> {
+    return this.run((db) =>
+      db.transaction(() => {
+        statement(db, 'DELETE FROM board_locks WHERE workshop_id = ? AND board_id = ?').run(workshopId, boardId);
+        return statement(db, 'DELETE FROM boards WHERE id = ? AND workshop_id = ?').run(boardId, workshopId).changes > 0;
+      })(),
     );
   }
 
