@@ -7,6 +7,15 @@ export const boardPageStyles = css`
     flex-direction: column;
     min-height: 0;
   }
+  sk-board-tabs {
+    margin-bottom: 0.4rem;
+  }
+  .gone {
+    border: 1px solid var(--sk-line);
+    border-radius: var(--sk-radius);
+    background: var(--sk-surface);
+    padding: 1rem;
+  }
   .summoned {
     display: flex;
     flex-wrap: wrap;

@@ -12,8 +12,8 @@
  * frames a dot vote can be limited to). Events: none. Parts: none.
  */
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
-import { html, LitElement, nothing } from 'lit';
-import type { WorkshopDto } from '../../shared/api.js';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import type { BoardDto, WorkshopDto } from '../../shared/api.js';
 import { appLocale } from '../ui/i18n.js';
 import { sharedStyles } from '../ui/shared.styles.js';
 import './vote/sk-dot-vote.js';
@@ -31,6 +31,8 @@ import './outline/sk-board-outline.js';
 import { boardPageStyles } from './sk-board-page.styles.js';
 import '../ui/sk-connection-status.js';
 import './sk-participants.js';
+import './sk-board-tabs.js';
+import { navigate } from '../ui/navigation.js';
 import { insertTemplateAtCenter } from './templates/insert.js';
 import './templates/sk-template-picker.js';
 import type { SkEvent } from '../ui/events.js';
@@ -44,6 +46,7 @@ type View = 'canvas' | 'outline';
 export class SkBoardPage extends LitElement {
   static override styles = [sharedStyles, boardPageStyles];
   static override properties = {
+    boardId: { type: String },
     session: { state: true },
     view: { state: true },
     highlightOrg: { state: true },
@@ -51,6 +54,8 @@ export class SkBoardPage extends LitElement {
     summoned: { state: true },
     badges: { state: true },
   };
+  /** The board to show (`/w/<id>/b/<boardId>`); null: the workshop's first. */
+  declare boardId: string | null;
   declare session: BoardSession | null;
   declare view: View;
   declare highlightOrg: string | null;
@@ -60,7 +65,7 @@ export class SkBoardPage extends LitElement {
   declare badges: VoteBadges | null;
   /** First: the controllers below read the context when the page connects. */
   private readonly ws = new WorkshopConsumer(this, (next, previous) => {
-    if (next?.workshop !== previous?.workshop) this.open();
+    if (next?.workshop !== previous?.workshop) this.follow();
     if (next?.socket !== previous?.socket) {
       this.offSummon?.();
       this.offSummon = next?.socket?.onSummon(this.onSummon) ?? null;
@@ -68,6 +73,8 @@ export class SkBoardPage extends LitElement {
   });
   private readonly live = new WorkshopStateController(this, () => this.socket);
   private offSummon: (() => void) | null = null;
+  /** A summon to another board, followed once that board has opened. */
+  private pendingSummon: Summon | null = null;
   private wasLocked = false;
   /** Where the canvas was looking when the outline took its place, for "show on board". */
   private pendingFocus: string | null = null;
@@ -75,6 +82,7 @@ export class SkBoardPage extends LitElement {
   constructor() {
     super();
     updateWhenLocaleChanges(this);
+    this.boardId = null;
     this.session = null;
     this.view = 'canvas';
     this.highlightOrg = null;
@@ -86,7 +94,8 @@ export class SkBoardPage extends LitElement {
   /** What a dot vote can be limited to, from what is selected on the canvas now and the board's frames. */
   voteScopes(): VoteScopes | null {
     const s = this.session;
-    return s ? voteScopes(s.board.list(), this.selected) : null;
+    const board = this.board;
+    return s && board ? voteScopes(board.id, s.board.list(), this.selected) : null;
   }
 
   /** The elements selected on the canvas (for the facilitator's "vote on the selection"). */
@@ -94,7 +103,7 @@ export class SkBoardPage extends LitElement {
 
   /** The board and the centre and zoom of my view, or null when the canvas is not shown. */
   currentView(): { boardId: string; x: number; y: number; zoom: number } | null {
-    const board = this.workshop?.boards[0];
+    const board = this.board;
     const c = this.canvas;
     if (!board || !c || this.view !== 'canvas') return null;
     const p = c.viewCenter();
@@ -104,17 +113,39 @@ export class SkBoardPage extends LitElement {
   private get workshop(): WorkshopDto | null {
     return this.ws.workshop;
   }
+
+  /** The board shown: the one asked for, else the first; null when the one asked for is not (any more) there. */
+  private get board(): BoardDto | null {
+    const boards = this.workshop?.boards ?? [];
+    return this.boardId ? (boards.find((b) => b.id === this.boardId) ?? null) : (boards[0] ?? null);
+  }
+
+  /** What the open session was made from: a new one only when this changes (not when another board is renamed). */
+  private sessionKey(): string {
+    const w = this.workshop;
+    const b = this.board;
+    return w && b ? JSON.stringify([w.id, w.me, w.organisations, w.protectOrganisationContent, b.room]) : '';
+  }
+  private openedFor = '';
   private get socket(): WorkshopSocket | null {
     return this.ws.socket;
   }
 
   private get locked(): boolean {
-    const id = this.workshop?.boards[0]?.id;
+    const id = this.board?.id;
     return !!id && (this.live.state?.lockedBoards.includes(id) ?? false);
   }
 
   private readonly onSummon = async (e: Summon) => {
-    if (e.boardId !== this.workshop?.boards[0]?.id || e.by === this.workshop?.me.id) return;
+    const w = this.workshop;
+    if (!w || e.by === w.me.id) return;
+    // Summoned to another board: go there first; the view follows once it has opened.
+    if (e.boardId !== this.board?.id) {
+      if (!w.boards.some((b) => b.id === e.boardId)) return;
+      this.pendingSummon = e;
+      navigate(`/w/${w.id}/b/${e.boardId}`);
+      return;
+    }
     if (this.view !== 'canvas') await this.show('canvas');
     const c = this.canvas;
     if (!c) return;
@@ -129,7 +160,27 @@ export class SkBoardPage extends LitElement {
     if (from) this.canvas?.showView({ x: from.x, y: from.y }, from.zoom);
   }
 
-  protected override updated(): void {
+  /** Opens the board shown anew when it (or what its session is made of) changed; closes it when it went. */
+  private follow(): void {
+    if (this.openedFor !== this.sessionKey() || (!this.board && this.session)) this.open();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('boardId') && this.hasUpdated) {
+      this.summoned = null;
+      this.selected = new Set();
+      this.follow();
+    }
+  }
+
+  protected override async updated(): Promise<void> {
+    // Summoned to this board from another: show what the facilitator sees once the canvas is here.
+    const summon = this.pendingSummon;
+    if (summon && summon.boardId === this.board?.id && this.session) {
+      this.pendingSummon = null;
+      await this.updateComplete;
+      await this.onSummon(summon);
+    }
     // A lock came or went: the views read `session.readOnly` when they render.
     if (this.locked !== this.wasLocked) {
       this.wasLocked = this.locked;
@@ -157,8 +208,10 @@ export class SkBoardPage extends LitElement {
   private open(conn?: RoomConnection): void {
     this.session?.destroy();
     this.session = null;
+    this.openedFor = this.sessionKey();
+    this.badges = null;
     const w = this.workshop;
-    const board = w?.boards[0];
+    const board = this.board;
     if (!w || !board) return;
     const org = w.organisations.find((o) => o.id === w.me.organisationId) ?? null;
     const me = { id: w.me.id, name: w.me.displayName, organisationId: org?.id ?? null, organisationName: org?.name ?? null, role: w.me.role };
@@ -203,10 +256,18 @@ export class SkBoardPage extends LitElement {
   override render() {
     const s = this.session;
     const w = this.workshop;
+    if (w && !this.board) {
+      return html`<sk-board-tabs></sk-board-tabs>
+        <div class="gone" role="alert">
+          <p>${msg('This board does not exist (any more): a facilitator may have deleted it.', { id: 'board_gone' })}</p>
+          <p><a href="/w/${w.id}">${msg('Open the first board', { id: 'board_gone_first' })}</a></p>
+        </div>`;
+    }
     if (!s || !w) return html`<p role="status">${msg('Opening the board…', { id: 'board_opening' })}</p>`;
     const viewButton = (v: View, label: string) =>
       html`<button type="button" class="seg" aria-pressed=${this.view === v ? 'true' : 'false'} @click=${() => this.show(v)}>${label}</button>`;
     return html`
+      <sk-board-tabs .current=${this.board?.id ?? ''}></sk-board-tabs>
       <div class="bar">
         <div class="views" role="group" aria-label=${msg('View', { id: 'board_view' })}>
           ${viewButton('canvas', msg('Board', { id: 'board_view_canvas' }))} ${viewButton('outline', msg('Outline', { id: 'board_view_outline' }))}
@@ -246,7 +307,7 @@ export class SkBoardPage extends LitElement {
         <aside aria-labelledby="people-heading">
           <h2 id="people-heading">${msg('Here now', { id: 'board_people' })}</h2>
           <sk-participants .session=${s} .following=${this.following} @sk-follow=${this.onFollow}></sk-participants>
-          <sk-dot-vote .session=${s} .boardId=${w.boards[0]?.id ?? ''} @sk-vote-badges=${(e: CustomEvent<VoteBadges | null>) => (this.badges = e.detail)} @sk-show-element=${this.onShowElement}></sk-dot-vote>
+          <sk-dot-vote .session=${s} .boardId=${this.board?.id ?? ''} @sk-vote-badges=${(e: CustomEvent<VoteBadges | null>) => (this.badges = e.detail)} @sk-show-element=${this.onShowElement}></sk-dot-vote>
         </aside>
       </div>
     `;

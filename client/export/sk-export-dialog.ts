@@ -4,6 +4,7 @@
  * or a board (SVG or PNG; whole, or one frame); a facilitator also downloads a backup of the
  * whole workshop. A progress bar follows the download (big boards take a moment).
  *
+ * Properties: `currentBoard` (the board on screen: the dialog opens on it).
  * Context: the workshop (client/net/workshop-context.ts). Events: none. Slots: none. Parts: none.
  */
 import '@shoelace-style/shoelace/dist/components/button/button.js';
@@ -27,6 +28,7 @@ type BoardFormat = 'svg' | 'png';
 export class SkExportDialog extends LitElement {
   static override styles = [sharedStyles, exportDialogStyles];
   static override properties = {
+    currentBoard: { attribute: false },
     what: { state: true },
     charterFormat: { state: true },
     lang: { state: true },
@@ -39,6 +41,8 @@ export class SkExportDialog extends LitElement {
     error: { state: true },
     done: { state: true },
   };
+  /** The board on screen, chosen when the dialog opens (null: not on the board tab). */
+  declare currentBoard: string | null;
   declare what: What;
   declare charterFormat: CharterFormat;
   declare lang: AppLocale;
@@ -62,6 +66,7 @@ export class SkExportDialog extends LitElement {
   constructor() {
     super();
     updateWhenLocaleChanges(this);
+    this.currentBoard = null;
     this.what = 'charter';
     this.charterFormat = 'docx';
     this.lang = appLocale();
@@ -81,7 +86,10 @@ export class SkExportDialog extends LitElement {
 
   private open = async () => {
     this.lang = appLocale();
-    this.boardId ||= this.workshop.boards[0]?.id ?? '';
+    // The board on screen, else the one chosen last time (if it still exists), else the first.
+    const boards = this.workshop.boards;
+    const has = (id: string | null) => !!id && boards.some((b) => b.id === id);
+    this.boardId = has(this.currentBoard) ? this.currentBoard! : has(this.boardId) ? this.boardId : (boards[0]?.id ?? '');
     this.error = '';
     this.done = false;
     await this.dialog?.show();

@@ -28,6 +28,7 @@ import { WorkshopConsumer } from '../net/workshop-context.js';
 
 /** What a dot vote can be limited to (the board page says, client/board/vote/vote-model.ts). */
 export interface VoteScopes {
+  boardId: string;
   selection: string[];
   frames: Array<{ name: string; ids: string[] }>;
 }
@@ -77,7 +78,8 @@ export class SkRoundsPanel extends LitElement {
 
   private openVote(e: SubmitEvent): void {
     e.preventDefault();
-    const board = this.workshop?.boards[0];
+    // The board on screen (else the first): each board has its own rounds.
+    const board = this.workshop?.boards.find((b) => b.id === this.voteScopes()?.boardId) ?? this.workshop?.boards[0];
     const n = Math.round(Number(this.renderRoot.querySelector<HTMLInputElement>('#votes')?.value));
     if (!board) return;
     if (!Number.isFinite(n) || n < 1 || n > RealtimeLimits.votesPerPersonMax) {

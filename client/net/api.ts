@@ -4,6 +4,8 @@
  */
 import type {
   AddOrganisationBody,
+  BoardDto,
+  UpdateBoardBody,
   AuthStatusDto,
   CreateInviteBody,
   CreateWorkshopBody,
@@ -89,6 +91,11 @@ export const api = {
   /** Ends this browser's sign-in (its workshop sessions stay). */
   signOutPerson: () => request<void>('POST', '/auth/logout'),
   workshop: (id: string) => request<WorkshopDto>('GET', ws(id)),
+  /** Boards (facilitators; docs/api.md "Boards"): each answers as the server has it after the change. */
+  createBoard: (id: string, title: string) => request<BoardDto>('POST', `${ws(id)}/boards`, { title }),
+  updateBoard: (id: string, boardId: string, body: UpdateBoardBody) => request<BoardDto[]>('PATCH', `${ws(id)}/boards/${encodeURIComponent(boardId)}`, body),
+  duplicateBoard: (id: string, boardId: string) => request<BoardDto>('POST', `${ws(id)}/boards/${encodeURIComponent(boardId)}/duplicate`, {}),
+  deleteBoard: (id: string, boardId: string) => request<BoardDto[]>('DELETE', `${ws(id)}/boards/${encodeURIComponent(boardId)}`),
   changes: (id: string, room: string) =>
     request<{ changes: Array<{ room: string; key: string; memberId: string; organisationId: string | null; at: string }> }>('GET', `${ws(id)}/changes?room=${encodeURIComponent(room)}`).then((r) => r.changes),
   members: (id: string) => request<{ members: MemberDto[] }>('GET', `${ws(id)}/members`).then((r) => r.members),

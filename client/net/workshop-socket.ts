@@ -33,6 +33,7 @@ import { announceMemberRemoved } from './membership.js';
 export type LinkState = 'connecting' | 'online' | 'offline' | 'refused';
 export type Summon = Broadcasts['view.summoned'];
 export type MemberChanged = Broadcasts['member.changed'];
+export type BoardsChanged = Broadcasts['boards.changed'];
 
 export { CommandError };
 
@@ -51,6 +52,7 @@ export class WorkshopSocket {
   private readonly listeners = new Set<() => void>();
   private readonly summons = new Set<(s: Summon) => void>();
   private readonly memberChanges = new Set<(e: MemberChanged) => void>();
+  private readonly boardsChanges = new Set<(e: BoardsChanged) => void>();
   private roleChanged = false;
   private readonly offHandlers: (() => void)[] = [];
   /** Disconnected by us because the browser went offline (not a refusal). */
@@ -125,6 +127,7 @@ export class WorkshopSocket {
         if (typeof e?.seq !== 'number') return;
         if (name === 'view.summoned') this.summons.forEach((fn) => fn(e as Summon));
         if (name === 'member.changed') this.memberChanges.forEach((fn) => fn(e as MemberChanged));
+        if (name === 'boards.changed') this.boardsChanges.forEach((fn) => fn(e as BoardsChanged));
         this.store.broadcast(name, e);
       });
     }
@@ -148,6 +151,12 @@ export class WorkshopSocket {
   onMemberChanged(fn: (e: MemberChanged) => void): () => void {
     this.memberChanges.add(fn);
     return () => this.memberChanges.delete(fn);
+  }
+
+  /** A facilitator added, renamed, moved, duplicated or deleted a board: the list now, in order. */
+  onBoardsChanged(fn: (e: BoardsChanged) => void): () => void {
+    this.boardsChanges.add(fn);
+    return () => this.boardsChanges.delete(fn);
   }
 
   async command<K extends CommandName>(name: K, payload: CommandPayload<K>): Promise<CommandResults[K]> {
@@ -177,6 +186,7 @@ export class WorkshopSocket {
     this.listeners.clear();
     this.summons.clear();
     this.memberChanges.clear();
+    this.boardsChanges.clear();
   }
 
   private setLink(link: LinkState): void {

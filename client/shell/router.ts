@@ -13,7 +13,8 @@ export type Route =
   | { name: 'join'; token: string }
   /** `/reenter#<secret>`: a personal re-entry link (the secret stays in the fragment, never sent). */
   | { name: 'reenter' }
-  | { name: 'workshop'; id: string; tab: WorkshopTab; section?: CharterSection }
+  /** `boardId`: `/w/<id>/b/<boardId>` (one of several boards); `/w/<id>` opens the first. */
+  | { name: 'workshop'; id: string; tab: WorkshopTab; section?: CharterSection; boardId?: string }
   | { name: 'not-found' };
 
 export function parseRoute(pathname: string): Route {
@@ -27,6 +28,7 @@ export function parseRoute(pathname: string): Route {
   if (first === 'w' && second !== undefined && ID_PATTERN.test(second)) {
     const third = segments[2];
     if (segments.length === 2) return { name: 'workshop', id: second, tab: 'board' };
+    if (third === 'b' && segments.length === 4 && ID_PATTERN.test(segments[3]!)) return { name: 'workshop', id: second, tab: 'board', boardId: segments[3]! };
     if (segments.length === 3 && (third === 'settings' || third === 'vision')) return { name: 'workshop', id: second, tab: third };
     if (third === 'charter' && segments.length === 3) return { name: 'workshop', id: second, tab: 'charter', section: 'actors' };
     if (third === 'charter' && segments.length === 4 && isSection(segments[3])) return { name: 'workshop', id: second, tab: 'charter', section: segments[3] };

@@ -166,7 +166,7 @@ export class SkApp extends LitElement {
       case 'reenter':
         return html`<sk-reenter-page></sk-reenter-page>`;
       case 'workshop':
-        return html`<sk-workshop-page .workshopId=${route.id} .tab=${route.tab} .section=${route.section ?? 'actors'}></sk-workshop-page>`;
+        return html`<sk-workshop-page .workshopId=${route.id} .tab=${route.tab} .section=${route.section ?? 'actors'} .boardId=${route.boardId ?? null}></sk-workshop-page>`;
       case 'not-found':
         return html`<section class="card">
           <h1 tabindex="-1">${msg('Page not found', { id: 'app_not_found_title' })}</h1>

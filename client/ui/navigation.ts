@@ -5,7 +5,7 @@
  */
 
 /**
- * `/w/<id>` opens the board; `/w/<id>/vision` the shared vision; `/w/<id>/charter[/<section>]`
+ * `/w/<id>` opens the first board, `/w/<id>/b/<boardId>` another one; `/w/<id>/vision` the shared vision; `/w/<id>/charter[/<section>]`
  * the charter (actors by default); `/w/<id>/settings` holds members, invites and deletion.
  */
 export type WorkshopTab = 'board' | 'vision' | 'charter' | 'settings';

@@ -13,13 +13,14 @@
  * page is open is told so instead of the page reconnecting for ever.
  *
  * Properties: `workshopId`, `tab` ('board' | 'vision' | 'charter' | 'settings'), `section`
- * (charter section).
+ * (charter section), `boardId` (the board shown; null: the first). `boards.changed` from the
+ * server updates the workshop's boards in the context.
  * Events: none. Slots: none. Parts: none.
  */
 import '@shoelace-style/shoelace/dist/components/button/button.js';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import type { MemberDto, WorkshopDto } from '../../shared/api.js';
+import type { BoardDto, MemberDto, WorkshopDto } from '../../shared/api.js';
 import { api, ApiError } from '../net/api.js';
 import { appLocale, hasChosenLocale, setAppLocale } from '../ui/i18n.js';
 import { sharedStyles } from '../ui/shared.styles.js';
@@ -52,6 +53,7 @@ export class SkWorkshopPage extends LitElement {
     workshopId: { type: String },
     tab: { type: String },
     section: { type: String },
+    boardId: { type: String },
     load: { state: true },
     tabFailed: { state: true },
     myRoleNotice: { state: true },
@@ -60,6 +62,8 @@ export class SkWorkshopPage extends LitElement {
   declare workshopId: string;
   declare tab: WorkshopTab;
   declare section: CharterSection;
+  /** The board shown on the board tab (`/w/<id>/b/<boardId>`); null: the first. */
+  declare boardId: string | null;
   declare load: Load;
   /** The tab's code could not be loaded (offline before it was ever opened). */
   declare tabFailed: boolean;
@@ -105,6 +109,7 @@ export class SkWorkshopPage extends LitElement {
     this.workshopId = '';
     this.tab = 'board';
     this.section = 'actors';
+    this.boardId = null;
     this.load = { state: 'loading' };
     this.myRoleNotice = '';
     this.tabFailed = false;
@@ -130,7 +135,9 @@ export class SkWorkshopPage extends LitElement {
       this.socket?.destroy();
       this.socket = id ? new WorkshopSocket(id) : null;
       this.offSocket = this.socket?.subscribe(this.onLive) ?? null;
-      this.offMembers = this.socket?.onMemberChanged(this.onMemberChanged) ?? null;
+      const offMember = this.socket?.onMemberChanged(this.onMemberChanged);
+      const offBoards = this.socket?.onBoardsChanged(this.onBoardsChanged);
+      this.offMembers = offMember && offBoards ? () => (offMember(), offBoards()) : null;
       // The rooms belong to the same member in the same workshop.
       this.rooms?.close();
       this.rooms = id && this.load.state === 'ready' ? new RoomRegistry(this.load.workshop.me.id) : null;
@@ -173,6 +180,12 @@ export class SkWorkshopPage extends LitElement {
   };
 
   /** Someone was renamed, removed or merged: lists fetch again; if it was me, so does who I am. */
+  /** The boards changed: a new workshop value, so every view (the board page, the export) follows. */
+  private readonly onBoardsChanged = (e: { boards: BoardDto[] }) => {
+    if (this.load.state !== 'ready') return;
+    this.load = { state: 'ready', workshop: { ...this.load.workshop, boards: e.boards } };
+  };
+
   private readonly onMemberChanged = (e: { member: MemberDto }) => {
     const me = this.load.state === 'ready' ? this.load.workshop.me.id : null;
     if (e.member.id === me) void this.onRoleChanged(false);
@@ -353,7 +366,7 @@ export class SkWorkshopPage extends LitElement {
     return html`
       <div class="head">
         <h1 tabindex="-1">${w.title}</h1>
-        <sk-export-dialog></sk-export-dialog>
+        <sk-export-dialog .currentBoard=${this.tab === 'board' ? (this.boardId ?? w.boards[0]?.id ?? null) : null}></sk-export-dialog>
         <nav class="tabs" aria-label=${msg('Workshop parts', { id: 'ws_tabs' })}>
           ${tab('board', `/w/${w.id}`, msg('Board', { id: 'ws_tab_board' }))}
           ${tab('vision', `/w/${w.id}/vision`, msg('Vision', { id: 'ws_tab_vision' }))}
@@ -371,7 +384,7 @@ export class SkWorkshopPage extends LitElement {
       <div class="work ${this.toolsOpen && w.me.role === 'facilitator' ? 'with-tools' : ''}">
         <div class="tab">
           ${this.tab === 'board'
-            ? html`<sk-board-page></sk-board-page>`
+            ? html`<sk-board-page .boardId=${this.boardId}></sk-board-page>`
             : this.tab === 'vision'
               ? html`<sk-vision-page></sk-vision-page>`
               : this.tab === 'charter'

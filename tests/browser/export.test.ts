@@ -84,7 +84,8 @@ describe('export and import in Chromium', () => {
     expect(sockets.filter((path) => path.startsWith(`/sync/${workshopId}/board/`))).toHaveLength(1);
     await expectAxeClean(facilitator);
     const [svg] = await Promise.all([facilitator.waitForEvent('download'), dialog.getByRole('button', { name: 'Last ned' }).click()]);
-    expect(svg.suggestedFilename()).toBe('eksport-verkstad-board.svg');
+    // The first board is named in the workshop's language (Nynorsk: "Tavle").
+    expect(svg.suggestedFilename()).toBe('eksport-verkstad-tavle.svg');
     expect(readFileSync((await svg.path())!, 'utf8')).toContain('<svg');
 
     await dialog.getByRole('radio', { name: /Ein kopi av heile verkstaden/ }).check();

@@ -25,13 +25,13 @@ describe('dot vote model', () => {
       el('f1', 'frame', 0, 0, 500, 400, 'Start'), el('f2', 'frame', 600, 0, 500, 400, 'Stopp'), el('empty', 'frame', 0, 1000, 300, 300, 'Tom'),
       el('a', 'note', 20, 100), el('b', 'note', 200, 100), el('guide', 'text', 20, 20), el('c', 'note', 700, 100), el('loose', 'note', 2000, 0),
     ];
-    const scopes = voteScopes(all, new Set(['f1', 'loose', 'guide']));
+    const scopes = voteScopes('b1', all, new Set(['f1', 'loose', 'guide']));
     expect(scopes.selection.sort()).toEqual(['a', 'b', 'loose']);
     expect(scopes.frames).toEqual([
       { name: 'Start', ids: ['a', 'b'] },
       { name: 'Stopp', ids: ['c'] },
     ]);
-    expect(voteScopes(all, new Set()).selection).toEqual([]);
+    expect(voteScopes('b1', all, new Set()).selection).toEqual([]);
   });
 
   it('counts my dots and orders results by votes', () => {

@@ -31,13 +31,15 @@ export const resultRows = (results: readonly VoteResult[]): VoteResult[] =>
 
 /** What a dot vote can be limited to: the candidates in the selection, and those in each frame. */
 export interface VoteScopes {
+  /** The board shown, where a vote opens. */
+  boardId: string;
   /** The votable elements selected, with those inside a selected frame. */
   selection: string[];
   /** Each frame with votable elements inside, top to bottom: its name and those elements. */
   frames: Array<{ name: string; ids: string[] }>;
 }
 
-export function voteScopes(elements: readonly BoardElement[], selected: ReadonlySet<string>): VoteScopes {
+export function voteScopes(boardId: string, elements: readonly BoardElement[], selected: ReadonlySet<string>): VoteScopes {
   const frames = elements.filter(isFrame).sort((a, b) => a.y - b.y || a.x - b.x);
   const inFrame = new Map<string, string[]>(frames.map((f) => [f.id, []]));
   const selection: string[] = [];
@@ -47,6 +49,7 @@ export function voteScopes(elements: readonly BoardElement[], selected: Readonly
     if (selected.has(e.id) || (f && selected.has(f.id))) selection.push(e.id);
   }
   return {
+    boardId,
     selection,
     frames: frames.filter((f) => inFrame.get(f.id)!.length).map((f) => ({ name: shownText(f).trim(), ids: inFrame.get(f.id)! })),
   };
