@@ -37,7 +37,7 @@ describe('several boards', () => {
   let second: BoardDto;
 
   it('names the first board in the workshop’s language', async () => {
-    expect(await titles()).toEqual(['Tavle']);
+    expect(await titles()).toEqual(['Tavle 1']);
   });
 
   it('lets a facilitator add boards, which everyone hears about, each its own room', async () => {
@@ -45,7 +45,7 @@ describe('several boards', () => {
     expect(r.status).toBe(201);
     second = r.body;
     expect(second).toMatchObject({ title: 'Aktørkart', room: `${f.workshop.id}/board/${second.id}` });
-    expect(await titles()).toEqual(['Tavle', 'Aktørkart']);
+    expect(await titles()).toEqual(['Tavle 1', 'Aktørkart']);
     const heard = await watcher.next<{ seq: number; boards: BoardDto[] }>('boards.changed', (e) => e.boards.length === 2);
     expect(heard.boards.map((b) => b.id)).toEqual([f.workshop.boards[0]!.id, second.id]);
     // A board of its own: what is written in one room is not in the other.
@@ -62,16 +62,16 @@ describe('several boards', () => {
 
   it('renames and reorders; an order past the end puts it last', async () => {
     expect((await call(s.base, 'PATCH', path(`/${second.id}`), { title: 'Aktørkartet', order: 0 }, f.facilitator)).status).toBe(200);
-    expect(await titles()).toEqual(['Aktørkartet', 'Tavle']);
+    expect(await titles()).toEqual(['Aktørkartet', 'Tavle 1']);
     const r = await call<BoardDto[]>(s.base, 'PATCH', path(`/${second.id}`), { order: 5 }, f.facilitator);
-    expect(r.body.map((b) => b.title)).toEqual(['Tavle', 'Aktørkartet']);
+    expect(r.body.map((b) => b.title)).toEqual(['Tavle 1', 'Aktørkartet']);
   });
 
   it('duplicates a board with its content, right after it', async () => {
     const r = await call<BoardDto>(s.base, 'POST', path(`/${second.id}/duplicate`), undefined, f.facilitator);
     expect(r.status).toBe(201);
     expect(r.body.title).toBe('Aktørkartet (kopi)');
-    expect(await titles()).toEqual(['Tavle', 'Aktørkartet', 'Aktørkartet (kopi)']);
+    expect(await titles()).toEqual(['Tavle 1', 'Aktørkartet', 'Aktørkartet (kopi)']);
     const p = provider(s.wsBase, r.body.room, f.participantB);
     await synced(p);
     expect(new BoardDoc(p.doc, () => '').get('note-aktor-0001')?.text).toBe('Nav');
@@ -111,7 +111,7 @@ describe('several boards', () => {
     const closed = closedFor(live);
     const r = await call<BoardDto[]>(s.base, 'DELETE', path(`/${second.id}`), undefined, f.facilitator);
     expect(r.status).toBe(200);
-    expect(r.body.map((b) => b.title)).toEqual(['Tavle', 'Aktørkartet (kopi)']);
+    expect(r.body.map((b) => b.title)).toEqual(['Tavle 1', 'Aktørkartet (kopi)']);
     expect((await closed).code).toBe(CloseCode.unknownRoom);
     live.destroy();
     const again = provider(s.wsBase, second.room, f.participantA);

@@ -7,8 +7,10 @@ export const boardPageStyles = css`
     flex-direction: column;
     min-height: 0;
   }
-  sk-board-tabs {
-    margin-bottom: 0.4rem;
+  /* The boards come first in the bar; a divider sets them off from the board's own controls. */
+  .bar > sk-board-tabs {
+    padding-right: 1rem;
+    border-right: 1px solid var(--sk-line);
   }
   .gone {
     border: 1px solid var(--sk-line);

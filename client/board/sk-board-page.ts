@@ -267,8 +267,8 @@ export class SkBoardPage extends LitElement {
     const viewButton = (v: View, label: string) =>
       html`<button type="button" class="seg" aria-pressed=${this.view === v ? 'true' : 'false'} @click=${() => this.show(v)}>${label}</button>`;
     return html`
-      <sk-board-tabs .current=${this.board?.id ?? ''}></sk-board-tabs>
       <div class="bar">
+        <sk-board-tabs .current=${this.board?.id ?? ''}></sk-board-tabs>
         <div class="views" role="group" aria-label=${msg('View', { id: 'board_view' })}>
           ${viewButton('canvas', msg('Board', { id: 'board_view_canvas' }))} ${viewButton('outline', msg('Outline', { id: 'board_view_outline' }))}
         </div>

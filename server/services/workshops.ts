@@ -18,7 +18,7 @@ import { memberDto, memberDtos, nameIfFirst } from './representation.js';
 
 /** Implemented by the live transports: drop every connection and loaded document of a workshop. */
 /** The first board's name, in the workshop's language (facilitators rename it and add others). */
-const FIRST_BOARD_TITLE: Record<WorkshopRecord['language'], string> = { nn: 'Tavle', nb: 'Tavle', en: 'Board' };
+const FIRST_BOARD_TITLE: Record<WorkshopRecord['language'], string> = { nn: 'Tavle 1', nb: 'Tavle 1', en: 'Board 1' };
 
 export interface WorkshopEvictor {
   evictWorkshop(workshopId: string): Promise<void>;

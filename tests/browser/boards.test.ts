@@ -73,7 +73,7 @@ describe('several boards', () => {
     for (const p of [fac, ola]) {
       await p.goto(`/w/${workshopId}`);
       await p.getByText('Tavla er tom', { exact: false }).waitFor();
-      expect(await tabNames(p)).toEqual(['Tavle']);
+      expect(await tabNames(p)).toEqual(['Tavle 1']);
     }
     // Participants have no board management.
     expect(await ola.getByRole('button', { name: '+ Ny tavle' }).count()).toBe(0);
@@ -96,8 +96,8 @@ describe('several boards', () => {
     await expect.poll(() => new URL(fac.url()).pathname).toMatch(new RegExp(`^/w/${workshopId}/b/[A-Za-z0-9_-]{16}$`));
     await expect.poll(() => current(fac)).toBe('Aktørkart');
     await fac.getByText('Tavla er tom', { exact: false }).waitFor();
-    await expect.poll(() => tabNames(ola)).toEqual(['Tavle', 'Aktørkart']);
-    expect(await current(ola)).toBe('Tavle');
+    await expect.poll(() => tabNames(ola)).toEqual(['Tavle 1', 'Aktørkart']);
+    expect(await current(ola)).toBe('Tavle 1');
   });
 
   it('keeps each board’s own notes; the participant follows the link to the new board', STEP, async () => {
@@ -108,7 +108,7 @@ describe('several boards', () => {
     await tabs(ola).getByRole('link', { name: 'Aktørkart' }).click();
     await notes(ola).filter({ hasText: 'Nav og kommunen' }).waitFor();
     expect(await notes(ola).filter({ hasText: 'På den første tavla' }).count()).toBe(0);
-    await tabs(ola).getByRole('link', { name: 'Tavle', exact: true }).click();
+    await tabs(ola).getByRole('link', { name: 'Tavle 1', exact: true }).click();
     await notes(ola).filter({ hasText: 'På den første tavla' }).waitFor();
     expect(await notes(ola).filter({ hasText: 'Nav og kommunen' }).count()).toBe(0);
   });
@@ -121,12 +121,12 @@ describe('several boards', () => {
     await fac.keyboard.type('Aktørkartet vårt');
     await fac.keyboard.press('Enter');
     await rename.waitFor({ state: 'hidden' });
-    await expect.poll(() => tabNames(ola)).toEqual(['Tavle', 'Aktørkartet vårt']);
+    await expect.poll(() => tabNames(ola)).toEqual(['Tavle 1', 'Aktørkartet vårt']);
     await (await manage(fac)).getByRole('button', { name: 'Dupliser' }).click();
     await expect.poll(() => current(fac)).toBe('Aktørkartet vårt (kopi)');
     await notes(fac).filter({ hasText: 'Nav og kommunen' }).waitFor();
     await (await manage(fac)).getByRole('button', { name: 'Flytt framover' }).click();
-    await expect.poll(() => tabNames(ola)).toEqual(['Tavle', 'Aktørkartet vårt (kopi)', 'Aktørkartet vårt']);
+    await expect.poll(() => tabNames(ola)).toEqual(['Tavle 1', 'Aktørkartet vårt (kopi)', 'Aktørkartet vårt']);
   });
 
   it('deletes a board after asking; a participant on it is told, with a way to the first board', STEP, async () => {
@@ -137,14 +137,28 @@ describe('several boards', () => {
     await dialogShown(confirm);
     await expectAxeClean(fac);
     await confirm.getByRole('button', { name: 'Slett tavla' }).click();
-    await expect.poll(() => tabNames(fac)).toEqual(['Tavle', 'Aktørkartet vårt']);
-    await expect.poll(() => current(fac)).toBe('Tavle');
+    await expect.poll(() => tabNames(fac)).toEqual(['Tavle 1', 'Aktørkartet vårt']);
+    await expect.poll(() => current(fac)).toBe('Tavle 1');
     const gone = ola.getByRole('alert').filter({ hasText: 'Denne tavla finst ikkje (lenger)' });
     await gone.waitFor();
     await gone.getByRole('link', { name: 'Opne den første tavla' }).click();
     await notes(ola).filter({ hasText: 'På den første tavla' }).waitFor();
-    expect(await tabNames(ola)).toEqual(['Tavle', 'Aktørkartet vårt']);
+    expect(await tabNames(ola)).toEqual(['Tavle 1', 'Aktørkartet vårt']);
     await expectAxeClean(ola);
+  });
+
+  it('renders in Bokmål and English too, axe-clean', STEP, async () => {
+    for (const [lang, nav, add, manageLabel] of [
+      ['nb', 'Tavler', '+ Ny tavle', 'Denne tavla'],
+      ['en', 'Boards', '+ New board', 'This board'],
+    ] as const) {
+      await fac.locator('sk-app #language').selectOption(lang);
+      await fac.locator('sk-board-tabs').getByRole('navigation', { name: nav }).waitFor();
+      await fac.getByRole('button', { name: add }).waitFor();
+      await fac.locator('sk-board-tabs summary', { hasText: manageLabel }).waitFor();
+      await expectAxeClean(fac);
+    }
+    await fac.locator('sk-app #language').selectOption('nn');
   });
 
   it('had no console problems', () => {

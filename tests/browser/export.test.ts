@@ -84,8 +84,8 @@ describe('export and import in Chromium', () => {
     expect(sockets.filter((path) => path.startsWith(`/sync/${workshopId}/board/`))).toHaveLength(1);
     await expectAxeClean(facilitator);
     const [svg] = await Promise.all([facilitator.waitForEvent('download'), dialog.getByRole('button', { name: 'Last ned' }).click()]);
-    // The first board is named in the workshop's language (Nynorsk: "Tavle").
-    expect(svg.suggestedFilename()).toBe('eksport-verkstad-tavle.svg');
+    // The first board is named in the workshop's language (Nynorsk: "Tavle 1").
+    expect(svg.suggestedFilename()).toBe('eksport-verkstad-tavle-1.svg');
     expect(readFileSync((await svg.path())!, 'utf8')).toContain('<svg');
 
     await dialog.getByRole('radio', { name: /Ein kopi av heile verkstaden/ }).check();
