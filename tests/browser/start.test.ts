@@ -85,7 +85,7 @@ describe('start page, invites and joining in Chromium', () => {
     await facilitator.getByRole('heading', { level: 1, name: TITLE }).waitFor();
     await expect.poll(() => focused(facilitator)).toBe(`h1: ${TITLE}`);
     // The workshop opens on its board; members and invites have their own tab.
-    expect(await facilitator.getByRole('link', { name: 'Tavle' }).getAttribute('aria-current')).toBe('page');
+    expect(await facilitator.getByRole('link', { name: 'Tavle', exact: true }).getAttribute('aria-current')).toBe('page');
     await facilitator.getByRole('link', { name: 'Medlemmer og invitasjonar' }).click();
     await facilitator.waitForURL(/\/w\/[A-Za-z0-9_-]{16}\/settings$/);
     const me = facilitator.getByRole('region', { name: 'Om deg' });
