@@ -28,6 +28,9 @@ const NAMES: Record<BroadcastName, true> = {
   'settings.changed': true,
   'member.changed': true,
   'content.removed': true,
+  'brainwriting.opened': true,
+  'brainwriting.counted': true,
+  'brainwriting.revealed': true,
 };
 
 export const BROADCAST_NAMES: readonly BroadcastName[] = Object.freeze(Object.keys(NAMES) as BroadcastName[]);

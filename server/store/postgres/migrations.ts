@@ -4,6 +4,7 @@
  * records round-trip exactly as in SQLite. Room names are compared byte-wise (COLLATE "C"), so
  * prefix deletes are exact and can use the (room, seq) index whatever the cluster's locale.
  */
+import { postgresBrainwritingMigrations } from './migrations-brainwriting.js';
 import { postgresPeopleMigrations } from './migrations-people.js';
 
 export interface Migration {
@@ -319,4 +320,6 @@ export const postgresMigrations: Migration[] = [
   },
   // Issue #14 (people, not links): ./migrations-people.ts
   ...postgresPeopleMigrations,
+  // Issue #16 (free-text questions, brainwriting): ./migrations-brainwriting.ts
+  ...postgresBrainwritingMigrations,
 ];

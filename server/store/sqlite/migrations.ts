@@ -1,4 +1,5 @@
 /** SQLite migrations, applied in order; each one's index+1 is stored in PRAGMA user_version. */
+import { sqliteBrainwritingMigrations } from './migrations-brainwriting.js';
 import { sqlitePeopleMigrations } from './migrations-people.js';
 
 export interface Migration {
@@ -318,4 +319,6 @@ export const sqliteMigrations: Migration[] = [
   },
   // Issue #14 (people, not links): ./migrations-people.ts
   ...sqlitePeopleMigrations,
+  // Issue #16 (free-text questions, brainwriting): ./migrations-brainwriting.ts
+  ...sqliteBrainwritingMigrations,
 ];
