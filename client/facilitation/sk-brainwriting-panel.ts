@@ -93,7 +93,7 @@ export class SkBrainwritingPanel extends LitElement {
             <span>${title}${r.anonymous ? html` (${msg('anonymous', { id: 'fac_bw_anonymous_short' })})` : nothing} — <span class="muted">${this.status(r)}</span></span>
             ${r.status === 'revealed'
               ? nothing
-              : html`<button type="button" class="small primary" ?disabled=${this.busy} aria-label=${msg(str`Reveal the notes on the board: ${title}`, { id: 'fac_bw_reveal_named' })} @click=${() => this.reveal(r)}>
+              : html`<button type="button" class="small primary" ?disabled=${this.busy} aria-label=${msg(str`Reveal on the board: ${title}`, { id: 'fac_bw_reveal_named' })} @click=${() => this.reveal(r)}>
                   ${msg('Reveal on the board', { id: 'fac_bw_reveal' })}
                 </button>`}
           </li>`;

@@ -152,7 +152,7 @@ export const facilitation: Record<keyof typeof nynorsk, string | ReturnType<type
   fac_bw_open: 'Start idémyldring',
   fac_bw_opened: 'Idémyldringen er startet: alle kan skrive lapper nå.',
   fac_bw_reveal: 'Vis på tavla',
-  fac_bw_reveal_named: str`Vis lappene på tavla: ${0}`,
+  fac_bw_reveal_named: str`Vis på tavla: ${0}`,
   fac_bw_revealed: 'Lappene er vist: de er på tavla nå.',
   fac_bw_status_open: str`${0} lapper fra ${1} personer så langt`,
   fac_bw_status_revealed: str`vist, ${0} lapper`,

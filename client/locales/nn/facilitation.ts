@@ -151,7 +151,7 @@ export const facilitation = {
   fac_bw_open: 'Start idémyldring',
   fac_bw_opened: 'Idémyldringa er starta: alle kan skrive lappar no.',
   fac_bw_reveal: 'Vis på tavla',
-  fac_bw_reveal_named: str`Vis lappane på tavla: ${0}`,
+  fac_bw_reveal_named: str`Vis på tavla: ${0}`,
   fac_bw_revealed: 'Lappane er viste: dei er på tavla no.',
   fac_bw_status_open: str`${0} lappar frå ${1} personar så langt`,
   fac_bw_status_revealed: str`vist, ${0} lappar`,
