@@ -113,6 +113,9 @@ describe('brainwriting', () => {
     expect(entry).toMatchObject({ actorId: f.workshop.me.id, data: { roundId, anonymous: true, count: 4 } });
     const logged = JSON.stringify((await audit()).filter((e) => e.type.startsWith('brainwriting')));
     expect(writers.filter((m) => logged.includes(m))).toEqual([]);
+    // Nor as the notes' last editor (the server wrote them; no member's connection did).
+    const edits = await s.app.store.edits.list(f.workshop.id, `board/${f.boardId}`);
+    expect(edits.filter((e) => placed.some((p) => e.key === p.id))).toEqual([]);
     expect(await view(a)).toMatchObject({ status: 'revealed', notes: 4, writers: 3, mine: [], frameId: r.frameId });
 
     // Closed for good: no adds, no second reveal.
