@@ -34,4 +34,10 @@ export const RealtimeLimits = {
   anchorNameMax: 200,
   anchorRoleMax: 200,
   anchorReferenceMax: 500,
+  /** A free-text question's prompt, and its answers (`question.open {kind: 'text'}`). */
+  promptMax: 500,
+  textAnswerMax: 2000,
+  /** Brainwriting (issue #16): one private note, and how many one person writes in a round. */
+  brainwritingNoteMax: 500,
+  brainwritingNotesPerPerson: 50,
 } as const;

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CharterDoc } from '../shared/charter/charter-doc.js';
+import { RealtimeLimits } from '../shared/limits.js';
 import type { Broadcasts } from '../shared/realtime/index.js';
 import { threeOrgs, type ThreeOrgs } from './helpers/governance.js';
 import { startServer, type TestServer } from './helpers/server.js';
@@ -102,5 +103,31 @@ describe('hidden answers', () => {
     await fac.ok('answer.apply', { questionId, organisationIds: [f.orgs[0]] });
     const positions = await s.app.registry.read(f.charter, (d) => new CharterDoc(d, () => 'x').paradoxes());
     expect(positions).toEqual([{ axis: 'domain_vs_it', organisationId: f.orgs[0], position: 20, note: 'Fag først' }]);
+  });
+
+  it('asks a free-text question: answers up to 2,000 characters stay private, reveal as a list, and are never applied to the charter', async () => {
+    expect(await fac.cmd('question.open', { kind: 'text' })).toMatchObject({ ok: false, error: { code: 'validation_failed', details: { field: 'prompt' } } });
+    expect(await fac.cmd('question.open', { kind: 'text', prompt: '   ' })).toMatchObject({ ok: false, error: { code: 'validation_failed', details: { field: 'prompt' } } });
+    expect(await fac.cmd('question.open', { kind: 'text', prompt: 'x'.repeat(RealtimeLimits.promptMax + 1) })).toMatchObject({ ok: false, error: { code: 'validation_failed', details: { field: 'prompt' } } });
+    expect(await fac.cmd('question.open', { kind: 'maturity', prompt: 'Kvifor?' })).toMatchObject({ ok: false, error: { code: 'validation_failed', details: { field: 'prompt' } } });
+    const opened = obs.next<Broadcasts['question.opened']>('question.opened', (e) => e.kind === 'text');
+    const { questionId } = await fac.ok('question.open', { kind: 'text', prompt: '  Kva er det viktigaste for familien?  ' });
+    expect(await opened).toMatchObject({ questionId, kind: 'text', axis: null, prompt: 'Kva er det viktigaste for familien?' });
+
+    const tooLong = 'x'.repeat(RealtimeLimits.textAnswerMax + 1);
+    for (const value of [tooLong, '   ', { generation: 2 }, 'ring\u0007']) {
+      expect(await a.cmd('answer.submit', { questionId, value }), JSON.stringify(value).slice(0, 40)).toMatchObject({ ok: false, error: { code: 'validation_failed' } });
+    }
+    expect(await a.ok('answer.submit', { questionId, value: `  ${secret('tekst-A')}  ` })).toEqual({ questionId, answered: 1 });
+    await b.ok('answer.submit', { questionId, value: 'y'.repeat(RealtimeLimits.textAnswerMax) });
+    expect((await a.ok('state.sync')).questions.find((q) => q.questionId === questionId)).toMatchObject({ kind: 'text', prompt: 'Kva er det viktigaste for familien?', mine: secret('tekst-A'), answers: null });
+    expect(JSON.stringify([b.received, c.received, obs.received, fac.received, await b.ok('state.sync')])).not.toContain(secret('tekst-A'));
+    // A maturity question does not take text.
+    const maturity = (await fac.ok('question.open', { kind: 'maturity' })).questionId;
+    expect(await a.cmd('answer.submit', { questionId: maturity, value: 'tekst' })).toMatchObject({ ok: false, error: { code: 'validation_failed', details: { field: 'value' } } });
+
+    const { answers } = await fac.ok('answer.reveal', { questionId });
+    expect(answers.map((x) => x.value).sort()).toEqual([secret('tekst-A'), 'y'.repeat(RealtimeLimits.textAnswerMax)]);
+    expect(await fac.cmd('answer.apply', { questionId })).toMatchObject({ ok: false, error: { code: 'validation_failed', details: { field: 'questionId' } } });
   });
 });

@@ -54,11 +54,16 @@ const valid = (): Record<CommandName, unknown> => ({
   'principle.retire': { principleId: 'p1', reason: 'Erstatta' },
   'principle.anchor': { principleId: 'p1', confirmedBy: 'Kari Nordmann', role: 'avdelingsdirektør', date: '2026-01-05' },
   'content.remove': { room: 'charter', collection: 'actors', id: 'nothing-here' },
+  'brainwriting.open': { boardId: f.boardId, anonymous: false },
+  'brainwriting.add': { roundId: someId, text: 'Ein idé' },
+  'brainwriting.remove': { roundId: someId, noteId: someId },
+  'brainwriting.reveal': { roundId: someId },
 });
 
 const facilitatorOnly: CommandName[] = [
   'phase.set', 'timer.start', 'timer.pause', 'timer.resume', 'timer.reset', 'view.summon', 'board.lock',
   'question.open', 'question.close', 'answer.reveal', 'answer.apply', 'vote.open', 'vote.close', 'principle.propose', 'principle.close', 'principle.retire', 'content.remove',
+  'brainwriting.open', 'brainwriting.reveal',
 ];
 
 describe('socket.io command authorisation', () => {
@@ -85,7 +90,7 @@ describe('socket.io command authorisation', () => {
   it('lets a participant take part and a facilitator run the session', async () => {
     expect((await participant.cmd('hand.raise')).ok).toBe(true);
     expect((await participant.cmd('hand.lower', {})).ok).toBe(true);
-    for (const name of facilitatorOnly.filter((n) => !['question.close', 'answer.reveal', 'answer.apply', 'vote.close', 'principle.propose', 'principle.close', 'principle.retire'].includes(n))) {
+    for (const name of facilitatorOnly.filter((n) => !['question.close', 'answer.reveal', 'answer.apply', 'vote.close', 'principle.propose', 'principle.close', 'principle.retire', 'brainwriting.reveal'].includes(n))) {
       expect((await facilitator.cmd(name, valid()[name])).ok, name).toBe(true);
     }
     await facilitator.ok('board.lock', { locked: false });

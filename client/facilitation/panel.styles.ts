@@ -76,4 +76,17 @@ export const panelStyles = css`
   .hint {
     margin: 0.25rem 0;
   }
+  details.answers {
+    flex-basis: 100%;
+  }
+  .row label.check {
+    display: flex;
+    align-items: center;
+    gap: 0.35rem;
+    font-weight: 400;
+  }
+  .row label.check input {
+    flex: 0 0 auto;
+    min-height: 0;
+  }
 `;

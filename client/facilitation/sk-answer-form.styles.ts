@@ -63,6 +63,36 @@ export const answerFormStyles = css`
   .mine {
     font-weight: 600;
   }
+  h3 {
+    font-size: 1rem;
+    margin: 0.75rem 0 0.25rem;
+  }
+  .mine-notes {
+    list-style: none;
+    padding: 0;
+    margin: 0;
+  }
+  .mine-notes li {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0.3rem 0.75rem;
+    padding: 0.2rem 0;
+    border-bottom: 1px solid var(--sk-line);
+  }
+  .mine-notes button {
+    min-height: 2.2rem;
+    padding: 0.2rem 0.7rem;
+  }
+  .text-answers {
+    flex-basis: 100%;
+    margin: 0.25rem 0 0;
+    padding-left: 1.25rem;
+  }
+  .text-answers .who {
+    font-weight: 600;
+  }
   .alert:empty {
     display: none;
   }

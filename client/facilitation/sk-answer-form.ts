@@ -1,10 +1,12 @@
 /**
  * `<sk-answer-form>`: while the facilitator has a question open, a private answer form for each
- * member who speaks for an organisation: maturity (generation 1–4 and a justification) or a
- * paradox axis (position 0–100 and a note). Until the reveal, a member sees only their own
+ * member who speaks for an organisation: maturity (generation 1–4 and a justification), a
+ * paradox axis (position 0–100 and a note) or a free-text question (its prompt, an answer of up
+ * to 2,000 characters with a counter). Until the reveal, a member sees only their own
  * answer and how many have answered; the answer may be changed while the question is open.
  * Observers and members without an organisation are told a question is running. A question
- * revealed while the page is open leaves a short notice with a link to where the answers went.
+ * revealed while the page is open leaves a short notice with a link to where the answers went,
+ * or, for a text question, the answers themselves as a list (who, for which organisation, what).
  *
  * Context: the workshop (client/net/workshop-context.ts): the workshop and its live connection.
  * Events: none. Slots: none. Parts: none.
@@ -34,7 +36,10 @@ export class SkAnswerForm extends LitElement {
     error: { state: true },
     busy: { state: true },
     revealed: { state: true },
+    typed: { state: true },
   };
+  /** Characters typed so far in each text question's answer (for the counter). */
+  declare typed: ReadonlyMap<string, number>;
   /** Question ids whose (already given) answer is being changed. */
   declare editing: ReadonlySet<string>;
   declare error: string;
@@ -59,6 +64,7 @@ export class SkAnswerForm extends LitElement {
     this.error = '';
     this.busy = false;
     this.revealed = [];
+    this.typed = new Map();
   }
 
   protected override willUpdate(): void {
@@ -73,7 +79,14 @@ export class SkAnswerForm extends LitElement {
     const f = e.currentTarget as HTMLFormElement;
     const text = (f.elements.namedItem('text') as HTMLTextAreaElement).value.trim();
     let value: AnswerValue;
-    if (q.kind === 'maturity') {
+    if (q.kind === 'text') {
+      if (!text) {
+        this.error = msg('Write your answer first.', { id: 'fac_answer_text_empty' });
+        f.querySelector<HTMLTextAreaElement>('textarea')?.focus();
+        return;
+      }
+      value = text;
+    } else if (q.kind === 'maturity') {
       const g = Number((f.querySelector<HTMLInputElement>('input[name="generation"]:checked') ?? { value: '' }).value);
       if (!g) {
         this.error = msg('Choose a generation.', { id: 'fac_answer_choose' });
@@ -107,11 +120,14 @@ export class SkAnswerForm extends LitElement {
     const open = st.questions.filter((q) => q.status === 'open');
     const canAnswer = w.me.role !== 'observer' && w.me.organisationId !== null;
     return html`${this.revealed.map(
-      (q) => html`<p class="revealed" role="status">
-        ${msg(str`Answers revealed: ${questionTitle(q)}`, { id: 'fac_answer_revealed' })}
-        <a href="/w/${w.id}/charter/${q.kind === 'maturity' ? 'maturity' : 'paradoxes'}">${q.kind === 'maturity' ? msg('See the maturity staircase', { id: 'fac_answer_see_maturity' }) : msg('See the paradoxes', { id: 'fac_answer_see_paradoxes' })}</a>
+      (q) => html`<div class="revealed" role="status">
+        <span>${msg(str`Answers revealed: ${questionTitle(q)}`, { id: 'fac_answer_revealed' })}</span>
+        ${q.kind === 'text'
+          ? nothing
+          : html`<a href="/w/${w.id}/charter/${q.kind === 'maturity' ? 'maturity' : 'paradoxes'}">${q.kind === 'maturity' ? msg('See the maturity staircase', { id: 'fac_answer_see_maturity' }) : msg('See the paradoxes', { id: 'fac_answer_see_paradoxes' })}</a>`}
         <button type="button" @click=${() => (this.revealed = this.revealed.filter((x) => x !== q))}>${msg('Dismiss', { id: 'fac_answer_dismiss' })}</button>
-      </p>`,
+        ${q.kind === 'text' ? this.renderTextAnswers(q) : nothing}
+      </div>`,
     )}
     ${open.map((q) => {
       const title = questionTitle(q);
@@ -129,16 +145,30 @@ export class SkAnswerForm extends LitElement {
     })}`;
   }
 
+  /** A revealed text question's answers: who (and for which organisation) said what. */
+  private renderTextAnswers(q: QuestionView) {
+    const w = this.workshop;
+    const members = new Map(this.ws.members.map((m) => [m.id, m.displayName]));
+    const orgs = new Map((w?.organisations ?? []).map((o) => [o.id, o.name]));
+    const answers = (q.answers ?? []).flatMap((a) => (typeof a.value === 'string' ? [{ ...a, value: a.value }] : []));
+    if (answers.length === 0) return html`<p>${msg('Nobody answered.', { id: 'fac_answer_text_none' })}</p>`;
+    return html`<ul class="text-answers" aria-label=${msg(str`Answers: ${q.prompt ?? ''}`, { id: 'fac_answer_text_list' })}>
+      ${answers.map((a) => html`<li><span class="who">${msg(str`${members.get(a.memberId) ?? '–'} (${orgs.get(a.organisationId) ?? '–'}):`, { id: 'fac_answer_text_who' })}</span> ${a.value}</li>`)}
+    </ul>`;
+  }
+
   private mineText(q: QuestionView): string {
     const v = q.mine;
     if (!v) return '';
+    if (typeof v === 'string') return msg(str`Your answer: ${v}`, { id: 'fac_answer_mine_text' });
     if ('generation' in v) return msg(str`Your answer: generation ${v.generation}. ${v.justification ?? ''}`, { id: 'fac_answer_mine_gen' });
     return msg(str`Your answer: ${v.position} of 100. ${v.note ?? ''}`, { id: 'fac_answer_mine_pos' });
   }
 
   private renderForm(q: QuestionView) {
-    const mine = q.mine;
     const id = q.questionId;
+    if (q.kind === 'text') return this.renderTextForm(q);
+    const mine = typeof q.mine === 'string' ? null : q.mine;
     return html`<form @submit=${(e: SubmitEvent) => this.submit(e, q)}>
       ${q.kind === 'maturity'
         ? html`<fieldset>
@@ -155,6 +185,23 @@ export class SkAnswerForm extends LitElement {
       <div class="field">
         <label for="text-${id}">${q.kind === 'maturity' ? msg('Justification', { id: 'charter_justification' }) : msg('Note', { id: 'charter_note' })}</label>
         <textarea id="text-${id}" name="text" rows="2" maxlength=${RealtimeLimits.noteMax} .value=${mine ? ('justification' in mine ? (mine.justification ?? '') : 'note' in mine ? (mine.note ?? '') : '') : ''}></textarea>
+      </div>
+      <sl-button type="submit" variant="primary" size="small" ?disabled=${this.busy}>${msg('Send my answer', { id: 'fac_answer_send' })}</sl-button>
+    </form>`;
+  }
+
+  /** A free-text question: one textarea, with how many characters are left. */
+  private renderTextForm(q: QuestionView) {
+    const id = q.questionId;
+    const max = RealtimeLimits.textAnswerMax;
+    const mine = typeof q.mine === 'string' ? q.mine : '';
+    const used = this.typed.get(id) ?? mine.length;
+    return html`<form @submit=${(e: SubmitEvent) => this.submit(e, q)}>
+      <div class="field">
+        <label for="text-${id}">${msg('Your answer', { id: 'fac_answer_text_label' })}</label>
+        <textarea id="text-${id}" name="text" rows="4" maxlength=${max} aria-describedby="count-${id}" .value=${mine}
+          @input=${(e: Event) => (this.typed = new Map([...this.typed, [id, (e.target as HTMLTextAreaElement).value.length]]))}></textarea>
+        <p id="count-${id}" class="hint">${msg(str`${max - used} of ${max} characters left`, { id: 'fac_answer_text_count' })}</p>
       </div>
       <sl-button type="submit" variant="primary" size="small" ?disabled=${this.busy}>${msg('Send my answer', { id: 'fac_answer_send' })}</sl-button>
     </form>`;

@@ -72,9 +72,9 @@ export class SkApplyDialog extends LitElement {
     this.conn = null;
   }
 
-  /** The latest answer of each organisation (answers come oldest first). */
-  private latest(): Map<string, AnswerValue> {
-    return new Map((this.question?.answers ?? []).map((a) => [a.organisationId, a.value]));
+  /** The latest answer of each organisation (answers come oldest first); text answers never go into the charter. */
+  private latest(): Map<string, Exclude<AnswerValue, string>> {
+    return new Map((this.question?.answers ?? []).flatMap((a) => (typeof a.value === 'string' ? [] : [[a.organisationId, a.value] as const])));
   }
 
   async show(opener: HTMLElement | null, q: QuestionView): Promise<void> {

@@ -1,7 +1,8 @@
 /**
- * `<sk-rounds-panel>`: the facilitator's rounds: questions with private answers (maturity, or a
- * paradox axis) to open, close and reveal, with how many have answered, and once revealed to
- * compare with the charter and apply (`<sk-apply-dialog>`); and dot votes on the
+ * `<sk-rounds-panel>`: the facilitator's rounds: questions with private answers (maturity, a
+ * paradox axis, or a free-text question with its prompt) to open, close and reveal, with how many
+ * have answered, and once revealed to compare with the charter and apply (`<sk-apply-dialog>`;
+ * not text answers, which are listed instead); brainwriting (`<sk-brainwriting-panel>`); and dot votes on the
  * board to open (votes per person; on every note and shape, on what is selected on the board, or
  * on one frame's) and close, with how many voted.
  *
@@ -23,6 +24,7 @@ import { commandErrorText } from '../ui/texts.js';
 import { questionTitle } from './facilitation-texts.js';
 import { panelStyles } from './panel.styles.js';
 import './sk-apply-dialog.js';
+import './sk-brainwriting-panel.js';
 import type { SkApplyDialog } from './sk-apply-dialog.js';
 import { WorkshopConsumer } from '../net/workshop-context.js';
 
@@ -35,7 +37,9 @@ export interface VoteScopes {
 
 export class SkRoundsPanel extends LitElement {
   static override styles = [sharedStyles, panelStyles];
-  static override properties = { voteScopes: { attribute: false }, error: { state: true }, done: { state: true } };
+  static override properties = { voteScopes: { attribute: false }, error: { state: true }, done: { state: true }, kind: { state: true } };
+  /** The question kind chosen (a text question asks for its prompt). */
+  declare kind: string;
   declare voteScopes: () => VoteScopes | null;
   declare error: string;
   declare done: string;
@@ -55,6 +59,7 @@ export class SkRoundsPanel extends LitElement {
     this.voteScopes = () => null;
     this.error = '';
     this.done = '';
+    this.kind = 'maturity';
   }
 
   private async run(fn: (s: WorkshopSocket) => Promise<unknown>, done = ''): Promise<void> {
@@ -73,7 +78,18 @@ export class SkRoundsPanel extends LitElement {
     e.preventDefault();
     const v = this.renderRoot.querySelector<HTMLSelectElement>('#question-kind')?.value ?? 'maturity';
     const axis = (PARADOX_AXES as readonly string[]).includes(v) ? (v as ParadoxAxis) : null;
-    void this.run((s) => s.command('question.open', axis ? { kind: 'paradox', axis } : { kind: 'maturity' }), msg('Question opened.', { id: 'fac_q_opened' }));
+    const promptInput = this.renderRoot.querySelector<HTMLInputElement>('#question-prompt');
+    const prompt = promptInput?.value.trim() ?? '';
+    if (v === 'text' && !prompt) {
+      this.error = msg('Write the question to ask.', { id: 'fac_q_prompt_empty' });
+      promptInput?.focus();
+      return;
+    }
+    const payload = v === 'text' ? ({ kind: 'text', prompt } as const) : axis ? ({ kind: 'paradox', axis } as const) : ({ kind: 'maturity' } as const);
+    void this.run(async (s) => {
+      await s.command('question.open', payload);
+      if (promptInput) promptInput.value = '';
+    }, msg('Question opened.', { id: 'fac_q_opened' }));
   }
 
   private openVote(e: SubmitEvent): void {
@@ -131,10 +147,15 @@ export class SkRoundsPanel extends LitElement {
         <p class="hint">${msg('Everyone answers for themselves; nobody sees another’s answer until you reveal them. Revealing writes nothing into the charter: compare the answers with it, then apply them.', { id: 'fac_questions_hint' })}</p>
         <form class="row" @submit=${this.openQuestion}>
           <label for="question-kind">${msg('Question', { id: 'fac_question' })}</label>
-          <select id="question-kind">
+          <select id="question-kind" @change=${(e: Event) => (this.kind = (e.target as HTMLSelectElement).value)}>
             <option value="maturity">${msg('Maturity: which generation are you?', { id: 'fac_q_maturity' })}</option>
             ${PARADOX_AXES.map((a) => html`<option value=${a}>${msg(str`Paradox: ${axisNames(a).name}`, { id: 'fac_q_paradox' })}</option>`)}
+            <option value="text">${msg('A question answered in free text', { id: 'fac_q_kind_text' })}</option>
           </select>
+          ${this.kind === 'text'
+            ? html`<label for="question-prompt">${msg('What to ask', { id: 'fac_q_prompt' })}</label>
+                <input id="question-prompt" maxlength=${RealtimeLimits.promptMax} />`
+            : nothing}
           <button type="submit" class="small primary">${msg('Open question', { id: 'fac_q_open' })}</button>
         </form>
         <ol class="rounds">
@@ -144,14 +165,18 @@ export class SkRoundsPanel extends LitElement {
               <span>${title} — <span class="muted">${this.questionStatus(q)}</span></span>
               <span class="row">
                 ${q.status === 'open' ? html`<button type="button" class="small" aria-label=${msg(str`Close: ${title}`, { id: 'fac_q_close_named' })} @click=${() => this.run((s) => s.command('question.close', { questionId: q.questionId }))}>${msg('Close', { id: 'fac_close' })}</button>` : nothing}
-                ${q.status !== 'revealed'
+                ${q.status === 'revealed' && q.kind === 'text'
+                  ? nothing
+                  : q.status !== 'revealed'
                   ? html`<button type="button" class="small primary" aria-label=${msg(str`Reveal the answers: ${title}`, { id: 'fac_q_reveal_named' })} @click=${() => this.run((s) => s.command('answer.reveal', { questionId: q.questionId }), msg('Answers revealed.', { id: 'fac_q_revealed' }))}>${msg('Reveal', { id: 'fac_reveal' })}</button>`
                   : html`<button type="button" class="small primary" aria-label=${msg(str`Compare and apply to the charter: ${title}`, { id: 'fac_q_apply_named' })} @click=${(e: Event) => void this.renderRoot.querySelector<SkApplyDialog>('sk-apply-dialog')?.show(e.currentTarget as HTMLElement, q)}>${msg('Compare and apply…', { id: 'fac_q_apply' })}</button>`}
               </span>
+              ${q.status === 'revealed' && q.kind === 'text' ? this.renderTextAnswers(q) : nothing}
             </li>`;
           })}
         </ol>
       </section>
+      <sk-brainwriting-panel .boardId=${() => this.voteScopes()?.boardId ?? null}></sk-brainwriting-panel>
       <sk-apply-dialog @sk-applied=${() => (this.done = msg('Answers applied to the charter.', { id: 'fac_q_applied' }))}></sk-apply-dialog>
       <section aria-labelledby="votes-h">
         <h2 id="votes-h">${msg('Dot vote', { id: 'fac_vote_heading' })}</h2>
@@ -173,6 +198,19 @@ export class SkRoundsPanel extends LitElement {
           : nothing}
       </section>
     `;
+  }
+
+  /** A revealed text question's answers, behind a disclosure (who, for which organisation, what). */
+  private renderTextAnswers(q: QuestionView) {
+    const members = new Map(this.ws.members.map((m) => [m.id, m.displayName]));
+    const orgs = new Map((this.workshop?.organisations ?? []).map((o) => [o.id, o.name]));
+    const answers = (q.answers ?? []).flatMap((a) => (typeof a.value === 'string' ? [{ ...a, value: a.value }] : []));
+    return html`<details class="answers">
+      <summary>${msg(str`Show the ${answers.length} answers`, { id: 'fac_q_text_show' })}</summary>
+      <ul>
+        ${answers.map((a) => html`<li><strong>${msg(str`${members.get(a.memberId) ?? '–'} (${orgs.get(a.organisationId) ?? '–'}):`, { id: 'fac_answer_text_who' })}</strong> ${a.value}</li>`)}
+      </ul>
+    </details>`;
   }
 
   private questionStatus(q: QuestionView): string {

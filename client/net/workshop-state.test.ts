@@ -15,6 +15,7 @@ const state = (seq: number, patch: Partial<WorkshopState> = {}): WorkshopState =
   hands: [],
   questions: [],
   rounds: [],
+  brainwriting: [],
   principles: [],
   ...patch,
 });
@@ -84,10 +85,25 @@ describe('WorkshopStateStore', () => {
     expect(s.current?.state.lockedBoards).toEqual(['x']);
   });
 
+  it('follows a brainwriting round: counts from broadcasts, my notes from acks, none kept after the reveal', () => {
+    const s = new WorkshopStateStore();
+    s.snapshot(state(0));
+    s.broadcast('brainwriting.opened', { seq: 1, roundId: 'r', boardId: 'b', prompt: null, anonymous: true });
+    s.setMyNotes({ roundId: 'r', mine: [{ noteId: 'n', text: 'mi', at: 't' }], notes: 1, writers: 1 });
+    s.broadcast('brainwriting.counted', { seq: 3, roundId: 'r', notes: 3, writers: 2 });
+    // An older count arriving late changes nothing.
+    s.broadcast('brainwriting.counted', { seq: 2, roundId: 'r', notes: 1, writers: 1 });
+    let r = s.current?.state.brainwriting[0];
+    expect([r?.status, r?.notes, r?.writers, r?.mine.map((n) => n.text)]).toEqual(['open', 3, 2, ['mi']]);
+    s.broadcast('brainwriting.revealed', { seq: 4, roundId: 'r', boardId: 'b', frameId: 'f', count: 3 });
+    r = s.current?.state.brainwriting[0];
+    expect([r?.status, r?.notes, r?.mine, r?.frameId]).toEqual(['revealed', 3, [], 'f']);
+  });
+
   it('follows questions from open to reveal, keeping my own answer private to me', () => {
     const s = new WorkshopStateStore();
     s.snapshot(state(0));
-    s.broadcast('question.opened', { seq: 1, questionId: 'q', kind: 'maturity', axis: null });
+    s.broadcast('question.opened', { seq: 1, questionId: 'q', kind: 'maturity', axis: null, prompt: null });
     s.setMine('q', { generation: 3 }, 1);
     s.broadcast('answer.submitted', { seq: 2, questionId: 'q', answered: 2 });
     let q = s.current?.state.questions[0];

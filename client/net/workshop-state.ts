@@ -1,6 +1,6 @@
 /**
  * The client's copy of the server-held workshop state (phase, timer, hands, locks, questions,
- * vote rounds, principles). Pure: no socket, no DOM, so the ordering rules are unit-tested.
+ * vote rounds, brainwriting rounds, principles). Pure: no socket, no DOM, so the ordering rules are unit-tested.
  *
  * Invariants (docs/api.md, "Broadcasts"): a snapshot (`state.synced`, `state.sync`) carries the
  * `seq` it reflects; a broadcast not above it is dropped, and per fact (the phase, the timer, a
@@ -11,7 +11,7 @@
  * set directly.
  */
 import { supersedes } from '../../shared/decision-rule.js';
-import type { AnswerValue, Broadcasts, BroadcastName, QuestionView, TimerView, VoteRoundView, WorkshopState } from '../../shared/realtime/index.js';
+import type { AnswerValue, BrainwritingMine, BrainwritingRoundView, Broadcasts, BroadcastName, QuestionView, TimerView, VoteRoundView, WorkshopState } from '../../shared/realtime/index.js';
 
 export interface LiveState {
   state: WorkshopState;
@@ -65,6 +65,11 @@ export class WorkshopStateStore {
     this.patch((s) => ({ ...s, questions: s.questions.map((q) => (q.questionId === questionId ? { ...q, mine: value, answered: Math.max(q.answered, answered) } : q)) }));
   }
 
+  /** My own brainwriting notes in a round (only the ack tells me; broadcasts carry counts). */
+  setMyNotes(m: BrainwritingMine): void {
+    this.patch((s) => ({ ...s, brainwriting: s.brainwriting.map((r) => (r.roundId === m.roundId ? { ...r, mine: m.mine } : r)) }));
+  }
+
   /** My own votes in a round (only the ack tells me). */
   setMyVotes(roundId: string, mine: string[]): void {
     this.patch((s) => ({ ...s, rounds: s.rounds.map((r) => (r.roundId === roundId ? { ...r, mine } : r)) }));
@@ -112,6 +117,10 @@ function factOf(h: Held): string {
     case 'vote.opened':
     case 'vote.closed':
       return `round:${h.event.roundId}`;
+    case 'brainwriting.opened':
+    case 'brainwriting.counted':
+    case 'brainwriting.revealed':
+      return `brainwriting:${h.event.roundId}`;
     case 'principle.proposed':
     case 'principle.endorsed':
     case 'principle.closed':
@@ -147,7 +156,7 @@ function reduce(s: WorkshopState, h: Held): WorkshopState {
       return { ...s, lockedBoards: h.event.lockedBoards };
     case 'question.opened': {
       const e = h.event;
-      const q: QuestionView = { questionId: e.questionId, kind: e.kind, axis: e.axis, status: 'open', answered: 0, mine: null, answers: null };
+      const q: QuestionView = { questionId: e.questionId, kind: e.kind, axis: e.axis, prompt: e.prompt, status: 'open', answered: 0, mine: null, answers: null };
       return { ...s, questions: upsert(s.questions, q, (x) => x.questionId === e.questionId) };
     }
     case 'question.closed':
@@ -163,6 +172,15 @@ function reduce(s: WorkshopState, h: Held): WorkshopState {
     }
     case 'vote.closed':
       return { ...s, rounds: s.rounds.map((r) => (r.roundId === h.event.roundId ? { ...r, status: 'closed', results: h.event.results, voters: h.event.voters } : r)) };
+    case 'brainwriting.opened': {
+      const e = h.event;
+      const r: BrainwritingRoundView = { roundId: e.roundId, boardId: e.boardId, prompt: e.prompt, anonymous: e.anonymous, status: 'open', notes: 0, writers: 0, mine: [], frameId: null };
+      return { ...s, brainwriting: upsert(s.brainwriting, r, (x) => x.roundId === e.roundId) };
+    }
+    case 'brainwriting.counted':
+      return { ...s, brainwriting: s.brainwriting.map((r) => (r.roundId === h.event.roundId ? { ...r, notes: h.event.notes, writers: h.event.writers } : r)) };
+    case 'brainwriting.revealed':
+      return { ...s, brainwriting: s.brainwriting.map((r) => (r.roundId === h.event.roundId ? { ...r, status: 'revealed', notes: h.event.count, mine: [], frameId: h.event.frameId } : r)) };
     case 'principle.proposed':
     case 'principle.endorsed':
     case 'principle.closed':

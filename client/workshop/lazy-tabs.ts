@@ -56,7 +56,7 @@ const after = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Parts of the workshop page that the board does not need for its first paint: the export dialog,
- * the private-answer form, the facilitator's panel, and Shoelace's dialog and menu (each
+ * the private-answer and brainwriting forms, the facilitator's panel, and Shoelace's dialog and menu (each
  * also loads on first need). Loaded once the board had its chance to paint (`delayMs`), in idle
  * time, each only while the browser is online. Resolves when all have loaded.
  */
@@ -65,6 +65,7 @@ export async function loadExtras(delayMs = 1500): Promise<void> {
     () => import('../export/sk-export-dialog.js'),
     // Its questions use the charter's texts.
     () => loadLaterTexts().then(() => import('../facilitation/sk-answer-form.js')),
+    () => import('../facilitation/sk-brainwriting-form.js'),
     () => import('../facilitation/sk-facilitator-panel.js'),
     loadDialog,
     loadMenu,

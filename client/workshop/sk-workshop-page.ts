@@ -381,6 +381,7 @@ export class SkWorkshopPage extends LitElement {
         : nothing}
       <sk-live-bar .boardView=${this.boardView} .onBoard=${this.tab === 'board'} .toolsOpen=${this.toolsOpen} @sk-tools-toggle=${this.onToolsToggle}></sk-live-bar>
       <sk-answer-form></sk-answer-form>
+      <sk-brainwriting-form></sk-brainwriting-form>
       <div class="work ${this.toolsOpen && w.me.role === 'facilitator' ? 'with-tools' : ''}">
         <div class="tab">
           ${this.tab === 'board'

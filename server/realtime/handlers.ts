@@ -1,5 +1,6 @@
 /** One `register<Concern>Handlers` per concern: a list of `on(...)` lines and nothing else. */
 import type { AnswerService } from '../services/answers.js';
+import type { BrainwritingService } from '../services/brainwriting.js';
 import type { FacilitationService } from '../services/facilitation.js';
 import type { ModerationService } from '../services/moderation.js';
 import type { PrincipleService } from '../services/principles.js';
@@ -11,6 +12,7 @@ export interface RealtimeServices {
   facilitation: FacilitationService;
   answers: AnswerService;
   votes: VoteService;
+  brainwriting: BrainwritingService;
   principles: PrincipleService;
   moderation: ModerationService;
   state: WorkshopStateService;
@@ -48,6 +50,13 @@ export function registerVoteHandlers(ctx: SocketContext, s: RealtimeServices): v
   on(ctx, 'vote.close', (p, actor) => s.votes.close(actor, p.roundId));
 }
 
+export function registerBrainwritingHandlers(ctx: SocketContext, s: RealtimeServices): void {
+  on(ctx, 'brainwriting.open', (p, actor) => s.brainwriting.open(actor, p));
+  on(ctx, 'brainwriting.add', (p, actor) => s.brainwriting.add(actor, p));
+  on(ctx, 'brainwriting.remove', (p, actor) => s.brainwriting.remove(actor, p));
+  on(ctx, 'brainwriting.reveal', (p, actor) => s.brainwriting.reveal(actor, p.roundId));
+}
+
 export function registerPrincipleHandlers(ctx: SocketContext, s: RealtimeServices): void {
   on(ctx, 'principle.propose', (p, actor) => s.principles.propose(actor, p.principleId, p.expectedText));
   on(ctx, 'principle.endorse', (p, actor) => s.principles.endorse(actor, p));
@@ -57,4 +66,4 @@ export function registerPrincipleHandlers(ctx: SocketContext, s: RealtimeService
   on(ctx, 'principle.anchor', (p, actor) => s.principles.anchor(actor, p));
 }
 
-export const registerAll = [registerStateHandlers, registerFacilitationHandlers, registerAnswerHandlers, registerVoteHandlers, registerPrincipleHandlers];
+export const registerAll = [registerStateHandlers, registerFacilitationHandlers, registerAnswerHandlers, registerVoteHandlers, registerBrainwritingHandlers, registerPrincipleHandlers];

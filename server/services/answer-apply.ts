@@ -10,12 +10,16 @@ import { CharterDoc } from '../../shared/charter/charter-doc.js';
 import { paradoxKey, type Generation, type ParadoxAxis } from '../../shared/charter/schema.js';
 import { AppError, ErrorCode } from '../../shared/errors.js';
 import { formatRoom } from '../../shared/ids.js';
-import { AnswerValue, type AppliedAnswer, type CommandPayload } from '../../shared/realtime/index.js';
+import { MaturityAnswer, ParadoxAnswer, type AppliedAnswer, type CommandPayload } from '../../shared/realtime/index.js';
+import { z } from 'zod';
 import { authorize, type Actor } from '../auth/access.js';
 import type { QuestionRecord } from '../store/types.js';
 import { recorded, type DecisionDeps } from './ports.js';
 
 type Value = AppliedAnswer['after'];
+
+/** What the charter takes: a maturity or a paradox answer (never a text answer). */
+const ChartedAnswer = z.union([MaturityAnswer, ParadoxAnswer]);
 
 function current(charter: CharterDoc, q: QuestionRecord, org: string): Value | null {
   if (q.kind === 'maturity') {
@@ -30,10 +34,11 @@ function current(charter: CharterDoc, q: QuestionRecord, org: string): Value | n
 export async function applyAnswers(deps: DecisionDeps, actor: Actor, q: QuestionRecord, p: CommandPayload<'answer.apply'>): Promise<{ questionId: string; applied: AppliedAnswer[] }> {
   const workshopId = actor.member.workshopId;
   authorize(actor, 'facilitation.run', workshopId);
+  if (q.kind === 'text') throw new AppError(ErrorCode.validationFailed, 400, 'questionId: answers to a text question are not applied to the charter; only maturity and paradox answers are.', { field: 'questionId' });
   if (q.status !== 'revealed') throw new AppError(ErrorCode.conflict, 409, 'Reveal the answers before applying them to the charter.');
   // Answers come oldest first: the latest of each organisation wins.
   const rows = await deps.store.answers.answers(q.id);
-  const latest = new Map(rows.map((a) => [a.organisationId, AnswerValue.parse(a.value)]));
+  const latest = new Map(rows.map((a) => [a.organisationId, ChartedAnswer.parse(a.value)]));
   // Whose statement each applied value is: the member who gave the organisation's latest answer.
   const answeredBy = new Map(rows.map((a) => [a.organisationId, a.memberId]));
   const wanted = p.organisationIds ?? [...latest.keys()];

@@ -1,5 +1,6 @@
 /**
- * Private answers, then reveal: maturity (generation 1–4) and paradox positions (0–100). While a
+ * Private answers, then reveal: maturity (generation 1–4), paradox positions (0–100) and free
+ * text (a text question asks its prompt; answers up to 2,000 characters). While a
  * question is open nobody but the author sees an answer, not even the facilitator; broadcasts
  * carry only a count. A reveal makes the answers public and writes nothing into the charter:
  * `answer.apply` (./answer-apply.ts) does that, once the facilitator has compared old and new.
@@ -8,7 +9,7 @@ import type { ParadoxAxis } from '../../shared/charter/schema.js';
 import { AppError, ErrorCode } from '../../shared/errors.js';
 import { AnswerValue, type CommandPayload, type QuestionView, type RevealedAnswer } from '../../shared/realtime/index.js';
 import { authorize, type Actor } from '../auth/access.js';
-import type { AnswerRecord, QuestionRecord } from '../store/types.js';
+import type { AnswerRecord, QuestionKind, QuestionRecord } from '../store/types.js';
 import { applyAnswers } from './answer-apply.js';
 import { recorded, type DecisionDeps } from './ports.js';
 
@@ -16,6 +17,11 @@ export type AnswerService = ReturnType<typeof createAnswerService>;
 
 const notOpen = () => new AppError(ErrorCode.conflict, 409, 'This question is not open for answers.');
 const noQuestion = () => new AppError(ErrorCode.notFound, 404, 'questionId: no such question in this workshop.', { field: 'questionId' });
+
+const TAKES: Record<QuestionKind, string> = { maturity: '{ generation, justification? }', paradox: '{ position, note? }', text: 'a text of 1–2000 characters' };
+
+/** Which kind of question an answer fits. */
+export const kindOf = (v: AnswerValue): QuestionKind => (typeof v === 'string' ? 'text' : 'generation' in v ? 'maturity' : 'paradox');
 
 /** Stored values were validated on the way in; parse again rather than trust the database. */
 const valueOf = (a: AnswerRecord) => AnswerValue.parse(a.value);
@@ -33,12 +39,14 @@ export function createAnswerService(deps: DecisionDeps) {
     async open(actor: Actor, p: CommandPayload<'question.open'>): Promise<{ questionId: string }> {
       const workshopId = actor.member.workshopId;
       authorize(actor, 'facilitation.run', workshopId);
-      const q: QuestionRecord = { id: deps.newId(), workshopId, kind: p.kind, axis: p.axis ?? null, status: 'open', openedBy: actor.member.id, openedAt: deps.now().toISOString() };
+      const q: QuestionRecord = {
+        id: deps.newId(), workshopId, kind: p.kind, axis: p.axis ?? null, prompt: p.prompt ?? null, status: 'open', openedBy: actor.member.id, openedAt: deps.now().toISOString(),
+      };
       const { seq } = await recorded(deps, workshopId, async (tx) => {
         await tx.answers.openQuestion(q);
-        await tx.audit.append({ workshopId, at: q.openedAt, actorId: actor.member.id, type: 'question.opened', data: { questionId: q.id, kind: q.kind, axis: q.axis } });
+        await tx.audit.append({ workshopId, at: q.openedAt, actorId: actor.member.id, type: 'question.opened', data: { questionId: q.id, kind: q.kind, axis: q.axis, prompt: q.prompt } });
       });
-      sink.broadcast(workshopId, 'question.opened', { seq, questionId: q.id, kind: q.kind, axis: p.axis ?? null });
+      sink.broadcast(workshopId, 'question.opened', { seq, questionId: q.id, kind: p.kind, axis: p.axis ?? null, prompt: q.prompt });
       return { questionId: q.id };
     },
 
@@ -60,9 +68,7 @@ export function createAnswerService(deps: DecisionDeps) {
       const organisationId = actor.member.organisationId;
       if (!organisationId) throw new AppError(ErrorCode.forbidden, 403, 'Only members who speak for an organisation answer.');
       const q = await questionOf(workshopId, p.questionId);
-      if ((q.kind === 'maturity') !== ('generation' in p.value)) {
-        throw new AppError(ErrorCode.validationFailed, 400, `value: a ${q.kind} question takes ${q.kind === 'maturity' ? '{ generation, justification? }' : '{ position, note? }'}`, { field: 'value' });
-      }
+      if (kindOf(p.value) !== q.kind) throw new AppError(ErrorCode.validationFailed, 400, `value: a ${q.kind} question takes ${TAKES[q.kind as QuestionKind]}`, { field: 'value' });
       const answer = { questionId: q.id, memberId: actor.member.id, organisationId, value: p.value, at: deps.now().toISOString() };
       const { result: answered, seq } = await recorded(deps, workshopId, async (tx) => {
         if (!(await tx.answers.submit(workshopId, answer))) throw notOpen();
@@ -105,6 +111,7 @@ export function createAnswerService(deps: DecisionDeps) {
             questionId: q.id,
             kind: q.kind,
             axis: (q.axis as ParadoxAxis | null) ?? null,
+            prompt: q.prompt,
             status: q.status,
             answered: all.length,
             mine: mine ? valueOf(mine) : null,

@@ -1,5 +1,6 @@
-/** Builds the decision services (facilitation, answers, votes, principles, snapshot) on shared deps. */
+/** Builds the decision services (facilitation, answers, votes, brainwriting, principles, snapshot) on shared deps. */
 import { createAnswerService } from './answers.js';
+import { createBrainwritingService } from './brainwriting.js';
 import type { BoardLocks } from './board-locks.js';
 import { createFacilitationService } from './facilitation.js';
 import { createModerationService } from './moderation.js';
@@ -11,14 +12,16 @@ import { createWorkshopStateService } from './workshop-state.js';
 export function createDecisionServices(deps: DecisionDeps & { locks: BoardLocks }) {
   const answers = createAnswerService(deps);
   const votes = createVoteService(deps);
+  const brainwriting = createBrainwritingService(deps);
   const principles = createPrincipleService(deps);
   return {
     facilitation: createFacilitationService(deps),
     answers,
     votes,
+    brainwriting,
     principles,
     moderation: createModerationService(deps),
-    state: createWorkshopStateService({ store: deps.store, now: deps.now, answers, votes, principles }),
+    state: createWorkshopStateService({ store: deps.store, now: deps.now, answers, votes, brainwriting, principles }),
   };
 }
 export type DecisionServices = ReturnType<typeof createDecisionServices>;

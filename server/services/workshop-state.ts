@@ -6,6 +6,7 @@
 import type { WorkshopState } from '../../shared/realtime/index.js';
 import { authorize, type Actor } from '../auth/access.js';
 import type { AnswerService } from './answers.js';
+import type { BrainwritingService } from './brainwriting.js';
 import { timerView } from './facilitation.js';
 import type { DecisionDeps } from './ports.js';
 import type { PrincipleService } from './principles.js';
@@ -14,6 +15,7 @@ import type { VoteService } from './votes.js';
 export interface WorkshopStateDeps extends Pick<DecisionDeps, 'store' | 'now'> {
   answers: AnswerService;
   votes: VoteService;
+  brainwriting: BrainwritingService;
   principles: PrincipleService;
 }
 
@@ -25,12 +27,13 @@ export function createWorkshopStateService(deps: WorkshopStateDeps) {
       const workshopId = actor.member.workshopId;
       authorize(actor, 'workshop.read', workshopId);
       const f = await deps.store.facilitation.get(workshopId);
-      const [workshop, lockedBoards, hands, questions, rounds, principles] = await Promise.all([
+      const [workshop, lockedBoards, hands, questions, rounds, brainwriting, principles] = await Promise.all([
         deps.store.workshops.get(workshopId),
         deps.store.facilitation.lockedBoards(workshopId),
         deps.store.facilitation.hands(workshopId),
         deps.answers.views(actor),
         deps.votes.views(actor),
+        deps.brainwriting.views(actor),
         deps.principles.views(actor, workshopId),
       ]);
       const now = deps.now().getTime();
@@ -46,6 +49,7 @@ export function createWorkshopStateService(deps: WorkshopStateDeps) {
         hands,
         questions,
         rounds,
+        brainwriting,
         principles,
       };
     },

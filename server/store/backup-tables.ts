@@ -49,8 +49,12 @@ export const BACKUP_TABLES: readonly BackupTable[] = [
   { table: 'principle_anchors', where: 'workshop_id = $1' },
 ];
 
-/** Tables with workshop data that the backup carries another way, or must not carry. */
-export const NOT_IN_BACKUP_TABLES = ['invites', 'credentials', 'audit', 'audit_archive', 'doc_updates', 'doc_snapshots'] as const;
+/**
+ * Tables with workshop data that the backup carries another way, or must not carry. Brainwriting
+ * rounds (issue #16) stay behind with their notes: an unrevealed note is private like an
+ * unrevealed answer, and a revealed one is on the board (carried with its document).
+ */
+export const NOT_IN_BACKUP_TABLES = ['invites', 'credentials', 'audit', 'audit_archive', 'doc_updates', 'doc_snapshots', 'brainwriting_rounds'] as const;
 
 /** A cell as it travels in a backup: bytes as `{ "$bytes": base64 }`, booleans as 0/1. */
 export type BackupCell = string | number | null | { $bytes: string };

@@ -41,13 +41,15 @@ export interface FacilitationRepo {
   hands(workshopId: string): Promise<HandRecord[]>;
 }
 
-export type QuestionKind = 'maturity' | 'paradox';
+export type QuestionKind = 'maturity' | 'paradox' | 'text';
 export type QuestionStatus = 'open' | 'closed' | 'revealed';
 export interface QuestionRecord {
   id: string;
   workshopId: string;
   kind: QuestionKind;
   axis: string | null;
+  /** A text question's prompt (since 015_brainwriting); null for the others. */
+  prompt: string | null;
   status: QuestionStatus;
   openedBy: string;
   openedAt: string;
@@ -56,8 +58,8 @@ export interface AnswerRecord {
   questionId: string;
   memberId: string;
   organisationId: string;
-  /** JSON-serialisable; validated by the service before it is stored. */
-  value: Record<string, unknown>;
+  /** JSON-serialisable (an object, or a text answer's string); validated by the service before it is stored. */
+  value: unknown;
   at: string;
 }
 
@@ -71,6 +73,56 @@ export interface AnswerRepo {
   submit(workshopId: string, a: AnswerRecord): Promise<boolean>;
   answers(questionId: string): Promise<AnswerRecord[]>;
   count(questionId: string): Promise<number>;
+}
+
+/** A brainwriting round (issue #16). `closed`: taking no more notes, on the way to `revealed`. */
+export type BrainwritingStatus = 'open' | 'closed' | 'revealed';
+export interface BrainwritingRoundRecord {
+  id: string;
+  workshopId: string;
+  boardId: string;
+  prompt: string | null;
+  anonymous: boolean;
+  status: BrainwritingStatus;
+  openedBy: string;
+  openedAt: string;
+  /** Set by the reveal: when, into which board frame (null when there were no notes), how many notes by how many people. */
+  revealed: BrainwritingReveal | null;
+}
+export interface BrainwritingReveal {
+  at: string;
+  frameId: string | null;
+  notes: number;
+  writers: number;
+}
+/** A private note: only its author sees it; the store forgets it at the reveal. */
+export interface BrainwritingNoteRecord {
+  id: string;
+  roundId: string;
+  memberId: string;
+  organisationId: string | null;
+  text: string;
+  at: string;
+}
+export type BrainwritingAddResult = 'added' | 'not_open' | 'over_limit';
+
+export interface BrainwritingRepo {
+  openRound(r: BrainwritingRoundRecord): Promise<void>;
+  round(workshopId: string, id: string): Promise<BrainwritingRoundRecord | null>;
+  rounds(workshopId: string): Promise<BrainwritingRoundRecord[]>;
+  /** Stores a note only while the round is open and its author has written fewer than `perPerson`. Atomic. */
+  add(workshopId: string, note: BrainwritingNoteRecord, perPerson: number): Promise<BrainwritingAddResult>;
+  /** Removes the member's own note while the round is open; false otherwise. */
+  remove(workshopId: string, roundId: string, memberId: string, noteId: string): Promise<boolean>;
+  /** One member's notes, oldest first. */
+  notesOf(roundId: string, memberId: string): Promise<BrainwritingNoteRecord[]>;
+  /** Every note of the round, oldest first (for the reveal only). */
+  notes(roundId: string): Promise<BrainwritingNoteRecord[]>;
+  count(roundId: string): Promise<{ notes: number; writers: number }>;
+  /** open → closed (no more notes); false when not open. */
+  close(workshopId: string, roundId: string): Promise<boolean>;
+  /** open or closed → revealed, and forgets the round's notes (they are on the board now); false when already revealed. */
+  reveal(workshopId: string, roundId: string, revealed: BrainwritingReveal): Promise<boolean>;
 }
 
 export interface VoteRoundRecord {

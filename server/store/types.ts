@@ -5,7 +5,7 @@
  */
 import type { Language, Role } from '../../shared/api.js';
 import type { DecisionRule } from '../../shared/decisions.js';
-import type { AnswerRepo, FacilitationRepo, PrincipleRepo, VoteRepo } from './governance-types.js';
+import type { AnswerRepo, BrainwritingRepo, FacilitationRepo, PrincipleRepo, VoteRepo } from './governance-types.js';
 import type { RepresentationRepo } from './representation-types.js';
 
 export type * from './governance-types.js';
@@ -19,6 +19,8 @@ export interface Store {
   facilitation: FacilitationRepo;
   answers: AnswerRepo;
   votes: VoteRepo;
+  /** Private notes until revealed onto a board (issue #16). */
+  brainwriting: BrainwritingRepo;
   principles: PrincipleRepo;
   /** Representatives and anchors (issue #14). */
   representation: RepresentationRepo;

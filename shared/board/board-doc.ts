@@ -64,7 +64,11 @@ export class BoardDoc {
     return v instanceof Y.Text ? v : null;
   }
 
-  create(input: NewElement, author: Author, origin: unknown, now = new Date()): string {
+  /**
+   * `author` null: an element with no author at all (no author fields), which only the server
+   * writes (an anonymous brainwriting round's notes); the sync layer refuses one from a client.
+   */
+  create(input: NewElement, author: Author | null, origin: unknown, now = new Date()): string {
     const id = this.newId();
     const [dw, dh] = KINDS[input.kind].size;
     const m = new Y.Map<unknown>();
@@ -82,10 +86,12 @@ export class BoardDoc {
       [F.color]: input.color ?? KINDS[input.kind].color,
       [F.text]: text,
       [F.label]: label,
-      [F.authorId]: author.id,
-      [F.authorName]: author.name,
-      [F.organisationId]: author.organisationId ?? '',
-      [F.organisationName]: author.organisationName ?? '',
+      ...(author && {
+        [F.authorId]: author.id,
+        [F.authorName]: author.name,
+        [F.organisationId]: author.organisationId ?? '',
+        [F.organisationName]: author.organisationName ?? '',
+      }),
       [F.createdAt]: now.toISOString(),
     };
     if (input.from) fields[F.from] = input.from;

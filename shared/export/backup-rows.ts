@@ -64,7 +64,8 @@ export const BACKUP_ROW_SCHEMAS: Readonly<Record<string, TableShape>> = {
   board_locks: table({ workshop_id: id, board_id: id, locked_by: id, locked_at: time }, { workshop_id: 'workshop', board_id: 'board', locked_by: 'member' }, ['board_id']),
   raised_hands: table({ workshop_id: id, member_id: id, at: time }, { workshop_id: 'workshop', member_id: 'member' }, ['member_id']),
   questions: table(
-    { id, workshop_id: id, kind: z.enum(['maturity', 'paradox']), axis: z.string().max(64).nullable(), status: z.enum(['open', 'closed', 'revealed']), opened_by: id, opened_at: time },
+    // prompt since 015_brainwriting (text questions); absent in older files.
+    { id, workshop_id: id, kind: z.enum(['maturity', 'paradox', 'text']), axis: z.string().max(64).nullable(), prompt: text.nullable().optional(), status: z.enum(['open', 'closed', 'revealed']), opened_by: id, opened_at: time },
     { id: 'own', workshop_id: 'workshop', opened_by: 'member' },
   ),
   answers: table({ question_id: id, member_id: id, organisation_id: id, value: text, at: time }, { question_id: 'question', member_id: 'member', organisation_id: 'organisation' }, ['question_id', 'member_id']),

@@ -29,6 +29,9 @@ const NAMES: Record<BroadcastName, true> = {
   'member.changed': true,
   'content.removed': true,
   'boards.changed': true,
+  'brainwriting.opened': true,
+  'brainwriting.counted': true,
+  'brainwriting.revealed': true,
 };
 
 export const BROADCAST_NAMES: readonly BroadcastName[] = Object.freeze(Object.keys(NAMES) as BroadcastName[]);

@@ -36,11 +36,13 @@ export const IsoDate = z
   }, { message: 'is not a valid date' });
 
 export const ParadoxAxis = z.enum(PARADOX_AXES);
-export const QuestionKind = z.enum(['maturity', 'paradox']);
+export const QuestionKind = z.enum(['maturity', 'paradox', 'text']);
 
 export const MaturityAnswer = z.strictObject({ generation: z.number().int().min(1).max(4), justification: prose(RealtimeLimits.noteMax).optional() });
 export const ParadoxAnswer = z.strictObject({ position: z.number().min(0).max(100), note: prose(RealtimeLimits.noteMax).optional() });
-export const AnswerValue = z.union([MaturityAnswer, ParadoxAnswer]);
+/** A free-text question's answer: the text itself, trimmed, 1–2,000 characters. */
+export const TextAnswer = prose(RealtimeLimits.textAnswerMax).transform((s) => s.trim()).pipe(z.string().min(1, 'must not be empty'));
+export const AnswerValue = z.union([MaturityAnswer, ParadoxAnswer, TextAnswer]);
 export type MaturityAnswer = z.infer<typeof MaturityAnswer>;
 export type ParadoxAnswer = z.infer<typeof ParadoxAnswer>;
 export type AnswerValue = z.infer<typeof AnswerValue>;
@@ -73,9 +75,11 @@ export const Commands = {
   'hand.lower': z.strictObject({ memberId: Id.optional() }),
   /** Without boardId: every board of the workshop. */
   'board.lock': z.strictObject({ boardId: Id.optional(), locked: z.boolean() }),
+  /** A text question asks its `prompt` (answers are free text); a paradox question names its axis. */
   'question.open': z
-    .strictObject({ kind: QuestionKind, axis: ParadoxAxis.optional() })
-    .refine((q) => (q.kind === 'paradox') === (q.axis !== undefined), { message: 'a paradox question names its axis, a maturity question none', path: ['axis'] }),
+    .strictObject({ kind: QuestionKind, axis: ParadoxAxis.optional(), prompt: line(RealtimeLimits.promptMax).optional() })
+    .refine((q) => (q.kind === 'paradox') === (q.axis !== undefined), { message: 'a paradox question names its axis, the others none', path: ['axis'] })
+    .refine((q) => (q.kind === 'text') === (q.prompt !== undefined), { message: 'a text question asks its prompt, the others none', path: ['prompt'] }),
   'question.close': z.strictObject({ questionId: Id }),
   'answer.submit': z.strictObject({ questionId: Id, value: AnswerValue }),
   /** Makes the answers public; writes nothing into the charter (that is `answer.apply`). */
@@ -115,6 +119,16 @@ export const Commands = {
     reference: line(RealtimeLimits.anchorReferenceMax).optional(),
   }),
   'content.remove': ContentRemove,
+  /**
+   * Brainwriting (issue #16): everyone writes notes privately; the server keeps them, each visible
+   * only to its author, until `brainwriting.reveal` writes them onto the board. In an anonymous
+   * round no author is recorded anywhere once revealed. `prompt` (optional) titles the round.
+   */
+  'brainwriting.open': z.strictObject({ boardId: Id, anonymous: z.boolean(), prompt: line(RealtimeLimits.promptMax).optional() }),
+  'brainwriting.add': z.strictObject({ roundId: Id, text: prose(RealtimeLimits.brainwritingNoteMax).transform((s) => s.trim()).pipe(z.string().min(1, 'must not be empty')) }),
+  /** Takes back one of your own notes before the reveal. */
+  'brainwriting.remove': z.strictObject({ roundId: Id, noteId: Id }),
+  'brainwriting.reveal': z.strictObject({ roundId: Id }),
 } as const;
 
 export type CommandName = keyof typeof Commands;

@@ -27,10 +27,14 @@ export interface TimerView {
   serverNow: number;
 }
 
+export type QuestionKindName = 'maturity' | 'paradox' | 'text';
+
 export interface QuestionView {
   questionId: string;
-  kind: 'maturity' | 'paradox';
+  kind: QuestionKindName;
   axis: ParadoxAxis | null;
+  /** What a text question asks; null for maturity and paradox questions. */
+  prompt: string | null;
   status: 'open' | 'closed' | 'revealed';
   /** How many have answered (never who, or what, before the reveal). */
   answered: number;
@@ -143,6 +147,38 @@ export interface RetiredView {
   reason: string;
 }
 
+/**
+ * A brainwriting round as one member sees it (issue #16): before the reveal, counts and the
+ * member's own notes only; after it, the notes are on the board (inside `frameId`) and the
+ * server keeps none of them.
+ */
+export interface BrainwritingRoundView {
+  roundId: string;
+  boardId: string;
+  prompt: string | null;
+  anonymous: boolean;
+  /** `closed`: no more notes (a reveal under way, or one that failed and may be retried). */
+  status: 'open' | 'closed' | 'revealed';
+  /** How many notes have been written, and by how many people (never who, or what). */
+  notes: number;
+  writers: number;
+  /** The caller's own notes, oldest first; empty once revealed. */
+  mine: BrainwritingNote[];
+  /** The frame on the board holding the revealed notes; null before, or when there were none. */
+  frameId: string | null;
+}
+export interface BrainwritingNote {
+  noteId: string;
+  text: string;
+  at: string;
+}
+export interface BrainwritingMine {
+  roundId: string;
+  mine: BrainwritingNote[];
+  notes: number;
+  writers: number;
+}
+
 export interface HandView {
   memberId: string;
   at: string;
@@ -161,6 +197,7 @@ export interface WorkshopState {
   hands: HandView[];
   questions: QuestionView[];
   rounds: VoteRoundView[];
+  brainwriting: BrainwritingRoundView[];
   principles: PrincipleView[];
 }
 
@@ -192,6 +229,10 @@ export interface CommandResults {
   'principle.retire': PrincipleView;
   'principle.anchor': PrincipleView;
   'content.remove': { removed: boolean };
+  'brainwriting.open': { roundId: string };
+  'brainwriting.add': BrainwritingMine;
+  'brainwriting.remove': BrainwritingMine;
+  'brainwriting.reveal': { roundId: string; frameId: string | null; count: number };
 }
 
 type Seq = { seq: number };
@@ -203,7 +244,7 @@ export interface Broadcasts {
   'hand.raised': Seq & HandView;
   'hand.lowered': Seq & { memberId: string };
   'board.locked': Seq & { lockedBoards: string[] };
-  'question.opened': Seq & { questionId: string; kind: 'maturity' | 'paradox'; axis: ParadoxAxis | null };
+  'question.opened': Seq & { questionId: string; kind: QuestionKindName; axis: ParadoxAxis | null; prompt: string | null };
   'question.closed': Seq & { questionId: string };
   /** Progress only: a count, never who or what. */
   'answer.submitted': Seq & { questionId: string; answered: number };
@@ -225,6 +266,10 @@ export interface Broadcasts {
   'content.removed': Seq & { room: 'board' | 'charter'; boardId: string | null; collection: string | null; id: string; by: string };
   /** A facilitator added, renamed, moved, duplicated or deleted a board: the workshop's boards now, in order. */
   'boards.changed': Seq & { boards: BoardDto[] };
+  'brainwriting.opened': Seq & { roundId: string; boardId: string; prompt: string | null; anonymous: boolean };
+  /** Progress only: counts, never who or what (after an add or a removal). */
+  'brainwriting.counted': Seq & { roundId: string; notes: number; writers: number };
+  'brainwriting.revealed': Seq & { roundId: string; boardId: string; frameId: string | null; count: number };
 }
 export type BroadcastName = keyof Broadcasts;
 

@@ -1,5 +1,5 @@
 /**
- * Store contract for the decisions the server holds (facilitation, answers, votes, principles).
+ * Store contract for the decisions the server holds (facilitation, answers, votes, brainwriting, principles).
  * Called from describeStoreContract, so every adapter runs it unchanged.
  */
 import { describe, expect, it } from 'vitest';
@@ -38,7 +38,7 @@ export function describeGovernanceContract(getStore: () => Store, seedWorkshop: 
     it('takes answers only while a question is open', async () => {
       const store = getStore();
       const { w, orgs } = await seedWorkshop(store);
-      const q = { id: uid('q'), workshopId: w.id, kind: 'maturity' as const, axis: null, status: 'open' as const, openedBy: 'f', openedAt: now() };
+      const q = { id: uid('q'), workshopId: w.id, kind: 'maturity' as const, axis: null, prompt: null, status: 'open' as const, openedBy: 'f', openedAt: now() };
       await store.answers.openQuestion(q);
       expect(await store.answers.question(w.id, q.id)).toEqual(q);
       expect(await store.answers.question('elsewhere', q.id)).toBeNull();
@@ -53,6 +53,49 @@ export function describeGovernanceContract(getStore: () => Store, seedWorkshop: 
       expect(await store.answers.setStatus(w.id, q.id, 'revealed')).toBe(false);
       expect(await store.answers.answers(q.id)).toEqual([{ ...a, value: { generation: 3 } }]);
       expect((await store.answers.questions(w.id)).map((x) => x.status)).toEqual(['revealed']);
+      // A text question keeps its prompt, and a text answer is a string.
+      const t = { ...q, id: uid('q'), kind: 'text' as const, prompt: 'Kva manglar?', openedAt: now() };
+      await store.answers.openQuestion(t);
+      expect(await store.answers.question(w.id, t.id)).toEqual(t);
+      expect(await store.answers.submit(w.id, { ...a, questionId: t.id, value: 'Ei felles løysing' })).toBe(true);
+      expect((await store.answers.answers(t.id)).map((x) => x.value)).toEqual(['Ei felles løysing']);
+    });
+
+    it('keeps brainwriting notes per author while open, caps them, and forgets them at the reveal', async () => {
+      const store = getStore();
+      const { w, orgs, boards } = await seedWorkshop(store);
+      const r = { id: uid('b'), workshopId: w.id, boardId: boards[0]!.id, prompt: 'Kva no?', anonymous: true, status: 'open' as const, openedBy: 'f', openedAt: now(), revealed: null };
+      await store.brainwriting.openRound(r);
+      expect(await store.brainwriting.round(w.id, r.id)).toEqual(r);
+      expect(await store.brainwriting.round('elsewhere', r.id)).toBeNull();
+      const note = (id: string, memberId: string, text: string) => ({ id, roundId: r.id, memberId, organisationId: orgs[0]!.id, text, at: now() });
+      const [n1, n2, n3] = [note(uid('n'), 'm1', 'one'), note(uid('n'), 'm1', 'two'), note(uid('n'), 'm2', 'three')];
+      expect(await store.brainwriting.add(w.id, n1, 2)).toBe('added');
+      expect(await store.brainwriting.add(w.id, n2, 2)).toBe('added');
+      expect(await store.brainwriting.add(w.id, note(uid('n'), 'm1', 'too many'), 2)).toBe('over_limit');
+      expect(await store.brainwriting.add('elsewhere', n3, 2)).toBe('not_open');
+      expect(await store.brainwriting.add(w.id, { ...n3, organisationId: null }, 2)).toBe('added');
+      expect((await store.brainwriting.notesOf(r.id, 'm1')).map((x) => x.text)).toEqual(['one', 'two']);
+      expect(await store.brainwriting.notesOf(r.id, 'm2')).toEqual([{ ...n3, organisationId: null }]);
+      expect(await store.brainwriting.count(r.id)).toEqual({ notes: 3, writers: 2 });
+      // Only its author removes a note, only while open.
+      expect(await store.brainwriting.remove(w.id, r.id, 'm2', n1.id)).toBe(false);
+      expect(await store.brainwriting.remove('elsewhere', r.id, 'm1', n1.id)).toBe(false);
+      expect(await store.brainwriting.remove(w.id, r.id, 'm1', n1.id)).toBe(true);
+      expect(await store.brainwriting.close(w.id, r.id)).toBe(true);
+      expect(await store.brainwriting.close(w.id, r.id)).toBe(false);
+      expect(await store.brainwriting.add(w.id, note(uid('n'), 'm3', 'late'), 2)).toBe('not_open');
+      expect(await store.brainwriting.remove(w.id, r.id, 'm1', n2.id)).toBe(false);
+      expect((await store.brainwriting.notes(r.id)).map((x) => x.text)).toEqual(['two', 'three']);
+      // A backup carries no round and no note (private until revealed; revealed, they are on the board).
+      expect(JSON.stringify(await store.backup.dump(w.id))).not.toContain('three');
+      const revealed = { at: now(), frameId: 'frame-1', notes: 2, writers: 2 };
+      expect(await store.brainwriting.reveal(w.id, r.id, revealed)).toBe(true);
+      expect(await store.brainwriting.reveal(w.id, r.id, revealed)).toBe(false);
+      expect(await store.brainwriting.notes(r.id)).toEqual([]);
+      expect(await store.brainwriting.rounds(w.id)).toEqual([{ ...r, status: 'revealed', revealed }]);
+      await store.workshops.delete(w.id);
+      expect(await store.brainwriting.rounds(w.id)).toEqual([]);
     });
 
     it('holds a vote budget under 50 concurrent casts and tallies anonymously', async () => {
@@ -86,7 +129,7 @@ export function describeGovernanceContract(getStore: () => Store, seedWorkshop: 
       const round = { id: uid('t'), workshopId: w.id, boardId: boards[0]!.id, votesPerPerson: 2, elementIds: null, status: 'open' as const, openedBy: 'f', openedAt: now(), closedAt: null };
       await store.votes.openRound(round);
       expect(await store.votes.cast(w.id, round.id, 'voter-secret-1', 'e1', now())).toBe('cast');
-      const hidden = { id: uid('q'), workshopId: w.id, kind: 'maturity' as const, axis: null, status: 'open' as const, openedBy: 'f', openedAt: now() };
+      const hidden = { id: uid('q'), workshopId: w.id, kind: 'maturity' as const, axis: null, prompt: null, status: 'open' as const, openedBy: 'f', openedAt: now() };
       const shown = { ...hidden, id: uid('q') };
       for (const q of [hidden, shown]) {
         await store.answers.openQuestion(q);

@@ -27,8 +27,12 @@ export function kindName(kind: ElementKind): string {
 
 export const noOrganisation = () => msg('no organisation', { id: 'canvas_no_org' });
 
+/** An element with no author at all: a note of an anonymous brainwriting round (issue #16). */
+export const anonymousAuthor = () => msg('anonymous', { id: 'canvas_anonymous' });
+
 /** Who wrote `e`: from member records when `people` has them, else the element's own caches. */
-const authorOf = (e: BoardElement, people?: BoardPeople | null): Person => people?.author(e) ?? { name: e.author.name, organisation: e.author.organisationName };
+const authorOf = (e: BoardElement, people?: BoardPeople | null): Person =>
+  !e.author.id ? { name: anonymousAuthor(), organisation: null } : (people?.author(e) ?? { name: e.author.name, organisation: e.author.organisationName });
 
 /** "name · organisation", and "· edited by name, organisation" when someone else changed it last; shown on hover and focus. */
 export function attribution(e: BoardElement, people?: BoardPeople | null): string {

@@ -9,7 +9,7 @@ import { styleMap } from 'lit/directives/style-map.js';
 import type { BoardElement } from '../../../shared/board/schema.js';
 import type { BoardSession } from '../board-session.js';
 import { domId, type OutlineSection } from './outline-model.js';
-import { connectorHeading, elementName, frameTitle, kindName } from './outline-texts.js';
+import { anonymousAuthor, connectorHeading, elementName, frameTitle, kindName } from './outline-texts.js';
 import { isBox, isConnectable, KINDS, shownText } from '../../../shared/board/kinds.js';
 
 export interface ItemContext {
@@ -43,7 +43,7 @@ export function renderItem(e: BoardElement, ctx: ItemContext) {
   const mark = ctx.highlightOrg ? (e.author.organisationId === ctx.highlightOrg ? 'highlighted' : 'dimmed') : '';
   const text = shownText(e);
   // Names from member records, never from the element's own fields (any writer could fill those).
-  const author = ctx.session.people?.author(e) ?? { name: e.author.name, organisation: e.author.organisationName };
+  const author = !e.author.id ? { name: anonymousAuthor(), organisation: null } : (ctx.session.people?.author(e) ?? { name: e.author.name, organisation: e.author.organisationName });
   const editor = ctx.session.people?.editor(e) ?? null;
   const heading = !isBox(e) ? connectorHeading(e, (id) => ctx.session.board.get(id)) : kindName(e.kind);
   return html`<li

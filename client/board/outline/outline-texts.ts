@@ -7,6 +7,9 @@ import { msg, str } from '@lit/localize';
 import type { BoardElement, ElementKind } from '../../../shared/board/schema.js';
 import { shownText } from '../../../shared/board/kinds.js';
 
+/** An element with no author at all: a note of an anonymous brainwriting round (issue #16). */
+export const anonymousAuthor = () => msg('anonymous', { id: 'outline_anonymous' });
+
 export function kindName(kind: ElementKind): string {
   switch (kind) {
     case 'note':

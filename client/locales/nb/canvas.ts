@@ -90,4 +90,5 @@ export const canvas: Record<keyof typeof nynorsk, string | ReturnType<typeof str
   canvas_tool_text: 'Tekst',
   canvas_toolbar: 'Verktøy for tavlen',
   canvas_edited_by: str`endret av ${0}, ${1}`,
+  canvas_anonymous: 'anonym',
 };

@@ -79,4 +79,5 @@ export const outline: Record<keyof typeof nynorsk, string | ReturnType<typeof st
   outline_untitled_frame: 'Ramme uten tittel',
   outline_protected: str`Bare ${0} og fasilitatorene kan endre dette.`,
   outline_edited_by: str`endret av ${0}, ${1}`,
+  outline_anonymous: 'anonym',
 };

@@ -89,4 +89,5 @@ export const canvas = {
   canvas_tool_text: 'Tekst',
   canvas_toolbar: 'Verktøy for tavla',
   canvas_edited_by: str`endra av ${0}, ${1}`,
+  canvas_anonymous: 'anonym',
 };

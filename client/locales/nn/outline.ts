@@ -78,4 +78,5 @@ export const outline = {
   outline_untitled_frame: 'Ramme utan tittel',
   outline_protected: str`Berre ${0} og fasilitatorane kan endre dette.`,
   outline_edited_by: str`endra av ${0}, ${1}`,
+  outline_anonymous: 'anonym',
 };

@@ -4,6 +4,7 @@
  * records round-trip exactly as in SQLite. Room names are compared byte-wise (COLLATE "C"), so
  * prefix deletes are exact and can use the (room, seq) index whatever the cluster's locale.
  */
+import { postgresBrainwritingMigrations } from './migrations-brainwriting.js';
 import { postgresPeopleMigrations } from './migrations-people.js';
 
 export interface Migration {
@@ -325,4 +326,6 @@ export const postgresMigrations: Migration[] = [
     name: '014_board_order',
     sql: `ALTER TABLE boards ADD COLUMN position INTEGER NOT NULL DEFAULT 0;`,
   },
+  // Issue #16 (free-text questions, brainwriting): ./migrations-brainwriting.ts
+  ...postgresBrainwritingMigrations,
 ];

@@ -1,14 +1,14 @@
 import type { AnswerRecord, AnswerRepo, QuestionRecord, QuestionStatus } from '../types.js';
 import type { Runner } from './postgres-runner.js';
 
-const QUESTION = 'id, workshop_id AS "workshopId", kind, axis, status, opened_by AS "openedBy", opened_at AS "openedAt"';
+const QUESTION = 'id, workshop_id AS "workshopId", kind, axis, prompt, status, opened_by AS "openedBy", opened_at AS "openedAt"';
 
 export class PostgresAnswerRepo implements AnswerRepo {
   constructor(private readonly run: Runner) {}
 
   async openQuestion(q: QuestionRecord): Promise<void> {
-    await this.run.query('INSERT INTO questions (id, workshop_id, kind, axis, status, opened_by, opened_at) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
-      q.id, q.workshopId, q.kind, q.axis, q.status, q.openedBy, q.openedAt,
+    await this.run.query('INSERT INTO questions (id, workshop_id, kind, axis, prompt, status, opened_by, opened_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)', [
+      q.id, q.workshopId, q.kind, q.axis, q.prompt, q.status, q.openedBy, q.openedAt,
     ]);
   }
 
@@ -43,7 +43,7 @@ export class PostgresAnswerRepo implements AnswerRepo {
        FROM answers WHERE question_id = $1 ORDER BY at COLLATE "C", member_id COLLATE "C"`,
       [questionId],
     );
-    return r.rows.map((x) => ({ ...x, value: JSON.parse(x.value) as Record<string, unknown> }));
+    return r.rows.map((x) => ({ ...x, value: JSON.parse(x.value) as unknown }));
   }
 
   async count(questionId: string): Promise<number> {

@@ -21,6 +21,7 @@ import { PostgresCredentialRepo } from './postgres-credentials.js';
 import { PostgresFacilitationRepo } from './postgres-facilitation.js';
 import { PostgresAnswerRepo } from './postgres-answers.js';
 import { PostgresVoteRepo } from './postgres-votes.js';
+import { PostgresBrainwritingRepo } from './postgres-brainwriting.js';
 import { PostgresPrincipleRepo } from './postgres-principles.js';
 import { PostgresRepresentationRepo } from './postgres-representation.js';
 
@@ -46,6 +47,7 @@ export class PostgresStore implements Store {
   readonly facilitation: PostgresFacilitationRepo;
   readonly answers: PostgresAnswerRepo;
   readonly votes: PostgresVoteRepo;
+  readonly brainwriting: PostgresBrainwritingRepo;
   readonly principles: PostgresPrincipleRepo;
   readonly representation: PostgresRepresentationRepo;
   readonly vision: PostgresVisionRepo;
@@ -72,6 +74,7 @@ export class PostgresStore implements Store {
     this.facilitation = new PostgresFacilitationRepo(this.run);
     this.answers = new PostgresAnswerRepo(this.run);
     this.votes = new PostgresVoteRepo(this.run);
+    this.brainwriting = new PostgresBrainwritingRepo(this.run);
     this.principles = new PostgresPrincipleRepo(this.run);
     this.representation = new PostgresRepresentationRepo(this.run);
     this.vision = new PostgresVisionRepo(this.run);
@@ -130,6 +133,7 @@ export class PostgresStore implements Store {
         facilitation: new PostgresFacilitationRepo(run),
         answers: new PostgresAnswerRepo(run),
         votes: new PostgresVoteRepo(run),
+        brainwriting: new PostgresBrainwritingRepo(run),
         principles: new PostgresPrincipleRepo(run),
         representation: new PostgresRepresentationRepo(run),
         vision: new PostgresVisionRepo(run),

@@ -1,4 +1,5 @@
 /** SQLite migrations, applied in order; each one's index+1 is stored in PRAGMA user_version. */
+import { sqliteBrainwritingMigrations } from './migrations-brainwriting.js';
 import { sqlitePeopleMigrations } from './migrations-people.js';
 
 export interface Migration {
@@ -324,4 +325,6 @@ export const sqliteMigrations: Migration[] = [
     name: '014_board_order',
     sql: `ALTER TABLE boards ADD COLUMN position INTEGER NOT NULL DEFAULT 0;`,
   },
+  // Issue #16 (free-text questions, brainwriting): ./migrations-brainwriting.ts
+  ...sqliteBrainwritingMigrations,
 ];

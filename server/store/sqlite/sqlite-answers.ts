@@ -7,12 +7,13 @@ interface QuestionRow {
   workshop_id: string;
   kind: QuestionRecord['kind'];
   axis: string | null;
+  prompt: string | null;
   status: QuestionStatus;
   opened_by: string;
   opened_at: string;
 }
 const toQuestion = (r: QuestionRow): QuestionRecord => ({
-  id: r.id, workshopId: r.workshop_id, kind: r.kind, axis: r.axis, status: r.status, openedBy: r.opened_by, openedAt: r.opened_at,
+  id: r.id, workshopId: r.workshop_id, kind: r.kind, axis: r.axis, prompt: r.prompt, status: r.status, openedBy: r.opened_by, openedAt: r.opened_at,
 });
 
 export class SqliteAnswerRepo implements AnswerRepo {
@@ -20,8 +21,8 @@ export class SqliteAnswerRepo implements AnswerRepo {
 
   openQuestion(q: QuestionRecord): Promise<void> {
     return this.run((db) => {
-      statement(db, 'INSERT INTO questions (id, workshop_id, kind, axis, status, opened_by, opened_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
-        q.id, q.workshopId, q.kind, q.axis, q.status, q.openedBy, q.openedAt,
+      statement(db, 'INSERT INTO questions (id, workshop_id, kind, axis, prompt, status, opened_by, opened_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+        q.id, q.workshopId, q.kind, q.axis, q.prompt, q.status, q.openedBy, q.openedAt,
       );
     });
   }
@@ -65,7 +66,7 @@ export class SqliteAnswerRepo implements AnswerRepo {
           value: string;
           at: string;
         }[]
-      ).map((r) => ({ questionId: r.question_id, memberId: r.member_id, organisationId: r.organisation_id, value: JSON.parse(r.value) as Record<string, unknown>, at: r.at })),
+      ).map((r) => ({ questionId: r.question_id, memberId: r.member_id, organisationId: r.organisation_id, value: JSON.parse(r.value) as unknown, at: r.at })),
     );
   }
 

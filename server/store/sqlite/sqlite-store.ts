@@ -14,6 +14,7 @@ import { SqliteAuditRepo } from './sqlite-audit.js';
 import { SqliteFacilitationRepo } from './sqlite-facilitation.js';
 import { SqliteAnswerRepo } from './sqlite-answers.js';
 import { SqliteVoteRepo } from './sqlite-votes.js';
+import { SqliteBrainwritingRepo } from './sqlite-brainwriting.js';
 import { SqlitePrincipleRepo } from './sqlite-principles.js';
 import { SqliteRepresentationRepo } from './sqlite-representation.js';
 import { SqliteEditRepo } from './sqlite-edits.js';
@@ -37,6 +38,7 @@ export class SqliteStore implements Store {
   readonly facilitation: SqliteFacilitationRepo;
   readonly answers: SqliteAnswerRepo;
   readonly votes: SqliteVoteRepo;
+  readonly brainwriting: SqliteBrainwritingRepo;
   readonly principles: SqlitePrincipleRepo;
   readonly representation: SqliteRepresentationRepo;
   readonly vision: SqliteVisionRepo;
@@ -62,6 +64,7 @@ export class SqliteStore implements Store {
     this.facilitation = new SqliteFacilitationRepo(run);
     this.answers = new SqliteAnswerRepo(run);
     this.votes = new SqliteVoteRepo(run);
+    this.brainwriting = new SqliteBrainwritingRepo(run);
     this.principles = new SqlitePrincipleRepo(run);
     this.representation = new SqliteRepresentationRepo(run);
     this.vision = new SqliteVisionRepo(run);
@@ -108,6 +111,7 @@ export class SqliteStore implements Store {
       facilitation: new SqliteFacilitationRepo(run),
       answers: new SqliteAnswerRepo(run),
       votes: new SqliteVoteRepo(run),
+      brainwriting: new SqliteBrainwritingRepo(run),
       principles: new SqlitePrincipleRepo(run),
       representation: new SqliteRepresentationRepo(run),
       vision: new SqliteVisionRepo(run),
