@@ -25,6 +25,7 @@ import { createPngRenderer } from './export/png-renderer.js';
 import { createVisionService } from './services/vision.js';
 import { createWorkshopService } from './services/workshops.js';
 import { createBoardService } from './services/boards.js';
+import { createImageService } from './services/images.js';
 import { createMemberService } from './services/members.js';
 import { createAuditLogService } from './services/audit-log.js';
 import { verifyAuditChain } from './store/audit-hash.js';
@@ -126,6 +127,8 @@ export async function createSamskap(config: Config, log: Logger, opts: SamskapOp
         locks.reload(workshopId).catch((err: unknown) => log.warn({ err, workshopId }, 'board locks could not be reloaded'));
       },
     }),
+    images: createImageService({ store, limits: config.images, now, newId }),
+    imageMaxBytes: config.images.maxBytes,
     members: createMemberService({ store, sessions, evictors: [sync, realtime], sink: realtime.sink, now }),
     vision: createVisionService({ store, docs: registry, maxDocBytes: config.sync.maxDocBytes }),
     principles: decisions.principles,

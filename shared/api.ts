@@ -71,6 +71,15 @@ export const UpdateWorkshopBody = z
   .refine((b) => Object.values(b).some((v) => v !== undefined), { message: 'nothing to change' });
 export type UpdateWorkshopBody = z.infer<typeof UpdateWorkshopBody>;
 
+/** `POST /api/workshops/:id/images` (raw body): what the server stored. */
+export interface ImageUploadDto {
+  id: string;
+  mime: 'image/png' | 'image/jpeg' | 'image/webp';
+  width: number;
+  height: number;
+  size: number;
+}
+
 /** `POST /api/workshops/:id/boards` (facilitators). */
 export const CreateBoardBody = z.strictObject({ title: text(Limits.boardTitleMax) });
 export type CreateBoardBody = z.infer<typeof CreateBoardBody>;

@@ -21,6 +21,8 @@ export const ErrorCode = {
   payloadTooLarge: 'payload_too_large',
   /** A request body in an encoding the endpoint does not read (an import with Content-Encoding). */
   unsupportedEncoding: 'unsupported_encoding',
+  /** An upload that is not a PNG, JPEG or WebP image by its bytes (SVG included). */
+  unsupportedMediaType: 'unsupported_media_type',
   rateLimited: 'rate_limited',
   storageUnavailable: 'storage_unavailable',
   internal: 'internal_error',

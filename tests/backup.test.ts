@@ -141,7 +141,7 @@ describe('backup and import', () => {
     const r = await fetch(`${a.base}/api/workshops/${f.workshop.id}/backup`, { headers: { authorization: `Bearer ${f.participantA}` } });
     expect(r.status).toBe(403);
     expect(first.format).toBe('samskap-backup');
-    expect(first.version).toBe(1);
+    expect(first.version).toBe(2);
   });
 
   it('recreates the workshop on another server with new ids and the same content', async () => {

@@ -34,6 +34,7 @@ function setup(readOnly = false) {
     openHelp: () => {},
     setTool: (t) => void (state.tool = t),
     connect: (id) => void (state.connectFrom = id),
+    pickImages: () => undefined,
   });
   return { board, undo, state, ctx };
 }

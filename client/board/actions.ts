@@ -37,6 +37,8 @@ export interface ActionContext {
   setTool(tool: Tool): void;
   /** Starts choosing the target of a new connector from `from` (the canvas's connect mode). */
   connect(from: string): void;
+  /** Opens the file picker for images to place at `placePoint()` (the canvas; issue #16). */
+  pickImages(): void;
 }
 
 export type ActionGroup = 'create' | 'edit' | 'arrange' | 'align' | 'history' | 'view' | 'help' | 'tool';
@@ -186,6 +188,7 @@ export const ACTIONS: Action[] = [
     },
   }),
   a({ id: 'paste', label: () => msg('Paste', { id: 'canvas_act_paste' }), shortcut: 'Mod+V', group: 'edit', writes: true, enabled: canWrite, run: (ctx) => void paste(ctx) }),
+  a({ id: 'image', label: () => msg('Insert image…', { id: 'canvas_act_image' }), group: 'create', writes: true, enabled: canWrite, run: (ctx) => ctx.pickImages() }),
   a({
     id: 'delete',
     label: () => msg('Delete', { id: 'canvas_act_delete' }),

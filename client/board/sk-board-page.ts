@@ -26,6 +26,7 @@ import type { VoteBadges } from './canvas/vote-badges.js';
 import { createBoardSession, type BoardSession } from './board-session.js';
 import { BoardPeople } from './people.js';
 import './canvas/sk-board-canvas.js';
+import { setImageWorkshop } from './canvas/image-src.js';
 import type { SkBoardCanvas } from './canvas/sk-board-canvas.js';
 import './outline/sk-board-outline.js';
 import { boardPageStyles } from './sk-board-page.styles.js';
@@ -213,6 +214,7 @@ export class SkBoardPage extends LitElement {
     const w = this.workshop;
     const board = this.board;
     if (!w || !board) return;
+    setImageWorkshop(w.id);
     const org = w.organisations.find((o) => o.id === w.me.organisationId) ?? null;
     const me = { id: w.me.id, name: w.me.displayName, organisationId: org?.id ?? null, organisationName: org?.name ?? null, role: w.me.role };
     const session = createBoardSession(

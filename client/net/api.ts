@@ -5,6 +5,7 @@
 import type {
   AddOrganisationBody,
   BoardDto,
+  ImageUploadDto,
   UpdateBoardBody,
   AuthStatusDto,
   CreateInviteBody,
@@ -73,6 +74,21 @@ async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', p
   throw new ApiError(res.status, error.code, error.message, fieldOf(error));
 }
 
+/** Sends a file as the raw request body (an image); answers like `request`. */
+async function upload<T>(path: string, file: Blob): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(path, { method: 'POST', credentials: 'same-origin', headers: { Accept: 'application/json', 'Content-Type': file.type || 'application/octet-stream' }, body: file });
+  } catch (err) {
+    throw new ApiError(0, 'network_error', (err as Error).message);
+  }
+  const data: unknown = await res.json().catch(() => null);
+  if (res.ok && data !== null) return data as T;
+  const error = (data as Partial<ErrorBody> | null)?.error;
+  if (!error || typeof error.code !== 'string') throw new ApiError(res.status, 'bad_response', `HTTP ${res.status}`);
+  throw new ApiError(res.status, error.code, error.message, fieldOf(error));
+}
+
 function fieldOf(error: ErrorBody['error']): string | null {
   const field = error.details?.field;
   if (typeof field === 'string') return field;
@@ -91,6 +107,8 @@ export const api = {
   /** Ends this browser's sign-in (its workshop sessions stay). */
   signOutPerson: () => request<void>('POST', '/auth/logout'),
   workshop: (id: string) => request<WorkshopDto>('GET', ws(id)),
+  /** An image for a board (PNG, JPEG or WebP; the server checks the bytes). */
+  uploadImage: (id: string, file: Blob) => upload<ImageUploadDto>(`${ws(id)}/images`, file),
   /** Boards (facilitators; docs/api.md "Boards"): each answers as the server has it after the change. */
   createBoard: (id: string, title: string) => request<BoardDto>('POST', `${ws(id)}/boards`, { title }),
   updateBoard: (id: string, boardId: string, body: UpdateBoardBody) => request<BoardDto[]>('PATCH', `${ws(id)}/boards/${encodeURIComponent(boardId)}`, body),

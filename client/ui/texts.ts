@@ -43,6 +43,12 @@ export function errorText(err: unknown): string {
       return msg('Your role in this workshop does not allow this.', { id: 'err_forbidden' });
     case 'not_found':
       return msg('It no longer exists. Reload the page to see the latest state.', { id: 'err_not_found' });
+    case 'payload_too_large':
+      return msg('Too large: the file is over the limit, or the workshop has no room left for it.', { id: 'err_too_large' });
+    case 'unsupported_media_type':
+      return msg('Only PNG, JPEG and WebP images can be added.', { id: 'err_media_type' });
+    case 'conflict':
+      return msg('That cannot be done as things stand (a workshop keeps at least one board and has at most 30). Reload the page to see the latest state.', { id: 'err_conflict' });
     default:
       return msg('Something went wrong on the server. Try again in a moment.', { id: 'err_internal' });
   }

@@ -15,6 +15,8 @@ export interface Config {
   host: string;
   dataDir: string;
   publicUrl: string | null;
+  /** IMAGE_MAX_BYTES, IMAGE_QUOTA_BYTES (issue #16). */
+  images: { maxBytes: number; quotaBytes: number };
   databaseUrl: string | null;
   redisUrl: string | null;
   redisPrefix: string;
@@ -132,6 +134,9 @@ const EnvSchema = z.object({
   EXPORT_RENDER_TIMEOUT_MS: intIn(10, 10 * 60 * 1000).default(20_000),
   EXPORT_RENDER_WORKERS: intIn(1, 64).default(1),
   EXPORTS_PER_MINUTE: intIn(1, 1_000_000).default(20),
+  /** Images on boards (issue #16): one file at most, and all of a workshop's together. */
+  IMAGE_MAX_BYTES: intIn(1024, 64 * 1024 * 1024).default(5 * 1024 * 1024),
+  IMAGE_QUOTA_BYTES: intIn(1024, 1024 ** 4).default(200 * 1024 * 1024),
   READY_MIN_FREE_MB: intIn(0, 1024 * 1024 * 1024).default(64),
   SAMSKAP_BUILD_CLIENT: z.enum(['auto', 'never']).default('auto'),
   OIDC_ISSUER: z.string().optional(),
@@ -177,6 +182,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     imports: { maxBodyBytes: 64 * 1024 * 1024, maxBytesPerDay: e.IMPORT_MAX_BYTES_PER_DAY, workerHeapMb: 1024, timeoutMs: 120_000 },
     http: { trustProxy: e.TRUST_PROXY ?? false, openPerMinute: e.RATE_LIMIT_OPEN_PER_MINUTE, failedAuthPerMinute: e.RATE_LIMIT_AUTH_FAILURES_PER_MINUTE },
     exports: { renderTimeoutMs: e.EXPORT_RENDER_TIMEOUT_MS, renderWorkers: e.EXPORT_RENDER_WORKERS, perMemberPerMinute: e.EXPORTS_PER_MINUTE },
+    images: { maxBytes: e.IMAGE_MAX_BYTES, quotaBytes: e.IMAGE_QUOTA_BYTES },
     readyMinFreeBytes: e.READY_MIN_FREE_MB * 1024 * 1024,
     sync: {
       maxMessageBytes: e.SYNC_MAX_MESSAGE_BYTES,

@@ -77,7 +77,7 @@ const textBlockAt = (pxPerUnit: number): TextBlock => (lines, x, y, size, opts =
   return `<text x="${x}" y="${y + size}" font-size="${size}" text-anchor="${opts.anchor ?? 'start'}"${opts.weight ? ` font-weight="${opts.weight}"` : ''} fill="${opts.fill ?? '#1a1a1a'}">${tspans}</text>`;
 };
 
-function renderElement(e: BoardElement, byId: Map<string, BoardElement>, orgStrong: (id: string | null) => string, textBlock: TextBlock): string {
+function renderElement(e: BoardElement, byId: Map<string, BoardElement>, orgStrong: (id: string | null) => string, textBlock: TextBlock, pictures: ReadonlyMap<string, string>): string {
   const fill = FILL[e.color as PaletteColor];
   const stroke = STROKE[e.color as PaletteColor];
   const title = `<title>${escapeXml(oneLine(e.kind === 'connector' ? e.label : e.text).slice(0, 500))}</title>`;
@@ -106,6 +106,16 @@ function renderElement(e: BoardElement, byId: Map<string, BoardElement>, orgStro
     }
     case 'pen':
       return `<g data-kind="pen">${title}<path d="${penOutline(e)}" fill="${stroke}"/></g>`;
+    case 'image': {
+      // Embedded (a data: URI, checked PNG/JPEG/WebP bytes), so the file stands alone; its
+      // description is its title and, when there is room, a caption. A lost file leaves a frame.
+      const href = e.image ? pictures.get(e.image) : undefined;
+      const alt = `<title>${escapeXml(oneLine(e.label).slice(0, 500))}</title>`;
+      const picture = href
+        ? `<image x="${e.x}" y="${e.y}" width="${e.w}" height="${e.h}" preserveAspectRatio="xMidYMid meet" href="${href}"/>`
+        : `<rect x="${e.x}" y="${e.y}" width="${e.w}" height="${e.h}" fill="#f3f4f6" stroke="#9ca3af" stroke-dasharray="6 4"/>`;
+      return `<g data-kind="image" role="img">${alt}${picture}</g>`;
+    }
     case 'connector': {
       const from = e.from ? byId.get(e.from) : undefined;
       const to = e.to ? byId.get(e.to) : undefined;
@@ -133,6 +143,8 @@ export interface BoardSvgInput {
   frameId?: string;
   /** For a raster: pixels per board unit, from the picture's size; tiny text becomes bars. */
   rasterScale?: (width: number, height: number) => number;
+  /** Image id → `data:` URI of the images the elements show (missing ones draw as an empty frame). */
+  pictures?: ReadonlyMap<string, string>;
 }
 
 /** Throws RangeError('frame') when `frameId` names no frame of the board. */
@@ -162,7 +174,8 @@ export function renderBoardSvg(input: BoardSvgInput): { svg: string; width: numb
   const vb = { x: bounds.x - PAD, y: bounds.y - PAD, w: bounds.w + 2 * PAD, h: bounds.h + 2 * PAD };
   const title = escapeXml(oneLine(input.title));
   const textBlock = textBlockAt(input.rasterScale ? input.rasterScale(vb.w, vb.h) : Infinity);
-  const body = elements.map((e) => renderElement(e, byId, orgStrong, textBlock)).join('\n');
+  const pictures = input.pictures ?? new Map<string, string>();
+  const body = elements.map((e) => renderElement(e, byId, orgStrong, textBlock, pictures)).join('\n');
   const svg = `<?xml version="1.0" encoding="UTF-8"?>
 <svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="${title}" viewBox="${vb.x} ${vb.y} ${vb.w} ${vb.h}" width="${vb.w}" height="${vb.h}" font-family="${FONT_FAMILY}, sans-serif">
 <title>${title}</title>

@@ -11,6 +11,7 @@ import type { ExportService } from '../services/exports.js';
 import type { VisionService } from '../services/vision.js';
 import type { WorkshopService } from '../services/workshops.js';
 import type { BoardService } from '../services/boards.js';
+import type { ImageService } from '../services/images.js';
 import type { MemberService } from '../services/members.js';
 import type { Store } from '../store/types.js';
 import { errorHandler } from './errors.js';
@@ -28,6 +29,7 @@ import type { PrincipleService } from '../services/principles.js';
 import type { AuditLogService } from '../services/audit-log.js';
 import { workshopRoutes } from './routes/workshops.js';
 import { boardRoutes } from './routes/boards.js';
+import { imageRoutes } from './routes/images.js';
 import { meRoutes } from './routes/me.js';
 import { oidcRoutes } from './routes/oidc.js';
 import type { OidcClient } from '../auth/oidc-client.js';
@@ -44,6 +46,9 @@ export interface HttpDeps {
   auth: Authenticator;
   workshops: WorkshopService;
   boards: BoardService;
+  images: ImageService;
+  /** IMAGE_MAX_BYTES. */
+  imageMaxBytes: number;
   members: MemberService;
   vision: VisionService;
   exports: ExportService;
@@ -106,6 +111,8 @@ export function createHttpApp(deps: HttpDeps): express.Express {
   api.use('/workshops/:id/vision/seen', jsonBodyParser({ limit: '2mb' }));
   const sessionCookie = (req: express.Request, workshopId: string, token: string) =>
     deps.auth.cookieHeader(workshopId, token, (deps.publicUrl ?? `${req.protocol}://${req.get('host')}`).startsWith('https:'));
+  // Its own raw body parser (an image, not JSON), before the JSON one.
+  api.use(imageRoutes({ images: deps.images, auth: deps.auth, publicUrl: deps.publicUrl, maxBytes: deps.imageMaxBytes }));
   // Before any body parser: the import refuses callers before it reads a byte (routes/import.ts).
   api.use(
     importRoutes({

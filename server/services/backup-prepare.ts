@@ -11,7 +11,7 @@ import { BoardKey } from '../../shared/board/schema.js';
 import { CharterKey } from '../../shared/charter/schema.js';
 import { AppError, ErrorCode } from '../../shared/errors.js';
 import { RECORD_KIND_OF } from '../../shared/export/backup-rows.js';
-import { BACKUP_FORMAT, BACKUP_VERSION, BackupContent, BackupEnvelope, ImportBody } from '../../shared/export/backup.js';
+import { BACKUP_FORMAT, BACKUP_VERSIONS_READ, BackupContent, BackupEnvelope, ImportBody } from '../../shared/export/backup.js';
 import { ID_PATTERN, parseRoom } from '../../shared/ids.js';
 import { brokenRule, CONTENT_RULES, UpdateRule } from '../../shared/sync/content-rules.js';
 import { checkTypeDepth } from '../../shared/sync/type-depth.js';
@@ -108,7 +108,7 @@ function parsedBody(body: Uint8Array): unknown {
 function checkedContent(file: unknown): BackupContent {
   const envelope = BackupEnvelope.safeParse(file);
   if (!envelope.success || envelope.data.format !== BACKUP_FORMAT) throw invalid('it is not a Samskap backup file');
-  if (envelope.data.version !== BACKUP_VERSION) throw invalid(`version ${envelope.data.version} is not supported (this server reads version ${BACKUP_VERSION})`);
+  if (!BACKUP_VERSIONS_READ.includes(envelope.data.version)) throw invalid(`version ${envelope.data.version} is not supported (this server reads versions ${BACKUP_VERSIONS_READ.join(' and ')})`);
   if (sha256(JSON.stringify(envelope.data.content)) !== envelope.data.sha256) throw invalid('its checksum does not match (the file is damaged or was changed)');
   const parsed = BackupContent.safeParse(envelope.data.content);
   if (!parsed.success) throw invalid(`its content is malformed at ${parsed.error.issues[0]?.path.join('.') || 'the top'}`);

@@ -15,6 +15,7 @@ import { BACKUP_ROW_SCHEMAS, RECORD_KIND_OF, VoteTally, type RefKind } from '../
 import { ID_PATTERN, parseRoom } from '../../shared/ids.js';
 import type { BackupRow, BackupRows } from '../store/backup-tables.js';
 import { checkedBindings } from './backup-bindings.js';
+import { sniffImage } from './image-sniff.js';
 import { checkedAnchors, checkedRepresentatives } from './backup-representation.js';
 
 const invalid = (why: string) => new AppError(ErrorCode.backupInvalid, 400, `This is not a usable Samskap backup: ${why}.`);
@@ -90,6 +91,11 @@ export function checkedRows(content: BackupContent, closedAt: string): CheckedRo
         if (!ok) throw invalid(`${table}.${column} names ${quoted(String(v))}, which is not ${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind} of this file`);
       }
     }
+  }
+  for (const image of typed.images ?? []) {
+    const bytes = Buffer.from((image.bytes as { $bytes: string }).$bytes, 'base64');
+    const sniffed = sniffImage(bytes);
+    if (!sniffed || sniffed.mime !== image.mime || bytes.length !== image.size) throw invalid(`the image ${quoted(String(image.id))} is not the ${String(image.mime)} file it says it is`);
   }
   typed.principle_bindings = checkedBindings(typed);
   typed.representatives = checkedRepresentatives(typed);

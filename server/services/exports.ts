@@ -101,9 +101,15 @@ export function createExportService(deps: ExportDeps) {
       if (!board) throw new AppError(ErrorCode.notFound, 404, 'No such board in this workshop.');
       const organisations = (await store.workshops.organisations(workshopId)).map((o) => ({ id: o.id, name: o.name, color: o.color, orgNumber: o.orgNumber ?? null }));
       const elements = await deps.docs.read(formatRoom({ workshopId, part: { kind: 'board', boardId } }), (doc) => new BoardDoc(doc, () => '').list());
+      // The board's images go inside the file (data: URIs), so the export stands alone.
+      const pictures = new Map<string, string>();
+      for (const id of new Set(elements.map((e) => e.image).filter((x): x is string => !!x))) {
+        const image = await store.images.get(workshopId, id);
+        if (image) pictures.set(id, `data:${image.mime};base64,${Buffer.from(image.bytes).toString('base64')}`);
+      }
       let body: Buffer;
       try {
-        body = await deps.pictures.board({ title: `${workshop.title} — ${board.title}`, elements, organisations, frameId: opts.frame }, opts.format);
+        body = await deps.pictures.board({ title: `${workshop.title} — ${board.title}`, elements, organisations, frameId: opts.frame, pictures }, opts.format);
       } catch (err) {
         if (err instanceof RangeError) throw new AppError(ErrorCode.notFound, 404, 'frame: no such frame on this board.', { field: 'frame' });
         throw err;

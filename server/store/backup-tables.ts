@@ -47,6 +47,8 @@ export const BACKUP_TABLES: readonly BackupTable[] = [
   // Who may commit each organisation, and the anchors of its stances (issue #14, 012_representation).
   { table: 'representatives', where: 'workshop_id = $1' },
   { table: 'principle_anchors', where: 'workshop_id = $1' },
+  // Images on boards (issue #16, backup version 2): the board elements name them by id.
+  { table: 'images', where: 'workshop_id = $1' },
 ];
 
 /**

@@ -21,6 +21,8 @@ export interface Store {
   votes: VoteRepo;
   /** Private notes until revealed onto a board (issue #16). */
   brainwriting: BrainwritingRepo;
+  /** Images on boards (issue #16). */
+  images: ImageRepo;
   principles: PrincipleRepo;
   /** Representatives and anchors (issue #14). */
   representation: RepresentationRepo;
@@ -35,6 +37,27 @@ export interface Store {
   /** Resolves when the store answers; rejects with storage_unavailable otherwise. */
   health(): Promise<void>;
   close(): Promise<void>;
+}
+
+export type ImageMime = 'image/png' | 'image/jpeg' | 'image/webp';
+/** An image on a board: its bytes, checked to be what `mime` says before they were stored. */
+export interface ImageRecord {
+  id: string;
+  workshopId: string;
+  mime: ImageMime;
+  size: number;
+  width: number;
+  height: number;
+  bytes: Uint8Array;
+  createdBy: string;
+  createdAt: string;
+}
+export interface ImageRepo {
+  add(image: ImageRecord): Promise<void>;
+  /** The image, when it is this workshop's. */
+  get(workshopId: string, id: string): Promise<ImageRecord | null>;
+  /** Bytes the workshop's images take (for its quota). */
+  usage(workshopId: string): Promise<number>;
 }
 
 /** Yjs documents as bytes: an append-only update log per room, compacted into a snapshot. */

@@ -72,7 +72,12 @@ describe('BoardDoc', () => {
 
   it('migrates once and records the schema version', () => {
     const doc = new Y.Doc();
-    expect(migrateBoard(doc, local)).toEqual(['001_initial']);
+    expect(migrateBoard(doc, local)).toEqual(['001_initial', '002_images']);
     expect(migrateBoard(doc, local)).toEqual([]);
+    expect(doc.getMap('meta').get('schemaVersion')).toBe(2);
+    // A board of version 1 gets only what came after it.
+    const v1 = new Y.Doc();
+    v1.getMap('meta').set('schemaVersion', 1);
+    expect(migrateBoard(v1, local)).toEqual(['002_images']);
   });
 });

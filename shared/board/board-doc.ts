@@ -19,6 +19,8 @@ export interface NewElement {
   from?: string;
   to?: string;
   points?: number[];
+  /** Image: the uploaded file's id. */
+  image?: string;
 }
 
 export type ElementPatch = Partial<Pick<BoardElement, 'x' | 'y' | 'w' | 'h' | 'color' | 'from' | 'to'>>;
@@ -97,6 +99,7 @@ export class BoardDoc {
     if (input.from) fields[F.from] = input.from;
     if (input.to) fields[F.to] = input.to;
     if (input.points) fields[F.points] = input.points.slice(0, Limits.pointsMax);
+    if (input.image) fields[F.image] = input.image;
     this.doc.transact(() => {
       for (const [k, v] of Object.entries(fields)) m.set(k, v);
       this.elements.set(id, m);

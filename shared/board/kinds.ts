@@ -50,6 +50,8 @@ export const KINDS: Readonly<Record<ElementKind, KindRule>> = {
   frame: { ...box, size: [800, 560], container: true, color: 'white', editsOnPlace: true, votable: false },
   connector: { ...box, size: [8, 8], field: 'label', shape: 'line', connectable: false, resizable: false, votable: false },
   pen: { ...box, size: [8, 8], field: null, connectable: false, resizable: false, votable: false },
+  // Its label is the picture's description (alt text), shown under it and read by screen readers.
+  image: { ...box, size: [320, 240], field: 'label', color: 'white' },
 };
 
 export const kindOf = (kind: ElementKind): KindRule => KINDS[kind];

@@ -11,6 +11,9 @@ interface Migration {
 const migrations: Migration[] = [
   // v1 is the first shape: nothing to transform, only the version to record.
   { name: '001_initial', to: 1, run: () => {} },
+  // v2 (issue #16): the `image` kind and its `image` field. Nothing to transform; a client of v1
+  // skips the kind it does not know.
+  { name: '002_images', to: 2, run: () => {} },
 ];
 
 /** Brings a board document up to BOARD_SCHEMA_VERSION; returns the names of the migrations run. */

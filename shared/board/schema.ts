@@ -10,9 +10,9 @@
  */
 import * as Y from 'yjs';
 
-export const BOARD_SCHEMA_VERSION = 1;
+export const BOARD_SCHEMA_VERSION = 2;
 
-export const ELEMENT_KINDS = ['note', 'text', 'rect', 'ellipse', 'diamond', 'connector', 'frame', 'pen'] as const;
+export const ELEMENT_KINDS = ['note', 'text', 'rect', 'ellipse', 'diamond', 'connector', 'frame', 'pen', 'image'] as const;
 export type ElementKind = (typeof ELEMENT_KINDS)[number];
 export const SHAPE_KINDS: readonly ElementKind[] = ['rect', 'ellipse', 'diamond'];
 
@@ -37,6 +37,8 @@ export const F = {
   from: 'from',
   to: 'to',
   points: 'points',
+  /** Image: the id of its file (`GET /api/workshops/:id/images/:imageId`). Since schema 2. */
+  image: 'image',
   authorId: 'authorId',
   authorName: 'authorName',
   organisationId: 'organisationId',
@@ -67,6 +69,8 @@ export interface BoardElement {
   to: string | null;
   /** Pen: flat [x0, y0, x1, y1, …] relative to (x, y). */
   points: number[];
+  /** Image: its file's id; null for every other kind (or a malformed one). */
+  image: string | null;
   author: Author;
   createdAt: string;
 }
@@ -87,6 +91,9 @@ const num = (v: unknown, min: number, max: number, fallback: number) =>
   typeof v === 'number' && Number.isFinite(v) ? Math.min(max, Math.max(min, v)) : fallback;
 const str = (v: unknown, max: number, fallback = '') => (typeof v === 'string' ? v.slice(0, max) : fallback);
 const textOf = (v: unknown, max: number) => (v instanceof Y.Text ? v.toString().slice(0, max) : str(v, max));
+
+/** An image id as the server hands them out (16 characters of [A-Za-z0-9_-]), else null. */
+const imageIdOf = (v: unknown): string | null => (typeof v === 'string' && /^[A-Za-z0-9_-]{16}$/.test(v) ? v : null);
 
 /** A well-formed element from a Yjs map, or null when it cannot be one. */
 export function readElement(id: string, m: Y.Map<unknown>): BoardElement | null {
@@ -109,6 +116,7 @@ export function readElement(id: string, m: Y.Map<unknown>): BoardElement | null 
     from: str(m.get(F.from), 64) || null,
     to: str(m.get(F.to), 64) || null,
     points: Array.isArray(rawPoints) ? rawPoints.slice(0, Limits.pointsMax).map((p) => num(p, -C, C, 0)) : [],
+    image: imageIdOf(m.get(F.image)),
     author: {
       id: str(m.get(F.authorId), 64),
       name: str(m.get(F.authorName), 100),

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { isOrgNumber } from '../org-number.js';
 
 /** What an id column names. `own` is the row's own id (a new id on import). */
-export type RefKind = 'own' | 'workshop' | 'organisation' | 'board' | 'member' | 'milestone' | 'question' | 'round' | 'principle' | 'element';
+export type RefKind = 'own' | 'workshop' | 'organisation' | 'board' | 'member' | 'milestone' | 'question' | 'round' | 'principle' | 'element' | 'image';
 
 const text = z.string().max(1_000_000);
 const id = z.string().min(1).max(200);
@@ -117,6 +117,14 @@ export const BACKUP_ROW_SCHEMAS: Readonly<Record<string, TableShape>> = {
     ['member_id'],
   ),
   /** Since 012_representation: an organisation's stance on a version, confirmed by its line or leadership. */
+  // Since backup version 2 (issue #16): images on boards, their bytes checked again on import.
+  images: table(
+    {
+      id, workshop_id: id, mime: z.enum(['image/png', 'image/jpeg', 'image/webp']), size: int.min(1), width: int.min(1), height: int.min(1), bytes,
+      created_by: id, created_at: time,
+    },
+    { id: 'own', workshop_id: 'workshop', created_by: 'member' },
+  ),
   principle_anchors: table(
     {
       workshop_id: id, principle_id: id, version: int, organisation_id: id, member_id: id, confirmed_by: text, role: text, date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
@@ -135,4 +143,5 @@ export const RECORD_KIND_OF: Readonly<Record<string, RefKind>> = {
   milestones: 'milestone',
   questions: 'question',
   vote_rounds: 'round',
+  images: 'image',
 };

@@ -1,5 +1,5 @@
 /**
- * The workshop backup file (version 1), documented in docs/api.md. `sha256` is the SHA-256 (hex)
+ * The workshop backup file (version 2; version 1 files, without images, still import), documented in docs/api.md. `sha256` is the SHA-256 (hex)
  * of `JSON.stringify(content)` as written, so a file damaged anywhere is refused before
  * anything is created. Documents travel as whole Yjs states (base64), keyed by room part
  * (`vision`, `charter`, `board/<boardId>`); the audit log travels whole, with its hash chain.
@@ -7,7 +7,9 @@
 import { z } from 'zod';
 
 export const BACKUP_FORMAT = 'samskap-backup';
-export const BACKUP_VERSION = 1;
+export const BACKUP_VERSION = 2;
+/** Versions this server imports: 1 (before images, issue #16) and 2. */
+export const BACKUP_VERSIONS_READ: readonly number[] = [1, 2];
 
 const Cell = z.union([z.string(), z.number(), z.null(), z.strictObject({ $bytes: z.string() })]);
 

@@ -3,6 +3,7 @@
  * view commands) built from the canvas's current state, each element's render state, and the
  * system clipboard's copy/cut/paste events.
  */
+import { addImages } from './image-upload.js';
 import { actionById, pasteText, runAction, type ActionContext } from '../actions.js';
 import type { BoardElement } from '../../../shared/board/schema.js';
 import type { ElementState } from './renderers.js';
@@ -35,6 +36,7 @@ export function actionContextOf(c: CanvasState): ActionContext {
     openHelp: () => c.host.renderRoot.querySelector<SkShortcutHelp>('sk-shortcut-help')?.show(),
     setTool: (t) => (c.tool = s.readOnly ? 'select' : t),
     connect: (id) => c.connect.start(id),
+    pickImages: () => c.host.renderRoot.querySelector<HTMLInputElement>('input.image-picker')?.click(),
   };
 }
 
@@ -69,6 +71,9 @@ export function handleClipboard(c: CanvasState, e: ClipboardEvent): void {
     if (ctx.readOnly) return;
     e.preventDefault();
     ctx.undo.stopCapturing();
+    // A pasted picture (a screenshot, an image copied in a browser) goes up as an image.
+    const files = [...(e.clipboardData?.files ?? [])];
+    if (files.length) return void addImages(ctx, files, ctx.placePoint(), (p) => c.showProblem(p));
     return pasteText(ctx, e.clipboardData?.getData('text/plain') ?? '');
   }
   const chosen = ctx.selection.map((id) => c.model?.get(id)).filter((x): x is BoardElement => !!x);

@@ -4,6 +4,7 @@
  * inline editor's Escape/blur, and the viewport's size. Implements the hosts the tool and the
  * keyboard handler need, so neither knows the component.
  */
+import { addImages } from './image-upload.js';
 import type { BoardElement } from '../../../shared/board/schema.js';
 import { handleClipboard } from './canvas-context.js';
 import type { CanvasState } from './canvas-state.js';
@@ -67,6 +68,21 @@ export class CanvasInput implements ToolHost, KeyHost {
     this.c.publishPresence({ cursor: p });
   }
 
+  /** Files dragged over the board may be dropped (images; the rest is refused in words). */
+  private readonly onDragOver = (ev: DragEvent) => {
+    if (this.c.session?.readOnly || !ev.dataTransfer?.types.includes('Files')) return;
+    ev.preventDefault();
+    ev.dataTransfer.dropEffect = 'copy';
+  };
+
+  /** Dropped image files go up and onto the board where they were dropped. */
+  private readonly onDrop = (ev: DragEvent) => {
+    const files = [...(ev.dataTransfer?.files ?? [])];
+    if (this.c.session?.readOnly || !files.length) return;
+    ev.preventDefault();
+    void addImages(this.c.actionContext(), files, this.toWorld(ev), (p) => this.c.showProblem(p));
+  };
+
   toWorld(ev: { clientX: number; clientY: number }): Point {
     const r = this.c.viewportEl!.getBoundingClientRect();
     return this.c.viewport.toWorld(ev.clientX - r.left, ev.clientY - r.top);
@@ -102,6 +118,8 @@ export class CanvasInput implements ToolHost, KeyHost {
     h.addEventListener('dblclick', this.onDblClick);
     h.addEventListener('contextmenu', this.onContextMenu);
     h.addEventListener('wheel', this.onWheel, { passive: false });
+    h.addEventListener('dragover', this.onDragOver);
+    h.addEventListener('drop', this.onDrop);
     h.addEventListener('keydown', this.onKeyDown);
     h.addEventListener('keyup', this.onKeyUp);
     h.addEventListener('focusin', this.onFocusIn);
@@ -121,6 +139,8 @@ export class CanvasInput implements ToolHost, KeyHost {
     h.removeEventListener('dblclick', this.onDblClick);
     h.removeEventListener('contextmenu', this.onContextMenu);
     h.removeEventListener('wheel', this.onWheel);
+    h.removeEventListener('dragover', this.onDragOver);
+    h.removeEventListener('drop', this.onDrop);
     h.removeEventListener('keydown', this.onKeyDown);
     h.removeEventListener('keyup', this.onKeyUp);
     h.removeEventListener('focusin', this.onFocusIn);

@@ -102,6 +102,19 @@ export class CanvasState implements ReactiveController {
     return this._announcement;
   }
 
+  /** A refusal shown on the board (an image that was not added), until the next or for 8 s. */
+  problem = '';
+  private problemTimer = 0;
+  showProblem(text: string): void {
+    this.problem = text;
+    clearTimeout(this.problemTimer);
+    this.problemTimer = window.setTimeout(() => {
+      this.problem = '';
+      this.host.requestUpdate();
+    }, 8000);
+    this.host.requestUpdate();
+  }
+
   /** Says `text` in the live region; clearing it first makes a repeated message heard again. */
   announce(text: string): void {
     this._announcement = '';

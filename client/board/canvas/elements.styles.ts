@@ -237,4 +237,34 @@ export const elementStyles = css`
     stroke-dasharray: 6 4;
     vector-effect: non-scaling-stroke;
   }
+  /* Images (issue #16): the picture fills its box, its description sits on its lower edge. */
+  .el.image {
+    background: #fff;
+    border: 1px solid #d5dbe1;
+  }
+  .el.image .picture {
+    display: block;
+    width: 100%;
+    height: 100%;
+    object-fit: contain;
+    pointer-events: none;
+    user-select: none;
+  }
+  .el.image .picture.missing {
+    background: repeating-linear-gradient(45deg, #f3f4f6 0 10px, #e5e7eb 10px 20px);
+  }
+  .el.image .caption {
+    position: absolute;
+    left: 0;
+    right: 0;
+    bottom: 0;
+    padding: 4px 8px;
+    background: rgb(255 255 255 / 90%);
+    color: #17212b;
+    font-size: 14px;
+    line-height: 1.3;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
 `;

@@ -149,6 +149,25 @@ const layoutStyles = css`
     white-space: nowrap;
     border: 0;
   }
+  /* A refusal (an image not added), over the board's lower edge until it times out. */
+  .problem {
+    position: absolute;
+    left: 50%;
+    bottom: 12px;
+    transform: translateX(-50%);
+    z-index: 6;
+    max-width: min(36rem, calc(100% - 24px));
+    margin: 0;
+    padding: 0.5rem 0.8rem;
+    border-radius: 8px;
+    background: #fef2f2;
+    border: 1px solid #b91c1c;
+    color: #7f1d1d;
+    font-size: 0.9rem;
+  }
+  .problem[hidden] {
+    display: none;
+  }
   /* Dot-vote badges (vote-badges.ts): kept readable at any zoom, like cursors. */
   .vote-badge {
     position: absolute;

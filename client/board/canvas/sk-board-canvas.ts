@@ -29,6 +29,7 @@ import { CanvasState } from './canvas-state.js';
 import { canvasStyles } from './sk-board-canvas.styles.js';
 import './sk-board-menu.js';
 import './sk-board-toolbar.js';
+import { addImages, IMAGE_TYPES } from './image-upload.js';
 import './sk-shortcut-help.js';
 import type { Tool } from './tools.js';
 import type { Point, Viewport } from './viewport.js';
@@ -93,6 +94,15 @@ export class SkBoardCanvas extends LitElement {
     this.state.follow(clientId);
   }
 
+  /** Files chosen in the picker ("Insert image…"): placed where new things go. */
+  private readonly onPicked = (e: Event) => {
+    const input = e.target as HTMLInputElement;
+    const files = [...(input.files ?? [])];
+    input.value = '';
+    const ctx = this.state.actionContext();
+    if (files.length) void addImages(ctx, files, ctx.placePoint(), (p) => this.state.showProblem(p));
+  };
+
   // ---- lifecycle ------------------------------------------------------------------------------
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -153,6 +163,10 @@ export class SkBoardCanvas extends LitElement {
         ${empty ? html`<p class="empty">${s.readOnly ? msg('Nothing on the board yet.', { id: 'canvas_empty_readonly' }) : msg('The board is empty. Press N or double-click to add a sticky note.', { id: 'canvas_empty_board' })}</p>` : nothing}
       </div>
       <div class="visually-hidden" role="status">${st.announcement}</div>
+      <p class="problem" role="alert" ?hidden=${!st.problem}>${st.problem}</p>
+      ${s.readOnly
+        ? nothing
+        : html`<input class="image-picker" type="file" accept=${IMAGE_TYPES.join(',')} multiple hidden tabindex="-1" aria-hidden="true" @change=${this.onPicked} />`}
       ${st.menu ? html`<sk-board-menu .ctx=${ctx} .actions=${visibleActions(ctx)} .x=${st.menu.x} .y=${st.menu.y} @sk-menu-close=${() => st.closeMenu()}></sk-board-menu>` : nothing}
       <sk-shortcut-help ?readOnly=${s.readOnly}></sk-shortcut-help>
     `;

@@ -24,6 +24,7 @@ const ICONS: Record<string, string> = {
   'zoom-in': 'M5 12h14M12 5v14',
   'zoom-fit': 'M4 9V4h5M15 4h5v5M20 15v5h-5M9 20H4v-5',
   help: 'M9.5 9a2.5 2.5 0 115 0c0 1.7-2.5 2-2.5 4M12 17.5v.5',
+  image: 'M4 5h16v14H4zM4 16l5-5 4 4 3-3 4 4M15 9.5h.01',
 };
 
 const icon = (d: string) => html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">${svg`<path d=${d} />`}</svg>`;
@@ -83,6 +84,7 @@ export class SkBoardToolbar extends LitElement {
             ${icon(t.icon)}
           </button>`,
         )}
+        ${ro ? nothing : this.act('image')}
       </div>
       ${coloring
         ? html`<div class="group colors" role="group" aria-label=${msg('Colour', { id: 'canvas_color' })}>

@@ -22,6 +22,8 @@ export function kindName(kind: ElementKind): string {
       return msg('Frame', { id: 'canvas_kind_frame' });
     case 'pen':
       return msg('Drawing', { id: 'canvas_kind_pen' });
+    case 'image':
+      return msg('Image', { id: 'canvas_kind_image' });
   }
 }
 

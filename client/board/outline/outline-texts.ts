@@ -28,6 +28,8 @@ export function kindName(kind: ElementKind): string {
       return msg('Frame', { id: 'outline_kind_frame' });
     case 'pen':
       return msg('Drawing', { id: 'outline_kind_pen' });
+    case 'image':
+      return msg('Image', { id: 'outline_kind_image' });
   }
 }
 

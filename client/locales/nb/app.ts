@@ -154,4 +154,7 @@ export const app: Record<keyof typeof nynorsk, string | ReturnType<typeof str>> 
   ws_retry: 'Prøv igjen',
   // Used on the board too (the live bar, the connection banner).
   charter_someone: 'noen',
+  err_too_large: 'For stor: filen er over grensen, eller verkstedet har ikke mer plass til den.',
+  err_media_type: 'Bare PNG-, JPEG- og WebP-bilder kan legges til.',
+  err_conflict: 'Det går ikke slik det står nå (et verksted har minst én tavle og høyst 30). Last siden på nytt for å se det siste.',
 };

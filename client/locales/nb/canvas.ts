@@ -73,6 +73,7 @@ export const canvas: Record<keyof typeof nynorsk, string | ReturnType<typeof str
   canvas_kind_frame: 'Ramme',
   canvas_kind_note: 'Lapp',
   canvas_kind_pen: 'Tegning',
+  canvas_kind_image: 'Bilde',
   canvas_kind_rect: 'Rektangel',
   canvas_kind_text: 'Tekst',
   canvas_menu: 'Handlinger',
@@ -91,4 +92,8 @@ export const canvas: Record<keyof typeof nynorsk, string | ReturnType<typeof str
   canvas_toolbar: 'Verktøy for tavlen',
   canvas_edited_by: str`endret av ${0}, ${1}`,
   canvas_anonymous: 'anonym',
+  canvas_image_kind: 'Bare PNG-, JPEG- og WebP-bilder kan legges på tavla.',
+  canvas_image_unnamed: 'bildet',
+  canvas_image_refused: str`${0} ble ikke lagt til: ${1}`,
+  canvas_act_image: 'Sett inn bilde …',
 };

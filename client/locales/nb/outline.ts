@@ -46,6 +46,7 @@ export const outline: Record<keyof typeof nynorsk, string | ReturnType<typeof st
   outline_kind_frame: 'Ramme',
   outline_kind_note: 'Lapp',
   outline_kind_pen: 'Tegning',
+  outline_kind_image: 'Bilde',
   outline_kind_rect: 'Rektangel',
   outline_kind_text: 'Tekst',
   outline_loose: 'Ikke i en ramme',

@@ -152,4 +152,7 @@ export const app = {
   ws_retry: 'Prøv igjen',
   // Used on the board too (the live bar, the connection banner).
   charter_someone: 'nokon',
+  err_too_large: 'For stor: fila er over grensa, eller verkstaden har ikkje meir plass til han.',
+  err_media_type: 'Berre PNG-, JPEG- og WebP-bilete kan leggjast til.',
+  err_conflict: 'Det går ikkje slik det står no (ein verkstad har minst éi tavle og høgst 30). Last sida på nytt for å sjå det siste.',
 };

@@ -72,6 +72,7 @@ export const canvas = {
   canvas_kind_frame: 'Ramme',
   canvas_kind_note: 'Lapp',
   canvas_kind_pen: 'Teikning',
+  canvas_kind_image: 'Bilete',
   canvas_kind_rect: 'Rektangel',
   canvas_kind_text: 'Tekst',
   canvas_menu: 'Handlingar',
@@ -90,4 +91,8 @@ export const canvas = {
   canvas_toolbar: 'Verktøy for tavla',
   canvas_edited_by: str`endra av ${0}, ${1}`,
   canvas_anonymous: 'anonym',
+  canvas_image_kind: 'Berre PNG-, JPEG- og WebP-bilete kan leggjast på tavla.',
+  canvas_image_unnamed: 'biletet',
+  canvas_image_refused: str`${0} vart ikkje lagt til: ${1}`,
+  canvas_act_image: 'Set inn bilete …',
 };

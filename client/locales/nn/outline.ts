@@ -45,6 +45,7 @@ export const outline = {
   outline_kind_frame: 'Ramme',
   outline_kind_note: 'Lapp',
   outline_kind_pen: 'Teikning',
+  outline_kind_image: 'Bilete',
   outline_kind_rect: 'Rektangel',
   outline_kind_text: 'Tekst',
   outline_loose: 'Ikkje i ei ramme',

@@ -5,6 +5,7 @@
  * prefix deletes are exact and can use the (room, seq) index whatever the cluster's locale.
  */
 import { postgresBrainwritingMigrations } from './migrations-brainwriting.js';
+import { postgresImageMigrations } from './migrations-images.js';
 import { postgresPeopleMigrations } from './migrations-people.js';
 
 export interface Migration {
@@ -328,4 +329,6 @@ export const postgresMigrations: Migration[] = [
   },
   // Issue #16 (free-text questions, brainwriting): ./migrations-brainwriting.ts
   ...postgresBrainwritingMigrations,
+  // Issue #16 (images on boards): ./migrations-images.ts
+  ...postgresImageMigrations,
 ];

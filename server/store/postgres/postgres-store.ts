@@ -22,6 +22,7 @@ import { PostgresFacilitationRepo } from './postgres-facilitation.js';
 import { PostgresAnswerRepo } from './postgres-answers.js';
 import { PostgresVoteRepo } from './postgres-votes.js';
 import { PostgresBrainwritingRepo } from './postgres-brainwriting.js';
+import { PostgresImageRepo } from './postgres-images.js';
 import { PostgresPrincipleRepo } from './postgres-principles.js';
 import { PostgresRepresentationRepo } from './postgres-representation.js';
 
@@ -48,6 +49,7 @@ export class PostgresStore implements Store {
   readonly answers: PostgresAnswerRepo;
   readonly votes: PostgresVoteRepo;
   readonly brainwriting: PostgresBrainwritingRepo;
+  readonly images: PostgresImageRepo;
   readonly principles: PostgresPrincipleRepo;
   readonly representation: PostgresRepresentationRepo;
   readonly vision: PostgresVisionRepo;
@@ -75,6 +77,7 @@ export class PostgresStore implements Store {
     this.answers = new PostgresAnswerRepo(this.run);
     this.votes = new PostgresVoteRepo(this.run);
     this.brainwriting = new PostgresBrainwritingRepo(this.run);
+    this.images = new PostgresImageRepo(this.run);
     this.principles = new PostgresPrincipleRepo(this.run);
     this.representation = new PostgresRepresentationRepo(this.run);
     this.vision = new PostgresVisionRepo(this.run);
@@ -134,6 +137,7 @@ export class PostgresStore implements Store {
         answers: new PostgresAnswerRepo(run),
         votes: new PostgresVoteRepo(run),
         brainwriting: new PostgresBrainwritingRepo(run),
+        images: new PostgresImageRepo(run),
         principles: new PostgresPrincipleRepo(run),
         representation: new PostgresRepresentationRepo(run),
         vision: new PostgresVisionRepo(run),

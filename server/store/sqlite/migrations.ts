@@ -1,5 +1,6 @@
 /** SQLite migrations, applied in order; each one's index+1 is stored in PRAGMA user_version. */
 import { sqliteBrainwritingMigrations } from './migrations-brainwriting.js';
+import { sqliteImageMigrations } from './migrations-images.js';
 import { sqlitePeopleMigrations } from './migrations-people.js';
 
 export interface Migration {
@@ -327,4 +328,6 @@ export const sqliteMigrations: Migration[] = [
   },
   // Issue #16 (free-text questions, brainwriting): ./migrations-brainwriting.ts
   ...sqliteBrainwritingMigrations,
+  // Issue #16 (images on boards): ./migrations-images.ts
+  ...sqliteImageMigrations,
 ];

@@ -15,6 +15,7 @@ import { SqliteFacilitationRepo } from './sqlite-facilitation.js';
 import { SqliteAnswerRepo } from './sqlite-answers.js';
 import { SqliteVoteRepo } from './sqlite-votes.js';
 import { SqliteBrainwritingRepo } from './sqlite-brainwriting.js';
+import { SqliteImageRepo } from './sqlite-images.js';
 import { SqlitePrincipleRepo } from './sqlite-principles.js';
 import { SqliteRepresentationRepo } from './sqlite-representation.js';
 import { SqliteEditRepo } from './sqlite-edits.js';
@@ -39,6 +40,7 @@ export class SqliteStore implements Store {
   readonly answers: SqliteAnswerRepo;
   readonly votes: SqliteVoteRepo;
   readonly brainwriting: SqliteBrainwritingRepo;
+  readonly images: SqliteImageRepo;
   readonly principles: SqlitePrincipleRepo;
   readonly representation: SqliteRepresentationRepo;
   readonly vision: SqliteVisionRepo;
@@ -65,6 +67,7 @@ export class SqliteStore implements Store {
     this.answers = new SqliteAnswerRepo(run);
     this.votes = new SqliteVoteRepo(run);
     this.brainwriting = new SqliteBrainwritingRepo(run);
+    this.images = new SqliteImageRepo(run);
     this.principles = new SqlitePrincipleRepo(run);
     this.representation = new SqliteRepresentationRepo(run);
     this.vision = new SqliteVisionRepo(run);
@@ -112,6 +115,7 @@ export class SqliteStore implements Store {
       answers: new SqliteAnswerRepo(run),
       votes: new SqliteVoteRepo(run),
       brainwriting: new SqliteBrainwritingRepo(run),
+      images: new SqliteImageRepo(run),
       principles: new SqlitePrincipleRepo(run),
       representation: new SqliteRepresentationRepo(run),
       vision: new SqliteVisionRepo(run),
