@@ -28,7 +28,6 @@ import { BoardPeople } from './people.js';
 import './canvas/sk-board-canvas.js';
 import { setImageWorkshop } from './canvas/image-src.js';
 import type { SkBoardCanvas } from './canvas/sk-board-canvas.js';
-import './outline/sk-board-outline.js';
 import { boardPageStyles } from './sk-board-page.styles.js';
 import '../ui/sk-connection-status.js';
 import './sk-participants.js';
@@ -44,6 +43,14 @@ import type { SkTemplatePickerEvents } from './templates/sk-template-picker.js';
 
 type View = 'canvas' | 'outline';
 
+/** The outline is shown on request: its code loads then (and in idle time, client/workshop/lazy-tabs.ts). */
+let outlineLoading: Promise<unknown> | null = null;
+export const loadOutline = (): Promise<unknown> =>
+  (outlineLoading ??= import('./outline/sk-board-outline.js').catch((err: unknown) => {
+    outlineLoading = null; // offline before it ever arrived: try again next time
+    throw err;
+  }));
+
 export class SkBoardPage extends LitElement {
   static override styles = [sharedStyles, boardPageStyles];
   static override properties = {
@@ -54,6 +61,7 @@ export class SkBoardPage extends LitElement {
     following: { state: true },
     summoned: { state: true },
     badges: { state: true },
+    outlineFailed: { state: true },
   };
   /** The board to show (`/w/<id>/b/<boardId>`); null: the workshop's first. */
   declare boardId: string | null;
@@ -64,6 +72,8 @@ export class SkBoardPage extends LitElement {
   /** Where I was looking before the facilitator summoned everyone, to go back. */
   declare summoned: { x: number; y: number; zoom: number } | null;
   declare badges: VoteBadges | null;
+  /** The outline's code could not be loaded (offline before it was ever shown). */
+  declare outlineFailed: boolean;
   /** First: the controllers below read the context when the page connects. */
   private readonly ws = new WorkshopConsumer(this, (next, previous) => {
     if (next?.workshop !== previous?.workshop) this.follow();
@@ -84,6 +94,7 @@ export class SkBoardPage extends LitElement {
     super();
     updateWhenLocaleChanges(this);
     this.boardId = null;
+    this.outlineFailed = false;
     this.session = null;
     this.view = 'canvas';
     this.highlightOrg = null;
@@ -235,6 +246,15 @@ export class SkBoardPage extends LitElement {
   }
 
   private async show(view: View): Promise<void> {
+    if (view === 'outline') {
+      try {
+        await loadOutline();
+        this.outlineFailed = false;
+      } catch {
+        this.outlineFailed = true;
+        return;
+      }
+    }
     this.view = view;
     if (view !== 'canvas') this.selected = new Set();
     await this.updateComplete;
@@ -287,6 +307,9 @@ export class SkBoardPage extends LitElement {
         </label>
         <sk-connection-status .conn=${s.conn}></sk-connection-status>
       </div>
+      ${this.outlineFailed
+        ? html`<p class="alert" role="alert">${msg('The outline could not be loaded. Check your connection and try again.', { id: 'board_outline_unloaded' })}</p>`
+        : nothing}
       ${this.summoned
         ? html`<div class="summoned" role="status">
             <span>${msg('The facilitator brought everyone to this part of the board.', { id: 'board_summoned' })}</span>

@@ -67,6 +67,8 @@ export async function loadExtras(delayMs = 1500): Promise<void> {
     () => loadLaterTexts().then(() => import('../facilitation/sk-answer-form.js')),
     () => import('../facilitation/sk-brainwriting-form.js'),
     () => import('../facilitation/sk-facilitator-panel.js'),
+    // The board's outline view (sk-board-page loads it when it is first shown).
+    () => import('../board/outline/sk-board-outline.js'),
     loadDialog,
     loadMenu,
   ];

@@ -48,4 +48,5 @@ export const board: Record<keyof typeof nynorsk, string | ReturnType<typeof str>
   boards_rename_heading: str`Endre navnet på tavla «${0}»`,
   boards_save: 'Lagre',
   boards_title: 'Navnet på tavla',
+  board_outline_unloaded: 'Oversikten kunne ikke lastes. Sjekk tilkoblingen og prøv igjen.',
 };

@@ -47,4 +47,5 @@ export const board = {
   boards_rename_heading: str`Endre namnet på tavla «${0}»`,
   boards_save: 'Lagre',
   boards_title: 'Namnet på tavla',
+  board_outline_unloaded: 'Oversikta kunne ikkje lastast. Sjekk tilkoplinga og prøv igjen.',
 };
