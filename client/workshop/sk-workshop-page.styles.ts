@@ -93,6 +93,8 @@ export const workshopStyles = css`
   }
   :host(.fill) .work.with-tools {
     align-items: stretch;
+    /* One row as tall as the space left: the tools scroll inside it, the page never does. */
+    grid-template-rows: minmax(0, 1fr);
   }
   .work > .tab {
     min-width: 0;
@@ -116,7 +118,8 @@ export const workshopStyles = css`
     padding: 0.5rem 0.75rem 0.75rem;
   }
   :host(.fill) .tools {
-    position: static;
+    /* Relative: the panels' visually hidden live regions stay inside it, not past the page's end. */
+    position: relative;
     max-height: none;
     min-height: 0;
   }
@@ -147,7 +150,7 @@ export const workshopStyles = css`
     }
     .work.with-tools .tools {
       order: -1;
-      position: static;
+      position: relative;
       max-height: none;
     }
   }

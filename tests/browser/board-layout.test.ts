@@ -4,7 +4,8 @@
  * shows everything below the floating toolbar; the facilitator's tools stand beside the board,
  * not over it, and the board stays in use while they are open. On a phone (390×844) the board
  * starts high on the first screen, nothing scrolls sideways, the toolbar keeps to one row, a note
- * is edited at 16 CSS px or more, and a dot-vote badge never covers a note's text. axe-clean.
+ * is edited at 16 CSS px or more, a dot-vote badge never covers a note's text, and a participant
+ * takes a stance on a principle. axe-clean.
  */
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -199,6 +200,24 @@ describe('the board page', () => {
     const b = await box(badge);
     for (const line of text) expect(overlap(b, line), `badge ${JSON.stringify(b)} over ${JSON.stringify(line)}`).toBe(false);
     expect(b.y + b.height).toBeLessThanOrEqual((await box(note)).y + 1);
+  });
+
+  it('on a phone: a participant takes a stance on a principle', STEP, async () => {
+    await facilitator.goto(`/w/${workshopId}/charter/principles`);
+    await facilitator.getByLabel('Nytt prinsipp').fill('Vi byggjer på felles nasjonale plattformer');
+    await facilitator.getByRole('button', { name: 'Legg til prinsipp' }).click();
+    await facilitator.getByRole('button', { name: 'Legg fram til vedtak' }).click();
+    await phone.goto(`/w/${workshopId}/charter/principles`);
+    const endorse = phone.getByRole('button', { name: 'Slutt deg til' });
+    await endorse.waitFor();
+    const b = await box(endorse);
+    expect(b.x).toBeGreaterThanOrEqual(0);
+    expect(b.x + b.width).toBeLessThanOrEqual(390);
+    expect(b.height).toBeGreaterThanOrEqual(24);
+    await endorse.click();
+    await phone.getByText('Verksemda di: Sluttar seg til').waitFor();
+    expect((await pageScroll(phone)).x).toBe(0);
+    await expectAxeClean(phone);
   });
 
   it('had no console problems', () => {
