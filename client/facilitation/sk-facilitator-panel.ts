@@ -5,7 +5,8 @@
  * private answers, dot votes) in `<sk-rounds-panel>`. Every button sends one socket command and
  * shows the server's refusal, if any, in words.
  *
- * Properties: `boardView` (() => view | null), `voteScopes` (() => scopes | null, for `<sk-rounds-panel>`), `onBoard`. Context: the workshop (client/net/workshop-context.ts).
+ * Properties: `boardView` (() => view | null), `voteScopes` (() => scopes | null, for `<sk-rounds-panel>`), `onBoard`,
+ * `shownBoard` (the board on screen, locked alone by its own switch when there are several). Context: the workshop (client/net/workshop-context.ts).
  * Events: none. Slots: none. Parts: none.
  */
 import '@shoelace-style/shoelace/dist/components/button/button.js';
@@ -36,12 +37,15 @@ export class SkFacilitatorPanel extends LitElement {
   static override properties = {
     boardView: { attribute: false },
     voteScopes: { attribute: false },
+    shownBoard: { attribute: false },
     onBoard: { type: Boolean },
     error: { state: true },
     done: { state: true },
   };
   declare boardView: () => BoardView | null;
   declare voteScopes: () => VoteScopes | null;
+  /** The board on screen (null: none), for locking it alone. */
+  declare shownBoard: string | null;
   declare onBoard: boolean;
   declare error: string;
   declare done: string;
@@ -63,6 +67,7 @@ export class SkFacilitatorPanel extends LitElement {
     updateWhenLocaleChanges(this);
     this.boardView = () => null;
     this.voteScopes = () => null;
+    this.shownBoard = null;
     this.onBoard = false;
     this.error = '';
     this.done = '';
@@ -128,6 +133,8 @@ export class SkFacilitatorPanel extends LitElement {
     if (!st) return html`<p role="status">${msg('Connecting to the live workshop…', { id: 'fac_connecting' })}</p>`;
     const timer = st.timer;
     const lockedAll = w.boards.length > 0 && w.boards.every((b) => st.lockedBoards.includes(b.id));
+    // With several boards, the one on screen can be locked alone (each board has its own lock).
+    const shown = w.boards.length > 1 && this.onBoard ? (w.boards.find((b) => b.id === this.shownBoard) ?? null) : null;
     return html`
       <p class="alert" role="alert">${this.error}</p>
       <p class="visually-hidden" role="status">${this.done}</p>
@@ -184,6 +191,19 @@ export class SkFacilitatorPanel extends LitElement {
           }}
           >${msg('Lock the boards (participants can only read)', { id: 'fac_lock' })}</sl-switch
         >
+        ${shown
+          ? html`<sl-switch
+              ?checked=${st.lockedBoards.includes(shown.id)}
+              @sl-change=${(e: Event) => {
+                const locked = (e.target as SlSwitch).checked;
+                void this.run(
+                  (s) => s.command('board.lock', { boardId: shown.id, locked }),
+                  locked ? msg(str`«${shown.title}» locked for participants.`, { id: 'fac_locked_one' }) : msg(str`«${shown.title}» unlocked.`, { id: 'fac_unlocked_one' }),
+                );
+              }}
+              >${msg(str`Lock only «${shown.title}»`, { id: 'fac_lock_one' })}</sl-switch
+            >`
+          : nothing}
       </section>
 
       <section aria-labelledby="hands-h">

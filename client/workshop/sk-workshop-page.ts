@@ -397,6 +397,12 @@ export class SkWorkshopPage extends LitElement {
     `;
   }
 
+  /** The board on screen: the one in the address, else the first; null off the board tab. */
+  private shownBoard(): string | null {
+    if (this.tab !== 'board' || this.load.state !== 'ready') return null;
+    return this.boardId ?? this.load.workshop.boards[0]?.id ?? null;
+  }
+
   /** Not a dialog: the facilitator keeps working on the board (or any tab) while the tools are open. */
   private renderTools() {
     return html`<aside class="tools" aria-labelledby="tools-heading" @keydown=${this.onToolsKey}>
@@ -406,7 +412,12 @@ export class SkWorkshopPage extends LitElement {
           <svg aria-hidden="true" viewBox="0 0 16 16" width="16" height="16"><path d="M3 3l10 10M13 3L3 13" stroke="currentColor" stroke-width="2" stroke-linecap="round" /></svg>
         </button>
       </div>
-      <sk-facilitator-panel .boardView=${this.boardView} .voteScopes=${this.voteScopes} .onBoard=${this.tab === 'board'}></sk-facilitator-panel>
+      <sk-facilitator-panel
+        .boardView=${this.boardView}
+        .voteScopes=${this.voteScopes}
+        .onBoard=${this.tab === 'board'}
+        .shownBoard=${this.shownBoard()}
+      ></sk-facilitator-panel>
     </aside>`;
   }
 

@@ -129,6 +129,21 @@ describe('several boards', () => {
     await expect.poll(() => tabNames(ola)).toEqual(['Tavle 1', 'Aktørkartet vårt (kopi)', 'Aktørkartet vårt']);
   });
 
+  it('locks the board shown alone from the facilitator’s tools', STEP, async () => {
+    await fac.locator('sk-live-bar').getByRole('button', { name: 'Fasilitatorverktøy' }).click();
+    const lockOne = fac.locator('sk-facilitator-panel').getByRole('switch', { name: 'Lås berre «Aktørkartet vårt (kopi)»' });
+    await lockOne.focus();
+    await fac.keyboard.press('Space');
+    await tabs(ola).getByRole('link', { name: 'Aktørkartet vårt (kopi)' }).click();
+    await ola.getByText('Fasilitatoren har låst tavla: du kan lese, ikkje endre').waitFor();
+    await tabs(ola).getByRole('link', { name: 'Tavle 1', exact: true }).click();
+    await ola.locator('sk-template-picker').waitFor();
+    await lockOne.focus();
+    await fac.keyboard.press('Space');
+    await expect.poll(() => lockOne.isChecked()).toBe(false);
+    await fac.getByRole('button', { name: 'Lukk fasilitatorverktøya' }).click();
+  });
+
   it('deletes a board after asking; a participant on it is told, with a way to the first board', STEP, async () => {
     await tabs(ola).getByRole('link', { name: 'Aktørkartet vårt (kopi)' }).click();
     await notes(ola).filter({ hasText: 'Nav og kommunen' }).waitFor();

@@ -169,4 +169,7 @@ export const facilitation: Record<keyof typeof nynorsk, string | ReturnType<type
   fac_bw_remove_named: str`Ta tilbake: ${0}`,
   fac_bw_removed: 'Lappen er tatt tilbake.',
   fac_bw_notice: str`Lappene er vist på tavla: ${0}`,
+  fac_locked_one: str`«${0}» er låst for deltakerne.`,
+  fac_unlocked_one: str`«${0}» er åpnet.`,
+  fac_lock_one: str`Lås bare «${0}»`,
 };

@@ -168,4 +168,7 @@ export const facilitation = {
   fac_bw_remove_named: str`Ta tilbake: ${0}`,
   fac_bw_removed: 'Lappen er teken tilbake.',
   fac_bw_notice: str`Lappane er viste på tavla: ${0}`,
+  fac_locked_one: str`«${0}» er låst for deltakarane.`,
+  fac_unlocked_one: str`«${0}» er opna.`,
+  fac_lock_one: str`Lås berre «${0}»`,
 };
