@@ -49,6 +49,8 @@ export interface Samskap {
   fanout: Fanout;
   /** Starts listening; resolves with the bound port. */
   listen(): Promise<number>;
+  /** The port `/metrics` listens on when it has its own (METRICS_PORT), else null. */
+  metricsPort(): number | null;
   /** Graceful: stores everything queued, closes sockets, then the store. */
   close(): Promise<void>;
 }
@@ -145,7 +147,7 @@ export async function createSamskap(config: Config, log: Logger, opts: SamskapOp
     trustProxy: config.http.trustProxy,
     // SQLite lives in DATA_DIR; PostgreSQL's health() checks the database takes writes.
     readiness: [() => store.health(), () => fanout.health(), ...(config.databaseUrl ? [] : [dataDirCheck({ dir: config.dataDir, minFreeBytes: config.readyMinFreeBytes })])],
-    metrics: metrics.registry,
+    metrics: config.metricsPort === null ? metrics.registry : null,
     signIn: config.oidc && config.publicUrl
       ? { client: createOidcClient(config.oidc, `${config.publicUrl}/auth/oidc/callback`), redirectUri: `${config.publicUrl}/auth/oidc/callback`, label: config.oidc.label }
       : null,
@@ -168,6 +170,19 @@ export async function createSamskap(config: Config, log: Logger, opts: SamskapOp
     }
   });
 
+  // METRICS_PORT: Prometheus scrapes there; the public port has no /metrics at all.
+  const metricsServer =
+    config.metricsPort === null
+      ? null
+      : createServer((req, res) => {
+          if (req.method === 'GET' && (req.url === '/metrics' || req.url?.startsWith('/metrics?'))) {
+            void metrics.registry.metrics().then(
+              (body) => res.writeHead(200, { 'Content-Type': metrics.registry.contentType }).end(body),
+              () => res.writeHead(500).end(),
+            );
+          } else res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found\n');
+        });
+
   let closing: Promise<void> | null = null;
   return {
     server,
@@ -176,14 +191,24 @@ export async function createSamskap(config: Config, log: Logger, opts: SamskapOp
     registry,
     metrics,
     fanout,
-    listen: () =>
-      new Promise((resolve, reject) => {
+    listen: async () => {
+      if (metricsServer) {
+        await new Promise<void>((resolve, reject) => {
+          metricsServer.once('error', reject);
+          metricsServer.listen(config.metricsPort!, config.host, () => resolve());
+        });
+        log.info({ port: (metricsServer.address() as AddressInfo).port }, 'metrics listening on their own port');
+      }
+      return new Promise((resolve, reject) => {
         server.once('error', reject);
         server.listen(config.port, config.host, () => resolve((server.address() as AddressInfo).port));
-      }),
+      });
+    },
+    metricsPort: () => (metricsServer?.listening ? (metricsServer.address() as AddressInfo).port : null),
     close: () =>
       (closing ??= (async () => {
         server.close();
+        metricsServer?.close();
         registry.stopTimers();
         await sync.close();
         await realtime.close();

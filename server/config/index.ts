@@ -12,6 +12,8 @@ export type { OidcConfig } from './oidc.js';
 
 export interface Config {
   port: number;
+  /** METRICS_PORT: `/metrics` listens there instead of on `port` (null: on `port`). */
+  metricsPort: number | null;
   host: string;
   dataDir: string;
   publicUrl: string | null;
@@ -104,6 +106,8 @@ const url = (protocols: string[]) =>
 
 const EnvSchema = z.object({
   PORT: intIn(0, 65535).default(3000),
+  /** `/metrics` on its own port (then not on PORT), so a proxy in front of PORT never exposes it. */
+  METRICS_PORT: intIn(0, 65535).optional(),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATA_DIR: z.string().min(1).default('./data'),
   PUBLIC_URL: url(['http:', 'https:']).optional(),
@@ -167,6 +171,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (!e.DATABASE_URL || !e.SESSION_SECRET) ensureDir(dataDir);
   return {
     port: e.PORT,
+    metricsPort: e.METRICS_PORT ?? null,
     host: e.HOST,
     dataDir,
     publicUrl,

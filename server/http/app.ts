@@ -70,8 +70,8 @@ export interface HttpDeps {
   trustProxy: string | false;
   /** Each must resolve for `/readyz` to answer 200 (store, fan-out). */
   readiness: (() => Promise<void>)[];
-  /** Prometheus registry served at `/metrics`. */
-  metrics: Registry;
+  /** Prometheus registry served at `/metrics`; null when it has a port of its own (METRICS_PORT). */
+  metrics: Registry | null;
   /** Sign-in (docs/sign-in.md): null when OIDC_ISSUER is unset. */
   signIn: { client: OidcClient; redirectUri: string; label: string } | null;
   persons: PersonSessions;
@@ -95,10 +95,13 @@ export function createHttpApp(deps: HttpDeps): express.Express {
     await Promise.all(deps.readiness.map((check) => check()));
     res.json({ ok: true });
   });
-  app.get('/metrics', async (_req, res) => {
-    res.setHeader('Content-Type', deps.metrics.contentType);
-    res.send(await deps.metrics.metrics());
-  });
+  const registry = deps.metrics;
+  if (registry) {
+    app.get('/metrics', async (_req, res) => {
+      res.setHeader('Content-Type', registry.contentType);
+      res.send(await registry.metrics());
+    });
+  }
 
   const openLimit = createOpenLimit(deps.limits.openPerMinute, deps.limits);
   const { persons, personJoin } = deps;
