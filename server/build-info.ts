@@ -5,14 +5,14 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { projectRoot } from './util/project-root.js';
 
 export interface BuildInfo {
   version: string;
   commit: string | null;
 }
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const root = projectRoot(import.meta.url);
 
 function read(file: string): string | null {
   try {

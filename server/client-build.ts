@@ -15,9 +15,10 @@ function newestMtime(dir: string): number {
 export async function ensureClientBuilt(root: string, outDir: string, log: Logger): Promise<void> {
   const index = path.join(outDir, 'index.html');
   const sources = [path.join(root, 'client'), path.join(root, 'shared')].filter(existsSync);
-  const newestSource = Math.max(...sources.map(newestMtime), statSync(path.join(root, 'vite.config.ts')).mtimeMs);
+  const config = path.join(root, 'vite.config.ts');
+  const newestSource = Math.max(0, ...sources.map(newestMtime), existsSync(config) ? statSync(config).mtimeMs : 0);
   if (existsSync(index) && statSync(index).mtimeMs >= newestSource) return;
   log.info('building the client (dist/client is missing or stale)');
   const { build } = await import('vite');
-  await build({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn', build: { outDir } });
+  await build({ configFile: config, logLevel: 'warn', build: { outDir } });
 }

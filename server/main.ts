@@ -1,16 +1,18 @@
 /**
- * `npm start`: parse configuration, build the client if it is missing or stale, serve.
+ * The server's entry: `npm start` runs it compiled (dist/app/server/main.js, built with the client
+ * by `prestart` when missing or stale); `npm run dev` and the tests run it from source through tsx,
+ * and then it builds the client itself when that is missing or stale. Parse configuration, serve.
  * SIGTERM/SIGINT shut down gracefully: everything queued is stored before sockets close.
  */
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createSamskap } from './app.js';
 import { thisBuild } from './build-info.js';
 import { ensureClientBuilt } from './client-build.js';
 import { ConfigError, loadConfig } from './config/index.js';
 import { createLogger } from './log.js';
+import { projectRoot, runsCompiled } from './util/project-root.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const root = projectRoot(import.meta.url);
 
 async function main(): Promise<void> {
   let config;
@@ -25,7 +27,8 @@ async function main(): Promise<void> {
   }
   const log = createLogger(config.logLevel);
   const clientDir = path.join(root, 'dist', 'client');
-  if (config.buildClient) await ensureClientBuilt(root, clientDir, log);
+  // Compiled, the client was built beside it (scripts/prestart.mjs); Vite is a development tool.
+  if (config.buildClient && !runsCompiled(import.meta.url)) await ensureClientBuilt(root, clientDir, log);
   const samskap = await createSamskap(config, log, { clientDir });
   const port = await samskap.listen();
   const shown = config.publicUrl ?? `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;

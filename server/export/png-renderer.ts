@@ -4,6 +4,7 @@
  * (resvg cannot be interrupted otherwise) and answers 503 `export_timeout`; a replacement starts
  * on the next job. Jobs beyond the workers wait in a short queue; past it, 503 `export_busy`.
  */
+import { runsCompiled } from '../util/project-root.js';
 import { Worker } from 'node:worker_threads';
 import { AppError, ErrorCode } from '../../shared/errors.js';
 import type { Logger } from '../log.js';
@@ -31,8 +32,12 @@ interface Slot {
   busy: boolean;
 }
 
-// Workers do not inherit the TypeScript loader: register tsx in the worker, then load the file.
-const BOOT = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((m) => { m.register(); return import(${JSON.stringify(new URL('./png-worker.ts', import.meta.url).href)}); })`;
+// Compiled (npm start), the worker is a plain module beside this one. From source, workers do not
+// inherit the TypeScript loader: register tsx in the worker, then load the file.
+const newWorker = (): Worker =>
+  runsCompiled(import.meta.url)
+    ? new Worker(new URL('./png-worker.js', import.meta.url))
+    : new Worker(`import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((m) => { m.register(); return import(${JSON.stringify(new URL('./png-worker.ts', import.meta.url).href)}); })`, { eval: true });
 
 export function createPngRenderer(opts: PngRendererOptions): PngRenderer {
   const slots: Slot[] = [];
@@ -42,7 +47,7 @@ export function createPngRenderer(opts: PngRendererOptions): PngRenderer {
   let closed = false;
 
   function spawn(): Slot {
-    const worker = new Worker(BOOT, { eval: true });
+    const worker = newWorker();
     worker.unref();
     const ready = new Promise<void>((resolve, reject) => {
       worker.once('message', () => resolve());
