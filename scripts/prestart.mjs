@@ -8,6 +8,7 @@
  * stale and no build tool is needed. A stale part without its build tool stops with a clear line.
  */
 import { spawnSync } from 'node:child_process';
+import process from 'node:process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
