@@ -35,6 +35,7 @@ export function actionContextOf(c: CanvasState): ActionContext {
     openHelp: () => c.host.renderRoot.querySelector<SkShortcutHelp>('sk-shortcut-help')?.show(),
     setTool: (t) => (c.tool = s.readOnly ? 'select' : t),
     connect: (id) => c.connect.start(id),
+    comment: (id) => c.host.dispatchEvent(new CustomEvent<{ id: string }>('sk-comment', { detail: { id }, bubbles: true, composed: true })),
   };
 }
 

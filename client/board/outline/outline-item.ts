@@ -31,6 +31,10 @@ export interface ItemContext {
   connectable: number;
   /** "Connect to…": choose what `e` connects to (a dialog); `opener` gets focus back. */
   onConnect(e: BoardElement, opener: HTMLElement): void;
+  /** Comments in the element's open threads. */
+  comments(e: BoardElement): number;
+  /** "Comment…": the element's comments beside the board, a new one at the ready. */
+  onComment(e: BoardElement): void;
 }
 
 const unknownAuthor = () => msg('unknown', { id: 'outline_unknown_author' });
@@ -115,6 +119,9 @@ function renderActions(e: BoardElement, item: ItemContext) {
           ${msg('Delete', { id: 'outline_delete' })}
         </button>`
       : nothing}
+    <button type="button" class="small" aria-label=${msg(str`Comments on ${name}`, { id: 'outline_comment_label' })} @click=${() => ctx.onComment(e)}>
+      ${ctx.comments(e) ? msg(str`Comments (${ctx.comments(e)})`, { id: 'outline_comments_count' }) : msg('Comment…', { id: 'canvas_act_comment' })}
+    </button>
     <button type="button" class="small" aria-label=${msg(str`Show on board: ${name}`, { id: 'outline_show_label' })} @click=${() => ctx.onShow(e)}>
       ${msg('Show on board', { id: 'outline_show' })}
     </button>
