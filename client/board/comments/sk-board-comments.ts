@@ -18,6 +18,7 @@ import { listThreads, type BoardComment, type CommentThread } from '../../../sha
 import { newElementId } from '../../../shared/ids.js';
 import { emitter } from '../../ui/events.js';
 import { formatLocales } from '../../ui/i18n.js';
+import { LastEditsWatcher } from '../../net/last-edits.js';
 import { sharedStyles } from '../../ui/shared.styles.js';
 import '../../ui/sk-confirm-dialog.js';
 import type { SkConfirmDialog } from '../../ui/sk-confirm-dialog.js';
@@ -56,6 +57,8 @@ export class SkBoardComments extends LitElement {
   declare pendingDelete: { comment: BoardComment; ids: string[] } | null;
   private observed: BoardSession | null = null;
   private readonly emit = emitter<SkBoardCommentsEvents>(this);
+  /** Names come from member records: shown again when they load. */
+  private readonly names = new LastEditsWatcher(this, () => this.session?.people);
 
   constructor() {
     super();
@@ -84,6 +87,11 @@ export class SkBoardComments extends LitElement {
       await this.updateComplete;
       const field = this.renderRoot.querySelector<HTMLElement>('#new-comment') ?? this.renderRoot.querySelector<HTMLElement>('h2');
       field?.focus();
+    }
+    if (changed.has('editing') && this.editing) {
+      const area = this.renderRoot.querySelector<HTMLTextAreaElement>(`#edit-${CSS.escape(this.editing)}`);
+      area?.focus();
+      area?.setSelectionRange(area.value.length, area.value.length);
     }
   }
 
@@ -120,6 +128,7 @@ export class SkBoardComments extends LitElement {
   }
 
   private who(c: BoardComment): { name: string; organisation: string } {
+    this.session?.people?.met(c.author.id);
     const p = this.session?.people?.person(c.author.id, c.author.organisationId, c.author.name);
     return { name: p?.name ?? c.author.name, organisation: p?.organisation ?? c.author.organisationName ?? msg('no organisation', { id: 'outline_no_org' }) };
   }
@@ -240,7 +249,11 @@ export class SkBoardComments extends LitElement {
 
   private renderThread(t: CommentThread) {
     const s = this.session!;
-    const by = t.start.resolved ? s.people?.person(t.start.resolved.by, null, '?').name : null;
+    const r = t.start.resolved;
+    if (r) s.people?.met(r.by);
+    // Until the member records know them, the name their own comments carry.
+    const cached = r ? [t.start, ...t.replies].find((c) => c.author.id === r.by)?.author.name : undefined;
+    const by = r ? (s.people?.person(r.by, null, cached ?? '?').name ?? cached) : null;
     return html`<li>
       <article class=${t.start.resolved ? 'resolved' : ''} aria-label=${msg(str`Thread started by ${this.who(t.start).name}`, { id: 'comments_thread_label' })}>
         ${this.renderComment(t.start, t)}
