@@ -4,7 +4,7 @@
  * written; Siri (Bergen kommune) sees the badge, opens the comments, finds no way to edit or delete
  * Ola's comment, replies and resolves the thread by keyboard; Ola sees the thread go behind the
  * toggle and the badge go, reopens it, edits her own comment, and deletes another of hers after
- * being asked. Axe-clean with the panel and the dialog open; the panel renders in Bokmål and English.
+ * being asked; Siri comments from the outline. Axe-clean with the panel and the dialog open; the panel renders in Bokmål and English.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -149,6 +149,16 @@ describe('comments on board elements', () => {
     await dialog.getByRole('button', { name: 'Slett' }).click();
     await dialog.waitFor({ state: 'hidden' });
     await expect.poll(() => comments(siri).allTextContents()).toEqual(['Kven eig den felles inngangen?', 'Vi tek det.']);
+  });
+
+  it('opens an element’s comments from the outline, its field at the ready', STEP, async () => {
+    await siri.getByRole('button', { name: 'Oversikt', exact: true }).click();
+    await siri.locator('sk-board-outline').getByRole('button', { name: 'Kommentarar (2) lapp «Felles inngang»' }).click();
+    await expect.poll(() => focusedId(siri)).toBe('new-comment');
+    await siri.keyboard.type('Frå oversikta');
+    await siri.keyboard.press('Control+Enter');
+    await expect.poll(() => badge(ola).textContent()).toBe('3');
+    await expectAxeClean(siri);
   });
 
   it('renders in Bokmål and English too, axe-clean', STEP, async () => {

@@ -12,7 +12,6 @@ export const outline: Record<keyof typeof nynorsk, string | ReturnType<typeof st
   outline_added_to_frame: str`Lappen er lagt til i rammen «${0}».`,
   outline_by: str`Av ${0}`,
   outline_cancel: 'Avbryt',
-  outline_comment_label: str`Kommentarer på ${0}`,
   outline_comments_count: str`Kommentarer (${0})`,
   outline_connect: 'Koble til …',
   outline_connect_cancelled: 'Koblingen er avbrutt.',

@@ -11,7 +11,6 @@ export const outline = {
   outline_added_to_frame: str`Lappen er lagd til i ramma «${0}».`,
   outline_by: str`Av ${0}`,
   outline_cancel: 'Avbryt',
-  outline_comment_label: str`Kommentarar på ${0}`,
   outline_comments_count: str`Kommentarar (${0})`,
   outline_connect: 'Kople til …',
   outline_connect_cancelled: 'Koplinga er avbroten.',
