@@ -151,7 +151,12 @@ describe('comments on board elements', () => {
     await expect.poll(() => comments(siri).allTextContents()).toEqual(['Kven eig den felles inngangen?', 'Vi tek det.']);
   });
 
-  it('opens an element’s comments from the outline, its field at the ready', STEP, async () => {
+  it('opens an element’s comments from the context menu and from the outline, its field at the ready', STEP, async () => {
+    await note(siri).focus();
+    await siri.keyboard.press('Shift+F10');
+    // The menu's own keys are board-canvas.test.ts's; here, that the item is there and works.
+    await siri.locator('sk-board-menu').getByRole('menuitem', { name: /Kommenter …/ }).click();
+    await expect.poll(() => focusedId(siri)).toBe('new-comment');
     await siri.getByRole('button', { name: 'Oversikt', exact: true }).click();
     await siri.locator('sk-board-outline').getByRole('button', { name: 'Kommentarar (2) lapp «Felles inngang»' }).click();
     await expect.poll(() => focusedId(siri)).toBe('new-comment');

@@ -86,7 +86,8 @@ export class SkBoardComments extends LitElement {
     if (changed.has('compose') && this.compose > 0) {
       await this.updateComplete;
       const field = this.renderRoot.querySelector<HTMLElement>('#new-comment') ?? this.renderRoot.querySelector<HTMLElement>('h2');
-      field?.focus();
+      // After a frame: the canvas's context menu, closing, puts focus back on the element first.
+      requestAnimationFrame(() => field?.focus());
     }
     if (changed.has('editing') && this.editing) {
       const area = this.renderRoot.querySelector<HTMLTextAreaElement>(`#edit-${CSS.escape(this.editing)}`);
