@@ -24,18 +24,53 @@ export interface Commenter {
   facilitator: boolean;
 }
 
-/** The rule `t` (a touch of the comments map) breaks, or null. `touches`: all of the update's. */
-export function commentRefusal(t: Touch, doc: Y.Doc, me: Commenter, touches: readonly Touch[]): string | null {
+/**
+ * What the checks of one update share, worked out once (an update may touch thousands of
+ * comments): the comments it deletes, the replies each thread has, and whether it would take the
+ * board past CommentLimits.perBoard.
+ */
+export interface CommentUpdate {
+  touches: readonly Touch[];
+  deleted: Set<string>;
+  /** Thread start id → its replies as stored: [reply id, author id]. */
+  replies: Map<string, Array<[string, unknown]>>;
+  overCap: boolean;
+}
+
+export function commentUpdate(doc: Y.Doc, touches: readonly Touch[]): CommentUpdate {
+  const comments = boardComments(doc);
+  const deleted = new Set<string>();
+  let added = 0;
+  for (const o of touches) {
+    if (o.root !== BoardKey.comments) continue;
+    if (o.kind === 'delete') deleted.add(o.key);
+    else if (o.kind === 'create' && !comments.has(o.key)) added++;
+  }
+  const replies = new Map<string, Array<[string, unknown]>>();
+  comments.forEach((m, id) => {
+    const parent = m instanceof Y.Map ? m.get(CK.parent) : null;
+    if (typeof parent !== 'string') return;
+    const list = replies.get(parent) ?? [];
+    list.push([id, (m as Y.Map<unknown>).get(CK.authorId)]);
+    replies.set(parent, list);
+  });
+  return { touches, deleted, replies, overCap: added > 0 && comments.size + added > CommentLimits.perBoard };
+}
+
+/** The rule `t` (a touch of the comments map) breaks, or null. `u`: what the update's checks share. */
+export function commentRefusal(t: Touch, doc: Y.Doc, me: Commenter, u: CommentUpdate): string | null {
+  const touches = u.touches;
   const comments = boardComments(doc);
   const existing = comments.get(t.key);
   if (!(existing instanceof Y.Map)) {
     if (t.kind === 'delete') return null; // nothing a member could have written; removing it harms nobody
-    return t.kind === 'create' ? newComment(t, doc, me, touches) : 'comment-shape';
+    return t.kind === 'create' ? newComment(t, doc, me, touches, u.overCap) : 'comment-shape';
   }
   const mine = existing.get(CK.authorId) === me.memberId || me.facilitator;
   if (t.kind === 'delete') {
     if (!mine) return 'comment-owner';
-    return me.facilitator || othersRepliesKept(t.key, comments, me, touches) === 0 ? null : 'comment-owner';
+    const othersKept = (u.replies.get(t.key) ?? []).some(([id, author]) => author !== me.memberId && !u.deleted.has(id));
+    return me.facilitator || !othersKept ? null : 'comment-owner';
   }
   if (t.kind === 'create') {
     // A replacement of the whole entry: its author's (or a facilitator's) edit, keeping who, when and where.
@@ -57,7 +92,7 @@ export function commentRefusal(t: Touch, doc: Y.Doc, me: Commenter, touches: rea
   return null;
 }
 
-function newComment(t: Touch, doc: Y.Doc, me: Commenter, touches: readonly Touch[]): string | null {
+function newComment(t: Touch, doc: Y.Doc, me: Commenter, touches: readonly Touch[], overCap: boolean): string | null {
   if (commentProblem(t.fields)) return 'comment-shape';
   if (t.fields.get(CK.authorId) !== me.memberId || ((t.fields.get(CK.organisationId) as string) || null) !== me.organisationId) return 'author-field';
   if ((t.fields.get(CK.resolved) ?? null) !== null) return 'comment-shape';
@@ -72,7 +107,7 @@ function newComment(t: Touch, doc: Y.Doc, me: Commenter, touches: readonly Touch
     const start = thread ?? (fresh ? { parent: fresh.fields.get(CK.parent), elementId: fresh.fields.get(CK.elementId) } : null);
     if (!start || start.parent !== null || start.elementId !== elementId) return 'comment-thread';
   }
-  return boardComments(doc).size >= CommentLimits.perBoard ? 'comment-count' : null;
+  return overCap ? 'comment-count' : null;
 }
 
 /** A resolution names its sender (a reopening is null); one already there may stay as it is. */
@@ -83,12 +118,3 @@ function resolvedBy(value: unknown, before: unknown, me: Commenter): string | nu
   return unchanged || value.by === me.memberId ? null : 'author-field';
 }
 
-/** Replies to `startId` by others that this update leaves in place. */
-function othersRepliesKept(startId: string, comments: Y.Map<unknown>, me: Commenter, touches: readonly Touch[]): number {
-  const deleted = new Set(touches.filter((o) => o.root === BoardKey.comments && o.kind === 'delete').map((o) => o.key));
-  let n = 0;
-  comments.forEach((m, id) => {
-    if (m instanceof Y.Map && m.get(CK.parent) === startId && m.get(CK.authorId) !== me.memberId && !deleted.has(id)) n++;
-  });
-  return n;
-}

@@ -29,7 +29,7 @@ import { BoardKey, F, readElement } from '../../shared/board/schema.js';
 import { CharterKey, CF, readMaturity, readParadox } from '../../shared/charter/schema.js';
 import type { LastEdit, NewAuditEntry, Store } from '../store/types.js';
 import type { RoomPeer } from './room-types.js';
-import { commentRefusal } from './comment-guard.js';
+import { commentRefusal, commentUpdate, type CommentUpdate } from './comment-guard.js';
 import type { Touch } from './touched.js';
 
 export type GuardVerdict = { refused: string } | { audit: NewAuditEntry[]; edits: LastEdit[] };
@@ -112,9 +112,10 @@ export function boardGuard(deps: GuardDeps & { boardId: string }): Guard {
     const audit: NewAuditEntry[] = [];
     const edits: LastEdit[] = [];
     const elements = doc.getMap<unknown>(BoardKey.elements);
+    let comments: CommentUpdate | null = null;
     for (const t of touches) {
       if (t.root === BoardKey.comments) {
-        const rule = commentRefusal(t, doc, me, touches);
+        const rule = commentRefusal(t, doc, me, (comments ??= commentUpdate(doc, touches)));
         if (rule) return refuse(rule);
         continue;
       }
