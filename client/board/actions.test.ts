@@ -8,6 +8,7 @@ import * as Y from 'yjs';
 import { BoardDoc } from '../../shared/board/board-doc.js';
 import { actionById, actionForKey, COMMANDS, matches, newNote, nudge, pasteText, perform, runAction, TOOL_ACTIONS, visibleActions, type ActionContext } from './actions.js';
 import { serialize } from './canvas/clipboard.js';
+import { listThreads } from '../../shared/board/comments.js';
 
 const me = { id: 'm1', name: 'Kari', organisationId: 'o1', organisationName: 'Nav' };
 let n = 0;
@@ -16,7 +17,7 @@ function setup(readOnly = false) {
   const board = new BoardDoc(new Y.Doc(), () => `e${++n}`);
   const origin = { local: 'm1' };
   const undo = new Y.UndoManager(board.elements, { trackedOrigins: new Set([origin]), captureTimeout: 0 });
-  const state = { selection: [] as string[], editing: null as string | null, snap: false, clip: '', tool: 'select', connectFrom: null as string | null };
+  const state = { selection: [] as string[], editing: null as string | null, snap: false, clip: '', tool: 'select', connectFrom: null as string | null, commenting: null as string | null };
   const ctx = (): ActionContext => ({
     board,
     origin,
@@ -35,6 +36,7 @@ function setup(readOnly = false) {
     setTool: (t) => void (state.tool = t),
     connect: (id) => void (state.connectFrom = id),
     pickImages: () => undefined,
+    comment: (id) => void (state.commenting = id),
   });
   return { board, undo, state, ctx };
 }
@@ -222,5 +224,34 @@ describe('actions', () => {
     expect(actionForKey(key('c'), ctx())).toBeUndefined();
     expect(perform(COMMANDS.connect, ctx(), { from: a, to: b })).toBeUndefined();
     expect(board.list()).toHaveLength(2);
+  });
+
+  it('opens comments by Ctrl+Alt+M or "Comment…" on one element, for observers too; comments are written through commands, observers write none, undo leaves them', () => {
+    const { board, state, ctx, undo } = setup();
+    const a = board.create({ kind: 'note', x: 0, y: 0, text: 'A' }, me, {});
+    const comment = actionById('comment')!;
+    expect(actionForKey(key('m', { ctrlKey: true, altKey: true }), ctx())).toBe(comment);
+    expect(comment.enabled(ctx())).toBe(false);
+    state.selection = [a];
+    runAction(comment, ctx());
+    expect(state.commenting).toBe(a);
+    expect(actionForKey(key('m', { ctrlKey: true, altKey: true }), { readOnly: true })).toBe(comment);
+
+    expect(perform(COMMANDS.commentAdd, ctx(), { id: 'c1', elementId: a, parent: null, text: ' Kvifor? ' })).toBe(true);
+    perform(COMMANDS.commentAdd, ctx(), { id: 'r1', elementId: a, parent: 'c1', text: 'Difor.' });
+    perform(COMMANDS.commentEdit, ctx(), { id: 'r1', text: 'Difor!' });
+    perform(COMMANDS.commentResolve, ctx(), { id: 'c1', resolved: true });
+    const [t] = listThreads(board.doc, a);
+    expect(t!.start).toMatchObject({ text: 'Kvifor?', author: { id: 'm1', organisationId: 'o1' }, resolved: { by: 'm1' } });
+    expect(t!.replies.map((r) => r.text)).toEqual(['Difor!']);
+    undo.undo(); // the note's creation was not through the origin; nothing of the comments is undone
+    expect(listThreads(board.doc, a)).toHaveLength(1);
+    perform(COMMANDS.commentDelete, ctx(), ['c1', 'r1']);
+    expect(listThreads(board.doc, a)).toEqual([]);
+
+    const ro = setup(true);
+    const b = ro.board.create({ kind: 'note', x: 0, y: 0 }, me, {});
+    expect(perform(COMMANDS.commentAdd, ro.ctx(), { id: 'c', elementId: b, parent: null, text: 'Nei' })).toBeUndefined();
+    expect(listThreads(ro.board.doc)).toEqual([]);
   });
 });

@@ -9,6 +9,7 @@
  */
 import { msg } from '@lit/localize';
 import type { BoardDoc, NewElement } from '../../shared/board/board-doc.js';
+import { addComment, deleteComments, editComment, setResolved } from '../../shared/board/comments.js';
 import { isBox, isConnectable, isFrame, KINDS, placedAt } from '../../shared/board/kinds.js';
 import type { Author, BoardElement, PaletteColor } from '../../shared/board/schema.js';
 import { insertTemplate, templateSpot, type TemplateId, type TemplateLang } from '../../shared/board/templates.js';
@@ -39,6 +40,8 @@ export interface ActionContext {
   connect(from: string): void;
   /** Opens the file picker for images to place at `placePoint()` (the canvas; issue #16). */
   pickImages(): void;
+  /** Opens the comments of an element (a new comment at the ready for those who may write). */
+  comment(id: string): void;
 }
 
 export type ActionGroup = 'create' | 'edit' | 'arrange' | 'align' | 'history' | 'view' | 'help' | 'tool';
@@ -171,6 +174,17 @@ export const ACTIONS: Action[] = [
     writes: true,
     enabled: (ctx) => canWrite(ctx) && ctx.selection.length === 1 && selected(ctx).some(isConnectable),
     run: (ctx) => ctx.connect(ctx.selection[0]!),
+  }),
+  a({
+    id: 'comment',
+    label: () => msg('Comment…', { id: 'canvas_act_comment' }),
+    help: () => msg('Comments on the selected element: read them, write one', { id: 'canvas_act_comment_help' }),
+    shortcut: 'Mod+Alt+M',
+    group: 'edit',
+    // Observers read the comments; the panel offers writing only to those who may.
+    writes: false,
+    enabled: (ctx) => ctx.selection.length === 1 && !!ctx.board.get(ctx.selection[0]!),
+    run: (ctx) => ctx.comment(ctx.selection[0]!),
   }),
   a({ id: 'duplicate', label: () => msg('Duplicate', { id: 'canvas_act_duplicate' }), shortcut: 'Mod+D', group: 'edit', writes: true, enabled: hasSelection, run: (ctx) => ctx.select(insertCopies(ctx.board, toItems(selected(ctx)), { offset: 24 }, ctx.me, ctx.origin)) }),
   a({ id: 'copy', label: () => msg('Copy', { id: 'canvas_act_copy' }), shortcut: 'Mod+C', group: 'edit', writes: false, enabled: (ctx) => ctx.selection.length > 0, run: (ctx) => void ctx.clipboard.write(serialize(selected(ctx))) }),
@@ -322,6 +336,18 @@ export const COMMANDS = {
   /** The outline's "move to": into a free spot of the frame (null: out of the frames). */
   outlineMove: command('outline-move', (ctx, a: { id: string; frameId: string | null }) => moveToFrame(ctx.board, a.id, a.frameId, ctx.origin)),
   /** A template centred on `center`, in `lang`: one undo step; returns the new ids. */
+  /** A new comment on an element, or a reply (`parent`: the thread's first comment); false when empty. */
+  commentAdd: command('comment-add', (ctx, a: { id: string; elementId: string; parent: string | null; text: string }) =>
+    addComment(ctx.board.doc, { ...a, author: author(ctx.me), at: new Date() }, ctx.origin),
+  ),
+  /** A comment's new text (the author's or a facilitator's; the server refuses others'). */
+  commentEdit: command('comment-edit', (ctx, a: { id: string; text: string }) => editComment(ctx.board.doc, a.id, a.text, new Date(), ctx.origin)),
+  /** Deletes comments: a thread's first one with the replies that go with it. */
+  commentDelete: command('comment-delete', (ctx, ids: readonly string[]) => deleteComments(ctx.board.doc, ids, ctx.origin)),
+  /** Resolves (true) or reopens a thread, as me. */
+  commentResolve: command('comment-resolve', (ctx, a: { id: string; resolved: boolean }) =>
+    setResolved(ctx.board.doc, a.id, a.resolved ? { by: ctx.me.id, at: new Date().toISOString() } : null, ctx.origin),
+  ),
   template: command('template', (ctx, a: { templateId: TemplateId; center: Point; lang: TemplateLang }) => insertTemplate(ctx.board, a.templateId, templateSpot(ctx.board, a.templateId, a.center), a.lang, author(ctx.me), ctx.origin)),
 };
 

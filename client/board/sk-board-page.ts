@@ -5,7 +5,9 @@
  * who is here. Facilitators and participants can insert templates; observers only read.
  * With the workshop's live connection it also: jumps to the facilitator's view when summoned
  * (with a way back), turns read-only while a facilitator has locked the board, and shows the
- * dot vote (panel beside the board, badges on it).
+ * dot vote (panel beside the board, badges on it). Comments on the selected element (or the one
+ * "Comment…" names, on the canvas or in the outline) in the side column, loaded when first
+ * needed; a badge on each element with open threads.
  *
  * Context: the workshop (client/net/workshop-context.ts): the workshop, who I am, its live connection, its rooms.
  * Methods: `currentView()` (board id, centre and zoom, for a summon), `voteScopes()` (the selection and
@@ -23,6 +25,9 @@ import { WorkshopConsumer } from '../net/workshop-context.js';
 import { WorkshopStateController } from '../net/workshop-state-controller.js';
 import type { Summon, WorkshopSocket } from '../net/workshop-socket.js';
 import type { VoteBadges } from './canvas/vote-badges.js';
+import type { CommentBadges } from './canvas/comment-badges.js';
+import { observeComments, openCounts } from '../../shared/board/comments.js';
+import type { SkBoardCommentsEvents } from './comments/sk-board-comments.js';
 import { createBoardSession, type BoardSession } from './board-session.js';
 import { BoardPeople } from './people.js';
 import './canvas/sk-board-canvas.js';
@@ -62,6 +67,9 @@ export class SkBoardPage extends LitElement {
     summoned: { state: true },
     badges: { state: true },
     outlineFailed: { state: true },
+    commentFor: { state: true },
+    commentBadges: { state: true },
+    compose: { state: true },
   };
   /** The board to show (`/w/<id>/b/<boardId>`); null: the workshop's first. */
   declare boardId: string | null;
@@ -74,6 +82,12 @@ export class SkBoardPage extends LitElement {
   declare badges: VoteBadges | null;
   /** The outline's code could not be loaded (offline before it was ever shown). */
   declare outlineFailed: boolean;
+  /** The element whose comments are shown beside the board, or null. */
+  declare commentFor: string | null;
+  declare commentBadges: CommentBadges | null;
+  /** Bumped to focus the new comment's field (Ctrl+Alt+M, "Comment…"). */
+  declare compose: number;
+  private offComments: (() => void) | null = null;
   /** First: the controllers below read the context when the page connects. */
   private readonly ws = new WorkshopConsumer(this, (next, previous) => {
     if (next?.workshop !== previous?.workshop) this.follow();
@@ -101,6 +115,9 @@ export class SkBoardPage extends LitElement {
     this.following = null;
     this.summoned = null;
     this.badges = null;
+    this.commentFor = null;
+    this.commentBadges = null;
+    this.compose = 0;
   }
 
   /** What a dot vote can be limited to, from what is selected on the canvas now and the board's frames. */
@@ -204,6 +221,8 @@ export class SkBoardPage extends LitElement {
   override disconnectedCallback(): void {
     this.offSummon?.();
     this.offSummon = null;
+    this.offComments?.();
+    this.offComments = null;
     this.session?.destroy();
     this.session = null;
     super.disconnectedCallback();
@@ -218,10 +237,14 @@ export class SkBoardPage extends LitElement {
 
   /** `conn`: the board opened afresh after the server refused an update (see room-connection.ts). */
   private open(conn?: RoomConnection): void {
+    this.offComments?.();
+    this.offComments = null;
     this.session?.destroy();
     this.session = null;
     this.openedFor = this.sessionKey();
     this.badges = null;
+    this.commentBadges = null;
+    if (!conn) this.commentFor = null;
     const w = this.workshop;
     const board = this.board;
     if (!w || !board) return;
@@ -239,7 +262,47 @@ export class SkBoardPage extends LitElement {
     session.conn.onReplaced((next) => this.open(next));
     session.awareness.setLocalStateField('user', { name: me.name, organisation: me.organisationName, organisationId: me.organisationId, role: me.role, memberId: me.id });
     this.session = session;
+    this.offComments = this.countComments(session);
   }
+
+  /** Keeps the comment badges (open threads per element) current; returns the function that stops it. */
+  private countComments(s: BoardSession): () => void {
+    let last = '';
+    const count = () => {
+      const counts = openCounts(s.board.doc);
+      const key = JSON.stringify([...counts]);
+      if (key !== last) this.commentBadges = counts.size ? counts : null;
+      last = key;
+    };
+    count();
+    const stop = observeComments(s.board.doc, count);
+    // A deleted (or restored) element hides (or shows) its comments.
+    s.board.elements.observe(count);
+    return () => {
+      stop();
+      s.board.elements.unobserve(count);
+    };
+  }
+
+  /** Shows an element's comments beside the board (its code loads the first time). */
+  private async showComments(id: string, compose: boolean): Promise<void> {
+    await import('./comments/sk-board-comments.js');
+    this.commentFor = id;
+    if (compose) this.compose++;
+  }
+
+  private readonly onComment = (e: CustomEvent<{ id: string }>) => void this.showComments(e.detail.id, true);
+
+  private readonly onSelection = (e: CustomEvent<string[]>) => {
+    this.selected = new Set(e.detail);
+    if (e.detail.length === 1) void this.showComments(e.detail[0]!, false);
+  };
+
+  private readonly onCommentsClose = (_e: SkEvent<SkBoardCommentsEvents, 'sk-comments-close'>) => {
+    const id = this.commentFor;
+    this.commentFor = null;
+    if (id && this.view === 'canvas') void this.canvas?.focusElement(id);
+  };
 
   private get canvas(): SkBoardCanvas | null {
     return this.renderRoot.querySelector('sk-board-canvas');
@@ -324,15 +387,26 @@ export class SkBoardPage extends LitElement {
                 .session=${s}
                 .highlightOrg=${this.highlightOrg}
                 .voteBadges=${this.badges}
+                .commentBadges=${this.commentBadges}
                 @sk-follow-change=${this.onFollowChange}
-                @sk-selection-change=${(e: CustomEvent<string[]>) => (this.selected = new Set(e.detail))}
+                @sk-selection-change=${this.onSelection}
+                @sk-comment=${this.onComment}
               ></sk-board-canvas>`
-            : html`<sk-board-outline .session=${s} .highlightOrg=${this.highlightOrg} @sk-show-element=${this.onShowElement}></sk-board-outline>`}
+            : html`<sk-board-outline
+                .session=${s}
+                .highlightOrg=${this.highlightOrg}
+                .commentCounts=${this.commentBadges}
+                @sk-show-element=${this.onShowElement}
+                @sk-comment=${this.onComment}
+              ></sk-board-outline>`}
         </div>
         <aside aria-labelledby="people-heading">
           <h2 id="people-heading">${msg('Here now', { id: 'board_people' })}</h2>
           <sk-participants .session=${s} .following=${this.following} @sk-follow=${this.onFollow}></sk-participants>
           <sk-dot-vote .session=${s} .boardId=${this.board?.id ?? ''} @sk-vote-badges=${(e: CustomEvent<VoteBadges | null>) => (this.badges = e.detail)} @sk-show-element=${this.onShowElement}></sk-dot-vote>
+          ${this.commentFor
+            ? html`<sk-board-comments .session=${s} .elementId=${this.commentFor} .compose=${this.compose} @sk-comments-close=${this.onCommentsClose}></sk-board-comments>`
+            : nothing}
         </aside>
       </div>
     `;

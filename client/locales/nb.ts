@@ -6,6 +6,7 @@ import type { LocaleModule } from '@lit/localize';
 import { app } from './nb/app.js';
 import { board } from './nb/board.js';
 import { canvas } from './nb/canvas.js';
+import { comments } from './nb/comments.js';
 import { exportTexts } from './nb/export.js';
 import { facilitation } from './nb/facilitation.js';
 import { members } from './nb/members.js';
@@ -15,4 +16,4 @@ import { refused } from './nb/refused.js';
 import { vocabulary } from './nb/vocabulary.js';
 
 /** What the first paint may need; the vision's and the charter's texts come with their tabs (`later/`). */
-export const templates: LocaleModule['templates'] = { ...app, ...board, ...canvas, ...exportTexts, ...facilitation, ...outline, ...members, ...people, ...refused, ...vocabulary };
+export const templates: LocaleModule['templates'] = { ...app, ...board, ...canvas, ...comments, ...exportTexts, ...facilitation, ...outline, ...members, ...people, ...refused, ...vocabulary };

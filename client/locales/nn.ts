@@ -7,6 +7,7 @@ import type { LocaleModule } from '@lit/localize';
 import { app } from './nn/app.js';
 import { board } from './nn/board.js';
 import { canvas } from './nn/canvas.js';
+import { comments } from './nn/comments.js';
 import { exportTexts } from './nn/export.js';
 import { facilitation } from './nn/facilitation.js';
 import { members } from './nn/members.js';
@@ -16,4 +17,4 @@ import { refused } from './nn/refused.js';
 import { vocabulary } from './nn/vocabulary.js';
 
 /** What the first paint may need; the vision's and the charter's texts come with their tabs (`later/`). */
-export const templates: LocaleModule['templates'] = { ...app, ...board, ...canvas, ...exportTexts, ...facilitation, ...outline, ...members, ...people, ...refused, ...vocabulary };
+export const templates: LocaleModule['templates'] = { ...app, ...board, ...canvas, ...comments, ...exportTexts, ...facilitation, ...outline, ...members, ...people, ...refused, ...vocabulary };

@@ -64,6 +64,18 @@ export class LastEdits {
     return { name: this.members.get(memberId)?.displayName ?? fallbackName, organisation: this.orgName(organisationId) };
   }
 
+  /**
+   * A member named in a document (a comment's author, who resolved a thread): when the list does
+   * not know them (they joined since it came), it is fetched again soon, once per member.
+   */
+  met(memberId: string): void {
+    if (!this.loaded || this.members.has(memberId) || this.asked.has(memberId)) return;
+    this.asked.add(memberId);
+    this.members.clear();
+    this.changed();
+  }
+  private readonly asked = new Set<string>();
+
   /** The document changed: ask again soon (a burst of edits is one request). */
   changed(): void {
     if (this.timer || this.destroyed) return;

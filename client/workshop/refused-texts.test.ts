@@ -7,6 +7,8 @@ describe('refused texts', () => {
     expect(kinds).toEqual(['too-long', 'owner', 'owner', 'author', 'read-only', 'read-only', 'nesting', 'nesting', 'size', 'size', 'content', 'content']);
     // The server's rules (shared/sync/content-rules.ts) and caps, as they are named today.
     expect(['content-kind', 'type-kind', 'nesting', 'doc-full', 'board-full'].map(refusalKind)).toEqual(['content', 'content', 'nesting', 'doc-full', 'board-full']);
+    // The board's comment rules (server/sync/comment-guard.ts).
+    expect(['comment-owner', 'comment-shape', 'comment-count', 'comment-element'].map(refusalKind)).toEqual(['comment-owner', 'content', 'size', null]);
     // Issue #13's ownership rules (server/sync/ownership.ts).
     expect(['ownership', 'author-field', 'principle-proposed', 'principle-closed', 'principle-retired', 'client-id'].map(refusalKind)).toEqual(['owner', 'author', 'decided', 'decided', 'decided', 'author']);
   });

@@ -7,7 +7,7 @@
 import { msg, str } from '@lit/localize';
 import { parseRoom } from '../../shared/ids.js';
 
-type Kind = 'too-long' | 'doc-full' | 'board-full' | 'decided' | 'owner' | 'author' | 'read-only' | 'nesting' | 'size' | 'content';
+type Kind = 'comment-owner' | 'too-long' | 'doc-full' | 'board-full' | 'decided' | 'owner' | 'author' | 'read-only' | 'nesting' | 'size' | 'content';
 
 /** Checked in order: the first kind with a word of the rule starting with one of its stems. */
 const STEMS: Array<[Kind, string[]]> = [
@@ -22,7 +22,7 @@ const STEMS: Array<[Kind, string[]]> = [
 
 export function refusalKind(rule: string | null): Kind | null {
   if (!rule) return null;
-  if (rule === 'too-long' || rule === 'doc-full' || rule === 'board-full') return rule;
+  if (rule === 'too-long' || rule === 'doc-full' || rule === 'board-full' || rule === 'comment-owner') return rule;
   const words = rule.toLowerCase().split(/[^a-z]+/).filter(Boolean);
   return STEMS.find(([, stems]) => words.some((w) => stems.some((s) => w.startsWith(s))))?.[0] ?? null;
 }
@@ -46,6 +46,8 @@ export function refusalText(rule: string | null, maxChars: number, room?: string
       return msg('Your change was not saved: the principle has been proposed or decided. Only a facilitator may change a proposed principle, and nobody a closed one; propose an amendment instead.', {
         id: 'refused_decided',
       });
+    case 'comment-owner':
+      return msg('Your change was not saved: only its author or a facilitator may change or delete a comment.', { id: 'refused_comment_owner' });
     case 'owner':
       return msg('Your change was not saved: it changed something that only its organisation (or a facilitator) may change.', { id: 'refused_owner' });
     case 'author':

@@ -7,6 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import * as Y from 'yjs';
+import { malformedComment } from '../../shared/board/comments.js';
 import { BoardKey } from '../../shared/board/schema.js';
 import { CharterKey } from '../../shared/charter/schema.js';
 import { AppError, ErrorCode } from '../../shared/errors.js';
@@ -51,7 +52,7 @@ export interface PrepareOptions {
 const invalid = (why: string) => new AppError(ErrorCode.backupInvalid, 400, `This is not a usable Samskap backup: ${why}.`);
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const MAPS_OF = (part: string): readonly string[] =>
-  part === 'vision' ? [VisionKey.comments] : part === 'charter' ? Object.values(CharterKey).filter((k) => k !== CharterKey.schemaVersion) : [BoardKey.meta, BoardKey.elements];
+  part === 'vision' ? [VisionKey.comments] : part === 'charter' ? Object.values(CharterKey).filter((k) => k !== CharterKey.schemaVersion) : [BoardKey.meta, BoardKey.elements, BoardKey.comments];
 
 export function prepareImport(body: Uint8Array, opts: PrepareOptions): PreparedImport {
   const json = parsedBody(body);
@@ -130,8 +131,8 @@ function checkedContent(file: unknown): BackupContent {
 }
 
 /**
- * A document from a file passes the rules a member's update passes (shared/sync/content-rules.ts):
- * nothing a member could not have written reaches this server's rooms, exports or clients.
+ * A document from a file passes the rules a member's update passes (shared/sync/content-rules.ts),
+ * and a board's comments are well-formed (shared/board/comments.ts): nothing a member could not have written reaches this server's rooms, exports or clients.
  */
 function brokenDocRule(kind: 'vision' | 'charter' | 'board', update: Uint8Array): string | null {
   try {
@@ -144,6 +145,8 @@ function brokenDocRule(kind: 'vision' | 'charter' | 'board', update: Uint8Array)
     const doc = new Y.Doc();
     Y.applyUpdate(doc, update);
     Y.encodeStateAsUpdate(doc);
+    // A comment no member could have written (its authorship is the file's, like its elements').
+    if (kind === 'board' && malformedComment(doc) !== null) return 'comment-shape';
     return null;
   } catch {
     return 'unreadable';

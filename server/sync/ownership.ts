@@ -15,6 +15,7 @@
  * - With `protectOrganisationContent`, an element that names an organisation is changed, moved or
  *   deleted only by that organisation's members and facilitators (`ownership`).
  * - Removing another organisation's element is audited (`content.removed`, with the element).
+ * - Comments on elements: their own rules, server/sync/comment-guard.ts.
  *
  * Every touched entry gets a last-editor record (person and organisation), kept best effort.
  *
@@ -28,6 +29,7 @@ import { BoardKey, F, readElement } from '../../shared/board/schema.js';
 import { CharterKey, CF, readMaturity, readParadox } from '../../shared/charter/schema.js';
 import type { LastEdit, NewAuditEntry, Store } from '../store/types.js';
 import type { RoomPeer } from './room-types.js';
+import { commentRefusal, commentUpdate, type CommentUpdate } from './comment-guard.js';
 import type { Touch } from './touched.js';
 
 export type GuardVerdict = { refused: string } | { audit: NewAuditEntry[]; edits: LastEdit[] };
@@ -110,7 +112,13 @@ export function boardGuard(deps: GuardDeps & { boardId: string }): Guard {
     const audit: NewAuditEntry[] = [];
     const edits: LastEdit[] = [];
     const elements = doc.getMap<unknown>(BoardKey.elements);
+    let comments: CommentUpdate | null = null;
     for (const t of touches) {
+      if (t.root === BoardKey.comments) {
+        const rule = commentRefusal(t, doc, me, (comments ??= commentUpdate(doc, touches)));
+        if (rule) return refuse(rule);
+        continue;
+      }
       if (t.root !== BoardKey.elements) continue;
       const existing = elements.get(t.key);
       const current = existing instanceof Y.Map ? readElement(t.key, existing) : null;

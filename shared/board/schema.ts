@@ -3,6 +3,7 @@
  *
  *   meta: Y.Map      { schemaVersion: number }
  *   elements: Y.Map  elementId → Y.Map of the fields below; `text` and `label` are Y.Text
+ *   comments: Y.Map  commentId → Y.Map (see shared/board/comments.ts)
  *
  * Z-order is a fractional index string (`z`), so concurrent reorders never fight over array
  * positions. Anything read from the document is untrusted (any writer can put anything there):
@@ -19,6 +20,11 @@ export const SHAPE_KINDS: readonly ElementKind[] = ['rect', 'ellipse', 'diamond'
 export const BoardKey = {
   meta: 'meta',
   elements: 'elements',
+  /**
+   * Added after v1 without a version bump: a new root map older clients never read (they ignore
+   * it, and a Y.Doc keeps what it does not read), and no existing data changes shape.
+   */
+  comments: 'comments',
   schemaVersion: 'schemaVersion',
 } as const;
 

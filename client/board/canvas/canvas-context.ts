@@ -37,6 +37,7 @@ export function actionContextOf(c: CanvasState): ActionContext {
     setTool: (t) => (c.tool = s.readOnly ? 'select' : t),
     connect: (id) => c.connect.start(id),
     pickImages: () => c.host.renderRoot.querySelector<HTMLInputElement>('input.image-picker')?.click(),
+    comment: (id) => c.host.dispatchEvent(new CustomEvent<{ id: string }>('sk-comment', { detail: { id }, bubbles: true, composed: true })),
   };
 }
 

@@ -186,6 +186,25 @@ const layoutStyles = css`
     pointer-events: none;
     box-shadow: 0 0 0 2px #fff;
   }
+  /* Comment badges (comment-badges.ts): outside the top-left corner, readable at any zoom. */
+  .comment-badge {
+    position: absolute;
+    height: 24px;
+    padding: 0 7px;
+    border-radius: 12px 12px 0 12px;
+    background: #0b5d6b;
+    color: #fff;
+    font-size: 13px;
+    font-weight: 700;
+    display: flex;
+    align-items: center;
+    gap: 3px;
+    /* Its bottom-right on the element's top-left corner. */
+    transform: scale(var(--inv, 1)) translate(-100%, -100%);
+    transform-origin: top left;
+    pointer-events: none;
+    box-shadow: 0 0 0 2px #fff;
+  }
 `;
 
 export const canvasStyles = [layoutStyles, elementStyles];

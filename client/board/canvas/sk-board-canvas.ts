@@ -9,11 +9,11 @@
  * polite live region for what connect mode says.
  *
  * Properties: `session` (BoardSession), `highlightOrg` (organisation id or null: others dimmed),
- * `voteBadges` (elementId → dots to draw, or null).
+ * `voteBadges` (elementId → dots to draw, or null), `commentBadges` (elementId → comments in open threads, or null).
  * Methods: `viewCenter()`, `zoomToFit()`, `showElements(ids)`, `focusElement(id, how)`, `follow(clientId | null)`,
  * `showView(center, zoom)` (a view someone else chose, e.g. the facilitator's summon).
  * Events: `sk-selection-change` (detail: string[] ids), `sk-follow-change` (detail: clientId or
- * null, when following starts or stops).
+ * null, when following starts or stops), `sk-comment` (detail: `{ id }`: open this element's comments).
  * Parts: `toolbar`, `viewport`.
  */
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
@@ -34,6 +34,7 @@ import './sk-shortcut-help.js';
 import type { Tool } from './tools.js';
 import type { Point, Viewport } from './viewport.js';
 import { renderVoteBadges, type VoteBadges } from './vote-badges.js';
+import { renderCommentBadges, type CommentBadges } from './comment-badges.js';
 
 export class SkBoardCanvas extends LitElement {
   static override styles = canvasStyles;
@@ -41,10 +42,12 @@ export class SkBoardCanvas extends LitElement {
     session: { attribute: false },
     highlightOrg: { attribute: false },
     voteBadges: { attribute: false },
+    commentBadges: { attribute: false },
   };
   declare session: BoardSession | null;
   declare highlightOrg: string | null;
   declare voteBadges: VoteBadges | null;
+  declare commentBadges: CommentBadges | null;
 
   readonly state = new CanvasState(this);
   private readonly input = new CanvasInput(this.state);
@@ -55,6 +58,7 @@ export class SkBoardCanvas extends LitElement {
     this.session = null;
     this.highlightOrg = null;
     this.voteBadges = null;
+    this.commentBadges = null;
   }
 
   // ---- public API -------------------------------------------------------------------------
@@ -158,7 +162,7 @@ export class SkBoardCanvas extends LitElement {
         <div class="dots"></div>
         <div class="world" style="transform:translate(${vp.panX}px, ${vp.panY}px) scale(${vp.zoom});--inv:${1 / vp.zoom}">
           ${renderLayers({ model, visible, state: (e) => elementState(st, e, remote), peers: st.peers, colorOf: (o) => s.colorOf(o).strong, overlay: st.overlay, editing: st.editing, locale: appLocale(), people: s.people })}
-          ${renderVoteBadges(model, this.voteBadges)}
+          ${renderVoteBadges(model, this.voteBadges)} ${renderCommentBadges(model, this.commentBadges)}
         </div>
         ${empty ? html`<p class="empty">${s.readOnly ? msg('Nothing on the board yet.', { id: 'canvas_empty_readonly' }) : msg('The board is empty. Press N or double-click to add a sticky note.', { id: 'canvas_empty_board' })}</p>` : nothing}
       </div>

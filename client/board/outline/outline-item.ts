@@ -31,6 +31,10 @@ export interface ItemContext {
   connectable: number;
   /** "Connect to…": choose what `e` connects to (a dialog); `opener` gets focus back. */
   onConnect(e: BoardElement, opener: HTMLElement): void;
+  /** Comments in the element's open threads. */
+  comments(e: BoardElement): number;
+  /** "Comment…": the element's comments beside the board, a new one at the ready. */
+  onComment(e: BoardElement): void;
 }
 
 const unknownAuthor = () => msg('unknown', { id: 'outline_unknown_author' });
@@ -115,6 +119,7 @@ function renderActions(e: BoardElement, item: ItemContext) {
           ${msg('Delete', { id: 'outline_delete' })}
         </button>`
       : nothing}
+    ${commentButton(e, ctx, name)}
     <button type="button" class="small" aria-label=${msg(str`Show on board: ${name}`, { id: 'outline_show_label' })} @click=${() => ctx.onShow(e)}>
       ${msg('Show on board', { id: 'outline_show' })}
     </button>
@@ -175,4 +180,11 @@ export function renderEditor(e: BoardElement, ctx: ItemContext) {
       <button type="button" class="small" @click=${() => ctx.onEndEdit(e, false)}>${msg('Cancel', { id: 'outline_cancel' })}</button>
     </div>
   </div>`;
+}
+
+/** "Comment…", or "Comments (n)" while it has open threads; its name starts with what it shows. */
+function commentButton(e: BoardElement, ctx: ItemContext, name: string) {
+  const n = ctx.comments(e);
+  const shown = n ? msg(str`Comments (${n})`, { id: 'outline_comments_count' }) : msg('Comment…', { id: 'canvas_act_comment' });
+  return html`<button type="button" class="small" aria-label=${`${shown} ${name}`} @click=${() => ctx.onComment(e)}>${shown}</button>`;
 }

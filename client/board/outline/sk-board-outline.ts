@@ -10,8 +10,9 @@
  * and redo outside text fields. Outcomes are announced in a polite live region.
  *
  * Properties: `session` (BoardSession), `highlightOrg` (organisation id or null: its elements
- * are marked "Highlighted", the others dimmed).
- * Events: `sk-show-element` `{ id }` (show this element on the canvas). Slots: none. Parts: none.
+ * are marked "Highlighted", the others dimmed), `commentCounts` (elementId → comments in open threads).
+ * Events: `sk-show-element` `{ id }` (show this element on the canvas), `sk-comment` `{ id }` (show
+ * its comments). Slots: none. Parts: none.
  */
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
@@ -37,6 +38,8 @@ const sectionKey = (s: OutlineSection) => s.frame?.id ?? '';
 export interface SkBoardOutlineEvents {
   /** Show this element on the canvas. */
   'sk-show-element': { id: string };
+  /** Show this element's comments, a new one at the ready. */
+  'sk-comment': { id: string };
 }
 
 export class SkBoardOutline extends LitElement {
@@ -44,6 +47,7 @@ export class SkBoardOutline extends LitElement {
   static override properties = {
     session: { attribute: false },
     highlightOrg: { attribute: false },
+    commentCounts: { attribute: false },
     editing: { state: true },
     current: { state: true },
     announcement: { state: true },
@@ -52,6 +56,8 @@ export class SkBoardOutline extends LitElement {
   };
   declare session: BoardSession | null;
   declare highlightOrg: string | null;
+  /** elementId → comments in its open threads (null: none). */
+  declare commentCounts: ReadonlyMap<string, number> | null;
   /** The element whose text is being edited. */
   declare editing: string | null;
   /** The element holding the list's single tab stop. */
@@ -71,6 +77,7 @@ export class SkBoardOutline extends LitElement {
     updateWhenLocaleChanges(this);
     this.session = null;
     this.highlightOrg = null;
+    this.commentCounts = null;
     this.editing = null;
     this.current = null;
     this.announcement = '';
@@ -279,6 +286,8 @@ export class SkBoardOutline extends LitElement {
       onShow: (e) => this.showOnBoard(e),
       connectable: connectTargets(sections, '').length,
       onConnect: (e, opener) => this.askConnect(e, opener, sections),
+      comments: (e) => this.commentCounts?.get(e.id) ?? 0,
+      onComment: (e) => this.emit('sk-comment', { id: e.id }),
     };
     return html`
       <div @keydown=${this.onKeydown} @focusin=${this.onFocusIn}>

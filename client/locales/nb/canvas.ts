@@ -10,6 +10,8 @@ export const canvas: Record<keyof typeof nynorsk, string | ReturnType<typeof str
   canvas_act_align_right: 'Juster til høyre',
   canvas_act_align_top: 'Juster øverst',
   canvas_act_back: 'Send bakerst',
+  canvas_act_comment: 'Kommenter …',
+  canvas_act_comment_help: 'Kommentarer på det valgte elementet: les dem, skriv en',
   canvas_act_connect: 'Koble til …',
   canvas_act_connect_help: 'Koble det valgte elementet til et annet: Tab eller piltastene velger, Enter kobler, Esc avbryter (uten noe valgt: pil-verktøyet)',
   canvas_act_copy: 'Kopier',

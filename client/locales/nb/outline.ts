@@ -12,6 +12,7 @@ export const outline: Record<keyof typeof nynorsk, string | ReturnType<typeof st
   outline_added_to_frame: str`Lappen er lagt til i rammen «${0}».`,
   outline_by: str`Av ${0}`,
   outline_cancel: 'Avbryt',
+  outline_comments_count: str`Kommentarer (${0})`,
   outline_connect: 'Koble til …',
   outline_connect_cancelled: 'Koblingen er avbrutt.',
   outline_connect_heading: str`Koble ${0} til`,

@@ -9,6 +9,8 @@ export const canvas = {
   canvas_act_align_right: 'Juster til høgre',
   canvas_act_align_top: 'Juster øvst',
   canvas_act_back: 'Send bakarst',
+  canvas_act_comment: 'Kommenter …',
+  canvas_act_comment_help: 'Kommentarar på det valde elementet: les dei, skriv ein',
   canvas_act_connect: 'Kople til …',
   canvas_act_connect_help: 'Kople det valde elementet til eit anna: Tab eller piltastane vel, Enter koplar, Esc avbryt (utan noko valt: pil-verktøyet)',
   canvas_act_copy: 'Kopier',

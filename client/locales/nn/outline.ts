@@ -11,6 +11,7 @@ export const outline = {
   outline_added_to_frame: str`Lappen er lagd til i ramma «${0}».`,
   outline_by: str`Av ${0}`,
   outline_cancel: 'Avbryt',
+  outline_comments_count: str`Kommentarar (${0})`,
   outline_connect: 'Kople til …',
   outline_connect_cancelled: 'Koplinga er avbroten.',
   outline_connect_heading: str`Kople ${0} til`,
