@@ -1,5 +1,5 @@
 /**
- * The vision editor (ProseMirror) and the charter are loaded when their tab is first shown, so
+ * The vision editor (ProseMirror), the charter and the settings (members, invites) are loaded when their tab is first shown, so
  * the board opens with only the code it needs. Once a workshop page has settled, both are fetched
  * in idle time: the service worker then holds them, and the tabs also open offline.
  */
@@ -11,6 +11,8 @@ const loaders: Partial<Record<WorkshopTab, () => Promise<unknown>>> = {
   // Texts first: the elements render as soon as their code defines them.
   vision: () => loadLaterTexts().then(() => import('../vision/sk-vision-page.js')),
   charter: () => loadLaterTexts().then(() => import('../charter/sk-charter-page.js')),
+  // Members, invites and the workshop's settings: not needed for the board's first paint.
+  settings: () => import('./sk-settings-tab.js'),
 };
 const loading = new Map<WorkshopTab, Promise<unknown>>();
 

@@ -35,7 +35,6 @@ import { ContextProvider } from '@lit/context';
 import { RoomRegistry } from '../net/rooms.js';
 import { workshopContext } from '../net/workshop-context.js';
 import { WorkshopSocket } from '../net/workshop-socket.js';
-import './sk-settings-tab.js';
 import './sk-refused-notice.js';
 import { MEMBER_REMOVED_EVENT, SESSION_ENDED_EVENT } from '../net/membership.js';
 import { ROLE_CHANGED_EVENT } from '../net/role-changed.js';
