@@ -48,6 +48,13 @@ import type { SkTemplatePickerEvents } from './templates/sk-template-picker.js';
 
 type View = 'canvas' | 'outline';
 
+let commentsLoading: Promise<unknown> | null = null;
+const loadComments = (): Promise<unknown> =>
+  (commentsLoading ??= import('./comments/sk-board-comments.js').catch((err: unknown) => {
+    commentsLoading = null;
+    throw err;
+  }));
+
 /** The outline is shown on request: its code loads then (and in idle time, client/workshop/lazy-tabs.ts). */
 let outlineLoading: Promise<unknown> | null = null;
 export const loadOutline = (): Promise<unknown> =>
@@ -67,6 +74,7 @@ export class SkBoardPage extends LitElement {
     summoned: { state: true },
     badges: { state: true },
     outlineFailed: { state: true },
+    commentsFailed: { state: true },
     commentFor: { state: true },
     commentBadges: { state: true },
     compose: { state: true },
@@ -82,6 +90,8 @@ export class SkBoardPage extends LitElement {
   declare badges: VoteBadges | null;
   /** The outline's code could not be loaded (offline before it was ever shown). */
   declare outlineFailed: boolean;
+  /** The comments' code could not be loaded when someone asked for them (offline). */
+  declare commentsFailed: boolean;
   /** The element whose comments are shown beside the board, or null. */
   declare commentFor: string | null;
   declare commentBadges: CommentBadges | null;
@@ -109,6 +119,7 @@ export class SkBoardPage extends LitElement {
     updateWhenLocaleChanges(this);
     this.boardId = null;
     this.outlineFailed = false;
+    this.commentsFailed = false;
     this.session = null;
     this.view = 'canvas';
     this.highlightOrg = null;
@@ -284,9 +295,19 @@ export class SkBoardPage extends LitElement {
     };
   }
 
-  /** Shows an element's comments beside the board (its code loads the first time). */
+  /**
+   * Shows an element's comments beside the board (its code loads the first time, and in idle
+   * time: client/workshop/lazy-tabs.ts). Offline before it ever arrived, selecting stays quiet and
+   * asking for comments says so; the next time tries again.
+   */
   private async showComments(id: string, compose: boolean): Promise<void> {
-    await import('./comments/sk-board-comments.js');
+    try {
+      await loadComments();
+    } catch {
+      if (compose) this.commentsFailed = true;
+      return;
+    }
+    this.commentsFailed = false;
     this.commentFor = id;
     if (compose) this.compose++;
   }
@@ -372,6 +393,9 @@ export class SkBoardPage extends LitElement {
       </div>
       ${this.outlineFailed
         ? html`<p class="alert" role="alert">${msg('The outline could not be loaded. Check your connection and try again.', { id: 'board_outline_unloaded' })}</p>`
+        : nothing}
+      ${this.commentsFailed
+        ? html`<p class="alert" role="alert">${msg('The comments could not be loaded. Check your connection and try again.', { id: 'board_comments_unloaded' })}</p>`
         : nothing}
       ${this.summoned
         ? html`<div class="summoned" role="status">

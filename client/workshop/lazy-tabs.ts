@@ -71,6 +71,7 @@ export async function loadExtras(delayMs = 1500): Promise<void> {
     () => import('../facilitation/sk-facilitator-panel.js'),
     // The board's outline view (sk-board-page loads it when it is first shown).
     () => import('../board/outline/sk-board-outline.js'),
+    () => import('../board/comments/sk-board-comments.js'),
     loadDialog,
     loadMenu,
   ];

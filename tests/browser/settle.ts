@@ -11,7 +11,18 @@ export async function settle(page: Page): Promise<void> {
   await page.evaluate(async () => {
     // A frame for hover changes to start their transitions, then wait for them.
     await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-    const finite = document.getAnimations().filter((a) => a.effect?.getComputedTiming().endTime !== Infinity);
+    // document.getAnimations() leaves out what runs inside shadow trees (a Shoelace dialog's
+    // fade-in), so every shadow root is asked too.
+    const all = new Set(document.getAnimations());
+    const visit = (root: Document | ShadowRoot) => {
+      for (const el of root.querySelectorAll('*')) {
+        if (!el.shadowRoot) continue;
+        el.shadowRoot.getAnimations().forEach((a) => all.add(a));
+        visit(el.shadowRoot);
+      }
+    };
+    visit(document);
+    const finite = [...all].filter((a) => a.effect?.getComputedTiming().endTime !== Infinity);
     await Promise.all(finite.map((a) => a.finished.catch(() => undefined)));
   });
 }

@@ -49,4 +49,5 @@ export const board: Record<keyof typeof nynorsk, string | ReturnType<typeof str>
   boards_save: 'Lagre',
   boards_title: 'Navnet på tavla',
   board_outline_unloaded: 'Oversikten kunne ikke lastes. Sjekk tilkoblingen og prøv igjen.',
+  board_comments_unloaded: 'Kommentarene kunne ikke lastes. Sjekk tilkoblingen og prøv igjen.',
 };

@@ -48,4 +48,5 @@ export const board = {
   boards_save: 'Lagre',
   boards_title: 'Namnet på tavla',
   board_outline_unloaded: 'Oversikta kunne ikkje lastast. Sjekk tilkoplinga og prøv igjen.',
+  board_comments_unloaded: 'Kommentarane kunne ikkje lastast. Sjekk tilkoplinga og prøv igjen.',
 };
