@@ -152,6 +152,23 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       expect((await store.workshops.boards(other.w.id)).map((b) => b.id)).toEqual([other.boards[0]!.id]);
     });
 
+    it('keeps image bytes exactly, per workshop, and counts their size for the quota', async () => {
+      const { w } = await seedWorkshop(store);
+      const other = await seedWorkshop(store);
+      const bytes = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 1, 2, 255, 0, 254]);
+      const image = { id: id('i'), workshopId: w.id, mime: 'image/png' as const, size: bytes.length, width: 2, height: 3, bytes, createdBy: 'm', createdAt: now() };
+      await store.images.add(image);
+      await store.images.add({ ...image, id: id('i'), size: 1000, bytes: new Uint8Array(1000) });
+      expect(await store.images.get(w.id, image.id)).toEqual(image);
+      expect(await store.images.get(other.w.id, image.id)).toBeNull();
+      expect(await store.images.usage(w.id)).toBe(bytes.length + 1000);
+      expect(await store.images.usage(other.w.id)).toBe(0);
+      // They go with their workshop.
+      await store.workshops.delete(w.id);
+      expect(await store.images.get(w.id, image.id)).toBeNull();
+      expect(await store.images.usage(w.id)).toBe(0);
+    });
+
     it('updates title, language and organisation colours', async () => {
       const { w, orgs } = await seedWorkshop(store);
       expect(await store.workshops.update(w.id, { language: 'en' })).toBe(true);
