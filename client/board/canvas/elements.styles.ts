@@ -239,6 +239,8 @@ export const elementStyles = css`
   }
   /* Images (issue #16): the picture fills its box, its description sits on its lower edge. */
   .el.image {
+    padding: 0;
+    overflow: hidden;
     background: #fff;
     border: 1px solid #d5dbe1;
   }
