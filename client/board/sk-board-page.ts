@@ -25,9 +25,9 @@ import { WorkshopConsumer } from '../net/workshop-context.js';
 import { WorkshopStateController } from '../net/workshop-state-controller.js';
 import type { Summon, WorkshopSocket } from '../net/workshop-socket.js';
 import type { VoteBadges } from './canvas/vote-badges.js';
-import type { CommentBadges } from './canvas/comment-badges.js';
-import { observeComments, openCounts } from '../../shared/board/comments.js';
 import type { SkBoardCommentsEvents } from './comments/sk-board-comments.js';
+import { BoardCommentsController } from './comments/comments-controller.js';
+import { loadOutline } from './lazy-parts.js';
 import { createBoardSession, type BoardSession } from './board-session.js';
 import { BoardPeople } from './people.js';
 import './canvas/sk-board-canvas.js';
@@ -48,20 +48,6 @@ import type { SkTemplatePickerEvents } from './templates/sk-template-picker.js';
 
 type View = 'canvas' | 'outline';
 
-let commentsLoading: Promise<unknown> | null = null;
-const loadComments = (): Promise<unknown> =>
-  (commentsLoading ??= import('./comments/sk-board-comments.js').catch((err: unknown) => {
-    commentsLoading = null;
-    throw err;
-  }));
-
-/** The outline is shown on request: its code loads then (and in idle time, client/workshop/lazy-tabs.ts). */
-let outlineLoading: Promise<unknown> | null = null;
-export const loadOutline = (): Promise<unknown> =>
-  (outlineLoading ??= import('./outline/sk-board-outline.js').catch((err: unknown) => {
-    outlineLoading = null; // offline before it ever arrived: try again next time
-    throw err;
-  }));
 
 export class SkBoardPage extends LitElement {
   static override styles = [sharedStyles, boardPageStyles];
@@ -74,10 +60,6 @@ export class SkBoardPage extends LitElement {
     summoned: { state: true },
     badges: { state: true },
     outlineFailed: { state: true },
-    commentsFailed: { state: true },
-    commentFor: { state: true },
-    commentBadges: { state: true },
-    compose: { state: true },
   };
   /** The board to show (`/w/<id>/b/<boardId>`); null: the workshop's first. */
   declare boardId: string | null;
@@ -90,14 +72,8 @@ export class SkBoardPage extends LitElement {
   declare badges: VoteBadges | null;
   /** The outline's code could not be loaded (offline before it was ever shown). */
   declare outlineFailed: boolean;
-  /** The comments' code could not be loaded when someone asked for them (offline). */
-  declare commentsFailed: boolean;
-  /** The element whose comments are shown beside the board, or null. */
-  declare commentFor: string | null;
-  declare commentBadges: CommentBadges | null;
-  /** Bumped to focus the new comment's field (Ctrl+Alt+M, "Comment…"). */
-  declare compose: number;
-  private offComments: (() => void) | null = null;
+  /** Comments beside the board and their badges on it. */
+  private readonly comments = new BoardCommentsController(this);
   /** First: the controllers below read the context when the page connects. */
   private readonly ws = new WorkshopConsumer(this, (next, previous) => {
     if (next?.workshop !== previous?.workshop) this.follow();
@@ -119,16 +95,12 @@ export class SkBoardPage extends LitElement {
     updateWhenLocaleChanges(this);
     this.boardId = null;
     this.outlineFailed = false;
-    this.commentsFailed = false;
     this.session = null;
     this.view = 'canvas';
     this.highlightOrg = null;
     this.following = null;
     this.summoned = null;
     this.badges = null;
-    this.commentFor = null;
-    this.commentBadges = null;
-    this.compose = 0;
   }
 
   /** What a dot vote can be limited to, from what is selected on the canvas now and the board's frames. */
@@ -232,8 +204,6 @@ export class SkBoardPage extends LitElement {
   override disconnectedCallback(): void {
     this.offSummon?.();
     this.offSummon = null;
-    this.offComments?.();
-    this.offComments = null;
     this.session?.destroy();
     this.session = null;
     super.disconnectedCallback();
@@ -248,14 +218,11 @@ export class SkBoardPage extends LitElement {
 
   /** `conn`: the board opened afresh after the server refused an update (see room-connection.ts). */
   private open(conn?: RoomConnection): void {
-    this.offComments?.();
-    this.offComments = null;
     this.session?.destroy();
     this.session = null;
     this.openedFor = this.sessionKey();
     this.badges = null;
-    this.commentBadges = null;
-    if (!conn) this.commentFor = null;
+    this.comments.attach(null, !!conn);
     const w = this.workshop;
     const board = this.board;
     if (!w || !board) return;
@@ -273,55 +240,18 @@ export class SkBoardPage extends LitElement {
     session.conn.onReplaced((next) => this.open(next));
     session.awareness.setLocalStateField('user', { name: me.name, organisation: me.organisationName, organisationId: me.organisationId, role: me.role, memberId: me.id });
     this.session = session;
-    this.offComments = this.countComments(session);
+    this.comments.attach(session, !!conn);
   }
 
-  /** Keeps the comment badges (open threads per element) current; returns the function that stops it. */
-  private countComments(s: BoardSession): () => void {
-    let last = '';
-    const count = () => {
-      const counts = openCounts(s.board.doc);
-      const key = JSON.stringify([...counts]);
-      if (key !== last) this.commentBadges = counts.size ? counts : null;
-      last = key;
-    };
-    count();
-    const stop = observeComments(s.board.doc, count);
-    // A deleted (or restored) element hides (or shows) its comments.
-    s.board.elements.observe(count);
-    return () => {
-      stop();
-      s.board.elements.unobserve(count);
-    };
-  }
-
-  /**
-   * Shows an element's comments beside the board (its code loads the first time, and in idle
-   * time: client/workshop/lazy-tabs.ts). Offline before it ever arrived, selecting stays quiet and
-   * asking for comments says so; the next time tries again.
-   */
-  private async showComments(id: string, compose: boolean): Promise<void> {
-    try {
-      await loadComments();
-    } catch {
-      if (compose) this.commentsFailed = true;
-      return;
-    }
-    this.commentsFailed = false;
-    this.commentFor = id;
-    if (compose) this.compose++;
-  }
-
-  private readonly onComment = (e: CustomEvent<{ id: string }>) => void this.showComments(e.detail.id, true);
+  private readonly onComment = (e: CustomEvent<{ id: string }>) => void this.comments.show(e.detail.id, true);
 
   private readonly onSelection = (e: CustomEvent<string[]>) => {
     this.selected = new Set(e.detail);
-    if (e.detail.length === 1) void this.showComments(e.detail[0]!, false);
+    if (e.detail.length === 1) void this.comments.show(e.detail[0]!, false);
   };
 
   private readonly onCommentsClose = (_e: SkEvent<SkBoardCommentsEvents, 'sk-comments-close'>) => {
-    const id = this.commentFor;
-    this.commentFor = null;
+    const id = this.comments.close();
     if (id && this.view === 'canvas') void this.canvas?.focusElement(id);
   };
 
@@ -394,7 +324,7 @@ export class SkBoardPage extends LitElement {
       ${this.outlineFailed
         ? html`<p class="alert" role="alert">${msg('The outline could not be loaded. Check your connection and try again.', { id: 'board_outline_unloaded' })}</p>`
         : nothing}
-      ${this.commentsFailed
+      ${this.comments.failed
         ? html`<p class="alert" role="alert">${msg('The comments could not be loaded. Check your connection and try again.', { id: 'board_comments_unloaded' })}</p>`
         : nothing}
       ${this.summoned
@@ -411,7 +341,7 @@ export class SkBoardPage extends LitElement {
                 .session=${s}
                 .highlightOrg=${this.highlightOrg}
                 .voteBadges=${this.badges}
-                .commentBadges=${this.commentBadges}
+                .commentBadges=${this.comments.badges}
                 @sk-follow-change=${this.onFollowChange}
                 @sk-selection-change=${this.onSelection}
                 @sk-comment=${this.onComment}
@@ -419,7 +349,7 @@ export class SkBoardPage extends LitElement {
             : html`<sk-board-outline
                 .session=${s}
                 .highlightOrg=${this.highlightOrg}
-                .commentCounts=${this.commentBadges}
+                .commentCounts=${this.comments.badges}
                 @sk-show-element=${this.onShowElement}
                 @sk-comment=${this.onComment}
               ></sk-board-outline>`}
@@ -428,8 +358,8 @@ export class SkBoardPage extends LitElement {
           <h2 id="people-heading">${msg('Here now', { id: 'board_people' })}</h2>
           <sk-participants .session=${s} .following=${this.following} @sk-follow=${this.onFollow}></sk-participants>
           <sk-dot-vote .session=${s} .boardId=${this.board?.id ?? ''} @sk-vote-badges=${(e: CustomEvent<VoteBadges | null>) => (this.badges = e.detail)} @sk-show-element=${this.onShowElement}></sk-dot-vote>
-          ${this.commentFor
-            ? html`<sk-board-comments .session=${s} .elementId=${this.commentFor} .compose=${this.compose} @sk-comments-close=${this.onCommentsClose}></sk-board-comments>`
+          ${this.comments.shownFor
+            ? html`<sk-board-comments .session=${s} .elementId=${this.comments.shownFor} .compose=${this.comments.compose} @sk-comments-close=${this.onCommentsClose}></sk-board-comments>`
             : nothing}
         </aside>
       </div>

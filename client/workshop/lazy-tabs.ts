@@ -5,6 +5,7 @@
  */
 import { loadLaterTexts } from '../ui/i18n.js';
 import { loadDialog, loadMenu } from '../ui/lazy-shoelace.js';
+import { loadComments, loadOutline } from '../board/lazy-parts.js';
 import type { WorkshopTab } from '../ui/navigation.js';
 
 const loaders: Partial<Record<WorkshopTab, () => Promise<unknown>>> = {
@@ -69,9 +70,9 @@ export async function loadExtras(delayMs = 1500): Promise<void> {
     () => loadLaterTexts().then(() => import('../facilitation/sk-answer-form.js')),
     () => import('../facilitation/sk-brainwriting-form.js'),
     () => import('../facilitation/sk-facilitator-panel.js'),
-    // The board's outline view (sk-board-page loads it when it is first shown).
-    () => import('../board/outline/sk-board-outline.js'),
-    () => import('../board/comments/sk-board-comments.js'),
+    // The board's outline view and comments panel (the board page loads them when first shown).
+    loadOutline,
+    loadComments,
     loadDialog,
     loadMenu,
   ];

@@ -1,0 +1,19 @@
+/**
+ * Parts of the board page that load when first shown (and in idle time, for offline use:
+ * client/workshop/lazy-tabs.ts), so the board's start-up stays small. A failed load (offline
+ * before it ever arrived) is forgotten, so the next need tries again.
+ */
+function once(load: () => Promise<unknown>): () => Promise<unknown> {
+  let loading: Promise<unknown> | null = null;
+  return () =>
+    (loading ??= load().catch((err: unknown) => {
+      loading = null;
+      throw err;
+    }));
+}
+
+/** The outline view. */
+export const loadOutline = once(() => import('./outline/sk-board-outline.js'));
+
+/** The comments panel beside the board. */
+export const loadComments = once(() => import('./comments/sk-board-comments.js'));
