@@ -19,7 +19,13 @@ COPY scripts/prestart.mjs ./scripts/prestart.mjs
 COPY shared ./shared
 COPY server ./server
 COPY client ./client
-RUN npm run build && npm prune --omit=dev --no-audit --no-fund
+COPY LICENSE README.md CHANGELOG.md ./
+# The image's own source goes with it (AGPL §13): GET /source serves dist/source.tar.gz unless
+# SOURCE_URL points elsewhere.
+RUN npm run build \
+ && tar -czf dist/source.tar.gz --transform 's,^,samskap/,' package.json package-lock.json LICENSE README.md CHANGELOG.md \
+      tsconfig.json tsconfig.build.json vite.config.ts scripts shared server client \
+ && npm prune --omit=dev --no-audit --no-fund
 
 FROM node:20-bookworm-slim
 ARG SAMSKAP_COMMIT=""

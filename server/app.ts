@@ -154,6 +154,7 @@ export async function createSamskap(config: Config, log: Logger, opts: SamskapOp
     persons: createPersonSessions({ store, secret: config.sessionSecret, idleDays: config.sessionIdleDays, now }),
     personJoin: createPersonJoinService({ store, sessions, now }),
     secret: config.sessionSecret,
+    sourceUrl: config.sourceUrl,
     now,
   });
 

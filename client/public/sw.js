@@ -23,7 +23,9 @@ async function networkFirst(request, key) {
   const cache = await caches.open(CACHE);
   try {
     const response = await fetch(request);
-    if (response.ok) await cache.put(key, response.clone());
+    // Only the app's page is kept as the shell (never a download or another server page).
+    const page = key !== SHELL || (response.headers.get('content-type') ?? '').includes('text/html');
+    if (response.ok && page) await cache.put(key, response.clone());
     return response;
   } catch (err) {
     const cached = await cache.match(key);
@@ -46,6 +48,8 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
+  // The server's own pages (sign-in, the source archive) are not the app: straight to the network.
+  if (request.mode === 'navigate' && (url.pathname === '/source' || url.pathname.startsWith('/auth/') || url.pathname.startsWith('/api/'))) return;
   if (request.mode === 'navigate') {
     event.respondWith(networkFirst(request, SHELL));
   } else if (url.pathname.startsWith('/assets/') || url.pathname.startsWith('/shoelace/')) {

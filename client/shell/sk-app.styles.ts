@@ -113,4 +113,18 @@ export const appStyles = css`
       padding: 0.5rem 0.5rem 1rem;
     }
   }
+  footer {
+    max-width: 52rem;
+    margin: 0 auto;
+    padding: 0.5rem 1rem 1rem;
+    color: var(--sk-muted);
+    font-size: 0.85rem;
+  }
+  footer.wide {
+    max-width: none;
+    padding: 0.2rem 1rem 0.4rem;
+  }
+  footer a {
+    color: var(--sk-primary);
+  }
 `;

@@ -6,8 +6,8 @@
  * routed in-app. After an in-app navigation, focus moves to the new page's `<h1>`.
  * Events: none. Slots: none. Parts: none.
  */
-import { msg, updateWhenLocaleChanges } from '@lit/localize';
-import { html, LitElement, type PropertyValues } from 'lit';
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import '../workshop/sk-workshop-page.js';
 import { appLocale, isAppLocale, LOCALE_NAMES, LOCALES, setAppLocale } from '../ui/i18n.js';
 import { navigate, ROUTE_EVENT, type Notice } from '../ui/navigation.js';
@@ -30,10 +30,13 @@ export class SkApp extends LitElement {
   static override properties = {
     route: { state: true },
     notice: { state: true },
+    about: { state: true },
     pageFailed: { state: true },
   };
   declare route: Route;
   declare notice: Notice | null;
+  /** This server's version and where its source is (AGPL §13), from `GET /api/about`. */
+  declare about: { version: string; sourceUrl: string } | null;
   /** The current page's code could not be loaded (offline before it was ever shown). */
   declare pageFailed: boolean;
   /** Settles when the current page's code is loaded (at once for the workshop page). */
@@ -46,6 +49,12 @@ export class SkApp extends LitElement {
     this.route = currentRoute();
     this.notice = null;
     this.pageFailed = false;
+    this.about = null;
+    // Where the footer's source link goes (SOURCE_URL), and the version; the link works without it.
+    void fetch('/api/about', { credentials: 'same-origin' })
+      .then((r) => (r.ok ? (r.json() as Promise<{ version: string; sourceUrl: string }>) : null))
+      .then((a) => (this.about = a && typeof a.version === 'string' && typeof a.sourceUrl === 'string' ? a : null))
+      .catch(() => undefined); // offline: the link to /source stays
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -141,6 +150,12 @@ export class SkApp extends LitElement {
         </div>
       </header>
       <main id="main" tabindex="-1" class=${this.wide() ? 'wide' : ''}>${this.renderNotice()}${this.renderPage()}</main>
+      <footer class=${this.wide() ? 'wide' : ''}>
+        ${msg('Samskap is free software (AGPL-3.0-or-later).', { id: 'app_footer_free' })}
+        <a href=${this.about?.sourceUrl ?? '/source'} ?download=${(this.about?.sourceUrl ?? '/source') === '/source'}>${msg('Source code', { id: 'app_footer_source' })}</a>${this.about
+          ? html` · ${msg(str`Version ${this.about.version}`, { id: 'app_footer_version' })}`
+          : nothing}
+      </footer>
     `;
   }
 

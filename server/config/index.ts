@@ -12,6 +12,8 @@ export type { OidcConfig } from './oidc.js';
 
 export interface Config {
   port: number;
+  /** SOURCE_URL (null: /source serves this server's own source). */
+  sourceUrl: string | null;
   /** METRICS_PORT: `/metrics` listens there instead of on `port` (null: on `port`). */
   metricsPort: number | null;
   host: string;
@@ -106,6 +108,8 @@ const url = (protocols: string[]) =>
 
 const EnvSchema = z.object({
   PORT: intIn(0, 65535).default(3000),
+  /** Where this Samskap's source is published (AGPL §13); the app's footer links there. */
+  SOURCE_URL: z.string().url('must be a URL').regex(/^https?:\/\//, 'must be an http(s) URL').optional(),
   /** `/metrics` on its own port (then not on PORT), so a proxy in front of PORT never exposes it. */
   METRICS_PORT: intIn(0, 65535).optional(),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -171,6 +175,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (!e.DATABASE_URL || !e.SESSION_SECRET) ensureDir(dataDir);
   return {
     port: e.PORT,
+    sourceUrl: e.SOURCE_URL ?? null,
     metricsPort: e.METRICS_PORT ?? null,
     host: e.HOST,
     dataDir,

@@ -38,6 +38,8 @@ import type { PersonJoinService } from '../services/person-join.js';
 import { memberRoutes } from './routes/members.js';
 import { securityHeaders } from './security.js';
 import { thisBuild } from '../build-info.js';
+import { projectRoot } from '../util/project-root.js';
+import { sourceRoutes } from './source.js';
 import { failedAuthLimit, openLimit as createOpenLimit, type LimitStoreOptions } from './open-limit.js';
 
 export interface HttpDeps {
@@ -76,6 +78,8 @@ export interface HttpDeps {
   signIn: { client: OidcClient; redirectUri: string; label: string } | null;
   persons: PersonSessions;
   personJoin: PersonJoinService;
+  /** SOURCE_URL: where this Samskap's source is published (null: served from this server). */
+  sourceUrl: string | null;
   /** Signs the sign-in flow cookie (SESSION_SECRET). */
   secret: string;
   now: () => Date;
@@ -91,6 +95,7 @@ export function createHttpApp(deps: HttpDeps): express.Express {
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true, version: build.version, commit: build.commit });
   });
+  app.use(sourceRoutes({ root: projectRoot(import.meta.url), sourceUrl: deps.sourceUrl, build }));
   app.get('/readyz', async (_req, res) => {
     await Promise.all(deps.readiness.map((check) => check()));
     res.json({ ok: true });

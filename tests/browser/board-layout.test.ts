@@ -104,6 +104,12 @@ describe('the board page', () => {
     expect(await pageScroll(facilitator)).toEqual({ x: 0, y: 0 });
     // The board takes what the chrome leaves: most of the window's height.
     expect((await box(facilitator.locator('sk-board-canvas'))).height).toBeGreaterThan(550);
+    // The footer's link to the source (AGPL §13) is on screen too, below the board.
+    const source = facilitator.locator('sk-app footer').getByRole('link', { name: 'Kjeldekode' });
+    await expect.poll(() => source.getAttribute('href')).toBe('/source');
+    const link = await box(source);
+    expect(link.y).toBeGreaterThan((await box(facilitator.locator('sk-board-canvas'))).y);
+    expect(link.y + link.height).toBeLessThanOrEqual(900);
   });
 
   it('lands a template whole in the inserter’s view, below the toolbar, even when zoomed in', STEP, async () => {
