@@ -15,7 +15,7 @@ RUN apt-get update \
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json vite.config.ts ./
-COPY scripts/prestart.mjs ./scripts/prestart.mjs
+COPY scripts/prestart.mjs scripts/backup-sqlite.mjs ./scripts/
 COPY shared ./shared
 COPY server ./server
 COPY client ./client
@@ -38,6 +38,8 @@ WORKDIR /app
 COPY --from=build /app/package.json /app/package-lock.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+# docker exec <container> node scripts/backup-sqlite.mjs /data/backups/<name>  (README, "Backing up")
+COPY --from=build /app/scripts/backup-sqlite.mjs ./scripts/backup-sqlite.mjs
 RUN mkdir -p /data && chown node:node /data
 USER node
 VOLUME ["/data"]

@@ -66,7 +66,7 @@ describe('Dockerfile', () => {
     }
     // What the run stage takes from the build stage is what the build stage makes.
     for (const c of run.filter((i) => i.op === 'COPY')) {
-      expect(c.args).toMatch(/^--from=build \/app\/(package\.json \/app\/package-lock\.json|node_modules|dist) /);
+      expect(c.args).toMatch(/^--from=build \/app\/(package\.json \/app\/package-lock\.json|node_modules|dist|scripts\/backup-sqlite\.mjs) /);
     }
     for (const heavy of ['node_modules', 'dist', 'data', '.git']) expect(ignored).toContain(heavy);
   });
