@@ -3,14 +3,7 @@
  * client/workshop/lazy-tabs.ts), so the board's start-up stays small. A failed load (offline
  * before it ever arrived) is forgotten, so the next need tries again.
  */
-function once(load: () => Promise<unknown>): () => Promise<unknown> {
-  let loading: Promise<unknown> | null = null;
-  return () =>
-    (loading ??= load().catch((err: unknown) => {
-      loading = null;
-      throw err;
-    }));
-}
+import { once } from '../ui/lazy-shoelace.js';
 
 /** The outline view. */
 export const loadOutline = once(() => import('./outline/sk-board-outline.js'));

@@ -14,7 +14,7 @@ import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { css, html, LitElement, nothing } from 'lit';
 import type { BoardDto, WorkshopDto } from '../../shared/api.js';
 import { Limits } from '../../shared/limits.js';
-import { api } from '../net/api.js';
+import { api, ApiError } from '../net/api.js';
 import { WorkshopConsumer } from '../net/workshop-context.js';
 import { loadDialog } from '../ui/lazy-shoelace.js';
 import { navigate } from '../ui/navigation.js';
@@ -137,7 +137,8 @@ export class SkBoardTabs extends LitElement {
     try {
       return await fn();
     } catch (err) {
-      this.error = errorText(err);
+      // The server's one refusal here that is not an error: the last board, or one too many.
+      this.error = err instanceof ApiError && err.code === 'conflict' ? msg(str`A workshop keeps at least one board and has at most ${Limits.boardsMax}.`, { id: 'boards_conflict' }) : errorText(err);
       return null;
     } finally {
       this.busy = false;

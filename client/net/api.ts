@@ -49,10 +49,11 @@ export class ApiError extends Error {
 /** What a request may carry when it must outlive the page (`keepalive`): browsers allow 64 KiB in all. */
 const KEEPALIVE_MAX_CHARS = 60_000;
 
-/** `leaving`: sent as the page goes away; kept alive past it when small enough. */
+/** `leaving`: sent as the page goes away (kept alive past it when small enough); a Blob `body` (a file) travels as it is, not as JSON. */
 async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown, leaving = false): Promise<T> {
   let res: Response;
-  const json = body === undefined ? undefined : JSON.stringify(body);
+  const file = body instanceof Blob ? body : null;
+  const json = body === undefined || file ? undefined : JSON.stringify(body);
   try {
     res = await fetch(path, {
       method,
@@ -60,28 +61,16 @@ async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', p
       // fetch() is mode "cors", so browsers send the real Origin on writes even under the server's
       // `Referrer-Policy: no-referrer` (a plain <form> POST would send `Origin: null` and be refused).
       credentials: 'same-origin',
-      headers: body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
-      body: json,
+      headers:
+        body === undefined
+          ? { Accept: 'application/json' }
+          : { Accept: 'application/json', 'Content-Type': file ? file.type || 'application/octet-stream' : 'application/json' },
+      body: file ?? json,
     });
   } catch (err) {
     throw new ApiError(0, 'network_error', (err as Error).message);
   }
   if (res.status === 204) return undefined as T;
-  const data: unknown = await res.json().catch(() => null);
-  if (res.ok && data !== null) return data as T;
-  const error = (data as Partial<ErrorBody> | null)?.error;
-  if (!error || typeof error.code !== 'string') throw new ApiError(res.status, 'bad_response', `HTTP ${res.status}`);
-  throw new ApiError(res.status, error.code, error.message, fieldOf(error));
-}
-
-/** Sends a file as the raw request body (an image); answers like `request`. */
-async function upload<T>(path: string, file: Blob): Promise<T> {
-  let res: Response;
-  try {
-    res = await fetch(path, { method: 'POST', credentials: 'same-origin', headers: { Accept: 'application/json', 'Content-Type': file.type || 'application/octet-stream' }, body: file });
-  } catch (err) {
-    throw new ApiError(0, 'network_error', (err as Error).message);
-  }
   const data: unknown = await res.json().catch(() => null);
   if (res.ok && data !== null) return data as T;
   const error = (data as Partial<ErrorBody> | null)?.error;
@@ -108,7 +97,7 @@ export const api = {
   signOutPerson: () => request<void>('POST', '/auth/logout'),
   workshop: (id: string) => request<WorkshopDto>('GET', ws(id)),
   /** An image for a board (PNG, JPEG or WebP; the server checks the bytes). */
-  uploadImage: (id: string, file: Blob) => upload<ImageUploadDto>(`${ws(id)}/images`, file),
+  uploadImage: (id: string, file: Blob) => request<ImageUploadDto>('POST', `${ws(id)}/images`, file),
   /** Boards (facilitators; docs/api.md "Boards"): each answers as the server has it after the change. */
   createBoard: (id: string, title: string) => request<BoardDto>('POST', `${ws(id)}/boards`, { title }),
   updateBoard: (id: string, boardId: string, body: UpdateBoardBody) => request<BoardDto[]>('PATCH', `${ws(id)}/boards/${encodeURIComponent(boardId)}`, body),

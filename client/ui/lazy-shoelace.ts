@@ -6,7 +6,7 @@
  */
 
 /** `load`, run once; a failure is forgotten, so the next call tries again. */
-function once(load: () => Promise<unknown>): () => Promise<unknown> {
+export function once(load: () => Promise<unknown>): () => Promise<unknown> {
   let loading: Promise<unknown> | null = null;
   return () =>
     (loading ??= load().catch((err: unknown) => {

@@ -48,7 +48,7 @@ export function errorText(err: unknown): string {
     case 'unsupported_media_type':
       return msg('Only PNG, JPEG and WebP images can be added.', { id: 'err_media_type' });
     case 'conflict':
-      return msg('That cannot be done as things stand (a workshop keeps at least one board and has at most 30). Reload the page to see the latest state.', { id: 'err_conflict' });
+      return msg('That cannot be done as things stand now. Reload the page to see the latest state.', { id: 'err_conflict' });
     default:
       return msg('Something went wrong on the server. Try again in a moment.', { id: 'err_internal' });
   }

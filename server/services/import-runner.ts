@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { AppError, ErrorCode, type ErrorCode as Code } from '../../shared/errors.js';
 import type { PrepareOptions, PreparedImport } from './backup-prepare.js';
+import { runsCompiled } from '../util/project-root.js';
 
 export interface ImportRunnerLimits {
   /** Old-generation heap of the worker, in MB. */
@@ -20,12 +21,12 @@ export interface ImportRunnerLimits {
 
 type Reply = { ok: true; prepared: PreparedImport } | { ok: false; error: { code: Code; status: number; message: string; details?: Record<string, unknown> } };
 
-const entry = new URL(`./import-worker.${import.meta.url.endsWith('.ts') ? 'ts' : 'js'}`, import.meta.url);
+const entry = new URL(`./import-worker.${runsCompiled(import.meta.url) ? 'js' : 'ts'}`, import.meta.url);
 
 /** Run from TypeScript sources (tsx, vitest): the worker registers tsx's loader before loading its entry. */
 function startWorker(workerData: unknown, transferList: ArrayBuffer[], limits: ImportRunnerLimits): Worker {
   const options = { workerData, transferList, resourceLimits: { maxOldGenerationSizeMb: limits.heapMb, stackSizeMb: 4 } };
-  if (!entry.pathname.endsWith('.ts')) return new Worker(entry, options);
+  if (runsCompiled(import.meta.url)) return new Worker(entry, options);
   const require = createRequire(import.meta.url);
   const pkgFile = require.resolve('tsx/package.json');
   const pkg = JSON.parse(readFileSync(pkgFile, 'utf8')) as { exports: Record<string, { import: { default: string } }> };

@@ -156,7 +156,7 @@ export const app: Record<keyof typeof nynorsk, string | ReturnType<typeof str>> 
   charter_someone: 'noen',
   err_too_large: 'For stor: filen er over grensen, eller verkstedet har ikke mer plass til den.',
   err_media_type: 'Bare PNG-, JPEG- og WebP-bilder kan legges til.',
-  err_conflict: 'Det går ikke slik det står nå (et verksted har minst én tavle og høyst 30). Last siden på nytt for å se det siste.',
+  err_conflict: 'Det går ikke slik det står nå. Last siden på nytt for å se det siste.',
   app_footer_free: 'Samskap er fri programvare (AGPL-3.0-or-later).',
   app_footer_source: 'Kildekode',
   app_footer_version: str`Versjon ${0}`,

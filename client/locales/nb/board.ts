@@ -50,4 +50,5 @@ export const board: Record<keyof typeof nynorsk, string | ReturnType<typeof str>
   boards_title: 'Navnet på tavla',
   board_outline_unloaded: 'Oversikten kunne ikke lastes. Sjekk tilkoblingen og prøv igjen.',
   board_comments_unloaded: 'Kommentarene kunne ikke lastes. Sjekk tilkoblingen og prøv igjen.',
+  boards_conflict: str`Et verksted har minst én tavle og høyst ${0}.`,
 };

@@ -154,7 +154,7 @@ export const app = {
   charter_someone: 'nokon',
   err_too_large: 'For stor: fila er over grensa, eller verkstaden har ikkje meir plass til han.',
   err_media_type: 'Berre PNG-, JPEG- og WebP-bilete kan leggjast til.',
-  err_conflict: 'Det går ikkje slik det står no (ein verkstad har minst éi tavle og høgst 30). Last sida på nytt for å sjå det siste.',
+  err_conflict: 'Det går ikkje slik det står no. Last sida på nytt for å sjå det siste.',
   app_footer_free: 'Samskap er fri programvare (AGPL-3.0-or-later).',
   app_footer_source: 'Kjeldekode',
   app_footer_version: str`Versjon ${0}`,

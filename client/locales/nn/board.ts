@@ -49,4 +49,5 @@ export const board = {
   boards_title: 'Namnet på tavla',
   board_outline_unloaded: 'Oversikta kunne ikkje lastast. Sjekk tilkoplinga og prøv igjen.',
   board_comments_unloaded: 'Kommentarane kunne ikkje lastast. Sjekk tilkoplinga og prøv igjen.',
+  boards_conflict: str`Ein verkstad har minst éi tavle og høgst ${0}.`,
 };
