@@ -123,26 +123,6 @@ export const workshopStyles = css`
     max-height: none;
     min-height: 0;
   }
-  .tools-head {
-    display: flex;
-    align-items: center;
-    justify-content: space-between;
-    gap: 0.5rem;
-  }
-  .tools-head h2 {
-    margin: 0;
-    font-size: 1.05rem;
-  }
-  .tools-head .close {
-    display: inline-grid;
-    place-items: center;
-    min-width: 2.2rem;
-    min-height: 2.2rem;
-    padding: 0;
-    background: transparent;
-    color: var(--sk-text);
-    border: 1px solid var(--sk-line);
-  }
   @media (max-width: 48rem) {
     /* A phone: the tools come first, the content follows below them. */
     .work.with-tools {

@@ -17,19 +17,19 @@
  * server updates the workshop's boards in the context.
  * Events: none. Slots: none. Parts: none.
  */
-import '@shoelace-style/shoelace/dist/components/button/button.js';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import type { BoardDto, MemberDto, WorkshopDto } from '../../shared/api.js';
 import { api, ApiError } from '../net/api.js';
 import { appLocale, hasChosenLocale, setAppLocale } from '../ui/i18n.js';
 import { sharedStyles } from '../ui/shared.styles.js';
-import { errorText, roleName } from '../ui/texts.js';
+import { roleName } from '../ui/texts.js';
 import { VISIT_PENDING, type VisitInfo } from '../net/visit.js';
 import '../board/sk-board-page.js';
 import type { SkBoardPage } from '../board/sk-board-page.js';
 import type { CharterSection, WorkshopTab } from '../ui/navigation.js';
 import '../facilitation/sk-live-bar.js';
+import './sk-tools-aside.js';
 import type { SkLiveBar, SkLiveBarEvents } from '../facilitation/sk-live-bar.js';
 import { ContextProvider } from '@lit/context';
 import { RoomRegistry } from '../net/rooms.js';
@@ -40,11 +40,11 @@ import { MEMBER_REMOVED_EVENT, SESSION_ENDED_EVENT } from '../net/membership.js'
 import { ROLE_CHANGED_EVENT } from '../net/role-changed.js';
 import { loadExtras, loadTab, prefetchTabs } from './lazy-tabs.js';
 import { workshopStyles } from './sk-workshop-page.styles.js';
+import { pageHeading, renderNotReady, type Load } from './page-states.js';
 import type { SkEvent } from '../ui/events.js';
 import type { SkOrgNumbersEvents } from './sk-org-numbers.js';
 import type { SkWorkshopSettingsEvents } from './sk-workshop-settings.js';
 
-type Load = { state: 'loading' } | { state: 'ready'; workshop: WorkshopDto } | { state: 'denied' } | { state: 'removed' } | { state: 'failed'; error: unknown };
 
 export class SkWorkshopPage extends LitElement {
   static override styles = [sharedStyles, workshopStyles];
@@ -318,45 +318,12 @@ export class SkWorkshopPage extends LitElement {
   protected override updated(): void {
     // On the board the page fills the window (the shell gives it the height): the board grows.
     this.classList.toggle('fill', this.tab === 'board');
-    const l = this.load;
-    const heading =
-      l.state === 'ready'
-        ? l.workshop.title
-        : l.state === 'loading'
-          ? msg('Workshop', { id: 'ws_heading_generic' })
-          : l.state === 'removed'
-            ? msg('No longer a member', { id: 'ws_removed_title' })
-            : msg('No access', { id: 'ws_denied_title' });
-    document.title = `${heading} – Samskap`;
+    document.title = `${pageHeading(this.load)} – Samskap`;
   }
 
   override render() {
     const l = this.load;
-    switch (l.state) {
-      case 'loading':
-        return html`<p role="status" class="loading">${msg('Loading the workshop…', { id: 'ws_loading' })}</p>`;
-      case 'denied':
-        return html`<section class="card">
-          <h1 tabindex="-1">${msg('No access', { id: 'ws_denied_title' })}</h1>
-          <p>${msg('You are not a member of this workshop (or it was deleted).', { id: 'err_not_member' })}</p>
-          <p class="hint">${msg('To take part, open the invite link you were given in this browser.', { id: 'ws_denied_hint' })}</p>
-          <p><a href="/">${msg('Go to the start page', { id: 'app_go_home' })}</a></p>
-        </section>`;
-      case 'removed':
-        return html`<section class="card">
-          <h1 tabindex="-1">${msg('No longer a member', { id: 'ws_removed_title' })}</h1>
-          <p role="alert">${msg('You are no longer a member of this workshop. A facilitator has removed you; what you contributed stays, under your name.', { id: 'ws_removed_text' })}</p>
-          <p><a href="/">${msg('Go to the start page', { id: 'app_go_home' })}</a></p>
-        </section>`;
-      case 'failed':
-        return html`<section class="card">
-          <h1 tabindex="-1">${msg('Workshop', { id: 'ws_heading_generic' })}</h1>
-          <div class="alert" role="alert">${errorText(l.error)}</div>
-          <sl-button @click=${this.fetch}>${msg('Try again', { id: 'ws_retry' })}</sl-button>
-        </section>`;
-      case 'ready':
-        return this.renderWorkshop(l.workshop);
-    }
+    return l.state === 'ready' ? this.renderWorkshop(l.workshop) : renderNotReady(l, () => void this.fetch());
   }
 
   private renderWorkshop(w: WorkshopDto) {
@@ -391,53 +358,32 @@ export class SkWorkshopPage extends LitElement {
                 ? html`<sk-charter-page .section=${this.section}></sk-charter-page>`
                 : this.renderSettings()}
         </div>
-        ${this.toolsOpen && w.me.role === 'facilitator' ? this.renderTools() : nothing}
+        ${this.toolsOpen && w.me.role === 'facilitator'
+          ? html`<sk-tools-aside
+              class="tools"
+              .boardView=${this.boardView}
+              .voteScopes=${this.voteScopes}
+              .onBoard=${this.tab === 'board'}
+              .shownBoard=${this.tab === 'board' ? (this.boardId ?? w.boards[0]?.id ?? null) : null}
+              @sk-tools-close=${this.closeTools}
+            ></sk-tools-aside>`
+          : nothing}
       </div>
     `;
   }
 
-  /** The board on screen: the one in the address, else the first; null off the board tab. */
-  private shownBoard(): string | null {
-    if (this.tab !== 'board' || this.load.state !== 'ready') return null;
-    return this.boardId ?? this.load.workshop.boards[0]?.id ?? null;
-  }
-
-  /** Not a dialog: the facilitator keeps working on the board (or any tab) while the tools are open. */
-  private renderTools() {
-    return html`<aside class="tools" aria-labelledby="tools-heading" @keydown=${this.onToolsKey}>
-      <div class="tools-head">
-        <h2 id="tools-heading" tabindex="-1">${msg('Facilitator tools', { id: 'fac_tools' })}</h2>
-        <button type="button" class="close" aria-label=${msg('Close the facilitator tools', { id: 'fac_tools_close' })} title=${msg('Close the facilitator tools', { id: 'fac_tools_close' })} @click=${this.closeTools}>
-          <svg aria-hidden="true" viewBox="0 0 16 16" width="16" height="16"><path d="M3 3l10 10M13 3L3 13" stroke="currentColor" stroke-width="2" stroke-linecap="round" /></svg>
-        </button>
-      </div>
-      <sk-facilitator-panel
-        .boardView=${this.boardView}
-        .voteScopes=${this.voteScopes}
-        .onBoard=${this.tab === 'board'}
-        .shownBoard=${this.shownBoard()}
-      ></sk-facilitator-panel>
-    </aside>`;
-  }
 
   private readonly onToolsToggle = async (e: SkEvent<SkLiveBarEvents, 'sk-tools-toggle'>) => {
     this.toolsOpen = e.detail.open;
     if (!this.toolsOpen) return;
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('#tools-heading')?.focus();
+    await this.renderRoot.querySelector('sk-tools-aside')?.focusHeading();
   };
 
   private readonly closeTools = async () => {
     this.toolsOpen = false;
     await this.updateComplete;
     this.renderRoot.querySelector<SkLiveBar>('sk-live-bar')?.focusTools();
-  };
-
-  /** Escape closes the tools from anywhere inside them, unless a field or a dialog in them took it. */
-  private readonly onToolsKey = (e: KeyboardEvent) => {
-    if (e.key !== 'Escape' || e.defaultPrevented) return;
-    e.preventDefault();
-    void this.closeTools();
   };
 
   private renderSettings() {

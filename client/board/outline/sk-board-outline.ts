@@ -14,6 +14,7 @@
  * Events: `sk-show-element` `{ id }` (show this element on the canvas), `sk-comment` `{ id }` (show
  * its comments). Slots: none. Parts: none.
  */
+import { renderAddForm } from './outline-add.js';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
@@ -339,7 +340,7 @@ export class SkBoardOutline extends LitElement {
         ${frame && !editingFrame ? renderFrameActions(frame, ctx) : nothing}
       </div>
       ${frame && editingFrame ? renderEditor(frame, ctx) : nothing}
-      ${this.writable ? this.renderAdd(sec, key, title) : nothing}
+      ${this.writable ? renderAddForm(sec, key, title, this.addError === sectionKey(sec), (e) => this.onAdd(e, sec)) : nothing}
       ${sec.items.length
         ? html`<ul class="items" role="list" aria-labelledby="sec-${key}">
             ${repeat(
@@ -350,32 +351,6 @@ export class SkBoardOutline extends LitElement {
           </ul>`
         : html`<p class="none">${sec.frame ? msg('Nothing in this frame yet.', { id: 'outline_frame_empty' }) : msg('Nothing outside the frames.', { id: 'outline_loose_empty' })}</p>`}
     </section>`;
-  }
-
-  private renderAdd(sec: OutlineSection, key: string, title: string) {
-    const invalid = this.addError === sectionKey(sec);
-    return html`<form class="add" novalidate @submit=${(e: SubmitEvent) => this.onAdd(e, sec)}>
-      <div class="field">
-        <label for="add-${key}">
-          ${sec.frame ? msg(str`New sticky note in «${title}»`, { id: 'outline_add_label' }) : msg('New sticky note outside the frames', { id: 'outline_add_label_loose' })}
-        </label>
-        <textarea
-          id="add-${key}"
-          rows="2"
-          aria-invalid=${invalid ? 'true' : 'false'}
-          aria-describedby="add-hint-${key}${invalid ? ` add-error-${key}` : ''}"
-          @keydown=${(e: KeyboardEvent) => {
-            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-              e.preventDefault();
-              (e.currentTarget as HTMLTextAreaElement).form?.requestSubmit();
-            }
-          }}
-        ></textarea>
-        <p class="hint" id="add-hint-${key}">${msg('Ctrl+Enter adds the note.', { id: 'outline_add_hint' })}</p>
-        ${invalid ? html`<p class="error" id="add-error-${key}">${msg('Write the text of the note first.', { id: 'outline_add_error' })}</p>` : nothing}
-      </div>
-      <button type="submit" class="primary">${msg('Add note', { id: 'outline_add_note' })}</button>
-    </form>`;
   }
 
   private renderDialog(sections: OutlineSection[]) {
