@@ -6,43 +6,17 @@
  * toggle and the badge go, reopens it, edits her own comment, and deletes another of hers after
  * being asked; Siri comments from the outline. Axe-clean with the panel and the dialog open; the panel renders in Bokmål and English.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { expectAxeClean } from './axe.js';
-import { launchChromium, watchPage, type PageWatch } from './chromium.js';
-import { buildClient, startServer, type BuiltClient, type TestServer } from './harness.js';
-import { postFromPage } from './pages.js';
+import { postFromPage, useBrowserWorld } from './pages.js';
 import { dialogNamed, dialogShown } from './shoelace.js';
 
 const STEP = { timeout: 30_000 };
-let client: BuiltClient;
-let server: TestServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const watches: PageWatch[] = [];
+const world = useBrowserWorld();
+const { watches } = world;
 
-async function openPage(): Promise<Page> {
-  const context = await browser.newContext({ baseURL: server.base, locale: 'nn-NO', viewport: { width: 1280, height: 900 } });
-  context.setDefaultTimeout(10_000);
-  contexts.push(context);
-  const page = await context.newPage();
-  watches.push(await watchPage(page));
-  await page.goto('/');
-  return page;
-}
-
-beforeAll(async () => {
-  client = await buildClient();
-  server = await startServer(client.dir);
-  browser = await launchChromium();
-}, 90_000);
-
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await browser?.close();
-  await server?.close();
-  client?.remove();
-});
+const openPage = (): Promise<Page> => world.openPage();
 
 const panel = (p: Page) => p.locator('sk-board-comments');
 const note = (p: Page) => p.locator('sk-board-canvas .el.note', { hasText: 'Felles inngang' });

@@ -6,19 +6,15 @@
  * Another member sees the picture. axe-clean; the button in Bokmål and English.
  */
 import zlib from 'node:zlib';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { expectAxeClean } from './axe.js';
-import { apiErrorStatus, launchChromium, watchPage, type PageWatch } from './chromium.js';
-import { buildClient, startServer, type BuiltClient, type TestServer } from './harness.js';
-import { postFromPage } from './pages.js';
+import { apiErrorStatus } from './chromium.js';
+import { postFromPage, useBrowserWorld } from './pages.js';
 
 const STEP = { timeout: 30_000 };
-let client: BuiltClient;
-let server: TestServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const watches: PageWatch[] = [];
+const world = useBrowserWorld();
+const { watches } = world;
 
 function crc32(buf: Buffer): number {
   let crc = 0xffffffff;
@@ -48,28 +44,7 @@ function png(w: number, h: number, rgb: [number, number, number]): Buffer {
   return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
 }
 
-async function openPage(): Promise<Page> {
-  const context = await browser.newContext({ baseURL: server.base, locale: 'nn-NO', viewport: { width: 1280, height: 900 } });
-  context.setDefaultTimeout(10_000);
-  contexts.push(context);
-  const page = await context.newPage();
-  watches.push(await watchPage(page));
-  await page.goto('/');
-  return page;
-}
-
-beforeAll(async () => {
-  client = await buildClient();
-  server = await startServer(client.dir);
-  browser = await launchChromium();
-}, 90_000);
-
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await browser?.close();
-  await server?.close();
-  client?.remove();
-});
+const openPage = (): Promise<Page> => world.openPage();
 
 const images = (p: Page) => p.locator('sk-board-canvas .el.image');
 /** Each picture's box on screen and whether it has loaded. */

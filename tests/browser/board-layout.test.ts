@@ -7,43 +7,17 @@
  * is edited at 16 CSS px or more, a dot-vote badge never covers a note's text, and a participant
  * takes a stance on a principle. axe-clean.
  */
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { expectAxeClean } from './axe.js';
-import { launchChromium, watchPage, type PageWatch } from './chromium.js';
-import { buildClient, startServer, type BuiltClient, type TestServer } from './harness.js';
-import { postFromPage } from './pages.js';
+import { postFromPage, useBrowserWorld } from './pages.js';
 import { dialogNamed, dialogShown } from './shoelace.js';
 
 const STEP = { timeout: 30_000 };
-let client: BuiltClient;
-let server: TestServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const watches: PageWatch[] = [];
+const world = useBrowserWorld();
+const { watches } = world;
 
-async function openPage(width: number, height: number): Promise<Page> {
-  const context = await browser.newContext({ baseURL: server.base, locale: 'nn-NO', viewport: { width, height } });
-  context.setDefaultTimeout(10_000);
-  contexts.push(context);
-  const page = await context.newPage();
-  watches.push(await watchPage(page));
-  await page.goto('/');
-  return page;
-}
-
-beforeAll(async () => {
-  client = await buildClient();
-  server = await startServer(client.dir);
-  browser = await launchChromium();
-}, 90_000);
-
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await browser?.close();
-  await server?.close();
-  client?.remove();
-});
+const openPage = (width?: number, height?: number): Promise<Page> => world.openPage(width, height);
 
 type Box = { x: number; y: number; width: number; height: number };
 const box = async (l: Locator): Promise<Box> => (await l.boundingBox())!;

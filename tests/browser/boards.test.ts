@@ -5,43 +5,17 @@
  * first, and a participant looking at the deleted board is told, with a way to the first board;
  * `/w/<id>` still opens the first board. Keyboard only for the facilitator's changes; axe-clean.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { expectAxeClean } from './axe.js';
-import { launchChromium, watchPage, type PageWatch } from './chromium.js';
-import { buildClient, startServer, type BuiltClient, type TestServer } from './harness.js';
-import { postFromPage } from './pages.js';
+import { postFromPage, useBrowserWorld } from './pages.js';
 import { dialogNamed, dialogShown } from './shoelace.js';
 
 const STEP = { timeout: 30_000 };
-let client: BuiltClient;
-let server: TestServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const watches: PageWatch[] = [];
+const world = useBrowserWorld();
+const { watches } = world;
 
-async function openPage(): Promise<Page> {
-  const context = await browser.newContext({ baseURL: server.base, locale: 'nn-NO', viewport: { width: 1280, height: 900 } });
-  context.setDefaultTimeout(10_000);
-  contexts.push(context);
-  const page = await context.newPage();
-  watches.push(await watchPage(page));
-  await page.goto('/');
-  return page;
-}
-
-beforeAll(async () => {
-  client = await buildClient();
-  server = await startServer(client.dir);
-  browser = await launchChromium();
-}, 90_000);
-
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await browser?.close();
-  await server?.close();
-  client?.remove();
-});
+const openPage = (): Promise<Page> => world.openPage();
 
 const tabs = (p: Page) => p.locator('sk-board-tabs').getByRole('navigation', { name: 'Tavler' });
 const tabNames = (p: Page) => tabs(p).getByRole('link').allTextContents();

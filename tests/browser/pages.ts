@@ -1,6 +1,8 @@
 /** Pages the browser tests share: a fresh context per page, watched for console problems and off-origin requests. */
-import type { Browser, Page } from 'playwright-core';
-import { watchPage, type PageWatch } from './chromium.js';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { launchChromium, watchPage, type PageWatch } from './chromium.js';
+import { buildClient, startServer, type BuiltClient, type TestServer } from './harness.js';
 import { watchOrigin } from './shoelace.js';
 
 /** A page in its own context (own cookies and storage), Nynorsk, 1280×900, on the start page. */
@@ -24,4 +26,42 @@ export function postFromPage<T>(page: Page, path: string, body: unknown): Promis
     },
     [path, body] as const,
   ) as Promise<T>;
+}
+
+/**
+ * One test file's browser world: the client built, a server, Chromium, and pages each in a
+ * context of its own (Nynorsk, watched for console problems), all closed after the file.
+ */
+export function useBrowserWorld(): { openPage(width?: number, height?: number): Promise<Page>; readonly watches: PageWatch[]; readonly base: string } {
+  let client: BuiltClient;
+  let server: TestServer;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  const watches: PageWatch[] = [];
+  beforeAll(async () => {
+    client = await buildClient();
+    server = await startServer(client.dir);
+    browser = await launchChromium();
+  }, 90_000);
+  afterAll(async () => {
+    for (const c of contexts) await c.close();
+    await browser?.close();
+    await server?.close();
+    client?.remove();
+  });
+  return {
+    watches,
+    get base() {
+      return server.base;
+    },
+    async openPage(width = 1280, height = 900) {
+      const context = await browser.newContext({ baseURL: server.base, locale: 'nn-NO', viewport: { width, height } });
+      context.setDefaultTimeout(10_000);
+      contexts.push(context);
+      const page = await context.newPage();
+      watches.push(await watchPage(page));
+      await page.goto('/');
+      return page;
+    },
+  };
 }
