@@ -92,7 +92,7 @@ describe('charter export', () => {
     for (const v of HOSTILE_VISIBLE) expect(seen, v).toContain(v);
     // all=true lists the blocked principle too, with the objection and its (hostile) reason.
     expect(seen).toContain(BLOCKED);
-    expect(seen).toContain("| Bergen kommune | Protesterer | Kari |");
+    expect(seen).toContain("| Bergen kommune | Har innvending | Kari |");
     expect(seen).toContain("=cmd|' /C calc'!A0 |");
     // Table rows keep their column count even with pipes in the text.
     const relationRow = md.split('\n').find((l) => l.startsWith('| NAV | finansierer |'))!;

@@ -28,6 +28,7 @@ import './sk-charter-since.js';
 import './principles/sk-principles-view.js';
 import { charterPageStyles } from './sk-charter-page.styles.js';
 import { WorkshopConsumer } from '../net/workshop-context.js';
+import { term } from '../ui/vocabulary.js';
 
 export class SkCharterPage extends LitElement {
   static override styles = [sharedStyles, charterPageStyles];
@@ -90,7 +91,7 @@ export class SkCharterPage extends LitElement {
           <ul>
             ${link('actors', msg('Actors', { id: 'charter_nav_actors' }))} ${link('maturity', msg('Maturity', { id: 'charter_nav_maturity' }))}
             ${link('paradoxes', msg('Paradoxes', { id: 'charter_nav_paradoxes' }))} ${link('governance', msg('Governance', { id: 'charter_nav_governance' }))}
-            ${link('principles', msg('Principles', { id: 'charter_nav_principles' }))}
+            ${link('principles', term('principles'))}
           </ul>
         </nav>
         ${s.readOnly ? html`<span class="badge">${msg('Observer: you can read, not change', { id: 'board_read_only' })}</span>` : nothing}

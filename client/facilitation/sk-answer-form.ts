@@ -21,7 +21,7 @@ import { GENERATIONS } from '../../shared/charter/schema.js';
 import type { AnswerValue, QuestionView } from '../../shared/realtime/index.js';
 import { RealtimeLimits } from '../../shared/limits.js';
 import { sharedStyles } from '../ui/shared.styles.js';
-import { axisNames, generationText } from '../ui/vocabulary.js';
+import { axisNames, generationText, term } from '../ui/vocabulary.js';
 import { WorkshopStateController } from '../net/workshop-state-controller.js';
 import type { WorkshopSocket } from '../net/workshop-socket.js';
 import { commandErrorText } from '../ui/texts.js';
@@ -183,7 +183,7 @@ export class SkAnswerForm extends LitElement {
             <p class="visually-hidden">${msg(str`0 means ${axisNames(q.axis ?? 'local_vs_central').low}, 100 means ${axisNames(q.axis ?? 'local_vs_central').high}.`, { id: 'fac_answer_poles' })}</p>
           </div>`}
       <div class="field">
-        <label for="text-${id}">${q.kind === 'maturity' ? msg('Justification', { id: 'charter_justification' }) : msg('Note', { id: 'charter_note' })}</label>
+        <label for="text-${id}">${q.kind === 'maturity' ? term('justification') : term('note')}</label>
         <textarea id="text-${id}" name="text" rows="2" maxlength=${RealtimeLimits.noteMax} .value=${mine ? ('justification' in mine ? (mine.justification ?? '') : 'note' in mine ? (mine.note ?? '') : '') : ''}></textarea>
       </div>
       <sl-button type="submit" variant="primary" size="small" ?disabled=${this.busy}>${msg('Send my answer', { id: 'fac_answer_send' })}</sl-button>

@@ -13,7 +13,6 @@ import { members } from './nb/members.js';
 import { outline } from './nb/outline.js';
 import { people } from './nb/people.js';
 import { refused } from './nb/refused.js';
-import { vocabulary } from './nb/vocabulary.js';
 
 /** What the first paint may need; the vision's and the charter's texts come with their tabs (`later/`). */
-export const templates: LocaleModule['templates'] = { ...app, ...board, ...canvas, ...comments, ...exportTexts, ...facilitation, ...outline, ...members, ...people, ...refused, ...vocabulary };
+export const templates: LocaleModule['templates'] = { ...app, ...board, ...canvas, ...comments, ...exportTexts, ...facilitation, ...outline, ...members, ...people, ...refused };

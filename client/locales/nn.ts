@@ -14,7 +14,6 @@ import { members } from './nn/members.js';
 import { outline } from './nn/outline.js';
 import { people } from './nn/people.js';
 import { refused } from './nn/refused.js';
-import { vocabulary } from './nn/vocabulary.js';
 
 /** What the first paint may need; the vision's and the charter's texts come with their tabs (`later/`). */
-export const templates: LocaleModule['templates'] = { ...app, ...board, ...canvas, ...comments, ...exportTexts, ...facilitation, ...outline, ...members, ...people, ...refused, ...vocabulary };
+export const templates: LocaleModule['templates'] = { ...app, ...board, ...canvas, ...comments, ...exportTexts, ...facilitation, ...outline, ...members, ...people, ...refused };

@@ -1,50 +1,27 @@
 /**
- * The report's vocabulary that several features speak: the four paradox axes with their poles and
- * the generation staircase (the charter shows them; the live questions ask them). Functions, so
- * every call reads the active locale.
+ * The product's words (shared/glossary.ts) in the active language: the report's vocabulary
+ * (paradox axes and their poles, the generation staircase) and the charter's fixed terms. The
+ * exports read the same table, so the app and a downloaded charter never name a thing
+ * differently. Functions, so every call reads the active locale.
  */
-import { msg } from '@lit/localize';
+import { GENERATION_WORDS, PARADOX_WORDS, TERMS, type Term, type Words } from '../../shared/glossary.js';
 import type { Generation, ParadoxAxis } from '../../shared/charter/schema.js';
+import { appLocale } from './i18n.js';
 
-/** The axis as a whole and its two poles (position 0 and 100). */
-export function axisNames(a: ParadoxAxis): { name: string; low: string; high: string } {
-  switch (a) {
-    case 'local_vs_central':
-      return {
-        name: msg('Local solutions or central initiatives', { id: 'charter_axis_local_central' }),
-        low: msg('Local solutions', { id: 'charter_axis_local_central_low' }),
-        high: msg('Central initiatives', { id: 'charter_axis_local_central_high' }),
-      };
-    case 'local_benefit_vs_collective':
-      return {
-        name: msg('Local benefit or collective solutions', { id: 'charter_axis_benefit' }),
-        low: msg('Local benefit', { id: 'charter_axis_benefit_low' }),
-        high: msg('Collective solutions', { id: 'charter_axis_benefit_high' }),
-      };
-    case 'domain_vs_it':
-      return {
-        name: msg('Domain expertise or IT expertise', { id: 'charter_axis_domain_it' }),
-        low: msg('Domain expertise', { id: 'charter_axis_domain_it_low' }),
-        high: msg('IT expertise', { id: 'charter_axis_domain_it_high' }),
-      };
-    case 'contextual_vs_universal':
-      return {
-        name: msg('Contextual or universal digitalisation', { id: 'charter_axis_context' }),
-        low: msg('Contextual digitalisation', { id: 'charter_axis_context_low' }),
-        high: msg('Universal digitalisation', { id: 'charter_axis_context_high' }),
-      };
-  }
+/** A glossary entry in the active language. */
+export const words = (entry: Words): string => entry[appLocale()];
+
+/** A named term (a section, column or field of the charter). */
+export const term = (name: Term): string => words(TERMS[name]);
+
+/** The axis as a whole and its two poles (position 0 and 100), and the report's sentence. */
+export function axisNames(a: ParadoxAxis): { name: string; low: string; high: string; report: string } {
+  const p = PARADOX_WORDS[a];
+  return { name: words(p.name), low: words(p.low), high: words(p.high), report: words(p.report) };
 }
 
-export function generationText(g: Generation): string {
-  switch (g) {
-    case 1:
-      return msg('Digital support for our own work', { id: 'charter_gen_1' });
-    case 2:
-      return msg('Systems that run our own processes', { id: 'charter_gen_2' });
-    case 3:
-      return msg('Digital services for our own users', { id: 'charter_gen_3' });
-    case 4:
-      return msg('Seamless services together with others', { id: 'charter_gen_4' });
-  }
-}
+/** A step of the staircase in a few words. */
+export const generationText = (g: Generation): string => words(GENERATION_WORDS[g].short);
+
+/** What an organisation on that step does. */
+export const generationDetail = (g: Generation): string => words(GENERATION_WORDS[g].text);

@@ -20,6 +20,7 @@ import { errorText } from '../ui/texts.js';
 import { decodeSnapshotBase64 } from './change-count.js';
 import { formatWhen } from './texts.js';
 import type { VisionSession } from './vision-session.js';
+import { term } from '../ui/vocabulary.js';
 
 export interface RenderRequest {
   snapshot: Y.Snapshot | null;
@@ -271,7 +272,7 @@ export class SkVisionJourney extends LitElement {
             <button type="submit" class="primary" ?disabled=${this.busy} aria-busy=${this.busy ? 'true' : 'false'}>${msg('Save milestone', { id: 'vision_milestone_save' })}</button>
           </form>`
         : nothing}
-      <h3 id="steps-heading">${msg('Milestones', { id: 'vision_milestones' })}</h3>
+      <h3 id="steps-heading">${term('milestones')}</h3>
       ${this.milestones.length === 0 ? html`<p class="hint">${msg('No milestones yet. A facilitator can save one.', { id: 'vision_milestones_none' })}</p>` : nothing}
       <ol aria-labelledby="steps-heading">
         ${options.map(

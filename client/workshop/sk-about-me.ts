@@ -23,6 +23,7 @@ import './sk-reentry-link.js';
 import { workshopStyles } from './sk-workshop-page.styles.js';
 import { WorkshopConsumer } from '../net/workshop-context.js';
 import { emitter } from '../ui/events.js';
+import { term } from '../ui/vocabulary.js';
 
 export interface SkAboutMeEvents {
   /** My own record changed (my name). */
@@ -163,7 +164,7 @@ export class SkAboutMe extends LitElement {
           <dl class="facts">
             <dt>${msg('Name', { id: 'ws_me_name' })}</dt><dd>${w.me.displayName}</dd>
             <dt>${msg('Role', { id: 'ws_me_role' })}</dt><dd>${roleName(w.me.role)}</dd>
-            <dt>${msg('Organisation', { id: 'ws_me_org' })}</dt><dd>${org}</dd>
+            <dt>${term('organisation')}</dt><dd>${org}</dd>
           </dl>
           ${this.renaming
             ? this.renderRename()

@@ -26,6 +26,7 @@ import type { SkNewInvitesEvents } from './sk-new-invites.js';
 import type { SkEvent } from '../ui/events.js';
 import { invitePanelStyles } from './sk-invite-panel.styles.js';
 import { WorkshopConsumer } from '../net/workshop-context.js';
+import { term } from '../ui/vocabulary.js';
 
 const ROLES: Role[] = ['participant', 'observer', 'facilitator'];
 
@@ -175,7 +176,7 @@ export class SkInvitePanel extends LitElement {
               </select>
             </div>
             <div class="field">
-              <label for="organisationId">${orgRequired ? msg('Organisation', { id: 'ws_me_org' }) : msg('Organisation (optional)', { id: 'inv_org_optional' })}</label>
+              <label for="organisationId">${orgRequired ? term('organisation') : msg('Organisation (optional)', { id: 'inv_org_optional' })}</label>
               <select id="organisationId" ?required=${orgRequired} aria-invalid=${org.invalid} aria-describedby="organisationId-error" @change=${(e: Event) => this.set({ organisationId: (e.target as HTMLSelectElement).value })}>
                 <option value="" ?selected=${f.organisationId === ''}>${orgRequired ? msg('Choose…', { id: 'inv_org_choose' }) : msg('None', { id: 'ws_no_org' })}</option>
                 ${this.organisations.map((o) => html`<option value=${o.id} ?selected=${f.organisationId === o.id}>${o.name}</option>`)}

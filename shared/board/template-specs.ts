@@ -2,6 +2,8 @@
  * The templates' content: frames, guidance and layout, in Nynorsk, Bokmål and English. Positions
  * are relative to a template's top-left corner. Inserted by shared/board/templates.ts.
  */
+import { GENERATIONS, PARADOX_AXES } from '../charter/schema.js';
+import { GENERATION_WORDS, PARADOX_WORDS } from '../glossary.js';
 import type { PaletteColor } from './schema.js';
 
 export const TEMPLATE_IDS = ['actor-map', 'paradoxes', 'maturity', 'life-event', 'start-stop-continue'] as const;
@@ -88,24 +90,24 @@ function actorMap(): FrameSpec[] {
 }
 
 const PARADOX_GUIDANCE = l(
-  'Kvar verksemd set ein lapp på aksen der ho står i dag. Snakk saman om spreiinga.',
-  'Hver virksomhet setter en lapp på aksen der den står i dag. Snakk sammen om spredningen.',
-  'Each organisation places a sticky note on the axis where it stands today. Talk about the spread.',
+  'Kvar verksemd set ein lapp på aksen der ho står i dag. Snakk saman om spreiinga, og set ein stjernelapp der partnarskapet vil vere.',
+  'Hver virksomhet setter en lapp på aksen der den står i dag. Snakk sammen om spredningen, og sett en stjernelapp der partnerskapet vil være.',
+  'Each organisation places a sticky note on the axis where it stands today. Talk about the spread, and place a star note where the partnership wants to be.',
 );
 
 function paradoxes(): { frames: FrameSpec[]; links: Array<[string, string]> } {
-  const axes: Array<[Localised, Localised, Localised]> = [
-    [l('Paradoks 1: lokalt eller sentralt', 'Paradoks 1: lokalt eller sentralt', 'Paradox 1: local or central'), l('Lokale løysingar', 'Lokale løsninger', 'Local solutions'), l('Sentrale initiativ', 'Sentrale initiativer', 'Central initiatives')],
-    [l('Paradoks 2: lokal nytte eller kollektive løysingar', 'Paradoks 2: lokal nytte eller kollektive løsninger', 'Paradox 2: local benefit or collective solutions'), l('Lokal nytte', 'Lokal nytte', 'Local benefit'), l('Kollektive løysingar', 'Kollektive løsninger', 'Collective solutions')],
-    [l('Paradoks 3: fag eller IT', 'Paradoks 3: fag eller IT', 'Paradox 3: domain or IT'), l('Fagkompetanse', 'Fagkompetanse', 'Domain expertise'), l('IT-kompetanse', 'IT-kompetanse', 'IT expertise')],
-    [l('Paradoks 4: kontekstuell eller universell', 'Paradoks 4: kontekstuell eller universell', 'Paradox 4: contextual or universal'), l('Kontekstuell digitalisering', 'Kontekstuell digitalisering', 'Contextual digitalisation'), l('Universell digitalisering', 'Universell digitalisering', 'Universal digitalisation')],
-  ];
+  const gen = (lang: TemplateLang, i: number, name: string) => ({ nn: `Paradoks ${i}: ${name}`, nb: `Paradoks ${i}: ${name}`, en: `Paradox ${i}: ${name}` })[lang];
+  const axes = PARADOX_AXES.map((axis, i) => {
+    const p = PARADOX_WORDS[axis];
+    const title = l(gen('nn', i + 1, p.name.nn.toLowerCase()), gen('nb', i + 1, p.name.nb.toLowerCase()), gen('en', i + 1, p.name.en.toLowerCase()));
+    return [title, p.low, p.high, p.report] as const;
+  });
   const w = 1400;
   const h = 300;
   const pole = { w: 300, h: 60 };
   const frames: FrameSpec[] = [];
   const links: Array<[string, string]> = [];
-  axes.forEach(([title, left, right], i) => {
+  axes.forEach(([title, left, right, report], i) => {
     frames.push({
       x: 0,
       y: i * (h + 40),
@@ -115,6 +117,7 @@ function paradoxes(): { frames: FrameSpec[]; links: Array<[string, string]> } {
       items: [
         { kind: 'text', x: PAD, y: TOP + 20, ...pole, text: left, key: `p${i}l` },
         { kind: 'text', x: w - PAD - pole.w, y: TOP + 20, ...pole, text: right, key: `p${i}r` },
+        { kind: 'text', x: (w - 720) / 2, y: TOP + 110, w: 720, h: 56, text: report },
         { kind: 'text', x: (w - 720) / 2, y: h - 80, w: 720, h: 56, text: PARADOX_GUIDANCE },
       ],
     });
@@ -124,40 +127,10 @@ function paradoxes(): { frames: FrameSpec[]; links: Array<[string, string]> } {
 }
 
 function maturity(): FrameSpec[] {
-  const steps: Array<[Localised, Localised]> = [
-    [
-      l('Generasjon 1', 'Generasjon 1', 'Generation 1'),
-      l(
-        'Skjema og tenester på nett: dei same prosessane som før, no digitale. Eigne prosessar, eigne brukarar.',
-        'Skjemaer og tjenester på nett: de samme prosessene som før, nå digitale. Egne prosesser, egne brukere.',
-        'Forms and services online: the same processes as before, now digital. Own processes, own users.',
-      ),
-    ],
-    [
-      l('Generasjon 2', 'Generasjon 2', 'Generation 2'),
-      l(
-        'Arbeidsprosessane inne i verksemda er digitaliserte og delvis automatiserte. Eigne prosessar, eigne brukarar.',
-        'Arbeidsprosessene i virksomheten er digitalisert og delvis automatisert. Egne prosesser, egne brukere.',
-        'The work processes inside the organisation are digitalised and partly automated. Own processes, own users.',
-      ),
-    ],
-    [
-      l('Generasjon 3', 'Generasjon 3', 'Generation 3'),
-      l(
-        'Eigne data blir brukte på nytt, så tenestene blir betre og meir proaktive. Eigne prosessar, eigne brukarar.',
-        'Egne data blir brukt på nytt, så tjenestene blir bedre og mer proaktive. Egne prosesser, egne brukere.',
-        'Own data is reused, so services become better and more proactive. Own processes, own users.',
-      ),
-    ],
-    [
-      l('Generasjon 4: saman med andre', 'Generasjon 4: sammen med andre', 'Generation 4: together with others'),
-      l(
-        'Samanhengande tenester for sluttbrukarane, laga saman med andre verksemder, med eit langsiktig perspektiv.',
-        'Sammenhengende tjenester for sluttbrukerne, laget sammen med andre virksomheter, med et langsiktig perspektiv.',
-        'Seamless services for end users, built together with other organisations, with a long-term view.',
-      ),
-    ],
-  ];
+  const steps = GENERATIONS.map((g) => {
+    const words = GENERATION_WORDS[g];
+    return [l(`Generasjon ${g}: ${words.short.nn}`, `Generasjon ${g}: ${words.short.nb}`, `Generation ${g}: ${words.short.en}`), words.text] as const;
+  });
   const w = 440;
   const h = 460;
   const rise = 120;

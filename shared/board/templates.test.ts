@@ -81,19 +81,24 @@ describe('board templates', () => {
     }
   });
 
-  it('draws each paradox as an axis: two poles joined by a connector inside the frame', () => {
+  it("draws each paradox as an axis: the report's two poles joined by a connector inside the frame", () => {
     const { board } = fresh();
     const ids = insertTemplate(board, 'paradoxes', { x: 0, y: 0 }, 'en', author, origin);
     const connectors = ids.map((i) => board.get(i)!).filter((e) => e.kind === 'connector');
     expect(connectors).toHaveLength(4);
     const poles = connectors.map((c) => [board.get(c.from!)!.text, board.get(c.to!)!.text]);
     expect(poles).toEqual([
-      ['Local solutions', 'Central initiatives'],
+      ['Local solutions and collaboration', 'Centralised initiatives and solutions'],
       ['Local benefit', 'Collective solutions'],
       ['Domain expertise', 'IT expertise'],
       ['Contextual digitalisation', 'Universal digitalisation'],
     ]);
     for (const c of connectors) expect(board.frameOf(c)?.id).toBe(board.frameOf(board.get(c.from!)!)?.id);
+    const nn = fresh();
+    const nnTexts = insertTemplate(nn.board, 'paradoxes', { x: 0, y: 0 }, 'nn', author, origin).map((i) => nn.board.get(i)!.text);
+    expect(nnTexts).toContain('Lokale løysingar og samarbeid');
+    expect(nnTexts).toContain('Sentraliserte initiativ og løysingar');
+    expect(nnTexts).toContain('Domeneekspertise på kostnad av IT-ekspertise.');
   });
 
   it('centres a template on a point, below existing content when it would overlap', () => {

@@ -69,9 +69,9 @@ export const CF = {
   createdAt: 'createdAt',
 } as const;
 
-export const ACTOR_KINDS = ['state_agency', 'municipality', 'ministry', 'company', 'ngo', 'end_user_group'] as const;
+export const ACTOR_KINDS = ['state_agency', 'municipality', 'ministry', 'company', 'ngo', 'end_user_group', 'shared_platform'] as const;
 export type ActorKind = (typeof ACTOR_KINDS)[number];
-export const RELATION_KINDS = ['funds', 'decides_over', 'delivers_data_to', 'serves', 'collaborates_with'] as const;
+export const RELATION_KINDS = ['funds', 'decides_over', 'delivers_data_to', 'serves', 'collaborates_with', 'depends_on'] as const;
 export type RelationKind = (typeof RELATION_KINDS)[number];
 /** The four paradoxes (Crusoe & Nylén); position 0 is the first pole, 100 the second. */
 export const PARADOX_AXES = ['local_vs_central', 'local_benefit_vs_collective', 'domain_vs_it', 'contextual_vs_universal'] as const;

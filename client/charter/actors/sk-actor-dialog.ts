@@ -15,6 +15,7 @@ import { sharedStyles } from '../../ui/shared.styles.js';
 import { charterDialogStyles } from '../charter-dialog.styles.js';
 import { actorKindName } from '../charter-texts.js';
 import { FormDialog } from '../form-dialog.js';
+import { term } from '../../ui/vocabulary.js';
 
 export interface ActorForm {
   id: string | null;
@@ -79,16 +80,16 @@ export class SkActorDialog extends FormDialog {
     return html`<sl-dialog label=${label} @sl-initial-focus=${this.onInitialFocus} @sl-request-close=${this.onRequestClose} @sl-hide=${this.onHide}>
       <form id="actor-form" novalidate @submit=${this.submit} @keydown=${submitOnEnter}>
         <div class="pair">
-          <sl-input id="actor-name" label=${msg('Name', { id: 'charter_actor_name' })} .value=${live(a?.name ?? '')} maxlength=${CharterLimits.nameMax} required></sl-input>
-          <sl-select id="actor-kind" label=${msg('Kind', { id: 'charter_actor_kind' })} .value=${live(a?.kind ?? 'state_agency')} hoist>
+          <sl-input id="actor-name" label=${term('actorName')} .value=${live(a?.name ?? '')} maxlength=${CharterLimits.nameMax} required></sl-input>
+          <sl-select id="actor-kind" label=${term('kind')} .value=${live(a?.kind ?? 'state_agency')} hoist>
             ${ACTOR_KINDS.map((k) => html`<sl-option value=${k}>${actorKindName(k)}</sl-option>`)}
           </sl-select>
         </div>
         <p class="error" role="alert">${this.error}</p>
-        <sl-textarea id="actor-role" label=${msg('Role in the ecosystem', { id: 'charter_actor_role' })} .value=${live(a?.role ?? '')} rows="2" maxlength=${CharterLimits.textMax}></sl-textarea>
-        <sl-textarea id="actor-needs" label=${msg('Needs', { id: 'charter_actor_needs' })} .value=${live(a?.needs ?? '')} rows="2" maxlength=${CharterLimits.textMax}></sl-textarea>
-        <sl-textarea id="actor-requirements" label=${msg('Requirements', { id: 'charter_actor_requirements' })} .value=${live(a?.requirements ?? '')} rows="2" maxlength=${CharterLimits.textMax}></sl-textarea>
-        <sl-textarea id="actor-gains" label=${msg('What they gain', { id: 'charter_actor_gains' })} .value=${live(a?.gains ?? '')} rows="2" maxlength=${CharterLimits.textMax}></sl-textarea>
+        <sl-textarea id="actor-role" label=${term('role')} .value=${live(a?.role ?? '')} rows="2" maxlength=${CharterLimits.textMax}></sl-textarea>
+        <sl-textarea id="actor-needs" label=${term('needs')} .value=${live(a?.needs ?? '')} rows="2" maxlength=${CharterLimits.textMax}></sl-textarea>
+        <sl-textarea id="actor-requirements" label=${term('requirements')} .value=${live(a?.requirements ?? '')} rows="2" maxlength=${CharterLimits.textMax}></sl-textarea>
+        <sl-textarea id="actor-gains" label=${term('gains')} .value=${live(a?.gains ?? '')} rows="2" maxlength=${CharterLimits.textMax}></sl-textarea>
       </form>
       <div class="actions" slot="footer">
         <sl-button variant="primary" @click=${() => this.renderRoot.querySelector('form')?.requestSubmit()}>${msg('Save', { id: 'charter_save' })}</sl-button>

@@ -17,6 +17,7 @@ import { actorKindName, lastChangeLine, relationKindName } from '../charter-text
 import type { LastEdits } from '../../net/last-edits.js';
 import type { ActorRefDetail } from './sk-actor-map.js';
 import { LastEditsWatcher } from '../../net/last-edits.js';
+import { term } from '../../ui/vocabulary.js';
 
 export interface SkActorTableEvents {
   'sk-actor-edit': ActorRefDetail;
@@ -68,12 +69,12 @@ export class SkActorTable extends LitElement {
           <caption>${msg('Actors', { id: 'charter_nav_actors' })}</caption>
           <thead>
             <tr>
-              <th scope="col">${msg('Name', { id: 'charter_actor_name' })}</th>
-              <th scope="col">${msg('Kind', { id: 'charter_actor_kind' })}</th>
-              <th scope="col">${msg('Role in the ecosystem', { id: 'charter_actor_role' })}</th>
-              <th scope="col">${msg('Needs', { id: 'charter_actor_needs' })}</th>
-              <th scope="col">${msg('Requirements', { id: 'charter_actor_requirements' })}</th>
-              <th scope="col">${msg('What they gain', { id: 'charter_actor_gains' })}</th>
+              <th scope="col">${term('actorName')}</th>
+              <th scope="col">${term('kind')}</th>
+              <th scope="col">${term('role')}</th>
+              <th scope="col">${term('needs')}</th>
+              <th scope="col">${term('requirements')}</th>
+              <th scope="col">${term('gains')}</th>
               ${actions}
             </tr>
           </thead>
@@ -96,13 +97,13 @@ export class SkActorTable extends LitElement {
       </div>
       <div class="table-wrap">
         <table>
-          <caption>${msg('Relations', { id: 'charter_relations' })}</caption>
+          <caption>${term('relations')}</caption>
           <thead>
             <tr>
-              <th scope="col">${msg('From actor', { id: 'charter_rel_from' })}</th>
-              <th scope="col">${msg('Relation', { id: 'charter_rel_kind' })}</th>
-              <th scope="col">${msg('To actor', { id: 'charter_rel_to' })}</th>
-              <th scope="col">${msg('Note', { id: 'charter_note' })}</th>
+              <th scope="col">${term('fromActor')}</th>
+              <th scope="col">${term('relation')}</th>
+              <th scope="col">${term('toActor')}</th>
+              <th scope="col">${term('note')}</th>
               ${actions}
             </tr>
           </thead>

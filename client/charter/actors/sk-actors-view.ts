@@ -25,6 +25,7 @@ import './sk-actor-table.js';
 import type { SkActorTableEvents } from './sk-actor-table.js';
 import './sk-relation-dialog.js';
 import type { SkRelationDialog, SkRelationDialogEvents } from './sk-relation-dialog.js';
+import { term } from '../../ui/vocabulary.js';
 
 const TEXT_FIELDS: ActorTextField[] = ['role', 'needs', 'requirements', 'gains'];
 
@@ -129,7 +130,7 @@ export class SkActorsView extends LitElement {
     return html`
       <section aria-labelledby="actors-heading">
         <div class="head">
-          <h2 id="actors-heading">${msg('Actor map', { id: 'charter_actors_heading' })}</h2>
+          <h2 id="actors-heading">${term('actorMap')}</h2>
           ${s.readOnly
             ? nothing
             : html`<div class="actions">

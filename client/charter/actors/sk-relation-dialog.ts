@@ -14,6 +14,7 @@ import { sharedStyles } from '../../ui/shared.styles.js';
 import { charterDialogStyles } from '../charter-dialog.styles.js';
 import { relationKindName } from '../charter-texts.js';
 import { FormDialog } from '../form-dialog.js';
+import { term } from '../../ui/vocabulary.js';
 
 export interface RelationForm {
   id: string | null;
@@ -73,12 +74,12 @@ export class SkRelationDialog extends FormDialog {
     const options = this.actors.map((a) => html`<sl-option value=${a.id}>${a.name}</sl-option>`);
     return html`<sl-dialog label=${label} @sl-initial-focus=${this.onInitialFocus} @sl-request-close=${this.onRequestClose} @sl-hide=${this.onHide}>
       <form novalidate @submit=${this.submit}>
-        <sl-select id="rel-from" label=${msg('From actor', { id: 'charter_rel_from' })} .value=${live(this.from)} hoist>${options}</sl-select>
-        <sl-select id="rel-kind" label=${msg('Relation', { id: 'charter_rel_kind' })} .value=${live(r?.kind ?? 'collaborates_with')} hoist>
+        <sl-select id="rel-from" label=${term('fromActor')} .value=${live(this.from)} hoist>${options}</sl-select>
+        <sl-select id="rel-kind" label=${term('relation')} .value=${live(r?.kind ?? 'collaborates_with')} hoist>
           ${RELATION_KINDS.map((k) => html`<sl-option value=${k}>${relationKindName(k)}</sl-option>`)}
         </sl-select>
-        <sl-select id="rel-to" label=${msg('To actor', { id: 'charter_rel_to' })} .value=${live(r?.to ?? '')} hoist>${options}</sl-select>
-        <sl-textarea id="rel-note" label=${msg('Note', { id: 'charter_note' })} .value=${live(r?.note ?? '')} rows="2"></sl-textarea>
+        <sl-select id="rel-to" label=${term('toActor')} .value=${live(r?.to ?? '')} hoist>${options}</sl-select>
+        <sl-textarea id="rel-note" label=${term('note')} .value=${live(r?.note ?? '')} rows="2"></sl-textarea>
         <p class="error" role="alert">${this.error}</p>
       </form>
       <div class="actions" slot="footer">

@@ -19,6 +19,7 @@ import { governanceStyles } from './governance.styles.js';
 import './sk-body-dialog.js';
 import type { SkBodyDialog, SkBodyDialogEvents } from './sk-body-dialog.js';
 import { LastEditsWatcher } from '../../net/last-edits.js';
+import { term } from '../../ui/vocabulary.js';
 
 export class SkBodies extends LitElement {
   static override styles = [sharedStyles, charterStyles, governanceStyles];
@@ -52,7 +53,7 @@ export class SkBodies extends LitElement {
     const bodies = s.charter.bodies();
     return html`
       <div class="head">
-        <h3 id="bodies-heading">${msg('Governance bodies', { id: 'charter_bodies_heading' })}</h3>
+        <h3 id="bodies-heading">${term('bodies')}</h3>
         ${s.readOnly ? nothing : html`<sl-button id="add-body" @click=${(e: Event) => this.dialog?.show(null, e.currentTarget as HTMLElement)}>${msg('Add body', { id: 'charter_body_add' })}</sl-button>`}
       </div>
       ${bodies.length === 0 ? html`<p class="empty">${msg('No bodies yet: add a steering group, a working group…', { id: 'charter_bodies_empty' })}</p>` : nothing}
@@ -63,13 +64,13 @@ export class SkBodies extends LitElement {
             ${lastChangeLine(s.edits.last(`bodies/${b.id}`))}
             ${b.mandate ? html`<p class="mandate">${b.mandate}</p>` : nothing}
             <dl>
-              <dt>${msg('Member organisations', { id: 'charter_body_members' })}</dt>
+              <dt>${term('memberOrganisations')}</dt>
               <dd>${b.members.map((m) => s.orgName(m)).filter((n) => n).join(', ') || '—'}</dd>
-              <dt>${msg('Chair', { id: 'charter_body_chair' })}</dt>
+              <dt>${term('chair')}</dt>
               <dd>${b.chair || '—'}</dd>
-              <dt>${msg('Decision rule', { id: 'charter_body_rule' })}</dt>
+              <dt>${term('decisionRule')}</dt>
               <dd>${bodyRuleName(b.rule)}</dd>
-              <dt>${msg('Meeting rhythm', { id: 'charter_body_rhythm' })}</dt>
+              <dt>${term('rhythm')}</dt>
               <dd>${b.rhythm || '—'}</dd>
             </dl>
             ${s.readOnly

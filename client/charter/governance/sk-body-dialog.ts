@@ -16,6 +16,7 @@ import { sharedStyles } from '../../ui/shared.styles.js';
 import { charterDialogStyles } from '../charter-dialog.styles.js';
 import { bodyRuleName } from '../charter-texts.js';
 import { FormDialog } from '../form-dialog.js';
+import { term } from '../../ui/vocabulary.js';
 
 export interface BodyForm {
   id: string | null;
@@ -74,18 +75,18 @@ export class SkBodyDialog extends FormDialog {
     const label = b ? msg('Edit body', { id: 'charter_body_edit_title' }) : msg('New governance body', { id: 'charter_body_new_title' });
     return html`<sl-dialog label=${label} @sl-initial-focus=${this.onInitialFocus} @sl-request-close=${this.onRequestClose} @sl-hide=${this.onHide}>
       <form novalidate @submit=${this.submit} @keydown=${submitOnEnter}>
-        <sl-input id="body-name" label=${msg('Name', { id: 'charter_actor_name' })} .value=${live(b?.name ?? '')} maxlength=${CharterLimits.nameMax} required></sl-input>
+        <sl-input id="body-name" label=${term('actorName')} .value=${live(b?.name ?? '')} maxlength=${CharterLimits.nameMax} required></sl-input>
         <p class="error" role="alert">${this.error}</p>
-        <sl-textarea id="body-mandate" label=${msg('Mandate', { id: 'charter_body_mandate' })} .value=${live(b?.mandate ?? '')} rows="3"></sl-textarea>
+        <sl-textarea id="body-mandate" label=${term('mandate')} .value=${live(b?.mandate ?? '')} rows="3"></sl-textarea>
         <fieldset>
-          <legend>${msg('Member organisations', { id: 'charter_body_members' })}</legend>
+          <legend>${term('memberOrganisations')}</legend>
           ${this.organisations.map((o) => html`<label><input type="checkbox" name="member" value=${o.id} .checked=${live(b?.members.includes(o.id) ?? false)} />${o.name}</label>`)}
         </fieldset>
         <div class="pair">
-          <sl-input id="body-chair" label=${msg('Chair', { id: 'charter_body_chair' })} .value=${live(b?.chair ?? '')} maxlength=${CharterLimits.nameMax}></sl-input>
-          <sl-input id="body-rhythm" label=${msg('Meeting rhythm', { id: 'charter_body_rhythm' })} .value=${live(b?.rhythm ?? '')} maxlength=${CharterLimits.nameMax}></sl-input>
+          <sl-input id="body-chair" label=${term('chair')} .value=${live(b?.chair ?? '')} maxlength=${CharterLimits.nameMax}></sl-input>
+          <sl-input id="body-rhythm" label=${term('rhythm')} .value=${live(b?.rhythm ?? '')} maxlength=${CharterLimits.nameMax}></sl-input>
         </div>
-        <sl-select id="body-rule" label=${msg('Decision rule', { id: 'charter_body_rule' })} .value=${live(b?.rule ?? 'consensus')} hoist>
+        <sl-select id="body-rule" label=${term('decisionRule')} .value=${live(b?.rule ?? 'consensus')} hoist>
           ${BODY_RULES.map((r) => html`<sl-option value=${r}>${bodyRuleName(r)}</sl-option>`)}
         </sl-select>
       </form>

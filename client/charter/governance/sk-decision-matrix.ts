@@ -17,6 +17,7 @@ import { charterStyles } from '../charter.styles.js';
 import { responsibilityName } from '../charter-texts.js';
 import { ConfirmDelete } from '../confirm-delete.js';
 import { governanceStyles } from './governance.styles.js';
+import { term } from '../../ui/vocabulary.js';
 
 export class SkDecisionMatrix extends LitElement {
   static override styles = [sharedStyles, charterStyles, governanceStyles];
@@ -68,7 +69,7 @@ export class SkDecisionMatrix extends LitElement {
     const parties = [...s.charter.bodies().map((b) => ({ id: b.id, name: b.name })), ...s.organisations.map((o) => ({ id: o.id, name: o.name }))];
     const ro = s.readOnly;
     return html`
-      <h3 id="matrix-heading">${msg('Who decides what', { id: 'charter_matrix_heading' })}</h3>
+      <h3 id="matrix-heading">${term('whoDecides')}</h3>
       <p class="hint">${msg('For each decision: which body or organisation decides, who is consulted and who is informed.', { id: 'charter_matrix_hint' })}</p>
       ${rows.length === 0 ? html`<p class="empty">${msg('No decisions yet.', { id: 'charter_decisions_empty' })}</p>` : nothing}
       ${rows.length === 0
@@ -77,7 +78,7 @@ export class SkDecisionMatrix extends LitElement {
             <table aria-labelledby="matrix-heading">
               <thead>
                 <tr>
-                  <th scope="col">${msg('Decision', { id: 'charter_decision' })}</th>
+                  <th scope="col">${term('decision')}</th>
                   ${parties.map((p) => html`<th scope="col">${p.name}</th>`)}
                   ${ro ? nothing : html`<th scope="col">${msg('Actions', { id: 'charter_actions' })}</th>`}
                 </tr>

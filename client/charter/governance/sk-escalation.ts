@@ -16,6 +16,7 @@ import type { CharterSession } from '../charter-session.js';
 import { charterStyles } from '../charter.styles.js';
 import { ConfirmDelete } from '../confirm-delete.js';
 import { governanceStyles } from './governance.styles.js';
+import { term } from '../../ui/vocabulary.js';
 
 export class SkEscalation extends LitElement {
   static override styles = [sharedStyles, charterStyles, governanceStyles];
@@ -88,7 +89,7 @@ export class SkEscalation extends LitElement {
     const ids = steps.map((x) => x.id);
     const bodyName = (id: string | null) => bodies.find((b) => b.id === id)?.name ?? '';
     return html`
-      <h3 id="escalation-heading">${msg('Escalation path', { id: 'charter_escalation_heading' })}</h3>
+      <h3 id="escalation-heading">${term('escalation')}</h3>
       <p class="hint">${msg('Where a disagreement goes when it is not settled, in order.', { id: 'charter_escalation_hint' })}</p>
       ${steps.length === 0 ? html`<p class="empty">${msg('No steps yet.', { id: 'charter_steps_empty' })}</p>` : nothing}
       <ol class="steps" aria-labelledby="escalation-heading">

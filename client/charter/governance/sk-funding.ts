@@ -19,6 +19,7 @@ import { ConfirmDelete } from '../confirm-delete.js';
 import { parseAmount, totals } from './funding-model.js';
 import { governanceStyles } from './governance.styles.js';
 import { LastEditsWatcher } from '../../net/last-edits.js';
+import { term } from '../../ui/vocabulary.js';
 
 export class SkFunding extends LitElement {
   static override styles = [sharedStyles, charterStyles, governanceStyles];
@@ -67,14 +68,14 @@ export class SkFunding extends LitElement {
     const fmt = new Intl.NumberFormat(formatLocales(), { maximumFractionDigits: 2 });
     const ro = s.readOnly;
     return html`
-      <h3 id="funding-heading">${msg('Funding', { id: 'charter_funding_heading' })}</h3>
+      <h3 id="funding-heading">${term('funding')}</h3>
       <div class="table-wrap">
         <table aria-labelledby="funding-heading">
           <thead>
             <tr>
-              <th scope="col">${msg('Who', { id: 'charter_fund_who' })}</th>
-              <th scope="col" class="num">${msg('Amount', { id: 'charter_fund_amount' })}</th>
-              <th scope="col" class="num">${msg('Share (%)', { id: 'charter_fund_share' })}</th>
+              <th scope="col">${term('who')}</th>
+              <th scope="col" class="num">${term('amount')}</th>
+              <th scope="col" class="num">${term('share')}</th>
               ${ro ? nothing : html`<th scope="col">${msg('Actions', { id: 'charter_actions' })}</th>`}
             </tr>
           </thead>
@@ -95,7 +96,7 @@ export class SkFunding extends LitElement {
           </tbody>
           <tfoot>
             <tr>
-              <th scope="row">${msg('Total', { id: 'charter_fund_total' })}</th>
+              <th scope="row">${term('total')}</th>
               <td class="num">${fmt.format(t.amount)}</td>
               <td class="num">${fmt.format(t.share)}${rows.length && Math.abs(t.share - 100) > 0.01 ? html` <span class="warn">(${msg('not 100 %', { id: 'charter_fund_not_100' })})</span>` : nothing}</td>
               ${ro ? nothing : html`<td></td>`}
@@ -106,9 +107,9 @@ export class SkFunding extends LitElement {
       ${ro
         ? nothing
         : html`<form class="inline-form" @submit=${this.add}>
-            <div class="field"><label for="fund-who">${msg('Who', { id: 'charter_fund_who' })}</label><input id="fund-who" name="who" class="cell" required maxlength=${CharterLimits.nameMax} /></div>
-            <div class="field"><label for="fund-amount">${msg('Amount', { id: 'charter_fund_amount' })}</label><input id="fund-amount" name="amount" class="cell" inputmode="decimal" /></div>
-            <div class="field"><label for="fund-share">${msg('Share (%)', { id: 'charter_fund_share' })}</label><input id="fund-share" name="share" class="cell" inputmode="decimal" /></div>
+            <div class="field"><label for="fund-who">${term('who')}</label><input id="fund-who" name="who" class="cell" required maxlength=${CharterLimits.nameMax} /></div>
+            <div class="field"><label for="fund-amount">${term('amount')}</label><input id="fund-amount" name="amount" class="cell" inputmode="decimal" /></div>
+            <div class="field"><label for="fund-share">${term('share')}</label><input id="fund-share" name="share" class="cell" inputmode="decimal" /></div>
             <button type="submit" class="primary">${msg('Add funding source', { id: 'charter_fund_add' })}</button>
           </form>`}
       ${this.confirm.render()}

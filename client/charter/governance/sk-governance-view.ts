@@ -13,6 +13,7 @@ import './sk-bodies.js';
 import './sk-decision-matrix.js';
 import './sk-escalation.js';
 import './sk-funding.js';
+import { term } from '../../ui/vocabulary.js';
 
 export class SkGovernanceView extends LitElement {
   static override styles = [sharedStyles, charterStyles];
@@ -29,7 +30,7 @@ export class SkGovernanceView extends LitElement {
     const s = this.session;
     if (!s) return nothing;
     return html`
-      <h2>${msg('Governance model', { id: 'charter_governance_heading' })}</h2>
+      <h2>${term('governance')}</h2>
       <p class="lead">${msg('Who decides what, in which body and by which rule; how disagreements escalate; who pays.', { id: 'charter_governance_lead' })}</p>
       <section><sk-bodies .session=${s}></sk-bodies></section>
       <section><sk-escalation .session=${s}></sk-escalation></section>

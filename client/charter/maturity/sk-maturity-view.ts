@@ -16,7 +16,7 @@ import { sharedStyles } from '../../ui/shared.styles.js';
 import { CharterController } from '../charter-controller.js';
 import type { CharterSession } from '../charter-session.js';
 import { charterStyles } from '../charter.styles.js';
-import { generationText } from '../../ui/vocabulary.js';
+import { generationText, term } from '../../ui/vocabulary.js';
 import { lastChangeLine } from '../charter-texts.js';
 import { maturityStyles } from './sk-maturity-view.styles.js';
 import { LastEditsWatcher } from '../../net/last-edits.js';
@@ -56,7 +56,7 @@ export class SkMaturityView extends LitElement {
     const orgs = s.organisations;
     return html`
       <section aria-labelledby="maturity-heading">
-        <h2 id="maturity-heading">${msg('Maturity staircase', { id: 'charter_maturity_heading' })}</h2>
+        <h2 id="maturity-heading">${term('maturity')}</h2>
         <p class="lead">${msg('Where each organisation stands today, from digital support for its own work (1) to seamless services together with others (4).', { id: 'charter_maturity_lead' })}</p>
         ${orgs.length === 0 ? html`<p class="empty">${msg('This workshop has no organisations yet.', { id: 'charter_no_orgs' })}</p>` : nothing}
         <ol class="stairs" aria-label=${msg('Staircase', { id: 'charter_staircase' })}>
@@ -91,9 +91,9 @@ export class SkMaturityView extends LitElement {
           <table>
             <thead>
               <tr>
-                <th scope="col">${msg('Organisation', { id: 'ws_me_org' })}</th>
-                <th scope="col">${msg('Generation', { id: 'charter_generation_col' })}</th>
-                <th scope="col">${msg('Justification', { id: 'charter_justification' })}</th>
+                <th scope="col">${term('organisation')}</th>
+                <th scope="col">${term('generation')}</th>
+                <th scope="col">${term('justification')}</th>
               </tr>
             </thead>
             <tbody>

@@ -16,7 +16,7 @@ import { sharedStyles } from '../../ui/shared.styles.js';
 import { CharterController } from '../charter-controller.js';
 import type { CharterSession } from '../charter-session.js';
 import { charterStyles } from '../charter.styles.js';
-import { axisNames } from '../../ui/vocabulary.js';
+import { axisNames, term } from '../../ui/vocabulary.js';
 import { lastChangeLine } from '../charter-texts.js';
 import { paradoxStyles } from './sk-paradox-view.styles.js';
 import { LastEditsWatcher } from '../../net/last-edits.js';
@@ -46,7 +46,7 @@ export class SkParadoxView extends LitElement {
     if (!s) return nothing;
     const all = s.charter.paradoxes();
     return html`
-      <h2>${msg('Four paradoxes', { id: 'charter_paradoxes_heading' })}</h2>
+      <h2>${term('paradoxes')}</h2>
       <p class="lead">${msg('Each organisation places itself between two poles. The point is to see the spread and talk about it.', { id: 'charter_paradoxes_lead' })}</p>
       ${s.organisations.length === 0 ? html`<p class="empty">${msg('This workshop has no organisations yet.', { id: 'charter_no_orgs' })}</p>` : nothing}
       ${PARADOX_AXES.map((axis) => this.renderAxis(s, axis, new Map(all.filter((p) => p.axis === axis).map((p) => [p.organisationId, p]))))}
@@ -89,9 +89,9 @@ export class SkParadoxView extends LitElement {
       <table>
         <thead>
           <tr>
-            <th scope="col">${msg('Organisation', { id: 'ws_me_org' })}</th>
+            <th scope="col">${term('organisation')}</th>
             <th scope="col">${msg(str`Position (0 = ${low}, 100 = ${high})`, { id: 'charter_axis_position_col' })}</th>
-            <th scope="col">${msg('Note', { id: 'charter_note' })}</th>
+            <th scope="col">${term('note')}</th>
           </tr>
         </thead>
         <tbody>

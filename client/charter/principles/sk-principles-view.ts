@@ -46,6 +46,7 @@ import type { SkPrincipleDialog, SkPrincipleDialogEvents } from './sk-principle-
 import type { SkPrincipleCardEvents } from './sk-principle-card.js';
 import { principlesStyles } from './sk-principles-view.styles.js';
 import { WorkshopConsumer } from '../../net/workshop-context.js';
+import { term } from '../../ui/vocabulary.js';
 
 type Card<K extends keyof SkPrincipleCardEvents> = SkEvent<SkPrincipleCardEvents, K>;
 
@@ -171,7 +172,7 @@ export class SkPrinciplesView extends LitElement {
     const apart = [...groups.retired, ...gone];
     return html`
       <div class="head">
-        <h2>${msg('Principles', { id: 'charter_nav_principles' })}</h2>
+        <h2>${term('principles')}</h2>
         ${state ? this.renderRule(state.decisionRule) : nothing}
       </div>
       <p class="alert" role="alert">${this.ruleError}</p>

@@ -139,7 +139,6 @@ export const app: Record<keyof typeof nynorsk, string | ReturnType<typeof str>> 
   ws_loading: 'Laster verkstedet\u00a0…',
   ws_me_heading: 'Om deg',
   ws_me_name: 'Navn',
-  ws_me_org: 'Virksomhet',
   ws_me_role: 'Rolle',
   ws_members_heading: 'Medlemmer',
   ws_my_role_changed: str`Rollen din er nå: ${0}.`,

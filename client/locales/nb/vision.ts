@@ -81,7 +81,6 @@ export const vision: Record<keyof typeof nynorsk, string | ReturnType<typeof str
   vision_milestone_placeholder: 'for eksempel Etter verksted 1',
   vision_milestone_save: 'Lagre milepælen',
   vision_milestone_saved: str`Milepælen «${0}» er lagret.`,
-  vision_milestones: 'Milepæler',
   vision_milestones_none: 'Ingen milepæler ennå. En fasilitator kan lagre en.',
   vision_opening: 'Åpner drømmebildet\u00a0…',
   vision_read_only: 'Observatør: du kan lese, ikke endre',

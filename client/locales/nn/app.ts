@@ -137,7 +137,6 @@ export const app = {
   ws_loading: 'Lastar verkstaden\u00a0…',
   ws_me_heading: 'Om deg',
   ws_me_name: 'Namn',
-  ws_me_org: 'Verksemd',
   ws_me_role: 'Rolle',
   ws_members_heading: 'Medlemmer',
   ws_my_role_changed: str`Rolla di er no: ${0}.`,

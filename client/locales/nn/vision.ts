@@ -80,7 +80,6 @@ export const vision = {
   vision_milestone_placeholder: 'til dømes Etter verkstad 1',
   vision_milestone_save: 'Lagre milepælen',
   vision_milestone_saved: str`Milepælen «${0}» er lagra.`,
-  vision_milestones: 'Milepælar',
   vision_milestones_none: 'Ingen milepælar enno. Ein fasilitator kan lagre ein.',
   vision_opening: 'Opnar draumebiletet\u00a0…',
   vision_read_only: 'Observatør: du kan lese, ikkje endre',
