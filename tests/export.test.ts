@@ -99,6 +99,19 @@ describe('charter export', () => {
     expect(relationRow.split(/(?<!\\)\|/).length - 2).toBe(4);
   });
 
+  it("words the staircase and the paradoxes as the report does, with where each wants to be and the gap", async () => {
+    const en = unescapeMd((await download('/export/charter?format=md&lang=en')).body.toString('utf8'));
+    expect(en).toContain('| Organisation | Today | Wants to be | Also stands on | Justification |');
+    expect(en).toContain('| Bergen kommune | 3: Digital services for our own users | 4: Seamless services together with others | 2 | Godt i gang (changed by');
+    expect(en).toContain('### Local solutions and collaboration ↔ Centralised initiatives and solutions');
+    expect(en).toContain('Local solutions and collaboration at the expense of centralised initiatives and solutions.');
+    expect(en).toContain('The partnership wants to be: 70 / 100 (Meir felles)');
+    expect(en).toMatch(/\| Helsedirektoratet \| 30 \| 40 towards Centralised initiatives and solutions \|/);
+    const nn = unescapeMd((await download('/export/charter?format=md&lang=nn')).body.toString('utf8'));
+    expect(nn).toContain('| Verksemd | I dag | Vil vere | Står òg på | Grunngiving |');
+    expect(nn).toContain('40 mot Sentraliserte initiativ og løysingar');
+  });
+
   it('by default only agreed principles, each with every organisation’s stance, person, time, reason and text hash', async () => {
     const md = unescapeMd((await download('/export/charter?format=md&lang=en')).body.toString('utf8'));
     expect(md).toContain('## Agreed principles');

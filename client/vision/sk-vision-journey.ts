@@ -163,7 +163,7 @@ export class SkVisionJourney extends LitElement {
   }
 
   private stepName(i: number): string {
-    return i >= this.milestones.length ? msg('Today', { id: 'vision_journey_today' }) : this.milestones[i]!.name;
+    return i >= this.milestones.length ? term('today') : this.milestones[i]!.name;
   }
 
   private async snapshotOf(key: string): Promise<Y.Snapshot | null> {

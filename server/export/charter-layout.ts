@@ -62,23 +62,42 @@ export function layoutCharter(m: CharterExport, L: ExportLabels, formatDate: (is
 
   out.push(h(2, L.maturity));
   if (m.maturity.length) {
+    const step = (g: number) => `${g}: ${L.generationNames[g] ?? ''}`;
     out.push({
       type: 'table',
-      header: [L.organisation, L.generation, L.justification],
-      rows: m.maturity.map((e) => [cell(e.organisation, none), String(e.generation), withChange(cell(e.justification, none), e.changedBy)]),
+      header: [L.organisation, L.today, L.wantsToBe, L.alsoStandsOn, L.justification],
+      rows: m.maturity.map((e) => [
+        cell(e.organisation, none),
+        step(e.generation),
+        e.target ? step(e.target) : none,
+        e.alsoOn.length ? e.alsoOn.join(', ') : none,
+        withChange(cell(e.justification, none), e.changedBy),
+      ]),
     });
   } else out.push(p(none));
 
   out.push(h(2, L.paradoxes));
-  const axes = [...new Set(m.paradoxes.map((x) => x.axis))];
+  const targets = new Map(m.paradoxTargets.map((t) => [t.axis, t]));
+  const axes = [...new Set([...m.paradoxes.map((x) => x.axis), ...targets.keys()])];
   if (!axes.length) out.push(p(none));
   for (const axis of axes) {
     const [left, right] = L.axes[axis] ?? [axis, ''];
-    out.push(h(3, `${left} ↔ ${right}`), {
-      type: 'table',
-      header: [L.organisation, L.position, L.note],
-      rows: m.paradoxes.filter((x) => x.axis === axis).map((x) => [cell(x.organisation, none), String(Math.round(x.position)), withChange(cell(x.note, none), x.changedBy)]),
-    });
+    const target = targets.get(axis);
+    const gap = (position: number) => {
+      if (!target) return none;
+      const d = Math.round(target.position - position);
+      return d === 0 ? L.atTarget : L.gap(Math.abs(d), d > 0 ? right : left);
+    };
+    out.push(h(3, `${left} ↔ ${right}`));
+    if (L.axisReport[axis]) out.push({ type: 'paragraph', content: [{ text: L.axisReport[axis], italic: true }] });
+    if (target) out.push(p(`${L.partnershipTarget}: ${Math.round(target.position)} / 100${target.note ? ` (${oneLine(target.note)})` : ''}`));
+    const rows = m.paradoxes.filter((x) => x.axis === axis);
+    if (rows.length)
+      out.push({
+        type: 'table',
+        header: [L.organisation, L.position, ...(target ? [L.gapToTarget] : []), L.note],
+        rows: rows.map((x) => [cell(x.organisation, none), String(Math.round(x.position)), ...(target ? [gap(x.position)] : []), withChange(cell(x.note, none), x.changedBy)]),
+      });
   }
 
   const g = m.governance;

@@ -75,6 +75,8 @@ export function buildCharterModel(src: CharterSources, opts: { language: Languag
         generation: m.generation,
         justification: plain(m.justification),
         changedBy: changedBy(`maturity/${m.organisationId}`, m.organisationId),
+        target: m.target,
+        alsoOn: m.alsoOn,
       })),
     paradoxes: charter
       .paradoxes()
@@ -88,6 +90,10 @@ export function buildCharterModel(src: CharterSources, opts: { language: Languag
         note: plain(x.note),
         changedBy: changedBy(`paradoxes/${x.axis}/${x.organisationId}`, x.organisationId),
       })),
+    paradoxTargets: charter
+      .paradoxTargets()
+      .sort((a, b) => PARADOX_AXES.indexOf(a.axis) - PARADOX_AXES.indexOf(b.axis))
+      .map((t) => ({ axis: t.axis, position: t.position, note: plain(t.note) })),
     governance: {
       bodies: bodies.map((b) => ({ name: oneLine(b.name), mandate: plain(b.mandate), members: b.members.filter((id) => org.has(id)).sort((x, y) => position.get(x)! - position.get(y)!).map((id) => org.get(id)!), chair: oneLine(b.chair), rule: b.rule, rhythm: oneLine(b.rhythm) })),
       escalation: charter.escalation().map((s) => ({ label: oneLine(s.label), body: s.bodyId ? bodyName.get(s.bodyId) ?? null : null })),

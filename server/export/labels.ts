@@ -1,6 +1,6 @@
 /** Words of the exported documents in the three languages (the app's own texts live in client/). */
 import type { Language } from '../../shared/api.js';
-import { ACTOR_KIND_WORDS, BODY_RULE_WORDS, PARADOX_WORDS, RELATION_KIND_WORDS, RESPONSIBILITY_WORDS, STANCE_WORDS, STATUS_WORDS, TERMS, wordsIn } from '../../shared/glossary.js';
+import { ACTOR_KIND_WORDS, BODY_RULE_WORDS, GENERATION_WORDS, PARADOX_WORDS, RELATION_KIND_WORDS, RESPONSIBILITY_WORDS, STANCE_WORDS, STATUS_WORDS, TERMS, wordsIn } from '../../shared/glossary.js';
 
 export interface ExportLabels {
   charter: string;
@@ -22,6 +22,18 @@ export interface ExportLabels {
   maturity: string;
   organisation: string;
   generation: string;
+  today: string;
+  wantsToBe: string;
+  alsoStandsOn: string;
+  partnershipTarget: string;
+  gapToTarget: string;
+  /** An organisation's distance to the partnership's target and the pole it must move towards. */
+  gap: (distance: number, pole: string) => string;
+  atTarget: string;
+  /** Step `g` of the staircase in a few words (the glossary's). */
+  generationNames: Record<string, string>;
+  /** The report's sentence for each paradox axis. */
+  axisReport: Record<string, string>;
   justification: string;
   paradoxes: string;
   position: string;
@@ -116,6 +128,13 @@ function fromGlossary(lang: Language) {
     note: t.note,
     maturity: t.maturity,
     generation: t.generation,
+    today: t.today,
+    wantsToBe: t.wantsToBe,
+    alsoStandsOn: t.alsoStandsOn,
+    partnershipTarget: t.partnershipTarget,
+    gapToTarget: t.gapToTarget,
+    generationNames: Object.fromEntries(Object.entries(GENERATION_WORDS).map(([g, x]) => [g, x.short[lang]])),
+    axisReport: Object.fromEntries(Object.entries(PARADOX_WORDS).map(([axis, p]) => [axis, p.report[lang]])),
     justification: t.justification,
     paradoxes: t.paradoxes,
     governance: t.governance,
@@ -146,6 +165,8 @@ function fromGlossary(lang: Language) {
 }
 
 const en: ExportLabels = {
+  gap: (d, pole) => `${d} towards ${pole}`,
+  atTarget: 'At the target',
   charter: 'Charter',
   exported: 'Exported',
   organisations: 'Participating organisations',
@@ -195,6 +216,8 @@ const en: ExportLabels = {
 
 const nb: ExportLabels = {
   ...en,
+  gap: (d, pole) => `${d} mot ${pole}`,
+  atTarget: 'På målet',
   charter: 'Samarbeidsavtale',
   exported: 'Eksportert',
   organisations: 'Deltakende virksomheter',

@@ -44,11 +44,48 @@ describe('CharterDoc', () => {
     expect(c.decisions().map((x) => [x.id, x.label])).toEqual([[dec, 'Årsbudsjett']]);
   });
 
+  it('keeps where an organisation wants to be and the other steps it stands on, through every way of writing its entry', () => {
+    const c = new CharterDoc(new Y.Doc(), newId);
+    c.updateMaturity('orgA', { target: 4 }, local);
+    expect(c.maturity()).toEqual([]); // no step today: nothing to aim from
+    c.updateMaturity('orgA', { generation: 2, target: 4, alsoOn: [3, 2, 3] }, local);
+    expect(c.maturity()).toEqual([{ organisationId: 'orgA', generation: 2, justification: '', target: 4, alsoOn: [3] }]);
+    const text = c.textOf('maturity', 'orgA', CF.justification);
+    c.setMaturityJustification('orgA', 'Fagsystem, men data delt med Nav', local);
+    expect(c.textOf('maturity', 'orgA', CF.justification)).toBe(text);
+    c.setMaturity('orgA', 3, 'Ny vurdering', local); // a revealed answer: today moves, the rest stays
+    expect(c.maturity()[0]).toEqual({ organisationId: 'orgA', generation: 3, justification: 'Ny vurdering', target: 4, alsoOn: [] });
+    c.updateMaturity('orgA', { target: null, alsoOn: [1] }, local);
+    expect(c.maturity()[0]).toMatchObject({ generation: 3, target: null, alsoOn: [1] });
+    // Untrusted fields: junk is dropped, today's step is never also listed as another step.
+    const m = c.map('maturity').get('orgA')!;
+    m.set(CF.target, 9);
+    m.set(CF.alsoOn, [3, 'x', 2, 7]);
+    expect(c.maturity()[0]).toMatchObject({ target: null, alsoOn: [2] });
+  });
+
+  it('keeps where the partnership wants to be on each paradox axis, apart from the organisations', () => {
+    const c = new CharterDoc(new Y.Doc(), newId);
+    c.setParadoxTarget('local_vs_central', 72.4, 'Meir felles', local);
+    c.setParadoxTarget('domain_vs_it', 130, '', local);
+    expect(c.paradoxTargets()).toEqual([
+      { axis: 'local_vs_central', position: 72, note: 'Meir felles' },
+      { axis: 'domain_vs_it', position: 100, note: '' },
+    ]);
+    const note = c.textOf('paradoxTargets', 'local_vs_central', CF.note);
+    c.setParadoxTarget('local_vs_central', 60, 'Meir felles', local);
+    expect(c.textOf('paradoxTargets', 'local_vs_central', CF.note)).toBe(note);
+    c.setParadoxTarget('domain_vs_it', null, '', local);
+    c.map('paradoxTargets').set('not_an_axis', new Y.Map());
+    expect(c.paradoxTargets()).toEqual([{ axis: 'local_vs_central', position: 60, note: 'Meir felles' }]);
+    expect(c.paradoxes()).toEqual([]);
+  });
+
   it('stores maturity, paradox positions and a governance model', () => {
     const c = new CharterDoc(new Y.Doc(), newId);
     c.setMaturity('orgA', 3, 'Eigne prosessar, felles brukarar', local);
     c.setParadox('domain_vs_it', 'orgA', 140, 'IT-tung', local);
-    expect(c.maturity()).toEqual([{ organisationId: 'orgA', generation: 3, justification: 'Eigne prosessar, felles brukarar' }]);
+    expect(c.maturity()).toEqual([{ organisationId: 'orgA', generation: 3, justification: 'Eigne prosessar, felles brukarar', target: null, alsoOn: [] }]);
     expect(c.paradoxes()).toEqual([{ axis: 'domain_vs_it', organisationId: 'orgA', position: 100, note: 'IT-tung' }]);
     const board = c.addBody({ name: 'Styringsgruppe', members: ['orgB', 'orgA'], rule: 'consent', rhythm: 'monthly' }, local);
     c.setBodyMember(board, 'orgC', true, local);
@@ -113,7 +150,14 @@ describe('CharterDoc', () => {
 
   it('migrates once and records the schema version', () => {
     const doc = new Y.Doc();
-    expect(migrateCharter(doc, local)).toEqual(['001_initial']);
+    expect(migrateCharter(doc, local)).toEqual(['001_initial', '002_targets_and_more_steps']);
     expect(migrateCharter(doc, local)).toEqual([]);
+    expect(doc.getMap(CharterKey.meta).get(CharterKey.schemaVersion)).toBe(2);
+    // A v1 document (what every charter was before issue #17) takes only the new migration, and keeps its entries.
+    const v1 = new Y.Doc();
+    v1.getMap(CharterKey.meta).set(CharterKey.schemaVersion, 1);
+    new CharterDoc(v1, newId).setMaturity('orgA', 2, 'i dag', local);
+    expect(migrateCharter(v1, local)).toEqual(['002_targets_and_more_steps']);
+    expect(new CharterDoc(v1, newId).maturity()).toEqual([{ organisationId: 'orgA', generation: 2, justification: 'i dag', target: null, alsoOn: [] }]);
   });
 });

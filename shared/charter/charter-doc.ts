@@ -17,6 +17,7 @@ import {
   readFunding,
   readMaturity,
   readParadox,
+  readParadoxTarget,
   readPrinciple,
   readRelation,
   type Actor,
@@ -30,6 +31,7 @@ import {
   type MaturityEntry,
   type ParadoxAxis,
   type ParadoxPosition,
+  type ParadoxTarget,
   type PrincipleDraft,
   type Relation,
   type RelationKind,
@@ -94,6 +96,10 @@ export class CharterDoc {
   paradoxes(): ParadoxPosition[] {
     return this.collect('paradoxes', readParadox);
   }
+  /** Where the partnership wants to be, per axis that has a target. */
+  paradoxTargets(): ParadoxTarget[] {
+    return this.collect('paradoxTargets', readParadoxTarget);
+  }
   bodies(): GovernanceBody[] {
     return this.collect('bodies', readBody).sort(byOrder);
   }
@@ -115,7 +121,7 @@ export class CharterDoc {
   }
 
   /** The Y.Text of a text field, for binding an editor; null when absent or not text. */
-  textOf(collection: 'actors' | 'relations' | 'maturity' | 'paradoxes' | 'bodies' | 'principles', key: string, field: string): Y.Text | null {
+  textOf(collection: 'actors' | 'relations' | 'maturity' | 'paradoxes' | 'paradoxTargets' | 'bodies' | 'principles', key: string, field: string): Y.Text | null {
     const v = this.map(collection).get(key)?.get(field);
     return v instanceof Y.Text ? v : null;
   }
@@ -169,8 +175,72 @@ export class CharterDoc {
 
   // ---- maturity and paradoxes (the server writes revealed answers here) ----
 
+  /** Writes an organisation's entry afresh; where it wants to be and its other steps are kept. */
   setMaturity(organisationId: string, generation: Generation, justification: string, origin: unknown): void {
-    this.doc.transact(() => this.map('maturity').set(organisationId, fill({ [CF.generation]: generation, [CF.justification]: yText(justification) })), origin);
+    const old = this.map('maturity').get(organisationId);
+    const kept = old instanceof Y.Map ? readMaturity(organisationId, old) : null;
+    this.doc.transact(
+      () =>
+        this.map('maturity').set(
+          organisationId,
+          fill({
+            [CF.generation]: generation,
+            [CF.justification]: yText(justification),
+            ...(kept?.target ? { [CF.target]: kept.target } : {}),
+            ...(kept?.alsoOn.length ? { [CF.alsoOn]: kept.alsoOn.filter((g) => g !== generation) } : {}),
+          }),
+        ),
+      origin,
+    );
+  }
+  /** Replaces the justification's text in place (concurrent edits elsewhere in the entry survive). */
+  setMaturityJustification(organisationId: string, text: string, origin: unknown): void {
+    const m = this.map('maturity').get(organisationId);
+    const t = m instanceof Y.Map ? m.get(CF.justification) : null;
+    if (t instanceof Y.Text) this.doc.transact(() => replaceIn(t, text), origin);
+    else if (m instanceof Y.Map) {
+      const current = readMaturity(organisationId, m);
+      if (current) this.setMaturity(organisationId, current.generation, text, origin);
+    }
+  }
+  /**
+   * Changes an organisation's entry in place (its justification stays the same Y.Text): today's
+   * step, where it wants to be (`target: null` clears it) and the other steps it also stands on.
+   * Creates the entry when `generation` is given and none exists; does nothing otherwise.
+   */
+  updateMaturity(organisationId: string, patch: { generation?: Generation; target?: Generation | null; alsoOn?: Generation[] }, origin: unknown): void {
+    const m = this.map('maturity').get(organisationId);
+    if (!(m instanceof Y.Map) || !(m.get(CF.justification) instanceof Y.Text)) {
+      if (!patch.generation) return;
+      const current = m instanceof Y.Map ? readMaturity(organisationId, m) : null;
+      const generation = patch.generation;
+      this.doc.transact(() => {
+        this.setMaturity(organisationId, generation, current?.justification ?? '', origin);
+        if (patch.target !== undefined || patch.alsoOn) this.updateMaturity(organisationId, { target: patch.target, alsoOn: patch.alsoOn }, origin);
+      }, origin);
+      return;
+    }
+    this.doc.transact(() => {
+      if (patch.generation) m.set(CF.generation, patch.generation);
+      if (patch.target === null) m.delete(CF.target);
+      else if (patch.target) m.set(CF.target, patch.target);
+      const today = patch.generation ?? readMaturity(organisationId, m)?.generation;
+      const also = patch.alsoOn ?? (patch.generation ? readMaturity(organisationId, m)?.alsoOn : undefined);
+      if (also) m.set(CF.alsoOn, [...new Set(also)].filter((g) => g !== today).sort());
+    }, origin);
+  }
+  /** Sets (or with `position: null`, clears) where the partnership wants to be on an axis. */
+  setParadoxTarget(axis: ParadoxAxis, position: number | null, note: string, origin: unknown): void {
+    const targets = this.map('paradoxTargets');
+    if (position === null) return this.doc.transact(() => targets.delete(axis), origin);
+    const p = Math.min(100, Math.max(0, Math.round(position)));
+    const m = targets.get(axis);
+    if (m instanceof Y.Map && m.get(CF.note) instanceof Y.Text) {
+      this.doc.transact(() => {
+        m.set(CF.position, p);
+        if ((m.get(CF.note) as Y.Text).toString() !== note) replaceIn(m.get(CF.note) as Y.Text, note);
+      }, origin);
+    } else this.doc.transact(() => targets.set(axis, fill({ [CF.position]: p, [CF.note]: yText(note) })), origin);
   }
   setParadox(axis: ParadoxAxis, organisationId: string, position: number, note: string, origin: unknown): void {
     const p = Math.min(100, Math.max(0, position));

@@ -11,6 +11,10 @@ interface Migration {
 const migrations: Migration[] = [
   // v1 is the first shape: nothing to transform, only the version to record.
   { name: '001_initial', to: 1, run: () => {} },
+  // v2 adds fields and a collection that readers of v1 never see: a maturity entry's `target`
+  // and `alsoOn`, and `paradoxTargets`. Nothing to transform; the version tells a v1 client
+  // that the document holds what it cannot show (issue #17).
+  { name: '002_targets_and_more_steps', to: 2, run: () => {} },
 ];
 
 /** Brings a charter document up to CHARTER_SCHEMA_VERSION; returns the names of the migrations run. */

@@ -4,8 +4,9 @@
  *   meta: Y.Map          { schemaVersion: number }
  *   actors: Y.Map        actorId → Y.Map { name, kind, role*, needs*, requirements*, gains*, order, x?, y? }
  *   relations: Y.Map     relationId → Y.Map { from, to, kind, note* }
- *   maturity: Y.Map      organisationId → Y.Map { generation, justification* }
+ *   maturity: Y.Map      organisationId → Y.Map { generation, justification*, target?, alsoOn? }
  *   paradoxes: Y.Map     `<axis>/<organisationId>` → Y.Map { position, note* }
+ *   paradoxTargets: Y.Map axis → Y.Map { position, note* }   (where the partnership wants to be; v2)
  *   bodies: Y.Map        bodyId → Y.Map { name, mandate*, members: Y.Map orgId → true, chair, rule, rhythm, order }
  *   escalation: Y.Map    stepId → Y.Map { label, bodyId, order }
  *   funding: Y.Map       sourceId → Y.Map { who, amount, share, order }
@@ -20,7 +21,7 @@
  */
 import * as Y from 'yjs';
 
-export const CHARTER_SCHEMA_VERSION = 1;
+export const CHARTER_SCHEMA_VERSION = 2;
 
 export const CharterKey = {
   meta: 'meta',
@@ -29,6 +30,7 @@ export const CharterKey = {
   relations: 'relations',
   maturity: 'maturity',
   paradoxes: 'paradoxes',
+  paradoxTargets: 'paradoxTargets',
   bodies: 'bodies',
   escalation: 'escalation',
   funding: 'funding',
@@ -52,6 +54,8 @@ export const CF = {
   note: 'note',
   generation: 'generation',
   justification: 'justification',
+  target: 'target',
+  alsoOn: 'alsoOn',
   position: 'position',
   mandate: 'mandate',
   members: 'members',
@@ -116,8 +120,19 @@ export interface Relation {
 }
 export interface MaturityEntry {
   organisationId: string;
+  /** Where the organisation stands today. */
   generation: Generation;
   justification: string;
+  /** Where it wants to be (v2), or null. */
+  target: Generation | null;
+  /** Other steps it also stands on (v2; never `generation` itself), sorted; the justification says how. */
+  alsoOn: Generation[];
+}
+/** Where the partnership as a whole wants to be on one paradox axis (v2). */
+export interface ParadoxTarget {
+  axis: ParadoxAxis;
+  position: number;
+  note: string;
 }
 export interface ParadoxPosition {
   axis: ParadoxAxis;
@@ -200,10 +215,27 @@ export function readRelation(id: string, m: Y.Map<unknown>): Relation | null {
   return { id, from, to, kind, note: textOf(m.get(CF.note), L.textMax) };
 }
 
+const isGeneration = (v: unknown): v is Generation => (GENERATIONS as readonly unknown[]).includes(v);
+
 export function readMaturity(organisationId: string, m: Y.Map<unknown>): MaturityEntry | null {
   const g = m.get(CF.generation);
-  if (!(GENERATIONS as readonly unknown[]).includes(g)) return null;
-  return { organisationId, generation: g as Generation, justification: textOf(m.get(CF.justification), L.textMax) };
+  if (!isGeneration(g)) return null;
+  const target = m.get(CF.target);
+  const also = m.get(CF.alsoOn);
+  return {
+    organisationId,
+    generation: g,
+    justification: textOf(m.get(CF.justification), L.textMax),
+    target: isGeneration(target) ? target : null,
+    alsoOn: Array.isArray(also) ? GENERATIONS.filter((x) => x !== g && also.includes(x)) : [],
+  };
+}
+
+export function readParadoxTarget(key: string, m: Y.Map<unknown>): ParadoxTarget | null {
+  const axis = oneOf(key, PARADOX_AXES);
+  const position = numOrNull(m.get(CF.position), 0, 100);
+  if (!axis || position === null) return null;
+  return { axis, position, note: textOf(m.get(CF.note), L.textMax) };
 }
 
 export const paradoxKey = (axis: ParadoxAxis, organisationId: string) => `${axis}/${organisationId}`;

@@ -77,11 +77,22 @@ export const CharterExport = z.object({
   ),
   relations: z.array(z.object({ from: z.string(), to: z.string(), kind: z.string(), note: z.string() })),
   maturity: z.array(
-    z.object({ organisationId: z.string(), organisation: z.string(), generation: z.number().int().min(1).max(4), justification: z.string(), changedBy: ChangedBy }),
+    z.object({
+      organisationId: z.string(),
+      organisation: z.string(),
+      generation: z.number().int().min(1).max(4),
+      justification: z.string(),
+      changedBy: ChangedBy,
+      // Since issue #17 (older exports lack them): where it wants to be, other steps it stands on.
+      target: z.number().int().min(1).max(4).nullable().default(null),
+      alsoOn: z.array(z.number().int().min(1).max(4)).default([]),
+    }),
   ),
   paradoxes: z.array(
     z.object({ axis: z.string(), organisationId: z.string(), organisation: z.string(), position: z.number().min(0).max(100), note: z.string(), changedBy: ChangedBy }),
   ),
+  /** Where the partnership wants to be on each axis (since issue #17; older exports lack it). */
+  paradoxTargets: z.array(z.object({ axis: z.string(), position: z.number().min(0).max(100), note: z.string() })).default([]),
   governance: z.object({
     bodies: z.array(
       z.object({ name: z.string(), mandate: z.string(), members: z.array(z.string()), chair: z.string(), rule: z.string(), rhythm: z.string() }),

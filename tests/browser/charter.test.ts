@@ -220,6 +220,17 @@ describe('the charter', () => {
     await step3.locator('.chip', { hasText: 'Nav' }).waitFor();
     await poll(() => step3.locator('.chip').textContent()).toContain('Eigne tenester, lite deling');
     await view.locator('.step-2 .chip', { hasText: 'Bergen kommune' }).waitFor();
+    // Where Nav wants to be, and another step it also stands on: an outlined chip and a light one, each on its step.
+    await view.getByLabel('Kvar Nav vil vere').selectOption('4');
+    await view.getByRole('group', { name: 'Andre trinn Nav står på' }).getByRole('checkbox', { name: '2' }).check();
+    const wants = view.locator('.step-4 .chip.target');
+    await wants.waitFor();
+    expect(await wants.textContent()).toContain('Nav vil vere her');
+    const also = view.locator('.step-2 .chip.also', { hasText: 'Nav står òg her' });
+    await also.waitFor();
+    const [tread, chip] = [await view.locator('.step-4 .tread').boundingBox(), await wants.boundingBox()];
+    expect(chip!.x).toBeGreaterThanOrEqual(tread!.x - 1);
+    expect(chip!.x + chip!.width).toBeLessThanOrEqual(tread!.x + tread!.width + 1);
     await axeClean(facilitator);
 
     // A participant changes only their own organisation's entry; the others' are shown, read-only.
@@ -271,6 +282,20 @@ describe('the charter', () => {
     await facilitator.keyboard.press('End');
     await view.locator('.marker').first().waitFor();
     expect(await view.locator('.marker').first().evaluate((el) => (el as HTMLElement).style.left)).toBe('100%');
+    // The report's sentence, and where the partnership wants to be: a star on the track, each organisation's gap in the table.
+    const first = view.getByRole('region', { name: 'Lokalt eller sentralt' });
+    await first.getByText('Lokale løysingar og samarbeid på kostnad av sentraliserte initiativ og løysingar.').waitFor();
+    await first.getByRole('button', { name: 'Set eit mål' }).click();
+    const star = first.locator('.target');
+    await star.waitFor();
+    const target = first.getByRole('slider', { name: 'Kvar partnarskapet vil vere' });
+    await target.focus();
+    await facilitator.keyboard.press('Home');
+    await poll(() => star.evaluate((el) => (el as HTMLElement).style.left)).toBe('0%');
+    await poll(() => first.getByRole('row', { name: /^Nav/ }).textContent()).toContain('100 mot Lokale løysingar og samarbeid');
+    const [track, box] = [await first.locator('.track').boundingBox(), await star.boundingBox()];
+    expect(box!.width).toBeGreaterThan(8);
+    expect(Math.abs(box!.x + box!.width / 2 - track!.x)).toBeLessThan(4);
     await axeClean(facilitator);
   });
 

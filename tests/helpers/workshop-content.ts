@@ -59,6 +59,8 @@ export async function fillWorkshop(wsBase: string, w: WorkshopDto, token: string
     c.setMaturity(orgB!.id, 3, 'Godt i gang', 'test');
     c.setParadox('local_vs_central', orgA!.id, 30, hostile[6]!, 'test');
     c.setParadox('domain_vs_it', orgB!.id, 80, 'IT-tung', 'test');
+    c.updateMaturity(orgB!.id, { target: 4, alsoOn: [2] }, 'test');
+    c.setParadoxTarget('local_vs_central', 70, 'Meir felles', 'test');
     const body = c.addBody({ name: 'Styringsgruppe', mandate: hostile[4], members: [orgA!.id, orgB!.id], chair: 'Helsedirektoratet', rule: 'consensus', rhythm: 'Kvar månad' }, 'test');
     c.addEscalationStep('Arbeidsgruppe', null, 'test');
     c.addEscalationStep('Styringsgruppe', body, 'test');

@@ -55,6 +55,28 @@ export const maturityStyles = css`
     flex-wrap: wrap;
     gap: 0.3rem;
   }
+  .chip.target {
+    background: transparent;
+    border-style: dashed;
+  }
+  .chip.also {
+    opacity: 0.85;
+    font-style: italic;
+  }
+  fieldset.also {
+    border: 0;
+    margin: 0;
+    padding: 0;
+    display: flex;
+    gap: 0.6rem;
+    flex-wrap: wrap;
+  }
+  fieldset.also label {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.2rem;
+    min-height: 24px;
+  }
   textarea.cell {
     font: inherit;
     width: 100%;

@@ -23,6 +23,34 @@ export const paradoxStyles = css`
     margin: 0 1rem;
     background: linear-gradient(var(--sk-border), var(--sk-border)) center 1.2rem / 100% 3px no-repeat;
   }
+  .report {
+    font-style: italic;
+    margin: 0 0 0.25rem;
+  }
+  .target {
+    position: absolute;
+    top: 0.2rem;
+    transform: translateX(-50%);
+    font-size: 1.4rem;
+    line-height: 1;
+    color: var(--sk-text);
+    border-radius: 4px;
+  }
+  .target-row th {
+    font-weight: 700;
+  }
+  .set-target {
+    font: inherit;
+    min-height: 32px;
+    padding: 0.2rem 0.6rem;
+    border: 1px solid var(--sk-border);
+    border-radius: 6px;
+    background: var(--sk-surface, #fff);
+    cursor: pointer;
+  }
+  .gaps {
+    margin: 0 0 1rem;
+  }
   .markers {
     list-style: none;
     margin: 0;

@@ -1,7 +1,9 @@
 /**
- * `<sk-paradox-view>`: the four paradoxes. For each axis, the two poles and a marker per
- * organisation at its position (0–100), its note on hover or focus; below each axis a table where
- * anyone who may write moves each organisation's marker (a slider) and writes its note.
+ * `<sk-paradox-view>`: the four paradoxes as tensions. For each axis, the report's sentence, the
+ * two poles, a marker per organisation where it stands today (0–100), its note on hover or focus,
+ * and a star where the partnership wants to be; below each axis a table where anyone who may
+ * write moves each organisation's marker (a slider) and writes its note, with each one's gap to
+ * the partnership's target, and a row for the target itself (any member may set it).
  *
  * Properties: `session` (CharterSession). Events: none. Slots: none. Parts: none.
  */
@@ -11,7 +13,7 @@ import type SlRange from '@shoelace-style/shoelace/dist/components/range/range.j
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { PARADOX_AXES, type ParadoxAxis, type ParadoxPosition } from '../../../shared/charter/schema.js';
+import { PARADOX_AXES, type ParadoxAxis, type ParadoxPosition, type ParadoxTarget } from '../../../shared/charter/schema.js';
 import { sharedStyles } from '../../ui/shared.styles.js';
 import { CharterController } from '../charter-controller.js';
 import type { CharterSession } from '../charter-session.js';
@@ -41,23 +43,36 @@ export class SkParadoxView extends LitElement {
     s.charter.setParadox(axis, orgId, Math.round(position), note, s.origin);
   }
 
+  private writeTarget(axis: ParadoxAxis, position: number | null, note: string): void {
+    const s = this.session;
+    if (!s || s.readOnly) return;
+    s.charter.setParadoxTarget(axis, position, note, s.origin);
+  }
+
   override render() {
     const s = this.session;
     if (!s) return nothing;
     const all = s.charter.paradoxes();
+    const targets = new Map(s.charter.paradoxTargets().map((t) => [t.axis, t]));
     return html`
       <h2>${term('paradoxes')}</h2>
-      <p class="lead">${msg('Each organisation places itself between two poles. The point is to see the spread and talk about it.', { id: 'charter_paradoxes_lead' })}</p>
+      <p class="lead">
+        ${msg(
+          'Each organisation places itself between two poles where it stands today; the partnership agrees where it wants to be. See the spread and the gap, and talk about them.',
+          { id: 'charter_paradoxes_lead' },
+        )}
+      </p>
       ${s.organisations.length === 0 ? html`<p class="empty">${msg('This workshop has no organisations yet.', { id: 'charter_no_orgs' })}</p>` : nothing}
-      ${PARADOX_AXES.map((axis) => this.renderAxis(s, axis, new Map(all.filter((p) => p.axis === axis).map((p) => [p.organisationId, p]))))}
+      ${PARADOX_AXES.map((axis) => this.renderAxis(s, axis, new Map(all.filter((p) => p.axis === axis).map((p) => [p.organisationId, p])), targets.get(axis) ?? null))}
     `;
   }
 
-  private renderAxis(s: CharterSession, axis: ParadoxAxis, at: Map<string, ParadoxPosition>) {
+  private renderAxis(s: CharterSession, axis: ParadoxAxis, at: Map<string, ParadoxPosition>, target: ParadoxTarget | null) {
     const n = axisNames(axis);
     const id = `axis-${axis}`;
     return html`<section aria-labelledby=${id}>
       <h3 id=${id}>${n.name}</h3>
+      <p class="report">${n.report}</p>
       <div class="axis">
         <span class="pole low">${n.low}</span>
         <div class="track">
@@ -77,20 +92,46 @@ export class SkParadoxView extends LitElement {
                 </li>`;
               })}
           </ul>
+          ${target
+            ? html`<sl-tooltip content=${target.note || msg('Where the partnership wants to be', { id: 'charter_target_marker' })}>
+                <span class="target" tabindex="0" style="left:${target.position}%"
+                  ><span aria-hidden="true">★</span><span class="visually-hidden"
+                    >${msg(str`The partnership wants to be at ${target.position} / 100`, { id: 'charter_target_at' })}${target.note ? `. ${target.note}` : ''}</span
+                  ></span
+                >
+              </sl-tooltip>`
+            : nothing}
         </div>
         <span class="pole high">${n.high}</span>
       </div>
-      ${s.readOnly ? nothing : this.renderTable(s, axis, at, n.low, n.high)}
+      ${s.readOnly ? this.renderGaps(s, at, target, n.low, n.high) : this.renderTable(s, axis, at, target, n.low, n.high)}
     </section>`;
   }
 
-  private renderTable(s: CharterSession, axis: ParadoxAxis, at: Map<string, ParadoxPosition>, low: string, high: string) {
+  /** How far an organisation is from the partnership's target, and towards which pole it must move. */
+  private gap(p: ParadoxPosition | undefined, target: ParadoxTarget | null, low: string, high: string) {
+    if (!p || !target) return '—';
+    const d = target.position - p.position;
+    if (d === 0) return msg('At the target', { id: 'charter_gap_none' });
+    return msg(str`${Math.abs(d)} towards ${d > 0 ? high : low}`, { id: 'charter_gap' });
+  }
+
+  /** For a reader: each organisation's gap to the target, when the partnership has set one. */
+  private renderGaps(s: CharterSession, at: Map<string, ParadoxPosition>, target: ParadoxTarget | null, low: string, high: string) {
+    if (!target) return nothing;
+    return html`<ul class="gaps">
+      ${s.organisations.filter((o) => at.has(o.id)).map((o) => html`<li>${o.name}: ${this.gap(at.get(o.id), target, low, high)}</li>`)}
+    </ul>`;
+  }
+
+  private renderTable(s: CharterSession, axis: ParadoxAxis, at: Map<string, ParadoxPosition>, target: ParadoxTarget | null, low: string, high: string) {
     return html`<div class="table-wrap">
       <table>
         <thead>
           <tr>
             <th scope="col">${term('organisation')}</th>
             <th scope="col">${msg(str`Position (0 = ${low}, 100 = ${high})`, { id: 'charter_axis_position_col' })}</th>
+            <th scope="col">${term('gapToTarget')}</th>
             <th scope="col">${term('note')}</th>
           </tr>
         </thead>
@@ -103,6 +144,7 @@ export class SkParadoxView extends LitElement {
               return html`<tr>
                 <th scope="row">${o.name}${p ? nothing : html`<span class="unplaced"> (${msg('not placed', { id: 'charter_unplaced' })})</span>`}${changed}</th>
                 <td>${p ? `${p.position} / 100` : '—'}</td>
+                <td>${this.gap(p, target, low, high)}</td>
                 <td class="text">${p?.note ?? ''}</td>
               </tr>`;
             return html`<tr>
@@ -117,6 +159,7 @@ export class SkParadoxView extends LitElement {
                   @sl-change=${(e: Event) => this.write(axis, o.id, (e.target as SlRange).value, p?.note ?? '')}
                 ></sl-range>
               </td>
+              <td>${this.gap(p, target, low, high)}</td>
               <td>
                 <input
                   class="cell"
@@ -127,6 +170,31 @@ export class SkParadoxView extends LitElement {
               </td>
             </tr>`;
           })}
+          <tr class="target-row">
+            <th scope="row">★ ${term('partnershipTarget')}</th>
+            <td class="slider">
+              ${target
+                ? html`<sl-range
+                    label=${msg('Where the partnership wants to be', { id: 'charter_target_marker' })}
+                    min="0"
+                    max="100"
+                    step="5"
+                    .value=${live(target.position)}
+                    @sl-change=${(e: Event) => this.writeTarget(axis, (e.target as SlRange).value, target.note)}
+                  ></sl-range>`
+                : html`<button class="set-target" @click=${() => this.writeTarget(axis, 50, '')}>${msg('Set a target', { id: 'charter_target_set' })}</button>`}
+            </td>
+            <td>${target ? html`<button class="set-target" @click=${() => this.writeTarget(axis, null, '')}>${msg('Clear the target', { id: 'charter_target_clear' })}</button>` : nothing}</td>
+            <td>
+              <input
+                class="cell"
+                aria-label=${msg('Note on the target', { id: 'charter_target_note' })}
+                ?disabled=${!target}
+                .value=${live(target?.note ?? '')}
+                @change=${(e: Event) => target && this.writeTarget(axis, target.position, (e.target as HTMLInputElement).value)}
+              />
+            </td>
+          </tr>
         </tbody>
       </table>
     </div>`;

@@ -68,7 +68,6 @@ export const vision: Record<keyof typeof nynorsk, string | ReturnType<typeof str
   vision_journey_pager: 'Bla gjennom milepælene',
   vision_journey_prev: 'Forrige',
   vision_journey_step: str`Steg ${0} av ${1}`,
-  vision_journey_today: 'I dag',
   vision_legend: 'Fargene til virksomhetene',
   vision_link_add: 'Legg til lenke',
   vision_link_edit: 'Endre lenken',

@@ -67,7 +67,6 @@ export const vision = {
   vision_journey_pager: 'Bla gjennom milepælane',
   vision_journey_prev: 'Førre',
   vision_journey_step: str`Steg ${0} av ${1}`,
-  vision_journey_today: 'I dag',
   vision_legend: 'Fargane til verksemdene',
   vision_link_add: 'Legg til lenkje',
   vision_link_edit: 'Endre lenkja',
