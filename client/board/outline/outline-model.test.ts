@@ -34,7 +34,13 @@ describe('outline model', () => {
     expect(readingOrder(steps).map((s) => s.id)).toEqual([0, 1, 2, 3]);
     const b = fresh();
     insertTemplate(b, 'maturity', { x: 0, y: 0 }, 'en', author, origin);
-    expect(titles(b)).toEqual(['Generation 1: Digital support for our own work', 'Generation 2: Systems that run our own processes', 'Generation 3: Digital services for our own users', 'Generation 4: Seamless services together with others', null]);
+    expect(titles(b)).toEqual([
+      'Generation 1: Digital support for our own work',
+      'Generation 2: Systems that run our own processes',
+      'Generation 3: Digital services for our own users',
+      'Generation 4: Seamless services together with others',
+      null,
+    ]);
   });
 
   it('finds the same frame as BoardDoc.frameOf, and stays fast on a big board', () => {
