@@ -80,9 +80,10 @@ function lineText(children: PhrasingContent[]): string {
 type Context = { name: string; wrap: (text: string) => DocNode[]; find: (root: Root) => Parent; expected: (text: string) => string };
 
 const para = (text: string): Block => ({ type: 'paragraph', content: [{ text }] });
-const only = <T extends Nodes>(n: Nodes | undefined, type: T['type']): T => {
+/** `n`, which must be of `type` (and have children). */
+const only = (n: Nodes | undefined, type: Nodes['type']): Parent => {
   expect(n?.type).toBe(type);
-  return n as T;
+  return n as Parent;
 };
 const dropEdgeBreaks = (s: string) => s.replace(/^\n+|\n+$/g, '');
 const cellText = (s: string) => s.replace(/[ \t]*\n[ \t]*/g, ' ').trim();
@@ -93,28 +94,28 @@ const CONTEXTS: Context[] = [
   {
     name: 'list item',
     wrap: (t) => [{ type: 'list', ordered: true, items: [[para('first')], [para(t)]] }],
-    find: (r) => only(only<Parent>(only<Parent>(r.children[0], 'list').children[1], 'listItem').children[0], 'paragraph'),
+    find: (r) => only(only(only(r.children[0], 'list').children[1], 'listItem').children[0], 'paragraph'),
     expected: dropEdgeBreaks,
   },
   {
     name: 'nested list item',
     wrap: (t) => [{ type: 'list', ordered: false, items: [[para('outer'), { type: 'list', ordered: true, items: [[para(t)]] }]] }],
     find: (r) => {
-      const outer = only<Parent>(only<Parent>(r.children[0], 'list').children[0], 'listItem');
-      return only(only<Parent>(only<Parent>(outer.children[1], 'list').children[0], 'listItem').children[0], 'paragraph');
+      const outer = only(only(r.children[0], 'list').children[0], 'listItem');
+      return only(only(only(outer.children[1], 'list').children[0], 'listItem').children[0], 'paragraph');
     },
     expected: dropEdgeBreaks,
   },
   {
     name: 'quote',
     wrap: (t) => [{ type: 'quote', blocks: [para('before'), para(t)] }],
-    find: (r) => only(only<Parent>(r.children[0], 'blockquote').children[1], 'paragraph'),
+    find: (r) => only(only(r.children[0], 'blockquote').children[1], 'paragraph'),
     expected: dropEdgeBreaks,
   },
   {
     name: 'table cell',
     wrap: (t) => [{ type: 'table', header: ['Name', 'Note'], rows: [['left', t], [t, 'right']] }],
-    find: (r) => only(only<Parent>(only<Parent>(r.children[0], 'table').children[1], 'tableRow').children[1], 'tableCell'),
+    find: (r) => only(only(only(r.children[0], 'table').children[1], 'tableRow').children[1], 'tableCell'),
     expected: cellText,
   },
 ];
