@@ -1,9 +1,9 @@
 /**
  * The actor map picture of the DOCX and PDF exports, read from its SVG: no relation label ever
- * lies under (or on) an actor box, labels are painted after every box, and each label's text, as
- * resvg draws it with the embedded fonts, stays inside its white tag. Maps are generated (fixed
- * seed, so a failure replays): crowds of actors on the default circle, actors placed by hand on
- * top of each other, many relations, both directions, parallel ones.
+ * lies under (or on) an actor box, an arrowhead or another label, labels are painted after every
+ * box, and each label's text, as resvg draws it with the embedded fonts, stays inside its white
+ * tag. Maps are generated (fixed seed, so a failure replays): crowds of actors on the default
+ * circle, actors placed by hand on top of each other, many relations, both ways, parallel ones.
  */
 import { Resvg } from '@resvg/resvg-js';
 import fc from 'fast-check';
@@ -53,18 +53,25 @@ function checkPicture(actors: Actor[], relations: Relation[], relationName = nam
   // Labels come after the last box in paint order.
   const lastBox = gs.map((g) => g.kind).lastIndexOf('actor');
   expect(gs.findIndex((g) => g.kind === 'relation-label')).toSatisfy((i: number) => i === -1 || i > lastBox);
-  const view = { x: 0, y: 0, w: out.width, h: out.height };
   const [vx, vy] = out.svg.match(/viewBox="(\S+) (\S+)/)!.slice(1).map(Number) as [number, number];
+  const tips = [...out.svg.matchAll(/<path d="M([^,]+),([^L]+)L([^,]+),([^L]+)L([^,]+),([^Z]+)Z"/g)].map((m) => m.slice(1).map(Number));
+  expect(tips).toHaveLength(labels.length);
+  // Collected, then compared once: an expect per pair would dominate the run time.
+  const wrong: string[] = [];
   for (const [i, l] of labels.entries()) {
-    for (const b of boxes) expect(overlaps(l.rect, b.rect), `label ${i} ${JSON.stringify(l.rect)} on box ${JSON.stringify(b.rect)}`).toBe(false);
-    for (const other of labels.slice(i + 1)) expect(overlaps(l.rect, other.rect), `labels ${i} overlap`).toBe(false);
-    expect(overlaps({ ...l.rect, x: l.rect.x - vx, y: l.rect.y - vy }, view) && l.rect.x >= vx && l.rect.x + l.rect.w <= vx + view.w).toBe(true);
+    const at = `label ${i} ${JSON.stringify(l.rect)}`;
+    for (const b of boxes) if (overlaps(l.rect, b.rect)) wrong.push(`${at} on box ${JSON.stringify(b.rect)}`);
+    for (const o of labels.slice(i + 1)) if (overlaps(l.rect, o.rect)) wrong.push(`${at} on label ${JSON.stringify(o.rect)}`);
+    // No arrowhead (any of its three corners) under a label.
+    for (const t of tips) for (let k = 0; k < 6; k += 2) if (overlaps(l.rect, { x: t[k]!, y: t[k + 1]!, w: 0, h: 0 })) wrong.push(`${at} on an arrowhead`);
+    if (l.rect.x < vx || l.rect.y < vy || l.rect.x + l.rect.w > vx + out.width || l.rect.y + l.rect.h > vy + out.height) wrong.push(`${at} outside the picture`);
   }
+  expect(wrong).toEqual([]);
   return { boxes, labels, out };
 }
 
 describe('actor map picture', () => {
-  it('generated maps: no label touches an actor box or another label, all drawn after the boxes', () => {
+  it('generated maps: no label touches an actor box, an arrowhead or another label; all drawn after the boxes', () => {
     const kinds = fc.constantFrom(...RELATION_KINDS);
     const map = fc
       .record({

@@ -4,7 +4,7 @@
  * SVG and rasterised with the same fonts as board exports.
  *
  * A relation's label is never hidden by an actor: it sits on its arrow where no box (nor another
- * label) is, else beside it (label-place.ts), measured with the font it is drawn in, on a white
+ * label, nor an arrowhead) is, else beside it (label-place.ts), measured with the font it is drawn in, on a white
  * tag drawn after every box. Arrows and the dashed leader of a label set apart from its arrow are
  * drawn before the boxes, so a box may hide part of a line but never a label.
  */
@@ -24,6 +24,7 @@ const LABEL_PAD_Y = 3;
 /** Clear space between a label and any box or other label. */
 const LABEL_GAP = 4;
 const LABEL_MAX_CHARS = 40;
+const HEAD = 12;
 const KIND_FILL: Record<string, string> = {
   state_agency: '#dbeafe',
   municipality: '#d1fae5',
@@ -88,8 +89,10 @@ export function layoutActorDiagram(actors: Actor[], relations: Relation[], relat
     const text = name.length > LABEL_MAX_CHARS ? `${name.slice(0, LABEL_MAX_CHARS - 1)}…` : name;
     return { from: exitPoint(a, ca, cb), to: exitPoint(b, cb, ca), text };
   });
+  // Arrowheads (12 px long) say which way a relation goes: no label may cover one either.
+  const heads = lines.map((l) => ({ x: l.to.x - HEAD, y: l.to.y - HEAD, w: 2 * HEAD, h: 2 * HEAD }));
   const tags = placeLabels(
-    boxes,
+    [...boxes, ...heads],
     lines.map((l) => ({ from: l.from, to: l.to, w: textWidth(l.text, LABEL_SIZE) + 2 * LABEL_PAD_X, h: (ASCENT + DESCENT) * LABEL_SIZE + 2 * LABEL_PAD_Y })),
     LABEL_GAP,
   );
@@ -117,7 +120,7 @@ function nearest(p: Point, a: Point, b: Point): { d: number; at: Point } {
 function arrow(e: ActorDiagramLayout['edges'][number]): string {
   const { from: a, to: end, label } = e;
   const ang = Math.atan2(end.y - a.y, end.x - a.x);
-  const head = (d: number) => `${f(end.x - 12 * Math.cos(ang + d))},${f(end.y - 12 * Math.sin(ang + d))}`;
+  const head = (d: number) => `${f(end.x - HEAD * Math.cos(ang + d))},${f(end.y - HEAD * Math.sin(ang + d))}`;
   const c = { x: label.x + label.w / 2, y: label.y + label.h / 2 };
   const near = nearest(c, a, end);
   // A label set apart from its arrow is tied to it by a dashed leader.
