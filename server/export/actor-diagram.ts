@@ -98,9 +98,10 @@ export function layoutActorDiagram(actors: Actor[], relations: Relation[], relat
   );
   const edges = lines.map((l, i) => ({ from: l.from, to: l.to, label: { ...tags[i]!, text: l.text } }));
   const all: Rect[] = [...boxes, ...tags];
-  const minX = Math.min(...all.map((b) => b.x)) - PAD;
-  const minY = Math.min(...all.map((b) => b.y)) - PAD;
-  const view = { x: minX, y: minY, w: Math.max(...all.map((b) => b.x + b.w)) + PAD - minX, h: Math.max(...all.map((b) => b.y + b.h)) + PAD - minY };
+  // Whole pixels, rounded outwards.
+  const minX = Math.floor(Math.min(...all.map((b) => b.x)) - PAD);
+  const minY = Math.floor(Math.min(...all.map((b) => b.y)) - PAD);
+  const view = { x: minX, y: minY, w: Math.ceil(Math.max(...all.map((b) => b.x + b.w)) + PAD - minX), h: Math.ceil(Math.max(...all.map((b) => b.y + b.h)) + PAD - minY) };
   return { boxes, edges, view };
 }
 
