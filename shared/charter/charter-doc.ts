@@ -21,6 +21,7 @@ import {
   readPrinciple,
   readRelation,
   type Actor,
+  type CharterSource,
   type ActorKind,
   type BodyRule,
   type DecisionRow,
@@ -37,9 +38,23 @@ import {
   type RelationKind,
   type Responsibility,
 } from './schema.js';
+import {
+  MF,
+  readBenefit,
+  readLifeEvent,
+  readRoadmapItem,
+  readService,
+  type BenefitLine,
+  type LifeEventGovernance,
+  type RoadmapHorizon,
+  type RoadmapItem,
+  type ServiceEntry,
+} from './charter-methods.js';
 
 type Entries = Y.Map<Y.Map<unknown>>;
-export type OrderedCollection = 'actors' | 'bodies' | 'escalation' | 'funding' | 'decisions' | 'principles';
+export type OrderedCollection = 'actors' | 'bodies' | 'escalation' | 'funding' | 'decisions' | 'principles' | MethodCollection;
+/** The report's methods kept as lists (./charter-methods.ts). */
+export type MethodCollection = 'benefits' | 'roadmap' | 'services';
 
 export interface ActorInput {
   name: string;
@@ -128,8 +143,9 @@ export class CharterDoc {
 
   // ---- actor map ----
 
-  addActor(input: ActorInput, origin: unknown): string {
+  addActor(input: ActorInput, origin: unknown, source?: CharterSource): string {
     return this.insert('actors', {
+      ...sourceFields(source),
       [CF.name]: input.name.slice(0, L.nameMax),
       [CF.kind]: input.kind,
       [CF.role]: yText(input.role ?? ''),
@@ -323,8 +339,62 @@ export class CharterDoc {
 
   // ---- principle drafts ----
 
-  addPrinciple(text: string, authorId: string, origin: unknown, now = new Date()): string {
-    return this.insert('principles', { [CF.text]: yText(text, L.principleMax), [CF.authorId]: authorId, [CF.createdAt]: now.toISOString() }, origin);
+  addPrinciple(text: string, authorId: string, origin: unknown, now = new Date(), source?: CharterSource): string {
+    return this.insert('principles', { [CF.text]: yText(text, L.principleMax), [CF.authorId]: authorId, [CF.createdAt]: now.toISOString(), ...sourceFields(source) }, origin);
+  }
+
+  // ---- the report's methods (./charter-methods.ts) ----
+
+  benefits(): BenefitLine[] {
+    return this.collect('benefits', readBenefit).sort(byOrder);
+  }
+  roadmap(): RoadmapItem[] {
+    return this.collect('roadmap', readRoadmapItem).sort(byOrder);
+  }
+  services(): ServiceEntry[] {
+    return this.collect('services', readService).sort(byOrder);
+  }
+  lifeEvent(): LifeEventGovernance {
+    return readLifeEvent(this.doc.getMap<unknown>(CharterKey.lifeEvent));
+  }
+  addBenefit(input: Partial<Pick<BenefitLine, 'what' | 'payer' | 'gainer' | 'when' | 'amount'>>, origin: unknown, source?: CharterSource): string {
+    return this.insert('benefits', {
+      [MF.what]: yText(input.what ?? ''),
+      [MF.payer]: (input.payer ?? '').slice(0, L.nameMax),
+      [MF.gainer]: (input.gainer ?? '').slice(0, L.nameMax),
+      [MF.when]: (input.when ?? '').slice(0, L.nameMax),
+      ...(typeof input.amount === 'number' ? { [MF.amount]: input.amount } : {}),
+      ...sourceFields(source),
+    }, origin);
+  }
+  addRoadmapItem(input: { text: string; horizon: RoadmapHorizon; owner?: string }, origin: unknown, source?: CharterSource): string {
+    return this.insert('roadmap', { [CF.text]: yText(input.text), [MF.horizon]: input.horizon, [MF.owner]: (input.owner ?? '').slice(0, L.nameMax), ...sourceFields(source) }, origin);
+  }
+  addService(input: Partial<Pick<ServiceEntry, 'name' | 'targetGroup' | 'theme' | 'organisationId'>>, origin: unknown): string {
+    return this.insert('services', {
+      [MF.name]: (input.name ?? '').slice(0, L.nameMax),
+      [MF.targetGroup]: (input.targetGroup ?? '').slice(0, L.nameMax),
+      [MF.theme]: (input.theme ?? '').slice(0, L.nameMax),
+      [MF.organisationId]: (input.organisationId ?? '').slice(0, L.idMax),
+    }, origin);
+  }
+  /** Changes plain fields of a method's item in place (null deletes a field, e.g. an amount). */
+  updateItem(collection: MethodCollection, id: string, patch: Record<string, string | number | null | undefined>, origin: unknown): void {
+    this.patch(collection, id, patch, origin);
+  }
+  /** Replaces a text field of a method's item (benefits' `what`, the roadmap's `text`). */
+  setItemText(collection: MethodCollection, id: string, field: string, value: string, origin: unknown): void {
+    this.replaceText(collection, id, field, value, origin);
+  }
+  /** The life event's plain fields (name, owner) and texts (scope, mandate, funding). */
+  setLifeEvent(field: keyof LifeEventGovernance, value: string, origin: unknown): void {
+    const m = this.doc.getMap<unknown>(CharterKey.lifeEvent);
+    this.doc.transact(() => {
+      if (field === 'name' || field === 'owner') return m.set(MF[field], value.slice(0, L.nameMax));
+      const t = m.get(MF[field]);
+      if (t instanceof Y.Text) replaceIn(t, value);
+      else m.set(MF[field], yText(value));
+    }, origin);
   }
   setPrincipleText(id: string, value: string, origin: unknown): void {
     this.replaceText('principles', id, CF.text, value, origin, L.principleMax);
@@ -389,6 +459,10 @@ export class CharterDoc {
 function replaceIn(t: Y.Text, value: string, max: number = L.textMax): void {
   t.delete(0, t.length);
   t.insert(0, value.slice(0, max));
+}
+
+function sourceFields(source: CharterSource | undefined): Record<string, string> {
+  return source ? { [CF.sourceBoard]: source.boardId, [CF.sourceElement]: source.elementId, [CF.sourceAuthor]: source.authorId } : {};
 }
 
 function fill(fields: Record<string, unknown>): Y.Map<unknown> {

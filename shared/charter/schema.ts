@@ -7,6 +7,8 @@
  *   maturity: Y.Map      organisationId → Y.Map { generation, justification*, target?, alsoOn? }
  *   paradoxes: Y.Map     `<axis>/<organisationId>` → Y.Map { position, note* }
  *   paradoxTargets: Y.Map axis → Y.Map { position, note* }   (where the partnership wants to be; v2)
+ *   benefits, roadmap, services, lifeEvent: the report's methods (v2), in ./charter-methods.ts
+ *   actors and principles may carry sourceBoard, sourceElement, sourceAuthor (v2): see charter.import
  *   bodies: Y.Map        bodyId → Y.Map { name, mandate*, members: Y.Map orgId → true, chair, rule, rhythm, order }
  *   escalation: Y.Map    stepId → Y.Map { label, bodyId, order }
  *   funding: Y.Map       sourceId → Y.Map { who, amount, share, order }
@@ -36,6 +38,10 @@ export const CharterKey = {
   funding: 'funding',
   decisions: 'decisions',
   principles: 'principles',
+  benefits: 'benefits',
+  roadmap: 'roadmap',
+  services: 'services',
+  lifeEvent: 'lifeEvent',
 } as const;
 
 /** Field names inside the maps above. */
@@ -71,7 +77,17 @@ export const CF = {
   text: 'text',
   authorId: 'authorId',
   createdAt: 'createdAt',
+  sourceBoard: 'sourceBoard',
+  sourceElement: 'sourceElement',
+  sourceAuthor: 'sourceAuthor',
 } as const;
+
+/** Where `charter.import` copied an entry from: the board element and the person who wrote it. */
+export interface CharterSource {
+  boardId: string;
+  elementId: string;
+  authorId: string;
+}
 
 export const ACTOR_KINDS = ['state_agency', 'municipality', 'ministry', 'company', 'ngo', 'end_user_group', 'shared_platform'] as const;
 export type ActorKind = (typeof ACTOR_KINDS)[number];
@@ -110,6 +126,8 @@ export interface Actor {
   /** Position in the diagram when placed by hand; null lets the layout decide. */
   x: number | null;
   y: number | null;
+  /** The board note it was imported from (`charter.import`), or null. */
+  source: CharterSource | null;
 }
 export interface Relation {
   id: string;
@@ -178,6 +196,8 @@ export interface PrincipleDraft {
   order: string;
   authorId: string;
   createdAt: string;
+  /** The board note it was imported from (`charter.import`), or null. */
+  source: CharterSource | null;
 }
 
 // ---- untrusted reads ----
@@ -189,6 +209,13 @@ const oneOf = <T extends string>(v: unknown, all: readonly T[]): T | null => (ty
 const order = (m: Y.Map<unknown>) => str(m.get(CF.order), CharterLimits.orderMax, 'a0');
 const ref = (v: unknown) => str(v, CharterLimits.idMax);
 const L = CharterLimits;
+
+/** Where an imported entry came from (null for entries written in the charter). */
+export function readSource(m: Y.Map<unknown>): CharterSource | null {
+  const boardId = str(m.get(CF.sourceBoard), CharterLimits.idMax);
+  const elementId = str(m.get(CF.sourceElement), CharterLimits.idMax);
+  return boardId && elementId ? { boardId, elementId, authorId: str(m.get(CF.sourceAuthor), CharterLimits.idMax) } : null;
+}
 
 export function readActor(id: string, m: Y.Map<unknown>): Actor | null {
   const kind = oneOf(m.get(CF.kind), ACTOR_KINDS);
@@ -204,6 +231,7 @@ export function readActor(id: string, m: Y.Map<unknown>): Actor | null {
     order: order(m),
     x: numOrNull(m.get(CF.x), -L.coordinate, L.coordinate),
     y: numOrNull(m.get(CF.y), -L.coordinate, L.coordinate),
+    source: readSource(m),
   };
 }
 
@@ -298,5 +326,6 @@ export function readPrinciple(id: string, m: Y.Map<unknown>): PrincipleDraft | n
     order: order(m),
     authorId: ref(m.get(CF.authorId)),
     createdAt: str(m.get(CF.createdAt), 40),
+    source: readSource(m),
   };
 }

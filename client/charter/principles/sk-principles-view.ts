@@ -168,7 +168,7 @@ export class SkPrinciplesView extends LitElement {
     const groups = groupPrinciples(drafts, views);
     const ids = groups.top.map((d) => d.id);
     // Retired principles, and proposals whose draft was deleted (the record keeps them, so does every export).
-    const gone = [...views.values()].filter((v) => v.removed).map((v): PrincipleDraft => ({ id: v.principleId, text: v.proposedText ?? v.text, order: '', authorId: '', createdAt: '' }));
+    const gone = [...views.values()].filter((v) => v.removed).map((v): PrincipleDraft => ({ id: v.principleId, text: v.proposedText ?? v.text, order: '', authorId: '', createdAt: '', source: null }));
     const apart = [...groups.retired, ...gone];
     return html`
       <div class="head">
