@@ -17,7 +17,8 @@ function setup(readOnly = false) {
   const board = new BoardDoc(new Y.Doc(), () => `e${++n}`);
   const origin = { local: 'm1' };
   const undo = new Y.UndoManager(board.elements, { trackedOrigins: new Set([origin]), captureTimeout: 0 });
-  const state = { selection: [] as string[], editing: null as string | null, snap: false, clip: '', tool: 'select', connectFrom: null as string | null, commenting: null as string | null, toCharter: null as string | null };
+  const none = null as string | null;
+  const state = { selection: [] as string[], editing: none, snap: false, clip: '', tool: 'select', connectFrom: none, commenting: none, toCharter: none };
   const ctx = (): ActionContext => ({
     board,
     origin,

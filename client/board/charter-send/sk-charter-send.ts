@@ -18,8 +18,9 @@ import { frameRoleOf } from '../../../shared/board/templates.js';
 import { ROADMAP_HORIZONS, type RoadmapHorizon } from '../../../shared/charter/charter-methods.js';
 import { ACTOR_KINDS, type ActorKind } from '../../../shared/charter/schema.js';
 import type { CharterImported, CommandPayload } from '../../../shared/realtime/index.js';
-import { actorKindName } from '../../charter/charter-texts.js';
 import { emitter } from '../../ui/events.js';
+import { words } from '../../ui/vocabulary.js';
+import { ACTOR_KIND_WORDS } from '../../../shared/glossary.js';
 import { loadDialog } from '../../ui/lazy-shoelace.js';
 import { sharedStyles } from '../../ui/shared.styles.js';
 import { dialogStyles } from '../../ui/sk-confirm-dialog.styles.js';
@@ -186,7 +187,7 @@ export class SkCharterSend extends LitElement {
           ? html`<label class="choice"
               >${msg('Kind of actor', { id: 'board_send_kind' })}
               <select @change=${(e: Event) => (this.kind = (e.target as HTMLSelectElement).value as ActorKind)}>
-                ${ACTOR_KINDS.map((k) => html`<option value=${k} ?selected=${this.kind === k}>${actorKindName(k)}</option>`)}
+                ${ACTOR_KINDS.map((k) => html`<option value=${k} ?selected=${this.kind === k}>${words(ACTOR_KIND_WORDS[k])}</option>`)}
               </select></label
             >`
           : nothing}
