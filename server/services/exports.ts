@@ -30,7 +30,7 @@ export interface ExportDeps {
   principles(actor: Actor, workshopId: string): Promise<PrincipleView[]>;
   verifyAudit(entries: AuditEntry[]): { ok: boolean };
   /** Pictures off the event loop, within a time limit (see export/png-renderer.ts). */
-  pictures: Pick<PngRenderer, 'render' | 'board'>;
+  pictures: Pick<PngRenderer, 'document' | 'board'>;
   now?: () => Date;
 }
 
@@ -39,6 +39,8 @@ export type BoardFormat = 'svg' | 'png';
 export type ExportService = ReturnType<typeof createExportService>;
 
 const LOCALES: Record<Language, string> = { nn: 'nn-NO', nb: 'nb-NO', en: 'en-GB' };
+/** The actor map's longer side in pixels: about 300 dpi at the largest size the documents print it. */
+const ACTOR_MAP_PIXELS = 2000;
 
 export function createExportService(deps: ExportDeps) {
   const { store } = deps;
@@ -85,7 +87,7 @@ export function createExportService(deps: ExportDeps) {
       if (opts.format === 'json') return file(Buffer.from(JSON.stringify(model, null, 2) + '\n'));
       const dateFormat = new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Oslo' });
       const picture = diagram as ReturnType<typeof actorDiagramSvg>;
-      const actorMap = picture ? { png: await deps.pictures.render(picture.svg, picture.width, picture.height), width: picture.width, height: picture.height } : undefined;
+      const actorMap = picture ? { png: await deps.pictures.document(picture.svg, picture.width, picture.height, ACTOR_MAP_PIXELS), width: picture.width, height: picture.height } : undefined;
       const nodes = layoutCharter(model, labels, (iso) => (Number.isNaN(Date.parse(iso)) ? iso : dateFormat.format(new Date(iso))), actorMap);
       const meta = { title: `${model.workshop.title} — ${labels.charter}`, author: 'Samskap', language };
       if (opts.format === 'md') return file(Buffer.from(renderMarkdown(nodes)));

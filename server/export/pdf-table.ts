@@ -1,0 +1,158 @@
+/**
+ * Column widths and type size of a PDF table, chosen so that no word is broken mid-word: every
+ * column is at least as wide as its widest word, the rest of the width goes to the columns with
+ * the most text. When the widest words do not fit side by side, the text gets smaller (down to
+ * 8 pt), then long words are hyphenated by the document language's patterns (TeX's, through the
+ * `hyphen` package: soft hyphens, which pdfkit turns into a hyphen only where it breaks a line),
+ * then smaller still (down to 6.5 pt). Only a word with no hyphenation point that is wider than
+ * the whole table at 6.5 pt (a long web address, say) is still cut by pdfkit.
+ */
+import { createRequire } from 'node:module';
+import type { HyphenationFunctionSync } from 'hyphen';
+
+type Doc = PDFKit.PDFDocument;
+export type PdfLanguage = 'nn' | 'nb' | 'en';
+
+export const CELL_PADDING = 3;
+const BORDER = 0.5;
+/** Tried in order: plain, then hyphenated. */
+const PLAIN_SIZES = [9, 8];
+const HYPHENATED_SIZES = [9, 8, 7, 6.5];
+/** Words shorter than this are never hyphenated (and never need to be). */
+const HYPHENATE = /\p{L}{10,}/gu;
+const SHY = '\u00ad';
+const SHY_ALL = /\u00ad/g;
+
+// `hyphen` is CommonJS without an exports map: required, per language on first use.
+const require = createRequire(import.meta.url);
+const PATTERNS: Record<PdfLanguage, string> = { nn: 'hyphen/nn', nb: 'hyphen/nb', en: 'hyphen/en-gb' };
+const hyphenators = new Map<PdfLanguage, HyphenationFunctionSync>();
+function hyphenator(lang: PdfLanguage): HyphenationFunctionSync {
+  let h = hyphenators.get(lang);
+  if (!h) hyphenators.set(lang, (h = (require(PATTERNS[lang]) as { hyphenateSync: HyphenationFunctionSync }).hyphenateSync));
+  return h;
+}
+
+export interface FittedTable {
+  size: number;
+  widths: number[];
+  header: string[];
+  rows: string[][];
+}
+
+/** The pieces a line may break between: words, and parts of a word after a hyphen or soft hyphen. */
+function pieces(text: string): string[] {
+  return text.split(/\s+/).flatMap((w) => w.split(/(?<=[-\u00ad])(?=\p{L})/u)).filter(Boolean);
+}
+
+/** Width of the widest unbreakable piece of `text`; a piece that ends in a soft hyphen gets its hyphen. */
+function widestPiece(doc: Doc, text: string): number {
+  let max = 0;
+  for (const p of pieces(text)) max = Math.max(max, doc.widthOfString(p.endsWith(SHY) ? `${p.slice(0, -1)}-` : p));
+  return max;
+}
+
+function longestLine(doc: Doc, text: string): number {
+  return doc.widthOfString(text.replace(SHY_ALL, ''));
+}
+
+function measureColumns(doc: Doc, header: string[], rows: string[][], size: number): { min: number[]; want: number[] } {
+  const extra = 2 * CELL_PADDING + 2 * BORDER + 0.5;
+  const min = header.map(() => 0);
+  const want = header.map(() => 0);
+  const take = (font: string, cells: string[]) =>
+    cells.forEach((text, c) => {
+      doc.font(font).fontSize(size);
+      min[c] = Math.max(min[c]!, widestPiece(doc, text) + extra);
+      want[c] = Math.max(want[c]!, longestLine(doc, text) + extra);
+    });
+  take('bold', header);
+  rows.forEach((r) => take('regular', r));
+  return { min, want };
+}
+
+/** Every column its minimum; what is left, shared by how much more each would like (then evenly). */
+function share(min: number[], want: number[], total: number): number[] {
+  const left = total - min.reduce((a, b) => a + b, 0);
+  const more = want.map((w, i) => Math.max(0, w - min[i]!));
+  const moreSum = more.reduce((a, b) => a + b, 0);
+  if (moreSum >= left) return min.map((m, i) => m + (moreSum ? (left * more[i]!) / moreSum : 0));
+  const rest = (left - moreSum) / min.length;
+  return min.map((m, i) => m + more[i]! + rest);
+}
+
+function hyphenateCells(cells: string[], h: HyphenationFunctionSync): string[] {
+  return cells.map((text) => text.replace(HYPHENATE, (word) => h(word)));
+}
+
+export function fitTable(doc: Doc, header: string[], rows: string[][], maxWidth: number, lang: PdfLanguage): FittedTable {
+  for (const size of PLAIN_SIZES) {
+    const { min, want } = measureColumns(doc, header, rows, size);
+    if (sum(min) <= maxWidth) return { size, widths: share(min, want, maxWidth), header, rows };
+  }
+  const h = hyphenator(lang);
+  const hHeader = hyphenateCells(header, h);
+  const hRows = rows.map((r) => hyphenateCells(r, h));
+  let size = HYPHENATED_SIZES[0]!;
+  let widths: number[] = [];
+  for (size of HYPHENATED_SIZES) {
+    const { min, want } = measureColumns(doc, hHeader, hRows, size);
+    // Past the smallest size, something has no break point at all: widths by the minimums, and pdfkit cuts it.
+    widths = sum(min) <= maxWidth ? share(min, want, maxWidth) : min.map((m) => (m * maxWidth) / sum(min));
+    if (sum(min) <= maxWidth) break;
+  }
+  const lay = (font: string) => (text: string, c: number) => breakCell(doc, text, widths[c]! - 2 * CELL_PADDING, font, size);
+  return { size, widths, header: hHeader.map(lay('bold')), rows: hRows.map((r) => r.map(lay('regular'))) };
+}
+
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+
+/**
+ * A cell's text for pdfkit: as it was when its words fit the column (pdfkit wraps at spaces);
+ * else broken into lines here, at spaces and at hyphenation points with a hyphen. pdfkit's own
+ * soft-hyphen handling cannot be used in tables: it measures a hyphenated line without its
+ * hyphen, and a table cell re-wraps its text at the measured width, so the text came out cut
+ * short with an ellipsis.
+ */
+function breakCell(doc: Doc, text: string, width: number, font: string, size: number): string {
+  doc.font(font).fontSize(size);
+  const plain = text.replace(SHY_ALL, '');
+  if (widestPiece(doc, plain) <= width) return plain;
+  const lines: string[] = [];
+  let line = '';
+  const fits = (s: string) => doc.widthOfString(s) <= width;
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const whole = word.replace(SHY_ALL, '');
+    if (fits(line ? `${line} ${whole}` : whole)) {
+      line = line ? `${line} ${whole}` : whole;
+      continue;
+    }
+    // Syllables after syllables: as many as fit (with a hyphen) on this line, the rest on the next.
+    let rest = word.split(SHY);
+    while (rest.length) {
+      const lead = line ? `${line} ` : '';
+      let n = rest.length;
+      while (n > 0 && !fits(`${lead}${rest.slice(0, n).join('')}${n < rest.length ? '-' : ''}`)) n--;
+      if (n === 0 && !line) n = 1; // one syllable wider than the column: pdfkit cuts it
+      if (n === 0) {
+        lines.push(line);
+        line = '';
+        continue;
+      }
+      const part = `${rest.slice(0, n).join('')}${n < rest.length ? '-' : ''}`;
+      rest = rest.slice(n);
+      if (rest.length) {
+        lines.push(`${lead}${part}`);
+        line = '';
+      } else line = `${lead}${part}`;
+    }
+  }
+  if (line) lines.push(line);
+  return lines.join('\n');
+}
+
+/** Height of a row of `cells` in a fitted table (the tallest cell), for keeping a table's start with its heading. */
+export function rowHeight(doc: Doc, cells: string[], t: FittedTable, font: string): number {
+  doc.font(font).fontSize(t.size);
+  return Math.max(...cells.map((text, c) => doc.heightOfString(text || ' ', { width: t.widths[c]! - 2 * CELL_PADDING - 2 * BORDER }))) + 2 * CELL_PADDING + 2 * BORDER;
+}
