@@ -59,7 +59,12 @@ describe('CharterDoc', () => {
     c.move('escalation', s2, null, s1, local);
     expect(c.escalation().map((s) => s.bodyId)).toEqual([board, null]);
     c.addFunding({ who: 'Sju departement', amount: 12_000_000, share: 70 }, local);
-    expect(c.funding()[0]).toMatchObject({ who: 'Sju departement', amount: 12_000_000, share: 70 });
+    expect(c.funding()[0]).toMatchObject({ who: 'Sju departement', amount: 12_000_000, share: 70, organisationId: null });
+    // Issue #17: a funding line may name a participating organisation, and drop it again.
+    const named = c.addFunding({ who: 'Bergen', amount: 500_000, share: 30, organisationId: 'orgB' }, local);
+    expect(c.funding().find((f) => f.id === named)).toMatchObject({ organisationId: 'orgB' });
+    c.updateFunding(named, { organisationId: null }, local);
+    expect(c.funding().find((f) => f.id === named)).toMatchObject({ organisationId: null, amount: 500_000 });
     const d = c.addDecision('Prioritere tenester', local);
     c.setResponsibility(d, board, 'decide', local);
     c.setResponsibility(d, 'orgA', 'consult', local);
@@ -113,7 +118,12 @@ describe('CharterDoc', () => {
 
   it('migrates once and records the schema version', () => {
     const doc = new Y.Doc();
-    expect(migrateCharter(doc, local)).toEqual(['001_initial']);
+    expect(migrateCharter(doc, local)).toEqual(['001_initial', '002_funding_organisation']);
     expect(migrateCharter(doc, local)).toEqual([]);
+    expect(doc.getMap('meta').get('schemaVersion')).toBe(2);
+    // A charter of version 1 gets only what came after it.
+    const v1 = new Y.Doc();
+    v1.getMap('meta').set('schemaVersion', 1);
+    expect(migrateCharter(v1, local)).toEqual(['002_funding_organisation']);
   });
 });

@@ -11,6 +11,9 @@ interface Migration {
 const migrations: Migration[] = [
   // v1 is the first shape: nothing to transform, only the version to record.
   { name: '001_initial', to: 1, run: () => {} },
+  // v2 (issue #17): a funding line may name a participating organisation (`organisationId`).
+  // Additive: nothing to transform, and a v1 client reads such a line and ignores the field.
+  { name: '002_funding_organisation', to: 2, run: () => {} },
 ];
 
 /** Brings a charter document up to CHARTER_SCHEMA_VERSION; returns the names of the migrations run. */

@@ -8,7 +8,7 @@
  *   paradoxes: Y.Map     `<axis>/<organisationId>` → Y.Map { position, note* }
  *   bodies: Y.Map        bodyId → Y.Map { name, mandate*, members: Y.Map orgId → true, chair, rule, rhythm, order }
  *   escalation: Y.Map    stepId → Y.Map { label, bodyId, order }
- *   funding: Y.Map       sourceId → Y.Map { who, amount, share, order }
+ *   funding: Y.Map       sourceId → Y.Map { who, amount, share, organisationId?, order }   (organisationId: schema 2)
  *   decisions: Y.Map     decisionId → Y.Map { label, order, cells: Y.Map partyId → decide|consult|inform }
  *   principles: Y.Map    principleId → Y.Map { text: Y.Text, order, authorId, createdAt }
  *
@@ -20,7 +20,7 @@
  */
 import * as Y from 'yjs';
 
-export const CHARTER_SCHEMA_VERSION = 1;
+export const CHARTER_SCHEMA_VERSION = 2;
 
 export const CharterKey = {
   meta: 'meta',
@@ -63,6 +63,7 @@ export const CF = {
   who: 'who',
   amount: 'amount',
   share: 'share',
+  organisationId: 'organisationId',
   cells: 'cells',
   text: 'text',
   authorId: 'authorId',
@@ -148,6 +149,8 @@ export interface FundingSource {
   amount: number | null;
   /** Percent, 0–100. */
   share: number | null;
+  /** The participating organisation this funding comes from (an id of the workshop's), if named. */
+  organisationId: string | null;
   order: string;
 }
 export interface DecisionRow {
@@ -241,6 +244,7 @@ export function readFunding(id: string, m: Y.Map<unknown>): FundingSource {
     who: str(m.get(CF.who), L.nameMax),
     amount: numOrNull(m.get(CF.amount), 0, L.amountMax),
     share: numOrNull(m.get(CF.share), 0, 100),
+    organisationId: ref(m.get(CF.organisationId)) || null,
     order: order(m),
   };
 }
