@@ -27,7 +27,8 @@ const SHY_ALL = /\u00ad/g;
 const require = createRequire(import.meta.url);
 const PATTERNS: Record<PdfLanguage, string> = { nn: 'hyphen/nn', nb: 'hyphen/nb', en: 'hyphen/en-gb' };
 const hyphenators = new Map<PdfLanguage, HyphenationFunctionSync>();
-function hyphenator(lang: PdfLanguage): HyphenationFunctionSync {
+/** The hyphenation of `lang` (soft hyphens by default; tests ask for a visible mark). */
+export function hyphenator(lang: PdfLanguage): HyphenationFunctionSync {
   let h = hyphenators.get(lang);
   if (!h) hyphenators.set(lang, (h = (require(PATTERNS[lang]) as { hyphenateSync: HyphenationFunctionSync }).hyphenateSync));
   return h;
@@ -45,10 +46,14 @@ function pieces(text: string): string[] {
   return text.split(/\s+/).flatMap((w) => w.split(/(?<=[-\u00ad])(?=\p{L})/u)).filter(Boolean);
 }
 
-/** Width of the widest unbreakable piece of `text`; a piece that ends in a soft hyphen gets its hyphen. */
+/**
+ * Width of the widest unbreakable piece of `text`, with the space after it: pdfkit wraps words
+ * together with their trailing space, and cuts a word whose width with that space exceeds the
+ * line. A piece that ends in a soft hyphen gets its hyphen.
+ */
 function widestPiece(doc: Doc, text: string): number {
   let max = 0;
-  for (const p of pieces(text)) max = Math.max(max, doc.widthOfString(p.endsWith(SHY) ? `${p.slice(0, -1)}-` : p));
+  for (const p of pieces(text)) max = Math.max(max, doc.widthOfString(`${p.endsWith(SHY) ? `${p.slice(0, -1)}-` : p} `));
   return max;
 }
 
@@ -120,7 +125,7 @@ function breakCell(doc: Doc, text: string, width: number, font: string, size: nu
   if (widestPiece(doc, plain) <= width) return plain;
   const lines: string[] = [];
   let line = '';
-  const fits = (s: string) => doc.widthOfString(s) <= width;
+  const fits = (s: string) => doc.widthOfString(`${s} `) <= width;
   for (const word of text.split(/\s+/).filter(Boolean)) {
     const whole = word.replace(SHY_ALL, '');
     if (fits(line ? `${line} ${whole}` : whole)) {
