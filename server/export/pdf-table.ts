@@ -47,14 +47,17 @@ function pieces(text: string): string[] {
 }
 
 /**
- * Width of the widest unbreakable piece of `text`, with the space after it: pdfkit wraps words
- * together with their trailing space, and cuts a word whose width with that space exceeds the
- * line. A piece that ends in a soft hyphen gets its hyphen.
+ * What pdfkit counts after a word: it wraps a word together with the space or line break after
+ * it (a line break measures wider than a space in DejaVu), and cuts a word whose width with it
+ * exceeds the line.
  */
+const after = (doc: Doc) => Math.max(doc.widthOfString(' '), doc.widthOfString('\n'));
+
+/** Width of the widest unbreakable piece of `text`, with what follows it; a piece that ends in a soft hyphen gets its hyphen. */
 function widestPiece(doc: Doc, text: string): number {
   let max = 0;
-  for (const p of pieces(text)) max = Math.max(max, doc.widthOfString(`${p.endsWith(SHY) ? `${p.slice(0, -1)}-` : p} `));
-  return max;
+  for (const p of pieces(text)) max = Math.max(max, doc.widthOfString(p.endsWith(SHY) ? `${p.slice(0, -1)}-` : p));
+  return max + after(doc);
 }
 
 function longestLine(doc: Doc, text: string): number {
@@ -125,7 +128,8 @@ function breakCell(doc: Doc, text: string, width: number, font: string, size: nu
   if (widestPiece(doc, plain) <= width) return plain;
   const lines: string[] = [];
   let line = '';
-  const fits = (s: string) => doc.widthOfString(`${s} `) <= width;
+  const tail = after(doc);
+  const fits = (s: string) => doc.widthOfString(s) + tail <= width;
   for (const word of text.split(/\s+/).filter(Boolean)) {
     const whole = word.replace(SHY_ALL, '');
     if (fits(line ? `${line} ${whole}` : whole)) {
@@ -153,6 +157,7 @@ function breakCell(doc: Doc, text: string, width: number, font: string, size: nu
     }
   }
   if (line) lines.push(line);
+  // Every line fits with its line break (see `after`), so pdfkit keeps these lines as they are.
   return lines.join('\n');
 }
 
