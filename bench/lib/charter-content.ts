@@ -92,7 +92,7 @@ function charter(w: Workshop): Y.Doc {
     c.addBody({ name, mandate: LONG, members: w.organisations.slice(0, 2 + i).map((o) => o.id), chair: w.organisations[i]!.name, rule: rules[i % 4], rhythm: 'Kvar månad' }, 'bench'),
   );
   ['Arbeidsgruppe', 'Fagforum', 'Programråd', 'Styringsgruppe'].forEach((label, i) => c.addEscalationStep(label, bodies[i] ?? null, 'bench'));
-  w.organisations.forEach((o, i) => c.addFunding({ who: o.name, amount: 250_000 * (i + 1), share: i < 5 ? 20 : 0 }, 'bench'));
+  w.organisations.forEach((o, i) => c.addFunding({ who: i % 2 ? o.name : `Tilskot via ${o.name}`, amount: 250_000 * (i + 1), share: i < 5 ? 20 : 0, organisationId: o.id }, 'bench'));
   for (let i = 0; i < 8; i++) {
     const d = c.addDecision(`Vedtak om tiltak ${i + 1}`, 'bench');
     c.setResponsibility(d, bodies[i % 5]!, 'decide', 'bench');

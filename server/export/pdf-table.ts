@@ -2,10 +2,10 @@
  * Column widths and type size of a PDF table, chosen so that no word is broken mid-word: every
  * column is at least as wide as its widest word, the rest of the width goes to the columns with
  * the most text. When the widest words do not fit side by side, the text gets smaller (down to
- * 8 pt), then long words are hyphenated by the document language's patterns (TeX's, through the
+ * 7 pt), then words are hyphenated by the document language's patterns (TeX's, through the
  * `hyphen` package: soft hyphens, which pdfkit turns into a hyphen only where it breaks a line),
- * then smaller still (down to 6.5 pt). Only a word with no hyphenation point that is wider than
- * the whole table at 6.5 pt (a long web address, say) is still cut by pdfkit.
+ * then smaller still (down to 6.5 pt). Only when even that is too wide for the page (a long web
+ * address, a dozen columns) is a syllable split between letters, still with a hyphen.
  */
 import { createRequire } from 'node:module';
 import type { HyphenationFunctionSync } from 'hyphen';
@@ -16,10 +16,10 @@ export type PdfLanguage = 'nn' | 'nb' | 'en';
 export const CELL_PADDING = 3;
 const BORDER = 0.5;
 /** Tried in order: plain, then hyphenated. */
-const PLAIN_SIZES = [9, 8];
+const PLAIN_SIZES = [9, 8, 7];
 const HYPHENATED_SIZES = [9, 8, 7, 6.5];
 /** Words shorter than this are never hyphenated (and never need to be). */
-const HYPHENATE = /\p{L}{10,}/gu;
+const HYPHENATE = /\p{L}{6,}/gu;
 const SHY = '\u00ad';
 const SHY_ALL = /\u00ad/g;
 
@@ -64,20 +64,25 @@ function longestLine(doc: Doc, text: string): number {
   return doc.widthOfString(text.replace(SHY_ALL, ''));
 }
 
-function measureColumns(doc: Doc, header: string[], rows: string[][], size: number): { min: number[]; want: number[] } {
-  const extra = 2 * CELL_PADDING + 2 * BORDER + 0.5;
-  const min = header.map(() => 0);
-  const want = header.map(() => 0);
-  const take = (font: string, cells: string[]) =>
-    cells.forEach((text, c) => {
-      doc.font(font).fontSize(size);
-      min[c] = Math.max(min[c]!, widestPiece(doc, text) + extra);
-      want[c] = Math.max(want[c]!, longestLine(doc, text) + extra);
-    });
+/** Text widths scale with the type size: cells are measured once, at this size, then scaled. */
+const REF = 10;
+
+/** Each cell's widest piece (with what follows it) and whole width, at REF points, header first. */
+function measureCells(doc: Doc, header: string[], rows: string[][]): { piece: number[][]; whole: number[][] } {
+  const piece: number[][] = [];
+  const whole: number[][] = [];
+  const take = (font: string, cells: string[]) => {
+    doc.font(font).fontSize(REF);
+    piece.push(cells.map((t) => widestPiece(doc, t)));
+    whole.push(cells.map((t) => longestLine(doc, t)));
+  };
   take('bold', header);
   rows.forEach((r) => take('regular', r));
-  return { min, want };
+  return { piece, whole };
 }
+
+const EXTRA = 2 * CELL_PADDING + 2 * BORDER + 0.5;
+const columnMax = (cells: number[][], size: number) => cells[0]!.map((_, c) => Math.max(...cells.map((r) => r[c]!)) * (size / REF) + EXTRA);
 
 /** Every column its minimum; what is left, shared by how much more each would like (then evenly). */
 function share(min: number[], want: number[], total: number): number[] {
@@ -89,26 +94,49 @@ function share(min: number[], want: number[], total: number): number[] {
   return min.map((m, i) => m + more[i]! + rest);
 }
 
-function hyphenateCells(cells: string[], h: HyphenationFunctionSync): string[] {
+const points = (w: string) => w.split(SHY).length;
+/** Names in an English charter are mostly Norwegian: a word gets English or Bokmål breaks, whichever finds more. */
+function englishOrNorwegian(word: string): string {
+  const en = hyphenator('en')(word);
+  const nb = hyphenator('nb')(word);
+  return points(nb) > points(en) ? nb : en;
+}
+
+function hyphenateCells(cells: string[], h: (word: string) => string): string[] {
   return cells.map((text) => text.replace(HYPHENATE, (word) => h(word)));
 }
 
 export function fitTable(doc: Doc, header: string[], rows: string[][], maxWidth: number, lang: PdfLanguage): FittedTable {
+  const plain = measureCells(doc, header, rows);
   for (const size of PLAIN_SIZES) {
-    const { min, want } = measureColumns(doc, header, rows, size);
-    if (sum(min) <= maxWidth) return { size, widths: share(min, want, maxWidth), header, rows };
+    const min = columnMax(plain.piece, size);
+    if (sum(min) <= maxWidth) return { size, widths: share(min, columnMax(plain.whole, size), maxWidth), header, rows };
   }
-  const h = hyphenator(lang);
+  const h = lang === 'en' ? englishOrNorwegian : hyphenator(lang);
   const hHeader = hyphenateCells(header, h);
   const hRows = rows.map((r) => hyphenateCells(r, h));
-  let size = HYPHENATED_SIZES[0]!;
-  let widths: number[] = [];
-  for (size of HYPHENATED_SIZES) {
-    const { min, want } = measureColumns(doc, hHeader, hRows, size);
-    // Past the smallest size, something has no break point at all: widths by the minimums, and pdfkit cuts it.
-    widths = sum(min) <= maxWidth ? share(min, want, maxWidth) : min.map((m) => (m * maxWidth) / sum(min));
-    if (sum(min) <= maxWidth) break;
+  const hyph = measureCells(doc, hHeader, hRows);
+  // At each size, columns keep their widest word whole up to a common cap, and only wider ones
+  // are hyphenated; the size that hyphenates the fewest cells wins (the larger on a tie).
+  let best: { size: number; widths: number[]; hyphenated: number } | null = null;
+  for (const size of HYPHENATED_SIZES) {
+    const hmin = columnMax(hyph.piece, size);
+    if (sum(hmin) > maxWidth) continue;
+    const pmin = columnMax(plain.piece, size);
+    const capped = (cap: number) => pmin.map((p, c) => Math.max(hmin[c]!, Math.min(p, cap)));
+    let [lo, hi] = [0, Math.max(...pmin)];
+    for (let i = 0; i < 30; i++) {
+      const mid = (lo + hi) / 2;
+      if (sum(capped(mid)) <= maxWidth) lo = mid;
+      else hi = mid;
+    }
+    const min = capped(lo);
+    const hyphenated = plain.piece.reduce((n, r) => n + r.filter((w, c) => w * (size / REF) + EXTRA > min[c]! + 0.01).length, 0);
+    if (!best || hyphenated < best.hyphenated) best = { size, widths: share(min, columnMax(plain.whole, size), maxWidth), hyphenated };
   }
+  // Nothing fits even hyphenated at the smallest size: widths by the minimums (see breakCell).
+  const size = best?.size ?? HYPHENATED_SIZES.at(-1)!;
+  const widths = best?.widths ?? ((min) => min.map((m) => (m * maxWidth) / sum(min)))(columnMax(hyph.piece, size));
   const lay = (font: string) => (text: string, c: number) => breakCell(doc, text, widths[c]! - 2 * CELL_PADDING, font, size);
   return { size, widths, header: hHeader.map(lay('bold')), rows: hRows.map((r) => r.map(lay('regular'))) };
 }
@@ -142,7 +170,16 @@ function breakCell(doc: Doc, text: string, width: number, font: string, size: nu
       const lead = line ? `${line} ` : '';
       let n = rest.length;
       while (n > 0 && !fits(`${lead}${rest.slice(0, n).join('')}${n < rest.length ? '-' : ''}`)) n--;
-      if (n === 0 && !line) n = 1; // one syllable wider than the column: pdfkit cuts it
+      if (n === 0 && !line) {
+        // One syllable wider than the column (only when nothing else fits the page): as many
+        // letters as fit, with a hyphen; pdfkit would cut it without one and leave an empty line.
+        const syllable = rest[0]!;
+        let k = syllable.length - 1;
+        while (k > 1 && !fits(`${syllable.slice(0, k)}-`)) k--;
+        lines.push(`${syllable.slice(0, k)}-`);
+        rest[0] = syllable.slice(k);
+        continue;
+      }
       if (n === 0) {
         lines.push(line);
         line = '';
