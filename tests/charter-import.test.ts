@@ -114,7 +114,7 @@ describe('charter.import', () => {
 
   it('reads amounts in kroner as people write them', () => {
     expect(amountIn('1 500 000 kr')).toBe(1_500_000);
-    expect(amountIn('kr 40\u00a0000,50 i året')).toBe(40_001);
+    expect(amountIn('kr 40\u00a0000,50 i året')).toBe(40_000.5);
     expect(amountIn('NOK 2,5 mill')).toBe(2_500_000);
     expect(amountIn('Sparer 5 millionar kroner')).toBe(5_000_000);
     expect(amountIn('200 søknader')).toBeNull();

@@ -14,8 +14,9 @@
  */
 import { BoardDoc } from '../../shared/board/board-doc.js';
 import { frameRoleOf } from '../../shared/board/templates.js';
+import { parseAmount } from '../../shared/charter/amount.js';
 import { CharterDoc } from '../../shared/charter/charter-doc.js';
-import { CharterLimits, type ActorKind, type CharterSource } from '../../shared/charter/schema.js';
+import type { ActorKind, CharterSource } from '../../shared/charter/schema.js';
 import type { RoadmapHorizon } from '../../shared/charter/charter-methods.js';
 import { AppError, ErrorCode } from '../../shared/errors.js';
 import { formatRoom } from '../../shared/ids.js';
@@ -29,14 +30,17 @@ export type CharterImportService = ReturnType<typeof createCharterImportService>
 const TEXT_KINDS = new Set(['note', 'rect', 'ellipse', 'diamond', 'text']);
 const COLLECTION = { actor: 'actors', principle: 'principles', roadmap: 'roadmap', benefit: 'benefits' } as const;
 
-/** "1 500 000 kr", "kr 40 000", "NOK 2.5 mill": the first amount in kroner a note names, or null. */
+/**
+ * The first amount in kroner a note names ("Færre søknader: 1 500 000 kr i året", "NOK 2,5 mill"),
+ * found in the free text and read by the funding field's reader (shared/charter/amount.ts), or null.
+ */
 export function amountIn(text: string): number | null {
-  const n = String.raw`(\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d+)(?:,(\d+))?`;
-  const m = new RegExp(String.raw`${n}\s*(mill\w*|mrd\w*)?\s*(?:kr\b|kroner|nok\b)|(?:kr\.?|nok)\s*${n}\s*(mill\w*|mrd\w*)?`, 'i').exec(text);
+  const n = String.raw`\d[\d \u00a0\u202f.,]*`;
+  const scale = String.raw`(?:\s*(?:mill\w*|mrd\w*|milliard\w*))?`;
+  const m = new RegExp(String.raw`${n}${scale}\s*(?:kr\b|kroner|nok\b)|(?:kr\.?|nok)\s*${n}${scale}`, 'i').exec(text);
   if (!m) return null;
-  const [whole, frac, scale] = m[1] !== undefined ? [m[1], m[2], m[3]] : [m[4]!, m[5], m[6]];
-  const value = Number(`${whole.replace(/[ \u00a0\u202f.]/g, '')}.${frac ?? '0'}`) * (scale ? (/^mrd/i.test(scale) ? 1e9 : 1e6) : 1);
-  return Number.isFinite(value) && value <= CharterLimits.amountMax ? Math.round(value) : null;
+  const read = parseAmount(m[0].replace(/\s*(?:kroner|kr\.?|nok)\s*/gi, ' ').trim(), 'nb');
+  return read.ok ? read.value : null;
 }
 
 export function createCharterImportService(deps: DecisionDeps) {
