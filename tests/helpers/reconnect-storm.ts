@@ -41,6 +41,8 @@ export interface StormOptions {
   /** Give up waiting for the resync after this long. */
   timeoutMs: number;
   log?: (line: string) => void;
+  /** More environment for the server (both starts), e.g. an operator's limits. */
+  env?: Record<string, string>;
 }
 
 export interface StormResult {
@@ -66,6 +68,9 @@ export interface StormResult {
   /** Peak resident memory of the first and the restarted server, MB. */
   rssBeforeMb: number;
   rssPeakAfterMb: number;
+  /** The server's CPU time from listening until every document matched, and its event loop's longest delay meanwhile. */
+  serverCpuMs: number;
+  serverLoopMaxMs: number;
   /** The load generator's own event-loop lag during the storm (p99, ms): a busy generator shows. */
   generatorLagP99Ms: number;
 }
@@ -109,6 +114,22 @@ function sortedJson(value: unknown): string {
 
 const svKey = (doc: Y.Doc) => JSON.stringify([...Y.decodeStateVector(Y.encodeStateVector(doc)).entries()].sort((a, b) => a[0] - b[0]));
 
+/** CPU time (user + system) a process has used, in ms. */
+function cpuMs(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return NaN;
+  }
+}
+
+/** The server's own event-loop delay, max since the previous scrape (prom-client resets it), in ms. */
+async function loopDelayMaxMs(base: string): Promise<number> {
+  const text = await fetch(`${base}/metrics`).then((r) => r.text(), () => '');
+  return Number(/^samskap_process_nodejs_eventloop_lag_max_seconds (\S+)/m.exec(text)?.[1] ?? NaN) * 1000;
+}
+
 function peakRssMb(pid: number | undefined): number {
   try {
     return Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024;
@@ -117,11 +138,24 @@ function peakRssMb(pid: number | undefined): number {
   }
 }
 
-/** `GET /healthz` every `everyMs` from a thread of its own, each probe independent of the others. */
-function startProber(url: string, everyMs: number): () => Promise<{ times: number[]; failures: number }> {
+interface Prober {
+  /** Resolves when the thread has fetched once (so its own first-fetch start-up is not measured). */
+  ready: Promise<void>;
+  begin(): void;
+  stop(): Promise<{ times: number[]; failures: number }>;
+  /** Ends the thread (after stop, or on failure). */
+  close(): Promise<number>;
+}
+
+/**
+ * `GET /healthz` every `everyMs` from a thread of its own (the providers' thread is busy during the
+ * storm), each probe independent of the others so that a stall shows in every probe it delays.
+ */
+function startProber(url: string, everyMs: number): Prober {
   const code = `
     const { parentPort, workerData } = require('node:worker_threads');
-    const times = []; let failures = 0; let pending = 0; let stopping = false;
+    const times = []; let failures = 0; let pending = 0; let stopping = false; let timer;
+    const done = () => parentPort.postMessage({ times, failures });
     const probe = async () => {
       pending++;
       const t0 = performance.now();
@@ -131,22 +165,31 @@ function startProber(url: string, everyMs: number): () => Promise<{ times: numbe
         if (r.ok) times.push(performance.now() - t0); else failures++;
       } catch { failures++; }
       pending--;
-      if (stopping && pending === 0) parentPort.postMessage({ times, failures });
+      if (stopping && pending === 0) done();
     };
-    const timer = setInterval(probe, workerData.everyMs);
-    void probe();
-    parentPort.on('message', () => { stopping = true; clearInterval(timer); if (pending === 0) parentPort.postMessage({ times, failures }); });
+    fetch(workerData.url).then((r) => r.text()).finally(() => parentPort.postMessage('ready'));
+    parentPort.on('message', (m) => {
+      if (m === 'begin') { timer = setInterval(probe, workerData.everyMs); void probe(); return; }
+      stopping = true;
+      clearInterval(timer);
+      if (pending === 0) done();
+    });
   `;
   const worker = new Worker(code, { eval: true, workerData: { url, everyMs } });
-  return async () => {
-    const result = new Promise<{ times: number[]; failures: number }>((resolve, reject) => {
-      worker.once('message', resolve);
-      worker.once('error', reject);
-    });
-    worker.postMessage('stop');
-    const r = await result;
-    await worker.terminate();
-    return r;
+  const next = <T>() => new Promise<T>((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+  });
+  const ready = next<string>().then(() => undefined);
+  return {
+    ready,
+    begin: () => worker.postMessage('begin'),
+    async stop() {
+      const result = next<{ times: number[]; failures: number }>();
+      worker.postMessage('stop');
+      return result;
+    },
+    close: () => worker.terminate(),
   };
 }
 
@@ -195,9 +238,10 @@ export async function runStorm(opts: StormOptions): Promise<StormResult> {
   const dir = mkdtempSync(path.join(tmpdir(), 'samskap-storm-'));
   const port = await freePort();
   // Only the setup's joins need more than an operator's open limit; reconnecting is not counted by it.
-  const env = { DATA_DIR: dir, PORT: String(port), LOG_LEVEL: 'warn' };
+  const env = { DATA_DIR: dir, PORT: String(port), LOG_LEVEL: 'warn', ...opts.env };
   const clients: Client[] = [];
   let server: ChildServer | null = null;
+  let prober: Prober | null = null;
   // Each stock provider listens for the process's exit; hundreds of them are expected here.
   const maxListeners = process.getMaxListeners();
   process.setMaxListeners(maxListeners + opts.clients + 10);
@@ -217,6 +261,9 @@ export async function runStorm(opts: StormOptions): Promise<StormResult> {
     await converged(clients, opts.timeoutMs);
     log(`every client synced and wrote; ${opts.signal} to the server`);
     const rssBeforeMb = peakRssMb(server.proc.pid);
+    // The same URL after the restart: the server comes back on the same port.
+    prober = startProber(`${server.base}/healthz`, 50);
+    await prober.ready;
 
     const closes: Record<string, number> = {};
     let counting = false;
@@ -241,7 +288,9 @@ export async function runStorm(opts: StormOptions): Promise<StormResult> {
     lag.enable();
     server = await startChild(env);
     const listenedAt = performance.now();
-    const stopProber = startProber(`${server.base}/healthz`, 50);
+    prober.begin();
+    const cpuAtListen = cpuMs(server.proc.pid);
+    void loopDelayMaxMs(server.base); // resets the maximum, which held the start-up's module loading
     log(`the server listens again after ${Math.round(listenedAt - killedAt)} ms; waiting for ${clients.length} clients`);
     const resyncDeadline = Date.now() + opts.timeoutMs;
     await until(() => clients.every((c) => c.syncedAt !== null) || Date.now() > resyncDeadline, opts.timeoutMs + 1000, 'resync').catch(() => {});
@@ -249,8 +298,10 @@ export async function runStorm(opts: StormOptions): Promise<StormResult> {
     const lastSyncMs = Math.max(...clients.map((c) => (c.syncedAt ?? NaN) - listenedAt));
     const convergedMs = await converged(clients, Math.max(1000, resyncDeadline - Date.now())).then(() => performance.now() - listenedAt, () => NaN);
     lag.disable();
+    const serverCpuMs = cpuMs(server.proc.pid) - cpuAtListen;
+    const serverLoopMaxMs = await loopDelayMaxMs(server.base);
     counting = false;
-    const probes = await stopProber();
+    const probes = await prober.stop();
     const { mismatched, arrived } = await compareWithServer(server.wsBase, clients, tokens[0]!, offline);
     const sorted = [...probes.times].sort((a, b) => a - b);
     const { errors, warnings } = serverLog(server.output());
@@ -271,6 +322,8 @@ export async function runStorm(opts: StormOptions): Promise<StormResult> {
       serverWarnings: warnings,
       rssBeforeMb,
       rssPeakAfterMb: peakRssMb(server.proc.pid),
+      serverCpuMs,
+      serverLoopMaxMs,
       generatorLagP99Ms: lag.percentile(99) / 1e6,
     };
     return result;
@@ -281,6 +334,7 @@ export async function runStorm(opts: StormOptions): Promise<StormResult> {
       c.p.doc.destroy();
     });
     process.setMaxListeners(maxListeners);
+    await prober?.close();
     if (server && server.proc.exitCode === null) {
       server.proc.kill('SIGTERM');
       await server.exited;
