@@ -71,6 +71,14 @@ describe('the failed-authentication limit', () => {
     // The address is out of budget for the minute, valid credential or not.
     expect((await get(w.token)).status).toBe(429);
   });
+
+  it('counts a failure before answering it, so guesses sent at once cannot overrun the budget', async () => {
+    const s = await server({ RATE_LIMIT_AUTH_FAILURES_PER_MINUTE: '3' });
+    const w = await createWorkshop(s.base);
+    const answers = await Promise.all(Array.from({ length: 12 }, (_, i) => fetch(`${s.base}/api/workshops/${w.id}`, { headers: { authorization: `Bearer guess-${i}` } }).then((r) => r.status)));
+    expect(answers.filter((a) => a === 401)).toHaveLength(3);
+    expect(answers.filter((a) => a === 429)).toHaveLength(9);
+  });
 });
 
 describe.skipIf(noRedis)('across instances, with Redis', () => {
