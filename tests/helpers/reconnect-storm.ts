@@ -237,8 +237,9 @@ export async function runStorm(opts: StormOptions): Promise<StormResult> {
   const log = opts.log ?? (() => {});
   const dir = mkdtempSync(path.join(tmpdir(), 'samskap-storm-'));
   const port = await freePort();
-  // Only the setup's joins need more than an operator's open limit; reconnecting is not counted by it.
-  const env = { DATA_DIR: dir, PORT: String(port), LOG_LEVEL: 'warn', ...opts.env };
+  // The operator's default limits (an empty value means unset; startChild raises some for other
+  // tests): the set-up's joins fit the open limit, and reconnecting is counted by no per-address limit.
+  const env = { DATA_DIR: dir, PORT: String(port), LOG_LEVEL: 'warn', RATE_LIMIT_OPEN_PER_MINUTE: '', RATE_LIMIT_AUTH_FAILURES_PER_MINUTE: '', ...opts.env };
   const clients: Client[] = [];
   let server: ChildServer | null = null;
   let prober: Prober | null = null;
