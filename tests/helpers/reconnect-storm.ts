@@ -63,6 +63,7 @@ export interface StormResult {
   closes: Record<string, number>;
   downtimeMs: number;
   probes: { count: number; failures: number; p50: number; p99: number; max: number };
+  /** Lines of level error and above that either server run logged, and the number of warnings. */
   serverErrors: string[];
   serverWarnings: number;
   /** Peak resident memory of the first and the restarted server, MB. */
@@ -279,6 +280,7 @@ export async function runStorm(opts: StormOptions): Promise<StormResult> {
     const killedAt = performance.now();
     server.proc.kill(opts.signal);
     await server.exited;
+    const firstLog = server.output();
     await until(() => clients.every((c) => !c.p.wsconnected), 10_000, 'every client to notice');
     counting = true;
     const offline = clients.filter((_, i) => i % opts.offlineEvery === 0).map((c, k) => ({ c, text: `offline ${k}` }));
@@ -305,7 +307,8 @@ export async function runStorm(opts: StormOptions): Promise<StormResult> {
     const probes = await prober.stop();
     const { mismatched, arrived } = await compareWithServer(server.wsBase, clients, tokens[0]!, offline);
     const sorted = [...probes.times].sort((a, b) => a - b);
-    const { errors, warnings } = serverLog(server.output());
+    // Both runs' logs: a graceful shutdown (SIGTERM) that failed to store something says so there.
+    const { errors, warnings } = serverLog(firstLog + server.output());
     const result: StormResult = {
       clients: opts.clients,
       members: opts.members,
