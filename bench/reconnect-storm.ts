@@ -8,6 +8,7 @@
  * delay, error lines and memory, and whether the edits made while it was down arrived.
  * Exits 1 when any client failed to resync, a probe failed or the server logged an error.
  */
+import { availableParallelism, loadavg } from 'node:os';
 import { killAllChildren } from '../tests/helpers/child-server.js';
 import { runStorm, type StormResult } from '../tests/helpers/reconnect-storm.js';
 
@@ -29,7 +30,7 @@ try {
     row('every document equal, after listening', ms(r.convergedMs));
     row('clients differing from the server', String(r.mismatched));
     row('edits made while down, on the server', `${r.offlineArrived}/${r.offlineEdits}`);
-    row('close codes seen after the restart', Object.entries(r.closes).map(([c, n]) => `${c}×${n}`).join(' ') || 'none');
+    row('close codes the clients saw', Object.entries(r.closes).map(([c, n]) => `${c}×${n}`).join(' ') || 'none');
     row('/healthz probes (failed)', `${r.probes.count} (${r.probes.failures})`);
     row('/healthz p50 / p99 / max', `${r.probes.p50.toFixed(1)} / ${r.probes.p99.toFixed(1)} / ${r.probes.max.toFixed(1)} ms`);
     row('server CPU during the storm', ms(r.serverCpuMs));
@@ -42,6 +43,8 @@ try {
   }
   console.log(`\nReconnect storm: ${clients} stock y-websocket clients of ${members} members in 6 rooms (4 boards, charter, vision)`);
   console.log('every 5th client edits while the server is down; /healthz every 50 ms from its own thread');
+  // Times on a shared machine stretch with its load; the server's CPU time does not.
+  console.log(`machine: ${availableParallelism()} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the end`);
   console.table(rows);
 } finally {
   killAllChildren();

@@ -59,7 +59,10 @@ export interface StormResult {
   /** Offline edits made / found on the server by a newcomer after the storm. */
   offlineEdits: number;
   offlineArrived: number;
-  /** Close codes the clients saw after the restart (a 44xx stops a stock provider for good). */
+  /**
+   * Close codes the clients saw: while the server was down ('1006 (down)': refused), and after it
+   * listened again (a 44xx stops a stock provider for good).
+   */
   closes: Record<string, number>;
   downtimeMs: number;
   probes: { count: number; failures: number; p50: number; p99: number; max: number };
@@ -269,9 +272,12 @@ export async function runStorm(opts: StormOptions): Promise<StormResult> {
 
     const closes: Record<string, number> = {};
     let counting = false;
+    let listening = false;
     for (const c of clients) {
       c.p.on('connection-close', (e: CloseEvent | null) => {
-        if (counting) closes[String(e?.code ?? 'local')] = (closes[String(e?.code ?? 'local')] ?? 0) + 1;
+        if (!counting) return;
+        const key = `${e?.code ?? 'local'}${listening ? '' : ' (down)'}`;
+        closes[key] = (closes[key] ?? 0) + 1;
       });
       c.p.on('sync', (s: boolean) => {
         if (s && counting && c.syncedAt === null) c.syncedAt = performance.now();
@@ -291,6 +297,7 @@ export async function runStorm(opts: StormOptions): Promise<StormResult> {
     lag.enable();
     server = await startChild(env);
     const listenedAt = performance.now();
+    listening = true;
     prober.begin();
     const cpuAtListen = cpuMs(server.proc.pid);
     void loopDelayMaxMs(server.base); // resets the maximum, which held the start-up's module loading
