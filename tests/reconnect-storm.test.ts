@@ -20,7 +20,7 @@ describe('a reconnect storm after a restart', () => {
     expect(r.convergedMs).not.toBeNaN();
     expect(r.mismatched).toBe(0);
     expect(r.offlineArrived).toBe(r.offlineEdits);
-    expect(Object.keys(r.closes).filter((code) => Number(code) >= 4400 && Number(code) < 4500)).toEqual([]);
+    expect(Object.keys(r.closes).filter((code) => parseInt(code, 10) >= 4400 && parseInt(code, 10) < 4500)).toEqual([]);
     expect(r.probes.failures).toBe(0);
     expect(r.probes.count).toBeGreaterThan(0);
     expect(r.serverErrors).toEqual([]);
