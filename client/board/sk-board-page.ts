@@ -251,6 +251,9 @@ export class SkBoardPage extends LitElement {
     session.awareness.setLocalStateField('user', { name: me.name, organisation: me.organisationName, organisationId: me.organisationId, role: me.role, memberId: me.id });
     this.session = session;
     this.comments.attach(session, !!conn);
+    // `/w/<id>/b/<boardId>#<elementId>` (the charter's link back to a note): show that element once there.
+    const wanted = location.hash.slice(1);
+    if (wanted && !conn) void session.conn.ready.then(() => ((this.pendingFocus = wanted), this.show('canvas')));
   }
 
   private readonly onComment = (e: CustomEvent<{ id: string }>) => void this.comments.show(e.detail.id, true);
