@@ -31,9 +31,17 @@ async function run(kind: string, env: Record<string, string>): Promise<KillCycle
   console.log(describeKillCycles(kind, r) + ` (${((Date.now() - started) / 1000).toFixed(0)} s)`);
   for (const l of [...r.lost, ...r.unsentLost].slice(0, 20)) console.log(`  LOST ${l}`);
   for (const l of r.refusals.slice(0, 20)) console.log(`  REFUSED ${l}`);
+  for (const l of r.damaged.slice(0, 20)) console.log(`  DAMAGED ${l}`);
   return r;
 }
 
+// Interrupted (a long run): no server child is left behind.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    killAllChildren();
+    process.exit(130);
+  });
+}
 const dirs: string[] = [];
 const dir = () => {
   const d = mkdtempSync(path.join(tmpdir(), 'samskap-kill-'));
@@ -53,7 +61,7 @@ try {
       await db.drop();
     }
   }
-  failed = results.some((r) => r.lost.length > 0 || r.unsentLost.length > 0 || r.refusals.length > 0);
+  failed = results.some((r) => r.lost.length > 0 || r.unsentLost.length > 0 || r.refusals.length > 0 || r.damaged.length > 0);
 } finally {
   killAllChildren();
   dirs.forEach((d) => rmSync(d, { recursive: true, force: true }));

@@ -85,6 +85,7 @@ describe.each(STORES)('durability on %s', (_kind, makeEnv) => {
     expect(r.lost, 'relayed but lost').toEqual([]);
     expect(r.unsentLost, 'made by a writer, never stored').toEqual([]);
     expect(r.refusals, 'final refusals of a writer').toEqual([]);
+    expect(r.damaged, 'SQLite integrity_check after a kill').toEqual([]);
     expect(r.relayed).toBeGreaterThan(500);
   }, 180_000);
 });

@@ -12,10 +12,13 @@
  * the writers kept them in their documents and sent them when they reconnected.
  *
  * Writers are disconnected from the moment of the kill until the fresh client has looked, so a
- * writer resending a lost update cannot hide the loss.
+ * writer resending a lost update cannot hide the loss. With SQLite the killed server's database
+ * must also pass `PRAGMA integrity_check` every time.
  */
+import Database from 'better-sqlite3';
 import * as prng from 'lib0/prng';
 import { randomBytes } from 'node:crypto';
+import path from 'node:path';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { BoardDoc } from '../../shared/board/board-doc.js';
@@ -53,6 +56,8 @@ export interface KillCycleResult {
   closes: Map<number, number>;
   /** Final refusals (44xx) of a writer's edit, with the reason: a bug here, where every edit is allowed. */
   refusals: string[];
+  /** SQLite: `PRAGMA integrity_check` answers other than ok, read after each kill before the restart. */
+  damaged: string[];
 }
 
 type RoomName = 'board' | 'charter' | 'vision';
@@ -106,6 +111,16 @@ async function freshTags(server: ChildServer, rooms: Record<RoomName, string>, t
   return out;
 }
 
+/** Read-only, so it neither recovers nor checkpoints the WAL: the restarted server does that itself. */
+function integrity(file: string): string {
+  const db = new Database(file, { readonly: true });
+  try {
+    return String(db.pragma('integrity_check', { simple: true }));
+  } finally {
+    db.close();
+  }
+}
+
 export async function runKillCycles(opts: KillCycleOptions): Promise<KillCycleResult> {
   const gen = prng.create(opts.seed);
   // Each stock provider listens for the process's exit: nine writers and three fresh readers.
@@ -152,6 +167,7 @@ export async function runKillCycles(opts: KillCycleOptions): Promise<KillCycleRe
     }, 10),
   );
   const lost: string[] = [];
+  const damaged: string[] = [];
   const relayedEver = new Set<string>();
   try {
     for (let cycle = 0; cycle < opts.cycles; cycle++) {
@@ -171,6 +187,10 @@ export async function runKillCycles(opts: KillCycleOptions): Promise<KillCycleRe
       server.proc.kill('SIGKILL');
       await server.exited;
       clearInterval(pump);
+      if (!opts.env.DATABASE_URL) {
+        const found = integrity(path.join(opts.env.DATA_DIR!, 'samskap.sqlite'));
+        if (found !== 'ok') damaged.push(`cycle ${cycle}: ${found}`);
+      }
       // What was already on its way to the clients arrives; it was sent by the server, so stored.
       await new Promise((r) => setTimeout(r, 50));
       all().forEach((p) => p.disconnect());
@@ -223,6 +243,7 @@ export async function runKillCycles(opts: KillCycleOptions): Promise<KillCycleRe
     restartsMs: restartsMs.slice(1),
     closes,
     refusals,
+    damaged,
   };
 }
 
@@ -231,6 +252,7 @@ export function describeKillCycles(kind: string, r: KillCycleResult): string {
   const closes = [...r.closes.entries()].sort((a, b) => a[0] - b[0]).map(([c, n]) => `${c}×${n}`).join(' ') || 'none';
   return (
     `${kind}: ${r.cycles} kill -9 cycles; updates relayed ${r.relayed}, lost ${r.lost.length}; writers' edits ${r.made}, never stored ${r.unsentLost.length}; ` +
+    `final refusals ${r.refusals.length}${r.damaged.length ? `; INTEGRITY CHECK FAILED ${r.damaged.length}×` : ''}; ` +
     `restart (spawn to listening) median ${percentile(r.restartsMs, 50).toFixed(0)} ms, p99 ${percentile(r.restartsMs, 99).toFixed(0)} ms; closes seen by writers: ${closes}`
   );
 }
