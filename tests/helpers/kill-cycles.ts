@@ -62,6 +62,8 @@ export interface KillCycleResult {
 
 type RoomName = 'board' | 'charter' | 'vision';
 const ROOMS: RoomName[] = ['board', 'charter', 'vision'];
+/** Edits each writer makes while the server is down, per cycle. */
+const OFFLINE_EDITS = 5;
 const newId = () => randomBytes(9).toString('base64url');
 /** One BoardDoc per document: each one observes the elements map for as long as the document lives. */
 const boards = new WeakMap<Y.Doc, BoardDoc>();
@@ -159,13 +161,17 @@ export async function runKillCycles(opts: KillCycleOptions): Promise<KillCycleRe
   const all = () => writers.flatMap((w) => ROOMS.map((r) => w.providers[r]));
   await Promise.all(all().map((p) => synced(p, 15_000)));
 
-  // Every writer edits every ~10 ms, whether the server is up or not (offline edits are kept).
-  const timers = writers.map((w) =>
-    setInterval(() => {
-      const room = prng.oneOf(gen, ROOMS);
-      edit(w, room, `${w.name}-${w.made++}`, gen);
-    }, 10),
-  );
+  // Every writer edits every ~10 ms while the server is up, and a few times while it is down
+  // (offline edits, kept and sent on reconnect); bounded so 100 cycles stay under the rooms' caps.
+  let offline = false;
+  const timers = writers.map((w) => {
+    let offlineLeft = 0;
+    return setInterval(() => {
+      if (!offline) offlineLeft = OFFLINE_EDITS;
+      else if (offlineLeft-- <= 0) return;
+      edit(w, prng.oneOf(gen, ROOMS), `${w.name}-${w.made++}`, gen);
+    }, 10);
+  });
   const lost: string[] = [];
   const damaged: string[] = [];
   const relayedEver = new Set<string>();
@@ -185,6 +191,7 @@ export async function runKillCycles(opts: KillCycleOptions): Promise<KillCycleRe
       }, 1);
       await new Promise((r) => setTimeout(r, prng.int32(gen, killMin, killMax)));
       server.proc.kill('SIGKILL');
+      offline = true;
       await server.exited;
       clearInterval(pump);
       if (!opts.env.DATABASE_URL) {
@@ -215,6 +222,7 @@ export async function runKillCycles(opts: KillCycleOptions): Promise<KillCycleRe
       }
       all().forEach((p) => p.connect());
       await Promise.all(all().map((p) => synced(p, 15_000)));
+      offline = false;
       opts.onCycle?.(cycle, { relayed: relayedEver.size, lost: lostNow, restartMs: restartsMs.at(-1)! });
     }
   } finally {
