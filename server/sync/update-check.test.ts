@@ -16,7 +16,7 @@ const paragraph = (doc: Y.Doc, text: string) => {
 };
 const pending = (update: Uint8Array) => ({ update, structs: Y.decodeUpdate(update).structs });
 
-/** The server's copy, and a writer's next two paragraphs: `first` (held back) and `second`, which builds on it. */
+/** The server's copy; a writer's paragraph typed as it reconnects (`edit`), building on one typed offline; and the writer's sync step 2 (both). */
 function world() {
   const server = new Y.Doc({ gc: false });
   const writer = new Y.Doc({ gc: false });
@@ -26,18 +26,18 @@ function world() {
   paragraph(writer, 'offline');
   const sv1 = Y.encodeStateVector(writer);
   paragraph(writer, 'while reconnecting');
-  return { server, first: Y.encodeStateAsUpdate(writer, sv0), second: Y.encodeStateAsUpdate(writer, sv1) };
+  return { server, step2: Y.encodeStateAsUpdate(writer, sv0), edit: Y.encodeStateAsUpdate(writer, sv1) };
 }
 
 describe('screenNesting and updates that come before what they build on', () => {
   it('takes an update whose sender sends what it builds on later in the same batch', () => {
-    const { server, first, second } = world();
-    expect(screenNesting([pending(second), pending(first)], server, CONTENT_RULES.vision)).toEqual([null, null]);
+    const { server, step2, edit } = world();
+    expect(screenNesting([pending(edit), pending(step2)], server, CONTENT_RULES.vision)).toEqual([null, null]);
   });
 
   it('closes the sender with a transient code (it resends both), never a refusal, when what it builds on has not come', () => {
-    const { server, second } = world();
-    const [verdict] = screenNesting([pending(second)], server, CONTENT_RULES.vision);
+    const { server, edit } = world();
+    const [verdict] = screenNesting([pending(edit)], server, CONTENT_RULES.vision);
     expect(verdict).toMatchObject({ ok: false, code: CloseCode.internalError });
   });
 
