@@ -373,7 +373,10 @@ export class SkBoardPage extends LitElement {
         <aside aria-labelledby="people-heading">
           <h2 id="people-heading">${msg('Here now', { id: 'board_people' })}</h2>
           <sk-participants .session=${s} .following=${this.following} @sk-follow=${this.onFollow}></sk-participants>
-          <sk-dot-vote .session=${s} .boardId=${this.board?.id ?? ''} @sk-vote-badges=${(e: CustomEvent<VoteBadges | null>) => (this.badges = e.detail)} @sk-show-element=${this.onShowElement}></sk-dot-vote>
+          <sk-dot-vote .session=${s} .boardId=${this.board?.id ?? ''} @sk-vote-badges=${(e: CustomEvent<VoteBadges | null>) => (this.badges = e.detail)}
+            @sk-show-element=${this.onShowElement}
+            @sk-to-charter=${this.toCharter.open}
+          ></sk-dot-vote>
           ${this.comments.shownFor
             ? html`<sk-board-comments .session=${s} .elementId=${this.comments.shownFor} .compose=${this.comments.compose} @sk-comments-close=${this.onCommentsClose}></sk-board-comments>`
             : nothing}
