@@ -85,6 +85,8 @@ export function createSuggestionCheck(): SuggestionCheck {
     check(doc, update, me) {
       if (!shadow) {
         shadow = new Y.Doc({ gc: false });
+        // Typed before any content arrives: a root read later is a new object, not the one changed.
+        visionFragment(shadow);
         Y.applyUpdate(shadow, Y.encodeStateAsUpdate(doc));
       } else Y.applyUpdate(shadow, Y.encodeStateAsUpdate(doc, Y.encodeStateVector(shadow)));
       const copy = shadow;

@@ -98,6 +98,12 @@ function othersInsertions(r: TextReading, me: Suggester): string[] {
 /** The rule the change from `before` to `after` breaks, or null when it is only `me`'s suggestions. */
 export function suggestionRuleBroken(before: TextReading, after: TextReading, me: Suggester): string | null {
   if (before.agreed.length !== after.agreed.length || before.agreed.some((c, i) => c !== after.agreed[i])) return 'suggestion-agreed-text';
+  for (const run of after.insertions) {
+    if (run.attrs?.memberId === me.memberId && (!mine(run.attrs, me) || run.raw.includes(`"${SuggestionMark.deletion}":`))) return 'suggestion-identity';
+  }
+  const was = othersInsertions(before, me);
+  const is = othersInsertions(after, me);
+  if (was.length !== is.length || was.some((x, i) => x !== is[i])) return 'suggestion-others';
   for (let i = 0; i < before.deletions.length; i++) {
     const b = before.deletions[i];
     const a = after.deletions[i];
@@ -106,11 +112,5 @@ export function suggestionRuleBroken(before: TextReading, after: TextReading, me
     const ownWithdrawn = a === undefined && mine(suggestionAttrs(b), me);
     if (!ownNew && !ownWithdrawn) return 'suggestion-others';
   }
-  for (const run of after.insertions) {
-    if (run.attrs?.memberId === me.memberId && (!mine(run.attrs, me) || run.raw.includes(`"${SuggestionMark.deletion}":`))) return 'suggestion-identity';
-  }
-  const was = othersInsertions(before, me);
-  const is = othersInsertions(after, me);
-  if (was.length !== is.length || was.some((x, i) => x !== is[i])) return 'suggestion-others';
   return null;
 }
