@@ -40,7 +40,8 @@ afterAll(async () => {
 });
 
 const serverDoc = () => s.app.registry.rooms().find((r) => r.name === room)?.doc;
-const audit = async () => (await call<{ entries: { type: string; actorId: string; data: Record<string, unknown> }[] }>(s.base, 'GET', `/api/workshops/${f.workshop.id}/audit`, undefined, f.observer)).body.entries;
+type Entry = { type: string; actorId: string; data: Record<string, unknown> };
+const audit = async () => (await call<{ entries: Entry[] }>(s.base, 'GET', `/api/workshops/${f.workshop.id}/audit`, undefined, f.observer)).body.entries;
 
 async function open(token: string): Promise<WebsocketProvider> {
   const p = provider(s.wsBase, room, token, new Y.Doc(VISION_DOC_OPTIONS));
