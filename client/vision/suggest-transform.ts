@@ -116,7 +116,11 @@ export function suggestTransaction(state: EditorState, tr: Transaction, me: Sugg
       caret = backward ? start : at;
     }
   }
-  if (tr.selectionSet && caret !== null) out.setSelection(TextSelection.create(out.doc, caret));
+  // A keystroke's transaction may leave the selection to mapping, which would keep the caret
+  // after text it only struck through: the caret is placed whenever it was at the change.
+  const first = tr.steps[0] as ReplaceStep;
+  const atChange = state.selection.from >= first.from && state.selection.to <= first.to;
+  if (caret !== null && (tr.selectionSet || atChange)) out.setSelection(TextSelection.create(out.doc, caret));
   if (tr.scrolledIntoView) out.scrollIntoView();
   for (const key of ['paste', 'uiEvent', 'addToHistory']) if (tr.getMeta(key) !== undefined) out.setMeta(key, tr.getMeta(key));
   return out;
