@@ -1,0 +1,114 @@
+/**
+ * Suggestion mode in Chromium (issue #17), two browsers at once: the facilitator (Anne,
+ * Helsedirektoratet) requires suggestions of participants; Bo (Nav) then types into a paragraph
+ * while Anne types into the same one, and deletes a passage. In Anne's browser Bo's insertion and
+ * deletion show as suggestions in Nav's colour, named on hover and listed beside the text; Anne
+ * accepts one from the keyboard and rejects the other, and both browsers end with the same
+ * text. A new paragraph is not a suggestion: Bo is told, nothing changes, and his connection is
+ * never refused. axe finds nothing; the panel renders in Bokmål and English too. Screenshots at
+ * 1440×900 and 390×844 go to /tmp/shots-suggest/.
+ */
+import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeClean, settle } from './settle.js';
+import { caretAfter, createWorld, editor, expectNoProblems, openVision, selectIn, textOf, type Member, type VisionWorld } from './vision-harness.js';
+
+const SHOTS = '/tmp/shots-suggest';
+const PROMPT = 'Skildra kva som er annleis';
+const STRUCK = 'for innbyggjarane og ';
+
+let world: VisionWorld;
+let anne: Member;
+let bo: Member;
+
+beforeAll(async () => {
+  world = await createWorld();
+  anne = world.facilitator;
+  bo = await world.newMember('Bo Nav', { organisation: 'Nav' });
+}, 120_000);
+afterAll(async () => world?.close());
+
+const panel = (m: Member) => m.page.locator('sk-vision-suggestions');
+const paragraph = (m: Member) => textOf(editor(m.page).locator('p', { hasText: 'kva som er annleis' }).first());
+
+describe('suggestion mode, live', () => {
+  it('turns a participant’s concurrent edits into suggestions the facilitator accepts and rejects', async () => {
+    await openVision(anne.page, world.workshopId);
+    await openVision(bo.page, world.workshopId);
+    await panel(anne).getByRole('switch', { name: 'Deltakarane føreslår endringar (dei kan ikkje endre teksten direkte)' }).check();
+    await bo.page.locator('sk-vision-editor .suggesting').filter({ hasText: 'Du føreslår, slik fasilitatoren ber om' }).waitFor();
+    const toggle = bo.page.getByRole('toolbar').getByRole('button', { name: 'Føreslå endringar' });
+    expect([await toggle.getAttribute('aria-pressed'), await toggle.getAttribute('aria-disabled')]).toEqual(['true', 'true']);
+
+    // Bo at the end of the paragraph, Anne at its start, typing at the same time.
+    await caretAfter(bo.page, PROMPT);
+    await caretAfter(anne.page, PROMPT);
+    await anne.page.keyboard.press('Home');
+    await Promise.all([bo.page.keyboard.type(' Bo føreslår dette.', { delay: 15 }), anne.page.keyboard.type('Anne skriv. ', { delay: 15 })]);
+    await selectIn(bo.page, PROMPT, STRUCK);
+    await bo.page.keyboard.press('Backspace');
+
+    const ins = editor(anne.page).locator('ins.suggestion', { hasText: 'Bo føreslår dette.' });
+    const del = editor(anne.page).locator('del.suggestion', { hasText: STRUCK.trim() });
+    await ins.waitFor();
+    await del.waitFor();
+    expect(await del.getAttribute('title')).toBe('Framlegg frå Bo Nav (Nav): slett');
+    expect(await ins.getAttribute('title')).toBe('Framlegg frå Bo Nav (Nav): legg til');
+    // Both in Nav's colour.
+    const colour = await ins.evaluate((el) => (el as HTMLElement).style.getPropertyValue('--change-strong'));
+    expect(colour).toMatch(/^(#|rgb)/);
+    expect(await del.evaluate((el) => (el as HTMLElement).style.getPropertyValue('--change-strong'))).toBe(colour);
+    expect(await paragraph(anne)).toBe(await paragraph(bo));
+    expect(await paragraph(anne)).toMatch(/^Anne skriv\. Skildra/);
+
+    // A new paragraph is not a suggestion: Bo is told, nothing changes.
+    const before = await paragraph(bo);
+    await bo.page.keyboard.press('Enter');
+    await bo.page.locator('sk-vision-page .notice').filter({ hasText: 'Ikkje endra: når du føreslår' }).waitFor();
+    expect(await paragraph(bo)).toBe(before);
+
+    const items = panel(anne).getByRole('listitem');
+    await expect.poll(() => items.count()).toBe(2);
+    await panel(anne).getByRole('heading', { name: 'Framlegg (2)' }).waitFor();
+    await axeClean(anne.page);
+    await axeClean(bo.page);
+    mkdirSync(SHOTS, { recursive: true });
+    for (const [w, h] of [
+      [1440, 900],
+      [390, 844],
+    ] as const) {
+      await anne.page.setViewportSize({ width: w, height: h });
+      await editor(anne.page).locator('p', { hasText: 'kva som er annleis' }).first().scrollIntoViewIfNeeded();
+      await settle(anne.page);
+      await anne.page.screenshot({ path: `${SHOTS}/editor-${w}x${h}.png` });
+      await panel(anne).scrollIntoViewIfNeeded();
+      await anne.page.screenshot({ path: `${SHOTS}/list-${w}x${h}.png` });
+    }
+    await anne.page.setViewportSize({ width: 1280, height: 900 });
+    await settle(bo.page);
+    await bo.page.screenshot({ path: `${SHOTS}/participant-1280x900.png` });
+
+    // The panel in Bokmål and English.
+    const lang = anne.page.getByLabel(/^(Språk|Language)$/);
+    await lang.selectOption('nb');
+    await panel(anne).getByRole('heading', { name: 'Forslag (2)' }).waitFor();
+    await panel(anne).getByText('Bo Nav (Nav) foreslår å slette:').waitFor();
+    await lang.selectOption('en');
+    await panel(anne).getByRole('heading', { name: 'Suggestions (2)' }).waitFor();
+    await panel(anne).getByText('Bo Nav (Nav) suggests adding:').waitFor();
+    await lang.selectOption('nn');
+
+    // Accept the insertion from the keyboard, reject the deletion.
+    await items.filter({ hasText: 'Bo føreslår dette.' }).getByRole('button', { name: 'Godta' }).focus();
+    await anne.page.keyboard.press('Enter');
+    await items.filter({ hasText: STRUCK.trim() }).getByRole('button', { name: 'Avvis' }).click();
+    await expect.poll(() => items.count()).toBe(0);
+    for (const m of [anne, bo]) {
+      await expect.poll(() => editor(m.page).locator('ins.suggestion, del.suggestion').count(), { timeout: 10_000 }).toBe(0);
+    }
+    await expect.poll(async () => (await paragraph(anne)) === (await paragraph(bo)), { timeout: 10_000 }).toBe(true);
+    expect(await paragraph(bo)).toBe(`Anne skriv. ${PROMPT} når vi har lukkast, ${STRUCK}for kvar av verksemdene. Bo føreslår dette.`);
+    expect(await bo.page.locator('sk-refused-notice section').count()).toBe(0);
+    expectNoProblems(world);
+  }, 90_000);
+});
