@@ -3,14 +3,15 @@ import { EditorState, TextSelection } from 'prosemirror-state';
 import { describe, expect, it } from 'vitest';
 import { visionSchema } from '../../shared/vision/schema.js';
 import { suggestTransaction, type Suggester } from './suggest-transform.js';
-import { listSuggestions, resolveSuggestions } from './suggestions.js';
+import { changedTextAt, listSuggestions, resolveSuggestions } from './suggestions.js';
+import { ySyncPluginKey } from 'y-prosemirror';
 
 const { nodes, marks } = visionSchema;
 let n = 0;
 const anne: Suggester = { memberId: 'anne', organisationId: 'nav', now: () => 'T', newId: () => `s${++n}` };
 const bo: Suggester = { ...anne, memberId: 'bo', organisationId: 'bergen' };
 
-const start = (text = 'Vi deler data.') => EditorState.create({ schema: visionSchema, doc: nodes.doc!.create(null, nodes.paragraph!.create(null, visionSchema.text(text))) });
+const start = (text = 'Vi deler data.') => EditorState.create({ schema: visionSchema, doc: nodes.doc!.create(null, nodes.paragraph!.create(null, text ? visionSchema.text(text) : null)) });
 /** The paragraph with suggestions written [+…] and [-…]. */
 function shown(state: EditorState): string {
   let out = '';
@@ -61,6 +62,19 @@ describe('suggestion mode', () => {
     const s = caret(start(), 9);
     expect(suggestTransaction(s, s.tr.split(9), anne)).toBeNull();
     expect(suggestTransaction(s, s.tr.addMark(1, 3, marks.strong!.create()), anne)).toBeNull();
+    // The binding's own (here: leaving a snapshot view, which replaces everything) passes as it is.
+    const back = s.tr.replace(0, s.doc.content.size, s.doc.slice(0)).setMeta(ySyncPluginKey, { snapshot: null, prevSnapshot: null });
+    expect(suggestTransaction(s, back, anne)).toBe(back);
+  });
+
+  it('finds the text a suggestion changes: the deleted text, or the agreed text before an insertion (else after)', () => {
+    let s = suggest(caret(start(), 14), (st) => st.tr.insertText(' Nå'));
+    s = suggest(s, (st) => st.tr.delete(1, 4));
+    const [del, ins] = listSuggestions(s.doc);
+    expect(changedTextAt(s.doc, del!)).toBe(1);
+    expect(s.doc.textBetween(changedTextAt(s.doc, ins!)!, changedTextAt(s.doc, ins!)! + 1)).toBe('a');
+    const alone = suggest(caret(start(''), 1), (st) => st.tr.insertText('Ny'));
+    expect(changedTextAt(alone.doc, listSuggestions(alone.doc)[0]!)).toBeNull();
   });
 
   it('accepts and rejects: an insertion kept or removed, a deletion applied or undone', () => {

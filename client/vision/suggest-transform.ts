@@ -58,12 +58,13 @@ function rebase(pos: number, steps: readonly Step[], i: number, out: Transaction
 }
 
 /**
- * `tr` as suggestions by `me`, `tr` itself when it needs no change (no edit, a remote change,
- * undo or redo, or SUGGEST_SKIP), or null when it cannot be suggested (refused).
+ * `tr` as suggestions by `me`, `tr` itself when it needs no change (no edit, the Yjs binding's
+ * own, or SUGGEST_SKIP), or null when it cannot be suggested (refused).
  */
 export function suggestTransaction(state: EditorState, tr: Transaction, me: Suggester): Transaction | null {
-  const sync = tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean; isUndoRedoOperation?: boolean } | undefined;
-  if (!tr.docChanged || sync?.isChangeOrigin || sync?.isUndoRedoOperation || tr.getMeta(SUGGEST_SKIP)) return tr;
+  // The binding's own transactions (remote changes, undo and redo, rendering and leaving a
+  // snapshot) all carry its meta; a person's edits never do.
+  if (!tr.docChanged || tr.getMeta(ySyncPluginKey) !== undefined || tr.getMeta(SUGGEST_SKIP)) return tr;
   if (!tr.steps.every((s) => s instanceof ReplaceStep)) return null;
   const out = state.tr;
   let caret: number | null = null;

@@ -4,8 +4,9 @@
  * while Anne types into the same one, and deletes a passage. In Anne's browser Bo's insertion and
  * deletion show as suggestions in Nav's colour, named on hover and listed beside the text; Anne
  * accepts one from the keyboard and rejects the other, and both browsers end with the same
- * text. A new paragraph is not a suggestion: Bo is told, nothing changes, and his connection is
- * never refused. axe finds nothing; the panel renders in Bokmål and English too. Screenshots at
+ * text; Bo withdraws a suggestion he made offline. A new paragraph is not a suggestion: Bo is
+ * told, nothing changes, and his connection is never refused. Anne's own mode is off by default,
+ * Ctrl+Alt+S turns it on, and it is remembered after a reload. axe finds nothing; the panel renders in Bokmål and English too. Screenshots at
  * 1440×900 and 390×844 go to /tmp/shots-suggest/.
  */
 import { mkdirSync } from 'node:fs';
@@ -67,9 +68,18 @@ describe('suggestion mode, live', () => {
     await bo.page.locator('sk-vision-page .notice').filter({ hasText: 'Ikkje endra: når du føreslår' }).waitFor();
     expect(await paragraph(bo)).toBe(before);
 
+    // Offline, a suggestion waits, and arrives when Bo is back (the idle prefetch of other tabs' code fails meanwhile).
+    bo.watch.allow((m) => m.text().includes('net::ERR_INTERNET_DISCONNECTED') || (m.text().includes('net::ERR_FAILED') && m.location().url.includes('/assets/')));
+    await bo.context.setOffline(true);
+    await bo.page.locator('sk-vision-page sk-connection-status').getByRole('status').filter({ hasText: /Fråkopla/ }).waitFor();
+    await caretAfter(bo.page, 'Kven er sluttbrukarane');
+    await bo.page.keyboard.type(' Utan nett.');
+    await bo.context.setOffline(false);
+    await editor(anne.page).locator('ins.suggestion', { hasText: 'Utan nett.' }).waitFor({ timeout: 15_000 });
+
     const items = panel(anne).getByRole('listitem');
-    await expect.poll(() => items.count()).toBe(2);
-    await panel(anne).getByRole('heading', { name: 'Framlegg (2)' }).waitFor();
+    await expect.poll(() => items.count()).toBe(3);
+    await panel(anne).getByRole('heading', { name: 'Framlegg (3)' }).waitFor();
     await axeClean(anne.page);
     await axeClean(bo.page);
     mkdirSync(SHOTS, { recursive: true });
@@ -91,24 +101,44 @@ describe('suggestion mode, live', () => {
     // The panel in Bokmål and English.
     const lang = anne.page.getByLabel(/^(Språk|Language)$/);
     await lang.selectOption('nb');
-    await panel(anne).getByRole('heading', { name: 'Forslag (2)' }).waitFor();
+    await panel(anne).getByRole('heading', { name: 'Forslag (3)' }).waitFor();
     await panel(anne).getByText('Bo Nav (Nav) foreslår å slette:').waitFor();
     await lang.selectOption('en');
-    await panel(anne).getByRole('heading', { name: 'Suggestions (2)' }).waitFor();
-    await panel(anne).getByText('Bo Nav (Nav) suggests adding:').waitFor();
+    await panel(anne).getByRole('heading', { name: 'Suggestions (3)' }).waitFor();
+    await panel(anne).getByText('Bo Nav (Nav) suggests adding:').first().waitFor();
     await lang.selectOption('nn');
 
     // Accept the insertion from the keyboard, reject the deletion.
     await items.filter({ hasText: 'Bo føreslår dette.' }).getByRole('button', { name: 'Godta' }).focus();
     await anne.page.keyboard.press('Enter');
     await items.filter({ hasText: STRUCK.trim() }).getByRole('button', { name: 'Avvis' }).click();
+    // Bo withdraws his own; he may not accept or reject.
+    const his = panel(bo).getByRole('listitem').filter({ hasText: 'Utan nett.' });
+    expect(await his.getByRole('button', { name: 'Godta' }).count()).toBe(0);
+    await his.getByRole('button', { name: 'Trekk tilbake' }).click();
     await expect.poll(() => items.count()).toBe(0);
     for (const m of [anne, bo]) {
       await expect.poll(() => editor(m.page).locator('ins.suggestion, del.suggestion').count(), { timeout: 10_000 }).toBe(0);
     }
     await expect.poll(async () => (await paragraph(anne)) === (await paragraph(bo)), { timeout: 10_000 }).toBe(true);
     expect(await paragraph(bo)).toBe(`Anne skriv. ${PROMPT} når vi har lukkast, ${STRUCK}for kvar av verksemdene. Bo føreslår dette.`);
+    expect(await textOf(editor(anne.page).locator('p', { hasText: 'Kven er sluttbrukarane' }))).not.toContain('Utan nett.');
     expect(await bo.page.locator('sk-refused-notice section').count()).toBe(0);
+
+    // Anne's own mode: off by default, Ctrl+Alt+S turns it on, and her page remembers it.
+    const hers = anne.page.getByRole('toolbar').getByRole('button', { name: 'Føreslå endringar' });
+    expect(await hers.getAttribute('aria-pressed')).toBe('false');
+    await caretAfter(anne.page, 'Kven er sluttbrukarane');
+    await anne.page.keyboard.press('Control+Alt+s');
+    await expect.poll(() => hers.getAttribute('aria-pressed')).toBe('true');
+    await anne.page.reload();
+    await openVision(anne.page, world.workshopId);
+    await expect.poll(() => hers.getAttribute('aria-pressed')).toBe('true');
+    // Leaving "who wrote what" while suggesting brings the live text back.
+    await anne.page.getByRole('button', { name: 'Kven skreiv kva' }).click();
+    await anne.page.getByRole('button', { name: 'Tilbake til skrivinga' }).click();
+    await anne.page.getByRole('toolbar').waitFor();
+    expect(await paragraph(anne)).toBe(await paragraph(bo));
     expectNoProblems(world);
   }, 90_000);
 });
