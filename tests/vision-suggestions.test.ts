@@ -6,7 +6,7 @@
  * y-prosemirror's own diff, including the one that keeps a suggested space and deletes the agreed
  * one beside it) pass and reach others; a hostile participant's deletions, unmarked text, other
  * people's names, changes to others' suggestions and structure are refused (4422) and stored
- * nowhere. Exports read the text agreed so far: pending insertions out, pending deletions in.
+ * nowhere, nor are updates waiting for text someone else has not written yet. Exports read the text agreed so far: pending insertions out, pending deletions in.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EditorState, type Transaction } from 'prosemirror-state';
@@ -21,7 +21,8 @@ import { setSuggestionsRequired, suggestionsRequired, visionSettings } from '../
 import { suggestTransaction } from '../client/vision/suggest-transform.js';
 import { authorOf, call, fixture, type Fixture } from './helpers/api.js';
 import { startServer, type TestServer } from './helpers/server.js';
-import { closedFor, provider, synced, until } from './helpers/sync.js';
+import { closedFor, provider, synced, syncMessage, until } from './helpers/sync.js';
+import { ContentRef, craftUpdate, stringContent } from './helpers/crafted-updates.js';
 
 let s: TestServer;
 let f: Fixture;
@@ -185,6 +186,24 @@ describe('suggestion mode for participants', () => {
     await expectRefused(B, 'suggestion-structure', (d) => visionFragment(d).insert(0, [new Y.XmlElement('paragraph')]));
     await expectRefused(B, 'suggestion-structure', (d) => (t(d).parent as Y.XmlElement).setAttribute('level', 3 as unknown as string));
     await expectRefused(B, 'suggestion-structure', (d) => visionFragment(d).delete(0, 1));
+    // Deleting text someone has not written yet (it would go as it arrives), or writing beside it.
+    const fac = await open(f.facilitator);
+    const next = Y.getState(serverDoc()!.store, fac.doc.clientID);
+    for (const update of [
+      craftUpdate([], [[fac.doc.clientID, next, 5]]),
+      craftUpdate([{ client: 4242, origin: [fac.doc.clientID, next + 2], root: '', key: null, ref: ContentRef.string, content: stringContent('Umerkt') }]),
+    ]) {
+      const h = await open(B);
+      const before = Y.encodeStateVector(serverDoc()!);
+      const closed = closedFor(h);
+      h.ws!.send(syncMessage(2, update));
+      expect(await closed).toEqual({ code: CloseCode.updateRefused, reason: 'update refused: unknown-parent' });
+      h.destroy();
+      expect(Buffer.from(Y.encodeStateVector(serverDoc()!)).equals(Buffer.from(before))).toBe(true);
+    }
+    t(fac.doc).insert(0, 'Fasilitator. ');
+    await until(() => marked(serverDoc()!).includes('Fasilitator. '), 5000, 'the facilitator’s text kept whole');
+    fac.destroy();
     // Their own suggestion, written straight into Yjs, passes.
     const b = await open(B);
     t(b.doc).insert(plainOf(t(b.doc)).length, ' Ja!', { insertion: attrs('participantB') });

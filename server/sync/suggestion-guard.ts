@@ -11,7 +11,9 @@
  * commits. Yjs's own transaction then says which types the update changed (items that waited
  * for this one included) and what was there before: what existed before it and was not deleted
  * by it. A refused update leaves the copy behind; it is rebuilt on the next check. The copy
- * lives only while the mode is required.
+ * lives only while the mode is required. An update that leaves items or deletions waiting for
+ * someone else's text is refused (`unknown-parent`): it would take effect, unchecked, when that
+ * text arrives.
  */
 import * as Y from 'yjs';
 import { visionFragment, VisionKey } from '../../shared/vision/schema.js';
@@ -67,6 +69,14 @@ export function judgeSuggestion(doc: Y.Doc, tr: Y.Transaction, me: Suggester): s
   return null;
 }
 
+/** Clients whose items a document's pending structs or deletions wait for. */
+function pendingClients(doc: Y.Doc): Set<number> {
+  const out = new Set<number>(doc.store.pendingStructs?.missing.keys() ?? []);
+  // Yjs keeps these in the v2 encoding.
+  if (doc.store.pendingDs) for (const c of Y.decodeUpdateV2(doc.store.pendingDs).ds.clients.keys()) out.add(c);
+  return out;
+}
+
 export interface SuggestionCheck {
   /** The rule `update` breaks as `me`'s, or null. */
   check(doc: Y.Doc, update: Uint8Array, me: Suggester): string | null;
@@ -90,6 +100,7 @@ export function createSuggestionCheck(): SuggestionCheck {
         Y.applyUpdate(shadow, Y.encodeStateAsUpdate(doc));
       } else Y.applyUpdate(shadow, Y.encodeStateAsUpdate(doc, Y.encodeStateVector(shadow)));
       const copy = shadow;
+      const waiting = pendingClients(copy);
       let verdict: string | null = null;
       let seen = false;
       // The first transaction is the update's; Yjs may follow it with a formatting clean-up.
@@ -106,6 +117,10 @@ export function createSuggestionCheck(): SuggestionCheck {
       } finally {
         copy.off('afterTransaction', judge);
       }
+      // Items or deletions left waiting for someone else's text: they would take effect when that
+      // text arrives, unchecked (unmarked text beside it, or deleting it as it comes).
+      const own = new Set(Y.decodeUpdate(update).structs.map((st) => st.id.client));
+      if (verdict === null && [...pendingClients(copy)].some((c) => !waiting.has(c) && !own.has(c))) verdict = 'unknown-parent';
       if (verdict !== null) drop();
       return verdict;
     },
