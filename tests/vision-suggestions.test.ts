@@ -6,7 +6,8 @@
  * y-prosemirror's own diff, including the one that keeps a suggested space and deletes the agreed
  * one beside it) pass and reach others; a hostile participant's deletions, unmarked text, other
  * people's names, changes to others' suggestions and structure are refused (4422) and stored
- * nowhere, nor are updates waiting for text someone else has not written yet. Exports read the text agreed so far: pending insertions out, pending deletions in.
+ * nowhere, and so are updates waiting for text someone else has not written yet. Exports read
+ * the text agreed so far: pending insertions out, pending deletions in.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EditorState, type Transaction } from 'prosemirror-state';
@@ -196,7 +197,7 @@ describe('suggestion mode for participants', () => {
       const h = await open(B);
       const before = Y.encodeStateVector(serverDoc()!);
       const closed = closedFor(h);
-      h.ws!.send(syncMessage(2, update));
+      h.ws!.send(new Uint8Array(syncMessage(2, update))); // straight onto the provider's socket
       expect(await closed).toEqual({ code: CloseCode.updateRefused, reason: 'update refused: unknown-parent' });
       h.destroy();
       expect(Buffer.from(Y.encodeStateVector(serverDoc()!)).equals(Buffer.from(before))).toBe(true);
