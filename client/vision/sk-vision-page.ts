@@ -5,7 +5,8 @@
  * (milestones, read-only). A banner offers the changes by others since the last visit, with
  * "Show" and "Mark as seen"; while the reader is caught up and watches the live text, the seen
  * point moves along by itself (seen-keeper.ts), and what arrived while they were away is offered.
- * Facilitators can reset an empty vision to the template.
+ * Facilitators can reset an empty vision to the template. Beside the text: the pending
+ * suggestions (sk-vision-suggestions.ts), then the comments.
  *
  * Context: the workshop (client/net/workshop-context.ts): the workshop, its members, its rooms.
  * Events: none. Slots: none. Parts: none.
