@@ -3,8 +3,9 @@
  * Helsedirektoratet) requires suggestions of participants; Bo (Nav) then types into a paragraph
  * while Anne types into the same one, and deletes a passage. In Anne's browser Bo's insertion and
  * deletion show as suggestions in Nav's colour, named on hover and listed beside the text; Anne
- * accepts one from the keyboard and rejects the other, and both browsers end with the same
- * text; Bo withdraws a suggestion he made offline. A new paragraph is not a suggestion: Bo is
+ * accepts one from the keyboard and rejects the others at once, and both browsers end with the
+ * same text; Bo withdraws a suggestion he made offline. Backspace deletes his own typing for good
+ * and strikes agreed text through. A new paragraph is not a suggestion: Bo is
  * told, nothing changes, and his connection is never refused. Anne's own mode is off by default,
  * Ctrl+Alt+S turns it on, and it is remembered after a reload. axe finds nothing; the panel renders in Bokmål and English too. Screenshots at
  * 1440×900 and 390×844 go to /tmp/shots-suggest/.
@@ -46,8 +47,17 @@ describe('suggestion mode, live', () => {
     await caretAfter(anne.page, PROMPT);
     await anne.page.keyboard.press('Home');
     await Promise.all([bo.page.keyboard.type(' Bo føreslår dette.', { delay: 15 }), anne.page.keyboard.type('Anne skriv. ', { delay: 15 })]);
+    // Backspace takes back his own typing for good…
+    await bo.page.keyboard.type('xy');
+    await bo.page.keyboard.press('Backspace');
+    await bo.page.keyboard.press('Backspace');
     await selectIn(bo.page, PROMPT, STRUCK);
     await bo.page.keyboard.press('Backspace');
+    // …and strikes agreed text through, key by key, as one suggestion.
+    await caretAfter(bo.page, 'Korleis kom vi hit');
+    await bo.page.keyboard.press('Backspace');
+    await bo.page.keyboard.press('Backspace');
+    await editor(bo.page).locator('del.suggestion', { hasText: 'e.' }).waitFor();
 
     const ins = editor(anne.page).locator('ins.suggestion', { hasText: 'Bo føreslår dette.' });
     const del = editor(anne.page).locator('del.suggestion', { hasText: STRUCK.trim() });
@@ -78,8 +88,8 @@ describe('suggestion mode, live', () => {
     await editor(anne.page).locator('ins.suggestion', { hasText: 'Utan nett.' }).waitFor({ timeout: 15_000 });
 
     const items = panel(anne).getByRole('listitem');
-    await expect.poll(() => items.count()).toBe(3);
-    await panel(anne).getByRole('heading', { name: 'Framlegg (3)' }).waitFor();
+    await expect.poll(() => items.count()).toBe(4);
+    await panel(anne).getByRole('heading', { name: 'Framlegg (4)' }).waitFor();
     await axeClean(anne.page);
     await axeClean(bo.page);
     mkdirSync(SHOTS, { recursive: true });
@@ -101,21 +111,23 @@ describe('suggestion mode, live', () => {
     // The panel in Bokmål and English.
     const lang = anne.page.getByLabel(/^(Språk|Language)$/);
     await lang.selectOption('nb');
-    await panel(anne).getByRole('heading', { name: 'Forslag (3)' }).waitFor();
-    await panel(anne).getByText('Bo Nav (Nav) foreslår å slette:').waitFor();
+    await panel(anne).getByRole('heading', { name: 'Forslag (4)' }).waitFor();
+    await panel(anne).getByText('Bo Nav (Nav) foreslår å slette:').first().waitFor();
     await lang.selectOption('en');
-    await panel(anne).getByRole('heading', { name: 'Suggestions (3)' }).waitFor();
+    await panel(anne).getByRole('heading', { name: 'Suggestions (4)' }).waitFor();
     await panel(anne).getByText('Bo Nav (Nav) suggests adding:').first().waitFor();
     await lang.selectOption('nn');
 
     // Accept the insertion from the keyboard, reject the deletion.
     await items.filter({ hasText: 'Bo føreslår dette.' }).getByRole('button', { name: 'Godta' }).focus();
     await anne.page.keyboard.press('Enter');
-    await items.filter({ hasText: STRUCK.trim() }).getByRole('button', { name: 'Avvis' }).click();
     // Bo withdraws his own; he may not accept or reject.
     const his = panel(bo).getByRole('listitem').filter({ hasText: 'Utan nett.' });
     expect(await his.getByRole('button', { name: 'Godta' }).count()).toBe(0);
     await his.getByRole('button', { name: 'Trekk tilbake' }).click();
+    await expect.poll(() => items.count()).toBe(2);
+    // The two deletions left, rejected at once.
+    await panel(anne).getByRole('button', { name: 'Avvis alle' }).click();
     await expect.poll(() => items.count()).toBe(0);
     for (const m of [anne, bo]) {
       await expect.poll(() => editor(m.page).locator('ins.suggestion, del.suggestion').count(), { timeout: 10_000 }).toBe(0);
@@ -123,6 +135,7 @@ describe('suggestion mode, live', () => {
     await expect.poll(async () => (await paragraph(anne)) === (await paragraph(bo)), { timeout: 10_000 }).toBe(true);
     expect(await paragraph(bo)).toBe(`Anne skriv. ${PROMPT} når vi har lukkast, ${STRUCK}for kvar av verksemdene. Bo føreslår dette.`);
     expect(await textOf(editor(anne.page).locator('p', { hasText: 'Kven er sluttbrukarane' }))).not.toContain('Utan nett.');
+    expect(await textOf(editor(bo.page).locator('p', { hasText: 'Korleis kom vi hit' }))).toMatch(/aktørane\.$/);
     expect(await bo.page.locator('sk-refused-notice section').count()).toBe(0);
 
     // Anne's own mode: off by default, Ctrl+Alt+S turns it on, and her page remembers it.
