@@ -132,6 +132,24 @@ export const visionEditorStyles = css`
     text-decoration: line-through;
     text-decoration-thickness: 2px;
   }
+  /* Pending suggestions: as diffs, in the suggesting organisation's colour. */
+  ins.suggestion {
+    text-decoration: none;
+    background: var(--change-soft, #f3f4f6);
+    box-shadow: inset 0 -2px 0 var(--change-strong, #4b5563);
+  }
+  del.suggestion {
+    color: var(--change-strong, #4b5563);
+    text-decoration: line-through;
+    text-decoration-thickness: 2px;
+  }
+  .suggesting {
+    margin: 0.4rem 0 0;
+    padding: 0.3rem 0.6rem;
+    border-left: 4px solid var(--sk-primary, #1a5fb4);
+    background: var(--sk-primary-soft, #e8f0fb);
+    font-size: 0.9rem;
+  }
   .quiet-removed {
     display: none;
   }

@@ -3,6 +3,7 @@
  *
  *   prosemirror: Y.XmlFragment  the text, bound to ProseMirror by y-prosemirror
  *   comments: Y.Map             commentId → Y.Map (see shared/vision/comments.ts)
+ *   settings: Y.Map             facilitators' settings of the vision (shared/vision/suggestion-settings.ts)
  *
  * The document is kept with garbage collection off (`VISION_DOC_OPTIONS`) on the server and in
  * every client, so snapshots (milestones, "since your last visit") can show deleted text.
@@ -12,10 +13,12 @@
  */
 import { Schema, type MarkSpec, type NodeSpec } from 'prosemirror-model';
 import * as Y from 'yjs';
+import { suggestionMarkSpecs } from './suggestion-marks.js';
 
 export const VisionKey = {
   fragment: 'prosemirror',
   comments: 'comments',
+  settings: 'settings',
 } as const;
 
 /** Snapshots need deleted content: never garbage-collect the vision document. */
@@ -133,7 +136,9 @@ const marks: Record<string, MarkSpec> = {
   },
 };
 
-export const visionSchema = new Schema({ nodes, marks });
+// Suggestion marks (insertion, deletion) were added without a migration: additive, and documents
+// without them read as before. Last, so a suggestion's <ins>/<del> sits inside bold and links.
+export const visionSchema = new Schema({ nodes, marks: { ...marks, ...suggestionMarkSpecs } });
 
 /** Characters of text in the vision (what the length cap counts). */
 export function visionTextLength(doc: Y.Doc): number {
