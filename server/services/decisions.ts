@@ -1,4 +1,4 @@
-/** Builds the decision services (facilitation, answers, votes, brainwriting, principles, snapshot) on shared deps. */
+/** Builds the decision services (facilitation, answers, votes, brainwriting, principles, vision stances, snapshot) on shared deps. */
 import { createAnswerService } from './answers.js';
 import { createBrainwritingService } from './brainwriting.js';
 import type { BoardLocks } from './board-locks.js';
@@ -6,6 +6,7 @@ import { createFacilitationService } from './facilitation.js';
 import { createModerationService } from './moderation.js';
 import type { DecisionDeps } from './ports.js';
 import { createPrincipleService } from './principles.js';
+import { createVisionStanceService } from './vision-stances.js';
 import { createVoteService } from './votes.js';
 import { createWorkshopStateService } from './workshop-state.js';
 
@@ -21,6 +22,7 @@ export function createDecisionServices(deps: DecisionDeps & { locks: BoardLocks 
     brainwriting,
     principles,
     moderation: createModerationService(deps),
+    visionStances: createVisionStanceService(deps),
     state: createWorkshopStateService({ store: deps.store, now: deps.now, answers, votes, brainwriting, principles }),
   };
 }

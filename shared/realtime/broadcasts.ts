@@ -29,6 +29,7 @@ const NAMES: Record<BroadcastName, true> = {
   'member.changed': true,
   'content.removed': true,
   'boards.changed': true,
+  'vision.endorsed': true,
   'brainwriting.opened': true,
   'brainwriting.counted': true,
   'brainwriting.revealed': true,
