@@ -357,7 +357,9 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       const { w, orgs } = await seedWorkshop(store);
       const other = await seedWorkshop(store);
       const milestone = (workshopId: string, name: string, createdAt: string) => ({ id: id('s'), workshopId, name, createdAt, createdBy: 'member-a', snapshot: new Uint8Array([1]) });
-      const [m1, m2, foreign] = [milestone(w.id, 'Etter samling 1', '2026-01-01T10:00:00.000Z'), milestone(w.id, 'Etter samling 2', '2026-02-01T10:00:00.000Z'), milestone(other.w.id, 'Anna', '2026-01-01T10:00:00.000Z')];
+      const m1 = milestone(w.id, 'Etter samling 1', '2026-01-01T10:00:00.000Z');
+      const m2 = milestone(w.id, 'Etter samling 2', '2026-02-01T10:00:00.000Z');
+      const foreign = milestone(other.w.id, 'Anna', '2026-01-01T10:00:00.000Z');
       for (const m of [m1, m2, foreign]) await store.vision.addMilestone(m);
       const stance = (milestoneId: string, workshopId: string, organisationId: string, stance: 'endorse' | 'object' | 'abstain', at: string, reason: string | null = null) =>
         ({ workshopId, milestoneId, organisationId, memberId: 'member-a', stance, reason, at });

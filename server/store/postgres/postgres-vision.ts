@@ -76,7 +76,10 @@ export class PostgresVisionRepo implements VisionRepo {
   }
 
   async stances(workshopId: string): Promise<VisionStanceRecord[]> {
-    const r = await this.run.query<VisionStanceRecord>(`SELECT ${STANCE_COLUMNS} FROM vision_stances WHERE workshop_id = $1 ORDER BY at COLLATE "C", milestone_id COLLATE "C", organisation_id COLLATE "C"`, [workshopId]);
+    const r = await this.run.query<VisionStanceRecord>(
+      `SELECT ${STANCE_COLUMNS} FROM vision_stances WHERE workshop_id = $1 ORDER BY at COLLATE "C", milestone_id COLLATE "C", organisation_id COLLATE "C"`,
+      [workshopId],
+    );
     return r.rows;
   }
 }
