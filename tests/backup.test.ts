@@ -159,7 +159,8 @@ describe('backup and import', () => {
       const r = await fetch(`${s.base}/api/workshops/${id}/export/charter?format=json&all=true`, { headers: { authorization: `Bearer ${token}` } });
       const j = (await r.json()) as Record<string, unknown>;
       for (const k of ['exportedAt', 'workshop', 'organisations', 'audit']) delete j[k];
-      return JSON.stringify(j).replace(new RegExp([id, ...(await orgIds(s, id, token))].join('|'), 'g'), 'ID');
+      const milestoneIds = (j.milestones as { id: string }[]).map((m) => m.id);
+      return JSON.stringify(j).replace(new RegExp([id, ...(await orgIds(s, id, token)), ...milestoneIds].join('|'), 'g'), 'ID');
     };
     const orgIds = async (s: TestServer, id: string, token: string) => (await call<{ organisations: { id: string }[] }>(s.base, 'GET', `/api/workshops/${id}`, undefined, token)).body.organisations.map((o) => o.id);
     const exported = await charter(a, f.workshop.id, f.facilitator);
