@@ -2,7 +2,7 @@
  * Builds the ProseMirror view bound to the vision: y-prosemirror's sync (my caret staying before
  * what others type at the same spot), remote cursors (name and organisation colour from
  * awareness, which the server fixes) and per-user undo; keymap and input rules; the length cap;
- * paste sanitising; comment highlights; and how snapshot diffs look (`<ins>`/`<del>` in the
+ * paste sanitising; comment highlights; the template's placeholders; and how snapshot diffs look (`<ins>`/`<del>` in the
  * writer's organisation colour, their name on hover).
  */
 import { baseKeymap } from 'prosemirror-commands';
@@ -22,6 +22,7 @@ import { actionKeys, type EditorHooks } from './editor-actions.js';
 import { visionInputRules } from './input-rules.js';
 import { lengthCapPlugin } from './length-cap.js';
 import { sanitisePastedHtml, sanitiseSlice } from './paste-sanitise.js';
+import { placeholdersPlugin } from './placeholders.js';
 import type { MemberInfo } from './vision-session.js';
 
 export interface EditorViewOptions {
@@ -93,6 +94,7 @@ export function createVisionEditor(host: HTMLElement, o: EditorViewOptions): Edi
       keymap(actionKeys(o.hooks, o.readOnly)),
       keymap(baseKeymap),
       commentDecorationsPlugin(),
+      placeholdersPlugin(),
     ],
   });
   const view = new EditorView(host, {

@@ -45,8 +45,10 @@ const nodes: Record<string, NodeSpec> = {
   doc: { content: 'block+' },
   paragraph: {
     // Never written to the DOM or read from it (a pasted paragraph brings none): the editor shows
-    // it as a decoration while the paragraph is empty (client/vision/placeholders.ts).
-    attrs: { [VisionKey.placeholder]: { default: null, validate: 'string|null' } },
+    // it as a decoration while the paragraph is empty (client/vision/placeholders.ts). Not
+    // validated: y-prosemirror deletes an element whose attributes fail validation, so a member
+    // writing a number here would make every client delete the paragraph; readers check the type.
+    attrs: { [VisionKey.placeholder]: { default: null } },
     content: 'inline*',
     group: 'block',
     parseDOM: [{ tag: 'p' }],
