@@ -26,20 +26,30 @@ function eachParagraph(doc: Node, fn: (p: Node, pos: number) => void): void {
 
 const fromRoom = (tr: Transaction) => (tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined)?.isChangeOrigin === true;
 
-export function placeholdersPlugin(): Plugin {
-  return new Plugin({
-    key: new PluginKey('sk-placeholders'),
+/** The placeholders shown in `doc`: one node decoration per empty paragraph with a prompt. */
+function placeholders(doc: Node): DecorationSet {
+  const shown: Decoration[] = [];
+  eachParagraph(doc, (p, pos) => {
+    const prompt = p.attrs[ATTR] as unknown;
+    if (typeof prompt !== 'string' || p.content.size > 0) return;
+    const text = prompt.slice(0, PLACEHOLDER_MAX);
+    shown.push(Decoration.node(pos, pos + p.nodeSize, { class: 'placeholder', 'data-placeholder': text, 'aria-description': text }));
+  });
+  return shown.length ? DecorationSet.create(doc, shown) : DecorationSet.empty;
+}
+
+const key = new PluginKey<DecorationSet>('sk-placeholders');
+
+export function placeholdersPlugin(): Plugin<DecorationSet> {
+  return new Plugin<DecorationSet>({
+    key,
+    // Found again only when the document changed, not on every selection change.
+    state: {
+      init: (_config, state) => placeholders(state.doc),
+      apply: (tr, shown, _before, state) => (tr.docChanged ? placeholders(state.doc) : shown),
+    },
     props: {
-      decorations(state) {
-        const shown: Decoration[] = [];
-        eachParagraph(state.doc, (p, pos) => {
-          const prompt = p.attrs[ATTR] as unknown;
-          if (typeof prompt !== 'string' || p.content.size > 0) return;
-          const text = prompt.slice(0, PLACEHOLDER_MAX);
-          shown.push(Decoration.node(pos, pos + p.nodeSize, { class: 'placeholder', 'data-placeholder': text, 'aria-description': text }));
-        });
-        return shown.length ? DecorationSet.create(state.doc, shown) : DecorationSet.empty;
-      },
+      decorations: (state) => key.getState(state),
     },
     appendTransaction(trs, _before, state) {
       if (!trs.some((tr) => tr.docChanged && !fromRoom(tr))) return null;
