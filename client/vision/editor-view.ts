@@ -2,10 +2,10 @@
  * Builds the ProseMirror view bound to the vision: y-prosemirror's sync (my caret staying before
  * what others type at the same spot), remote cursors (name and organisation colour from
  * awareness, which the server fixes) and per-user undo; keymap and input rules; the length cap;
- * paste sanitising; comment highlights; how snapshot diffs look (`<ins>`/`<del>` in the
- * writer's organisation colour, their name on hover); and suggestion mode (suggestions.ts):
- * while it is on, each change goes through suggest-transform.ts, and pending suggestions show
- * as `<ins>`/`<del>` in the suggesting organisation's colour, named on hover.
+ * paste sanitising; comment highlights; the template's placeholders; how snapshot diffs look
+ * (`<ins>`/`<del>` in the writer's organisation colour, their name on hover); and suggestion mode
+ * (suggestions.ts): while it is on, each change goes through suggest-transform.ts, and pending
+ * suggestions show as `<ins>`/`<del>` in the suggesting organisation's colour, named on hover.
  */
 import { baseKeymap } from 'prosemirror-commands';
 import { keymap } from 'prosemirror-keymap';
@@ -24,6 +24,7 @@ import { actionKeys, type EditorHooks } from './editor-actions.js';
 import { visionInputRules } from './input-rules.js';
 import { lengthCapPlugin } from './length-cap.js';
 import { sanitisePastedHtml, sanitiseSlice } from './paste-sanitise.js';
+import { placeholdersPlugin } from './placeholders.js';
 import type { MemberInfo } from './vision-session.js';
 import { suggestionAttrs, type SuggestionKind } from '../../shared/vision/suggestion-marks.js';
 import { suggestTransaction, type Suggester } from './suggest-transform.js';
@@ -106,6 +107,7 @@ export function createVisionEditor(host: HTMLElement, o: EditorViewOptions): Edi
       keymap(baseKeymap),
       commentDecorationsPlugin(),
       suggestModePlugin(o.suggestMode),
+      placeholdersPlugin(),
     ],
   });
   const suggestionView = (kind: SuggestionKind) => (mark: Mark) => {

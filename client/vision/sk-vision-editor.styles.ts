@@ -72,6 +72,17 @@ export const visionEditorStyles = css`
   .vision-text p {
     margin: 0 0 0.75rem;
   }
+  /* A template's prompt in an empty paragraph (placeholders.ts): muted (7:1 on white), above the
+     line one writes on, and not text to assistive technology (which reads aria-description). */
+  .vision-text p.placeholder::before {
+    content: attr(data-placeholder);
+    content: attr(data-placeholder) / '';
+    display: block;
+    color: var(--sk-muted, #4b5866);
+    font-style: italic;
+    pointer-events: none;
+    user-select: none;
+  }
   .vision-text ul,
   .vision-text ol {
     margin: 0 0 0.75rem;

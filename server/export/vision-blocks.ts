@@ -3,6 +3,7 @@
  * and marks of `visionSchema` are understood; anything else a writer smuggled in is read as
  * plain paragraphs (unknown blocks) or plain text (unknown marks). Links keep only safe targets.
  * Pending suggestions are read as the text agreed so far: insertions left out, deletions kept.
+ * Placeholders (a paragraph's prompt) are never read: an empty paragraph with one is left out.
  *
  * Any member can nest quotes and lists thousands of levels deep, so the walk is iterative (an
  * explicit stack, never the call stack) and the blocks it returns nest at most
@@ -11,7 +12,7 @@
  */
 import * as Y from 'yjs';
 import { MAX_BLOCK_DEPTH, type Block, type Inline } from '../../shared/export/charter-export.js';
-import { isSafeHref, visionFragment } from '../../shared/vision/schema.js';
+import { isSafeHref, VisionKey, visionFragment } from '../../shared/vision/schema.js';
 import { SuggestionMark } from '../../shared/vision/suggestion-marks.js';
 import { plain } from './plain-text.js';
 
@@ -70,8 +71,12 @@ export function visionBlocks(doc: Y.Doc): Block[] {
         }
         break;
       }
-      default:
-        out.push({ type: 'paragraph', content: inlineChildren(node) });
+      default: {
+        const content = inlineChildren(node);
+        // A placeholder is a prompt, not text (issue #17): an empty paragraph showing one is not exported.
+        if (content.length === 0 && node.nodeName === 'paragraph' && node.getAttribute(VisionKey.placeholder) !== undefined) break;
+        out.push({ type: 'paragraph', content });
+      }
     }
   }
   return root;

@@ -10,6 +10,11 @@
  *
  * The ProseMirror schema lives here too, so the server builds the template and measures length
  * with the same node names the editor uses. Links allow only http, https and mailto.
+ *
+ * A paragraph may carry a `placeholder` attribute (issue #17): the template's prompt for that
+ * paragraph, shown while it is empty and dropped once someone writes in it. It is not text: the
+ * length cap, "the vision has text" and every export ignore it. An additive change (older
+ * documents simply have no such attribute), so the document has no schema version to bump.
  */
 import { Schema, type MarkSpec, type NodeSpec } from 'prosemirror-model';
 import * as Y from 'yjs';
@@ -19,7 +24,12 @@ export const VisionKey = {
   fragment: 'prosemirror',
   comments: 'comments',
   settings: 'settings',
+  /** The attribute of a paragraph element holding its placeholder (a template's prompt). */
+  placeholder: 'placeholder',
 } as const;
+
+/** Longest placeholder kept (a template's prompt is a sentence or two). */
+export const PLACEHOLDER_MAX = 500;
 
 /** Snapshots need deleted content: never garbage-collect the vision document. */
 export const VISION_DOC_OPTIONS = { gc: false } as const;
@@ -37,6 +47,11 @@ export function isSafeHref(href: unknown): href is string {
 const nodes: Record<string, NodeSpec> = {
   doc: { content: 'block+' },
   paragraph: {
+    // Never written to the DOM or read from it (a pasted paragraph brings none): the editor shows
+    // it as a decoration while the paragraph is empty (client/vision/placeholders.ts). Not
+    // validated: y-prosemirror deletes an element whose attributes fail validation, so a member
+    // writing a number here would make every client delete the paragraph; readers check the type.
+    attrs: { [VisionKey.placeholder]: { default: null } },
     content: 'inline*',
     group: 'block',
     parseDOM: [{ tag: 'p' }],
