@@ -95,4 +95,24 @@ describe('touchedEntries', () => {
     const own = touchedEntries(fromElsewhere.at(-1)!, server);
     expect(own.ok && own.touches).toEqual([]);
   });
+
+  it('takes an edit inside an entry the document has collected for touching nothing, as Yjs applies it', () => {
+    const { server, client, edit, commit } = pair();
+    commit(edit((d) => element(d, 'e1', 'anne')));
+    // Another member, who has the element, types into the middle of its text (origin and right
+    // origin are the creator's items) and replaces a field; meanwhile the element is deleted.
+    const other = new Y.Doc();
+    Y.applyUpdate(other, Y.encodeStateAsUpdate(client));
+    const typed: Uint8Array[] = [];
+    other.on('update', (u: Uint8Array) => typed.push(u));
+    const e1 = other.getMap('elements').get('e1') as Y.Map<unknown>;
+    (e1.get('text') as Y.Text).insert(1, 'x');
+    e1.set('x', 5);
+    commit(edit((d) => d.getMap('elements').delete('e1')));
+    expect(server.store.clients.get(client.clientID)!.some((s) => s instanceof Y.GC)).toBe(true);
+    for (const u of typed) expect(touchedEntries(u, server)).toMatchObject({ ok: true, touches: [] });
+    // Yjs agrees: applied, nothing comes back and nothing waits.
+    for (const u of typed) Y.applyUpdate(server, u);
+    expect([server.getMap('elements').size, server.store.pendingStructs]).toEqual([0, null]);
+  });
 });

@@ -9,7 +9,9 @@
  * (a new or replacing one: `create`); an item inside it changes the entry (`change`); a deletion
  * of the entry's value deletes it (`delete`). An item the walk cannot place (its parent or origin
  * is neither in the document nor in the update) makes the update unplaceable, unless what it waits
- * for is the sender's own (see `senders`).
+ * for is the sender's own (see `senders`). An item whose parent or neighbour the document has
+ * garbage-collected (it sat in an entry deleted meanwhile: an edit made offline, or concurrently
+ * with the deletion) touches nothing: Yjs collects it too when it is applied.
  */
 import * as Y from 'yjs';
 
@@ -57,12 +59,14 @@ export function touchedEntries(update: Uint8Array, doc: Y.Doc, context: readonly
     return t;
   };
 
-  // References to items neither stored nor in the update: Yjs keeps such items pending.
-  const waiting: { for: Y.ID | null } = { for: null };
-  const find = (id: Y.ID) => {
+  // References to items neither stored nor in the update: Yjs keeps such items pending. References
+  // to collected content: Yjs collects the item as well (Item.getMissing: its parent becomes null).
+  const waiting: { for: Y.ID | null; collected: boolean } = { for: null, collected: false };
+  const find = (id: Y.ID): Y.Item | null => {
     const found = findItem(id, doc, own);
-    if (!found) waiting.for = id;
-    return found;
+    if (found === COLLECTED) waiting.collected = true;
+    else if (!found) waiting.for = id;
+    return found === COLLECTED ? null : found;
   };
   const placeOfUpdateItem = (item: Y.Item, hops: number): Place | null => {
     if (hops > MAX_HOPS) return null;
@@ -73,7 +77,12 @@ export function touchedEntries(update: Uint8Array, doc: Y.Doc, context: readonly
       const up = container && placeOf(container, hops + 1);
       return up ? deeper(up, item.parentSub) : null;
     }
-    // Parent info left out: the item goes where its origin (or right origin) is, beside it.
+    // Parent info left out: the item goes where its origin (or right origin) is, beside it; beside
+    // collected content on either side, it is collected.
+    if ([item.origin, item.rightOrigin].some((id) => id && findItem(id, doc, own) === COLLECTED)) {
+      waiting.collected = true;
+      return null;
+    }
     const neighbour = item.origin ?? item.rightOrigin;
     const beside = neighbour && find(neighbour);
     return beside ? placeOf(beside, hops + 1) : null;
@@ -101,8 +110,10 @@ export function touchedEntries(update: Uint8Array, doc: Y.Doc, context: readonly
     // Items the document already has are resent history (a client's sync step 2), not changes.
     if (s.id.clock + s.length <= Y.getState(doc.store, s.id.client)) continue;
     waiting.for = null;
+    waiting.collected = false;
     const place = placeOfUpdateItem(s, 0);
     if (!place) {
+      if (waiting.collected) continue;
       const ref = waiting.for as Y.ID | null; // set by `find` during the walk
       if (ref && senders.has(ref.client)) continue;
       return { ok: false };
@@ -192,8 +203,11 @@ function indexItems(structs: ReadonlyArray<Y.Item | Y.GC | Y.Skip>): Own {
   return own;
 }
 
-/** The item holding clock `id` in the document or in the update, or null. */
-function findItem(id: Y.ID, doc: Y.Doc, own: Own): Y.Item | null {
+/** Stands for a garbage-collected struct of the document (the content of a deleted type). */
+const COLLECTED = Symbol('collected');
+
+/** The item holding clock `id` in the document or in the update, COLLECTED, or null when neither has it. */
+function findItem(id: Y.ID, doc: Y.Doc, own: Own): Y.Item | typeof COLLECTED | null {
   const list = own.byClient?.get(id.client);
   if (list) {
     let lo = 0;
@@ -209,7 +223,7 @@ function findItem(id: Y.ID, doc: Y.Doc, own: Own): Y.Item | null {
   const store = doc.store.clients.get(id.client);
   if (!store || id.clock >= Y.getState(doc.store, id.client)) return null;
   const s = store[Y.findIndexSS(store, id.clock)];
-  return s instanceof Y.Item ? s : null;
+  return s instanceof Y.Item ? s : s instanceof Y.GC ? COLLECTED : null;
 }
 
 function plainValue(item: Y.Item): unknown {
