@@ -7,11 +7,12 @@
  *
  * An item's entry is found by walking up: an item whose parent is a root map is the entry's value
  * (a new or replacing one: `create`); an item inside it changes the entry (`change`); a deletion
- * of the entry's value deletes it (`delete`). An item the walk cannot place (its parent or origin
- * is neither in the document nor in the update) makes the update unplaceable, unless what it waits
- * for is the sender's own (see `senders`). An item whose parent or neighbour the document has
- * garbage-collected (it sat in an entry deleted meanwhile: an edit made offline, or concurrently
- * with the deletion) touches nothing: Yjs collects it too when it is applied.
+ * of the entry's value deletes it (`delete`). An item the walk cannot place (its parent or
+ * origin is neither in the document nor in the update) makes the update unplaceable; an update
+ * that waits for the sender's own earlier items is held before it gets here (room-hold.ts), so
+ * what cannot be placed is someone else's that this instance lacks. An item whose parent or
+ * neighbour the document has garbage-collected (it sat in an entry deleted meanwhile: an edit made
+ * offline, or concurrently with the deletion) touches nothing: Yjs collects it too when applied.
  */
 import * as Y from 'yjs';
 
@@ -59,13 +60,12 @@ export function touchedEntries(update: Uint8Array, doc: Y.Doc, context: readonly
     return t;
   };
 
-  // References to items neither stored nor in the update: Yjs keeps such items pending. References
-  // to collected content: Yjs collects the item as well (Item.getMissing: its parent becomes null).
-  const waiting: { for: Y.ID | null; collected: boolean } = { for: null, collected: false };
+  // References to collected content: Yjs collects the item as well (Item.getMissing: its parent
+  // becomes null). Set by `find` during a walk.
+  const walk = { collected: false };
   const find = (id: Y.ID): Y.Item | null => {
     const found = findItem(id, doc, own);
-    if (found === COLLECTED) waiting.collected = true;
-    else if (!found) waiting.for = id;
+    if (found === COLLECTED) walk.collected = true;
     return found === COLLECTED ? null : found;
   };
   const placeOfUpdateItem = (item: Y.Item, hops: number): Place | null => {
@@ -80,18 +80,13 @@ export function touchedEntries(update: Uint8Array, doc: Y.Doc, context: readonly
     // Parent info left out: the item goes where its origin (or right origin) is, beside it; beside
     // collected content on either side, it is collected.
     if ([item.origin, item.rightOrigin].some((id) => id && findItem(id, doc, own) === COLLECTED)) {
-      waiting.collected = true;
+      walk.collected = true;
       return null;
     }
     const neighbour = item.origin ?? item.rightOrigin;
     const beside = neighbour && find(neighbour);
     return beside ? placeOf(beside, hops + 1) : null;
   };
-  // The sender's own client ids: an item may wait for the sender's own earlier items (a provider
-  // sends new edits before its sync step 2 after a reconnect); those are checked when they come,
-  // and the waiting item lands beside them.
-  const senders = new Set(structs.flatMap((s) => (s instanceof Y.Item ? [s.id.client] : [])));
-
   const placeOf = (item: Y.Item, hops: number): Place | null => {
     if (own.has(item)) return placeOfUpdateItem(item, hops);
     return placeOfDocItem(item);
@@ -109,13 +104,10 @@ export function touchedEntries(update: Uint8Array, doc: Y.Doc, context: readonly
     if (!(s instanceof Y.Item)) continue;
     // Items the document already has are resent history (a client's sync step 2), not changes.
     if (s.id.clock + s.length <= Y.getState(doc.store, s.id.client)) continue;
-    waiting.for = null;
-    waiting.collected = false;
+    walk.collected = false;
     const place = placeOfUpdateItem(s, 0);
     if (!place) {
-      if (waiting.collected) continue;
-      const ref = waiting.for as Y.ID | null; // set by `find` during the walk
-      if (ref && senders.has(ref.client)) continue;
+      if (walk.collected as boolean) continue;
       return { ok: false };
     }
     if (place.key === null) continue;
