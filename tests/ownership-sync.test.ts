@@ -257,4 +257,25 @@ describe('an edit made offline inside an entry someone else deleted meanwhile', 
     expect([a.board.doc.getMap('elements').has(note), new CharterDoc(a.charter.doc, newId).actors().some((x) => x.id === actor)]).toEqual([false, false]);
     for (const p of [...Object.values(fac), ...Object.values(a)]) p.destroy();
   });
+
+  it('a note or principle made and removed offline creates nothing, so no author is missing from it', async () => {
+    const board = f.workshop.boards[0]!.room;
+    const authorA = await authorOf(s.base, f.workshop.id, f.participantA);
+    const a = { board: await open(board, f.participantA), charter: await open(f.charter, f.participantA) };
+    const refusals: unknown[] = [];
+    for (const p of [a.board, a.charter]) {
+      p.on('closed', (e) => refusals.push(e));
+      p.disconnect();
+    }
+    const b = new BoardDoc(a.board.doc, newId);
+    b.delete([b.create({ kind: 'note', x: 0, y: 0, text: 'Angra' }, authorA, 'test')], 'test');
+    const kept = b.create({ kind: 'note', x: 0, y: 0, text: 'Står att' }, authorA, 'test');
+    const c = new CharterDoc(a.charter.doc, newId);
+    c.remove('principles', c.addPrinciple('Trekt før det vart sendt', authorA.id, 'test'), 'test');
+    const principle = c.addPrinciple('Står att', authorA.id, 'test');
+    for (const p of [a.board, a.charter]) p.connect();
+    await until(() => serverDoc(board)!.getMap('elements').has(kept) && serverDoc(f.charter)!.getMap('principles').has(principle), 5000, 'A’s edits stored');
+    expect(refusals).toEqual([]);
+    for (const p of Object.values(a)) p.destroy();
+  });
 });

@@ -115,4 +115,19 @@ describe('touchedEntries', () => {
     for (const u of typed) Y.applyUpdate(server, u);
     expect([server.getMap('elements').size, server.store.pendingStructs]).toEqual([0, null]);
   });
+
+  it('takes an entry made and removed before it was sent for nothing created, and one removed over a current entry for its deletion', () => {
+    const { server, client, edit, commit } = pair();
+    commit(edit((d) => element(d, 'e1', 'anne')));
+    const sent = Y.encodeStateVector(server);
+    edit((d) => element(d, 'e2', 'anne'));
+    edit((d) => d.getMap('elements').delete('e2'));
+    // What the client's sync step 2 brings: e2's value, deleted, with its fields collected.
+    const offline = Y.encodeStateAsUpdate(client, sent);
+    expect(touchedEntries(offline, server)).toMatchObject({ ok: true, touches: [] });
+    edit((d) => element(d, 'e1', 'anne'));
+    edit((d) => d.getMap('elements').delete('e1'));
+    const replaced = touchedEntries(Y.encodeStateAsUpdate(client, sent), server) as { touches: Touch[] };
+    expect(summary(replaced.touches)).toEqual(['delete elements/e1 []']);
+  });
 });

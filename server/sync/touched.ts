@@ -7,7 +7,8 @@
  *
  * An item's entry is found by walking up: an item whose parent is a root map is the entry's value
  * (a new or replacing one: `create`); an item inside it changes the entry (`change`); a deletion
- * of the entry's value deletes it (`delete`). An item the walk cannot place (its parent or
+ * of the entry's value deletes it (`delete`), and so does a new value that comes deleted (made and
+ * removed before it was sent: it creates nothing). An item the walk cannot place (its parent or
  * origin is neither in the document nor in the update) makes the update unplaceable; an update
  * that waits for the sender's own earlier items is held before it gets here (room-hold.ts), so
  * what cannot be placed is someone else's that this instance lacks. An item whose parent or
@@ -111,6 +112,12 @@ export function touchedEntries(update: Uint8Array, doc: Y.Doc, context: readonly
       return { ok: false };
     }
     if (place.key === null) continue;
+    if (place.level === 0 && s.content instanceof Y.ContentDeleted) {
+      // A value deleted before it was sent (a note made and removed offline) creates nothing; over
+      // a current value it may take its place, as a deletion would.
+      if (hasValue(doc, place.root, place.key)) touch(place.root, place.key, 'delete');
+      continue;
+    }
     const t = touch(place.root, place.key, place.level === 0 ? 'create' : 'change');
     if (place.level === 1 && place.field !== null) t.fields.set(place.field, plainValue(s));
     else if (place.level > 1 && place.field !== null && !t.fields.has(place.field)) t.fields.set(place.field, undefined);
@@ -140,6 +147,12 @@ export function touchedEntries(update: Uint8Array, doc: Y.Doc, context: readonly
   // A deleted entry's fields go with it: nothing of them is written.
   for (const t of touches.values()) if (t.kind === 'delete') t.fields.clear();
   return { ok: true, touches: [...touches.values()], items: structs.filter((s): s is Y.Item => s instanceof Y.Item) };
+}
+
+/** Whether the root map `root` holds a (not deleted) value under `key`; read without creating the root. */
+function hasValue(doc: Y.Doc, root: string, key: string): boolean {
+  const item = doc.share.get(root)?._map.get(key);
+  return item !== undefined && !item.deleted;
 }
 
 const idKey = (id: Y.ID) => `${id.client}:${id.clock}`;
