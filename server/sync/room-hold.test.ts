@@ -63,8 +63,10 @@ describe('HeldUpdates', () => {
     const [pa, pb, gone] = [peer('a'), peer('b'), peer('gone')];
     const held = new HeldUpdates();
     const late: Pending = { peer: pa, update: a.updates[1]! };
-    const ready = held.sortOut([late, { peer: pb, update: b.updates[0]! }, { peer: gone, update: a.updates[1]! }, { peer: null, update: a.updates[1]! }], new Y.Doc());
+    const batch = [late, { peer: pb, update: b.updates[0]! }, { peer: gone, update: a.updates[1]! }, { peer: null, update: a.updates[1]! }];
+    const ready = held.sortOut(batch, new Y.Doc(), new Set([pa, pb, gone]));
     expect(ready.map((p) => p.peer?.memberId ?? 'server')).toEqual(['b', 'server']);
+    // `gone` closes before the document changes: only A's update is queued again.
     expect(held.release(new Set([pa, pb]))).toEqual([late]);
     expect(held.size).toBe(0);
   });
@@ -74,8 +76,24 @@ describe('HeldUpdates', () => {
     for (let i = 0; i < 300; i++) a.text().insert(i, 'x');
     const p = peer('a');
     const held = new HeldUpdates();
-    expect(held.sortOut(a.updates.slice(1).map((update) => ({ peer: p, update })), new Y.Doc())).toEqual([]);
+    expect(held.sortOut(a.updates.slice(1).map((update) => ({ peer: p, update })), new Y.Doc(), new Set([p]))).toEqual([]);
     expect(new Set(p.failed)).toEqual(new Set([CloseCode.updateRefused]));
     expect(held.release(new Set())).toEqual([]);
+  });
+
+  it('never holds a sync step 2: what of it integrates goes on, items that wait for ones nobody sends are left out', () => {
+    const a = writer(1);
+    a.text().insert(0, 'ab');
+    a.text().insert(2, 'cd');
+    // B kept A's second edit pending (an older server relayed it so) and wrote its own text.
+    const b = writer(2);
+    Y.applyUpdate(b.doc, a.updates[1]!);
+    b.text().insert(0, 'x');
+    const server = new Y.Doc();
+    const p = peer('b');
+    const step2 = Y.encodeStateAsUpdate(b.doc, Y.encodeStateVector(server));
+    const [ready] = new HeldUpdates().sortOut([{ peer: p, update: step2, step2: true }], server, new Set([p]));
+    Y.applyUpdate(server, ready!.update);
+    expect([server.getText('t').toString(), server.store.pendingStructs]).toEqual(['x', null]);
   });
 });

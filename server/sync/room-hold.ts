@@ -8,7 +8,10 @@
  * fault run found all three). So such an update is held aside on the room, not checked, stored or
  * relayed, and queued again whenever the document changes: it goes through once what it waits for
  * is in. If the connection closes first it is dropped: the sender still has it, and its next
- * connection's sync step 2 carries it, since our state vector lacks it.
+ * connection's sync step 2 carries it, since our state vector lacks it. A sync step 2 itself is
+ * never held: it is all the sender had that we lacked, so what of it still waits can only wait for
+ * items nobody will send (pending items a client kept from an older server); its part that Yjs
+ * integrates goes on, the rest is left out, as Yjs would leave it aside.
  *
  * Invariant: the document never holds pending items of a member's update that waits for the
  * sender's own items (only the updates' own clients count: an update waiting for someone else's
@@ -67,14 +70,31 @@ export class Reach {
   }
 }
 
+/** What of `update` Yjs integrates on `doc`, as one update (the update itself if it cannot be tried: the commit refuses it). */
+export function integrable(update: Uint8Array, doc: Y.Doc): Uint8Array {
+  const trial = new Y.Doc({ gc: doc.gc });
+  try {
+    Y.applyUpdate(trial, Y.encodeStateAsUpdate(doc));
+    const before = Y.encodeStateVector(trial);
+    Y.applyUpdate(trial, update);
+    trial.store.pendingStructs = null;
+    trial.store.pendingDs = null;
+    return Y.encodeStateAsUpdate(trial, before);
+  } catch {
+    return update;
+  } finally {
+    trial.destroy();
+  }
+}
+
 export class HeldUpdates {
   private readonly byPeer = new Map<RoomPeer, Pending[]>();
 
   /**
-   * The updates of `batch` that can be integrated now, in order; the others are held. A
-   * connection holding more than a provider ever could is refused (4422 unknown-parent).
+   * The updates of `batch` that can be integrated now, in order; the others are held (while their
+   * connection is `open`). A connection holding more than a provider ever could is refused (4422 unknown-parent).
    */
-  sortOut(batch: Pending[], doc: Y.Doc): Pending[] {
+  sortOut(batch: Pending[], doc: Y.Doc, open: ReadonlySet<RoomPeer>): Pending[] {
     const reach = new Reach(doc);
     const ready: Pending[] = [];
     for (const p of batch) {
@@ -83,6 +103,16 @@ export class HeldUpdates {
         ready.push(p);
         continue;
       }
+      if (p.step2) {
+        const update = integrable(p.update, doc);
+        const structs = Y.decodeUpdate(update).structs;
+        reach.admit(structs);
+        ready.push({ ...p, update, structs: structs.some((s) => s instanceof Y.Item && s.content instanceof Y.ContentType) ? structs : null });
+        continue;
+      }
+      // A closed connection's updates are dropped: its next connection's step 2 brings them.
+      for (const gone of [...this.byPeer.keys()].filter((peer) => !open.has(peer))) this.byPeer.delete(gone);
+      if (!open.has(p.peer)) continue;
       const held = this.byPeer.get(p.peer) ?? [];
       if (held.length === MAX_HELD || held.reduce((n, h) => n + h.update.byteLength, p.update.byteLength) > MAX_HELD_BYTES) {
         p.peer.fail(CloseCode.updateRefused, `update refused: ${UpdateRule.unknownParent}`);

@@ -165,6 +165,7 @@ async function storeViews(server: ChildServer, rooms: Record<RoomName, string>, 
       out[r] = view(p.doc, r);
     } finally {
       p.destroy();
+      p.doc.destroy();
     }
   }
   return out;
@@ -229,7 +230,11 @@ export async function runFaults(opts: FaultRunOptions): Promise<FaultRunResult> 
     logged.push(...errorsIn(server));
     if (logged.length) problems.push(`the server logged errors (workshop ${workshopId}):\n${logged.join('\n')}`);
   } finally {
-    for (const c of clients) for (const r of ROOMS) c.providers[r].destroy();
+    // The doc too: its awareness keeps a timer running until then.
+    for (const p of clients.flatMap((c) => ROOMS.map((r) => c.providers[r]))) {
+      p.destroy();
+      p.doc.destroy();
+    }
     await proxy.close();
     server.proc.kill('SIGTERM');
     await server.exited;
