@@ -243,3 +243,58 @@ describe('the vision', () => {
     for (const p of [a, witness]) p.destroy();
   });
 });
+
+describe('an edit made offline inside an entry someone else deleted meanwhile', () => {
+  // Found by tests/fault-convergence.test.ts: the server has collected the deleted entry's content,
+  // so the edit refers to items it no longer holds. Yjs drops such an edit; the server must take it
+  // as touching nothing rather than refuse it (a final 4422 would stop a stock provider for good).
+  it('is taken as Yjs takes it (it lands in the deleted content), and every copy converges', async () => {
+    const board = f.workshop.boards[0]!.room;
+    const facAuthor = await authorOf(s.base, f.workshop.id, f.facilitator);
+    const fac = { board: await open(board, f.facilitator), charter: await open(f.charter, f.facilitator) };
+    const note = new BoardDoc(fac.board.doc, newId).create({ kind: 'note', x: 0, y: 0, text: 'Fasilitatoren skreiv' }, facAuthor, 'test');
+    const actor = new CharterDoc(fac.charter.doc, newId).addActor({ name: 'Statens vegvesen', kind: 'state_agency', role: 'Eig vegane' }, 'test');
+    const a = { board: await open(board, f.participantA), charter: await open(f.charter, f.participantA) };
+    await until(() => a.board.doc.getMap('elements').has(note) && new CharterDoc(a.charter.doc, newId).actors().some((x) => x.id === actor), 5000, 'A has both');
+    const refusals: unknown[] = [];
+    for (const p of [a.board, a.charter]) {
+      p.on('closed', (e) => refusals.push(e));
+      p.disconnect();
+    }
+    new BoardDoc(fac.board.doc, newId).delete([note], 'test');
+    new CharterDoc(fac.charter.doc, newId).removeActor(actor, 'test');
+    await until(() => !serverDoc(board)!.getMap('elements').has(note) && !serverDoc(f.charter)!.getMap('actors').has(actor), 5000, 'both deleted on the server');
+    // A, offline, types into the middle of the facilitator's text (so the edit names their items).
+    new BoardDoc(a.board.doc, newId).textOf(note)!.insert(5, ' (A var her)');
+    new CharterDoc(a.charter.doc, newId).textOf('actors', actor, 'role')!.insert(3, ' framleis');
+    for (const p of [a.board, a.charter]) p.connect();
+    await Promise.all([synced(a.board), synced(a.charter)]);
+    const same = (x: Y.Doc, y: Y.Doc) => Buffer.from(Y.encodeStateVector(x)).equals(Buffer.from(Y.encodeStateVector(y)));
+    await until(() => same(a.board.doc, fac.board.doc) && same(a.charter.doc, fac.charter.doc), 5000, 'A and the facilitator agree');
+    expect(refusals).toEqual([]);
+    expect(a.board.wsconnected && a.charter.wsconnected).toBe(true);
+    expect([a.board.doc.getMap('elements').has(note), new CharterDoc(a.charter.doc, newId).actors().some((x) => x.id === actor)]).toEqual([false, false]);
+    for (const p of [...Object.values(fac), ...Object.values(a)]) p.destroy();
+  });
+
+  it('a note or principle made and removed offline creates nothing, so no author is missing from it', async () => {
+    const board = f.workshop.boards[0]!.room;
+    const authorA = await authorOf(s.base, f.workshop.id, f.participantA);
+    const a = { board: await open(board, f.participantA), charter: await open(f.charter, f.participantA) };
+    const refusals: unknown[] = [];
+    for (const p of [a.board, a.charter]) {
+      p.on('closed', (e) => refusals.push(e));
+      p.disconnect();
+    }
+    const b = new BoardDoc(a.board.doc, newId);
+    b.delete([b.create({ kind: 'note', x: 0, y: 0, text: 'Angra' }, authorA, 'test')], 'test');
+    const kept = b.create({ kind: 'note', x: 0, y: 0, text: 'Står att' }, authorA, 'test');
+    const c = new CharterDoc(a.charter.doc, newId);
+    c.remove('principles', c.addPrinciple('Trekt før det vart sendt', authorA.id, 'test'), 'test');
+    const principle = c.addPrinciple('Står att', authorA.id, 'test');
+    for (const p of [a.board, a.charter]) p.connect();
+    await until(() => serverDoc(board)!.getMap('elements').has(kept) && serverDoc(f.charter)!.getMap('principles').has(principle), 5000, 'A’s edits stored');
+    expect(refusals).toEqual([]);
+    for (const p of Object.values(a)) p.destroy();
+  });
+});

@@ -59,7 +59,7 @@ describe('stock y-websocket providers', () => {
       p.insert(0, [new Y.XmlText(text)]);
       doc.getXmlFragment('prosemirror').push([p]);
     };
-    const texts = (doc: Y.Doc) => doc.getXmlFragment('prosemirror').toArray().map((p) => (p as Y.XmlElement).get(0)!.toString());
+    const texts = (doc: Y.Doc) => doc.getXmlFragment('prosemirror').toArray().map((p) => (p as Y.XmlElement).toArray().map((c) => c.toString()).join(''));
     const a = provider(s.wsBase, vision, f.participantA, new Y.Doc({ gc: false }));
     const b = provider(s.wsBase, vision, f.participantB, new Y.Doc({ gc: false }));
     await Promise.all([synced(a), synced(b)]);

@@ -127,7 +127,7 @@ export class SyncConnection implements RoomPeer {
           return;
         }
         if (isEmptyUpdate(msg.update)) return;
-        return room.submit(this, msg.update);
+        return room.submit(this, msg.update, msg.step2);
       case 'awareness':
         return this.awareness.update(msg.update);
       case 'queryAwareness':

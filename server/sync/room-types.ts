@@ -49,6 +49,8 @@ export interface Pending {
   update: Uint8Array;
   /** The decoded update when it creates shared types: their nesting is checked at commit. */
   structs?: ReturnType<typeof Y.decodeUpdate>['structs'] | null;
+  /** A sync step 2: everything the sender had that the room lacked when it sent its step 1. */
+  step2?: boolean;
   settle?: (err: Error | null) => void;
   /** Records to write in the same transaction as the update (a server change's audit entry). */
   inTransaction?: (tx: Store) => Promise<void>;

@@ -20,6 +20,7 @@ import { encodeSync, SyncType } from './protocol.js';
 import { RoomPresence } from './presence.js';
 import { failBatch, RoomBroken, type Pending, type RoomDeps, type RoomPeer } from './room-types.js';
 import { guardBatch } from './room-guard.js';
+import { HeldUpdates } from './room-hold.js';
 import { removalEntries } from './room-removals.js';
 import { DEFAULT_TICK, TickSchedule, writeTick, type Outgoing } from './room-tick.js';
 import { checkUpdate, screenNesting } from './update-check.js';
@@ -52,6 +53,7 @@ export class Room {
   private afterTick: (() => void)[] = [];
   private readonly schedule: TickSchedule;
   private current: Y.Doc;
+  private readonly held = new HeldUpdates();
 
   constructor(
     readonly name: string,
@@ -76,6 +78,8 @@ export class Room {
     doc.on('update', () => {
       this.fullState = null;
       this.measured = null;
+      // What a held update (room-hold.ts) waits for may be in now: it is checked again in the next commit.
+      if (this.held.size) for (const p of this.held.release(this.peers)) this.enqueue(p);
     });
     return doc;
   }
@@ -107,7 +111,7 @@ export class Room {
    * Checks an update from `peer` (content rules, caps) and queues it: it is stored, applied and
    * relayed within a tick. A refused update closes the sender's connection only.
    */
-  submit(peer: RoomPeer, update: Uint8Array): void {
+  submit(peer: RoomPeer, update: Uint8Array, step2 = false): void {
     const verdict = checkUpdate({
       update,
       doc: this.doc,
@@ -120,7 +124,7 @@ export class Room {
       this.deps.metrics.sync.refusedUpdates++;
       return peer.fail(verdict.code, verdict.reason);
     }
-    this.enqueue({ peer, update, structs: verdict.structs });
+    this.enqueue({ peer, update, structs: verdict.structs, step2 });
   }
 
   /**
@@ -296,7 +300,7 @@ export class Room {
 
   private async commit(all: Pending[]): Promise<void> {
     if (this.broken) return failBatch(all, 4500, 'room is being rebuilt', new RoomBroken());
-    const guarded = await guardBatch(this.kind, this.withoutTooDeep(all), () => this.doc, () => this.reconcile());
+    const guarded = await guardBatch(this.kind, this.withoutTooDeep(this.held.sortOut(all, this.doc, this.peers)), () => this.doc, () => this.reconcile());
     this.deps.metrics.sync.refusedUpdates += guarded.refused;
     const batch = guarded.kept;
     if (batch.length === 0) return;

@@ -7,9 +7,13 @@
  *
  * An item's entry is found by walking up: an item whose parent is a root map is the entry's value
  * (a new or replacing one: `create`); an item inside it changes the entry (`change`); a deletion
- * of the entry's value deletes it (`delete`). An item the walk cannot place (its parent or origin
- * is neither in the document nor in the update) makes the update unplaceable, unless what it waits
- * for is the sender's own (see `senders`).
+ * of the entry's value deletes it (`delete`), and so does a new value that comes deleted (made and
+ * removed before it was sent: it creates nothing). An item the walk cannot place (its parent or
+ * origin is neither in the document nor in the update) makes the update unplaceable; an update
+ * that waits for the sender's own earlier items is held before it gets here (room-hold.ts), so
+ * what cannot be placed is someone else's that this instance lacks. An item whose parent or
+ * neighbour the document has garbage-collected (it sat in an entry deleted meanwhile: an edit made
+ * offline, or concurrently with the deletion) touches nothing: Yjs collects it too when applied.
  */
 import * as Y from 'yjs';
 
@@ -57,12 +61,13 @@ export function touchedEntries(update: Uint8Array, doc: Y.Doc, context: readonly
     return t;
   };
 
-  // References to items neither stored nor in the update: Yjs keeps such items pending.
-  const waiting: { for: Y.ID | null } = { for: null };
-  const find = (id: Y.ID) => {
+  // References to collected content: Yjs collects the item as well (Item.getMissing: its parent
+  // becomes null). Set by `find` during a walk.
+  const walk = { collected: false };
+  const find = (id: Y.ID): Y.Item | null => {
     const found = findItem(id, doc, own);
-    if (!found) waiting.for = id;
-    return found;
+    if (found === COLLECTED) walk.collected = true;
+    return found === COLLECTED ? null : found;
   };
   const placeOfUpdateItem = (item: Y.Item, hops: number): Place | null => {
     if (hops > MAX_HOPS) return null;
@@ -73,16 +78,16 @@ export function touchedEntries(update: Uint8Array, doc: Y.Doc, context: readonly
       const up = container && placeOf(container, hops + 1);
       return up ? deeper(up, item.parentSub) : null;
     }
-    // Parent info left out: the item goes where its origin (or right origin) is, beside it.
+    // Parent info left out: the item goes where its origin (or right origin) is, beside it; beside
+    // collected content on either side, it is collected.
+    if ([item.origin, item.rightOrigin].some((id) => id && findItem(id, doc, own) === COLLECTED)) {
+      walk.collected = true;
+      return null;
+    }
     const neighbour = item.origin ?? item.rightOrigin;
     const beside = neighbour && find(neighbour);
     return beside ? placeOf(beside, hops + 1) : null;
   };
-  // The sender's own client ids: an item may wait for the sender's own earlier items (a provider
-  // sends new edits before its sync step 2 after a reconnect); those are checked when they come,
-  // and the waiting item lands beside them.
-  const senders = new Set(structs.flatMap((s) => (s instanceof Y.Item ? [s.id.client] : [])));
-
   const placeOf = (item: Y.Item, hops: number): Place | null => {
     if (own.has(item)) return placeOfUpdateItem(item, hops);
     return placeOfDocItem(item);
@@ -100,14 +105,19 @@ export function touchedEntries(update: Uint8Array, doc: Y.Doc, context: readonly
     if (!(s instanceof Y.Item)) continue;
     // Items the document already has are resent history (a client's sync step 2), not changes.
     if (s.id.clock + s.length <= Y.getState(doc.store, s.id.client)) continue;
-    waiting.for = null;
+    walk.collected = false;
     const place = placeOfUpdateItem(s, 0);
     if (!place) {
-      const ref = waiting.for as Y.ID | null; // set by `find` during the walk
-      if (ref && senders.has(ref.client)) continue;
+      if (walk.collected as boolean) continue;
       return { ok: false };
     }
     if (place.key === null) continue;
+    if (place.level === 0 && s.content instanceof Y.ContentDeleted) {
+      // A value deleted before it was sent (a note made and removed offline) creates nothing; over
+      // a current value it may take its place, as a deletion would.
+      if (hasValue(doc, place.root, place.key)) touch(place.root, place.key, 'delete');
+      continue;
+    }
     const t = touch(place.root, place.key, place.level === 0 ? 'create' : 'change');
     if (place.level === 1 && place.field !== null) t.fields.set(place.field, plainValue(s));
     else if (place.level > 1 && place.field !== null && !t.fields.has(place.field)) t.fields.set(place.field, undefined);
@@ -137,6 +147,12 @@ export function touchedEntries(update: Uint8Array, doc: Y.Doc, context: readonly
   // A deleted entry's fields go with it: nothing of them is written.
   for (const t of touches.values()) if (t.kind === 'delete') t.fields.clear();
   return { ok: true, touches: [...touches.values()], items: structs.filter((s): s is Y.Item => s instanceof Y.Item) };
+}
+
+/** Whether the root map `root` holds a (not deleted) value under `key`; read without creating the root. */
+function hasValue(doc: Y.Doc, root: string, key: string): boolean {
+  const item = doc.share.get(root)?._map.get(key);
+  return item !== undefined && !item.deleted;
 }
 
 const idKey = (id: Y.ID) => `${id.client}:${id.clock}`;
@@ -192,8 +208,11 @@ function indexItems(structs: ReadonlyArray<Y.Item | Y.GC | Y.Skip>): Own {
   return own;
 }
 
-/** The item holding clock `id` in the document or in the update, or null. */
-function findItem(id: Y.ID, doc: Y.Doc, own: Own): Y.Item | null {
+/** Stands for a garbage-collected struct of the document (the content of a deleted type). */
+const COLLECTED = Symbol('collected');
+
+/** The item holding clock `id` in the document or in the update, COLLECTED, or null when neither has it. */
+function findItem(id: Y.ID, doc: Y.Doc, own: Own): Y.Item | typeof COLLECTED | null {
   const list = own.byClient?.get(id.client);
   if (list) {
     let lo = 0;
@@ -209,7 +228,7 @@ function findItem(id: Y.ID, doc: Y.Doc, own: Own): Y.Item | null {
   const store = doc.store.clients.get(id.client);
   if (!store || id.clock >= Y.getState(doc.store, id.client)) return null;
   const s = store[Y.findIndexSS(store, id.clock)];
-  return s instanceof Y.Item ? s : null;
+  return s instanceof Y.Item ? s : s instanceof Y.GC ? COLLECTED : null;
 }
 
 function plainValue(item: Y.Item): unknown {
