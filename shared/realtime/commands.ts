@@ -54,7 +54,7 @@ export const ViewBox = z.strictObject({
   zoom: z.number().min(0.01).max(100),
 });
 
-export const CharterCollection = z.enum(['actors', 'relations', 'maturity', 'paradoxes', 'bodies', 'escalation', 'funding', 'decisions', 'principles']);
+export const CharterCollection = z.enum(['actors', 'relations', 'maturity', 'paradoxes', 'bodies', 'escalation', 'funding', 'decisions', 'principles', 'benefits', 'roadmap', 'services']);
 
 /** A facilitator removes content (moderation); audited with what was removed. */
 export const ContentRemove = z.union([
