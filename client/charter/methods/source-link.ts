@@ -1,0 +1,14 @@
+/**
+ * "From the board": an entry `charter.import` copied from a board note links back to it, at
+ * `/w/<workshopId>/b/<boardId>#<elementId>` (the board page at that note). The link's name says
+ * which entry, for lists of links read out of context.
+ */
+import { msg } from '@lit/localize';
+import { html, nothing } from 'lit';
+import type { CharterSource } from '../../../shared/charter/schema.js';
+
+export function fromBoard(workshopId: string, source: CharterSource | null, what: string) {
+  if (!source) return nothing;
+  const href = `/w/${encodeURIComponent(workshopId)}/b/${encodeURIComponent(source.boardId)}#${encodeURIComponent(source.elementId)}`;
+  return html`<a class="from-board" href=${href}>${msg('from the board', { id: 'charter_from_board' })}<span class="visually-hidden">: ${what}</span></a>`;
+}
