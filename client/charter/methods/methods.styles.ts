@@ -46,6 +46,17 @@ export const methodsStyles = css`
     border: 1px solid var(--sk-border);
     border-radius: 6px;
   }
+  .method-form input.amount {
+    max-width: 16rem;
+  }
+  /* In the services table a cell's field keeps a readable width; a narrow screen scrolls the table. */
+  .services input.cell,
+  .services select.cell {
+    min-width: 9rem;
+  }
+  .table-wrap:focus-visible {
+    outline: 3px solid var(--sk-focus);
+  }
   .form-actions {
     display: flex;
     flex-wrap: wrap;
@@ -100,6 +111,7 @@ export const methodsStyles = css`
   }
   .overlap-mark {
     display: inline-block;
+    white-space: nowrap;
     margin-top: 0.2rem;
     padding: 0 0.4rem;
     border-radius: 4px;

@@ -121,7 +121,7 @@ export class SkBenefitsView extends LitElement {
     return html`
       <h2 id="benefits-heading">${term('benefitsMap')}</h2>
       <p class="lead">${msg('What the partnership gains, who pays for it and who gains from it, when, and how much where it can be counted.', { id: 'charter_benefits_lead' })}</p>
-      <div class="table-wrap">
+      <div class="table-wrap" tabindex="0" role="region" aria-labelledby="benefits-heading">
         <table aria-labelledby="benefits-heading">
           <thead>
             <tr>
@@ -203,7 +203,7 @@ export class SkBenefitsView extends LitElement {
         <input
           id="benefit-amount"
           name="amount"
-          class="cell"
+          class="cell amount"
           inputmode="decimal"
           autocomplete="off"
           .value=${amount}

@@ -117,8 +117,8 @@ export class SkServicesView extends LitElement {
           id: 'charter_services_lead',
         })}
       </p>
-      <div class="table-wrap">
-        <table aria-labelledby="services-heading">
+      <div class="table-wrap" tabindex="0" role="region" aria-labelledby="services-heading">
+        <table class="services" aria-labelledby="services-heading">
           <thead>
             <tr>
               <th scope="col">${term('service')}</th>

@@ -162,6 +162,7 @@ export const charter: Record<keyof typeof nynorsk, string | ReturnType<typeof st
   charter_since_actor_removed: 'en aktør som siden er slettet',
   // The report's methods (issue #17): benefits map, roadmap, service overlap, life event.
   charter_from_board: 'fra tavlen',
+  charter_from_board_named: str`fra tavlen: ${0}`,
   charter_since_benefits: 'gevinstkartet',
   charter_since_roadmap: 'veikartet',
   charter_since_services: 'tjenesteoversikten',

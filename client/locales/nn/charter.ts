@@ -164,6 +164,7 @@ export const charter = {
   charter_since_actor_removed: 'ein aktør som sidan er sletta',
   // The report's methods (issue #17): benefits map, roadmap, service overlap, life event.
   charter_from_board: 'frå tavla',
+  charter_from_board_named: str`frå tavla: ${0}`,
   charter_since_benefits: 'gevinstkartet',
   charter_since_roadmap: 'vegkartet',
   charter_since_services: 'tenesteoversikta',
