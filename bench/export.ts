@@ -1,23 +1,27 @@
 /**
  * `npm run bench:export`: how long exports take on a board of 5,000 elements (issue #6: under
- * 10 s) and for a filled charter, measured end to end over HTTP against a real Samskap process:
- * board SVG and PNG, charter Markdown, DOCX, PDF and JSON, backup, and import of that backup.
+ * 10 s) and for a filled charter (bench/lib/charter-content.ts), measured end to end over HTTP
+ * against a real Samskap process: board SVG and PNG, charter Markdown, DOCX, PDF and JSON,
+ * backup, and import of that backup. The charter PDF (issue #17: under 1 s) is timed on its own
+ * too: its first export after start (worker and fonts cold), then the median of 5.
  */
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { BoardDoc } from '../shared/board/board-doc.js';
 import type { ElementKind } from '../shared/board/schema.js';
+import { BENCH_ORGANISATIONS, fillCharter } from './lib/charter-content.js';
 import { authorFor, syncMessage } from './lib/clients.js';
 import { startSamskap } from './lib/servers.js';
 
 const ELEMENTS = Number(process.env.BENCH_ELEMENTS ?? 5000);
 const RUNS = 3;
 
-const server = await startSamskap();
+// More exports than a member may make in a minute (EXPORTS_PER_MINUTE): the limit is not what is measured.
+const server = await startSamskap({ EXPORTS_PER_MINUTE: '1000' }, process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []);
 try {
   const post = (path: string, body: unknown, token?: string) =>
     fetch(`${server.base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
-  const w = (await (await post('/api/workshops', { title: 'Ytelse', organisations: [{ name: 'A' }, { name: 'B' }, { name: 'C' }], displayName: 'Bench', organisationIndex: 0 })).json()) as { id: string; token: string; organisations: { id: string; name: string }[] };
+  const w = (await (await post('/api/workshops', { title: 'Ytelse', organisations: BENCH_ORGANISATIONS.map((name) => ({ name })), displayName: 'Bench', organisationIndex: 0 })).json()) as { id: string; token: string; organisations: { id: string; name: string }[] };
   const auth = { authorization: `Bearer ${w.token}` };
   const ws = (await (await fetch(`${server.base}/api/workshops/${w.id}`, { headers: auth })).json()) as { boards: { id: string; room: string }[] };
 
@@ -40,16 +44,13 @@ try {
   seed.send(syncMessage(2, Y.encodeStateAsUpdate(doc)));
   await new Promise((r) => setTimeout(r, 1500));
   seed.close();
-  for (let i = 0; i < 20; i++) {
-    const r = await post(`/api/workshops/${w.id}/principles`, { text: `Prinsipp ${i}: vi deler det vi kan, og vi seier frå når vi ikkje kan.` }, w.token);
-    if (r.status !== 201) throw new Error(`principle draft: ${r.status}`);
-  }
+  await fillCharter(server.base, w);
 
   const rows: [string, number, number][] = [];
-  const time = async (label: string, path: string, init?: RequestInit) => {
+  const time = async (label: string, path: string, init?: RequestInit, runs = RUNS) => {
     const times: number[] = [];
     let bytes = 0;
-    for (let i = 0; i < RUNS; i++) {
+    for (let i = 0; i < runs; i++) {
       const t = performance.now();
       const r = await fetch(`${server.base}${path}`, { ...init, headers: { ...auth, ...(init?.headers ?? {}) } });
       const body = Buffer.from(await r.arrayBuffer());
@@ -60,19 +61,25 @@ try {
     rows.push([label, Math.min(...times), bytes]);
     return times;
   };
+  const pdfPath = `/api/workshops/${w.id}/export/charter?format=pdf&all=true`;
+  const [coldPdf] = await time('charter pdf, first after start', pdfPath, undefined, 1);
+  const pdfTimes = await time('charter pdf (best of 5)', pdfPath, undefined, 5);
   const b = `/api/workshops/${w.id}/export/board/${ws.boards[0]!.id}`;
   await time(`board SVG (${ELEMENTS} elements)`, `${b}?format=svg`);
   await time(`board PNG (${ELEMENTS} elements)`, `${b}?format=png`);
-  for (const f of ['md', 'docx', 'pdf', 'json']) await time(`charter ${f}`, `/api/workshops/${w.id}/export/charter?format=${f}&all=true`);
+  for (const f of ['md', 'docx', 'json']) await time(`charter ${f}`, `/api/workshops/${w.id}/export/charter?format=${f}&all=true`);
   await time('backup', `/api/workshops/${w.id}/backup`);
   const backup = await (await fetch(`${server.base}/api/workshops/${w.id}/backup`, { headers: auth })).json();
   const body = JSON.stringify({ displayName: 'Bench', backup });
   await time('import of that backup', '/api/workshops/import', { method: 'POST', body, headers: { 'content-type': 'application/json' } });
 
-  console.log(`\nExports (best of ${RUNS}, over HTTP, 2-core machine)\n`);
+  console.log(`\nExports (best of ${RUNS} runs unless said, over HTTP, 2-core machine)\n`);
   console.log('| export | time | size |\n| --- | ---: | ---: |');
   for (const [label, ms, bytes] of rows) console.log(`| ${label} | ${Math.round(ms)} ms | ${(bytes / 1024).toFixed(0)} KB |`);
   const worst = Math.max(...rows.filter(([l]) => l.startsWith('board')).map(([, ms]) => ms));
+  const median = [...pdfTimes].sort((x, y) => x - y)[2]!;
+  const runs = pdfTimes.map((t) => Math.round(t)).join(', ');
+  console.log(`\nCharter PDF: median of 5 ${(median / 1000).toFixed(2)} s (${runs} ms), first after start ${(coldPdf! / 1000).toFixed(2)} s (goal: under 1 s)`);
   console.log(`\nSlowest board export: ${(worst / 1000).toFixed(2)} s (goal: under 10 s)`);
 } finally {
   await server.stop();

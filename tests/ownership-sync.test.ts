@@ -3,7 +3,7 @@
  * with stock y-websocket providers acting as the members: an organisation's self-assessment is
  * its own (and the facilitators'); board elements name their real author, whose fields never
  * change; a protected workshop keeps each organisation's elements to it; a proposed principle is
- * the facilitators' to edit and a closed or retired one nobody's. Refused updates close the sender with a
+ * the facilitators' to edit and a closed or retired one nobody's; a funding line's figures are numbers and its organisation the workshop's. Refused updates close the sender with a
  * final 4422 and reach nobody; accepted ones leave a last-editor record (`GET …/changes`), and a
  * facilitator's change to another organisation's entry is audited with before and after.
  */
@@ -101,7 +101,8 @@ describe('an organisation’s self-assessment in the charter', () => {
     expect(exported.maturity.find((m) => m.organisationId === orgA)!.changedBy).toMatchObject({ person: 'Fasilitator Frida', organisation: null });
     expect(exported.maturity.find((m) => m.organisationId === orgB)!.changedBy).toBeNull();
     const md = await fetch(`${s.base}/api/workshops/${f.workshop.id}/export/charter?format=md`, { headers: { authorization: `Bearer ${f.observer}` } });
-    expect(await md.text()).toMatch(/\| Helsedirektoratet \| 3: [^|]+ \| — \| — \| Retta av fasilitator \(endra av Fasilitator Frida /);
+    // (Markdown escapes the brackets.)
+    expect(await md.text()).toMatch(/\| Helsedirektoratet \| 3: Digitale tenester for eigne brukarar \| — \| — \| Retta av fasilitator \(endra av Fasilitator Frida /);
     for (const p of [a, b, fac]) p.destroy();
   });
 });
@@ -178,6 +179,25 @@ describe('principles in the charter', () => {
     await fac.ok('principle.retire', { principleId: retired, reason: 'Dekt av eit anna prinsipp' });
     await expectRefused(room, f.participantA, 'principle-retired', (d) => new CharterDoc(d, newId).setPrincipleText(retired, 'Likevel endra', 'test'));
     fac.close();
+  });
+});
+
+describe('a funding line in the charter', () => {
+  it('holds figures as numbers and names only an organisation of the workshop (issue #17)', async () => {
+    const room = f.charter;
+    const line = (d: Y.Doc, fields: Record<string, unknown>) => {
+      const m = new Y.Map<unknown>();
+      for (const [k, v] of Object.entries({ who: 'Kommunen', order: 'a0', ...fields })) m.set(k, v);
+      d.getMap('funding').set(newId(), m);
+    };
+    await expectRefused(room, f.participantA, 'funding-field', (d) => line(d, { amount: '1 500 000 kr' }));
+    await expectRefused(room, f.participantA, 'funding-field', (d) => line(d, { share: 140 }));
+    await expectRefused(room, f.participantA, 'funding-organisation', (d) => line(d, { amount: 1, organisationId: 'not-an-organisation' }));
+    const own = f.workshop.organisations[1]!.id;
+    const a = await open(room, f.participantA);
+    const id = new CharterDoc(a.doc, newId).addFunding({ who: 'Kommunen', amount: 1_500_000, share: 50, organisationId: own }, 'test');
+    await until(() => new CharterDoc(serverDoc(room)!, newId).funding().some((x) => x.id === id && x.organisationId === own), 5000, 'the named funding line');
+    a.destroy();
   });
 });
 

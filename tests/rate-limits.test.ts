@@ -2,14 +2,17 @@
  * Limits per client address that hold behind a proxy and across instances (issue #18): a fixed
  * one-minute budget per address with `Retry-After` and the standard `RateLimit` headers; IPv6
  * addresses counted by their /64; requests without a valid credential counted on their own; and
- * two instances sharing one budget through Redis (skips with a notice only when Redis is absent;
+ * two instances sharing one budget through Redis, where a member's request costs the
+ * failed-authentication limit no Redis command (skips with a notice only when Redis is absent;
  * CI=true makes absence a failure).
  */
+import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createWorkshop } from './helpers/api.js';
 import { startServer, type TestServer } from './helpers/server.js';
-import { absentServices, redisUnreachable, redisUrl } from './helpers/services.js';
-import { randomBytes } from 'node:crypto';
+import { absentServices, redisUnreachable, redisUrl, testPrefix } from './helpers/services.js';
+import { until } from './helpers/sync.js';
 
 const noRedis = absentServices([['Redis', await redisUnreachable()]]);
 const servers: TestServer[] = [];
@@ -68,6 +71,14 @@ describe('the failed-authentication limit', () => {
     // The address is out of budget for the minute, valid credential or not.
     expect((await get(w.token)).status).toBe(429);
   });
+
+  it('counts a failure before answering it, so guesses sent at once cannot overrun the budget', async () => {
+    const s = await server({ RATE_LIMIT_AUTH_FAILURES_PER_MINUTE: '3' });
+    const w = await createWorkshop(s.base);
+    const answers = await Promise.all(Array.from({ length: 12 }, (_, i) => fetch(`${s.base}/api/workshops/${w.id}`, { headers: { authorization: `Bearer guess-${i}` } }).then((r) => r.status)));
+    expect(answers.filter((a) => a === 401)).toHaveLength(3);
+    expect(answers.filter((a) => a === 429)).toHaveLength(9);
+  });
 });
 
 describe.skipIf(noRedis)('across instances, with Redis', () => {
@@ -80,5 +91,53 @@ describe.skipIf(noRedis)('across instances, with Redis', () => {
       answers.push((await join(b.base)).status);
     }
     expect(answers).toEqual([404, 404, 404, 404, 429, 429]);
+  });
+
+  it('a request with a valid credential sends the failed-authentication limit no Redis command; failures still share one budget', async () => {
+    const prefix = testPrefix();
+    const env = { REDIS_URL: redisUrl, REDIS_PREFIX: prefix, RATE_LIMIT_AUTH_FAILURES_PER_MINUTE: '3' };
+    const [a, b] = [await server(env), await server(env)];
+    // Each in-process instance has its own SQLite: a workshop on each, whose token it knows.
+    const workshops = new Map([[a, await createWorkshop(a.base)], [b, await createWorkshop(b.base)]]);
+    // Every command that names one of this limit's keys, in the order Redis ran them.
+    const keyed: string[][] = [];
+    const monitored = new Redis(redisUrl);
+    const monitor = await monitored.monitor();
+    monitor.on('monitor', (_time: string, args: string[]) => {
+      if (args.some((x) => x.startsWith(`${prefix}rate:auth:`))) keyed.push(args);
+    });
+    const marker = new Redis(redisUrl);
+    // Redis runs commands in order: once the monitor sees this marker, it has seen every command sent before it.
+    const settled = async () => {
+      const m = `${prefix}rate:auth:marker-${randomBytes(4).toString('hex')}`;
+      await marker.set(m, '1', 'PX', 1000);
+      await until(() => keyed.some((c) => c.includes(m)), 5000, 'the marker');
+      return keyed.filter((c) => !c.some((x) => x.includes(':marker-')));
+    };
+    try {
+      const get = (s: TestServer, token = workshops.get(s)!.token) => fetch(`${s.base}/api/workshops/${workshops.get(s)!.id}`, { headers: { authorization: `Bearer ${token}` } });
+      for (let i = 0; i < 5; i++) {
+        expect((await get(a)).status).toBe(200);
+        expect((await get(b)).status).toBe(200);
+      }
+      expect(await settled()).toEqual([]);
+      // Failures count in Redis, whichever instance answers them.
+      expect((await get(a, 'guess-1')).status).toBe(401);
+      expect((await get(b, 'guess-2')).status).toBe(401);
+      expect((await get(a, 'guess-3')).status).toBe(401);
+      expect((await settled()).length).toBeGreaterThan(0);
+      const refused = await get(b, 'guess-4');
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(refused.headers.get('ratelimit')).toMatch(/r=0/);
+      expect(refused.headers.get('ratelimit-policy')).toMatch(/q=3/);
+      expect((await get(a, 'guess-5')).status).toBe(429);
+      // An instance that refused the address refuses it for the rest of the window, credential or not.
+      expect((await get(a)).status).toBe(429);
+      expect((await get(b)).status).toBe(429);
+    } finally {
+      monitored.disconnect();
+      marker.disconnect();
+    }
   });
 });

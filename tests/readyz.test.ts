@@ -1,8 +1,9 @@
 /**
  * `/readyz` fails (503 storage_unavailable) when the store cannot take writes. SQLite: too little
  * free space in the data directory (a threshold above what the disk really has) or a probe file
- * that cannot be written. PostgreSQL: a database that has become read-only. `/healthz`
- * (liveness) stays 200 meanwhile.
+ * that cannot be written. PostgreSQL: a database that has become read-only (a write meanwhile
+ * answers 503 too). `/healthz` (liveness) stays 200 meanwhile. The database at its size cap or
+ * opened read-only: tests/sqlite-storage-faults.test.ts.
  */
 import { mkdtempSync, readdirSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +11,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { dataDirCheck } from '../server/store/data-dir-check.js';
+import { call } from './helpers/api.js';
 import { startServer, type TestServer } from './helpers/server.js';
 import { absentServices, createTestDatabase, pgAdminUrl, pgUnreachable } from './helpers/services.js';
 import { until } from './helpers/sync.js';
@@ -77,6 +79,10 @@ describe.skipIf(noPostgres)('/readyz with PostgreSQL', () => {
       await until(async () => (await readyz()).message.includes('read-only'), 10_000, '/readyz reporting a read-only database');
       expect(last.status).toBe(503);
       expect((await fetch(`${s.base}/healthz`)).status).toBe(200);
+      // A write meanwhile is refused as the database's state (503), not as a server bug (500).
+      const write = await call<{ error: { code: string; message: string } }>(s.base, 'POST', '/api/workshops', { title: 'T', organisations: [{ name: 'O' }], displayName: 'F' });
+      expect(write.status).toBe(503);
+      expect(write.body.error).toEqual({ code: 'storage_unavailable', message: expect.stringMatching(/read-only/) });
       await admin.query(`ALTER DATABASE ${name} RESET default_transaction_read_only`);
       await reconnect();
       await until(async () => (await readyz()).status === 200, 10_000, '/readyz ready again');

@@ -54,6 +54,7 @@ const valid = (): Record<CommandName, unknown> => ({
   'principle.retire': { principleId: 'p1', reason: 'Erstatta' },
   'principle.anchor': { principleId: 'p1', confirmedBy: 'Kari Nordmann', role: 'avdelingsdirektør', date: '2026-01-05' },
   'content.remove': { room: 'charter', collection: 'actors', id: 'nothing-here' },
+  'charter.import': { boardId: f.boardId, elementId: 'no-such-note', as: 'actor' },
   'brainwriting.open': { boardId: f.boardId, anonymous: false },
   'brainwriting.add': { roundId: someId, text: 'Ein idé' },
   'brainwriting.remove': { roundId: someId, noteId: someId },

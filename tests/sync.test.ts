@@ -48,6 +48,40 @@ describe('stock y-websocket providers', () => {
     b.destroy();
   });
 
+  it('an edit sent as a provider reconnects, before its sync step 2 carries what the edit builds on, is never refused', async () => {
+    // Found by the kill -9 cycles (tests/helpers/kill-cycles.ts): a vision paragraph typed after
+    // one made offline reached the server first and was refused for good (4422 unknown-parent),
+    // so Samskap's client would drop its copy. The edit made here in the `connected` handler
+    // goes out before the provider's sync step 2, deterministically.
+    const vision = `${f.workshop.id}/vision`;
+    const paragraph = (doc: Y.Doc, text: string) => {
+      const p = new Y.XmlElement('paragraph');
+      p.insert(0, [new Y.XmlText(text)]);
+      doc.getXmlFragment('prosemirror').push([p]);
+    };
+    const texts = (doc: Y.Doc) => doc.getXmlFragment('prosemirror').toArray().map((p) => (p as Y.XmlElement).get(0)!.toString());
+    const a = provider(s.wsBase, vision, f.participantA, new Y.Doc({ gc: false }));
+    const b = provider(s.wsBase, vision, f.participantB, new Y.Doc({ gc: false }));
+    await Promise.all([synced(a), synced(b)]);
+    const before = texts(b.doc).length;
+    const closes: number[] = [];
+    a.on('connection-close', (e: CloseEvent | null) => e && closes.push(e.code));
+    a.disconnect();
+    paragraph(a.doc, 'skrive fråkopla');
+    let typed = false;
+    a.on('status', ({ status }: { status: string }) => {
+      if (status !== 'connected' || typed) return;
+      typed = true;
+      paragraph(a.doc, 'skrive medan det koplar til');
+    });
+    a.connect();
+    await until(() => texts(b.doc).length === before + 2, 10_000, 'both paragraphs relayed');
+    expect(texts(b.doc).slice(before)).toEqual(['skrive fråkopla', 'skrive medan det koplar til']);
+    expect(closes.filter((c) => c >= 4400 && c < 4500)).toEqual([]);
+    a.destroy();
+    b.destroy();
+  });
+
   it('refuses bad tokens, other workshops and unknown rooms with final 44xx codes', async () => {
     const other = await createWorkshop(s.base);
     const id = f.workshop.id;

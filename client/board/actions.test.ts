@@ -17,7 +17,8 @@ function setup(readOnly = false) {
   const board = new BoardDoc(new Y.Doc(), () => `e${++n}`);
   const origin = { local: 'm1' };
   const undo = new Y.UndoManager(board.elements, { trackedOrigins: new Set([origin]), captureTimeout: 0 });
-  const state = { selection: [] as string[], editing: null as string | null, snap: false, clip: '', tool: 'select', connectFrom: null as string | null, commenting: null as string | null };
+  const none = null as string | null;
+  const state = { selection: [] as string[], editing: none, snap: false, clip: '', tool: 'select', connectFrom: none, commenting: none, toCharter: none };
   const ctx = (): ActionContext => ({
     board,
     origin,
@@ -37,6 +38,7 @@ function setup(readOnly = false) {
     connect: (id) => void (state.connectFrom = id),
     pickImages: () => undefined,
     comment: (id) => void (state.commenting = id),
+    toCharter: (id) => void (state.toCharter = id),
   });
   return { board, undo, state, ctx };
 }
@@ -224,6 +226,23 @@ describe('actions', () => {
     expect(actionForKey(key('c'), ctx())).toBeUndefined();
     expect(perform(COMMANDS.connect, ctx(), { from: a, to: b })).toBeUndefined();
     expect(board.list()).toHaveLength(2);
+  });
+
+  it('offers "Send to the charter…" for one note or shape with text, never for observers', () => {
+    const { board, state, ctx } = setup();
+    const note = board.create({ kind: 'note', x: 0, y: 0, text: 'Bergen kommune' }, me, {});
+    const empty = board.create({ kind: 'note', x: 300, y: 0, text: '  ' }, me, {});
+    const frame = board.create({ kind: 'frame', x: 0, y: 500, w: 400, h: 300, text: 'Ramme' }, me, {});
+    const send = actionById('to-charter')!;
+    for (const sel of [[], [empty], [frame], [note, empty]]) {
+      state.selection = sel;
+      expect(send.enabled(ctx()), sel.join()).toBe(false);
+    }
+    state.selection = [note];
+    expect(send.enabled(ctx())).toBe(true);
+    runAction(send, ctx());
+    expect(state.toCharter).toBe(note);
+    expect(send.writes).toBe(true); // hidden from observers, like every action that changes something
   });
 
   it('opens comments by Ctrl+Alt+M or "Comment…" on one element, for observers too; comments are written through commands, observers write none, undo leaves them', () => {

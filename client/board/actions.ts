@@ -18,6 +18,9 @@ import { insertCopies, parse, serialize, toItems } from './canvas/clipboard.js';
 import { TOOLS, type Tool } from './canvas/tools.js';
 import type { Point } from './canvas/viewport.js';
 
+/** What may go to the charter: a note or a shape with text (the server says the same). */
+const CHARTER_KINDS = new Set(['note', 'rect', 'ellipse', 'diamond', 'text']);
+
 export interface ActionContext {
   readonly board: BoardDoc;
   readonly origin: object;
@@ -42,6 +45,8 @@ export interface ActionContext {
   pickImages(): void;
   /** Opens the comments of an element (a new comment at the ready for those who may write). */
   comment(id: string): void;
+  /** Asks what a note becomes in the charter, then sends it there (`charter.import`, issue #17). */
+  toCharter(id: string): void;
 }
 
 export type ActionGroup = 'create' | 'edit' | 'arrange' | 'align' | 'history' | 'view' | 'help' | 'tool';
@@ -185,6 +190,18 @@ export const ACTIONS: Action[] = [
     writes: false,
     enabled: (ctx) => ctx.selection.length === 1 && !!ctx.board.get(ctx.selection[0]!),
     run: (ctx) => ctx.comment(ctx.selection[0]!),
+  }),
+  a({
+    id: 'to-charter',
+    label: () => msg('Send to the charter…', { id: 'canvas_act_to_charter' }),
+    help: () => msg('The selected note becomes an actor, a principle, a roadmap item or a benefit in the charter', { id: 'canvas_act_to_charter_help' }),
+    group: 'edit',
+    writes: true,
+    enabled: (ctx) => {
+      const e = ctx.selection.length === 1 ? ctx.board.get(ctx.selection[0]!) : null;
+      return !!e && CHARTER_KINDS.has(e.kind) && e.text.trim() !== '';
+    },
+    run: (ctx) => ctx.toCharter(ctx.selection[0]!),
   }),
   a({ id: 'duplicate', label: () => msg('Duplicate', { id: 'canvas_act_duplicate' }), shortcut: 'Mod+D', group: 'edit', writes: true, enabled: hasSelection, run: (ctx) => ctx.select(insertCopies(ctx.board, toItems(selected(ctx)), { offset: 24 }, ctx.me, ctx.origin)) }),
   a({ id: 'copy', label: () => msg('Copy', { id: 'canvas_act_copy' }), shortcut: 'Mod+C', group: 'edit', writes: false, enabled: (ctx) => ctx.selection.length > 0, run: (ctx) => void ctx.clipboard.write(serialize(selected(ctx))) }),

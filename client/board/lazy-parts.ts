@@ -10,3 +10,6 @@ export const loadOutline = once(() => import('./outline/sk-board-outline.js'));
 
 /** The comments panel beside the board. */
 export const loadComments = once(() => import('./comments/sk-board-comments.js'));
+
+/** "Send to the charter" (issue #17). */
+export const loadCharterSend = once(() => import('./charter-send/sk-charter-send.js'));

@@ -18,7 +18,8 @@ export const boardPageStyles = css`
     background: var(--sk-surface);
     padding: 1rem;
   }
-  .summoned {
+  .summoned,
+  .sent {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
@@ -29,7 +30,8 @@ export const boardPageStyles = css`
     padding: 0.4rem 0.75rem;
     margin-bottom: 0.5rem;
   }
-  .summoned button {
+  .summoned button,
+  .sent button {
     min-height: 2.2rem;
     padding: 0.2rem 0.7rem;
   }

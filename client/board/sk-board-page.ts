@@ -7,7 +7,8 @@
  * (with a way back), turns read-only while a facilitator has locked the board, and shows the
  * dot vote (panel beside the board, badges on it). Comments on the selected element (or the one
  * "Comment…" names, on the canvas or in the outline) in the side column, loaded when first
- * needed; a badge on each element with open threads.
+ * needed; a badge on each element with open threads. "Send to the charter…" on a note asks what it
+ * becomes there and sends it (`charter.import`); notes already in the charter carry a badge.
  *
  * Context: the workshop (client/net/workshop-context.ts): the workshop, who I am, its live connection, its rooms.
  * Methods: `currentView()` (board id, centre and zoom, for a summon), `voteScopes()` (the selection and
@@ -27,6 +28,7 @@ import type { Summon, WorkshopSocket } from '../net/workshop-socket.js';
 import type { VoteBadges } from './canvas/vote-badges.js';
 import type { SkBoardCommentsEvents } from './comments/sk-board-comments.js';
 import { BoardCommentsController } from './comments/comments-controller.js';
+import { CharterSendController } from './charter-send/charter-send-controller.js';
 import { loadOutline } from './lazy-parts.js';
 import { createBoardSession, type BoardSession } from './board-session.js';
 import { BoardPeople } from './people.js';
@@ -74,6 +76,14 @@ export class SkBoardPage extends LitElement {
   declare outlineFailed: boolean;
   /** Comments beside the board and their badges on it. */
   private readonly comments = new BoardCommentsController(this);
+  /** "Send to the charter" and the badges of notes already there (issue #17). */
+  private readonly toCharter = new CharterSendController(this, () => ({
+    socket: this.socket,
+    session: this.session,
+    boardId: this.board?.id ?? null,
+    workshopId: this.workshop?.id ?? null,
+    state: this.live.state,
+  }));
   /** First: the controllers below read the context when the page connects. */
   private readonly ws = new WorkshopConsumer(this, (next, previous) => {
     if (next?.workshop !== previous?.workshop) this.follow();
@@ -241,6 +251,9 @@ export class SkBoardPage extends LitElement {
     session.awareness.setLocalStateField('user', { name: me.name, organisation: me.organisationName, organisationId: me.organisationId, role: me.role, memberId: me.id });
     this.session = session;
     this.comments.attach(session, !!conn);
+    // `/w/<id>/b/<boardId>#<elementId>` (the charter's link back to a note): show that element once there.
+    const wanted = location.hash.slice(1);
+    if (wanted && !conn) void session.conn.ready.then(() => ((this.pendingFocus = wanted), this.show('canvas')));
   }
 
   private readonly onComment = (e: CustomEvent<{ id: string }>) => void this.comments.show(e.detail.id, true);
@@ -334,6 +347,7 @@ export class SkBoardPage extends LitElement {
             <button type="button" @click=${() => (this.summoned = null)}>${msg('Stay here', { id: 'board_summoned_stay' })}</button>
           </div>`
         : nothing}
+      ${this.toCharter.render()}
       <div class="layout">
         <div class="stage">
           ${this.view === 'canvas'
@@ -342,9 +356,11 @@ export class SkBoardPage extends LitElement {
                 .highlightOrg=${this.highlightOrg}
                 .voteBadges=${this.badges}
                 .commentBadges=${this.comments.badges}
+                .charterBadges=${this.toCharter.badges()}
                 @sk-follow-change=${this.onFollowChange}
                 @sk-selection-change=${this.onSelection}
                 @sk-comment=${this.onComment}
+                @sk-to-charter=${this.toCharter.open}
               ></sk-board-canvas>`
             : html`<sk-board-outline
                 .session=${s}
@@ -357,7 +373,10 @@ export class SkBoardPage extends LitElement {
         <aside aria-labelledby="people-heading">
           <h2 id="people-heading">${msg('Here now', { id: 'board_people' })}</h2>
           <sk-participants .session=${s} .following=${this.following} @sk-follow=${this.onFollow}></sk-participants>
-          <sk-dot-vote .session=${s} .boardId=${this.board?.id ?? ''} @sk-vote-badges=${(e: CustomEvent<VoteBadges | null>) => (this.badges = e.detail)} @sk-show-element=${this.onShowElement}></sk-dot-vote>
+          <sk-dot-vote .session=${s} .boardId=${this.board?.id ?? ''} @sk-vote-badges=${(e: CustomEvent<VoteBadges | null>) => (this.badges = e.detail)}
+            @sk-show-element=${this.onShowElement}
+            @sk-to-charter=${this.toCharter.open}
+          ></sk-dot-vote>
           ${this.comments.shownFor
             ? html`<sk-board-comments .session=${s} .elementId=${this.comments.shownFor} .compose=${this.comments.compose} @sk-comments-close=${this.onCommentsClose}></sk-board-comments>`
             : nothing}

@@ -17,6 +17,7 @@ const state = (seq: number, patch: Partial<WorkshopState> = {}): WorkshopState =
   rounds: [],
   brainwriting: [],
   principles: [],
+  charterSources: [],
   ...patch,
 });
 

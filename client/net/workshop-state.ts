@@ -134,6 +134,7 @@ function factOf(h: Held): string {
     case 'view.summoned':
     case 'content.removed':
     case 'boards.changed':
+    case 'charter.imported':
       return `event:${h.event.seq}`;
   }
 }
@@ -195,8 +196,14 @@ function reduce(s: WorkshopState, h: Held): WorkshopState {
     }
     case 'settings.changed':
       return { ...s, decisionRule: h.event.decisionRule, protectOrganisationContent: h.event.protectOrganisationContent };
-    case 'answer.applied':
+    case 'charter.imported': {
+      const { boardId, elementId, collection, entryId } = h.event;
+      return { ...s, charterSources: [...s.charterSources.filter((x) => x.entryId !== entryId), { boardId, elementId, collection, entryId }] };
+    }
     case 'content.removed':
+      // A facilitator removed an entry from the charter: the note it came from is no longer there.
+      return h.event.room === 'charter' ? { ...s, charterSources: s.charterSources.filter((x) => x.entryId !== h.event.id) } : s;
+    case 'answer.applied':
     case 'member.changed':
     case 'boards.changed':
       // The change itself (or, for members and boards, the workshop page fetches again) arrives elsewhere; only the seq moves on.

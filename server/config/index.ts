@@ -35,6 +35,8 @@ export interface Config {
   exports: ExportLimits;
   /** With SQLite, `/readyz` fails while DATA_DIR's file system has less free space than this. */
   readyMinFreeBytes: number;
+  /** SQLITE_MAX_SIZE_MB: the SQLite database may grow to this many bytes, no further (null: as far as the disk allows). */
+  sqliteMaxBytes: number | null;
   /** Rebuild the client from `client/` when dist is missing or older than the sources. */
   buildClient: boolean;
   /** Sign-in with OpenID Connect; null when OIDC_ISSUER is unset (docs/sign-in.md). */
@@ -146,6 +148,8 @@ const EnvSchema = z.object({
   IMAGE_MAX_BYTES: intIn(1024, 64 * 1024 * 1024).default(5 * 1024 * 1024),
   IMAGE_QUOTA_BYTES: intIn(1024, 1024 ** 4).default(200 * 1024 * 1024),
   READY_MIN_FREE_MB: intIn(0, 1024 * 1024 * 1024).default(64),
+  /** A quota on the SQLite database: past it, writes are refused as on a full disk (503, /readyz). */
+  SQLITE_MAX_SIZE_MB: intIn(1, 1024 * 1024 * 1024).optional(),
   SAMSKAP_BUILD_CLIENT: z.enum(['auto', 'never']).default('auto'),
   OIDC_ISSUER: z.string().optional(),
   OIDC_CLIENT_ID: z.string().max(500).optional(),
@@ -194,6 +198,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     exports: { renderTimeoutMs: e.EXPORT_RENDER_TIMEOUT_MS, renderWorkers: e.EXPORT_RENDER_WORKERS, perMemberPerMinute: e.EXPORTS_PER_MINUTE },
     images: { maxBytes: e.IMAGE_MAX_BYTES, quotaBytes: e.IMAGE_QUOTA_BYTES },
     readyMinFreeBytes: e.READY_MIN_FREE_MB * 1024 * 1024,
+    sqliteMaxBytes: e.SQLITE_MAX_SIZE_MB === undefined ? null : e.SQLITE_MAX_SIZE_MB * 1024 * 1024,
     sync: {
       maxMessageBytes: e.SYNC_MAX_MESSAGE_BYTES,
       messagesPerSecond: e.SYNC_MESSAGES_PER_SECOND,

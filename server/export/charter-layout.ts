@@ -3,6 +3,7 @@
  * built once from the export model; the Markdown, DOCX and PDF writers only render nodes, so
  * the three formats always carry the same content in the same order.
  */
+import { formatAmount, formatShare } from '../../shared/charter/amount.js';
 import type { Block, CharterExport, Inline } from '../../shared/export/charter-export.js';
 import { auditSection } from './audit-section.js';
 import type { ExportLabels } from './labels.js';
@@ -116,10 +117,13 @@ export function layoutCharter(m: CharterExport, L: ExportLabels, formatDate: (is
   if (g.funding.length) {
     const total = g.funding.reduce((n, f) => n + (f.amount ?? 0), 0);
     const shares = g.funding.reduce((n, f) => n + (f.share ?? 0), 0);
+    // Kroner with thousands separators and currency, shares as local numbers (issue #17).
+    const amount = (v: number | null) => (v === null ? none : formatAmount(v, m.language));
+    const share = (v: number | null) => (v === null ? none : formatShare(v, m.language));
     out.push({
       type: 'table',
-      header: [L.who, L.amount, L.share],
-      rows: [...g.funding.map((f) => [cell(f.who, none), cell(f.amount, none), cell(f.share, none)]), [L.total, String(total), String(shares)]],
+      header: [L.who, L.organisation, L.amount, L.share],
+      rows: [...g.funding.map((f) => [cell(f.who, none), cell(f.organisation, none), amount(f.amount), share(f.share)]), [L.total, '', amount(total), share(shares)]],
     });
   } else out.push(p(none));
   out.push(h(3, L.whoDecides));

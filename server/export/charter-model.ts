@@ -98,7 +98,11 @@ export function buildCharterModel(src: CharterSources, opts: { language: Languag
     governance: {
       bodies: bodies.map((b) => ({ name: oneLine(b.name), mandate: plain(b.mandate), members: b.members.filter((id) => org.has(id)).sort((x, y) => position.get(x)! - position.get(y)!).map((id) => org.get(id)!), chair: oneLine(b.chair), rule: b.rule, rhythm: oneLine(b.rhythm) })),
       escalation: charter.escalation().map((s) => ({ label: oneLine(s.label), body: s.bodyId ? bodyName.get(s.bodyId) ?? null : null })),
-      funding: charter.funding().map((f) => ({ who: oneLine(f.who), amount: f.amount, share: f.share })),
+      funding: charter.funding().map((f) => {
+        // Only an organisation of this workshop is named; an id from elsewhere reads as none.
+        const organisation = f.organisationId !== null ? (org.get(f.organisationId) ?? null) : null;
+        return { who: oneLine(f.who), organisationId: organisation === null ? null : f.organisationId, organisation, amount: f.amount, share: f.share };
+      }),
       matrix: {
         parties: usedParties.map(partyName),
         rows: decisions.map((d) => ({ decision: oneLine(d.label), cells: usedParties.map((id) => d.cells[id] ?? null) })),

@@ -19,8 +19,10 @@ export interface PngRendererOptions {
 }
 
 export interface PngRenderer {
-  /** An SVG rasterised (the charter's actor map). */
+  /** An SVG rasterised. */
   render(svg: string, width: number, height: number): Promise<Buffer>;
+  /** A picture for a PDF or DOCX (the charter's actor map): opaque RGB, at most `maxSide` pixels on its longer side. */
+  document(svg: string, width: number, height: number, maxSide: number): Promise<Buffer>;
   /** A board as SVG or PNG; rejects with RangeError('frame') when the frame is not on it. */
   board(picture: BoardPicture, format: 'svg' | 'png'): Promise<Buffer>;
   close(): Promise<void>;
@@ -129,6 +131,7 @@ export function createPngRenderer(opts: PngRendererOptions): PngRenderer {
 
   return {
     render: (svg, width, height) => job((id) => ({ id, kind: 'png', svg, width, height })),
+    document: (svg, width, height, maxSide) => job((id) => ({ id, kind: 'document', svg, width, height, maxSide })),
     board: (board, format) => job((id) => ({ id, kind: 'board', board, format })),
     async close() {
       closed = true;

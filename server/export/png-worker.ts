@@ -3,7 +3,7 @@
  * the main thread. Says `ready` once loaded, so the time limit never counts start-up.
  */
 import { parentPort } from 'node:worker_threads';
-import { pngScale, renderPng } from './board-png.js';
+import { pngScale, renderDocumentPng, renderPng } from './board-png.js';
 import { renderBoardSvg, type BoardSvgInput } from './board-svg.js';
 
 /** A board picture: the input of renderBoardSvg without its (not transferable) raster scale. */
@@ -11,6 +11,8 @@ export type BoardPicture = Omit<BoardSvgInput, 'rasterScale'>;
 
 export type PictureJob =
   | { id: number; kind: 'png'; svg: string; width: number; height: number }
+  /** A picture for a document: opaque, at most `maxSide` pixels (see renderDocumentPng). */
+  | { id: number; kind: 'document'; svg: string; width: number; height: number; maxSide: number }
   | { id: number; kind: 'board'; board: BoardPicture; format: 'svg' | 'png' };
 
 export type PictureReply =
@@ -21,6 +23,7 @@ export type PictureReply =
 
 function run(job: PictureJob): Buffer {
   if (job.kind === 'png') return renderPng(job.svg, job.width, job.height);
+  if (job.kind === 'document') return renderDocumentPng(job.svg, job.width, job.height, job.maxSide);
   const raster = job.format === 'png';
   const picture = renderBoardSvg({ ...job.board, rasterScale: raster ? pngScale : undefined });
   return raster ? renderPng(picture.svg, picture.width, picture.height) : Buffer.from(picture.svg);

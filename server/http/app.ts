@@ -113,8 +113,9 @@ export function createHttpApp(deps: HttpDeps): express.Express {
   app.use(oidcRoutes({ oidc: deps.signIn, auth: deps.auth, persons, personJoin, secret: deps.secret, publicUrl: deps.publicUrl, openLimit, log: deps.log, now: deps.now }));
 
   const api = express.Router();
-  // Before any route: counts the requests of this address that were refused for want of a valid credential.
-  api.use(failedAuthLimit(deps.limits.failedAuthPerMinute, deps.limits));
+  // Before any route: refuses an address found past its budget of requests without a valid credential.
+  const failedAuth = failedAuthLimit(deps.limits.failedAuthPerMinute, deps.limits);
+  api.use(failedAuth.gate);
   // A last-seen snapshot of a much-edited vision can outgrow the general limit.
   api.use('/workshops/:id/vision/seen', jsonBodyParser({ limit: '2mb' }));
   const sessionCookie = (req: express.Request, workshopId: string, token: string) =>
@@ -155,6 +156,8 @@ export function createHttpApp(deps: HttpDeps): express.Express {
   );
   api.use(governanceRoutes({ principles: deps.principles, audit: deps.audit, auth: deps.auth, publicUrl: deps.publicUrl }));
   api.use((_req, _res, next) => next(new AppError(ErrorCode.notFound, 404, 'No such API endpoint.')));
+  // After every route: counts each answer 401 (and turns the one too many into a 429).
+  api.use(failedAuth.count);
   app.use('/api', api);
 
   if (existsSync(path.join(deps.clientDir, 'index.html'))) {

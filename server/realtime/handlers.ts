@@ -1,6 +1,7 @@
 /** One `register<Concern>Handlers` per concern: a list of `on(...)` lines and nothing else. */
 import type { AnswerService } from '../services/answers.js';
 import type { BrainwritingService } from '../services/brainwriting.js';
+import type { CharterImportService } from '../services/charter-import.js';
 import type { FacilitationService } from '../services/facilitation.js';
 import type { ModerationService } from '../services/moderation.js';
 import type { PrincipleService } from '../services/principles.js';
@@ -15,6 +16,7 @@ export interface RealtimeServices {
   brainwriting: BrainwritingService;
   principles: PrincipleService;
   moderation: ModerationService;
+  charterImport: CharterImportService;
   state: WorkshopStateService;
 }
 
@@ -33,6 +35,7 @@ export function registerFacilitationHandlers(ctx: SocketContext, s: RealtimeServ
   on(ctx, 'hand.lower', (p, actor) => s.facilitation.lowerHand(actor, p.memberId));
   on(ctx, 'board.lock', (p, actor) => s.facilitation.lockBoards(actor, p));
   on(ctx, 'content.remove', (p, actor) => s.moderation.remove(actor, p));
+  on(ctx, 'charter.import', (p, actor) => s.charterImport.import(actor, p));
 }
 
 export function registerAnswerHandlers(ctx: SocketContext, s: RealtimeServices): void {

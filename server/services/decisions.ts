@@ -1,6 +1,7 @@
-/** Builds the decision services (facilitation, answers, votes, brainwriting, principles, snapshot) on shared deps. */
+/** Builds the decision services (facilitation, answers, votes, brainwriting, principles, moderation, charter import, snapshot) on shared deps. */
 import { createAnswerService } from './answers.js';
 import { createBrainwritingService } from './brainwriting.js';
+import { createCharterImportService } from './charter-import.js';
 import type { BoardLocks } from './board-locks.js';
 import { createFacilitationService } from './facilitation.js';
 import { createModerationService } from './moderation.js';
@@ -21,7 +22,8 @@ export function createDecisionServices(deps: DecisionDeps & { locks: BoardLocks 
     brainwriting,
     principles,
     moderation: createModerationService(deps),
-    state: createWorkshopStateService({ store: deps.store, now: deps.now, answers, votes, brainwriting, principles }),
+    charterImport: createCharterImportService(deps),
+    state: createWorkshopStateService({ store: deps.store, now: deps.now, docs: deps.docs, answers, votes, brainwriting, principles }),
   };
 }
 export type DecisionServices = ReturnType<typeof createDecisionServices>;

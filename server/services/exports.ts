@@ -3,6 +3,7 @@
  * the documents and the decision records, builds the export model once, and renders the format
  * asked for. Nothing here writes.
  */
+import { createHash } from 'node:crypto';
 import type * as Y from 'yjs';
 import type { Language } from '../../shared/api.js';
 import { BoardDoc } from '../../shared/board/board-doc.js';
@@ -30,7 +31,7 @@ export interface ExportDeps {
   principles(actor: Actor, workshopId: string): Promise<PrincipleView[]>;
   verifyAudit(entries: AuditEntry[]): { ok: boolean };
   /** Pictures off the event loop, within a time limit (see export/png-renderer.ts). */
-  pictures: Pick<PngRenderer, 'render' | 'board'>;
+  pictures: Pick<PngRenderer, 'document' | 'board'>;
   now?: () => Date;
 }
 
@@ -39,10 +40,26 @@ export type BoardFormat = 'svg' | 'png';
 export type ExportService = ReturnType<typeof createExportService>;
 
 const LOCALES: Record<Language, string> = { nn: 'nn-NO', nb: 'nb-NO', en: 'en-GB' };
+/** The actor map's longer side in pixels: about 300 dpi at the largest size the documents print it. */
+const ACTOR_MAP_PIXELS = 2000;
+/** Actor map pictures kept, by their SVG: exporting an unchanged charter again draws nothing. */
+const ACTOR_MAPS_KEPT = 16;
 
 export function createExportService(deps: ExportDeps) {
   const { store } = deps;
   const now = () => (deps.now ?? (() => new Date()))();
+  // Least recently used first; a picture is a function of its SVG alone, so any workshop with
+  // the same SVG (the same names and places) may share it.
+  const actorMaps = new Map<string, Buffer>();
+  async function actorMapPng(svg: string, width: number, height: number): Promise<Buffer> {
+    const key = createHash('sha256').update(svg).digest('base64');
+    const kept = actorMaps.get(key);
+    if (kept) actorMaps.delete(key);
+    const png = kept ?? (await deps.pictures.document(svg, width, height, ACTOR_MAP_PIXELS));
+    actorMaps.set(key, png);
+    if (actorMaps.size > ACTOR_MAPS_KEPT) actorMaps.delete(actorMaps.keys().next().value!);
+    return png;
+  }
 
   async function workshopOf(workshopId: string) {
     const w = await store.workshops.get(workshopId);
@@ -85,7 +102,7 @@ export function createExportService(deps: ExportDeps) {
       if (opts.format === 'json') return file(Buffer.from(JSON.stringify(model, null, 2) + '\n'));
       const dateFormat = new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Oslo' });
       const picture = diagram as ReturnType<typeof actorDiagramSvg>;
-      const actorMap = picture ? { png: await deps.pictures.render(picture.svg, picture.width, picture.height), width: picture.width, height: picture.height } : undefined;
+      const actorMap = picture ? { png: await actorMapPng(picture.svg, picture.width, picture.height), width: picture.width, height: picture.height } : undefined;
       const nodes = layoutCharter(model, labels, (iso) => (Number.isNaN(Date.parse(iso)) ? iso : dateFormat.format(new Date(iso))), actorMap);
       const meta = { title: `${model.workshop.title} — ${labels.charter}`, author: 'Samskap', language };
       if (opts.format === 'md') return file(Buffer.from(renderMarkdown(nodes)));

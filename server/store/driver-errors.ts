@@ -10,7 +10,10 @@
 import { AppError, ErrorCode } from '../../shared/errors.js';
 
 const conflict = (cause: unknown) => Object.assign(new AppError(ErrorCode.conflict, 409, 'This conflicts with data already stored (a duplicate or a missing reference).'), { cause });
-const unavailable = (cause: unknown) => Object.assign(new AppError(ErrorCode.storageUnavailable, 503, 'The database is unavailable.'), { cause });
+const unavailable = (cause: unknown, message = 'The database is unavailable.') => Object.assign(new AppError(ErrorCode.storageUnavailable, 503, message), { cause });
+/** Said to clients (and by `/readyz`) as they are: an operator can act on them, retrying alone cannot. */
+export const FULL = 'The database is full: nothing more can be stored until it has room again.';
+export const READ_ONLY = 'The database is read-only: nothing can be stored until it is writable again.';
 const internal = (cause: unknown) => Object.assign(new AppError(ErrorCode.internal, 500, 'The database refused the request.'), { cause });
 
 const codeOf = (err: unknown): string | null => {
@@ -25,6 +28,8 @@ export function fromSqliteError(err: unknown): AppError {
   if (err instanceof AppError) return err;
   const code = codeOf(err);
   if (code?.startsWith('SQLITE_CONSTRAINT')) return conflict(err);
+  if (code === 'SQLITE_FULL') return unavailable(err, FULL);
+  if (code?.startsWith('SQLITE_READONLY')) return unavailable(err, READ_ONLY);
   if (code?.startsWith('SQLITE_') && !SQLITE_UNAVAILABLE.test(code)) return internal(err);
   // Unavailable codes, and errors with no SQLite code (e.g. "The database connection is not open").
   return unavailable(err);
@@ -34,7 +39,8 @@ export function fromSqliteError(err: unknown): AppError {
  * PostgreSQL SQLSTATE classes (https://www.postgresql.org/docs/current/errcodes-appendix.html):
  * 08 connection, 53 insufficient resources (disk full, out of memory), 57 operator intervention
  * (shutdown, cannot connect now), 58 system (I/O), 40 rollback (serialization, deadlock: retry),
- * XX internal. Class 23 is an integrity constraint violation.
+ * XX internal. Class 23 is an integrity constraint violation. 25006 (a write in a read-only
+ * transaction: a read-only database or a standby) is the database's state, not a bug.
  */
 const PG_UNAVAILABLE = new Set(['08', '53', '57', '58', '40', 'XX']);
 
@@ -43,6 +49,8 @@ export function fromPostgresError(err: unknown): AppError {
   const code = codeOf(err);
   if (code && /^[0-9A-Z]{5}$/.test(code)) {
     if (code.startsWith('23')) return conflict(err);
+    if (code === '53100') return unavailable(err, FULL);
+    if (code === '25006') return unavailable(err, READ_ONLY);
     return PG_UNAVAILABLE.has(code.slice(0, 2)) ? unavailable(err) : internal(err);
   }
   // No SQLSTATE: a socket or pool error (ECONNREFUSED, ECONNRESET, a timeout, a dropped connection).

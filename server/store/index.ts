@@ -6,7 +6,7 @@ import { PostgresStore } from './postgres/postgres-store.js';
 import { SqliteStore } from './sqlite/sqlite-store.js';
 import type { Store } from './types.js';
 
-export async function createStore(config: Pick<Config, 'databaseUrl' | 'dataDir'>, log: Logger): Promise<Store> {
+export async function createStore(config: Pick<Config, 'databaseUrl' | 'dataDir' | 'sqliteMaxBytes'>, log: Logger): Promise<Store> {
   if (config.databaseUrl) {
     const pgStore = new PostgresStore({
       connectionString: config.databaseUrl,
@@ -20,7 +20,7 @@ export async function createStore(config: Pick<Config, 'databaseUrl' | 'dataDir'
     }
     return pgStore;
   }
-  const store = new SqliteStore({ filename: path.join(config.dataDir, 'samskap.sqlite') });
+  const store = new SqliteStore({ filename: path.join(config.dataDir, 'samskap.sqlite'), maxBytes: config.sqliteMaxBytes });
   await store.migrate();
   return store;
 }

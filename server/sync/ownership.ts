@@ -13,6 +13,8 @@
  * - A principle: a proposed one only by facilitators (`principle-proposed`); a closed one by
  *   nobody (`principle-closed`), nor a retired one (`principle-retired`). A new draft names its sender as author; no update changes the
  *   author or creation time of an existing one (`author-field`).
+ * - A funding line: figures are numbers in range, its organisation one of the workshop's
+ *   (`funding-field`, `funding-organisation`: server/sync/funding-guard.ts).
  * Board
  * - A new element names its sender and the sender's organisation; no update changes the author
  *   fields of an existing one (`author-field`).
@@ -35,6 +37,7 @@ import { CharterKey, CF, CharterLimits, readMaturity, readParadox } from '../../
 import type { LastEdit, NewAuditEntry, Store } from '../store/types.js';
 import type { RoomPeer } from './room-types.js';
 import { commentRefusal, commentUpdate, type CommentUpdate } from './comment-guard.js';
+import { fundingRefusal } from './funding-guard.js';
 import type { Touch } from './touched.js';
 
 export type GuardVerdict = { refused: string } | { audit: NewAuditEntry[]; edits: LastEdit[] };
@@ -71,8 +74,10 @@ export function charterGuard(deps: GuardDeps): Guard {
     const audit: NewAuditEntry[] = [];
     const edits: LastEdit[] = [];
     let trial: Y.Doc | null = null;
-    // Read once per update, and only when it touches a principle.
+    // Read once per update, and only when it touches a principle (or names a funder).
     let retired: Set<string> | null = null;
+    let organisations: Set<string> | null = null;
+    const organisationIds = async () => (organisations ??= new Set((await deps.store.workshops.organisations(deps.workshopId)).map((o) => o.id)));
     try {
       for (const t of touches) {
         if (t.root === CharterKey.maturity || t.root === CharterKey.paradoxes) {
@@ -108,6 +113,9 @@ export function charterGuard(deps: GuardDeps): Guard {
           const existing = doc.getMap<unknown>(CharterKey.principles).get(t.key);
           const authorOk = existing instanceof Y.Map ? sameFields(t, existing, [CF.authorId, CF.createdAt]) : t.kind !== 'create' || t.fields.get(CF.authorId) === me.memberId;
           if (!authorOk) return refuse('author-field');
+        } else if (t.root === CharterKey.funding) {
+          const rule = await fundingRefusal(t, organisationIds);
+          if (rule) return refuse(rule);
         }
         // The schema version (written once by whichever client migrates) is nobody's statement.
         if (t.root !== CharterKey.meta) edits.push({ room: 'charter', key: `${t.root}/${t.key}`, memberId: me.memberId, organisationId: me.organisationId, at });

@@ -64,20 +64,38 @@ export function checkUpdate(input: CheckInput): Verdict {
 /**
  * How deep the shared types of a batch's updates would sit, checked when the batch commits: an
  * update may build on one queued just before it (a list item in the list the last keystroke made),
- * so each is resolved against the document and the batch's earlier updates. Returns the refusal of
+ * so each is resolved against the document and the batch's other updates. Returns the refusal of
  * each update that breaks the rule (null for the others); only batches with new types pay for it.
+ *
+ * An update that waits for its sender's own items (a provider's edit made as it reconnects, sent
+ * before the sync step 2 that carries what it builds on) is checked again after the rest of the
+ * batch, since a batch is stored merged, in any order. If its items are still missing the sender
+ * is closed with a transient code, never refused: it reconnects and sends both in one step 2.
  */
 export function screenNesting(updates: ReadonlyArray<{ update: Uint8Array; structs: Struct[] | null }>, doc: Y.Doc, rules: ContentRules): Array<Verdict | null> {
   if (!updates.some((u) => u.structs)) return updates.map(() => null);
   const earlier: Struct[] = [];
-  return updates.map((u) => {
-    const structs = u.structs ?? Y.decodeUpdate(u.update).structs;
-    const depth = u.structs ? checkTypeDepth(structs, doc, rules.maxTypeLevel, earlier) : 'ok';
+  const waiting: number[] = [];
+  const check = (structs: Struct[], i: number, last: boolean): Verdict | null => {
+    const depth = checkTypeDepth(structs, doc, rules.maxTypeLevel, earlier);
+    if (depth === 'waits' && !last) {
+      waiting.push(i);
+      return null;
+    }
+    if (depth === 'waits') return { ok: false, code: CloseCode.internalError, reason: 'resend: an update came before the changes it builds on' };
     if (depth !== 'ok') return refuse(depth === 'too-deep' ? UpdateRule.nesting : UpdateRule.unknownParent);
     for (const s of structs) earlier.push(s); // not push(...structs): a large update would overflow the call stack
     return null;
+  };
+  const verdicts = updates.map((u, i) => {
+    if (u.structs) return check(u.structs, i, false);
+    for (const s of Y.decodeUpdate(u.update).structs) earlier.push(s);
+    return null;
   });
+  for (const i of waiting) verdicts[i] = check(updates[i]!.structs!, i, true);
+  return verdicts;
 }
+
 
 /** Keys the update adds to the root map `name` that `map` does not hold yet. */
 function newKeys(structs: ReadonlyArray<Y.Item | Y.GC | Y.Skip>, name: string, map: Y.Map<unknown>): number {

@@ -2,11 +2,23 @@
  * The templates' content: frames, guidance and layout, in Nynorsk, Bokmål and English. Positions
  * are relative to a template's top-left corner. Inserted by shared/board/templates.ts.
  */
-import { GENERATIONS, PARADOX_AXES } from '../charter/schema.js';
+import { GENERATIONS, PARADOX_AXES, type ActorKind } from '../charter/schema.js';
+import { METHOD_SPECS } from './template-methods.js';
 import { GENERATION_WORDS, PARADOX_WORDS } from '../glossary.js';
 import type { PaletteColor } from './schema.js';
 
-export const TEMPLATE_IDS = ['actor-map', 'paradoxes', 'maturity', 'life-event', 'start-stop-continue'] as const;
+export const TEMPLATE_IDS = [
+  'actor-map',
+  'paradoxes',
+  'maturity',
+  'life-event',
+  'start-stop-continue',
+  'benefits-map',
+  'life-event-governance',
+  'roadmap',
+  'service-overlap',
+  'three-questions',
+] as const;
 export type TemplateId = (typeof TEMPLATE_IDS)[number];
 export type TemplateLang = 'nn' | 'nb' | 'en';
 export type Localised = Record<TemplateLang, string>;
@@ -29,12 +41,19 @@ export interface ItemSpec {
   /** Names the item for connectors within the template. */
   key?: string;
 }
+/**
+ * What a note in the frame becomes when a facilitator sends it to the charter (`charter.import`):
+ * an actor of that kind, a roadmap item on that horizon, a benefits line, or a principle draft.
+ */
+export type FrameRole = `actor-${ActorKind}` | 'roadmap-now' | 'roadmap-next' | 'roadmap-later' | 'benefit' | 'principle';
+
 export interface FrameSpec {
   x: number;
   y: number;
   w: number;
   h: number;
   title: Localised;
+  role?: FrameRole;
   items: ItemSpec[];
 }
 export interface TemplateSpec extends TemplateMeta {
@@ -60,31 +79,32 @@ const USER_GUIDANCE = l(
   'One sticky note per user group. Write:\n• Who are they, and what is happening in their lives?\n• Needs: what do they need from all of us together?\n• Requirements: what must be in place for them to trust the service?\n• Gains: what gets better for them?',
 );
 
+const PLATFORM_GUIDANCE = l(
+  'Éin lapp per fellesløysing eller plattform de byggjer på eller kunne byggje på (ID-porten, Altinn, ung.no …). Kven eig ho, og kven er avhengig av ho?',
+  'Én lapp per fellesløsning eller plattform dere bygger på eller kunne bygge på (ID-porten, Altinn, ung.no …). Hvem eier den, og hvem er avhengig av den?',
+  'One sticky note per shared platform you build on or could build on (ID-porten, Altinn, ung.no …). Who owns it, and who depends on it?',
+);
+
 function actorMap(): FrameSpec[] {
-  const zones: Array<[Localised, Localised]> = [
-    [l('Departement', 'Departementer', 'Ministries'), ACTOR_GUIDANCE],
-    [l('Statlege verksemder og etatar', 'Statlige virksomheter og etater', 'Government agencies'), ACTOR_GUIDANCE],
-    [l('Kommunar og fylkeskommunar', 'Kommuner og fylkeskommuner', 'Municipalities and counties'), ACTOR_GUIDANCE],
-    [l('Frivillige organisasjonar og næringsliv', 'Frivillige organisasjoner og næringsliv', 'NGOs and companies'), ACTOR_GUIDANCE],
-    [l('Sluttbrukarar og brukargrupper', 'Sluttbrukere og brukergrupper', 'End users and user groups'), USER_GUIDANCE],
+  const zones: Array<[Localised, Localised, FrameRole]> = [
+    [l('Departement', 'Departementer', 'Ministries'), ACTOR_GUIDANCE, 'actor-ministry'],
+    [l('Statlege verksemder og etatar', 'Statlige virksomheter og etater', 'Government agencies'), ACTOR_GUIDANCE, 'actor-state_agency'],
+    [l('Kommunar og fylkeskommunar', 'Kommuner og fylkeskommuner', 'Municipalities and counties'), ACTOR_GUIDANCE, 'actor-municipality'],
+    [l('Frivillige organisasjonar og næringsliv', 'Frivillige organisasjoner og næringsliv', 'NGOs and companies'), ACTOR_GUIDANCE, 'actor-ngo'],
+    [l('Sluttbrukarar og brukargrupper', 'Sluttbrukere og brukergrupper', 'End users and user groups'), USER_GUIDANCE, 'actor-end_user_group'],
+    [l('Fellesløysingar og plattformer', 'Fellesløsninger og plattformer', 'Shared platforms'), PLATFORM_GUIDANCE, 'actor-shared_platform'],
   ];
   const w = 560;
   const h = 480;
   const gap = 40;
-  // Three zones on top, two centred below them.
-  const spots = [
-    [0, 0],
-    [w + gap, 0],
-    [2 * (w + gap), 0],
-    [(w + gap) / 2, h + gap],
-    [(w + gap) / 2 + w + gap, h + gap],
-  ] as const;
-  return zones.map(([title, guidance], i) => ({
-    x: spots[i]![0],
-    y: spots[i]![1],
+  // Three zones in each of two rows.
+  return zones.map(([title, guidance, role], i) => ({
+    x: (i % 3) * (w + gap),
+    y: Math.floor(i / 3) * (h + gap),
     w,
     h,
     title,
+    role,
     items: [{ kind: 'text', x: PAD, y: TOP, w: w - 2 * PAD, h: 170, text: guidance }],
   }));
 }
@@ -237,19 +257,20 @@ function lifeEvent(): FrameSpec[] {
 }
 
 function startStopContinue(): FrameSpec[] {
-  const fields: Array<[Localised, Localised]> = [
-    [l('Start', 'Start', 'Start'), l('Kva bør vi byrje å gjere saman? Éin idé per lapp.', 'Hva bør vi begynne å gjøre sammen? Én idé per lapp.', 'What should we start doing together? One idea per sticky note.')],
-    [l('Stopp', 'Stopp', 'Stop'), l('Kva bør vi slutte med? Éin idé per lapp.', 'Hva bør vi slutte med? Én idé per lapp.', 'What should we stop doing? One idea per sticky note.')],
+  const fields: Array<[Localised, Localised, FrameRole?]> = [
+    [l('Start', 'Start', 'Start'), l('Kva bør vi byrje å gjere saman? Éin idé per lapp.', 'Hva bør vi begynne å gjøre sammen? Én idé per lapp.', 'What should we start doing together? One idea per sticky note.'), 'roadmap-now'],
+    [l('Stopp', 'Stopp', 'Stop'), l('Kva bør vi slutte med? Éin idé per lapp.', 'Hva bør vi slutte med? Én idé per lapp.', 'What should we stop doing? One idea per sticky note.'), 'roadmap-now'],
     [l('Hald fram', 'Fortsett', 'Continue'), l('Kva fungerer og bør halde fram? Éin idé per lapp.', 'Hva fungerer og bør fortsette? Én idé per lapp.', 'What works and should continue? One idea per sticky note.')],
   ];
   const w = 480;
   const h = 560;
-  return fields.map(([title, text], i) => ({
+  return fields.map(([title, text, role], i) => ({
     x: i * (w + 30),
     y: 0,
     w,
     h,
     title,
+    ...(role ? { role } : {}),
     items: [{ kind: 'text', x: PAD, y: TOP, w: w - 2 * PAD, h: 70, text }],
   }));
 }
@@ -260,9 +281,9 @@ export const SPECS: TemplateSpec[] = [
     id: 'actor-map',
     title: l('Aktørkart', 'Aktørkart', 'Actor map'),
     description: l(
-      'Soner for departement, statlege verksemder, kommunar, frivillige og næringsliv og sluttbrukarar: rolle, behov, krav og gevinst.',
-      'Soner for departementer, statlige virksomheter, kommuner, frivillige og næringsliv og sluttbrukere: rolle, behov, krav og gevinst.',
-      'Zones for ministries, agencies, municipalities, NGOs and companies, and end users: role, needs, requirements and gains.',
+      'Soner for departement, statlege verksemder, kommunar, frivillige og næringsliv, sluttbrukarar og fellesløysingar: rolle, behov, krav og gevinst.',
+      'Soner for departementer, statlige virksomheter, kommuner, frivillige og næringsliv, sluttbrukere og fellesløsninger: rolle, behov, krav og gevinst.',
+      'Zones for ministries, agencies, municipalities, NGOs and companies, end users and shared platforms: role, needs, requirements and gains.',
     ),
     frames: actorMap(),
   },
@@ -307,6 +328,7 @@ export const SPECS: TemplateSpec[] = [
     ),
     frames: startStopContinue(),
   },
+  ...Object.entries(METHOD_SPECS).map(([id, spec]) => ({ id: id as TemplateId, ...spec })),
 ];
 
 export const TEMPLATES: readonly TemplateMeta[] = SPECS.map(({ id, title, description }) => ({ id, title, description }));

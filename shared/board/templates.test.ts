@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { BoardDoc } from './board-doc.js';
-import { insertTemplate, TEMPLATE_IDS, TEMPLATES, templateSize, templateSpot, type TemplateLang } from './templates.js';
+import { frameRoleOf, insertTemplate, TEMPLATE_IDS, TEMPLATES, templateSize, templateSpot, type TemplateLang } from './templates.js';
 
 let n = 0;
 const author = { id: 'm1', name: 'Kari', organisationId: 'o1', organisationName: 'Nav' };
@@ -15,7 +15,7 @@ function fresh() {
 }
 
 describe('board templates', () => {
-  it('lists the five templates with a title and a description in every language', () => {
+  it('lists the templates with a title and a description in every language', () => {
     expect(TEMPLATES.map((t) => t.id)).toEqual([...TEMPLATE_IDS]);
     for (const t of TEMPLATES) for (const lang of ['nn', 'nb', 'en'] as const) {
       expect(t.title[lang].length).toBeGreaterThan(3);
@@ -99,6 +99,41 @@ describe('board templates', () => {
     expect(nnTexts).toContain('Lokale løysingar og samarbeid');
     expect(nnTexts).toContain('Sentraliserte initiativ og løysingar');
     expect(nnTexts).toContain('Domeneekspertise på kostnad av IT-ekspertise.');
+  });
+
+  it.each(['benefits-map', 'life-event-governance', 'roadmap', 'service-overlap', 'three-questions'] as const)(
+    "%s (the report's methods, issue #17): every frame carries visible guidance in every language",
+    (id) => {
+      for (const lang of ['nn', 'nb', 'en'] as const) {
+        const { board } = fresh();
+        const els = insertTemplate(board, id, { x: 0, y: 0 }, lang, author, origin).map((i) => board.get(i)!);
+        const frames = els.filter((e) => e.kind === 'frame');
+        for (const f of frames) {
+          const guidance = els.filter((e) => e.kind === 'text' && board.frameOf(e)?.id === f.id);
+          expect(guidance.length, `${lang} ${f.text}`).toBeGreaterThan(0);
+          expect(guidance.every((g) => g.text.length > 20 && g.w * g.h > 10_000)).toBe(true);
+        }
+      }
+    },
+  );
+
+  it('knows what a zone’s notes become in the charter by the zone’s title, in any language', () => {
+    expect(frameRoleOf('Kommunar og fylkeskommunar')).toBe('actor-municipality');
+    expect(frameRoleOf(' shared platforms ')).toBe('actor-shared_platform');
+    expect(frameRoleOf('Fellesløsninger og plattformer')).toBe('actor-shared_platform');
+    expect(frameRoleOf('Seinare')).toBe('roadmap-later');
+    expect(frameRoleOf('Stopp')).toBe('roadmap-now');
+    expect(frameRoleOf('Gevinster')).toBe('benefit');
+    expect(frameRoleOf('Question 2')).toBe('principle');
+    expect(frameRoleOf('Ramma vår')).toBeNull();
+  });
+
+  it('three questions to top leaders: the report’s three, as checklists', () => {
+    const { board } = fresh();
+    const texts = insertTemplate(board, 'three-questions', { x: 0, y: 0 }, 'nn', author, origin).map((i) => board.get(i)!.text);
+    expect(texts).toContain('Samarbeider de om grunnleggande infrastruktur?');
+    expect(texts).toContain('Ser de satsinga i samanheng med nasjonal infrastruktur?');
+    expect(texts.filter((t) => t.startsWith('☐ Ja'))).toHaveLength(3);
   });
 
   it('centres a template on a point, below existing content when it would overlap', () => {

@@ -10,9 +10,20 @@
 import { isBox } from './kinds.js';
 import type { BoardDoc } from './board-doc.js';
 import type { Author } from './schema.js';
-import { SPECS, type TemplateId, type TemplateLang, type TemplateSpec } from './template-specs.js';
+import { SPECS, type FrameRole, type TemplateId, type TemplateLang, type TemplateSpec } from './template-specs.js';
 
-export { TEMPLATE_IDS, TEMPLATES, isTemplateId, type Localised, type TemplateId, type TemplateLang, type TemplateMeta } from './template-specs.js';
+export { TEMPLATE_IDS, TEMPLATES, isTemplateId, type FrameRole, type Localised, type TemplateId, type TemplateLang, type TemplateMeta } from './template-specs.js';
+
+const titleKey = (title: string) => title.trim().toLocaleLowerCase('nb');
+const ROLE_BY_TITLE = new Map<string, FrameRole>(
+  SPECS.flatMap((s) => s.frames.flatMap((f) => (f.role ? (['nn', 'nb', 'en'] as const).map((lang): [string, FrameRole] => [titleKey(f.title[lang]), f.role!]) : []))),
+);
+
+/**
+ * What a template frame's notes become in the charter, found by the frame's title as a template
+ * wrote it in any of the three languages (a renamed frame has no role), or null.
+ */
+export const frameRoleOf = (title: string): FrameRole | null => ROLE_BY_TITLE.get(titleKey(title)) ?? null;
 
 
 function spec(id: TemplateId): TemplateSpec {

@@ -96,7 +96,12 @@ describe('CharterDoc', () => {
     c.move('escalation', s2, null, s1, local);
     expect(c.escalation().map((s) => s.bodyId)).toEqual([board, null]);
     c.addFunding({ who: 'Sju departement', amount: 12_000_000, share: 70 }, local);
-    expect(c.funding()[0]).toMatchObject({ who: 'Sju departement', amount: 12_000_000, share: 70 });
+    expect(c.funding()[0]).toMatchObject({ who: 'Sju departement', amount: 12_000_000, share: 70, organisationId: null });
+    // Issue #17: a funding line may name a participating organisation, and drop it again.
+    const named = c.addFunding({ who: 'Bergen', amount: 500_000, share: 30, organisationId: 'orgB' }, local);
+    expect(c.funding().find((f) => f.id === named)).toMatchObject({ organisationId: 'orgB' });
+    c.updateFunding(named, { organisationId: null }, local);
+    expect(c.funding().find((f) => f.id === named)).toMatchObject({ organisationId: null, amount: 500_000 });
     const d = c.addDecision('Prioritere tenester', local);
     c.setResponsibility(d, board, 'decide', local);
     c.setResponsibility(d, 'orgA', 'consult', local);
@@ -150,14 +155,14 @@ describe('CharterDoc', () => {
 
   it('migrates once and records the schema version', () => {
     const doc = new Y.Doc();
-    expect(migrateCharter(doc, local)).toEqual(['001_initial', '002_targets_and_more_steps']);
+    expect(migrateCharter(doc, local)).toEqual(['001_initial', '002_targets_and_more_steps', '003_funding_organisation']);
     expect(migrateCharter(doc, local)).toEqual([]);
-    expect(doc.getMap(CharterKey.meta).get(CharterKey.schemaVersion)).toBe(2);
+    expect(doc.getMap(CharterKey.meta).get(CharterKey.schemaVersion)).toBe(3);
     // A v1 document (what every charter was before issue #17) takes only the new migration, and keeps its entries.
     const v1 = new Y.Doc();
     v1.getMap(CharterKey.meta).set(CharterKey.schemaVersion, 1);
     new CharterDoc(v1, newId).setMaturity('orgA', 2, 'i dag', local);
-    expect(migrateCharter(v1, local)).toEqual(['002_targets_and_more_steps']);
+    expect(migrateCharter(v1, local)).toEqual(['002_targets_and_more_steps', '003_funding_organisation']);
     expect(new CharterDoc(v1, newId).maturity()).toEqual([{ organisationId: 'orgA', generation: 2, justification: 'i dag', target: null, alsoOn: [] }]);
   });
 });

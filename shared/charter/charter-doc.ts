@@ -77,7 +77,7 @@ export interface BodyInput {
   rhythm?: string;
 }
 export type BodyPatch = Partial<Pick<GovernanceBody, 'name' | 'chair' | 'rule' | 'rhythm'>>;
-export type FundingInput = Pick<FundingSource, 'who' | 'amount' | 'share'>;
+export type FundingInput = Pick<FundingSource, 'who' | 'amount' | 'share'> & { organisationId?: string | null };
 
 const yText = (s: string, max: number = L.textMax) => {
   const t = new Y.Text();
@@ -319,8 +319,10 @@ export class CharterDoc {
       [CF.who]: input.who.slice(0, L.nameMax),
       ...(input.amount !== null ? { [CF.amount]: input.amount } : {}),
       ...(input.share !== null ? { [CF.share]: input.share } : {}),
+      ...(input.organisationId ? { [CF.organisationId]: input.organisationId.slice(0, L.idMax) } : {}),
     }, origin);
   }
+  /** `organisationId: null` (like `amount: null`) clears the field. */
   updateFunding(id: string, patch: Partial<FundingInput>, origin: unknown): void {
     this.patch('funding', id, patch, origin);
   }

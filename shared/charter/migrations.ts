@@ -15,6 +15,9 @@ const migrations: Migration[] = [
   // and `alsoOn`, and `paradoxTargets`. Nothing to transform; the version tells a v1 client
   // that the document holds what it cannot show (issue #17).
   { name: '002_targets_and_more_steps', to: 2, run: () => {} },
+  // v3 (issue #17): a funding line may name a participating organisation (`organisationId`).
+  // Additive: nothing to transform, and an older client reads such a line and ignores the field.
+  { name: '003_funding_organisation', to: 3, run: () => {} },
 ];
 
 /** Brings a charter document up to CHARTER_SCHEMA_VERSION; returns the names of the migrations run. */

@@ -11,7 +11,7 @@
  *   actors and principles may carry sourceBoard, sourceElement, sourceAuthor (v2): see charter.import
  *   bodies: Y.Map        bodyId → Y.Map { name, mandate*, members: Y.Map orgId → true, chair, rule, rhythm, order }
  *   escalation: Y.Map    stepId → Y.Map { label, bodyId, order }
- *   funding: Y.Map       sourceId → Y.Map { who, amount, share, order }
+ *   funding: Y.Map       sourceId → Y.Map { who, amount, share, organisationId?, order }   (organisationId: schema 2)
  *   decisions: Y.Map     decisionId → Y.Map { label, order, cells: Y.Map partyId → decide|consult|inform }
  *   principles: Y.Map    principleId → Y.Map { text: Y.Text, order, authorId, createdAt }
  *
@@ -23,7 +23,7 @@
  */
 import * as Y from 'yjs';
 
-export const CHARTER_SCHEMA_VERSION = 2;
+export const CHARTER_SCHEMA_VERSION = 3;
 
 export const CharterKey = {
   meta: 'meta',
@@ -73,6 +73,7 @@ export const CF = {
   who: 'who',
   amount: 'amount',
   share: 'share',
+  organisationId: 'organisationId',
   cells: 'cells',
   text: 'text',
   authorId: 'authorId',
@@ -181,6 +182,8 @@ export interface FundingSource {
   amount: number | null;
   /** Percent, 0–100. */
   share: number | null;
+  /** The participating organisation this funding comes from (an id of the workshop's), if named. */
+  organisationId: string | null;
   order: string;
 }
 export interface DecisionRow {
@@ -301,6 +304,7 @@ export function readFunding(id: string, m: Y.Map<unknown>): FundingSource {
     who: str(m.get(CF.who), L.nameMax),
     amount: numOrNull(m.get(CF.amount), 0, L.amountMax),
     share: numOrNull(m.get(CF.share), 0, 100),
+    organisationId: ref(m.get(CF.organisationId)) || null,
     order: order(m),
   };
 }

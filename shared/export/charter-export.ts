@@ -99,7 +99,18 @@ export const CharterExport = z.object({
       z.object({ name: z.string(), mandate: z.string(), members: z.array(z.string()), chair: z.string(), rule: z.string(), rhythm: z.string() }),
     ),
     escalation: z.array(z.object({ label: z.string(), body: z.string().nullable() })),
-    funding: z.array(z.object({ who: z.string(), amount: z.number().nullable(), share: z.number().nullable() })),
+    funding: z.array(
+      z.object({
+        who: z.string(),
+        /** The participating organisation the funding comes from, when named (since issue #17). */
+        organisationId: z.string().nullable(),
+        organisation: z.string().nullable(),
+        /** Norwegian kroner. */
+        amount: z.number().nullable(),
+        /** Percent, 0–100. */
+        share: z.number().nullable(),
+      }),
+    ),
     /** Columns are bodies and organisations by name; cells decide / consult / inform or null. */
     matrix: z.object({
       parties: z.array(z.string()),

@@ -28,6 +28,7 @@ const NAMES: Record<BroadcastName, true> = {
   'settings.changed': true,
   'member.changed': true,
   'content.removed': true,
+  'charter.imported': true,
   'boards.changed': true,
   'brainwriting.opened': true,
   'brainwriting.counted': true,

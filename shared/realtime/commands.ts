@@ -10,7 +10,8 @@ import { RealtimeLimits } from '../limits.js';
 
 export { RealtimeLimits };
 import { CreatePrincipleBody } from '../charter/api.js';
-import { CharterLimits, PARADOX_AXES } from '../charter/schema.js';
+import { ACTOR_KINDS, CharterLimits, PARADOX_AXES } from '../charter/schema.js';
+import { ROADMAP_HORIZONS } from '../charter/charter-methods.js';
 
 
 const Id = z.string().regex(ID_PATTERN, 'is not a valid id');
@@ -119,6 +120,19 @@ export const Commands = {
     reference: line(RealtimeLimits.anchorReferenceMax).optional(),
   }),
   'content.remove': ContentRemove,
+  /**
+   * Send to the charter (issue #17): the server copies a note from its own copy of the board into
+   * the charter as an actor (its zone gives the kind unless `kind` says), a principle draft, a
+   * roadmap item (its zone gives the horizon unless `horizon` says) or a benefits line, recording
+   * the note and its author; audited (`charter.imported`).
+   */
+  'charter.import': z.strictObject({
+    boardId: Id,
+    elementId: ElementId,
+    as: z.enum(['actor', 'principle', 'roadmap', 'benefit']),
+    kind: z.enum(ACTOR_KINDS).optional(),
+    horizon: z.enum(ROADMAP_HORIZONS).optional(),
+  }),
   /**
    * Brainwriting (issue #16): everyone writes notes privately; the server keeps them, each visible
    * only to its author, until `brainwriting.reveal` writes them onto the board. In an anonymous

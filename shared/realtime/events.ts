@@ -199,6 +199,8 @@ export interface WorkshopState {
   rounds: VoteRoundView[];
   brainwriting: BrainwritingRoundView[];
   principles: PrincipleView[];
+  /** Board notes that are in the charter (`charter.import`), as the charter says now. */
+  charterSources: CharterImported[];
 }
 
 /** Ack data per command. */
@@ -229,6 +231,7 @@ export interface CommandResults {
   'principle.retire': PrincipleView;
   'principle.anchor': PrincipleView;
   'content.remove': { removed: boolean };
+  'charter.import': CharterImported;
   'brainwriting.open': { roundId: string };
   'brainwriting.add': BrainwritingMine;
   'brainwriting.remove': BrainwritingMine;
@@ -236,6 +239,13 @@ export interface CommandResults {
 }
 
 type Seq = { seq: number };
+/** Where a board note went in the charter. */
+export interface CharterImported {
+  boardId: string;
+  elementId: string;
+  collection: 'actors' | 'principles' | 'roadmap' | 'benefits';
+  entryId: string;
+}
 /** Broadcasts to everyone in the workshop, each after its change is stored. */
 export interface Broadcasts {
   'phase.changed': Seq & { phase: string; agenda: string[] };
@@ -264,6 +274,8 @@ export interface Broadcasts {
   /** A member's record changed: renamed, named or un-named representative, removed (`removedAt`) or merged (`mergedInto`). */
   'member.changed': Seq & { member: MemberDto };
   'content.removed': Seq & { room: 'board' | 'charter'; boardId: string | null; collection: string | null; id: string; by: string };
+  /** A board note went to the charter (`charter.import`). */
+  'charter.imported': Seq & CharterImported & { by: string };
   /** A facilitator added, renamed, moved, duplicated or deleted a board: the workshop's boards now, in order. */
   'boards.changed': Seq & { boards: BoardDto[] };
   'brainwriting.opened': Seq & { roundId: string; boardId: string; prompt: string | null; anonymous: boolean };

@@ -14,10 +14,17 @@ type Step = { level: number } | { item: Y.Item; add: number } | null;
 /** Longer chains than this are refused without walking further (far deeper than any rule). */
 const WALK_LIMIT = 10_000;
 
-export type DepthVerdict = 'ok' | 'too-deep' | 'no-parent';
+/**
+ * `waits`: a new type's place depends on items neither in the document nor in the update, all of
+ * them from a client that wrote this update: a provider's own earlier edits, which it sends in its
+ * sync step 2 right after edits it made as it reconnected. Unknowable now, not wrong.
+ */
+export type DepthVerdict = 'ok' | 'too-deep' | 'no-parent' | 'waits';
 
 /** Checks every new shared type of `structs` against `maxLevel`; `earlier`: updates queued before it, not yet in `doc`. */
 export function checkTypeDepth(structs: readonly Struct[], doc: Y.Doc, maxLevel: number, earlier: readonly Struct[] = []): DepthVerdict {
+  const writers = new Set(structs.map((s) => s.id.client));
+  let missing: Y.ID | null;
   const local = new Map<number, Struct[]>();
   for (const s of [...earlier, ...structs]) {
     const list = local.get(s.id.client);
@@ -31,6 +38,7 @@ export function checkTypeDepth(structs: readonly Struct[], doc: Y.Doc, maxLevel:
     const hit = mine ? covering(mine, id.clock) : undefined;
     if (hit) return { item: hit, inDoc: false };
     if (id.clock < Y.getState(doc.store, id.client)) return { item: Y.getItem(doc.store, id), inDoc: true };
+    missing = id;
     return null;
   };
   const step = (item: Y.Item): Step => {
@@ -47,13 +55,20 @@ export function checkTypeDepth(structs: readonly Struct[], doc: Y.Doc, maxLevel:
     if (!(o.item instanceof Y.Item)) return { level: 0 }; // a collected origin: the item is collected too
     return o.inDoc ? { level: o.item.parent instanceof Y.AbstractType ? levelOf(o.item.parent) : 0 } : { item: o.item, add: 0 };
   };
+  let waits = false;
   for (const s of structs) {
     if (!(s instanceof Y.Item) || !(s.content instanceof Y.ContentType)) continue;
+    missing = null;
     const container = containerLevel(s, step, memo);
-    if (container === null) return 'no-parent';
+    if (container === null) {
+      const ref = missing as Y.ID | null; // set by `find` during the walk
+      if (!ref || !writers.has(ref.client)) return 'no-parent';
+      waits = true;
+      continue;
+    }
     if (container + 1 > maxLevel) return 'too-deep';
   }
-  return 'ok';
+  return waits ? 'waits' : 'ok';
 }
 
 /** The level of the type `start` lives in; null when its chain cannot be resolved. */

@@ -334,18 +334,33 @@ describe('the charter', () => {
     await poll(steps).toEqual(['Departementa', 'Arbeidsgruppa for barn', 'Styringsgruppa']);
     await view.locator('ol.steps > li', { hasText: 'Arbeidsgruppa for barn' }).getByText('(Styringsgruppa)').waitFor();
 
-    for (const [who, amount, share] of [
-      ['Helse- og omsorgsdepartementet', '600000', '60'],
-      ['Arbeids- og inkluderingsdepartementet', '400000', '40'],
+    // Amounts as people write them (issue #17); the second names the organisation it comes from.
+    for (const [who, amount, share, organisation] of [
+      ['Helse- og omsorgsdepartementet', 'kr 600 000,-', '60', ''],
+      ['Nav', '0,4 mill', '40', 'Nav'],
     ]) {
       await view.getByLabel('Kven', { exact: true }).fill(who!);
+      if (organisation) await view.getByLabel('Verksemd', { exact: true }).selectOption({ label: organisation });
       await view.getByLabel('Beløp', { exact: true }).fill(amount!);
       await view.getByLabel('Del (%)', { exact: true }).fill(share!);
       await view.getByRole('button', { name: 'Legg til finansieringskjelde' }).click();
     }
     const total = view.locator('sk-funding tfoot tr');
-    await poll(() => total.textContent()).toMatch(/1\s000\s000/);
+    await poll(() => total.textContent()).toMatch(/1\s000\s000\skr/);
     expect(await total.textContent()).not.toContain('ikkje 100 %');
+    await poll(() => view.getByLabel('Verksemda finansieringa frå Nav kjem frå').inputValue()).not.toBe('');
+    // A figure it cannot read is not saved as nothing: it stays in the field, said why.
+    const navAmount = view.getByLabel('Beløp frå Nav');
+    await navAmount.fill('mange pengar');
+    await navAmount.press('Enter');
+    await view.getByRole('alert').filter({ hasText: '«mange pengar» vart ikkje lagra: skriv beløpet i kroner' }).waitFor();
+    expect(await navAmount.getAttribute('aria-invalid')).toBe('true');
+    expect(await navAmount.inputValue()).toBe('mange pengar');
+    expect(await total.textContent()).toMatch(/1\s000\s000\skr/);
+    await navAmount.fill('1 500 000 kr');
+    await navAmount.press('Enter');
+    await poll(() => total.textContent()).toMatch(/2\s100\s000\skr/);
+    expect(await navAmount.getAttribute('aria-invalid')).toBe('false');
 
     await view.getByLabel('Ny avgjerd').fill('Årleg budsjett');
     await view.getByRole('button', { name: 'Legg til avgjerd' }).click();

@@ -234,10 +234,20 @@ describe('a facilitated session', () => {
       await vote(p).getByRole('heading', { name: 'Resultat av prikkrøystinga' }).waitFor();
       await vote(p).getByText('Talet på røystande: 2').waitFor();
       const rows = await vote(p).locator('ol.results li').allTextContents();
-      expect(rows.map((r) => r.replace(/\s+/g, ' ').trim())).toEqual(['Lapp: Felles plattform Røyster: 2', 'Lapp: Eitt kontaktpunkt Røyster: 1']);
+      expect(rows.map((r) => r.replace(/\s+/g, ' ').trim())).toEqual([
+        'Lapp: Felles plattform Røyster: 2 Send «Felles plattform» til avtalen …',
+        'Lapp: Eitt kontaktpunkt Røyster: 1 Send «Eitt kontaktpunkt» til avtalen …',
+      ]);
     }
     await closeTools(facilitator);
     await axeClean(bergen);
+    // The winner goes to the charter as a principle draft (issue #17): the dialog has chosen that already.
+    await vote(bergen).getByRole('button', { name: 'Send «Felles plattform» til avtalen …' }).click();
+    const send = dialogNamed(bergen, 'Send til avtalen');
+    await dialogShown(send);
+    expect(await send.getByRole('radio', { name: 'Eit prinsipputkast' }).isChecked()).toBe(true);
+    await send.getByRole('button', { name: 'Send', exact: true }).click();
+    await bergen.getByRole('status').filter({ hasText: '«Felles plattform» er no eit prinsipputkast i avtalen.' }).waitFor();
   });
 
   it('limits a dot vote to one frame (no frame or guidance text among the candidates); each person may hide the results', STEP, async () => {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { createSamskap, type Samskap } from '../../server/app.js';
 import { loadConfig } from '../../server/config/index.js';
 import { createLogger } from '../../server/log.js';
+import type { Store } from '../../server/store/types.js';
 
 export interface TestServer {
   app: Samskap;
@@ -17,7 +18,8 @@ export interface TestServer {
   cleanup(): void;
 }
 
-export async function startServer(env: Record<string, string> = {}, dataDir?: string, opts: { now?: () => Date } = {}): Promise<TestServer> {
+/** `store`: a store opened by the test (e.g. read-only) instead of the one the configuration names. */
+export async function startServer(env: Record<string, string> = {}, dataDir?: string, opts: { now?: () => Date; store?: Store } = {}): Promise<TestServer> {
   const dir = dataDir ?? mkdtempSync(path.join(tmpdir(), 'samskap-test-'));
   const config = loadConfig({
     PORT: '0',
@@ -28,7 +30,7 @@ export async function startServer(env: Record<string, string> = {}, dataDir?: st
     RATE_LIMIT_AUTH_FAILURES_PER_MINUTE: '100000',
     ...env,
   });
-  const app = await createSamskap(config, createLogger(config.logLevel), { clientDir: path.join(dir, 'no-client'), now: opts.now });
+  const app = await createSamskap(config, createLogger(config.logLevel), { clientDir: path.join(dir, 'no-client'), now: opts.now, store: opts.store });
   const port = await app.listen();
   return {
     app,

@@ -65,7 +65,7 @@ export async function fillWorkshop(wsBase: string, w: WorkshopDto, token: string
     c.addEscalationStep('Arbeidsgruppe', null, 'test');
     c.addEscalationStep('Styringsgruppe', body, 'test');
     c.addFunding({ who: 'Helsedirektoratet', amount: 600000, share: 60 }, 'test');
-    c.addFunding({ who: hostile[7]!, amount: 400000, share: 40 }, 'test');
+    c.addFunding({ who: hostile[7]!, amount: 400000, share: 40, organisationId: orgB!.id }, 'test');
     const d = c.addDecision('Prioritering av tiltak', 'test');
     c.setResponsibility(d, body, 'decide', 'test');
     c.setResponsibility(d, orgB!.id, 'consult', 'test');

@@ -38,6 +38,7 @@ export function actionContextOf(c: CanvasState): ActionContext {
     connect: (id) => c.connect.start(id),
     pickImages: () => c.host.renderRoot.querySelector<HTMLInputElement>('input.image-picker')?.click(),
     comment: (id) => c.host.dispatchEvent(new CustomEvent<{ id: string }>('sk-comment', { detail: { id }, bubbles: true, composed: true })),
+    toCharter: (id) => c.host.dispatchEvent(new CustomEvent<{ id: string }>('sk-to-charter', { detail: { id }, bubbles: true, composed: true })),
   };
 }
 

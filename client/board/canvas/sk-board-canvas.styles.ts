@@ -186,6 +186,22 @@ const layoutStyles = css`
     pointer-events: none;
     box-shadow: 0 0 0 2px #fff;
   }
+  /* Charter badges (charter-badges.ts): under the bottom-left corner, readable at any zoom. */
+  .charter-badge {
+    position: absolute;
+    height: 22px;
+    padding: 0 8px;
+    border-radius: 0 0 8px 8px;
+    background: #1f5130;
+    color: #fff;
+    font-size: 12px;
+    font-weight: 700;
+    line-height: 22px;
+    white-space: nowrap;
+    transform: scale(var(--inv, 1));
+    transform-origin: top left;
+    pointer-events: none;
+  }
   /* Comment badges (comment-badges.ts): outside the top-left corner, readable at any zoom. */
   .comment-badge {
     position: absolute;

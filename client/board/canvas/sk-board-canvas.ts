@@ -9,11 +9,13 @@
  * polite live region for what connect mode says.
  *
  * Properties: `session` (BoardSession), `highlightOrg` (organisation id or null: others dimmed),
- * `voteBadges` (elementId → dots to draw, or null), `commentBadges` (elementId → comments in open threads, or null).
+ * `voteBadges` (elementId → dots to draw, or null), `commentBadges` (elementId → comments in open threads, or null),
+ * `charterBadges` (ids of the elements in the charter, or null).
  * Methods: `viewCenter()`, `zoomToFit()`, `showElements(ids)`, `focusElement(id, how)`, `follow(clientId | null)`,
  * `showView(center, zoom)` (a view someone else chose, e.g. the facilitator's summon).
  * Events: `sk-selection-change` (detail: string[] ids), `sk-follow-change` (detail: clientId or
- * null, when following starts or stops), `sk-comment` (detail: `{ id }`: open this element's comments).
+ * null, when following starts or stops), `sk-comment` (detail: `{ id }`: open this element's comments),
+ * `sk-to-charter` (detail: `{ id }`: ask what this note becomes in the charter).
  * Parts: `toolbar`, `viewport`.
  */
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
@@ -35,6 +37,7 @@ import type { Tool } from './tools.js';
 import type { Point, Viewport } from './viewport.js';
 import { renderVoteBadges, type VoteBadges } from './vote-badges.js';
 import { renderCommentBadges, type CommentBadges } from './comment-badges.js';
+import { renderCharterBadges, type CharterBadges } from './charter-badges.js';
 
 export class SkBoardCanvas extends LitElement {
   static override styles = canvasStyles;
@@ -43,11 +46,13 @@ export class SkBoardCanvas extends LitElement {
     highlightOrg: { attribute: false },
     voteBadges: { attribute: false },
     commentBadges: { attribute: false },
+    charterBadges: { attribute: false },
   };
   declare session: BoardSession | null;
   declare highlightOrg: string | null;
   declare voteBadges: VoteBadges | null;
   declare commentBadges: CommentBadges | null;
+  declare charterBadges: CharterBadges | null;
 
   readonly state = new CanvasState(this);
   private readonly input = new CanvasInput(this.state);
@@ -59,6 +64,7 @@ export class SkBoardCanvas extends LitElement {
     this.highlightOrg = null;
     this.voteBadges = null;
     this.commentBadges = null;
+    this.charterBadges = null;
   }
 
   // ---- public API -------------------------------------------------------------------------
@@ -163,6 +169,7 @@ export class SkBoardCanvas extends LitElement {
         <div class="world" style="transform:translate(${vp.panX}px, ${vp.panY}px) scale(${vp.zoom});--inv:${1 / vp.zoom}">
           ${renderLayers({ model, visible, state: (e) => elementState(st, e, remote), peers: st.peers, colorOf: (o) => s.colorOf(o).strong, overlay: st.overlay, editing: st.editing, locale: appLocale(), people: s.people })}
           ${renderVoteBadges(model, this.voteBadges)} ${renderCommentBadges(model, this.commentBadges)}
+          ${renderCharterBadges(model, this.charterBadges)}
         </div>
         ${empty ? html`<p class="empty">${s.readOnly ? msg('Nothing on the board yet.', { id: 'canvas_empty_readonly' }) : msg('The board is empty. Press N or double-click to add a sticky note.', { id: 'canvas_empty_board' })}</p>` : nothing}
       </div>

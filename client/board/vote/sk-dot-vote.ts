@@ -8,7 +8,8 @@
  * Nothing shows when there is no round for this board.
  *
  * Properties: `session` (BoardSession), `boardId`. Context: the workshop (client/net/workshop-context.ts): the live connection.
- * Events: `sk-vote-badges` (detail: elementId → dots, or null), `sk-show-element` ({ id }).
+ * Events: `sk-vote-badges` (detail: elementId → dots, or null), `sk-show-element` ({ id }),
+ * `sk-to-charter` ({ id }: send this result to the charter).
  * Slots: none. Parts: none.
  */
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
@@ -31,6 +32,8 @@ import { shownText } from '../../../shared/board/kinds.js';
 export interface SkDotVoteEvents {
   'sk-vote-badges': VoteBadges | null;
   'sk-show-element': { id: string };
+  /** A result (a winner, most often) goes to the charter as a principle or more (issue #17). */
+  'sk-to-charter': { id: string };
 }
 
 const HIDDEN_KEY = 'samskap.vote.hiddenResults';
@@ -200,6 +203,11 @@ export class SkDotVote extends LitElement {
               (r) => html`<li data-element=${r.elementId}>
                 <button type="button" class="link" @click=${() => this.emit('sk-show-element', { id: r.elementId })}>${name(byId.get(r.elementId), r.elementId)}</button>
                 <span class="count">${msg(str`Votes: ${r.votes}`, { id: 'fac_vote_count' })}</span>
+                ${this.session?.readOnly || !byId.get(r.elementId)?.text.trim()
+                  ? nothing
+                  : html`<button type="button" class="link" @click=${() => this.emit('sk-to-charter', { id: r.elementId })}>
+                      ${msg(str`Send «${byId.get(r.elementId)!.text.split('\n')[0]!.slice(0, 60)}» to the charter…`, { id: 'vote_to_charter' })}
+                    </button>`}
               </li>`,
             )}
           </ol>`}

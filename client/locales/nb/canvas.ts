@@ -98,4 +98,7 @@ export const canvas: Record<keyof typeof nynorsk, string | ReturnType<typeof str
   canvas_image_unnamed: 'bildet',
   canvas_image_refused: str`${0} ble ikke lagt til: ${1}`,
   canvas_act_image: 'Sett inn bilde …',
+  canvas_act_to_charter: 'Send til avtalen …',
+  canvas_act_to_charter_help: 'Den valgte lappen blir en aktør, et prinsipp, et tiltak i veikartet eller en gevinst i avtalen',
+  canvas_in_charter: 'I avtalen',
 };

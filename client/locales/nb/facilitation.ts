@@ -54,6 +54,7 @@ export const facilitation: Record<keyof typeof nynorsk, string | ReturnType<type
   fac_vote_scope_empty: 'Ingenting å stemme over er merket: merk lapper eller former (eller en ramme) på tavla først.',
   fac_vote_scope_gone: 'Den rammen har ingen lapper eller former nå. Velg på nytt.',
   fac_vote_scope_many: str`En prikkavstemning kan navngi høyst ${0} elementer; stem over hele tavla i stedet.`,
+  vote_to_charter: str`Send «${0}» til avtalen …`,
   vote_hide_results: 'Skjul resultatet på tavla',
   vote_show_results: 'Vis resultatet på tavla',
   fac_tools: 'Fasilitatorverktøy',

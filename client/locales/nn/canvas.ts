@@ -97,4 +97,7 @@ export const canvas = {
   canvas_image_unnamed: 'biletet',
   canvas_image_refused: str`${0} vart ikkje lagt til: ${1}`,
   canvas_act_image: 'Set inn bilete …',
+  canvas_act_to_charter: 'Send til avtalen …',
+  canvas_act_to_charter_help: 'Den valde lappen blir ein aktør, eit prinsipp, eit tiltak i vegkartet eller ein gevinst i avtalen',
+  canvas_in_charter: 'I avtalen',
 };

@@ -53,6 +53,7 @@ export const facilitation = {
   fac_vote_scope_empty: 'Ingenting å røyste over er merkt: merk lappar eller former (eller ei ramme) på tavla først.',
   fac_vote_scope_gone: 'Den ramma har ingen lappar eller former no. Vel på nytt.',
   fac_vote_scope_many: str`Ei prikkrøysting kan namngi høgst ${0} element; røyst over heile tavla i staden.`,
+  vote_to_charter: str`Send «${0}» til avtalen …`,
   vote_hide_results: 'Skjul resultatet på tavla',
   vote_show_results: 'Vis resultatet på tavla',
   fac_tools: 'Fasilitatorverktøy',

@@ -7,6 +7,7 @@
 import pg from 'pg';
 import { AppError, ErrorCode } from '../../../shared/errors.js';
 import type { Store } from '../types.js';
+import { READ_ONLY } from '../driver-errors.js';
 import { newerSchema } from '../schema-version.js';
 import { postgresMigrations } from './migrations.js';
 import { PostgresAuditRepo } from './postgres-audit.js';
@@ -116,7 +117,7 @@ export class PostgresStore implements Store {
   /** Reachable and writable: a standby in recovery or a read-only database is not ready. */
   async health(): Promise<void> {
     const r = await this.run.query<{ writable: boolean }>("SELECT NOT pg_is_in_recovery() AND current_setting('transaction_read_only') = 'off' AS writable");
-    if (!r.rows[0]?.writable) throw new AppError(ErrorCode.storageUnavailable, 503, 'The database is read-only.');
+    if (!r.rows[0]?.writable) throw new AppError(ErrorCode.storageUnavailable, 503, READ_ONLY);
   }
 
   /** Ends the pool once; waits for checked-out clients (a running transaction) to be released. */

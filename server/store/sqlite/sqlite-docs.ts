@@ -19,6 +19,8 @@ interface QueuedAppend {
  * Appends are group-committed: all appends of one tick (across rooms) go into one transaction,
  * so many busy rooms cost one commit per tick instead of one each. Each caller still resolves
  * only after its update is committed. Inside a store transaction appends run at once.
+ * A group that fails stores none of its appends and is retried one append at a time: near a
+ * full disk one large update must not take the others of its tick (other rooms') down with it.
  */
 export class SqliteDocStore implements DocStore {
   private queue: QueuedAppend[] = [];
@@ -39,10 +41,17 @@ export class SqliteDocStore implements DocStore {
   private flush(): void {
     const batch = this.queue;
     this.queue = [];
-    this.run((db) => db.transaction(() => batch.map((a) => insert(db, a.room, a.update)))()).then(
+    this.commit(batch).then(
       (seqs) => batch.forEach((a, i) => a.resolve(seqs[i]!)),
-      (err: unknown) => batch.forEach((a) => a.reject(err)),
+      (err: unknown) => {
+        if (batch.length === 1) return batch[0]!.reject(err);
+        for (const a of batch) this.commit([a]).then(([seq]) => a.resolve(seq!), a.reject);
+      },
     );
+  }
+
+  private commit(batch: QueuedAppend[]): Promise<number[]> {
+    return this.run((db) => db.transaction(() => batch.map((a) => insert(db, a.room, a.update)))());
   }
 
   load(room: string): Promise<LoadedDoc> {

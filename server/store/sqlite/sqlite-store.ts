@@ -5,6 +5,7 @@
  */
 import Database from 'better-sqlite3';
 import { fromSqliteError } from '../driver-errors.js';
+import { statement } from './statements.js';
 import type { Store } from '../types.js';
 import { newerSchema } from '../schema-version.js';
 import { sqliteMigrations } from './migrations.js';
@@ -24,11 +25,21 @@ import { SqliteVisionRepo } from './sqlite-vision.js';
 import { SqlitePersonRepo } from './sqlite-persons.js';
 import { SqliteBackupRepo } from './sqlite-backup.js';
 
+/** Bytes `/readyz` wants room for: a generous batch of edits. */
+const PROBE_BYTES = 64 * 1024;
+
 export type Runner = <T>(fn: (db: Database.Database) => T) => Promise<T>;
 
 export interface SqliteStoreOptions {
   /** A file path, or ':memory:'. */
   filename: string;
+  /**
+   * The database may grow to this many bytes, no further (SQLITE_MAX_SIZE_MB): past it a write
+   * fails as on a full disk. Null or absent: as far as the disk allows.
+   */
+  maxBytes?: number | null;
+  /** Open without write access: reads work, every write fails (`storage_unavailable`), as on a read-only mount. */
+  readonly?: boolean;
 }
 
 export class SqliteStore implements Store {
@@ -51,13 +62,14 @@ export class SqliteStore implements Store {
   private txDone: Promise<void> | null = null;
 
   constructor(options: SqliteStoreOptions) {
-    this.db = wrap(() => new Database(options.filename));
+    this.db = wrap(() => new Database(options.filename, { readonly: options.readonly ?? false }));
     this.db.pragma('journal_mode = WAL');
     // NORMAL in WAL mode: a committed transaction survives a killed process (the WAL is written
     // before commit returns); only an OS crash can lose the last transactions.
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
+    if (options.maxBytes) this.db.pragma(`max_page_count = ${Math.max(1, Math.floor(options.maxBytes / (this.db.pragma('page_size', { simple: true }) as number)))}`);
     const run = this.gatedRunner();
     this.docs = new SqliteDocStore(run);
     this.workshops = new SqliteWorkshopRepo(run);
@@ -92,8 +104,21 @@ export class SqliteStore implements Store {
     });
   }
 
+  /**
+   * Ready means the database takes a write: a probe reserves PROBE_BYTES in the update log and
+   * takes it back, so a database at its size cap (SQLITE_MAX_SIZE_MB) or opened read-only fails
+   * here, saying which, though reads still work. (A full disk is also seen by data-dir-check.ts.)
+   */
   async health(): Promise<void> {
-    await this.gatedRunner()((db) => db.prepare('SELECT 1').get());
+    await this.gatedRunner()((db) => {
+      db.exec('SAVEPOINT ready_probe');
+      try {
+        statement(db, 'INSERT INTO doc_updates (room, data) VALUES (?, zeroblob(?))').run('', PROBE_BYTES);
+      } finally {
+        // A full database has already rolled the probe back itself.
+        if (db.inTransaction) db.exec('ROLLBACK TO ready_probe; RELEASE ready_probe');
+      }
+    });
   }
 
   async close(): Promise<void> {
@@ -105,7 +130,20 @@ export class SqliteStore implements Store {
     while (this.txDone) await this.txDone;
     let release!: () => void;
     this.txDone = new Promise((r) => (release = r));
-    const run: Runner = async (f) => wrap(() => f(this.db));
+    // SQLite rolls a whole transaction back by itself on some errors (a full disk, I/O, out of
+    // memory). A caller that caught such an error and went on would write the rest in autocommit
+    // mode: half a transaction, stored. So once it is gone, every statement fails as it did.
+    let lost: unknown = null;
+    const inside = <U>(f: () => U): U => {
+      if (lost) throw lost;
+      try {
+        return wrap(f);
+      } catch (err) {
+        if (!this.db.inTransaction) lost = err;
+        throw err;
+      }
+    };
+    const run: Runner = async (f) => inside(() => f(this.db));
     const tx: Store = {
       docs: new SqliteDocStore(run, false),
       workshops: new SqliteWorkshopRepo(run),
@@ -130,7 +168,7 @@ export class SqliteStore implements Store {
     try {
       wrap(() => this.db.exec('BEGIN IMMEDIATE'));
       const result = await fn(tx);
-      wrap(() => this.db.exec('COMMIT'));
+      inside(() => this.db.exec('COMMIT'));
       return result;
     } catch (err) {
       if (this.db.inTransaction) this.db.exec('ROLLBACK');
