@@ -4,27 +4,19 @@
  * found in it, and the life event. Amounts are kroner, written as the export's language writes
  * them ("1 500 000 kr", "NOK 1,500,000").
  */
+import { formatAmount } from '../../shared/charter/amount.js';
 import type { Block, CharterExport, Inline } from '../../shared/export/charter-export.js';
 import type { DocNode } from './charter-layout.js';
 import type { ExportLabels } from './labels.js';
 import { oneLine, plain } from './plain-text.js';
 
-const LOCALE = { nn: 'nn-NO', nb: 'nb-NO', en: 'en-GB' } as const;
 const p = (content: Inline[]): Block => ({ type: 'paragraph', content });
 const h = (level: number, text: string): Block => ({ type: 'heading', level, content: [{ text: oneLine(text) }] });
 const cell = (v: string, none: string) => (v.trim() ? oneLine(v) : none);
 
-/** "1 500 000 kr" (nn, nb), "NOK 1,500,000" (en); øre only when there are any. */
-export function kronerFormat(language: CharterExport['language']): (amount: number) => string {
-  const base = { style: 'currency', currency: 'NOK', currencyDisplay: language === 'en' ? 'code' : 'symbol' } as const;
-  const whole = new Intl.NumberFormat(LOCALE[language], { ...base, maximumFractionDigits: 0 });
-  const ore = new Intl.NumberFormat(LOCALE[language], { ...base, minimumFractionDigits: 2, maximumFractionDigits: 2 });
-  return (n) => (Number.isInteger(n) ? whole : ore).format(n);
-}
-
 export function methodsSections(m: CharterExport, L: ExportLabels): DocNode[] {
   const none = L.none;
-  const kroner = kronerFormat(m.language);
+  const kroner = (n: number) => formatAmount(n, m.language);
   const out: DocNode[] = [];
 
   out.push(h(2, L.benefitsMap));

@@ -86,7 +86,7 @@ describe("the report's methods in the charter", () => {
     const amount = c.getByLabel('Beløp', { exact: true });
     await amount.fill('mykje');
     await c.getByRole('button', { name: 'Legg til linje' }).click();
-    await c.getByRole('alert').filter({ hasText: 'Skriv beløpet med siffer' }).waitFor();
+    await c.getByRole('alert').filter({ hasText: 'Skriv beløpet i kroner' }).waitFor();
     expect(await amount.getAttribute('aria-invalid')).toBe('true');
     expect(await isFocused(amount)).toBe(true);
     expect(await c.locator('tr[data-line]').count()).toBe(1);

@@ -1,8 +1,8 @@
 /**
  * `<sk-benefits-view>`: the benefits map (gevinstkart), one line per benefit: what is gained, who
  * pays, who gains, when, and an amount in kroner where it can be counted, with the total of those
- * below. Amounts are typed as people write them ("1 500 000 kr") and shown with separators and
- * currency; one that cannot be read is refused with a message and the typed text kept. One form
+ * below. Amounts are typed as people write them ("1 500 000 kr", "1,5 mill": shared/charter/amount.ts,
+ * as in the funding table) and shown with separators and currency; one that cannot be read is refused with a message and the typed text kept. One form
  * under the table adds a line, or edits the line whose Edit was pressed; deleting asks first.
  * Lines imported from a board link back to their note.
  *
@@ -11,6 +11,7 @@
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
+import { formatAmount, parseAmount, type AmountRefusal } from '../../../shared/charter/amount.js';
 import { MF, type BenefitLine } from '../../../shared/charter/charter-methods.js';
 import { CharterLimits } from '../../../shared/charter/schema.js';
 import { LastEditsWatcher } from '../../net/last-edits.js';
@@ -22,15 +23,15 @@ import type { CharterSession } from '../charter-session.js';
 import { lastChangeLine } from '../charter-texts.js';
 import { charterStyles } from '../charter.styles.js';
 import { ConfirmDelete } from '../confirm-delete.js';
-import { amountInputText, formatAmount, parseAmount, type AmountRefusal } from './amount.js';
 import { writeItemText } from './method-edits.js';
 import { methodsStyles } from './methods.styles.js';
 import { fromBoard } from './source-link.js';
 
-const refusal = (r: AmountRefusal) =>
-  r === 'too_large'
-    ? msg('That amount is too large to be a budget figure.', { id: 'charter_amount_too_large' })
-    : msg('Write the amount in digits, for example 1 500 000 kr.', { id: 'charter_amount_unreadable' });
+function refusal(r: AmountRefusal): string {
+  if (r === 'negative') return msg('An amount cannot be negative: write who pays under “Who pays”.', { id: 'charter_amount_negative' });
+  if (r === 'too_large') return msg('That amount is too large to be a budget figure.', { id: 'charter_amount_too_large' });
+  return msg('Write the amount in kroner, for example 1 500 000 kr or 1,5 mill.', { id: 'charter_amount_unreadable' });
+}
 
 export class SkBenefitsView extends LitElement {
   static override styles = [sharedStyles, charterStyles, methodsStyles];
@@ -83,7 +84,7 @@ export class SkBenefitsView extends LitElement {
     const form = e.currentTarget as HTMLFormElement;
     const val = (n: string) => (form.elements.namedItem(n) as HTMLInputElement).value;
     if (!s || s.readOnly) return;
-    const amount = parseAmount(val('amount'));
+    const amount = parseAmount(val('amount'), appLocale());
     if (!amount.ok) {
       this.amountError = refusal(amount.reason);
       this.field('benefit-amount')?.focus();
@@ -183,7 +184,8 @@ export class SkBenefitsView extends LitElement {
   }
 
   private renderForm(line: BenefitLine | null) {
-    const amount = amountInputText(line?.amount ?? null, appLocale());
+    // As the table shows it; the reader takes it back as it is.
+    const amount = line && line.amount !== null ? formatAmount(line.amount, appLocale(), formatLocales()) : '';
     return html`<form class="method-form" novalidate @submit=${this.submit}>
       <h3>${line ? msg('Edit the line', { id: 'charter_benefit_edit_heading' }) : msg('Add a line', { id: 'charter_benefit_add_heading' })}</h3>
       <div class="field">
