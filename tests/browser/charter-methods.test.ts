@@ -4,7 +4,8 @@
  * currency and in the total, and an amount the app cannot read refused with a message; moves a
  * roadmap item between horizons and within one by keyboard, focus following it; adds services of
  * which two overlap, and sees those rows highlighted (computed style and boxes) and named in the
- * overlap list; fills in the life event, which is there after a reload. A benefit imported from a
+ * overlap list; fills in the life event, which is there after a reload. On a phone the benefits
+ * map's lines are cards with the amount in sight. A benefit imported from a
  * board links back to its note. axe finds no WCAG 2.1 AA violation in any of the four; Bokmål
  * and English render them. With METHODS_SHOTS=<dir>, screenshots of each section at 1440×900 and
  * 390×844 are written there.
@@ -100,6 +101,13 @@ describe("the report's methods in the charter", () => {
     expect(await row.locator('td').allTextContents()).toEqual(expect.arrayContaining(['Bergen kommune', 'Familiane', '2027']));
     await c.getByText('1 av 2 linjer kan ikkje teljast i kroner', { exact: false }).waitFor();
     await axeClean(fac);
+    // On a phone each line is a card: the amount is in sight without scrolling sideways, named.
+    await fac.setViewportSize({ width: 390, height: 844 });
+    const amountBox = (await row.locator('.amount').boundingBox())!;
+    expect(amountBox.x + amountBox.width).toBeLessThanOrEqual(390);
+    expect(await row.locator('.amount').evaluate((el) => getComputedStyle(el, '::before').content)).toBe('"Beløp: "');
+    await axeClean(fac);
+    await fac.setViewportSize({ width: 1280, height: 900 });
     await shoot(fac, 'benefits');
   });
 

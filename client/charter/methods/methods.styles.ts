@@ -57,6 +57,45 @@ export const methodsStyles = css`
   .table-wrap:focus-visible {
     outline: 3px solid var(--sk-focus);
   }
+  /*
+   * A phone: each line of a stacked table is a card, its cells one under the other with their
+   * column's name before them (the header row stays for screen readers), so the amount is seen
+   * without scrolling sideways.
+   */
+  @media (max-width: 40rem) {
+    table.stack thead {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip: rect(0 0 0 0);
+    }
+    table.stack,
+    table.stack tbody,
+    table.stack tfoot,
+    table.stack tr {
+      display: block;
+    }
+    table.stack tr {
+      border: 1px solid var(--sk-line);
+      border-radius: 6px;
+      margin-bottom: 0.5rem;
+    }
+    table.stack th,
+    table.stack td {
+      display: block;
+      border: none;
+      max-width: none;
+      text-align: start;
+    }
+    table.stack td[data-label]:not([data-label=''])::before {
+      content: attr(data-label) ': ';
+      font-weight: 600;
+    }
+    table.stack td:empty {
+      display: none;
+    }
+  }
   .form-actions {
     display: flex;
     flex-wrap: wrap;

@@ -123,7 +123,7 @@ export class SkBenefitsView extends LitElement {
       <h2 id="benefits-heading">${term('benefitsMap')}</h2>
       <p class="lead">${msg('What the partnership gains, who pays for it and who gains from it, when, and how much where it can be counted.', { id: 'charter_benefits_lead' })}</p>
       <div class="table-wrap" tabindex="0" role="region" aria-labelledby="benefits-heading">
-        <table aria-labelledby="benefits-heading">
+        <table class="stack" aria-labelledby="benefits-heading">
           <thead>
             <tr>
               <th scope="col">${term('benefit')}</th>
@@ -141,13 +141,13 @@ export class SkBenefitsView extends LitElement {
               (l) => l.id,
               (l) => html`<tr data-line=${l.id}>
                 <th scope="row" class="text">${l.what}${fromBoard(s.workshopId, l.source, l.what)}${lastChangeLine(s.edits.last(`benefits/${l.id}`))}</th>
-                <td>${l.payer}</td>
-                <td>${l.gainer}</td>
-                <td>${l.when}</td>
-                <td class="num amount">${l.amount === null ? '—' : kroner(l.amount)}</td>
+                <td data-label=${term('payer')}>${l.payer}</td>
+                <td data-label=${term('gainer')}>${l.gainer}</td>
+                <td data-label=${term('when')}>${l.when}</td>
+                <td data-label=${term('amount')} class="num amount">${l.amount === null ? '—' : kroner(l.amount)}</td>
                 ${ro
                   ? nothing
-                  : html`<td class="actions"><div class="row-actions">
+                  : html`<td class="actions" data-label=""><div class="row-actions">
                       <button type="button" class="small edit" aria-label=${msg(str`Edit ${l.what}`, { id: 'charter_edit_named' })} @click=${() => this.edit(l)}>
                         ${msg('Edit', { id: 'charter_edit' })}
                       </button>
