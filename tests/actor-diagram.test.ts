@@ -37,7 +37,7 @@ function groups(svg: string): { kind: string; rect: Rect; text: string; textAt: 
 }
 
 const actor = (id: string, x: number | null, y: number | null, kind: Actor['kind'] = 'state_agency'): Actor => ({
-  id, name: `Aktør ${id}`, kind, role: '', needs: '', requirements: '', gains: '', order: id, x, y, source: null,
+  id, name: `Aktør ${id}`, kind, role: '', needs: '', requirements: '', gains: '', order: id, x, y, source: null, organisationId: null,
 });
 const relation = (id: string, from: string, to: string, kind: Relation['kind'] = 'funds'): Relation => ({ id, from, to, kind, note: '' });
 const names = (lang: keyof typeof exportLabels) => (kind: string) => exportLabels[lang].relationKinds[kind] ?? kind;

@@ -38,6 +38,7 @@ describe.each(STORES)('on %s', (kind) => {
   let f: Fixture;
   let drop: (() => Promise<void>) | undefined;
   let ids: { V: string; orgA: string; orgB: string; board: string; principle: string; openRound: string; closedRound: string; question: string; ola: string; kari: string; observer: string; elements: string[] };
+  let milestoneOfV: string;
   let closedResults: WorkshopState['rounds'][number]['results'];
 
   const backupOf = async (workshopId: string, token: string) => {
@@ -89,10 +90,12 @@ describe.each(STORES)('on %s', (kind) => {
     const { questionId } = await fac.ok('question.open', { kind: 'maturity' });
     await pa.ok('answer.submit', { questionId, value: { generation: 2, justification: 'Hemmeleg svar frå Ola' } });
     for (const x of [fac, pa, pb]) x.close();
+    const milestone = (await call<{ id: string }>(s.base, 'POST', `/api/workshops/${V}/milestones`, { name: 'Etter samling 1' }, f.facilitator)).body.id;
     const members = (await call<{ members: { id: string; displayName: string }[] }>(s.base, 'GET', `/api/workshops/${V}/members`, undefined, f.observer)).body.members;
     const named = (n: string) => members.find((m) => m.displayName === n)!.id;
     const [orgA, orgB] = f.workshop.organisations;
     ids = { V, orgA: orgA!.id, orgB: orgB!.id, board: boardId, principle, openRound, closedRound, question: questionId, ola: named('Ola'), kari: named('Kari'), observer: named('Olav Observatør'), elements };
+    milestoneOfV = milestone;
   }, 120_000);
 
   afterAll(async () => {
@@ -139,6 +142,13 @@ describe.each(STORES)('on %s', (kind) => {
       },
       'a binding in its own workshop naming V\'s principle and organisation': (rows) => {
         rows.principle_bindings = [{ workshop_id: T, principle_id: ids.principle, version: 1, organisation_id: ids.orgB }];
+      },
+      'a stance on V\'s milestone for V\'s organisation': (rows) => {
+        rows.vision_stances = [{ workshop_id: ids.V, milestone_id: milestoneOfV, organisation_id: ids.orgA, member_id: ids.ola, stance: 'endorse', reason: null, at }];
+      },
+      'a stance in its own workshop naming V\'s milestone': (rows) => {
+        const organisation_id = file.content.rows.organisations![0]!.id as string;
+        rows.vision_stances = [{ workshop_id: T, milestone_id: milestoneOfV, organisation_id, member_id: ownMember, stance: 'endorse', reason: null, at }];
       },
       'a principle of its own workshop its charter never defined': (rows) => {
         rows.principles = [{ workshop_id: T, id: ids.principle, text: 'x', text_hash: 'a'.repeat(64), rule: 'consensus', proposed_at: at, proposed_by: ownMember, version: 1, closed: 1 }];

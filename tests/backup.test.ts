@@ -11,6 +11,7 @@ import * as Y from 'yjs';
 import { CharterKey } from '../shared/charter/schema.js';
 import type { CreatedWorkshopDto } from '../shared/api.js';
 import type { PrincipleView } from '../shared/realtime/index.js';
+import type { MilestoneDto } from '../shared/vision/api.js';
 import { addComment } from '../shared/vision/comments.js';
 import { VISION_DOC_OPTIONS, visionFragment } from '../shared/vision/schema.js';
 import { call, fixture, type Fixture } from './helpers/api.js';
@@ -65,7 +66,13 @@ beforeAll(async () => {
   await until(() => witness.doc.getMap('comments').size === 1, 5000, 'comment stored');
   v.destroy();
   witness.destroy();
-  expect((await call(a.base, 'POST', `/api/workshops/${w}/milestones`, { name: 'Etter samling 1' }, f.facilitator)).status).toBe(201);
+  const milestone = await call<{ id: string }>(a.base, 'POST', `/api/workshops/${w}/milestones`, { name: 'Etter samling 1' }, f.facilitator);
+  expect(milestone.status).toBe(201);
+  // The organisations' stances on it (issue #17) travel with it.
+  const [ra, rb] = await connectedAll(a.base, f.participantA, f.participantB);
+  await ra.ok('vision.endorse', { milestoneId: milestone.body.id, stance: 'endorse' });
+  await rb.ok('vision.endorse', { milestoneId: milestone.body.id, stance: 'object', reason: 'Sluttbrukarane manglar' });
+  for (const s of [ra, rb]) s.close();
 
   const r = await fetch(`${a.base}/api/workshops/${w}/backup`, { headers: { authorization: `Bearer ${f.facilitator}` } });
   expect(r.status).toBe(200);
@@ -152,7 +159,8 @@ describe('backup and import', () => {
       const r = await fetch(`${s.base}/api/workshops/${id}/export/charter?format=json&all=true`, { headers: { authorization: `Bearer ${token}` } });
       const j = (await r.json()) as Record<string, unknown>;
       for (const k of ['exportedAt', 'workshop', 'organisations', 'audit']) delete j[k];
-      return JSON.stringify(j).replace(new RegExp([id, ...(await orgIds(s, id, token))].join('|'), 'g'), 'ID');
+      const milestoneIds = (j.milestones as { id: string }[]).map((m) => m.id);
+      return JSON.stringify(j).replace(new RegExp([id, ...(await orgIds(s, id, token)), ...milestoneIds].join('|'), 'g'), 'ID');
     };
     const orgIds = async (s: TestServer, id: string, token: string) => (await call<{ organisations: { id: string }[] }>(s.base, 'GET', `/api/workshops/${id}`, undefined, token)).body.organisations.map((o) => o.id);
     const exported = await charter(a, f.workshop.id, f.facilitator);
@@ -174,8 +182,13 @@ describe('backup and import', () => {
     expect(log.entries[0]).toMatchObject({ type: 'workshop.imported', data: { importedHeadHash: first.content.audit.at(-1)!.hash, sourceWorkshopId: f.workshop.id } });
   });
 
-  it('a milestone of the imported vision still renders the text as it was', async () => {
-    const list = (await call<{ milestones: { id: string }[] }>(b.base, 'GET', `/api/workshops/${imported.id}/milestones`, undefined, imported.token)).body.milestones;
+  it('a milestone of the imported vision still renders the text as it was, with the organisations’ stances on it', async () => {
+    const list = (await call<{ milestones: MilestoneDto[] }>(b.base, 'GET', `/api/workshops/${imported.id}/milestones`, undefined, imported.token)).body.milestones;
+    expect(first.content.rows.vision_stances).toHaveLength(2);
+    expect(list[0]!.stances.map((x) => [x.organisationId, x.stance, x.reason])).toEqual([
+      [imported.organisations[0]!.id, 'endorse', null],
+      [imported.organisations[1]!.id, 'object', 'Sluttbrukarane manglar'],
+    ]);
     const m = (await call<{ snapshot: string }>(b.base, 'GET', `/api/workshops/${imported.id}/milestones/${list[0]!.id}`, undefined, imported.token)).body;
     const p = provider(b.wsBase, `${imported.id}/vision`, imported.token, new Y.Doc(VISION_DOC_OPTIONS));
     await synced(p);

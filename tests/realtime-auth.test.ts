@@ -59,6 +59,7 @@ const valid = (): Record<CommandName, unknown> => ({
   'brainwriting.add': { roundId: someId, text: 'Ein idé' },
   'brainwriting.remove': { roundId: someId, noteId: someId },
   'brainwriting.reveal': { roundId: someId },
+  'vision.endorse': { milestoneId: someId, stance: 'endorse' },
 });
 
 const facilitatorOnly: CommandName[] = [

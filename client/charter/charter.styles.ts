@@ -110,4 +110,35 @@ export const charterStyles = css`
   .inline-form .field {
     margin: 0;
   }
+  /* An actor at the table, or the way to invite it (actors/actor-invites.ts). */
+  .at-table {
+    display: block;
+    font-weight: 400;
+    font-size: 0.85rem;
+    color: var(--sk-muted, #4a5763);
+  }
+  button.invite {
+    display: block;
+    margin-top: 0.25rem;
+    font: inherit;
+    font-size: 0.85rem;
+    font-weight: 600;
+    min-height: 24px;
+    padding: 0.1rem 0.5rem;
+    border: 1px solid var(--sk-primary);
+    border-radius: 6px;
+    background: var(--sk-surface, #fff);
+    color: var(--sk-primary);
+    cursor: pointer;
+  }
+  .invited {
+    margin: 0.75rem 0;
+    padding: 0.5rem 0.75rem;
+    border: 1px solid var(--sk-primary);
+    border-radius: 8px;
+    background: var(--sk-primary-soft);
+  }
+  .invited code {
+    word-break: break-all;
+  }
 `;

@@ -8,7 +8,8 @@
  * server that does not push); broadcasts are ordered against them by `seq` (WorkshopStateStore),
  * so a late joiner or a reconnect shows the right phase and timer. `view.summoned` is an event, not state:
  * listeners get it through `onSummon`; `member.changed` (someone renamed, removed or merged) through
- * `onMemberChanged`, so open member lists fetch again. `member.removed` (sent only to the removed
+ * `onMemberChanged`, so open member lists fetch again; `vision.endorsed` (issue #17) through
+ * `onVisionEndorsed`, for the milestones on show. `member.removed` (sent only to the removed
  * member's own sockets) sets `removed`, announces it on window (membership.ts) and stops reconnecting.
  */
 import { io, type Socket } from 'socket.io-client';
@@ -34,6 +35,7 @@ export type LinkState = 'connecting' | 'online' | 'offline' | 'refused';
 export type Summon = Broadcasts['view.summoned'];
 export type MemberChanged = Broadcasts['member.changed'];
 export type BoardsChanged = Broadcasts['boards.changed'];
+export type VisionEndorsed = Broadcasts['vision.endorsed'];
 
 export { CommandError };
 
@@ -53,6 +55,7 @@ export class WorkshopSocket {
   private readonly summons = new Set<(s: Summon) => void>();
   private readonly memberChanges = new Set<(e: MemberChanged) => void>();
   private readonly boardsChanges = new Set<(e: BoardsChanged) => void>();
+  private readonly visionEndorsements = new Set<(e: VisionEndorsed) => void>();
   private roleChanged = false;
   private readonly offHandlers: (() => void)[] = [];
   /** Disconnected by us because the browser went offline (not a refusal). */
@@ -128,6 +131,7 @@ export class WorkshopSocket {
         if (name === 'view.summoned') this.summons.forEach((fn) => fn(e as Summon));
         if (name === 'member.changed') this.memberChanges.forEach((fn) => fn(e as MemberChanged));
         if (name === 'boards.changed') this.boardsChanges.forEach((fn) => fn(e as BoardsChanged));
+        if (name === 'vision.endorsed') this.visionEndorsements.forEach((fn) => fn(e as VisionEndorsed));
         this.store.broadcast(name, e);
       });
     }
@@ -159,6 +163,12 @@ export class WorkshopSocket {
     return () => this.boardsChanges.delete(fn);
   }
 
+  /** An organisation took or changed its stance on a milestone of the vision: the milestone's stances now. */
+  onVisionEndorsed(fn: (e: VisionEndorsed) => void): () => void {
+    this.visionEndorsements.add(fn);
+    return () => this.visionEndorsements.delete(fn);
+  }
+
   async command<K extends CommandName>(name: K, payload: CommandPayload<K>): Promise<CommandResults[K]> {
     if (!this.socket.connected) throw new CommandError('network_error', 'not connected');
     const raw = this.socket as unknown as RawEmit;
@@ -187,6 +197,7 @@ export class WorkshopSocket {
     this.summons.clear();
     this.memberChanges.clear();
     this.boardsChanges.clear();
+    this.visionEndorsements.clear();
   }
 
   private setLink(link: LinkState): void {

@@ -130,6 +130,8 @@ function factOf(h: Held): string {
       return `principle:${h.event.principle.principleId}`;
     case 'member.changed':
       return `member:${h.event.member.id}`;
+    case 'vision.endorsed':
+      return `milestone:${h.event.milestoneId}`;
     case 'answer.applied':
     case 'view.summoned':
     case 'content.removed':
@@ -206,7 +208,8 @@ function reduce(s: WorkshopState, h: Held): WorkshopState {
     case 'answer.applied':
     case 'member.changed':
     case 'boards.changed':
-      // The change itself (or, for members and boards, the workshop page fetches again) arrives elsewhere; only the seq moves on.
+    case 'vision.endorsed':
+      // The change itself (or, for members and boards, the workshop page fetches again; the journey keeps milestones' stances) arrives elsewhere; only the seq moves on.
       return s;
   }
 }

@@ -9,12 +9,15 @@ import { liftListItem, sinkListItem, splitListItem, wrapInList } from 'prosemirr
 import type { Command, EditorState } from 'prosemirror-state';
 import { redoCommand, undoCommand } from 'y-prosemirror';
 import { visionSchema } from '../../shared/vision/schema.js';
+import { suggesting } from './suggestions.js';
 
 /** Actions that need the page (a dialog, the comments panel) ask for it through these. */
 export interface EditorHooks {
   editLink(): void;
   addComment(): void;
   showHelp(): void;
+  /** Suggestion mode on or off for this person (suggestions.ts). */
+  toggleSuggesting(): void;
 }
 
 export interface EditorAction {
@@ -26,6 +29,8 @@ export interface EditorAction {
   active?: (state: EditorState) => boolean;
   /** Needs write access (everything but help). */
   writes: boolean;
+  /** Available in suggestion mode (changes that suggestions can express, and those that change nothing). */
+  whileSuggesting?: boolean;
   command: (hooks: EditorHooks) => Command;
 }
 
@@ -60,8 +65,8 @@ const toggleList = (type: NodeType): Command => (state, dispatch) =>
 const toggleQuote: Command = (state, dispatch) => (wrappedIn(state, nodes.blockquote!) ? lift(state, dispatch) : wrapIn(nodes.blockquote!)(state, dispatch));
 
 export const EDITOR_ACTIONS: EditorAction[] = [
-  { id: 'undo', label: () => msg('Undo', { id: 'vision_act_undo' }), keys: ['Mod-z'], writes: true, command: () => undoCommand },
-  { id: 'redo', label: () => msg('Redo', { id: 'vision_act_redo' }), keys: ['Mod-y', 'Mod-Shift-z'], writes: true, command: () => redoCommand },
+  { id: 'undo', label: () => msg('Undo', { id: 'vision_act_undo' }), keys: ['Mod-z'], writes: true, whileSuggesting: true, command: () => undoCommand },
+  { id: 'redo', label: () => msg('Redo', { id: 'vision_act_redo' }), keys: ['Mod-y', 'Mod-Shift-z'], writes: true, whileSuggesting: true, command: () => redoCommand },
   { id: 'bold', label: () => msg('Bold', { id: 'vision_act_bold' }), keys: ['Mod-b'], writes: true, active: (s) => markActive(s, marks.strong!), command: () => toggleMark(marks.strong!) },
   { id: 'italic', label: () => msg('Italic', { id: 'vision_act_italic' }), keys: ['Mod-i'], writes: true, active: (s) => markActive(s, marks.em!), command: () => toggleMark(marks.em!) },
   {
@@ -89,9 +94,22 @@ export const EDITOR_ACTIONS: EditorAction[] = [
     label: () => msg('Comment on the selection', { id: 'vision_act_comment' }),
     keys: ['Mod-Alt-m'],
     writes: true,
+    whileSuggesting: true,
     command: (hooks) => (state, dispatch) => {
       if (state.selection.empty) return false;
       if (dispatch) hooks.addComment();
+      return true;
+    },
+  },
+  {
+    id: 'suggest',
+    label: () => msg('Suggest changes', { id: 'vision_act_suggest' }),
+    keys: ['Mod-Alt-s'],
+    writes: true,
+    whileSuggesting: true,
+    active: suggesting,
+    command: (hooks) => (_state, dispatch) => {
+      if (dispatch) hooks.toggleSuggesting();
       return true;
     },
   },
@@ -100,6 +118,7 @@ export const EDITOR_ACTIONS: EditorAction[] = [
     label: () => msg('Keyboard shortcuts', { id: 'vision_act_help' }),
     keys: ['Mod-/'],
     writes: false,
+    whileSuggesting: true,
     command: (hooks) => (_s, dispatch) => {
       if (dispatch) hooks.showHelp();
       return true;

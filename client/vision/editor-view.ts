@@ -2,13 +2,15 @@
  * Builds the ProseMirror view bound to the vision: y-prosemirror's sync (my caret staying before
  * what others type at the same spot), remote cursors (name and organisation colour from
  * awareness, which the server fixes) and per-user undo; keymap and input rules; the length cap;
- * paste sanitising; comment highlights; and how snapshot diffs look (`<ins>`/`<del>` in the
- * writer's organisation colour, their name on hover).
+ * paste sanitising; comment highlights; the template's placeholders; how snapshot diffs look
+ * (`<ins>`/`<del>` in the writer's organisation colour, their name on hover); and suggestion mode
+ * (suggestions.ts): while it is on, each change goes through suggest-transform.ts, and pending
+ * suggestions show as `<ins>`/`<del>` in the suggesting organisation's colour, named on hover.
  */
 import { baseKeymap } from 'prosemirror-commands';
 import { keymap } from 'prosemirror-keymap';
 import type { Mark } from 'prosemirror-model';
-import { EditorState } from 'prosemirror-state';
+import { EditorState, type Transaction } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { initProseMirrorDoc, yCursorPlugin, ySyncPlugin, yUndoPlugin } from 'y-prosemirror';
 import type { Awareness } from 'y-protocols/awareness';
@@ -22,7 +24,11 @@ import { actionKeys, type EditorHooks } from './editor-actions.js';
 import { visionInputRules } from './input-rules.js';
 import { lengthCapPlugin } from './length-cap.js';
 import { sanitisePastedHtml, sanitiseSlice } from './paste-sanitise.js';
+import { placeholdersPlugin } from './placeholders.js';
 import type { MemberInfo } from './vision-session.js';
+import { suggestionAttrs, type SuggestionKind } from '../../shared/vision/suggestion-marks.js';
+import { suggestTransaction, type Suggester } from './suggest-transform.js';
+import { suggesting, suggestModePlugin, type SuggestMode } from './suggestions.js';
 
 export interface EditorViewOptions {
   fragment: Y.XmlFragment;
@@ -41,6 +47,13 @@ export interface EditorViewOptions {
   quietMember(): string | null;
   onRefused(length: number): void;
   onChange(state: EditorState): void;
+  /** Suggestion mode as the editor opens. */
+  suggestMode: SuggestMode;
+  suggester: Suggester;
+  /** How a pending suggestion names its maker: "Suggested by Anne (Nav): add". */
+  suggestionTitle(kind: SuggestionKind, who: MemberInfo): string;
+  /** A change that cannot be a suggestion (structure, formatting) was not made. */
+  onSuggestRefused(): void;
 }
 
 interface AwarenessUser {
@@ -93,8 +106,21 @@ export function createVisionEditor(host: HTMLElement, o: EditorViewOptions): Edi
       keymap(actionKeys(o.hooks, o.readOnly)),
       keymap(baseKeymap),
       commentDecorationsPlugin(),
+      suggestModePlugin(o.suggestMode),
+      placeholdersPlugin(),
     ],
   });
+  const suggestionView = (kind: SuggestionKind) => (mark: Mark) => {
+    const attrs = suggestionAttrs(mark.attrs);
+    const who = o.member(attrs?.memberId ?? null);
+    const dom = document.createElement(kind === 'insertion' ? 'ins' : 'del');
+    dom.className = `suggestion ${kind}`;
+    dom.style.setProperty('--change-strong', who.color.strong);
+    dom.style.setProperty('--change-soft', who.color.soft);
+    dom.title = o.suggestionTitle(kind, who);
+    dom.dataset.suggestion = `${kind}:${attrs?.id ?? ''}`;
+    return { dom };
+  };
   const view = new EditorView(host, {
     state,
     editable: () => !o.readOnly,
@@ -126,8 +152,15 @@ export function createVisionEditor(host: HTMLElement, o: EditorViewOptions): Edi
         }
         return { dom };
       },
+      insertion: suggestionView('insertion'),
+      deletion: suggestionView('deletion'),
     },
-    dispatchTransaction(tr) {
+    dispatchTransaction(original) {
+      const tr: Transaction | null = suggesting(view.state) ? suggestTransaction(view.state, original, o.suggester) : original;
+      if (!tr) {
+        o.onSuggestRefused();
+        return;
+      }
       const next = view.state.apply(tr);
       view.updateState(next);
       o.onChange(next);

@@ -72,6 +72,17 @@ export const visionEditorStyles = css`
   .vision-text p {
     margin: 0 0 0.75rem;
   }
+  /* A template's prompt in an empty paragraph (placeholders.ts): muted (7:1 on white), above the
+     line one writes on, and not text to assistive technology (which reads aria-description). */
+  .vision-text p.placeholder::before {
+    content: attr(data-placeholder);
+    content: attr(data-placeholder) / '';
+    display: block;
+    color: var(--sk-muted, #4b5866);
+    font-style: italic;
+    pointer-events: none;
+    user-select: none;
+  }
   .vision-text ul,
   .vision-text ol {
     margin: 0 0 0.75rem;
@@ -131,6 +142,24 @@ export const visionEditorStyles = css`
     color: var(--change-strong, #4b5563);
     text-decoration: line-through;
     text-decoration-thickness: 2px;
+  }
+  /* Pending suggestions: as diffs, in the suggesting organisation's colour. */
+  ins.suggestion {
+    text-decoration: none;
+    background: var(--change-soft, #f3f4f6);
+    box-shadow: inset 0 -2px 0 var(--change-strong, #4b5563);
+  }
+  del.suggestion {
+    color: var(--change-strong, #4b5563);
+    text-decoration: line-through;
+    text-decoration-thickness: 2px;
+  }
+  .suggesting {
+    margin: 0.4rem 0 0;
+    padding: 0.3rem 0.6rem;
+    border-left: 4px solid var(--sk-primary, #1a5fb4);
+    background: var(--sk-primary-soft, #e8f0fb);
+    font-size: 0.9rem;
   }
   .quiet-removed {
     display: none;

@@ -8,11 +8,14 @@
  * Properties: `session` (VisionSession; the room must be ready), `comments` (VisionComment[]),
  * `activeCommentId`.
  * Methods: `showSnapshot(snapshot | null, prevSnapshot, authorship, quietMember)`, `showLive()`,
- * `focusEditor()`, `revealComment(id)`, `commentOnSelection()`.
+ * `focusEditor()`, `revealComment(id)`, `commentOnSelection()`, `resolveSuggestions(keys, accept)`,
+ * `revealSuggestion(key)`.
  * Events: `sk-vision-change` (detail: `{ length }`, characters of text), `sk-vision-refused`
  * (detail: `{ length }`: a change was refused by the length cap), `sk-vision-comment-request`
  * (detail: `{ anchor, head, quote }`), `sk-vision-comment-focus` (detail: `{ id }`: a commented
- * range was clicked), `sk-vision-anchors` (detail: ResolvedComment[]).
+ * range was clicked), `sk-vision-anchors` (detail: ResolvedComment[]), `sk-vision-suggestions`
+ * (detail: ListedSuggestion[], the pending suggestions and what this person may do with each),
+ * `sk-vision-suggest-refused` (a change that cannot be a suggestion was not made).
  * Parts: none.
  */
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
@@ -39,6 +42,9 @@ import './sk-vision-toolbar.js';
 import type { SkVisionToolbarEvents } from './sk-vision-toolbar.js';
 import type { CommentDraft } from './sk-vision-comments.js';
 import type { VisionSession } from './vision-session.js';
+import { observeSuggestionsRequired, suggestionsRequired } from '../../shared/vision/suggestion-settings.js';
+import { listSuggestions, resolveSuggestions, suggesting, suggestModeKey, type SuggestMode, type Suggestion } from './suggestions.js';
+import { rightTo, storedMode, storeMode, type ListedSuggestion } from './suggestion-rights.js';
 
 interface SyncState {
   type: Y.XmlFragment;
@@ -58,6 +64,10 @@ export interface SkVisionEditorEvents {
   'sk-vision-comment-focus': { id: string };
   /** Where each comment's range is now. */
   'sk-vision-anchors': ResolvedComment[];
+  /** The pending suggestions, in document order. */
+  'sk-vision-suggestions': ListedSuggestion[];
+  /** A change that suggestions cannot express (structure, formatting) was not made. */
+  'sk-vision-suggest-refused': null;
 }
 
 export class SkVisionEditor extends LitElement {
@@ -76,6 +86,10 @@ export class SkVisionEditor extends LitElement {
   declare live: boolean;
   private view: EditorView | null = null;
   private quiet: string | null = null;
+  private unobserveSetting: (() => void) | null = null;
+  private authorship: Authorship | null = null;
+  private authorshipAt = 0;
+  private suggestions: Suggestion[] = [];
   private anchorTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor() {
@@ -92,7 +106,19 @@ export class SkVisionEditor extends LitElement {
     editLink: () => void this.openLinkDialog(),
     addComment: () => this.commentOnSelection(),
     showHelp: () => this.renderRoot.querySelector<SkVisionShortcuts>('sk-vision-shortcuts')?.show(),
+    toggleSuggesting: () => {
+      const view = this.view;
+      const mode = view && suggestModeKey.getState(view.state);
+      if (!view || !this.session || !mode || mode.forced) return;
+      storeMode(this.session, !mode.on);
+      view.dispatch(view.state.tr.setMeta(suggestModeKey, { on: !mode.on }));
+    },
   };
+
+  private modeFor(s: VisionSession, required: boolean): SuggestMode {
+    const forced = required && !s.facilitator;
+    return { on: forced || storedMode(s), forced };
+  }
 
   protected override firstUpdated(): void {
     this.createView();
@@ -115,6 +141,9 @@ export class SkVisionEditor extends LitElement {
 
   private destroyView(): void {
     if (this.anchorTimer) clearTimeout(this.anchorTimer);
+    this.unobserveSetting?.();
+    this.unobserveSetting = null;
+    this.authorship = null;
     this.view?.destroy();
     this.view = null;
   }
@@ -142,6 +171,18 @@ export class SkVisionEditor extends LitElement {
       quietMember: () => this.quiet,
       onRefused: (length) => this.emit('sk-vision-refused', { length }),
       onChange: (state) => this.onState(state),
+      suggestMode: this.modeFor(s, suggestionsRequired(s.doc)),
+      suggester: { memberId: s.me.id, organisationId: s.me.organisationId, now: () => new Date().toISOString(), newId: () => crypto.randomUUID() },
+      suggestionTitle: (kind, who) => {
+        const name = who.organisationName ? `${who.name} (${who.organisationName})` : who.name;
+        return kind === 'insertion' ? msg(str`Suggested by ${name}: add`, { id: 'vision_suggested_add_by' }) : msg(str`Suggested by ${name}: delete`, { id: 'vision_suggested_delete_by' });
+      },
+      onSuggestRefused: () => this.emit('sk-vision-suggest-refused'),
+    });
+    this.unobserveSetting = observeSuggestionsRequired(s.doc, (required) => {
+      const view = this.view;
+      if (view) view.dispatch(view.state.tr.setMeta(suggestModeKey, this.modeFor(s, required)));
+      this.scheduleAnchors();
     });
     this.onState(this.view.state);
   }
@@ -173,7 +214,46 @@ export class SkVisionEditor extends LitElement {
       const resolved = resolveComments(view.state, this.comments);
       setCommentDecorations(view, decorationsFor(view.state, resolved, this.activeCommentId));
       this.emit('sk-vision-anchors', resolved);
+      this.listSuggestions(view);
     }, 30);
+  }
+
+  /** The pending suggestions, with what this person may do with each (suggestions.ts says who may what). */
+  private listSuggestions(view: EditorView): void {
+    const s = this.session;
+    if (!s) return;
+    this.suggestions = listSuggestions(view.state.doc);
+    const required = suggestionsRequired(s.doc);
+    const y = ySyncPluginKey.getState(view.state) as SyncState | undefined;
+    const may = rightTo(s, required, view.state.doc, y ? { type: y.type, mapping: y.binding.mapping } : null, this.authorship);
+    this.emit('sk-vision-suggestions', this.suggestions.map((x) => ({ ...x, may: may(x) })));
+    // Whose text is whose comes from the server; asked again at most every few seconds.
+    if (!s.facilitator && !required && this.suggestions.some((x) => x.attrs.memberId !== s.me.id) && Date.now() - this.authorshipAt > 3000) {
+      this.authorshipAt = Date.now();
+      void s.loadAuthorship().then(
+        (a) => {
+          if (this.session !== s || this.view !== view) return;
+          this.authorship = a;
+          this.listSuggestions(view);
+        },
+        () => {}, // offline: only one's own suggestions can be withdrawn until it answers
+      );
+    }
+  }
+
+  /** Accepts or rejects the suggestions with these keys (one's own: withdraws them). */
+  resolveSuggestions(keys: readonly string[], accept: boolean): void {
+    const view = this.view;
+    if (!view || !this.live) return;
+    const wanted = new Set(keys);
+    const list = listSuggestions(view.state.doc).filter((x) => wanted.has(x.key));
+    if (list.length) view.dispatch(resolveSuggestions(view.state, list, accept));
+  }
+
+  /** Selects a suggestion's text and scrolls it into view. */
+  revealSuggestion(key: string): boolean {
+    const range = listSuggestions(this.view?.state.doc ?? visionSchema.topNodeType.create()).find((x) => x.key === key)?.ranges[0] ?? null;
+    return this.revealComment(range);
   }
 
   /** Renders `snapshot` (null: now, following live changes) against `prevSnapshot`, read-only. */
@@ -291,6 +371,13 @@ export class SkVisionEditor extends LitElement {
     const ro = this.session?.readOnly ?? true;
     return html`
       ${this.live && !ro ? html`<sk-vision-toolbar .state=${this.state} @sk-vision-action=${this.onAction}></sk-vision-toolbar>` : nothing}
+      ${this.live && !ro && this.state && suggesting(this.state)
+        ? html`<p class="suggesting">
+            ${suggestModeKey.getState(this.state)?.forced
+              ? msg('Suggesting, as the facilitator asks: your changes are shown as suggestions for others to accept.', { id: 'vision_suggesting_forced' })
+              : msg(str`Suggesting: your changes are shown as suggestions for others to accept. ${keyLabel('Mod-Alt-s')} turns it off.`, { id: 'vision_suggesting' })}
+          </p>`
+        : nothing}
       <p id="editor-hint" class="visually-hidden">
         ${ro ? msg('Read only.', { id: 'vision_editor_hint_ro' }) : msg(str`Formatting toolbar above. ${keyLabel('Mod-/')} lists the keyboard shortcuts.`, { id: 'vision_editor_hint' })}
       </p>

@@ -2,9 +2,12 @@
  * `<sk-vision-journey>`: "The journey", how the vision grew. Facilitators save named milestones
  * (the server stores the document's snapshot, when, and who). Anyone pages through the steps,
  * first milestone → today, each shown read-only with the changes since the step before
- * highlighted by organisation (or plain), or compares any two steps.
+ * highlighted by organisation (or plain), or compares any two steps. Each milestone shows the
+ * organisations' stances on it (issue #17: they endorse the vision as a whole by a milestone), and
+ * on the milestone being looked at a representative takes their organisation's stance
+ * (`<sk-milestone-stances>`); stances others take arrive live (`vision.endorsed`).
  *
- * Properties: `session`.
+ * Context: the workshop (members, the live connection). Properties: `session`.
  * Events: `sk-vision-render` (detail: `{ snapshot, prevSnapshot, caption }`; snapshot null is
  * "now"), `sk-vision-error` (detail: `{ error }`). Parts: none.
  */
@@ -12,9 +15,13 @@ import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import * as Y from 'yjs';
 import { api } from '../net/api.js';
-import type { MilestoneDto } from '../../shared/vision/api.js';
+import type { MilestoneDto, MilestoneStanceDto } from '../../shared/vision/api.js';
+import type { WorkshopSocket } from '../net/workshop-socket.js';
+import { WorkshopConsumer } from '../net/workshop-context.js';
+import './sk-milestone-stances.js';
+import type { SkMilestoneStancesEvents } from './sk-milestone-stances.js';
 import './sk-vision-history.js';
-import { emitter } from '../ui/events.js';
+import { emitter, type SkEvent } from '../ui/events.js';
 import { sharedStyles } from '../ui/shared.styles.js';
 import { errorText } from '../ui/texts.js';
 import { decodeSnapshotBase64 } from './change-count.js';
@@ -126,6 +133,13 @@ export class SkVisionJourney extends LitElement {
   declare status: string;
   declare nameError: string;
   private readonly snapshots = new Map<string, Y.Snapshot>();
+  /** First: the members and the live connection, for the milestones' stances. */
+  private readonly ws = new WorkshopConsumer(this, (next, old) => {
+    if (next?.socket !== old?.socket) this.listen(next?.socket ?? null);
+  });
+  private offEndorsed: (() => void) | null = null;
+  /** Per milestone, the `seq` of the last `vision.endorsed` applied: an older one arriving late is dropped. */
+  private readonly stanceSeq = new Map<string, number>();
 
   constructor() {
     super();
@@ -142,6 +156,30 @@ export class SkVisionJourney extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('session') && this.session) void this.fetch();
+  }
+
+  override disconnectedCallback(): void {
+    this.listen(null);
+    super.disconnectedCallback();
+  }
+
+  private listen(socket: WorkshopSocket | null): void {
+    this.offEndorsed?.();
+    this.offEndorsed = socket?.onVisionEndorsed((e) => {
+      if (e.seq <= (this.stanceSeq.get(e.milestoneId) ?? -1)) return;
+      this.stanceSeq.set(e.milestoneId, e.seq);
+      this.setStances(e.milestoneId, e.stances);
+    }) ?? null;
+  }
+
+  private setStances(milestoneId: string, stances: MilestoneStanceDto[]): void {
+    this.milestones = this.milestones.map((m) => (m.id === milestoneId ? { ...m, stances } : m));
+  }
+
+  /** Whether I represent my organisation (the members list is fresher than the workshop's `me`). */
+  private get representative(): boolean {
+    const me = this.ws.value?.me;
+    return this.ws.members.find((m) => m.id === me?.id)?.representative ?? me?.representative ?? false;
   }
 
   private async fetch(): Promise<void> {
@@ -273,13 +311,23 @@ export class SkVisionJourney extends LitElement {
           </form>`
         : nothing}
       <h3 id="steps-heading">${term('milestones')}</h3>
-      ${this.milestones.length === 0 ? html`<p class="hint">${msg('No milestones yet. A facilitator can save one.', { id: 'vision_milestones_none' })}</p>` : nothing}
+      ${this.milestones.length === 0
+        ? html`<p class="hint">${msg('No milestones yet. A facilitator can save one.', { id: 'vision_milestones_none' })}</p>`
+        : html`<p class="hint">
+            ${msg('Organisations endorse the vision as a whole by a milestone: choose one to read it; a representative then takes their organisation’s stance on it.', {
+              id: 'vision_endorse_intro',
+            })}
+          </p>`}
       <ol aria-labelledby="steps-heading">
         ${options.map(
           (o, i) => html`<li>
             <button type="button" aria-current=${this.step === i ? 'step' : 'false'} @click=${() => this.show(i)}>${o.name}</button>
             ${i < this.milestones.length
-              ? html`<span class="meta">${formatWhen(this.milestones[i]!.createdAt)} · ${this.milestones[i]!.createdBy.displayName}</span>`
+              ? html`<span class="meta">${formatWhen(this.milestones[i]!.createdAt)} · ${this.milestones[i]!.createdBy.displayName}</span>
+                  <sk-milestone-stances .milestone=${this.milestones[i]!} .session=${s} .members=${this.ws.members} .socket=${this.ws.socket}
+                    ?representative=${this.representative} ?editable=${this.step === i}
+                    @sk-milestone-stances=${(e: SkEvent<SkMilestoneStancesEvents, 'sk-milestone-stances'>) => this.setStances(e.detail.milestoneId, e.detail.stances)}
+                  ></sk-milestone-stances>`
               : nothing}
           </li>`,
         )}

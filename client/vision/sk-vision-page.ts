@@ -5,7 +5,8 @@
  * (milestones, read-only). A banner offers the changes by others since the last visit, with
  * "Show" and "Mark as seen"; while the reader is caught up and watches the live text, the seen
  * point moves along by itself (seen-keeper.ts), and what arrived while they were away is offered.
- * Facilitators can reset an empty vision to the template.
+ * Facilitators can reset an empty vision to the template. Beside the text: the pending
+ * suggestions (sk-vision-suggestions.ts), then the comments.
  *
  * Context: the workshop (client/net/workshop-context.ts): the workshop, its members, its rooms.
  * Events: none. Slots: none. Parts: none.
@@ -30,6 +31,9 @@ import type { CommentDraft, SkVisionCommentsEvents } from './sk-vision-comments.
 import './sk-vision-editor.js';
 import type { SkVisionEditor, SkVisionEditorEvents } from './sk-vision-editor.js';
 import './sk-vision-journey.js';
+import './sk-vision-suggestions.js';
+import type { SkVisionSuggestionsEvents } from './sk-vision-suggestions.js';
+import type { ListedSuggestion } from './suggestion-rights.js';
 import type { SkVisionJourneyEvents } from './sk-vision-journey.js';
 import { visionPageStyles } from './sk-vision-page.styles.js';
 import { changesText, formatWhen, unknownAuthor } from './texts.js';
@@ -57,6 +61,7 @@ export class SkVisionPage extends LitElement {
     activeCommentId: { state: true },
     draft: { state: true },
     busy: { state: true },
+    suggestions: { state: true },
   };
   declare session: VisionSession | null;
   declare ready: boolean;
@@ -71,6 +76,7 @@ export class SkVisionPage extends LitElement {
   declare activeCommentId: string | null;
   declare draft: CommentDraft | null;
   declare busy: boolean;
+  declare suggestions: ListedSuggestion[];
   /** First: what follows reads the workshop context when the element connects. */
   private readonly ws = new WorkshopConsumer(this, (next, old) => {
     if (next?.workshop.id !== old?.workshop.id) this.open();
@@ -101,6 +107,7 @@ export class SkVisionPage extends LitElement {
     this.activeCommentId = null;
     this.draft = null;
     this.busy = false;
+    this.suggestions = [];
   }
 
   override connectedCallback(): void {
@@ -315,6 +322,11 @@ export class SkVisionPage extends LitElement {
     </ul>`;
   }
 
+  /** Suggestions show beside the text when there are some, and always to facilitators (their switch). */
+  private sideLabel(s: VisionSession): string {
+    return this.suggestions.length || s.facilitator ? msg('Suggestions and comments', { id: 'vision_side' }) : msg('Comments', { id: 'vision_comments' });
+  }
+
   override render() {
     const s = this.session;
     if (!s) return nothing;
@@ -362,15 +374,24 @@ export class SkVisionPage extends LitElement {
                 @sk-vision-comment-request=${this.onCommentRequest}
                 @sk-vision-comment-focus=${(e: Editor<'sk-vision-comment-focus'>) => (this.activeCommentId = e.detail.id)}
                 @sk-vision-anchors=${(e: Editor<'sk-vision-anchors'>) => (this.anchors = e.detail)}
+                @sk-vision-suggestions=${(e: Editor<'sk-vision-suggestions'>) => (this.suggestions = e.detail)}
+                @sk-vision-suggest-refused=${() =>
+                  (this.notice = msg('Not changed: while suggesting, you can add and delete words; formatting and new paragraphs are not suggestions.', { id: 'vision_suggest_refused' }))}
               ></sk-vision-editor>`
             : html`<p role="status" class="loading">${msg('Opening the vision…', { id: 'vision_opening' })}</p>`}
         </div>
-        <aside aria-label=${this.view === 'journey' ? msg('The journey', { id: 'vision_journey' }) : msg('Comments', { id: 'vision_comments' })}>
+        <aside aria-label=${this.view === 'journey' ? msg('The journey', { id: 'vision_journey' }) : this.sideLabel(s)}>
           ${!this.ready
             ? nothing
             : this.view === 'journey'
               ? html`<sk-vision-journey .session=${s} @sk-vision-render=${this.onJourneyRender}></sk-vision-journey>`
-              : html`<sk-vision-comments
+              : html`<sk-vision-suggestions
+                    .session=${s}
+                    .suggestions=${this.suggestions}
+                    @sk-suggestion-resolve=${(e: SkEvent<SkVisionSuggestionsEvents, 'sk-suggestion-resolve'>) => this.editor?.resolveSuggestions(e.detail.keys, e.detail.accept)}
+                    @sk-suggestion-reveal=${(e: SkEvent<SkVisionSuggestionsEvents, 'sk-suggestion-reveal'>) => this.editor?.revealSuggestion(e.detail.key)}
+                  ></sk-vision-suggestions>
+                  <sk-vision-comments
                   .session=${s}
                   .resolved=${this.anchors}
                   .activeId=${this.activeCommentId}

@@ -14,6 +14,7 @@ import type { EditorState } from 'prosemirror-state';
 import { emitter } from '../ui/events.js';
 import { EDITOR_ACTIONS, keyLabel, type EditorAction } from './editor-actions.js';
 import { visionToolbarStyles } from './sk-vision-toolbar.styles.js';
+import { suggesting, suggestModeKey } from './suggestions.js';
 
 const ICONS: Record<string, string> = {
   undo: 'M9 14L4 9l5-5M4 9h10a6 6 0 010 12h-3',
@@ -24,9 +25,10 @@ const ICONS: Record<string, string> = {
   quote: 'M6 17h3l2-4V7H5v6h3M14 17h3l2-4V7h-6v6h3',
   comment: 'M21 15a2 2 0 01-2 2H7l-4 4V5a2 2 0 012-2h14a2 2 0 012 2z',
   help: 'M9.5 9a2.5 2.5 0 115 0c0 1.7-2.5 2-2.5 4M12 17.5v.5',
+  suggest: 'M12 20h9M16.5 3.5a2.1 2.1 0 013 3L7 19l-4 1 1-4z',
 };
 const TEXT: Record<string, string> = { bold: 'B', italic: 'I', paragraph: '¶', h1: 'H1', h2: 'H2', h3: 'H3' };
-const GROUPS = [['undo', 'redo'], ['bold', 'italic', 'link'], ['paragraph', 'h1', 'h2', 'h3'], ['bullets', 'numbers', 'quote'], ['comment'], ['help']];
+const GROUPS = [['undo', 'redo'], ['bold', 'italic', 'link'], ['paragraph', 'h1', 'h2', 'h3'], ['bullets', 'numbers', 'quote'], ['comment', 'suggest'], ['help']];
 
 const icon = (d: string) => html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">${svg`<path d=${d} />`}</svg>`;
 /** `aria-keyshortcuts` wants DOM key names: Control+Alt+1. */
@@ -81,9 +83,11 @@ export class SkVisionToolbar extends LitElement {
   private enabled(a: EditorAction): boolean {
     const s = this.state;
     if (!s) return false;
+    if (a.id === 'suggest') return !suggestModeKey.getState(s)?.forced;
+    if (suggesting(s) && !a.whileSuggesting) return false; // not a change suggestions can express
     if (a.id === 'comment') return !s.selection.empty;
     if (a.id === 'help' || a.id === 'link' || a.active?.(s)) return true; // a pressed button can be pressed again
-    return a.command({ editLink() {}, addComment() {}, showHelp() {} })(s) !== false;
+    return a.command({ editLink() {}, addComment() {}, showHelp() {}, toggleSuggesting() {} })(s) !== false;
   }
 
   override render() {

@@ -11,6 +11,8 @@ describe('refused texts', () => {
     expect(['comment-owner', 'comment-shape', 'comment-count', 'comment-element'].map(refusalKind)).toEqual(['comment-owner', 'content', 'size', null]);
     // Issue #13's ownership rules (server/sync/ownership.ts).
     expect(['ownership', 'author-field', 'principle-proposed', 'principle-closed', 'principle-retired', 'client-id'].map(refusalKind)).toEqual(['owner', 'author', 'decided', 'decided', 'decided', 'author']);
+    // Suggestion mode's rules (server/sync/suggestion-guard.ts), "others" and "identity" included.
+    expect(['suggestion-agreed-text', 'suggestion-others', 'suggestion-identity', 'suggestion-structure'].map(refusalKind)).toEqual(['suggestion', 'suggestion', 'suggestion', 'suggestion']);
   });
 
   it('falls back to the generic sentence for a rule it does not know, or none', () => {

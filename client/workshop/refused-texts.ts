@@ -7,10 +7,11 @@
 import { msg, str } from '@lit/localize';
 import { parseRoom } from '../../shared/ids.js';
 
-type Kind = 'comment-owner' | 'too-long' | 'doc-full' | 'board-full' | 'decided' | 'owner' | 'author' | 'read-only' | 'nesting' | 'size' | 'content';
+type Kind = 'suggestion' | 'comment-owner' | 'too-long' | 'doc-full' | 'board-full' | 'decided' | 'owner' | 'author' | 'read-only' | 'nesting' | 'size' | 'content';
 
 /** Checked in order: the first kind with a word of the rule starting with one of its stems. */
 const STEMS: Array<[Kind, string[]]> = [
+  ['suggestion', ['suggest']],
   ['decided', ['principle', 'proposed', 'closed', 'frozen']],
   ['author', ['author', 'client']],
   ['owner', ['own', 'organi', 'org']],
@@ -48,6 +49,8 @@ export function refusalText(rule: string | null, maxChars: number, room?: string
       });
     case 'comment-owner':
       return msg('Your change was not saved: only its author or a facilitator may change or delete a comment.', { id: 'refused_comment_owner' });
+    case 'suggestion':
+      return msg('Your change was not saved: while the facilitator asks for suggestions, you can only add your own suggestions or withdraw them.', { id: 'refused_suggestion' });
     case 'owner':
       return msg('Your change was not saved: it changed something that only its organisation (or a facilitator) may change.', { id: 'refused_owner' });
     case 'author':

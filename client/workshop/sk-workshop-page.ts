@@ -355,7 +355,7 @@ export class SkWorkshopPage extends LitElement {
             : this.tab === 'vision'
               ? html`<sk-vision-page></sk-vision-page>`
               : this.tab === 'charter'
-                ? html`<sk-charter-page .section=${this.section}></sk-charter-page>`
+                ? html`<sk-charter-page .section=${this.section} @sk-workshop-changed=${this.onChanged}></sk-charter-page>`
                 : this.renderSettings()}
         </div>
         ${this.toolsOpen && w.me.role === 'facilitator'

@@ -40,6 +40,7 @@ export function layoutCharter(m: CharterExport, L: ExportLabels, formatDate: (is
   const withChange = (text: string, c: CharterExport['maturity'][number]['changedBy']) =>
     c ? `${text} (${L.changedBy(c.organisation ? `${c.person}, ${c.organisation}` : c.person, formatDate(c.at))})` : text;
   out.push(h(1, `${m.workshop.title} — ${L.charter}`), p(`${L.exported}: ${formatDate(m.exportedAt)}`));
+  out.push(...visionCover(m, L, formatDate));
 
   out.push(h(2, L.organisations), { type: 'list', ordered: false, items: m.organisations.map((o) => [p(o.name)]) });
 
@@ -167,13 +168,43 @@ export function layoutCharter(m: CharterExport, L: ExportLabels, formatDate: (is
   });
 
   out.push(h(2, L.milestones));
-  out.push(m.milestones.length ? { type: 'list', ordered: false, items: m.milestones.map((x) => [p(`${x.name} — ${formatDate(x.createdAt)}, ${L.savedBy} ${x.createdBy}`)]) } : p(none));
+  const milestoneStances = (list: VisionStance[]) =>
+    list.map((s) => `${s.organisation}: ${L.stances[s.stance] ?? s.stance} (${cell(s.person, none)}, ${formatDate(s.at)})${s.reason ? ` — ${s.reason}` : ''}`);
+  out.push(
+    m.milestones.length
+      ? { type: 'list', ordered: false, items: m.milestones.map((x) => [p([`${x.name} — ${formatDate(x.createdAt)}, ${L.savedBy} ${x.createdBy}`, ...milestoneStances(x.stances)].join('. '))]) }
+      : p(none),
+  );
 
   out.push(...auditSection(m.audit, L));
   return out;
 }
 
 type ExportStance = CharterExport['principles'][number]['stances'][number];
+type VisionStance = CharterExport['milestones'][number]['stances'][number];
+
+/**
+ * Issue #17, on the cover: the milestone of the vision the organisations endorsed, every stance on
+ * it (person, time, reason), whether the text has changed since, and where the others stand.
+ */
+function visionCover(m: CharterExport, L: ExportLabels, formatDate: (iso: string) => string): DocNode[] {
+  const e = m.visionEndorsement;
+  if (!e) return [p(L.visionNotEndorsed)];
+  const none = L.none;
+  const out: DocNode[] = [
+    p(L.visionCover(e.milestone, formatDate(e.createdAt))),
+    {
+      type: 'table',
+      header: [L.organisation, L.stance, L.person, L.time, L.reason],
+      rows: e.stances.map((s) => [cell(s.organisation, none), L.stances[s.stance] ?? s.stance, cell(s.person, none), formatDate(s.at), cell(s.reason, none)]),
+    },
+    p(e.textChanged ? L.visionChanged : L.visionUnchanged),
+  ];
+  for (const o of e.elsewhere) if (o.milestone && o.stance && o.at) out.push(p(L.visionElsewhere(o.organisation, L.stances[o.stance] ?? o.stance, o.milestone, formatDate(o.at))));
+  const silent = e.elsewhere.filter((o) => !o.milestone).map((o) => o.organisation);
+  if (silent.length) out.push(p(L.visionNoStance(joinNames(silent, L.and))));
+  return out;
+}
 
 /**
  * Issue #14: endorsed apart from endorsed and anchored, then each organisation's anchor and who

@@ -1,7 +1,7 @@
 /**
  * Builds the charter export model from what the server holds: the workshop's records, its own
- * copies of the vision and charter documents, the principles with their stances, milestones and
- * the audit chain. Every name is resolved here, so the writers never see an id.
+ * copies of the vision and charter documents, the principles with their stances, milestones (with
+ * the organisations' stances on the vision: ./vision-endorsement.ts) and the audit chain. Every name is resolved here, so the writers never see an id.
  */
 import type * as Y from 'yjs';
 import type { Language } from '../../shared/api.js';
@@ -10,10 +10,11 @@ import { PARADOX_AXES } from '../../shared/charter/schema.js';
 import { CHARTER_EXPORT_VERSION, type CharterExport } from '../../shared/export/charter-export.js';
 import { notYetJoined } from '../../shared/decisions.js';
 import type { PrincipleView, StanceView } from '../../shared/realtime/events.js';
-import type { LastEdit, MemberRecord, MilestoneRecord, OrganisationRecord, WorkshopRecord } from '../store/types.js';
+import type { LastEdit, MemberRecord, MilestoneRecord, OrganisationRecord, VisionStanceRecord, WorkshopRecord } from '../store/types.js';
 import { oneLine, plain } from './plain-text.js';
 import { methodsModel } from './methods-model.js';
 import { visionBlocks } from './vision-blocks.js';
+import { visionEndorsements } from './vision-endorsement.js';
 
 export interface CharterSources {
   workshop: WorkshopRecord;
@@ -23,6 +24,10 @@ export interface CharterSources {
   charter: Y.Doc;
   principles: PrincipleView[];
   milestones: Omit<MilestoneRecord, 'snapshot'>[];
+  /** Each organisation's stance on each milestone (issue #17). */
+  visionStances: VisionStanceRecord[];
+  /** The snapshot of the milestone the cover names (`coverMilestone`), null when none. */
+  coverSnapshot: Uint8Array | null;
   audit: CharterExport['audit'];
   /** Who last changed each charter entry (`<collection>/<key>`), as the server recorded it. */
   edits: LastEdit[];
@@ -56,6 +61,15 @@ export function buildCharterModel(src: CharterSources, opts: { language: Languag
     representative: s.representative ? { invitedBy: nameOf(s.representative.invitedBy), namedBy: nameOf(s.representative.namedBy), confirmation: s.representative.confirmation === null ? null : oneLine(s.representative.confirmation) } : null,
   });
 
+  const endorsed = visionEndorsements({
+    milestones: src.milestones,
+    stances: src.visionStances,
+    organisations: src.organisations.map((o) => ({ id: o.id, name: org.get(o.id)! })),
+    person,
+    coverSnapshot: src.coverSnapshot,
+    vision: src.vision,
+  });
+
   return {
     format: 'samskap-charter',
     version: CHARTER_EXPORT_VERSION,
@@ -64,6 +78,7 @@ export function buildCharterModel(src: CharterSources, opts: { language: Languag
     workshop: { id: src.workshop.id, title: oneLine(src.workshop.title), createdAt: src.workshop.createdAt },
     organisations: src.organisations.map((o) => ({ id: o.id, name: oneLine(o.name), color: o.color })),
     vision: visionBlocks(src.vision),
+    visionEndorsement: endorsed.visionEndorsement,
     actors: actors.map((a) => ({ id: a.id, name: oneLine(a.name), kind: a.kind, role: plain(a.role), needs: plain(a.needs), requirements: plain(a.requirements), gains: plain(a.gains) })),
     relations: charter.relations().map((r) => ({ from: actorName.get(r.from) ?? '', to: actorName.get(r.to) ?? '', kind: r.kind, note: plain(r.note) })),
     maturity: charter
@@ -130,7 +145,7 @@ export function buildCharterModel(src: CharterSources, opts: { language: Languag
         removed: p.removed,
       })),
     allPrinciples: opts.all,
-    milestones: src.milestones.map((m) => ({ name: oneLine(m.name), createdAt: m.createdAt, createdBy: person.get(m.createdBy) ?? '' })),
+    milestones: endorsed.milestones,
     audit: src.audit,
   };
 }

@@ -101,6 +101,15 @@ export interface ExportLabels {
   /** Who took the stance as the organisation's representative, who invited them and who named them (with which confirmation). */
   representativeLine: (org: string, person: string, invitedBy: string | null, namedBy: string | null, confirmation: string | null) => string;
   and: string;
+  /** The cover (issue #17): the milestone the organisations endorsed, and when it was saved. */
+  visionCover: (milestone: string, date: string) => string;
+  visionChanged: string;
+  visionUnchanged: string;
+  visionNotEndorsed: string;
+  /** An organisation without a stance on the cover's milestone: its stance on another one. */
+  visionElsewhere: (org: string, stance: string, milestone: string, date: string) => string;
+  /** Organisations that have taken no stance on any milestone. */
+  visionNoStance: (names: string) => string;
   milestones: string;
   savedBy: string;
   verification: string;
@@ -252,6 +261,12 @@ const en: ExportLabels = {
   representativeLine: (org, person, inv, named, conf) =>
     `${org}: stance taken by ${person}, representative${inv ? `, invited by ${inv}` : ''}${named ? `, named by ${named}` : ', not named by anyone (its first member, or the role passed on)'}${conf ? ` with the organisation’s confirmation: ${conf}` : ''}.`,
   and: 'and',
+  visionCover: (m, date) => `The shared vision as the organisations endorsed it: the milestone “${m}”, saved ${date}.`,
+  visionChanged: 'The shared vision has been changed since this milestone: the text under “Shared vision” below is the current one, not the endorsed one.',
+  visionUnchanged: 'The text under “Shared vision” below is the endorsed one: unchanged since this milestone.',
+  visionNotEndorsed: 'No organisation has endorsed the shared vision (a milestone of it) yet.',
+  visionElsewhere: (org, stance, m, date) => `${org}: ${stance}, on the milestone “${m}” (${date}).`,
+  visionNoStance: (names) => `No stance on the shared vision yet: ${names}.`,
   savedBy: 'saved by',
   verification: 'Verification',
   verificationText: (n, ok) =>
@@ -305,6 +320,12 @@ const nb: ExportLabels = {
   representativeLine: (org, person, inv, named, conf) =>
     `${org}: standpunkt tatt av ${person}, representant${inv ? `, invitert av ${inv}` : ''}${named ? `, utpekt av ${named}` : ', ikke utpekt av noen (første medlem, eller rollen gikk videre)'}${conf ? ` med virksomhetens bekreftelse: ${conf}` : ''}.`,
   and: 'og',
+  visionCover: (m, date) => `Drømmebildet slik virksomhetene sluttet seg til det: milepælen «${m}», lagret ${date}.`,
+  visionChanged: 'Drømmebildet er endret etter denne milepælen: teksten under «Drømmebildet» nedenfor er den gjeldende, ikke den virksomhetene sluttet seg til.',
+  visionUnchanged: 'Teksten under «Drømmebildet» nedenfor er den virksomhetene sluttet seg til: uendret siden denne milepælen.',
+  visionNotEndorsed: 'Ingen virksomhet har sluttet seg til drømmebildet (en milepæl av det) ennå.',
+  visionElsewhere: (org, stance, m, date) => `${org}: ${stance}, til milepælen «${m}» (${date}).`,
+  visionNoStance: (names) => `Ikke tatt standpunkt til drømmebildet ennå: ${names}.`,
   savedBy: 'lagret av',
   verification: 'Kontroll',
   verificationText: (n, ok) =>
@@ -344,6 +365,12 @@ const nn: ExportLabels = {
   anchorLine: (org, who, role, date, ref, by, at) => `${org}: forankra — stadfesta av ${who} (${role}) ${date}${ref ? `; referanse: ${ref}` : ''}; registrert av ${by}, ${at}.`,
   representativeLine: (org, person, inv, named, conf) =>
     `${org}: standpunkt teke av ${person}, representant${inv ? `, invitert av ${inv}` : ''}${named ? `, utpeikt av ${named}` : ', ikkje utpeikt av nokon (første medlem, eller rolla gjekk vidare)'}${conf ? ` med stadfesting frå verksemda: ${conf}` : ''}.`,
+  visionCover: (m, date) => `Draumebiletet slik verksemdene slutta seg til det: milepælen «${m}», lagra ${date}.`,
+  visionChanged: 'Draumebiletet er endra etter denne milepælen: teksten under «Draumebiletet» nedanfor er den gjeldande, ikkje den verksemdene slutta seg til.',
+  visionUnchanged: 'Teksten under «Draumebiletet» nedanfor er den verksemdene slutta seg til: uendra sidan denne milepælen.',
+  visionNotEndorsed: 'Inga verksemd har slutta seg til draumebiletet (ein milepæl av det) enno.',
+  visionElsewhere: (org, stance, m, date) => `${org}: ${stance}, til milepælen «${m}» (${date}).`,
+  visionNoStance: (names) => `Ikkje teke standpunkt til draumebiletet enno: ${names}.`,
   savedBy: 'lagra av',
   verificationText: (n, ok) =>
     `Dette dokumentet byggjer på ein revisjonslogg med ${n} oppføringar${ok ? ', der hash-kjeda var gyldig ved eksport' : ', der hash-kjeda IKKJE var gyldig ved eksport'}. Samanlikn hash-verdien nedanfor med serveren sin.`,

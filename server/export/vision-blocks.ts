@@ -2,6 +2,8 @@
  * The vision as export blocks, read from the server's copy of the Yjs document. Only the nodes
  * and marks of `visionSchema` are understood; anything else a writer smuggled in is read as
  * plain paragraphs (unknown blocks) or plain text (unknown marks). Links keep only safe targets.
+ * Pending suggestions are read as the text agreed so far: insertions left out, deletions kept.
+ * Placeholders (a paragraph's prompt) are never read: an empty paragraph with one is left out.
  *
  * Any member can nest quotes and lists thousands of levels deep, so the walk is iterative (an
  * explicit stack, never the call stack) and the blocks it returns nest at most
@@ -10,7 +12,8 @@
  */
 import * as Y from 'yjs';
 import { MAX_BLOCK_DEPTH, type Block, type Inline } from '../../shared/export/charter-export.js';
-import { isSafeHref, visionFragment } from '../../shared/vision/schema.js';
+import { isSafeHref, VisionKey, visionFragment } from '../../shared/vision/schema.js';
+import { SuggestionMark } from '../../shared/vision/suggestion-marks.js';
 import { plain } from './plain-text.js';
 
 type XmlNode = Y.XmlElement | Y.XmlText | Y.XmlHook;
@@ -68,8 +71,12 @@ export function visionBlocks(doc: Y.Doc): Block[] {
         }
         break;
       }
-      default:
-        out.push({ type: 'paragraph', content: inlineChildren(node) });
+      default: {
+        const content = inlineChildren(node);
+        // A placeholder is a prompt, not text (issue #17): an empty paragraph showing one is not exported.
+        if (content.length === 0 && node.nodeName === 'paragraph' && node.getAttribute(VisionKey.placeholder) !== undefined) break;
+        out.push({ type: 'paragraph', content });
+      }
     }
   }
   return root;
@@ -100,6 +107,8 @@ function inlinesOf(text: Y.XmlText): Inline[] {
   for (const op of text.toDelta() as DeltaOp[]) {
     if (typeof op.insert !== 'string') continue;
     const a = op.attributes ?? {};
+    // Suggestions are not agreed yet: a pending insertion is left out, a pending deletion kept.
+    if (a[SuggestionMark.insertion] !== undefined) continue;
     const inline: Inline = { text: plain(op.insert) };
     if (a.strong !== undefined) inline.bold = true;
     if (a.em !== undefined) inline.italic = true;

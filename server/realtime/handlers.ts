@@ -5,6 +5,7 @@ import type { CharterImportService } from '../services/charter-import.js';
 import type { FacilitationService } from '../services/facilitation.js';
 import type { ModerationService } from '../services/moderation.js';
 import type { PrincipleService } from '../services/principles.js';
+import type { VisionStanceService } from '../services/vision-stances.js';
 import type { VoteService } from '../services/votes.js';
 import type { WorkshopStateService } from '../services/workshop-state.js';
 import { on, type SocketContext } from './command.js';
@@ -17,6 +18,7 @@ export interface RealtimeServices {
   principles: PrincipleService;
   moderation: ModerationService;
   charterImport: CharterImportService;
+  visionStances: VisionStanceService;
   state: WorkshopStateService;
 }
 
@@ -69,4 +71,10 @@ export function registerPrincipleHandlers(ctx: SocketContext, s: RealtimeService
   on(ctx, 'principle.anchor', (p, actor) => s.principles.anchor(actor, p));
 }
 
-export const registerAll = [registerStateHandlers, registerFacilitationHandlers, registerAnswerHandlers, registerVoteHandlers, registerBrainwritingHandlers, registerPrincipleHandlers];
+export function registerVisionHandlers(ctx: SocketContext, s: RealtimeServices): void {
+  on(ctx, 'vision.endorse', (p, actor) => s.visionStances.endorse(actor, p));
+}
+
+export const registerAll = [
+  registerStateHandlers, registerFacilitationHandlers, registerAnswerHandlers, registerVoteHandlers, registerBrainwritingHandlers, registerPrincipleHandlers, registerVisionHandlers,
+];

@@ -19,6 +19,7 @@ import { checkTypeDepth } from '../../shared/sync/type-depth.js';
 import { VISION_DOC_OPTIONS, VisionKey } from '../../shared/vision/schema.js';
 import { hashToken, newId, newToken, sameSecret } from '../auth/tokens.js';
 import { IdRemap } from '../export/id-remap.js';
+import { remapSuggestions } from '../export/suggestion-remap.js';
 import { verifyArchivedChains, verifyAuditChain } from '../store/audit-hash.js';
 import type { BackupRows } from '../store/backup-tables.js';
 import type { AuditEntry } from '../store/types.js';
@@ -168,6 +169,7 @@ function rewriteDoc(part: string, b64: string, remap: IdRemap): Uint8Array {
   const doc = new Y.Doc(part === 'vision' ? VISION_DOC_OPTIONS : {});
   Y.applyUpdate(doc, new Uint8Array(Buffer.from(b64, 'base64')));
   remap.doc(doc, MAPS_OF(part));
+  if (part === 'vision') remapSuggestions(doc, remap);
   const update = Y.encodeStateAsUpdate(doc);
   doc.destroy();
   return update;

@@ -1,4 +1,4 @@
-/** Builds the decision services (facilitation, answers, votes, brainwriting, principles, moderation, charter import, snapshot) on shared deps. */
+/** Builds the decision services (facilitation, answers, votes, brainwriting, principles, moderation, charter import, vision stances, snapshot) on shared deps. */
 import { createAnswerService } from './answers.js';
 import { createBrainwritingService } from './brainwriting.js';
 import { createCharterImportService } from './charter-import.js';
@@ -7,6 +7,7 @@ import { createFacilitationService } from './facilitation.js';
 import { createModerationService } from './moderation.js';
 import type { DecisionDeps } from './ports.js';
 import { createPrincipleService } from './principles.js';
+import { createVisionStanceService } from './vision-stances.js';
 import { createVoteService } from './votes.js';
 import { createWorkshopStateService } from './workshop-state.js';
 
@@ -23,6 +24,7 @@ export function createDecisionServices(deps: DecisionDeps & { locks: BoardLocks 
     principles,
     moderation: createModerationService(deps),
     charterImport: createCharterImportService(deps),
+    visionStances: createVisionStanceService(deps),
     state: createWorkshopStateService({ store: deps.store, now: deps.now, docs: deps.docs, answers, votes, brainwriting, principles }),
   };
 }

@@ -16,6 +16,7 @@ import { actorDiagramSvg } from '../export/actor-diagram.js';
 import type { PngRenderer } from '../export/png-renderer.js';
 import { layoutCharter } from '../export/charter-layout.js';
 import { buildCharterModel } from '../export/charter-model.js';
+import { coverMilestone } from '../export/vision-endorsement.js';
 import { renderDocx } from '../export/docx.js';
 import { CONTENT_TYPES, slug, type ExportFile } from '../export/files.js';
 import { exportLabels } from '../export/labels.js';
@@ -72,14 +73,17 @@ export function createExportService(deps: ExportDeps) {
       authorize(actor, 'workshop.read', workshopId);
       const workshop = await workshopOf(workshopId);
       const language = opts.lang ?? workshop.language;
-      const [organisations, members, principles, milestones, audit, edits] = await Promise.all([
+      const [organisations, members, principles, milestones, audit, edits, visionStances] = await Promise.all([
         store.workshops.organisations(workshopId),
         store.workshops.members(workshopId),
         deps.principles(actor, workshopId),
         store.vision.milestones(workshopId),
         charterAudit(store, workshopId, deps.verifyAudit),
         store.edits.list(workshopId, 'charter'),
+        store.vision.stances(workshopId),
       ]);
+      const cover = coverMilestone(milestones, visionStances, organisations);
+      const coverSnapshot = cover ? ((await store.vision.milestone(workshopId, cover.id))?.snapshot ?? null) : null;
       const at = now();
       const labels = exportLabels[language];
       let diagram: ReturnType<typeof actorDiagramSvg> = null;
@@ -91,7 +95,7 @@ export function createExportService(deps: ExportDeps) {
           }
           return buildCharterModel(
             {
-              workshop, organisations, members, vision, charter, principles, milestones, audit, edits,
+              workshop, organisations, members, vision, charter, principles, milestones, audit, edits, visionStances, coverSnapshot,
             },
             { language, all: opts.all, now: at },
           );

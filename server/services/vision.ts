@@ -1,18 +1,20 @@
 /**
  * The vision beyond its text: who wrote what (recorded by the sync layer), each member's
  * last-seen snapshot, milestones (the server's own snapshot of the document, named by a
- * facilitator) and resetting an emptied vision to the template.
+ * facilitator, with the organisations' stances on it: ./vision-stances.ts) and resetting an
+ * emptied vision to the template.
  */
 import * as Y from 'yjs';
 import { AppError, ErrorCode } from '../../shared/errors.js';
 import { formatRoom } from '../../shared/ids.js';
-import type { CompactHistoryDto, VisionHistoryDto, MilestoneDto, MilestoneWithSnapshotDto, SeenDto, VisionAuthorsDto } from '../../shared/vision/api.js';
+import type { CompactHistoryDto, VisionHistoryDto, MilestoneDto, MilestoneStanceDto, MilestoneWithSnapshotDto, SeenDto, VisionAuthorsDto } from '../../shared/vision/api.js';
 import { SNAPSHOT_MAX_BYTES } from '../../shared/vision/api.js';
 import { visionIsEmpty } from '../../shared/vision/schema.js';
 import { resetVisionTemplate } from '../../shared/vision/template.js';
 import { authorize, type Actor } from '../auth/access.js';
 import { newId } from '../auth/tokens.js';
 import type { MemberRecord, MilestoneRecord, Store } from '../store/types.js';
+import { milestoneStances } from './vision-stances.js';
 
 /** What the service needs of the sync layer's documents (DocRegistry). */
 export interface VisionDocs {
@@ -41,9 +43,9 @@ export function createVisionService(deps: VisionServiceDeps) {
   const { store } = deps;
   const now = () => (deps.now ?? (() => new Date()))().toISOString();
 
-  const milestoneDto = (m: Omit<MilestoneRecord, 'snapshot'>, members: Map<string, MemberRecord>): MilestoneDto => {
+  const milestoneDto = (m: Omit<MilestoneRecord, 'snapshot'>, members: Map<string, MemberRecord>, stances: MilestoneStanceDto[] = []): MilestoneDto => {
     const by = members.get(m.createdBy);
-    return { id: m.id, name: m.name, createdAt: m.createdAt, createdBy: { memberId: m.createdBy, displayName: by?.displayName ?? '', organisationId: by?.organisationId ?? null } };
+    return { id: m.id, name: m.name, createdAt: m.createdAt, createdBy: { memberId: m.createdBy, displayName: by?.displayName ?? '', organisationId: by?.organisationId ?? null }, stances };
   };
   const lastCompaction = async (workshopId: string) => (await store.audit.list(workshopId)).findLast((e) => e.type === COMPACTED)?.at ?? null;
   const membersById = async (workshopId: string) => new Map((await store.workshops.members(workshopId)).map((m) => [m.id, m]));
@@ -78,15 +80,16 @@ export function createVisionService(deps: VisionServiceDeps) {
 
     async milestones(actor: Actor, workshopId: string): Promise<MilestoneDto[]> {
       authorize(actor, 'doc.read', workshopId);
-      const [list, members] = await Promise.all([store.vision.milestones(workshopId), membersById(workshopId)]);
-      return list.map((m) => milestoneDto(m, members));
+      const [list, members, stances] = await Promise.all([store.vision.milestones(workshopId), membersById(workshopId), milestoneStances(store, workshopId)]);
+      return list.map((m) => milestoneDto(m, members, stances.get(m.id)));
     },
 
     async milestone(actor: Actor, workshopId: string, milestoneId: string): Promise<MilestoneWithSnapshotDto> {
       authorize(actor, 'doc.read', workshopId);
       const m = await store.vision.milestone(workshopId, milestoneId);
       if (!m) throw new AppError(ErrorCode.milestoneNotFound, 404, 'No such milestone in this workshop.');
-      return { ...milestoneDto(m, await membersById(workshopId)), snapshot: Buffer.from(m.snapshot).toString('base64') };
+      const [members, stances] = await Promise.all([membersById(workshopId), milestoneStances(store, workshopId)]);
+      return { ...milestoneDto(m, members, stances.get(m.id)), snapshot: Buffer.from(m.snapshot).toString('base64') };
     },
 
     /** Saves the server's current state of the vision under `name`. */

@@ -31,6 +31,8 @@ export const BACKUP_TABLES: readonly BackupTable[] = [
   { table: 'vision_deletions', where: 'workshop_id = $1', assigned: 'seq' },
   { table: 'vision_seen', where: 'workshop_id = $1' },
   { table: 'milestones', where: 'workshop_id = $1' },
+  // Organisations' stances on milestones (issue #17, 017_vision_stances), after the milestones they name.
+  { table: 'vision_stances', where: 'workshop_id = $1' },
   { table: 'facilitation', where: 'workshop_id = $1' },
   { table: 'board_locks', where: 'workshop_id = $1' },
   { table: 'raised_hands', where: 'workshop_id = $1' },

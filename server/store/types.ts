@@ -4,7 +4,7 @@
  * The contract suite is tests/contracts/store.contract.ts.
  */
 import type { Language, Role } from '../../shared/api.js';
-import type { DecisionRule } from '../../shared/decisions.js';
+import type { DecisionRule, Stance } from '../../shared/decisions.js';
 import type { AnswerRepo, BrainwritingRepo, FacilitationRepo, PrincipleRepo, VoteRepo } from './governance-types.js';
 import type { RepresentationRepo } from './representation-types.js';
 
@@ -286,10 +286,22 @@ export interface MilestoneRecord {
   snapshot: Uint8Array;
 }
 
+/** An organisation's stance on a milestone (issue #17): one per organisation and milestone. */
+export interface VisionStanceRecord {
+  workshopId: string;
+  milestoneId: string;
+  organisationId: string;
+  /** The representative who took it. */
+  memberId: string;
+  stance: Stance;
+  reason: string | null;
+  at: string;
+}
+
 /**
  * What the server knows about the vision beyond its bytes: who wrote and deleted what (recorded
  * from authenticated connections, never from the document), each member's last-seen snapshot,
- * and the milestones. Rows of a deleted workshop go with it.
+ * the milestones and the organisations' stances on them. Rows of a deleted workshop go with it.
  */
 export interface VisionRepo {
   /** Claims client ids for a member; an id already claimed keeps its first member. */
@@ -304,6 +316,10 @@ export interface VisionRepo {
   /** Oldest first, without their snapshots' bytes. */
   milestones(workshopId: string): Promise<Omit<MilestoneRecord, 'snapshot'>[]>;
   milestone(workshopId: string, id: string): Promise<MilestoneRecord | null>;
+  /** Records an organisation's stance on a milestone, replacing its earlier one on that milestone. */
+  setStance(s: VisionStanceRecord): Promise<void>;
+  /** Every organisation's stance on every milestone of the workshop, oldest stance first. */
+  stances(workshopId: string): Promise<VisionStanceRecord[]>;
 }
 
 /**

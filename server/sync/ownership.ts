@@ -29,6 +29,10 @@
  * - Text is credited to the member whose connection first wrote with a Yjs client id (the
  *   attribution, services/vision-attribution.ts): an update that writes under a client id another
  *   member claimed is refused (`client-id`), so nobody's words are credited to someone else.
+ * - The settings map (suggestion mode for participants) is the facilitators' (`settings`); a
+ *   change of the mode is audited (`vision.suggestions_required`).
+ * - While suggestion mode is required, a participant's update may only add (or withdraw) their
+ *   own suggestions (server/sync/suggestion-guard.ts, `suggestion-*`).
  */
 import * as Y from 'yjs';
 import { BoardKey, F, readElement } from '../../shared/board/schema.js';
@@ -39,6 +43,8 @@ import type { RoomPeer } from './room-types.js';
 import { commentRefusal, commentUpdate, type CommentUpdate } from './comment-guard.js';
 import { fundingRefusal } from './funding-guard.js';
 import type { Touch } from './touched.js';
+import { createSuggestionCheck, settingsWrite } from './suggestion-guard.js';
+import { suggestionsRequired } from '../../shared/vision/suggestion-settings.js';
 
 export type GuardVerdict = { refused: string } | { audit: NewAuditEntry[]; edits: LastEdit[] };
 
@@ -187,6 +193,7 @@ function sameFields(t: Touch, existing: Y.Map<unknown>, fields: readonly string[
 export function visionGuard(deps: GuardDeps): Guard {
   // Claims seen by this guard; others (another instance's) are read from the store when met.
   const owners = new Map<number, string>();
+  const suggestions = createSuggestionCheck();
   return async (peer, _touches, doc, update) => {
     const fresh = new Set<number>();
     for (const s of Y.decodeUpdate(update).structs) {
@@ -198,8 +205,20 @@ export function visionGuard(deps: GuardDeps): Guard {
       const owner = owners.get(c);
       if (owner !== undefined && owner !== peer.memberId) return refuse('client-id');
     }
+    const me = who(peer);
+    const audit: NewAuditEntry[] = [];
+    const setting = settingsWrite(doc, update);
+    if (setting.touched && !me.facilitator) return refuse('settings');
+    if (setting.required !== null && setting.required !== suggestionsRequired(doc)) {
+      audit.push({ workshopId: deps.workshopId, at: deps.now().toISOString(), actorId: me.memberId, type: 'vision.suggestions_required', data: { required: setting.required } });
+    }
+    if (!suggestionsRequired(doc)) suggestions.drop();
+    else if (!me.facilitator) {
+      const broken = suggestions.check(doc, update, me);
+      if (broken) return refuse(broken);
+    }
     // The first member to write with an id claims it (the attribution recorder stores the claim).
     for (const c of fresh) if (!owners.has(c)) owners.set(c, peer.memberId);
-    return { audit: [], edits: [] };
+    return { audit, edits: [] };
   };
 }

@@ -59,6 +59,8 @@ export type MethodCollection = 'benefits' | 'roadmap' | 'services';
 export interface ActorInput {
   name: string;
   kind: ActorKind;
+  /** The participating organisation this actor is, when it is at the table. */
+  organisationId?: string | null;
   role?: string;
   needs?: string;
   requirements?: string;
@@ -66,7 +68,7 @@ export interface ActorInput {
   x?: number | null;
   y?: number | null;
 }
-export type ActorPatch = Partial<Pick<Actor, 'name' | 'kind' | 'x' | 'y'>>;
+export type ActorPatch = Partial<Pick<Actor, 'name' | 'kind' | 'x' | 'y' | 'organisationId'>>;
 export type ActorTextField = 'role' | 'needs' | 'requirements' | 'gains';
 export interface BodyInput {
   name: string;
@@ -154,6 +156,7 @@ export class CharterDoc {
       [CF.gains]: yText(input.gains ?? ''),
       ...(typeof input.x === 'number' ? { [CF.x]: input.x } : {}),
       ...(typeof input.y === 'number' ? { [CF.y]: input.y } : {}),
+      ...(input.organisationId ? { [CF.organisationId]: input.organisationId.slice(0, L.idMax) } : {}),
     }, origin);
   }
   updateActor(id: string, patch: ActorPatch, origin: unknown): void {

@@ -11,8 +11,9 @@ interface Migration {
 const migrations: Migration[] = [
   // v1 is the first shape: nothing to transform, only the version to record.
   { name: '001_initial', to: 1, run: () => {} },
-  // v2 adds fields and a collection that readers of v1 never see: a maturity entry's `target`
-  // and `alsoOn`, and `paradoxTargets`. Nothing to transform; the version tells a v1 client
+  // v2 adds fields and collections that readers of v1 never see: a maturity entry's `target`
+  // and `alsoOn`, `paradoxTargets`, the report's methods (benefits, roadmap, services, lifeEvent),
+  // an actor's `organisationId` and where an imported entry came from (`source*`). Nothing to transform; the version tells a v1 client
   // that the document holds what it cannot show (issue #17).
   { name: '002_targets_and_more_steps', to: 2, run: () => {} },
   // v3 (issue #17): a funding line may name a participating organisation (`organisationId`).

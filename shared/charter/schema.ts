@@ -2,7 +2,7 @@
  * The charter document (`<workshopId>/charter`): the only file that spells its Yjs keys.
  *
  *   meta: Y.Map          { schemaVersion: number }
- *   actors: Y.Map        actorId → Y.Map { name, kind, role*, needs*, requirements*, gains*, order, x?, y? }
+ *   actors: Y.Map        actorId → Y.Map { name, kind, role*, needs*, requirements*, gains*, order, x?, y?, organisationId? }
  *   relations: Y.Map     relationId → Y.Map { from, to, kind, note* }
  *   maturity: Y.Map      organisationId → Y.Map { generation, justification*, target?, alsoOn? }
  *   paradoxes: Y.Map     `<axis>/<organisationId>` → Y.Map { position, note* }
@@ -11,7 +11,7 @@
  *   actors and principles may carry sourceBoard, sourceElement, sourceAuthor (v2): see charter.import
  *   bodies: Y.Map        bodyId → Y.Map { name, mandate*, members: Y.Map orgId → true, chair, rule, rhythm, order }
  *   escalation: Y.Map    stepId → Y.Map { label, bodyId, order }
- *   funding: Y.Map       sourceId → Y.Map { who, amount, share, organisationId?, order }   (organisationId: schema 2)
+ *   funding: Y.Map       sourceId → Y.Map { who, amount, share, organisationId?, order }   (organisationId: schema 3)
  *   decisions: Y.Map     decisionId → Y.Map { label, order, cells: Y.Map partyId → decide|consult|inform }
  *   principles: Y.Map    principleId → Y.Map { text: Y.Text, order, authorId, createdAt }
  *
@@ -129,6 +129,8 @@ export interface Actor {
   y: number | null;
   /** The board note it was imported from (`charter.import`), or null. */
   source: CharterSource | null;
+  /** The participating organisation this actor is (v2), or null when it is not at the table. */
+  organisationId: string | null;
 }
 export interface Relation {
   id: string;
@@ -235,6 +237,7 @@ export function readActor(id: string, m: Y.Map<unknown>): Actor | null {
     x: numOrNull(m.get(CF.x), -L.coordinate, L.coordinate),
     y: numOrNull(m.get(CF.y), -L.coordinate, L.coordinate),
     source: readSource(m),
+    organisationId: ref(m.get(CF.organisationId)) || null,
   };
 }
 

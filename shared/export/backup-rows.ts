@@ -56,6 +56,12 @@ export const BACKUP_ROW_SCHEMAS: Readonly<Record<string, TableShape>> = {
   vision_deletions: table({ workshop_id: id, member_id: id, ranges: text }, { workshop_id: 'workshop', member_id: 'member' }),
   vision_seen: table({ workshop_id: id, member_id: id, snapshot: bytes, at: time }, { workshop_id: 'workshop', member_id: 'member' }, ['member_id']),
   milestones: table({ id, workshop_id: id, name: text, created_at: time, created_by: id, snapshot: bytes }, { id: 'own', workshop_id: 'workshop', created_by: 'member' }),
+  /** Since 017_vision_stances (issue #17; absent in older files): each organisation's stance on a milestone. */
+  vision_stances: table(
+    { workshop_id: id, milestone_id: id, organisation_id: id, member_id: id, stance: z.enum(['endorse', 'object', 'abstain']), reason: text.nullable(), at: time },
+    { workshop_id: 'workshop', milestone_id: 'milestone', organisation_id: 'organisation', member_id: 'member' },
+    ['milestone_id', 'organisation_id'],
+  ),
   facilitation: table(
     { workshop_id: id, phase: text.nullable(), agenda: text, timer_started_at: bigint.nullable(), timer_duration_ms: bigint, timer_paused_remaining_ms: bigint.nullable(), seq: bigint },
     { workshop_id: 'workshop' },

@@ -55,6 +55,11 @@ const Stance = z.object({
 
 const OrganisationRef = z.object({ organisationId: z.string(), organisation: z.string() });
 
+const StanceName = z.enum(['endorse', 'object', 'abstain']);
+
+/** An organisation's stance on a milestone of the vision (issue #17): taken by `person`, a representative. */
+const VisionStance = z.object({ organisationId: z.string(), organisation: z.string(), stance: StanceName, person: z.string(), at: z.string(), reason: z.string().nullable() });
+
 /** One entry of the audit chain, as the audit API serves it. */
 const AuditChainEntry = AuditEntryDto;
 
@@ -73,6 +78,24 @@ export const CharterExport = z.object({
   workshop: z.object({ id: z.string(), title: z.string(), createdAt: z.string() }),
   organisations: z.array(z.object({ id: z.string(), name: z.string(), color: z.string().nullable() })),
   vision: z.array(Block),
+  /**
+   * The vision as the organisations endorsed it, for the cover (since issue #17; older exports lack
+   * it): the latest milestone an organisation endorsed, every organisation's stance on it, whether
+   * the vision's text (as `vision` reads) has changed since, and where each other organisation
+   * stands (its latest stance on another milestone, or none). Null when no organisation has
+   * endorsed a milestone.
+   */
+  visionEndorsement: z
+    .object({
+      milestoneId: z.string(),
+      milestone: z.string(),
+      createdAt: z.string(),
+      stances: z.array(VisionStance),
+      textChanged: z.boolean(),
+      elsewhere: z.array(z.object({ organisationId: z.string(), organisation: z.string(), milestone: z.string().nullable(), stance: StanceName.nullable(), at: z.string().nullable() })),
+    })
+    .nullable()
+    .default(null),
   actors: z.array(
     z.object({ id: z.string(), name: z.string(), kind: z.string(), role: z.string(), needs: z.string(), requirements: z.string(), gains: z.string() }),
   ),
@@ -152,7 +175,16 @@ export const CharterExport = z.object({
   ),
   /** True when every principle is listed; false when only agreed ones are. */
   allPrinciples: z.boolean(),
-  milestones: z.array(z.object({ name: z.string(), createdAt: z.string(), createdBy: z.string() })),
+  milestones: z.array(
+    z.object({
+      name: z.string(),
+      createdAt: z.string(),
+      createdBy: z.string(),
+      // Since issue #17 (older exports lack them): its id, and each organisation's stance on it.
+      id: z.string().default(''),
+      stances: z.array(VisionStance).default([]),
+    }),
+  ),
   audit: z.object({
     /** Hash of the newest audit entry: compare with `GET /api/workshops/:id/audit`. */
     headHash: z.string(),

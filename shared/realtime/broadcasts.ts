@@ -30,6 +30,7 @@ const NAMES: Record<BroadcastName, true> = {
   'content.removed': true,
   'charter.imported': true,
   'boards.changed': true,
+  'vision.endorsed': true,
   'brainwriting.opened': true,
   'brainwriting.counted': true,
   'brainwriting.revealed': true,

@@ -134,6 +134,11 @@ export const Commands = {
     horizon: z.enum(ROADMAP_HORIZONS).optional(),
   }),
   /**
+   * A representative takes their organisation's stance on the vision as a whole, as saved in a
+   * milestone (issue #17); an objection needs a reason. A newer stance replaces the older.
+   */
+  'vision.endorse': z.strictObject({ milestoneId: Id, stance: Stance, reason: prose(RealtimeLimits.reasonMax).optional() }),
+  /**
    * Brainwriting (issue #16): everyone writes notes privately; the server keeps them, each visible
    * only to its author, until `brainwriting.reveal` writes them onto the board. In an anonymous
    * round no author is recorded anywhere once revealed. `prompt` (optional) titles the round.

@@ -11,6 +11,7 @@ import type { ClosedOutcome, DecisionRule, PrincipleStatus, Stance } from '../de
 import type { BoardDto, MemberDto, Role } from '../api.js';
 import type { AnswerValue, CommandName, CommandPayload } from './commands.js';
 import type { ParadoxAxis } from '../charter/schema.js';
+import type { MilestoneStanceDto } from '../vision/api.js';
 
 export type Ack<T> = { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string; details?: Record<string, unknown> } };
 
@@ -179,6 +180,12 @@ export interface BrainwritingMine {
   writers: number;
 }
 
+/** Every organisation's stance on one milestone of the vision (issue #17). */
+export interface MilestoneStances {
+  milestoneId: string;
+  stances: MilestoneStanceDto[];
+}
+
 export interface HandView {
   memberId: string;
   at: string;
@@ -232,6 +239,7 @@ export interface CommandResults {
   'principle.anchor': PrincipleView;
   'content.remove': { removed: boolean };
   'charter.import': CharterImported;
+  'vision.endorse': MilestoneStances;
   'brainwriting.open': { roundId: string };
   'brainwriting.add': BrainwritingMine;
   'brainwriting.remove': BrainwritingMine;
@@ -278,6 +286,8 @@ export interface Broadcasts {
   'charter.imported': Seq & CharterImported & { by: string };
   /** A facilitator added, renamed, moved, duplicated or deleted a board: the workshop's boards now, in order. */
   'boards.changed': Seq & { boards: BoardDto[] };
+  /** An organisation took (or changed) its stance on a milestone of the vision: the milestone's stances now. */
+  'vision.endorsed': Seq & MilestoneStances & { organisationId: string };
   'brainwriting.opened': Seq & { roundId: string; boardId: string; prompt: string | null; anonymous: boolean };
   /** Progress only: counts, never who or what (after an add or a removal). */
   'brainwriting.counted': Seq & { roundId: string; notes: number; writers: number };

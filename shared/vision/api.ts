@@ -1,6 +1,7 @@
 /** REST payloads of the vision: attribution, last seen, milestones. Documented in docs/api.md. */
 import { z } from 'zod';
 import { text } from '../api.js';
+import type { Stance } from '../decision-rule.js';
 
 /** A Yjs snapshot (`Y.encodeSnapshot`) as base64; at most 1 MB of bytes. */
 export const SNAPSHOT_MAX_BYTES = 1024 * 1024;
@@ -52,11 +53,26 @@ export interface CompactHistoryDto {
   at: string;
 }
 
+/**
+ * An organisation's stance on a milestone, the vision as a whole (issue #17): taken by one of its
+ * representatives with `vision.endorse`; a newer stance replaces the older (the audit log keeps
+ * every one).
+ */
+export interface MilestoneStanceDto {
+  organisationId: string;
+  stance: Stance;
+  memberId: string;
+  at: string;
+  reason: string | null;
+}
+
 export interface MilestoneDto {
   id: string;
   name: string;
   createdAt: string;
   createdBy: { memberId: string; displayName: string; organisationId: string | null };
+  /** Each organisation's stance on this milestone (at most one each), in the workshop's order of organisations. */
+  stances: MilestoneStanceDto[];
 }
 
 export interface MilestoneWithSnapshotDto extends MilestoneDto {

@@ -3,20 +3,33 @@
  *
  *   prosemirror: Y.XmlFragment  the text, bound to ProseMirror by y-prosemirror
  *   comments: Y.Map             commentId → Y.Map (see shared/vision/comments.ts)
+ *   settings: Y.Map             facilitators' settings of the vision (shared/vision/suggestion-settings.ts)
  *
  * The document is kept with garbage collection off (`VISION_DOC_OPTIONS`) on the server and in
  * every client, so snapshots (milestones, "since your last visit") can show deleted text.
  *
  * The ProseMirror schema lives here too, so the server builds the template and measures length
  * with the same node names the editor uses. Links allow only http, https and mailto.
+ *
+ * A paragraph may carry a `placeholder` attribute (issue #17): the template's prompt for that
+ * paragraph, shown while it is empty and dropped once someone writes in it. It is not text: the
+ * length cap, "the vision has text" and every export ignore it. An additive change (older
+ * documents simply have no such attribute), so the document has no schema version to bump.
  */
 import { Schema, type MarkSpec, type NodeSpec } from 'prosemirror-model';
 import * as Y from 'yjs';
+import { suggestionMarkSpecs } from './suggestion-marks.js';
 
 export const VisionKey = {
   fragment: 'prosemirror',
   comments: 'comments',
+  settings: 'settings',
+  /** The attribute of a paragraph element holding its placeholder (a template's prompt). */
+  placeholder: 'placeholder',
 } as const;
+
+/** Longest placeholder kept (a template's prompt is a sentence or two). */
+export const PLACEHOLDER_MAX = 500;
 
 /** Snapshots need deleted content: never garbage-collect the vision document. */
 export const VISION_DOC_OPTIONS = { gc: false } as const;
@@ -34,6 +47,11 @@ export function isSafeHref(href: unknown): href is string {
 const nodes: Record<string, NodeSpec> = {
   doc: { content: 'block+' },
   paragraph: {
+    // Never written to the DOM or read from it (a pasted paragraph brings none): the editor shows
+    // it as a decoration while the paragraph is empty (client/vision/placeholders.ts). Not
+    // validated: y-prosemirror deletes an element whose attributes fail validation, so a member
+    // writing a number here would make every client delete the paragraph; readers check the type.
+    attrs: { [VisionKey.placeholder]: { default: null } },
     content: 'inline*',
     group: 'block',
     parseDOM: [{ tag: 'p' }],
@@ -133,7 +151,9 @@ const marks: Record<string, MarkSpec> = {
   },
 };
 
-export const visionSchema = new Schema({ nodes, marks });
+// Suggestion marks (insertion, deletion) were added without a migration: additive, and documents
+// without them read as before. Last, so a suggestion's <ins>/<del> sits inside bold and links.
+export const visionSchema = new Schema({ nodes, marks: { ...marks, ...suggestionMarkSpecs } });
 
 /** Characters of text in the vision (what the length cap counts). */
 export function visionTextLength(doc: Y.Doc): number {

@@ -1,11 +1,12 @@
 /**
  * The starting text of a new workshop's vision, in the workshop's language: three sections, each
- * a heading and a prompt paragraph. Written straight into the Y.XmlFragment in the shape
+ * a heading and an empty paragraph whose prompt is its placeholder (issue #17: shown until someone
+ * writes there, never text, never exported). Written straight into the Y.XmlFragment in the shape
  * y-prosemirror gives `visionSchema` nodes (element per node, attributes for node attrs).
  */
 import * as Y from 'yjs';
 import type { Language } from '../api.js';
-import { visionFragment } from './schema.js';
+import { VisionKey, visionFragment } from './schema.js';
 
 interface Section {
   heading: string;
@@ -46,13 +47,20 @@ function block(name: string, text: string, attrs: Record<string, number> = {}): 
   return el;
 }
 
+/** An empty paragraph showing `prompt` until someone writes in it (as y-prosemirror writes an empty one: no children). */
+function placeholder(prompt: string): Y.XmlElement {
+  const el = new Y.XmlElement('paragraph');
+  el.setAttribute(VisionKey.placeholder, prompt);
+  return el;
+}
+
 /** Fills an empty vision with the template; does nothing if the fragment has any content. */
 export function writeVisionTemplate(doc: Y.Doc, language: Language): boolean {
   const fragment = visionFragment(doc);
   if (fragment.length > 0) return false;
   const t = TEMPLATE[language];
   const blocks: Y.XmlElement[] = [block('heading', t.title, { level: 2 })];
-  for (const s of t.sections) blocks.push(block('heading', s.heading, { level: 3 }), block('paragraph', s.prompt));
+  for (const s of t.sections) blocks.push(block('heading', s.heading, { level: 3 }), placeholder(s.prompt));
   doc.transact(() => fragment.insert(0, blocks));
   return true;
 }

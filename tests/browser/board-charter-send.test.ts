@@ -4,11 +4,12 @@
  * sends it from the context menu: the dialog has already chosen "an actor" of kind "Kommune"
  * from the zone; the board says so and the note carries a visible "I avtalen" badge under it, in
  * the participant's browser too; the charter lists the actor. A second send of the same note is
- * refused in words. Axe-clean with the dialog open; the dialog renders in Bokmål and English.
+ * refused in words. In the charter the actor, not yet at the table, becomes an invite.
+ * Axe-clean with the dialog open; the dialog renders in Bokmål and English.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { expectAxeClean } from './axe.js';
+import { axeClean as expectAxeClean } from './settle.js';
 import { postFromPage, useBrowserWorld } from './pages.js';
 import { dialogNamed, dialogShown } from './shoelace.js';
 
@@ -97,7 +98,16 @@ describe('send a board note to the charter', () => {
     expect((await dialog.getByRole('alert').textContent())!.length).toBeGreaterThan(5);
     await dialog.getByRole('button', { name: 'Avbryt' }).click();
     await fac.getByRole('link', { name: 'Opne avtalen' }).click();
-    await fac.locator('sk-actor-table').getByRole('rowheader', { name: /Bergen kommune/ }).waitFor();
+    const row = fac.locator('sk-actor-table').getByRole('rowheader', { name: /Bergen kommune/ });
+    await row.waitFor();
+    // An actor not yet at the table becomes an invite: here the workshop already has an organisation of that name.
+    await row.getByRole('button', { name: 'Inviter Bergen kommune' }).click();
+    const made = fac.locator('sk-actors-view .invited');
+    await made.waitFor();
+    expect(await made.locator('code').textContent()).toMatch(/^https?:\/\/.+/);
+    await row.getByText('Ved bordet som Bergen kommune').waitFor();
+    expect(await row.getByRole('button', { name: 'Inviter Bergen kommune' }).count()).toBe(0);
+    await expectAxeClean(fac);
   });
 
   it('renders the dialog in Bokmål and English', STEP, async () => {

@@ -152,6 +152,17 @@ describe('three organisations agree on a principle', () => {
     await axeClean(facilitator);
   });
 
+  it("lets the facilitator add the council's three starter principles once, as drafts everyone sees (issue #17)", STEP, async () => {
+    expect(await view(participants[0]!).getByRole('button', { name: 'Legg til dei tre startprinsippa frå rådet' }).count()).toBe(0);
+    const add = view(facilitator).getByRole('button', { name: 'Legg til dei tre startprinsippa frå rådet' });
+    await add.click();
+    await view(facilitator).getByRole('status').filter({ hasText: '3 startprinsipp lagde til som utkast.' }).waitFor();
+    await view(participants[2]!).getByText('Vi samarbeider om grunnleggande infrastruktur i staden for at kvar verksemd byggjer sin eigen.').waitFor();
+    await add.click();
+    await view(facilitator).getByRole('status').filter({ hasText: 'Startprinsippa står alt i avtalen.' }).waitFor();
+    await axeClean(facilitator);
+  });
+
   it('had no console problems and made no request outside the server', () => {
     for (const [, w] of watches) expect(w.problems).toEqual([]);
     expect(outside.flat()).toEqual([]);

@@ -6,6 +6,8 @@
  */
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import * as Y from 'yjs';
+import { VisionKey, visionFragment } from '../../shared/vision/schema.js';
 import { launchChromium, watchPage, type PageWatch } from './chromium.js';
 import { buildClient, startServer, type BuiltClient, type TestServer } from './harness.js';
 import { watchOrigin } from './shoelace.js';
@@ -41,7 +43,23 @@ export function call<T>(page: Page, method: string, path: string, body?: unknown
   ) as Promise<T>;
 }
 
-export async function createWorld(env: Record<string, string> = {}): Promise<VisionWorld> {
+/**
+ * The template's prompts written as the text of their paragraphs, as workshops made before issue #17
+ * have them: these tests type into them. (Since #17 they are placeholders: vision-endorse.test.ts.)
+ */
+export function promptsAsText(doc: Y.Doc): void {
+  doc.transact(() => {
+    for (const node of visionFragment(doc).toArray()) {
+      const prompt = node instanceof Y.XmlElement ? node.getAttribute(VisionKey.placeholder) : undefined;
+      if (!(node instanceof Y.XmlElement) || typeof prompt !== 'string') continue;
+      node.removeAttribute(VisionKey.placeholder);
+      node.insert(0, [new Y.XmlText(prompt)]);
+    }
+  });
+}
+
+/** `placeholders`: keep the template's prompts as placeholders instead of writing them as text. */
+export async function createWorld(env: Record<string, string> = {}, opts: { placeholders?: boolean } = {}): Promise<VisionWorld> {
   const client: BuiltClient = await buildClient();
   const server = await startServer(client.dir, env);
   const browser = await launchChromium();
@@ -68,6 +86,8 @@ export async function createWorld(env: Record<string, string> = {}): Promise<Vis
     displayName: 'Kari Fasilitator',
     organisationIndex: 0,
   });
+  // The server's own change, as the template itself is (no member wrote it).
+  if (!opts.placeholders) await server.app.registry.change(`${created.id}/vision`, promptsAsText);
   const world: VisionWorld = {
     server,
     browser,

@@ -91,7 +91,7 @@ describe('the journey', () => {
 
     // Compare the first milestone with now.
     await journey(bo).getByLabel('Frå').selectOption({ label: 'Etter verkstad 1' });
-    await journey(bo).getByLabel('Til').selectOption({ label: 'I dag' });
+    await journey(bo).getByLabel('Til', { exact: true }).selectOption({ label: 'I dag' });
     await journey(bo).getByRole('button', { name: 'Samanlikn', exact: true }).click();
     await expect.poll(() => editor(bo.page).locator('ins.change').allTextContents()).toEqual([' Andre økt.', ' Nav kjem inn.']);
     const navOrg = world.organisations.find((o) => o.name === 'Nav')!.id;

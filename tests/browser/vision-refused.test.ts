@@ -14,7 +14,7 @@ import { visionTemplateUpdate } from '../../shared/vision/template.js';
 import { VISION_DOC_OPTIONS, visionTextLength } from '../../shared/vision/schema.js';
 import { focused } from './chromium.js';
 import { axeClean, settle } from './settle.js';
-import { caretAfter, createWorld, editor, expectNoProblems, openVision, textOf, type Member, type VisionWorld } from './vision-harness.js';
+import { caretAfter, createWorld, editor, expectNoProblems, openVision, promptsAsText, textOf, type Member, type VisionWorld } from './vision-harness.js';
 
 const SHOTS = '/tmp/shots-clientrefuse';
 const ANNE = ' Anne skreiv dette medan Bo var borte.';
@@ -25,6 +25,7 @@ const MARGIN = 60;
 function templateLength(): number {
   const doc = new Y.Doc(VISION_DOC_OPTIONS);
   Y.applyUpdate(doc, visionTemplateUpdate('nn'));
+  promptsAsText(doc);
   return visionTextLength(doc);
 }
 const CAP = templateLength() + MARGIN;

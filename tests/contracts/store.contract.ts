@@ -353,6 +353,39 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       expect(await store.vision.milestones(w.id)).toEqual([]);
     });
 
+    it('keeps one stance per organisation and milestone, a newer one replacing the older; they go with the workshop', async () => {
+      const { w, orgs } = await seedWorkshop(store);
+      const other = await seedWorkshop(store);
+      const milestone = (workshopId: string, name: string, createdAt: string) => ({ id: id('s'), workshopId, name, createdAt, createdBy: 'member-a', snapshot: new Uint8Array([1]) });
+      const m1 = milestone(w.id, 'Etter samling 1', '2026-01-01T10:00:00.000Z');
+      const m2 = milestone(w.id, 'Etter samling 2', '2026-02-01T10:00:00.000Z');
+      const foreign = milestone(other.w.id, 'Anna', '2026-01-01T10:00:00.000Z');
+      for (const m of [m1, m2, foreign]) await store.vision.addMilestone(m);
+      const stance = (milestoneId: string, workshopId: string, organisationId: string, stance: 'endorse' | 'object' | 'abstain', at: string, reason: string | null = null) =>
+        ({ workshopId, milestoneId, organisationId, memberId: 'member-a', stance, reason, at });
+      await store.vision.setStance(stance(m1.id, w.id, orgs[0]!.id, 'object', '2026-03-01T10:00:00.000Z', 'Manglar brukarane'));
+      await store.vision.setStance(stance(m1.id, w.id, orgs[1]!.id, 'endorse', '2026-03-01T11:00:00.000Z'));
+      await store.vision.setStance(stance(foreign.id, other.w.id, other.orgs[0]!.id, 'abstain', '2026-03-01T09:00:00.000Z'));
+      // The same organisation on the same milestone: replaced (member, stance, reason and time), not added.
+      const replaced = { ...stance(m1.id, w.id, orgs[0]!.id, 'endorse', '2026-03-02T10:00:00.000Z'), memberId: 'member-b' };
+      await store.vision.setStance(replaced);
+      await store.vision.setStance(stance(m2.id, w.id, orgs[0]!.id, 'abstain', '2026-03-03T10:00:00.000Z', 'Veit ikkje enno'));
+      expect(await store.vision.stances(w.id)).toEqual([
+        stance(m1.id, w.id, orgs[1]!.id, 'endorse', '2026-03-01T11:00:00.000Z'),
+        replaced,
+        stance(m2.id, w.id, orgs[0]!.id, 'abstain', '2026-03-03T10:00:00.000Z', 'Veit ikkje enno'),
+      ]);
+      expect((await store.vision.stances(other.w.id)).map((s) => s.milestoneId)).toEqual([foreign.id]);
+      // Backed up and restored with the milestones they name.
+      const rows = await store.backup.dump(w.id);
+      expect(rows.vision_stances).toHaveLength(3);
+      await store.workshops.delete(w.id);
+      expect(await store.vision.stances(w.id)).toEqual([]);
+      await store.backup.restore(rows);
+      expect(await store.vision.stances(w.id)).toHaveLength(3);
+      expect((await store.vision.stances(other.w.id)).map((s) => s.milestoneId)).toEqual([foreign.id]);
+    });
+
     it('backs a workshop up table by table and restores it; every workshop table is accounted for', async () => {
       const { w, orgs } = await seedWorkshop(store);
       const m = member(w.id, orgs[0]!.id);

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { Actor, Relation } from '../../../shared/charter/schema.js';
 import { arrows, edgePoint, extent, layoutActors, NODE_H, NODE_W, ring } from './actor-layout.js';
 
-const actor = (id: string, x: number | null = null, y: number | null = null): Actor => ({ id, name: id, kind: 'ngo', role: '', needs: '', requirements: '', gains: '', order: id, x, y, source: null });
+const actor = (id: string, x: number | null = null, y: number | null = null): Actor => ({
+  id,
+  name: id, kind: 'ngo', role: '', needs: '', requirements: '', gains: '', order: id, x, y, source: null,
+  organisationId: null,
+});
 const rel = (id: string, from: string, to: string): Relation => ({ id, from, to, kind: 'serves', note: '' });
 
 describe('actor layout', () => {

@@ -1,5 +1,6 @@
 /**
- * `<sk-actor-dialog>`: adds or edits an actor (name, kind, role, needs, requirements, gains).
+ * `<sk-actor-dialog>`: adds or edits an actor (name, kind, the participating organisation it is,
+ * role, needs, requirements, gains). Property: `organisations` (the workshop's).
  *
  * Methods: `show(actor | null, opener)`, `close()`.
  * Events: `sk-save` (detail: ActorForm, and `id` when editing); the host writes, then closes.
@@ -8,6 +9,7 @@
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { html } from 'lit';
 import { live } from 'lit/directives/live.js';
+import type { OrganisationDto } from '../../../shared/api.js';
 import { ACTOR_KINDS, CharterLimits, type Actor, type ActorKind } from '../../../shared/charter/schema.js';
 import { submitOnEnter } from '../../ui/forms.js';
 import { emitter } from '../../ui/events.js';
@@ -25,6 +27,7 @@ export interface ActorForm {
   needs: string;
   requirements: string;
   gains: string;
+  organisationId: string | null;
 }
 export interface SkActorDialogEvents {
   'sk-save': ActorForm;
@@ -32,8 +35,9 @@ export interface SkActorDialogEvents {
 
 export class SkActorDialog extends FormDialog {
   static override styles = [sharedStyles, charterDialogStyles];
-  static override properties = { actor: { state: true }, error: { state: true } };
+  static override properties = { actor: { state: true }, error: { state: true }, organisations: { attribute: false } };
   declare actor: Actor | null;
+  declare organisations: OrganisationDto[];
   declare error: string;
 
   constructor() {
@@ -41,6 +45,7 @@ export class SkActorDialog extends FormDialog {
     updateWhenLocaleChanges(this);
     this.actor = null;
     this.error = '';
+    this.organisations = [];
   }
 
   async show(actor: Actor | null, opener: HTMLElement | null): Promise<void> {
@@ -70,6 +75,7 @@ export class SkActorDialog extends FormDialog {
       needs: this.value('actor-needs'),
       requirements: this.value('actor-requirements'),
       gains: this.value('actor-gains'),
+      organisationId: this.organisations.some((o) => o.id === this.value('actor-org')) ? this.value('actor-org') : null,
     };
     this.emit('sk-save', detail);
   }
@@ -85,6 +91,10 @@ export class SkActorDialog extends FormDialog {
             ${ACTOR_KINDS.map((k) => html`<sl-option value=${k}>${actorKindName(k)}</sl-option>`)}
           </sl-select>
         </div>
+        <sl-select id="actor-org" label=${msg('At the table as', { id: 'charter_actor_org' })} .value=${live(a?.organisationId ?? 'none')} hoist>
+          <sl-option value="none">${msg('Not at the table', { id: 'charter_actor_org_none' })}</sl-option>
+          ${this.organisations.map((o) => html`<sl-option value=${o.id}>${o.name}</sl-option>`)}
+        </sl-select>
         <p class="error" role="alert">${this.error}</p>
         <sl-textarea id="actor-role" label=${term('role')} .value=${live(a?.role ?? '')} rows="2" maxlength=${CharterLimits.textMax}></sl-textarea>
         <sl-textarea id="actor-needs" label=${term('needs')} .value=${live(a?.needs ?? '')} rows="2" maxlength=${CharterLimits.textMax}></sl-textarea>

@@ -1,14 +1,16 @@
 /**
  * `<sk-actor-table>`: the actor map as two tables, equivalent to the diagram: actors (name,
  * kind, role, needs, requirements, gains) and relations (from, relation, to, note), each row with
- * edit and delete buttons (none for observers).
+ * edit and delete buttons (none for observers). Under an actor's name: the participating
+ * organisation it is, or (for a facilitator) an "Invite" button when it is not yet at the table.
  *
- * Properties: `actors`, `relations`, `readOnly`.
- * Events: `sk-actor-edit`, `sk-actor-delete`, `sk-relation-edit`, `sk-relation-delete` (detail:
- * { id, opener }). Slots: none. Parts: none.
+ * Properties: `actors`, `relations`, `readOnly`, `organisations`, `canInvite`.
+ * Events: `sk-actor-edit`, `sk-actor-delete`, `sk-actor-invite`, `sk-relation-edit`, `sk-relation-delete`
+ * (detail: { id, opener }). Slots: none. Parts: none.
  */
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement, nothing } from 'lit';
+import type { OrganisationDto } from '../../../shared/api.js';
 import type { Actor, Relation } from '../../../shared/charter/schema.js';
 import { emitter } from '../../ui/events.js';
 import { sharedStyles } from '../../ui/shared.styles.js';
@@ -22,13 +24,23 @@ import { term } from '../../ui/vocabulary.js';
 export interface SkActorTableEvents {
   'sk-actor-edit': ActorRefDetail;
   'sk-actor-delete': ActorRefDetail;
+  'sk-actor-invite': ActorRefDetail;
   'sk-relation-edit': ActorRefDetail;
   'sk-relation-delete': ActorRefDetail;
 }
 
 export class SkActorTable extends LitElement {
   static override styles = [sharedStyles, charterStyles];
-  static override properties = { actors: { attribute: false }, relations: { attribute: false }, readOnly: { type: Boolean }, edits: { attribute: false } };
+  static override properties = {
+    actors: { attribute: false },
+    relations: { attribute: false },
+    readOnly: { type: Boolean },
+    edits: { attribute: false },
+    organisations: { attribute: false },
+    canInvite: { type: Boolean },
+  };
+  declare organisations: OrganisationDto[];
+  declare canInvite: boolean;
   declare actors: Actor[];
   declare relations: Relation[];
   declare readOnly: boolean;
@@ -44,6 +56,18 @@ export class SkActorTable extends LitElement {
     this.edits = null;
     this.relations = [];
     this.readOnly = false;
+    this.organisations = [];
+    this.canInvite = false;
+  }
+
+  /** Who the actor is at the table, or the way to invite it there. */
+  private table(a: Actor) {
+    const org = a.organisationId ? this.organisations.find((o) => o.id === a.organisationId) : undefined;
+    if (org) return html`<span class="at-table">${msg(str`At the table as ${org.name}`, { id: 'charter_actor_at_table' })}</span>`;
+    if (!this.canInvite) return nothing;
+    return html`<button type="button" class="invite" @click=${(e: Event) => this.emit('sk-actor-invite', { id: a.id, opener: e.currentTarget as HTMLElement })}>
+      ${msg(str`Invite ${a.name}`, { id: 'charter_actor_invite' })}
+    </button>`;
   }
 
   private readonly emit = emitter<SkActorTableEvents>(this);
@@ -83,7 +107,7 @@ export class SkActorTable extends LitElement {
               ? html`<tr><td colspan=${this.readOnly ? 6 : 7} class="empty">${msg('No actors yet.', { id: 'charter_actors_empty' })}</td></tr>`
               : this.actors.map(
                   (a) => html`<tr data-actor=${a.id}>
-                    <th scope="row">${a.name}${lastChangeLine(this.edits?.last(`actors/${a.id}`) ?? null)}</th>
+                    <th scope="row">${a.name}${lastChangeLine(this.edits?.last(`actors/${a.id}`) ?? null)} ${this.table(a)}</th>
                     <td>${actorKindName(a.kind)}</td>
                     <td class="text">${a.role}</td>
                     <td class="text">${a.needs}</td>

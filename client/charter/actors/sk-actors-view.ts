@@ -17,6 +17,7 @@ import { CharterController } from '../charter-controller.js';
 import type { CharterSession } from '../charter-session.js';
 import { charterStyles } from '../charter.styles.js';
 import { ConfirmDelete } from '../confirm-delete.js';
+import { ActorInvites } from './actor-invites.js';
 import './sk-actor-dialog.js';
 import type { SkActorDialog, SkActorDialogEvents } from './sk-actor-dialog.js';
 import './sk-actor-map.js';
@@ -39,6 +40,8 @@ export class SkActorsView extends LitElement {
   declare session: CharterSession | null;
   private readonly doc = new CharterController(this, () => this.session);
   private readonly confirm = new ConfirmDelete(this, () => this.renderRoot.querySelector<HTMLElement>('#add-actor'));
+  /** "Invite" for an actor not yet at the table (facilitators). */
+  private readonly invites = new ActorInvites(this, () => this.session);
 
   constructor() {
     super();
@@ -58,9 +61,9 @@ export class SkActorsView extends LitElement {
     if (!s || s.readOnly) return;
     const f = e.detail;
     if (f.id === null) {
-      s.charter.addActor({ name: f.name, kind: f.kind, role: f.role, needs: f.needs, requirements: f.requirements, gains: f.gains }, s.origin);
+      s.charter.addActor({ name: f.name, kind: f.kind, role: f.role, needs: f.needs, requirements: f.requirements, gains: f.gains, organisationId: f.organisationId }, s.origin);
     } else {
-      s.charter.updateActor(f.id, { name: f.name, kind: f.kind }, s.origin);
+      s.charter.updateActor(f.id, { name: f.name, kind: f.kind, organisationId: f.organisationId }, s.origin);
       for (const field of TEXT_FIELDS) {
         const t = s.charter.textOf('actors', f.id, field);
         // The smallest edit, so that what someone else typed meanwhile elsewhere survives.
@@ -149,15 +152,18 @@ export class SkActorsView extends LitElement {
           .relations=${relations}
           .edits=${s.edits}
           ?readOnly=${s.readOnly}
+          .organisations=${s.organisations}
+          ?canInvite=${!s.readOnly && s.me.role === 'facilitator'}
           @sk-actor-edit=${this.onEditActor}
           @sk-actor-delete=${this.onDeleteActor}
+          @sk-actor-invite=${this.invites.invite}
           @sk-relation-edit=${this.onEditRelation}
           @sk-relation-delete=${this.onDeleteRelation}
         ></sk-actor-table>
       </section>
-      <sk-actor-dialog @sk-save=${this.onSaveActor}></sk-actor-dialog>
+      <sk-actor-dialog .organisations=${s.organisations} @sk-save=${this.onSaveActor}></sk-actor-dialog>
       <sk-relation-dialog .actors=${actors} @sk-save=${this.onSaveRelation}></sk-relation-dialog>
-      ${this.confirm.render()}
+      ${this.invites.render()} ${this.confirm.render()}
     `;
   }
 }

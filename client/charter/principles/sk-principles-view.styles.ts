@@ -74,4 +74,21 @@ export const principlesStyles = css`
       margin-left: 0.25rem;
     }
   }
+  .starters {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem 1rem;
+    margin-top: 0.75rem;
+  }
+  .starters button {
+    font: inherit;
+    min-height: 2.25rem;
+    padding: 0.2rem 0.8rem;
+    border: 1px solid var(--sk-primary);
+    border-radius: 6px;
+    background: var(--sk-surface, #fff);
+    color: var(--sk-primary);
+    cursor: pointer;
+  }
 `;

@@ -46,7 +46,8 @@ import type { SkPrincipleDialog, SkPrincipleDialogEvents } from './sk-principle-
 import type { SkPrincipleCardEvents } from './sk-principle-card.js';
 import { principlesStyles } from './sk-principles-view.styles.js';
 import { WorkshopConsumer } from '../../net/workshop-context.js';
-import { term } from '../../ui/vocabulary.js';
+import { term, words } from '../../ui/vocabulary.js';
+import { STARTER_PRINCIPLES } from '../../../shared/charter/starter-principles.js';
 
 type Card<K extends keyof SkPrincipleCardEvents> = SkEvent<SkPrincipleCardEvents, K>;
 
@@ -58,6 +59,7 @@ export class SkPrinciplesView extends LitElement {
     errors: { state: true },
     ruleError: { state: true },
     target: { state: true },
+    starters: { state: true },
   };
   declare session: CharterSession | null;
   declare busy: ReadonlySet<string>;
@@ -65,6 +67,8 @@ export class SkPrinciplesView extends LitElement {
   declare ruleError: string;
   /** The principle a dialog is about: retiring it, or amending it. */
   declare target: { kind: 'retire' | 'amend' | 'anchor'; id: string; n: number; text: string; model: CardModel } | null;
+  /** What adding the starter principles did, said once. */
+  declare starters: string | null;
   /** First: what follows reads the workshop context when the element connects. */
   private readonly ws = new WorkshopConsumer(this);
   private get socket(): WorkshopSocket | null {
@@ -85,6 +89,7 @@ export class SkPrinciplesView extends LitElement {
     this.errors = new Map();
     this.ruleError = '';
     this.target = null;
+    this.starters = null;
   }
 
   /** The facilitator chooses the rule for principles proposed from now on (REST; sockets hear `settings.changed`). */
@@ -145,6 +150,18 @@ export class SkPrinciplesView extends LitElement {
     s.charter.addPrinciple(text, s.me.id, s.origin);
     area.value = '';
     area.focus();
+  }
+
+  /** The council's three questions as drafts (facilitators; those already there, word for word, are left out). */
+  private addStarters(): void {
+    const s = this.session;
+    if (!s || s.readOnly || s.me.role !== 'facilitator') return;
+    const have = new Set(s.charter.principles().map((p) => p.text.trim()));
+    const fresh = STARTER_PRINCIPLES.map((w) => words(w)).filter((t) => !have.has(t));
+    for (const text of fresh) s.charter.addPrinciple(text, s.me.id, s.origin);
+    this.starters = fresh.length
+      ? msg(str`${fresh.length} starter principles added as drafts.`, { id: 'charter_starters_added' })
+      : msg('The starter principles are already in the charter.', { id: 'charter_starters_there' });
   }
 
   private async move(d: PrincipleDraft, dir: -1 | 1, ids: string[]): Promise<void> {
@@ -222,6 +239,12 @@ export class SkPrinciplesView extends LitElement {
             <textarea id="new-principle" rows="2" maxlength=${CharterLimits.principleMax} placeholder=${msg('For example: we build on shared national platforms before building our own.', { id: 'charter_principle_placeholder' })}></textarea>
             <div><button type="submit" class="primary">${msg('Add principle', { id: 'charter_principle_add' })}</button></div>
           </form>`}
+      ${!s.readOnly && s.me.role === 'facilitator'
+        ? html`<div class="starters">
+            <button type="button" @click=${this.addStarters}>${msg('Add the council’s three starter principles', { id: 'charter_starters_add' })}</button>
+            <span role="status">${this.starters ?? ''}</span>
+          </div>`
+        : nothing}
       ${this.confirm.render()} ${this.renderDialog()} ${this.renderAnchorDialog()}
     `;
   }

@@ -2,6 +2,7 @@
 import { anchors } from '../nb/anchors.js';
 import { charter } from '../nb/charter.js';
 import { principles } from '../nb/principles.js';
+import { suggestions } from '../nb/suggestions.js';
 import { vision } from '../nb/vision.js';
 
-export const templates = { ...anchors, ...charter, ...principles, ...vision };
+export const templates = { ...anchors, ...charter, ...principles, ...vision, ...suggestions };

@@ -2,6 +2,7 @@
 import { anchors } from '../nn/anchors.js';
 import { charter } from '../nn/charter.js';
 import { principles } from '../nn/principles.js';
+import { suggestions } from '../nn/suggestions.js';
 import { vision } from '../nn/vision.js';
 
-export const templates = { ...anchors, ...charter, ...principles, ...vision };
+export const templates = { ...anchors, ...charter, ...principles, ...vision, ...suggestions };

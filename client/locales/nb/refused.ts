@@ -8,6 +8,7 @@ export const refused: Record<keyof typeof nynorsk, string | ReturnType<typeof st
   refused_doc_full: 'Endringen din ble ikke lagret: denne delen av verkstedet har nådd det meste den kan holde, slettet tekst og historikk medregnet. Spør en fasilitator.',
   refused_board_full: 'Endringen din ble ikke lagret: tavlen har allerede så mange elementer som den kan ha. Slett noen, eller bruk en annen tavle.',
   refused_comment_owner: 'Endringen din ble ikke lagret: bare den som skrev en kommentar, eller en fasilitator, kan endre eller slette den.',
+  refused_suggestion: 'Endringen din ble ikke lagret: mens fasilitatoren ber om forslag, kan du bare legge til egne forslag eller trekke dem tilbake.',
   refused_owner: 'Endringen din ble ikke lagret: den endret noe som bare virksomheten det tilhører (eller en fasilitator) kan endre.',
   refused_author: 'Endringen din ble ikke lagret: den oppga noen andre som forfatter.',
   refused_read_only: 'Endringen din ble ikke lagret: du kan bare lese her nå.',

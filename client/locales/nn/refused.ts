@@ -7,6 +7,7 @@ export const refused = {
   refused_doc_full: 'Endringa di vart ikkje lagra: denne delen av verkstaden har nådd det meste han kan halde, sletta tekst og historikk medrekna. Spør ein fasilitator.',
   refused_board_full: 'Endringa di vart ikkje lagra: tavla har alt så mange element som ho kan ha. Slett nokre, eller bruk ei anna tavle.',
   refused_comment_owner: 'Endringa di vart ikkje lagra: berre den som skreiv ein kommentar, eller ein fasilitator, kan endre eller slette han.',
+  refused_suggestion: 'Endringa di vart ikkje lagra: medan fasilitatoren ber om framlegg, kan du berre leggje til eigne framlegg eller trekkje dei tilbake.',
   refused_owner: 'Endringa di vart ikkje lagra: ho endra noko som berre verksemda det høyrer til (eller ein fasilitator) kan endre.',
   refused_author: 'Endringa di vart ikkje lagra: ho oppgav nokon andre som forfattar.',
   refused_read_only: 'Endringa di vart ikkje lagra: du kan berre lese her no.',

@@ -6,6 +6,7 @@
  */
 import { postgresBrainwritingMigrations } from './migrations-brainwriting.js';
 import { postgresImageMigrations } from './migrations-images.js';
+import { postgresVisionStanceMigrations } from './migrations-vision-stances.js';
 import { postgresPeopleMigrations } from './migrations-people.js';
 
 export interface Migration {
@@ -331,4 +332,6 @@ export const postgresMigrations: Migration[] = [
   ...postgresBrainwritingMigrations,
   // Issue #16 (images on boards): ./migrations-images.ts
   ...postgresImageMigrations,
+  // Issue #17 (organisations endorse the vision as a whole): ./migrations-vision-stances.ts
+  ...postgresVisionStanceMigrations,
 ];

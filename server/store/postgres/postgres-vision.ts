@@ -1,6 +1,7 @@
-import type { DeletedRange, MilestoneRecord, VisionAuthors, VisionRepo } from '../types.js';
+import type { DeletedRange, MilestoneRecord, VisionAuthors, VisionRepo, VisionStanceRecord } from '../types.js';
 import type { Runner } from './postgres-runner.js';
 
+const STANCE_COLUMNS = 'workshop_id AS "workshopId", milestone_id AS "milestoneId", organisation_id AS "organisationId", member_id AS "memberId", stance, reason, at';
 const MILESTONE_COLUMNS = 'id, workshop_id AS "workshopId", name, created_at AS "createdAt", created_by AS "createdBy"';
 
 export class PostgresVisionRepo implements VisionRepo {
@@ -64,5 +65,21 @@ export class PostgresVisionRepo implements VisionRepo {
     const r = await this.run.query<Omit<MilestoneRecord, 'snapshot'> & { snapshot: Buffer }>(`SELECT ${MILESTONE_COLUMNS}, snapshot FROM milestones WHERE workshop_id = $1 AND id = $2`, [workshopId, id]);
     const row = r.rows[0];
     return row ? { ...row, snapshot: new Uint8Array(row.snapshot) } : null;
+  }
+
+  async setStance(v: VisionStanceRecord): Promise<void> {
+    await this.run.query(
+      `INSERT INTO vision_stances (workshop_id, milestone_id, organisation_id, member_id, stance, reason, at) VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (milestone_id, organisation_id) DO UPDATE SET member_id = excluded.member_id, stance = excluded.stance, reason = excluded.reason, at = excluded.at`,
+      [v.workshopId, v.milestoneId, v.organisationId, v.memberId, v.stance, v.reason, v.at],
+    );
+  }
+
+  async stances(workshopId: string): Promise<VisionStanceRecord[]> {
+    const r = await this.run.query<VisionStanceRecord>(
+      `SELECT ${STANCE_COLUMNS} FROM vision_stances WHERE workshop_id = $1 ORDER BY at COLLATE "C", milestone_id COLLATE "C", organisation_id COLLATE "C"`,
+      [workshopId],
+    );
+    return r.rows;
   }
 }

@@ -1,6 +1,7 @@
 /** SQLite migrations, applied in order; each one's index+1 is stored in PRAGMA user_version. */
 import { sqliteBrainwritingMigrations } from './migrations-brainwriting.js';
 import { sqliteImageMigrations } from './migrations-images.js';
+import { sqliteVisionStanceMigrations } from './migrations-vision-stances.js';
 import { sqlitePeopleMigrations } from './migrations-people.js';
 
 export interface Migration {
@@ -330,4 +331,6 @@ export const sqliteMigrations: Migration[] = [
   ...sqliteBrainwritingMigrations,
   // Issue #16 (images on boards): ./migrations-images.ts
   ...sqliteImageMigrations,
+  // Issue #17 (organisations endorse the vision as a whole): ./migrations-vision-stances.ts
+  ...sqliteVisionStanceMigrations,
 ];

@@ -1,4 +1,5 @@
-import type { DeletedRange, MilestoneRecord, VisionAuthors, VisionRepo } from '../types.js';
+import type { Stance } from '../../../shared/decisions.js';
+import type { DeletedRange, MilestoneRecord, VisionAuthors, VisionRepo, VisionStanceRecord } from '../types.js';
 import type { Runner } from './sqlite-store.js';
 import { statement } from './statements.js';
 
@@ -9,6 +10,16 @@ interface MilestoneRow {
   created_at: string;
   created_by: string;
   snapshot?: Buffer;
+}
+
+interface VisionStanceRow {
+  workshop_id: string;
+  milestone_id: string;
+  organisation_id: string;
+  member_id: string;
+  stance: Stance;
+  reason: string | null;
+  at: string;
 }
 
 const toMilestone = (r: MilestoneRow) => ({ id: r.id, workshopId: r.workshop_id, name: r.name, createdAt: r.created_at, createdBy: r.created_by });
@@ -84,5 +95,23 @@ export class SqliteVisionRepo implements VisionRepo {
       const row = statement(db, 'SELECT * FROM milestones WHERE workshop_id = ? AND id = ?').get(workshopId, id) as MilestoneRow | undefined;
       return row ? { ...toMilestone(row), snapshot: new Uint8Array(row.snapshot!) } : null;
     });
+  }
+
+  setStance(v: VisionStanceRecord): Promise<void> {
+    return this.run((db) => {
+      statement(
+        db,
+        `INSERT INTO vision_stances (workshop_id, milestone_id, organisation_id, member_id, stance, reason, at) VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (milestone_id, organisation_id) DO UPDATE SET member_id = excluded.member_id, stance = excluded.stance, reason = excluded.reason, at = excluded.at`,
+      ).run(v.workshopId, v.milestoneId, v.organisationId, v.memberId, v.stance, v.reason, v.at);
+    });
+  }
+
+  stances(workshopId: string): Promise<VisionStanceRecord[]> {
+    return this.run((db) =>
+      (statement(db, 'SELECT * FROM vision_stances WHERE workshop_id = ? ORDER BY at, milestone_id, organisation_id').all(workshopId) as VisionStanceRow[]).map((r) => ({
+        workshopId: r.workshop_id, milestoneId: r.milestone_id, organisationId: r.organisation_id, memberId: r.member_id, stance: r.stance, reason: r.reason, at: r.at,
+      })),
+    );
   }
 }

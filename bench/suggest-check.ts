@@ -1,0 +1,50 @@
+/**
+ * `npm run bench:suggest`: what the sync layer's suggestion check costs per update while a
+ * facilitator requires suggestions (server/sync/suggestion-guard.ts). In process, on Yjs
+ * documents: a vision of 2,000 paragraphs (about 340,000 characters, past the default
+ * `VISION_MAX_CHARS`) with a history of deleted text, then 300 keystrokes of a participant's
+ * suggestion, each its own update, checked as the room would. Prints the first check (it builds
+ * the shadow copy) and the p50/p99/max of the others.
+ */
+import { performance } from 'node:perf_hooks';
+import * as Y from 'yjs';
+import { createSuggestionCheck } from '../server/sync/suggestion-guard.js';
+import { VISION_DOC_OPTIONS, visionFragment } from '../shared/vision/schema.js';
+import { percentile } from '../tests/helpers/fuzz.js';
+
+const doc = new Y.Doc(VISION_DOC_OPTIONS);
+const fragment = visionFragment(doc);
+const SENTENCE = 'Vi deler data trygt mellom etatane, slik at familien slepp å fortelje det same fleire gonger. ';
+for (let i = 0; i < 2000; i++) {
+  const p = new Y.XmlElement('paragraph');
+  const t = new Y.XmlText();
+  p.insert(0, [t]);
+  fragment.push([p]);
+  t.insert(0, SENTENCE.repeat(2));
+  t.delete(10, 20); // history: deleted text the vision keeps
+}
+const chars = fragment.toArray().reduce((n, p) => n + ((p as Y.XmlElement).firstChild as Y.XmlText).length, 0);
+
+const participant = new Y.Doc(VISION_DOC_OPTIONS);
+Y.applyUpdate(participant, Y.encodeStateAsUpdate(doc));
+const me = { memberId: 'm1', organisationId: 'o1' };
+const attrs = { insertion: { id: 's1', memberId: me.memberId, organisationId: me.organisationId, createdAt: '2026-05-01T10:00:00.000Z' } };
+const text = (visionFragment(participant).get(1000) as Y.XmlElement).firstChild as Y.XmlText;
+
+const check = createSuggestionCheck();
+const times: number[] = [];
+for (let i = 0; i < 301; i++) {
+  const before = Y.encodeStateVector(participant);
+  text.insert(40 + i, 'x', attrs);
+  const update = Y.encodeStateAsUpdate(participant, before);
+  const t0 = performance.now();
+  const broken = check.check(doc, update, me);
+  times.push(performance.now() - t0);
+  if (broken) throw new Error(`refused: ${broken}`);
+  Y.applyUpdate(doc, update); // the room commits it
+}
+const [first, ...rest] = times;
+const ms = (n: number) => `${n.toFixed(2)} ms`;
+console.log(`vision: ${chars.toLocaleString('en')} characters in 2,000 paragraphs, ${Y.encodeStateAsUpdate(doc).byteLength.toLocaleString('en')} bytes stored`);
+console.log(`first check (builds the shadow copy): ${ms(first!)}`);
+console.log(`300 keystrokes: p50 ${ms(percentile(rest, 50))}, p99 ${ms(percentile(rest, 99))}, max ${ms(Math.max(...rest))}`);

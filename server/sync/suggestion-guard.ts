@@ -1,0 +1,157 @@
+/**
+ * Suggestion mode enforced by the sync layer (issue #17): while a facilitator requires it
+ * (shared/vision/suggestion-settings.ts), a participant's update to the vision text may only add
+ * suggestions in their own name, or withdraw their own (shared/vision/suggestion-rules.ts). No
+ * paragraph is added, removed, split or restyled, no agreed text is removed or reformatted, and
+ * no one else's suggestion is touched.
+ *
+ * The update is tried on a shadow copy of the vision kept beside the room's document: the copy
+ * catches up with the document before each check (only what it lacks), so it also holds the
+ * updates accepted earlier in the same batch, which the document gets only when the batch
+ * commits. Yjs's own transaction then says which types the update changed (items that waited
+ * for this one included) and what was there before: what existed before it and was not deleted
+ * by it. A refused update leaves the copy behind; it is rebuilt on the next check. The copy
+ * lives only while the mode is required. An update that leaves items or deletions waiting for
+ * someone else's text is refused (`unknown-parent`): it would take effect, unchecked, when that
+ * text arrives.
+ */
+import * as Y from 'yjs';
+import { visionFragment, VisionKey } from '../../shared/vision/schema.js';
+import { SUGGESTIONS_REQUIRED, visionSettings } from '../../shared/vision/suggestion-settings.js';
+import { readText, suggestionRuleBroken, type Suggester } from '../../shared/vision/suggestion-rules.js';
+
+const MAX_DEPTH = 200;
+
+/** What `within` reads of a Yjs type (Yjs types its tree loosely). */
+interface TypeLike {
+  _item: Y.Item | null;
+}
+
+/** True when `type` sits inside `root` (the vision's fragment). */
+function within(type: TypeLike, root: TypeLike): boolean {
+  let t: TypeLike | null = type;
+  for (let hops = 0; t && hops < MAX_DEPTH; hops++) {
+    if (t === root) return true;
+    t = (t._item?.parent as TypeLike | undefined) ?? null;
+  }
+  return false;
+}
+
+/** The rule `tr` breaks, or null; `tr` is the transaction that applied the update to `doc`. */
+export function judgeSuggestion(doc: Y.Doc, tr: Y.Transaction, me: Suggester): string | null {
+  const fragment = visionFragment(doc);
+  const existed = (item: Y.Item, offset: number) => item.id.clock + offset < (tr.beforeState.get(item.id.client) ?? 0);
+  const deletedNow = (item: Y.Item, offset: number) => Y.isDeleted(tr.deleteSet, Y.createID(item.id.client, item.id.clock + offset));
+  const texts = new Set<Y.XmlText>();
+  for (const [type, keys] of tr.changed) {
+    if (!within(type, fragment)) continue;
+    if ([...keys].some((k) => k !== null)) return 'suggestion-structure'; // attributes: heading levels, list types
+    if (type instanceof Y.XmlText) {
+      texts.add(type);
+      continue;
+    }
+    // The fragment or an element: only a first text in an empty paragraph (typing into it).
+    if ((type as unknown) === fragment) return 'suggestion-structure';
+    for (let n = type._start; n; n = n.right) {
+      if (!existed(n, 0)) {
+        if (n.deleted) continue;
+        if (!(n.content instanceof Y.ContentType && n.content.type instanceof Y.XmlText)) return 'suggestion-structure';
+        texts.add(n.content.type);
+      } else if (n.deleted && deletedNow(n, 0)) return 'suggestion-structure';
+    }
+  }
+  for (const text of texts) {
+    const before = readText(text, (n, i) => existed(n, i) && (!n.deleted || deletedNow(n, i)));
+    const after = readText(text, (n) => !n.deleted);
+    const broken = suggestionRuleBroken(before, after, me);
+    if (broken) return broken;
+  }
+  return null;
+}
+
+/** Clients whose items a document's pending structs or deletions wait for. */
+function pendingClients(doc: Y.Doc): Set<number> {
+  const out = new Set<number>(doc.store.pendingStructs?.missing.keys() ?? []);
+  // Yjs keeps these in the v2 encoding.
+  if (doc.store.pendingDs) for (const c of Y.decodeUpdateV2(doc.store.pendingDs).ds.clients.keys()) out.add(c);
+  return out;
+}
+
+export interface SuggestionCheck {
+  /** The rule `update` breaks as `me`'s, or null. */
+  check(doc: Y.Doc, update: Uint8Array, me: Suggester): string | null;
+  /** The mode is off: the shadow copy is dropped. */
+  drop(): void;
+}
+
+export function createSuggestionCheck(): SuggestionCheck {
+  let shadow: Y.Doc | null = null;
+  const drop = () => {
+    shadow?.destroy();
+    shadow = null;
+  };
+  return {
+    drop,
+    check(doc, update, me) {
+      if (!shadow) {
+        shadow = new Y.Doc({ gc: false });
+        // Typed before any content arrives: a root read later is a new object, not the one changed.
+        visionFragment(shadow);
+        Y.applyUpdate(shadow, Y.encodeStateAsUpdate(doc));
+      } else Y.applyUpdate(shadow, Y.encodeStateAsUpdate(doc, Y.encodeStateVector(shadow)));
+      const copy = shadow;
+      const waiting = pendingClients(copy);
+      let verdict: string | null = null;
+      let seen = false;
+      // The first transaction is the update's; Yjs may follow it with a formatting clean-up.
+      const judge = (tr: Y.Transaction) => {
+        if (seen) return;
+        seen = true;
+        verdict = judgeSuggestion(copy, tr, me);
+      };
+      copy.on('afterTransaction', judge);
+      try {
+        Y.applyUpdate(copy, update);
+      } catch {
+        verdict = 'unreadable';
+      } finally {
+        copy.off('afterTransaction', judge);
+      }
+      // Items or deletions left waiting for someone else's text: they would take effect when that
+      // text arrives, unchecked (unmarked text beside it, or deleting it as it comes).
+      const own = new Set(Y.decodeUpdate(update).structs.map((st) => st.id.client));
+      if (verdict === null && [...pendingClients(copy)].some((c) => !waiting.has(c) && !own.has(c))) verdict = 'unknown-parent';
+      if (verdict !== null) drop();
+      return verdict;
+    },
+  };
+}
+
+/**
+ * Whether `update` writes the vision's settings map (a new value, or one deleted), and what it
+ * sets `suggestionsRequired` to last (null: not set). A value in a root map names the map as its
+ * parent only when it is the key's first; later ones name the value they follow (their origin).
+ */
+export function settingsWrite(doc: Y.Doc, update: Uint8Array): { touched: boolean; required: boolean | null } {
+  const known: Y.Item[] = [];
+  for (const item of visionSettings(doc)._map.values()) for (let n: Y.Item | null = item; n; n = n.left) known.push(n);
+  // id → key: a value that names its origin leaves its key out, and has the origin's.
+  const keys = new Map(known.map((n) => [`${n.id.client}:${n.id.clock}`, n.parentSub]));
+  const keyOf = (id: Y.ID | null) => (id === null ? undefined : keys.get(`${id.client}:${id.clock}`));
+  const { structs, ds } = Y.decodeUpdate(update);
+  let touched = false;
+  let required: boolean | null = null;
+  for (const s of structs) {
+    if (!(s instanceof Y.Item) || s.id.clock + s.length <= Y.getState(doc.store, s.id.client)) continue;
+    const key = (s.parent as unknown) === VisionKey.settings ? s.parentSub : (keyOf(s.origin) ?? keyOf(s.rightOrigin));
+    if (key === undefined) continue;
+    touched = true;
+    keys.set(`${s.id.client}:${s.id.clock}`, key); // a later value of the same key follows this one
+    if (key === SUGGESTIONS_REQUIRED) required = s.content instanceof Y.ContentAny && s.content.arr.at(-1) === true;
+  }
+  for (const n of known) {
+    if (n.deleted) continue;
+    if ((ds.clients.get(n.id.client) ?? []).some((r) => r.clock <= n.id.clock && n.id.clock < r.clock + r.len)) touched = true;
+  }
+  return { touched, required };
+}

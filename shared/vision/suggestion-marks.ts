@@ -1,0 +1,58 @@
+/**
+ * Suggestions in the vision (suggestion mode, issue #17): a suggested insertion or deletion is a
+ * mark on the text, stored in the shared document like any formatting (y-prosemirror keeps a
+ * mark as a Y.XmlText format attribute named after it), so it survives offline and concurrent
+ * edits and reaches everyone through Yjs. Attributes name who suggested it:
+ *
+ *   insertion / deletion: { id, memberId, organisationId, createdAt }
+ *
+ * Until a suggestion is accepted, the agreed text is the text without pending insertions and
+ * with pending deletions (exports read it so, server/export/vision-blocks.ts).
+ *
+ * The specs validate nothing: attributes come from any writer's document, and a mark that fails
+ * validation would make y-prosemirror drop the whole paragraph. Readers use `suggestionAttrs`.
+ */
+import type { MarkSpec } from 'prosemirror-model';
+
+export const SuggestionMark = { insertion: 'insertion', deletion: 'deletion' } as const;
+export type SuggestionKind = keyof typeof SuggestionMark;
+
+export interface SuggestionAttrs {
+  id: string;
+  memberId: string;
+  organisationId: string | null;
+  createdAt: string;
+}
+
+const attrs = { id: { default: '' }, memberId: { default: '' }, organisationId: { default: null }, createdAt: { default: '' } };
+
+/** Never parsed from pasted HTML: a suggestion is only made by suggestion mode, in its writer's name. */
+export const suggestionMarkSpecs: Record<SuggestionKind, MarkSpec> = {
+  insertion: {
+    attrs,
+    inclusive: false,
+    excludes: 'insertion deletion',
+    parseDOM: [],
+    toDOM: (mark) => ['ins', { class: 'suggestion', 'data-suggestion': String(mark.attrs.id) }, 0],
+  },
+  deletion: {
+    attrs,
+    inclusive: false,
+    excludes: 'insertion deletion',
+    parseDOM: [],
+    toDOM: (mark) => ['del', { class: 'suggestion', 'data-suggestion': String(mark.attrs.id) }, 0],
+  },
+};
+
+const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+
+/** Well-formed attributes, or null (a value any writer could have put there). */
+export function suggestionAttrs(value: unknown): SuggestionAttrs | null {
+  if (value === null || typeof value !== 'object') return null;
+  const v = value as Record<string, unknown>;
+  const id = str(v.id);
+  const memberId = str(v.memberId);
+  if (!id || !memberId || id.length > 64 || memberId.length > 64) return null;
+  const organisationId = str(v.organisationId);
+  return { id, memberId, organisationId: organisationId && organisationId.length <= 64 ? organisationId : null, createdAt: str(v.createdAt)?.slice(0, 40) ?? '' };
+}
