@@ -10,6 +10,7 @@
  * Crusoe and Nylén); position 0 is the first pole, 100 the second.
  */
 import type { ActorKind, BodyRule, Generation, ParadoxAxis, RelationKind, Responsibility } from './charter/schema.js';
+import type { RoadmapHorizon } from './charter/charter-methods.js';
 import type { PrincipleStatus, Stance } from './decision-rule.js';
 
 export type GlossaryLang = 'nn' | 'nb' | 'en';
@@ -153,6 +154,13 @@ export const STATUS_WORDS: Readonly<Record<PrincipleStatus, Words>> = {
   stale: w('Teksten er endra etter framlegget', 'Teksten er endret etter forslaget', 'Text changed since it was proposed'),
 };
 
+/** The roadmap's three horizons (issue #17). */
+export const ROADMAP_HORIZON_WORDS: Readonly<Record<RoadmapHorizon, Words>> = {
+  now: w('No', 'Nå', 'Now'),
+  next: w('Neste', 'Neste', 'Next'),
+  later: w('Seinare', 'Senere', 'Later'),
+};
+
 /** Names of the charter's sections, columns and fields, as headings in the app and in exports. */
 export const TERMS = {
   organisation: w('Verksemd', 'Virksomhet', 'Organisation'),
@@ -194,6 +202,23 @@ export const TERMS = {
   decision: w('Avgjerd', 'Beslutning', 'Decision'),
   principles: w('Prinsipp', 'Prinsipper', 'Principles'),
   milestones: w('Milepælar', 'Milepæler', 'Milestones'),
+  // The report's methods (issue #17): benefits map, roadmap, service overlap, life event.
+  benefitsMap: w('Gevinstkart', 'Gevinstkart', 'Benefits map'),
+  benefit: w('Gevinst', 'Gevinst', 'Benefit'),
+  payer: w('Kven betaler', 'Hvem betaler', 'Who pays'),
+  gainer: w('Kven vinn', 'Hvem vinner', 'Who gains'),
+  when: w('Når', 'Når', 'When'),
+  roadmap: w('Vegkart', 'Veikart', 'Roadmap'),
+  horizon: w('Tidshorisont', 'Tidshorisont', 'Horizon'),
+  initiative: w('Tiltak', 'Tiltak', 'Initiative'),
+  owner: w('Eigar', 'Eier', 'Owner'),
+  serviceOverlap: w('Overlappande tenester', 'Overlappende tjenester', 'Service overlap'),
+  service: w('Teneste', 'Tjeneste', 'Service'),
+  targetGroup: w('Målgruppe', 'Målgruppe', 'Target group'),
+  theme: w('Tema', 'Tema', 'Theme'),
+  overlaps: w('Overlappar', 'Overlapper', 'Overlaps'),
+  lifeEvent: w('Livshending', 'Livshendelse', 'Life event'),
+  scope: w('Omfang', 'Omfang', 'Scope'),
 } as const satisfies Record<string, Words>;
 
 export type Term = keyof typeof TERMS;

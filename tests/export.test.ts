@@ -16,7 +16,7 @@ import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { charterExportJsonSchema, type CharterExport } from '../shared/export/charter-export.js';
+import { CharterExport, charterExportJsonSchema } from '../shared/export/charter-export.js';
 import { call, fixture, type Fixture } from './helpers/api.js';
 import { connectedAll } from './helpers/socket.js';
 import { HOSTILE, HOSTILE_VISIBLE } from './helpers/hostile.js';
@@ -229,6 +229,77 @@ describe('charter export', () => {
     expect(hrefs).toEqual(['https://example.org/a?b=1']);
     expect(data.audit.entries).toBeGreaterThan(0);
     expect(data.audit.headHash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("carries the report's methods in every format: benefits with amounts and their total, roadmap, services and their overlaps, the life event", async () => {
+    const json = JSON.parse((await download('/export/charter?format=json', f.facilitator)).body.toString('utf8')) as CharterExport;
+    expect(json.benefits.map((b) => [b.what, b.payer, b.gainer, b.when, b.amount])).toEqual([
+      ['Færre skjema å fylle ut', 'Bergen kommune', 'Familiane', '2027', 1_500_000],
+      [HOSTILE[9], 'Nav', 'Samfunnet', 'Kvart år', 250_000.5],
+      ['Tryggare foreldre', 'Helsedirektoratet', 'Familiane', '', null],
+    ]);
+    // Now, next, later, whatever order they were written in.
+    expect(json.roadmap.map((r) => [r.horizon, r.text, r.owner])).toEqual([
+      ['now', 'Felles innsyn i saka', 'Nav'],
+      ['next', HOSTILE[10], ''],
+      ['later', 'Éin søknad for alle ytingar', 'Helsedirektoratet'],
+    ]);
+    const [orgA, orgB] = f.workshop.organisations;
+    expect(json.services.map((x) => [x.name, x.organisationId, x.organisation])).toEqual([
+      ['Ungdomslos', orgA!.id, 'Helsedirektoratet'],
+      ['Jobbsjansen', orgB!.id, 'Bergen kommune'],
+      ['Bustøtte', null, null],
+    ]);
+    expect(json.serviceOverlaps).toEqual([
+      { targetGroup: 'Unge 16–24', theme: 'Arbeid', services: [{ name: 'Ungdomslos', organisation: 'Helsedirektoratet' }, { name: 'Jobbsjansen', organisation: 'Bergen kommune' }] },
+    ]);
+    expect(json.lifeEvent).toEqual({
+      name: 'Alvorleg sjukt barn',
+      owner: 'Helsedirektoratet',
+      scope: 'Frå diagnose til det første året heime',
+      mandate: 'Samordne tenestene rundt familien',
+      funding: 'Kvar etat ber sine eigne kostnader',
+    });
+    // An export written before the methods existed still reads, with them empty.
+    const { benefits, roadmap, services, serviceOverlaps, lifeEvent, ...older } = json;
+    expect([benefits, roadmap, services, serviceOverlaps, lifeEvent].every((x) => x !== undefined)).toBe(true);
+    expect(CharterExport.parse(older)).toMatchObject({ benefits: [], roadmap: [], services: [], serviceOverlaps: [], lifeEvent: null });
+
+    // Markdown, as a reader's parser sees it: sections, tables, amounts with separators and currency.
+    const nnMd = (await download('/export/charter?format=md&lang=nn', f.facilitator)).body.toString('utf8');
+    const nodes = mdNodes(nnMd);
+    const headings = nodes.filter((n) => n.type === 'heading').map((x) => `${'#'.repeat(x.depth)} ${shown(x)}`);
+    const order = ['## Styringsmodell', '## Gevinstkart', '## Vegkart', '## Overlappande tenester', '### Overlappar', '## Livshending', '## Vedtekne prinsipp'];
+    expect(order.map((x) => headings.indexOf(x)).every((i, k, all) => i > (all[k - 1] ?? -1))).toBe(true);
+    const rows = nodes.filter((n) => n.type === 'tableRow').map((row) => row.children.map((c) => shown(c).replace(/\u00a0|\u202f/g, ' ')));
+    expect(rows).toContainEqual(['Gevinst', 'Kven betaler', 'Kven vinn', 'Når', 'Beløp']);
+    expect(rows).toContainEqual(['Færre skjema å fylle ut', 'Bergen kommune', 'Familiane', '2027', '1 500 000 kr']);
+    expect(rows).toContainEqual(['Tryggare foreldre', 'Helsedirektoratet', 'Familiane', '—', '—']);
+    expect(rows).toContainEqual(['Til saman', '', '', '', '1 750 000,50 kr']);
+    expect(rows).toContainEqual(['No', 'Felles innsyn i saka', 'Nav']);
+    expect(rows).toContainEqual(['Seinare', 'Éin søknad for alle ytingar', 'Helsedirektoratet']);
+    expect(rows).toContainEqual(['Bustøtte', 'Unge 16–24', 'Bustad', '—']);
+    const texts = nodes.filter((n) => n.type === 'text').map((n) => n.value);
+    expect(texts).toContain('Unge 16–24, Arbeid');
+    expect(texts).toContain(': Ungdomslos (Helsedirektoratet); Jobbsjansen (Bergen kommune)');
+    expect(texts).toContain('Samordne tenestene rundt familien');
+    const en = unescapeMd((await download('/export/charter?format=md&lang=en', f.facilitator)).body.toString('utf8')).replace(/\u00a0/g, ' ');
+    expect(en).toContain('| Benefit | Who pays | Who gains | When | Amount |');
+    expect(en).toContain('| Færre skjema å fylle ut | Bergen kommune | Familiane | 2027 | NOK 1,500,000 |');
+    expect(en).toContain('| Total |  |  |  | NOK 1,750,000.50 |');
+    expect(en).toContain('| Horizon | Initiative | Owner |');
+    expect(en).toContain('## Life event');
+
+    const docx = unzipSync(new Uint8Array((await download('/export/charter?format=docx&lang=nb', f.facilitator)).body));
+    const words = [...strFromU8(docx['word/document.xml']!).matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(' ');
+    for (const x of ['Gevinstkart', 'Veikart', 'Overlappende tjenester', 'Livshendelse', 'Hvem betaler', 'Senere', 'Jobbsjansen (Bergen kommune)']) expect(words, x).toContain(x);
+    expect(words.replace(/\u00a0/g, ' ')).toContain('1 500 000 kr');
+
+    if (!hasPoppler) return;
+    const file = path.join(tmp, 'methods.pdf');
+    writeFileSync(file, (await download('/export/charter?format=pdf&lang=nn', f.facilitator)).body);
+    const pdf = execFileSync('pdftotext', [file, '-']).toString().replace(/\u00a0/g, ' ');
+    for (const x of ['Gevinstkart', 'Vegkart', 'Overlappande tenester', 'Livshending', '1 500 000 kr', 'Felles innsyn i saka', 'Samordne tenestene rundt familien']) expect(pdf, x).toContain(x);
   });
 
   it('refuses a bad query and strangers; observers may export', async () => {

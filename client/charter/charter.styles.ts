@@ -59,7 +59,9 @@ export const charterStyles = css`
     text-align: end;
     font-variant-numeric: tabular-nums;
   }
+  /* A cell: shared.styles' .actions (a flex row for dialog footers) would take it out of its row. */
   td.actions {
+    display: table-cell;
     white-space: nowrap;
   }
   td.text {

@@ -1,7 +1,8 @@
 /**
  * `<sk-charter-page>`: the workshop's charter. Opens the `<id>/charter` room once (y-websocket +
  * IndexedDB) and shows one of its sections, each at its own address (`/w/<id>/charter/<section>`):
- * actors, maturity, paradoxes, governance, principles. The section links stay in place between
+ * actors, maturity, paradoxes, governance, the report's methods (benefits map, roadmap, service
+ * overlap, life event: ./methods/) and principles. The section links stay in place between
  * sections (focus stays on the link), the connection state is shown beside them.
  *
  * Properties: `section` (CharterSection). Context: the workshop (client/net/workshop-context.ts:
@@ -25,6 +26,10 @@ import './governance/sk-governance-view.js';
 import './maturity/sk-maturity-view.js';
 import './paradoxes/sk-paradox-view.js';
 import './sk-charter-since.js';
+import './methods/sk-benefits-view.js';
+import './methods/sk-life-event-view.js';
+import './methods/sk-roadmap-view.js';
+import './methods/sk-services-view.js';
 import './principles/sk-principles-view.js';
 import { charterPageStyles } from './sk-charter-page.styles.js';
 import { WorkshopConsumer } from '../net/workshop-context.js';
@@ -91,6 +96,7 @@ export class SkCharterPage extends LitElement {
           <ul>
             ${link('actors', msg('Actors', { id: 'charter_nav_actors' }))} ${link('maturity', msg('Maturity', { id: 'charter_nav_maturity' }))}
             ${link('paradoxes', msg('Paradoxes', { id: 'charter_nav_paradoxes' }))} ${link('governance', msg('Governance', { id: 'charter_nav_governance' }))}
+            ${link('benefits', term('benefitsMap'))} ${link('roadmap', term('roadmap'))} ${link('services', term('serviceOverlap'))} ${link('life-event', term('lifeEvent'))}
             ${link('principles', term('principles'))}
           </ul>
         </nav>
@@ -111,6 +117,14 @@ export class SkCharterPage extends LitElement {
         return html`<sk-paradox-view .session=${s}></sk-paradox-view>`;
       case 'governance':
         return html`<sk-governance-view .session=${s}></sk-governance-view>`;
+      case 'benefits':
+        return html`<sk-benefits-view .session=${s}></sk-benefits-view>`;
+      case 'roadmap':
+        return html`<sk-roadmap-view .session=${s}></sk-roadmap-view>`;
+      case 'services':
+        return html`<sk-services-view .session=${s}></sk-services-view>`;
+      case 'life-event':
+        return html`<sk-life-event-view .session=${s}></sk-life-event-view>`;
       case 'principles':
         return html`<sk-principles-view .session=${s}></sk-principles-view>`;
     }

@@ -136,6 +136,14 @@ export class SkCharterSince extends LitElement {
         const short = text.length > 60 ? text.slice(0, 60) + '…' : text;
         return msg(str`the principle “${short}”`, { id: 'charter_since_principle' });
       }
+      case 'benefits':
+        return msg('the benefits map', { id: 'charter_since_benefits' });
+      case 'roadmap':
+        return msg('the roadmap', { id: 'charter_since_roadmap' });
+      case 'services':
+        return msg('the service inventory', { id: 'charter_since_services' });
+      case 'lifeEvent':
+        return msg('the life event', { id: 'charter_since_life_event' });
       default:
         return msg('the governance model', { id: 'charter_since_governance' });
     }
@@ -146,7 +154,7 @@ export class SkCharterSince extends LitElement {
     const since = this.seenAt;
     if (!s || !since || !s.edits.loaded) return nothing;
     const mine = s.me.organisationId;
-    const shown = new Set(['actors', 'relations', 'maturity', 'paradoxes', 'bodies', 'escalation', 'funding', 'decisions', 'principles']);
+    const shown = new Set(['actors', 'relations', 'maturity', 'paradoxes', 'bodies', 'escalation', 'funding', 'decisions', 'principles', 'benefits', 'roadmap', 'services', 'lifeEvent']);
     const changes = s.edits.all().filter((e) => shown.has(e.key.split('/')[0]!) && e.at > since && e.memberId !== s.me.id && (mine === null || e.organisationId !== mine));
     if (changes.length === 0) return nothing;
     const when = formatChangedAt;

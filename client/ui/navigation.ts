@@ -9,7 +9,7 @@
  * the charter (actors by default); `/w/<id>/settings` holds members, invites and deletion.
  */
 export type WorkshopTab = 'board' | 'vision' | 'charter' | 'settings';
-export const CHARTER_SECTIONS = ['actors', 'maturity', 'paradoxes', 'governance', 'principles'] as const;
+export const CHARTER_SECTIONS = ['actors', 'maturity', 'paradoxes', 'governance', 'benefits', 'roadmap', 'services', 'life-event', 'principles'] as const;
 export type CharterSection = (typeof CHARTER_SECTIONS)[number];
 
 /** A one-off message the shell shows on the next page (e.g. after deleting a workshop). */

@@ -7,6 +7,7 @@ import { formatAmount, formatShare } from '../../shared/charter/amount.js';
 import type { Block, CharterExport, Inline } from '../../shared/export/charter-export.js';
 import { auditSection } from './audit-section.js';
 import type { ExportLabels } from './labels.js';
+import { methodsSections } from './methods-layout.js';
 import { oneLine, plain } from './plain-text.js';
 
 export type DocNode =
@@ -134,6 +135,9 @@ export function layoutCharter(m: CharterExport, L: ExportLabels, formatDate: (is
       rows: g.matrix.rows.map((r) => [cell(r.decision, none), ...r.cells.map((c) => (c ? L.responsibilities[c] ?? c : none))]),
     });
   } else out.push(p(none));
+
+  // The report's methods (issue #17): their own file, so this one stays about the rest.
+  out.push(...methodsSections(m, L));
 
   out.push(h(2, m.allPrinciples ? L.principles : L.agreedPrinciples));
   if (!m.principles.length) out.push(p(none));

@@ -12,6 +12,7 @@ import { notYetJoined } from '../../shared/decisions.js';
 import type { PrincipleView, StanceView } from '../../shared/realtime/events.js';
 import type { LastEdit, MemberRecord, MilestoneRecord, OrganisationRecord, VisionStanceRecord, WorkshopRecord } from '../store/types.js';
 import { oneLine, plain } from './plain-text.js';
+import { methodsModel } from './methods-model.js';
 import { visionBlocks } from './vision-blocks.js';
 import { visionEndorsements } from './vision-endorsement.js';
 
@@ -122,6 +123,7 @@ export function buildCharterModel(src: CharterSources, opts: { language: Languag
         rows: decisions.map((d) => ({ decision: oneLine(d.label), cells: usedParties.map((id) => d.cells[id] ?? null) })),
       },
     },
+    ...methodsModel(charter, org),
     principles: src.principles
       .filter((p) => opts.all || p.status === 'agreed')
       .map((p) => ({

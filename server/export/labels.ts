@@ -1,6 +1,18 @@
 /** Words of the exported documents in the three languages (the app's own texts live in client/). */
 import type { Language } from '../../shared/api.js';
-import { ACTOR_KIND_WORDS, BODY_RULE_WORDS, GENERATION_WORDS, PARADOX_WORDS, RELATION_KIND_WORDS, RESPONSIBILITY_WORDS, STANCE_WORDS, STATUS_WORDS, TERMS, wordsIn } from '../../shared/glossary.js';
+import {
+  ACTOR_KIND_WORDS,
+  BODY_RULE_WORDS,
+  GENERATION_WORDS,
+  PARADOX_WORDS,
+  RELATION_KIND_WORDS,
+  RESPONSIBILITY_WORDS,
+  ROADMAP_HORIZON_WORDS,
+  STANCE_WORDS,
+  STATUS_WORDS,
+  TERMS,
+  wordsIn,
+} from '../../shared/glossary.js';
 
 export interface ExportLabels {
   charter: string;
@@ -117,6 +129,29 @@ export interface ExportLabels {
   stances: Record<string, string>;
   statuses: Record<string, string>;
   responsibilities: Record<string, string>;
+  // The report's methods (issue #17), glossary terms but the last two.
+  name: string;
+  benefitsMap: string;
+  benefit: string;
+  payer: string;
+  gainer: string;
+  when: string;
+  roadmap: string;
+  horizon: string;
+  initiative: string;
+  owner: string;
+  horizons: Record<string, string>;
+  serviceOverlap: string;
+  service: string;
+  targetGroup: string;
+  theme: string;
+  overlaps: string;
+  lifeEvent: string;
+  scope: string;
+  /** Under the services table when no two organisations serve the same target group on the same theme. */
+  noOverlaps: string;
+  /** An overlap: the target group and theme the services share. */
+  overlapOn: (targetGroup: string, theme: string) => string;
 }
 
 /** The labels that name what the app names too: from the glossary, never written here. */
@@ -170,6 +205,24 @@ function fromGlossary(lang: Language) {
     stances: wordsIn(STANCE_WORDS, lang),
     statuses: wordsIn(STATUS_WORDS, lang),
     responsibilities: wordsIn(RESPONSIBILITY_WORDS, lang),
+    name: t.actorName,
+    benefitsMap: t.benefitsMap,
+    benefit: t.benefit,
+    payer: t.payer,
+    gainer: t.gainer,
+    when: t.when,
+    roadmap: t.roadmap,
+    horizon: t.horizon,
+    initiative: t.initiative,
+    owner: t.owner,
+    horizons: wordsIn(ROADMAP_HORIZON_WORDS, lang),
+    serviceOverlap: t.serviceOverlap,
+    service: t.service,
+    targetGroup: t.targetGroup,
+    theme: t.theme,
+    overlaps: t.overlaps,
+    lifeEvent: t.lifeEvent,
+    scope: t.scope,
   } satisfies Partial<ExportLabels>;
 }
 
@@ -226,6 +279,8 @@ const en: ExportLabels = {
   provenance: (fp) => (fp ? `provenance: ${fp}` : 'unverified'),
   none: '—',
   board: 'Board',
+  noOverlaps: 'No two organisations offer a service to the same target group on the same theme.',
+  overlapOn: (group, theme) => `${group}, ${theme}`,
   ...fromGlossary('en'),
 };
 
@@ -282,6 +337,7 @@ const nb: ExportLabels = {
   importedChains: 'Importerte revisjonslogger',
   provenance: (fp) => (fp ? `opphav: ${fp}` : 'ikke verifisert'),
   board: 'Tavle',
+  noOverlaps: 'Ingen to virksomheter tilbyr en tjeneste til samme målgruppe innen samme tema.',
   ...fromGlossary('nb'),
 };
 
@@ -327,6 +383,7 @@ const nn: ExportLabels = {
   board: 'Tavle',
   reason: 'Grunngjeving',
   exported: 'Eksportert',
+  noOverlaps: 'Ingen to verksemder tilbyr ei teneste til same målgruppe innan same tema.',
   ...fromGlossary('nn'),
 };
 

@@ -22,7 +22,7 @@ const SNIPPET = 200;
 function describe(m: unknown): Record<string, string> {
   if (!(m instanceof Y.Map)) return {};
   const out: Record<string, string> = {};
-  for (const key of ['kind', 'name', 'label', 'text', 'who']) {
+  for (const key of ['kind', 'name', 'label', 'text', 'who', 'what', 'organisationId']) {
     const v = m.get(key);
     const text = v instanceof Y.Text ? v.toString() : typeof v === 'string' ? v : null;
     if (text) out[key] = text.slice(0, SNIPPET);

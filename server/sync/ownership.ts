@@ -6,6 +6,10 @@
  * - An organisation's self-assessment (`maturity/<orgId>`, `paradoxes/<axis>/<orgId>`): only its
  *   members and facilitators (`ownership`). A facilitator's change to another organisation's entry
  *   is audited (`charter.changed`, before and after) in the same transaction as the update.
+ * - A service of the overlap inventory (`services/<id>`, issue #17) that names an organisation,
+ *   before or after the update: only that organisation's members and facilitators; a service
+ *   naming none, anyone who may write. A facilitator's change to another organisation's service is
+ *   audited like a self-assessment (`charter.changed`).
  * - A principle: a proposed one only by facilitators (`principle-proposed`); a closed one by
  *   nobody (`principle-closed`), nor a retired one (`principle-retired`). A new draft names its sender as author; no update changes the
  *   author or creation time of an existing one (`author-field`).
@@ -32,7 +36,8 @@
  */
 import * as Y from 'yjs';
 import { BoardKey, F, readElement } from '../../shared/board/schema.js';
-import { CharterKey, CF, readMaturity, readParadox } from '../../shared/charter/schema.js';
+import { MF, readService } from '../../shared/charter/charter-methods.js';
+import { CharterKey, CF, CharterLimits, readMaturity, readParadox } from '../../shared/charter/schema.js';
 import type { LastEdit, NewAuditEntry, Store } from '../store/types.js';
 import type { RoomPeer } from './room-types.js';
 import { commentRefusal, commentUpdate, type CommentUpdate } from './comment-guard.js';
@@ -93,6 +98,18 @@ export function charterGuard(deps: GuardDeps): Guard {
             };
             audit.push({ workshopId: deps.workshopId, at, actorId: me.memberId, type: 'charter.changed', data: { collection: t.root, key: t.key, organisationId: owner, before: read(doc), after: read(trial) } });
           }
+        } else if (t.root === CharterKey.services) {
+          const owners = serviceOwners(t, doc);
+          if (owners.some((o) => o !== me.organisationId)) {
+            if (!me.facilitator) return refuse('ownership');
+            trial ??= after(doc, update);
+            const read = (d: Y.Doc) => {
+              const m = d.getMap<unknown>(CharterKey.services).get(t.key);
+              return m instanceof Y.Map ? readService(t.key, m) : null;
+            };
+            const data = { collection: t.root, key: t.key, organisationId: owners[0], before: read(doc), after: read(trial) };
+            audit.push({ workshopId: deps.workshopId, at, actorId: me.memberId, type: 'charter.changed', data });
+          }
         } else if (t.root === CharterKey.principles) {
           const record = await deps.store.principles.get(deps.workshopId, t.key);
           if (record?.closed) return refuse('principle-closed');
@@ -152,6 +169,19 @@ export function boardGuard(deps: GuardDeps & { boardId: string }): Guard {
     }
     return { audit, edits };
   };
+}
+
+/**
+ * The organisations a service belongs to before and after the update (none, one, or two when it
+ * changes hands), read as `readService` reads them: anything but a string is no organisation.
+ */
+function serviceOwners(t: Touch, doc: Y.Doc): string[] {
+  const id = (v: unknown) => (typeof v === 'string' ? v.slice(0, CharterLimits.idMax) : '');
+  const existing = doc.getMap<unknown>(CharterKey.services).get(t.key);
+  const before = existing instanceof Y.Map ? id(existing.get(MF.organisationId)) : '';
+  // A new value (or a replacement) without the field names nobody; a change without it keeps it.
+  const after = t.kind === 'delete' ? '' : t.fields.has(MF.organisationId) ? id(t.fields.get(MF.organisationId)) : t.kind === 'create' ? '' : before;
+  return [...new Set([before, after])].filter((o) => o !== '');
 }
 
 /** True when `t` leaves `fields` of the existing entry as they are (a replacement must repeat them). */

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { AuditEntryDto } from '../audit.js';
+import { MethodsExport } from './charter-export-methods.js';
 
 export const CHARTER_EXPORT_VERSION = 1;
 
@@ -139,6 +140,8 @@ export const CharterExport = z.object({
       rows: z.array(z.object({ decision: z.string(), cells: z.array(z.enum(['decide', 'consult', 'inform']).nullable()) })),
     }),
   }),
+  // The report's methods (since issue #17; older exports lack them): ./charter-export-methods.ts.
+  ...MethodsExport,
   principles: z.array(
     z.object({
       id: z.string(),

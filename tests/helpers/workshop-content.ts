@@ -70,6 +70,21 @@ export async function fillWorkshop(wsBase: string, w: WorkshopDto, token: string
     c.setResponsibility(d, body, 'decide', 'test');
     c.setResponsibility(d, orgB!.id, 'consult', 'test');
     c.addPrinciple(`Brukaren først. ${hostile[8]}`, w.me.id, 'test');
+    // The report's methods (issue #17): a benefits map, a roadmap, overlapping services, a life event.
+    c.addBenefit({ what: 'Færre skjema å fylle ut', payer: 'Bergen kommune', gainer: 'Familiane', when: '2027', amount: 1_500_000 }, 'test');
+    c.addBenefit({ what: hostile[9], payer: 'Nav', gainer: 'Samfunnet', when: 'Kvart år', amount: 250_000.5 }, 'test');
+    c.addBenefit({ what: 'Tryggare foreldre', payer: 'Helsedirektoratet', gainer: 'Familiane' }, 'test');
+    c.addRoadmapItem({ text: 'Éin søknad for alle ytingar', horizon: 'later', owner: 'Helsedirektoratet' }, 'test');
+    c.addRoadmapItem({ text: 'Felles innsyn i saka', horizon: 'now', owner: 'Nav' }, 'test');
+    c.addRoadmapItem({ text: hostile[10]!, horizon: 'next' }, 'test');
+    c.addService({ name: 'Ungdomslos', targetGroup: 'Unge 16–24', theme: 'Arbeid', organisationId: orgA!.id }, 'test');
+    c.addService({ name: 'Jobbsjansen', targetGroup: 'unge 16–24', theme: 'arbeid', organisationId: orgB!.id }, 'test');
+    c.addService({ name: 'Bustøtte', targetGroup: 'Unge 16–24', theme: 'Bustad' }, 'test');
+    c.setLifeEvent('name', 'Alvorleg sjukt barn', 'test');
+    c.setLifeEvent('owner', 'Helsedirektoratet', 'test');
+    c.setLifeEvent('scope', 'Frå diagnose til det første året heime', 'test');
+    c.setLifeEvent('mandate', 'Samordne tenestene rundt familien', 'test');
+    c.setLifeEvent('funding', 'Kvar etat ber sine eigne kostnader', 'test');
   });
   const boardElements: Record<string, string> = {};
   let frameId = '';

@@ -19,8 +19,8 @@ import { ROADMAP_HORIZONS, type RoadmapHorizon } from '../../../shared/charter/c
 import { ACTOR_KINDS, type ActorKind } from '../../../shared/charter/schema.js';
 import type { CharterImported, CommandPayload } from '../../../shared/realtime/index.js';
 import { emitter } from '../../ui/events.js';
-import { words } from '../../ui/vocabulary.js';
-import { ACTOR_KIND_WORDS } from '../../../shared/glossary.js';
+import { term, words } from '../../ui/vocabulary.js';
+import { ACTOR_KIND_WORDS, ROADMAP_HORIZON_WORDS } from '../../../shared/glossary.js';
 import { loadDialog } from '../../ui/lazy-shoelace.js';
 import { sharedStyles } from '../../ui/shared.styles.js';
 import { dialogStyles } from '../../ui/sk-confirm-dialog.styles.js';
@@ -41,8 +41,8 @@ const asName = (a: As) =>
     benefit: msg('A line in the benefits map', { id: 'board_send_as_benefit' }),
   })[a];
 
-const horizonName = (h: RoadmapHorizon) =>
-  ({ now: msg('Now', { id: 'board_send_now' }), next: msg('Next', { id: 'board_send_next' }), later: msg('Later', { id: 'board_send_later' }) })[h];
+/** The roadmap's horizons as the charter names them (shared/glossary.ts). */
+const horizonName = (h: RoadmapHorizon) => words(ROADMAP_HORIZON_WORDS[h]);
 
 export class SkCharterSend extends LitElement {
   static override styles = [
@@ -193,7 +193,7 @@ export class SkCharterSend extends LitElement {
           : nothing}
         ${this.as === 'roadmap'
           ? html`<label class="choice"
-              >${msg('When', { id: 'board_send_horizon' })}
+              >${term('horizon')}
               <select @change=${(e: Event) => (this.horizon = (e.target as HTMLSelectElement).value as RoadmapHorizon)}>
                 ${ROADMAP_HORIZONS.map((h) => html`<option value=${h} ?selected=${this.horizon === h}>${horizonName(h)}</option>`)}
               </select></label
