@@ -176,8 +176,8 @@ describe.skipIf(!tools)('the exported charter PDF', () => {
     expect((deref(catalog['/ViewerPreferences']) as Obj)['/DisplayDocTitle']).toBe(true);
     const [doc] = tree.kids;
     expect(doc!.type).toBe('Document');
-    // Reading order: the title, the export date, the organisations (a list), the vision.
-    expect(doc!.kids.slice(0, 5).map((k) => k.type)).toEqual(['H1', 'P', 'H2', 'L', 'H2']);
+    // Reading order: the title, the export date, the cover's line on the endorsed vision, the organisations (a list), the vision.
+    expect(doc!.kids.slice(0, 6).map((k) => k.type)).toEqual(['H1', 'P', 'P', 'H2', 'L', 'H2']);
     const elements = all(tree);
     const types = new Set(elements.map((e) => e.type));
     for (const t of ['H1', 'H2', 'H3', 'P', 'L', 'LI', 'Lbl', 'LBody', 'Table', 'TR', 'TH', 'TD', 'Figure', 'Link', 'BlockQuote']) expect(types, t).toContain(t);
