@@ -77,9 +77,9 @@ describe('hidden answers', () => {
     expect((await applied).organisationIds.sort()).toEqual([...f.orgs].sort());
 
     const expected = [
-      { organisationId: f.orgs[0], generation: 3, justification: secret('A2') },
-      { organisationId: f.orgs[1], generation: 4, justification: secret('B') },
-      { organisationId: f.orgs[2], generation: 1, justification: secret('C') },
+      { organisationId: f.orgs[0], generation: 3, justification: secret('A2'), target: null, alsoOn: [] },
+      { organisationId: f.orgs[1], generation: 4, justification: secret('B'), target: null, alsoOn: [] },
+      { organisationId: f.orgs[2], generation: 1, justification: secret('C'), target: null, alsoOn: [] },
     ];
     const sorted = (d: Y.Doc) => new CharterDoc(d, () => 'x').maturity().sort((x, y) => (x.organisationId < y.organisationId ? -1 : 1));
     await until(() => charterClient.doc.getMap('maturity').size === 3, 5000, 'maturity in the charter');
