@@ -6,7 +6,8 @@
  * server merges into a frame; µs per frame), peak RSS, and the load generator's own event-loop lag
  * (a saturated generator shows). Crowd clients announce and renew presence as stock providers do.
  *   BENCH_ONLY=200,500   run only the configurations whose name contains one of these ('redis':
- *                        one vs two instances on PostgreSQL, needs the machine's PostgreSQL and Redis)
+ *                        one vs two instances on PostgreSQL, needs the machine's PostgreSQL and Redis;
+ *                        'pg-rooms': 100 rooms x 10 on PostgreSQL, one instance and two + Redis)
  *   BENCH_SECONDS=5      length of each measured window
  *   BENCH_IDLE_SECONDS=15 length of the idle window (rooms of 500 and more; renewals come every 15–18 s)
  */
@@ -48,7 +49,7 @@ interface Row {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** One room (or `rooms` rooms), `clients` crowd clients each, `perRoom` writers per room at 20 Hz each. */
-async function roomLoad(target: Target, config: string, rooms: number, clients: number, cursorHz = 0, perRoom = 1): Promise<Row> {
+async function roomLoad(target: Target & { pids?: number[] }, config: string, rooms: number, clients: number, cursorHz = 0, perRoom = 1): Promise<Row> {
   const lag = monitorEventLoopDelay({ resolution: 5 });
   const crowds: Crowd[] = [];
   const writers = [];
@@ -67,7 +68,9 @@ async function roomLoad(target: Target, config: string, rooms: number, clients: 
   if (cursorHz) crowds.forEach((c) => c.startCursors(cursorHz));
   await sleep(500);
   lag.enable();
-  const cpu0 = cpuSeconds(target.pid);
+  // Every instance's CPU, when the load is spread over several.
+  const cpuNow = () => (target.pids ?? [target.pid]).reduce((n, pid) => n + cpuSeconds(pid), 0);
+  const cpu0 = cpuNow();
   const msgs0 = crowds.reduce((n, c) => n + c.messages, 0);
   const frames0 = crowds.reduce((n, c) => n + c.frames, 0);
   const t0 = performance.now();
@@ -83,7 +86,7 @@ async function roomLoad(target: Target, config: string, rooms: number, clients: 
   const deadline = Date.now() + 15_000;
   const got = () => crowds.reduce((n, c) => n + c.latencies.length, 0);
   while (got() < expected && Date.now() < deadline) await sleep(20);
-  const cpu = cpuSeconds(target.pid) - cpu0;
+  const cpu = cpuNow() - cpu0;
   const wall = (performance.now() - t0) / 1000;
   const delivered = crowds.reduce((n, c) => n + c.messages, 0) - msgs0;
   const frames = crowds.reduce((n, c) => n + c.frames, 0) - frames0;
@@ -174,17 +177,7 @@ const round = (n: number) => Math.round(n * 10) / 10;
  * first: what the Redis hop adds, compared with the same load on one instance (same store).
  */
 async function twoInstances(clients: number): Promise<Row[]> {
-  const admin = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-  const name = `samskap_bench_${Date.now().toString(36)}`;
-  const sql = async (q: string) => {
-    const c = new pg.Client({ connectionString: admin });
-    await c.connect();
-    await c.query(q).finally(() => c.end());
-  };
-  await sql(`CREATE DATABASE ${name}`);
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  const env = { DATABASE_URL: url.toString(), REDIS_URL: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379', REDIS_PREFIX: `${name}:`, SESSION_SECRET: 'b'.repeat(40) };
+  const { env, drop } = await benchDatabase();
   const rows: Row[] = [];
   try {
     for (const instances of [1, 2]) {
@@ -238,7 +231,56 @@ async function twoInstances(clients: number): Promise<Row[]> {
       }
     }
   } finally {
-    await sql(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await drop();
+  }
+  return rows;
+}
+
+/** A database of its own on the machine's PostgreSQL, and the environment of instances sharing it through Redis. */
+async function benchDatabase(): Promise<{ env: Record<string, string>; drop: () => Promise<void> }> {
+  const admin = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const name = `samskap_bench_${Date.now().toString(36)}`;
+  const sql = async (q: string) => {
+    const c = new pg.Client({ connectionString: admin });
+    await c.connect();
+    await c.query(q).finally(() => c.end());
+  };
+  await sql(`CREATE DATABASE ${name}`);
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  const redis = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
+  const env = { DATABASE_URL: url.toString(), REDIS_URL: redis, REDIS_PREFIX: `${name}:`, SESSION_SECRET: 'b'.repeat(40) };
+  return { env, drop: () => sql(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+/**
+ * 100 rooms × 10 on PostgreSQL (every room's updates group-committed per tick), on one instance,
+ * then on two + Redis: each room's crowd split across both, its writer on the first, CPU summed
+ * over both. A fresh database for each, so the second does not start on the first's update log.
+ */
+async function pgRooms(): Promise<Row[]> {
+  const rows: Row[] = [];
+  for (const instances of [1, 2]) {
+    const { env, drop } = await benchDatabase();
+    try {
+      const servers = await Promise.all(Array.from({ length: instances }, () => startSamskap(env)));
+      try {
+        const ws = (srv: { base: string }) => srv.base.replace('http', 'ws');
+        const target = {
+          ...servers[0]!,
+          pids: servers.map((srv) => srv.pid),
+          // The last URL is the writer's (perRoom 1): on the first instance; the crowd alternates.
+          clientUrls: async (r: number, n: number) =>
+            (await servers[0]!.clientUrls(r, n)).map((u, k) => (k < n - 1 ? u.replace(ws(servers[0]!), ws(servers[k % instances]!)) : u)),
+        };
+        const config = `100 rooms x 10 on PostgreSQL, ${instances} instance${instances > 1 ? 's + Redis' : ''}`;
+        rows.push(await roomLoad(target, config, 100, 10));
+      } finally {
+        await Promise.all(servers.map((srv) => srv.stop()));
+      }
+    } finally {
+      await drop();
+    }
   }
   return rows;
 }
@@ -260,6 +302,16 @@ if (!ONLY || ONLY.some((o) => 'redis'.includes(o))) {
   const [single, double] = await twoInstances(200);
   rows.push(single!, double!);
   console.error(`one instance: p50 ${single!.p50} ms, p99 ${single!.p99} ms; two instances + Redis: p50 ${double!.p50} ms, p99 ${double!.p99} ms; ${double!.extra}`);
+}
+if (!ONLY || ONLY.some((o) => 'pg-rooms'.includes(o))) {
+  const [single, double] = await pgRooms();
+  rows.push(single!, double!);
+  const ratio = (a: number, b: number) => (b > 0 ? (a / b).toFixed(2) : '–');
+  for (const r of [single!, double!]) {
+    console.error(`${r.config}: delivered ${r.delivered}, p50 ${r.p50} ms, p99 ${r.p99} ms, max ${r.max} ms, cpu ${r.cpuPct} % (all instances), ${r.usPerMsg} µs/msg`);
+  }
+  const of = (k: 'p50' | 'p99' | 'max' | 'cpuPct' | 'usPerMsg') => ratio(double![k], single![k]);
+  console.error(`two instances + Redis / one instance: p50 ${of('p50')} · p99 ${of('p99')} · max ${of('max')} · CPU ${of('cpuPct')} · µs/msg ${of('usPerMsg')}`);
 }
 for (const c of CONFIGS) {
   if (ONLY && !ONLY.some((o) => c.name.includes(o))) continue;

@@ -39,7 +39,14 @@ describe.skipIf(unreachable !== null && !inCi)('PostgresStore', () => {
     return new PostgresStore({ connectionString: dbUrl, ...options });
   }
 
-  describeStoreContract('postgres', () => freshStore());
+  describeStoreContract('postgres', () => freshStore(), {
+    // A row the database refuses as a check constraint would (SQLSTATE 23514).
+    refuseAppendsTo: async (room) => {
+      await schemaClient!.query(`CREATE FUNCTION refuse_room() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN RAISE EXCEPTION 'refused by the test' USING ERRCODE = 'check_violation'; END $$`);
+      await schemaClient!.query(`CREATE TRIGGER refuse_room BEFORE INSERT ON doc_updates FOR EACH ROW WHEN (NEW.room = ${pg.escapeLiteral(room)}) EXECUTE FUNCTION refuse_room()`);
+    },
+  });
 
   describe('beyond the contract', () => {
     it('several instances starting at once migrate once', async () => {
@@ -68,6 +75,27 @@ describe.skipIf(unreachable !== null && !inCi)('PostgresStore', () => {
           expect(e.prevHash).toBe(prev);
           expect(e.hash).toBe(auditHash(prev, e, e.seq));
         });
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('commits the appends of one tick across rooms in one transaction, and a failed group one by one', async () => {
+      const store = await freshStore();
+      try {
+        await store.migrate();
+        const rooms = Array.from({ length: 30 }, (_, i) => `w${i}/board/b`);
+        await Promise.all(rooms.map((room) => store.docs.appendUpdate(room, new Uint8Array([0, 0]))));
+        // xmin is the id of the transaction that wrote a row: one per tick, not one per room.
+        const xmins = async () => (await schemaClient!.query<{ n: string }>('SELECT count(DISTINCT xmin::text) AS n FROM doc_updates')).rows[0]!.n;
+        expect(await xmins()).toBe('1');
+        await schemaClient!.query(`CREATE FUNCTION refuse_w7() RETURNS trigger LANGUAGE plpgsql AS $$
+          BEGIN RAISE EXCEPTION 'refused by the test' USING ERRCODE = 'check_violation'; END $$`);
+        await schemaClient!.query("CREATE TRIGGER refuse_w7 BEFORE INSERT ON doc_updates FOR EACH ROW WHEN (NEW.room = 'w7/board/b') EXECUTE FUNCTION refuse_w7()");
+        const results = await Promise.allSettled(rooms.map((room) => store.docs.appendUpdate(room, new Uint8Array([0, 0]))));
+        expect(results.filter((r) => r.status === 'rejected')).toHaveLength(1);
+        // The failed group wrote nothing; each of the other 29 was then stored alone.
+        expect(await xmins()).toBe(String(1 + 29));
       } finally {
         await store.close();
       }

@@ -10,6 +10,7 @@ import { BACKUP_TABLES, NOT_IN_BACKUP_TABLES } from '../../server/store/backup-t
 import { BACKUP_ROW_SCHEMAS } from '../../shared/export/backup-rows.js';
 import type { CredentialKind, CredentialRecord, MemberRecord, Store } from '../../server/store/types.js';
 import { describeGovernanceContract } from './governance.contract.js';
+import { describeDocGroupContract, type StoreFaults } from './doc-group.contract.js';
 
 const now = () => new Date().toISOString();
 let counter = 0;
@@ -34,7 +35,8 @@ function credential(m: MemberRecord, tokenHash: string, kind: CredentialKind = '
   return { id: id('c'), workshopId: m.workshopId, memberId: m.id, kind, tokenHash, createdAt: now(), lastUsedAt: now(), revokedAt: null };
 }
 
-export function describeStoreContract(name: string, makeStore: () => Promise<Store>): void {
+/** `faults`: where the test can reach the store's database from outside (see doc-group.contract.ts). */
+export function describeStoreContract(name: string, makeStore: () => Promise<Store>, faults?: StoreFaults): void {
   describe(`Store contract: ${name}`, () => {
     let store: Store;
     beforeEach(async () => {
@@ -324,6 +326,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
     });
 
     describeGovernanceContract(() => store, seedWorkshop);
+    describeDocGroupContract(() => store, faults);
     it('records vision authors first-come, deletions in order, last-seen and milestones; all go with the workshop', async () => {
       const { w } = await seedWorkshop(store);
       await store.vision.recordClients(w.id, 'member-a', [1, 2 ** 32 - 1]);

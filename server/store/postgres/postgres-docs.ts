@@ -1,22 +1,53 @@
 import type { DocStore, LoadedDoc } from '../types.js';
 import type { Runner } from './postgres-runner.js';
+import { GroupCommit, type Append } from '../group-commit.js';
 
 /** Advisory-lock namespace (first key) for a room's update log; the audit uses 2. */
 const ROOM_LOCK = 1;
 
+/**
+ * Appends are group-committed (group-commit.ts): the appends of one tick, across rooms, go to the
+ * database as one statement (one round trip, one commit); a failed group is retried append by
+ * append. Inside a store transaction (`groupCommit` false) appends run at once.
+ *
+ * A sequence hands out seqs before commit, so two writers could commit 6 before 5; a reader that
+ * saw 6 would compact past 5 and drop it. The per-room lock, taken before nextval() and held
+ * until commit, makes commit order follow seq order within a room. A group takes its rooms'
+ * locks in one order (by key), so two instances grouping the same rooms cannot deadlock.
+ */
 export class PostgresDocStore implements DocStore {
-  constructor(private readonly run: Runner) {}
+  private readonly group: GroupCommit | null;
+
+  constructor(
+    private readonly run: Runner,
+    groupCommit = true,
+  ) {
+    this.group = groupCommit ? new GroupCommit((batch) => this.insert(batch)) : null;
+  }
 
   async appendUpdate(room: string, update: Uint8Array): Promise<number> {
-    // A sequence hands out seqs before commit, so two writers could commit 6 before 5; a reader
-    // that saw 6 would compact past 5 and drop it. The per-room lock, taken before nextval()
-    // and held until commit, makes commit order follow seq order within a room.
-    const r = await this.run.query<{ seq: string }>(
-      `WITH room_lock AS MATERIALIZED (SELECT pg_advisory_xact_lock(${ROOM_LOCK}, hashtext($1::text)))
-       INSERT INTO doc_updates (room, data) SELECT $1::text, $2::bytea FROM room_lock RETURNING seq`,
-      [room, Buffer.from(update.buffer, update.byteOffset, update.byteLength)],
+    return this.group ? this.group.append(room, update) : (await this.insert([{ room, update }]))[0]!;
+  }
+
+  /**
+   * One statement, so one implicit transaction: all rows or none. nextval() runs after the ORDER
+   * BY (PostgreSQL evaluates volatile output expressions after sorting), so a room's appends get
+   * seqs in the order they were made.
+   */
+  private async insert(batch: Append[]): Promise<number[]> {
+    const r = await this.run.query<{ ord: string; seq: string }>(
+      `WITH input AS (SELECT * FROM unnest($1::text[], $2::bytea[]) WITH ORDINALITY AS t(room, data, ord)),
+       locks AS MATERIALIZED (
+         SELECT count(pg_advisory_xact_lock(${ROOM_LOCK}, k)) AS n FROM (SELECT DISTINCT hashtext(room) AS k FROM input ORDER BY k) keys
+       ),
+       rows AS MATERIALIZED (
+         SELECT ord, room, data, nextval(pg_get_serial_sequence('doc_updates', 'seq')) AS seq FROM input CROSS JOIN locks ORDER BY ord
+       ),
+       stored AS (INSERT INTO doc_updates (seq, room, data) SELECT seq, room, data FROM rows)
+       SELECT ord, seq FROM rows ORDER BY ord`,
+      [batch.map((a) => a.room), batch.map((a) => Buffer.from(a.update.buffer, a.update.byteOffset, a.update.byteLength))],
     );
-    return Number(r.rows[0]!.seq);
+    return r.rows.map((row) => Number(row.seq));
   }
 
   async load(room: string): Promise<LoadedDoc> {

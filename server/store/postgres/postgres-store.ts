@@ -130,7 +130,7 @@ export class PostgresStore implements Store {
     return withTransaction(this.pool, async (client) => {
       const run = clientRunner(client);
       const tx: Store = {
-        docs: new PostgresDocStore(run),
+        docs: new PostgresDocStore(run, false),
         workshops: new PostgresWorkshopRepo(run),
         credentials: new PostgresCredentialRepo(run),
         audit: new PostgresAuditRepo(run),

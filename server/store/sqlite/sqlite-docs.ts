@@ -1,4 +1,5 @@
 import type { DocStore, LoadedDoc } from '../types.js';
+import { GroupCommit } from '../group-commit.js';
 import type { Runner } from './sqlite-store.js';
 import { statement } from './statements.js';
 import type Database from 'better-sqlite3';
@@ -8,50 +9,23 @@ function insert(db: Database.Database, room: string, update: Uint8Array): number
   return Number(r.lastInsertRowid);
 }
 
-interface QueuedAppend {
-  room: string;
-  update: Uint8Array;
-  resolve: (seq: number) => void;
-  reject: (err: unknown) => void;
-}
-
 /**
- * Appends are group-committed: all appends of one tick (across rooms) go into one transaction,
- * so many busy rooms cost one commit per tick instead of one each. Each caller still resolves
- * only after its update is committed. Inside a store transaction appends run at once.
- * A group that fails stores none of its appends and is retried one append at a time: near a
- * full disk one large update must not take the others of its tick (other rooms') down with it.
+ * Appends are group-committed (group-commit.ts): all appends of one tick (across rooms) go into
+ * one transaction, so many busy rooms cost one commit per tick instead of one each; a failed
+ * group is retried append by append. Inside a store transaction appends run at once.
  */
 export class SqliteDocStore implements DocStore {
-  private queue: QueuedAppend[] = [];
+  private readonly group: GroupCommit | null;
 
   constructor(
     private readonly run: Runner,
-    private readonly groupCommit = true,
-  ) {}
+    groupCommit = true,
+  ) {
+    this.group = groupCommit ? new GroupCommit((batch) => this.run((db) => db.transaction(() => batch.map((a) => insert(db, a.room, a.update)))())) : null;
+  }
 
   appendUpdate(room: string, update: Uint8Array): Promise<number> {
-    if (!this.groupCommit) return this.run((db) => insert(db, room, update));
-    return new Promise((resolve, reject) => {
-      this.queue.push({ room, update, resolve, reject });
-      if (this.queue.length === 1) setImmediate(() => this.flush());
-    });
-  }
-
-  private flush(): void {
-    const batch = this.queue;
-    this.queue = [];
-    this.commit(batch).then(
-      (seqs) => batch.forEach((a, i) => a.resolve(seqs[i]!)),
-      (err: unknown) => {
-        if (batch.length === 1) return batch[0]!.reject(err);
-        for (const a of batch) this.commit([a]).then(([seq]) => a.resolve(seq!), a.reject);
-      },
-    );
-  }
-
-  private commit(batch: QueuedAppend[]): Promise<number[]> {
-    return this.run((db) => db.transaction(() => batch.map((a) => insert(db, a.room, a.update)))());
+    return this.group ? this.group.append(room, update) : this.run((db) => insert(db, room, update));
   }
 
   load(room: string): Promise<LoadedDoc> {
