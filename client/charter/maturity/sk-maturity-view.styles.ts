@@ -63,6 +63,10 @@ export const maturityStyles = css`
     opacity: 0.85;
     font-style: italic;
   }
+  /* Readable on a phone, where the table scrolls sideways rather than squeezing the choices. */
+  select.cell {
+    min-width: 5.5rem;
+  }
   fieldset.also {
     border: 0;
     margin: 0;
