@@ -120,6 +120,7 @@ describe('charter export', () => {
   it("words the staircase and the paradoxes as the report does, with where each wants to be and the gap", async () => {
     const en = unescapeMd((await download('/export/charter?format=md&lang=en')).body.toString('utf8'));
     expect(en).toContain('| Organisation | Today | Wants to be | Also stands on | Justification |');
+    expect(en).toContain('| Bergen kommune (at the table as Bergen kommune) | Municipality |');
     expect(en).toContain('| Bergen kommune | 3: Digital services for our own users | 4: Seamless services together with others | 2 | Godt i gang (changed by');
     expect(en).toContain('### Local solutions and collaboration ↔ Centralised initiatives and solutions');
     expect(en).toContain('Local solutions and collaboration at the expense of centralised initiatives and solutions.');

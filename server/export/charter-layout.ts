@@ -52,7 +52,9 @@ export function layoutCharter(m: CharterExport, L: ExportLabels, formatDate: (is
     out.push({
       type: 'table',
       header: [L.actor, L.kind, L.role, L.needs, L.requirements, L.gains],
-      rows: m.actors.map((a) => [cell(a.name, none), L.actorKinds[a.kind] ?? a.kind, cell(a.role, none), cell(a.needs, none), cell(a.requirements, none), cell(a.gains, none)]),
+      rows: m.actors.map((a) => [
+        a.organisation ? `${cell(a.name, none)} (${L.atTable(a.organisation)})` : cell(a.name, none),
+        L.actorKinds[a.kind] ?? a.kind, cell(a.role, none), cell(a.needs, none), cell(a.requirements, none), cell(a.gains, none)]),
     });
   } else out.push(p(none));
   if (m.relations.length) {

@@ -79,7 +79,10 @@ export function buildCharterModel(src: CharterSources, opts: { language: Languag
     organisations: src.organisations.map((o) => ({ id: o.id, name: oneLine(o.name), color: o.color })),
     vision: visionBlocks(src.vision),
     visionEndorsement: endorsed.visionEndorsement,
-    actors: actors.map((a) => ({ id: a.id, name: oneLine(a.name), kind: a.kind, role: plain(a.role), needs: plain(a.needs), requirements: plain(a.requirements), gains: plain(a.gains) })),
+    actors: actors.map((a) => ({
+      ...{ id: a.id, name: oneLine(a.name), kind: a.kind, role: plain(a.role), needs: plain(a.needs), requirements: plain(a.requirements), gains: plain(a.gains) },
+      organisation: a.organisationId ? (org.get(a.organisationId) ?? null) : null,
+    })),
     relations: charter.relations().map((r) => ({ from: actorName.get(r.from) ?? '', to: actorName.get(r.to) ?? '', kind: r.kind, note: plain(r.note) })),
     maturity: charter
       .maturity()

@@ -42,6 +42,8 @@ export interface ExportLabels {
   /** An organisation's distance to the partnership's target and the pole it must move towards. */
   gap: (distance: number, pole: string) => string;
   atTarget: string;
+  /** After an actor's name: the participating organisation it is. */
+  atTable: (organisation: string) => string;
   /** Step `g` of the staircase in a few words (the glossary's). */
   generationNames: Record<string, string>;
   /** The report's sentence for each paradox axis. */
@@ -229,6 +231,7 @@ function fromGlossary(lang: Language) {
 const en: ExportLabels = {
   gap: (d, pole) => `${d} towards ${pole}`,
   atTarget: 'At the target',
+  atTable: (o) => `at the table as ${o}`,
   charter: 'Charter',
   exported: 'Exported',
   organisations: 'Participating organisations',
@@ -288,6 +291,7 @@ const nb: ExportLabels = {
   ...en,
   gap: (d, pole) => `${d} mot ${pole}`,
   atTarget: 'På målet',
+  atTable: (o) => `ved bordet som ${o}`,
   charter: 'Samarbeidsavtale',
   exported: 'Eksportert',
   organisations: 'Deltakende virksomheter',

@@ -97,7 +97,17 @@ export const CharterExport = z.object({
     .nullable()
     .default(null),
   actors: z.array(
-    z.object({ id: z.string(), name: z.string(), kind: z.string(), role: z.string(), needs: z.string(), requirements: z.string(), gains: z.string() }),
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      kind: z.string(),
+      role: z.string(),
+      needs: z.string(),
+      requirements: z.string(),
+      gains: z.string(),
+      // Since issue #17 (older exports lack it): the participating organisation the actor is.
+      organisation: z.string().nullable().default(null),
+    }),
   ),
   relations: z.array(z.object({ from: z.string(), to: z.string(), kind: z.string(), note: z.string() })),
   maturity: z.array(

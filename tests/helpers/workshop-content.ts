@@ -53,7 +53,7 @@ export async function fillWorkshop(wsBase: string, w: WorkshopDto, token: string
   await write(wsBase, `${w.id}/charter`, token, {}, (doc) => {
     const c = new CharterDoc(doc, newId);
     const nav = c.addActor({ name: 'NAV', kind: 'state_agency', role: hostile[0], needs: hostile[2], requirements: hostile[5], gains: hostile[12] }, 'test');
-    const komm = c.addActor({ name: 'Bergen kommune', kind: 'municipality', role: 'Tenesteytar' }, 'test');
+    const komm = c.addActor({ name: 'Bergen kommune', kind: 'municipality', role: 'Tenesteytar', organisationId: orgB!.id }, 'test');
     c.addRelation(nav, komm, 'funds', 'test', hostile[3]);
     c.setMaturity(orgA!.id, 2, hostile[1]!, 'test');
     c.setMaturity(orgB!.id, 3, 'Godt i gang', 'test');
