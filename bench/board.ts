@@ -181,17 +181,22 @@ try {
   for (const s of SCENARIOS) results.push(await run(browser, server.base, s));
 
   const rows: Record<string, { measured: string | number; goal: string; holds: string }> = {};
-  const row = (label: string, measured: number, goal?: number, unit = 'ms') => {
-    rows[label] = { measured: r1(measured), goal: goal === undefined ? '' : `≤ ${goal} ${unit}`, holds: goal === undefined ? '' : measured <= goal ? 'yes' : 'NO' };
+  // `slack`: rAF timestamps at 60 Hz jitter around 16.67 ms (16.6–16.8 here with no frame dropped), so
+  // a frame-time goal counts a frame that came on the next vsync as on time.
+  const row = (label: string, measured: number, goal?: number, unit = 'ms', slack = 0) => {
+    const goalText = goal === undefined ? '' : `≤ ${goal} ${unit}${slack ? ` (+${slack} jitter)` : ''}`;
+    rows[label] = { measured: r1(measured), goal: goalText, holds: goal === undefined ? '' : measured <= goal + slack ? 'yes' : 'NO' };
   };
+  const dropped = (frames: number[]) => frames.filter((f) => f > 1.5 * (1000 / 60)).length;
   const info = (label: string, measured: string | number) => (rows[label] = { measured, goal: '', holds: '' });
   SCENARIOS.forEach((s, i) => {
     const r = results[i]!;
     row(`${s.name}: first paint of visible elements (ms)`, Math.round(r.firstPaintMs), s.goals.paintMs);
-    row(`${s.name}: panning frame time p95 (ms)`, pct(r.pan, 95), s.goals.panP95);
-    row(`${s.name}: zooming frame time p95 (ms)`, pct(r.zoom, 95), s.goals.zoomP95);
-    info(`${s.name}: frame time p50 pan / zoom (ms)`, `${r1(pct(r.pan, 50))} / ${r1(pct(r.zoom, 50))}`);
-    info(`${s.name}: frames measured pan / zoom`, `${r.pan.length} / ${r.zoom.length}`);
+    row(`${s.name}: panning frame time p95 (ms)`, pct(r.pan, 95), s.goals.panP95, 'ms', 0.5);
+    row(`${s.name}: zooming frame time p95 (ms)`, pct(r.zoom, 95), s.goals.zoomP95, 'ms', 0.5);
+    info(`${s.name}: frame time p50 / p99 / max, pan (ms)`, `${r1(pct(r.pan, 50))} / ${r1(pct(r.pan, 99))} / ${r1(Math.max(...r.pan))}`);
+    info(`${s.name}: frame time p50 / p99 / max, zoom (ms)`, `${r1(pct(r.zoom, 50))} / ${r1(pct(r.zoom, 99))} / ${r1(Math.max(...r.zoom))}`);
+    info(`${s.name}: frames measured / dropped (> 25 ms), pan; zoom`, `${r.pan.length} / ${dropped(r.pan)}; ${r.zoom.length} / ${dropped(r.zoom)}`);
     info(`${s.name}: JS heap at first paint / after pan+zoom / live after GC (MB)`, `${mb(r.heapAtPaint)} / ${mb(r.heapAfter)} / ${mb(r.heapLive)}`);
     info(`${s.name}: elements in the DOM at first paint / after panning`, `${r.inDom} / ${r.inDomAfter}`);
     info(`${s.name}: document size (KB)`, Math.round(r.docBytes / 102.4) / 10);
