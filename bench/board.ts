@@ -132,15 +132,18 @@ async function run(browser: Browser, base: string, s: Scenario): Promise<Result>
     const box = (await canvas.boundingBox())!;
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     const measure = async (zoom: boolean): Promise<number[]> => {
+      // Each run's loop records into its own array and stops when a newer run starts: the pan loop's
+      // last callback could otherwise see the zoom run's reset flag and keep counting beside it.
       await page.evaluate(() => {
-        const w = window as unknown as { __frames: number[]; __stop: boolean };
-        w.__frames = [];
-        w.__stop = false;
+        const w = window as unknown as { __frames: number[]; __run: number };
+        const frames: number[] = (w.__frames = []);
+        const run = (w.__run = (w.__run ?? 0) + 1);
         let prev = performance.now();
         const loop = (t: number) => {
-          w.__frames.push(t - prev);
+          if (w.__run !== run) return;
+          frames.push(t - prev);
           prev = t;
-          if (!w.__stop) requestAnimationFrame(loop);
+          requestAnimationFrame(loop);
         };
         requestAnimationFrame(loop);
       });
@@ -154,8 +157,8 @@ async function run(browser: Browser, base: string, s: Scenario): Promise<Result>
         await page.waitForTimeout(16);
       }
       return page.evaluate(() => {
-        const w = window as unknown as { __frames: number[]; __stop: boolean };
-        w.__stop = true;
+        const w = window as unknown as { __frames: number[]; __run: number };
+        w.__run++;
         return w.__frames.slice(1);
       });
     };
