@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { ACTOR_KINDS, RELATION_KINDS, type Actor, type Relation } from '../shared/charter/schema.js';
 import { actorDiagramSvg } from '../server/export/actor-diagram.js';
 import { FONT_FAMILY, FONT_FILES } from '../server/export/fonts.js';
-import { overlaps, type Rect } from '../server/export/label-place.js';
+import { overlaps, type Rect } from '../shared/diagram/label-place.js';
 import { exportLabels } from '../server/export/labels.js';
 
 type XmlNode = { [tag: string]: XmlNode[] } & { ':@'?: Record<string, string> };

@@ -4,14 +4,14 @@
  * SVG and rasterised with the same fonts as board exports.
  *
  * A relation's label is never hidden by an actor: it sits on its arrow where no box (nor another
- * label, nor an arrowhead) is, else beside it (label-place.ts), measured with the font it is drawn in, on a white
+ * label, nor an arrowhead) is, else beside it (shared/diagram/label-place.ts), measured with the font it is drawn in, on a white
  * tag drawn after every box. Arrows and the dashed leader of a label set apart from its arrow are
  * drawn before the boxes, so a box may hide part of a line but never a label.
  */
 import type { Actor, Relation } from '../../shared/charter/schema.js';
 import { escapeXml, wrapText } from './board-svg.js';
 import { FONT_FAMILY } from './fonts.js';
-import { placeLabels, type Point, type Rect } from './label-place.js';
+import { placeLabels, type Point, type Rect } from '../../shared/diagram/label-place.js';
 import { oneLine } from './plain-text.js';
 import { ASCENT, DESCENT, textWidth } from './text-width.js';
 

@@ -39,7 +39,7 @@ export interface FuzzResult {
 }
 
 type Gen = prng.PRNG;
-const ROOTS = ['elements', 'meta', 'actors', 'principles', 'prosemirror', 'comments', 'junk'];
+const ROOTS = ['elements', 'meta', 'actors', 'principles', 'prosemirror', 'comments', 'junk', 'benefits', 'roadmap', 'services', 'lifeEvent', 'paradoxTargets', 'maturity', 'funding', 'settings'];
 const TYPE_REFS = Object.values(TypeRef);
 
 function randomValue(gen: Gen, depth: number): unknown {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor, Relation } from '../../../shared/charter/schema.js';
-import { arrows, edgePoint, extent, layoutActors, NODE_H, NODE_W, ring } from './actor-layout.js';
+import { overlaps } from '../../../shared/diagram/label-place.js';
+import { arrows, edgePoint, extent, labelBoxes, layoutActors, NODE_H, NODE_W, ring } from './actor-layout.js';
 
 const actor = (id: string, x: number | null = null, y: number | null = null): Actor => ({
   id,
@@ -42,5 +43,24 @@ describe('actor layout', () => {
     expect(out[0]!.d).toMatch(/^M[\d.,-]+ L/);
     expect(out[1]!.d).toMatch(/ Q/);
     expect(out[0]!.label).not.toEqual(out[1]!.label);
+  });
+
+  it("puts every relation label on no actor box and on no other label, however crowded (the export's rule)", () => {
+    let seed = 11;
+    const rnd = (max: number) => ((seed = (seed * 16807) % 2147483647) % max);
+    for (let round = 0; round < 20; round++) {
+      const n = 2 + rnd(14);
+      const actors = Array.from({ length: n }, (_, i) => actor(`a${i}`, rnd(3) === 0 ? null : rnd(900), rnd(3) === 0 ? null : rnd(600)));
+      const rels = Array.from({ length: rnd(3 * n) }, (_, i) => rel(`r${i}`, `a${rnd(n)}`, `a${rnd(n)}`));
+      const pos = layoutActors(actors);
+      const lines = arrows(rels, pos);
+      const boxes = labelBoxes(lines, pos, () => 'leverer data til', (t) => t.length * 7);
+      expect(boxes).toHaveLength(lines.length);
+      const nodes = [...pos.values()].map((p) => ({ x: p.x, y: p.y, w: NODE_W, h: NODE_H }));
+      for (const [i, b] of boxes.entries()) {
+        for (const node of nodes) expect(overlaps(b, node), `round ${round}: label ${i} on a box`).toBe(false);
+        for (const other of boxes.slice(0, i)) expect(overlaps(b, other), `round ${round}: label ${i} on another`).toBe(false);
+      }
+    }
   });
 });

@@ -6,6 +6,7 @@
  * parallel relations between the same pair bent apart).
  */
 import type { Actor, Relation } from '../../../shared/charter/schema.js';
+import { placeLabels, type Rect } from '../../../shared/diagram/label-place.js';
 
 export const NODE_W = 190;
 export const NODE_H = 72;
@@ -85,6 +86,9 @@ export interface Arrow {
   /** SVG path: a line, or a quadratic curve when several relations join the same pair. */
   d: string;
   label: Pos;
+  /** The line the label belongs on: the arrow's ends, moved out with a curve. */
+  from: Pos;
+  to: Pos;
 }
 
 /** One arrow per relation between laid-out nodes. */
@@ -111,7 +115,18 @@ export function arrows(relations: readonly Relation[], positions: ReadonlyMap<st
     const label = { x: (ca.x + cb.x) / 2 + nx * side, y: (ca.y + cb.y) / 2 + ny * side };
     const f = (n: number) => Math.round(n * 10) / 10;
     const d = side ? `M${f(start.x)},${f(start.y)} Q${f(ctrl.x)},${f(ctrl.y)} ${f(end.x)},${f(end.y)}` : `M${f(start.x)},${f(start.y)} L${f(end.x)},${f(end.y)}`;
-    out.push({ id: r.id, d, label });
+    const out2 = { x: nx * side, y: ny * side };
+    out.push({ id: r.id, d, label, from: { x: start.x + out2.x, y: start.y + out2.y }, to: { x: end.x + out2.x, y: end.y + out2.y } });
   }
   return out;
+}
+
+/**
+ * Where each arrow's label goes: on its line, as near the middle as it can, never on an actor's
+ * box nor on another label (the export's rule, shared/diagram/label-place.ts). `measure` gives a
+ * label's width in px as the diagram draws it.
+ */
+export function labelBoxes(lines: readonly Arrow[], positions: ReadonlyMap<string, Pos>, text: (id: string) => string, measure: (s: string) => number): Rect[] {
+  const boxes: Rect[] = [...positions.values()].map((p) => ({ x: p.x, y: p.y, w: NODE_W, h: NODE_H }));
+  return placeLabels(boxes, lines.map((l) => ({ w: Math.ceil(measure(text(l.id))) + 8, h: 18, from: l.from, to: l.to })), 3);
 }

@@ -24,10 +24,16 @@ export const actorMapStyles = css`
   marker path {
     fill: #4b5866;
   }
+  .edge-tag rect {
+    fill: #fff;
+    stroke: #c9d1d8;
+    stroke-width: 1px;
+  }
   .edge-label {
     font-size: 12px;
     fill: #17212b;
     text-anchor: middle;
+    dominant-baseline: central;
     paint-order: stroke;
     stroke: #fff;
     stroke-width: 4px;

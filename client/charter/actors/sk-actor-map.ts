@@ -16,7 +16,7 @@ import type { Actor, Relation } from '../../../shared/charter/schema.js';
 import { emitter } from '../../ui/events.js';
 import { sharedStyles } from '../../ui/shared.styles.js';
 import { actorKindName, relationKindName } from '../charter-texts.js';
-import { arrows, extent, layoutActors, NODE_H, NODE_W, type Pos } from './actor-layout.js';
+import { arrows, extent, labelBoxes, layoutActors, NODE_H, NODE_W, type Pos } from './actor-layout.js';
 import { actorMapStyles } from './sk-actor-map.styles.js';
 
 export interface ActorMoveDetail {
@@ -161,6 +161,9 @@ export class SkActorMap extends LitElement {
     const box = extent(pos.values());
     const lines = arrows(this.relations, pos);
     const kinds = new Map(this.relations.map((r) => [r.id, r]));
+    const name = (id: string) => relationKindName(kinds.get(id)!.kind);
+    // Labels go where no actor's box (drawn above the picture) can hide them.
+    const labels = labelBoxes(lines, pos, name, measureLabel);
     const hint = this.readOnly
       ? msg('A picture of the actors and how they relate; the table below holds the same.', { id: 'charter_map_hint_readonly' })
       : msg('Drag an actor, or focus it and use the arrow keys, to move it. Enter edits, Delete removes.', { id: 'charter_map_hint' });
@@ -173,9 +176,10 @@ export class SkActorMap extends LitElement {
               <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" /></marker>
             </defs>
             ${lines.map((l) => svg`<path class="edge" d=${l.d} marker-end="url(#arrow)" />`)}
-            ${lines.map((l) => {
-              const r = kinds.get(l.id)!;
-              return svg`<text class="edge-label" x=${l.label.x} y=${l.label.y}>${relationKindName(r.kind)}</text>`;
+            ${lines.map((l, i) => {
+              const at = labels[i]!;
+              return svg`<g class="edge-tag"><rect x=${at.x} y=${at.y} width=${at.w} height=${at.h} rx="4"></rect
+                ><text class="edge-label" x=${at.x + at.w / 2} y=${at.y + at.h / 2}>${name(l.id)}</text></g>`;
             })}
           </svg>
           ${repeat(
@@ -202,6 +206,15 @@ export class SkActorMap extends LitElement {
       </div>
     `;
   }
+}
+
+/** A label's width as `.edge-label` draws it (12px, the page's font). */
+let measurer: CanvasRenderingContext2D | null | undefined;
+function measureLabel(text: string): number {
+  measurer ??= document.createElement('canvas').getContext('2d');
+  if (!measurer) return text.length * 7;
+  measurer.font = `12px ${getComputedStyle(document.body).fontFamily || 'sans-serif'}`;
+  return measurer.measureText(text).width;
 }
 
 customElements.define('sk-actor-map', SkActorMap);
