@@ -3,7 +3,6 @@
  * collections get fractional `order` keys; `move` places an item between two neighbours.
  * Reads go through the untrusted `read*` functions of ./schema.ts.
  */
-import { generateKeyBetween } from 'fractional-indexing';
 import * as Y from 'yjs';
 import {
   CF,
@@ -50,11 +49,9 @@ import {
   type RoadmapItem,
   type ServiceEntry,
 } from './charter-methods.js';
+import { byOrder, CharterDocCore, fill, replaceIn, sourceFields, yText, type MethodCollection } from './charter-doc-core.js';
 
-type Entries = Y.Map<Y.Map<unknown>>;
-export type OrderedCollection = 'actors' | 'bodies' | 'escalation' | 'funding' | 'decisions' | 'principles' | MethodCollection;
-/** The report's methods kept as lists (./charter-methods.ts). */
-export type MethodCollection = 'benefits' | 'roadmap' | 'services';
+export type { MethodCollection, OrderedCollection } from './charter-doc-core.js';
 
 export interface ActorInput {
   name: string;
@@ -81,23 +78,7 @@ export interface BodyInput {
 export type BodyPatch = Partial<Pick<GovernanceBody, 'name' | 'chair' | 'rule' | 'rhythm'>>;
 export type FundingInput = Pick<FundingSource, 'who' | 'amount' | 'share'> & { organisationId?: string | null };
 
-const yText = (s: string, max: number = L.textMax) => {
-  const t = new Y.Text();
-  t.insert(0, s.slice(0, max));
-  return t;
-};
-const byOrder = <T extends { order: string; id: string }>(a: T, b: T) => (a.order < b.order ? -1 : a.order > b.order ? 1 : a.id < b.id ? -1 : 1);
-
-export class CharterDoc {
-  constructor(
-    readonly doc: Y.Doc,
-    private readonly newId: () => string,
-  ) {}
-
-  map(key: keyof typeof CharterKey & string): Entries {
-    return this.doc.getMap<Y.Map<unknown>>(CharterKey[key]);
-  }
-
+export class CharterDoc extends CharterDocCore {
   // ---- reads ----
 
   actors(): Actor[] {
@@ -407,81 +388,9 @@ export class CharterDoc {
 
   // ---- shared by the collections ----
 
-  /** Moves an item between two neighbours (ids, or null for either end). */
-  move(collection: OrderedCollection, id: string, after: string | null, before: string | null, origin: unknown): void {
-    const m = this.map(collection).get(id);
-    if (!m) return;
-    const orderOf = (x: string | null) => (x ? (this.map(collection).get(x)?.get(CF.order) as string | undefined) ?? null : null);
-    const lo = orderOf(after);
-    let hi = orderOf(before);
-    if (lo !== null && hi !== null && lo >= hi) hi = null;
-    this.doc.transact(() => m.set(CF.order, safeKey(lo, hi)), origin);
-  }
   /** Deletes any keyed entry (facilitator deletions are audited by the caller). */
   remove(collection: keyof typeof CharterKey & string, id: string, origin: unknown): void {
     if (collection === 'actors') return this.removeActor(id, origin);
     this.doc.transact(() => this.map(collection).delete(id), origin);
-  }
-
-  private collect<T>(key: keyof typeof CharterKey & string, read: (id: string, m: Y.Map<unknown>) => T | null): T[] {
-    const out: T[] = [];
-    this.map(key).forEach((m, id) => {
-      const v = m instanceof Y.Map ? read(id, m) : null;
-      if (v) out.push(v);
-    });
-    return out;
-  }
-
-  private insert(collection: OrderedCollection, fields: Record<string, unknown>, origin: unknown): string {
-    const id = this.newId();
-    const last = this.collect(collection, (_id, m) => (typeof m.get(CF.order) === 'string' ? (m.get(CF.order) as string) : null)).sort().at(-1) ?? null;
-    this.doc.transact(() => this.map(collection).set(id, fill({ ...fields, [CF.order]: safeKey(last, null) })), origin);
-    return id;
-  }
-
-  private patch(collection: OrderedCollection, id: string, patch: Record<string, unknown>, origin: unknown): void {
-    const m = this.map(collection).get(id);
-    if (!(m instanceof Y.Map)) return;
-    this.doc.transact(() => {
-      for (const [k, v] of Object.entries(patch)) {
-        if (v === undefined) continue;
-        if (v === null) m.delete(k);
-        else m.set(k, typeof v === 'string' ? v.slice(0, L.nameMax) : v);
-      }
-    }, origin);
-  }
-
-  private replaceText(collection: OrderedCollection, id: string, field: string, value: string, origin: unknown, max: number = L.textMax): void {
-    const t = this.map(collection).get(id)?.get(field);
-    if (!(t instanceof Y.Text)) return;
-    this.doc.transact(() => {
-      t.delete(0, t.length);
-      t.insert(0, value.slice(0, max));
-    }, origin);
-  }
-}
-
-function replaceIn(t: Y.Text, value: string, max: number = L.textMax): void {
-  t.delete(0, t.length);
-  t.insert(0, value.slice(0, max));
-}
-
-function sourceFields(source: CharterSource | undefined): Record<string, string> {
-  return source ? { [CF.sourceBoard]: source.boardId, [CF.sourceElement]: source.elementId, [CF.sourceAuthor]: source.authorId } : {};
-}
-
-function fill(fields: Record<string, unknown>): Y.Map<unknown> {
-  const m = new Y.Map<unknown>();
-  for (const [k, v] of Object.entries(fields)) m.set(k, v);
-  return m;
-}
-
-/** generateKeyBetween, tolerant of hostile keys written by someone else. */
-function safeKey(lo: string | null, hi: string | null): string {
-  try {
-    return generateKeyBetween(lo, hi);
-  } catch {
-    // A neighbour's key is malformed: place at the start; ties order by id.
-    return generateKeyBetween(null, null);
   }
 }
