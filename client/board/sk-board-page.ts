@@ -77,7 +77,9 @@ export class SkBoardPage extends LitElement {
   /** Comments beside the board and their badges on it. */
   private readonly comments = new BoardCommentsController(this);
   /** "Send to the charter" and the badges of notes already there (issue #17). */
-  private readonly toCharter = new CharterSendController(this, () => ({ socket: this.socket, session: this.session, boardId: this.board?.id ?? null, workshopId: this.workshop?.id ?? null, state: this.live.state }));
+  private readonly toCharter = new CharterSendController(this, () => ({
+    ...{ socket: this.socket, session: this.session, boardId: this.board?.id ?? null, workshopId: this.workshop?.id ?? null, state: this.live.state },
+  }));
   /** First: the controllers below read the context when the page connects. */
   private readonly ws = new WorkshopConsumer(this, (next, previous) => {
     if (next?.workshop !== previous?.workshop) this.follow();
