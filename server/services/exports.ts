@@ -12,18 +12,26 @@ import { formatRoom } from '../../shared/ids.js';
 import type { PrincipleView } from '../../shared/realtime/events.js';
 import { authorize, type Actor } from '../auth/access.js';
 import { CharterDoc } from '../../shared/charter/charter-doc.js';
-import { actorDiagramSvg } from '../export/actor-diagram.js';
+import type { actorDiagramSvg } from '../export/actor-diagram.js';
 import type { PngRenderer } from '../export/png-renderer.js';
 import { layoutCharter } from '../export/charter-layout.js';
 import { buildCharterModel } from '../export/charter-model.js';
 import { coverMilestone } from '../export/vision-endorsement.js';
-import { renderDocx } from '../export/docx.js';
 import { CONTENT_TYPES, slug, type ExportFile } from '../export/files.js';
 import { exportLabels } from '../export/labels.js';
-import { renderMarkdown } from '../export/markdown.js';
-import { renderPdf } from '../export/pdf.js';
 import type { AuditEntry, Store } from '../store/types.js';
 import { charterAudit } from './audit-summary.js';
+
+/**
+ * The document writers and the actor-map drawing load on first use: pdfkit, fontkit, docx, the
+ * hyphenation patterns and mdast add about 24 MB to a server that never exports (issue #19).
+ */
+const writers = {
+  markdown: () => import('../export/markdown.js'),
+  docx: () => import('../export/docx.js'),
+  pdf: () => import('../export/pdf.js'),
+  diagram: () => import('../export/actor-diagram.js'),
+};
 
 export interface ExportDeps {
   store: Store;
@@ -87,11 +95,12 @@ export function createExportService(deps: ExportDeps) {
       const at = now();
       const labels = exportLabels[language];
       let diagram: ReturnType<typeof actorDiagramSvg> = null;
+      const drawing = opts.format === 'docx' || opts.format === 'pdf' ? await writers.diagram() : null;
       const model = await deps.docs.read(formatRoom({ workshopId, part: { kind: 'vision' } }), (vision) =>
         deps.docs.read(formatRoom({ workshopId, part: { kind: 'charter' } }), (charter) => {
-          if (opts.format === 'docx' || opts.format === 'pdf') {
+          if (drawing) {
             const c = new CharterDoc(charter, () => '');
-            diagram = actorDiagramSvg(c.actors(), c.relations(), (kind) => labels.relationKinds[kind] ?? kind);
+            diagram = drawing.actorDiagramSvg(c.actors(), c.relations(), (kind) => labels.relationKinds[kind] ?? kind);
           }
           return buildCharterModel(
             {
@@ -109,9 +118,9 @@ export function createExportService(deps: ExportDeps) {
       const actorMap = picture ? { png: await actorMapPng(picture.svg, picture.width, picture.height), width: picture.width, height: picture.height } : undefined;
       const nodes = layoutCharter(model, labels, (iso) => (Number.isNaN(Date.parse(iso)) ? iso : dateFormat.format(new Date(iso))), actorMap);
       const meta = { title: `${model.workshop.title} — ${labels.charter}`, author: 'Samskap', language };
-      if (opts.format === 'md') return file(Buffer.from(renderMarkdown(nodes)));
-      if (opts.format === 'docx') return file(await renderDocx(nodes, meta));
-      return file(await renderPdf(nodes, meta));
+      if (opts.format === 'md') return file(Buffer.from((await writers.markdown()).renderMarkdown(nodes)));
+      if (opts.format === 'docx') return file(await (await writers.docx()).renderDocx(nodes, meta));
+      return file(await (await writers.pdf()).renderPdf(nodes, meta));
     },
 
     async board(actor: Actor, workshopId: string, boardId: string, opts: { format: BoardFormat; frame?: string }): Promise<ExportFile> {
