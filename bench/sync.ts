@@ -5,7 +5,8 @@
  * message, where one edit or one awareness state reaching one client is a message however many a
  * server merges into a frame; µs per frame), peak RSS, and the load generator's own event-loop lag
  * (a saturated generator shows). Crowd clients announce and renew presence as stock providers do.
- *   BENCH_ONLY=200,500   run only the configurations whose name contains one of these ('redis':
+ *   BENCH_ONLY=200,500   run only the configurations whose name contains one of these ('idle': the
+ *                        compiled server's RSS with no room loaded beside its floor, issue #19; 'redis':
  *                        one vs two instances on PostgreSQL, needs the machine's PostgreSQL and Redis;
  *                        'pg-rooms': 100 rooms x 10 on PostgreSQL, one instance and two + Redis)
  *   BENCH_SECONDS=5      length of each measured window
@@ -16,6 +17,7 @@ import * as Y from 'yjs';
 import { BoardDoc } from '../shared/board/board-doc.js';
 import { authorFor, openCrowd, openWriter, percentile, syncMessage, type Crowd, type SendTimes } from './lib/clients.js';
 import { loopbackWriteCost } from './lib/write-floor.js';
+import { idleMemory } from './lib/idle.js';
 import { epochNow, openCrowdInThread } from './lib/crowd-worker.js';
 import { cpuSeconds, freePort, rssMb, startReference, startSamskap, type Target } from './lib/servers.js';
 import pg from 'pg';
@@ -298,6 +300,13 @@ const CONFIGS: Array<{ name: string; run: (t: Target) => Promise<Row> }> = [
 const floor = await loopbackWriteCost();
 console.error(`one 40-byte write to a loopback socket costs ${floor.toFixed(1)} µs of CPU here (the floor for one message per frame)`);
 const rows: Row[] = [];
+let idleLine = '';
+if (!ONLY || ONLY.some((o) => 'idle'.includes(o))) {
+  const idle = await idleMemory();
+  const goal = idle.floorMb + 20;
+  idleLine = `Idle compiled server, no room loaded: RSS ${idle.serverMb} MB; floor (node importing the ${idle.deps.length} runtime dependencies it loads) ${idle.floorMb} MB; goal ≤ floor + 20 = ${goal.toFixed(1)} MB: ${idle.serverMb <= goal ? 'holds' : 'MISSES'} (${(idle.serverMb - idle.floorMb).toFixed(1)} MB over the floor)`;
+  console.error(idleLine);
+}
 if (!ONLY || ONLY.some((o) => 'redis'.includes(o))) {
   const [single, double] = await twoInstances(200);
   rows.push(single!, double!);
@@ -329,6 +338,7 @@ for (const c of CONFIGS) {
 
 console.log(`\nSync benchmark: writers at ${RATE_HZ} Hz each for ${SECONDS} s; latency in ms; CPU of the server process; a 40-byte loopback write costs ${floor.toFixed(1)} µs here`);
 console.table(rows.map(({ extra: _e, ...r }) => r));
+if (idleLine) console.log(idleLine);
 console.log('\nSamskap / reference:');
 for (const c of new Set(rows.map((r) => r.config))) {
   const ref = rows.find((r) => r.config === c && r.server === 'reference');
