@@ -9,7 +9,6 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Router } from 'express';
 import express from 'express';
-import { create } from 'tar';
 import type { BuildInfo } from '../build-info.js';
 
 /** What a source archive made on the fly holds (what a clone has, without its build output). */
@@ -37,7 +36,11 @@ export function sourceRoutes(opts: { root: string; sourceUrl: string | null; bui
       res.removeHeader('Content-Disposition');
       return res.status(404).type('text/plain').send('This server has no copy of its source. Its operator should set SOURCE_URL to where it is published.\n');
     }
-    create({ gzip: true, cwd: opts.root, portable: true, prefix: 'samskap' }, parts).pipe(res);
+    // tar loads on the first such request: a server that is never asked keeps it out of memory.
+    import('tar').then(
+      ({ create }) => create({ gzip: true, cwd: opts.root, portable: true, prefix: 'samskap' }, parts).pipe(res),
+      (err: unknown) => res.destroy(err instanceof Error ? err : new Error(String(err))),
+    );
   });
 
   return r;
