@@ -4,24 +4,8 @@
  * three questions to top leaders. Each frame carries visible guidance; where a frame's notes can
  * go to the charter (`charter.import`), the frame's `role` says as what.
  */
-import type { FrameSpec, Localised, TemplateSpec } from './template-specs.js';
-
-const l = (nn: string, nb: string, en: string): Localised => ({ nn, nb, en });
-const TOP = 24;
-const PAD = 24;
-
-/** Columns of frames, each with one guidance text at its top. */
-function columns(fields: Array<[Localised, Localised, FrameSpec['role']?]>, w: number, h: number, guidanceH = 110): FrameSpec[] {
-  return fields.map(([title, text, role], i) => ({
-    x: i * (w + 30),
-    y: 0,
-    w,
-    h,
-    title,
-    ...(role ? { role } : {}),
-    items: [{ kind: 'text' as const, x: PAD, y: TOP, w: w - 2 * PAD, h: guidanceH, text }],
-  }));
-}
+import { columns, l, PAD, TOP } from './template-kit.js';
+import type { Localised, TemplateSpec } from './template-specs.js';
 
 const benefitsMap: Omit<TemplateSpec, 'id'> = {
   title: l('Gevinstkart', 'Gevinstkart', 'Benefits map'),

@@ -4,6 +4,7 @@
  */
 import { GENERATIONS, PARADOX_AXES, type ActorKind } from '../charter/schema.js';
 import { METHOD_SPECS } from './template-methods.js';
+import { columns, l, PAD, TOP } from './template-kit.js';
 import { GENERATION_WORDS, PARADOX_WORDS } from '../glossary.js';
 import type { PaletteColor } from './schema.js';
 
@@ -62,11 +63,6 @@ export interface TemplateSpec extends TemplateMeta {
   links?: Array<[from: string, to: string]>;
 }
 
-const l = (nn: string, nb: string, en: string): Localised => ({ nn, nb, en });
-
-/** Where content starts below a frame's top edge (the canvas draws the title above the frame). */
-const TOP = 24;
-const PAD = 24;
 
 const ACTOR_GUIDANCE = l(
   'Éin lapp per aktør. Skriv:\n• Rolle: kva har dei ansvar for?\n• Behov: kva treng dei?\n• Krav: kva må løysinga oppfylle for dei?\n• Gevinst: kva vinn dei på at vi lykkast?',
@@ -262,17 +258,7 @@ function startStopContinue(): FrameSpec[] {
     [l('Stopp', 'Stopp', 'Stop'), l('Kva bør vi slutte med? Éin idé per lapp.', 'Hva bør vi slutte med? Én idé per lapp.', 'What should we stop doing? One idea per sticky note.'), 'roadmap-now'],
     [l('Hald fram', 'Fortsett', 'Continue'), l('Kva fungerer og bør halde fram? Éin idé per lapp.', 'Hva fungerer og bør fortsette? Én idé per lapp.', 'What works and should continue? One idea per sticky note.')],
   ];
-  const w = 480;
-  const h = 560;
-  return fields.map(([title, text, role], i) => ({
-    x: i * (w + 30),
-    y: 0,
-    w,
-    h,
-    title,
-    ...(role ? { role } : {}),
-    items: [{ kind: 'text', x: PAD, y: TOP, w: w - 2 * PAD, h: 70, text }],
-  }));
+  return columns(fields, 480, 560, 70);
 }
 
 const paradoxSpec = paradoxes();
