@@ -12,6 +12,7 @@ import type { LastEdit, NewAuditEntry } from '../store/types.js';
 import type { RoomKind } from './room-kind.js';
 import type { Pending } from './room-types.js';
 import { touchedEntries } from './touched.js';
+import { screenNesting } from './update-check.js';
 
 export interface Guarded {
   kept: Pending[];
@@ -71,4 +72,16 @@ export async function guardBatch(kind: RoomKind, batch: Pending[], doc: () => Y.
     }
   }
   return out;
+}
+
+/** The batch less the members' updates that nest shared types too deep (their senders get 4422). */
+export function withoutTooDeep(batch: Pending[], doc: Y.Doc, kind: RoomKind, refused: () => void): Pending[] {
+  const verdicts = screenNesting(batch.map((p) => ({ update: p.update, structs: p.peer ? (p.structs ?? null) : null })), doc, kind.rules);
+  return batch.filter((p, i) => {
+    const v = verdicts[i];
+    if (!v || v.ok) return true;
+    refused();
+    p.peer?.fail(v.code, v.reason);
+    return false;
+  });
 }

@@ -19,11 +19,11 @@ import { Origin } from './origin.js';
 import { encodeSync, SyncType } from './protocol.js';
 import { RoomPresence } from './presence.js';
 import { failBatch, RoomBroken, type Pending, type RoomDeps, type RoomPeer } from './room-types.js';
-import { guardBatch } from './room-guard.js';
+import { guardBatch, withoutTooDeep } from './room-guard.js';
 import { HeldUpdates } from './room-hold.js';
 import { removalEntries } from './room-removals.js';
 import { DEFAULT_TICK, TickSchedule, writeTick, type Outgoing } from './room-tick.js';
-import { checkUpdate, screenNesting } from './update-check.js';
+import { checkUpdate } from './update-check.js';
 
 export { Origin };
 export type { RoomKind } from './room-kind.js';
@@ -300,7 +300,8 @@ export class Room {
 
   private async commit(all: Pending[]): Promise<void> {
     if (this.broken) return failBatch(all, 4500, 'room is being rebuilt', new RoomBroken());
-    const guarded = await guardBatch(this.kind, this.withoutTooDeep(this.held.sortOut(all, this.doc, this.peers)), () => this.doc, () => this.reconcile());
+    const screened = withoutTooDeep(this.held.sortOut(all, this.doc, this.peers), this.doc, this.kind, () => this.deps.metrics.sync.refusedUpdates++);
+    const guarded = await guardBatch(this.kind, screened, () => this.doc, () => this.reconcile());
     this.deps.metrics.sync.refusedUpdates += guarded.refused;
     const batch = guarded.kept;
     if (batch.length === 0) return;
@@ -349,18 +350,6 @@ export class Room {
     this.deps.fanout.publish(this.name, 'update', merged);
     this.send({ merged, parts: batch.map((p) => ({ peer: p.peer, update: p.update })) });
     for (const p of batch) if (p.settle) this.afterTick.push(() => p.settle!(null));
-  }
-
-  /** The batch less the members' updates that nest shared types too deep (their senders get 4422). */
-  private withoutTooDeep(batch: Pending[]): Pending[] {
-    const verdicts = screenNesting(batch.map((p) => ({ update: p.update, structs: p.peer ? (p.structs ?? null) : null })), this.doc, this.kind.rules);
-    return batch.filter((p, i) => {
-      const v = verdicts[i];
-      if (!v || v.ok) return true;
-      this.deps.metrics.sync.refusedUpdates++;
-      p.peer?.fail(v.code, v.reason);
-      return false;
-    });
   }
 
   /**
