@@ -1,14 +1,13 @@
 /**
  * `<sk-board-page>`: the workshop's board. Opens the board's room once (y-websocket + IndexedDB),
  * builds the BoardSession shared by its views, and shows either the canvas or the outline (the
- * accessible list of every element), with the organisation filter, the connection state and
- * who is here. Facilitators and participants can insert templates; observers only read.
+ * accessible list of every element), the organisation filter, the connection state, who is here;
+ * templates for facilitators and participants.
  * With the workshop's live connection it also: jumps to the facilitator's view when summoned
  * (with a way back), turns read-only while a facilitator has locked the board, and shows the
- * dot vote (panel beside the board, badges on it). Comments on the selected element (or the one
- * "Comment…" names, on the canvas or in the outline) in the side column, loaded when first
- * needed; a badge on each element with open threads. "Send to the charter…" on a note asks what it
- * becomes there and sends it (`charter.import`); notes already in the charter carry a badge.
+ * dot vote (panel beside the board, badges on it). Comments on the selected (or named) element
+ * beside it, loaded when first needed, a badge on each element with open threads. "Send to the
+ * charter…" sends a note there (`charter.import`); notes already in the charter carry a badge.
  *
  * Context: the workshop (client/net/workshop-context.ts): the workshop, who I am, its live connection, its rooms.
  * Methods: `currentView()` (board id, centre and zoom, for a summon), `voteScopes()` (the selection and
@@ -50,7 +49,6 @@ import type { SkTemplatePickerEvents } from './templates/sk-template-picker.js';
 
 type View = 'canvas' | 'outline';
 
-
 export class SkBoardPage extends LitElement {
   static override styles = [sharedStyles, boardPageStyles];
   static override properties = {
@@ -78,7 +76,11 @@ export class SkBoardPage extends LitElement {
   private readonly comments = new BoardCommentsController(this);
   /** "Send to the charter" and the badges of notes already there (issue #17). */
   private readonly toCharter = new CharterSendController(this, () => ({
-    ...{ socket: this.socket, session: this.session, boardId: this.board?.id ?? null, workshopId: this.workshop?.id ?? null, state: this.live.state },
+    socket: this.socket,
+    session: this.session,
+    boardId: this.board?.id ?? null,
+    workshopId: this.workshop?.id ?? null,
+    state: this.live.state,
   }));
   /** First: the controllers below read the context when the page connects. */
   private readonly ws = new WorkshopConsumer(this, (next, previous) => {
@@ -247,9 +249,7 @@ export class SkBoardPage extends LitElement {
     session.awareness.setLocalStateField('user', { name: me.name, organisation: me.organisationName, organisationId: me.organisationId, role: me.role, memberId: me.id });
     this.session = session;
     this.comments.attach(session, !!conn);
-    // `/w/<id>/b/<boardId>#<elementId>` (the charter's link back to a note): show that element once there.
-    const wanted = location.hash.slice(1);
-    if (wanted && !conn) void session.conn.ready.then(() => ((this.pendingFocus = wanted), this.show('canvas')));
+    if (!conn) this.toCharter.followLink(session, (id) => ((this.pendingFocus = id), this.show('canvas')));
   }
 
   private readonly onComment = (e: CustomEvent<{ id: string }>) => void this.comments.show(e.detail.id, true);

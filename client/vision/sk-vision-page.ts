@@ -36,7 +36,8 @@ import type { SkVisionSuggestionsEvents } from './sk-vision-suggestions.js';
 import type { ListedSuggestion } from './suggestion-rights.js';
 import type { SkVisionJourneyEvents } from './sk-vision-journey.js';
 import { visionPageStyles } from './sk-vision-page.styles.js';
-import { changesText, formatWhen, unknownAuthor } from './texts.js';
+import { unknownAuthor } from './texts.js';
+import { legend, sinceBox } from './vision-page-parts.js';
 import type { RoomConnection } from '../net/room-connection.js';
 import { createVisionSession, type VisionSession } from './vision-session.js';
 import { WorkshopConsumer } from '../net/workshop-context.js';
@@ -293,35 +294,6 @@ export class SkVisionPage extends LitElement {
     this.editor?.revealComment(r?.range ?? null);
   }
 
-  private renderSince() {
-    const s = this.since;
-    if (!s || s.kind !== 'changes') return nothing;
-    const orgs = s.summary.byOrganisation.size;
-    const when = s.at ? formatWhen(s.at) : '';
-    return html`<section class="since" aria-labelledby="since-heading">
-      <h2 id="since-heading">${msg('Since your last visit', { id: 'vision_since_heading' })}${when ? html` <span class="when">(${when})</span>` : nothing}</h2>
-      <p>${changesText(s.summary.passages, orgs)}</p>
-      ${s.compactedAt
-        ? html`<p class="hint">${msg(str`The history was compacted ${formatWhen(s.compactedAt)}: text removed before then may not show.`, { id: 'vision_since_compacted' })}</p>`
-        : nothing}
-      <div class="actions">
-        ${this.view === 'since'
-          ? nothing
-          : html`<sl-button variant="primary" @click=${() => this.setView('since')}>${msg('Show the changes', { id: 'vision_since_show' })}</sl-button>`}
-        <sl-button ?disabled=${this.busy} @click=${this.markSeen}>${msg('Mark as seen', { id: 'vision_since_mark' })}</sl-button>
-      </div>
-    </section>`;
-  }
-
-  private renderLegend() {
-    const s = this.session;
-    if (!s || this.view === 'edit') return nothing;
-    return html`<ul class="legend" aria-label=${msg('Colours of the organisations', { id: 'vision_legend' })}>
-      ${s.organisations.map((o) => html`<li><span class="swatch" style="background:${s.colorOf(o.id).soft};border-color:${s.colorOf(o.id).strong}" aria-hidden="true"></span>${o.name}</li>`)}
-      <li><span class="swatch" style="background:${s.colorOf(null).soft};border-color:${s.colorOf(null).strong}" aria-hidden="true"></span>${unknownAuthor()}</li>
-    </ul>`;
-  }
-
   /** Suggestions show beside the text when there are some, and always to facilitators (their switch). */
   private sideLabel(s: VisionSession): string {
     return this.suggestions.length || s.facilitator ? msg('Suggestions and comments', { id: 'vision_side' }) : msg('Comments', { id: 'vision_comments' });
@@ -347,13 +319,13 @@ export class SkVisionPage extends LitElement {
         ${s.readOnly ? html`<span class="badge">${msg('Observer: you can read, not change', { id: 'vision_read_only' })}</span>` : nothing}
         <sk-connection-status .conn=${s.conn}></sk-connection-status>
       </div>
-      ${this.renderSince()}
+      ${sinceBox(this.since, this.view === 'since', this.busy, () => void this.setView('since'), () => void this.markSeen())}
       <div class="alert" role="alert">${this.error}</div>
       <p class="notice" role="status">${this.notice}</p>
       ${snapshotView && this.caption
         ? html`<div class="caption">
             <p>${this.caption}</p>
-            ${this.renderLegend()}
+            ${this.view === 'edit' ? nothing : legend(s)}
             <sl-button variant="primary" @click=${() => this.setView('edit')}>${msg('Back to editing', { id: 'vision_back' })}</sl-button>
           </div>`
         : snapshotView && this.view === 'journey'

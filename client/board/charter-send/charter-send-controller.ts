@@ -2,8 +2,8 @@
  * The board page's part of "Send to the charter" (issue #17): opens `<sk-charter-send>` (loaded
  * on first use) for the note the canvas names, with the zone it sits in; runs `charter.import`
  * through the workshop's live connection; says what happened in a status line with a way to the
- * charter; and knows which notes of the board are in the charter (the live state's
- * `charterSources`), for the canvas's badges.
+ * charter; knows which notes of the board are in the charter (the live state's
+ * `charterSources`), for the canvas's badges; and follows the charter's links back to a note.
  */
 import { msg } from '@lit/localize';
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
@@ -49,6 +49,12 @@ export class CharterSendController implements ReactiveController {
       this.cached = new Set(sources.filter((x) => x.boardId === d.boardId).map((x) => x.elementId));
     }
     return this.cached;
+  }
+
+  /** `/w/<id>/b/<boardId>#<elementId>` (the charter's link back to a note): shows that element once the board is there. */
+  followLink(session: BoardSession, show: (elementId: string) => void): void {
+    const wanted = location.hash.slice(1);
+    if (wanted) void session.conn.ready.then(() => show(wanted));
   }
 
   /** `sk-to-charter` from the canvas: asks what the note becomes. */
