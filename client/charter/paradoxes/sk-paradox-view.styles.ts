@@ -110,4 +110,18 @@ export const paradoxStyles = css`
     font-weight: 400;
     color: var(--sk-muted);
   }
+  /* A phone: the poles side by side above a track as wide as the screen, so markers spread out. */
+  @media (max-width: 40rem) {
+    .axis {
+      grid-template-columns: 1fr 1fr;
+    }
+    .pole {
+      grid-row: 1;
+      padding-top: 0;
+    }
+    .track {
+      grid-column: 1 / -1;
+      grid-row: 2;
+    }
+  }
 `;
