@@ -20,6 +20,7 @@ import { VISION_DOC_OPTIONS, visionFragment, visionSchema } from '../shared/visi
 import type { SuggestionAttrs } from '../shared/vision/suggestion-marks.js';
 import { setSuggestionsRequired, suggestionsRequired, visionSettings } from '../shared/vision/suggestion-settings.js';
 import { suggestTransaction } from '../client/vision/suggest-transform.js';
+import { listSuggestions, resolveSuggestions } from '../client/vision/suggestions.js';
 import { authorOf, call, fixture, type Fixture } from './helpers/api.js';
 import { startServer, type TestServer } from './helpers/server.js';
 import { closedFor, provider, synced, syncMessage, until } from './helpers/sync.js';
@@ -116,15 +117,15 @@ function marked(doc: Y.Doc): string {
 
 const AGREED = 'Vi deler data trygt mellom etatane.';
 const attrs = (who: string, id = `${who}-x`): SuggestionAttrs => ({ id, memberId: ids[who]!.id, organisationId: ids[who]!.organisationId, createdAt: '2026-05-01T10:00:00.000Z' });
+const plainOf = (t: Y.XmlText) => (t.toDelta() as Array<{ insert: string }>).map((o) => o.insert).join('');
 /** The XmlText of the paragraph holding `text`. */
 function textOf(doc: Y.Doc, text: string): Y.XmlText {
   for (const el of visionFragment(doc).toArray()) {
-    const t = el instanceof Y.XmlElement ? el.toArray().find((c): c is Y.XmlText => c instanceof Y.XmlText && c.toString().includes(text)) : undefined;
+    const t = el instanceof Y.XmlElement ? el.toArray().find((c): c is Y.XmlText => c instanceof Y.XmlText && plainOf(c).includes(text)) : undefined;
     if (t) return t;
   }
   throw new Error(`no text holding "${text}"`);
 }
-const plainOf = (t: Y.XmlText) => (t.toDelta() as Array<{ insert: string }>).map((o) => o.insert).join('');
 
 describe('suggestion mode for participants', () => {
   it('is set by facilitators alone, in the vision document, and audited', async () => {
@@ -180,10 +181,18 @@ describe('suggestion mode for participants', () => {
     await expectRefused(B, 'suggestion-others', (d) => t(d).insert(0, 'I namnet til A ', { insertion: attrs('participantA') }));
     await expectRefused(B, 'suggestion-others', (d) => t(d).format(at(d, 'mellom'), 6, { deletion: attrs('facilitator') }));
     await expectRefused(B, 'suggestion-identity', (d) => t(d).insert(0, 'Feil verksemd ', { insertion: { ...attrs('participantB'), organisationId: ids.participantA!.organisationId } }));
-    // Accepting someone's suggestion makes it agreed text.
-    await expectRefused(B, 'suggestion-agreed-text', (d) => t(d).format(at(d, ' alltid'), 7, { insertion: null }));
-    await expectRefused(B, 'suggestion-others', (d) => t(d).delete(at(d, ' alltid'), 7));
-    await expectRefused(B, 'suggestion-others', (d) => t(d).format(at(d, 'trygt '), 6, { deletion: null }));
+    // Resolving A's suggestions on A's text is A's (or a facilitator's), not B's.
+    await expectRefused(B, 'suggestion-not-yours', (d) => t(d).format(at(d, ' alltid'), 7, { insertion: null }));
+    await expectRefused(B, 'suggestion-not-yours', (d) => t(d).delete(at(d, ' alltid'), 7));
+    await expectRefused(B, 'suggestion-not-yours', (d) => t(d).format(at(d, 'trygt '), 6, { deletion: null }));
+    await expectRefused(B, 'suggestion-not-yours', (d) => t(d).delete(at(d, 'trygt '), 6));
+    // Accepting half of it and changing the rest is no resolution.
+    await expectRefused(B, 'suggestion-agreed-text', (d) =>
+      d.transact(() => {
+        t(d).format(at(d, ' alltid'), 7, { insertion: null });
+        t(d).insert(0, 'X');
+      }),
+    );
     await expectRefused(B, 'suggestion-structure', (d) => visionFragment(d).insert(0, [new Y.XmlElement('paragraph')]));
     await expectRefused(B, 'suggestion-structure', (d) => (t(d).parent as Y.XmlElement).setAttribute('level', 3 as unknown as string));
     await expectRefused(B, 'suggestion-structure', (d) => visionFragment(d).delete(0, 1));
@@ -214,6 +223,36 @@ describe('suggestion mode for participants', () => {
     b.destroy();
   });
 
+  it('lets the member whose text a suggestion changes accept or reject it, and nobody else', async () => {
+    const t = (d: Y.Doc) => textOf(d, 'mellom etatane');
+    const at = (d: Y.Doc, s: string) => plainOf(t(d)).indexOf(s);
+    // A wrote the paragraph, the facilitator its first words: "Fasilitator. " is not A's to resolve.
+    const b = await open(f.participantB);
+    t(b.doc).format(at(b.doc, 'Fasilitator'), 11, { deletion: attrs('participantB', 'participantB-fac') });
+    await until(() => marked(serverDoc()!).includes('[-Fasilitator]'), 5000, 'B’s deletion of the facilitator’s words');
+    b.destroy();
+    await expectRefused(f.participantA, 'suggestion-not-yours', (d) => t(d).delete(at(d, 'Fasilitator'), 11));
+    await expectRefused(f.participantA, 'suggestion-not-yours', (d) => t(d).format(at(d, 'Fasilitator'), 11, { deletion: null }));
+    // Nor does A accept A's own suggestion: that would edit without review.
+    await expectRefused(f.participantA, 'suggestion-not-yours', (d) => t(d).format(at(d, ' alltid'), 7, { insertion: null }));
+
+    // A resolves B's suggestions on A's text the way the editor does (one transaction, written
+    // back by y-prosemirror's diff): B's deletion of "etatane" rejected, B's " Ja!" accepted.
+    const a = await open(f.participantA);
+    const fac = await open(f.facilitator);
+    const ed = editorOn(a.doc, 'participantA');
+    const of = (kind: string, text: string) => listSuggestions(ed.state.doc).filter((x) => x.kind === kind && x.text === text && x.attrs.memberId === ids.participantB!.id);
+    expect(of('deletion', 'etatane')).toHaveLength(1);
+    ed.edit((st) => resolveSuggestions(st, of('deletion', 'etatane'), false));
+    ed.edit((st) => resolveSuggestions(st, of('insertion', ' Ja!'), true));
+    await until(() => marked(fac.doc).includes('[-trygt ]mellom etatane. Ja!'), 5000, 'both resolutions at the facilitator');
+    expect(a.wsconnected).toBe(true);
+    // Withdrawing one's own still passes; B's deletion of the facilitator's words stays B's.
+    expect(marked(serverDoc()!)).toContain('[-Fasilitator]');
+    a.destroy();
+    fac.destroy();
+  });
+
   it('leaves pending insertions out of exports and keeps pending deletions', async () => {
     const r = await fetch(`${s.base}/api/workshops/${f.workshop.id}/export/charter?format=json`, { headers: { authorization: `Bearer ${f.facilitator}` } });
     expect(r.status).toBe(200);
@@ -221,6 +260,6 @@ describe('suggestion mode for participants', () => {
     expect(vision).toContain('trygt');
     expect(vision).toContain('etatane');
     expect(vision).not.toContain('alltid');
-    expect(vision).not.toContain('Ja!');
+    expect(vision).toContain('Ja!'); // accepted by A
   });
 });

@@ -223,12 +223,11 @@ export class SkVisionEditor extends LitElement {
     const s = this.session;
     if (!s) return;
     this.suggestions = listSuggestions(view.state.doc);
-    const required = suggestionsRequired(s.doc);
     const y = ySyncPluginKey.getState(view.state) as SyncState | undefined;
-    const may = rightTo(s, required, view.state.doc, y ? { type: y.type, mapping: y.binding.mapping } : null, this.authorship);
+    const may = rightTo(s, view.state.doc, y ? { type: y.type, mapping: y.binding.mapping } : null, this.authorship);
     this.emit('sk-vision-suggestions', this.suggestions.map((x) => ({ ...x, may: may(x) })));
     // Whose text is whose comes from the server; asked again at most every few seconds.
-    if (!s.facilitator && !required && this.suggestions.some((x) => x.attrs.memberId !== s.me.id) && Date.now() - this.authorshipAt > 3000) {
+    if (!s.facilitator && !s.readOnly && this.suggestions.some((x) => x.attrs.memberId !== s.me.id) && Date.now() - this.authorshipAt > 3000) {
       this.authorshipAt = Date.now();
       void s.loadAuthorship().then(
         (a) => {

@@ -42,7 +42,6 @@ export function storeMode(s: VisionSession, on: boolean): void {
  */
 export function rightTo(
   s: VisionSession,
-  required: boolean,
   doc: PMNode,
   binding: { type: Y.XmlFragment; mapping: PMMapping } | null,
   authorship: Authorship | null,
@@ -55,7 +54,9 @@ export function rightTo(
   return (x) => {
     if (x.attrs.memberId === s.me.id) return s.facilitator ? 'resolve' : 'withdraw';
     if (s.facilitator) return 'resolve';
-    if (required || s.readOnly) return 'none';
-    return writer(changedTextAt(doc, x)) === s.me.id ? 'resolve' : 'none';
+    if (s.readOnly) return 'none';
+    // A deletion is the writer's of every character it strikes; an insertion, of the text it joins.
+    const at = x.kind === 'deletion' ? x.ranges.flatMap((r) => Array.from({ length: r.to - r.from }, (_, i) => r.from + i)) : [changedTextAt(doc, x)];
+    return at.length > 0 && at.every((pos) => writer(pos) === s.me.id) ? 'resolve' : 'none';
   };
 }

@@ -5,13 +5,12 @@
  * Accepting an insertion keeps its text (the mark goes), rejecting it deletes the text;
  * accepting a deletion deletes the text, rejecting it keeps the text (the mark goes).
  *
- * Who may resolve a suggestion: a facilitator; or, while suggestions are not required of
- * participants, the member whose text it changes: for a deletion the writer of the deleted text,
- * for an insertion the writer of the agreed text just before it in its paragraph (else just
- * after it; in an empty paragraph, facilitators only), as the server's attribution says. While
- * they are required, the server lets a participant only add and withdraw their own
- * (server/sync/suggestion-guard.ts), so resolving is the facilitators'. Everyone may withdraw
- * their own.
+ * Who may resolve a suggestion: a facilitator, or the member whose text it changes: for a
+ * deletion the writer of every character it strikes, for an insertion the writer of the agreed
+ * text just before it in its paragraph (else just after it; in an empty paragraph, facilitators
+ * only), as the server's attribution says. While suggestions are required of participants, the
+ * server checks the same rule (shared/vision/suggestion-resolve.ts). Everyone may withdraw their
+ * own.
  */
 import type { Node as PMNode } from 'prosemirror-model';
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';

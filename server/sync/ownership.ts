@@ -32,7 +32,8 @@
  * - The settings map (suggestion mode for participants) is the facilitators' (`settings`); a
  *   change of the mode is audited (`vision.suggestions_required`).
  * - While suggestion mode is required, a participant's update may only add (or withdraw) their
- *   own suggestions (server/sync/suggestion-guard.ts, `suggestion-*`).
+ *   own suggestions, or resolve those that change their own text as the attribution says
+ *   (server/sync/suggestion-guard.ts, `suggestion-*`).
  */
 import * as Y from 'yjs';
 import { BoardKey, F, readElement } from '../../shared/board/schema.js';
@@ -43,7 +44,7 @@ import type { RoomPeer } from './room-types.js';
 import { commentRefusal, commentUpdate, type CommentUpdate } from './comment-guard.js';
 import { fundingRefusal } from './funding-guard.js';
 import type { Touch } from './touched.js';
-import { createSuggestionCheck, settingsWrite } from './suggestion-guard.js';
+import { createSuggestionCheck, resolutionRefusal, settingsWrite } from './suggestion-guard.js';
 import { suggestionsRequired } from '../../shared/vision/suggestion-settings.js';
 
 export type GuardVerdict = { refused: string } | { audit: NewAuditEntry[]; edits: LastEdit[] };
@@ -214,8 +215,17 @@ export function visionGuard(deps: GuardDeps): Guard {
     }
     if (!suggestionsRequired(doc)) suggestions.drop();
     else if (!me.facilitator) {
-      const broken = suggestions.check(doc, update, me);
-      if (broken) return refuse(broken);
+      const judged = suggestions.check(doc, update, me);
+      if ('refused' in judged) return refuse(judged.refused);
+      const broken = await resolutionRefusal(judged.resolutions, me.memberId, async (clients) => {
+        const unknownWriters = clients.filter((c) => !owners.has(c));
+        if (unknownWriters.length) for (const [c, m] of await deps.store.vision.clientOwners(deps.workshopId, unknownWriters)) owners.set(c, m);
+        return owners;
+      });
+      if (broken) {
+        suggestions.drop();
+        return refuse(broken);
+      }
     }
     // The first member to write with an id claims it (the attribution recorder stores the claim).
     for (const c of fresh) if (!owners.has(c)) owners.set(c, peer.memberId);

@@ -1,9 +1,10 @@
 /**
  * Suggestion mode enforced by the sync layer (issue #17): while a facilitator requires it
  * (shared/vision/suggestion-settings.ts), a participant's update to the vision text may only add
- * suggestions in their own name, or withdraw their own (shared/vision/suggestion-rules.ts). No
- * paragraph is added, removed, split or restyled, no agreed text is removed or reformatted, and
- * no one else's suggestion is touched.
+ * suggestions in their own name, or withdraw their own (shared/vision/suggestion-rules.ts), or
+ * resolve suggestions that change their own text (shared/vision/suggestion-resolve.ts; the caller
+ * asks the attribution whose text it is). No paragraph is added, removed, split or restyled, no
+ * agreed text is otherwise removed or reformatted, and no one else's suggestion is touched.
  *
  * The update is tried on a shadow copy of the vision kept beside the room's document: the copy
  * catches up with the document before each check (only what it lacks), so it also holds the
@@ -18,7 +19,8 @@
 import * as Y from 'yjs';
 import { visionFragment, VisionKey } from '../../shared/vision/schema.js';
 import { SUGGESTIONS_REQUIRED, visionSettings } from '../../shared/vision/suggestion-settings.js';
-import { readText, suggestionRuleBroken, type Suggester } from '../../shared/vision/suggestion-rules.js';
+import { resolutionBroken, resolutionWriters } from '../../shared/vision/suggestion-resolve.js';
+import { readText, suggestionRuleBroken, type Suggester, type TextReading } from '../../shared/vision/suggestion-rules.js';
 
 const MAX_DEPTH = 200;
 
@@ -37,33 +39,64 @@ function within(type: TypeLike, root: TypeLike): boolean {
   return false;
 }
 
-/** The rule `tr` breaks, or null; `tr` is the transaction that applied the update to `doc`. */
-export function judgeSuggestion(doc: Y.Doc, tr: Y.Transaction, me: Suggester): string | null {
+/** A paragraph whose change is no suggestion: it may still resolve suggestions (suggestion-resolve.ts). */
+export interface ResolutionCandidate {
+  before: TextReading;
+  after: TextReading;
+  /** The suggestion rule it breaks, the refusal when it is no resolution either. */
+  broken: string;
+}
+
+/** What an update does under suggestion mode: refused outright, or only suggestions and candidate resolutions. */
+export type SuggestionJudgement = { refused: string } | { resolutions: ResolutionCandidate[] };
+
+/** Judges `tr`, the transaction that applied the update to `doc`. */
+export function judgeSuggestion(doc: Y.Doc, tr: Y.Transaction, me: Suggester): SuggestionJudgement {
   const fragment = visionFragment(doc);
   const existed = (item: Y.Item, offset: number) => item.id.clock + offset < (tr.beforeState.get(item.id.client) ?? 0);
   const deletedNow = (item: Y.Item, offset: number) => Y.isDeleted(tr.deleteSet, Y.createID(item.id.client, item.id.clock + offset));
   const texts = new Set<Y.XmlText>();
+  const structure = { refused: 'suggestion-structure' };
   for (const [type, keys] of tr.changed) {
     if (!within(type, fragment)) continue;
-    if ([...keys].some((k) => k !== null)) return 'suggestion-structure'; // attributes: heading levels, list types
+    if ([...keys].some((k) => k !== null)) return structure; // attributes: heading levels, list types
     if (type instanceof Y.XmlText) {
       texts.add(type);
       continue;
     }
     // The fragment or an element: only a first text in an empty paragraph (typing into it).
-    if ((type as unknown) === fragment) return 'suggestion-structure';
+    if ((type as unknown) === fragment) return structure;
     for (let n = type._start; n; n = n.right) {
       if (!existed(n, 0)) {
         if (n.deleted) continue;
-        if (!(n.content instanceof Y.ContentType && n.content.type instanceof Y.XmlText)) return 'suggestion-structure';
+        if (!(n.content instanceof Y.ContentType && n.content.type instanceof Y.XmlText)) return structure;
         texts.add(n.content.type);
-      } else if (n.deleted && deletedNow(n, 0)) return 'suggestion-structure';
+      } else if (n.deleted && deletedNow(n, 0)) return structure;
     }
   }
+  const resolutions: ResolutionCandidate[] = [];
   for (const text of texts) {
     const before = readText(text, (n, i) => existed(n, i) && (!n.deleted || deletedNow(n, i)));
     const after = readText(text, (n) => !n.deleted);
     const broken = suggestionRuleBroken(before, after, me);
+    if (broken) resolutions.push({ before, after, broken });
+  }
+  return { resolutions };
+}
+
+/**
+ * The rule `resolutions` break as `memberId`'s, or null: each paragraph only resolves suggestions
+ * on that member's text. `owners(clients)` gives each client's member (the attribution).
+ */
+export async function resolutionRefusal(
+  resolutions: readonly ResolutionCandidate[],
+  memberId: string,
+  owners: (clients: number[]) => Promise<ReadonlyMap<number, string>>,
+): Promise<string | null> {
+  if (!resolutions.length) return null;
+  const writers = await owners([...new Set(resolutions.flatMap((r) => [...resolutionWriters(r.before)]))]);
+  for (const r of resolutions) {
+    const broken = resolutionBroken(r.before, r.after, memberId, (c) => writers.get(c) === memberId, r.broken);
     if (broken) return broken;
   }
   return null;
@@ -78,9 +111,12 @@ function pendingClients(doc: Y.Doc): Set<number> {
 }
 
 export interface SuggestionCheck {
-  /** The rule `update` breaks as `me`'s, or null. */
-  check(doc: Y.Doc, update: Uint8Array, me: Suggester): string | null;
-  /** The mode is off: the shadow copy is dropped. */
+  /**
+   * `update` as `me`'s: refused, or the paragraphs where it may resolve suggestions (the caller
+   * decides those with the attribution and calls `drop` when it refuses).
+   */
+  check(doc: Y.Doc, update: Uint8Array, me: Suggester): SuggestionJudgement;
+  /** The mode is off, or an update the copy took was refused: the shadow copy is dropped. */
   drop(): void;
 }
 
@@ -101,7 +137,7 @@ export function createSuggestionCheck(): SuggestionCheck {
       } else Y.applyUpdate(shadow, Y.encodeStateAsUpdate(doc, Y.encodeStateVector(shadow)));
       const copy = shadow;
       const waiting = pendingClients(copy);
-      let verdict: string | null = null;
+      let verdict: SuggestionJudgement = { resolutions: [] };
       let seen = false;
       // The first transaction is the update's; Yjs may follow it with a formatting clean-up.
       const judge = (tr: Y.Transaction) => {
@@ -113,15 +149,15 @@ export function createSuggestionCheck(): SuggestionCheck {
       try {
         Y.applyUpdate(copy, update);
       } catch {
-        verdict = 'unreadable';
+        verdict = { refused: 'unreadable' };
       } finally {
         copy.off('afterTransaction', judge);
       }
       // Items or deletions left waiting for someone else's text: they would take effect when that
       // text arrives, unchecked (unmarked text beside it, or deleting it as it comes).
       const own = new Set(Y.decodeUpdate(update).structs.map((st) => st.id.client));
-      if (verdict === null && [...pendingClients(copy)].some((c) => !waiting.has(c) && !own.has(c))) verdict = 'unknown-parent';
-      if (verdict !== null) drop();
+      if (!('refused' in verdict) && [...pendingClients(copy)].some((c) => !waiting.has(c) && !own.has(c))) verdict = { refused: 'unknown-parent' };
+      if ('refused' in verdict) drop();
       return verdict;
     },
   };

@@ -19,6 +19,8 @@ interface InsertionRun {
   at: number;
   /** All its attributes (formatting included), as stable JSON. */
   raw: string;
+  /** Its formatting without the insertion, as stable JSON: what it reads as once accepted. */
+  rest: string;
   attrs: SuggestionAttrs | null;
   text: string;
 }
@@ -28,6 +30,8 @@ export interface TextReading {
   agreed: string[];
   /** Per agreed character: its pending deletion (raw value), or undefined. */
   deletions: unknown[];
+  /** Per agreed character: the Yjs client that wrote it (the attribution names its member). */
+  writers: number[];
   insertions: InsertionRun[];
 }
 
@@ -50,7 +54,7 @@ export function stableJson(v: unknown): string {
  */
 export function readText(text: Y.Text, visible: (item: Y.Item, offset: number) => boolean): TextReading {
   const attrs = new Map<string, unknown>();
-  const out: TextReading = { agreed: [], deletions: [], insertions: [] };
+  const out: TextReading = { agreed: [], deletions: [], writers: [], insertions: [] };
   for (let n = text._start; n; n = n.right) {
     const c = n.content;
     if (c instanceof Y.ContentFormat) {
@@ -70,12 +74,16 @@ export function readText(text: Y.Text, visible: (item: Y.Item, offset: number) =
         const raw = stableJson(Object.fromEntries(attrs));
         const last = out.insertions.at(-1);
         if (last && last.at === out.agreed.length && last.raw === raw) last.text += ch;
-        else out.insertions.push({ at: out.agreed.length, raw, attrs: suggestionAttrs(attrs.get(SuggestionMark.insertion)), text: ch });
+        else {
+          const rest = stableJson(Object.fromEntries([...attrs].filter(([k]) => k !== SuggestionMark.insertion)));
+          out.insertions.push({ at: out.agreed.length, raw, rest, attrs: suggestionAttrs(attrs.get(SuggestionMark.insertion)), text: ch });
+        }
         continue;
       }
       formatting ??= stableJson(Object.fromEntries([...attrs].filter(([k]) => k !== SuggestionMark.deletion)));
       out.agreed.push(`${ch}\u0000${formatting}`);
       out.deletions.push(attrs.get(SuggestionMark.deletion));
+      out.writers.push(n.id.client);
     }
   }
   return out;
