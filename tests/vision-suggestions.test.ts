@@ -10,17 +10,18 @@
  * the text agreed so far: pending insertions out, pending deletions in.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EditorState, type Transaction } from 'prosemirror-state';
+import { EditorState, TextSelection, type Transaction } from 'prosemirror-state';
 import { updateYFragment, yXmlFragmentToProseMirrorRootNode } from 'y-prosemirror';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import type { CharterExport } from '../shared/export/charter-export.js';
 import { CloseCode } from '../shared/errors.js';
 import { VISION_DOC_OPTIONS, visionFragment, visionSchema } from '../shared/vision/schema.js';
-import type { SuggestionAttrs } from '../shared/vision/suggestion-marks.js';
+import { readBreak, SUGGESTED_BREAK, writeBreak, type SuggestionAttrs } from '../shared/vision/suggestion-marks.js';
 import { setSuggestionsRequired, suggestionsRequired, visionSettings } from '../shared/vision/suggestion-settings.js';
-import { suggestTransaction } from '../client/vision/suggest-transform.js';
-import { listSuggestions, resolveSuggestions } from '../client/vision/suggestions.js';
+import { suggestBreakKeys } from '../client/vision/suggest-breaks.js';
+import { SUGGEST_SKIP, suggestTransaction } from '../client/vision/suggest-transform.js';
+import { listSuggestions, resolveSuggestions, suggestModePlugin } from '../client/vision/suggestions.js';
 import { authorOf, call, fixture, type Fixture } from './helpers/api.js';
 import { startServer, type TestServer } from './helpers/server.js';
 import { closedFor, provider, synced, syncMessage, until } from './helpers/sync.js';
@@ -67,7 +68,7 @@ async function expectRefused(token: string, rule: string, change: (doc: Y.Doc) =
 function editorOn(doc: Y.Doc, who: keyof typeof ids | null) {
   const fragment = visionFragment(doc);
   const meta = { mapping: new Map(), isOMark: new Map() };
-  let state = EditorState.create({ schema: visionSchema, doc: yXmlFragmentToProseMirrorRootNode(fragment, visionSchema) });
+  let state = EditorState.create({ schema: visionSchema, doc: yXmlFragmentToProseMirrorRootNode(fragment, visionSchema), plugins: [suggestModePlugin({ on: who !== null, forced: false })] });
   doc.transact(() => updateYFragment(doc, fragment, state.doc, meta), 'bind');
   let n = 0;
   const me = who && { memberId: ids[who]!.id, organisationId: ids[who]!.organisationId, now: () => '2026-05-01T10:00:00.000Z', newId: () => `${who}-${++n}` };
@@ -84,6 +85,19 @@ function editorOn(doc: Y.Doc, who: keyof typeof ids | null) {
       });
       if (found < 0) throw new Error(`"${text}" not in the vision`);
       return found;
+    },
+    /** A key as the editor's suggestion keymap takes it (Enter, Backspace, Delete), with the caret at `pos`. */
+    key(name: 'Enter' | 'Backspace' | 'Delete', pos: number): void {
+      if (!me) throw new Error('keys are a suggester’s');
+      this.edit((st) => {
+        const at = st.apply(st.tr.setSelection(TextSelection.create(st.doc, pos)));
+        let out: Transaction | null = null;
+        if (!suggestBreakKeys(me)[name]!(at, (tr) => (out = tr))) throw new Error(`${name} is no suggestion here`);
+        // The caret move and the key's change, as one transaction from `st`.
+        const tr = st.tr.setSelection(TextSelection.create(st.doc, pos));
+        for (const step of (out as unknown as Transaction).steps) tr.step(step);
+        return tr.setMeta(SUGGEST_SKIP, true);
+      });
     },
     edit(make: (st: EditorState) => Transaction): void {
       const tr = make(state);
@@ -113,6 +127,12 @@ function marked(doc: Y.Doc): string {
   };
   walk(visionFragment(doc));
   return out.join('');
+}
+
+async function exported(): Promise<CharterExport> {
+  const r = await fetch(`${s.base}/api/workshops/${f.workshop.id}/export/charter?format=json`, { headers: { authorization: `Bearer ${f.facilitator}` } });
+  expect(r.status).toBe(200);
+  return (await r.json()) as CharterExport;
 }
 
 const AGREED = 'Vi deler data trygt mellom etatane.';
@@ -253,10 +273,73 @@ describe('suggestion mode for participants', () => {
     fac.destroy();
   });
 
+  it('takes new paragraphs and joins as suggestions, resolved by the writer of the text or a facilitator', async () => {
+    const breaksOf = (d: Y.Doc) =>
+      visionFragment(d)
+        .toArray()
+        .map((el) => readBreak((el as Y.XmlElement).getAttribute(SUGGESTED_BREAK)))
+        .filter((x) => x !== null);
+    const b = await open(f.participantB);
+    const fac = await open(f.facilitator);
+    const ed = editorOn(b.doc, 'participantB');
+    // Enter after "etatane." in A's paragraph, then a word typed into the new paragraph.
+    ed.key('Enter', ed.at('etatane.', 8));
+    ed.edit((st) => st.tr.insertText('Nytt: ', st.selection.from));
+    // Backspace at the start of A's paragraph: join it onto the heading before.
+    ed.key('Backspace', ed.at('Fasilitator'));
+    await until(() => breaksOf(fac.doc).length === 2, 5000, 'both suggested breaks at the facilitator');
+    expect(breaksOf(serverDoc()!).map((x) => [x.kind, x.memberId])).toEqual([
+      ['deletion', ids.participantB!.id],
+      ['insertion', ids.participantB!.id],
+    ]);
+    expect(marked(serverDoc()!)).toContain('etatane.\n[+Nytt: ] Ja!');
+    expect(b.wsconnected).toBe(true);
+    b.destroy();
+    // Exports read the agreed text: the suggested break not made, the join not made either.
+    const paragraphs = async () =>
+      (await exported()).vision.filter((x) => x.type === 'paragraph').map((x) => (x.type === 'paragraph' ? x.content.map((c) => ('text' in c ? c.text : '')).join('') : ''));
+    expect(await paragraphs()).toEqual(['Fasilitator. Vi deler data trygt mellom etatane. Ja!']);
+
+    // A hostile participant: a paragraph break without a suggestion, in someone else's name, or
+    // someone else's break taken away.
+    const para = (d: Y.Doc, text: string) => textOf(d, text).parent as Y.XmlElement;
+    const someone = (who: string, kind: 'insertion' | 'deletion') => writeBreak({ ...attrs(who, `${who}-br`), kind });
+    await expectRefused(f.participantB, 'suggestion-structure', (d) => {
+      const p = new Y.XmlElement('paragraph');
+      visionFragment(d).push([p]);
+    });
+    await expectRefused(f.participantB, 'suggestion-others', (d) => {
+      const p = new Y.XmlElement('paragraph');
+      p.setAttribute(SUGGESTED_BREAK, someone('participantA', 'insertion'));
+      visionFragment(d).push([p]);
+    });
+    await expectRefused(f.participantB, 'suggestion-others', (d) => para(d, 'Forteljinga').setAttribute(SUGGESTED_BREAK, someone('participantA', 'deletion')));
+    await expectRefused(f.participantB, 'suggestion-structure', (d) => para(d, 'Forteljinga').setAttribute('level', 2 as unknown as string));
+
+    // A accepts B's new paragraph (it breaks A's text) and rejects B's join of A's paragraph.
+    // B cannot accept either.
+    await expectRefused(f.participantB, 'suggestion-not-yours', (d) => para(d, 'Ja!').removeAttribute(SUGGESTED_BREAK));
+    await expectRefused(f.participantB, 'suggestion-not-yours', (d) => {
+      const e = editorOn(d, 'participantB');
+      e.edit((st) => resolveSuggestions(st, listSuggestions(st.doc).filter((x) => x.block !== undefined && x.kind === 'deletion'), true));
+    });
+    const a = await open(f.participantA);
+    const edA = editorOn(a.doc, 'participantA');
+    const pending = (kind: string) => listSuggestions(edA.state.doc).filter((x) => x.block !== undefined && x.kind === kind);
+    expect(pending('insertion')).toHaveLength(1);
+    edA.edit((st) => resolveSuggestions(st, pending('insertion'), true));
+    await until(() => breaksOf(fac.doc).length === 1, 5000, 'the accepted break at the facilitator');
+    edA.edit((st) => resolveSuggestions(st, pending('deletion'), false));
+    await until(() => breaksOf(serverDoc()!).length === 0, 5000, 'no pending break left');
+    expect(await paragraphs()).toEqual(['Fasilitator. Vi deler data trygt mellom etatane.', ' Ja!']);
+    expect(marked(serverDoc()!)).toContain('etatane.\n[+Nytt: ] Ja!');
+    expect(a.wsconnected).toBe(true);
+    a.destroy();
+    fac.destroy();
+  });
+
   it('leaves pending insertions out of exports and keeps pending deletions', async () => {
-    const r = await fetch(`${s.base}/api/workshops/${f.workshop.id}/export/charter?format=json`, { headers: { authorization: `Bearer ${f.facilitator}` } });
-    expect(r.status).toBe(200);
-    const vision = JSON.stringify(((await r.json()) as CharterExport).vision);
+    const vision = JSON.stringify((await exported()).vision);
     expect(vision).toContain('trygt');
     expect(vision).toContain('etatane');
     expect(vision).not.toContain('alltid');

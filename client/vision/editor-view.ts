@@ -27,6 +27,7 @@ import { sanitisePastedHtml, sanitiseSlice } from './paste-sanitise.js';
 import { placeholdersPlugin } from './placeholders.js';
 import type { MemberInfo } from './vision-session.js';
 import { suggestionAttrs, type SuggestionKind } from '../../shared/vision/suggestion-marks.js';
+import { breakDecorationsPlugin, suggestBreakKeys } from './suggest-breaks.js';
 import { suggestTransaction, type Suggester } from './suggest-transform.js';
 import { suggesting, suggestModePlugin, type SuggestMode } from './suggestions.js';
 
@@ -51,7 +52,8 @@ export interface EditorViewOptions {
   suggestMode: SuggestMode;
   suggester: Suggester;
   /** How a pending suggestion names its maker: "Suggested by Anne (Nav): add". */
-  suggestionTitle(kind: SuggestionKind, who: MemberInfo): string;
+  /** `paragraph`: a suggested paragraph break (new paragraph, or joining two). */
+  suggestionTitle(kind: SuggestionKind, who: MemberInfo, paragraph?: boolean): string;
   /** A change that cannot be a suggestion (structure, formatting) was not made. */
   onSuggestRefused(): void;
 }
@@ -103,10 +105,12 @@ export function createVisionEditor(host: HTMLElement, o: EditorViewOptions): Edi
       yUndoPlugin(),
       lengthCapPlugin(o.maxChars, o.onRefused),
       visionInputRules(),
+      keymap(suggestBreakKeys(o.suggester)),
       keymap(actionKeys(o.hooks, o.readOnly)),
       keymap(baseKeymap),
       commentDecorationsPlugin(),
       suggestModePlugin(o.suggestMode),
+      breakDecorationsPlugin({ colour: (m) => o.member(m).color, title: (kind, m) => o.suggestionTitle(kind, o.member(m), true) }),
       placeholdersPlugin(),
     ],
   });

@@ -154,6 +154,24 @@ export const visionEditorStyles = css`
     text-decoration: line-through;
     text-decoration-thickness: 2px;
   }
+  /* A suggested paragraph break: a pilcrow before the block's first word, struck through for a join. */
+  .suggested-break::before {
+    content: '¶' / '';
+    margin-inline-end: 0.25em;
+    padding: 0 0.15em;
+    border-radius: 2px;
+    font-weight: 700;
+    color: var(--change-strong, #4b5563);
+    background: var(--change-soft, #f3f4f6);
+  }
+  .suggested-break.insertion {
+    box-shadow: inset 3px 0 0 var(--change-strong, #4b5563);
+    padding-inline-start: 0.5rem;
+  }
+  .suggested-break.deletion::before {
+    text-decoration: line-through;
+    text-decoration-thickness: 2px;
+  }
   .suggesting {
     margin: 0.4rem 0 0;
     padding: 0.3rem 0.6rem;

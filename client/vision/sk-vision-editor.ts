@@ -173,8 +173,13 @@ export class SkVisionEditor extends LitElement {
       onChange: (state) => this.onState(state),
       suggestMode: this.modeFor(s, suggestionsRequired(s.doc)),
       suggester: { memberId: s.me.id, organisationId: s.me.organisationId, now: () => new Date().toISOString(), newId: () => crypto.randomUUID() },
-      suggestionTitle: (kind, who) => {
+      suggestionTitle: (kind, who, paragraph) => {
         const name = who.organisationName ? `${who.name} (${who.organisationName})` : who.name;
+        if (paragraph) {
+          return kind === 'insertion'
+            ? msg(str`Suggested by ${name}: new paragraph`, { id: 'vision_suggested_break_by' })
+            : msg(str`Suggested by ${name}: join with the paragraph before`, { id: 'vision_suggested_join_by' });
+        }
         return kind === 'insertion' ? msg(str`Suggested by ${name}: add`, { id: 'vision_suggested_add_by' }) : msg(str`Suggested by ${name}: delete`, { id: 'vision_suggested_delete_by' });
       },
       onSuggestRefused: () => this.emit('sk-vision-suggest-refused'),

@@ -46,6 +46,9 @@ type View = 'edit' | 'authorship' | 'since' | 'journey';
 
 type Editor<K extends keyof SkVisionEditorEvents> = SkEvent<SkVisionEditorEvents, K>;
 
+const suggestRefused = () =>
+  msg('Not changed: while suggesting, you can add and delete words and paragraphs; formatting, lists and quotes are not suggestions.', { id: 'vision_suggest_refused' });
+
 export class SkVisionPage extends LitElement {
   static override styles = [sharedStyles, visionPageStyles];
   static override properties = {
@@ -347,8 +350,7 @@ export class SkVisionPage extends LitElement {
                 @sk-vision-comment-focus=${(e: Editor<'sk-vision-comment-focus'>) => (this.activeCommentId = e.detail.id)}
                 @sk-vision-anchors=${(e: Editor<'sk-vision-anchors'>) => (this.anchors = e.detail)}
                 @sk-vision-suggestions=${(e: Editor<'sk-vision-suggestions'>) => (this.suggestions = e.detail)}
-                @sk-vision-suggest-refused=${() =>
-                  (this.notice = msg('Not changed: while suggesting, you can add and delete words; formatting and new paragraphs are not suggestions.', { id: 'vision_suggest_refused' }))}
+                @sk-vision-suggest-refused=${() => (this.notice = suggestRefused())}
               ></sk-vision-editor>`
             : html`<p role="status" class="loading">${msg('Opening the vision…', { id: 'vision_opening' })}</p>`}
         </div>

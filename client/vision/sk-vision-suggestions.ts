@@ -73,11 +73,19 @@ export class SkVisionSuggestions extends LitElement {
     const who = s.member(x.attrs.memberId);
     const name = who.organisationName ? `${who.name} (${who.organisationName})` : who.name;
     const id = `suggestion-${i}`;
-    const what = x.kind === 'insertion' ? msg(str`${name} suggests adding:`, { id: 'vision_suggests_add' }) : msg(str`${name} suggests deleting:`, { id: 'vision_suggests_delete' });
+    const what =
+      x.block !== undefined
+        ? x.kind === 'insertion'
+          ? msg(str`${name} suggests a new paragraph:`, { id: 'vision_suggests_break' })
+          : msg(str`${name} suggests joining two paragraphs:`, { id: 'vision_suggests_join' })
+        : x.kind === 'insertion'
+          ? msg(str`${name} suggests adding:`, { id: 'vision_suggests_add' })
+          : msg(str`${name} suggests deleting:`, { id: 'vision_suggests_delete' });
+    const shown = x.block !== undefined ? `¶ ${x.text}${x.text.length >= 40 ? '…' : ''}` : x.text;
     return html`<li>
       <article style="--org:${who.color.strong};--change-strong:${who.color.strong};--change-soft:${who.color.soft}" aria-labelledby=${id}>
         <p class="what" id=${id}>
-          ${what} ${x.kind === 'insertion' ? html`<ins class="suggestion">${x.text}</ins>` : html`<del class="suggestion">${x.text}</del>`}
+          ${what} ${x.kind === 'insertion' ? html`<ins class="suggestion">${shown}</ins>` : html`<del class="suggestion">${shown}</del>`}
         </p>
         <div class="row" role="group" aria-labelledby=${id}>
           <button type="button" @click=${() => this.emit('sk-suggestion-reveal', { key: x.key })}>${msg('Show in text', { id: 'vision_comment_show' })}</button>

@@ -51,10 +51,18 @@ export function rightTo(
     const item = (absolutePositionToRelativePosition(pos, binding.type, binding.mapping) as Y.RelativePosition).item;
     return item ? authorship.getUserByClientId(item.client) : null;
   };
+  const blockWriter = (pos: number): string | null => {
+    const node = doc.nodeAt(pos);
+    if (!node || !binding || !authorship) return null;
+    for (const [type, pm] of binding.mapping) if (pm === node && type._item) return authorship.getUserByClientId(type._item.id.client);
+    return null;
+  };
   return (x) => {
     if (x.attrs.memberId === s.me.id) return s.facilitator ? 'resolve' : 'withdraw';
     if (s.facilitator) return 'resolve';
     if (s.readOnly) return 'none';
+    // A suggested join is the writer's of the paragraph it joins on.
+    if (x.block !== undefined && x.kind === 'deletion') return blockWriter(x.block) === s.me.id ? 'resolve' : 'none';
     // A deletion is the writer's of every character it strikes; an insertion, of the text it joins.
     const at = x.kind === 'deletion' ? x.ranges.flatMap((r) => Array.from({ length: r.to - r.from }, (_, i) => r.from + i)) : [changedTextAt(doc, x)];
     return at.length > 0 && at.every((pos) => writer(pos) === s.me.id) ? 'resolve' : 'none';

@@ -14,7 +14,8 @@
  */
 import type { Node as PMNode } from 'prosemirror-model';
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
-import { suggestionAttrs, type SuggestionAttrs, type SuggestionKind } from '../../shared/vision/suggestion-marks.js';
+import { canJoin } from 'prosemirror-transform';
+import { readBreak, SUGGESTED_BREAK, suggestionAttrs, type SuggestionAttrs, type SuggestionKind } from '../../shared/vision/suggestion-marks.js';
 import { visionSchema } from '../../shared/vision/schema.js';
 import { SUGGEST_SKIP } from './suggest-transform.js';
 
@@ -50,7 +51,11 @@ export interface Suggestion {
   id: string;
   kind: SuggestionKind;
   attrs: SuggestionAttrs;
+  /** For a paragraph break (suggest-breaks.ts): one empty range at the start of the block after it. */
   ranges: Array<{ from: number; to: number }>;
+  /** A paragraph break's: the position of the block after it. */
+  block?: number;
+  /** For a break, the first words of the block after it. */
   text: string;
 }
 
@@ -58,6 +63,12 @@ export interface Suggestion {
 export function listSuggestions(doc: PMNode): Suggestion[] {
   const byKey = new Map<string, Suggestion>();
   doc.descendants((node, pos) => {
+    const br = node.isTextblock ? readBreak(node.attrs[SUGGESTED_BREAK]) : null;
+    if (br && doc.resolve(pos).depth === 0) {
+      const { kind, ...attrs } = br;
+      const words = node.textContent.slice(0, 40);
+      byKey.set(`${kind}:${br.id}`, { key: `${kind}:${br.id}`, id: br.id, kind, attrs, ranges: [{ from: pos + 1, to: pos + 1 }], block: pos, text: words });
+    }
     if (!node.isText) return true;
     for (const kind of ['insertion', 'deletion'] as const) {
       const attrs = suggestionAttrs(visionSchema.marks[kind]!.isInSet(node.marks)?.attrs);
@@ -78,15 +89,23 @@ export function listSuggestions(doc: PMNode): Suggestion[] {
   return [...byKey.values()];
 }
 
-/** One transaction resolving `list` (accept or reject), passed through suggestion mode as it is. */
+/**
+ * One transaction resolving `list` (accept or reject), passed through suggestion mode as it is.
+ * A break's suggestion is its block's attribute: accepting a new break or rejecting a join drops
+ * the attribute, rejecting a new break or accepting a join joins the block onto the one before.
+ */
 export function resolveSuggestions(state: EditorState, list: readonly Suggestion[], accept: boolean): Transaction {
   const tr = state.tr;
-  const ops = list.flatMap((s) => s.ranges.map((r) => ({ ...r, kind: s.kind })));
-  ops.sort((a, b) => b.from - a.from); // from the end: earlier positions stay valid
+  const ops = list.flatMap((s) => (s.block !== undefined ? [{ from: s.block, to: s.block, kind: s.kind, block: true }] : s.ranges.map((r) => ({ ...r, kind: s.kind, block: false }))));
+  ops.sort((a, b) => b.from - a.from || Number(a.block) - Number(b.block)); // from the end: earlier positions stay valid
   for (const op of ops) {
     if (op.to > tr.doc.content.size) continue;
     const removesText = (op.kind === 'insertion') !== accept;
-    if (removesText) tr.delete(op.from, op.to);
+    if (op.block) {
+      if (!removesText) tr.setNodeAttribute(op.from, SUGGESTED_BREAK, null);
+      else if (canJoin(tr.doc, op.from)) tr.join(op.from);
+      else tr.setNodeAttribute(op.from, SUGGESTED_BREAK, null); // nothing before it to join onto
+    } else if (removesText) tr.delete(op.from, op.to);
     else tr.removeMark(op.from, op.to, visionSchema.marks[op.kind]!);
   }
   return tr.setMeta(SUGGEST_SKIP, true);
@@ -97,6 +116,7 @@ export function resolveSuggestions(state: EditorState, list: readonly Suggestion
  * character before an insertion in its paragraph (else the one after). Null: no such text.
  */
 export function changedTextAt(doc: PMNode, s: Suggestion): number | null {
+  if (s.block !== undefined) return s.kind === 'insertion' ? lastAgreedBefore(doc, s.block) : null;
   if (s.kind === 'deletion') return s.ranges[0]?.from ?? null;
   const first = s.ranges[0];
   if (!first) return null;
@@ -108,4 +128,15 @@ export function changedTextAt(doc: PMNode, s: Suggestion): number | null {
   const last = s.ranges.at(-1)!;
   for (let p = last.to; p < end; p++) if (agreed(doc.resolve(p).nodeAfter)) return p;
   return null;
+}
+
+/** The last agreed character of the block that ends at `pos` (a new break breaks its text), or null. */
+function lastAgreedBefore(doc: PMNode, pos: number): number | null {
+  const before = doc.resolve(pos).nodeBefore;
+  if (!before?.isTextblock) return null;
+  let found: number | null = null;
+  before.forEach((n, offset) => {
+    if (n.isText && !visionSchema.marks.insertion!.isInSet(n.marks)) found = pos - before.nodeSize + 1 + offset + n.nodeSize - 1;
+  });
+  return found;
 }

@@ -1,12 +1,13 @@
 /**
  * An imported workshop's new ids inside the vision's suggestion marks: they name their member
  * and organisation (shared/vision/suggestion-marks.ts) in text format attributes, which the
- * import's map rewriting (id-remap.ts) does not reach. Each marked run is formatted again with
- * the new ids, in one transaction; the text and its history are untouched.
+ * import's map rewriting (id-remap.ts) does not reach, nor a suggested paragraph break's block
+ * attribute. Each marked run is formatted again with the new ids (a break's attribute set again),
+ * in one transaction; the text and its history are untouched.
  */
 import * as Y from 'yjs';
 import { visionFragment } from '../../shared/vision/schema.js';
-import { SuggestionMark } from '../../shared/vision/suggestion-marks.js';
+import { readBreak, SUGGESTED_BREAK, SuggestionMark, writeBreak, type SuggestedBreak } from '../../shared/vision/suggestion-marks.js';
 
 interface DeltaOp {
   insert?: unknown;
@@ -19,7 +20,14 @@ export function remapSuggestions(doc: Y.Doc, remap: { text(s: string): string })
   doc.transact(() => {
     const stack: unknown[] = visionFragment(doc).toArray();
     for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
-      if (node instanceof Y.XmlElement) for (const child of node.toArray()) stack.push(child);
+      if (node instanceof Y.XmlElement) {
+        for (const child of node.toArray()) stack.push(child);
+        const br = readBreak(node.getAttribute(SUGGESTED_BREAK));
+        if (br) {
+          const next = writeBreak(rewrite(br) as SuggestedBreak);
+          if (next !== node.getAttribute(SUGGESTED_BREAK)) node.setAttribute(SUGGESTED_BREAK, next);
+        }
+      }
       if (!(node instanceof Y.XmlText)) continue;
       const changes: Array<[number, number, Record<string, unknown>]> = [];
       let index = 0;

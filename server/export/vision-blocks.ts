@@ -2,7 +2,8 @@
  * The vision as export blocks, read from the server's copy of the Yjs document. Only the nodes
  * and marks of `visionSchema` are understood; anything else a writer smuggled in is read as
  * plain paragraphs (unknown blocks) or plain text (unknown marks). Links keep only safe targets.
- * Pending suggestions are read as the text agreed so far: insertions left out, deletions kept.
+ * Pending suggestions are read as the text agreed so far: insertions left out, deletions kept, a
+ * suggested paragraph break not made, a suggested join not made either.
  * Placeholders (a paragraph's prompt) are never read: an empty paragraph with one is left out.
  *
  * Any member can nest quotes and lists thousands of levels deep, so the walk is iterative (an
@@ -13,7 +14,7 @@
 import * as Y from 'yjs';
 import { MAX_BLOCK_DEPTH, type Block, type Inline } from '../../shared/export/charter-export.js';
 import { isSafeHref, VisionKey, visionFragment } from '../../shared/vision/schema.js';
-import { SuggestionMark } from '../../shared/vision/suggestion-marks.js';
+import { readBreak, SUGGESTED_BREAK, SuggestionMark } from '../../shared/vision/suggestion-marks.js';
 import { plain } from './plain-text.js';
 
 type XmlNode = Y.XmlElement | Y.XmlText | Y.XmlHook;
@@ -46,6 +47,12 @@ export function visionBlocks(doc: Y.Doc): Block[] {
     if (!(node instanceof Y.XmlElement)) continue;
     if (CONTAINERS.has(node.nodeName) && depth >= MAX_BLOCK_DEPTH) {
       pushChildren(node, out, depth); // too deep: its content joins the deepest kept level
+      continue;
+    }
+    // A pending suggested break (issue #17) is not agreed either: the block's words stay with the block before.
+    const prev = out.at(-1);
+    if (depth === 0 && readBreak(node.getAttribute(SUGGESTED_BREAK))?.kind === 'insertion' && (prev?.type === 'paragraph' || prev?.type === 'heading')) {
+      prev.content.push(...inlineChildren(node));
       continue;
     }
     switch (node.nodeName) {

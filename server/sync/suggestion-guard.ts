@@ -3,8 +3,10 @@
  * (shared/vision/suggestion-settings.ts), a participant's update to the vision text may only add
  * suggestions in their own name, or withdraw their own (shared/vision/suggestion-rules.ts), or
  * resolve suggestions that change their own text (shared/vision/suggestion-resolve.ts; the caller
- * asks the attribution whose text it is). No paragraph is added, removed, split or restyled, no
- * agreed text is otherwise removed or reformatted, and no one else's suggestion is touched.
+ * asks the attribution whose text it is). A paragraph is split or joined only by a suggested
+ * break in the sender's name (shared/vision/suggestion-blocks.ts reads the blocks a change reaches
+ * as one text); none is otherwise added, removed or restyled, no agreed text is otherwise removed
+ * or reformatted, and no one else's suggestion is touched.
  *
  * The update is tried on a shadow copy of the vision kept beside the room's document: the copy
  * catches up with the document before each check (only what it lacks), so it also holds the
@@ -19,6 +21,7 @@
 import * as Y from 'yjs';
 import { visionFragment, VisionKey } from '../../shared/vision/schema.js';
 import { SUGGESTIONS_REQUIRED, visionSettings } from '../../shared/vision/suggestion-settings.js';
+import { BREAK_CHAR, readBlocks } from '../../shared/vision/suggestion-blocks.js';
 import { resolutionBroken, resolutionWriters } from '../../shared/vision/suggestion-resolve.js';
 import { readText, suggestionRuleBroken, type Suggester, type TextReading } from '../../shared/vision/suggestion-rules.js';
 
@@ -55,17 +58,34 @@ export function judgeSuggestion(doc: Y.Doc, tr: Y.Transaction, me: Suggester): S
   const fragment = visionFragment(doc);
   const existed = (item: Y.Item, offset: number) => item.id.clock + offset < (tr.beforeState.get(item.id.client) ?? 0);
   const deletedNow = (item: Y.Item, offset: number) => Y.isDeleted(tr.deleteSet, Y.createID(item.id.client, item.id.clock + offset));
+  const visibleBefore = (n: Y.Item, i: number) => existed(n, i) && (!n.deleted || deletedNow(n, i));
+  const visibleAfter = (n: Y.Item) => !n.deleted;
   const texts = new Set<Y.XmlText>();
   const structure = { refused: 'suggestion-structure' };
+  // Blocks of the vision the update reaches, and whether it adds, removes or re-attributes one.
+  const top = new Set<Y.Item>();
+  let blocksChanged = false;
   for (const [type, keys] of tr.changed) {
     if (!within(type, fragment)) continue;
-    if ([...keys].some((k) => k !== null)) return structure; // attributes: heading levels, list types
+    if ((type as unknown) === fragment) {
+      blocksChanged = true;
+      for (let n = fragment._start; n; n = n.right) if (existed(n, 0) ? n.deleted && deletedNow(n, 0) : !n.deleted) top.add(n);
+      continue;
+    }
+    const block = topItem(type, fragment);
+    if (block) top.add(block);
+    if ([...keys].some((k) => k !== null)) {
+      if (block && block === type._item) {
+        blocksChanged = true; // a block's own attributes: its type, level or suggested break
+        continue;
+      }
+      return structure; // attributes deeper down: list items, line breaks
+    }
     if (type instanceof Y.XmlText) {
       texts.add(type);
       continue;
     }
-    // The fragment or an element: only a first text in an empty paragraph (typing into it).
-    if ((type as unknown) === fragment) return structure;
+    // An element: only a first text in an empty paragraph (typing into it).
     for (let n = type._start; n; n = n.right) {
       if (!existed(n, 0)) {
         if (n.deleted) continue;
@@ -74,14 +94,42 @@ export function judgeSuggestion(doc: Y.Doc, tr: Y.Transaction, me: Suggester): S
       } else if (n.deleted && deletedNow(n, 0)) return structure;
     }
   }
+  if (blocksChanged) {
+    // From the first block reached to the last, read as one text with breaks (suggestion-blocks.ts).
+    const items: Y.Item[] = [];
+    for (let n = fragment._start; n; n = n.right) items.push(n);
+    // The block before too: a suggested break is resolved by the writer of the text it breaks.
+    const first = Math.max(0, items.findIndex((n) => top.has(n)) - 1);
+    const last = items.findLastIndex((n) => top.has(n));
+    const window = items.slice(first, last + 1);
+    const before = readBlocks(window, visibleBefore, (n) => top.has(n));
+    const after = readBlocks(window, visibleAfter, (n) => top.has(n));
+    if (!before || !after) return structure;
+    const broken = suggestionRuleBroken(before, after, me);
+    // Blocks added, removed or changed outside a suggestion: the structure rule, unless it resolves.
+    const shape = (r: TextReading) => r.agreed.filter((a) => a.startsWith(BREAK_CHAR) || a.startsWith('\uFFFC')).join('\u0001');
+    return { resolutions: broken ? [{ before, after, broken: shape(before) === shape(after) ? broken : 'suggestion-structure' }] : [] };
+  }
   const resolutions: ResolutionCandidate[] = [];
   for (const text of texts) {
-    const before = readText(text, (n, i) => existed(n, i) && (!n.deleted || deletedNow(n, i)));
-    const after = readText(text, (n) => !n.deleted);
+    const before = readText(text, visibleBefore);
+    const after = readText(text, visibleAfter);
     const broken = suggestionRuleBroken(before, after, me);
     if (broken) resolutions.push({ before, after, broken });
   }
   return { resolutions };
+}
+
+/** The item of `root`'s child that holds `type` (null when it is `root` or not inside it). */
+function topItem(type: TypeLike, root: TypeLike): Y.Item | null {
+  let t: TypeLike | null = type;
+  for (let hops = 0; t && hops < MAX_DEPTH; hops++) {
+    const item: Y.Item | null = t._item;
+    if (!item) return null;
+    if ((item.parent as unknown) === root) return item;
+    t = item.parent as unknown as TypeLike;
+  }
+  return null;
 }
 
 /**

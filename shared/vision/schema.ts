@@ -18,7 +18,7 @@
  */
 import { Schema, type MarkSpec, type NodeSpec } from 'prosemirror-model';
 import * as Y from 'yjs';
-import { suggestionMarkSpecs } from './suggestion-marks.js';
+import { SUGGESTED_BREAK, suggestionMarkSpecs } from './suggestion-marks.js';
 
 export const VisionKey = {
   fragment: 'prosemirror',
@@ -51,14 +51,15 @@ const nodes: Record<string, NodeSpec> = {
     // it as a decoration while the paragraph is empty (client/vision/placeholders.ts). Not
     // validated: y-prosemirror deletes an element whose attributes fail validation, so a member
     // writing a number here would make every client delete the paragraph; readers check the type.
-    attrs: { [VisionKey.placeholder]: { default: null } },
+    attrs: { [VisionKey.placeholder]: { default: null }, [SUGGESTED_BREAK]: { default: null } },
     content: 'inline*',
     group: 'block',
     parseDOM: [{ tag: 'p' }],
     toDOM: () => ['p', 0],
   },
   heading: {
-    attrs: { level: { default: 2, validate: 'number' } },
+    // A suggested break (suggestion-marks.ts): like the placeholder, shown by the editor, never in the DOM.
+    attrs: { level: { default: 2, validate: 'number' }, [SUGGESTED_BREAK]: { default: null } },
     content: 'inline*',
     group: 'block',
     defining: true,

@@ -56,3 +56,33 @@ export function suggestionAttrs(value: unknown): SuggestionAttrs | null {
   const organisationId = str(v.organisationId);
   return { id, memberId, organisationId: organisationId && organisationId.length <= 64 ? organisationId : null, createdAt: str(v.createdAt)?.slice(0, 40) ?? '' };
 }
+
+/**
+ * A suggested paragraph break (issue #17): kept as a string attribute of the paragraph or heading
+ * after the break (`suggestedBreak`), JSON of `{ kind, ...SuggestionAttrs }`. An insertion says the
+ * block was split off the one before it by a suggestion (rejecting it joins them again); a
+ * deletion says someone suggests joining the block onto the one before it. A string, because
+ * y-prosemirror rewrites an object attribute on every change to its block. Top-level blocks only.
+ */
+export const SUGGESTED_BREAK = 'suggestedBreak';
+
+export interface SuggestedBreak extends SuggestionAttrs {
+  kind: SuggestionKind;
+}
+
+/** The break a block's attribute suggests, or null (absent or not well-formed). */
+export function readBreak(value: unknown): SuggestedBreak | null {
+  if (typeof value !== 'string' || value.length > 400) return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    return null;
+  }
+  const attrs = suggestionAttrs(parsed);
+  const kind = (parsed as { kind?: unknown }).kind;
+  return attrs && (kind === 'insertion' || kind === 'deletion') ? { ...attrs, kind } : null;
+}
+
+export const writeBreak = (b: SuggestedBreak): string =>
+  JSON.stringify({ kind: b.kind, id: b.id, memberId: b.memberId, organisationId: b.organisationId, createdAt: b.createdAt });

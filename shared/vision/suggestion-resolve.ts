@@ -9,8 +9,11 @@
  * with its formatting, a deleted passage goes) or rejected (an insertion goes, a deletion mark
  * goes). Whose a suggestion is to resolve follows the client (client/vision/suggestions.ts): for
  * a deletion, the writer of every character it strikes; for an insertion, the writer of the
- * agreed character before it in its paragraph, else the one after it.
+ * agreed character before it in its paragraph, else the one after it. A suggested paragraph break
+ * (suggestion-blocks.ts) is read as a character: a new one is the writer's of the agreed
+ * character before it, a join the writer's of the paragraph it joins on.
  */
+import { BREAK_CHAR } from './suggestion-blocks.js';
 import { stableJson, type TextReading } from './suggestion-rules.js';
 import { suggestionAttrs } from './suggestion-marks.js';
 
@@ -84,10 +87,13 @@ function blocks(r: TextReading): Block[] {
     if (!firstAt.has(id)) firstAt.set(id, run.at);
     lastAt.set(id, run.at);
   }
-  const insertionOwner = (id: string): number[] => {
+  // Characters only: a paragraph break or a line break owns no insertion beside it.
+  const isChar = (i: number) => i >= 0 && i < r.agreed.length && !r.agreed[i]!.startsWith(BREAK_CHAR) && !r.agreed[i]!.startsWith('\uFFFC');
+  const insertionOwner = (id: string, text: string): number[] => {
     const first = firstAt.get(id)!;
-    const w = first > 0 ? agreedWriter(first - 1) : agreedWriter(lastAt.get(id)!);
-    return w === undefined ? [] : [w];
+    // A suggested break: the writer of the text it breaks, the agreed character before it.
+    const at = isChar(first - 1) ? first - 1 : text !== BREAK_CHAR && isChar(lastAt.get(id)!) ? lastAt.get(id)! : -1;
+    return at < 0 ? [] : [agreedWriter(at)!];
   };
   for (const run of r.insertions) {
     agreedUpTo(run.at);
@@ -97,7 +103,7 @@ function blocks(r: TextReading): Block[] {
       for (const k of now) fixed(k);
       continue;
     }
-    const writers = insertionOwner(run.attrs.id);
+    const writers = insertionOwner(run.attrs.id, run.text);
     // Facilitators alone resolve an insertion in a paragraph with no agreed text.
     if (!writers.length) {
       for (const k of now) fixed(k);

@@ -4,7 +4,7 @@ import { str } from '@lit/localize';
 export const suggestions = {
   vision_act_suggest: 'Foreslå endringer',
   vision_side: 'Forslag og kommentarer',
-  vision_suggest_refused: 'Ikke endret: når du foreslår, kan du legge til og slette ord. Formatering og nye avsnitt kan ikke være forslag.',
+  vision_suggest_refused: 'Ikke endret: når du foreslår, kan du legge til og slette ord og avsnitt. Formatering, lister og sitater kan ikke være forslag.',
   vision_suggested_add_by: str`Forslag fra ${0}: legg til`,
   vision_suggested_delete_by: str`Forslag fra ${0}: slett`,
   vision_suggesting: str`Du foreslår: endringene dine vises som forslag som andre kan godta. ${0} slår det av.`,
@@ -20,4 +20,8 @@ export const suggestions = {
   vision_suggestions_required_hint: 'Fasilitatoren har bedt alle om å foreslå endringer: forslag som blir godtatt, blir den avtalte teksten.',
   vision_suggests_add: str`${0} foreslår å legge til:`,
   vision_suggests_delete: str`${0} foreslår å slette:`,
+  vision_suggested_break_by: str`Forslag fra ${0}: nytt avsnitt`,
+  vision_suggested_join_by: str`Forslag fra ${0}: slå sammen med avsnittet før`,
+  vision_suggests_break: str`${0} foreslår et nytt avsnitt:`,
+  vision_suggests_join: str`${0} foreslår å slå sammen to avsnitt:`,
 };
