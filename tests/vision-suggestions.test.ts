@@ -338,6 +338,39 @@ describe('suggestion mode for participants', () => {
     fac.destroy();
   });
 
+  it('takes bold and italic as suggestions, applied when the writer of the text accepts them', async () => {
+    const b = await open(f.participantB);
+    const ed = editorOn(b.doc, 'participantB');
+    const strong = visionSchema.marks.strong!;
+    ed.edit((st) => st.tr.addMark(ed.at('mellom'), ed.at('mellom', 6), strong.create()));
+    ed.edit((st) => st.tr.addMark(ed.at('mellom'), ed.at('mellom', 6), visionSchema.marks.em!.create()));
+    const formats = (d: Y.Doc) =>
+      (textOf(d, 'mellom').toDelta() as Array<{ insert: string; attributes?: Record<string, unknown> }>).filter((o) => o.attributes?.formatting || o.attributes?.strong);
+    await until(() => formats(serverDoc()!).length === 1, 5000, 'the formatting suggestion stored');
+    expect(formats(serverDoc()!)[0]).toMatchObject({ insert: 'mellom', attributes: { formatting: { memberId: ids.participantB!.id, strong: 'add', em: 'add' } } });
+    expect(b.wsconnected).toBe(true);
+    b.destroy();
+    // In someone else's name, or the text made bold outright: refused.
+    const t = (d: Y.Doc) => textOf(d, 'mellom');
+    const at = (d: Y.Doc, s: string) => plainOf(t(d)).indexOf(s);
+    await expectRefused(f.participantB, 'suggestion-others', (d) => t(d).format(at(d, 'etatane'), 7, { formatting: { ...attrs('participantA'), strong: 'add', em: null } }));
+    await expectRefused(f.participantB, 'suggestion-not-yours', (d) => t(d).format(at(d, 'mellom'), 6, { formatting: null, strong: {}, em: {} }));
+    expect(JSON.stringify((await exported()).vision)).not.toContain('"bold":true');
+
+    // A accepts: the words are bold and italic, and so is the export.
+    const a = await open(f.participantA);
+    const edA = editorOn(a.doc, 'participantA');
+    const pending = listSuggestions(edA.state.doc).filter((x) => x.kind === 'formatting');
+    expect(pending.map((x) => [x.text, x.format])).toEqual([['mellom', { strong: 'add', em: 'add' }]]);
+    edA.edit((st) => resolveSuggestions(st, pending, true));
+    await until(() => formats(serverDoc()!).some((o) => o.attributes?.strong && !o.attributes.formatting), 5000, 'the bold words stored');
+    expect(formats(serverDoc()!)).toEqual([{ insert: 'mellom', attributes: { strong: {}, em: {} } }]);
+    expect(a.wsconnected).toBe(true);
+    a.destroy();
+    const vision = (await exported()).vision;
+    expect(JSON.stringify(vision)).toContain('{"text":"mellom","bold":true,"italic":true}');
+  });
+
   it('leaves pending insertions out of exports and keeps pending deletions', async () => {
     const vision = JSON.stringify((await exported()).vision);
     expect(vision).toContain('trygt');

@@ -26,7 +26,7 @@ import { lengthCapPlugin } from './length-cap.js';
 import { sanitisePastedHtml, sanitiseSlice } from './paste-sanitise.js';
 import { placeholdersPlugin } from './placeholders.js';
 import type { MemberInfo } from './vision-session.js';
-import { suggestionAttrs, type SuggestionKind } from '../../shared/vision/suggestion-marks.js';
+import { FORMAT_MARK, readFormatting, suggestionAttrs, type FormatSuggestion, type SuggestionKind } from '../../shared/vision/suggestion-marks.js';
 import { breakDecorationsPlugin, suggestBreakKeys } from './suggest-breaks.js';
 import { suggestTransaction, type Suggester } from './suggest-transform.js';
 import { suggesting, suggestModePlugin, type SuggestMode } from './suggestions.js';
@@ -54,6 +54,8 @@ export interface EditorViewOptions {
   /** How a pending suggestion names its maker: "Suggested by Anne (Nav): add". */
   /** `paragraph`: a suggested paragraph break (new paragraph, or joining two). */
   suggestionTitle(kind: SuggestionKind, who: MemberInfo, paragraph?: boolean): string;
+  /** The title of a formatting suggestion (bold, not italic…). */
+  formatTitle(who: MemberInfo, f: FormatSuggestion): string;
   /** A change that cannot be a suggestion (structure, formatting) was not made. */
   onSuggestRefused(): void;
 }
@@ -157,6 +159,22 @@ export function createVisionEditor(host: HTMLElement, o: EditorViewOptions): Edi
         return { dom };
       },
       insertion: suggestionView('insertion'),
+      [FORMAT_MARK]: (mark: Mark) => {
+        // Shown as it would look, dotted underneath in the suggesting organisation's colour.
+        const f = readFormatting(mark.attrs);
+        const who = o.member(f?.memberId ?? null);
+        const dom = document.createElement('span');
+        dom.className = 'suggestion formatting';
+        dom.style.setProperty('--change-strong', who.color.strong);
+        dom.style.setProperty('--change-soft', who.color.soft);
+        if (f) {
+          dom.title = o.formatTitle(who, f);
+          dom.dataset.suggestion = `${FORMAT_MARK}:${f.id}`;
+          if (f.strong) dom.dataset.strong = f.strong;
+          if (f.em) dom.dataset.em = f.em;
+        }
+        return { dom };
+      },
       deletion: suggestionView('deletion'),
     },
     dispatchTransaction(original) {

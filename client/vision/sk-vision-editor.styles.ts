@@ -154,6 +154,24 @@ export const visionEditorStyles = css`
     text-decoration: line-through;
     text-decoration-thickness: 2px;
   }
+  /* Suggested formatting: shown as it would look, dotted underneath. */
+  .suggestion.formatting {
+    text-decoration: underline dotted var(--change-strong, #4b5563);
+    text-decoration-thickness: 2px;
+    text-underline-offset: 3px;
+  }
+  .suggestion.formatting[data-strong='add'] {
+    font-weight: 700;
+  }
+  .suggestion.formatting[data-strong='remove'] {
+    font-weight: 400;
+  }
+  .suggestion.formatting[data-em='add'] {
+    font-style: italic;
+  }
+  .suggestion.formatting[data-em='remove'] {
+    font-style: normal;
+  }
   /* A suggested paragraph break: a pilcrow before the block's first word, struck through for a join. */
   .suggested-break::before {
     content: '¶' / '';

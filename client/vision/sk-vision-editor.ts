@@ -45,6 +45,7 @@ import type { VisionSession } from './vision-session.js';
 import { observeSuggestionsRequired, suggestionsRequired } from '../../shared/vision/suggestion-settings.js';
 import { listSuggestions, resolveSuggestions, suggesting, suggestModeKey, type SuggestMode, type Suggestion } from './suggestions.js';
 import { rightTo, storedMode, storeMode, type ListedSuggestion } from './suggestion-rights.js';
+import { formatWords } from './texts.js';
 
 interface SyncState {
   type: Y.XmlFragment;
@@ -181,6 +182,10 @@ export class SkVisionEditor extends LitElement {
             : msg(str`Suggested by ${name}: join with the paragraph before`, { id: 'vision_suggested_join_by' });
         }
         return kind === 'insertion' ? msg(str`Suggested by ${name}: add`, { id: 'vision_suggested_add_by' }) : msg(str`Suggested by ${name}: delete`, { id: 'vision_suggested_delete_by' });
+      },
+      formatTitle: (who, f) => {
+        const name = who.organisationName ? `${who.name} (${who.organisationName})` : who.name;
+        return msg(str`Suggested by ${name}: ${formatWords(f)}`, { id: 'vision_suggested_format_by' });
       },
       onSuggestRefused: () => this.emit('sk-vision-suggest-refused'),
     });

@@ -47,7 +47,9 @@ type View = 'edit' | 'authorship' | 'since' | 'journey';
 type Editor<K extends keyof SkVisionEditorEvents> = SkEvent<SkVisionEditorEvents, K>;
 
 const suggestRefused = () =>
-  msg('Not changed: while suggesting, you can add and delete words and paragraphs; formatting, lists and quotes are not suggestions.', { id: 'vision_suggest_refused' });
+  msg('Not changed: while suggesting, you can add and delete words and paragraphs and make text bold or italic; links, headings, lists and quotes are not suggestions.', {
+    id: 'vision_suggest_refused',
+  });
 
 export class SkVisionPage extends LitElement {
   static override styles = [sharedStyles, visionPageStyles];

@@ -19,6 +19,17 @@ export const visionSuggestionsStyles = css`
     background: var(--change-soft, #f3f4f6);
     box-shadow: inset 0 -2px 0 var(--change-strong, #4b5563);
   }
+  .suggestion.formatting {
+    text-decoration: underline dotted var(--change-strong, #4b5563);
+    text-decoration-thickness: 2px;
+    text-underline-offset: 3px;
+  }
+  .suggestion.formatting[data-strong='add'] {
+    font-weight: 700;
+  }
+  .suggestion.formatting[data-em='add'] {
+    font-style: italic;
+  }
   del.suggestion {
     color: var(--change-strong, #4b5563);
     text-decoration: line-through;

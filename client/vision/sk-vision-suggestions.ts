@@ -20,6 +20,7 @@ import { visionCommentsStyles } from './sk-vision-comments.styles.js';
 import { visionSuggestionsStyles } from './sk-vision-suggestions.styles.js';
 import type { ListedSuggestion } from './suggestion-rights.js';
 import type { VisionSession } from './vision-session.js';
+import { formatWords } from './texts.js';
 
 export interface SkVisionSuggestionsEvents {
   /** Accept (or reject: withdraw, for one's own) the suggestions with these keys. */
@@ -78,14 +79,21 @@ export class SkVisionSuggestions extends LitElement {
         ? x.kind === 'insertion'
           ? msg(str`${name} suggests a new paragraph:`, { id: 'vision_suggests_break' })
           : msg(str`${name} suggests joining two paragraphs:`, { id: 'vision_suggests_join' })
-        : x.kind === 'insertion'
-          ? msg(str`${name} suggests adding:`, { id: 'vision_suggests_add' })
-          : msg(str`${name} suggests deleting:`, { id: 'vision_suggests_delete' });
+        : x.kind === 'formatting'
+          ? msg(str`${name} suggests formatting (${formatWords(x.format ?? {})}):`, { id: 'vision_suggests_format' })
+          : x.kind === 'insertion'
+            ? msg(str`${name} suggests adding:`, { id: 'vision_suggests_add' })
+            : msg(str`${name} suggests deleting:`, { id: 'vision_suggests_delete' });
     const shown = x.block !== undefined ? `¶ ${x.text}${x.text.length >= 40 ? '…' : ''}` : x.text;
     return html`<li>
       <article style="--org:${who.color.strong};--change-strong:${who.color.strong};--change-soft:${who.color.soft}" aria-labelledby=${id}>
         <p class="what" id=${id}>
-          ${what} ${x.kind === 'insertion' ? html`<ins class="suggestion">${shown}</ins>` : html`<del class="suggestion">${shown}</del>`}
+          ${what}
+          ${x.kind === 'insertion'
+            ? html`<ins class="suggestion">${shown}</ins>`
+            : x.kind === 'formatting'
+              ? html`<span class="suggestion formatting" data-strong=${x.format?.strong ?? ''} data-em=${x.format?.em ?? ''}>${shown}</span>`
+              : html`<del class="suggestion">${shown}</del>`}
         </p>
         <div class="row" role="group" aria-labelledby=${id}>
           <button type="button" @click=${() => this.emit('sk-suggestion-reveal', { key: x.key })}>${msg('Show in text', { id: 'vision_comment_show' })}</button>

@@ -58,13 +58,31 @@ describe('suggestion mode', () => {
     expect(shown(s)).toBe('Vi deler [+all][+X][-data][+tal].');
   });
 
-  it('refuses changes that are not words: a new paragraph, formatting', () => {
+  it('refuses changes it cannot express: a split made outside the Enter key (suggest-breaks.ts), a link', () => {
     const s = caret(start(), 9);
     expect(suggestTransaction(s, s.tr.split(9), anne)).toBeNull();
-    expect(suggestTransaction(s, s.tr.addMark(1, 3, marks.strong!.create()), anne)).toBeNull();
+    expect(suggestTransaction(s, s.tr.addMark(1, 3, marks.link!.create({ href: 'https://example.org' })), anne)).toBeNull();
     // The binding's own (here: leaving a snapshot view, which replaces everything) passes as it is.
     const back = s.tr.replace(0, s.doc.content.size, s.doc.slice(0)).setMeta(ySyncPluginKey, { snapshot: null, prevSnapshot: null });
     expect(suggestTransaction(s, back, anne)).toBe(back);
+  });
+
+  it('suggests bold and italic on agreed text, formats one’s own words directly, and withdraws by toggling back', () => {
+    let s = suggest(caret(start(), 14), (st) => st.tr.insertText(' Nå'));
+    s = suggest(s, (st) => st.tr.addMark(1, 18, marks.strong!.create()));
+    const [f] = listSuggestions(s.doc).filter((x) => x.kind === 'formatting');
+    expect([f!.text, f!.format, f!.attrs.memberId]).toEqual(['Vi deler data … .', { strong: 'add', em: null }, 'anne']);
+    // Her own " Nå" is bold outright; the agreed text is not bold until accepted.
+    expect(s.doc.rangeHasMark(14, 17, marks.strong!)).toBe(true);
+    expect(s.doc.rangeHasMark(1, 14, marks.strong!)).toBe(false);
+    // Bo cannot change Anne's suggestion: his bold leaves it as it is.
+    expect(listSuggestions(suggest(s, (st) => st.tr.addMark(1, 3, marks.em!.create()), bo).doc).filter((x) => x.kind === 'formatting')).toHaveLength(1);
+    const accepted = s.apply(resolveSuggestions(s, [f!], true));
+    expect(accepted.doc.rangeHasMark(1, 14, marks.strong!)).toBe(true);
+    expect(listSuggestions(accepted.doc).filter((x) => x.kind === 'formatting')).toHaveLength(0);
+    // Bold asked again (Ctrl+B twice: the agreed text is not bold yet) withdraws it.
+    const back = suggest(s, (st) => st.tr.addMark(1, 18, marks.strong!.create()));
+    expect(listSuggestions(back.doc).filter((x) => x.kind === 'formatting')).toHaveLength(0);
   });
 
   it('finds the text a suggestion changes: the deleted text, or the agreed text before an insertion (else after)', () => {

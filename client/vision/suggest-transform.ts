@@ -2,10 +2,10 @@
  * Suggestion mode's transform: a change someone makes while suggesting becomes suggestions
  * instead. Typed or pasted text is inserted with an insertion mark in their name; agreed text
  * they delete is kept and marked as a suggested deletion; their own pending insertions are
- * really deleted (never agreed, so nothing to keep). Only changes to words inside a paragraph
- * can be suggested: structure (new paragraphs, lists, headings, formatting) is refused here, as
- * the server refuses it from participants while a facilitator requires suggestions
- * (server/sync/suggestion-guard.ts).
+ * really deleted (never agreed, so nothing to keep). Here, only changes to words inside a
+ * paragraph; paragraph breaks (suggest-breaks.ts) and bold and italic (suggest-format.ts) have
+ * their own; other structure (lists, headings, quotes, links) is refused, as the server refuses it
+ * from participants while a facilitator requires suggestions (server/sync/suggestion-guard.ts).
  *
  * Written here rather than taken from @handlewithcare/prosemirror-suggest-changes: that library
  * marks whole inserted or deleted blocks with node marks, which y-prosemirror (1.3) does not
@@ -17,8 +17,9 @@ import { Fragment, type Mark, type Node as PMNode } from 'prosemirror-model';
 import { TextSelection, type EditorState, type Transaction } from 'prosemirror-state';
 import { ReplaceStep, type Step } from 'prosemirror-transform';
 import { ySyncPluginKey } from 'y-prosemirror';
-import { suggestionAttrs, type SuggestionAttrs } from '../../shared/vision/suggestion-marks.js';
+import { FORMAT_MARK, suggestionAttrs, type SuggestionAttrs } from '../../shared/vision/suggestion-marks.js';
 import { visionSchema } from '../../shared/vision/schema.js';
+import { suggestFormatting } from './suggest-format.js';
 
 export interface Suggester {
   memberId: string;
@@ -59,12 +60,15 @@ function rebase(pos: number, steps: readonly Step[], i: number, out: Transaction
 
 /**
  * `tr` as suggestions by `me`, `tr` itself when it needs no change (no edit, the Yjs binding's
- * own, or SUGGEST_SKIP), or null when it cannot be suggested (refused).
+ * own, or SUGGEST_SKIP), or null when it cannot be suggested (refused). Bold and italic are
+ * suggested by suggest-format.ts.
  */
 export function suggestTransaction(state: EditorState, tr: Transaction, me: Suggester): Transaction | null {
   // The binding's own transactions (remote changes, undo and redo, rendering and leaving a
   // snapshot) all carry its meta; a person's edits never do.
   if (!tr.docChanged || tr.getMeta(ySyncPluginKey) !== undefined || tr.getMeta(SUGGEST_SKIP)) return tr;
+  const formatted = suggestFormatting(state, tr, me);
+  if (formatted !== undefined) return formatted;
   if (!tr.steps.every((s) => s instanceof ReplaceStep)) return null;
   const out = state.tr;
   let caret: number | null = null;
@@ -108,7 +112,7 @@ export function suggestTransaction(state: EditorState, tr: Transaction, me: Sugg
       const $at = out.doc.resolve(at);
       const attrs = [$at.nodeBefore, $at.nodeAfter].map((n) => (n ? attrsOf(n.marks, insertion) : null)).find(mine) ?? fresh();
       const nodes: PMNode[] = [];
-      content.forEach((n) => nodes.push(n.mark(n.marks.filter((m) => m.type !== insertion && m.type !== deletion).concat(insertion.create(attrs)))));
+      content.forEach((n) => nodes.push(n.mark(n.marks.filter((m) => m.type !== insertion && m.type !== deletion && m.type.name !== FORMAT_MARK).concat(insertion.create(attrs)))));
       out.insert(at, Fragment.from(nodes));
       caret = at + content.size;
     } else {

@@ -63,8 +63,8 @@ export function rightTo(
     if (s.readOnly) return 'none';
     // A suggested join is the writer's of the paragraph it joins on.
     if (x.block !== undefined && x.kind === 'deletion') return blockWriter(x.block) === s.me.id ? 'resolve' : 'none';
-    // A deletion is the writer's of every character it strikes; an insertion, of the text it joins.
-    const at = x.kind === 'deletion' ? x.ranges.flatMap((r) => Array.from({ length: r.to - r.from }, (_, i) => r.from + i)) : [changedTextAt(doc, x)];
+    // A deletion or formatting is the writer's of every character it changes; an insertion, of the text it joins.
+    const at = x.kind !== 'insertion' ? x.ranges.flatMap((r) => Array.from({ length: r.to - r.from }, (_, i) => r.from + i)) : [changedTextAt(doc, x)];
     return at.length > 0 && at.every((pos) => writer(pos) === s.me.id) ? 'resolve' : 'none';
   };
 }

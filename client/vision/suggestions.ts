@@ -3,7 +3,8 @@
  * the list of pending suggestions read from the document, and accepting or rejecting them.
  *
  * Accepting an insertion keeps its text (the mark goes), rejecting it deletes the text;
- * accepting a deletion deletes the text, rejecting it keeps the text (the mark goes).
+ * accepting a deletion deletes the text, rejecting it keeps the text (the mark goes); accepting
+ * formatting sets it, rejecting it leaves the text as it was (the mark goes either way).
  *
  * Who may resolve a suggestion: a facilitator, or the member whose text it changes: for a
  * deletion the writer of every character it strikes, for an insertion the writer of the agreed
@@ -15,7 +16,17 @@
 import type { Node as PMNode } from 'prosemirror-model';
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import { canJoin } from 'prosemirror-transform';
-import { readBreak, SUGGESTED_BREAK, suggestionAttrs, type SuggestionAttrs, type SuggestionKind } from '../../shared/vision/suggestion-marks.js';
+import {
+  FORMAT_MARK,
+  readBreak,
+  readFormatting,
+  SUGGESTED_BREAK,
+  suggestionAttrs,
+  type FormatSuggestion,
+  type SuggestionAttrs,
+  type SuggestionKind,
+} from '../../shared/vision/suggestion-marks.js';
+import { formattingOf } from './suggest-format.js';
 import { visionSchema } from '../../shared/vision/schema.js';
 import { SUGGEST_SKIP } from './suggest-transform.js';
 
@@ -45,11 +56,16 @@ export function suggestModePlugin(initial: SuggestMode): Plugin<SuggestMode> {
 
 export const suggesting = (state: EditorState): boolean => suggestModeKey.getState(state)?.on ?? false;
 
+/** A suggestion's kind: inserted or deleted text (or paragraph break), or formatting. */
+export type ListedKind = SuggestionKind | 'formatting';
+
 export interface Suggestion {
   /** `kind:id`: an id is unique to one suggestion of one kind. */
   key: string;
   id: string;
-  kind: SuggestionKind;
+  kind: ListedKind;
+  /** For formatting: what it sets. */
+  format?: Pick<FormatSuggestion, 'strong' | 'em'>;
   attrs: SuggestionAttrs;
   /** For a paragraph break (suggest-breaks.ts): one empty range at the start of the block after it. */
   ranges: Array<{ from: number; to: number }>;
@@ -70,11 +86,13 @@ export function listSuggestions(doc: PMNode): Suggestion[] {
       byKey.set(`${kind}:${br.id}`, { key: `${kind}:${br.id}`, id: br.id, kind, attrs, ranges: [{ from: pos + 1, to: pos + 1 }], block: pos, text: words });
     }
     if (!node.isText) return true;
-    for (const kind of ['insertion', 'deletion'] as const) {
-      const attrs = suggestionAttrs(visionSchema.marks[kind]!.isInSet(node.marks)?.attrs);
+    for (const kind of ['insertion', 'deletion', FORMAT_MARK] as const) {
+      const raw = visionSchema.marks[kind]!.isInSet(node.marks)?.attrs;
+      const f = kind === FORMAT_MARK ? readFormatting(raw) : null;
+      const attrs = kind === FORMAT_MARK ? f : suggestionAttrs(raw);
       if (!attrs) continue;
       const key = `${kind}:${attrs.id}`;
-      const s = byKey.get(key) ?? { key, id: attrs.id, kind, attrs, ranges: [], text: '' };
+      const s: Suggestion = byKey.get(key) ?? { key, id: attrs.id, kind, attrs, ranges: [], text: '', ...(f ? { format: { strong: f.strong, em: f.em } } : {}) };
       byKey.set(key, s);
       const last = s.ranges.at(-1);
       if (last && last.to === pos) last.to += node.nodeSize;
@@ -96,10 +114,20 @@ export function listSuggestions(doc: PMNode): Suggestion[] {
  */
 export function resolveSuggestions(state: EditorState, list: readonly Suggestion[], accept: boolean): Transaction {
   const tr = state.tr;
-  const ops = list.flatMap((s) => (s.block !== undefined ? [{ from: s.block, to: s.block, kind: s.kind, block: true }] : s.ranges.map((r) => ({ ...r, kind: s.kind, block: false }))));
+  const ops = list.flatMap((s) => (s.block !== undefined ? [{ from: s.block, to: s.block, kind: s.kind, block: true, s }] : s.ranges.map((r) => ({ ...r, kind: s.kind, block: false, s }))));
   ops.sort((a, b) => b.from - a.from || Number(a.block) - Number(b.block)); // from the end: earlier positions stay valid
   for (const op of ops) {
     if (op.to > tr.doc.content.size) continue;
+    if (op.kind === FORMAT_MARK) {
+      // Accepting sets the suggested formatting; either way the suggestion's mark goes.
+      if (accept) {
+        const { add, remove } = formattingOf(op.s.format);
+        for (const m of add) tr.addMark(op.from, op.to, m);
+        for (const t of remove) tr.removeMark(op.from, op.to, t);
+      }
+      tr.removeMark(op.from, op.to, visionSchema.marks[FORMAT_MARK]!);
+      continue;
+    }
     const removesText = (op.kind === 'insertion') !== accept;
     if (op.block) {
       if (!removesText) tr.setNodeAttribute(op.from, SUGGESTED_BREAK, null);
@@ -117,7 +145,7 @@ export function resolveSuggestions(state: EditorState, list: readonly Suggestion
  */
 export function changedTextAt(doc: PMNode, s: Suggestion): number | null {
   if (s.block !== undefined) return s.kind === 'insertion' ? lastAgreedBefore(doc, s.block) : null;
-  if (s.kind === 'deletion') return s.ranges[0]?.from ?? null;
+  if (s.kind !== 'insertion') return s.ranges[0]?.from ?? null;
   const first = s.ranges[0];
   if (!first) return null;
   const $pos = doc.resolve(first.from);

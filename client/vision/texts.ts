@@ -15,3 +15,13 @@ export const changesText = (passages: number, organisations: number) =>
     : organisations === 1
       ? msg(str`${passages} changes by 1 organisation`, { id: 'vision_since_many_one_org' })
       : msg(str`${passages} changes by ${organisations} organisations`, { id: 'vision_since_many' });
+
+/** What a formatting suggestion sets, in words: "bold, not italic". */
+export function formatWords(f: { strong?: string | null; em?: string | null }): string {
+  const words: string[] = [];
+  if (f.strong === 'add') words.push(msg('bold', { id: 'vision_format_bold' }));
+  if (f.strong === 'remove') words.push(msg('not bold', { id: 'vision_format_not_bold' }));
+  if (f.em === 'add') words.push(msg('italic', { id: 'vision_format_italic' }));
+  if (f.em === 'remove') words.push(msg('not italic', { id: 'vision_format_not_italic' }));
+  return words.join(', ');
+}

@@ -7,7 +7,7 @@
  */
 import * as Y from 'yjs';
 import { visionFragment } from '../../shared/vision/schema.js';
-import { readBreak, SUGGESTED_BREAK, SuggestionMark, writeBreak, type SuggestedBreak } from '../../shared/vision/suggestion-marks.js';
+import { FORMAT_MARK, readBreak, SUGGESTED_BREAK, SuggestionMark, writeBreak, type SuggestedBreak } from '../../shared/vision/suggestion-marks.js';
 
 interface DeltaOp {
   insert?: unknown;
@@ -34,7 +34,7 @@ export function remapSuggestions(doc: Y.Doc, remap: { text(s: string): string })
       for (const op of node.toDelta() as DeltaOp[]) {
         const length = typeof op.insert === 'string' ? op.insert.length : 1;
         const attrs: Record<string, unknown> = {};
-        for (const key of Object.values(SuggestionMark)) {
+        for (const key of [...Object.values(SuggestionMark), FORMAT_MARK]) {
           const value = op.attributes?.[key];
           const next = rewrite(value);
           if (value !== undefined && JSON.stringify(next) !== JSON.stringify(value)) attrs[key] = next;

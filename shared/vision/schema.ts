@@ -18,7 +18,7 @@
  */
 import { Schema, type MarkSpec, type NodeSpec } from 'prosemirror-model';
 import * as Y from 'yjs';
-import { SUGGESTED_BREAK, suggestionMarkSpecs } from './suggestion-marks.js';
+import { FORMAT_MARK, formatMarkSpec, SUGGESTED_BREAK, suggestionMarkSpecs } from './suggestion-marks.js';
 
 export const VisionKey = {
   fragment: 'prosemirror',
@@ -154,7 +154,7 @@ const marks: Record<string, MarkSpec> = {
 
 // Suggestion marks (insertion, deletion) were added without a migration: additive, and documents
 // without them read as before. Last, so a suggestion's <ins>/<del> sits inside bold and links.
-export const visionSchema = new Schema({ nodes, marks: { ...marks, ...suggestionMarkSpecs } });
+export const visionSchema = new Schema({ nodes, marks: { ...marks, ...suggestionMarkSpecs, [FORMAT_MARK]: formatMarkSpec } });
 
 /** Characters of text in the vision (what the length cap counts). */
 export function visionTextLength(doc: Y.Doc): number {

@@ -40,6 +40,7 @@ function append(into: TextReading, part: TextReading): void {
   const offset = into.agreed.length;
   into.agreed.push(...part.agreed);
   into.deletions.push(...part.deletions);
+  into.formats.push(...part.formats);
   into.writers.push(...part.writers);
   for (const run of part.insertions) into.insertions.push({ ...run, at: run.at + offset });
 }
@@ -50,10 +51,11 @@ function append(into: TextReading, part: TextReading): void {
  * reaches it (a list or quote is not split by suggestion).
  */
 export function readBlocks(items: readonly Y.Item[], visible: Visible, touched: (item: Y.Item) => boolean): TextReading | null {
-  const out: TextReading = { agreed: [], deletions: [], writers: [], insertions: [] };
+  const out: TextReading = { agreed: [], deletions: [], formats: [], writers: [], insertions: [] };
   const opaque = (item: Y.Item, what: string) => {
     out.agreed.push(`\uFFFC\u0000${what}`);
     out.deletions.push(undefined);
+    out.formats.push(undefined);
     out.writers.push(item.id.client);
   };
   for (const item of items) {
@@ -74,6 +76,7 @@ export function readBlocks(items: readonly Y.Item[], visible: Visible, touched: 
     } else {
       out.agreed.push(`${BREAK_CHAR}\u0000${block}`);
       out.deletions.push(br ? { id: br.id, memberId: br.memberId, organisationId: br.organisationId, createdAt: br.createdAt } : undefined);
+      out.formats.push(undefined);
       out.writers.push(item.id.client);
     }
     for (let n = el._start; n; n = n.right) {

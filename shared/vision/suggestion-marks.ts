@@ -86,3 +86,47 @@ export function readBreak(value: unknown): SuggestedBreak | null {
 
 export const writeBreak = (b: SuggestedBreak): string =>
   JSON.stringify({ kind: b.kind, id: b.id, memberId: b.memberId, organisationId: b.organisationId, createdAt: b.createdAt });
+
+/**
+ * A suggested change of formatting (issue #17): a mark on agreed text, stored like the others (a
+ * format attribute `formatting`), whose value names who suggested it and what it sets: `strong`
+ * and `em` each `"add"`, `"remove"` or null (unchanged). Accepting it sets that formatting and
+ * drops the mark; rejecting it drops the mark. Until then the agreed formatting is the text's own.
+ */
+export const FORMAT_MARK = 'formatting';
+export const FORMAT_KEYS = ['strong', 'em'] as const;
+export type FormatKey = (typeof FORMAT_KEYS)[number];
+export type FormatChange = 'add' | 'remove';
+
+export interface FormatSuggestion extends SuggestionAttrs {
+  strong: FormatChange | null;
+  em: FormatChange | null;
+}
+
+export const formatMarkSpec: MarkSpec = {
+  attrs: { ...attrs, strong: { default: null }, em: { default: null } },
+  inclusive: false,
+  parseDOM: [],
+  toDOM: (mark) => ['span', { class: 'suggestion formatting', 'data-suggestion': String(mark.attrs.id) }, 0],
+};
+
+const change = (v: unknown): FormatChange | null => (v === 'add' || v === 'remove' ? v : null);
+
+/** A well-formed formatting suggestion that changes something, or null. */
+export function readFormatting(value: unknown): FormatSuggestion | null {
+  const a = suggestionAttrs(value);
+  if (!a) return null;
+  const v = value as Record<string, unknown>;
+  const f = { ...a, strong: change(v.strong), em: change(v.em) };
+  return f.strong || f.em ? f : null;
+}
+
+/** Text formatting (Yjs format attributes, marks by name) once `f` is accepted. */
+export function withFormatting(formatting: Record<string, unknown>, f: FormatSuggestion): Record<string, unknown> {
+  const out = { ...formatting };
+  for (const key of FORMAT_KEYS) {
+    if (f[key] === 'add') out[key] = {};
+    else if (f[key] === 'remove') delete out[key];
+  }
+  return out;
+}

@@ -12,7 +12,7 @@
  *   organisation.
  */
 import * as Y from 'yjs';
-import { SuggestionMark, suggestionAttrs, type SuggestionAttrs } from './suggestion-marks.js';
+import { FORMAT_MARK, readFormatting, SuggestionMark, suggestionAttrs, type SuggestionAttrs } from './suggestion-marks.js';
 
 interface InsertionRun {
   /** Agreed characters before it. */
@@ -30,6 +30,8 @@ export interface TextReading {
   agreed: string[];
   /** Per agreed character: its pending deletion (raw value), or undefined. */
   deletions: unknown[];
+  /** Per agreed character: its pending formatting suggestion (raw value), or undefined. */
+  formats: unknown[];
   /** Per agreed character: the Yjs client that wrote it (the attribution names its member). */
   writers: number[];
   insertions: InsertionRun[];
@@ -54,7 +56,7 @@ export function stableJson(v: unknown): string {
  */
 export function readText(text: Y.Text, visible: (item: Y.Item, offset: number) => boolean): TextReading {
   const attrs = new Map<string, unknown>();
-  const out: TextReading = { agreed: [], deletions: [], writers: [], insertions: [] };
+  const out: TextReading = { agreed: [], deletions: [], formats: [], writers: [], insertions: [] };
   for (let n = text._start; n; n = n.right) {
     const c = n.content;
     if (c instanceof Y.ContentFormat) {
@@ -80,9 +82,10 @@ export function readText(text: Y.Text, visible: (item: Y.Item, offset: number) =
         }
         continue;
       }
-      formatting ??= stableJson(Object.fromEntries([...attrs].filter(([k]) => k !== SuggestionMark.deletion)));
+      formatting ??= stableJson(Object.fromEntries([...attrs].filter(([k]) => k !== SuggestionMark.deletion && k !== FORMAT_MARK)));
       out.agreed.push(`${ch}\u0000${formatting}`);
       out.deletions.push(attrs.get(SuggestionMark.deletion));
+      out.formats.push(attrs.get(FORMAT_MARK));
       out.writers.push(n.id.client);
     }
   }
@@ -103,6 +106,16 @@ function othersInsertions(r: TextReading, me: Suggester): string[] {
   return out.map((x) => `${x.at}\u0000${x.raw}\u0000${x.text}`);
 }
 
+/** True when a character's pending suggestion went from `b` to `a` unchanged, or only by `me`'s own. */
+function ownChange(b: unknown, a: unknown, me: Suggester, read: (v: unknown) => SuggestionAttrs | null, mayChange: boolean): boolean {
+  if (stableJson(b ?? null) === stableJson(a ?? null)) return true;
+  const was = b === undefined ? null : read(b);
+  const is = a === undefined ? null : read(a);
+  if (b !== undefined && !mine(was, me)) return false; // someone else's, or not well-formed
+  if (a !== undefined && !mine(is, me)) return false;
+  return b === undefined || a === undefined || mayChange;
+}
+
 /** The rule the change from `before` to `after` breaks, or null when it is only `me`'s suggestions. */
 export function suggestionRuleBroken(before: TextReading, after: TextReading, me: Suggester): string | null {
   if (before.agreed.length !== after.agreed.length || before.agreed.some((c, i) => c !== after.agreed[i])) return 'suggestion-agreed-text';
@@ -113,12 +126,9 @@ export function suggestionRuleBroken(before: TextReading, after: TextReading, me
   const is = othersInsertions(after, me);
   if (was.length !== is.length || was.some((x, i) => x !== is[i])) return 'suggestion-others';
   for (let i = 0; i < before.deletions.length; i++) {
-    const b = before.deletions[i];
-    const a = after.deletions[i];
-    if (stableJson(b ?? null) === stableJson(a ?? null)) continue;
-    const ownNew = b === undefined && mine(suggestionAttrs(a), me);
-    const ownWithdrawn = a === undefined && mine(suggestionAttrs(b), me);
-    if (!ownNew && !ownWithdrawn) return 'suggestion-others';
+    if (!ownChange(before.deletions[i], after.deletions[i], me, (v) => suggestionAttrs(v), false)) return 'suggestion-others';
+    // One's own formatting suggestion may change too (bold, then italic as well).
+    if (!ownChange(before.formats[i], after.formats[i], me, readFormatting, true)) return 'suggestion-others';
   }
   return null;
 }

@@ -6,8 +6,8 @@
  * accepts one from the keyboard and rejects the others at once, and both browsers end with the
  * same text; Bo withdraws a suggestion he made offline. Backspace deletes his own typing for good
  * and strikes agreed text through; Enter suggests a new paragraph, shown as a pilcrow in Nav's
- * colour. Formatting is not a suggestion: Bo is told, nothing changes, and his connection is
- * never refused. Anne's own mode is off by default,
+ * colour; Ctrl+B suggests bold, shown bold and dotted underneath. A heading is not a suggestion:
+ * Bo is told, nothing changes, and his connection is never refused. Anne's own mode is off by default,
  * Ctrl+Alt+S turns it on, and it is remembered after a reload. axe finds nothing; the panel renders in Bokmål and English too. Screenshots at
  * 1440×900 and 390×844 go to /tmp/shots-suggest/.
  */
@@ -79,13 +79,19 @@ describe('suggestion mode, live', () => {
     await pilcrow.waitFor();
     expect(await pilcrow.getAttribute('title')).toBe('Framlegg frå Bo Nav (Nav): nytt avsnitt');
     expect(await pilcrow.evaluate((el) => getComputedStyle(el, '::before').content)).toContain('¶');
-    // Formatting is not a suggestion: Bo is told, nothing changes.
+    // Bold is suggested too: shown bold, dotted underneath in Nav's colour, at Anne's.
     const before = await paragraph(bo);
     await selectIn(bo.page, PROMPT, 'Skildra');
     await bo.page.keyboard.press('Control+b');
+    const bold = editor(anne.page).locator('span.suggestion.formatting', { hasText: 'Skildra' });
+    await bold.waitFor();
+    expect(await bold.getAttribute('title')).toBe('Framlegg frå Bo Nav (Nav): feit');
+    expect(await bold.evaluate((el) => getComputedStyle(el).fontWeight)).toBe('700');
+    // A heading is not a suggestion: Bo is told, nothing changes.
+    await bo.page.keyboard.press('Control+Alt+2');
     await bo.page.locator('sk-vision-page .notice').filter({ hasText: 'Ikkje endra: når du føreslår' }).waitFor();
     expect(await paragraph(bo)).toBe(before);
-    expect(await editor(bo.page).locator('strong').count()).toBe(0);
+    expect(await editor(bo.page).locator('h3', { hasText: 'Skildra' }).count()).toBe(0);
 
     // Offline, a suggestion waits, and arrives when Bo is back (the idle prefetch of other tabs' code fails meanwhile).
     bo.watch.allow((m) => m.text().includes('net::ERR_INTERNET_DISCONNECTED') || (m.text().includes('net::ERR_FAILED') && m.location().url.includes('/assets/')));
@@ -97,8 +103,9 @@ describe('suggestion mode, live', () => {
     await editor(anne.page).locator('ins.suggestion', { hasText: 'Utan nett.' }).waitFor({ timeout: 15_000 });
 
     const items = panel(anne).getByRole('listitem');
-    await expect.poll(() => items.count()).toBe(5);
-    await panel(anne).getByRole('heading', { name: 'Framlegg (5)' }).waitFor();
+    await expect.poll(() => items.count()).toBe(6);
+    await panel(anne).getByRole('heading', { name: 'Framlegg (6)' }).waitFor();
+    await panel(anne).getByText('Bo Nav (Nav) føreslår formatering (feit):').waitFor();
     await panel(anne).getByText('Bo Nav (Nav) føreslår eit nytt avsnitt:').waitFor();
     await axeClean(anne.page);
     await axeClean(bo.page);
@@ -124,10 +131,10 @@ describe('suggestion mode, live', () => {
     // The panel in Bokmål and English.
     const lang = anne.page.getByLabel(/^(Språk|Language)$/);
     await lang.selectOption('nb');
-    await panel(anne).getByRole('heading', { name: 'Forslag (5)' }).waitFor();
+    await panel(anne).getByRole('heading', { name: 'Forslag (6)' }).waitFor();
     await panel(anne).getByText('Bo Nav (Nav) foreslår å slette:').first().waitFor();
     await lang.selectOption('en');
-    await panel(anne).getByRole('heading', { name: 'Suggestions (5)' }).waitFor();
+    await panel(anne).getByRole('heading', { name: 'Suggestions (6)' }).waitFor();
     await panel(anne).getByText('Bo Nav (Nav) suggests a new paragraph:').waitFor();
     await panel(anne).getByText('Bo Nav (Nav) suggests adding:').first().waitFor();
     await lang.selectOption('nn');
@@ -139,12 +146,12 @@ describe('suggestion mode, live', () => {
     const his = panel(bo).getByRole('listitem').filter({ hasText: 'Utan nett.' });
     expect(await his.getByRole('button', { name: 'Godta' }).count()).toBe(0);
     await his.getByRole('button', { name: 'Trekk tilbake' }).click();
-    await expect.poll(() => items.count()).toBe(3);
-    // The two deletions and the new paragraph left, rejected at once.
+    await expect.poll(() => items.count()).toBe(4);
+    // The two deletions, the bold and the new paragraph left, rejected at once.
     await panel(anne).getByRole('button', { name: 'Avvis alle' }).click();
     await expect.poll(() => items.count()).toBe(0);
     for (const m of [anne, bo]) {
-      await expect.poll(() => editor(m.page).locator('ins.suggestion, del.suggestion, .suggested-break').count(), { timeout: 10_000 }).toBe(0);
+      await expect.poll(() => editor(m.page).locator('ins.suggestion, del.suggestion, .suggestion.formatting, .suggested-break').count(), { timeout: 10_000 }).toBe(0);
     }
     await expect.poll(async () => (await paragraph(anne)) === (await paragraph(bo)), { timeout: 10_000 }).toBe(true);
     expect(await paragraph(bo)).toBe(`Anne skriv. ${PROMPT} når vi har lukkast, ${STRUCK}for kvar av verksemdene. Bo føreslår dette.`);

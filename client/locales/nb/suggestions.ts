@@ -4,7 +4,7 @@ import { str } from '@lit/localize';
 export const suggestions = {
   vision_act_suggest: 'Foreslå endringer',
   vision_side: 'Forslag og kommentarer',
-  vision_suggest_refused: 'Ikke endret: når du foreslår, kan du legge til og slette ord og avsnitt. Formatering, lister og sitater kan ikke være forslag.',
+  vision_suggest_refused: 'Ikke endret: når du foreslår, kan du legge til og slette ord og avsnitt og gjøre tekst fet eller kursiv. Lenker, overskrifter, lister og sitater kan ikke være forslag.',
   vision_suggested_add_by: str`Forslag fra ${0}: legg til`,
   vision_suggested_delete_by: str`Forslag fra ${0}: slett`,
   vision_suggesting: str`Du foreslår: endringene dine vises som forslag som andre kan godta. ${0} slår det av.`,
@@ -24,4 +24,10 @@ export const suggestions = {
   vision_suggested_join_by: str`Forslag fra ${0}: slå sammen med avsnittet før`,
   vision_suggests_break: str`${0} foreslår et nytt avsnitt:`,
   vision_suggests_join: str`${0} foreslår å slå sammen to avsnitt:`,
+  vision_suggested_format_by: str`Forslag fra ${0}: ${1}`,
+  vision_suggests_format: str`${0} foreslår formatering (${1}):`,
+  vision_format_bold: 'fet',
+  vision_format_not_bold: 'ikke fet',
+  vision_format_italic: 'kursiv',
+  vision_format_not_italic: 'ikke kursiv',
 };

@@ -4,7 +4,7 @@ import { str } from '@lit/localize';
 export const suggestions = {
   vision_act_suggest: 'Føreslå endringar',
   vision_side: 'Framlegg og kommentarar',
-  vision_suggest_refused: 'Ikkje endra: når du føreslår, kan du leggje til og slette ord og avsnitt. Formatering, lister og sitat kan ikkje vere framlegg.',
+  vision_suggest_refused: 'Ikkje endra: når du føreslår, kan du leggje til og slette ord og avsnitt og gjere tekst feit eller kursiv. Lenkjer, overskrifter, lister og sitat kan ikkje vere framlegg.',
   vision_suggested_add_by: str`Framlegg frå ${0}: legg til`,
   vision_suggested_delete_by: str`Framlegg frå ${0}: slett`,
   vision_suggesting: str`Du føreslår: endringane dine blir viste som framlegg som andre kan godta. ${0} slår det av.`,
@@ -24,4 +24,10 @@ export const suggestions = {
   vision_suggested_join_by: str`Framlegg frå ${0}: slå saman med avsnittet før`,
   vision_suggests_break: str`${0} føreslår eit nytt avsnitt:`,
   vision_suggests_join: str`${0} føreslår å slå saman to avsnitt:`,
+  vision_suggested_format_by: str`Framlegg frå ${0}: ${1}`,
+  vision_suggests_format: str`${0} føreslår formatering (${1}):`,
+  vision_format_bold: 'feit',
+  vision_format_not_bold: 'ikkje feit',
+  vision_format_italic: 'kursiv',
+  vision_format_not_italic: 'ikkje kursiv',
 };
