@@ -67,8 +67,24 @@ const toggleQuote: Command = (state, dispatch) => (wrappedIn(state, nodes.blockq
 export const EDITOR_ACTIONS: EditorAction[] = [
   { id: 'undo', label: () => msg('Undo', { id: 'vision_act_undo' }), keys: ['Mod-z'], writes: true, whileSuggesting: true, command: () => undoCommand },
   { id: 'redo', label: () => msg('Redo', { id: 'vision_act_redo' }), keys: ['Mod-y', 'Mod-Shift-z'], writes: true, whileSuggesting: true, command: () => redoCommand },
-  { id: 'bold', label: () => msg('Bold', { id: 'vision_act_bold' }), keys: ['Mod-b'], writes: true, whileSuggesting: true, active: (s) => markActive(s, marks.strong!), command: () => toggleMark(marks.strong!) },
-  { id: 'italic', label: () => msg('Italic', { id: 'vision_act_italic' }), keys: ['Mod-i'], writes: true, whileSuggesting: true, active: (s) => markActive(s, marks.em!), command: () => toggleMark(marks.em!) },
+  {
+    id: 'bold',
+    label: () => msg('Bold', { id: 'vision_act_bold' }),
+    keys: ['Mod-b'],
+    writes: true,
+    whileSuggesting: true,
+    active: (s) => markActive(s, marks.strong!),
+    command: () => toggleMark(marks.strong!),
+  },
+  {
+    id: 'italic',
+    label: () => msg('Italic', { id: 'vision_act_italic' }),
+    keys: ['Mod-i'],
+    writes: true,
+    whileSuggesting: true,
+    active: (s) => markActive(s, marks.em!),
+    command: () => toggleMark(marks.em!),
+  },
   {
     id: 'link',
     label: () => msg('Link', { id: 'vision_act_link' }),
