@@ -4,7 +4,8 @@
  * documents: a vision of 2,000 paragraphs (about 340,000 characters, past the default
  * `VISION_MAX_CHARS`) with a history of deleted text, then 300 keystrokes of a participant's
  * suggestion, each its own update, checked as the room would. Prints the first check (it builds
- * the shadow copy) and the p50/p99/max of the others.
+ * the shadow copy) and the p50/p99/max of the others, then a change reaching the first and last
+ * paragraph at once.
  */
 import { performance } from 'node:perf_hooks';
 import * as Y from 'yjs';
@@ -49,3 +50,22 @@ const ms = (n: number) => `${n.toFixed(2)} ms`;
 console.log(`vision: ${chars.toLocaleString('en')} characters in 2,000 paragraphs, ${Y.encodeStateAsUpdate(doc).byteLength.toLocaleString('en')} bytes stored`);
 console.log(`first check (builds the shadow copy): ${ms(first!)}`);
 console.log(`300 keystrokes: p50 ${ms(percentile(rest, 50))}, p99 ${ms(percentile(rest, 99))}, max ${ms(Math.max(...rest))}`);
+
+// A change of paragraphs that reaches the first and the last one (a hostile member's junk in
+// `suggestedBreak`): the blocks it reaches are read with their breaks, those between by id
+// (shared/vision/suggestion-blocks.ts), and it is refused.
+const paragraphs = visionFragment(participant);
+const wide: number[] = [];
+for (let i = 0; i < 5; i++) {
+  const before = Y.encodeStateVector(participant);
+  participant.transact(() => {
+    (paragraphs.get(0) as Y.XmlElement).setAttribute('suggestedBreak', `x${i}`);
+    (paragraphs.get(paragraphs.length - 1) as Y.XmlElement).setAttribute('suggestedBreak', `y${i}`);
+  });
+  const update = Y.encodeStateAsUpdate(participant, before);
+  const t0 = performance.now();
+  const judged = check.check(doc, update, me);
+  wide.push(performance.now() - t0);
+  if (!('refused' in judged) && !judged.resolutions.length) throw new Error('a change of the whole vision passed');
+}
+console.log(`a change reaching the first and last paragraph (both read whole, the blocks between by id): median ${ms(percentile(wide, 50))}, max ${ms(Math.max(...wide))}`);

@@ -315,6 +315,7 @@ describe('suggestion mode for participants', () => {
     });
     await expectRefused(f.participantB, 'suggestion-others', (d) => para(d, 'Forteljinga').setAttribute(SUGGESTED_BREAK, someone('participantA', 'deletion')));
     await expectRefused(f.participantB, 'suggestion-structure', (d) => para(d, 'Forteljinga').setAttribute('level', 2 as unknown as string));
+    await expectRefused(f.participantB, 'suggestion-structure', (d) => para(d, 'Forteljinga').setAttribute(SUGGESTED_BREAK, 'not a break'));
 
     // A accepts B's new paragraph (it breaks A's text) and rejects B's join of A's paragraph.
     // B cannot accept either.

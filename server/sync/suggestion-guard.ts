@@ -102,8 +102,14 @@ export function judgeSuggestion(doc: Y.Doc, tr: Y.Transaction, me: Suggester): S
     const first = Math.max(0, items.findIndex((n) => top.has(n)) - 1);
     const last = items.findLastIndex((n) => top.has(n));
     const window = items.slice(first, last + 1);
-    const before = readBlocks(window, visibleBefore, (n) => top.has(n));
-    const after = readBlocks(window, visibleAfter, (n) => top.has(n));
+    // Untouched blocks between are one unit each, but for the one before a touched block (whose text a break breaks).
+    const read = (n: Y.Item) => {
+      let next = n.right;
+      while (next && next.deleted && !top.has(next)) next = next.right; // deleted before this change
+      return next !== null && top.has(next);
+    };
+    const before = readBlocks(window, visibleBefore, (n) => top.has(n), read);
+    const after = readBlocks(window, visibleAfter, (n) => top.has(n), read);
     if (!before || !after) return structure;
     const broken = suggestionRuleBroken(before, after, me);
     // Blocks added, removed or changed outside a suggestion: the structure rule, unless it resolves.

@@ -48,9 +48,11 @@ function append(into: TextReading, part: TextReading): void {
 /**
  * `items` (consecutive items of the vision's fragment) read as one text where `visible` says a
  * unit is there, or null when one of them is no text block and `touched(item)` says the change
- * reaches it (a list or quote is not split by suggestion).
+ * reaches it (a list or quote is not split by suggestion). A block that `read(item)` does not
+ * ask for and the change does not reach reads as one unit named by its id, the same before and
+ * after: a change reaching the first and last paragraph of a long vision reads only those.
  */
-export function readBlocks(items: readonly Y.Item[], visible: Visible, touched: (item: Y.Item) => boolean): TextReading | null {
+export function readBlocks(items: readonly Y.Item[], visible: Visible, touched: (item: Y.Item) => boolean, read: (item: Y.Item) => boolean = () => true): TextReading | null {
   const out: TextReading = { agreed: [], deletions: [], formats: [], writers: [], insertions: [] };
   const opaque = (item: Y.Item, what: string) => {
     out.agreed.push(`\uFFFC\u0000${what}`);
@@ -60,6 +62,10 @@ export function readBlocks(items: readonly Y.Item[], visible: Visible, touched: 
   };
   for (const item of items) {
     if (!visible(item, 0)) continue;
+    if (!touched(item) && !read(item)) {
+      opaque(item, `#${item.id.client}:${item.id.clock}`);
+      continue;
+    }
     const el = item.content instanceof Y.ContentType ? item.content.type : null;
     if (!(el instanceof Y.XmlElement) || !BREAKABLE.has(el.nodeName)) {
       if (touched(item)) return null;
@@ -68,7 +74,8 @@ export function readBlocks(items: readonly Y.Item[], visible: Visible, touched: 
     }
     const attrs = attributesOf(el, visible);
     const br = readBreak(attrs[SUGGESTED_BREAK]);
-    delete attrs[SUGGESTED_BREAK];
+    // A value that is no break stays part of the block: writing one changes the block.
+    if (br) delete attrs[SUGGESTED_BREAK];
     const block = stableJson({ block: el.nodeName, ...attrs });
     if (br?.kind === 'insertion') {
       const { kind: _kind, ...suggestion } = br;
