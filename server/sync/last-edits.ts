@@ -1,8 +1,8 @@
 /**
  * Last-editor records (who last changed each entry, `GET …/changes`), kept best effort off the sync
- * path: a commit hands its records over and goes on; they are written together a moment later, per
- * workshop in one transaction, only the newest per entry. A busy board (every commit a record)
- * then costs the store one write per `delayMs`, not one per commit.
+ * path: a commit hands its records over and goes on; they are written together a moment later, all
+ * workshops' in one transaction, only the newest per entry. Busy boards (every commit a record)
+ * then cost the store one transaction per `delayMs`, not one per commit.
  */
 import type { Logger } from '../log.js';
 import type { LastEdit, Store } from '../store/types.js';
@@ -22,13 +22,19 @@ export function createLastEditRecorder(deps: { store: Store; log: Logger; delayM
   const flush = async (): Promise<void> => {
     if (timer) clearTimeout(timer);
     timer = null;
-    const due = waiting;
+    const due = [...waiting].map(([workshopId, edits]) => ({ workshopId, edits: [...edits.values()] }));
     waiting = new Map();
-    await Promise.all(
-      [...due].map(([workshopId, edits]) =>
-        deps.store.edits.record(workshopId, [...edits.values()]).catch((err: unknown) => deps.log.warn({ err, workshopId }, 'last editors not recorded')),
-      ),
-    );
+    if (due.length === 0) return;
+    try {
+      await deps.store.transaction(async (tx) => {
+        for (const d of due) await tx.edits.record(d.workshopId, d.edits);
+      });
+    } catch {
+      // One workshop's records that the store refuses must not cost another's: each alone.
+      await Promise.all(
+        due.map((d) => deps.store.edits.record(d.workshopId, d.edits).catch((err: unknown) => deps.log.warn({ err, workshopId: d.workshopId }, 'last editors not recorded'))),
+      );
+    }
   };
 
   return {

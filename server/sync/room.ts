@@ -14,7 +14,7 @@
 import * as Y from 'yjs';
 import type { Store } from '../store/types.js';
 import { collectHistory } from '../../shared/sync/keep-shown.js';
-import { buildDoc, bytesOf, partsOf } from './doc-build.js';
+import { buildDoc, bytesOf, changedBy, partsOf } from './doc-build.js';
 import type { RoomKind } from './room-kind.js';
 import { Origin } from './origin.js';
 import { encodeSync, SyncType } from './protocol.js';
@@ -76,7 +76,9 @@ export class Room {
   }
 
   private watch(doc: Y.Doc): Y.Doc {
-    doc.on('update', () => {
+    // Not doc.on('update'): that makes Yjs encode every transaction as an update nobody here reads.
+    doc.on('afterTransactionCleanup', (tr: Y.Transaction) => {
+      if (!changedBy(tr)) return;
       this.fullState = null;
       this.measured = null;
       // What a held update (room-hold.ts) waits for may be in now: it is checked again in the next commit.
@@ -397,3 +399,4 @@ export class Room {
     if (due !== Infinity) this.schedule.wake(due);
   }
 }
+
