@@ -14,7 +14,7 @@ export interface LastEditRecorder {
 }
 
 export function createLastEditRecorder(deps: { store: Store; log: Logger; delayMs?: number }): LastEditRecorder {
-  const delayMs = deps.delayMs ?? 200;
+  const delayMs = deps.delayMs ?? 1000;
   /** By workshop, then by room and key: the newest edit of each entry. */
   let waiting = new Map<string, Map<string, LastEdit>>();
   let timer: NodeJS.Timeout | null = null;
