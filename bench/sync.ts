@@ -71,6 +71,8 @@ async function roomLoad(target: Target & { pids?: number[] }, config: string, ro
       await sleep(1000 / RATE_HZ / perRoom);
     }
   }
+  // A starved generator sends slower than 20 Hz, and every server's CPU share falls with it.
+  const sendRate = SECONDS / ((performance.now() - t0) / 1000);
   const expected = edits * perRoom * clients * rooms;
   const deadline = Date.now() + 15_000;
   const got = () => crowds.reduce((n, c) => n + c.latencies.length, 0);
@@ -109,6 +111,7 @@ async function roomLoad(target: Target & { pids?: number[] }, config: string, ro
     peakRssMb: Math.round(rssMb(target.pid).peak),
     genLagP99: round(lag.percentile(99) / 1e6),
     msgsPerSec: delivered / wall,
+    sendRate,
     allConnected: failed === 0,
     consistent: all.length === expected,
     seconds: connectMs / 1000,

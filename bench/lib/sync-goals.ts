@@ -24,6 +24,8 @@ export interface Row {
   idleCpuPct?: number;
   peakRssMb: number;
   genLagP99: number;
+  /** Share of the intended edit rate the generator managed (below 0.8 it was starved or the machine busy: CPU shares mean little). */
+  sendRate?: number;
   /** Messages (edits and awareness states) delivered per second, for the write floor. */
   msgsPerSec?: number;
   /** Every client connected, and every edit reached every client. */
@@ -155,7 +157,9 @@ export function checkGoals(rows: Row[], config: string, floorUs: number): GoalRe
   const sk = rows.find((r) => r.config === config && r.server === 'samskap');
   const checks = GOALS.find((g) => g.config === config)?.checks ?? [];
   if (!ref || !sk) return [];
-  return checks.map((c) => ({ config, ...c(sk, ref, floorUs) }));
+  const starved = [ref, sk].filter((r) => (r.sendRate ?? 1) < 0.8).map((r) => `${r.server} at ${Math.round(r.sendRate! * 100)} %`);
+  const label = starved.length ? `${config} (generator behind: ${starved.join(', ')} of the edit rate)` : config;
+  return checks.map((c) => ({ config: label, ...c(sk, ref, floorUs) }));
 }
 
 export function printGoals(results: GoalResult[], log: (line: string) => void): void {
