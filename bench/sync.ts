@@ -11,6 +11,9 @@
  *                        'pg-rooms': 100 rooms x 10 on PostgreSQL, one instance and two + Redis)
  *   BENCH_SECONDS=5      length of each measured window
  *   BENCH_IDLE_SECONDS=15 length of the idle window (rooms of 500 and more; renewals come every 15–18 s)
+ *   BENCH_PROFILE=dir    Samskap runs with --cpu-prof and writes one profile per configuration there
+ *   BENCH_SERVER=source  run Samskap from its sources through tsx (default: compiled to dist/app
+ *                        first when stale, and run as `npm start` runs it: the memory production has)
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import * as Y from 'yjs';
@@ -19,7 +22,8 @@ import { authorFor, openCrowd, openWriter, percentile, syncMessage, type Crowd, 
 import { loopbackWriteCost } from './lib/write-floor.js';
 import { idleMemory } from './lib/idle.js';
 import { epochNow, openCrowdInThread } from './lib/crowd-worker.js';
-import { cpuSeconds, freePort, rssMb, startReference, startSamskap, type Target } from './lib/servers.js';
+import { buildServer, cpuSeconds, freePort, rssMb, startReference, startSamskap, type Target } from './lib/servers.js';
+import { checkGoals, loadAverage, printGoals, summaryTable, type GoalResult, type Row } from './lib/sync-goals.js';
 import pg from 'pg';
 import WebSocket from 'ws';
 
@@ -27,26 +31,9 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const IDLE_SECONDS = Number(process.env.BENCH_IDLE_SECONDS ?? 15);
 const ONLY = process.env.BENCH_ONLY?.split(',');
 const RATE_HZ = 20;
+const COMPILED = process.env.BENCH_SERVER !== 'source';
+const PROFILE = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
 
-interface Row {
-  config: string;
-  server: string;
-  clients: number;
-  connected: string;
-  delivered: string;
-  writers: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  max: number;
-  cpuPct: number;
-  usPerMsg: number;
-  usPerFrame: number;
-  idleCpuPct?: number;
-  peakRssMb: number;
-  genLagP99: number;
-  extra?: string;
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -84,6 +71,8 @@ async function roomLoad(target: Target & { pids?: number[] }, config: string, ro
       await sleep(1000 / RATE_HZ / perRoom);
     }
   }
+  // A starved generator sends slower than 20 Hz, and every server's CPU share falls with it.
+  const sendRate = SECONDS / ((performance.now() - t0) / 1000);
   const expected = edits * perRoom * clients * rooms;
   const deadline = Date.now() + 15_000;
   const got = () => crowds.reduce((n, c) => n + c.latencies.length, 0);
@@ -117,9 +106,15 @@ async function roomLoad(target: Target & { pids?: number[] }, config: string, ro
     cpuPct: Math.round((cpu / wall) * 100),
     usPerMsg: round((cpu / Math.max(1, delivered)) * 1e6),
     usPerFrame: round((cpu / Math.max(1, frames)) * 1e6),
+    usPerEdit: round((cpu / Math.max(1, all.length)) * 1e6),
     idleCpuPct,
     peakRssMb: Math.round(rssMb(target.pid).peak),
     genLagP99: round(lag.percentile(99) / 1e6),
+    msgsPerSec: delivered / wall,
+    sendRate,
+    allConnected: failed === 0,
+    consistent: all.length === expected,
+    seconds: connectMs / 1000,
   };
 }
 
@@ -168,6 +163,8 @@ async function joinBurst(target: Target): Promise<Row> {
     usPerFrame: NaN,
     peakRssMb: Math.round(rssMb(target.pid).peak),
     genLagP99: NaN,
+    allConnected: crowd.failed === 0,
+    seconds: ms / 1000,
     extra: `all synced in ${Math.round(ms)} ms`,
   };
 }
@@ -183,7 +180,7 @@ async function twoInstances(clients: number): Promise<Row[]> {
   const rows: Row[] = [];
   try {
     for (const instances of [1, 2]) {
-      const servers = await Promise.all(Array.from({ length: instances }, () => startSamskap(env)));
+      const servers = await Promise.all(Array.from({ length: instances }, () => startSamskap(env, [], undefined, COMPILED)));
       try {
         const first = await servers[0]!.roomUrl(0);
         const members = await servers[0]!.clientUrls(0, clients);
@@ -265,7 +262,7 @@ async function pgRooms(): Promise<Row[]> {
   for (const instances of [1, 2]) {
     const { env, drop } = await benchDatabase();
     try {
-      const servers = await Promise.all(Array.from({ length: instances }, () => startSamskap(env)));
+      const servers = await Promise.all(Array.from({ length: instances }, () => startSamskap(env, [], undefined, COMPILED)));
       try {
         const ws = (srv: { base: string }) => srv.base.replace('http', 'ws');
         const target = {
@@ -293,10 +290,14 @@ const CONFIGS: Array<{ name: string; run: (t: Target) => Promise<Row> }> = [
   { name: '200 clients, 10 writers', run: (t) => roomLoad(t, '200 clients, 10 writers', 1, 200, 0, 10) },
   { name: '500 clients', run: (t) => roomLoad(t, '500 clients', 1, 500) },
   { name: '1000 clients', run: (t) => roomLoad(t, '1000 clients', 1, 1000) },
+  { name: '500 clients, 5 writers', run: (t) => roomLoad(t, '500 clients, 5 writers', 1, 500, 0, 5) },
   { name: '100 rooms x 10', run: (t) => roomLoad(t, '100 rooms x 10', 100, 10) },
+  { name: '500 rooms x 4', run: (t) => roomLoad(t, '500 rooms x 4', 500, 4) },
   { name: 'join burst', run: joinBurst },
 ];
 
+if (COMPILED) buildServer();
+const loadAtStart = loadAverage();
 const floor = await loopbackWriteCost();
 console.error(`one 40-byte write to a loopback socket costs ${floor.toFixed(1)} µs of CPU here (the floor for one message per frame)`);
 const rows: Row[] = [];
@@ -325,18 +326,24 @@ if (!ONLY || ONLY.some((o) => 'pg-rooms'.includes(o))) {
   const of = (k: 'p50' | 'p99' | 'max' | 'cpuPct' | 'usPerMsg') => ratio(double![k], single![k]);
   console.error(`two instances + Redis / one instance: p50 ${of('p50')} · p99 ${of('p99')} · max ${of('max')} · CPU ${of('cpuPct')} · µs/msg ${of('usPerMsg')}`);
 }
+const goals: GoalResult[] = [];
 for (const c of CONFIGS) {
   if (ONLY && !ONLY.some((o) => c.name.includes(o))) continue;
-  for (const start of [async () => startReference(await freePort()), () => startSamskap()]) {
+  let config = c.name;
+  for (const start of [async () => startReference(await freePort()), () => startSamskap({}, PROFILE, undefined, COMPILED)]) {
     const target = await start();
     try {
       const row = await c.run(target);
       rows.push(row);
+      config = row.config;
       console.error(`${row.config} · ${row.server}: p99 ${row.p99} ms, cpu ${row.cpuPct} %, ${row.usPerMsg} µs/msg ${row.extra ?? ''}`);
     } finally {
       await target.stop();
     }
   }
+  const checked = checkGoals(rows, config, floor);
+  printGoals(checked, (line) => console.error(line));
+  goals.push(...checked);
 }
 
 console.log(`\nSync benchmark: writers at ${RATE_HZ} Hz each for ${SECONDS} s; latency in ms; CPU of the server process; a 40-byte loopback write costs ${floor.toFixed(1)} µs here`);
@@ -349,4 +356,9 @@ for (const c of new Set(rows.map((r) => r.config))) {
   if (!ref || !sk) continue;
   const ratio = (a: number, b: number) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? (a / b).toFixed(2) : '–');
   console.log(`  ${c}: p99 ${ratio(sk.p99, ref.p99)} · max ${ratio(sk.max, ref.max)} · CPU ${ratio(sk.cpuPct, ref.cpuPct)} · µs/msg ${ratio(sk.usPerMsg, ref.usPerMsg)}`);
+}
+if (goals.length) {
+  const missed = goals.filter((g) => !g.pass).length;
+  console.log(`\nIssue #19 goals (load average ${loadAtStart} at the start, ${loadAverage()} at the end; ${goals.length - missed} of ${goals.length} hold):\n`);
+  console.log(summaryTable(goals));
 }

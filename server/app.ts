@@ -37,6 +37,8 @@ import type { Store } from './store/types.js';
 import { createAttributionRecorder } from './services/vision-attribution.js';
 import { DocRegistry } from './sync/doc-registry.js';
 import { createRoomKinds } from './sync/room-kinds.js';
+import { createLastEditRecorder } from './sync/last-edits.js';
+import { createLoadGauge } from './sync/load-gauge.js';
 import { createSyncEndpoint, SYNC_PREFIX } from './sync/endpoint.js';
 import { Redis } from 'ioredis';
 
@@ -77,6 +79,7 @@ export async function createSamskap(config: Config, log: Logger, opts: SamskapOp
     roomsLoaded: (): number => registry.rooms().length,
     roomBytes: (): number => registry.rooms().reduce((n, room) => n + room.storedBytes, 0),
   });
+  const lastEdits = createLastEditRecorder({ store, log });
   const registry: DocRegistry = new DocRegistry({
     store,
     log,
@@ -84,10 +87,17 @@ export async function createSamskap(config: Config, log: Logger, opts: SamskapOp
     metrics,
     compaction: { afterUpdates: config.sync.compactAfterUpdates, afterBytes: config.sync.compactAfterBytes },
     unloadAfterMs: config.sync.unloadAfterMs,
-    tick: { framesPerSecond: config.sync.roomWritesPerSecond, maxMs: 50 },
+    tick: { framesPerSecond: config.sync.roomWritesPerSecond, quietFramesPerSecond: config.sync.roomWritesPerSecondQuiet, maxMs: 50, load: createLoadGauge() },
     reconcileEveryMs: config.redisUrl ? config.sync.reconcileEveryMs : 0,
     maxDocBytes: config.sync.maxDocBytes,
-    kindOf: createRoomKinds({ store, log, visionMaxChars: config.sync.visionMaxChars, boardMaxElements: config.sync.boardMaxElements, onVisionStored: createAttributionRecorder({ store, log }) }),
+    kindOf: createRoomKinds({
+      store,
+      log,
+      visionMaxChars: config.sync.visionMaxChars,
+      boardMaxElements: config.sync.boardMaxElements,
+      onVisionStored: createAttributionRecorder({ store, log }),
+      lastEdits,
+    }),
   });
   const locks = createBoardLocks({ store, announce: (workshopId) => fanout.publishControl(`locks:${workshopId}`) });
   const sync = createSyncEndpoint({ registry, auth, store, log, limits: config.sync, publicUrl: config.publicUrl, stats: metrics.sync, fanout, writeGuard: locks });
@@ -212,6 +222,7 @@ export async function createSamskap(config: Config, log: Logger, opts: SamskapOp
         metricsServer?.close();
         registry.stopTimers();
         await sync.close();
+        await lastEdits.flush();
         await realtime.close();
         server.closeAllConnections();
         await png.close();

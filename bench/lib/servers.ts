@@ -3,8 +3,8 @@
  * Samskap (`server/main.ts`) and the reference y-websocket server (@y/websocket-server 0.1.1,
  * the last Yjs-13 release). Both listen on loopback only.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -54,10 +54,29 @@ export async function startReference(port: number): Promise<Target> {
   return { name: 'reference', pid: proc.pid!, roomUrl, clientUrls: async (i, count) => Array<string>(count).fill(await roomUrl(i)), stop: stopper(proc) };
 }
 
-/** `dataDir`: reuse a data folder (and keep it on stop) to measure a restart. */
-export async function startSamskap(env: Record<string, string> = {}, nodeArgs: string[] = [], dataDir?: string): Promise<Target & { base: string; dataDir: string }> {
+/**
+ * Compiles the server to dist/app as `npm start` runs it (tsc -p tsconfig.build.json), unless
+ * dist/app is newer than every source file of server/ and shared/.
+ */
+export function buildServer(): void {
+  const newest = (dir: string): number =>
+    readdirSync(dir, { withFileTypes: true }).reduce((t, e) => Math.max(t, e.isDirectory() ? newest(path.join(dir, e.name)) : statSync(path.join(dir, e.name)).mtimeMs), 0);
+  const built = existsSync(COMPILED) ? statSync(COMPILED).mtimeMs : -1;
+  if (built >= Math.max(newest('server'), newest('shared'))) return;
+  const run = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+  if (run.status !== 0) throw new Error('compiling the server failed');
+}
+
+const COMPILED = 'dist/app/server/main.js';
+
+/**
+ * `dataDir`: reuse a data folder (and keep it on stop) to measure a restart. `compiled`: run the
+ * compiled server (`buildServer` first), as production does, instead of the sources through tsx
+ * (whose loader alone takes some 40–60 MB).
+ */
+export async function startSamskap(env: Record<string, string> = {}, nodeArgs: string[] = [], dataDir?: string, compiled = false): Promise<Target & { base: string; dataDir: string }> {
   const dir = dataDir ?? mkdtempSync(path.join(tmpdir(), 'samskap-bench-'));
-  const proc = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/main.ts'], {
+  const proc = spawn(process.execPath, [...nodeArgs, ...(compiled ? [COMPILED] : ['--import', 'tsx', 'server/main.ts'])], {
     env: {
       ...process.env,
       PORT: '0',

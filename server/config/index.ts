@@ -66,8 +66,10 @@ export interface SyncLimits {
   maxDocBytes: number;
   /** Elements a board may hold; an update adding more closes with 4414. */
   boardMaxElements: number;
-  /** A room ticks at most every `peers / roomWritesPerSecond` s (at most 50 ms): see server/sync/room.ts. */
+  /** A busy room ticks at most every `peers / roomWritesPerSecond` s (at most 50 ms) when the server is busy: see server/sync/room-tick.ts. */
   roomWritesPerSecond: number;
+  /** The same when the server is quiet (its event loop mostly waiting); in between, between the two. */
+  roomWritesPerSecondQuiet: number;
 }
 
 /** `POST /api/workshops/import` (docs/api.md, "Backup and import"). */
@@ -134,6 +136,7 @@ const EnvSchema = z.object({
   SYNC_RECONCILE_MS: intIn(0, 24 * 3600 * 1000).default(30_000),
   VISION_MAX_CHARS: intIn(100, 10_000_000).default(200_000),
   SYNC_ROOM_WRITES_PER_SECOND: intIn(100, 10_000_000).default(5_000),
+  SYNC_ROOM_WRITES_PER_SECOND_QUIET: intIn(100, 10_000_000).default(10_000),
   SYNC_MAX_DOC_BYTES: intIn(64 * 1024, 4 * 1024 * 1024 * 1024).default(32 * 1024 * 1024),
   BOARD_MAX_ELEMENTS: intIn(10, 10_000_000).default(20_000),
   REDIS_PREFIX: z.string().regex(/^[\w:.-]{1,64}$/, 'must be 1-64 letters, digits or :._-').default('samskap:'),
@@ -211,6 +214,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       reconcileEveryMs: e.SYNC_RECONCILE_MS,
       visionMaxChars: e.VISION_MAX_CHARS,
       roomWritesPerSecond: e.SYNC_ROOM_WRITES_PER_SECOND,
+      roomWritesPerSecondQuiet: e.SYNC_ROOM_WRITES_PER_SECOND_QUIET,
       maxDocBytes: e.SYNC_MAX_DOC_BYTES,
       boardMaxElements: e.BOARD_MAX_ELEMENTS,
     },

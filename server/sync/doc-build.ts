@@ -41,3 +41,10 @@ type Loaded = Awaited<ReturnType<Store['docs']['load']>>;
 /** A room's stored parts in the order they apply: the snapshot, then the update log. */
 export const partsOf = (loaded: Loaded): Uint8Array[] => (loaded.snapshot ? [loaded.snapshot, ...loaded.updates] : loaded.updates);
 export const bytesOf = (loaded: Loaded): number => partsOf(loaded).reduce((n, u) => n + u.byteLength, 0);
+
+/** Whether a transaction changed the document (when Yjs would emit an 'update' for it). */
+export function changedBy(tr: Y.Transaction): boolean {
+  if (tr.deleteSet.clients.size > 0) return true;
+  for (const [client, clock] of tr.afterState) if (tr.beforeState.get(client) !== clock) return true;
+  return false;
+}

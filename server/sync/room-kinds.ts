@@ -10,6 +10,7 @@ import { parseRoom } from '../../shared/ids.js';
 import { CONTENT_RULES } from '../../shared/sync/content-rules.js';
 import type { Logger } from '../log.js';
 import type { LastEdit, Store } from '../store/types.js';
+import type { LastEditRecorder } from './last-edits.js';
 import { boardGuard, charterGuard, visionGuard } from './ownership.js';
 import type { RoomKind } from './room.js';
 
@@ -21,12 +22,13 @@ export interface RoomKindDeps {
   boardMaxElements: number;
   /** A stored update from a member's connection to `<workshopId>/vision`. */
   onVisionStored(workshopId: string, memberId: string, update: Uint8Array, doc: import('yjs').Doc): void;
+  lastEdits: LastEditRecorder;
   now?: () => Date;
 }
 
-/** Last-editor records are kept best effort, off the sync path, like the vision's attribution. */
+/** Last-editor records are kept best effort, off the sync path (last-edits.ts), like the vision's attribution. */
 function editRecorder(deps: RoomKindDeps, workshopId: string): (edits: LastEdit[]) => void {
-  return (edits) => void deps.store.edits.record(workshopId, edits).catch((err: unknown) => deps.log.warn({ err, workshopId }, 'last editors not recorded'));
+  return (edits) => deps.lastEdits.record(workshopId, edits);
 }
 
 /** A facilitator deleting board elements is a decision for the audit log, like `content.remove`. */

@@ -1,23 +1,43 @@
 /**
  * A room's ticks: when it may write to its connections, and what each connection gets in one.
- * Writes are what a message costs (a loopback write is ~14–19 µs of CPU whatever its size), so a
+ * Writes are what a message costs (a loopback write is ~8–19 µs of CPU whatever its size), so a
  * room ticks on average at most once per `peers / framesPerSecond` seconds (never more than
  * `maxMs` apart); a token bucket lets a quiet room tick at once and take `TICK_BURST` ticks in a
- * row after a pause, so one writer's jitter does not make it wait.
+ * row after a pause, so one writer's jitter does not make it wait. The rate follows the load:
+ * while the process's event loop is mostly waiting, a busy room may write up to
+ * `quietFramesPerSecond` times a second (less waiting, more writes); as the loop fills up it
+ * falls to `framesPerSecond`, merging more of what arrives into each write.
  */
 import * as Y from 'yjs';
+import type { Load } from './load-gauge.js';
 import type { PresenceOut } from './presence.js';
 import { encodeSync, SyncType } from './protocol.js';
 import type { RoomPeer } from './room.js';
 
 export interface TickPolicy {
+  /** Writes per second a room may make when the process is busy. */
   framesPerSecond: number;
+  /** Writes per second a room may make when the process is quiet (default: `framesPerSecond`). */
+  quietFramesPerSecond?: number;
   maxMs: number;
+  /** The event loop's recent utilisation (load-gauge.ts); without it, `framesPerSecond` always. */
+  load?: Load;
 }
 
 export const DEFAULT_TICK: TickPolicy = { framesPerSecond: 5_000, maxMs: 50 };
 /** Ticks a room may take in a row faster than its rate, after a pause. */
 const TICK_BURST = 3;
+/** Event-loop utilisation at or below which the process counts as quiet, and at or above which as busy. */
+const QUIET_LOAD = 0.3;
+const BUSY_LOAD = 0.7;
+
+/** The rate at this load: the quiet one, falling geometrically to the busy one between QUIET_LOAD and BUSY_LOAD. */
+export function framesPerSecondAt(policy: TickPolicy, load: number): number {
+  const busy = policy.framesPerSecond;
+  const quiet = Math.max(busy, policy.quietFramesPerSecond ?? busy);
+  const busyness = Math.min(1, Math.max(0, (load - QUIET_LOAD) / (BUSY_LOAD - QUIET_LOAD)));
+  return quiet * (busy / quiet) ** busyness;
+}
 
 /** Updates stored (or received from another instance) and waiting for the next tick. */
 export interface Outgoing {
@@ -44,6 +64,17 @@ export class TickSchedule {
     const now = performance.now();
     const tokens = this.available(now);
     return tokens >= 1 ? now : now + (1 - tokens) * this.interval();
+  }
+
+  /** True when the rate allows a tick now. */
+  ready(): boolean {
+    return this.available(performance.now()) >= 1;
+  }
+
+  /** Resolves when the rate allows a tick (at once when it does now). */
+  async whenReady(): Promise<void> {
+    const wait = this.nextAt() - performance.now();
+    if (wait >= 1) await new Promise((resolve) => setTimeout(resolve, wait));
   }
 
   /** Asks for a tick at `at`, or as soon after as the rate allows. */
@@ -75,7 +106,8 @@ export class TickSchedule {
   }
 
   private interval(): number {
-    return Math.min(this.policy.maxMs, (this.peerCount() * 1000) / this.policy.framesPerSecond);
+    const fps = this.policy.load ? framesPerSecondAt(this.policy, this.policy.load()) : this.policy.framesPerSecond;
+    return Math.min(this.policy.maxMs, (this.peerCount() * 1000) / fps);
   }
 
   private available(now: number): number {

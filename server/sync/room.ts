@@ -8,12 +8,13 @@
  * Updates from other instances were stored by them; they are applied and relayed, not stored.
  *
  * Outgoing messages go through the room's ticks (room-tick.ts): what is due is merged and written
- * to each connection in one write; a busy room commits what arrives in between as one update.
+ * to each connection in one write. A quiet room stores and relays in the turn an update arrives;
+ * a busy room commits what arrives in between ticks as one update, right before its next tick.
  */
 import * as Y from 'yjs';
 import type { Store } from '../store/types.js';
 import { collectHistory } from '../../shared/sync/keep-shown.js';
-import { buildDoc, bytesOf, partsOf } from './doc-build.js';
+import { buildDoc, bytesOf, changedBy, partsOf } from './doc-build.js';
 import type { RoomKind } from './room-kind.js';
 import { Origin } from './origin.js';
 import { encodeSync, SyncType } from './protocol.js';
@@ -75,7 +76,9 @@ export class Room {
   }
 
   private watch(doc: Y.Doc): Y.Doc {
-    doc.on('update', () => {
+    // Not doc.on('update'): that makes Yjs encode every transaction as an update nobody here reads.
+    doc.on('afterTransactionCleanup', (tr: Y.Transaction) => {
+      if (!changedBy(tr)) return;
       this.fullState = null;
       this.measured = null;
       // What a held update (room-hold.ts) waits for may be in now: it is checked again in the next commit.
@@ -147,15 +150,17 @@ export class Room {
     return new Promise((resolve, reject) => this.enqueue({ peer: null, update, inTransaction, settle: (err) => (err ? reject(err) : resolve()) }));
   }
 
-  /** Queues for the next commit, which a busy room holds until its next tick (one commit per tick). */
+  /**
+   * Queues for the next commit, which starts once the current burst of socket reads has been
+   * handled (a microtask), or at the room's next tick when its rate does not allow one now: what
+   * arrives meanwhile, or while a commit is in flight, goes as one.
+   */
   private enqueue(p: Pending): void {
     this.pending.push(p);
     this.queuedBytes += p.update.byteLength;
     if (this.running) return;
     this.running = true;
-    const delay = this.schedule.nextAt() - performance.now();
-    if (delay < 1) setImmediate(() => void this.drain());
-    else setTimeout(() => void this.drain(), delay);
+    queueMicrotask(() => void this.drain());
   }
 
   /** An update another instance stored and published. */
@@ -279,6 +284,8 @@ export class Room {
   private async drain(): Promise<void> {
     try {
       while (this.pending.length) {
+        // A busy room commits once per tick, right before it relays: what arrives until then goes as one update.
+        await this.schedule.whenReady();
         const batch = this.pending;
         this.pending = [];
         try {
@@ -348,8 +355,9 @@ export class Room {
     }
     // Published first: other instances' clients then wait no longer than ours.
     this.deps.fanout.publish(this.name, 'update', merged);
-    this.send({ merged, parts: batch.map((p) => ({ peer: p.peer, update: p.update })) });
+    // Settled once relayed: queued before `send`, which may tick at once.
     for (const p of batch) if (p.settle) this.afterTick.push(() => p.settle!(null));
+    this.send({ merged, parts: batch.map((p) => ({ peer: p.peer, update: p.update })) });
   }
 
   /**
@@ -364,10 +372,11 @@ export class Room {
     this.deps.onBroken?.(this);
   }
 
-  /** Queues updates for the next tick. */
+  /** Relays stored updates: at once when the room's rate allows (no extra turn), else at its next tick. */
   private send(out: Outgoing): void {
     this.outbox.push(out);
-    this.schedule.wake(performance.now());
+    if (this.schedule.ready()) this.tick();
+    else this.schedule.wake(performance.now());
   }
 
   /** Writes what is due: the updates, and presence when due or when there is a write anyway. */
@@ -390,3 +399,4 @@ export class Room {
     if (due !== Infinity) this.schedule.wake(due);
   }
 }
+
