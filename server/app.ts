@@ -148,7 +148,15 @@ export async function createSamskap(config: Config, log: Logger, opts: SamskapOp
     backup: createBackupService({ store, sessions, docs: registry, now }),
     createCode: config.createCode,
     imports: config.imports,
-    exports: createExportService({ store, docs: registry, principles: (actor, workshopId) => decisions.principles.views(actor, workshopId), verifyAudit: verifyAuditChain, pictures: png }),
+    exports: createExportService({
+      store,
+      docs: registry,
+      principles: (actor, workshopId) => decisions.principles.views(actor, workshopId),
+      verifyAudit: verifyAuditChain,
+      pictures: png,
+      flushLastEdits: () => lastEdits.flush(),
+    }),
+    flushLastEdits: () => lastEdits.flush(),
     publicUrl: config.publicUrl,
     clientDir: opts.clientDir,
     // One budget per address across instances: the counts live in Redis when it is there.

@@ -54,6 +54,8 @@ export interface HttpDeps {
   members: MemberService;
   vision: VisionService;
   exports: ExportService;
+  /** Writes the last-editor records still waiting (server/sync/last-edits.ts), before they are read. */
+  flushLastEdits: () => Promise<void>;
   backup: BackupService;
   /** CREATE_CODE: creating or importing a workshop needs it. */
   createCode: string | null;
@@ -144,7 +146,7 @@ export function createHttpApp(deps: HttpDeps): express.Express {
   };
   api.use(memberRoutes({ members: deps.members, workshops: deps.workshops, auth: deps.auth, publicUrl: deps.publicUrl, openLimit, signedInMembers }));
   api.use(visionRoutes({ vision: deps.vision, auth: deps.auth, publicUrl: deps.publicUrl }));
-  api.use(changesRoutes({ store: deps.store, auth: deps.auth, publicUrl: deps.publicUrl }));
+  api.use(changesRoutes({ store: deps.store, auth: deps.auth, publicUrl: deps.publicUrl, flushLastEdits: deps.flushLastEdits }));
   api.use(
     exportRoutes({
       exports: deps.exports,

@@ -41,6 +41,8 @@ export interface ExportDeps {
   verifyAudit(entries: AuditEntry[]): { ok: boolean };
   /** Pictures off the event loop, within a time limit (see export/png-renderer.ts). */
   pictures: Pick<PngRenderer, 'document' | 'board'>;
+  /** Writes the last-editor records still waiting (server/sync/last-edits.ts), so the export names the latest. */
+  flushLastEdits?: () => Promise<void>;
   now?: () => Date;
 }
 
@@ -81,6 +83,7 @@ export function createExportService(deps: ExportDeps) {
       authorize(actor, 'workshop.read', workshopId);
       const workshop = await workshopOf(workshopId);
       const language = opts.lang ?? workshop.language;
+      await deps.flushLastEdits?.();
       const [organisations, members, principles, milestones, audit, edits, visionStances] = await Promise.all([
         store.workshops.organisations(workshopId),
         store.workshops.members(workshopId),

@@ -16,6 +16,8 @@ const ChangesQuery = z.strictObject({ room: z.string().regex(/^(charter|board\/[
 
 export interface ChangesRouteDeps {
   store: Store;
+  /** Records a moment old are written first, so a change just made is listed. */
+  flushLastEdits: () => Promise<void>;
   auth: Authenticator;
   publicUrl: string | null;
 }
@@ -28,6 +30,7 @@ export function changesRoutes(deps: ChangesRouteDeps): Router {
     const workshopId = id(req);
     authorize(actorOf(res.locals), 'doc.read', workshopId);
     const { room } = parseInput(ChangesQuery, req.query);
+    await deps.flushLastEdits();
     const edits = await deps.store.edits.list(workshopId, room ?? null);
     res.json({ changes: edits.map((e) => ({ room: e.room, key: e.key, memberId: e.memberId, organisationId: e.organisationId, at: e.at })) });
   });
