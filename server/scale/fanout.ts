@@ -17,6 +17,8 @@ export interface FanoutMessage {
 
 export interface Fanout {
   readonly instanceId: string;
+  /** No other instance shares the store: this process writes every room's update log. */
+  readonly alone: boolean;
   /** Resolves once messages for `room` will be delivered to `handler`. */
   subscribe(room: string, handler: (m: FanoutMessage) => void): Promise<void>;
   unsubscribe(room: string): Promise<void>;
@@ -31,6 +33,7 @@ export interface Fanout {
 }
 
 export class LocalFanout implements Fanout {
+  readonly alone: boolean = true;
   constructor(readonly instanceId: string) {}
   async subscribe(): Promise<void> {}
   async unsubscribe(): Promise<void> {}

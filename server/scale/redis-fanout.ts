@@ -20,6 +20,7 @@ export interface RedisFanoutOptions {
 }
 
 export class RedisFanout implements Fanout {
+  readonly alone = false;
   readonly instanceId: string;
   private readonly pub: Redis;
   private readonly sub: Redis;

@@ -10,6 +10,7 @@ export async function loadRoom(name: string, deps: RoomDeps): Promise<Room> {
   const room = new Room(name, doc, deps, kind);
   room.countUnsnapshotted(loaded.updates.length, loaded.updates.reduce((n, u) => n + u.byteLength, 0));
   room.storedBytes = bytesOf(loaded);
+  room.storedSeq = loaded.lastSeq;
   // Writes a snapshot without what was dropped, so the damaged update is gone from the store.
   if (dropped) await room.compact(true, true);
   return room;

@@ -42,7 +42,17 @@ const edit = (text: string) => {
   return Y.encodeStateAsUpdate(d);
 };
 
-async function setup(compactAfterUpdates = 1000, kindOf: (name: string) => RoomKind = () => ({ gc: true, rules: CONTENT_RULES.charter }), tick?: TickPolicy) {
+/** A fan-out that says other instances share the store (as Redis does), delivering nothing. */
+class SharedFanout extends LocalFanout {
+  override readonly alone: boolean = false;
+}
+
+async function setup(
+  compactAfterUpdates = 1000,
+  kindOf: (name: string) => RoomKind = () => ({ gc: true, rules: CONTENT_RULES.charter }),
+  tick?: TickPolicy,
+  fanout: LocalFanout = new LocalFanout('test-instance-000'),
+) {
   const store = new SqliteStore({ filename: ':memory:' });
   await store.migrate();
   let loads = 0;
@@ -57,7 +67,7 @@ async function setup(compactAfterUpdates = 1000, kindOf: (name: string) => RoomK
     compaction: { afterUpdates: compactAfterUpdates, afterBytes: 1e9 },
     unloadAfterMs: 20,
     reconcileEveryMs: 0,
-    fanout: new LocalFanout('test-instance-000'),
+    fanout,
     metrics: new Metrics({ roomsLoaded: () => 0, roomBytes: () => 0 }),
     maxDocBytes: 32 * 1024 * 1024,
     kindOf,
@@ -157,6 +167,47 @@ describe('Room and DocRegistry', () => {
     Y.applyUpdate(d, loaded.snapshot!);
     loaded.updates.forEach((u) => Y.applyUpdate(d, u));
     expect(d.getText('t').length).toBe(room.doc.getText('t').length);
+  });
+
+  it('alone, compacts from the document in memory: the log is not loaded again, and the snapshot holds every edit', async () => {
+    const { store, registry, loads } = await setup(10);
+    const room = await registry.acquire('w/board');
+    const p = peer('a');
+    room.peers.add(p);
+    for (let i = 0; i < 25; i++) {
+      room.submit(p, edit(`e${i}`));
+      await room.idle();
+    }
+    await new Promise((r) => setTimeout(r, 20));
+    expect(loads()).toBe(1); // the first acquire only
+    const loaded = await store.docs.load('w/board');
+    expect(loaded.snapshot).not.toBeNull();
+    expect(loaded.updates.length).toBeLessThan(10);
+    const d = new Y.Doc();
+    Y.applyUpdate(d, loaded.snapshot!);
+    loaded.updates.forEach((u) => Y.applyUpdate(d, u));
+    expect(d.getText('t').toString()).toBe(room.doc.getText('t').toString());
+    expect(d.getText('t').length).toBe(25 * 3 - 10);
+  });
+
+  it('with other instances, compacts from the store: an update another instance stored, not yet seen here, is kept', async () => {
+    const { store, registry, loads } = await setup(10, undefined, undefined, new SharedFanout('test-instance-000'));
+    const room = await registry.acquire('w/board');
+    const p = peer('a');
+    room.peers.add(p);
+    await store.docs.appendUpdate('w/board', edit('theirs')); // another instance's, never published here
+    for (let i = 0; i < 12; i++) {
+      room.submit(p, edit(`e${i}`));
+      await room.idle();
+    }
+    await new Promise((r) => setTimeout(r, 20));
+    expect(loads()).toBeGreaterThan(1);
+    const loaded = await store.docs.load('w/board');
+    expect(loaded.snapshot).not.toBeNull();
+    const d = new Y.Doc();
+    Y.applyUpdate(d, loaded.snapshot!);
+    loaded.updates.forEach((u) => Y.applyUpdate(d, u));
+    expect(d.getText('t').toString()).toContain('theirs');
   });
 
   it('stores a server change before relaying it to every peer, and resolves once stored', async () => {

@@ -47,6 +47,8 @@ export class Room {
   private measured: number | null = null;
   /** Bytes of this document in the store (snapshot and log, deleted content included), kept as it grows. */
   storedBytes = 0;
+  /** The highest sequence number of the room's log this room loaded or appended (0: unknown). */
+  storedSeq = 0;
   /** Bytes queued for the store and not yet written: counted against the cap too. */
   private queuedBytes = 0;
   private broken = false;
@@ -213,7 +215,7 @@ export class Room {
     if (this.compacting || (!repair && (updates === 0 || !(due || (force && updates > 1))))) return;
     this.compacting = true;
     try {
-      await this.rewriteStored(this.kind.gc);
+      await this.rewriteStored(this.kind.gc, undefined, repair);
     } catch (err) {
       this.deps.log.warn({ err, room: this.name }, 'compaction failed; the update log stays');
     } finally {
@@ -222,13 +224,26 @@ export class Room {
   }
 
   /**
-   * Replaces the stored log with one snapshot, built from the store, not from memory: with several
-   * instances the store may hold updates from others that have not reached this one yet, and
-   * compaction must never drop them. A stored update that breaks the document is left out, as
-   * loads leave it out. Returns the stored bytes before.
+   * Replaces the stored log with one snapshot. Built from the store: with several instances the
+   * store may hold updates from others that have not reached this one yet, and compaction must
+   * never drop them; a stored update that breaks the document is left out, as loads leave it out.
+   * Alone (no other instance) and idle, the room's document holds exactly what its log holds up to
+   * the last sequence number it appended (an update is stored before it is applied, and nothing
+   * else writes the log), so the snapshot is encoded from memory instead of loading and
+   * rebuilding the log (4.5–8 % of the server's time at 500 rooms, issue #19). Returns the
+   * stored bytes before.
    */
-  private async rewriteStored(gc: boolean, rewrite?: (doc: Y.Doc) => void): Promise<number> {
+  private async rewriteStored(gc: boolean, rewrite?: (doc: Y.Doc) => void, repair = false): Promise<number> {
     const { updates, bytes } = this.sinceSnapshot;
+    if (!rewrite && !repair && this.deps.fanout.alone && this.isIdle() && this.storedSeq > 0) {
+      const before = this.storedBytes;
+      const snapshot = Y.encodeStateAsUpdate(this.doc);
+      await this.deps.store.docs.compact(this.name, snapshot, this.storedSeq);
+      this.sinceSnapshot.updates -= updates;
+      this.sinceSnapshot.bytes -= bytes;
+      this.storedBytes += snapshot.byteLength - before;
+      return before;
+    }
     const loaded = await this.deps.store.docs.load(this.name);
     const before = bytesOf(loaded);
     const { doc } = buildDoc(this.name, partsOf(loaded), gc, this.deps.log);
@@ -274,6 +289,7 @@ export class Room {
       this.fullState = null;
       this.measured = null;
       this.storedBytes = bytesOf(loaded);
+      this.storedSeq = Math.max(this.storedSeq, loaded.lastSeq);
       old.destroy();
       if (missing.byteLength > 2) this.send({ merged: missing, parts: [{ peer: null, update: missing }] });
       return;
@@ -322,13 +338,14 @@ export class Room {
       return;
     }
     const started = performance.now();
+    let seq = 0;
     try {
       const audits = [...(this.kind.removals ? removalEntries(this.kind.removals, this.doc, batch) : []), ...guarded.audit];
       const records = batch.flatMap((p) => (p.inTransaction ? [p.inTransaction] : []));
-      if (audits.length === 0 && records.length === 0) await this.deps.store.docs.appendUpdate(this.name, merged);
+      if (audits.length === 0 && records.length === 0) seq = await this.deps.store.docs.appendUpdate(this.name, merged);
       else {
         await this.deps.store.transaction(async (tx) => {
-          await tx.docs.appendUpdate(this.name, merged);
+          seq = await tx.docs.appendUpdate(this.name, merged);
           for (const e of audits) await tx.audit.append(e);
           for (const record of records) await record(tx);
         });
@@ -338,6 +355,7 @@ export class Room {
       failBatch(batch, 4500, 'storage unavailable', err);
       return;
     }
+    this.storedSeq = Math.max(this.storedSeq, seq);
     this.deps.metrics.storeLatency.observe((performance.now() - started) / 1000);
     if (this.kind.onStored) for (const p of batch) if (p.peer) this.kind.onStored(p.peer.memberId, p.update, this.doc);
     if (guarded.edits.length) this.kind.recordEdits?.(guarded.edits);
