@@ -307,8 +307,9 @@ if (!ONLY || ONLY.some((o) => 'idle'.includes(o))) {
   const goal = idle.floorMb + 20;
   const over = (idle.serverMb - idle.floorMb).toFixed(1);
   idleLine =
-    `Idle compiled server, no room loaded: RSS ${idle.serverMb} MB; floor (node importing the ${idle.deps.length} runtime dependencies it loads) ${idle.floorMb} MB; ` +
-    `goal ≤ floor + 20 = ${goal.toFixed(1)} MB: ${idle.serverMb <= goal ? 'holds' : 'MISSES'} (${over} MB over the floor)`;
+    `Idle compiled server, no room loaded, at rest (${idle.settledAfterS} s after start): RSS ${idle.serverMb} MB; floor (node importing the ${idle.deps.length} runtime dependencies it loads) ` +
+    `${idle.floorMb} MB; goal ≤ floor + 20 = ${goal.toFixed(1)} MB: ${idle.serverMb <= goal ? 'holds' : 'MISSES'} (${over} MB over the floor). ` +
+    `3 s after start, before V8 gives startup's garbage back: ${idle.early.serverMb} MB against ${idle.early.floorMb} MB.`;
   console.error(idleLine);
 }
 if (!ONLY || ONLY.some((o) => 'redis'.includes(o))) {
