@@ -145,7 +145,7 @@ export async function createSamskap(config: Config, log: Logger, opts: SamskapOp
     vision: createVisionService({ store, docs: registry, maxDocBytes: config.sync.maxDocBytes }),
     principles: decisions.principles,
     audit: createAuditLogService({ store }),
-    backup: createBackupService({ store, sessions, docs: registry, now }),
+    backup: createBackupService({ store, sessions, docs: registry, now, flushLastEdits: () => lastEdits.flush() }),
     createCode: config.createCode,
     imports: config.imports,
     exports: createExportService({

@@ -23,6 +23,8 @@ export interface BackupDeps {
   sessions: Sessions;
   store: Store;
   docs: { read<T>(room: string, fn: (doc: Y.Doc) => T): Promise<T> };
+  /** Writes the last-editor records still waiting (server/sync/last-edits.ts), so the backup carries them. */
+  flushLastEdits?: () => Promise<void>;
   now?: () => Date;
 }
 
@@ -39,6 +41,7 @@ export function createBackupService(deps: BackupDeps) {
       authorize(actor, 'workshop.manage', workshopId);
       const workshop = await store.workshops.get(workshopId);
       if (!workshop) throw new AppError(ErrorCode.workshopNotFound, 404, 'No such workshop.');
+      await deps.flushLastEdits?.();
       const at = now().toISOString();
       await store.audit.append({ workshopId, at, actorId: actor.member.id, type: 'workshop.backed_up', data: {} });
       const boards = await store.workshops.boards(workshopId);
