@@ -157,6 +157,14 @@ describe('suggestion mode for participants', () => {
     await until(() => marked(fac.doc).includes(AGREED), 5000, 'the agreed paragraph');
     a.destroy();
 
+    // Nobody suggests in someone else's name, the mode required or not, facilitators included.
+    const agreedText = (d: Y.Doc) => textOf(d, AGREED);
+    await expectRefused(f.participantB, 'suggestion-others', (d) => agreedText(d).insert(0, 'Falsk ', { insertion: attrs('participantA', 'forged-1') }));
+    await expectRefused(f.participantB, 'suggestion-others', (d) => agreedText(d).format(0, 2, { deletion: attrs('participantA', 'forged-2') }));
+    await expectRefused(f.facilitator, 'suggestion-others', (d) =>
+      (agreedText(d).parent as Y.XmlElement).setAttribute(SUGGESTED_BREAK, writeBreak({ ...attrs('participantA', 'forged-3'), kind: 'deletion' })),
+    );
+    await expectRefused(f.participantB, 'suggestion-identity', (d) => agreedText(d).insert(0, 'Feil verksemd ', { insertion: { ...attrs('participantB', 'forged-4'), organisationId: 'x' } }));
     await expectRefused(f.participantA, 'settings', (d) => setSuggestionsRequired(d, true, 'hostile'));
     await expectRefused(f.participantB, 'settings', (d) => visionSettings(d).set('other', 1));
     setSuggestionsRequired(fac.doc, true, 'test');

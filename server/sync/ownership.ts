@@ -31,6 +31,8 @@
  *   member claimed is refused (`client-id`), so nobody's words are credited to someone else.
  * - The settings map (suggestion mode for participants) is the facilitators' (`settings`); a
  *   change of the mode is audited (`vision.suggestions_required`).
+ * - Nobody writes a new suggestion in someone else's name (server/sync/suggestion-names.ts,
+ *   `suggestion-others`), whether or not the mode is required.
  * - While suggestion mode is required, a participant's update may only add (or withdraw) their
  *   own suggestions, or resolve those that change their own text as the attribution says
  *   (server/sync/suggestion-guard.ts, `suggestion-*`).
@@ -45,6 +47,7 @@ import { commentRefusal, commentUpdate, type CommentUpdate } from './comment-gua
 import { fundingRefusal } from './funding-guard.js';
 import type { Touch } from './touched.js';
 import { createSuggestionCheck, resolutionRefusal, settingsWrite } from './suggestion-guard.js';
+import { forgedSuggestion } from './suggestion-names.js';
 import { suggestionsRequired } from '../../shared/vision/suggestion-settings.js';
 
 export type GuardVerdict = { refused: string } | { audit: NewAuditEntry[]; edits: LastEdit[] };
@@ -213,6 +216,8 @@ export function visionGuard(deps: GuardDeps): Guard {
     if (setting.required !== null && setting.required !== suggestionsRequired(doc)) {
       audit.push({ workshopId: deps.workshopId, at: deps.now().toISOString(), actorId: me.memberId, type: 'vision.suggestions_required', data: { required: setting.required } });
     }
+    const forged = forgedSuggestion(doc, update, me);
+    if (forged) return refuse(forged);
     if (!suggestionsRequired(doc)) suggestions.drop();
     else if (!me.facilitator) {
       const judged = suggestions.check(doc, update, me);
