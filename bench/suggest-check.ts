@@ -83,7 +83,7 @@ for (let i = 0; i < 5; i++) {
   ((visionFragment(participant).get(500) as Y.XmlElement).firstChild as Y.XmlText).insert(5, 'd', { insertion: theirs });
   const update = Y.encodeStateAsUpdate(participant, before);
   const t0 = performance.now();
-  const forged = forgedSuggestion(doc, update, me);
+  const forged = forgedSuggestion(doc, Y.decodeUpdate(update).structs, me);
   rewrites.push(performance.now() - t0);
   if (forged) throw new Error(`a known suggestion written again was refused: ${forged}`);
 }

@@ -80,6 +80,8 @@ export async function createSamskap(config: Config, log: Logger, opts: SamskapOp
     roomBytes: (): number => registry.rooms().reduce((n, room) => n + room.storedBytes, 0),
   });
   const lastEdits = createLastEditRecorder({ store, log });
+  // Readers of the records (changes, exports, backups) write what is waiting first.
+  const flushLastEdits = () => lastEdits.flush();
   const registry: DocRegistry = new DocRegistry({
     store,
     log,
@@ -145,7 +147,7 @@ export async function createSamskap(config: Config, log: Logger, opts: SamskapOp
     vision: createVisionService({ store, docs: registry, maxDocBytes: config.sync.maxDocBytes }),
     principles: decisions.principles,
     audit: createAuditLogService({ store }),
-    backup: createBackupService({ store, sessions, docs: registry, now, flushLastEdits: () => lastEdits.flush() }),
+    backup: createBackupService({ store, sessions, docs: registry, now, flushLastEdits }),
     createCode: config.createCode,
     imports: config.imports,
     exports: createExportService({
@@ -154,9 +156,9 @@ export async function createSamskap(config: Config, log: Logger, opts: SamskapOp
       principles: (actor, workshopId) => decisions.principles.views(actor, workshopId),
       verifyAudit: verifyAuditChain,
       pictures: png,
-      flushLastEdits: () => lastEdits.flush(),
+      flushLastEdits,
     }),
-    flushLastEdits: () => lastEdits.flush(),
+    flushLastEdits,
     publicUrl: config.publicUrl,
     clientDir: opts.clientDir,
     // One budget per address across instances: the counts live in Redis when it is there.

@@ -143,35 +143,7 @@ export const visionEditorStyles = css`
     text-decoration: line-through;
     text-decoration-thickness: 2px;
   }
-  /* Pending suggestions: as diffs, in the suggesting organisation's colour. */
-  ins.suggestion {
-    text-decoration: none;
-    background: var(--change-soft, #f3f4f6);
-    box-shadow: inset 0 -2px 0 var(--change-strong, #4b5563);
-  }
-  del.suggestion {
-    color: var(--change-strong, #4b5563);
-    text-decoration: line-through;
-    text-decoration-thickness: 2px;
-  }
-  /* Suggested formatting: shown as it would look, dotted underneath. */
-  .suggestion.formatting {
-    text-decoration: underline dotted var(--change-strong, #4b5563);
-    text-decoration-thickness: 2px;
-    text-underline-offset: 3px;
-  }
-  .suggestion.formatting[data-strong='add'] {
-    font-weight: 700;
-  }
-  .suggestion.formatting[data-strong='remove'] {
-    font-weight: 400;
-  }
-  .suggestion.formatting[data-em='add'] {
-    font-style: italic;
-  }
-  .suggestion.formatting[data-em='remove'] {
-    font-style: normal;
-  }
+  /* Pending suggestions: suggestion-mark.styles.ts. */
   /* A suggested paragraph break: a pilcrow before the block's first word, struck through for a join. */
   .suggested-break::before {
     content: '¶' / '';

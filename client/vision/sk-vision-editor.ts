@@ -28,6 +28,7 @@ import type { VisionComment } from '../../shared/vision/comments.js';
 import { visionSchema } from '../../shared/vision/schema.js';
 import { emitter, type SkEvent } from '../ui/events.js';
 import { sharedStyles } from '../ui/shared.styles.js';
+import { suggestionMarkStyles } from './suggestion-mark.styles.js';
 import type { Authorship } from './attribution.js';
 import { anchorRange, type PMMapping } from './comment-anchors.js';
 import { decorationsFor, resolveComments, setCommentDecorations, type ResolvedComment } from './comment-decorations.js';
@@ -45,7 +46,7 @@ import type { VisionSession } from './vision-session.js';
 import { observeSuggestionsRequired, suggestionsRequired } from '../../shared/vision/suggestion-settings.js';
 import { listSuggestions, resolveSuggestions, suggesting, suggestModeKey, type SuggestMode, type Suggestion } from './suggestions.js';
 import { rightTo, storedMode, storeMode, type ListedSuggestion } from './suggestion-rights.js';
-import { formatWords } from './texts.js';
+import { formatTitle, memberLabel, suggestionTitle } from './texts.js';
 
 interface SyncState {
   type: Y.XmlFragment;
@@ -72,7 +73,7 @@ export interface SkVisionEditorEvents {
 }
 
 export class SkVisionEditor extends LitElement {
-  static override styles = [sharedStyles, visionEditorStyles];
+  static override styles = [sharedStyles, suggestionMarkStyles, visionEditorStyles];
   static override properties = {
     session: { attribute: false },
     comments: { attribute: false },
@@ -166,7 +167,7 @@ export class SkVisionEditor extends LitElement {
       colorOf: s.colorOf,
       member: s.member,
       changeTitle: (type, who) => {
-        const name = who.organisationName ? `${who.name} (${who.organisationName})` : who.name;
+        const name = memberLabel(who);
         return type === 'added' ? msg(str`Written by ${name}`, { id: 'vision_change_added_by' }) : msg(str`Deleted by ${name}`, { id: 'vision_change_removed_by' });
       },
       quietMember: () => this.quiet,
@@ -174,19 +175,8 @@ export class SkVisionEditor extends LitElement {
       onChange: (state) => this.onState(state),
       suggestMode: this.modeFor(s, suggestionsRequired(s.doc)),
       suggester: { memberId: s.me.id, organisationId: s.me.organisationId, now: () => new Date().toISOString(), newId: () => crypto.randomUUID() },
-      suggestionTitle: (kind, who, paragraph) => {
-        const name = who.organisationName ? `${who.name} (${who.organisationName})` : who.name;
-        if (paragraph) {
-          return kind === 'insertion'
-            ? msg(str`Suggested by ${name}: new paragraph`, { id: 'vision_suggested_break_by' })
-            : msg(str`Suggested by ${name}: join with the paragraph before`, { id: 'vision_suggested_join_by' });
-        }
-        return kind === 'insertion' ? msg(str`Suggested by ${name}: add`, { id: 'vision_suggested_add_by' }) : msg(str`Suggested by ${name}: delete`, { id: 'vision_suggested_delete_by' });
-      },
-      formatTitle: (who, f) => {
-        const name = who.organisationName ? `${who.name} (${who.organisationName})` : who.name;
-        return msg(str`Suggested by ${name}: ${formatWords(f)}`, { id: 'vision_suggested_format_by' });
-      },
+      suggestionTitle,
+      formatTitle,
       onSuggestRefused: () => this.emit('sk-vision-suggest-refused'),
     });
     this.unobserveSetting = observeSuggestionsRequired(s.doc, (required) => {

@@ -1,7 +1,6 @@
 /**
- * Styles of `<sk-vision-suggestions>` (its cards borrow the comments panel's). Suggested text is
- * shown as in the editor: insertions on the organisation's tint, underlined in its colour;
- * deletions struck through in its colour (both colours AA on white and on the tint).
+ * Styles of `<sk-vision-suggestions>` (its cards borrow the comments panel's); suggested text is
+ * shown as in the editor (suggestion-mark.styles.ts).
  */
 import { css } from 'lit';
 
@@ -13,27 +12,6 @@ export const visionSuggestionsStyles = css`
     margin: 0 0 0.25rem;
     font-size: 0.92rem;
     overflow-wrap: anywhere;
-  }
-  ins.suggestion {
-    text-decoration: none;
-    background: var(--change-soft, #f3f4f6);
-    box-shadow: inset 0 -2px 0 var(--change-strong, #4b5563);
-  }
-  .suggestion.formatting {
-    text-decoration: underline dotted var(--change-strong, #4b5563);
-    text-decoration-thickness: 2px;
-    text-underline-offset: 3px;
-  }
-  .suggestion.formatting[data-strong='add'] {
-    font-weight: 700;
-  }
-  .suggestion.formatting[data-em='add'] {
-    font-style: italic;
-  }
-  del.suggestion {
-    color: var(--change-strong, #4b5563);
-    text-decoration: line-through;
-    text-decoration-thickness: 2px;
   }
   .required {
     display: flex;

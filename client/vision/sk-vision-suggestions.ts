@@ -15,12 +15,13 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { observeSuggestionsRequired, setSuggestionsRequired, suggestionsRequired } from '../../shared/vision/suggestion-settings.js';
 import { emitter } from '../ui/events.js';
 import { sharedStyles } from '../ui/shared.styles.js';
+import { suggestionMarkStyles } from './suggestion-mark.styles.js';
 import { keyLabel } from './editor-actions.js';
 import { visionCommentsStyles } from './sk-vision-comments.styles.js';
 import { visionSuggestionsStyles } from './sk-vision-suggestions.styles.js';
 import type { ListedSuggestion } from './suggestion-rights.js';
 import type { VisionSession } from './vision-session.js';
-import { formatWords } from './texts.js';
+import { formatWords, memberLabel } from './texts.js';
 
 export interface SkVisionSuggestionsEvents {
   /** Accept (or reject: withdraw, for one's own) the suggestions with these keys. */
@@ -30,7 +31,7 @@ export interface SkVisionSuggestionsEvents {
 }
 
 export class SkVisionSuggestions extends LitElement {
-  static override styles = [sharedStyles, visionCommentsStyles, visionSuggestionsStyles];
+  static override styles = [sharedStyles, visionCommentsStyles, suggestionMarkStyles, visionSuggestionsStyles];
   static override properties = {
     session: { attribute: false },
     suggestions: { attribute: false },
@@ -72,7 +73,7 @@ export class SkVisionSuggestions extends LitElement {
   private item(x: ListedSuggestion, i: number) {
     const s = this.session!;
     const who = s.member(x.attrs.memberId);
-    const name = who.organisationName ? `${who.name} (${who.organisationName})` : who.name;
+    const name = memberLabel(who);
     const id = `suggestion-${i}`;
     const what =
       x.block !== undefined

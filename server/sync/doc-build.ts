@@ -48,3 +48,19 @@ export function changedBy(tr: Y.Transaction): boolean {
   for (const [client, clock] of tr.afterState) if (tr.beforeState.get(client) !== clock) return true;
   return false;
 }
+
+/** A room's stored log rebuilt into one snapshot (through `rewrite`), with the bytes and the last seq it replaces. */
+export async function snapshotFromStore(
+  store: Store,
+  name: string,
+  gc: boolean,
+  log: Logger,
+  rewrite?: (doc: Y.Doc) => void,
+): Promise<{ snapshot: Uint8Array; before: number; uptoSeq: number }> {
+  const loaded = await store.docs.load(name);
+  const { doc } = buildDoc(name, partsOf(loaded), gc, log);
+  rewrite?.(doc);
+  const snapshot = Y.encodeStateAsUpdate(doc);
+  doc.destroy();
+  return { snapshot, before: bytesOf(loaded), uptoSeq: loaded.lastSeq };
+}

@@ -200,7 +200,8 @@ export function visionGuard(deps: GuardDeps): Guard {
   const suggestions = createSuggestionCheck();
   return async (peer, _touches, doc, update) => {
     const fresh = new Set<number>();
-    for (const s of Y.decodeUpdate(update).structs) {
+    const { structs } = Y.decodeUpdate(update);
+    for (const s of structs) {
       if (s instanceof Y.Item && s.id.clock + s.length > Y.getState(doc.store, s.id.client)) fresh.add(s.id.client);
     }
     const unknown = [...fresh].filter((c) => !owners.has(c));
@@ -216,7 +217,7 @@ export function visionGuard(deps: GuardDeps): Guard {
     if (setting.required !== null && setting.required !== suggestionsRequired(doc)) {
       audit.push({ workshopId: deps.workshopId, at: deps.now().toISOString(), actorId: me.memberId, type: 'vision.suggestions_required', data: { required: setting.required } });
     }
-    const forged = forgedSuggestion(doc, update, me);
+    const forged = forgedSuggestion(doc, structs, me);
     if (forged) return refuse(forged);
     if (!suggestionsRequired(doc)) suggestions.drop();
     else if (!me.facilitator) {

@@ -6,7 +6,7 @@ import { SqliteStore } from '../store/sqlite/sqlite-store.js';
 import { Metrics } from '../metrics.js';
 import { LocalFanout } from '../scale/fanout.js';
 import { DocRegistry } from './doc-registry.js';
-import type { RoomKind, RoomPeer } from './room.js';
+import type { Room, RoomKind, RoomPeer } from './room.js';
 import type { TickPolicy } from './room-tick.js';
 import { RENEWAL_DELAY_MS } from './presence.js';
 import { encodeAwarenessUpdate } from './protocol.js';
@@ -41,6 +41,25 @@ const edit = (text: string) => {
   d.getText('t').insert(0, text);
   return Y.encodeStateAsUpdate(d);
 };
+
+/** `n` edits by one peer, each committed before the next; then a moment for a compaction in the background. */
+async function writeEdits(room: Room, n: number): Promise<void> {
+  const p = peer('a');
+  room.peers.add(p);
+  for (let i = 0; i < n; i++) {
+    room.submit(p, edit(`e${i}`));
+    await room.idle();
+  }
+  await new Promise((r) => setTimeout(r, 20));
+}
+
+/** The document a room's stored snapshot and log make. */
+function docOf(loaded: { snapshot: Uint8Array | null; updates: Uint8Array[] }): Y.Doc {
+  const d = new Y.Doc();
+  if (loaded.snapshot) Y.applyUpdate(d, loaded.snapshot);
+  loaded.updates.forEach((u) => Y.applyUpdate(d, u));
+  return d;
+}
 
 /** A fan-out that says other instances share the store (as Redis does), delivering nothing. */
 class SharedFanout extends LocalFanout {
@@ -153,39 +172,23 @@ describe('Room and DocRegistry', () => {
   it('compacts the log into a snapshot past the threshold, in the background', async () => {
     const { store, registry } = await setup(10);
     const room = await registry.acquire('w/vision');
-    const p = peer('a');
-    room.peers.add(p);
-    for (let i = 0; i < 25; i++) {
-      room.submit(p, edit(`e${i}`));
-      await room.idle();
-    }
-    await new Promise((r) => setTimeout(r, 20));
+    await writeEdits(room, 25);
     const loaded = await store.docs.load('w/vision');
     expect(loaded.snapshot).not.toBeNull();
     expect(loaded.updates.length).toBeLessThan(10);
-    const d = new Y.Doc();
-    Y.applyUpdate(d, loaded.snapshot!);
-    loaded.updates.forEach((u) => Y.applyUpdate(d, u));
+    const d = docOf(loaded);
     expect(d.getText('t').length).toBe(room.doc.getText('t').length);
   });
 
   it('alone, compacts from the document in memory: the log is not loaded again, and the snapshot holds every edit', async () => {
     const { store, registry, loads } = await setup(10);
     const room = await registry.acquire('w/board');
-    const p = peer('a');
-    room.peers.add(p);
-    for (let i = 0; i < 25; i++) {
-      room.submit(p, edit(`e${i}`));
-      await room.idle();
-    }
-    await new Promise((r) => setTimeout(r, 20));
+    await writeEdits(room, 25);
     expect(loads()).toBe(1); // the first acquire only
     const loaded = await store.docs.load('w/board');
     expect(loaded.snapshot).not.toBeNull();
     expect(loaded.updates.length).toBeLessThan(10);
-    const d = new Y.Doc();
-    Y.applyUpdate(d, loaded.snapshot!);
-    loaded.updates.forEach((u) => Y.applyUpdate(d, u));
+    const d = docOf(loaded);
     expect(d.getText('t').toString()).toBe(room.doc.getText('t').toString());
     expect(d.getText('t').length).toBe(25 * 3 - 10);
   });
@@ -193,20 +196,12 @@ describe('Room and DocRegistry', () => {
   it('with other instances, compacts from the store: an update another instance stored, not yet seen here, is kept', async () => {
     const { store, registry, loads } = await setup(10, undefined, undefined, new SharedFanout('test-instance-000'));
     const room = await registry.acquire('w/board');
-    const p = peer('a');
-    room.peers.add(p);
     await store.docs.appendUpdate('w/board', edit('theirs')); // another instance's, never published here
-    for (let i = 0; i < 12; i++) {
-      room.submit(p, edit(`e${i}`));
-      await room.idle();
-    }
-    await new Promise((r) => setTimeout(r, 20));
+    await writeEdits(room, 12);
     expect(loads()).toBeGreaterThan(1);
     const loaded = await store.docs.load('w/board');
     expect(loaded.snapshot).not.toBeNull();
-    const d = new Y.Doc();
-    Y.applyUpdate(d, loaded.snapshot!);
-    loaded.updates.forEach((u) => Y.applyUpdate(d, u));
+    const d = docOf(loaded);
     expect(d.getText('t').toString()).toContain('theirs');
   });
 

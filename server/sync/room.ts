@@ -14,7 +14,7 @@
 import * as Y from 'yjs';
 import type { Store } from '../store/types.js';
 import { collectHistory } from '../../shared/sync/keep-shown.js';
-import { buildDoc, bytesOf, changedBy, partsOf } from './doc-build.js';
+import { buildDoc, bytesOf, changedBy, partsOf, snapshotFromStore } from './doc-build.js';
 import type { RoomKind } from './room-kind.js';
 import { Origin } from './origin.js';
 import { encodeSync, SyncType } from './protocol.js';
@@ -235,22 +235,11 @@ export class Room {
    */
   private async rewriteStored(gc: boolean, rewrite?: (doc: Y.Doc) => void, repair = false): Promise<number> {
     const { updates, bytes } = this.sinceSnapshot;
-    if (!rewrite && !repair && this.deps.fanout.alone && this.isIdle() && this.storedSeq > 0) {
-      const before = this.storedBytes;
-      const snapshot = Y.encodeStateAsUpdate(this.doc);
-      await this.deps.store.docs.compact(this.name, snapshot, this.storedSeq);
-      this.sinceSnapshot.updates -= updates;
-      this.sinceSnapshot.bytes -= bytes;
-      this.storedBytes += snapshot.byteLength - before;
-      return before;
-    }
-    const loaded = await this.deps.store.docs.load(this.name);
-    const before = bytesOf(loaded);
-    const { doc } = buildDoc(this.name, partsOf(loaded), gc, this.deps.log);
-    rewrite?.(doc);
-    const snapshot = Y.encodeStateAsUpdate(doc);
-    doc.destroy();
-    await this.deps.store.docs.compact(this.name, snapshot, loaded.lastSeq);
+    const fromMemory = !rewrite && !repair && this.deps.fanout.alone && this.isIdle() && this.storedSeq > 0;
+    const { snapshot, before, uptoSeq } = fromMemory
+      ? { snapshot: Y.encodeStateAsUpdate(this.doc), before: this.storedBytes, uptoSeq: this.storedSeq }
+      : await snapshotFromStore(this.deps.store, this.name, gc, this.deps.log, rewrite);
+    await this.deps.store.docs.compact(this.name, snapshot, uptoSeq);
     this.sinceSnapshot.updates -= updates;
     this.sinceSnapshot.bytes -= bytes;
     this.storedBytes += snapshot.byteLength - before;
@@ -417,4 +406,3 @@ export class Room {
     if (due !== Infinity) this.schedule.wake(due);
   }
 }
-

@@ -27,19 +27,9 @@ import { readText, suggestionRuleBroken, type Suggester, type TextReading } from
 
 const MAX_DEPTH = 200;
 
-/** What `within` reads of a Yjs type (Yjs types its tree loosely). */
+/** What `topItem` reads of a Yjs type (Yjs types its tree loosely). */
 interface TypeLike {
   _item: Y.Item | null;
-}
-
-/** True when `type` sits inside `root` (the vision's fragment). */
-function within(type: TypeLike, root: TypeLike): boolean {
-  let t: TypeLike | null = type;
-  for (let hops = 0; t && hops < MAX_DEPTH; hops++) {
-    if (t === root) return true;
-    t = (t._item?.parent as TypeLike | undefined) ?? null;
-  }
-  return false;
 }
 
 /** A paragraph whose change is no suggestion: it may still resolve suggestions (suggestion-resolve.ts). */
@@ -66,16 +56,16 @@ export function judgeSuggestion(doc: Y.Doc, tr: Y.Transaction, me: Suggester): S
   const top = new Set<Y.Item>();
   let blocksChanged = false;
   for (const [type, keys] of tr.changed) {
-    if (!within(type, fragment)) continue;
     if ((type as unknown) === fragment) {
       blocksChanged = true;
       for (let n = fragment._start; n; n = n.right) if (existed(n, 0) ? n.deleted && deletedNow(n, 0) : !n.deleted) top.add(n);
       continue;
     }
     const block = topItem(type, fragment);
-    if (block) top.add(block);
+    if (!block) continue; // not the vision's text (comments, settings)
+    top.add(block);
     if ([...keys].some((k) => k !== null)) {
-      if (block && block === type._item) {
+      if (block === type._item) {
         blocksChanged = true; // a block's own attributes: its type, level or suggested break
         continue;
       }

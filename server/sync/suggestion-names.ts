@@ -42,13 +42,13 @@ function knownSuggestions(doc: Y.Doc): Map<string, string> {
 }
 
 /**
- * The rule `update` breaks by writing a suggestion `doc` does not already know as written: one in
+ * The rule an update (its decoded `structs`) breaks by writing a suggestion `doc` does not already know as written: one in
  * another member's name (`suggestion-others`), or in the sender's with another organisation than
  * theirs (`suggestion-identity`); null when it writes none.
  */
-export function forgedSuggestion(doc: Y.Doc, update: Uint8Array, me: { memberId: string; organisationId: string | null }): string | null {
+export function forgedSuggestion(doc: Y.Doc, structs: readonly (Y.Item | Y.GC | Y.Skip)[], me: { memberId: string; organisationId: string | null }): string | null {
   const others: SuggestionAttrs[] = [];
-  for (const s of Y.decodeUpdate(update).structs) {
+  for (const s of structs) {
     if (!(s instanceof Y.Item)) continue;
     const a = suggestionOf(s);
     if (a && (a.memberId !== me.memberId || (a.organisationId ?? null) !== me.organisationId)) others.push(a);
