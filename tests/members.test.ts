@@ -3,6 +3,7 @@
  * rotating and ending a device's session, idle expiry, renaming, removing and merging members,
  * "my workshops" and the join page's preview. Real HTTP, real socket.io and y-websocket clients.
  */
+import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InvitePreviewDto, InviteSummaryDto, JoinedDto, MemberDto, MyWorkshopDto, ReentryDto, VisitDto, WorkshopDto } from '../shared/api.js';
 import { CloseCode } from '../shared/errors.js';
@@ -21,10 +22,20 @@ afterAll(async () => {
   s.cleanup();
 });
 
-type Err = { error?: { code: string; message: string; details?: { field?: string } } };
+type Err = { error?: { code: string; message: string; details?: { field?: string; reason?: string } } };
 const me = (workshopId: string, token: string) => call<WorkshopDto & Err>(s.base, 'GET', `/api/workshops/${workshopId}`, undefined, token);
 const members = async (workshopId: string, token: string) => (await call<{ members: MemberDto[] }>(s.base, 'GET', `/api/workshops/${workshopId}/members`, undefined, token)).body.members;
 /** A browser: the cookie a response set, sent back with the same origin, as a page would. */
+/** The message socket.io's handshake refuses this token with. */
+const connectError = (token: string) =>
+  new Promise<string>((resolve, reject) => {
+    const socket = io(s.base, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true });
+    socket.on('connect', () => reject(new Error('connected')));
+    socket.on('connect_error', (err) => {
+      socket.close();
+      resolve(err.message);
+    });
+  });
 const cookieOf = (headers: Headers) => headers.get('set-cookie')!.split(';')[0]!;
 
 async function workshopWithKari() {
@@ -147,7 +158,15 @@ describe('members', () => {
     expect((await closed).code).toBe(CloseCode.unauthenticated);
     await socket.next('member.removed');
     expect((await facSocket.next<{ member: MemberDto }>('member.changed', (e) => e.member.id === kari.member.id)).member.removedAt).not.toBeNull();
-    expect((await me(w.id, kari.token)).status).toBe(401);
+    // Coming back later, the former member is told why (REST and socket.io); a stranger is not.
+    const told = await me(w.id, kari.token);
+    expect(told.status).toBe(401);
+    expect(told.body.error?.details?.reason).toBe('member_removed');
+    const stranger = await me(w.id, 'x'.repeat(43));
+    expect(stranger.status).toBe(401);
+    expect(stranger.body.error?.details).toBeUndefined();
+    expect(await connectError(kari.token)).toBe('member_removed');
+    expect(await connectError('x'.repeat(43))).toBe('unauthenticated');
     const again = provider(s.wsBase, `${w.id}/charter`, kari.token);
     expect((await closedFor(again)).code).toBe(CloseCode.unauthenticated);
     // A former member: listed, marked, their joining still in the log; they cannot be removed twice.

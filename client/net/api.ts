@@ -40,6 +40,8 @@ export class ApiError extends Error {
     message: string,
     /** The invalid field's path for `validation_failed`, e.g. `organisations.1.name`. */
     readonly field: string | null = null,
+    /** `details.reason` of the answer, e.g. `member_removed` on a 401 for a removed member. */
+    readonly reason: string | null = null,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -75,8 +77,12 @@ async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', p
   if (res.ok && data !== null) return data as T;
   const error = (data as Partial<ErrorBody> | null)?.error;
   if (!error || typeof error.code !== 'string') throw new ApiError(res.status, 'bad_response', `HTTP ${res.status}`);
-  throw new ApiError(res.status, error.code, error.message, fieldOf(error));
+  const reason = error.details?.reason;
+  throw new ApiError(res.status, error.code, error.message, fieldOf(error), typeof reason === 'string' ? reason : null);
 }
+
+/** A 401 that says a facilitator removed me from the workshop (the session was mine). */
+export const isRemovedError = (error: unknown): boolean => error instanceof ApiError && error.status === 401 && error.reason === 'member_removed';
 
 function fieldOf(error: ErrorBody['error']): string | null {
   const field = error.details?.field;

@@ -91,14 +91,13 @@ export class WorkshopSocket {
       this.roleChanged = true;
       announceRoleChanged();
     });
-    (this.socket.on.bind(this.socket) as (n: string, fn: () => void) => void)('member.removed', () => {
-      this.removed = true;
-      this.socket.disconnect();
-      this.setLink('refused');
-      announceMemberRemoved();
-    });
+    (this.socket.on.bind(this.socket) as (n: string, fn: () => void) => void)('member.removed', () => this.onRemoved());
     // A refusal by the server's middleware is final (socket.active is false); anything else retries.
-    this.socket.on('connect_error', () => this.setLink(this.socket.active ? 'offline' : 'refused'));
+    // `member_removed`: removed while this socket was away (it missed `member.removed`).
+    this.socket.on('connect_error', (err) => {
+      if (err.message === 'member_removed') return this.onRemoved();
+      this.setLink(this.socket.active ? 'offline' : 'refused');
+    });
     // The browser knows before the socket does: no reconnect attempts into a dead network (each
     // would fail), and one as soon as it is back; on reconnect `state.sync` brings the state.
     if (typeof window !== 'undefined') {
@@ -198,6 +197,15 @@ export class WorkshopSocket {
     this.memberChanges.clear();
     this.boardsChanges.clear();
     this.visionEndorsements.clear();
+  }
+
+  /** A facilitator removed me: the server is done with this socket; the page says so. */
+  private onRemoved(): void {
+    if (this.removed) return;
+    this.removed = true;
+    this.socket.disconnect();
+    this.setLink('refused');
+    announceMemberRemoved();
   }
 
   private setLink(link: LinkState): void {

@@ -19,6 +19,7 @@ import { visionSchema } from '../../shared/vision/schema.js';
 import type { OrgColor } from '../ui/org-colors.js';
 import { bindingDestroyedPlugin } from './binding-destroyed.js';
 import { caretSticksLeftPlugin } from './caret-sticks-left.js';
+import { typedAtCaretPlugin } from './typed-at-caret.js';
 import { commentDecorationsPlugin } from './comment-decorations.js';
 import { actionKeys, type EditorHooks } from './editor-actions.js';
 import { visionInputRules } from './input-rules.js';
@@ -98,6 +99,7 @@ export function createVisionEditor(host: HTMLElement, o: EditorViewOptions): Edi
     schema: visionSchema,
     plugins: [
       ySyncPlugin(o.fragment, { mapping }),
+      typedAtCaretPlugin(),
       caretSticksLeftPlugin(),
       bindingDestroyedPlugin(),
       yCursorPlugin(o.awareness, {

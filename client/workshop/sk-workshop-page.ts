@@ -20,7 +20,7 @@
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import type { BoardDto, MemberDto, WorkshopDto } from '../../shared/api.js';
-import { api, ApiError } from '../net/api.js';
+import { api, ApiError, isRemovedError } from '../net/api.js';
 import { appLocale, hasChosenLocale, setAppLocale } from '../ui/i18n.js';
 import { sharedStyles } from '../ui/shared.styles.js';
 import { roleName } from '../ui/texts.js';
@@ -265,7 +265,7 @@ export class SkWorkshopPage extends LitElement {
       await api.workshop(id);
     } catch (error) {
       if (id !== this.workshopId || !(error instanceof ApiError) || error.status !== 401) return;
-      if (this.socket?.removed) return this.onRemoved();
+      if (this.socket?.removed || isRemovedError(error)) return this.onRemoved();
       this.fail(error);
       this.closeSocket();
     }
@@ -281,6 +281,10 @@ export class SkWorkshopPage extends LitElement {
 
   /** 401/404: no session for this workshop, or the workshop is gone; anything else may pass. */
   private fail(error: unknown): void {
+    if (isRemovedError(error)) {
+      void this.onRemoved();
+      return;
+    }
     const denied = error instanceof ApiError && (error.status === 401 || error.status === 404);
     this.load = denied ? { state: 'denied' } : { state: 'failed', error };
   }

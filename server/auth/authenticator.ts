@@ -21,6 +21,8 @@ export interface Credentials {
 
 export interface Authenticator {
   fromToken(token: string): Promise<Actor | null>;
+  /** Why `fromToken` refused this token, when the holder may know (see `Sessions.refusal`). */
+  refusal(token: string): Promise<'member_removed' | null>;
   /** REST and socket.io: Authorization header first, then the cookie. Never the query. */
   requestCredentials(req: IncomingMessage, workshopId: string | null): Credentials | null;
   /** The sync endpoint's upgrade only: Authorization header, then `token` query, then cookie. */
@@ -48,6 +50,7 @@ export function createAuthenticator(deps: { sessions: Sessions; secret: string }
       const s = await sessions.resolve(token);
       return s ? { member: s.member, credentialId: s.credential.id } : null;
     },
+    refusal: (token) => sessions.refusal(token),
     requestCredentials(req, workshopId) {
       return bearer(req) ?? cookie(req, workshopId);
     },

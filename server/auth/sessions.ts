@@ -20,6 +20,12 @@ export interface Sessions {
   open(tx: Store, member: MemberRecord, kind?: CredentialKind): Promise<string>;
   /** The live session a secret stands for, or null (unknown, revoked, idle too long, member removed). */
   resolve(token: string, kind?: CredentialKind): Promise<Session | null>;
+  /**
+   * Why a secret that `resolve` refused stops working, when its holder may be told: `member_removed`
+   * when it is (or was, before being revoked with it) a credential of a member a facilitator
+   * removed. Null for anything else, unknown secrets included.
+   */
+  refusal(token: string, kind?: CredentialKind): Promise<'member_removed' | null>;
 }
 
 export function createSessions(deps: { store: Store; idleDays: number; now?: () => Date; onTouchError?: (err: unknown) => void }): Sessions {
@@ -50,6 +56,13 @@ export function createSessions(deps: { store: Store; idleDays: number; now?: () 
         store.credentials.touch(found.credential.id, new Date(t).toISOString()).catch((err: unknown) => deps.onTouchError?.(err));
       }
       return { member, credential: found.credential };
+    },
+    async refusal(token, kind = 'session') {
+      if (token.length === 0 || token.length > 200) return null;
+      const found = await store.credentials.find(hashToken(token), kind, true);
+      if (!found) return null;
+      const member = found.member.mergedInto ? await store.workshops.member(found.member.workshopId, found.member.mergedInto) : found.member;
+      return member?.removedAt ? 'member_removed' : null;
     },
   };
 }

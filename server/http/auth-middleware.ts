@@ -16,10 +16,18 @@ export function requireActor(auth: Authenticator, publicUrl: string | null): Req
       throw new AppError(ErrorCode.forbidden, 403, 'Cross-origin request refused.');
     }
     const actor = await auth.fromToken(creds.token);
-    if (!actor) throw new AppError(ErrorCode.unauthenticated, 401, 'Your token or session is not valid (it may have been removed with its workshop).');
+    if (!actor) throw await refused(auth, creds.token);
     res.locals.actor = actor;
     next();
   };
+}
+
+/** 401 for a token that does not work; a removed member is told why (`details.reason: member_removed`). */
+async function refused(auth: Authenticator, token: string): Promise<AppError> {
+  if ((await auth.refusal(token)) === 'member_removed') {
+    return new AppError(ErrorCode.unauthenticated, 401, 'A facilitator has removed you from this workshop; what you contributed stays.', { reason: 'member_removed' });
+  }
+  return new AppError(ErrorCode.unauthenticated, 401, 'Your token or session is not valid (it may have been removed with its workshop).');
 }
 
 export const actorOf = (locals: Record<string, unknown>): Actor => locals.actor as Actor;

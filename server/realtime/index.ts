@@ -60,7 +60,8 @@ export async function createRealtime(deps: RealtimeDeps) {
       if (!creds) return next(new Error('unauthenticated'));
       if (creds.viaCookie && !sameOrigin(socket.request, deps.publicUrl)) return next(new Error('forbidden'));
       const actor = await deps.auth.fromToken(creds.token);
-      if (!actor) return next(new Error('unauthenticated'));
+      // A removed member is told so (`member_removed`), also when they missed `member.removed`.
+      if (!actor) return next(new Error((await deps.auth.refusal(creds.token)) ?? 'unauthenticated'));
       socket.data.actor = actor satisfies Actor;
       next();
     } catch (err) {

@@ -140,8 +140,11 @@ export interface CredentialRecord {
 
 export interface CredentialRepo {
   add(c: CredentialRecord): Promise<void>;
-  /** The unrevoked credential of this hash and kind, with its member (removed members included: the caller decides). */
-  find(tokenHash: string, kind: CredentialKind): Promise<{ credential: CredentialRecord; member: MemberRecord } | null>;
+  /**
+   * The unrevoked credential of this hash and kind, with its member (removed members included: the
+   * caller decides); with `revoked`, a revoked one too (to tell a removed member why).
+   */
+  find(tokenHash: string, kind: CredentialKind, revoked?: boolean): Promise<{ credential: CredentialRecord; member: MemberRecord } | null>;
   touch(id: string, at: string): Promise<void>;
   /** Revokes one credential; false when it is not this workshop's or already revoked. */
   revoke(workshopId: string, id: string, at: string): Promise<boolean>;

@@ -258,6 +258,10 @@ describe('people and access', () => {
     expect(await notice.isVisible()).toBe(true);
     await phone.getByRole('link', { name: 'Gå til startsida' }).waitFor();
     await axeClean(phone);
+    // Opened again later, the page still says why (the server tells a removed member's session so).
+    await phone.reload();
+    await notice.waitFor();
+    expect(await phone.getByRole('heading', { level: 1, name: 'Ikkje lenger medlem' }).isVisible()).toBe(true);
     await shoot(facilitator, 'settings-former', ['sk-member-list']);
   });
 });

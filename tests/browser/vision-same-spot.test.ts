@@ -2,7 +2,8 @@
  * Two members typing at the same spot, in Chromium (issue #16, point 12): twenty rounds in which
  * both put the caret at the end of one paragraph and type twenty characters each, a key every
  * 10 ms, at the same time. Each one's run stays together in every round ("Anne…Bo…" or
- * "Bo…Anne…", never "ABnAon…"), and both end with the same text.
+ * "Bo…Anne…", never "ABnAon…"), and both end with the same text. A letter typed just before the
+ * same letter of someone else stays before it (typed-at-caret.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caretAfter, createWorld, editor, expectNoProblems, openVision, textOf, type Member, type VisionWorld } from './vision-harness.js';
@@ -45,4 +46,17 @@ describe('two members typing at the same spot', () => {
     expect(interleaved).toEqual([]);
     expectNoProblems(world);
   }, 120_000);
+
+  it('keeps a letter typed just before the same letter of someone else’s before it', async () => {
+    await caretAfter(anne.page, PROMPT);
+    await caretAfter(bo.page, PROMPT);
+    await bo.page.keyboard.type('<');
+    await expect.poll(() => paragraph(anne), { timeout: 10_000 }).toMatch(/<$/);
+    // Anne's caret stayed before Bo's "<"; hers must go there too, not after his.
+    await anne.page.keyboard.type('<a');
+    await expect.poll(() => paragraph(bo), { timeout: 10_000 }).toMatch(/<a<$/);
+    await bo.page.keyboard.type('b');
+    await expect.poll(async () => [await paragraph(anne), await paragraph(bo)].map((t) => t.slice(-4)), { timeout: 10_000 }).toEqual(['<a<b', '<a<b']);
+    expectNoProblems(world);
+  }, 60_000);
 });

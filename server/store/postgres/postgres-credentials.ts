@@ -16,8 +16,9 @@ export class PostgresCredentialRepo implements CredentialRepo {
     );
   }
 
-  async find(tokenHash: string, kind: CredentialKind): Promise<{ credential: CredentialRecord; member: MemberRecord } | null> {
-    const c = (await this.run.query<CredentialRecord>(`SELECT ${CREDENTIAL} FROM credentials WHERE token_hash = $1 AND kind = $2 AND revoked_at IS NULL`, [tokenHash, kind])).rows[0];
+  async find(tokenHash: string, kind: CredentialKind, revoked = false): Promise<{ credential: CredentialRecord; member: MemberRecord } | null> {
+    const sql = `SELECT ${CREDENTIAL} FROM credentials WHERE token_hash = $1 AND kind = $2${revoked ? '' : ' AND revoked_at IS NULL'}`;
+    const c = (await this.run.query<CredentialRecord>(sql, [tokenHash, kind])).rows[0];
     if (!c) return null;
     const m = (await this.run.query<MemberRecord>(`SELECT ${MEMBER} FROM members WHERE workshop_id = $1 AND id = $2`, [c.workshopId, c.memberId])).rows[0];
     return m ? { credential: c, member: m } : null;

@@ -36,9 +36,10 @@ export class SqliteCredentialRepo implements CredentialRepo {
     });
   }
 
-  find(tokenHash: string, kind: CredentialKind): Promise<{ credential: CredentialRecord; member: MemberRecord } | null> {
+  find(tokenHash: string, kind: CredentialKind, revoked = false): Promise<{ credential: CredentialRecord; member: MemberRecord } | null> {
     return this.run((db) => {
-      const c = statement(db, 'SELECT * FROM credentials WHERE token_hash = ? AND kind = ? AND revoked_at IS NULL').get(tokenHash, kind) as Row | undefined;
+      const sql = `SELECT * FROM credentials WHERE token_hash = ? AND kind = ?${revoked ? '' : ' AND revoked_at IS NULL'}`;
+      const c = statement(db, sql).get(tokenHash, kind) as Row | undefined;
       if (!c) return null;
       const m = statement(
         db,
