@@ -201,6 +201,8 @@ describe("the report's methods in the charter", () => {
       await fac.keyboard.press('Tab');
     }
     await poll(() => c.getByRole('status').filter({ hasText: 'Mandat er lagra.' }).count()).toBe(1);
+    // "Saved" is said when the field is left; the connection's status says when the server has it.
+    await fac.locator('sk-charter-page sk-connection-status').getByText('Lagra og oppdatert').waitFor();
     await fac.reload();
     await charter(fac).getByRole('heading', { level: 2, name: 'Livshending' }).waitFor();
     for (const [label, value] of Object.entries(values)) await poll(() => charter(fac).getByLabel(label, { exact: true }).inputValue()).toBe(value);
