@@ -33,6 +33,8 @@ const ONLY = process.env.BENCH_ONLY?.split(',');
 const RATE_HZ = 20;
 const COMPILED = process.env.BENCH_SERVER !== 'source';
 const PROFILE = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+/** Extra node flags for Samskap's server, e.g. `--max-semi-space-size=2` to weigh memory against CPU. */
+const NODE_ARGS = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
 
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -331,7 +333,7 @@ const goals: GoalResult[] = [];
 for (const c of CONFIGS) {
   if (ONLY && !ONLY.some((o) => c.name.includes(o))) continue;
   let config = c.name;
-  for (const start of [async () => startReference(await freePort()), () => startSamskap({}, PROFILE, undefined, COMPILED)]) {
+  for (const start of [async () => startReference(await freePort()), () => startSamskap({}, [...PROFILE, ...NODE_ARGS], undefined, COMPILED)]) {
     const target = await start();
     try {
       const row = await c.run(target);

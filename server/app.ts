@@ -18,7 +18,6 @@ import type { Logger } from './log.js';
 import { Metrics } from './metrics.js';
 import { createRealtime, SOCKET_PATH } from './realtime/index.js';
 import { LocalFanout, type Fanout } from './scale/fanout.js';
-import { RedisFanout } from './scale/redis-fanout.js';
 import { createBackupService } from './services/backup.js';
 import { createExportService } from './services/exports.js';
 import { createPngRenderer } from './export/png-renderer.js';
@@ -40,7 +39,6 @@ import { createRoomKinds } from './sync/room-kinds.js';
 import { createLastEditRecorder } from './sync/last-edits.js';
 import { createLoadGauge } from './sync/load-gauge.js';
 import { createSyncEndpoint, SYNC_PREFIX } from './sync/endpoint.js';
-import { Redis } from 'ioredis';
 
 export interface Samskap {
   server: Server;
@@ -64,13 +62,21 @@ export interface SamskapOptions {
   now?: () => Date;
 }
 
+/** What several instances need, loaded on demand (about 10 MB resident a single instance is spared). */
+async function loadRedis() {
+  const [{ Redis }, { RedisFanout }, { RedisStore }] = await Promise.all([import('ioredis'), import('./scale/redis-fanout.js'), import('rate-limit-redis')]);
+  return { Redis, RedisFanout, RedisStore };
+}
+
 export async function createSamskap(config: Config, log: Logger, opts: SamskapOptions): Promise<Samskap> {
   const store = opts.store ?? (await createStore(config, log));
   await store.audit.publicKey(); // the audit chain's key pair: made on the first start, then shared
   const now = opts.now ?? (() => new Date());
   const instanceId = newId();
-  const fanout: Fanout = config.redisUrl
-    ? new RedisFanout({ url: config.redisUrl, instanceId, prefix: config.redisPrefix, log })
+  // Redis and its clients load only when configured: a single instance does without them.
+  const redis = config.redisUrl ? await loadRedis() : null;
+  const fanout: Fanout = redis && config.redisUrl
+    ? new redis.RedisFanout({ url: config.redisUrl, instanceId, prefix: config.redisPrefix, log })
     : new LocalFanout(instanceId);
   const sessions = createSessions({ store, idleDays: config.sessionIdleDays, now, onTouchError: (err) => log.warn({ err }, 'a credential\'s last use could not be recorded') });
   const auth = createAuthenticator({ sessions, secret: config.sessionSecret });
@@ -120,7 +126,7 @@ export async function createSamskap(config: Config, log: Logger, opts: SamskapOp
   const decisions = createDecisionServices({ store, sink: realtime.sink, docs: registry, now, newId, locks });
   realtime.serve(decisions);
   const workshops = createWorkshopService({ store, sessions, createCode: config.createCode, evictors: [sync, realtime], limits: { visionMaxChars: config.sync.visionMaxChars }, sink: realtime.sink, now });
-  const limitRedis = config.redisUrl ? new Redis(config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 1 }) : null;
+  const limitRedis = redis && config.redisUrl ? new redis.Redis(config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 1 }) : null;
   limitRedis?.on('error', (err: unknown) => log.warn({ err }, 'Redis for rate limits is unreachable; requests go uncounted until it is back'));
   const png = createPngRenderer({ timeoutMs: config.exports.renderTimeoutMs, workers: config.exports.renderWorkers, log });
   const app = createHttpApp({
@@ -162,7 +168,11 @@ export async function createSamskap(config: Config, log: Logger, opts: SamskapOp
     publicUrl: config.publicUrl,
     clientDir: opts.clientDir,
     // One budget per address across instances: the counts live in Redis when it is there.
-    limits: { openPerMinute: config.http.openPerMinute, failedAuthPerMinute: config.http.failedAuthPerMinute, redis: limitRedis ? { client: limitRedis, prefix: config.redisPrefix } : null },
+    limits: {
+      openPerMinute: config.http.openPerMinute,
+      failedAuthPerMinute: config.http.failedAuthPerMinute,
+      redis: limitRedis && redis ? { client: limitRedis, prefix: config.redisPrefix, Store: redis.RedisStore } : null,
+    },
     exportsPerMinute: config.exports.perMemberPerMinute,
     trustProxy: config.http.trustProxy,
     // SQLite lives in DATA_DIR; PostgreSQL's health() checks the database takes writes.

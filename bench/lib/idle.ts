@@ -10,11 +10,18 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { rssMb } from './servers.js';
+import { rssMb, startFlags } from './servers.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
-/** Loaded on first export (server/services/exports.ts) or inside the picture worker, never at idle. */
-const LATER = new Set(['pdfkit', 'docx', 'fontkit', 'hyphen', 'mdast-util-to-markdown', 'mdast-util-gfm-table', '@resvg/resvg-js', 'dejavu-fonts-ttf', 'tar']);
+/**
+ * Not loaded by an idle single instance on SQLite (the configuration measured): the document
+ * writers load on the first export (server/services/exports.ts) or inside the picture worker;
+ * PostgreSQL's driver when DATABASE_URL is set; Redis and its adapters when REDIS_URL is.
+ */
+const LATER = new Set([
+  ...['pdfkit', 'docx', 'fontkit', 'hyphen', 'mdast-util-to-markdown', 'mdast-util-gfm-table', '@resvg/resvg-js', 'dejavu-fonts-ttf', 'tar'],
+  ...['pg', 'ioredis', '@socket.io/redis-adapter', 'rate-limit-redis'],
+]);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function settledRss(pid: number, ms: number): Promise<number> {
@@ -41,12 +48,12 @@ export async function idleMemory(earlyMs = 3000, settledMs = Number(process.env.
   if (built.status !== 0) throw new Error('the build for the compiled server failed');
   const deps = Object.keys((JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }).dependencies).filter((d) => !LATER.has(d));
   const dir = mkdtempSync(path.join(tmpdir(), 'samskap-idle-'));
-  const server = spawn(process.execPath, [path.join(root, 'dist/app/server/main.js')], {
+  const server = spawn(process.execPath, [...startFlags(), path.join(root, 'dist/app/server/main.js')], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', PORT: '0', DATA_DIR: dir, LOG_LEVEL: 'warn', SAMSKAP_BUILD_CLIENT: 'never' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const floor = spawn(process.execPath, ['--input-type=module', '-e', `${deps.map((d) => `await import(${JSON.stringify(d)});`).join('')} setInterval(() => {}, 1000);`], {
+  const floor = spawn(process.execPath, [...startFlags(), '--input-type=module', '-e', `${deps.map((d) => `await import(${JSON.stringify(d)});`).join('')} setInterval(() => {}, 1000);`], {
     cwd: root,
     stdio: 'ignore',
   });

@@ -14,19 +14,19 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ipKeyGenerator, MemoryStore, rateLimit, type ClientRateLimitInfo, type IncrementResponse, type Options, type Store as RateStore } from 'express-rate-limit';
 import type { Redis } from 'ioredis';
-import { RedisStore, type RedisReply } from 'rate-limit-redis';
+import type { RedisReply, RedisStore } from 'rate-limit-redis';
 import { AppError, ErrorCode } from '../../shared/errors.js';
 
 export interface LimitStoreOptions {
-  /** Shared counts across instances; null: this process only. */
-  redis: { client: Redis; prefix: string } | null;
+  /** Shared counts across instances; null: this process only. `Store`: rate-limit-redis's, loaded only with Redis. */
+  redis: { client: Redis; prefix: string; Store: typeof RedisStore } | null;
 }
 
 const IPV6_SUBNET = 64;
 
 const store = (opts: LimitStoreOptions, name: string): RateStore =>
   opts.redis
-    ? new RedisStore({ prefix: `${opts.redis.prefix}rate:${name}:`, sendCommand: (command: string, ...args: string[]) => opts.redis!.client.call(command, ...args) as Promise<RedisReply> })
+    ? new opts.redis.Store({ prefix: `${opts.redis.prefix}rate:${name}:`, sendCommand: (command: string, ...args: string[]) => opts.redis!.client.call(command, ...args) as Promise<RedisReply> })
     : new MemoryStore();
 
 /** One minute per client address (IPv6 by its /64), standard headers, 429 `rate_limited` through the error mapper. */

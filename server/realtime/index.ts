@@ -8,8 +8,7 @@
  * `io.to(workshopRoom(id))`, so with Redis they reach sockets on every instance.
  */
 import { Server as Engine } from 'engine.io';
-import { createAdapter } from '@socket.io/redis-adapter';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { Server as IoServer } from 'socket.io';
 import type { Actor } from '../auth/access.js';
 import type { Authenticator } from '../auth/authenticator.js';
@@ -42,6 +41,8 @@ export async function createRealtime(deps: RealtimeDeps) {
   io.bind(engine);
   const redisClients: Redis[] = [];
   if (deps.redis) {
+    // Loaded only with Redis: a single instance does without them (about 8 MB less resident).
+    const [{ createAdapter }, { Redis }] = await Promise.all([import('@socket.io/redis-adapter'), import('ioredis')]);
     // No retry limit: the adapter publishes without handling failures, so commands wait for the
     // connection to come back (broadcasts to other instances arrive late) instead of rejecting.
     const pub = new Redis(deps.redis.url, { maxRetriesPerRequest: null });
