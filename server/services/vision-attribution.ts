@@ -5,6 +5,7 @@
  * sync path; a failure is logged, the text itself is unaffected.
  */
 import * as Y from 'yjs';
+import { decodedUpdate } from '../../shared/sync/decoded.js';
 import type { Logger } from '../log.js';
 import type { DeletedRange, Store } from '../store/types.js';
 
@@ -19,7 +20,7 @@ import type { DeletedRange, Store } from '../store/types.js';
  * and walked against the document's items in one pass per client.
  */
 export function authorsOfUpdate(update: Uint8Array, doc: Y.Doc): { clients: number[]; deleted: DeletedRange[] } {
-  const { structs, ds } = Y.decodeUpdate(update);
+  const { structs, ds } = decodedUpdate(update);
   const clients = new Set<number>();
   const ends = new Map<number, number>();
   for (const s of structs) {

@@ -38,6 +38,7 @@
  *   (server/sync/suggestion-guard.ts, `suggestion-*`).
  */
 import * as Y from 'yjs';
+import { decodedUpdate } from '../../shared/sync/decoded.js';
 import { BoardKey, F, readElement } from '../../shared/board/schema.js';
 import { MF, readService } from '../../shared/charter/charter-methods.js';
 import { CharterKey, CF, CharterLimits, readMaturity, readParadox } from '../../shared/charter/schema.js';
@@ -200,7 +201,7 @@ export function visionGuard(deps: GuardDeps): Guard {
   const suggestions = createSuggestionCheck();
   return async (peer, _touches, doc, update) => {
     const fresh = new Set<number>();
-    const { structs } = Y.decodeUpdate(update);
+    const { structs } = decodedUpdate(update);
     for (const s of structs) {
       if (s instanceof Y.Item && s.id.clock + s.length > Y.getState(doc.store, s.id.client)) fresh.add(s.id.client);
     }

@@ -18,6 +18,7 @@
  * items, from another instance that has not published yet, is the ownership check's to catch up on).
  */
 import * as Y from 'yjs';
+import { decodedUpdate } from '../../shared/sync/decoded.js';
 import { CloseCode } from '../../shared/errors.js';
 import { UpdateRule } from '../../shared/sync/content-rules.js';
 import type { Pending, RoomPeer } from './room-types.js';
@@ -99,13 +100,13 @@ export class HeldUpdates {
     const ready: Pending[] = [];
     for (const p of batch) {
       // A change the server makes is built on the document itself: it never waits.
-      if (!p.peer || reach.admit(p.structs ?? Y.decodeUpdate(p.update).structs) === null) {
+      if (!p.peer || reach.admit(decodedUpdate(p.update).structs) === null) {
         ready.push(p);
         continue;
       }
       if (p.step2) {
         const update = integrable(p.update, doc);
-        const structs = Y.decodeUpdate(update).structs;
+        const structs = decodedUpdate(update).structs;
         reach.admit(structs);
         ready.push({ ...p, update, structs: structs.some((s) => s instanceof Y.Item && s.content instanceof Y.ContentType) ? structs : null });
         continue;

@@ -4,6 +4,7 @@
  * written in the same transaction as the updates.
  */
 import * as Y from 'yjs';
+import { decodedUpdate } from '../../shared/sync/decoded.js';
 import type { NewAuditEntry } from '../store/types.js';
 import type { RoomKind, RoomPeer } from './room.js';
 
@@ -14,7 +15,7 @@ export function removalEntries(removals: NonNullable<RoomKind['removals']>, doc:
     if (!p.peer || !removals.by(p.peer)) continue;
     let ds: ReturnType<typeof Y.decodeUpdate>['ds'];
     try {
-      ds = Y.decodeUpdate(p.update).ds;
+      ds = decodedUpdate(p.update).ds;
     } catch {
       continue; // unreadable: the commit refuses it
     }

@@ -12,6 +12,7 @@
  * a busy room commits what arrives in between ticks as one update, right before its next tick.
  */
 import * as Y from 'yjs';
+import { forgetDecoded } from '../../shared/sync/decoded.js';
 import type { Store } from '../store/types.js';
 import { collectHistory } from '../../shared/sync/keep-shown.js';
 import { buildDoc, bytesOf, changedBy, partsOf, snapshotFromStore } from './doc-build.js';
@@ -352,6 +353,11 @@ export class Room {
     this.sinceSnapshot.updates++;
     this.sinceSnapshot.bytes += merged.byteLength;
     this.storedBytes += merged.byteLength;
+    // The checks are done: their decodings may go before applying allocates the document's share.
+    for (const p of batch) {
+      p.structs = null;
+      forgetDecoded(p.update);
+    }
     try {
       Y.applyUpdate(this.doc, merged, Origin.client);
     } catch (err) {

@@ -19,6 +19,7 @@
  * text arrives.
  */
 import * as Y from 'yjs';
+import { decodedUpdate } from '../../shared/sync/decoded.js';
 import { visionFragment, VisionKey } from '../../shared/vision/schema.js';
 import { SUGGESTIONS_REQUIRED, visionSettings } from '../../shared/vision/suggestion-settings.js';
 import { BREAK_CHAR, readBlocks } from '../../shared/vision/suggestion-blocks.js';
@@ -199,7 +200,7 @@ export function createSuggestionCheck(): SuggestionCheck {
       }
       // Items or deletions left waiting for someone else's text: they would take effect when that
       // text arrives, unchecked (unmarked text beside it, or deleting it as it comes).
-      const own = new Set(Y.decodeUpdate(update).structs.map((st) => st.id.client));
+      const own = new Set(decodedUpdate(update).structs.map((st) => st.id.client));
       if (!('refused' in verdict) && [...pendingClients(copy)].some((c) => !waiting.has(c) && !own.has(c))) verdict = { refused: 'unknown-parent' };
       if ('refused' in verdict) drop();
       return verdict;
@@ -218,7 +219,7 @@ export function settingsWrite(doc: Y.Doc, update: Uint8Array): { touched: boolea
   // id → key: a value that names its origin leaves its key out, and has the origin's.
   const keys = new Map(known.map((n) => [`${n.id.client}:${n.id.clock}`, n.parentSub]));
   const keyOf = (id: Y.ID | null) => (id === null ? undefined : keys.get(`${id.client}:${id.clock}`));
-  const { structs, ds } = Y.decodeUpdate(update);
+  const { structs, ds } = decodedUpdate(update);
   let touched = false;
   let required: boolean | null = null;
   for (const s of structs) {

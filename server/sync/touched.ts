@@ -16,6 +16,7 @@
  * offline, or concurrently with the deletion) touches nothing: Yjs collects it too when applied.
  */
 import * as Y from 'yjs';
+import { decodedUpdate } from '../../shared/sync/decoded.js';
 
 export type TouchKind = 'create' | 'change' | 'delete';
 
@@ -45,7 +46,7 @@ export type Touched = { ok: true; touches: Touch[] } | { ok: false };
 
 /** `context`: items of updates queued before this one (not yet in `doc`) that it may build on. */
 export function touchedEntries(update: Uint8Array, doc: Y.Doc, context: readonly Y.Item[] = []): Touched & { items?: Y.Item[] } {
-  const { structs, ds } = Y.decodeUpdate(update);
+  const { structs, ds } = decodedUpdate(update);
   const own = indexItems(context.length ? [...structs, ...context] : structs);
   const touches = new Map<string, Touch>();
   const touch = (root: string, key: string, kind: TouchKind): Touch => {

@@ -6,6 +6,7 @@
  * that might cross a measured cap is tried on a copy.
  */
 import * as Y from 'yjs';
+import { decodedUpdate } from '../../shared/sync/decoded.js';
 import { CloseCode } from '../../shared/errors.js';
 import { brokenRule, UpdateRule, type ContentRules } from '../../shared/sync/content-rules.js';
 import { Origin } from './origin.js';
@@ -45,7 +46,7 @@ const tooLong = (what: string): Verdict => ({ ok: false, code: CloseCode.documen
 export function checkUpdate(input: CheckInput): Verdict {
   let structs: Struct[];
   try {
-    structs = Y.decodeUpdate(input.update).structs;
+    structs = decodedUpdate(input.update).structs;
   } catch {
     return { ok: false, code: CloseCode.malformedMessage, reason: 'malformed message' };
   }
@@ -89,7 +90,7 @@ export function screenNesting(updates: ReadonlyArray<{ update: Uint8Array; struc
   };
   const verdicts = updates.map((u, i) => {
     if (u.structs) return check(u.structs, i, false);
-    for (const s of Y.decodeUpdate(u.update).structs) earlier.push(s);
+    for (const s of decodedUpdate(u.update).structs) earlier.push(s);
     return null;
   });
   for (const i of waiting) verdicts[i] = check(updates[i]!.structs!, i, true);
