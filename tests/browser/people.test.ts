@@ -262,6 +262,7 @@ describe('people and access', () => {
     await phone.reload();
     await notice.waitFor();
     expect(await phone.getByRole('heading', { level: 1, name: 'Ikkje lenger medlem' }).isVisible()).toBe(true);
+    await shoot(phone, 'removed-member');
     await shoot(facilitator, 'settings-former', ['sk-member-list']);
   });
 });
