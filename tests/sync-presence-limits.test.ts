@@ -50,13 +50,16 @@ describe('awareness limits', () => {
     const hostile = provider(s.wsBase, room, f.participantA);
     await synced(hostile);
     const id = hostile.awareness.clientID;
+    const started = performance.now();
     for (let n = 0; n < 50; n++) {
       hostile.awareness.setLocalState({ n });
       await sleep(20);
     }
+    // About a second on a quiet machine; the allowance follows how long sending really took.
+    const seconds = (performance.now() - started) / 1000;
     await until(() => watcher.awareness().some((e) => e.clientId === id && field(e.state, 'n') === 49), 5000, 'the last state');
     const relayed = watcher.awareness().filter((e) => e.clientId === id && typeof field(e.state, 'n') === 'number');
-    expect(relayed.length).toBeLessThanOrEqual(11);
+    expect(relayed.length).toBeLessThanOrEqual(Math.ceil(seconds * 10) + 1);
     expect(s.app.sync.stats.awarenessDropped).toBeGreaterThanOrEqual(30);
     expect(hostile.wsconnected).toBe(true);
     hostile.destroy();
