@@ -66,7 +66,11 @@ export function commentDecorationsPlugin(): Plugin<DecorationSet> {
   });
 }
 
-/** Replaces the highlights (call after the editor has rendered the latest change). */
+/**
+ * Replaces the highlights (call after the editor has rendered the latest change). Not marked
+ * `addToHistory: false`: it changes no text, so the undo history never sees it, and y-prosemirror
+ * takes that mark as a reason to close the undo step, so typing would be undone letter by letter.
+ */
 export function setCommentDecorations(view: EditorView, set: DecorationSet): void {
-  view.dispatch(view.state.tr.setMeta(commentsKey, set).setMeta('addToHistory', false));
+  view.dispatch(view.state.tr.setMeta(commentsKey, set));
 }
