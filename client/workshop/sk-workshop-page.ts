@@ -265,7 +265,7 @@ export class SkWorkshopPage extends LitElement {
       await api.workshop(id);
     } catch (error) {
       if (id !== this.workshopId || !(error instanceof ApiError) || error.status !== 401) return;
-      if (this.socket?.removed || isRemovedError(error)) return this.onRemoved();
+      if (this.socket?.removed) return this.onRemoved();
       this.fail(error);
       this.closeSocket();
     }
@@ -279,12 +279,9 @@ export class SkWorkshopPage extends LitElement {
     this.socket = null;
   }
 
-  /** 401/404: no session for this workshop, or the workshop is gone; anything else may pass. */
+  /** 401/404: no session for this workshop, or the workshop is gone (a removed member is told so); anything else may pass. */
   private fail(error: unknown): void {
-    if (isRemovedError(error)) {
-      void this.onRemoved();
-      return;
-    }
+    if (isRemovedError(error)) return void this.onRemoved();
     const denied = error instanceof ApiError && (error.status === 401 || error.status === 404);
     this.load = denied ? { state: 'denied' } : { state: 'failed', error };
   }
