@@ -11,10 +11,14 @@
  *                        'pg-rooms': 100 rooms x 10 on PostgreSQL, one instance and two + Redis)
  *   BENCH_SECONDS=5      length of each measured window
  *   BENCH_IDLE_SECONDS=15 length of the idle window (rooms of 500 and more; renewals come every 15–18 s)
- *   BENCH_PROFILE=dir    Samskap runs with --cpu-prof and writes one profile per configuration there
+ *   BENCH_PROFILE=dir    both servers run with --cpu-prof, one folder per configuration and server
+ *                        there; each row then prints where the main thread spent its measured window
+ *                        (socket writes, storage, Yjs, checks, relay, GC), and the run ends with a table of it
  *   BENCH_SERVER=source  run Samskap from its sources through tsx (default: compiled to dist/app
  *                        first when stale, and run as `npm start` runs it: the memory production has)
  */
+import { mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import * as Y from 'yjs';
 import { BoardDoc } from '../shared/board/board-doc.js';
@@ -23,6 +27,7 @@ import { loopbackWriteCost } from './lib/write-floor.js';
 import { idleMemory } from './lib/idle.js';
 import { epochNow, openCrowdInThread } from './lib/crowd-worker.js';
 import { buildServer, cpuSeconds, freePort, rssMb, startReference, startSamskap, type Target } from './lib/servers.js';
+import { breakdownLine, breakdownTable, readProfile, summarise, type Breakdown } from './lib/profile-summary.js';
 import { checkGoals, loadAverage, printGoals, summaryTable, type GoalResult, type Row } from './lib/sync-goals.js';
 import pg from 'pg';
 import WebSocket from 'ws';
@@ -32,7 +37,17 @@ const IDLE_SECONDS = Number(process.env.BENCH_IDLE_SECONDS ?? 15);
 const ONLY = process.env.BENCH_ONLY?.split(',');
 const RATE_HZ = 20;
 const COMPILED = process.env.BENCH_SERVER !== 'source';
-const PROFILE = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+const PROFILE = process.env.BENCH_PROFILE;
+/** `--cpu-prof` into a fresh folder of its own for one configuration on one server (none without BENCH_PROFILE). */
+function profileArgs(config: string, server: string): { args: string[]; dir: string | null } {
+  if (!PROFILE) return { args: [], dir: null };
+  const dir = path.resolve(PROFILE, `${config.replace(/[^a-z0-9]+/gi, '-')}-${server}`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  return { args: ['--cpu-prof', `--cpu-prof-dir=${dir}`], dir };
+}
+/** The monotonic clock of V8's CPU profiles, in µs. */
+const monotonicUs = () => Number(process.hrtime.bigint() / 1000n);
 /** Extra node flags for Samskap's server, e.g. `--max-semi-space-size=2` to weigh memory against CPU. */
 const NODE_ARGS = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
 
@@ -65,6 +80,7 @@ async function roomLoad(target: Target & { pids?: number[] }, config: string, ro
   const msgs0 = crowds.reduce((n, c) => n + c.messages, 0);
   const frames0 = crowds.reduce((n, c) => n + c.frames, 0);
   const t0 = performance.now();
+  const from = monotonicUs();
   const edits = SECONDS * RATE_HZ;
   // Writers of one room spread over the 50 ms period, as independent people would be.
   for (let i = 0; i < edits; i++) {
@@ -80,6 +96,7 @@ async function roomLoad(target: Target & { pids?: number[] }, config: string, ro
   const got = () => crowds.reduce((n, c) => n + c.latencies.length, 0);
   while (got() < expected && Date.now() < deadline) await sleep(20);
   const cpu = cpuNow() - cpu0;
+  const window = { fromUs: from, toUs: monotonicUs() };
   const wall = (performance.now() - t0) / 1000;
   const delivered = crowds.reduce((n, c) => n + c.messages, 0) - msgs0;
   const frames = crowds.reduce((n, c) => n + c.frames, 0) - frames0;
@@ -117,6 +134,7 @@ async function roomLoad(target: Target & { pids?: number[] }, config: string, ro
     allConnected: failed === 0,
     consistent: all.length === expected,
     seconds: connectMs / 1000,
+    window,
   };
 }
 
@@ -144,9 +162,11 @@ async function joinBurst(target: Target): Promise<Row> {
   seed.terminate();
   const cpu0 = cpuSeconds(target.pid);
   const t0 = performance.now();
+  const from = monotonicUs();
   const crowd = await openCrowd(await target.clientUrls(9999, 20), new Map());
   await Promise.all(crowd.synced);
   const ms = performance.now() - t0;
+  const window = { fromUs: from, toUs: monotonicUs() };
   const cpu = cpuSeconds(target.pid) - cpu0;
   crowd.close();
   return {
@@ -168,6 +188,7 @@ async function joinBurst(target: Target): Promise<Row> {
     allConnected: crowd.failed === 0,
     seconds: ms / 1000,
     extra: `all synced in ${Math.round(ms)} ms`,
+    window,
   };
 }
 
@@ -330,18 +351,31 @@ if (!ONLY || ONLY.some((o) => 'pg-rooms'.includes(o))) {
   console.error(`two instances + Redis / one instance: p50 ${of('p50')} · p99 ${of('p99')} · max ${of('max')} · CPU ${of('cpuPct')} · µs/msg ${of('usPerMsg')}`);
 }
 const goals: GoalResult[] = [];
+const breakdowns: { config: string; server: string; breakdown: Breakdown }[] = [];
 for (const c of CONFIGS) {
   if (ONLY && !ONLY.some((o) => c.name.includes(o))) continue;
   let config = c.name;
-  for (const start of [async () => startReference(await freePort()), () => startSamskap({}, [...PROFILE, ...NODE_ARGS], undefined, COMPILED)]) {
-    const target = await start();
+  const starts = [
+    { server: 'reference', start: async (args: string[]) => startReference(await freePort(), args) },
+    { server: 'samskap', start: (args: string[]) => startSamskap({}, [...args, ...NODE_ARGS], undefined, COMPILED) },
+  ];
+  for (const { server, start } of starts) {
+    const profile = profileArgs(c.name, server);
+    const target = await start(profile.args);
+    let row: Row | undefined;
     try {
-      const row = await c.run(target);
+      row = await c.run(target);
       rows.push(row);
       config = row.config;
       console.error(`${row.config} · ${row.server}: p99 ${row.p99} ms, cpu ${row.cpuPct} %, ${row.usPerMsg} µs/msg ${row.extra ?? ''}`);
     } finally {
       await target.stop();
+    }
+    // Written when the server exits.
+    if (profile.dir && row?.window) {
+      const breakdown = summarise(readProfile(profile.dir), row.window.fromUs, row.window.toUs);
+      breakdowns.push({ config: row.config, server, breakdown });
+      console.error(`  ${server}'s main thread in the measured window (% of wall time): ${breakdownLine(breakdown)}`);
     }
   }
   const checked = checkGoals(rows, config, floor);
@@ -350,7 +384,7 @@ for (const c of CONFIGS) {
 }
 
 console.log(`\nSync benchmark: writers at ${RATE_HZ} Hz each for ${SECONDS} s; latency in ms; CPU of the server process; a 40-byte loopback write costs ${floor.toFixed(1)} µs here`);
-console.table(rows.map(({ extra: _e, ...r }) => r));
+console.table(rows.map(({ extra: _e, window: _w, ...r }) => r));
 if (idleLine) console.log(idleLine);
 console.log('\nSamskap / reference:');
 for (const c of new Set(rows.map((r) => r.config))) {
@@ -364,4 +398,9 @@ if (goals.length) {
   const missed = goals.filter((g) => !g.pass).length;
   console.log(`\nIssue #19 goals (load average ${loadAtStart} at the start, ${loadAverage()} at the end; ${goals.length - missed} of ${goals.length} hold):\n`);
   console.log(summaryTable(goals));
+}
+if (breakdowns.length) {
+  // The rest of a process's CPU is V8's helper threads and the kernel's side of the sockets.
+  console.log(`\nWhere each server's main thread spent the measured window, % of wall time (CPU profiles in ${PROFILE}):\n`);
+  console.log(breakdownTable(breakdowns));
 }

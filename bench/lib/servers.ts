@@ -44,8 +44,13 @@ const stopper = (proc: ChildProcess, cleanup = () => {}) => async () => {
   cleanup();
 };
 
-export async function startReference(port: number): Promise<Target> {
-  const proc = spawn(process.execPath, ['node_modules/@y/websocket-server/src/server.js'], {
+/**
+ * `nodeArgs`: node flags, e.g. `--cpu-prof`; node writes a profile only when the process exits by
+ * itself, and the reference server has no SIGTERM handler, so it gets one when profiled.
+ */
+export async function startReference(port: number, nodeArgs: string[] = []): Promise<Target> {
+  const exitOnTerm = nodeArgs.includes('--cpu-prof') ? ['--import', 'data:text/javascript,process.on("SIGTERM",()=>process.exit(0))'] : [];
+  const proc = spawn(process.execPath, [...nodeArgs, ...exitOnTerm, 'node_modules/@y/websocket-server/src/server.js'], {
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -34,6 +34,8 @@ export interface Row {
   /** Seconds until every client had connected (or, for a join burst, held the whole document). */
   seconds?: number;
   extra?: string;
+  /** The measured window on the monotonic clock (µs), to cut a CPU profile to it. */
+  window?: { fromUs: number; toUs: number };
 }
 
 export interface GoalResult {
