@@ -5,7 +5,7 @@
  * (`announce` → fan-out control message → `reload`). Entries older than `maxAgeMs` reload on
  * the next connection, so a lost control message heals.
  */
-import { parseRoom } from '../../shared/ids.js';
+import type { RoomRef } from '../../shared/ids.js';
 import { can, type Actor } from '../auth/access.js';
 import type { Store } from '../store/types.js';
 
@@ -33,10 +33,9 @@ export function createBoardLocks(deps: BoardLocksDeps) {
       const entry = cache.get(workshopId);
       if (!entry || Date.now() - entry.loadedAt > maxAge) await load(workshopId);
     },
-    /** True when the actor's writes to `room` must be dropped because a facilitator locked it. */
-    readOnly(actor: Actor, room: string): boolean {
-      const ref = parseRoom(room);
-      if (ref?.part.kind !== 'board') return false;
+    /** True when the actor's writes to `room` must be dropped because a facilitator locked it (asked per message: `room` comes parsed). */
+    readOnly(actor: Actor, ref: RoomRef): boolean {
+      if (ref.part.kind !== 'board') return false;
       if (can(actor, 'board.write_locked', ref.workshopId)) return false;
       return cache.get(ref.workshopId)?.boards.has(ref.part.boardId) ?? false;
     },

@@ -10,7 +10,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { CloseCode } from '../../shared/errors.js';
-import { parseRoom } from '../../shared/ids.js';
+import { parseRoom, type RoomRef } from '../../shared/ids.js';
 import { can, type Actor } from '../auth/access.js';
 import type { Authenticator } from '../auth/authenticator.js';
 import { sameOrigin } from '../http/origin.js';
@@ -40,7 +40,7 @@ export interface SyncEndpointDeps {
 
 export interface WriteGuard {
   prepare(workshopId: string): Promise<void>;
-  readOnly(actor: Actor, room: string): boolean;
+  readOnly(actor: Actor, room: RoomRef): boolean;
 }
 
 export type SyncEndpoint = ReturnType<typeof createSyncEndpoint>;
@@ -73,7 +73,7 @@ export function createSyncEndpoint(deps: SyncEndpointDeps) {
     wss.handleUpgrade(req, socket, head, (ws) => ws.close(r.code, r.reason));
   };
 
-  async function authorise(req: IncomingMessage): Promise<{ name: string; actor: Actor; workshopId: string; organisation: string | null }> {
+  async function authorise(req: IncomingMessage): Promise<{ name: string; ref: RoomRef; actor: Actor; workshopId: string; organisation: string | null }> {
     const pathname = new URL(req.url ?? '/', 'http://x').pathname;
     let name: string;
     try {
@@ -99,7 +99,7 @@ export function createSyncEndpoint(deps: SyncEndpointDeps) {
     await deps.writeGuard?.prepare(ref.workshopId);
     const orgId = actor.member.organisationId;
     const organisation = orgId ? ((await deps.store.workshops.organisations(ref.workshopId)).find((o) => o.id === orgId)?.name ?? null) : null;
-    return { name, actor, workshopId: ref.workshopId, organisation };
+    return { name, ref, actor, workshopId: ref.workshopId, organisation };
   }
 
   function attach(ws: WebSocket, target: Awaited<ReturnType<typeof authorise>>, room: Awaited<ReturnType<DocRegistry['acquire']>>) {
@@ -117,7 +117,7 @@ export function createSyncEndpoint(deps: SyncEndpointDeps) {
           limits: deps.limits,
           log,
           stats,
-          canWrite: () => can(actor, 'doc.write', workshopId) && !deps.writeGuard?.readOnly(actor, target.name),
+          canWrite: () => can(actor, 'doc.write', workshopId) && !deps.writeGuard?.readOnly(actor, target.ref),
           onClose: (conn) => {
             admission.remove(conn, target.name, m.role);
             connections.delete(entry);

@@ -123,30 +123,36 @@ export class TickSchedule {
  */
 export function writeTick(peers: Iterable<RoomPeer>, outgoing: Outgoing[], presence: PresenceOut | null): number {
   let full: Uint8Array | null = null;
+  // Who sent a part: one peer in the common case (one update in the tick), else a set.
+  let sender: RoomPeer | null | undefined;
   let senders: Set<RoomPeer | null> | null = null;
   if (outgoing.length) {
     full = encodeSync(SyncType.update, outgoing.length === 1 ? outgoing[0]!.merged : Y.mergeUpdates(outgoing.map((o) => o.merged)));
-    senders = new Set(outgoing.flatMap((o) => o.parts.map((p) => p.peer)));
+    if (outgoing.length === 1 && outgoing[0]!.parts.length === 1) sender = outgoing[0]!.parts[0]!.peer;
+    else senders = new Set(outgoing.flatMap((o) => o.parts.map((p) => p.peer)));
   }
-  const frames: Uint8Array[] = [];
   let written = 0;
   for (const peer of peers) {
-    frames.length = 0;
+    let update: Uint8Array | null = null;
     if (full) {
-      if (!senders!.has(peer)) frames.push(full);
-      else {
+      if (!(senders ? senders.has(peer) : peer === sender)) update = full;
+      else if (senders) {
         const others = outgoing.flatMap((o) => o.parts.filter((p) => p.peer !== peer).map((p) => p.update));
-        if (others.length) frames.push(encodeSync(SyncType.update, others.length === 1 ? others[0]! : Y.mergeUpdates(others)));
+        if (others.length) update = encodeSync(SyncType.update, others.length === 1 ? others[0]! : Y.mergeUpdates(others));
       }
     }
+    let state: Uint8Array | null = null;
     if (presence) {
-      if (presence.newcomers.has(peer)) {
-        if (presence.snapshot) frames.push(presence.snapshot);
-      } else if (presence.delta && peer !== presence.except) frames.push(presence.delta);
+      if (presence.newcomers.has(peer)) state = presence.snapshot;
+      else if (peer !== presence.except) state = presence.delta;
     }
-    if (frames.length === 0) continue;
-    written += frames.length;
-    peer.send(...frames);
+    if (update && state) {
+      peer.send(update, state);
+      written += 2;
+    } else if (update || state) {
+      peer.send((update ?? state)!);
+      written++;
+    }
   }
   return written;
 }
