@@ -23,6 +23,7 @@ import '../ui/sk-confirm-dialog.js';
 import type { SkConfirmDialog } from '../ui/sk-confirm-dialog.js';
 import { dialogStyles } from '../ui/sk-confirm-dialog.styles.js';
 import { errorText } from '../ui/texts.js';
+import { showDialog } from '../ui/show-dialog.js';
 
 type TitleAsk = { kind: 'new' } | { kind: 'rename'; board: BoardDto };
 
@@ -162,7 +163,7 @@ export class SkBoardTabs extends LitElement {
       return;
     }
     await this.updateComplete;
-    await this.renderRoot.querySelector<SlDialog>('sl-dialog')?.show();
+    await showDialog(this.renderRoot.querySelector<SlDialog>('sl-dialog'));
   }
 
   private dialogLabel(ask: TitleAsk): string {

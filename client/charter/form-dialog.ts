@@ -11,6 +11,7 @@ import '@shoelace-style/shoelace/dist/components/select/select.js';
 import '@shoelace-style/shoelace/dist/components/textarea/textarea.js';
 import type SlDialog from '@shoelace-style/shoelace/dist/components/dialog/dialog.js';
 import { LitElement } from 'lit';
+import { showDialog } from '../ui/show-dialog.js';
 
 export abstract class FormDialog extends LitElement {
   private opener: HTMLElement | null = null;
@@ -22,7 +23,7 @@ export abstract class FormDialog extends LitElement {
   protected async open(opener: HTMLElement | null): Promise<void> {
     this.opener = opener;
     await this.updateComplete;
-    await this.dialog?.show();
+    await showDialog(this.dialog);
   }
 
   close(): void {

@@ -20,6 +20,7 @@ import { errorText } from '../ui/texts.js';
 import { downloadFile } from './download.js';
 import { exportDialogStyles } from './sk-export-dialog.styles.js';
 import { WorkshopConsumer } from '../net/workshop-context.js';
+import { showDialog } from '../ui/show-dialog.js';
 
 type What = 'charter' | 'board' | 'backup';
 type CharterFormat = 'docx' | 'pdf' | 'md' | 'json';
@@ -92,7 +93,7 @@ export class SkExportDialog extends LitElement {
     this.boardId = has(this.currentBoard) ? this.currentBoard! : has(this.boardId) ? this.boardId : (boards[0]?.id ?? '');
     this.error = '';
     this.done = false;
-    await this.dialog?.show();
+    await showDialog(this.dialog);
   };
 
   /** Closing while a download runs cancels it instead of leaving it orphaned. */

@@ -25,6 +25,7 @@ import { commandErrorText } from '../ui/texts.js';
 import { questionTitle } from './facilitation-texts.js';
 import { WorkshopConsumer } from '../net/workshop-context.js';
 import { emitter } from '../ui/events.js';
+import { showDialog } from '../ui/show-dialog.js';
 
 type Shown = { generation: number; text: string } | { position: number; text: string };
 
@@ -91,7 +92,7 @@ export class SkApplyDialog extends LitElement {
       this.conn.doc.on('update', this.refresh);
     }
     await this.updateComplete;
-    await this.renderRoot.querySelector<SlDialog>('sl-dialog')?.show();
+    await showDialog(this.renderRoot.querySelector<SlDialog>('sl-dialog'));
   }
 
   private current(org: string): Shown | null {

@@ -23,6 +23,7 @@ import { loadDialog } from './lazy-shoelace.js';
 import { sharedStyles } from './shared.styles.js';
 import { dialogStyles } from './sk-confirm-dialog.styles.js';
 import { emitter } from './events.js';
+import { showDialog } from './show-dialog.js';
 
 type CloseRequest = CustomEvent<{ source: 'close-button' | 'keyboard' | 'overlay' }>;
 
@@ -92,7 +93,7 @@ export class SkConfirmDialog extends LitElement {
       return;
     }
     await this.updateComplete;
-    await this.dialog?.show();
+    await showDialog(this.dialog);
   }
 
   close(): void {

@@ -18,6 +18,7 @@ import { emitter } from '../ui/events.js';
 import { sharedStyles } from '../ui/shared.styles.js';
 import { dialogStyles } from '../ui/sk-confirm-dialog.styles.js';
 import { normaliseHref } from './link-href.js';
+import { showDialog } from '../ui/show-dialog.js';
 
 export interface SkVisionLinkDialogEvents {
   'sk-link-save': { href: string };
@@ -52,7 +53,7 @@ export class SkVisionLinkDialog extends LitElement {
     this.invalid = false;
     this.saved = false;
     await this.updateComplete;
-    await this.dialog?.show();
+    await showDialog(this.dialog);
   }
 
   private onInitialFocus(e: Event): void {

@@ -14,6 +14,7 @@ import { css, html, LitElement } from 'lit';
 import { emitter } from '../ui/events.js';
 import { dialogStyles } from '../ui/sk-confirm-dialog.styles.js';
 import { EDITOR_ACTIONS, keyLabel } from './editor-actions.js';
+import { showDialog } from '../ui/show-dialog.js';
 
 export interface SkVisionShortcutsEvents {
   'sk-close': null;
@@ -79,7 +80,7 @@ export class SkVisionShortcuts extends LitElement {
   }
 
   show(): void {
-    if (!this.dialog?.open) void this.dialog?.show();
+    void showDialog(this.dialog);
   }
 
   private onInitialFocus(e: Event): void {

@@ -24,6 +24,7 @@ import { errorText } from '../ui/texts.js';
 import { membersStyles } from './sk-members.styles.js';
 import { WorkshopConsumer } from '../net/workshop-context.js';
 import { emitter } from '../ui/events.js';
+import { showDialog } from '../ui/show-dialog.js';
 
 export interface SkMembersEvents {
   'sk-member-changed': MemberDto;
@@ -101,7 +102,7 @@ export class SkMembers extends LitElement {
     await this.updateComplete;
     const area = this.renderRoot.querySelector<SlTextarea>('#confirmation');
     if (area) area.value = '';
-    await this.renderRoot.querySelector<SlDialog>('sl-dialog')?.show();
+    await showDialog(this.renderRoot.querySelector<SlDialog>('sl-dialog'));
     area?.focus();
   }
 

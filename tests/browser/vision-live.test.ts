@@ -118,4 +118,21 @@ describe('the vision, live', () => {
     await anne.page.keyboard.press('Escape');
     expectNoProblems(world);
   }, 30_000);
+
+  it('opens the shortcuts again when asked while they are still fading out', async () => {
+    await editor(anne.page).click();
+    await anne.page.keyboard.press('Control+/');
+    const help = dialogNamed(anne.page, 'Snøggtastar');
+    await dialogShown(help);
+    // Closed and asked for again at once, within Shoelace's 250 ms fade-out (which used to undo the show).
+    await anne.page.keyboard.press('Escape');
+    await anne.page.keyboard.press('Control+/');
+    await dialogShown(help);
+    await anne.page.waitForTimeout(600);
+    const box = await help.getByRole('cell', { name: 'Ctrl+Alt+M' }).boundingBox();
+    expect(box?.height).toBeGreaterThan(0);
+    await anne.page.keyboard.press('Escape');
+    await help.waitFor({ state: 'hidden' });
+    expectNoProblems(world);
+  }, 30_000);
 });

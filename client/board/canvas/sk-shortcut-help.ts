@@ -22,6 +22,7 @@ import { loadDialog } from '../../ui/lazy-shoelace.js';
 import { ACTIONS } from '../actions.js';
 import { setSingleKeysEverywhere, singleKeysEverywhere } from './shortcut-pref.js';
 import { TOOLS } from './tools.js';
+import { showDialog } from '../../ui/show-dialog.js';
 
 type Focusable = HTMLElement | SVGElement;
 
@@ -119,7 +120,7 @@ export class SkShortcutHelp extends LitElement {
     if (this.dialog?.open) return;
     this.opener = deepActiveElement();
     this.everywhere = singleKeysEverywhere();
-    void loadDialog().then(() => this.dialog?.show(), (err: unknown) => console.warn('The shortcut help could not be loaded:', err));
+    void loadDialog().then(() => showDialog(this.dialog), (err: unknown) => console.warn('The shortcut help could not be loaded:', err));
   }
 
   /** Focus starts on the list, so the arrow keys scroll it (Shoelace would focus the panel). */

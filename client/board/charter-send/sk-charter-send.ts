@@ -25,6 +25,7 @@ import { loadDialog } from '../../ui/lazy-shoelace.js';
 import { sharedStyles } from '../../ui/shared.styles.js';
 import { dialogStyles } from '../../ui/sk-confirm-dialog.styles.js';
 import { errorText } from '../../ui/texts.js';
+import { showDialog } from '../../ui/show-dialog.js';
 
 export interface SkCharterSendEvents {
   'sk-sent': CharterImported;
@@ -132,7 +133,7 @@ export class SkCharterSend extends LitElement {
       return console.warn('The send-to-charter dialog could not be loaded:', err);
     }
     await this.updateComplete;
-    await this.dialog?.show();
+    await showDialog(this.dialog);
   }
 
   private onInitialFocus(e: Event): void {

@@ -20,6 +20,7 @@ import { loadDialog } from '../../ui/lazy-shoelace.js';
 import { sharedStyles } from '../../ui/shared.styles.js';
 import { dialogStyles } from '../../ui/sk-confirm-dialog.styles.js';
 import { elementName } from './outline-texts.js';
+import { showDialog } from '../../ui/show-dialog.js';
 
 export interface SkConnectDialogEvents {
   'sk-connect': { from: string; to: string };
@@ -89,7 +90,7 @@ export class SkConnectDialog extends LitElement {
       return console.warn('The connect dialog could not be loaded:', err);
     }
     await this.updateComplete;
-    await this.dialog?.show();
+    await showDialog(this.dialog);
   }
 
   /** Focus starts on the chosen element of the list (Shoelace would focus the panel). */

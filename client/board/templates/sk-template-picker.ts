@@ -22,6 +22,7 @@ import { sharedStyles } from '../../ui/shared.styles.js';
 import { dialogStyles } from '../../ui/sk-confirm-dialog.styles.js';
 import { loadDialog, loadMenu } from '../../ui/lazy-shoelace.js';
 import { pickerStyles } from './sk-template-picker.styles.js';
+import { showDialog } from '../../ui/show-dialog.js';
 
 
 export interface InsertTemplateDetail {
@@ -63,7 +64,7 @@ export class SkTemplatePicker extends LitElement {
       console.warn('The template picker could not be loaded:', err);
       return;
     }
-    void this.dialog?.show();
+    void showDialog(this.dialog);
   }
 
   /** Focus starts on the first template (Shoelace would focus the panel). */

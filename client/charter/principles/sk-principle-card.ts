@@ -48,6 +48,7 @@ import { endorsements, outsideBound, type CardModel, type StanceChip } from './p
 import './sk-principle-compare.js';
 import { principleCardStyles } from './sk-principle-card.styles.js';
 import { LastEditsWatcher } from '../../net/last-edits.js';
+import { showDialog } from '../../ui/show-dialog.js';
 
 /** What `principle.endorse` takes besides the principle (a type only: the schemas stay on the server). */
 export type StanceDetail = Omit<CommandPayload<'principle.endorse'>, 'principleId'>;
@@ -163,7 +164,7 @@ export class SkPrincipleCard extends LitElement {
     await this.updateComplete;
     const area = this.renderRoot.querySelector<SlTextarea>('#reason');
     if (area) area.value = '';
-    await this.renderRoot.querySelector<SlDialog>('sl-dialog')?.show();
+    await showDialog(this.renderRoot.querySelector<SlDialog>('sl-dialog'));
   }
 
   private sendStance(e: Event): void {

@@ -17,6 +17,7 @@ import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { css, html, LitElement } from 'lit';
 import { emitter } from '../../ui/events.js';
 import { sharedStyles } from '../../ui/shared.styles.js';
+import { showDialog } from '../../ui/show-dialog.js';
 
 export interface SkPrincipleDialogEvents {
   'sk-submit': { text: string };
@@ -88,7 +89,7 @@ export class SkPrincipleDialog extends LitElement {
     this.busy = false;
     await this.updateComplete;
     if (this.area) this.area.value = value;
-    await this.dialog?.show();
+    await showDialog(this.dialog);
     this.area?.focus();
   }
 
