@@ -77,9 +77,9 @@ const COMPILED = 'dist/app/server/main.js';
 /**
  * The node flags `npm start` gives the server (package.json's `start` script), so the bench runs
  * it as production does: `--heap-growing-percent=30` lets V8's old generation grow by 30 % past
- * what survived the last full collection (by default by a factor V8 picks from its collection and allocation speed, up to 4 ×),
- * and `--max-semi-space-size=4` caps V8's young generation at 4 MB a half
- * (16 by default), which keeps some 30 MB of startup and burst garbage from staying resident.
+ * what survived the last full collection (by default V8 picks up to 4 × from its collection and
+ * allocation speed), and `--max-semi-space-size=4` caps V8's young generation at 4 MB a half (16
+ * by default), which keeps some 30 MB of startup and burst garbage from staying resident.
  */
 export function startFlags(): string[] {
   const pkg = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../package.json'), 'utf8')) as { scripts: { start: string } };
