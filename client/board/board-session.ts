@@ -5,7 +5,7 @@
  */
 import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import type { OrganisationDto, Role } from '../../shared/api.js';
+import type { OrganisationDto, Role, WorkshopDto } from '../../shared/api.js';
 import { BoardDoc } from '../../shared/board/board-doc.js';
 import { migrateBoard } from '../../shared/board/migrations.js';
 import { newElementId } from '../../shared/ids.js';
@@ -40,6 +40,12 @@ export interface BoardSession {
   destroy(): void;
 }
 
+
+/** Who I am on a board: my member id and name, my organisation, my role. */
+export function boardAuthor(w: WorkshopDto): Author & { role: Role } {
+  const org = w.organisations.find((o) => o.id === w.me.organisationId) ?? null;
+  return { id: w.me.id, name: w.me.displayName, organisationId: org?.id ?? null, organisationName: org?.name ?? null, role: w.me.role };
+}
 
 export function createBoardSession(
   conn: RoomConnection,

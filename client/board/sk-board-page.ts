@@ -29,7 +29,7 @@ import type { SkBoardCommentsEvents } from './comments/sk-board-comments.js';
 import { BoardCommentsController } from './comments/comments-controller.js';
 import { CharterSendController } from './charter-send/charter-send-controller.js';
 import { loadOutline } from './lazy-parts.js';
-import { createBoardSession, type BoardSession } from './board-session.js';
+import { boardAuthor, createBoardSession, type BoardSession } from './board-session.js';
 import { BoardPeople } from './people.js';
 import './canvas/sk-board-canvas.js';
 import { setImageWorkshop } from './canvas/image-src.js';
@@ -235,8 +235,7 @@ export class SkBoardPage extends LitElement {
     const board = this.board;
     if (!w || !board) return;
     setImageWorkshop(w.id);
-    const org = w.organisations.find((o) => o.id === w.me.organisationId) ?? null;
-    const me = { id: w.me.id, name: w.me.displayName, organisationId: org?.id ?? null, organisationName: org?.name ?? null, role: w.me.role };
+    const me = boardAuthor(w);
     const session = createBoardSession(
       conn ?? this.ws.value!.rooms.open(board.room),
       me,

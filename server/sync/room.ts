@@ -15,7 +15,7 @@ import * as Y from 'yjs';
 import { forgetDecoded } from '../../shared/sync/decoded.js';
 import type { Store } from '../store/types.js';
 import { collectHistory } from '../../shared/sync/keep-shown.js';
-import { buildDoc, bytesOf, changedBy, partsOf, snapshotFromStore } from './doc-build.js';
+import { appendCommit, buildDoc, bytesOf, changedBy, partsOf, serverChange, snapshotFromStore } from './doc-build.js';
 import type { RoomKind } from './room-kind.js';
 import { Origin } from './origin.js';
 import { encodeSync, SyncType } from './protocol.js';
@@ -139,17 +139,8 @@ export class Room {
    * is applied or relayed). Resolves once stored and relayed; rejects when it could not be stored.
    */
   change(fn: (doc: Y.Doc) => void, inTransaction?: (tx: Store) => Promise<void>): Promise<void> {
-    const scratch = new Y.Doc({ gc: this.doc.gc });
-    Y.applyUpdate(scratch, Y.encodeStateAsUpdate(this.doc), Origin.store);
-    const updates: Uint8Array[] = [];
-    scratch.on('update', (u: Uint8Array) => updates.push(u));
-    try {
-      scratch.transact(() => fn(scratch), Origin.server);
-    } finally {
-      scratch.destroy();
-    }
-    if (updates.length === 0) return Promise.resolve();
-    const update = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
+    const update = serverChange(this.doc, fn);
+    if (!update) return Promise.resolve();
     return new Promise((resolve, reject) => this.enqueue({ peer: null, update, inTransaction, settle: (err) => (err ? reject(err) : resolve()) }));
   }
 
@@ -328,18 +319,11 @@ export class Room {
       return;
     }
     const started = performance.now();
-    let seq = 0;
+    let seq: number;
     try {
       const audits = [...(this.kind.removals ? removalEntries(this.kind.removals, this.doc, batch) : []), ...guarded.audit];
       const records = batch.flatMap((p) => (p.inTransaction ? [p.inTransaction] : []));
-      if (audits.length === 0 && records.length === 0) seq = await this.deps.store.docs.appendUpdate(this.name, merged);
-      else {
-        await this.deps.store.transaction(async (tx) => {
-          seq = await tx.docs.appendUpdate(this.name, merged);
-          for (const e of audits) await tx.audit.append(e);
-          for (const record of records) await record(tx);
-        });
-      }
+      seq = await appendCommit(this.deps.store, this.name, merged, audits, records);
     } catch (err) {
       this.deps.log.error({ err, room: this.name }, 'update not stored; senders will resend on reconnect');
       failBatch(batch, 4500, 'storage unavailable', err);
