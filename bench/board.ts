@@ -11,7 +11,7 @@
  * live connection's code and Shoelace parts load beside the board's sync), and what is fetched
  * later in idle time for the other tabs. Timings are printed, never asserted.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -98,6 +98,13 @@ async function run(browser: Browser, base: string, s: Scenario): Promise<Result>
     page.on('response', (r) => {
       if (r.request().resourceType() === 'script') jsBodies.push(r.body());
     });
+    // BENCH_PROFILE=dir: the page's main thread from navigation to first paint, as a CPU profile.
+    const profileDir = process.env.BENCH_PROFILE;
+    if (profileDir) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await cdp.send('Profiler.start');
+    }
     // Measure from navigation start to the first frame in which elements are in the DOM and stable.
     await page.goto(`/w/${w.id}`);
     const firstPaintMs: number = await page.evaluate(
@@ -122,6 +129,11 @@ async function run(browser: Browser, base: string, s: Scenario): Promise<Result>
           requestAnimationFrame(tick);
         }),
     );
+    if (profileDir) {
+      const { profile } = await cdp.send('Profiler.stop');
+      mkdirSync(profileDir, { recursive: true });
+      writeFileSync(path.join(profileDir, `board-${s.name.replace(/[^0-9a-z]+/gi, '-')}.cpuprofile`), JSON.stringify(profile));
+    }
     const heapAtPaint = await heapUsed();
     const inDom = await page.locator('sk-board-canvas [data-id]').count();
     // Scripts the board needed to paint; what comes later (the other tabs, fetched in idle time) is counted apart.
