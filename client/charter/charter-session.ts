@@ -18,6 +18,7 @@ import { CommandError } from '../net/command-error.js';
 import type { RoomConnection } from '../net/room-connection.js';
 import type { WorkshopSocket } from '../net/workshop-socket.js';
 import { LastEdits } from '../net/last-edits.js';
+import { onDocChange } from '../../shared/sync/doc-change.js';
 
 export type CharterCollection = Extract<CommandPayload<'content.remove'>, { room: 'charter' }>['collection'];
 
@@ -61,7 +62,7 @@ export function createCharterSession(conn: RoomConnection, workshop: WorkshopDto
     notify();
     edits.changed();
   };
-  conn.doc.on('update', onUpdate);
+  const offDoc = onDocChange(conn.doc, onUpdate);
   if (!readOnly) void conn.ready.then(() => migrateCharter(conn.doc, origin));
   return {
     workshopId: room.slice(0, room.indexOf('/')),
@@ -95,7 +96,7 @@ export function createCharterSession(conn: RoomConnection, workshop: WorkshopDto
     },
     destroy() {
       edits.destroy();
-      conn.doc.off('update', onUpdate);
+      offDoc();
       listeners.clear();
       conn.destroy();
     },

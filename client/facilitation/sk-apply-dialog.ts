@@ -26,6 +26,7 @@ import { questionTitle } from './facilitation-texts.js';
 import { WorkshopConsumer } from '../net/workshop-context.js';
 import { emitter } from '../ui/events.js';
 import { showDialog } from '../ui/show-dialog.js';
+import { onDocChange } from '../../shared/sync/doc-change.js';
 
 type Shown = { generation: number; text: string } | { position: number; text: string };
 
@@ -50,6 +51,7 @@ export class SkApplyDialog extends LitElement {
     return this.ws.socket;
   }
   private conn: RoomConnection | null = null;
+  private offDoc: (() => void) | null = null;
   private opener: HTMLElement | null = null;
   private readonly refresh = () => this.requestUpdate();
 
@@ -68,7 +70,8 @@ export class SkApplyDialog extends LitElement {
   }
 
   private release(): void {
-    this.conn?.doc.off('update', this.refresh);
+    this.offDoc?.();
+    this.offDoc = null;
     this.conn?.destroy();
     this.conn = null;
   }
@@ -89,7 +92,7 @@ export class SkApplyDialog extends LitElement {
     if (!this.conn) {
       // Shared with the charter page when it is open (the workshop's rooms).
       this.conn = this.ws.value!.rooms.open(`${w.id}/charter`);
-      this.conn.doc.on('update', this.refresh);
+      this.offDoc = onDocChange(this.conn.doc, this.refresh);
     }
     await this.updateComplete;
     await showDialog(this.renderRoot.querySelector<SlDialog>('sl-dialog'));

@@ -25,6 +25,7 @@ import { announceRefusal, isRefusal, refusedRule } from './refusal.js';
 import { announceRoleChanged } from './role-changed.js';
 import { emptyKeepingRefused, forgetRefused, readRefused, roomStoreName, type RefusedCopy } from './room-store.js';
 import { describeUnconfirmed } from './unconfirmed.js';
+import { deferFirstSyncEncoding } from './first-sync.js';
 
 export type ConnectionState = 'connecting' | 'synced' | 'offline' | 'closed';
 export interface ConnectionStatus {
@@ -104,10 +105,18 @@ function open(room: string, opts: OpenRoomOptions): { conn: RoomConnection; sett
     listeners.forEach((fn) => fn(status));
   };
 
-  doc.on('update', (_u: Uint8Array, origin: unknown) => {
+  const countUnsent = (_u: Uint8Array, origin: unknown) => {
     if (origin === provider || origin === idb) return;
     if (!(navigator.onLine && provider.wsconnected && provider.synced)) set({ unsent: status.unsent + 1 });
-  });
+  };
+  doc.on('update', countUnsent);
+  // The server's first sync is not encoded again for these three (first-sync.ts); IndexedDB gets the server's bytes.
+  const storeSynced = idb
+    ? (u: Uint8Array) => {
+        if (!torn) idb._storeUpdate(u, provider);
+      }
+    : null;
+  deferFirstSyncEncoding(doc, provider, [provider._updateHandler, ...(idb ? [idb._storeUpdate] : []), countUnsent], storeSynced);
   provider.on('sync', (synced: boolean) => {
     if (synced) set({ state: 'synced', unsent: 0 });
   });

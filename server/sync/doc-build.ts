@@ -43,12 +43,7 @@ type Loaded = Awaited<ReturnType<Store['docs']['load']>>;
 export const partsOf = (loaded: Loaded): Uint8Array[] => (loaded.snapshot ? [loaded.snapshot, ...loaded.updates] : loaded.updates);
 export const bytesOf = (loaded: Loaded): number => partsOf(loaded).reduce((n, u) => n + u.byteLength, 0);
 
-/** Whether a transaction changed the document (when Yjs would emit an 'update' for it). */
-export function changedBy(tr: Y.Transaction): boolean {
-  if (tr.deleteSet.clients.size > 0) return true;
-  for (const [client, clock] of tr.afterState) if (tr.beforeState.get(client) !== clock) return true;
-  return false;
-}
+export { changedBy } from '../../shared/sync/doc-change.js';
 
 /** A room's stored log rebuilt into one snapshot (through `rewrite`), with the bytes and the last seq it replaces. */
 export async function snapshotFromStore(

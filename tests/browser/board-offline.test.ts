@@ -61,7 +61,61 @@ const storedUpdates = (page: Page, store: string) =>
     store,
   );
 
+/** Whether an update y-indexeddb keeps for the room holds `text` (Yjs writes strings as UTF-8). */
+const storedText = (page: Page, store: string, text: string) =>
+  page.evaluate(
+    ({ name, text }) =>
+      new Promise<boolean>((resolve) => {
+        const req = indexedDB.open(name);
+        req.onsuccess = () => {
+          const db = req.result;
+          if (!db.objectStoreNames.contains('updates')) return resolve(false);
+          const all = db.transaction('updates').objectStore('updates').getAll();
+          all.onsuccess = () => resolve((all.result as Uint8Array[]).some((u) => new TextDecoder().decode(u).includes(text)));
+        };
+        req.onerror = () => resolve(false);
+      }),
+    { name: store, text },
+  );
+
 describe('the board offline', () => {
+  // The first sync is stored in idle time instead of as it is applied (client/net/first-sync.ts).
+  it('keeps what the first sync brought for a reload offline', async () => {
+    const a = await newPage();
+    const created = await a.page.evaluate(async () => {
+      const res = await fetch('/api/workshops', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ title: 'Fyrste synk', organisations: [{ name: 'Nav' }], displayName: 'Anne', organisationIndex: 0 }),
+      });
+      return (await res.json()) as { id: string };
+    });
+    await a.page.goto(`/w/${created.id}`);
+    await a.page.getByRole('status').filter({ hasText: 'Lagra og oppdatert' }).waitFor();
+    await addNote(a.page, 'Frå tenaren');
+    await note(a.page, 'Frå tenaren').waitFor();
+    const store = await a.page.evaluate(async (id) => {
+      const w = (await (await fetch(`/api/workshops/${id}`)).json()) as { me: { id: string }; boards: { room: string }[] };
+      return `samskap:${w.me.id}:${w.boards[0]!.room}`;
+    }, created.id);
+    // The same member in a fresh browser: an empty IndexedDB, so the whole board comes with the first sync.
+    const cookies = await a.context.cookies();
+    const b = await newPage();
+    await b.context.addCookies(cookies);
+    await b.page.goto(`/w/${created.id}`);
+    await note(b.page, 'Frå tenaren').waitFor();
+    await expect.poll(() => storedText(b.page, store, 'Frå tenaren'), { timeout: 5000 }).toBe(true);
+    // A page is served by the service worker from its next load on.
+    await b.page.waitForFunction(() => navigator.serviceWorker.ready.then(() => true));
+    await b.page.reload();
+    await note(b.page, 'Frå tenaren').waitFor();
+    await b.context.setOffline(true);
+    await b.page.reload();
+    await note(b.page, 'Frå tenaren').waitFor();
+    await b.context.setOffline(false);
+  }, 60_000);
+
+
   it('keeps offline edits across a reload and merges them on reconnect', async () => {
     const a = await newPage();
     const created = await a.page.evaluate(async () => {

@@ -26,6 +26,7 @@ import { COMMANDS, perform } from '../actions.js';
 import type { BoardSession } from '../board-session.js';
 import { elementName } from '../outline/outline-texts.js';
 import { boardCommentsStyles } from './sk-board-comments.styles.js';
+import { onDocChange } from '../../../shared/sync/doc-change.js';
 
 export interface SkBoardCommentsEvents {
   'sk-comments-close': null;
@@ -56,6 +57,7 @@ export class SkBoardComments extends LitElement {
   declare status: string;
   declare pendingDelete: { comment: BoardComment; ids: string[] } | null;
   private observed: BoardSession | null = null;
+  private offDoc: (() => void) | null = null;
   private readonly emit = emitter<SkBoardCommentsEvents>(this);
   /** Names come from member records: shown again when they load. */
   private readonly names = new LastEditsWatcher(this, () => this.session?.people);
@@ -108,9 +110,9 @@ export class SkBoardComments extends LitElement {
 
   /** Every change to the document may change what is shown (comments, the element's name). */
   private observe(s: BoardSession | null): void {
-    this.observed?.board.doc.off('update', this.onDocUpdate);
+    this.offDoc?.();
     this.observed = s;
-    s?.board.doc.on('update', this.onDocUpdate);
+    this.offDoc = s ? onDocChange(s.board.doc, this.onDocUpdate) : null;
   }
 
   private get writable(): boolean {

@@ -27,6 +27,7 @@ import { dotVoteStyles } from './sk-dot-vote.styles.js';
 import { candidates, countDots, currentRound, resultRows } from './vote-model.js';
 import { WorkshopConsumer } from '../../net/workshop-context.js';
 import { shownText } from '../../../shared/board/kinds.js';
+import { onDocChange } from '../../../shared/sync/doc-change.js';
 
 /** The dots per element for the canvas (null: no round), and which result to show on the board. */
 export interface SkDotVoteEvents {
@@ -114,8 +115,7 @@ export class SkDotVote extends LitElement {
     const fn = () => {
       if (currentRound(this.live.state, this.boardId)) this.requestUpdate();
     };
-    doc.on('update', fn);
-    this.offDoc = () => doc.off('update', fn);
+    this.offDoc = onDocChange(doc, fn);
   }
 
   private async vote(round: VoteRoundView, elementId: string, add: boolean): Promise<void> {
