@@ -53,6 +53,6 @@ export function deferFirstSyncEncoding(doc: Y.Doc, provider: SyncProvider, liste
   provider.once('sync', () => {
     doc.off('beforeTransaction', onBefore);
     attach();
-    if (handlers[messageSync] !== handleSync) handlers[messageSync] = handleSync;
+    handlers[messageSync] = handleSync;
   });
 }

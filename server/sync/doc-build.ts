@@ -43,8 +43,6 @@ type Loaded = Awaited<ReturnType<Store['docs']['load']>>;
 export const partsOf = (loaded: Loaded): Uint8Array[] => (loaded.snapshot ? [loaded.snapshot, ...loaded.updates] : loaded.updates);
 export const bytesOf = (loaded: Loaded): number => partsOf(loaded).reduce((n, u) => n + u.byteLength, 0);
 
-export { changedBy } from '../../shared/sync/doc-change.js';
-
 /** A room's stored log rebuilt into one snapshot (through `rewrite`), with the bytes and the last seq it replaces. */
 export async function snapshotFromStore(
   store: Store,

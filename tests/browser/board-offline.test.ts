@@ -78,26 +78,37 @@ const storedText = (page: Page, store: string, text: string) =>
     { name: store, text },
   );
 
-describe('the board offline', () => {
-  // The first sync is stored in idle time instead of as it is applied (client/net/first-sync.ts).
-  it('keeps what the first sync brought for a reload offline', async () => {
-    const a = await newPage();
-    const created = await a.page.evaluate(async () => {
+/** A workshop made by the page's person (the first organisation's), as the start page makes one. */
+const createWorkshop = (page: Page, title: string, organisations: string[]) =>
+  page.evaluate(
+    async ({ title, organisations }) => {
       const res = await fetch('/api/workshops', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ title: 'Fyrste synk', organisations: [{ name: 'Nav' }], displayName: 'Anne', organisationIndex: 0 }),
+        body: JSON.stringify({ title, organisations: organisations.map((name) => ({ name })), displayName: 'Anne', organisationIndex: 0 }),
       });
-      return (await res.json()) as { id: string };
-    });
+      return (await res.json()) as { id: string; organisations: { id: string }[] };
+    },
+    { title, organisations },
+  );
+
+/** The IndexedDB store where this page's member keeps the workshop's first board. */
+const boardStore = (page: Page, workshopId: string) =>
+  page.evaluate(async (id) => {
+    const w = (await (await fetch(`/api/workshops/${id}`)).json()) as { me: { id: string }; boards: { room: string }[] };
+    return `samskap:${w.me.id}:${w.boards[0]!.room}`;
+  }, workshopId);
+
+describe('the board offline', () => {
+  // IndexedDB keeps the first sync from the server's bytes, not from Yjs's 'update' event (client/net/first-sync.ts).
+  it('keeps what the first sync brought for a reload offline', async () => {
+    const a = await newPage();
+    const created = await createWorkshop(a.page, 'Fyrste synk', ['Nav']);
     await a.page.goto(`/w/${created.id}`);
     await a.page.getByRole('status').filter({ hasText: 'Lagra og oppdatert' }).waitFor();
     await addNote(a.page, 'Frå tenaren');
     await note(a.page, 'Frå tenaren').waitFor();
-    const store = await a.page.evaluate(async (id) => {
-      const w = (await (await fetch(`/api/workshops/${id}`)).json()) as { me: { id: string }; boards: { room: string }[] };
-      return `samskap:${w.me.id}:${w.boards[0]!.room}`;
-    }, created.id);
+    const store = await boardStore(a.page, created.id);
     // The same member in a fresh browser: an empty IndexedDB, so the whole board comes with the first sync.
     const cookies = await a.context.cookies();
     const b = await newPage();
@@ -115,17 +126,9 @@ describe('the board offline', () => {
     await b.context.setOffline(false);
   }, 60_000);
 
-
   it('keeps offline edits across a reload and merges them on reconnect', async () => {
     const a = await newPage();
-    const created = await a.page.evaluate(async () => {
-      const res = await fetch('/api/workshops', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ title: 'Fråkopla verkstad', organisations: [{ name: 'Nav' }, { name: 'Bergen kommune' }], displayName: 'Anne', organisationIndex: 0 }),
-      });
-      return (await res.json()) as { id: string; organisations: { id: string }[] };
-    });
+    const created = await createWorkshop(a.page, 'Fråkopla verkstad', ['Nav', 'Bergen kommune']);
     const invite = await a.page.evaluate(async ({ id, org }) => {
       const res = await fetch(`/api/workshops/${id}/invites`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ role: 'participant', organisationId: org }) });
       return ((await res.json()) as { token: string }).token;
@@ -137,10 +140,7 @@ describe('the board offline', () => {
 
     await a.page.goto(`/w/${created.id}`);
     await b.page.goto(`/w/${created.id}`);
-    const store = await b.page.evaluate(async (id) => {
-      const w = (await (await fetch(`/api/workshops/${id}`)).json()) as { me: { id: string }; boards: { room: string }[] };
-      return `samskap:${w.me.id}:${w.boards[0]!.room}`;
-    }, created.id);
+    const store = await boardStore(b.page, created.id);
     await a.page.getByRole('status').filter({ hasText: 'Lagra og oppdatert' }).waitFor();
     await b.page.getByRole('status').filter({ hasText: 'Lagra og oppdatert' }).waitFor();
     // The service worker has taken control, so a reload can work offline.
